@@ -1,0 +1,2 @@
+export * from './access/permissions';
+export * from './access/roles';
