@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config/env';
+import type { Database } from './db/database';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { auditRoutes } from './modules/admin/audit.routes';
+import { usersRoutes } from './modules/admin/users.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { workRoutes } from './modules/work/work.routes';
+import { registerAuth } from './platform/auth';
+import { FieldCipher } from './platform/crypto';
+import { errorHandler, notFoundHandler } from './platform/errors';
+import { loggerOptions } from './platform/logger';
+
+export interface AppDeps {
+  config: AppConfig;
+  database: Database;
+}
+
+/** Services shared by the feature modules (each module is one Fastify plugin under /api). */
+export interface AppContext extends AppDeps {
+  cipher: FieldCipher;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  const ctx: AppContext = { ...deps, cipher: new FieldCipher(config.secretKey) };
+  app.decorate('ctx', ctx);
+
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are built by whitelist presenters; the response schemas document them (OpenAPI)
+  // and plain JSON.stringify serialises them, which keeps list endpoints fast.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: '一站式劳动保障维权平台 API',
+        description:
+          'onestop — 随州市一站式劳动保障维权中心。所有错误返回 { code, message, details }：code 为稳定的机器代码，message 为中文说明。状态变更请求须携带 x-csrf-token 请求头。',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'onestop_sid' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuth(app, database.db, config);
+
+  app.get(
+    '/api/openapi.json',
+    { config: { auth: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(usersRoutes, { prefix: '/api/admin' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(auditRoutes, { prefix: '/api/admin/audit' });
+  await app.register(workRoutes, { prefix: '/api/work' });
+
+  // In production the same process serves the built staff app, with history-API fallback.
+  const webDist = path.resolve(config.webDist);
+  if (existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') return notFoundHandler(req, reply);
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

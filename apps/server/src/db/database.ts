@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+// Decide once how pg returns types: int8 (counts, seq) as number; SQL date as 'YYYY-MM-DD' string.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+
+export type Backend = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  pool: pg.Pool;
+  backend: Backend;
+  /** Connection settings, for tools that need their own client (backup, benchmarks). */
+  connection: pg.PoolConfig;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory, or 'memory://' for a throw-away database. */
+  pgliteDir: string;
+  poolMax: number;
+}
+
+/**
+ * One code path for both backends: the application always talks `pg` to PostgreSQL. With no
+ * DATABASE_URL an embedded PGlite is served on a private Unix socket inside its data directory.
+ * PGlite runs one transaction at a time behind the socket multiplexer, so transactions must stay
+ * short and never query through a second pooled connection.
+ */
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const connection: pg.PoolConfig = { connectionString: opts.databaseUrl, max: opts.poolMax };
+    const pool = new pg.Pool(connection);
+    pool.on('error', () => {
+      /* idle client errors are reported by the next query */
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, pool, backend: 'postgres', connection, close: () => db.destroy() };
+  }
+
+  const memory = opts.pgliteDir === 'memory://';
+  let socketDir: string;
+  let pglite: PGlite;
+  if (memory) {
+    socketDir = await mkdtemp(path.join(tmpdir(), 'onestop-pglite-'));
+    pglite = await PGlite.create({ extensions: { pg_trgm } });
+  } else {
+    const dataDir = path.resolve(opts.pgliteDir);
+    mkdirSync(dataDir, { recursive: true });
+    socketDir = path.join(dataDir, '..', 'run');
+    mkdirSync(socketDir, { recursive: true });
+    pglite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+  }
+  const port = 5432;
+  const server = new PGLiteSocketServer({
+    db: pglite,
+    path: path.join(socketDir, `.s.PGSQL.${port}`),
+    maxConnections: Math.max(opts.poolMax, 2),
+  });
+  await server.start();
+  const connection: pg.PoolConfig = {
+    host: socketDir,
+    port,
+    user: 'postgres',
+    database: 'postgres',
+    max: opts.poolMax,
+  };
+  const pool = new pg.Pool(connection);
+  pool.on('error', () => {
+    /* reported by the next query */
+  });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    pool,
+    backend: 'pglite',
+    connection,
+    async close() {
+      await db.destroy();
+      await server.stop();
+      await pglite.close();
+    },
+  };
+}

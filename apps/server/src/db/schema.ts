@@ -1,0 +1,126 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface JurisdictionTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  parent_id: string | null;
+  level: 'city' | 'county';
+  sort: Generated<number>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export type Agency = 'hrss' | 'arbitration' | 'inspection' | 'union' | 'court' | 'justice' | 'petition';
+
+export interface OrganizationTable {
+  id: Generated<string>;
+  name: string;
+  short_name: string;
+  agency: Agency;
+  partner_role: 'lead' | 'partner';
+  parent_id: string | null;
+  jurisdiction_id: string;
+  address: string | null;
+  phone: string | null;
+  sort: Generated<number>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  organization_id: string;
+  password_hash: string;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  active: Generated<boolean>;
+  must_change_password: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+  jurisdiction_id: string;
+}
+
+export interface CertificateTable {
+  id: Generated<string>;
+  user_id: string;
+  type: string;
+  number: string;
+  issuer: string;
+  valid_from: string;
+  valid_to: string;
+  revoked: Generated<boolean>;
+  revoked_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: Json;
+  label: string;
+  basis: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  actor_role: string | null;
+  ip: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  summary: string;
+  before: Json;
+  after: Json;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface DB {
+  jurisdiction: JurisdictionTable;
+  organization: OrganizationTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  certificate: CertificateTable;
+  session: SessionTable;
+  setting: SettingTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

@@ -1,0 +1,51 @@
+import { startServer } from './bootstrap';
+import { ConfigError, loadConfig } from './config/env';
+import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo';
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const server = await startServer(config);
+  const log = server.app.log;
+  log.info({ backend: server.database.backend, demoMode: config.demoMode }, 'onestop started');
+  const lines = [
+    '',
+    '一站式劳动保障维权平台 onestop 已启动',
+    `  访问地址: http://localhost:${config.port}`,
+    `  接口文档: http://localhost:${config.port}/api/docs`,
+    `  数据库:   ${server.database.backend === 'pglite' ? `内嵌 PGlite (${config.pgliteDir})` : 'PostgreSQL (DATABASE_URL)'}`,
+  ];
+  if (config.demoMode) {
+    lines.push(`  【演示环境】演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const u of DEMO_USERS) {
+      lines.push(`    ${u.username.padEnd(10)} ${u.displayName}  ${u.roles.map((r) => r.role).join(' + ')}`);
+    }
+  }
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error('启动失败 (startup failed):', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

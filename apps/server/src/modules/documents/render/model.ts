@@ -1,0 +1,162 @@
+/**
+ * Document model shared by the PDF and DOCX renderers. Pure data: no database, no I/O.
+ * Layout follows GB/T 9704-2012 (党政机关公文格式); see pdf/page.ts for the numbers.
+ */
+
+export const DOCUMENT_TYPES = [
+  'receipt',
+  'correction_notice',
+  'acceptance_notice',
+  'notice_to_respond',
+  'rejection_notice',
+  'hearing_notice',
+  'mediation_proposal',
+  'mediation_agreement',
+  'arbitral_mediation_statement',
+  'award',
+  'transfer_slip',
+  'inspection_acceptance',
+  'inspection_rejection',
+  'order_to_correct',
+  'case_withdrawal',
+  'petition_acceptance',
+  'petition_opinion',
+  'legal_aid_referral',
+  'proof_of_service',
+] as const;
+
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** A first-level heading such as "一、当事人的权利" (rendered bold, indented two characters). */
+export interface HeadingBlock {
+  kind: 'heading';
+  text: string;
+}
+
+/** Body text; `indent` (default true) indents the first line by two characters. */
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: string;
+  indent?: boolean;
+  align?: 'left' | 'right' | 'center';
+}
+
+/** Numbered or bulleted items, one paragraph each ("1. …", "2. …"). */
+export interface ListBlock {
+  kind: 'list';
+  items: string[];
+  ordered?: boolean;
+}
+
+/**
+ * A ruled table. A key/value table has two columns and no header; a material list has a header.
+ * `widths` are relative column weights (default: equal).
+ */
+export interface TableBlock {
+  kind: 'table';
+  header?: string[];
+  rows: string[][];
+  widths?: number[];
+}
+
+/** Lines for handwritten signatures ("申请人（签名）：" followed by a blank or a printed value). */
+export interface SignatureBlock {
+  kind: 'signature';
+  entries: { label: string; value?: string }[];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | SignatureBlock;
+
+export interface Issuer {
+  /** e.g. 随州市劳动人事争议仲裁委员会 */
+  name: string;
+  /** Round seal image (PNG, transparent background), placed over the issuer name and date. */
+  sealPng?: Buffer;
+}
+
+export interface Verification {
+  url: string;
+  /** Printed as 验证码：XXXX-XXXX */
+  shortCode: string;
+}
+
+export interface DocumentModel {
+  type: DocumentType;
+  /** e.g. 受理通知书 */
+  title: string;
+  issuer: Issuer;
+  /** 文号, e.g. 随劳人仲受字〔2026〕第15号 */
+  number: string;
+  /** 主送: the line before the body, e.g. 张三： */
+  addressee?: string;
+  paragraphs: Block[];
+  /** YYYY-MM-DD, rendered as 2026年11月29日 */
+  issuedDate: string;
+  draft: boolean;
+  verification?: Verification;
+}
+
+export interface MissingField {
+  key: string;
+  label: string;
+}
+
+/** Thrown when a template is filled without its required fields. The message is Chinese. */
+export class MissingFieldsError extends Error {
+  readonly code = 'DOCUMENT_MISSING_FIELDS' as const;
+  constructor(
+    readonly documentType: DocumentType,
+    readonly missing: MissingField[],
+  ) {
+    super(`文书缺少必填字段：${missing.map((m) => m.label).join('、')}`);
+    this.name = 'MissingFieldsError';
+  }
+}
+
+/** Thrown when the model itself is malformed (bad date, empty title …). */
+export class InvalidDocumentError extends Error {
+  readonly code = 'DOCUMENT_INVALID' as const;
+  constructor(readonly problems: string[]) {
+    super(`文书内容不合法：${problems.join('；')}`);
+    this.name = 'InvalidDocumentError';
+  }
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** '2026-11-29' → '2026年11月29日' (GB/T 9704 7.3.5: Arabic numerals, no leading zeros). */
+export function formatChineseDate(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m) throw new InvalidDocumentError([`日期格式应为YYYY-MM-DD：${iso}`]);
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** '2026-11-29T14:05' or '2026-11-29 14:05' → '2026年11月29日14时05分' */
+export function formatChineseDateTime(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(value);
+  if (!m) return formatChineseDate(value);
+  return `${formatChineseDate(m[1] as string)}${Number(m[2])}时${m[3]}分`;
+}
+
+/** 12345.5 → '12,345.50元' */
+export function formatYuan(amount: number): string {
+  return `${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+}
+
+export function isValidIsoDate(iso: string): boolean {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** Checks the parts every renderer relies on; throws InvalidDocumentError listing all problems. */
+export function assertValidModel(model: DocumentModel): void {
+  const problems: string[] = [];
+  if (!model.title.trim()) problems.push('标题为空');
+  if (!model.issuer.name.trim()) problems.push('发文机关为空');
+  if (!model.number.trim()) problems.push('文号为空');
+  if (!isValidIsoDate(model.issuedDate)) problems.push(`成文日期格式应为YYYY-MM-DD：${model.issuedDate}`);
+  if (model.verification && !model.verification.url) problems.push('验证网址为空');
+  if (problems.length > 0) throw new InvalidDocumentError(problems);
+}

@@ -1,0 +1,104 @@
+import QRCode from 'qrcode';
+import type { PdfCanvas } from './canvas.js';
+import {
+  BLOCK_BOTTOM,
+  BLOCK_RIGHT,
+  CHAR_PITCH,
+  LINE_PITCH,
+  mm,
+  PAGE,
+  QR_SIZE,
+  SEAL_SIZE,
+  SIZE,
+} from './page.js';
+
+/** Diagonal 草稿 watermark, drawn first so that the text stays on top of it. */
+export function drawWatermark(canvas: PdfCanvas): void {
+  const { doc } = canvas;
+  const size = SIZE.watermark;
+  const text = '草稿';
+  const w = canvas.textWidth(text, 'bold', size);
+  doc.save();
+  doc.rotate(-45, { origin: [PAGE.width / 2, PAGE.height / 2] });
+  doc.fillColor('#c0c0c0').fillOpacity(0.35);
+  doc
+    .font('bold')
+    .fontSize(size)
+    .text(text, (PAGE.width - w) / 2, PAGE.height / 2 - size * 0.6, { lineBreak: false });
+  doc.restore();
+  doc.fillColor('black').fillOpacity(1);
+}
+
+/**
+ * Page numbers "— 1 —" in 4号 half-width digits, 7 mm below the text block; odd pages right,
+ * even pages left, one character in from the edge (GB/T 9704 §7.5).
+ */
+export function drawPageNumbers(canvas: PdfCanvas): void {
+  const { doc } = canvas;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const n = i + 1;
+    const label = `— ${n} —`;
+    const w = canvas.textWidth(label, 'body', SIZE.pageNumber);
+    const x = n % 2 === 1 ? BLOCK_RIGHT - CHAR_PITCH - w : PAGE.left + CHAR_PITCH;
+    doc
+      .font('body')
+      .fontSize(SIZE.pageNumber)
+      .text(label, x, BLOCK_BOTTOM + mm(7), { lineBreak: false });
+  }
+}
+
+/**
+ * Issuer name and date (落款) per GB/T 9704 §7.3.5.1: the date ends four characters from the right
+ * edge, the issuer name is centred over the date, and the seal is centred over both with the text
+ * slightly below its centre (the seal top stays within one line of the body text).
+ */
+export function drawSignOff(canvas: PdfCanvas, issuer: string, date: string, seal?: Buffer): void {
+  const hasSeal = seal !== undefined;
+  const nameW = canvas.textWidth(issuer, 'body', SIZE.body);
+  const dateW = canvas.textWidth(date, 'body', SIZE.body);
+  // Blank lines above: one without a seal, two with one so the seal stays clear of the body text.
+  canvas.y += LINE_PITCH * (hasSeal ? 2 : 1);
+  // Name and date lines span LINE_PITCH + one 16 pt line box; the seal centre sits 4 mm above their middle.
+  const textHeight = LINE_PITCH + SIZE.body * 1.437;
+  const sealOffset = textHeight / 2 - mm(4);
+  canvas.ensure(hasSeal ? Math.max(textHeight, sealOffset + SEAL_SIZE / 2) : textHeight);
+  let dateX = BLOCK_RIGHT - 4 * CHAR_PITCH - dateW;
+  let centre = dateX + dateW / 2;
+  const overflow = centre + nameW / 2 - BLOCK_RIGHT;
+  if (overflow > 0) {
+    centre -= overflow;
+    dateX -= overflow;
+  }
+  const nameTop = canvas.y;
+  canvas.text(issuer, { x: centre - nameW / 2, width: nameW + 1, align: 'left' });
+  canvas.text(date, { x: dateX, width: dateW + 1, align: 'left' });
+  if (seal) {
+    const cy = nameTop + sealOffset;
+    canvas.doc.image(seal, centre - SEAL_SIZE / 2, cy - SEAL_SIZE / 2, { width: SEAL_SIZE, height: SEAL_SIZE });
+  }
+}
+
+/** QR code with the verification URL and the printed short code, bottom left of the last page. */
+export async function drawVerification(
+  canvas: PdfCanvas,
+  url: string,
+  shortCode: string,
+  leftColumnBottom: number,
+): Promise<void> {
+  const png = await QRCode.toBuffer(url, { type: 'png', margin: 0, width: 256, errorCorrectionLevel: 'M' });
+  const { doc } = canvas;
+  const range = doc.bufferedPageRange();
+  doc.switchToPage(range.start + range.count - 1);
+  let top = BLOCK_BOTTOM - QR_SIZE;
+  if (leftColumnBottom > top - mm(2)) {
+    canvas.newPage();
+    top = BLOCK_BOTTOM - QR_SIZE;
+  }
+  doc.image(png, PAGE.left, top, { width: QR_SIZE, height: QR_SIZE });
+  const x = PAGE.left + QR_SIZE + mm(3);
+  canvas.y = top + QR_SIZE / 2 - 20;
+  canvas.text(`验证码：${shortCode}`, { x, width: mm(60), size: SIZE.note, pitch: 18, align: 'left' });
+  canvas.text('扫码或登录网站核验文书真伪', { x, width: mm(60), size: SIZE.note, pitch: 18, align: 'left' });
+}

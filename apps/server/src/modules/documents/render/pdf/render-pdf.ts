@@ -1,0 +1,102 @@
+import PDFDocument from 'pdfkit';
+import { assertValidModel, type Block, type DocumentModel, formatChineseDate } from '../model.js';
+import { PdfCanvas } from './canvas.js';
+import { drawPageNumbers, drawSignOff, drawVerification, drawWatermark } from './decorations.js';
+import { DEFAULT_FALLBACK_FONTS, type FallbackFont } from './fonts.js';
+import { BLOCK_BOTTOM, BLOCK_RIGHT, LINE_PITCH, PAGE, SIZE } from './page.js';
+import { drawTable } from './table.js';
+
+export interface PdfRenderOptions {
+  /** Fonts for characters Noto Serif SC lacks (CJK Ext-B); default: Debian's Noto CJK if installed. */
+  fallbackFonts?: readonly FallbackFont[];
+}
+
+function drawBlock(canvas: PdfCanvas, block: Block): void {
+  switch (block.kind) {
+    case 'heading':
+      canvas.text(block.text, { weight: 'bold', indent: 2 });
+      return;
+    case 'paragraph':
+      canvas.text(block.text, {
+        indent: block.indent === false || block.align === 'center' || block.align === 'right' ? 0 : 2,
+        align: block.align ?? 'justify',
+      });
+      return;
+    case 'list':
+      block.items.forEach((item, i) => {
+        canvas.text(block.ordered === false ? item : `${i + 1}．${item}`, { indent: 2 });
+      });
+      return;
+    case 'table':
+      drawTable(canvas, block);
+      return;
+    case 'signature':
+      canvas.y += LINE_PITCH / 2;
+      for (const entry of block.entries) {
+        canvas.text(`${entry.label}${entry.value ?? ''}`, { indent: 2, align: 'left' });
+        canvas.y += LINE_PITCH / 2;
+      }
+      return;
+  }
+}
+
+/**
+ * Renders a document to PDF following GB/T 9704-2012 (see page.ts). Output is byte-for-byte
+ * deterministic: the creation date is the issue date and pdfkit derives the file ID and font
+ * subset tags from the content.
+ */
+export async function renderPdf(model: DocumentModel, options: PdfRenderOptions = {}): Promise<Buffer> {
+  assertValidModel(model);
+  const issued = new Date(`${model.issuedDate}T00:00:00+08:00`);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: {
+      top: PAGE.top,
+      left: PAGE.left,
+      right: PAGE.width - BLOCK_RIGHT,
+      bottom: PAGE.height - BLOCK_BOTTOM,
+    },
+    bufferPages: true,
+    pdfVersion: '1.7',
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: model.title,
+      Author: model.issuer.name,
+      Subject: model.number,
+      Creator: 'onestop',
+      Producer: 'onestop',
+      CreationDate: issued,
+      ModDate: issued,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const canvas = new PdfCanvas(doc, options.fallbackFonts ?? DEFAULT_FALLBACK_FONTS);
+  if (model.draft) {
+    drawWatermark(canvas);
+    doc.on('pageAdded', () => drawWatermark(canvas));
+  }
+
+  canvas.text(model.title, { weight: 'bold', size: SIZE.title, align: 'center', pitch: LINE_PITCH * 1.5 });
+  canvas.text(model.number, { align: 'right' });
+  canvas.y += LINE_PITCH / 2;
+  if (model.addressee) canvas.text(`${model.addressee}：`, { align: 'left' });
+  for (const block of model.paragraphs) drawBlock(canvas, block);
+
+  const pagesBefore = doc.bufferedPageRange().count;
+  const bodyBottom = canvas.y;
+  drawSignOff(canvas, model.issuer.name, formatChineseDate(model.issuedDate), model.issuer.sealPng);
+  const leftColumnBottom = doc.bufferedPageRange().count === pagesBefore ? bodyBottom : PAGE.top;
+  if (model.verification) {
+    await drawVerification(canvas, model.verification.url, model.verification.shortCode, leftColumnBottom);
+  }
+  drawPageNumbers(canvas);
+  doc.end();
+  return finished;
+}

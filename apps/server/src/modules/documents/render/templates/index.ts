@@ -1,0 +1,153 @@
+import {
+  type DocumentModel,
+  type DocumentType,
+  InvalidDocumentError,
+  type Issuer,
+  isValidIsoDate,
+  MissingFieldsError,
+  type Verification,
+} from '../model.js';
+import {
+  type AwardFields,
+  type ArbitralMediationStatementFields,
+  arbitralMediationStatement,
+  award,
+  type HearingNoticeFields,
+  hearingNotice,
+  type ProofOfServiceFields,
+  proofOfService,
+} from './arbitration-hearing.js';
+import {
+  type AcceptanceNoticeFields,
+  acceptanceNotice,
+  type CorrectionNoticeFields,
+  correctionNotice,
+  type NoticeToRespondFields,
+  noticeToRespond,
+  type ReceiptFields,
+  type RejectionNoticeFields,
+  receipt,
+  rejectionNotice,
+} from './arbitration-intake.js';
+import {
+  type CaseWithdrawalFields,
+  caseWithdrawal,
+  type InspectionAcceptanceFields,
+  type InspectionRejectionFields,
+  inspectionAcceptance,
+  inspectionRejection,
+  type OrderToCorrectFields,
+  orderToCorrect,
+} from './inspection.js';
+import {
+  type MediationAgreementFields,
+  type MediationProposalFields,
+  mediationAgreement,
+  mediationProposal,
+} from './mediation.js';
+import {
+  type LegalAidReferralFields,
+  legalAidReferral,
+  type PetitionAcceptanceFields,
+  type PetitionOpinionFields,
+  petitionAcceptance,
+  petitionOpinion,
+  type TransferSlipFields,
+  transferSlip,
+} from './other.js';
+import { type DocumentTemplate, displayValues, findMissingFields } from './template.js';
+
+/** The fields each document type is filled with. */
+export interface DocumentFieldsMap {
+  receipt: ReceiptFields;
+  correction_notice: CorrectionNoticeFields;
+  acceptance_notice: AcceptanceNoticeFields;
+  notice_to_respond: NoticeToRespondFields;
+  rejection_notice: RejectionNoticeFields;
+  hearing_notice: HearingNoticeFields;
+  mediation_proposal: MediationProposalFields;
+  mediation_agreement: MediationAgreementFields;
+  arbitral_mediation_statement: ArbitralMediationStatementFields;
+  award: AwardFields;
+  transfer_slip: TransferSlipFields;
+  inspection_acceptance: InspectionAcceptanceFields;
+  inspection_rejection: InspectionRejectionFields;
+  order_to_correct: OrderToCorrectFields;
+  case_withdrawal: CaseWithdrawalFields;
+  petition_acceptance: PetitionAcceptanceFields;
+  petition_opinion: PetitionOpinionFields;
+  legal_aid_referral: LegalAidReferralFields;
+  proof_of_service: ProofOfServiceFields;
+}
+
+export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
+  receipt,
+  correction_notice: correctionNotice,
+  acceptance_notice: acceptanceNotice,
+  notice_to_respond: noticeToRespond,
+  rejection_notice: rejectionNotice,
+  hearing_notice: hearingNotice,
+  mediation_proposal: mediationProposal,
+  mediation_agreement: mediationAgreement,
+  arbitral_mediation_statement: arbitralMediationStatement,
+  award,
+  transfer_slip: transferSlip,
+  inspection_acceptance: inspectionAcceptance,
+  inspection_rejection: inspectionRejection,
+  order_to_correct: orderToCorrect,
+  case_withdrawal: caseWithdrawal,
+  petition_acceptance: petitionAcceptance,
+  petition_opinion: petitionOpinion,
+  legal_aid_referral: legalAidReferral,
+  proof_of_service: proofOfService,
+};
+
+export interface DocumentInput<T extends DocumentType> {
+  /** Fields as they come from a form or the database: validated before use. */
+  fields: Partial<DocumentFieldsMap[T]>;
+  issuer: Issuer;
+  number: string;
+  issuedDate: string;
+  draft?: boolean;
+  verification?: Verification;
+  /** Overrides the template's addressee */
+  addressee?: string;
+}
+
+/**
+ * Fills a template: checks every required field (all missing ones reported at once, in Chinese)
+ * and returns the renderer-neutral model.
+ */
+export function createDocument<T extends DocumentType>(type: T, input: DocumentInput<T>): DocumentModel {
+  const template = TEMPLATES[type] as DocumentTemplate<DocumentFieldsMap[T]>;
+  const missing = findMissingFields(template.required, input.fields);
+  if (!input.number?.trim()) missing.push({ key: 'number', label: '文号' });
+  if (!input.issuer?.name?.trim()) missing.push({ key: 'issuer', label: '发文机关' });
+  if (!input.issuedDate) missing.push({ key: 'issuedDate', label: '成文日期' });
+  if (missing.length > 0) throw new MissingFieldsError(type, missing);
+  if (!isValidIsoDate(input.issuedDate)) {
+    throw new InvalidDocumentError([`成文日期格式应为YYYY-MM-DD：${input.issuedDate}`]);
+  }
+  const fields = input.fields as DocumentFieldsMap[T];
+  const addressee = input.addressee ?? template.addressee?.(fields);
+  return {
+    type,
+    title: template.title,
+    issuer: input.issuer,
+    number: input.number,
+    ...(addressee ? { addressee } : {}),
+    paragraphs: template.build(fields),
+    issuedDate: input.issuedDate,
+    draft: input.draft ?? false,
+    ...(input.verification ? { verification: input.verification } : {}),
+  };
+}
+
+/** Every string the rendered document must show for the required fields (for tests and checks). */
+export function requiredDisplayValues<T extends DocumentType>(
+  type: T,
+  fields: Partial<DocumentFieldsMap[T]>,
+): string[] {
+  const record = fields as Record<string, unknown>;
+  return TEMPLATES[type].required.flatMap((spec) => displayValues(spec, record[spec.key]));
+}

@@ -1,0 +1,122 @@
+import { d, defineTemplate, list, p } from './template.js';
+
+// Labor inspection documents (RULES.md W-06, §5.6). 条例 = 《劳动保障监察条例》, 规定 = 《关于实施〈劳动保障监察条例〉若干规定》.
+
+const REMEDY =
+  '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。';
+
+export interface InspectionAcceptanceFields {
+  complainantName: string;
+  employerName: string;
+  complaintDate: string;
+  matters: string;
+  filedDate: string;
+}
+
+export const inspectionAcceptance = defineTemplate<InspectionAcceptanceFields>({
+  type: 'inspection_acceptance',
+  title: '劳动保障监察受理告知书',
+  required: [
+    { key: 'complainantName', label: '投诉人' },
+    { key: 'employerName', label: '被投诉单位' },
+    { key: 'complaintDate', label: '投诉日期', kind: 'date' },
+    { key: 'matters', label: '投诉事项' },
+    { key: 'filedDate', label: '立案日期', kind: 'date' },
+  ],
+  addressee: (f) => f.complainantName,
+  build: (f) => [
+    p(
+      `你于${d(f.complaintDate)}对${f.employerName}${f.matters}的投诉，经审查，符合《劳动保障监察条例》规定的受理条件，本机关已于${d(f.filedDate)}立案调查。`,
+    ),
+    p(
+      '本机关将自立案之日起六十个工作日内完成调查处理；情况复杂的，经批准可以延长三十个工作日。处理结果将书面告知你。本机关对投诉人、举报人的相关信息依法予以保密。',
+    ),
+  ],
+});
+
+export interface InspectionRejectionFields {
+  complainantName: string;
+  employerName: string;
+  complaintDate: string;
+  reasons: string;
+  guidance: string;
+}
+
+export const inspectionRejection = defineTemplate<InspectionRejectionFields>({
+  type: 'inspection_rejection',
+  title: '劳动保障监察不予受理告知书',
+  required: [
+    { key: 'complainantName', label: '投诉人' },
+    { key: 'employerName', label: '被投诉单位' },
+    { key: 'complaintDate', label: '投诉日期', kind: 'date' },
+    { key: 'reasons', label: '不予受理理由' },
+    { key: 'guidance', label: '救济途径' },
+  ],
+  addressee: (f) => f.complainantName,
+  build: (f) => [
+    p(`你于${d(f.complaintDate)}对${f.employerName}的投诉，经审查，本机关决定不予受理。理由如下：`),
+    p(f.reasons),
+    p(f.guidance),
+  ],
+});
+
+export interface OrderToCorrectFields {
+  employerName: string;
+  violations: string;
+  legalBasis: string;
+  corrections: string[];
+  deadline: string;
+}
+
+export const orderToCorrect = defineTemplate<OrderToCorrectFields>({
+  type: 'order_to_correct',
+  title: '劳动保障监察责令改正指令书',
+  required: [
+    { key: 'employerName', label: '用人单位' },
+    { key: 'violations', label: '违法事实' },
+    { key: 'legalBasis', label: '法律依据' },
+    { key: 'corrections', label: '改正事项', kind: 'texts' },
+    { key: 'deadline', label: '改正期限', kind: 'date' },
+  ],
+  addressee: (f) => f.employerName,
+  build: (f) => [
+    p(`经调查，你单位存在下列违反劳动保障法律、法规或者规章的行为：${f.violations}`),
+    p(`根据${f.legalBasis}的规定，现责令你单位于${d(f.deadline)}前改正下列事项，并将改正情况书面报告本机关：`),
+    list(f.corrections),
+    p(
+      '逾期不改正的，本机关将依照《劳动保障监察条例》第二十六条、第三十条等规定依法处理；逾期不支付劳动报酬的，可以责令按应付金额百分之五十以上一倍以下的标准加付赔偿金。',
+    ),
+    p(REMEDY),
+  ],
+});
+
+export const WITHDRAWAL_REASONS = {
+  minor_corrected: '违法行为轻微并已改正',
+  not_established: '违法事实不能成立',
+} as const;
+
+export interface CaseWithdrawalFields {
+  employerName: string;
+  filedDate: string;
+  reasonCode: keyof typeof WITHDRAWAL_REASONS;
+  reasons: string;
+}
+
+export const caseWithdrawal = defineTemplate<CaseWithdrawalFields>({
+  type: 'case_withdrawal',
+  title: '撤销立案决定书',
+  required: [
+    { key: 'employerName', label: '被调查单位' },
+    { key: 'filedDate', label: '立案日期', kind: 'date' },
+    { key: 'reasonCode', label: '撤销理由类别', kind: 'choice', choices: WITHDRAWAL_REASONS },
+    { key: 'reasons', label: '撤销理由' },
+  ],
+  addressee: (f) => f.employerName,
+  build: (f) => [
+    p(
+      `本机关于${d(f.filedDate)}对你单位涉嫌违反劳动保障法律、法规的行为立案调查。经调查，${WITHDRAWAL_REASONS[f.reasonCode]}：${f.reasons}`,
+    ),
+    p('根据《劳动保障监察条例》第十八条和《关于实施〈劳动保障监察条例〉若干规定》第三十五条的规定，本机关决定撤销立案。'),
+    p(REMEDY),
+  ],
+});

@@ -1,0 +1,36 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntdApp, ConfigProvider } from 'antd';
+import type { ThemeConfig } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { RouterProvider } from 'react-router';
+import { sessionQuery } from './features/auth/hooks/use-session';
+import { installSessionExpiry } from './features/auth/session-exit';
+import { FeedbackBridge } from './lib/feedback';
+import { createQueryClient } from './lib/query-client';
+import { createRouter } from './routes';
+
+export const FONT_STACK = '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
+
+const theme: ThemeConfig = {
+  token: { fontFamily: FONT_STACK, colorPrimary: '#1d5fbf', borderRadius: 6 },
+};
+
+// One client and one router for the life of the page (module scope, so StrictMode cannot make two).
+const queryClient = createQueryClient();
+installSessionExpiry(queryClient);
+// Ask who is signed in while the first page's chunk is still downloading.
+void queryClient.prefetchQuery(sessionQuery);
+const router = createRouter();
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntdApp>
+        <FeedbackBridge />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,145 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
+  EnvironmentOutlined,
+  FileProtectOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  FundProjectionScreenOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@onestop/domain';
+import type { ComponentType } from 'react';
+
+export interface MenuLeaf {
+  key: string;
+  label: string;
+  icon: ComponentType;
+  path: string;
+  /** Needed to see the entry and to open the page; absent means everyone signed in. */
+  permission?: Permission;
+}
+
+export interface MenuGroup {
+  key: string;
+  label: string;
+  icon: ComponentType;
+  children: MenuLeaf[];
+}
+
+export type MenuNode = MenuLeaf | MenuGroup;
+
+/**
+ * The staff menu and the pages' access rules in one table: an entry is shown only to users holding its
+ * permission, and the layout answers 403 on its path (and below it) to everyone else.
+ */
+export const MENU: MenuNode[] = [
+  { key: 'home', label: '工作台', icon: HomeOutlined, path: '/' },
+  { key: 'intake', label: '窗口受理', icon: FormOutlined, path: '/intake', permission: 'intake.create' },
+  { key: 'mediation', label: '调解工作区', icon: TeamOutlined, path: '/work/mediation', permission: 'mediation.work' },
+  {
+    key: 'arbitration',
+    label: '仲裁工作区',
+    icon: AuditOutlined,
+    path: '/work/arbitration',
+    permission: 'arbitration.work',
+  },
+  {
+    key: 'inspection',
+    label: '监察工作区',
+    icon: FileSearchOutlined,
+    path: '/work/inspection',
+    permission: 'inspection.work',
+  },
+  { key: 'petition', label: '信访工作区', icon: MessageOutlined, path: '/work/petition', permission: 'petition.work' },
+  {
+    key: 'legal-aid',
+    label: '法律援助',
+    icon: CustomerServiceOutlined,
+    path: '/work/legal-aid',
+    permission: 'legal_aid.work',
+  },
+  { key: 'court', label: '诉调对接', icon: BankOutlined, path: '/work/court', permission: 'court.work' },
+  {
+    key: 'leader',
+    label: '领导驾驶舱',
+    icon: FundProjectionScreenOutlined,
+    path: '/leader',
+    permission: 'leader.dashboard',
+  },
+  { key: 'deadline', label: '期限计算器', icon: CalendarOutlined, path: '/tools/deadline' },
+  {
+    key: 'admin',
+    label: '系统管理',
+    icon: SettingOutlined,
+    children: [
+      { key: 'admin-users', label: '用户与岗位', icon: UserOutlined, path: '/admin/users', permission: 'admin.users' },
+      {
+        key: 'admin-organizations',
+        label: '机构',
+        icon: ApartmentOutlined,
+        path: '/admin/organizations',
+        permission: 'admin.orgs',
+      },
+      {
+        key: 'admin-jurisdictions',
+        label: '辖区',
+        icon: EnvironmentOutlined,
+        path: '/admin/jurisdictions',
+        permission: 'admin.orgs',
+      },
+      { key: 'admin-audit', label: '审计日志', icon: FileProtectOutlined, path: '/admin/audit', permission: 'admin.audit' },
+    ],
+  },
+];
+
+export function isMenuGroup(node: MenuNode): node is MenuGroup {
+  return 'children' in node;
+}
+
+function allowed(leaf: MenuLeaf, permissions: readonly Permission[]): boolean {
+  return !leaf.permission || permissions.includes(leaf.permission);
+}
+
+/** The menu as this user sees it; a group with no visible entry disappears. */
+export function visibleMenu(permissions: readonly Permission[]): MenuNode[] {
+  const out: MenuNode[] = [];
+  for (const node of MENU) {
+    if (isMenuGroup(node)) {
+      const children = node.children.filter((c) => allowed(c, permissions));
+      if (children.length > 0) out.push({ ...node, children });
+    } else if (allowed(node, permissions)) {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+const LEAVES: MenuLeaf[] = MENU.flatMap((n) => (isMenuGroup(n) ? n.children : [n]));
+
+/** The menu entry a path belongs to: exact, or the longest entry path it lies under ('/' only exactly). */
+export function menuLeafForPath(pathname: string): MenuLeaf | undefined {
+  let best: MenuLeaf | undefined;
+  for (const leaf of LEAVES) {
+    const match =
+      pathname === leaf.path || (leaf.path !== '/' && pathname.startsWith(`${leaf.path}/`));
+    if (match && (!best || leaf.path.length > best.path.length)) best = leaf;
+  }
+  return best;
+}
+
+/** The permission a page needs, from the same table as the menu. */
+export function pagePermission(pathname: string): Permission | undefined {
+  return menuLeafForPath(pathname)?.permission;
+}
+
+export function groupKeyForPath(pathname: string): string | undefined {
+  return MENU.find((n) => isMenuGroup(n) && n.children.some((c) => c === menuLeafForPath(pathname)))?.key;
+}

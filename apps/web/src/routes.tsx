@@ -1,0 +1,47 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { PageLoading } from './components/PageLoading';
+import { RouteError } from './components/RouteError';
+import { RequireSession } from './features/auth/components/RequireSession';
+import { AppLayout } from './layouts/AppLayout';
+
+/** Every page is its own chunk, fetched when its route is first visited. */
+function page(load: () => Promise<{ default: ComponentType }>) {
+  return async () => ({ Component: (await load()).default });
+}
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      id: 'root',
+      HydrateFallback: PageLoading,
+      ErrorBoundary: RouteError,
+      children: [
+        { path: '/login', lazy: page(() => import('./pages/LoginPage')) },
+        {
+          Component: RequireSession,
+          children: [
+            { path: '/change-password', lazy: page(() => import('./pages/ChangePasswordPage')) },
+            {
+              // Access to each page is checked by the layout against layouts/menu.ts.
+              Component: AppLayout,
+              ErrorBoundary: RouteError,
+              children: [
+                { index: true, lazy: page(() => import('./pages/HomePage')) },
+                { path: 'intake', lazy: page(() => import('./pages/IntakePage')) },
+                { path: 'work/:track', lazy: page(() => import('./pages/WorkAreaPage')) },
+                { path: 'leader', lazy: page(() => import('./pages/LeaderPage')) },
+                { path: 'tools/deadline', lazy: page(() => import('./pages/DeadlinePage')) },
+                { path: 'admin/users', lazy: page(() => import('./pages/admin/UsersPage')) },
+                { path: 'admin/organizations', lazy: page(() => import('./pages/admin/OrganizationsPage')) },
+                { path: 'admin/jurisdictions', lazy: page(() => import('./pages/admin/JurisdictionsPage')) },
+                { path: 'admin/audit', lazy: page(() => import('./pages/admin/AuditPage')) },
+                { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}
