@@ -8,7 +8,11 @@ import { defineConfig } from 'vite';
  * `manualChunks` (deprecated there): same idea, one group per vendor chunk.
  */
 const VENDOR_CHUNKS: { name: string; test: RegExp; priority: number }[] = [
-  { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+  {
+    name: 'vendor-react',
+    test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+    priority: 30,
+  },
   { name: 'vendor-icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/, priority: 25 },
   {
     name: 'vendor-antd',

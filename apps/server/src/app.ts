@@ -54,7 +54,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // and plain JSON.stringify serialises them, which keeps list endpoints fast.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -88,10 +87,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAuth(app, database.db, config);
 
-  app.get(
-    '/api/openapi.json',
-    { config: { auth: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
@@ -108,6 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (req.url.startsWith('/api/') || req.method !== 'GET') return notFoundHandler(req, reply);
       return reply.type('text/html').sendFile('index.html');
     });
+  } else {
+    app.setNotFoundHandler(notFoundHandler);
   }
   return app;
 }

@@ -24,7 +24,7 @@ const router = createRouter();
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntdApp>
         <FeedbackBridge />
         <QueryClientProvider client={queryClient}>

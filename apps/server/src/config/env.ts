@@ -23,9 +23,19 @@ export const envSchema = z
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DEMO_MODE: bool.optional(),
     SECRET_KEY: z.string().min(32, 'SECRET_KEY 至少 32 个字符').optional(),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    LOGIN_LOCK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
     COOKIE_SECURE: bool.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STORAGE_DIR: z.string().min(1).default('./data/files'),

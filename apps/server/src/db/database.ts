@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,9 +62,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pglite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   }
   const port = 5432;
+  const socketPath = path.join(socketDir, `.s.PGSQL.${port}`);
+  // A socket file left by a killed process would make listen() fail; PGlite itself is single-process.
+  rmSync(socketPath, { force: true });
   const server = new PGLiteSocketServer({
     db: pglite,
-    path: path.join(socketDir, `.s.PGSQL.${port}`),
+    path: socketPath,
     maxConnections: Math.max(opts.poolMax, 2),
   });
   await server.start();

@@ -54,7 +54,8 @@ export function actorOf(req: FastifyRequest, permission?: Permission): Actor {
 export function jurisdictionsFor(auth: AuthContext, permission: Permission): string[] {
   const ids = new Set<string>();
   for (const g of auth.grants) {
-    if (g.active && ROLES[g.role].permissions.includes(permission)) for (const j of g.jurisdictionIds) ids.add(j);
+    if (g.active && ROLES[g.role].permissions.includes(permission))
+      for (const j of g.jurisdictionIds) ids.add(j);
   }
   return [...ids];
 }
@@ -173,7 +174,8 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppCo
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (!route.config?.auth) throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
+    if (!route.config?.auth)
+      throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
   });
 
   app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {

@@ -72,10 +72,10 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     const where = (err as { validationContext?: string }).validationContext ?? '';
     const issues = translateIssues(
       err.validation.map((v) => ({
-        code: (v.params as { issue?: ZodIssueLike })?.issue?.code ?? v.keyword,
-        path: (v.params as { issue?: ZodIssueLike })?.issue?.path ?? [],
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
         message: v.message,
-        keys: (v.params as { issue?: ZodIssueLike })?.issue?.keys,
+        keys: (v.params as { keys?: string[] }).keys,
       })),
       where,
     );

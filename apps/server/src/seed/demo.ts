@@ -13,12 +13,23 @@ interface DemoUser {
   org: string;
   phone?: string;
   roles: { role: RoleCode; jurisdictions: string[] }[];
-  certificates?: { type: 'inspector_card' | 'arbitrator_card'; number: string; issuer: string; validFrom: string; validTo: string }[];
+  certificates?: {
+    type: 'inspector_card' | 'arbitrator_card';
+    number: string;
+    issuer: string;
+    validFrom: string;
+    validTo: string;
+  }[];
 }
 
 /** Demo staff, showing 一人多岗 (one person, several posts) and the 1+X partner agencies. */
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'admin', displayName: '系统管理员', org: '随州市人力资源和社会保障局', roles: [{ role: 'sysadmin', jurisdictions: ['421300'] }] },
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    org: '随州市人力资源和社会保障局',
+    roles: [{ role: 'sysadmin', jurisdictions: ['421300'] }],
+  },
   {
     username: 'clerk',
     displayName: '王晓梅',
@@ -37,17 +48,38 @@ export const DEMO_USERS: DemoUser[] = [
       { role: 'arbitrator', jurisdictions: ['421300'] },
     ],
     certificates: [
-      { type: 'inspector_card', number: '鄂监2024-0137', issuer: '湖北省人力资源和社会保障厅', validFrom: '2024-03-01', validTo: '2029-02-28' },
-      { type: 'arbitrator_card', number: '鄂仲2023-0452', issuer: '湖北省人力资源和社会保障厅', validFrom: '2023-06-01', validTo: '2028-05-31' },
+      {
+        type: 'inspector_card',
+        number: '鄂监2024-0137',
+        issuer: '湖北省人力资源和社会保障厅',
+        validFrom: '2024-03-01',
+        validTo: '2029-02-28',
+      },
+      {
+        type: 'arbitrator_card',
+        number: '鄂仲2023-0452',
+        issuer: '湖北省人力资源和社会保障厅',
+        validFrom: '2023-06-01',
+        validTo: '2028-05-31',
+      },
     ],
   },
   {
     username: 'liqiang',
     displayName: '李强',
     org: '随州市劳动人事争议仲裁院',
-    roles: [{ role: 'arbitrator', jurisdictions: ['421300'] }, { role: 'tribunal_clerk', jurisdictions: ['421300'] }],
+    roles: [
+      { role: 'arbitrator', jurisdictions: ['421300'] },
+      { role: 'tribunal_clerk', jurisdictions: ['421300'] },
+    ],
     certificates: [
-      { type: 'arbitrator_card', number: '鄂仲2021-0311', issuer: '湖北省人力资源和社会保障厅', validFrom: '2021-01-01', validTo: '2025-12-31' },
+      {
+        type: 'arbitrator_card',
+        number: '鄂仲2021-0311',
+        issuer: '湖北省人力资源和社会保障厅',
+        validFrom: '2021-01-01',
+        validTo: '2025-12-31',
+      },
     ],
   },
   {
@@ -56,15 +88,57 @@ export const DEMO_USERS: DemoUser[] = [
     org: '随州市劳动保障监察支队',
     roles: [{ role: 'inspector', jurisdictions: ['421300'] }],
     certificates: [
-      { type: 'inspector_card', number: '鄂监2022-0088', issuer: '湖北省人力资源和社会保障厅', validFrom: '2022-05-01', validTo: '2027-04-30' },
+      {
+        type: 'inspector_card',
+        number: '鄂监2022-0088',
+        issuer: '湖北省人力资源和社会保障厅',
+        validFrom: '2022-05-01',
+        validTo: '2027-04-30',
+      },
     ],
   },
-  { username: 'petition', displayName: '刘芳', org: '随州市信访局（维权中心信访窗口）', roles: [{ role: 'petition_officer', jurisdictions: ['421300'] }] },
-  { username: 'legalaid', displayName: '赵磊', org: '随州市司法局法律援助中心', roles: [{ role: 'legal_aid_liaison', jurisdictions: ['421300'] }] },
-  { username: 'court', displayName: '孙丽', org: '随州市曾都区人民法院', roles: [{ role: 'court_liaison', jurisdictions: ['421303'] }] },
-  { username: 'union', displayName: '周平', org: '随州市总工会', roles: [{ role: 'union_liaison', jurisdictions: ['421300'] }, { role: 'mediator', jurisdictions: ['421300'] }] },
-  { username: 'director', displayName: '吴建国', org: '随州市人力资源和社会保障局', roles: [{ role: 'leader', jurisdictions: ['421300'] }] },
-  { username: 'gsclerk', displayName: '郑红', org: '广水市一站式劳动保障维权中心', roles: [{ role: 'intake_clerk', jurisdictions: ['421381'] }, { role: 'mediator', jurisdictions: ['421381'] }] },
+  {
+    username: 'petition',
+    displayName: '刘芳',
+    org: '随州市信访局（维权中心信访窗口）',
+    roles: [{ role: 'petition_officer', jurisdictions: ['421300'] }],
+  },
+  {
+    username: 'legalaid',
+    displayName: '赵磊',
+    org: '随州市司法局法律援助中心',
+    roles: [{ role: 'legal_aid_liaison', jurisdictions: ['421300'] }],
+  },
+  {
+    username: 'court',
+    displayName: '孙丽',
+    org: '随州市曾都区人民法院',
+    roles: [{ role: 'court_liaison', jurisdictions: ['421303'] }],
+  },
+  {
+    username: 'union',
+    displayName: '周平',
+    org: '随州市总工会',
+    roles: [
+      { role: 'union_liaison', jurisdictions: ['421300'] },
+      { role: 'mediator', jurisdictions: ['421300'] },
+    ],
+  },
+  {
+    username: 'director',
+    displayName: '吴建国',
+    org: '随州市人力资源和社会保障局',
+    roles: [{ role: 'leader', jurisdictions: ['421300'] }],
+  },
+  {
+    username: 'gsclerk',
+    displayName: '郑红',
+    org: '广水市一站式劳动保障维权中心',
+    roles: [
+      { role: 'intake_clerk', jurisdictions: ['421381'] },
+      { role: 'mediator', jurisdictions: ['421381'] },
+    ],
+  },
 ];
 
 /** Loads the demo staff into a database that has no users yet. Returns whether it did. */
@@ -73,8 +147,12 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<boo
   if (any) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
-    const j = new Map((await trx.selectFrom('jurisdiction').select(['id', 'code']).execute()).map((r) => [r.code, r.id]));
-    const o = new Map((await trx.selectFrom('organization').select(['id', 'name']).execute()).map((r) => [r.name, r.id]));
+    const j = new Map(
+      (await trx.selectFrom('jurisdiction').select(['id', 'code']).execute()).map((r) => [r.code, r.id]),
+    );
+    const o = new Map(
+      (await trx.selectFrom('organization').select(['id', 'name']).execute()).map((r) => [r.name, r.id]),
+    );
     for (const u of DEMO_USERS) {
       const row = await trx
         .insertInto('app_user')
@@ -97,7 +175,14 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<boo
       for (const c of u.certificates ?? []) {
         await trx
           .insertInto('certificate')
-          .values({ user_id: row.id, type: c.type, number: c.number, issuer: c.issuer, valid_from: c.validFrom, valid_to: c.validTo })
+          .values({
+            user_id: row.id,
+            type: c.type,
+            number: c.number,
+            issuer: c.issuer,
+            valid_from: c.validFrom,
+            valid_to: c.validTo,
+          })
           .execute();
       }
     }

@@ -29,7 +29,13 @@ interface OrgSeed {
 }
 
 export const ORGANIZATIONS: OrgSeed[] = [
-  { name: '随州市人力资源和社会保障局', shortName: '市人社局', agency: 'hrss', partnerRole: 'lead', jurisdiction: '421300' },
+  {
+    name: '随州市人力资源和社会保障局',
+    shortName: '市人社局',
+    agency: 'hrss',
+    partnerRole: 'lead',
+    jurisdiction: '421300',
+  },
   {
     name: '随州市人力资源和社会保障局劳动关系科',
     shortName: '劳动关系科',
@@ -64,10 +70,34 @@ export const ORGANIZATIONS: OrgSeed[] = [
     jurisdiction: '421300',
     address: '随州市劳动人事争议仲裁院一站式综合服务大厅',
   },
-  { name: '随州市劳动保障监察支队', shortName: '市监察支队', agency: 'inspection', partnerRole: 'lead', jurisdiction: '421300' },
-  { name: '随州市总工会', shortName: '市总工会', agency: 'union', partnerRole: 'partner', jurisdiction: '421300' },
-  { name: '随州市中级人民法院', shortName: '市中院', agency: 'court', partnerRole: 'partner', jurisdiction: '421300' },
-  { name: '随州市曾都区人民法院', shortName: '曾都区法院', agency: 'court', partnerRole: 'partner', jurisdiction: '421303' },
+  {
+    name: '随州市劳动保障监察支队',
+    shortName: '市监察支队',
+    agency: 'inspection',
+    partnerRole: 'lead',
+    jurisdiction: '421300',
+  },
+  {
+    name: '随州市总工会',
+    shortName: '市总工会',
+    agency: 'union',
+    partnerRole: 'partner',
+    jurisdiction: '421300',
+  },
+  {
+    name: '随州市中级人民法院',
+    shortName: '市中院',
+    agency: 'court',
+    partnerRole: 'partner',
+    jurisdiction: '421300',
+  },
+  {
+    name: '随州市曾都区人民法院',
+    shortName: '曾都区法院',
+    agency: 'court',
+    partnerRole: 'partner',
+    jurisdiction: '421303',
+  },
   {
     name: '随州市司法局法律援助中心',
     shortName: '市法律援助中心',

@@ -2,7 +2,15 @@ import { Typography } from 'antd';
 import type { ReactNode } from 'react';
 
 /** The h1 of a page, with an optional line under it and actions on the right. */
-export function PageHeader({ title, extra, children }: { title: string; extra?: ReactNode; children?: ReactNode }) {
+export function PageHeader({
+  title,
+  extra,
+  children,
+}: {
+  title: string;
+  extra?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div className="page-header">
       <div className="page-header-main">

@@ -1,10 +1,11 @@
-import { Drawer, Grid, Layout } from 'antd';
+import { Drawer, Layout } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { Forbidden } from '../components/Forbidden';
 import { RoleTags, SUSPENDED_ROLE_HINT } from '../features/auth/components/RoleTags';
 import { hasPermission, suspendedRoleFor, useCurrentUser } from '../features/auth/hooks/use-session';
 import { HeaderBar } from './HeaderBar';
+import { useIsMobile } from '../lib/use-is-mobile';
 import { pagePermission } from './menu';
 import { SideMenu } from './SideMenu';
 
@@ -24,8 +25,7 @@ export function AppLayout() {
   const user = useCurrentUser();
   const location = useLocation();
   const navigation = useNavigation();
-  const screens = Grid.useBreakpoint();
-  const mobile = screens.md === false;
+  const mobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
@@ -68,7 +68,9 @@ export function AppLayout() {
       )}
       <Layout>
         <HeaderBar mobile={mobile} onOpenMenu={() => setDrawerOpen(true)} />
-        {navigation.state === 'loading' ? <div className="route-progress" role="progressbar" aria-label="页面加载中" /> : null}
+        {navigation.state === 'loading' ? (
+          <div className="route-progress" role="progressbar" aria-label="页面加载中" />
+        ) : null}
         <Layout.Content id="main-content" className="app-content" tabIndex={-1}>
           {allowed ? (
             <Outlet />

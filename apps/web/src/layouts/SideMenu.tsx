@@ -22,7 +22,13 @@ function leafItem(leaf: MenuLeaf): MenuItem {
 
 const ALL_GROUP_KEYS = MENU.filter(isMenuGroup).map((g) => g.key);
 
-export function SideMenu({ onNavigate, theme = 'dark' }: { onNavigate?: () => void; theme?: 'dark' | 'light' }) {
+export function SideMenu({
+  onNavigate,
+  theme = 'dark',
+}: {
+  onNavigate?: () => void;
+  theme?: 'dark' | 'light';
+}) {
   const user = useCurrentUser();
   const location = useLocation();
   const navigate = useNavigate();
@@ -31,7 +37,12 @@ export function SideMenu({ onNavigate, theme = 'dark' }: { onNavigate?: () => vo
 
   const items: MenuItem[] = visibleMenu(user.permissions).map((node) =>
     isMenuGroup(node)
-      ? { key: node.key, icon: createElement(node.icon), label: node.label, children: node.children.map(leafItem) }
+      ? {
+          key: node.key,
+          icon: createElement(node.icon),
+          label: node.label,
+          children: node.children.map(leafItem),
+        }
       : leafItem(node),
   );
   const selected = menuLeafForPath(location.pathname)?.path;

@@ -24,7 +24,12 @@ export function UserMenu({ compact }: { compact: boolean }) {
     },
     { type: 'divider' },
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="change-password">修改密码</span> },
-    { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">退出登录</span> },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      danger: true,
+      label: <span data-testid="logout">退出登录</span>,
+    },
   ];
 
   const handleClick: MenuProps['onClick'] = ({ key }) => {
@@ -37,7 +42,12 @@ export function UserMenu({ compact }: { compact: boolean }) {
 
   return (
     <Dropdown menu={{ items, onClick: handleClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" className="user-menu-button" data-testid="user-menu" aria-label={`用户菜单：${user.displayName}`}>
+      <Button
+        type="text"
+        className="user-menu-button"
+        data-testid="user-menu"
+        aria-label={`用户菜单：${user.displayName}`}
+      >
         <UserOutlined aria-hidden />
         <span className={compact ? 'user-menu-name compact' : 'user-menu-name'}>{user.displayName}</span>
         <DownOutlined aria-hidden className="user-menu-caret" />

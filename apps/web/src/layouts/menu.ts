@@ -43,7 +43,13 @@ export type MenuNode = MenuLeaf | MenuGroup;
 export const MENU: MenuNode[] = [
   { key: 'home', label: '工作台', icon: HomeOutlined, path: '/' },
   { key: 'intake', label: '窗口受理', icon: FormOutlined, path: '/intake', permission: 'intake.create' },
-  { key: 'mediation', label: '调解工作区', icon: TeamOutlined, path: '/work/mediation', permission: 'mediation.work' },
+  {
+    key: 'mediation',
+    label: '调解工作区',
+    icon: TeamOutlined,
+    path: '/work/mediation',
+    permission: 'mediation.work',
+  },
   {
     key: 'arbitration',
     label: '仲裁工作区',
@@ -58,7 +64,13 @@ export const MENU: MenuNode[] = [
     path: '/work/inspection',
     permission: 'inspection.work',
   },
-  { key: 'petition', label: '信访工作区', icon: MessageOutlined, path: '/work/petition', permission: 'petition.work' },
+  {
+    key: 'petition',
+    label: '信访工作区',
+    icon: MessageOutlined,
+    path: '/work/petition',
+    permission: 'petition.work',
+  },
   {
     key: 'legal-aid',
     label: '法律援助',
@@ -80,7 +92,13 @@ export const MENU: MenuNode[] = [
     label: '系统管理',
     icon: SettingOutlined,
     children: [
-      { key: 'admin-users', label: '用户与岗位', icon: UserOutlined, path: '/admin/users', permission: 'admin.users' },
+      {
+        key: 'admin-users',
+        label: '用户与岗位',
+        icon: UserOutlined,
+        path: '/admin/users',
+        permission: 'admin.users',
+      },
       {
         key: 'admin-organizations',
         label: '机构',
@@ -95,7 +113,13 @@ export const MENU: MenuNode[] = [
         path: '/admin/jurisdictions',
         permission: 'admin.orgs',
       },
-      { key: 'admin-audit', label: '审计日志', icon: FileProtectOutlined, path: '/admin/audit', permission: 'admin.audit' },
+      {
+        key: 'admin-audit',
+        label: '审计日志',
+        icon: FileProtectOutlined,
+        path: '/admin/audit',
+        permission: 'admin.audit',
+      },
     ],
   },
 ];
@@ -128,8 +152,7 @@ const LEAVES: MenuLeaf[] = MENU.flatMap((n) => (isMenuGroup(n) ? n.children : [n
 export function menuLeafForPath(pathname: string): MenuLeaf | undefined {
   let best: MenuLeaf | undefined;
   for (const leaf of LEAVES) {
-    const match =
-      pathname === leaf.path || (leaf.path !== '/' && pathname.startsWith(`${leaf.path}/`));
+    const match = pathname === leaf.path || (leaf.path !== '/' && pathname.startsWith(`${leaf.path}/`));
     if (match && (!best || leaf.path.length > best.path.length)) best = leaf;
   }
   return best;

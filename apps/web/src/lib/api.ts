@@ -151,7 +151,7 @@ export function loginPath(next: string | null, reason?: 'timeout'): string {
 
 /** Only same-app paths are followed after sign-in (no open redirect to //evil.example). */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
   if (next.startsWith('/login')) return '/';
   return next;
 }

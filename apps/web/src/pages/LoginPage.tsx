@@ -36,7 +36,13 @@ export default function LoginPage() {
           />
         ) : null}
         {params.get('reason') === 'timeout' ? (
-          <Alert className="form-alert" type="info" showIcon title={TIMEOUT_MESSAGE} data-testid="login-timeout" />
+          <Alert
+            className="form-alert"
+            type="info"
+            showIcon
+            title={TIMEOUT_MESSAGE}
+            data-testid="login-timeout"
+          />
         ) : null}
         <LoginForm onSuccess={() => setSessionExitReason(null)} />
       </Card>

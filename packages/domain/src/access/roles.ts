@@ -101,10 +101,16 @@ export interface CertificateState {
 }
 
 /** Whether a role's powers are active on `today`, given the user's certificates. */
-export function isRoleActive(role: RoleCode, certificates: readonly CertificateState[], today: string): boolean {
+export function isRoleActive(
+  role: RoleCode,
+  certificates: readonly CertificateState[],
+  today: string,
+): boolean {
   const needed = ROLES[role].requiresCertificate;
   if (!needed) return true;
-  return certificates.some((c) => c.type === needed && !c.revoked && c.validFrom <= today && today <= c.validTo);
+  return certificates.some(
+    (c) => c.type === needed && !c.revoked && c.validFrom <= today && today <= c.validTo,
+  );
 }
 
 export interface EffectiveGrant {

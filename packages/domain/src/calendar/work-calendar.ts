@@ -32,10 +32,13 @@ function checkTypeFitsWeekday(date: IsoDate, type: DayType, what: string): void 
   if (!DAY_TYPES.includes(type)) throw new CalendarDataError(`${what} ${date} 的类型“${type}”无效`, { date });
   const weekend = isWeekend(date);
   if ((type === 'weekend' || type === 'makeup_workday') && !weekend) {
-    throw new CalendarDataError(`${what} ${date} 不是周六或周日，不能标为${type === 'weekend' ? '休息日' : '调休上班日'}`, {
-      date,
-      type,
-    });
+    throw new CalendarDataError(
+      `${what} ${date} 不是周六或周日，不能标为${type === 'weekend' ? '休息日' : '调休上班日'}`,
+      {
+        date,
+        type,
+      },
+    );
   }
   if (type === 'workday' && weekend) {
     throw new CalendarDataError(`${what} ${date} 是周末，上班应标为调休上班日`, { date, type });
@@ -95,7 +98,10 @@ export class WorkCalendar {
   }
 
   /** Builds a calendar straight from holiday notices (expanded with expandYear). */
-  static fromNotices(notices: readonly HolidayNotice[], overrides: readonly CalendarOverride[] = []): WorkCalendar {
+  static fromNotices(
+    notices: readonly HolidayNotice[],
+    overrides: readonly CalendarOverride[] = [],
+  ): WorkCalendar {
     return new WorkCalendar(
       notices.flatMap((notice) => expandYear(notice)),
       overrides,

@@ -69,7 +69,8 @@ export const CLAIM_CATALOGUE: Readonly<Record<ClaimType, ClaimDefinition>> = {
     legalAidSubject: true,
     wageArrears: true,
     workInjury: false,
-    basis: '《劳动法》第五十条；《劳动争议调解仲裁法》第九条；《保障农民工工资支付条例》第十条；《劳动保障监察条例》第二十六条',
+    basis:
+      '《劳动法》第五十条；《劳动争议调解仲裁法》第九条；《保障农民工工资支付条例》第十条；《劳动保障监察条例》第二十六条',
   }),
   overtime_pay: def({
     id: 'overtime_pay',
@@ -125,7 +126,8 @@ export const CLAIM_CATALOGUE: Readonly<Record<ClaimType, ClaimDefinition>> = {
     legalAidSubject: true,
     wageArrears: false,
     workInjury: false,
-    basis: '《劳动法》第七十二条；《劳动保障监察条例》第十一条第（七）项；《劳动争议调解仲裁法》第二条第（四）项、第四十七条第（二）项；《法律援助法》第三十一条第（二）项',
+    basis:
+      '《劳动法》第七十二条；《劳动保障监察条例》第十一条第（七）项；《劳动争议调解仲裁法》第二条第（四）项、第四十七条第（二）项；《法律援助法》第三十一条第（二）项',
   }),
   work_injury_benefits: def({
     id: 'work_injury_benefits',
@@ -137,7 +139,8 @@ export const CLAIM_CATALOGUE: Readonly<Record<ClaimType, ClaimDefinition>> = {
     legalAidSubject: true,
     wageArrears: false,
     workInjury: true,
-    basis: '《工伤保险条例》第三十条至第四十二条；《劳动争议调解仲裁法》第二条第（四）项；《法律援助法》第三十一条第（二）项、第（七）项',
+    basis:
+      '《工伤保险条例》第三十条至第四十二条；《劳动争议调解仲裁法》第二条第（四）项；《法律援助法》第三十一条第（二）项、第（七）项',
   }),
   injury_medical_fees: def({
     id: 'injury_medical_fees',
@@ -170,7 +173,8 @@ export const CLAIM_CATALOGUE: Readonly<Record<ClaimType, ClaimDefinition>> = {
     legalAidSubject: true,
     wageArrears: true,
     workInjury: false,
-    basis: '《劳动法》第四十八条、第四十九条；《劳动保障监察条例》第二十六条第（二）项；《劳动合同法》第八十五条第（二）项',
+    basis:
+      '《劳动法》第四十八条、第四十九条；《劳动保障监察条例》第二十六条第（二）项；《劳动合同法》第八十五条第（二）项',
   }),
   dispatch: def({
     id: 'dispatch',
@@ -251,7 +255,11 @@ export const FINAL_AWARD_CATEGORY_LABELS: Readonly<Record<NonNullable<FinalAward
  * 12 × the local monthly minimum wage (per item, 最高法解释（一）第十九条); 'standards' items always are.
  * At intake only the claimed amount is known, so this is a hint, not the award's label.
  */
-export function isLikelyFinalAward(type: ClaimType, amountFen: number | undefined, monthlyMinimumWageFen: number): boolean {
+export function isLikelyFinalAward(
+  type: ClaimType,
+  amountFen: number | undefined,
+  monthlyMinimumWageFen: number,
+): boolean {
   const category = CLAIM_CATALOGUE[type].finalAwardCategory;
   if (category === null) return false;
   if (category === 'standards') return true;

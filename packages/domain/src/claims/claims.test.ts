@@ -25,11 +25,20 @@ describe('claim catalogue', () => {
       legalAidSubject: true,
       wageArrears: true,
     });
-    expect(CLAIM_CATALOGUE.unlawful_termination_damages).toMatchObject({ nature: 'dispute', finalAwardCategory: 'damages' });
+    expect(CLAIM_CATALOGUE.unlawful_termination_damages).toMatchObject({
+      nature: 'dispute',
+      finalAwardCategory: 'damages',
+    });
     expect(CLAIM_CATALOGUE.dispatch.nature).toBe('violation');
     expect(CLAIM_CATALOGUE.working_hours.finalAwardCategory).toBe('standards');
-    expect(CLAIM_CATALOGUE.labor_relation_confirmation).toMatchObject({ monetary: false, legalAidSubject: true });
-    expect(CLAIM_CATALOGUE.injury_medical_fees).toMatchObject({ finalAwardCategory: 'injury_medical', workInjury: true });
+    expect(CLAIM_CATALOGUE.labor_relation_confirmation).toMatchObject({
+      monetary: false,
+      legalAidSubject: true,
+    });
+    expect(CLAIM_CATALOGUE.injury_medical_fees).toMatchObject({
+      finalAwardCategory: 'injury_medical',
+      workInjury: true,
+    });
   });
 
   it('isClaimType', () => {
@@ -48,7 +57,13 @@ describe('claim catalogue', () => {
 });
 
 describe('validateClaim', () => {
-  const ok = { type: 'unpaid_wages', amountFen: 500_000, periodFrom: '2025-10-01', periodTo: '2025-12-31', facts: '拖欠三个月工资' };
+  const ok = {
+    type: 'unpaid_wages',
+    amountFen: 500_000,
+    periodFrom: '2025-10-01',
+    periodTo: '2025-12-31',
+    facts: '拖欠三个月工资',
+  };
 
   it('accepts a valid claim', () => {
     expect(validateClaim(ok, TODAY)).toEqual([]);
@@ -74,7 +89,10 @@ describe('validateClaim', () => {
   });
 
   it('reports all problems at once and indexes lists', () => {
-    const issues = validateClaims([ok, { type: 'x', amountFen: -5, periodTo: '2027-01-01', facts: '' }], TODAY);
+    const issues = validateClaims(
+      [ok, { type: 'x', amountFen: -5, periodTo: '2027-01-01', facts: '' }],
+      TODAY,
+    );
     expect(issues.map((i) => [i.index, i.code])).toEqual([
       [1, 'CLAIM_UNKNOWN_TYPE'],
       [1, 'CLAIM_NEGATIVE_AMOUNT'],

@@ -18,7 +18,12 @@ export function yuanToFen(yuan: number): Fen {
  * floating-point arithmetic. Returns null for anything that is not a plain decimal with ≤2 places.
  */
 export function parseYuan(text: string): Fen | null {
-  const cleaned = text.trim().replace(/^[¥￥]/, '').replace(/元$/, '').replace(/[,，]/g, '').trim();
+  const cleaned = text
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replace(/元$/, '')
+    .replace(/[,，]/g, '')
+    .trim();
   const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!m) return null;
   const whole = Number(m[2]);

@@ -43,7 +43,11 @@ export function validateClaim(input: ClaimInput, today: string): ClaimIssue[] {
   const amount = input.amountFen;
   if (amount !== undefined) {
     if (typeof amount !== 'number' || !Number.isSafeInteger(amount)) {
-      issues.push({ code: 'CLAIM_INVALID_AMOUNT', field: 'amountFen', message: '金额须为以“分”为单位的整数' });
+      issues.push({
+        code: 'CLAIM_INVALID_AMOUNT',
+        field: 'amountFen',
+        message: '金额须为以“分”为单位的整数',
+      });
     } else if (amount < 0) {
       issues.push({ code: 'CLAIM_NEGATIVE_AMOUNT', field: 'amountFen', message: '金额不能为负数' });
     }

@@ -52,7 +52,9 @@ export interface DueComputation {
 /** Returns the typed error for an invalid extension request, or null when it may be applied. */
 export function validateExtension(rule: ClockRule, extension: ExtensionApproval): ClockInputError | null {
   if (!rule.extension) {
-    return new ClockInputError('CLOCK_EXTENSION_NOT_ALLOWED', `“${rule.name}”依法不得延长`, { ruleId: rule.id });
+    return new ClockInputError('CLOCK_EXTENSION_NOT_ALLOWED', `“${rule.name}”依法不得延长`, {
+      ruleId: rule.id,
+    });
   }
   const missing: string[] = [];
   if (typeof extension.approver !== 'string' || extension.approver.trim() === '') missing.push('批准人');
@@ -99,12 +101,7 @@ function countWorkingDays(calendar: WorkCalendar, from: IsoDate, n: number, dire
 }
 
 /** Applies the roll-over policy to the last day of a calendar period (RULES.md C-03, H-06). */
-function rollOver(
-  calendar: WorkCalendar,
-  end: IsoDate,
-  rollover: ClockRollover,
-  direction: 1 | -1,
-): Step {
+function rollOver(calendar: WorkCalendar, end: IsoDate, rollover: ClockRollover, direction: 1 | -1): Step {
   if (calendar.isWorkingDay(end)) {
     const makeup = calendar.dayType(end) === 'makeup_workday';
     return { due: end, text: makeup ? `期限末日${end}为调休上班日，不顺延` : `期限末日为${end}` };
@@ -125,7 +122,8 @@ function advance(
   direction: 1 | -1,
   suspendedDays: number,
 ): Step {
-  const suspension = suspendedDays > 0 ? `，另加中止期间${suspendedDays}${unit === 'working_days' ? '个工作日' : '日'}` : '';
+  const suspension =
+    suspendedDays > 0 ? `，另加中止期间${suspendedDays}${unit === 'working_days' ? '个工作日' : '日'}` : '';
   switch (unit) {
     case 'working_days': {
       const step = countWorkingDays(calendar, from, duration + suspendedDays, direction);
@@ -156,7 +154,11 @@ function advance(
     }
     case 'same_day': {
       const roll = rollOver(calendar, from, rollover, 1);
-      return { due: roll.due, text: `当日办结：${roll.text}` };
+      if (roll.due === from) return { due: from, text: `当日办结，期限为${from}` };
+      return {
+        due: roll.due,
+        text: `收到之日${from}为${describeDay(calendar, from)}，于其后第一个工作日${roll.due}办结`,
+      };
     }
   }
 }

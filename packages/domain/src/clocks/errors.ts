@@ -1,25 +1,11 @@
+import { DomainError } from '../workflows/errors';
+
 /**
- * Typed domain errors. There is no shared `packages/domain/src/errors.ts` yet, so the base class
- * lives here; when a shared one appears, re-export it from this file instead.
- *
- * `code` is stable and machine-readable (the server maps it to an HTTP status); `message` is the
- * Chinese text shown to users; `details` carries structured data for logs and clients.
+ * Typed clock errors. There is no shared `packages/domain/src/errors.ts`; the domain's one
+ * DomainError class lives in workflows/errors.ts and is reused here so that a single `instanceof`
+ * check covers every domain error. If a shared errors module appears, import it here instead.
  */
-export class DomainError extends Error {
-  readonly code: string;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
-
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super(message);
-    this.name = 'DomainError';
-    this.code = code;
-    this.details = details;
-  }
-}
-
-export function isDomainError(value: unknown): value is DomainError {
-  return value instanceof DomainError;
-}
+export { DomainError, isDomainError } from '../workflows/errors';
 
 /** A clock event that the clock's current status does not allow. */
 export class ClockIllegalTransitionError extends DomainError {

@@ -6,13 +6,8 @@ export {
   type ExtensionApproval,
   validateExtension,
 } from './compute';
-export {
-  ClockIllegalTransitionError,
-  ClockInputError,
-  type ClockInputErrorCode,
-  DomainError,
-  isDomainError,
-} from './errors';
+// DomainError itself is exported by workflows (one class for the whole domain).
+export { ClockIllegalTransitionError, ClockInputError, type ClockInputErrorCode } from './errors';
 export { CLOCK_RULES, findRule, requireRule, rulesForTrack, rulesRestartedBy } from './rules';
 export {
   CLOCK_EVENT_LABELS,

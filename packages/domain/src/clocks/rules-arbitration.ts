@@ -6,7 +6,8 @@ import type { ClockRule } from './types';
  * RULES.md C-07/K-10). Informational entries without a fixed duration (T-A9, T-A12, T-A13, T-A16,
  * T-A23, T-A24) are not clocks and are omitted.
  */
-const WD_NOTE = '项目决定：仲裁办案规则中的三日、五日、十日按工作日计算（《劳动人事争议仲裁办案规则》附则，原文待核实）';
+const WD_NOTE =
+  '项目决定：仲裁办案规则中的三日、五日、十日按工作日计算（《劳动人事争议仲裁办案规则》附则，原文待核实）';
 const CD_NOTE =
   '项目决定：十五日、四十五日等期间按自然日计算；末日为休息日或法定节假日的顺延至其后第一个工作日（《民法典》第二百零三条；《民事诉讼法》第八十五条），调休上班日不顺延';
 const COURT_NOTE =
@@ -25,7 +26,8 @@ export const ARBITRATION_RULES: readonly ClockRule[] = [
     suspendable: true,
     restartEvents: ['arbitration.limitation_interrupted'],
     basis: '《劳动争议调解仲裁法》第二十七条',
-    unitNote: '劳动关系存续期间因拖欠劳动报酬发生争议的，不受一年时效限制；劳动关系终止的，自终止之日起一年内提出',
+    unitNote:
+      '劳动关系存续期间因拖欠劳动报酬发生争议的，不受一年时效限制；劳动关系终止的，自终止之日起一年内提出',
     confidence: 'V1',
   },
   {
@@ -33,7 +35,10 @@ export const ARBITRATION_RULES: readonly ClockRule[] = [
     code: 'T-A2',
     name: '一次性告知补正材料',
     track: 'arbitration',
-    trigger: { event: 'arbitration.application_received', description: '收到不规范或材料不齐备的仲裁申请之日' },
+    trigger: {
+      event: 'arbitration.application_received',
+      description: '收到不规范或材料不齐备的仲裁申请之日',
+    },
     duration: 5,
     unit: 'working_days',
     rollover: 'none',
@@ -111,13 +116,17 @@ export const ARBITRATION_RULES: readonly ClockRule[] = [
     code: 'T-A7',
     name: '被申请人答辩期',
     track: 'arbitration',
-    trigger: { event: 'arbitration.copy_received_by_respondent', description: '被申请人收到仲裁申请书副本之日' },
+    trigger: {
+      event: 'arbitration.copy_received_by_respondent',
+      description: '被申请人收到仲裁申请书副本之日',
+    },
     duration: 10,
     unit: 'working_days',
     rollover: 'none',
     suspendable: false,
     restartEvents: ['arbitration.claims_changed'],
-    basis: '《劳动争议调解仲裁法》第三十条第二款；《劳动人事争议仲裁办案规则》第四十四条（变更请求后重新给予答辩期）',
+    basis:
+      '《劳动争议调解仲裁法》第三十条第二款；《劳动人事争议仲裁办案规则》第四十四条（变更请求后重新给予答辩期）',
     unitNote: WD_NOTE,
     confidence: 'V1',
   },
@@ -191,7 +200,12 @@ export const ARBITRATION_RULES: readonly ClockRule[] = [
     duration: 45,
     unit: 'calendar_days',
     rollover: 'next_working_day',
-    extension: { ruleId: 'arbitration.award.extension', duration: 15, unit: 'calendar_days', requiresApproval: true },
+    extension: {
+      ruleId: 'arbitration.award.extension',
+      duration: 15,
+      unit: 'calendar_days',
+      requiresApproval: true,
+    },
     suspendable: true,
     restartEvents: [
       'arbitration.party_added',
@@ -227,7 +241,10 @@ export const ARBITRATION_RULES: readonly ClockRule[] = [
     code: 'T-A17',
     name: '集体劳动人事争议决定是否受理',
     track: 'arbitration',
-    trigger: { event: 'arbitration.collective_application_received', description: '收到集体劳动人事争议仲裁申请之日' },
+    trigger: {
+      event: 'arbitration.collective_application_received',
+      description: '收到集体劳动人事争议仲裁申请之日',
+    },
     duration: 5,
     unit: 'working_days',
     rollover: 'none',

@@ -1,6 +1,11 @@
 import { ClockInputError } from './errors';
 import { ARBITRATION_RULES } from './rules-arbitration';
-import { INSPECTION_RULES, LEGAL_AID_AND_CENTER_RULES, MEDIATION_RULES, PETITION_RULES } from './rules-tracks';
+import {
+  INSPECTION_RULES,
+  LEGAL_AID_AND_CENTER_RULES,
+  MEDIATION_RULES,
+  PETITION_RULES,
+} from './rules-tracks';
 import type { ClockRule, ClockTrack } from './types';
 
 /** The clock catalogue (RULES.md §2) as data. Ids are stable: they are persisted with every deadline. */

@@ -63,7 +63,8 @@ export function transitionClock(state: ClockState, event: ClockEvent): ClockStat
   }
   if (event === 'restart') return { status: 'running', extended: false };
   if (event === 'extend') return { status: 'extended', extended: true };
-  if (event === 'resume') return { status: state.extended ? 'extended' : 'running', extended: state.extended };
+  if (event === 'resume')
+    return { status: state.extended ? 'extended' : 'running', extended: state.extended };
   return { status: next, extended: state.extended };
 }
 

@@ -1,6 +1,13 @@
 import { CLAIM_CATALOGUE } from '../claims/catalogue';
 import { addYears, daysBetween } from '../claims/dates';
-import type { ClaimFacts, OpenProceeding, TriageClaim, TriageFacts, TriageInput, TriageSettings } from './types';
+import type {
+  ClaimFacts,
+  OpenProceeding,
+  TriageClaim,
+  TriageFacts,
+  TriageInput,
+  TriageSettings,
+} from './types';
 
 export const PROCEEDING_LABELS = {
   mediation: '调解',
@@ -14,7 +21,8 @@ function arbitrationStart(input: TriageInput, claim: TriageClaim): string | null
   // S1 Art. 27 ¶4: wage arrears after the relationship ends → 1 year from termination.
   if (def.wageArrears && input.employmentEnd) return input.employmentEnd;
   if (input.knewDate) return input.knewDate;
-  const terminationClaim = claim.type === 'economic_compensation' || claim.type === 'unlawful_termination_damages';
+  const terminationClaim =
+    claim.type === 'economic_compensation' || claim.type === 'unlawful_termination_damages';
   if (terminationClaim && input.employmentEnd) return input.employmentEnd;
   return claim.periodTo ?? null;
 }

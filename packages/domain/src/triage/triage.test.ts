@@ -52,7 +52,10 @@ describe('R-01 consultation first', () => {
 
 describe('R-02 dispute vs violation', () => {
   it('sends a pure dispute to mediation and arbitration, never inspection', () => {
-    const r = run({ claims: [{ type: 'unlawful_termination_damages', amountFen: 1 }], knewDate: '2026-01-01' });
+    const r = run({
+      claims: [{ type: 'unlawful_termination_damages', amountFen: 1 }],
+      knewDate: '2026-01-01',
+    });
     expect(tracks(r)).toEqual(expect.arrayContaining(['arbitration', 'mediation']));
     expect(tracks(r)).not.toContain('inspection');
     expect(r.choice).toBeNull();
@@ -80,7 +83,10 @@ describe('R-02 dispute vs violation', () => {
   });
 
   it('a report (anyone) only reaches inspection', () => {
-    const r = run({ requestKind: 'report', claims: [{ type: 'unpaid_wages', amountFen: 1, periodTo: '2026-01-31' }] });
+    const r = run({
+      requestKind: 'report',
+      claims: [{ type: 'unpaid_wages', amountFen: 1, periodTo: '2026-01-31' }],
+    });
     expect(tracks(r)).toContain('inspection');
     expect(tracks(r)).not.toContain('arbitration');
     expect(r.choice).toBeNull();
@@ -95,7 +101,9 @@ describe('R-03 no double track', () => {
         { type: 'unpaid_wages', amountFen: 1, periodTo: '2026-01-31' },
         { type: 'working_hours', periodTo: '2026-01-31' },
       ],
-      openProceedings: [{ track: 'arbitration', claimTypes: ['unpaid_wages'], reference: '随劳人仲案字〔2026〕第15号' }],
+      openProceedings: [
+        { track: 'arbitration', claimTypes: ['unpaid_wages'], reference: '随劳人仲案字〔2026〕第15号' },
+      ],
     });
     expect(r.conflicts).toHaveLength(1);
     expect(r.conflicts[0]).toMatchObject({ claimType: 'unpaid_wages', existingTrack: 'arbitration' });
@@ -141,7 +149,7 @@ describe('R-06 jurisdiction', () => {
     const r = run({
       withinJurisdiction: false,
       competentAuthority: '武汉市劳动人事争议仲裁委员会',
-      claims: [{ type: 'overtime_pay', amountFen: 1 }],
+      claims: [{ type: 'economic_compensation', amountFen: 1 }],
       knewDate: '2025-03-15',
     });
     expect(tracks(r)).toEqual(['consultation', 'referral']);
@@ -153,7 +161,10 @@ describe('R-06 jurisdiction', () => {
 
 describe('R-07 petitions', () => {
   it('registers the petition and channels claims into legal procedures', () => {
-    const r = run({ requestKind: 'petition', claims: [{ type: 'unlawful_termination_damages', amountFen: 1 }] });
+    const r = run({
+      requestKind: 'petition',
+      claims: [{ type: 'unlawful_termination_damages', amountFen: 1 }],
+    });
     expect(tracks(r)).toEqual(expect.arrayContaining(['petition', 'arbitration']));
   });
 
@@ -188,8 +199,9 @@ describe('R-10 legal aid', () => {
   });
 
   it('marks legal aid urgent when 7 days or fewer remain', () => {
-    const r = run({ claims: [{ type: 'unlawful_termination_damages', amountFen: 1 }], knewDate: '2025-03-15' });
+    const r = run({ claims: [{ type: 'annual_leave_pay', amountFen: 1 }], knewDate: '2025-03-15' });
     expect(codes(r)).toContain('LEGAL_AID_URGENT');
+    expect(rec(r, 'legal_aid')?.urgent).toBe(true);
     expect(r.warnings.find((w) => w.code === 'LEGAL_AID_URGENT')?.daysLeft).toBe(5);
   });
 
@@ -221,7 +233,9 @@ describe('T-A1 arbitration limitation', () => {
   });
 
   it('asks for the date when it cannot compute', () => {
-    expect(codes(run({ claims: [{ type: 'overtime_pay', amountFen: 1 }] }))).toContain('ARBITRATION_LIMITATION_UNKNOWN');
+    expect(codes(run({ claims: [{ type: 'economic_compensation', amountFen: 1 }] }))).toContain(
+      'ARBITRATION_LIMITATION_UNKNOWN',
+    );
   });
 });
 
@@ -262,9 +276,14 @@ describe('R-14 priority and same-day acceptance', () => {
   it('same-day acceptance for wage arrears, work injury and major collective cases only', () => {
     expect(run({}).sameDayAcceptance).toBe(true);
     expect(run({ claims: [{ type: 'work_injury_benefits', amountFen: 1 }] }).sameDayAcceptance).toBe(true);
-    const dispute = { claims: [{ type: 'unlawful_termination_damages' as const, amountFen: 1 }], knewDate: '2026-01-01' };
+    const dispute = {
+      claims: [{ type: 'unlawful_termination_damages' as const, amountFen: 1 }],
+      knewDate: '2026-01-01',
+    };
     expect(run({ ...dispute, workerCount: 12 }).sameDayAcceptance).toBe(false);
-    expect(run({ ...dispute, workerCount: DEFAULT_TRIAGE_SETTINGS.majorCollectiveMinWorkers }).sameDayAcceptance).toBe(true);
+    expect(
+      run({ ...dispute, workerCount: DEFAULT_TRIAGE_SETTINGS.majorCollectiveMinWorkers }).sameDayAcceptance,
+    ).toBe(true);
   });
 });
 

@@ -3,7 +3,14 @@ import { isIsoDate } from '../claims/dates';
 import { DomainError } from '../workflows/errors';
 import { buildFacts } from './facts';
 import { ROUTING_RULES } from './rules';
-import type { PriorityFlag, Recommendation, RoutingRule, TriageInput, TriageResult, TriageSettings } from './types';
+import type {
+  PriorityFlag,
+  Recommendation,
+  RoutingRule,
+  TriageInput,
+  TriageResult,
+  TriageSettings,
+} from './types';
 import { DEFAULT_TRIAGE_SETTINGS } from './types';
 
 const PRIORITY_ORDER: readonly PriorityFlag[] = [
@@ -22,10 +29,12 @@ function assertInput(input: TriageInput): void {
     ['employmentStart', input.employmentStart],
     ['employmentEnd', input.employmentEnd],
     ['knewDate', input.knewDate],
-    ...input.claims.flatMap((c): Array<[string, string | undefined]> => [
-      ['periodFrom', c.periodFrom],
-      ['periodTo', c.periodTo],
-    ]),
+    ...input.claims.flatMap(
+      (c): Array<[string, string | undefined]> => [
+        ['periodFrom', c.periodFrom],
+        ['periodTo', c.periodTo],
+      ],
+    ),
   ];
   for (const [field, value] of dates) {
     if (value !== undefined && !isIsoDate(value)) {
@@ -34,7 +43,10 @@ function assertInput(input: TriageInput): void {
   }
   for (const c of input.claims) {
     if (!(CLAIM_TYPES as readonly string[]).includes(c.type)) {
-      throw new DomainError('TRIAGE_INVALID_INPUT', `未知的诉求类型：${c.type}`, { field: 'claims', value: c.type });
+      throw new DomainError('TRIAGE_INVALID_INPUT', `未知的诉求类型：${c.type}`, {
+        field: 'claims',
+        value: c.type,
+      });
     }
   }
   if (!Number.isInteger(input.workerCount) || input.workerCount < 1) {
@@ -88,7 +100,7 @@ export function triage(
   for (const rule of rules) {
     if (halted && !rule.always) continue;
     if (!rule.when(facts)) continue;
-    const o = rule.then(facts);
+    const o = rule.outcome(facts);
     result.firedRules.push(rule.id);
     recs.push(...(o.recommendations ?? []));
     result.warnings.push(...(o.warnings ?? []));

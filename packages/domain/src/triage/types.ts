@@ -2,7 +2,14 @@ import type { ClaimDefinition, ClaimType } from '../claims/catalogue';
 
 export type RequestKind = 'question' | 'application' | 'complaint' | 'report' | 'petition';
 export type EmployerStatus = 'normal' | 'bankrupt' | 'restructuring' | 'closed';
-export type Track = 'consultation' | 'mediation' | 'arbitration' | 'inspection' | 'petition' | 'legal_aid' | 'referral';
+export type Track =
+  | 'consultation'
+  | 'mediation'
+  | 'arbitration'
+  | 'inspection'
+  | 'petition'
+  | 'legal_aid'
+  | 'referral';
 export type ProceedingTrack = 'mediation' | 'arbitration' | 'litigation' | 'inspection';
 export type PriorityFlag =
   | 'wage_arrears'
@@ -210,5 +217,5 @@ export interface RoutingRule {
   /** Rules marked `always` run even after a halt (warnings the worker must hear anyway). */
   always?: boolean;
   when: (facts: TriageFacts) => boolean;
-  then: (facts: TriageFacts) => RuleOutcome;
+  outcome: (facts: TriageFacts) => RuleOutcome;
 }

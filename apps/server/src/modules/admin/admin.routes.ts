@@ -75,12 +75,21 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/organizations',
     {
       config: { auth },
-      schema: { tags, summary: '新建机构', body: createOrganizationBody, response: { 201: organizationSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '新建机构',
+        body: createOrganizationBody,
+        response: { 201: organizationSchema, ...errorResponses },
+      },
     },
     async (req, reply) => {
       const b = req.body;
       const org = await db.transaction().execute(async (trx) => {
-        const exists = await trx.selectFrom('organization').select('id').where('name', '=', b.name).executeTakeFirst();
+        const exists = await trx
+          .selectFrom('organization')
+          .select('id')
+          .where('name', '=', b.name)
+          .executeTakeFirst();
         if (exists) throw new AppError(409, 'DUPLICATE', `机构“${b.name}”已存在`);
         const row = await trx
           .insertInto('organization')
@@ -181,7 +190,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      items: (await db.selectFrom('jurisdiction').selectAll().orderBy('sort').orderBy('code').execute()).map(presentJ),
+      items: (await db.selectFrom('jurisdiction').selectAll().orderBy('sort').orderBy('code').execute()).map(
+        presentJ,
+      ),
     }),
   );
 
@@ -189,14 +200,27 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     '/jurisdictions',
     {
       config: { auth },
-      schema: { tags, summary: '新建辖区', body: createJurisdictionBody, response: { 201: jurisdictionSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '新建辖区',
+        body: createJurisdictionBody,
+        response: { 201: jurisdictionSchema, ...errorResponses },
+      },
     },
     async (req, reply) => {
       const b = req.body;
       const row = await db.transaction().execute(async (trx) => {
-        const parent = await trx.selectFrom('jurisdiction').select(['id']).where('id', '=', b.parentId).executeTakeFirst();
+        const parent = await trx
+          .selectFrom('jurisdiction')
+          .select(['id'])
+          .where('id', '=', b.parentId)
+          .executeTakeFirst();
         if (!parent) throw new AppError(400, 'JURISDICTION_NOT_FOUND', '上级辖区不存在');
-        const dup = await trx.selectFrom('jurisdiction').select('id').where('code', '=', b.code).executeTakeFirst();
+        const dup = await trx
+          .selectFrom('jurisdiction')
+          .select('id')
+          .where('code', '=', b.code)
+          .executeTakeFirst();
         if (dup) throw new AppError(409, 'DUPLICATE', `辖区代码 ${b.code} 已存在`);
         const maxSort = await trx
           .selectFrom('jurisdiction')
@@ -241,7 +265,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) =>
       db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('jurisdiction').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+        const before = await trx
+          .selectFrom('jurisdiction')
+          .selectAll()
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
         if (!before) throw errors.notFound('辖区');
         const r = await trx
           .updateTable('jurisdiction')

@@ -52,7 +52,12 @@ export const userSchema = z
     organization: ref,
     phoneMasked: z.string().nullable().describe('脱敏后的电话'),
     roles: z.array(
-      z.object({ role: z.enum(ROLE_CODES), label: z.string(), active: z.boolean(), jurisdictions: z.array(ref) }),
+      z.object({
+        role: z.enum(ROLE_CODES),
+        label: z.string(),
+        active: z.boolean(),
+        jurisdictions: z.array(ref),
+      }),
     ),
     active: z.boolean(),
     lockedUntil: z.string().nullable(),
@@ -97,7 +102,15 @@ export const certificateSchema = z
   })
   .meta({ id: 'Certificate' });
 
-export const AGENCIES = ['hrss', 'arbitration', 'inspection', 'union', 'court', 'justice', 'petition'] as const;
+export const AGENCIES = [
+  'hrss',
+  'arbitration',
+  'inspection',
+  'union',
+  'court',
+  'justice',
+  'petition',
+] as const;
 export const AGENCY_LABELS: Record<(typeof AGENCIES)[number], string> = {
   hrss: '人力资源和社会保障',
   arbitration: '劳动人事争议仲裁',
@@ -160,7 +173,10 @@ export const jurisdictionSchema = z
   .meta({ id: 'Jurisdiction' });
 
 export const createJurisdictionBody = z.strictObject({
-  code: z.string().trim().regex(/^\d{6}$/, '辖区代码应为 6 位行政区划代码'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '辖区代码应为 6 位行政区划代码'),
   name: z.string().trim().min(2).max(50),
   parentId: z.string().uuid('请选择上级辖区'),
 });

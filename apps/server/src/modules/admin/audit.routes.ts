@@ -41,7 +41,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
         }),
-        response: { 200: z.object({ items: z.array(auditItem), total: z.number().int() }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(auditItem), total: z.number().int() }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => {
@@ -52,7 +55,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.entity) base = base.where('entity_type', '=', q.entity);
       if (q.entityId) base = base.where('entity_id', '=', q.entityId);
       if (q.from) base = base.where('at', '>=', new Date(`${q.from}T00:00:00+08:00`));
-      if (q.to) base = base.where('at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
+      if (q.to)
+        base = base.where('at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
       const [rows, count] = await Promise.all([
         base
           .selectAll()

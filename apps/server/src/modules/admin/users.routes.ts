@@ -26,7 +26,11 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/roles',
     {
       config: { auth },
-      schema: { tags, summary: '岗位（角色）目录及其权限', response: { 200: z.object({ items: z.array(roleSchema) }) } },
+      schema: {
+        tags,
+        summary: '岗位（角色）目录及其权限',
+        response: { 200: z.object({ items: z.array(roleSchema) }) },
+      },
     },
     async () => ({
       items: ROLE_CODES.map((code) => ({
@@ -70,7 +74,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id',
     {
       config: { auth },
-      schema: { tags, summary: '用户详情', params: idParam, response: { 200: userSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '用户详情',
+        params: idParam,
+        response: { 200: userSchema, ...errorResponses },
+      },
     },
     async (req) => service.get(database.db, req.params.id),
   );
@@ -94,7 +103,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id/unlock',
     {
       config: { auth },
-      schema: { tags, summary: '解锁账号', params: idParam, response: { 200: userSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '解锁账号',
+        params: idParam,
+        response: { 200: userSchema, ...errorResponses },
+      },
     },
     async (req) => service.unlock(actorOf(req, auth), req.params.id),
   );
@@ -148,7 +162,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/certificates/:id/revoke',
     {
       config: { auth },
-      schema: { tags, summary: '注销证件', params: idParam, response: { 200: certificateSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '注销证件',
+        params: idParam,
+        response: { 200: certificateSchema, ...errorResponses },
+      },
     },
     async (req) => service.revokeCertificate(actorOf(req, auth), req.params.id),
   );

@@ -22,9 +22,17 @@ export class UsersService {
     private readonly cipher: FieldCipher,
   ) {}
 
-  private async assertRefs(trx: Exec, organizationId: string | undefined, grants: RoleGrantInput[] | undefined) {
+  private async assertRefs(
+    trx: Exec,
+    organizationId: string | undefined,
+    grants: RoleGrantInput[] | undefined,
+  ) {
     if (organizationId) {
-      const org = await trx.selectFrom('organization').select('id').where('id', '=', organizationId).executeTakeFirst();
+      const org = await trx
+        .selectFrom('organization')
+        .select('id')
+        .where('id', '=', organizationId)
+        .executeTakeFirst();
       if (!org) throw new AppError(400, 'ORGANIZATION_NOT_FOUND', '所选机构不存在');
     }
     const ids = [...new Set((grants ?? []).flatMap((g) => g.jurisdictionIds))];
@@ -171,7 +179,11 @@ export class UsersService {
   }
 
   async resetPassword(actor: Actor, id: string, password: string) {
-    const target = await this.db.selectFrom('app_user').select(['username']).where('id', '=', id).executeTakeFirst();
+    const target = await this.db
+      .selectFrom('app_user')
+      .select(['username'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!target) throw errors.notFound('用户');
     const violation = passwordPolicyViolation(password, target.username);
     if (violation) throw new AppError(400, 'PASSWORD_POLICY', violation);
@@ -199,8 +211,19 @@ export class UsersService {
     });
   }
 
-  async list(q: { q?: string | undefined; organizationId?: string | undefined; role?: string | undefined; limit: number; offset: number }) {
-    let query = this.db.selectFrom('app_user').select('id').orderBy('username').limit(q.limit).offset(q.offset);
+  async list(q: {
+    q?: string | undefined;
+    organizationId?: string | undefined;
+    role?: string | undefined;
+    limit: number;
+    offset: number;
+  }) {
+    let query = this.db
+      .selectFrom('app_user')
+      .select('id')
+      .orderBy('username')
+      .limit(q.limit)
+      .offset(q.offset);
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query = query.where((eb) => eb.or([eb('display_name', 'ilike', like), eb('username', 'ilike', like)]));
@@ -316,7 +339,11 @@ export class UsersService {
     input: { type: CertificateType; number: string; issuer: string; validFrom: string; validTo: string },
   ) {
     return this.db.transaction().execute(async (trx) => {
-      const user = await trx.selectFrom('app_user').select(['display_name']).where('id', '=', userId).executeTakeFirst();
+      const user = await trx
+        .selectFrom('app_user')
+        .select(['display_name'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
       if (!user) throw errors.notFound('用户');
       const dup = await trx
         .selectFrom('certificate')
@@ -369,7 +396,15 @@ export class UsersService {
 }
 
 function presentCertificate(
-  c: { id: string; type: string; number: string; issuer: string; valid_from: string; valid_to: string; revoked: boolean },
+  c: {
+    id: string;
+    type: string;
+    number: string;
+    issuer: string;
+    valid_from: string;
+    valid_to: string;
+    revoked: boolean;
+  },
   today: string,
 ) {
   const def = CERTIFICATE_TYPES[c.type as CertificateType];

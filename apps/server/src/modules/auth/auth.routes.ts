@@ -27,7 +27,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const session = await service.login(req.body.username, req.body.password, req.ip, req.headers['user-agent']);
+      const session = await service.login(
+        req.body.username,
+        req.body.password,
+        req.ip,
+        req.headers['user-agent'],
+      );
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
       // Resolve the fresh session exactly as later requests will.
       const auth = await resolveSession(database.db, session.sessionId, config);
@@ -55,7 +60,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me',
     {
       config: { auth: 'authenticated' },
-      schema: { tags: ['认证'], summary: '当前用户、岗位与权限', response: { 200: sessionResponse, ...errorResponses } },
+      schema: {
+        tags: ['认证'],
+        summary: '当前用户、岗位与权限',
+        response: { 200: sessionResponse, ...errorResponses },
+      },
     },
     async (req) => {
       if (!req.auth) throw errors.unauthenticated();

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { createSession } from '../../platform/auth';
-import { AppError, errors } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import {
   DUMMY_HASH_PROMISE,
   hashPassword,
@@ -156,7 +156,11 @@ export class AuthService {
     const ids = [...new Set(auth.grants.flatMap((g) => [...g.jurisdictionIds]))];
     const names = new Map<string, string>();
     if (ids.length) {
-      const rows = await this.db.selectFrom('jurisdiction').select(['id', 'name']).where('id', 'in', ids).execute();
+      const rows = await this.db
+        .selectFrom('jurisdiction')
+        .select(['id', 'name'])
+        .where('id', 'in', ids)
+        .execute();
       for (const r of rows) names.set(r.id, r.name);
     }
     return {
@@ -176,4 +180,3 @@ export class AuthService {
     };
   }
 }
-

@@ -25,7 +25,9 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     async (_req, reply) => {
       const started = performance.now();
       try {
-        const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM schema_migration`.execute(database.db);
+        const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM schema_migration`.execute(
+          database.db,
+        );
         return {
           status: 'ok' as const,
           database: {

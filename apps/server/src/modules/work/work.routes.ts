@@ -31,7 +31,9 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '当前用户可进入的工作区（由岗位决定）',
         response: {
           200: z.object({
-            items: z.array(z.object({ track: z.enum(TRACKS), label: z.string(), roles: z.array(z.string()) })),
+            items: z.array(
+              z.object({ track: z.enum(TRACKS), label: z.string(), roles: z.array(z.string()) }),
+            ),
           }),
           ...errorResponses,
         },
@@ -82,10 +84,17 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       const auth = req.auth!;
       const area = WORK_AREAS[req.params.track];
       if (!auth.permissions.has(area.permission)) throw errors.forbidden(`您没有${area.label}的权限`);
-      const grants = auth.grants.filter((g) => g.active && ROLES[g.role].permissions.includes(area.permission));
+      const grants = auth.grants.filter(
+        (g) => g.active && ROLES[g.role].permissions.includes(area.permission),
+      );
       const ids = [...new Set(grants.flatMap((g) => [...g.jurisdictionIds]))];
       const jurisdictions = ids.length
-        ? await db.selectFrom('jurisdiction').select(['id', 'name']).where('id', 'in', ids).orderBy('sort').execute()
+        ? await db
+            .selectFrom('jurisdiction')
+            .select(['id', 'name'])
+            .where('id', 'in', ids)
+            .orderBy('sort')
+            .execute()
         : [];
       // Track cases arrive with the one-window intake; until then every queue is empty.
       return {

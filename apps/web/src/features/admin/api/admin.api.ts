@@ -18,9 +18,11 @@ import type {
 const id = (value: string) => encodeURIComponent(value);
 
 export const usersApi = {
-  list: (q: string, signal?: AbortSignal) => api.get<ListResponse<AdminUser>>('/api/admin/users', { q }, signal),
+  list: (q: string, signal?: AbortSignal) =>
+    api.get<ListResponse<AdminUser>>('/api/admin/users', { q }, signal),
   create: (input: CreateUserInput) => api.post<AdminUser>('/api/admin/users', input),
-  update: (userId: string, input: UpdateUserInput) => api.patch<AdminUser>(`/api/admin/users/${id(userId)}`, input),
+  update: (userId: string, input: UpdateUserInput) =>
+    api.patch<AdminUser>(`/api/admin/users/${id(userId)}`, input),
   unlock: (userId: string) => api.post<void>(`/api/admin/users/${id(userId)}/unlock`),
   resetPassword: (userId: string, password: string) =>
     api.post<void>(`/api/admin/users/${id(userId)}/reset-password`, { password }),
@@ -28,18 +30,21 @@ export const usersApi = {
     api.get<ListResponse<Certificate>>(`/api/admin/users/${id(userId)}/certificates`, undefined, signal),
   addCertificate: (userId: string, input: CertificateInput) =>
     api.post<Certificate>(`/api/admin/users/${id(userId)}/certificates`, input),
-  revokeCertificate: (certificateId: string) => api.post<void>(`/api/admin/certificates/${id(certificateId)}/revoke`),
+  revokeCertificate: (certificateId: string) =>
+    api.post<void>(`/api/admin/certificates/${id(certificateId)}/revoke`),
 };
 
 export const organizationsApi = {
-  list: (signal?: AbortSignal) => api.get<ListResponse<Organization>>('/api/admin/organizations', undefined, signal),
+  list: (signal?: AbortSignal) =>
+    api.get<ListResponse<Organization>>('/api/admin/organizations', undefined, signal),
   create: (input: OrganizationInput) => api.post<Organization>('/api/admin/organizations', input),
   update: (orgId: string, input: Partial<OrganizationInput> & { version: number }) =>
     api.patch<Organization>(`/api/admin/organizations/${id(orgId)}`, input),
 };
 
 export const jurisdictionsApi = {
-  list: (signal?: AbortSignal) => api.get<ListResponse<Jurisdiction>>('/api/admin/jurisdictions', undefined, signal),
+  list: (signal?: AbortSignal) =>
+    api.get<ListResponse<Jurisdiction>>('/api/admin/jurisdictions', undefined, signal),
   create: (input: JurisdictionInput) => api.post<Jurisdiction>('/api/admin/jurisdictions', input),
   rename: (jurisdictionId: string, input: { version: number; name: string }) =>
     api.patch<Jurisdiction>(`/api/admin/jurisdictions/${id(jurisdictionId)}`, input),

@@ -12,7 +12,10 @@ export function ChangePasswordForm({ onSuccess }: { onSuccess: () => void }) {
   const [form] = Form.useForm<ChangePasswordValues>();
 
   const handleFinish = (values: ChangePasswordValues) => {
-    mutation.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword }, { onSuccess });
+    mutation.mutate(
+      { currentPassword: values.currentPassword, newPassword: values.newPassword },
+      { onSuccess },
+    );
   };
 
   return (
@@ -29,7 +32,11 @@ export function ChangePasswordForm({ onSuccess }: { onSuccess: () => void }) {
       {mutation.error ? (
         <Alert className="form-alert" type="error" showIcon title={mutation.error.message} role="alert" />
       ) : null}
-      <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
+      <Form.Item
+        label="当前密码"
+        name="currentPassword"
+        rules={[{ required: true, message: '请输入当前密码' }]}
+      >
         <Input.Password autoComplete="current-password" data-testid="password-current" />
       </Form.Item>
       <Form.Item
@@ -65,7 +72,13 @@ export function ChangePasswordForm({ onSuccess }: { onSuccess: () => void }) {
         <Input.Password autoComplete="new-password" data-testid="password-confirm" />
       </Form.Item>
       <Form.Item>
-        <Button type="primary" htmlType="submit" block loading={mutation.isPending} data-testid="password-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={mutation.isPending}
+          data-testid="password-submit"
+        >
           修改密码
         </Button>
       </Form.Item>

@@ -24,9 +24,19 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
       }}
     >
       {loginMutation.error ? (
-        <Alert className="form-alert" type="error" showIcon title={loginMutation.error.message} role="alert" />
+        <Alert
+          className="form-alert"
+          type="error"
+          showIcon
+          title={loginMutation.error.message}
+          role="alert"
+        />
       ) : null}
-      <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+      <Form.Item
+        label="用户名"
+        name="username"
+        rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+      >
         <Input
           prefix={<UserOutlined aria-hidden />}
           autoComplete="username"
@@ -44,7 +54,13 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
         />
       </Form.Item>
       <Form.Item className="login-submit-item">
-        <Button type="primary" htmlType="submit" block loading={loginMutation.isPending} data-testid="login-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          loading={loginMutation.isPending}
+          data-testid="login-submit"
+        >
           登录
         </Button>
       </Form.Item>

@@ -1,4 +1,7 @@
-import { type Permission, ROLES, type RoleCode } from '@onestop/domain';
+import type { Permission } from '@onestop/domain';
+// Values from the access module itself: the package root also exports the law tables, which the
+// staff shell does not need in its entry chunk.
+import { ROLES, type RoleCode } from '@onestop/domain/access/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { changePassword, fetchSession, login, logout } from '../api/auth.api';
@@ -25,7 +28,10 @@ export function useCurrentUser(): SessionUser {
   return data;
 }
 
-export function hasPermission(user: SessionUser | null | undefined, permission: Permission | undefined): boolean {
+export function hasPermission(
+  user: SessionUser | null | undefined,
+  permission: Permission | undefined,
+): boolean {
   if (!permission) return true;
   return !!user && user.permissions.includes(permission);
 }

@@ -76,7 +76,13 @@ export function DeadlineCalculator() {
 
       <div aria-live="polite" className="deadline-result">
         {params && result.error ? (
-          <Alert type="error" showIcon title="无法计算" description={result.error.message} data-testid="deadline-error" />
+          <Alert
+            type="error"
+            showIcon
+            title="无法计算"
+            description={result.error.message}
+            data-testid="deadline-error"
+          />
         ) : null}
         {params && result.data ? (
           <Card size="small" title="计算结果" data-testid="deadline-result">

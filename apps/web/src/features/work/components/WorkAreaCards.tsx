@@ -20,7 +20,11 @@ export function WorkAreaCards({ user }: { user: SessionUser }) {
           .flatMap((r) => r.jurisdictions);
         return (
           <Col key={area.track} xs={24} sm={12} xl={8}>
-            <Link to={`/work/${area.track}`} className="workarea-card-link" data-testid={`workarea-card-${area.track}`}>
+            <Link
+              to={`/work/${area.track}`}
+              className="workarea-card-link"
+              data-testid={`workarea-card-${area.track}`}
+            >
               <Card hoverable className="workarea-card">
                 <Typography.Title level={2} className="workarea-card-title">
                   {area.title}

@@ -8,7 +8,12 @@ function DueDate({ value }: { value: string | null }) {
   const days = dayjs(value).startOf('day').diff(dayjs().startOf('day'), 'day');
   const text = dayjs(value).format('YYYY-MM-DD');
   if (days < 0) return <Tag color="red">{text}（已超期）</Tag>;
-  if (days <= 3) return <Tag color="orange">{text}（剩{days}天）</Tag>;
+  if (days <= 3)
+    return (
+      <Tag color="orange">
+        {text}（剩{days}天）
+      </Tag>
+    );
   return <span>{text}</span>;
 }
 

@@ -32,6 +32,13 @@ export interface TextOptions {
  */
 export class PdfCanvas {
   y: number = PAGE.top;
+  /** Layout-only pass: measure and count, draw nothing (used to keep the sign-off with the text). */
+  dry = false;
+  /** Pages used so far (1-based) and body lines drawn so far. */
+  page = 1;
+  lines = 0;
+  /** Start a new page before this body line (0-based count), if set. */
+  breakBeforeLine: number | undefined;
   private readonly fontIds = new Map<FontKey, string>();
   private readonly registered = new Set<FontKey>();
 
@@ -92,11 +99,22 @@ export class PdfCanvas {
 
   textWidth(text: string, weight: 'body' | 'bold', size: number, spacing = 0): number {
     const chars = Array.from(text);
-    return chars.reduce((s, c) => s + this.width(c, weight, size), 0) + spacing * Math.max(chars.length - 1, 0);
+    return (
+      chars.reduce((s, c) => s + this.width(c, weight, size), 0) + spacing * Math.max(chars.length - 1, 0)
+    );
   }
 
   newPage(): void {
-    this.doc.addPage();
+    if (!this.dry) this.doc.addPage();
+    this.page += 1;
+    this.y = PAGE.top;
+  }
+
+  /** Rewinds the cursor for a new pass over the same content. */
+  reset(dry: boolean): void {
+    this.dry = dry;
+    this.page = 1;
+    this.lines = 0;
     this.y = PAGE.top;
   }
 
@@ -107,6 +125,7 @@ export class PdfCanvas {
 
   /** Draws one laid-out line with its top at `top`, switching fonts per character where needed. */
   drawLine(line: LaidLine, x: number, top: number, weight: 'body' | 'bold', size: number): void {
+    if (this.dry) return;
     const baseline = top + ASCENDER * size;
     let run = '';
     let runFont: FontKey | undefined;
@@ -144,9 +163,18 @@ export class PdfCanvas {
     const width = options.width ?? PAGE.blockWidth;
     const indent = (options.indent ?? 0) * (size === SIZE.body ? CHAR_PITCH : size);
     const align = options.align ?? 'justify';
-    const lines = breakLines(text, this.measure(weight, size), spacing, width, width - indent, align === 'justify');
+    const lines = breakLines(
+      text,
+      this.measure(weight, size),
+      spacing,
+      width,
+      width - indent,
+      align === 'justify',
+    );
     const lineHeight = (ASCENDER + 0.286) * size;
     lines.forEach((line, i) => {
+      if (this.lines === this.breakBeforeLine && this.y > PAGE.top) this.newPage();
+      this.lines += 1;
       this.ensure(lineHeight);
       let lx = x + (i === 0 ? indent : 0);
       if (align === 'right') lx = x + width - line.width;

@@ -12,7 +12,10 @@ import {
   SIZE,
 } from './page.js';
 
-/** Diagonal 草稿 watermark, drawn first so that the text stays on top of it. */
+/**
+ * Diagonal 草稿 watermark, drawn first so that the text stays on top of it, plus a small horizontal
+ * 草稿 in the top margin (text extraction and search see the diagonal one only as loose characters).
+ */
 export function drawWatermark(canvas: PdfCanvas): void {
   const { doc } = canvas;
   const size = SIZE.watermark;
@@ -20,13 +23,21 @@ export function drawWatermark(canvas: PdfCanvas): void {
   const w = canvas.textWidth(text, 'bold', size);
   doc.save();
   doc.rotate(-45, { origin: [PAGE.width / 2, PAGE.height / 2] });
-  doc.fillColor('#c0c0c0').fillOpacity(0.35);
+  // A solid light grey under the text rather than transparency: viewers composite opacity differently.
+  doc.fillColor('#dcdcdc');
   doc
     .font('bold')
     .fontSize(size)
     .text(text, (PAGE.width - w) / 2, PAGE.height / 2 - size * 0.6, { lineBreak: false });
   doc.restore();
-  doc.fillColor('black').fillOpacity(1);
+  const label = '草稿';
+  const lw = canvas.textWidth(label, 'bold', SIZE.pageNumber);
+  doc
+    .fillColor('#999999')
+    .font('bold')
+    .fontSize(SIZE.pageNumber)
+    .text(label, BLOCK_RIGHT - lw, PAGE.top - mm(15), { lineBreak: false });
+  doc.fillColor('black');
 }
 
 /**
@@ -49,6 +60,27 @@ export function drawPageNumbers(canvas: PdfCanvas): void {
   }
 }
 
+// Name and date lines span LINE_PITCH + one 16 pt line box; the seal centre sits 4 mm above their middle.
+const SIGN_TEXT_HEIGHT = LINE_PITCH + SIZE.body * 1.437;
+const SEAL_OFFSET = SIGN_TEXT_HEIGHT / 2 - mm(4);
+
+/** Blank lines between the body and the issuer name: two under a seal, one without. */
+export const signOffGap = (hasSeal: boolean): number => LINE_PITCH * (hasSeal ? 2 : 1);
+
+/** Height the sign-off needs below the body (blank lines, name, date and the seal's lower half). */
+export function signOffHeight(hasSeal: boolean): number {
+  return (
+    signOffGap(hasSeal) +
+    (hasSeal ? Math.max(SIGN_TEXT_HEIGHT, SEAL_OFFSET + SEAL_SIZE / 2) : SIGN_TEXT_HEIGHT)
+  );
+}
+
+/** Whether the sign-off (and the QR code, bottom left) fit below a body ending at `bodyBottom`. */
+export function signOffFits(bodyBottom: number, hasSeal: boolean, hasQr: boolean): boolean {
+  const qrFits = !hasQr || bodyBottom + mm(2) <= BLOCK_BOTTOM - QR_SIZE;
+  return qrFits && bodyBottom + signOffHeight(hasSeal) <= BLOCK_BOTTOM + 0.01;
+}
+
 /**
  * Issuer name and date (落款) per GB/T 9704 §7.3.5.1: the date ends four characters from the right
  * edge, the issuer name is centred over the date, and the seal is centred over both with the text
@@ -58,12 +90,8 @@ export function drawSignOff(canvas: PdfCanvas, issuer: string, date: string, sea
   const hasSeal = seal !== undefined;
   const nameW = canvas.textWidth(issuer, 'body', SIZE.body);
   const dateW = canvas.textWidth(date, 'body', SIZE.body);
-  // Blank lines above: one without a seal, two with one so the seal stays clear of the body text.
-  canvas.y += LINE_PITCH * (hasSeal ? 2 : 1);
-  // Name and date lines span LINE_PITCH + one 16 pt line box; the seal centre sits 4 mm above their middle.
-  const textHeight = LINE_PITCH + SIZE.body * 1.437;
-  const sealOffset = textHeight / 2 - mm(4);
-  canvas.ensure(hasSeal ? Math.max(textHeight, sealOffset + SEAL_SIZE / 2) : textHeight);
+  canvas.y += signOffGap(hasSeal);
+  canvas.ensure(signOffHeight(hasSeal) - signOffGap(hasSeal));
   let dateX = BLOCK_RIGHT - 4 * CHAR_PITCH - dateW;
   let centre = dateX + dateW / 2;
   const overflow = centre + nameW / 2 - BLOCK_RIGHT;
@@ -75,8 +103,11 @@ export function drawSignOff(canvas: PdfCanvas, issuer: string, date: string, sea
   canvas.text(issuer, { x: centre - nameW / 2, width: nameW + 1, align: 'left' });
   canvas.text(date, { x: dateX, width: dateW + 1, align: 'left' });
   if (seal) {
-    const cy = nameTop + sealOffset;
-    canvas.doc.image(seal, centre - SEAL_SIZE / 2, cy - SEAL_SIZE / 2, { width: SEAL_SIZE, height: SEAL_SIZE });
+    const cy = nameTop + SEAL_OFFSET;
+    canvas.doc.image(seal, centre - SEAL_SIZE / 2, cy - SEAL_SIZE / 2, {
+      width: SEAL_SIZE,
+      height: SEAL_SIZE,
+    });
   }
 }
 

@@ -23,10 +23,10 @@ export const LINES_PER_PAGE = 22;
 
 export const SIZE = { title: 22, body: 16, table: 14, pageNumber: 14, watermark: 120, note: 12 } as const;
 
-/** One character cell: 28 of them fill the 156 mm line exactly (≈ 15.79 pt). */
-export const CHAR_PITCH = PAGE.blockWidth / CHARS_PER_LINE;
-/** Tc applied to 16 pt glyphs so that their advance equals CHAR_PITCH (≈ −0.21 pt). */
-export const BODY_CHAR_SPACING = CHAR_PITCH - SIZE.body;
+/** Tc between 16 pt glyphs so that 28 of them span the 156 mm line exactly (≈ −0.215 pt). */
+export const BODY_CHAR_SPACING = (PAGE.blockWidth - CHARS_PER_LINE * SIZE.body) / (CHARS_PER_LINE - 1);
+/** One character cell, glyph plus spacing (≈ 15.79 pt). */
+export const CHAR_PITCH = SIZE.body + BODY_CHAR_SPACING;
 /** Baseline-to-baseline distance: 22 lines fill the 225 mm block (≈ 28.99 pt). */
 export const LINE_PITCH = PAGE.blockHeight / LINES_PER_PAGE;
 /** Two character cells: first-line indent of paragraphs. */

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { assertValidModel, type Block, type DocumentModel, formatChineseDate } from '../model.js';
 import { PdfCanvas } from './canvas.js';
-import { drawPageNumbers, drawSignOff, drawVerification, drawWatermark } from './decorations.js';
+import { drawPageNumbers, drawSignOff, drawVerification, drawWatermark, signOffFits } from './decorations.js';
 import { DEFAULT_FALLBACK_FONTS, type FallbackFont } from './fonts.js';
 import { BLOCK_BOTTOM, BLOCK_RIGHT, LINE_PITCH, PAGE, SIZE } from './page.js';
 import { drawTable } from './table.js';
@@ -78,21 +78,32 @@ export async function renderPdf(model: DocumentModel, options: PdfRenderOptions 
   });
 
   const canvas = new PdfCanvas(doc, options.fallbackFonts ?? DEFAULT_FALLBACK_FONTS);
+
+  const layoutBody = () => {
+    canvas.text(model.title, { weight: 'bold', size: SIZE.title, align: 'center', pitch: LINE_PITCH * 1.5 });
+    canvas.text(model.number, { align: 'right' });
+    canvas.y += LINE_PITCH / 2;
+    if (model.addressee) canvas.text(`${model.addressee}：`, { align: 'left' });
+    for (const block of model.paragraphs) drawBlock(canvas, block);
+  };
+  // Dry pass first: GB/T 9704 §7.3.5.4 forbids a page holding only the seal and date, so when the
+  // sign-off does not fit under the text, the last two body lines move to the next page with it.
+  const hasSeal = model.issuer.sealPng !== undefined;
+  const hasQr = model.verification !== undefined;
+  canvas.reset(true);
+  layoutBody();
+  if (!signOffFits(canvas.y, hasSeal, hasQr)) canvas.breakBeforeLine = Math.max(canvas.lines - 2, 1);
+  canvas.reset(false);
   if (model.draft) {
     drawWatermark(canvas);
     doc.on('pageAdded', () => drawWatermark(canvas));
   }
+  layoutBody();
 
-  canvas.text(model.title, { weight: 'bold', size: SIZE.title, align: 'center', pitch: LINE_PITCH * 1.5 });
-  canvas.text(model.number, { align: 'right' });
-  canvas.y += LINE_PITCH / 2;
-  if (model.addressee) canvas.text(`${model.addressee}：`, { align: 'left' });
-  for (const block of model.paragraphs) drawBlock(canvas, block);
-
-  const pagesBefore = doc.bufferedPageRange().count;
+  const pagesBefore = canvas.page;
   const bodyBottom = canvas.y;
   drawSignOff(canvas, model.issuer.name, formatChineseDate(model.issuedDate), model.issuer.sealPng);
-  const leftColumnBottom = doc.bufferedPageRange().count === pagesBefore ? bodyBottom : PAGE.top;
+  const leftColumnBottom = canvas.page === pagesBefore ? bodyBottom : PAGE.top;
   if (model.verification) {
     await drawVerification(canvas, model.verification.url, model.verification.shortCode, leftColumnBottom);
   }

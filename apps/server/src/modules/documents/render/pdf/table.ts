@@ -21,9 +21,9 @@ export function drawTable(canvas: PdfCanvas, block: TableBlock): void {
       breakLines(cells[i] ?? '', canvas.measure(weight, SIZE.table), 0, w - 2 * PAD, w - 2 * PAD, false),
     );
     const rowH = Math.max(...laid.map((l) => l.length), 1) * PITCH + 2 * PAD;
-    const before = doc.bufferedPageRange().count;
+    const before = canvas.page;
     canvas.ensure(rowH);
-    if (doc.bufferedPageRange().count !== before && block.header && !header) drawRow(block.header, true);
+    if (canvas.page !== before && block.header && !header) drawRow(block.header, true);
     let x = PAGE.left;
     laid.forEach((lines, i) => {
       const w = colW[i] as number;
@@ -31,7 +31,7 @@ export function drawTable(canvas: PdfCanvas, block: TableBlock): void {
         const lx = header ? x + (w - line.width) / 2 : x + PAD;
         canvas.drawLine(line, lx, canvas.y + PAD + k * PITCH + (PITCH - LINE_BOX) / 2, weight, SIZE.table);
       });
-      doc.lineWidth(0.75).strokeColor('black').rect(x, canvas.y, w, rowH).stroke();
+      if (!canvas.dry) doc.lineWidth(0.75).strokeColor('black').rect(x, canvas.y, w, rowH).stroke();
       x += w;
     });
     canvas.y += rowH;

@@ -233,7 +233,9 @@ export const rejectionNotice = defineTemplate<RejectionNoticeFields>({
   ],
   addressee: (f) => f.applicantName,
   build: (f) => [
-    p(`你于${d(f.receivedDate)}向本委提出的仲裁申请，经审查，${REJECTION_REASONS[f.reasonCode]}。具体理由如下：`),
+    p(
+      `你于${d(f.receivedDate)}向本委提出的仲裁申请，经审查，${REJECTION_REASONS[f.reasonCode]}。具体理由如下：`,
+    ),
     p(f.reasons),
     p(
       `根据《中华人民共和国劳动争议调解仲裁法》第二十九条和《劳动人事争议仲裁办案规则》${REJECTION_BASIS[f.reasonCode]}的规定，本委决定不予受理。`,

@@ -81,7 +81,9 @@ export const orderToCorrect = defineTemplate<OrderToCorrectFields>({
   addressee: (f) => f.employerName,
   build: (f) => [
     p(`经调查，你单位存在下列违反劳动保障法律、法规或者规章的行为：${f.violations}`),
-    p(`根据${f.legalBasis}的规定，现责令你单位于${d(f.deadline)}前改正下列事项，并将改正情况书面报告本机关：`),
+    p(
+      `根据${f.legalBasis}的规定，现责令你单位于${d(f.deadline)}前改正下列事项，并将改正情况书面报告本机关：`,
+    ),
     list(f.corrections),
     p(
       '逾期不改正的，本机关将依照《劳动保障监察条例》第二十六条、第三十条等规定依法处理；逾期不支付劳动报酬的，可以责令按应付金额百分之五十以上一倍以下的标准加付赔偿金。',
@@ -116,7 +118,9 @@ export const caseWithdrawal = defineTemplate<CaseWithdrawalFields>({
     p(
       `本机关于${d(f.filedDate)}对你单位涉嫌违反劳动保障法律、法规的行为立案调查。经调查，${WITHDRAWAL_REASONS[f.reasonCode]}：${f.reasons}`,
     ),
-    p('根据《劳动保障监察条例》第十八条和《关于实施〈劳动保障监察条例〉若干规定》第三十五条的规定，本机关决定撤销立案。'),
+    p(
+      '根据《劳动保障监察条例》第十八条和《关于实施〈劳动保障监察条例〉若干规定》第三十五条的规定，本机关决定撤销立案。',
+    ),
     p(REMEDY),
   ],
 });

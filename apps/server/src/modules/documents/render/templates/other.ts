@@ -60,7 +60,9 @@ export const petitionAcceptance = defineTemplate<PetitionAcceptanceFields>({
   ],
   addressee: (f) => f.petitionerName,
   build: (f) => [
-    p(`你于${d(f.receivedDate)}提出的信访事项（${f.request}）已收悉。经审查，根据《信访工作条例》第三十一条的规定，本机关决定予以受理。`),
+    p(
+      `你于${d(f.receivedDate)}提出的信访事项（${f.request}）已收悉。经审查，根据《信访工作条例》第三十一条的规定，本机关决定予以受理。`,
+    ),
     p(
       `本机关将自受理之日起${cn(f.handlingDays ?? 60)}日内办结；情况复杂的，经批准可以适当延长办理期限，但延长期限不得超过三十日，并将告知你延期理由。`,
     ),
@@ -133,7 +135,9 @@ export const legalAidReferral = defineTemplate<LegalAidReferralFields>({
       [
         '随函附申请人提交的身份证明、经济困难状况说明或者诚信承诺及相关证据材料复印件。',
         ...(f.urgent
-          ? ['本案距仲裁时效或者法定期限届满不足七日，属于需要先行提供法律援助的情形（《中华人民共和国法律援助法》第四十四条），请优先办理。']
+          ? [
+              '本案距仲裁时效或者法定期限届满不足七日，属于需要先行提供法律援助的情形（《中华人民共和国法律援助法》第四十四条），请优先办理。',
+            ]
           : []),
         `如需补充材料，请与本中心联系：${f.contact}。`,
       ],

@@ -1,0 +1,243 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HorizontalPositionRelativeFrom,
+  ImageRun,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  type ParagraphChild,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  TextWrappingType,
+  VerticalPositionRelativeFrom,
+  WidthType,
+} from 'docx';
+import QRCode from 'qrcode';
+import { assertValidModel, type Block, type DocumentModel, formatChineseDate } from '../model.js';
+import { BODY_CHAR_SPACING, CHAR_PITCH, LINE_PITCH, PAGE, PT_PER_MM, SEAL_SIZE, SIZE } from '../pdf/page.js';
+
+// Same page as the PDF (GB/T 9704-2012): margins in twips (1/20 pt), sizes in half-points, images in
+// pixels at 96 dpi, floating offsets in EMU (12 700 per point). Fonts are the GB/T ones Chinese Word
+// installations have (仿宋_GB2312, 方正小标宋简体, 黑体); the PDF substitutes Noto Serif SC.
+const twip = (pt: number) => Math.round(pt * 20);
+const emu = (pt: number) => Math.round(pt * 12700);
+const px = (pt: number) => Math.round((pt * 96) / 72);
+const BODY_FONT = { ascii: '仿宋_GB2312', eastAsia: '仿宋_GB2312', hAnsi: '仿宋_GB2312' };
+const TITLE_FONT = { ascii: '方正小标宋简体', eastAsia: '方正小标宋简体', hAnsi: '方正小标宋简体' };
+const HEADING_FONT = { ascii: '黑体', eastAsia: '黑体', hAnsi: '黑体' };
+const LINE = { line: twip(LINE_PITCH), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const INDENT = { firstLine: twip(2 * CHAR_PITCH) };
+
+function run(
+  text: string,
+  options: { size?: number; bold?: boolean; font?: typeof BODY_FONT } = {},
+): TextRun {
+  const size = options.size ?? SIZE.body;
+  return new TextRun({
+    text,
+    size: size * 2,
+    bold: options.bold ?? false,
+    font: options.font ?? BODY_FONT,
+    ...(size === SIZE.body ? { characterSpacing: Math.round(BODY_CHAR_SPACING * 20) } : {}),
+  });
+}
+
+const para = (text: string, indent = true, alignment: 'both' | 'left' | 'right' | 'center' = 'both') =>
+  new Paragraph({
+    children: [run(text)],
+    spacing: LINE,
+    alignment: AlignmentType[alignment === 'both' ? 'JUSTIFIED' : (alignment.toUpperCase() as 'LEFT')],
+    ...(indent ? { indent: INDENT } : {}),
+  });
+
+function table(block: Extract<Block, { kind: 'table' }>): Table {
+  const columns = Math.max(block.header?.length ?? 0, ...block.rows.map((r) => r.length), 1);
+  const weights = block.widths ?? Array.from({ length: columns }, () => 1);
+  const total = weights.reduce((s, w) => s + w, 0);
+  const widths = Array.from({ length: columns }, (_, i) =>
+    twip(((weights[i] ?? 1) / total) * PAGE.blockWidth),
+  );
+  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const row = (cells: string[], header: boolean) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: widths.map(
+        (w, i) =>
+          new TableCell({
+            width: { size: w, type: WidthType.DXA },
+            borders: { top: border, bottom: border, left: border, right: border },
+            children: [
+              new Paragraph({
+                alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
+                children: [run(cells[i] ?? '', { size: SIZE.table, bold: header })],
+              }),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: twip(PAGE.blockWidth), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [...(block.header ? [row(block.header, true)] : []), ...block.rows.map((r) => row(r, false))],
+  });
+}
+
+function blockToDocx(block: Block): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'heading':
+      return [
+        new Paragraph({ children: [run(block.text, { font: HEADING_FONT })], spacing: LINE, indent: INDENT }),
+      ];
+    case 'paragraph':
+      return [para(block.text, block.indent !== false && !block.align, block.align ?? 'both')];
+    case 'list':
+      return block.items.map((item, i) => para(block.ordered === false ? item : `${i + 1}．${item}`));
+    case 'table':
+      return [table(block), para('', false)];
+    case 'signature':
+      return block.entries.flatMap((e) => [
+        para(`${e.label}${e.value ?? ''}`, true, 'left'),
+        para('', false),
+      ]);
+  }
+}
+
+/** Rough width in points (CJK = 1 em, ASCII = ½ em) to centre the issuer name over the date. */
+const roughWidth = (text: string) =>
+  Array.from(text).reduce((s, c) => s + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0) * CHAR_PITCH;
+
+function signOff(model: DocumentModel): Paragraph[] {
+  const date = formatChineseDate(model.issuedDate);
+  const dateRight = 4 * CHAR_PITCH;
+  const centreFromRight = dateRight + roughWidth(date) / 2;
+  const nameRight = Math.max(centreFromRight - roughWidth(model.issuer.name) / 2, 0);
+  const children: ParagraphChild[] = [run(model.issuer.name)];
+  if (model.issuer.sealPng) {
+    const textHeight = LINE_PITCH + SIZE.body * 1.437;
+    children.unshift(
+      new ImageRun({
+        type: 'png',
+        data: model.issuer.sealPng,
+        transformation: { width: px(SEAL_SIZE), height: px(SEAL_SIZE) },
+        floating: {
+          horizontalPosition: {
+            relative: HorizontalPositionRelativeFrom.MARGIN,
+            offset: emu(PAGE.blockWidth - centreFromRight - SEAL_SIZE / 2),
+          },
+          verticalPosition: {
+            relative: VerticalPositionRelativeFrom.PARAGRAPH,
+            offset: emu(textHeight / 2 - 4 * PT_PER_MM - SEAL_SIZE / 2),
+          },
+          allowOverlap: true,
+          wrap: { type: TextWrappingType.NONE },
+        },
+      }),
+    );
+  }
+  return [
+    ...(model.issuer.sealPng ? [para('', false)] : []),
+    para('', false),
+    new Paragraph({
+      children,
+      spacing: LINE,
+      alignment: AlignmentType.RIGHT,
+      indent: { right: twip(nameRight) },
+    }),
+    new Paragraph({
+      children: [run(date)],
+      spacing: LINE,
+      alignment: AlignmentType.RIGHT,
+      indent: { right: twip(dateRight) },
+    }),
+  ];
+}
+
+const pageNumberFooter = (alignment: 'left' | 'right') =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+        indent: alignment === 'left' ? { left: twip(CHAR_PITCH) } : { right: twip(CHAR_PITCH) },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            size: SIZE.pageNumber * 2,
+            font: BODY_FONT,
+          }),
+        ],
+      }),
+    ],
+  });
+
+/** Renders the same content as renderPdf as a Word document (A4, GB/T 9704 margins and sizes). */
+export async function renderDocx(model: DocumentModel): Promise<Buffer> {
+  assertValidModel(model);
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: twip(LINE_PITCH * 1.5), lineRule: LineRuleType.EXACT },
+      children: [run(model.title, { size: SIZE.title, font: TITLE_FONT })],
+    }),
+    para(model.number, false, 'right'),
+    para('', false),
+    ...(model.addressee ? [para(`${model.addressee}：`, false, 'left')] : []),
+    ...model.paragraphs.flatMap(blockToDocx),
+    ...signOff(model),
+  ];
+  if (model.verification) {
+    const qr = await QRCode.toBuffer(model.verification.url, { type: 'png', margin: 0, width: 256 });
+    body.push(
+      para('', false),
+      new Paragraph({
+        children: [
+          new ImageRun({ type: 'png', data: qr, transformation: { width: px(62), height: px(62) } }),
+          run(`  验证码：${model.verification.shortCode}`, { size: SIZE.note }),
+        ],
+      }),
+    );
+  }
+  // Draft mark on every page: Word has no portable watermark, so a large grey 草稿 in the header.
+  const draftHeader = () =>
+    new Header({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.RIGHT,
+          children: [new TextRun({ text: '草稿', size: 56, bold: true, color: 'B0B0B0', font: BODY_FONT })],
+        }),
+      ],
+    });
+  const doc = new Document({
+    creator: 'onestop',
+    title: model.title,
+    subject: model.number,
+    evenAndOddHeaderAndFooters: true,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: twip(PAGE.width), height: twip(PAGE.height) },
+            margin: {
+              top: twip(PAGE.top),
+              left: twip(PAGE.left),
+              right: twip(PAGE.width - PAGE.left - PAGE.blockWidth),
+              bottom: twip(PAGE.height - PAGE.top - PAGE.blockHeight),
+              footer: twip(PAGE.height - PAGE.top - PAGE.blockHeight - 7 * PT_PER_MM - SIZE.pageNumber),
+            },
+          },
+        },
+        ...(model.draft ? { headers: { default: draftHeader(), even: draftHeader() } } : {}),
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

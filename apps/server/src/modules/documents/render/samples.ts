@@ -1,0 +1,243 @@
+import { deflateSync } from 'node:zlib';
+import type { DocumentType } from './model.js';
+import type { DocumentFieldsMap } from './templates/index.js';
+
+/**
+ * Filled sample fields for every document type: used by tests, the benchmark and previews.
+ * Names include CJK Extension A characters (䶮 U+4DAE, 㛃 U+36C3) on purpose.
+ */
+export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
+  receipt: {
+    applicantName: '刘䶮',
+    receivedAt: '2026-11-24T09:30',
+    channel: '现场窗口',
+    intakeNo: 'SZ-2026-001532',
+    materials: [
+      { title: '仲裁申请书', form: '原件', pages: 3, copies: 2 },
+      { title: '申请人身份证', form: '复印件', pages: 1 },
+      { title: '劳动合同', form: '复印件', pages: 6 },
+      { title: '工资银行流水', form: '原件', pages: 12 },
+    ],
+    handler: '陈晓燕',
+    missingItems: ['被申请人营业执照信息'],
+    correctionDeadline: '2026-11-29',
+  },
+  correction_notice: {
+    applicantName: '王㛃',
+    receivedDate: '2026-11-20',
+    missingItems: [
+      '仲裁申请书副本一份（按被申请人人数提交）',
+      '被申请人工商登记信息',
+      '证据目录及证据来源说明',
+    ],
+    deadline: '2026-11-27',
+  },
+  acceptance_notice: {
+    applicantName: '刘䶮',
+    respondentName: '随州市恒达机械制造有限公司',
+    caseCause: '劳动报酬',
+    submittedDate: '2026-11-24',
+    evidenceDeadline: '2026-12-10',
+    evidenceItems: ['考勤记录', '加班审批单'],
+  },
+  notice_to_respond: {
+    respondentName: '随州市恒达机械制造有限公司',
+    applicantName: '刘䶮',
+    caseCause: '劳动报酬',
+    defenceDays: 10,
+    evidenceDeadline: '2026-12-10',
+  },
+  rejection_notice: {
+    applicantName: '王㛃',
+    receivedDate: '2026-11-20',
+    reasonCode: 'out_of_scope',
+    reasons: '你与被申请人之间系承揽关系，所请求支付的款项为加工费，不属于劳动人事争议。',
+  },
+  hearing_notice: {
+    addresseeName: '刘䶮',
+    applicantName: '刘䶮',
+    respondentName: '随州市恒达机械制造有限公司',
+    caseCause: '劳动报酬',
+    hearingAt: '2026-12-18T09:00',
+    hearingPlace: '随州市劳动人事争议仲裁院第二仲裁庭',
+    presidingArbitrator: '周明',
+    arbitrators: ['李红', '张国强'],
+    clerk: '赵丽',
+  },
+  mediation_proposal: {
+    addresseeName: '随州市恒达机械制造有限公司',
+    applicantName: '刘䶮',
+    respondentName: '随州市恒达机械制造有限公司',
+    caseCause: '劳动报酬',
+    claims: [
+      {
+        claim: '支付2026年8月至10月拖欠工资',
+        proposedAmount: 15600,
+        reason: '考勤记录和工资条显示三个月工资未发放。',
+      },
+      {
+        claim: '支付延时加班工资',
+        proposedAmount: 3200,
+        reason: '加班审批单可证明部分加班事实，按八折计算。',
+      },
+      { claim: '支付解除劳动合同经济补偿', proposedAmount: 10400, reason: '工作满两年，按两个月工资计算。' },
+    ],
+    replyDeadline: '2026-12-01',
+    mediatorName: '陈晓燕',
+    mediatorContact: '0722-3251234',
+  },
+  mediation_agreement: {
+    workerName: '刘䶮',
+    employerName: '随州市恒达机械制造有限公司',
+    matter: '拖欠工资及经济补偿',
+    terms: ['乙方向甲方支付拖欠工资人民币15,600.00元。', '乙方向甲方支付经济补偿人民币8,000.00元。'],
+    performanceDeadline: '2026-12-15',
+    mediatorName: '陈晓燕',
+  },
+  arbitral_mediation_statement: {
+    applicantName: '刘䶮',
+    respondentName: '随州市恒达机械制造有限公司',
+    caseCause: '劳动报酬',
+    claims: ['裁决被申请人支付拖欠工资15,600.00元。', '裁决被申请人支付经济补偿10,400.00元。'],
+    agreedTerms: [
+      '被申请人于2026年12月20日前支付申请人工资及经济补偿共计22,000.00元。',
+      '申请人放弃其他仲裁请求。',
+    ],
+    arbitrators: ['周明'],
+    clerk: '赵丽',
+  },
+  award: {
+    applicantName: '刘䶮',
+    respondentName: '随州市恒达机械制造有限公司',
+    caseCause: '劳动报酬',
+    claims: ['裁决被申请人支付拖欠工资15,600.00元。', '裁决被申请人支付违法解除劳动合同赔偿金20,800.00元。'],
+    facts:
+      '申请人于2024年9月入职被申请人处从事车工工作，月工资5,200.00元。被申请人未支付申请人2026年8月至10月工资。',
+    reasons:
+      '用人单位应当按照劳动合同约定和国家规定，及时足额支付劳动者劳动报酬。被申请人未能举证证明已支付上述工资，应承担不利后果。',
+    items: [
+      { text: '被申请人于本裁决生效之日起十日内支付申请人拖欠工资', finality: 'final', amount: 15600 },
+      { text: '被申请人支付申请人违法解除劳动合同赔偿金', finality: 'non_final', amount: 20800 },
+    ],
+    arbitrators: ['周明', '李红', '张国强'],
+    clerk: '赵丽',
+  },
+  transfer_slip: {
+    matterNo: 'SZ-2026-001533',
+    fromUnit: '随州市劳动保障维权中心综合受理窗口',
+    toUnit: '随州市劳动保障监察支队',
+    partyName: '王㛃等十二人',
+    summary: '反映某建筑工地拖欠农民工工资',
+    reason: '涉及欠薪，属劳动保障监察职责',
+    replyDeadline: '2026-12-05',
+    contact: '陈晓燕 0722-3251234',
+  },
+  inspection_acceptance: {
+    complainantName: '王㛃',
+    employerName: '随州市恒达机械制造有限公司',
+    complaintDate: '2026-11-20',
+    matters: '拖欠工资',
+    filedDate: '2026-11-21',
+  },
+  inspection_rejection: {
+    complainantName: '王㛃',
+    employerName: '随州市恒达机械制造有限公司',
+    complaintDate: '2026-11-20',
+    reasons: '你反映的违法行为发生于2023年，已超过两年未被劳动保障行政部门发现，依法不再查处。',
+    guidance: '你可以就相关争议依法向劳动人事争议仲裁委员会申请仲裁。',
+  },
+  order_to_correct: {
+    employerName: '随州市恒达机械制造有限公司',
+    violations: '拖欠刘䶮等五名劳动者2026年8月至10月工资共计78,000.00元。',
+    legalBasis: '《劳动保障监察条例》第二十六条',
+    corrections: ['足额支付刘䶮等五名劳动者拖欠工资共计78,000.00元。'],
+    deadline: '2026-12-05',
+  },
+  case_withdrawal: {
+    employerName: '随州市恒达机械制造有限公司',
+    filedDate: '2026-11-21',
+    reasonCode: 'minor_corrected',
+    reasons: '你单位已于立案后补发全部拖欠工资。',
+  },
+  petition_acceptance: {
+    petitionerName: '王㛃',
+    receivedDate: '2026-11-20',
+    request: '要求落实工伤职工生活补助',
+  },
+  petition_opinion: {
+    petitionerName: '王㛃',
+    request: '要求落实工伤职工生活补助',
+    facts: '你于2025年经认定为工伤，伤残等级九级，用人单位已依法支付一次性伤残补助金。',
+    opinion: '你所提生活补助诉求缺乏政策依据，本机关已向你解释相关政策。',
+    outcome: 'explain',
+    legalBasis: '《工伤保险条例》第三十七条',
+  },
+  legal_aid_referral: {
+    toAgency: '随州市法律援助中心',
+    applicantName: '刘䶮',
+    matter: '追索劳动报酬',
+    reason: '申请人系农民工，请求支付劳动报酬，依法免予核查经济困难状况',
+    contact: '陈晓燕 0722-3251234',
+    urgent: true,
+  },
+  proof_of_service: {
+    caseCause: '劳动报酬',
+    addresseeName: '随州市恒达机械制造有限公司',
+    documentsServed: ['应诉通知书', '仲裁申请书副本', '举证通知书'],
+    servicePlace: '随州市曾都区交通大道88号',
+    serviceMethod: '直接送达',
+  },
+};
+
+export const SAMPLE_NUMBERS: { [T in DocumentType]?: string } = {
+  acceptance_notice: '随劳人仲受字〔2026〕第15号',
+  award: '随劳人仲案字〔2026〕第15号',
+};
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const byte of buf) c = (crcTable[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+
+/** A red ring seal with a star as an RGBA PNG (stand-in for the commission's real seal image). */
+export function sampleSealPng(size = 240): Buffer {
+  const rows: Buffer[] = [];
+  const c = size / 2;
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 4);
+    for (let x = 0; x < size; x++) {
+      const r = Math.hypot(x - c + 0.5, y - c + 0.5);
+      const angle = Math.atan2(y - c, x - c) + Math.PI / 2;
+      const starRadius = size * 0.16 * (0.55 + 0.45 * Math.cos(5 * angle));
+      const on = (r < c - 2 && r > c - size * 0.06) || r < starRadius;
+      if (on) row.set([200, 20, 20, 210], 1 + x * 4);
+    }
+    rows.push(row);
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}

@@ -1,0 +1,3 @@
+export { type CalcResult, DEFAULT_WAGE_CONVERSION, type WageConversionSettings } from './common';
+export * from './compensation';
+export * from './wages';

@@ -1,0 +1,20 @@
+export {
+  ARBITRATION_EVENT_LABELS,
+  ARBITRATION_REJECTION_REASONS,
+  ARBITRATION_STATE_LABELS,
+  ARBITRATION_SUSPENSION_GROUNDS,
+  type ArbitrationContext,
+  type ArbitrationEvent,
+  type ArbitrationState,
+} from './arbitration.context';
+export { arbitrationMachine } from './arbitration.machine';
+export { type ConsultationContext, consultationMachine } from './consultation.machine';
+export { DOCUMENT_TYPES, type DocumentType, isDocumentType } from './documents';
+export * from './engine';
+export * from './errors';
+export { type InspectionContext, inspectionMachine } from './inspection.machine';
+export { type LegalAidContext, legalAidMachine } from './legal-aid.machine';
+export { type MediationContext, mediationMachine } from './mediation.machine';
+export { type PetitionContext, petitionMachine } from './petition.machine';
+export { type TransferContext, transferMachine } from './transfer.machine';
+export { WORKFLOW_MACHINES } from './registry';
