@@ -18,6 +18,7 @@ import { healthRoutes } from './modules/health/health.routes';
 import { workRoutes } from './modules/work/work.routes';
 import { registerAuth } from './platform/auth';
 import { FieldCipher } from './platform/crypto';
+import { JobRunner } from './platform/jobs';
 import { errorHandler, notFoundHandler } from './platform/errors';
 import { loggerOptions } from './platform/logger';
 
@@ -29,6 +30,8 @@ export interface AppDeps {
 /** Services shared by the feature modules (each module is one Fastify plugin under /api). */
 export interface AppContext extends AppDeps {
   cipher: FieldCipher;
+  /** Background jobs on the database; modules register handlers and periodic sweeps here. */
+  jobs: JobRunner;
 }
 
 declare module 'fastify' {
@@ -46,7 +49,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
-  const ctx: AppContext = { ...deps, cipher: new FieldCipher(config.secretKey) };
+  const ctx: AppContext = {
+    ...deps,
+    cipher: new FieldCipher(config.secretKey),
+    jobs: new JobRunner(database.db, app.log),
+  };
   app.decorate('ctx', ctx);
 
   app.setValidatorCompiler(validatorCompiler);
@@ -86,6 +93,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuth(app, database.db, config);
+  if (config.jobsEnabled) {
+    app.addHook('onReady', async () => ctx.jobs.start());
+    app.addHook('onClose', async () => ctx.jobs.stop());
+  }
 
   app.get('/api/openapi.json', { config: { auth: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -113,7 +113,44 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface DB {
+export interface NumberSequenceTable {
+  scope: string;
+  year: number;
+  last_value: number;
+}
+
+export interface JobTable {
+  id: Generated<number>;
+  kind: string;
+  payload: Json;
+  dedupe_key: string | null;
+  state: Generated<'pending' | 'running' | 'done' | 'failed'>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_at: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  scope: string;
+  request_hash: string;
+  status_code: number;
+  response: Json;
+  created_at: Generated<Date>;
+}
+
+/**
+ * The whole schema. Feature modules declare their tables in `modules/<name>/<name>.tables.ts`
+ * and are added to the `extends` list below.
+ */
+export interface DB extends FoundationTables {}
+
+interface FoundationTables {
   jurisdiction: JurisdictionTable;
   organization: OrganizationTable;
   app_user: AppUserTable;
@@ -123,4 +160,7 @@ export interface DB {
   setting: SettingTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  number_sequence: NumberSequenceTable;
+  job: JobTable;
+  idempotency_key: IdempotencyKeyTable;
 }

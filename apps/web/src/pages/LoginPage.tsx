@@ -1,14 +1,14 @@
 import { Alert, Card, Typography } from 'antd';
 import { Navigate, useSearchParams } from 'react-router';
-import { rememberedDemoMode } from '../features/auth/api/auth.api';
 import { LoginForm } from '../features/auth/components/LoginForm';
-import { useSession } from '../features/auth/hooks/use-session';
+import { useDemoMode, useSession } from '../features/auth/hooks/use-session';
 import { setSessionExitReason, TIMEOUT_MESSAGE } from '../features/auth/session-exit';
 import { safeNext } from '../lib/api';
 
 export default function LoginPage() {
   const [params] = useSearchParams();
   const { data: user } = useSession();
+  const demo = useDemoMode();
   const next = safeNext(params.get('next'));
 
   if (user) return <Navigate to={next} replace />;
@@ -25,7 +25,7 @@ export default function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">随州市一站式劳动保障维权中心 · 工作人员登录</Typography.Text>
         </div>
-        {rememberedDemoMode() ? (
+        {demo.data ? (
           <Alert
             className="form-alert"
             type="warning"

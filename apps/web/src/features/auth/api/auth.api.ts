@@ -59,3 +59,11 @@ export async function logout(): Promise<void> {
 export function changePassword(input: ChangePasswordInput): Promise<void> {
   return request<void>('/api/auth/password', { method: 'POST', body: input });
 }
+
+/** Public: whether this server runs in demo mode, for the banner on the sign-in page. */
+export async function fetchDemoMode(signal?: AbortSignal): Promise<boolean> {
+  const health = await request<{ demoMode?: boolean }>('/api/health', { signal, redirectOn401: false });
+  const demo = health?.demoMode === true;
+  rememberDemoMode(demo);
+  return demo;
+}

@@ -4,7 +4,7 @@ import type { Permission } from '@onestop/domain';
 import { ROLES, type RoleCode } from '@onestop/domain/access/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { changePassword, fetchSession, login, logout } from '../api/auth.api';
+import { changePassword, fetchDemoMode, fetchSession, login, logout, rememberedDemoMode } from '../api/auth.api';
 import type { SessionUser } from '../types';
 
 export const SESSION_KEY = ['session'] as const;
@@ -83,4 +83,16 @@ export function useChangePassword() {
 export function suspendedRoleFor(user: SessionUser, permission: Permission | undefined) {
   if (!permission) return undefined;
   return user.roles.find((r) => !r.active && ROLES[r.role].permissions.includes(permission));
+}
+
+/** Demo mode before sign-in: from GET /api/health, else what the last session on this browser said. */
+export function useDemoMode() {
+  return useQuery({
+    queryKey: ['demo-mode'],
+    queryFn: ({ signal }) => fetchDemoMode(signal),
+    placeholderData: rememberedDemoMode,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+    meta: { inlineErrors: true },
+  });
 }
