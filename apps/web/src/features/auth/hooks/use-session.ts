@@ -4,7 +4,14 @@ import type { Permission } from '@onestop/domain';
 import { ROLES, type RoleCode } from '@onestop/domain/access/roles';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { changePassword, fetchDemoMode, fetchSession, login, logout, rememberedDemoMode } from '../api/auth.api';
+import {
+  changePassword,
+  fetchDemoMode,
+  fetchSession,
+  login,
+  logout,
+  rememberedDemoMode,
+} from '../api/auth.api';
 import type { SessionUser } from '../types';
 
 export const SESSION_KEY = ['session'] as const;
@@ -87,10 +94,10 @@ export function suspendedRoleFor(user: SessionUser, permission: Permission | und
 
 /** Demo mode before sign-in: from GET /api/health, else what the last session on this browser said. */
 export function useDemoMode() {
-  return useQuery({
+  return useQuery<boolean>({
     queryKey: ['demo-mode'],
     queryFn: ({ signal }) => fetchDemoMode(signal),
-    placeholderData: rememberedDemoMode,
+    placeholderData: () => rememberedDemoMode(),
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
     meta: { inlineErrors: true },
