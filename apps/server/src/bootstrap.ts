@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import type { AppConfig } from './config/env';
 import { type Database, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
+import { seedCalendar } from './modules/clocks/calendar.service';
 import { FieldCipher } from './platform/crypto';
 import { seedDemo } from './seed/demo';
 import { seedReference } from './seed/reference';
@@ -25,6 +26,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   try {
     await migrate(database.pool);
     const reference = await seedReference(database.db);
+    await seedCalendar(database.db);
     const demo = config.demoMode ? await seedDemo(database.db, new FieldCipher(config.secretKey)) : false;
     const app = await buildApp({ config, database });
     await app.listen({ host: config.host, port: config.port });

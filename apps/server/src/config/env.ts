@@ -43,6 +43,8 @@ export const envSchema = z
     PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
     JOBS_ENABLED: bool.default(true),
     TZ_OFFSET_MINUTES: z.coerce.number().int().default(480),
+    SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+    SMS_HTTP_URL: z.string().url('SMS_HTTP_URL 必须是有效的网址').optional(),
   })
   .transform((e) => {
     const demoMode = e.DEMO_MODE ?? !e.DATABASE_URL;
@@ -65,6 +67,8 @@ export const envSchema = z
       publicBaseUrl: e.PUBLIC_BASE_URL,
       jobsEnabled: e.JOBS_ENABLED,
       tzOffsetMinutes: e.TZ_OFFSET_MINUTES,
+      smsProvider: e.SMS_PROVIDER,
+      smsHttpUrl: e.SMS_HTTP_URL,
     };
   })
   .refine((c) => c.secretKey !== undefined, {

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ClocksTables } from '../modules/clocks/clocks.tables';
+import type { DocumentsTables } from '../modules/documents/documents.tables';
+import type { MattersTables } from '../modules/matters/matters.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -148,7 +151,7 @@ export interface IdempotencyKeyTable {
  * The whole schema. Feature modules declare their tables in `modules/<name>/<name>.tables.ts`
  * and are added to the `extends` list below.
  */
-export interface DB extends FoundationTables {}
+export interface DB extends FoundationTables, ClocksTables, MattersTables, DocumentsTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

@@ -1,0 +1,282 @@
+import {
+  type ClockEvent,
+  type ClockRule,
+  CLOCK_EVENT_LABELS,
+  computeDue,
+  daysBetween,
+  type ExtensionApproval,
+  isValidIsoDate,
+  requireRule,
+  transitionClock,
+  validateExtension,
+  type WorkCalendar,
+} from '@onestop/domain';
+import type { Selectable, Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { type Actor, appendAudit } from '../../platform/audit';
+import { AppError, errors } from '../../platform/errors';
+import { type CalendarService, CalendarSnapshot } from './calendar.service';
+import { domainSync } from './clocks.errors';
+import type { ClockTable } from './clocks.tables';
+
+export type ClockRow = Selectable<ClockTable>;
+
+export interface StartClockInput {
+  subjectType: string;
+  subjectId: string;
+  /** Shown in reminders, e.g. the case number '随劳人仲案字〔2026〕第15号'. */
+  subjectLabel?: string | null;
+  ruleId: string;
+  triggerDate: string;
+  responsibleUserId?: string | null;
+  organizationId?: string | null;
+  jurisdictionId?: string | null;
+}
+
+/** A clock by id, or the open clock of a subject for a rule. */
+export type ClockTarget = string | { subjectType: string; subjectId: string; ruleId: string };
+
+export const OPEN_STATUSES = ['running', 'suspended', 'extended'] as const;
+
+function requireDate(value: string, field: string): string {
+  if (!isValidIsoDate(value)) {
+    throw new AppError(400, 'DATE_INVALID', `${field}“${value}”不是有效日期（应为 YYYY-MM-DD）`);
+  }
+  return value;
+}
+
+/**
+ * Legal clocks of any subject (matter, case, petition…). Every method runs inside the CALLER's
+ * transaction: a conditional update (version check), one clock_event row and one audit record.
+ * Errors are AppErrors (CLOCK_RULE_UNKNOWN 400, CALENDAR_UNKNOWN 422, CLOCK_ILLEGAL_TRANSITION 409…).
+ */
+export class ClocksService {
+  constructor(
+    readonly calendars: CalendarService,
+    private readonly today: () => string,
+  ) {}
+
+  private async calendarFor(trx: Transaction<DB>, jurisdictionId: string | null): Promise<WorkCalendar> {
+    const snap: CalendarSnapshot = await this.calendars.snapshot(trx);
+    return snap.for(jurisdictionId);
+  }
+
+  async start(trx: Transaction<DB>, input: StartClockInput, actor: Actor): Promise<ClockRow> {
+    const rule = domainSync(() => requireRule(input.ruleId));
+    requireDate(input.triggerDate, '起算日期');
+    const open = await trx
+      .selectFrom('clock')
+      .select('id')
+      .where('subject_type', '=', input.subjectType)
+      .where('subject_id', '=', input.subjectId)
+      .where('rule_id', '=', rule.id)
+      .where('status', 'in', OPEN_STATUSES)
+      .executeTakeFirst();
+    if (open) {
+      throw new AppError(409, 'CLOCK_ALREADY_RUNNING', `该事项的“${rule.name}”期限已在计时中`, {
+        clockId: open.id,
+      });
+    }
+    const calendar = await this.calendarFor(trx, input.jurisdictionId ?? null);
+    const c = domainSync(() => computeDue(rule, input.triggerDate, calendar));
+    const row = await trx
+      .insertInto('clock')
+      .values({
+        subject_type: input.subjectType,
+        subject_id: input.subjectId,
+        subject_label: input.subjectLabel ?? null,
+        rule_id: rule.id,
+        trigger_date: input.triggerDate,
+        due_date: c.due,
+        original_due_date: c.originalDue,
+        calendar_version: c.calendarVersion,
+        suspended_since: null,
+        extension_approver: null,
+        extension_reason: null,
+        responsible_user_id: input.responsibleUserId ?? null,
+        organization_id: input.organizationId ?? null,
+        jurisdiction_id: input.jurisdictionId ?? null,
+        basis: c.basis,
+        explanation: c.explanation,
+        updated_at: new Date(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await this.record(trx, row, 'start', actor, null, { trigger: c.trigger, due: c.due }, `开始计时，到期日${c.due}`);
+    return row;
+  }
+
+  meet(trx: Transaction<DB>, target: ClockTarget, actor: Actor, reason?: string): Promise<ClockRow> {
+    return this.apply(trx, target, 'meet', actor, reason ?? null, async () => ({ suspended_since: null }));
+  }
+
+  suspend(
+    trx: Transaction<DB>,
+    target: ClockTarget,
+    input: { reason: string; date?: string },
+    actor: Actor,
+  ): Promise<ClockRow> {
+    const date = requireDate(input.date ?? this.today(), '中止日期');
+    return this.apply(trx, target, 'suspend', actor, input.reason, async (row, rule) => {
+      if (!rule.suspendable) {
+        throw new AppError(400, 'CLOCK_NOT_SUSPENDABLE', `“${rule.name}”不适用中止`, { ruleId: rule.id });
+      }
+      if (date < row.trigger_date) throw new AppError(400, 'DATE_INVALID', '中止日期不能早于起算日期');
+      return { suspended_since: date };
+    });
+  }
+
+  resume(
+    trx: Transaction<DB>,
+    target: ClockTarget,
+    input: { reason?: string; date?: string },
+    actor: Actor,
+  ): Promise<ClockRow> {
+    const date = requireDate(input.date ?? this.today(), '恢复日期');
+    return this.apply(trx, target, 'resume', actor, input.reason ?? null, async (row, rule, cal) => {
+      const since = row.suspended_since ?? date;
+      if (date < since) throw new AppError(400, 'DATE_INVALID', '恢复日期不能早于中止日期');
+      // Suspended days are counted in the rule's own kind of day (RULES.md C-09).
+      const days = domainSync(() =>
+        rule.unit === 'working_days' ? cal.workingDaysBetween(since, date) : daysBetween(since, date),
+      );
+      const suspendedDays = row.suspended_days + days;
+      return { ...this.recompute(rule, row.trigger_date, cal, suspendedDays, extensionOf(row)), suspended_since: null, suspended_days: suspendedDays };
+    });
+  }
+
+  extend(
+    trx: Transaction<DB>,
+    target: ClockTarget,
+    input: ExtensionApproval,
+    actor: Actor,
+  ): Promise<ClockRow> {
+    return this.apply(trx, target, 'extend', actor, input.reason, async (row, rule, cal) => {
+      const invalid = validateExtension(rule, input);
+      if (invalid) throw new AppError(400, invalid.code, invalid.message, invalid.details);
+      const extension = { approver: input.approver.trim(), reason: input.reason.trim() };
+      return {
+        ...this.recompute(rule, row.trigger_date, cal, row.suspended_days, extension),
+        extension_approver: extension.approver,
+        extension_reason: extension.reason,
+      };
+    });
+  }
+
+  restart(
+    trx: Transaction<DB>,
+    target: ClockTarget,
+    newTrigger: string,
+    reason: string,
+    actor: Actor,
+  ): Promise<ClockRow> {
+    requireDate(newTrigger, '重新起算日期');
+    return this.apply(trx, target, 'restart', actor, reason, async (_row, rule, cal) => ({
+      ...this.recompute(rule, newTrigger, cal, 0, null),
+      trigger_date: newTrigger,
+      suspended_since: null,
+      suspended_days: 0,
+      extension_approver: null,
+      extension_reason: null,
+    }));
+  }
+
+  private recompute(
+    rule: ClockRule,
+    trigger: string,
+    cal: WorkCalendar,
+    suspendedDays: number,
+    extension: ExtensionApproval | null,
+  ) {
+    const c = domainSync(() =>
+      computeDue(rule, trigger, cal, { suspendedDays, ...(extension ? { extension } : {}) }),
+    );
+    return {
+      due_date: c.due,
+      original_due_date: c.originalDue,
+      calendar_version: c.calendarVersion,
+      explanation: c.explanation,
+    };
+  }
+
+  async find(trx: Transaction<DB>, target: ClockTarget): Promise<ClockRow> {
+    let q = trx.selectFrom('clock').selectAll();
+    q =
+      typeof target === 'string'
+        ? q.where('id', '=', target)
+        : q
+            .where('subject_type', '=', target.subjectType)
+            .where('subject_id', '=', target.subjectId)
+            .where('rule_id', '=', target.ruleId)
+            .where('status', 'in', OPEN_STATUSES);
+    const row = await q.executeTakeFirst();
+    if (!row) throw errors.notFound('期限');
+    return row;
+  }
+
+  /** Loads the clock, checks the transition, updates it conditionally, records event + audit. */
+  private async apply(
+    trx: Transaction<DB>,
+    target: ClockTarget,
+    event: ClockEvent,
+    actor: Actor,
+    reason: string | null,
+    change: (row: ClockRow, rule: ClockRule, cal: WorkCalendar) => Promise<Partial<ClockRow>>,
+  ): Promise<ClockRow> {
+    const row = await this.find(trx, target);
+    const rule = domainSync(() => requireRule(row.rule_id));
+    const next = domainSync(() =>
+      transitionClock({ status: row.status, extended: row.extension_approver !== null }, event),
+    );
+    const cal = await this.calendarFor(trx, row.jurisdiction_id);
+    const fields = await change(row, rule, cal);
+    const updated = await trx
+      .updateTable('clock')
+      .set((eb) => ({ ...fields, status: next.status, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw errors.conflict({ id: row.id });
+    const payload = { from: row.status, to: updated.status, due: updated.due_date, previousDue: row.due_date };
+    const label = CLOCK_EVENT_LABELS[event];
+    await this.record(trx, updated, event, actor, reason, payload, `${label}，到期日${updated.due_date}`);
+    return updated;
+  }
+
+  private async record(
+    trx: Transaction<DB>,
+    row: ClockRow,
+    event: ClockEvent | 'start',
+    actor: Actor,
+    reason: string | null,
+    payload: Record<string, unknown>,
+    summary: string,
+  ) {
+    await trx
+      .insertInto('clock_event')
+      .values({
+        clock_id: row.id,
+        event,
+        actor: actor.name,
+        actor_id: actor.id,
+        reason,
+        payload: JSON.stringify(payload),
+      })
+      .execute();
+    const rule = domainSync(() => requireRule(row.rule_id));
+    await appendAudit(trx, actor, {
+      action: `clock.${event}`,
+      entityType: 'clock',
+      entityId: row.id,
+      summary: `期限“${rule.name}”${summary}${reason ? `（理由：${reason}）` : ''}`,
+      after: { ...payload, subjectType: row.subject_type, subjectId: row.subject_id, ruleId: row.rule_id },
+    });
+  }
+}
+
+function extensionOf(row: ClockRow): ExtensionApproval | null {
+  return row.extension_approver
+    ? { approver: row.extension_approver, reason: row.extension_reason ?? '' }
+    : null;
+}

@@ -1,0 +1,128 @@
+import { formatNumber, validateNumberPattern } from '@onestop/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { AppError } from '../../platform/errors';
+import { nextSequence } from '../../platform/sequences';
+import { TEMPLATES } from './render/index';
+
+/**
+ * 文号 patterns are data (document_number_pattern), one per issuer and type, or '*' for the issuer's
+ * default. Numbers are gap-free per pattern row and year: nextSequence runs in the issuing
+ * transaction, so a rolled-back issue gives its number back.
+ */
+interface PatternSeed {
+  organization: string;
+  type: string;
+  pattern: string;
+  basis: string;
+}
+
+const ARB = '随州市劳动人事争议仲裁委员会';
+const INSP = '随州市劳动保障监察支队';
+const PETITION = '随州市信访局（维权中心信访窗口）';
+const CENTER = '随州市人力资源和社会保障局';
+const ARB_BASIS = '《劳动人事争议仲裁办案规则》及人社部仲裁文书示范文本：文书编号由仲裁委员会简称、文书代字、年份和序号组成';
+const INSP_BASIS = '《劳动保障监察条例》《关于实施〈劳动保障监察条例〉若干规定》：监察文书按机关代字、年份和序号编号';
+const PETITION_BASIS = '《信访工作条例》第三十一条、第三十二条：受理告知和处理意见书应当书面出具并编号存档';
+const GB_BASIS = 'GB/T 9704-2012《党政机关公文格式》7.2.4：发文字号由发文机关代字、年份、发文顺序号组成';
+
+export const DEFAULT_PATTERNS: PatternSeed[] = [
+  { organization: ARB, type: '*', pattern: '随劳人仲文字〔{year}〕第{seq}号', basis: GB_BASIS },
+  { organization: ARB, type: 'receipt', pattern: '随劳人仲收字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  { organization: ARB, type: 'correction_notice', pattern: '随劳人仲补字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  { organization: ARB, type: 'acceptance_notice', pattern: '随劳人仲受字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  { organization: ARB, type: 'rejection_notice', pattern: '随劳人仲不受字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  { organization: ARB, type: 'notice_to_respond', pattern: '随劳人仲应字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  { organization: ARB, type: 'hearing_notice', pattern: '随劳人仲庭字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  { organization: ARB, type: 'arbitral_mediation_statement', pattern: '随劳人仲调字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  { organization: ARB, type: 'award', pattern: '随劳人仲裁字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  { organization: INSP, type: '*', pattern: '随人社监文字〔{year}〕第{seq}号', basis: GB_BASIS },
+  { organization: INSP, type: 'inspection_acceptance', pattern: '随人社监立字〔{year}〕第{seq}号', basis: INSP_BASIS },
+  { organization: INSP, type: 'inspection_rejection', pattern: '随人社监不立字〔{year}〕第{seq}号', basis: INSP_BASIS },
+  { organization: INSP, type: 'order_to_correct', pattern: '随人社监令字〔{year}〕第{seq}号', basis: INSP_BASIS },
+  { organization: INSP, type: 'case_withdrawal', pattern: '随人社监撤字〔{year}〕第{seq}号', basis: INSP_BASIS },
+  { organization: PETITION, type: '*', pattern: '随信文字〔{year}〕第{seq}号', basis: GB_BASIS },
+  { organization: PETITION, type: 'petition_acceptance', pattern: '随信受字〔{year}〕第{seq}号', basis: PETITION_BASIS },
+  { organization: PETITION, type: 'petition_opinion', pattern: '随信处字〔{year}〕第{seq}号', basis: PETITION_BASIS },
+  { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕第{seq}号', basis: GB_BASIS },
+];
+
+/** Inserts the default patterns once (when the table is empty), for the organisations that exist. */
+export async function seedNumberPatterns(db: Kysely<DB>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const any = await trx.selectFrom('document_number_pattern').select('id').limit(1).executeTakeFirst();
+    if (any) return 0;
+    const orgs = new Map(
+      (await trx.selectFrom('organization').select(['id', 'name']).execute()).map((o) => [o.name, o.id]),
+    );
+    const rows = DEFAULT_PATTERNS.flatMap((p) => {
+      const id = orgs.get(p.organization);
+      return id
+        ? [{ issuer_org_id: id, type: p.type, pattern: p.pattern, basis: p.basis, updated_at: new Date() }]
+        : [];
+    });
+    if (!rows.length) return 0;
+    await trx.insertInto('document_number_pattern').values(rows).execute();
+    await appendAudit(trx, SYSTEM_ACTOR, {
+      action: 'document_number_pattern.seed',
+      entityType: 'document_number_pattern',
+      summary: `初始化文号格式 ${rows.length} 条`,
+    });
+    return rows.length;
+  });
+}
+
+export function isPatternType(type: string): boolean {
+  return type === '*' || Object.hasOwn(TEMPLATES, type);
+}
+
+/** Pattern problems in Chinese (empty when valid). */
+export function patternProblems(pattern: string): string[] {
+  return validateNumberPattern(pattern).map((i) => i.message);
+}
+
+type Exec = Kysely<DB> | Transaction<DB>;
+
+/** The issuer's pattern for the type, else its default ('*'); undefined when neither exists. */
+export async function findPattern(exec: Exec, issuerOrgId: string, type: string) {
+  const rows = await exec
+    .selectFrom('document_number_pattern')
+    .selectAll()
+    .where('issuer_org_id', '=', issuerOrgId)
+    .where('type', 'in', [type, '*'])
+    .execute();
+  return rows.find((r) => r.type === type) ?? rows.find((r) => r.type === '*');
+}
+
+/** Allocates the next 文号 inside the issuing transaction. */
+export async function allocateNumber(
+  trx: Transaction<DB>,
+  issuer: { id: string; name: string },
+  type: string,
+  year: number,
+): Promise<string> {
+  const pattern = await findPattern(trx, issuer.id, type);
+  if (!pattern) {
+    const title = TEMPLATES[type as keyof typeof TEMPLATES]?.title ?? type;
+    throw new AppError(
+      409,
+      'DOCUMENT_NO_NUMBER_PATTERN',
+      `发文机关“${issuer.name}”尚未配置“${title}”的文号格式，请联系系统管理员`,
+    );
+  }
+  const seq = await nextSequence(trx, `document:${issuer.id}:${pattern.type}`, year);
+  try {
+    return formatNumber(pattern.pattern, year, seq);
+  } catch (err) {
+    throw new AppError(409, 'DOCUMENT_NUMBER_PATTERN_INVALID', `文号格式“${pattern.pattern}”无法生成编号`, {
+      reason: (err as Error).message,
+    });
+  }
+}
+
+/** What a draft shows where the number will be: the pattern with the year and a blank sequence. */
+export function draftNumber(pattern: string | undefined, year: number): string {
+  if (!pattern) return '（文号于签发时生成）';
+  return pattern.replace('{year}', String(year)).replace(/\{seq(:\d+)?\}/, '　　');
+}

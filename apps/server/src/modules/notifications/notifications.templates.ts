@@ -1,0 +1,25 @@
+/**
+ * Message templates as data (Chinese, SMS-length). `{name}` placeholders are filled from the
+ * notification's params; the rendered body is stored with the row, so a later template edit never
+ * changes what was sent.
+ */
+export const NOTIFICATION_TEMPLATES = {
+  'clock.due_soon': {
+    label: '期限临近提醒',
+    text: '【随州劳动维权】您负责的{subject}「{rule}」将于{due}到期（{basis}），请及时办理。',
+  },
+  'clock.due_today': {
+    label: '期限当日提醒',
+    text: '【随州劳动维权】您负责的{subject}「{rule}」今日（{due}）到期（{basis}），请于今日办结。',
+  },
+  'clock.missed': {
+    label: '逾期督办',
+    text: '【随州劳动维权】{subject}「{rule}」已于{due}到期未办结（{basis}），责任人：{responsible}，请督办。',
+  },
+} as const satisfies Record<string, { label: string; text: string }>;
+
+export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;
+
+export function renderTemplate(template: NotificationTemplate, params: Record<string, string>): string {
+  return NOTIFICATION_TEMPLATES[template].text.replace(/\{(\w+)\}/g, (_m, key: string) => params[key] ?? '');
+}

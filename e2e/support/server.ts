@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningServer, startServer } from '../../apps/server/src/bootstrap';
+import { loadConfig } from '../../apps/server/src/config/env';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The whole product (API + built staff app) on an in-memory PGlite, or on DATABASE_URL when set. */
+export async function startProduct(): Promise<RunningServer> {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    PGLITE_DIR: 'memory://',
+    DEMO_MODE: 'true',
+    WEB_DIST: path.join(ROOT, 'apps/web/dist'),
+    JOBS_ENABLED: 'false',
+  });
+  return startServer(config);
+}
