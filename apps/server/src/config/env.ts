@@ -23,6 +23,7 @@ export const envSchema = z
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DEMO_MODE: bool.optional(),
     SECRET_KEY: z.string().min(32, 'SECRET_KEY 至少 32 个字符').optional(),
+    SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
       .int()
@@ -58,6 +59,7 @@ export const envSchema = z
       demoMode,
       secretKey: e.SECRET_KEY ?? (demoMode ? DEV_KEY : undefined),
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+      sessionCacheMs: e.SESSION_CACHE_MS,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginLockMinutes: e.LOGIN_LOCK_MINUTES,
       cookieSecure: e.COOKIE_SECURE ?? false,

@@ -80,6 +80,37 @@ export function todayIso(config: Pick<AppConfig, 'tzOffsetMinutes'>, now = new D
   return new Date(now.getTime() + config.tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 
+/**
+ * A short-lived in-process cache of resolved sessions (default 2 s). Every instance shares the
+ * sessions in the database; a change made through this instance (logout, role or certificate
+ * change, password change) clears the cache at once, and a change made on another instance is seen
+ * here within the TTL.
+ */
+const sessionCache = new Map<string, { row: SessionRow; at: number }>();
+let sessionCacheTtlMs = 2000;
+
+export function configureSessionCache(ttlMs: number) {
+  sessionCacheTtlMs = ttlMs;
+  sessionCache.clear();
+}
+
+/** Forget cached sessions: call after any change to users, posts, certificates or sessions. */
+export function invalidateSessionCache(sessionId?: string) {
+  if (sessionId) sessionCache.delete(sessionId);
+  else sessionCache.clear();
+}
+
+async function loadSessionCached(db: Kysely<DB>, sessionId: string): Promise<SessionRow | undefined> {
+  const hit = sessionCache.get(sessionId);
+  if (hit && Date.now() - hit.at < sessionCacheTtlMs) return hit.row;
+  const row = await loadSession(db, sessionId);
+  if (row && sessionCacheTtlMs > 0) {
+    if (sessionCache.size > 10_000) sessionCache.clear();
+    sessionCache.set(sessionId, { row, at: Date.now() });
+  } else sessionCache.delete(sessionId);
+  return row;
+}
+
 /** One query loads the session, the user, their posts and certificates. */
 async function loadSession(db: Kysely<DB>, sessionId: string): Promise<SessionRow | undefined> {
   const r = await sql<SessionRow>`
@@ -170,6 +201,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppConfig) {
   app.decorateRequest('auth', null);
+  configureSessionCache(config.sessionCacheMs);
   const idleMs = config.sessionIdleMinutes * 60_000;
 
   app.addHook('onRoute', (route) => {
@@ -183,10 +215,11 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppCo
     if (!declared) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const row = await loadSession(db, sha256Hex(token));
+      const row = await loadSessionCached(db, sha256Hex(token));
       if (row) {
         const idle = Date.now() - new Date(row.last_seen_at).getTime();
         if (idle > idleMs || !row.active) {
+          invalidateSessionCache(row.session_id);
           await db.deleteFrom('session').where('id', '=', row.session_id).execute();
           reply.clearCookie(SESSION_COOKIE, { path: '/' });
           if (declared !== 'public') throw errors.sessionExpired();
@@ -194,11 +227,9 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppCo
           req.auth = buildAuthContext(row, todayIso(config));
           // Touch at most once a minute: idle timeout precision without a write per request.
           if (idle > 60_000) {
-            await db
-              .updateTable('session')
-              .set({ last_seen_at: new Date() })
-              .where('id', '=', row.session_id)
-              .execute();
+            const now = new Date();
+            await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', row.session_id).execute();
+            row.last_seen_at = now;
           }
         }
       }

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppConfig } from '../../config/env';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { todayIso } from '../../platform/auth';
+import { invalidateSessionCache, todayIso } from '../../platform/auth';
 import { type FieldCipher, maskPhone } from '../../platform/crypto';
 import { AppError, errors } from '../../platform/errors';
 import { hashPassword, passwordPolicyViolation } from '../../platform/passwords';
@@ -46,6 +46,15 @@ export class UsersService {
     }
   }
 
+  /** A write transaction after which cached sessions are dropped (posts, certificates or status changed). */
+  private async write<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(fn);
+    } finally {
+      invalidateSessionCache();
+    }
+  }
+
   private async writeGrants(trx: Transaction<DB>, userId: string, grants: RoleGrantInput[]) {
     await trx.deleteFrom('user_role').where('user_id', '=', userId).execute();
     const rows = grants.flatMap((g) =>
@@ -68,7 +77,7 @@ export class UsersService {
     const violation = passwordPolicyViolation(input.password, input.username);
     if (violation) throw new AppError(400, 'PASSWORD_POLICY', violation);
     const passwordHash = await hashPassword(input.password);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       await this.assertRefs(trx, input.organizationId, input.roles);
       const taken = await trx
         .selectFrom('app_user')
@@ -123,7 +132,7 @@ export class UsersService {
       roles?: RoleGrantInput[] | undefined;
     },
   ) {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       const before = await this.get(trx, id);
       await this.assertRefs(trx, input.organizationId, input.roles);
       const updated = await trx
@@ -160,7 +169,7 @@ export class UsersService {
   }
 
   async unlock(actor: Actor, id: string) {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       const r = await trx
         .updateTable('app_user')
         .set({ locked_until: null, failed_attempts: 0 })
@@ -188,7 +197,7 @@ export class UsersService {
     const violation = passwordPolicyViolation(password, target.username);
     if (violation) throw new AppError(400, 'PASSWORD_POLICY', violation);
     const passwordHash = await hashPassword(password);
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       await trx
         .updateTable('app_user')
         .set((eb) => ({
@@ -338,7 +347,7 @@ export class UsersService {
     userId: string,
     input: { type: CertificateType; number: string; issuer: string; validFrom: string; validTo: string },
   ) {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       const user = await trx
         .selectFrom('app_user')
         .select(['display_name'])
@@ -376,7 +385,7 @@ export class UsersService {
   }
 
   async revokeCertificate(actor: Actor, id: string) {
-    return this.db.transaction().execute(async (trx) => {
+    return this.write(async (trx) => {
       const row = await trx
         .updateTable('certificate')
         .set({ revoked: true, revoked_at: new Date() })

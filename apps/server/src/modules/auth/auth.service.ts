@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config/env';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
-import { createSession } from '../../platform/auth';
+import { createSession, invalidateSessionCache } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import {
   DUMMY_HASH_PROMISE,
@@ -102,6 +102,7 @@ export class AuthService {
   }
 
   async logout(auth: AuthContext, actor: Actor) {
+    invalidateSessionCache(auth.sessionId);
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('session').where('id', '=', auth.sessionId).execute();
       await appendAudit(trx, actor, {
@@ -126,6 +127,7 @@ export class AuthService {
     if (violation) throw new AppError(400, 'PASSWORD_POLICY', violation);
     if (current === next) throw new AppError(400, 'PASSWORD_POLICY', '新密码不能与当前密码相同');
     const hashed = await hashPassword(next);
+    invalidateSessionCache();
     await this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('app_user')
@@ -150,6 +152,7 @@ export class AuthService {
         summary: '修改密码',
       });
     });
+    invalidateSessionCache();
   }
 
   async presentSessionUser(auth: AuthContext): Promise<SessionUser> {

@@ -1,0 +1,57 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDatabase, load, type LoadResult, signIn, spawnTs, stop } from './util';
+
+/**
+ * Authenticated list requests per second: the product on PGlite, the product on PostgreSQL, and a
+ * bare Fastify + pg server running the same SELECT on the same PostgreSQL database, in one run.
+ * Prints each figure and the ratios (machines are shared and noisy: compare within a run only).
+ */
+export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ?? 8)) {
+  const results: Record<string, LoadResult> = {};
+  const db = await createDatabase();
+  const common = { LOG_LEVEL: 'silent', DEMO_MODE: 'true', JOBS_ENABLED: 'false', WEB_DIST: '/nonexistent' };
+  try {
+    // Product on PostgreSQL.
+    let child = await spawnTs('apps/server/src/main.ts', { ...common, DATABASE_URL: db.url }, '/api/health', 3981);
+    try {
+      const cookie = await signIn('http://127.0.0.1:3981', 'admin', 'Onestop@2026');
+      await load('http://127.0.0.1:3981/api/admin/jurisdictions', { cookie }, 2); // warm-up
+      results.productPostgres = await load('http://127.0.0.1:3981/api/admin/jurisdictions', { cookie }, seconds);
+    } finally {
+      await stop(child);
+    }
+    // Bare server on the same database.
+    child = await spawnTs('bench/src/bare-server.ts', { DATABASE_URL: db.url }, '/list', 3982);
+    try {
+      await load('http://127.0.0.1:3982/list', {}, 2);
+      results.barePostgres = await load('http://127.0.0.1:3982/list', {}, seconds);
+    } finally {
+      await stop(child);
+    }
+    // Product on embedded PGlite.
+    const dir = mkdtempSync(path.join(tmpdir(), 'onestop-bench-'));
+    child = await spawnTs('apps/server/src/main.ts', { ...common, PGLITE_DIR: path.join(dir, 'pglite') }, '/api/health', 3983);
+    try {
+      const cookie = await signIn('http://127.0.0.1:3983', 'admin', 'Onestop@2026');
+      await load('http://127.0.0.1:3983/api/admin/jurisdictions', { cookie }, 2);
+      results.productPglite = await load('http://127.0.0.1:3983/api/admin/jurisdictions', { cookie }, seconds);
+    } finally {
+      await stop(child);
+    }
+  } finally {
+    await db.drop();
+  }
+  const ratioPg = results.productPostgres!.requestsPerSec / results.barePostgres!.requestsPerSec;
+  const ratioLite = results.productPglite!.requestsPerSec / results.barePostgres!.requestsPerSec;
+  console.log('\n[list] authenticated GET /api/admin/jurisdictions, 10 connections');
+  console.table(results);
+  console.log(`[list] product/bare on PostgreSQL: ${ratioPg.toFixed(2)} (goal ≥ 0.67)`);
+  console.log(`[list] product on PGlite / bare on PostgreSQL: ${ratioLite.toFixed(2)}`);
+  return { results, ratioPg, ratioLite };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runListBench();
+}
