@@ -228,7 +228,11 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppCo
           // Touch at most once a minute: idle timeout precision without a write per request.
           if (idle > 60_000) {
             const now = new Date();
-            await db.updateTable('session').set({ last_seen_at: now }).where('id', '=', row.session_id).execute();
+            await db
+              .updateTable('session')
+              .set({ last_seen_at: now })
+              .where('id', '=', row.session_id)
+              .execute();
             row.last_seen_at = now;
           }
         }

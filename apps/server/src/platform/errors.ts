@@ -91,7 +91,9 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return reply.status(400).send({ code: 'MALFORMED_JSON', message: '请求体不是有效的 JSON' });
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return reply.status(400).send({ code: 'BODY_TOO_LARGE', message: '请求内容过大（上限 1 MB），请拆分后提交' });
+      return reply
+        .status(400)
+        .send({ code: 'BODY_TOO_LARGE', message: '请求内容过大（上限 1 MB），请拆分后提交' });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return reply
         .status(415)
