@@ -14,8 +14,12 @@ import { adminRoutes } from './modules/admin/admin.routes';
 import { auditRoutes } from './modules/admin/audit.routes';
 import { usersRoutes } from './modules/admin/users.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { casesModule } from './modules/cases/cases.module';
+import { clocksModule } from './modules/clocks/clocks.module';
+import { documentsModule } from './modules/documents/documents.plugin';
 import { healthRoutes } from './modules/health/health.routes';
 import { workRoutes } from './modules/work/work.routes';
+import { intakeModule } from './modules/intake/intake.module';
 import { registerAuth } from './platform/auth';
 import { FieldCipher } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
@@ -107,6 +111,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(auditRoutes, { prefix: '/api/admin/audit' });
   await app.register(workRoutes, { prefix: '/api/work' });
+  await app.register(clocksModule, { prefix: '/api' });
+  await app.register(documentsModule, { prefix: '/api' });
+  await app.register(intakeModule, { prefix: '/api' });
+  await app.register(casesModule, { prefix: '/api' });
 
   // In production the same process serves the built staff app, with history-API fallback.
   const webDist = path.resolve(config.webDist);

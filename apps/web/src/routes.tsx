@@ -18,6 +18,8 @@ export function createRouter() {
       ErrorBoundary: RouteError,
       children: [
         { path: '/login', lazy: page(() => import('./pages/LoginPage')) },
+        // Public: opened from the QR code on issued documents, no sign-in.
+        { path: '/verify/:code?', lazy: page(() => import('./pages/VerifyPage')) },
         {
           Component: RequireSession,
           children: [
@@ -31,11 +33,17 @@ export function createRouter() {
                 { path: 'intake', lazy: page(() => import('./pages/IntakePage')) },
                 { path: 'work/:track', lazy: page(() => import('./pages/WorkAreaPage')) },
                 { path: 'leader', lazy: page(() => import('./pages/LeaderPage')) },
+                { path: 'leader/clocks', lazy: page(() => import('./pages/leader/LeaderClocksPage')) },
                 { path: 'tools/deadline', lazy: page(() => import('./pages/DeadlinePage')) },
+                {
+                  path: 'documents/:subjectType/:subjectId',
+                  lazy: page(() => import('./pages/DocumentsPage')),
+                },
                 { path: 'admin/users', lazy: page(() => import('./pages/admin/UsersPage')) },
                 { path: 'admin/organizations', lazy: page(() => import('./pages/admin/OrganizationsPage')) },
                 { path: 'admin/jurisdictions', lazy: page(() => import('./pages/admin/JurisdictionsPage')) },
                 { path: 'admin/audit', lazy: page(() => import('./pages/admin/AuditPage')) },
+                { path: 'admin/calendar', lazy: page(() => import('./pages/admin/CalendarPage')) },
                 { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
               ],
             },

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CasesTables } from '../modules/cases/cases.tables';
 import type { ClocksTables } from '../modules/clocks/clocks.tables';
 import type { DocumentsTables } from '../modules/documents/documents.tables';
 import type { MattersTables } from '../modules/matters/matters.tables';
@@ -151,7 +152,7 @@ export interface IdempotencyKeyTable {
  * The whole schema. Feature modules declare their tables in `modules/<name>/<name>.tables.ts`
  * and are added to the `extends` list below.
  */
-export interface DB extends FoundationTables, ClocksTables, MattersTables, DocumentsTables {}
+export interface DB extends FoundationTables, ClocksTables, MattersTables, DocumentsTables, CasesTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

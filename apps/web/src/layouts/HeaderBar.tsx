@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Layout, Tag, Tooltip } from 'antd';
 import { RoleTags } from '../features/auth/components/RoleTags';
 import { useCurrentUser } from '../features/auth/hooks/use-session';
+import { NotificationBell } from '../features/clocks/components/NotificationBell';
 import { UserMenu } from './UserMenu';
 
 export function DemoTag() {
@@ -41,6 +42,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
             <RoleTags roles={user.roles} />
           </>
         )}
+        <NotificationBell />
         <UserMenu compact={mobile} />
       </div>
     </Layout.Header>

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -11,6 +12,7 @@ import {
   FundProjectionScreenOutlined,
   HomeOutlined,
   MessageOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -86,6 +88,13 @@ export const MENU: MenuNode[] = [
     path: '/leader',
     permission: 'leader.dashboard',
   },
+  {
+    key: 'leader-clocks',
+    label: '期限督办',
+    icon: AlertOutlined,
+    path: '/leader/clocks',
+    permission: 'leader.dashboard',
+  },
   { key: 'deadline', label: '期限计算器', icon: CalendarOutlined, path: '/tools/deadline' },
   {
     key: 'admin',
@@ -119,6 +128,13 @@ export const MENU: MenuNode[] = [
         icon: FileProtectOutlined,
         path: '/admin/audit',
         permission: 'admin.audit',
+      },
+      {
+        key: 'admin-calendar',
+        label: '工作日历',
+        icon: ScheduleOutlined,
+        path: '/admin/calendar',
+        permission: 'admin.calendar',
       },
     ],
   },

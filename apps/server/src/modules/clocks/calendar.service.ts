@@ -66,6 +66,13 @@ export class CalendarSnapshot {
     return calendar;
   }
 
+  /** Every distinct calendar in use (national and each jurisdiction's). */
+  all(): WorkCalendar[] {
+    const set = new Set<WorkCalendar>([this.national]);
+    for (const id of this.jurisdictions.keys()) set.add(this.for(id));
+    return [...set];
+  }
+
   /** The calendar for a region code ('national' or a jurisdiction code). */
   forRegion(region: string): WorkCalendar {
     if (region === NATIONAL) return this.national;

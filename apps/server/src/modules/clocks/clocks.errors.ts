@@ -7,8 +7,7 @@ import { AppError } from '../../platform/errors';
  */
 export function toAppError(err: unknown): unknown {
   if (!isDomainError(err)) return err;
-  const status =
-    err.code === 'CALENDAR_UNKNOWN' ? 422 : err.code === 'CLOCK_ILLEGAL_TRANSITION' ? 409 : 400;
+  const status = err.code === 'CALENDAR_UNKNOWN' ? 422 : err.code === 'CLOCK_ILLEGAL_TRANSITION' ? 409 : 400;
   return new AppError(status, err.code, err.message, err.details);
 }
 

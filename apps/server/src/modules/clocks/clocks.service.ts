@@ -15,7 +15,7 @@ import type { Selectable, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { AppError, errors } from '../../platform/errors';
-import { type CalendarService, CalendarSnapshot } from './calendar.service';
+import type { CalendarService, CalendarSnapshot } from './calendar.service';
 import { domainSync } from './clocks.errors';
 import type { ClockTable } from './clocks.tables';
 
@@ -102,7 +102,15 @@ export class ClocksService {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await this.record(trx, row, 'start', actor, null, { trigger: c.trigger, due: c.due }, `开始计时，到期日${c.due}`);
+    await this.record(
+      trx,
+      row,
+      'start',
+      actor,
+      null,
+      { trigger: c.trigger, due: c.due },
+      `开始计时，到期日${c.due}`,
+    );
     return row;
   }
 
@@ -141,7 +149,11 @@ export class ClocksService {
         rule.unit === 'working_days' ? cal.workingDaysBetween(since, date) : daysBetween(since, date),
       );
       const suspendedDays = row.suspended_days + days;
-      return { ...this.recompute(rule, row.trigger_date, cal, suspendedDays, extensionOf(row)), suspended_since: null, suspended_days: suspendedDays };
+      return {
+        ...this.recompute(rule, row.trigger_date, cal, suspendedDays, extensionOf(row)),
+        suspended_since: null,
+        suspended_days: suspendedDays,
+      };
     });
   }
 
@@ -232,13 +244,23 @@ export class ClocksService {
     const fields = await change(row, rule, cal);
     const updated = await trx
       .updateTable('clock')
-      .set((eb) => ({ ...fields, status: next.status, version: eb('version', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        ...fields,
+        status: next.status,
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', row.id)
       .where('version', '=', row.version)
       .returningAll()
       .executeTakeFirst();
     if (!updated) throw errors.conflict({ id: row.id });
-    const payload = { from: row.status, to: updated.status, due: updated.due_date, previousDue: row.due_date };
+    const payload = {
+      from: row.status,
+      to: updated.status,
+      due: updated.due_date,
+      previousDue: row.due_date,
+    };
     const label = CLOCK_EVENT_LABELS[event];
     await this.record(trx, updated, event, actor, reason, payload, `${label}，到期日${updated.due_date}`);
     return updated;

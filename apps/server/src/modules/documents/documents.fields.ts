@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors';
+import { isValidIsoDate } from './render/model';
 import {
   createDocument,
   DOCUMENT_TYPES,
@@ -20,7 +21,6 @@ export function titleOf(type: string): string {
   return isDocumentType(type) ? TEMPLATES[type].title : type;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?/;
 
 /** Type problems of the values that are present (missing ones are reported by createDocument). */
@@ -39,7 +39,7 @@ function typeProblems(specs: readonly FieldSpec[], fields: unknown, prefix = '')
         if (typeof v !== 'string') problems.push(`${label}应为选项之一`);
         break;
       case 'date':
-        if (typeof v !== 'string' || !DATE.test(v)) problems.push(`${label}应为日期（YYYY-MM-DD）`);
+        if (typeof v !== 'string' || !isValidIsoDate(v)) problems.push(`${label}应为日期（YYYY-MM-DD）`);
         break;
       case 'datetime':
         if (typeof v !== 'string' || !DATETIME.test(v)) problems.push(`${label}应为日期时间`);

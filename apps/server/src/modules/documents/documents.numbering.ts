@@ -22,29 +22,86 @@ const ARB = '随州市劳动人事争议仲裁委员会';
 const INSP = '随州市劳动保障监察支队';
 const PETITION = '随州市信访局（维权中心信访窗口）';
 const CENTER = '随州市人力资源和社会保障局';
-const ARB_BASIS = '《劳动人事争议仲裁办案规则》及人社部仲裁文书示范文本：文书编号由仲裁委员会简称、文书代字、年份和序号组成';
-const INSP_BASIS = '《劳动保障监察条例》《关于实施〈劳动保障监察条例〉若干规定》：监察文书按机关代字、年份和序号编号';
+const ARB_BASIS =
+  '《劳动人事争议仲裁办案规则》及人社部仲裁文书示范文本：文书编号由仲裁委员会简称、文书代字、年份和序号组成';
+const INSP_BASIS =
+  '《劳动保障监察条例》《关于实施〈劳动保障监察条例〉若干规定》：监察文书按机关代字、年份和序号编号';
 const PETITION_BASIS = '《信访工作条例》第三十一条、第三十二条：受理告知和处理意见书应当书面出具并编号存档';
 const GB_BASIS = 'GB/T 9704-2012《党政机关公文格式》7.2.4：发文字号由发文机关代字、年份、发文顺序号组成';
 
 export const DEFAULT_PATTERNS: PatternSeed[] = [
   { organization: ARB, type: '*', pattern: '随劳人仲文字〔{year}〕第{seq}号', basis: GB_BASIS },
   { organization: ARB, type: 'receipt', pattern: '随劳人仲收字〔{year}〕第{seq}号', basis: ARB_BASIS },
-  { organization: ARB, type: 'correction_notice', pattern: '随劳人仲补字〔{year}〕第{seq}号', basis: ARB_BASIS },
-  { organization: ARB, type: 'acceptance_notice', pattern: '随劳人仲受字〔{year}〕第{seq}号', basis: ARB_BASIS },
-  { organization: ARB, type: 'rejection_notice', pattern: '随劳人仲不受字〔{year}〕第{seq}号', basis: ARB_BASIS },
-  { organization: ARB, type: 'notice_to_respond', pattern: '随劳人仲应字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  {
+    organization: ARB,
+    type: 'correction_notice',
+    pattern: '随劳人仲补字〔{year}〕第{seq}号',
+    basis: ARB_BASIS,
+  },
+  {
+    organization: ARB,
+    type: 'acceptance_notice',
+    pattern: '随劳人仲受字〔{year}〕第{seq}号',
+    basis: ARB_BASIS,
+  },
+  {
+    organization: ARB,
+    type: 'rejection_notice',
+    pattern: '随劳人仲不受字〔{year}〕第{seq}号',
+    basis: ARB_BASIS,
+  },
+  {
+    organization: ARB,
+    type: 'notice_to_respond',
+    pattern: '随劳人仲应字〔{year}〕第{seq}号',
+    basis: ARB_BASIS,
+  },
   { organization: ARB, type: 'hearing_notice', pattern: '随劳人仲庭字〔{year}〕第{seq}号', basis: ARB_BASIS },
-  { organization: ARB, type: 'arbitral_mediation_statement', pattern: '随劳人仲调字〔{year}〕第{seq}号', basis: ARB_BASIS },
+  {
+    organization: ARB,
+    type: 'arbitral_mediation_statement',
+    pattern: '随劳人仲调字〔{year}〕第{seq}号',
+    basis: ARB_BASIS,
+  },
   { organization: ARB, type: 'award', pattern: '随劳人仲裁字〔{year}〕第{seq}号', basis: ARB_BASIS },
   { organization: INSP, type: '*', pattern: '随人社监文字〔{year}〕第{seq}号', basis: GB_BASIS },
-  { organization: INSP, type: 'inspection_acceptance', pattern: '随人社监立字〔{year}〕第{seq}号', basis: INSP_BASIS },
-  { organization: INSP, type: 'inspection_rejection', pattern: '随人社监不立字〔{year}〕第{seq}号', basis: INSP_BASIS },
-  { organization: INSP, type: 'order_to_correct', pattern: '随人社监令字〔{year}〕第{seq}号', basis: INSP_BASIS },
-  { organization: INSP, type: 'case_withdrawal', pattern: '随人社监撤字〔{year}〕第{seq}号', basis: INSP_BASIS },
+  {
+    organization: INSP,
+    type: 'inspection_acceptance',
+    pattern: '随人社监立字〔{year}〕第{seq}号',
+    basis: INSP_BASIS,
+  },
+  {
+    organization: INSP,
+    type: 'inspection_rejection',
+    pattern: '随人社监不立字〔{year}〕第{seq}号',
+    basis: INSP_BASIS,
+  },
+  {
+    organization: INSP,
+    type: 'order_to_correct',
+    pattern: '随人社监令字〔{year}〕第{seq}号',
+    basis: INSP_BASIS,
+  },
+  {
+    organization: INSP,
+    type: 'case_withdrawal',
+    pattern: '随人社监撤字〔{year}〕第{seq}号',
+    basis: INSP_BASIS,
+  },
   { organization: PETITION, type: '*', pattern: '随信文字〔{year}〕第{seq}号', basis: GB_BASIS },
-  { organization: PETITION, type: 'petition_acceptance', pattern: '随信受字〔{year}〕第{seq}号', basis: PETITION_BASIS },
-  { organization: PETITION, type: 'petition_opinion', pattern: '随信处字〔{year}〕第{seq}号', basis: PETITION_BASIS },
+  {
+    organization: PETITION,
+    type: 'petition_acceptance',
+    pattern: '随信受字〔{year}〕第{seq}号',
+    basis: PETITION_BASIS,
+  },
+  {
+    organization: PETITION,
+    type: 'petition_opinion',
+    pattern: '随信处字〔{year}〕第{seq}号',
+    basis: PETITION_BASIS,
+  },
   { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕第{seq}号', basis: GB_BASIS },
 ];
 

@@ -6,7 +6,8 @@ export const SHORT_CODE_LENGTH = 8;
 
 export function generateShortCode(): string {
   let code = '';
-  for (let i = 0; i < SHORT_CODE_LENGTH; i++) code += SHORT_CODE_ALPHABET[randomInt(SHORT_CODE_ALPHABET.length)];
+  for (let i = 0; i < SHORT_CODE_LENGTH; i++)
+    code += SHORT_CODE_ALPHABET[randomInt(SHORT_CODE_ALPHABET.length)];
   return code;
 }
 

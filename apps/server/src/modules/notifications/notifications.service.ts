@@ -143,7 +143,10 @@ async function deliverOne(deps: DeliveryDeps, row: Claimed): Promise<boolean> {
       })
       .where('id', '=', row.id)
       .execute();
-    deps.log.warn({ notificationId: row.id, attempt: row.attempts, final, err: message }, 'sms delivery failed');
+    deps.log.warn(
+      { notificationId: row.id, attempt: row.attempts, final, err: message },
+      'sms delivery failed',
+    );
     return false;
   }
 }

@@ -1,7 +1,15 @@
-import { type Permission, ROLES } from '@onestop/domain';
+import { type Permission, type RoleCode, ROLES } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { AuthContext } from '../../platform/auth';
 import { errorResponses, errors } from '../../platform/errors';
+import { withDescendants } from '../cases/cases.access';
+import { priorityList } from '../cases/cases.presenter';
+import { CASE_TRACKS, type CaseTrack } from '../cases/cases.tables';
+import { TRACKS, trackForArea } from '../cases/cases.tracks';
+import { type QueueFilters, type QueueScope, queueCases } from '../cases/queues.repository';
+import { scopeOf } from '../matters/scope';
+import { presentTransfers, TRANSFER_SELECT } from '../transfers/transfers.presenter';
 
 /** Work areas: one per function of the center; a user sees those their active posts grant. */
 export const WORK_AREAS = {
@@ -14,13 +22,101 @@ export const WORK_AREAS = {
   court: { label: '诉调对接', permission: 'court.work' },
 } as const satisfies Record<string, { label: string; permission: Permission }>;
 
-type Track = keyof typeof WORK_AREAS;
-const TRACKS = Object.keys(WORK_AREAS) as [Track, ...Track[]];
+type Area = keyof typeof WORK_AREAS;
+const AREAS = Object.keys(WORK_AREAS) as [Area, ...Area[]];
 
 const ref = z.object({ id: z.string().uuid(), name: z.string() });
+const date = z.iso.date('日期格式应为YYYY-MM-DD');
+
+const filters = {
+  track: z.enum(CASE_TRACKS, '程序不正确').optional(),
+  status: z.string().max(60).optional().describe('案件状态代码'),
+  priority: z.string().max(40).optional().describe("'any' 或优先标识（wage_arrears、work_injury、collective…）"),
+  dueBefore: date.optional().describe('最近期限不晚于该日'),
+  jurisdictionId: z.uuid().optional(),
+  q: z.string().trim().max(100).optional().describe('当事人/单位名称（模糊）、证件号码/电话（精确）、案号或事项编号'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+};
+
+const workItem = z.object({
+  id: z.string(),
+  kind: z.enum(['case', 'transfer']),
+  number: z.string(),
+  title: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  dueDate: z.string().nullable(),
+  priority: z.boolean(),
+  priorityFlags: z.array(z.object({ code: z.string(), label: z.string() })),
+  track: z.enum(CASE_TRACKS).nullable(),
+  trackLabel: z.string().nullable(),
+  matterId: z.string(),
+  matterNumber: z.string(),
+  jurisdictionName: z.string().nullable(),
+  organizationName: z.string(),
+  assigneeName: z.string().nullable(),
+  openedAt: z.string(),
+  link: z.string(),
+});
+type WorkItem = z.infer<typeof workItem>;
+
+const listShape = { items: z.array(workItem), page: z.number(), pageSize: z.number(), hasMore: z.boolean() };
+
+function activeGrants(auth: AuthContext, pred: (role: RoleCode) => boolean) {
+  return auth.grants.filter((g) => g.active && pred(g.role));
+}
 
 export const workRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.ctx.database;
+  const ctx = app.ctx;
+  const { db } = ctx.database;
+
+  /** Per track the jurisdictions (with their counties) where the user holds a post handling it. */
+  async function handledTracks(auth: AuthContext): Promise<QueueScope['byTrack']> {
+    const out: QueueScope['byTrack'] = [];
+    for (const track of CASE_TRACKS) {
+      const roots = activeGrants(auth, (r) => TRACKS[track].handlers.includes(r)).flatMap((g) => [...g.jurisdictionIds]);
+      if (roots.length) out.push({ track, jurisdictions: await withDescendants(db, [...new Set(roots)]) });
+    }
+    return out;
+  }
+
+  /** Transfers to my organisation awaiting acceptance, as work items. */
+  async function pendingTransfers(auth: AuthContext, track: CaseTrack | undefined): Promise<WorkItem[]> {
+    if (!auth.permissions.has('matter.read')) return [];
+    let q = TRANSFER_SELECT(db).where('t.to_org_id', '=', auth.organizationId).where('t.state', '=', 'pending');
+    if (track) q = q.where('t.to_track', '=', track);
+    const rows = await q.orderBy('t.created_at').limit(100).execute();
+    const flags = new Map(
+      (rows.length
+        ? await db.selectFrom('matter').select(['id', 'priority_flags']).where('id', 'in', rows.map((r) => r.matter_id)).execute()
+        : []
+      ).map((m) => [m.id, m.priority_flags]),
+    );
+    return (await presentTransfers(ctx, rows, auth)).map((t) => {
+      const pf = flags.get(t.matterId) ?? [];
+      return {
+        id: t.id,
+        kind: 'transfer',
+        number: t.matterNumber,
+        title: `转办：${t.fromOrg.name} → ${t.toOrg.name}${t.toTrackLabel ? `（${t.toTrackLabel}）` : ''}${t.matterTitle ? `｜${t.matterTitle}` : ''}`,
+        status: 'pending',
+        statusLabel: t.overdue ? '待接收（已超时）' : '待接收',
+        dueDate: t.acceptBy,
+        priority: pf.length > 0,
+        priorityFlags: priorityList(pf),
+        track: t.toTrack,
+        trackLabel: t.toTrackLabel,
+        matterId: t.matterId,
+        matterNumber: t.matterNumber,
+        jurisdictionName: null,
+        organizationName: t.fromOrg.name,
+        assigneeName: null,
+        openedAt: t.createdAt,
+        link: '/transfers',
+      };
+    });
+  }
 
   app.get(
     '/',
@@ -31,9 +127,7 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '当前用户可进入的工作区（由岗位决定）',
         response: {
           200: z.object({
-            items: z.array(
-              z.object({ track: z.enum(TRACKS), label: z.string(), roles: z.array(z.string()) }),
-            ),
+            items: z.array(z.object({ track: z.enum(AREAS), label: z.string(), roles: z.array(z.string()) })),
           }),
           ...errorResponses,
         },
@@ -42,14 +136,46 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const auth = req.auth!;
       return {
-        items: TRACKS.filter((t) => auth.permissions.has(WORK_AREAS[t].permission)).map((t) => ({
+        items: AREAS.filter((t) => auth.permissions.has(WORK_AREAS[t].permission)).map((t) => ({
           track: t,
           label: WORK_AREAS[t].label,
-          roles: auth.grants
-            .filter((g) => g.active && ROLES[g.role].permissions.includes(WORK_AREAS[t].permission))
-            .map((g) => ROLES[g.role].label),
+          roles: activeGrants(auth, (r) => ROLES[r].permissions.includes(WORK_AREAS[t].permission)).map(
+            (g) => ROLES[g.role].label,
+          ),
         })),
       };
+    },
+  );
+
+  app.get(
+    '/queue',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['工作区'],
+        summary: '跨程序待办：mine 我的待办（分配给我的案件 + 转给本单位待接收的转办）、org 本单位、unassigned 待分配（我的辖区、我的岗位办理的程序）',
+        querystring: z.strictObject({ queue: z.enum(['mine', 'org', 'unassigned']).default('mine'), ...filters }),
+        response: { 200: z.object(listShape), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const auth = req.auth!;
+      const { queue, ...f } = req.query;
+      const all = CASE_TRACKS.map((track) => ({ track, jurisdictions: null }));
+      const scope: QueueScope =
+        queue === 'mine'
+          ? { byTrack: all, assigneeUserId: auth.userId }
+          : queue === 'org'
+            ? { byTrack: all, organizationId: auth.organizationId }
+            : { byTrack: await handledTracks(auth), unassignedOnly: true };
+      const r = await queueCases(db, ctx.cipher, scope, f as QueueFilters);
+      const plain = !f.status && !f.dueBefore && !f.jurisdictionId && !f.q && f.page === 1;
+      const transfers = queue === 'mine' && plain ? await pendingTransfers(auth, f.track) : [];
+      const wanted = transfers.filter((t) => !f.priority || (f.priority === 'any' ? t.priority : t.priorityFlags.some((p) => p.code === f.priority)));
+      const items = [...wanted, ...r.items].sort(
+        (a, b) => Number(b.priority) - Number(a.priority) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+      );
+      return { items, page: f.page, pageSize: f.pageSize, hasMore: r.hasMore };
     },
   );
 
@@ -59,23 +185,11 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['工作区'],
-        summary: '工作区待办（按岗位与辖区）',
-        params: z.strictObject({ track: z.enum(TRACKS, '工作区不存在') }),
+        summary: '工作区待办（按岗位与辖区）：all 辖区内全部在办、mine 我承办的、org 本单位的、unassigned 待分配；优先案件在前，其次按最近期限',
+        params: z.strictObject({ track: z.enum(AREAS, '工作区不存在') }),
+        querystring: z.strictObject({ queue: z.enum(['all', 'mine', 'org', 'unassigned']).default('all'), ...filters }),
         response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                number: z.string(),
-                title: z.string(),
-                status: z.string(),
-                statusLabel: z.string(),
-                dueDate: z.string().nullable(),
-                priority: z.boolean(),
-              }),
-            ),
-            scope: z.object({ role: z.string(), jurisdictions: z.array(ref) }),
-          }),
+          200: z.object({ ...listShape, scope: z.object({ role: z.string(), jurisdictions: z.array(ref) }) }),
           ...errorResponses,
         },
       },
@@ -84,21 +198,26 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       const auth = req.auth!;
       const area = WORK_AREAS[req.params.track];
       if (!auth.permissions.has(area.permission)) throw errors.forbidden(`您没有${area.label}的权限`);
-      const grants = auth.grants.filter(
-        (g) => g.active && ROLES[g.role].permissions.includes(area.permission),
-      );
+      const grants = activeGrants(auth, (r) => ROLES[r].permissions.includes(area.permission));
       const ids = [...new Set(grants.flatMap((g) => [...g.jurisdictionIds]))];
       const jurisdictions = ids.length
-        ? await db
-            .selectFrom('jurisdiction')
-            .select(['id', 'name'])
-            .where('id', 'in', ids)
-            .orderBy('sort')
-            .execute()
+        ? await db.selectFrom('jurisdiction').select(['id', 'name']).where('id', 'in', ids).orderBy('sort').execute()
         : [];
-      // Track cases arrive with the one-window intake; until then every queue is empty.
+      const track = trackForArea(req.params.track)!;
+      const { queue, ...f } = req.query;
+      const inScope = await scopeOf(db, auth, area.permission);
+      const scope: QueueScope = {
+        byTrack: [{ track, jurisdictions: queue === 'mine' ? null : inScope }],
+        ...(queue === 'mine' && { assigneeUserId: auth.userId }),
+        ...(queue === 'org' && { organizationId: auth.organizationId }),
+        ...(queue === 'unassigned' && { unassignedOnly: true }),
+      };
+      const r = await queueCases(db, ctx.cipher, scope, { ...f, track } as QueueFilters);
       return {
-        items: [],
+        items: r.items,
+        page: f.page,
+        pageSize: f.pageSize,
+        hasMore: r.hasMore,
         scope: { role: grants.map((g) => ROLES[g.role].label).join('、'), jurisdictions },
       };
     },

@@ -11,7 +11,8 @@ interface CalculatorValues {
 }
 
 function ruleLabel(rule: ClockRule): string {
-  return `${rule.name}（${rule.duration}${rule.unitLabel}）`;
+  const period = rule.unit === 'same_day' ? rule.unitLabel : `${rule.duration}${rule.unitLabel}`;
+  return `${rule.trackLabel}｜${rule.name}（${period}）`;
 }
 
 function formatDue(value: string): string {
@@ -24,8 +25,8 @@ export function DeadlineCalculator() {
   const [params, setParams] = useState<DeadlineParams | null>(null);
   const result = useDeadline(params);
   const [form] = Form.useForm<CalculatorValues>();
-  const selectedCode = Form.useWatch('rule', form);
-  const selectedRule = rules.data?.find((r) => r.code === selectedCode);
+  const selectedId = Form.useWatch('rule', form);
+  const selectedRule = rules.data?.find((r) => r.id === selectedId);
 
   const handleFinish = (values: CalculatorValues) => {
     setParams({ rule: values.rule, from: values.from.format('YYYY-MM-DD') });
@@ -52,7 +53,7 @@ export function DeadlineCalculator() {
               showSearch={{ optionFilterProp: 'label' }}
               placeholder="请选择或输入关键字搜索"
               loading={rules.isPending}
-              options={(rules.data ?? []).map((r) => ({ value: r.code, label: ruleLabel(r) }))}
+              options={(rules.data ?? []).map((r) => ({ value: r.id, label: ruleLabel(r) }))}
               notFoundContent={rules.isPending ? '正在加载…' : '暂无期限规则'}
               data-testid="deadline-rule"
             />

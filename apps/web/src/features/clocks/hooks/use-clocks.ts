@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { calculateDeadline, fetchClockRules } from '../api/clocks.api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { calculateDeadline, clocksApi, fetchClockRules } from '../api/clocks.api';
 
 export function useClockRules() {
   return useQuery({
@@ -23,5 +23,48 @@ export function useDeadline(params: DeadlineParams | null) {
     enabled: params !== null,
     meta: { inlineErrors: true },
     staleTime: 5 * 60_000,
+  });
+}
+
+/** The clocks of one subject (matter, case…). */
+export function useSubjectClocks(subjectType: string, subjectId: string) {
+  return useQuery({
+    queryKey: ['clocks', 'subject', subjectType, subjectId],
+    queryFn: ({ signal }) => clocksApi.list(subjectType, subjectId, signal),
+    select: (data) => data.items,
+  });
+}
+
+export function useClocksOverview() {
+  return useQuery({
+    queryKey: ['clocks', 'overview'],
+    queryFn: ({ signal }) => clocksApi.overview(signal),
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+export type ClockAction =
+  | { kind: 'suspend'; id: string; body: { reason: string; date?: string } }
+  | { kind: 'resume'; id: string; body: { reason?: string; date?: string } }
+  | { kind: 'extend'; id: string; body: { approver: string; reason: string } }
+  | { kind: 'restart'; id: string; body: { triggerDate: string; reason: string } };
+
+export function useClockAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (a: ClockAction) => {
+      switch (a.kind) {
+        case 'suspend':
+          return clocksApi.suspend(a.id, a.body);
+        case 'resume':
+          return clocksApi.resume(a.id, a.body);
+        case 'extend':
+          return clocksApi.extend(a.id, a.body);
+        case 'restart':
+          return clocksApi.restart(a.id, a.body);
+      }
+    },
+    meta: { inlineErrors: true },
+    onSuccess: () => client.invalidateQueries({ queryKey: ['clocks'] }),
   });
 }

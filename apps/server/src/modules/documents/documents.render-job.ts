@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely';
+import type { AppConfig } from '../../config/env';
+import type { DB } from '../../db/schema';
+import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { todayIso } from '../../platform/auth';
+import { sha256Hex } from '../../platform/crypto';
+import { AppError } from '../../platform/errors';
+import type { DocumentStorage } from './document-storage';
+import { buildModel } from './documents.fields';
+import { draftNumber, findPattern } from './documents.numbering';
+import { renderDocx, renderPdf } from './render/index';
+import { formatShortCode } from './short-code';
+
+export interface RenderDeps {
+  db: Kysely<DB>;
+  config: AppConfig;
+  storage: DocumentStorage;
+}
+
+export function verificationUrl(config: Pick<AppConfig, 'publicBaseUrl'>, shortCode: string): string {
+  return `${config.publicBaseUrl.replace(/\/+$/, '')}/verify/${shortCode}`;
+}
+
+/**
+ * The 'document.render' job: renders the PDF and the Word file of one document version outside any
+ * transaction, stores both, then records the result in a short transaction. Drafts get the 草稿
+ * watermark and a placeholder number; an issued document gets its seal, QR code and short code, and
+ * its SHA-256 makes it 'issued' (a correction's predecessor becomes 'superseded' in the same
+ * transaction). Idempotent: a job for an outdated row_version, or for a document already issued,
+ * does nothing. Failures set 'failed' with the reason; technical ones are retried by the job runner.
+ */
+export async function renderDocumentJob(
+  deps: RenderDeps,
+  documentId: string,
+  rowVersion: number,
+): Promise<void> {
+  const { db, config, storage } = deps;
+  const doc = await db
+    .selectFrom('document as d')
+    .innerJoin('organization as o', 'o.id', 'd.issuer_org_id')
+    .selectAll('d')
+    .select('o.name as issuer_name')
+    .where('d.id', '=', documentId)
+    .executeTakeFirst();
+  if (!doc || doc.row_version !== rowVersion || doc.sha256 !== null) return;
+  const claimed = await db
+    .updateTable('document')
+    .set({ state: 'rendering', updated_at: new Date() })
+    .where('id', '=', documentId)
+    .where('row_version', '=', rowVersion)
+    .where('state', 'in', ['pending', 'failed', 'rendering'])
+    .returning('id')
+    .executeTakeFirst();
+  if (!claimed) return;
+
+  const issued = doc.number !== null && doc.short_code !== null;
+  try {
+    const seal = issued
+      ? await db
+          .selectFrom('organization_seal')
+          .select('png')
+          .where('organization_id', '=', doc.issuer_org_id)
+          .executeTakeFirst()
+      : undefined;
+    const today = todayIso(config);
+    const pattern = issued ? undefined : await findPattern(db, doc.issuer_org_id, doc.type);
+    const model = buildModel({
+      type: doc.type,
+      fields: doc.fields,
+      issuer: { name: doc.issuer_name, ...(seal ? { sealPng: Buffer.from(seal.png) } : {}) },
+      number: doc.number ?? draftNumber(pattern?.pattern, Number(today.slice(0, 4))),
+      issuedDate: doc.issued_date ?? today,
+      draft: !issued,
+      ...(issued && doc.short_code
+        ? {
+            verification: {
+              url: verificationUrl(config, doc.short_code),
+              shortCode: formatShortCode(doc.short_code),
+            },
+          }
+        : {}),
+    });
+    const pdf = await renderPdf(model);
+    const docx = await renderDocx(model);
+    const base = `documents/${documentId}/${issued ? 'issued' : `draft-r${rowVersion}`}`;
+    await storage.put(`${base}.pdf`, pdf);
+    await storage.put(`${base}.docx`, docx);
+    const sha256 = issued ? sha256Hex(pdf) : null;
+
+    await db.transaction().execute(async (trx) => {
+      const done = await trx
+        .updateTable('document')
+        .set({
+          state: issued ? 'issued' : 'ready',
+          pdf_key: `${base}.pdf`,
+          docx_key: `${base}.docx`,
+          sha256,
+          rendered_at: new Date(),
+          render_error: null,
+          updated_at: new Date(),
+        })
+        .where('id', '=', documentId)
+        .where('row_version', '=', rowVersion)
+        .returning('id')
+        .executeTakeFirst();
+      if (!done || !issued) return;
+      if (doc.supersedes_id) {
+        await trx
+          .updateTable('document')
+          .set({ state: 'superseded', updated_at: new Date() })
+          .where('id', '=', doc.supersedes_id)
+          .where('state', '=', 'issued')
+          .execute();
+      }
+      await appendAudit(trx, SYSTEM_ACTOR, {
+        action: 'document.issued',
+        entityType: 'document',
+        entityId: documentId,
+        summary: `${doc.title} ${doc.number} 签发版已生成${seal ? '（加盖印章）' : '（未配置印章）'}`,
+        after: { sha256, number: doc.number, supersedesId: doc.supersedes_id },
+      });
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await db
+      .updateTable('document')
+      .set({ state: 'failed', render_error: message.slice(0, 1000), updated_at: new Date() })
+      .where('id', '=', documentId)
+      .where('row_version', '=', rowVersion)
+      .execute();
+    // Content errors will not heal by retrying; storage or database hiccups may.
+    if (!(err instanceof AppError)) throw err;
+  }
+}

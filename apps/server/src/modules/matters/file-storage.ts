@@ -1,0 +1,60 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Where evidence files live. The default writes to disk; an object store can implement the same. */
+export interface FileStorage {
+  put(key: string, data: Buffer): Promise<void>;
+  get(key: string): Promise<Buffer>;
+  delete(key: string): Promise<void>;
+}
+
+/** Files under `root`, keyed by SHA-256 hex ('ab/cd/abcd…'); identical content is stored once. */
+export class LocalFileStorage implements FileStorage {
+  constructor(private readonly root: string) {}
+
+  private pathOf(key: string): string {
+    if (!/^[a-f0-9]{64}$/.test(key)) throw new Error(`invalid storage key ${key}`);
+    return path.resolve(this.root, key.slice(0, 2), key.slice(2, 4), key);
+  }
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const file = this.pathOf(key);
+    await mkdir(path.dirname(file), { recursive: true });
+    // Write then rename: a crash never leaves a half-written file under the final name.
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+  }
+
+  get(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+}
+
+export type EvidenceType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+export const EVIDENCE_EXTENSIONS: Record<EvidenceType, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
+
+/** The file type from its magic bytes; the client's Content-Type and file name are never trusted. */
+export function sniffEvidenceType(data: Buffer): EvidenceType | null {
+  if (data.length >= 5 && data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (data.length >= 8 && png.every((b, i) => data[i] === b)) return 'image/png';
+  return null;
+}
+
+/** Keeps the client's base name but makes the extension match the sniffed type. */
+export function evidenceFileName(original: string, type: EvidenceType): string {
+  const base = path.basename(original.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 150) || '证据';
+  const stem = base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base;
+  return `${stem || '证据'}.${EVIDENCE_EXTENSIONS[type]}`;
+}

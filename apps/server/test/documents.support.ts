@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { SAMPLE_FIELDS } from '../src/modules/documents/render/index';
+import type { Client, TestEnv } from './harness';
+import { useTestServer } from './harness';
+
+/** A test server with its own file store and a public base URL for the QR code. */
+export function useDocumentsServer() {
+  return useTestServer({
+    STORAGE_DIR: mkdtempSync(join(tmpdir(), 'onestop-docstore-')),
+    PUBLIC_BASE_URL: 'https://onestop.example.cn',
+  });
+}
+
+/** Runs the job queue until it is empty (renders happen here: JOBS_ENABLED is false in tests). */
+export async function runJobs(env: TestEnv): Promise<void> {
+  while ((await env.server.app.ctx.jobs.runOnce()) > 0) {
+    /* drain */
+  }
+}
+
+export const subject = () => ({ subjectType: 'matter', subjectId: randomUUID() });
+
+export async function createDraft(
+  c: Client,
+  type: keyof typeof SAMPLE_FIELDS,
+  extra: Record<string, unknown> = {},
+  subj = subject(),
+) {
+  const r = await c.post('/api/documents', { ...subj, type, fields: SAMPLE_FIELDS[type], ...extra });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body;
+}
+
+/** Draft → issue → render: the issued document. */
+export async function issued(env: TestEnv, c: Client, type: keyof typeof SAMPLE_FIELDS, subj = subject()) {
+  const d = await createDraft(c, type, {}, subj);
+  const r = await c.post(`/api/documents/${d.id}/issue`, {});
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  await runJobs(env);
+  const doc = (await c.get(`/api/documents/${d.id}`)).body;
+  expect(doc.state).toBe('issued');
+  return doc;
+}
+
+/** Multipart upload with the client's session (fetch builds the boundary). */
+export async function upload(
+  env: TestEnv,
+  path: string,
+  data: Buffer,
+  opts: { client?: Client; name?: string; type?: string } = {},
+) {
+  const form = new FormData();
+  form.append(
+    'file',
+    new Blob([new Uint8Array(data)], { type: opts.type ?? 'application/pdf' }),
+    opts.name ?? 'file.pdf',
+  );
+  const headers: Record<string, string> = {};
+  if (opts.client?.cookie) headers.cookie = opts.client.cookie;
+  if (opts.client?.csrf) headers['x-csrf-token'] = opts.client.csrf;
+  const res = await fetch(env.url + path, { method: 'POST', body: form, headers });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body };
+}
+
+export async function download(c: Client, path: string) {
+  const headers: Record<string, string> = {};
+  if (c.cookie) headers.cookie = c.cookie;
+  const res = await fetch(c.base + path, { headers });
+  return { status: res.status, headers: res.headers, data: Buffer.from(await res.arrayBuffer()) };
+}

@@ -1,0 +1,62 @@
+import { ApiError, api } from '../../../lib/api';
+import type { DocumentTypeInfo, OfficialDocument, ServiceInput, SubjectType, Verification } from '../types';
+
+export const documentsApi = {
+  types: (signal?: AbortSignal) =>
+    api.get<{ items: DocumentTypeInfo[] }>('/api/documents/types', undefined, signal),
+  list: (subjectType: SubjectType, subjectId: string, signal?: AbortSignal) =>
+    api.get<{ items: OfficialDocument[] }>('/api/documents', { subjectType, subjectId }, signal),
+  get: (id: string, signal?: AbortSignal) =>
+    api.get<OfficialDocument>(`/api/documents/${id}`, undefined, signal),
+  create: (body: {
+    subjectType: SubjectType;
+    subjectId: string;
+    type: string;
+    issuerOrgId?: string;
+    fields: Record<string, unknown>;
+  }) => api.post<OfficialDocument>('/api/documents', body),
+  update: (id: string, body: { fields: Record<string, unknown>; rowVersion: number }) =>
+    api.patch<OfficialDocument>(`/api/documents/${id}`, body),
+  issue: (id: string, rowVersion: number) =>
+    api.post<OfficialDocument>(`/api/documents/${id}/issue`, { rowVersion }),
+  correct: (id: string, body: { reason: string; fields?: Record<string, unknown> }) =>
+    api.post<{ id: string; rowVersion: number }>(`/api/documents/${id}/correct`, body),
+  retry: (id: string) => api.post<OfficialDocument>(`/api/documents/${id}/render`, {}),
+  serve: (id: string, body: ServiceInput) => api.post<OfficialDocument>(`/api/documents/${id}/service`, body),
+  serviceResult: (
+    id: string,
+    serviceId: string,
+    body: {
+      outcome: 'served' | 'refused' | 'returned';
+      servedAt?: string;
+      signer?: string;
+      refusalReason?: string;
+      witnesses?: string;
+      rowVersion: number;
+    },
+  ) => api.post<OfficialDocument>(`/api/documents/${id}/service/${serviceId}/result`, body),
+};
+
+export const documentFileUrl = (id: string, kind: 'pdf' | 'docx') => `/api/documents/${id}/${kind}`;
+export const proofOfServiceUrl = (id: string, serviceId: string) =>
+  `/api/documents/${id}/proof-of-service.pdf?serviceId=${serviceId}`;
+
+/** Public: no session, no CSRF. */
+export const verifyApi = {
+  byCode: (code: string, signal?: AbortSignal) =>
+    api.get<Verification>(`/api/verify/${encodeURIComponent(code)}`, undefined, signal),
+  async byFile(file: File): Promise<Verification> {
+    const form = new FormData();
+    form.append('file', file);
+    const res = await fetch('/api/verify/file', { method: 'POST', body: form, credentials: 'omit' });
+    const body = (await res.json().catch(() => null)) as (Verification & { code?: string }) | null;
+    if (!res.ok || !body) {
+      throw new ApiError(
+        res.status,
+        body?.code ?? `HTTP_${res.status}`,
+        body?.message ?? '核验失败，请稍后再试',
+      );
+    }
+    return body;
+  },
+};

@@ -1,0 +1,97 @@
+import { Card, List, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { type MatterDetail, PRIORITY_LABELS, TRACK_LABELS } from '../types';
+
+export function ClaimsCard({ matter }: { matter: MatterDetail }) {
+  return (
+    <Card size="small" title="诉求">
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        scroll={{ x: 640 }}
+        dataSource={matter.claims}
+        columns={[
+          { title: '诉求', dataIndex: 'label', width: 180 },
+          { title: '金额', dataIndex: 'amountText', width: 120, render: (v: string | null) => v ?? '—' },
+          {
+            title: '期间',
+            width: 190,
+            render: (_, c) => (c.periodFrom ? `${c.periodFrom} 至 ${c.periodTo ?? '今'}` : '—'),
+          },
+          {
+            title: '程序',
+            width: 110,
+            render: (_, c) => (c.trackLabel ? <Tag color="blue">{c.trackLabel}</Tag> : <Tag>待分流</Tag>),
+          },
+          { title: '事实与理由', dataIndex: 'facts' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function TriageCard({ matter }: { matter: MatterDetail }) {
+  const t = matter.triage;
+  const consent = t.mediationConsent;
+  return (
+    <Card size="small" title="分流">
+      <Space wrap style={{ marginBottom: 8 }}>
+        {matter.priorityFlags.map((f) => (
+          <Tag color="red" key={f}>
+            {PRIORITY_LABELS[f] ?? f}
+          </Tag>
+        ))}
+        {t.result?.sameDayAcceptance ? <Tag color="green">当日受理</Tag> : null}
+      </Space>
+      {t.decision ? (
+        <Typography.Paragraph>
+          {t.decision.mode === 'accept' ? '采纳分流建议' : '不采纳建议，改判'}
+          {t.decidedBy ? `（${t.decidedBy}，${new Date(t.decidedAt ?? '').toLocaleString('zh-CN')}）` : ''}
+          {t.decision.overrideReason ? `；理由：${t.decision.overrideReason}` : ''}
+        </Typography.Paragraph>
+      ) : (
+        <Typography.Paragraph type="secondary">尚未作出分流决定</Typography.Paragraph>
+      )}
+      {consent ? (
+        <Typography.Paragraph>
+          调解意愿：{consent.workerName}
+          {consent.given ? '同意' : '不同意'}调解（{consent.methodLabel}，{consent.recordedByName}记录于
+          {new Date(consent.at).toLocaleString('zh-CN')}）
+        </Typography.Paragraph>
+      ) : null}
+      <List
+        size="small"
+        dataSource={t.result?.recommendations ?? []}
+        renderItem={(r) => (
+          <List.Item>
+            <div>
+              <Tag color="blue">{TRACK_LABELS[r.track] ?? r.track}</Tag>
+              {r.reason}
+              <div className="muted">依据：{r.basis}</div>
+            </div>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+export function TimelineCard({ matter }: { matter: MatterDetail }) {
+  return (
+    <Card size="small" title="时间线（一管到底）">
+      <Timeline
+        items={matter.timeline.map((e) => ({
+          key: e.id,
+          content: (
+            <div>
+              <div>{e.summary}</div>
+              <div className="muted">
+                {new Date(e.at).toLocaleString('zh-CN')} · {e.actorName}
+              </div>
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
