@@ -222,3 +222,35 @@ describe('staff with many posts, organisations and jurisdictions', () => {
     expect(audit.body.items[0].actorName).toBe('系统管理员');
   });
 });
+
+describe('organisation edits inside one transaction', () => {
+  const env = useTestServer();
+  it('updates an organisation and refuses a stale version', async () => {
+    const admin = await signedIn(env, 'admin');
+    const org = (await admin.get('/api/admin/organizations')).body.items.find(
+      (o: any) => o.agency === 'union',
+    );
+    const ok = await admin.patch(`/api/admin/organizations/${org.id}`, {
+      version: org.version,
+      phone: '0722-3333333',
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.phone).toBe('0722-3333333');
+    const stale = await admin.patch(`/api/admin/organizations/${org.id}`, {
+      version: org.version,
+      phone: '1',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.details.current.phone).toBe('0722-3333333');
+  });
+
+  it('answers parallel requests on the embedded database without errors', async () => {
+    const admin = await signedIn(env, 'admin');
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        i % 2 ? admin.get('/api/admin/users') : admin.get('/api/admin/jurisdictions'),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(40).fill(200));
+  });
+});

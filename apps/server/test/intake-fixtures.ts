@@ -14,7 +14,9 @@ export function creditCode(orgCode = 'MA4B0000'): string {
 }
 
 export async function jurisdictions(c: Client) {
-  const j = (await c.get('/api/admin/jurisdictions')).body?.items as { id: string; name: string }[] | undefined;
+  const j = (await c.get('/api/admin/jurisdictions')).body?.items as
+    | { id: string; name: string }[]
+    | undefined;
   return j ?? [];
 }
 

@@ -32,7 +32,11 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
     expect(r.status).toBe(201);
     expect(r.body.number).toMatch(/^随维〔\d{4}〕\d{5}$/);
     expect(r.body.status).toBe('routed');
-    expect(r.body.claims[0]).toMatchObject({ type: 'unpaid_wages', amountFen: 1_250_000, track: 'mediation' });
+    expect(r.body.claims[0]).toMatchObject({
+      type: 'unpaid_wages',
+      amountFen: 1_250_000,
+      track: 'mediation',
+    });
     expect(r.body.triage.decision.mode).toBe('accept');
     expect(r.body.triage.result.recommendations.length).toBeGreaterThan(0);
     expect(r.body.triage.mediationConsent).toMatchObject({
@@ -41,7 +45,11 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
       workerName: '王建国',
       recordedByName: expect.any(String),
     });
-    expect(r.body.timeline.map((e: { kind: string }) => e.kind)).toEqual(['created', 'triaged', 'mediation_consent']);
+    expect(r.body.timeline.map((e: { kind: string }) => e.kind)).toEqual([
+      'created',
+      'triaged',
+      'mediation_consent',
+    ]);
     expect(r.body.allowedActions).toContain('edit');
     expect(r.body.allowedActions).not.toContain('viewPii');
     const admin = await signedIn(env, 'admin');
@@ -51,7 +59,12 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
 
   it('refuses bad input with stable codes and writes nothing', async () => {
     const { clerk, zengdu } = await setup();
-    const before = await Promise.all([count('matter'), count('party'), count('matter_claim'), count('matter_event')]);
+    const before = await Promise.all([
+      count('matter'),
+      count('party'),
+      count('matter_claim'),
+      count('matter_event'),
+    ]);
     const base = intakeBody(zengdu);
     const claim = base.claims[0]!;
     const cases: [Record<string, unknown>, string][] = [
@@ -60,8 +73,20 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
       [{ claims: [{ ...claim, periodFrom: '2999-01-01', periodTo: undefined }] }, 'CLAIM_FUTURE_DATE'],
       [{ workers: [{ ...base.workers[0], idNumber: '421303198503121001' }] }, 'ID_CHECKSUM'],
       [{ employers: [{ ...base.employers[0], creditCode: '91421300MA4C12345Z' }] }, 'USCC_CHARSET'],
-      [{ triage: { mode: 'override', routes: [{ claimIndex: 0, track: 'inspection' }] } }, 'OVERRIDE_REASON_REQUIRED'],
-      [{ triage: { mode: 'override', routes: [{ claimIndex: 0, track: 'mediation' }], overrideReason: '劳动者选择调解' } }, 'MEDIATION_CONSENT_REQUIRED'],
+      [
+        { triage: { mode: 'override', routes: [{ claimIndex: 0, track: 'inspection' }] } },
+        'OVERRIDE_REASON_REQUIRED',
+      ],
+      [
+        {
+          triage: {
+            mode: 'override',
+            routes: [{ claimIndex: 0, track: 'mediation' }],
+            overrideReason: '劳动者选择调解',
+          },
+        },
+        'MEDIATION_CONSENT_REQUIRED',
+      ],
     ];
     for (const [over, code] of cases) {
       const r = await clerk.post('/api/intake', { ...base, ...over });
@@ -71,7 +96,12 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
     }
     const unknownField = await clerk.post('/api/intake', { ...base, extra: 1 });
     expect(unknownField.body.code).toBe('VALIDATION_FAILED');
-    const after = await Promise.all([count('matter'), count('party'), count('matter_claim'), count('matter_event')]);
+    const after = await Promise.all([
+      count('matter'),
+      count('party'),
+      count('matter_claim'),
+      count('matter_event'),
+    ]);
     expect(after).toEqual(before);
   });
 
@@ -93,7 +123,11 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
   it('stores an override with its reason; refuses a claim already in another procedure (R-03) with 409', async () => {
     const { clerk, zengdu } = await setup();
     const worker = { ...intakeBody(zengdu).workers[0]!, idNumber: residentId('19920505', 501) };
-    const employer = { ...intakeBody(zengdu).employers[0]!, name: '随州市安达物流有限公司', creditCode: creditCode('MA4D5678') };
+    const employer = {
+      ...intakeBody(zengdu).employers[0]!,
+      name: '随州市安达物流有限公司',
+      creditCode: creditCode('MA4D5678'),
+    };
     const first = await clerk.post(
       '/api/intake',
       intakeBody(zengdu, {
@@ -118,7 +152,11 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
       intakeBody(zengdu, {
         workers: [worker],
         employers: [employer],
-        triage: { mode: 'override', routes: [{ claimIndex: 0, track: 'arbitration' }], overrideReason: '改为申请仲裁' },
+        triage: {
+          mode: 'override',
+          routes: [{ claimIndex: 0, track: 'arbitration' }],
+          overrideReason: '改为申请仲裁',
+        },
       }),
     );
     expect(second.status).toBe(409);
@@ -146,8 +184,15 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
   it('flags a duplicate (same worker and employer, open matter) and merges two matters', async () => {
     const { clerk, zengdu } = await setup();
     const worker = { ...intakeBody(zengdu).workers[0]!, idNumber: residentId('19800808', 808) };
-    const employer = { ...intakeBody(zengdu).employers[0]!, name: '随州市恒通机械有限公司', creditCode: creditCode('MA4E9999') };
-    const a = await clerk.post('/api/intake', intakeBody(zengdu, { workers: [worker], employers: [employer] }));
+    const employer = {
+      ...intakeBody(zengdu).employers[0]!,
+      name: '随州市恒通机械有限公司',
+      creditCode: creditCode('MA4E9999'),
+    };
+    const a = await clerk.post(
+      '/api/intake',
+      intakeBody(zengdu, { workers: [worker], employers: [employer] }),
+    );
     const b = await clerk.post(
       '/api/intake',
       intakeBody(zengdu, {
@@ -190,11 +235,17 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
   it('PATCH uses the version: a stale edit gets 409 with the fresh state', async () => {
     const { clerk, zengdu } = await setup();
     const m = await clerk.post('/api/intake', intakeBody(zengdu));
-    const ok = await clerk.patch(`/api/matters/${m.body.id}`, { version: m.body.version, narrative: '补充：有考勤记录' });
+    const ok = await clerk.patch(`/api/matters/${m.body.id}`, {
+      version: m.body.version,
+      narrative: '补充：有考勤记录',
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.narrative).toBe('补充：有考勤记录');
     expect(ok.body.timeline.at(-1).kind).toBe('updated');
-    const stale = await clerk.patch(`/api/matters/${m.body.id}`, { version: m.body.version, narrative: '旧版本' });
+    const stale = await clerk.patch(`/api/matters/${m.body.id}`, {
+      version: m.body.version,
+      narrative: '旧版本',
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.details.current.narrative).toBe('补充：有考勤记录');
   });

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { type Client, signedIn, useTestServer } from './harness';
 import { creditCode, intakeBody, jurisdictions, residentId } from './intake-fixtures';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e90000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e90000000049454e44ae426082',
+  'hex',
+);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 async function upload(c: Client, matterId: string, files: { name: string; type: string; data: Buffer }[]) {
@@ -16,7 +19,7 @@ async function upload(c: Client, matterId: string, files: { name: string; type: 
     headers: { cookie: c.cookie!, 'x-csrf-token': c.csrf! },
     body: form,
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 describe('matters: jurisdiction scoping, search, evidence, alerts', () => {
@@ -89,7 +92,9 @@ describe('matters: jurisdiction scoping, search, evidence, alerts', () => {
       { name: '劳动合同.pdf', type: 'application/pdf', data: PDF },
     ]);
     expect(ok.status).toBe(201);
-    expect(ok.body.items.map((e: { contentType: string; fileName: string }) => [e.contentType, e.fileName])).toEqual([
+    expect(
+      ok.body.items.map((e: { contentType: string; fileName: string }) => [e.contentType, e.fileName]),
+    ).toEqual([
       ['image/png', '工资条.png'],
       ['application/pdf', '劳动合同.pdf'],
     ]);
@@ -99,7 +104,11 @@ describe('matters: jurisdiction scoping, search, evidence, alerts', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('EVIDENCE_TYPE');
     const big = await upload(clerk, m.body.id, [
-      { name: '大文件.pdf', type: 'application/pdf', data: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]) },
+      {
+        name: '大文件.pdf',
+        type: 'application/pdf',
+        data: Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]),
+      },
     ]);
     expect(big.status).toBe(413);
     expect(big.body.code).toBe('EVIDENCE_TOO_LARGE');
@@ -113,7 +122,9 @@ describe('matters: jurisdiction scoping, search, evidence, alerts', () => {
     expect(file.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
     const gs = await signedIn(env, 'gsclerk');
-    const hidden = await fetch(`${gs.base}/api/evidence/${ok.body.items[0].id}/file`, { headers: { cookie: gs.cookie! } });
+    const hidden = await fetch(`${gs.base}/api/evidence/${ok.body.items[0].id}/file`, {
+      headers: { cookie: gs.cookie! },
+    });
     expect(hidden.status).toBe(404);
     const admin = await signedIn(env, 'admin');
     const audit = await admin.get(`/api/admin/audit?action=evidence.download`);
@@ -142,12 +153,17 @@ describe('matters: jurisdiction scoping, search, evidence, alerts', () => {
     }));
     const collective = await clerk.post(
       '/api/intake',
-      intakeBody(zengdu, { workers, employers: [{ name: '随州市宏大纺织有限公司', creditCode: creditCode('MA4H1010') }] }),
+      intakeBody(zengdu, {
+        workers,
+        employers: [{ name: '随州市宏大纺织有限公司', creditCode: creditCode('MA4H1010') }],
+      }),
     );
     expect(collective.status).toBe(201);
     expect(collective.body.collective).toBe(true);
     expect(collective.body.priorityFlags).toContain('collective');
-    expect(collective.body.workers.filter((w: { representative: boolean }) => w.representative)).toHaveLength(3);
+    expect(collective.body.workers.filter((w: { representative: boolean }) => w.representative)).toHaveLength(
+      3,
+    );
     expect((await clerk.get('/api/alerts')).status).toBe(403);
     const director = await signedIn(env, 'director');
     const alerts = await director.get('/api/alerts');

@@ -66,7 +66,9 @@ describe('parties: validation, no duplicates, masking, audited unmasked view', (
       expect(JSON.stringify(r.body)).not.toContain(idNumber);
       expect(JSON.stringify(r.body)).not.toContain('13871234567');
     }
-    const lookup = await clerk.get(`/api/parties/lookup?idType=resident_id&idNumber=${idNumber.toLowerCase()}`);
+    const lookup = await clerk.get(
+      `/api/parties/lookup?idType=resident_id&idNumber=${idNumber.toLowerCase()}`,
+    );
     expect(lookup.body.found).toBe(true);
     expect(lookup.body.party.id).toBe(w1.id);
     const byCode = await clerk.get(`/api/parties/lookup?creditCode=${body.employers[0]!.creditCode}`);
@@ -80,7 +82,11 @@ describe('parties: validation, no duplicates, masking, audited unmasked view', (
     const inspector = await signedIn(env, 'zhangmin');
     const pii = await inspector.get(`/api/parties/${w1.id}/pii`);
     expect(pii.status).toBe(200);
-    expect(pii.body).toMatchObject({ idNumber, phone: '13871234567', address: '湖北省随州市曾都区交通大道100号' });
+    expect(pii.body).toMatchObject({
+      idNumber,
+      phone: '13871234567',
+      address: '湖北省随州市曾都区交通大道100号',
+    });
     await inspector.get(`/api/parties/${w1.id}/pii`);
     const admin = await signedIn(env, 'admin');
     const audit = await admin.get(`/api/admin/audit?action=party.pii.view`);

@@ -31,6 +31,8 @@ export function createRouter() {
               children: [
                 { index: true, lazy: page(() => import('./pages/HomePage')) },
                 { path: 'intake', lazy: page(() => import('./pages/IntakePage')) },
+                { path: 'matters', lazy: page(() => import('./pages/MattersPage')) },
+                { path: 'matters/:id', lazy: page(() => import('./pages/MatterPage')) },
                 { path: 'work/:track', lazy: page(() => import('./pages/WorkAreaPage')) },
                 { path: 'leader', lazy: page(() => import('./pages/LeaderPage')) },
                 { path: 'leader/clocks', lazy: page(() => import('./pages/leader/LeaderClocksPage')) },

@@ -68,15 +68,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const server = new PGLiteSocketServer({
     db: pglite,
     path: socketPath,
-    maxConnections: Math.max(opts.poolMax, 2),
+    maxConnections: 4,
   });
   await server.start();
+  // One connection: PGlite's socket multiplexer interleaves the extended-protocol messages of
+  // concurrent connections (measured: 'portal "" does not exist' under parallel requests), and
+  // PGlite runs one query at a time anyway. Requests queue on the pool instead.
   const connection: pg.PoolConfig = {
     host: socketDir,
     port,
     user: 'postgres',
     database: 'postgres',
-    max: opts.poolMax,
+    max: 1,
   };
   const pool = new pg.Pool(connection);
   pool.on('error', () => {

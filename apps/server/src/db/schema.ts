@@ -1,8 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ArbitrationTables } from '../modules/arbitration/arbitration.tables';
 import type { CasesTables } from '../modules/cases/cases.tables';
 import type { ClocksTables } from '../modules/clocks/clocks.tables';
 import type { DocumentsTables } from '../modules/documents/documents.tables';
+import type { InspectionTables } from '../modules/inspection/inspection.tables';
 import type { MattersTables } from '../modules/matters/matters.tables';
+import type { PetitionsLegalAidTables } from '../modules/petitions/petitions.tables';
+import type { MediationTables } from '../modules/mediation/mediation.tables';
+import type { PortalTables } from '../modules/portal/portal.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -152,7 +157,17 @@ export interface IdempotencyKeyTable {
  * The whole schema. Feature modules declare their tables in `modules/<name>/<name>.tables.ts`
  * and are added to the `extends` list below.
  */
-export interface DB extends FoundationTables, ClocksTables, MattersTables, DocumentsTables, CasesTables {}
+export interface DB
+  extends FoundationTables,
+    ClocksTables,
+    MattersTables,
+    DocumentsTables,
+    CasesTables,
+    ArbitrationTables,
+    MediationTables,
+    InspectionTables,
+    PortalTables,
+    PetitionsLegalAidTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

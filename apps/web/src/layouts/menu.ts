@@ -12,6 +12,7 @@ import {
   FundProjectionScreenOutlined,
   HomeOutlined,
   MessageOutlined,
+  ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -45,6 +46,7 @@ export type MenuNode = MenuLeaf | MenuGroup;
 export const MENU: MenuNode[] = [
   { key: 'home', label: '工作台', icon: HomeOutlined, path: '/' },
   { key: 'intake', label: '窗口受理', icon: FormOutlined, path: '/intake', permission: 'intake.create' },
+  { key: 'matters', label: '维权事项', icon: ProfileOutlined, path: '/matters', permission: 'matter.read' },
   {
     key: 'mediation',
     label: '调解工作区',

@@ -4,7 +4,12 @@ import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
 import { useCurrentUser } from '../features/auth/hooks/use-session';
 import { intakeApi } from '../features/intake/api/intake.api';
-import { ClaimsStep, type ClaimsValues, toClaimDrafts, toFacts } from '../features/intake/components/ClaimsStep';
+import {
+  ClaimsStep,
+  type ClaimsValues,
+  toClaimDrafts,
+  toFacts,
+} from '../features/intake/components/ClaimsStep';
 import { PartiesStep, type PartiesValues } from '../features/intake/components/PartiesStep';
 import { TriageStep } from '../features/intake/components/TriageStep';
 import type { IntakeDraft, TriagePreview } from '../features/intake/types';
@@ -24,7 +29,8 @@ export default function IntakePage() {
   const isMobile = useIsMobile();
   const jurisdictions = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const r of user.roles) if (r.role === 'intake_clerk') for (const j of r.jurisdictions) seen.set(j.id, j.name);
+    for (const r of user.roles)
+      if (r.role === 'intake_clerk') for (const j of r.jurisdictions) seen.set(j.id, j.name);
     return [...seen].map(([value, label]) => ({ value, label }));
   }, [user]);
   const [step, setStep] = useState(0);
@@ -68,7 +74,10 @@ export default function IntakePage() {
     setBusy(true);
     setError(null);
     try {
-      const matter = await intakeApi.create({ ...draftOf(parties, claims), triage, ...(consent && { consent }) }, key.current);
+      const matter = await intakeApi.create(
+        { ...draftOf(parties, claims), triage, ...(consent && { consent }) },
+        key.current,
+      );
       let uploadFailed = false;
       if (files.length) {
         try {
@@ -130,7 +139,8 @@ export default function IntakePage() {
               data-testid="duplicate-flag"
               title={
                 <span>
-                  疑似重复：该劳动者与用人单位已有未结事项 <Link to={`/matters/${m.duplicateOf.id}`}>{m.duplicateOf.number}</Link>
+                  疑似重复：该劳动者与用人单位已有未结事项{' '}
+                  <Link to={`/matters/${m.duplicateOf.id}`}>{m.duplicateOf.number}</Link>
                 </span>
               }
             />
@@ -151,7 +161,15 @@ export default function IntakePage() {
           style={{ marginBottom: 24 }}
           items={[{ title: '当事人' }, { title: '诉求与证据' }, { title: '分流与提交' }]}
         />
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="intake-error" /> : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 16 }}
+            data-testid="intake-error"
+          />
+        ) : null}
         {step === 0 ? (
           <PartiesStep
             initial={parties ?? (jurisdictions[0] ? { jurisdictionId: jurisdictions.at(-1)!.value } : {})}

@@ -39,7 +39,7 @@ export default function VerifyPage() {
         <Space.Compact block>
           <Input
             size="large"
-            placeholder="输入文书上的验证码，如 K7QP-2M9X"
+            placeholder="输入验证码，如 K7QP-4M9X"
             value={input}
             maxLength={12}
             onChange={(e) => setInput(e.target.value.toUpperCase())}

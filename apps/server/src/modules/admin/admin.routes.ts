@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
@@ -21,8 +22,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['系统管理：机构与辖区'];
   const auth = 'admin.orgs' as const;
 
-  const orgQuery = () =>
-    db
+  // Inside a transaction pass `trx`: on PGlite a second connection would wait for the transaction.
+  const orgQuery = (exec: Kysely<DB> = db) =>
+    exec
       .selectFrom('organization as o')
       .innerJoin('jurisdiction as j', 'j.id', 'o.jurisdiction_id')
       .select([
@@ -136,7 +138,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       const { version, ...f } = req.body;
       if (f.parentId === req.params.id) throw new AppError(400, 'INVALID_PARENT', '上级机构不能是其本身');
       await db.transaction().execute(async (trx) => {
-        const before = await orgQuery().where('o.id', '=', req.params.id).executeTakeFirst();
+        const before = await orgQuery(trx).where('o.id', '=', req.params.id).executeTakeFirst();
         if (!before) throw errors.notFound('机构');
         const r = await trx
           .updateTable('organization')

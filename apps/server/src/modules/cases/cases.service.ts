@@ -235,13 +235,25 @@ export async function applyTransition(
   event: string,
   input: TransitionInput,
 ) {
-  const { db } = ctx.database;
-  const c = await db.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirst();
+  return ctx.database.db.transaction().execute((trx) => applyTransitionInTrx(ctx, trx, auth, actor, caseId, event, input));
+}
+
+/** applyTransition in the caller's transaction (e.g. arbitration steps that also issue documents). */
+export async function applyTransitionInTrx(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Pick<AuthContext, 'grants'>,
+  actor: Actor,
+  caseId: string,
+  event: string,
+  input: TransitionInput,
+) {
+  const c = await trx.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c) throw errors.notFound('案件');
   if (input.expectedVersion !== undefined && input.expectedVersion !== c.version) throw new StaleCase(caseId);
   const machine = TRACKS[c.track].machine;
   if (!machine) throw new AppError(422, 'TRACK_NOT_READY', `${TRACKS[c.track].label}案件的办理流程尚未定义`);
-  const roles = activeRolesIn(auth.grants, await jurisdictionChain(db, c.jurisdiction_id));
+  const roles = activeRolesIn(auth.grants, await jurisdictionChain(trx, c.jurisdiction_id));
   const facts: Record<string, unknown> = { ...(input.payload ?? {}), ...(input.reason ? { reason: input.reason } : {}) };
   let step: ReturnType<typeof transition>;
   try {
@@ -253,70 +265,68 @@ export async function applyTransition(
   const terminal = isTerminal(machine, step.to);
   const today = todayIso(ctx.config);
   const reason = input.reason?.trim() || null;
-  return db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('track_case')
-      .set((eb) => ({
-        state: step.to,
-        version: eb('version', '+', 1),
-        updated_at: new Date(),
-        ...(terminal && { closed: true, closed_at: new Date() }),
-      }))
-      .where('id', '=', c.id)
-      .where('state', '=', c.state)
-      .where('version', '=', c.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated) throw new StaleCase(c.id);
-    const last = await trx
-      .selectFrom('case_event')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('case_id', '=', c.id)
-      .executeTakeFirst();
-    await trx
-      .insertInto('case_event')
-      .values({
-        case_id: c.id,
-        seq: Number(last?.seq ?? 0) + 1,
-        from_state: c.state,
-        to_state: step.to,
-        event,
-        actor_id: actor.id,
-        actor_name: actor.name,
-        role: acting ?? actor.role,
-        reason,
-        payload: input.payload ? JSON.stringify(input.payload) : null,
-      })
-      .execute();
-    if (terminal) {
-      await trx
-        .updateTable('case_claim')
-        .set({ open: false, released_at: new Date(), released_reason: `案件办结：${machine.states[step.to]}` })
-        .where('case_id', '=', c.id)
-        .where('open', '=', true)
-        .execute();
-    }
-    const eventLabel = (machine.events as Record<string, string>)[event] ?? event;
-    const toLabel = (machine.states as Record<string, string>)[step.to] ?? step.to;
-    const referTo = typeof facts.referTo === 'string' ? `；告知前往：${facts.referTo}` : '';
-    const summary = `${TRACKS[c.track].label}案件 ${c.number}：${eventLabel} → ${toLabel}${reason ? `（${reason}）` : ''}${referTo}`;
-    await appendEvent(trx, actor, c.matter_id, 'case_transition', summary, {
-      caseId: c.id,
+  const updated = await trx
+    .updateTable('track_case')
+    .set((eb) => ({
+      state: step.to,
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+      ...(terminal && { closed: true, closed_at: new Date() }),
+    }))
+    .where('id', '=', c.id)
+    .where('state', '=', c.state)
+    .where('version', '=', c.version)
+    .returningAll()
+    .executeTakeFirst();
+  if (!updated) throw new StaleCase(c.id);
+  const last = await trx
+    .selectFrom('case_event')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('case_id', '=', c.id)
+    .executeTakeFirst();
+  await trx
+    .insertInto('case_event')
+    .values({
+      case_id: c.id,
+      seq: Number(last?.seq ?? 0) + 1,
+      from_state: c.state,
+      to_state: step.to,
       event,
-      from: c.state,
-      to: step.to,
-      ...(input.payload && { payload: input.payload }),
-    });
-    await appendAudit(trx, actor, {
-      action: `case.${event}`,
-      entityType: 'case',
-      entityId: c.id,
-      summary,
-      before: { state: c.state, version: c.version },
-      after: { state: step.to, version: updated.version, reason, payload: input.payload ?? null },
-    });
-    const approver = typeof facts.approver === 'string' ? facts.approver : undefined;
-    const clocks = await moveClocks(ctx, trx, actor, updated, step, { triggerDate: today, reason, approver });
-    return { id: c.id, documents: documentsDue(step.documents), clocks };
+      actor_id: actor.id,
+      actor_name: actor.name,
+      role: acting ?? actor.role,
+      reason,
+      payload: input.payload ? JSON.stringify(input.payload) : null,
+    })
+    .execute();
+  if (terminal) {
+    await trx
+      .updateTable('case_claim')
+      .set({ open: false, released_at: new Date(), released_reason: `案件办结：${machine.states[step.to]}` })
+      .where('case_id', '=', c.id)
+      .where('open', '=', true)
+      .execute();
+  }
+  const eventLabel = (machine.events as Record<string, string>)[event] ?? event;
+  const toLabel = (machine.states as Record<string, string>)[step.to] ?? step.to;
+  const referTo = typeof facts.referTo === 'string' ? `；告知前往：${facts.referTo}` : '';
+  const summary = `${TRACKS[c.track].label}案件 ${c.number}：${eventLabel} → ${toLabel}${reason ? `（${reason}）` : ''}${referTo}`;
+  await appendEvent(trx, actor, c.matter_id, 'case_transition', summary, {
+    caseId: c.id,
+    event,
+    from: c.state,
+    to: step.to,
+    ...(input.payload && { payload: input.payload }),
   });
+  await appendAudit(trx, actor, {
+    action: `case.${event}`,
+    entityType: 'case',
+    entityId: c.id,
+    summary,
+    before: { state: c.state, version: c.version },
+    after: { state: step.to, version: updated.version, reason, payload: input.payload ?? null },
+  });
+  const approver = typeof facts.approver === 'string' ? facts.approver : undefined;
+  const clocks = await moveClocks(ctx, trx, actor, updated, step, { triggerDate: today, reason, approver });
+  return { id: c.id, documents: documentsDue(step.documents), clocks };
 }

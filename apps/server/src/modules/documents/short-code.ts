@@ -11,7 +11,7 @@ export function generateShortCode(): string {
   return code;
 }
 
-/** 'K7QP2M9X' → 'K7QP-2M9X' (as printed under the QR code). */
+/** 'K7QP4M9X' → 'K7QP-4M9X' (as printed under the QR code). */
 export function formatShortCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }

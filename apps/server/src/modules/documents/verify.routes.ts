@@ -84,7 +84,7 @@ export const verifyRoutes: FastifyPluginAsyncZod = async (app) => {
         return {
           found: false,
           issued: false,
-          message: '验证码格式不正确，应为 8 位字母和数字（如 K7QP-2M9X）',
+          message: '验证码格式不正确，应为 8 位字母和数字（如 K7QP-4M9X）',
         };
       return (
         (await publicFacts(db, { shortCode: code })) ?? {

@@ -20,7 +20,8 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'intake.create' },
       schema: {
         tags,
-        summary: '分流建议（不保存）：推荐程序及理由和法律依据、时效提示、欠薪救济途径选择、优先标识、当日受理',
+        summary:
+          '分流建议（不保存）：推荐程序及理由和法律依据、时效提示、欠薪救济途径选择、优先标识、当日受理',
         body: intakeBody,
         response: { 200: triagePreviewResponse, ...errorResponses },
       },
@@ -34,7 +35,8 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'intake.create' },
       schema: {
         tags,
-        summary: '受理登记：一次提交建立当事人（按证件号码复用）、事项、诉求、分流决定与调解同意记录（单一事务）',
+        summary:
+          '受理登记：一次提交建立当事人（按证件号码复用）、事项、诉求、分流决定与调解同意记录（单一事务）',
         description:
           '支持 Idempotency-Key 请求头：网络重试时返回首次结果，不会重复登记。编号按年连续不断号（随维〔2026〕00123）。',
         body: intakeBody,

@@ -22,7 +22,9 @@ export const intakeFacts = z.strictObject({
   collectiveContract: z.boolean().optional(),
   withinJurisdiction: z.boolean().optional(),
   competentAuthority: z.string().max(200).optional(),
-  outOfScopeTopics: z.array(z.enum(['occupational_safety', 'work_injury_recognition', 'suspected_crime'])).optional(),
+  outOfScopeTopics: z
+    .array(z.enum(['occupational_safety', 'work_injury_recognition', 'suspected_crime']))
+    .optional(),
   disputesPriorConclusion: z.boolean().optional(),
 });
 
@@ -66,9 +68,13 @@ export type TriageDecisionInput = z.infer<typeof triageDecisionInput>;
 export type ConsentInput = z.infer<typeof consentInput>;
 
 export const triagePreviewResponse = z.object({
-  result: z.unknown().describe('分流建议：recommendations（理由、依据）、warnings、conflicts、choice、priorityFlags'),
+  result: z
+    .unknown()
+    .describe('分流建议：recommendations（理由、依据）、warnings、conflicts、choice、priorityFlags'),
   defaultRoutes: z.array(z.object({ claimIndex: z.number(), track: z.enum(CLAIM_TRACKS).nullable() })),
-  openProceedings: z.array(z.object({ track: z.string(), claimTypes: z.array(z.string()), reference: z.string() })),
+  openProceedings: z.array(
+    z.object({ track: z.string(), claimTypes: z.array(z.string()), reference: z.string() }),
+  ),
   duplicates: z.array(z.object({ id: z.string(), number: z.string(), status: z.string() })),
 });
 

@@ -59,7 +59,9 @@ export function validateIntake(body: IntakeBody, today: string) {
   }
   const ids = body.workers.map((w) => checkIdentity(w.idType, w.idNumber, today).normalized);
   if (new Set(ids).size !== ids.length) {
-    throw new AppError(400, 'DUPLICATE_WORKER', '同一劳动者（证件号码相同）不能重复登记', { field: 'workers' });
+    throw new AppError(400, 'DUPLICATE_WORKER', '同一劳动者（证件号码相同）不能重复登记', {
+      field: 'workers',
+    });
   }
 }
 
@@ -87,7 +89,10 @@ async function existingPartyIds(exec: Exec, ctx: AppContext, body: IntakeBody, t
   };
 }
 
-function runTriage(input: Parameters<typeof triage>[0], settings: Parameters<typeof triage>[1]): TriageResult {
+function runTriage(
+  input: Parameters<typeof triage>[0],
+  settings: Parameters<typeof triage>[1],
+): TriageResult {
   try {
     return triage(input, settings);
   } catch (err) {
@@ -222,7 +227,9 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
         triage_decided_by: decision ? auth.userId : null,
         triage_decided_at: decision ? new Date() : null,
         mediation_consent:
-          body.consent && consentWorker ? JSON.stringify(consentRecord(body.consent, consentWorker, actor)) : null,
+          body.consent && consentWorker
+            ? JSON.stringify(consentRecord(body.consent, consentWorker, actor))
+            : null,
         duplicate_of_id: duplicates[0]?.id ?? null,
         updated_at: new Date(),
       })
@@ -238,7 +245,12 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
           representative: body.workers[i]!.representative ?? false,
           sort: i,
         })),
-        ...employerIds.map((pid, i) => ({ matter_id: matter.id, party_id: pid, role: 'employer' as const, sort: i })),
+        ...employerIds.map((pid, i) => ({
+          matter_id: matter.id,
+          party_id: pid,
+          role: 'employer' as const,
+          sort: i,
+        })),
       ])
       .onConflict((oc) => oc.doNothing())
       .execute();
@@ -281,16 +293,28 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
       );
     }
     for (const d of duplicates) {
-      await appendEvent(trx, actor, matter.id, 'duplicate_flagged', `同一劳动者与用人单位已有未结事项 ${d.number}`, {
-        matterId: d.id,
-      });
+      await appendEvent(
+        trx,
+        actor,
+        matter.id,
+        'duplicate_flagged',
+        `同一劳动者与用人单位已有未结事项 ${d.number}`,
+        {
+          matterId: d.id,
+        },
+      );
       await appendEvent(trx, actor, d.id, 'duplicate_flagged', `新登记的事项 ${number} 与本事项当事人相同`, {
         matterId: matter.id,
       });
     }
     const alerts = await raiseAlerts(
       trx,
-      { ...ref, jurisdictionId: body.jurisdictionId, collective: result.collective, workerCount: input.workerCount },
+      {
+        ...ref,
+        jurisdictionId: body.jurisdictionId,
+        collective: result.collective,
+        workerCount: input.workerCount,
+      },
       employerRows.map((e) => ({ id: e.id, name: e.name })),
       claimTypes,
       today,

@@ -59,7 +59,8 @@ export function buildTriageInput(
   derivedMinor: boolean,
 ): TriageInput {
   const f = body.facts;
-  const any = (k: 'migrantWorker' | 'pregnantOrNursing' | 'disabled' | 'minor') => body.workers.some((w) => w[k]);
+  const any = (k: 'migrantWorker' | 'pregnantOrNursing' | 'disabled' | 'minor') =>
+    body.workers.some((w) => w[k]);
   return {
     today,
     requestKind: body.requestKind,
@@ -106,7 +107,8 @@ export function recommendedRoutes(
       .filter((r) => (r.claimTypes as string[]).includes(type) && PROCEDURES.includes(r.track as ClaimTrack))
       .map((r) => r.track as ClaimTrack);
     if (consentGiven && tracks.includes('mediation')) return { claimIndex, track: 'mediation' };
-    const other = tracks.find((t) => t !== 'mediation') ?? (tracks.includes('mediation') ? 'mediation' : null);
+    const other =
+      tracks.find((t) => t !== 'mediation') ?? (tracks.includes('mediation') ? 'mediation' : null);
     return { claimIndex, track: other ?? (result.opensCase ? null : 'consultation') };
   });
 }

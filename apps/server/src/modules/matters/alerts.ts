@@ -7,11 +7,12 @@ type Exec = Kysely<DB> | Transaction<DB>;
 
 /** First day of the 春节 holiday on or after `today`, from the State Council notices (domain calendar). */
 export function nextSpringFestival(today: string): string | null {
-  const starts = SEED_NOTICES.map((n) =>
-    n.holidays
-      .filter((h) => h.name === '春节')
-      .map((h) => h.date)
-      .sort()[0],
+  const starts = SEED_NOTICES.map(
+    (n) =>
+      n.holidays
+        .filter((h) => h.name === '春节')
+        .map((h) => h.date)
+        .sort()[0],
   ).filter((d): d is string => !!d && d >= today);
   return starts.sort()[0] ?? null;
 }
@@ -40,7 +41,9 @@ async function upsertAlert(
     VALUES (${a.kind}, ${a.key}, ${a.jurisdictionId}, ${a.matterId}, ${a.employerId}, ${a.summary}, ${a.basis},
             ${a.count ?? 1})
     ON CONFLICT (dedupe_key) DO UPDATE SET summary = EXCLUDED.summary, count = EXCLUDED.count,
-      matter_id = EXCLUDED.matter_id, updated_at = now(), acknowledged_at = NULL, acknowledged_by = NULL`.execute(trx);
+      matter_id = EXCLUDED.matter_id, updated_at = now(), acknowledged_at = NULL, acknowledged_by = NULL`.execute(
+    trx,
+  );
 }
 
 /**
@@ -60,7 +63,9 @@ export async function raiseAlerts(
   for (const e of employers) {
     const r = await sql<{ n: number }>`
       SELECT count(DISTINCT m.id)::int AS n FROM matter_party mp JOIN matter m ON m.id = mp.matter_id
-       WHERE mp.party_id = ${e.id} AND mp.role = 'employer' AND m.status IN ('registered', 'routed')`.execute(trx);
+       WHERE mp.party_id = ${e.id} AND mp.role = 'employer' AND m.status IN ('registered', 'routed')`.execute(
+      trx,
+    );
     const n = r.rows[0]?.n ?? 0;
     if (n >= min) {
       await upsertAlert(trx, {

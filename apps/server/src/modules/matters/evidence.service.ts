@@ -33,7 +33,12 @@ async function readFile(part: MultipartFile): Promise<Buffer> {
  * Evidence upload (multipart): every file is read and checked first (type from the magic bytes,
  * 10 MB each), then stored by SHA-256, then recorded with a timeline row and an audit record.
  */
-export async function uploadEvidence(ctx: AppContext, storage: FileStorage, req: FastifyRequest, matterId: string) {
+export async function uploadEvidence(
+  ctx: AppContext,
+  storage: FileStorage,
+  req: FastifyRequest,
+  matterId: string,
+) {
   const auth = req.auth!;
   const m = await assertMatterInScope(ctx.database.db, auth, matterId, 'intake.create');
   if (m.status !== 'registered' && m.status !== 'routed') {
@@ -111,7 +116,12 @@ export async function uploadEvidence(ctx: AppContext, storage: FileStorage, req:
 }
 
 /** The file itself, for users who may read the matter; every download is audited. */
-export async function downloadEvidence(ctx: AppContext, storage: FileStorage, req: FastifyRequest, id: string) {
+export async function downloadEvidence(
+  ctx: AppContext,
+  storage: FileStorage,
+  req: FastifyRequest,
+  id: string,
+) {
   const { db } = ctx.database;
   const e = await db.selectFrom('matter_evidence').selectAll().where('id', '=', id).executeTakeFirst();
   if (!e) throw errors.notFound('证据');

@@ -54,7 +54,10 @@ export function sniffEvidenceType(data: Buffer): EvidenceType | null {
 
 /** Keeps the client's base name but makes the extension match the sniffed type. */
 export function evidenceFileName(original: string, type: EvidenceType): string {
-  const base = path.basename(original.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 150) || '证据';
+  const printable = Array.from(original.replace(/\\/g, '/'))
+    .filter((ch) => ch.charCodeAt(0) >= 0x20)
+    .join('');
+  const base = path.basename(printable).slice(0, 150) || '证据';
   const stem = base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base;
   return `${stem || '证据'}.${EVIDENCE_EXTENSIONS[type]}`;
 }

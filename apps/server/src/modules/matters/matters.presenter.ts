@@ -5,14 +5,19 @@ import type { AuthContext } from '../../platform/auth';
 import type { FieldCipher } from '../../platform/crypto';
 import { errors } from '../../platform/errors';
 import { presentParty } from '../parties/parties.service';
-import { ALLOWED_ACTIONS, CHANNEL_LABELS, STATUS_LABELS, TRACK_LABELS } from './matters.schema';
+import { type ALLOWED_ACTIONS, CHANNEL_LABELS, STATUS_LABELS, TRACK_LABELS } from './matters.schema';
 import { OPEN_STATUSES } from './matters.tables';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** Open matters of the same worker(s) and employer(s), other than `excludeId`. */
-export async function openDuplicates(exec: Exec, workerIds: string[], employerIds: string[], excludeId?: string) {
+export async function openDuplicates(
+  exec: Exec,
+  workerIds: string[],
+  employerIds: string[],
+  excludeId?: string,
+) {
   if (workerIds.length === 0 || employerIds.length === 0) return [];
   let q = exec
     .selectFrom('matter as m')
@@ -66,7 +71,11 @@ export async function loadMatterDetail(
     .leftJoin('app_user as c', 'c.id', 'm.created_by')
     .leftJoin('app_user as t', 't.id', 'm.triage_decided_by')
     .selectAll('m')
-    .select(['j.name as jurisdiction_name', 'r.display_name as responsible_name', 'c.display_name as created_by_name'])
+    .select([
+      'j.name as jurisdiction_name',
+      'r.display_name as responsible_name',
+      'c.display_name as created_by_name',
+    ])
     .select('t.display_name as decided_by_name')
     .where('m.id', '=', id)
     .executeTakeFirst();
@@ -119,7 +128,9 @@ export async function loadMatterDetail(
     narrative: m.narrative,
     jurisdiction: { id: m.jurisdiction_id, name: m.jurisdiction_name },
     responsible:
-      m.responsible_user_id && m.responsible_name ? { id: m.responsible_user_id, name: m.responsible_name } : null,
+      m.responsible_user_id && m.responsible_name
+        ? { id: m.responsible_user_id, name: m.responsible_name }
+        : null,
     createdBy: m.created_by_name,
     receivedAt: iso(m.received_at),
     workerCount: m.worker_count,

@@ -36,7 +36,8 @@ interface ListRow {
 export function classifyQuery(q: string): SearchedBy {
   const t = q.trim();
   if (t === '') return 'none';
-  if (t.startsWith('随维') || /^\d{4}[〔[(（-]?\d{1,6}[〕\])）]?$/.test(t) || t.includes('〔')) return 'number';
+  if (t.startsWith('随维') || /^\d{4}[〔[(（-]?\d{1,6}[〕\])）]?$/.test(t) || t.includes('〔'))
+    return 'number';
   if (/^[0-9A-Za-z+\- ]{5,20}$/.test(t) && /\d{4}/.test(t)) return 'identity';
   return 'name';
 }
@@ -45,7 +46,10 @@ export function classifyQuery(q: string): SearchedBy {
  * The search condition as SQL: exact by keyed hash for ID numbers, credit codes and phones (the
  * plain values are encrypted), pg_trgm for names, and the number for matter numbers.
  */
-export function searchCondition(cipher: FieldCipher, q: string): { by: SearchedBy; where: RawBuilder<boolean> } {
+export function searchCondition(
+  cipher: FieldCipher,
+  q: string,
+): { by: SearchedBy; where: RawBuilder<boolean> } {
   const by = classifyQuery(q);
   const t = q.trim();
   if (by === 'none') return { by, where: sql<boolean>`TRUE` };

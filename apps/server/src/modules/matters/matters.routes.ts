@@ -121,7 +121,8 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
       config: { auth: 'intake.create' },
       schema: {
         tags,
-        summary: '上传证据（multipart/form-data，字段 file，可多个；PDF/JPEG/PNG，按文件内容识别，每件≤10 MB）',
+        summary:
+          '上传证据（multipart/form-data，字段 file，可多个；PDF/JPEG/PNG，按文件内容识别，每件≤10 MB）',
         params: idParam,
         response: { 201: z.object({ items: z.array(evidenceSchema) }), 413: errorSchema, ...errorResponses },
       },
@@ -140,7 +141,10 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
         tags,
         summary: '下载证据文件（每次查看记入审计日志）',
         params: idParam,
-        response: { 200: z.unknown().describe('文件内容：application/pdf、image/jpeg 或 image/png'), ...errorResponses },
+        response: {
+          200: z.unknown().describe('文件内容：application/pdf、image/jpeg 或 image/png'),
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) => {

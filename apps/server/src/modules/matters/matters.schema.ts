@@ -30,7 +30,14 @@ export const TRACK_LABELS: Record<(typeof CLAIM_TRACKS)[number], string> = {
   referral: '转办其他部门',
 };
 
-export const ALLOWED_ACTIONS = ['edit', 'triage', 'uploadEvidence', 'merge', 'viewPii', 'downloadEvidence'] as const;
+export const ALLOWED_ACTIONS = [
+  'edit',
+  'triage',
+  'uploadEvidence',
+  'merge',
+  'viewPii',
+  'downloadEvidence',
+] as const;
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
 

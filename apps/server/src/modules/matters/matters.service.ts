@@ -46,7 +46,10 @@ async function partiesOf(trx: Transaction<DB>, matterId: string) {
     .where('mp.matter_id', '=', matterId)
     .orderBy('mp.sort')
     .execute();
-  return { workers: rows.filter((r) => r.role === 'worker'), employers: rows.filter((r) => r.role === 'employer') };
+  return {
+    workers: rows.filter((r) => r.role === 'worker'),
+    employers: rows.filter((r) => r.role === 'employer'),
+  };
 }
 
 /** Edits with optimistic locking: a stale version gets 409 with the fresh matter. */
@@ -59,7 +62,8 @@ export async function patchMatter(
 ) {
   const { db } = ctx.database;
   const m = await assertMatterInScope(db, auth, id, 'intake.create');
-  if (m.status === 'merged' || m.status === 'closed') throw new AppError(409, 'MATTER_CLOSED', '事项已办结或已合并，不能修改');
+  if (m.status === 'merged' || m.status === 'closed')
+    throw new AppError(409, 'MATTER_CLOSED', '事项已办结或已合并，不能修改');
   if (body.jurisdictionId) {
     const scope = await scopeOf(db, auth, 'intake.create');
     if (!scope.includes(body.jurisdictionId))
@@ -116,7 +120,12 @@ export async function decideMatterTriage(
   await transact(ctx, auth, async (trx) => {
     const row = await trx.selectFrom('matter').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     if (row.version !== body.version) throw new StaleVersion(id);
-    const claims = await trx.selectFrom('matter_claim').selectAll().where('matter_id', '=', id).orderBy('sort').execute();
+    const claims = await trx
+      .selectFrom('matter_claim')
+      .selectAll()
+      .where('matter_id', '=', id)
+      .orderBy('sort')
+      .execute();
     const { workers, employers } = await partiesOf(trx, id);
     const open = await findOpenProceedings(
       trx,
@@ -170,7 +179,10 @@ export async function decideMatterTriage(
         triage_decided_at: new Date(),
         priority_flags: result.priorityFlags,
         collective: result.collective,
-        ...(consent && consentWorker && { mediation_consent: JSON.stringify(consentRecord(consent, consentWorker, actor)) }),
+        ...(consent &&
+          consentWorker && {
+            mediation_consent: JSON.stringify(consentRecord(consent, consentWorker, actor)),
+          }),
         version: eb('version', '+', 1),
         updated_at: new Date(),
       }))
@@ -264,9 +276,29 @@ export async function mergeMatters(
       .set((eb) => ({ worker_count: eb.fn('greatest', ['worker_count', eb.val(Number(workerCount.n))]) }))
       .where('id', '=', id)
       .execute();
-    const payload = { keptId: id, mergedId: body.otherId, claims: moved.length, evidence: evidence.length, reason: body.reason };
-    await recordChange(trx, actor, keep, 'merged_in', `并入事项 ${other.number}（诉求${moved.length}项、证据${evidence.length}件；理由：${body.reason}）`, payload);
-    await recordChange(trx, actor, other, 'merged', `已合并至事项 ${keep.number}（理由：${body.reason}）`, payload);
+    const payload = {
+      keptId: id,
+      mergedId: body.otherId,
+      claims: moved.length,
+      evidence: evidence.length,
+      reason: body.reason,
+    };
+    await recordChange(
+      trx,
+      actor,
+      keep,
+      'merged_in',
+      `并入事项 ${other.number}（诉求${moved.length}项、证据${evidence.length}件；理由：${body.reason}）`,
+      payload,
+    );
+    await recordChange(
+      trx,
+      actor,
+      other,
+      'merged',
+      `已合并至事项 ${keep.number}（理由：${body.reason}）`,
+      payload,
+    );
   });
   return fresh(ctx, auth, id);
 }

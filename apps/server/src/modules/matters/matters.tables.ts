@@ -22,7 +22,14 @@ export type MatterStatus = (typeof MATTER_STATUSES)[number];
 /** Statuses of a matter still being worked on (duplicates, alerts, R-03 look at these). */
 export const OPEN_STATUSES: MatterStatus[] = ['registered', 'routed'];
 
-export const CLAIM_TRACKS = ['consultation', 'mediation', 'arbitration', 'inspection', 'petition', 'referral'] as const;
+export const CLAIM_TRACKS = [
+  'consultation',
+  'mediation',
+  'arbitration',
+  'inspection',
+  'petition',
+  'referral',
+] as const;
 export type ClaimTrack = (typeof CLAIM_TRACKS)[number];
 
 export interface MatterTable {

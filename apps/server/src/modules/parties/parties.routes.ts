@@ -5,13 +5,7 @@ import { appendAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errorResponses, errors } from '../../platform/errors';
 import { scopeOf } from '../matters/scope';
-import {
-  lookupQuery,
-  lookupResponse,
-  partyPiiSchema,
-  partySchema,
-  searchQuery,
-} from './parties.schema';
+import { lookupQuery, lookupResponse, partyPiiSchema, partySchema, searchQuery } from './parties.schema';
 import {
   checkCreditCode,
   checkIdentity,
@@ -37,7 +31,9 @@ export const partiesRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await sql<{ visible: boolean }>`
       SELECT NOT EXISTS (SELECT 1 FROM matter_party WHERE party_id = ${id})
           OR EXISTS (SELECT 1 FROM matter_party mp JOIN matter m ON m.id = mp.matter_id
-                      WHERE mp.party_id = ${id} AND m.jurisdiction_id = ANY(${scope}::uuid[])) AS visible`.execute(db);
+                      WHERE mp.party_id = ${id} AND m.jurisdiction_id = ANY(${scope}::uuid[])) AS visible`.execute(
+      db,
+    );
     if (!r.rows[0]?.visible) throw errors.notFound('当事人');
     return party;
   }

@@ -1,7 +1,12 @@
 import { IDENTITY_TYPE_LABELS } from '@onestop/domain';
 import { z } from 'zod';
 
-export const ID_TYPES = ['resident_id', 'passport', 'hmt_residence_permit', 'foreign_permanent_residence'] as const;
+export const ID_TYPES = [
+  'resident_id',
+  'passport',
+  'hmt_residence_permit',
+  'foreign_permanent_residence',
+] as const;
 export const EMPLOYER_SIZES = ['micro', 'small', 'medium', 'large'] as const;
 export const EMPLOYER_STATUSES = ['normal', 'bankrupt', 'restructuring', 'closed'] as const;
 

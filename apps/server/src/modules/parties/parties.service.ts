@@ -1,4 +1,11 @@
-import { addYears, maskIdNumber, maskPhone, validateCreditCode, validateIdentity, validatePhone } from '@onestop/domain';
+import {
+  addYears,
+  maskIdNumber,
+  maskPhone,
+  validateCreditCode,
+  validateIdentity,
+  validatePhone,
+} from '@onestop/domain';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { FieldCipher } from '../../platform/crypto';
@@ -33,7 +40,12 @@ export interface DerivedIdentity {
 }
 
 /** GB 11643 / passport / permit checks with the domain's Chinese message naming the wrong character. */
-export function checkIdentity(idType: IdType, idNumber: string, today: string, field = 'idNumber'): DerivedIdentity {
+export function checkIdentity(
+  idType: IdType,
+  idNumber: string,
+  today: string,
+  field = 'idNumber',
+): DerivedIdentity {
   const r = validateIdentity(idType, idNumber, today);
   if (!r.ok) {
     throw new AppError(400, r.code, `${IDENTITY_TYPE_LABELS[idType]}号码有误：${r.message}`, {
@@ -49,7 +61,10 @@ export function checkIdentity(idType: IdType, idNumber: string, today: string, f
 export function checkCreditCode(value: string, field = 'creditCode'): string {
   const r = validateCreditCode(value);
   if (!r.ok) {
-    throw new AppError(400, r.code, `统一社会信用代码有误：${r.message}`, { field, position: r.position ?? null });
+    throw new AppError(400, r.code, `统一社会信用代码有误：${r.message}`, {
+      field,
+      position: r.position ?? null,
+    });
   }
   return r.normalized;
 }
@@ -207,10 +222,17 @@ export function likeEscape(q: string): string {
 export function nameCondition(q: string) {
   const chars = Array.from(q.trim()).length;
   const escaped = likeEscape(q.trim());
-  return chars >= 3 ? sql<boolean>`p.name LIKE ${`%${escaped}%`}` : sql<boolean>`p.name LIKE ${`${escaped}%`}`;
+  return chars >= 3
+    ? sql<boolean>`p.name LIKE ${`%${escaped}%`}`
+    : sql<boolean>`p.name LIKE ${`${escaped}%`}`;
 }
 
-export async function searchParties(exec: Exec, q: string, kind: 'worker' | 'employer' | undefined, limit = 20) {
+export async function searchParties(
+  exec: Exec,
+  q: string,
+  kind: 'worker' | 'employer' | undefined,
+  limit = 20,
+) {
   const r = await sql<PartyRow>`
     SELECT p.* FROM party p
      WHERE ${nameCondition(q)} ${kind ? sql`AND p.kind = ${kind}` : sql``}

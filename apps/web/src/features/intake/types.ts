@@ -3,7 +3,12 @@ import type { Party, TriageResult } from '../matters/types';
 export interface LookupResult {
   found: boolean;
   party: Party | null;
-  derived: { normalized: string; sex: 'male' | 'female' | null; birthDate: string | null; minor: boolean } | null;
+  derived: {
+    normalized: string;
+    sex: 'male' | 'female' | null;
+    birthDate: string | null;
+    minor: boolean;
+  } | null;
 }
 
 export interface WorkerDraft {
@@ -48,7 +53,11 @@ export interface IntakeDraft {
   claims: ClaimDraft[];
   narrative: string;
   facts: { employmentStart?: string; employmentEnd?: string; knewDate?: string };
-  triage?: { mode: 'accept' | 'override'; routes?: { claimIndex: number; track: string }[]; overrideReason?: string };
+  triage?: {
+    mode: 'accept' | 'override';
+    routes?: { claimIndex: number; track: string }[];
+    overrideReason?: string;
+  };
   consent?: { given: boolean; method: 'window_signature' | 'online_confirmation'; workerIndex: number };
 }
 

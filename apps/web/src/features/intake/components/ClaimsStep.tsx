@@ -88,7 +88,11 @@ export function ClaimsStep({
               >
                 <Row gutter={16}>
                   <Col xs={24} md={10}>
-                    <Form.Item name={[f.name, 'type']} label="诉求类型" rules={[{ required: true, message: '请选择诉求类型' }]}>
+                    <Form.Item
+                      name={[f.name, 'type']}
+                      label="诉求类型"
+                      rules={[{ required: true, message: '请选择诉求类型' }]}
+                    >
                       <Select
                         data-testid={`claim-type-${i}`}
                         options={CLAIM_OPTIONS}
@@ -115,12 +119,24 @@ export function ClaimsStep({
                   </Col>
                   <Col xs={24} md={8}>
                     <Form.Item name={[f.name, 'period']} label="期间">
-                      <DatePicker.RangePicker disabledDate={disableFuture} style={{ width: '100%' }} allowEmpty={[false, true]} />
+                      <DatePicker.RangePicker
+                        disabledDate={disableFuture}
+                        style={{ width: '100%' }}
+                        allowEmpty={[false, true]}
+                      />
                     </Form.Item>
                   </Col>
                 </Row>
-                <Form.Item name={[f.name, 'facts']} label="事实与理由" rules={[{ required: true, message: '请填写事实与理由' }]}>
-                  <Input.TextArea data-testid={`claim-facts-${i}`} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={5000} />
+                <Form.Item
+                  name={[f.name, 'facts']}
+                  label="事实与理由"
+                  rules={[{ required: true, message: '请填写事实与理由' }]}
+                >
+                  <Input.TextArea
+                    data-testid={`claim-facts-${i}`}
+                    autoSize={{ minRows: 2, maxRows: 6 }}
+                    maxLength={5000}
+                  />
                 </Form.Item>
               </Card>
             ))}
@@ -154,7 +170,12 @@ export function ClaimsStep({
         <Upload
           multiple
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-          fileList={files.map((f, i) => ({ uid: String(i), name: f.name, size: f.size, status: 'done' as const }))}
+          fileList={files.map((f, i) => ({
+            uid: String(i),
+            name: f.name,
+            size: f.size,
+            status: 'done' as const,
+          }))}
           beforeUpload={(file) => {
             if (file.size > MAX_BYTES) feedback.error(`文件“${file.name}”超过10 MB`);
             else onFiles([...files, file]);

@@ -1,4 +1,18 @@
-import { Alert, AutoComplete, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import type { Party } from '../../matters/types';
@@ -104,14 +118,25 @@ export function PartiesStep({
   const searchEmployers = async (q: string) => {
     if (q.trim().length < 2) return setOptions([]);
     const r = await intakeApi.searchEmployers(q.trim());
-    setOptions(r.items.map((p) => ({ value: p.id, label: `${p.name}${p.creditCode ? `（${p.creditCode}）` : ''}`, party: p })));
+    setOptions(
+      r.items.map((p) => ({
+        value: p.id,
+        label: `${p.name}${p.creditCode ? `（${p.creditCode}）` : ''}`,
+        party: p,
+      })),
+    );
   };
 
   return (
     <Form
       form={form}
       layout="vertical"
-      initialValues={{ channel: 'window', requestKind: 'application', worker: { idType: 'resident_id' }, ...initial }}
+      initialValues={{
+        channel: 'window',
+        requestKind: 'application',
+        worker: { idType: 'resident_id' },
+        ...initial,
+      }}
       onFinish={onNext}
       scrollToFirstError
     >
@@ -145,13 +170,17 @@ export function PartiesStep({
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="jurisdictionId" label="受理辖区" rules={[{ required: true, message: '请选择辖区' }]}>
+          <Form.Item
+            name="jurisdictionId"
+            label="受理辖区"
+            rules={[{ required: true, message: '请选择辖区' }]}
+          >
             <Select options={jurisdictions} />
           </Form.Item>
         </Col>
       </Row>
 
-      <Card size="small" title="劳动者（输入证件号码查找已登记的当事人）" style={{ marginBottom: 16 }}>
+      <Card size="small" title="劳动者（按证件号码查找）" style={{ marginBottom: 16 }}>
         <Row gutter={16}>
           <Col xs={24} md={6}>
             <Form.Item name={['worker', 'idType']} label="证件类型" rules={[{ required: true }]}>
@@ -159,7 +188,11 @@ export function PartiesStep({
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
-            <Form.Item name={['worker', 'idNumber']} label="证件号码" rules={[{ required: true, message: '请输入证件号码' }]}>
+            <Form.Item
+              name={['worker', 'idNumber']}
+              label="证件号码"
+              rules={[{ required: true, message: '请输入证件号码' }]}
+            >
               <Input
                 autoFocus
                 data-testid="intake-id-number"
@@ -175,14 +208,22 @@ export function PartiesStep({
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name={['worker', 'name']} label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+            <Form.Item
+              name={['worker', 'name']}
+              label="姓名"
+              rules={[{ required: true, message: '请输入姓名' }]}
+            >
               <Input data-testid="intake-worker-name" maxLength={100} />
             </Form.Item>
           </Col>
         </Row>
         {worker?.derived ? (
           <Space wrap style={{ marginBottom: 12 }} data-testid="intake-derived">
-            {worker.found ? <Tag color="blue">已登记当事人，将沿用原记录</Tag> : <Tag color="green">新当事人</Tag>}
+            {worker.found ? (
+              <Tag color="blue">已登记当事人，将沿用原记录</Tag>
+            ) : (
+              <Tag color="green">新当事人</Tag>
+            )}
             {worker.derived.sex ? <Tag>性别：{worker.derived.sex === 'male' ? '男' : '女'}</Tag> : null}
             {worker.derived.birthDate ? <Tag>出生日期：{worker.derived.birthDate}</Tag> : null}
             {worker.derived.minor ? <Tag color="red">未成年人</Tag> : null}
@@ -191,7 +232,11 @@ export function PartiesStep({
         ) : null}
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name={['worker', 'phone']} label="联系电话" extra={worker?.found ? '留空则沿用已登记的电话' : undefined}>
+            <Form.Item
+              name={['worker', 'phone']}
+              label="联系电话"
+              extra={worker?.found ? '留空则沿用已登记的电话' : undefined}
+            >
               <Input maxLength={30} inputMode="tel" />
             </Form.Item>
           </Col>
@@ -226,7 +271,10 @@ export function PartiesStep({
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={8}>
-                    <Form.Item name={[f.name, 'idNumber']} rules={[{ required: true, message: '请输入证件号码' }]}>
+                    <Form.Item
+                      name={[f.name, 'idNumber']}
+                      rules={[{ required: true, message: '请输入证件号码' }]}
+                    >
                       <Input placeholder="证件号码" />
                     </Form.Item>
                   </Col>
@@ -253,7 +301,7 @@ export function PartiesStep({
         </Form.List>
       </Card>
 
-      <Card size="small" title="用人单位（输入统一社会信用代码或名称查找）" style={{ marginBottom: 16 }}>
+      <Card size="small" title="用人单位（按信用代码或名称查找）" style={{ marginBottom: 16 }}>
         {employer ? (
           <Alert
             type="info"
@@ -278,7 +326,11 @@ export function PartiesStep({
             </Form.Item>
           </Col>
           <Col xs={24} md={14}>
-            <Form.Item name={['employer', 'name']} label="单位名称" rules={[{ required: true, message: '请输入单位名称' }]}>
+            <Form.Item
+              name={['employer', 'name']}
+              label="单位名称"
+              rules={[{ required: true, message: '请输入单位名称' }]}
+            >
               <AutoComplete
                 options={options}
                 onSearch={(q) => void searchEmployers(q)}

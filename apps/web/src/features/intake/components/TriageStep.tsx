@@ -1,12 +1,27 @@
 import { CLAIM_CATALOGUE, type ClaimType } from '@onestop/domain/claims/catalogue';
-import { Alert, Button, Card, Checkbox, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  List,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { PRIORITY_LABELS, TRACK_LABELS } from '../../matters/types';
 import type { ClaimDraft, IntakeDraft, TriagePreview } from '../types';
 
-const ROUTE_OPTIONS = ['mediation', 'arbitration', 'inspection', 'petition', 'referral', 'consultation'].map((t) => ({
-  value: t,
-  label: TRACK_LABELS[t],
-}));
+const ROUTE_OPTIONS = ['mediation', 'arbitration', 'inspection', 'petition', 'referral', 'consultation'].map(
+  (t) => ({
+    value: t,
+    label: TRACK_LABELS[t],
+  }),
+);
 const label = (t: string) => CLAIM_CATALOGUE[t as ClaimType]?.label ?? t;
 
 interface DecisionValues {
@@ -78,12 +93,26 @@ export function TriageStep({
         />
       ) : null}
       {r.conflicts.map((c) => (
-        <Alert key={c.claimType} type="error" showIcon style={{ marginBottom: 8 }} title={c.message} description={c.basis} />
+        <Alert
+          key={c.claimType}
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={c.message}
+          description={c.basis}
+        />
       ))}
       {r.warnings
         .filter((w) => w.code !== 'SAME_CLAIM_IN_OTHER_PROCEEDING')
         .map((w) => (
-          <Alert key={w.code + w.message} type="warning" showIcon style={{ marginBottom: 8 }} title={w.message} description={w.basis} />
+          <Alert
+            key={w.code + w.message}
+            type="warning"
+            showIcon
+            style={{ marginBottom: 8 }}
+            title={w.message}
+            description={w.basis}
+          />
         ))}
       <Card size="small" title="分流建议（供窗口人员决定，理由与法律依据如下）" style={{ marginBottom: 12 }}>
         <List
@@ -137,13 +166,17 @@ export function TriageStep({
           <Typography.Paragraph type="secondary">
             采纳后：
             {preview.defaultRoutes
-              .map((d) => `${label(claims[d.claimIndex]?.type ?? '')}→${d.track ? TRACK_LABELS[d.track] : '暂不分流'}`)
+              .map(
+                (d) =>
+                  `${label(claims[d.claimIndex]?.type ?? '')}→${d.track ? TRACK_LABELS[d.track] : '暂不分流'}`,
+              )
               .join('；')}
             （同意调解的，建议先行调解）
           </Typography.Paragraph>
         ) : (
           <>
             {claims.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the claim list is fixed while this step is shown
               <Form.Item key={`${c.type}-${i}`} name={['routes', i]} label={`${i + 1}. ${label(c.type)}`}>
                 <Select allowClear options={ROUTE_OPTIONS} placeholder="暂不分流" />
               </Form.Item>
@@ -153,12 +186,20 @@ export function TriageStep({
               label="改判理由（必填）"
               rules={[{ required: true, min: 4, message: '不采纳分流建议时必须填写理由（至少4个字）' }]}
             >
-              <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} data-testid="intake-override-reason" />
+              <Input.TextArea
+                autoSize={{ minRows: 2 }}
+                maxLength={1000}
+                data-testid="intake-override-reason"
+              />
             </Form.Item>
           </>
         )}
       </Card>
-      <Card size="small" title="调解意愿（调解自愿，《劳动争议调解仲裁法》第三条）" style={{ marginBottom: 12 }}>
+      <Card
+        size="small"
+        title="调解意愿（调解自愿，《劳动争议调解仲裁法》第三条）"
+        style={{ marginBottom: 12 }}
+      >
         <Form.Item name="consentGiven" valuePropName="checked">
           <Checkbox data-testid="intake-consent">劳动者同意先行调解</Checkbox>
         </Form.Item>

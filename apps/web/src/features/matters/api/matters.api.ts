@@ -8,7 +8,11 @@ async function csrfToken(): Promise<string> {
 }
 
 /** A state-changing fetch with the CSRF header and our error shape, for multipart and custom headers. */
-export async function rawPost<T>(path: string, body: BodyInit, headers: Record<string, string> = {}): Promise<T> {
+export async function rawPost<T>(
+  path: string,
+  body: BodyInit,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
@@ -17,13 +21,19 @@ export async function rawPost<T>(path: string, body: BodyInit, headers: Record<s
   });
   const data = (await res.json().catch(() => null)) as (T & { code?: string; message?: string }) | null;
   if (!res.ok || data === null) {
-    throw new ApiError(res.status, data?.code ?? `HTTP_${res.status}`, data?.message ?? `请求失败（${res.status}）`, data);
+    throw new ApiError(
+      res.status,
+      data?.code ?? `HTTP_${res.status}`,
+      data?.message ?? `请求失败（${res.status}）`,
+      data,
+    );
   }
   return data;
 }
 
 export const mattersApi = {
-  list: (query: Record<string, QueryValue>, signal?: AbortSignal) => api.get<MatterList>('/api/matters', query, signal),
+  list: (query: Record<string, QueryValue>, signal?: AbortSignal) =>
+    api.get<MatterList>('/api/matters', query, signal),
   get: (id: string, signal?: AbortSignal) => api.get<MatterDetail>(`/api/matters/${id}`, undefined, signal),
   patch: (id: string, body: Record<string, unknown>) => api.patch<MatterDetail>(`/api/matters/${id}`, body),
   merge: (id: string, body: { version: number; otherId: string; otherVersion: number; reason: string }) =>

@@ -11,7 +11,12 @@ export function DuplicatesCard({ matter }: { matter: MatterDetail }) {
   const [reason, setReason] = useState('同一劳动者就同一用人单位重复登记');
   const merge = useMatterMutation(matter.id, async (other: MatterRef) => {
     const fresh = await mattersApi.get(other.id);
-    return mattersApi.merge(matter.id, { version: matter.version, otherId: other.id, otherVersion: fresh.version, reason });
+    return mattersApi.merge(matter.id, {
+      version: matter.version,
+      otherId: other.id,
+      otherVersion: fresh.version,
+      reason,
+    });
   });
   if (matter.mergedInto) {
     return (

@@ -5,7 +5,8 @@ import { evidenceFileUrl, mattersApi } from '../api/matters.api';
 import { useMatterMutation } from '../hooks/use-matters';
 import type { MatterDetail } from '../types';
 
-const kb = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+const kb = (n: number) =>
+  n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 
 export function EvidenceCard({ matter }: { matter: MatterDetail }) {
   const upload = useMatterMutation(matter.id, (files: File[]) => mattersApi.uploadEvidence(matter.id, files));

@@ -8,7 +8,7 @@ export function ClaimsCard({ matter }: { matter: MatterDetail }) {
         rowKey="id"
         size="small"
         pagination={false}
-        scroll={{ x: 640 }}
+        scroll={{ x: 860 }}
         dataSource={matter.claims}
         columns={[
           { title: '诉求', dataIndex: 'label', width: 180 },
@@ -23,7 +23,7 @@ export function ClaimsCard({ matter }: { matter: MatterDetail }) {
             width: 110,
             render: (_, c) => (c.trackLabel ? <Tag color="blue">{c.trackLabel}</Tag> : <Tag>待分流</Tag>),
           },
-          { title: '事实与理由', dataIndex: 'facts' },
+          { title: '事实与理由', dataIndex: 'facts', width: 260 },
         ]}
       />
     </Card>

@@ -94,7 +94,12 @@ export function PartiesCard({
           />
         ))}
       </Space>
-      <Modal open={!!pii} title={`完整个人信息：${pii?.name ?? ''}`} onCancel={() => setPii(null)} footer={null}>
+      <Modal
+        open={!!pii}
+        title={`完整个人信息：${pii?.name ?? ''}`}
+        onCancel={() => setPii(null)}
+        footer={null}
+      >
         <Descriptions
           column={1}
           size="small"

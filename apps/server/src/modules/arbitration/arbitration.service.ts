@@ -1,0 +1,356 @@
+import type { AppContext } from '../../app';
+import { type Actor, appendAudit } from '../../platform/audit';
+import { type AuthContext, todayIso } from '../../platform/auth';
+import { AppError, errors } from '../../platform/errors';
+import { openCaseInTrx } from '../cases/cases.service';
+import { getClocksService } from '../clocks/clocks.module';
+import { getDocumentsService } from '../documents/documents.plugin';
+import { appendEvent } from '../matters/scope';
+import { documentNames, jurisdictionNames, loadApplication, loadParties, toAppClaims } from './arbitration.data';
+import { type Material, reviewApplication, sameDayCategory } from './arbitration.review';
+import {
+  addCalendarDays,
+  arbitrationContext,
+  localDate,
+  localDateTime,
+  openerAuth,
+  settingNumber,
+  type Trx,
+} from './arbitration.runtime';
+import { issueFor, transitionCase } from './arbitration.steps';
+
+export const SAME_DAY_RULE = 'center.same-day-acceptance';
+
+export interface ApplicationDetails {
+  facts?: string | undefined;
+  evidence?: { title: string; source: string; form?: string | undefined }[] | undefined;
+  witnesses?: { name: string; address: string }[] | undefined;
+  materials?: Material[] | undefined;
+  copiesSubmitted?: number | undefined;
+  applicantSigned?: boolean | undefined;
+  performancePlace?: string | undefined;
+  employerDomicile?: string | undefined;
+  withinJurisdiction?: boolean | undefined;
+  representatives?: { name: string; phone?: string | undefined }[] | undefined;
+}
+
+/**
+ * Opens an arbitration application (a track case in the machine's initial state 'received') for claims of
+ * a matter, pre-filled from the matter's parties and the given claims (amounts, periods, facts) and the
+ * matter's evidence list. Runs in the CALLER's transaction (the mediation module calls it when mediation
+ * fails: 《劳动争议调解仲裁法》第十四条第三款、第十五条). The acceptance clock (T-A3) runs from today, the
+ * application's receipt date; no document is issued here — the window's preliminary review issues the
+ * 收件回执 or the 补正通知书 (POST /api/arbitration/applications/:caseId/review).
+ */
+export async function createApplicationFromMatter(
+  trx: Trx,
+  input: { matterId: string; claimIds: string[]; reason: string },
+  actor: Actor,
+  ctxOrAuth?: AppContext | { ctx: AppContext; auth: AuthContext },
+): Promise<{ caseId: string; number: string }> {
+  const ctx = arbitrationContext(ctxOrAuth && 'ctx' in ctxOrAuth ? ctxOrAuth.ctx : ctxOrAuth);
+  const withAuth = ctxOrAuth && 'auth' in ctxOrAuth ? ctxOrAuth.auth : null;
+  let auth = withAuth;
+  if (!auth) {
+    const user = actor.id
+      ? await trx.selectFrom('app_user').select('organization_id').where('id', '=', actor.id).executeTakeFirst()
+      : undefined;
+    const org =
+      user?.organization_id ??
+      (await trx.selectFrom('organization').select('id').where('agency', '=', 'arbitration').executeTakeFirstOrThrow()).id;
+    auth = openerAuth(org);
+  }
+  const opened = await openCaseInTrx(
+    ctx,
+    trx,
+    auth,
+    actor,
+    input.matterId,
+    { track: 'arbitration', claimIds: input.claimIds },
+    { checkOpener: withAuth !== null },
+  );
+  const claims = await trx
+    .selectFrom('matter_claim')
+    .select(['id', 'type', 'amount_fen', 'period_from', 'period_to', 'facts'])
+    .where('id', 'in', input.claimIds)
+    .orderBy('sort')
+    .execute();
+  const matter = await trx
+    .selectFrom('matter')
+    .select(['narrative', 'collective', 'worker_count'])
+    .where('id', '=', input.matterId)
+    .executeTakeFirstOrThrow();
+  const evidence = await trx
+    .selectFrom('matter_evidence')
+    .select(['file_name', 'description'])
+    .where('matter_id', '=', input.matterId)
+    .orderBy('uploaded_at')
+    .execute();
+  const majorMin = await settingNumber(trx, 'arbitration.major_collective_min_workers', 30);
+  const category = sameDayCategory(claims, {
+    collective: matter.collective,
+    workerCount: matter.worker_count,
+    majorMin,
+  });
+  const facts = [matter.narrative.trim(), input.reason.trim()].filter(Boolean).join('\n');
+  await trx
+    .insertInto('arbitration_application')
+    .values({
+      case_id: opened.id,
+      matter_id: input.matterId,
+      claims: JSON.stringify(toAppClaims(claims)),
+      facts,
+      evidence: JSON.stringify(
+        evidence.map((e) => ({ title: e.description?.trim() || e.file_name, source: '申请人提供' })),
+      ),
+      witnesses: JSON.stringify([]),
+      materials: JSON.stringify([]),
+      representatives: JSON.stringify([]),
+      checklist: JSON.stringify([]),
+      same_day_category: category,
+      received_at: new Date(),
+      updated_at: new Date(),
+    })
+    .execute();
+  // The acceptance clocks were started on the matter's receipt date; the application is received today.
+  const today = todayIso(ctx.config);
+  const clocks = getClocksService(ctx);
+  for (const ruleId of ['arbitration.correction', 'arbitration.acceptance']) {
+    const row = await trx
+      .selectFrom('clock')
+      .select(['id', 'trigger_date'])
+      .where('subject_type', '=', 'case')
+      .where('subject_id', '=', opened.id)
+      .where('rule_id', '=', ruleId)
+      .where('status', 'in', ['running', 'suspended', 'extended'])
+      .executeTakeFirst();
+    if (row && row.trigger_date !== today) await clocks.restart(trx, row.id, today, '仲裁申请收件日', actor);
+  }
+  await appendAudit(trx, actor, {
+    action: 'arbitration.application.create',
+    entityType: 'case',
+    entityId: opened.id,
+    summary: `仲裁申请 ${opened.number}（诉求${input.claimIds.length}项）${input.reason ? `：${input.reason}` : ''}`,
+    after: { matterId: input.matterId, claimIds: input.claimIds, sameDayCategory: category },
+  });
+  return { caseId: opened.id, number: opened.number };
+}
+
+/** Saves the window's details of the application (materials, evidence, copies, jurisdiction facts…). */
+export async function updateDetails(trx: Trx, caseId: string, d: ApplicationDetails) {
+  const set: Record<string, unknown> = { updated_at: new Date() };
+  if (d.facts !== undefined) set.facts = d.facts;
+  if (d.evidence !== undefined) set.evidence = JSON.stringify(d.evidence);
+  if (d.witnesses !== undefined) set.witnesses = JSON.stringify(d.witnesses);
+  if (d.materials !== undefined) set.materials = JSON.stringify(d.materials);
+  if (d.copiesSubmitted !== undefined) set.copies_submitted = d.copiesSubmitted;
+  if (d.applicantSigned !== undefined) set.applicant_signed = d.applicantSigned;
+  if (d.performancePlace !== undefined) set.performance_place = d.performancePlace;
+  if (d.employerDomicile !== undefined) set.employer_domicile = d.employerDomicile;
+  if (d.withinJurisdiction !== undefined) set.within_jurisdiction = d.withinJurisdiction;
+  if (d.representatives !== undefined) set.representatives = JSON.stringify(d.representatives);
+  await trx
+    .updateTable('arbitration_application')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+    .where('case_id', '=', caseId)
+    .execute();
+}
+
+/** The preliminary review of the stored application (no writes). */
+export async function reviewStored(ctx: AppContext, trx: Trx, caseId: string) {
+  const d = await loadApplication(trx, caseId);
+  const result = reviewApplication({
+    parties: d.parties,
+    claims: d.claims,
+    facts: d.app.facts,
+    evidence: d.evidence,
+    materials: d.materials,
+    copiesSubmitted: d.app.copies_submitted,
+    applicantSigned: d.app.applicant_signed,
+    withinJurisdiction: d.app.within_jurisdiction,
+    performancePlace: d.app.performance_place,
+    employerDomicile: d.app.employer_domicile,
+    collective: d.matter.collective,
+    representatives: d.app.representatives as { name: string }[],
+    employmentEnd: d.matter.employment_end,
+    knewDate: d.matter.knew_date,
+    today: todayIso(ctx.config),
+    jurisdictionNames: await jurisdictionNames(trx, d.c.jurisdiction_id),
+  });
+  return { d, result };
+}
+
+/**
+ * The window's preliminary review (初审) with its documents, in one transaction:
+ * complete → 收件回执 on the spot with the list of materials (办案规则第二十九条); a same-day category
+ * starts the center's same-day clock. Incomplete → 补正通知书 listing EVERY missing item at once with the
+ * deadline (第二十九条第四款). A correction (state needs_correction) that is now complete resets the
+ * receipt date and restarts the acceptance clock (第四十六条第（二）项); still incomplete → 422 listing all.
+ */
+export async function reviewAndIssue(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Pick<AuthContext, 'grants'>,
+  actor: Actor,
+  caseId: string,
+) {
+  const { d, result } = await reviewStored(ctx, trx, caseId);
+  const docs = getDocumentsService(ctx);
+  const today = todayIso(ctx.config);
+  const issued: { type: string; id: string; number: string }[] = [];
+  const correcting = d.c.state === 'needs_correction';
+  if (d.c.state !== 'received' && !correcting) {
+    throw new AppError(409, 'APPLICATION_NOT_UNDER_REVIEW', '该申请已不在初审阶段');
+  }
+  const names = documentNames(d);
+  const receivedAt = new Date();
+  if (!result.complete) {
+    if (correcting) {
+      throw new AppError(422, 'APPLICATION_INCOMPLETE', `补正后仍缺少：${result.missingItems.join('；')}`, {
+        missingItems: result.missingItems,
+      });
+    }
+    const days = await settingNumber(trx, 'arbitration.correction_days', 5);
+    const deadline = addCalendarDays(today, days);
+    await transitionCase(ctx, trx, auth, actor, caseId, 'request_correction', {
+      payload: { missingItems: result.missingItems, deadline },
+    });
+    const doc = await issueFor(ctx, trx, actor, caseId, 'correction_notice', {
+      applicantName: names.applicantName,
+      receivedDate: localDate(ctx, d.app.received_at),
+      missingItems: result.missingItems,
+      deadline,
+    });
+    issued.push(doc);
+    await trx
+      .updateTable('arbitration_application')
+      .set({
+        checklist: JSON.stringify(result.checklist),
+        missing_items: result.missingItems,
+        correction_deadline: deadline,
+        updated_at: new Date(),
+      })
+      .where('case_id', '=', caseId)
+      .execute();
+    return { complete: false, result, documents: issued };
+  }
+  if (correcting) {
+    await transitionCase(ctx, trx, auth, actor, caseId, 'correct', {
+      reason: '申请人已补正全部材料，收件日以补正之日起算',
+    });
+    await recordRestart(trx, actor, caseId, 'arbitration.application_corrected');
+  }
+  const already = await trx
+    .selectFrom('document')
+    .select('id')
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('type', '=', 'receipt')
+    .where('number', 'is not', null)
+    .executeTakeFirst();
+  if (!already || correcting) {
+    const matter = d.matter;
+    issued.push(
+      await issueFor(ctx, trx, actor, caseId, 'receipt', {
+        applicantName: names.applicantName,
+        receivedAt: localDateTime(ctx, receivedAt),
+        channel: '窗口现场提交',
+        materials: d.materials.map((m) => ({ title: m.title, form: m.form, pages: m.pages, copies: m.copies ?? 1 })),
+        handler: actor.name,
+        intakeNo: `${matter.number}`,
+      }),
+    );
+  }
+  await trx
+    .updateTable('arbitration_application')
+    .set({
+      checklist: JSON.stringify(result.checklist),
+      missing_items: [],
+      correction_deadline: null,
+      ...(correcting && { received_at: receivedAt }),
+      updated_at: new Date(),
+    })
+    .where('case_id', '=', caseId)
+    .execute();
+  if (d.app.same_day_category && result.withinJurisdiction && result.conditionsMet) {
+    await startSameDay(ctx, trx, actor, d.c);
+  }
+  return { complete: true, result, documents: issued };
+}
+
+async function startSameDay(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  c: { id: string; number: string; assignee_user_id: string | null; organization_id: string; jurisdiction_id: string },
+) {
+  const clocks = getClocksService(ctx);
+  const open = await trx
+    .selectFrom('clock')
+    .select('id')
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', c.id)
+    .where('rule_id', '=', SAME_DAY_RULE)
+    .where('status', 'in', ['running', 'suspended', 'extended'])
+    .executeTakeFirst();
+  const today = todayIso(ctx.config);
+  if (open) {
+    await clocks.restart(trx, open.id, today, '补正后材料齐备', actor);
+    return;
+  }
+  await clocks.start(
+    trx,
+    {
+      subjectType: 'case',
+      subjectId: c.id,
+      subjectLabel: c.number,
+      ruleId: SAME_DAY_RULE,
+      triggerDate: today,
+      responsibleUserId: c.assignee_user_id,
+      organizationId: c.organization_id,
+      jurisdictionId: c.jurisdiction_id,
+    },
+    actor,
+  );
+}
+
+/** Restart events of the award period (办案规则第四十六条) are recorded as case records. */
+export async function recordRestart(trx: Trx, actor: Actor, caseId: string, event: string) {
+  await trx
+    .insertInto('arbitration_record')
+    .values({
+      case_id: caseId,
+      kind: 'restart',
+      summary: `期限重新起算：${event}`,
+      content: JSON.stringify({ event }),
+      created_by: actor.id,
+      created_by_name: actor.name,
+    })
+    .execute();
+}
+
+/** New application at the window: open, save details, review and issue, in one transaction. */
+export async function createAtWindow(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  input: { matterId: string; claimIds: string[]; reason?: string | undefined } & ApplicationDetails,
+) {
+  return ctx.database.db.transaction().execute(async (trx) => {
+    const parties = await loadParties(trx, input.matterId);
+    if (!parties.length) throw errors.notFound('维权事项');
+    const { caseId, number } = await createApplicationFromMatter(
+      trx,
+      { matterId: input.matterId, claimIds: input.claimIds, reason: input.reason ?? '' },
+      actor,
+      { ctx, auth },
+    );
+    await updateDetails(trx, caseId, input);
+    const review = await reviewAndIssue(ctx, trx, auth, actor, caseId);
+    const matter = await trx.selectFrom('matter').select('id').where('id', '=', input.matterId).executeTakeFirstOrThrow();
+    await appendEvent(trx, actor, matter.id, 'arbitration_application', `仲裁申请 ${number}：${review.complete ? '材料齐全，出具收件回执' : '材料不全，出具补正通知书'}`, {
+      caseId,
+    });
+    return { caseId, ...review };
+  });
+}

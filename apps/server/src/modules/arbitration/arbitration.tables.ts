@@ -1,0 +1,145 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export type SameDayCategory = 'wage_arrears' | 'work_injury' | 'major_collective';
+
+export interface ArbitrationApplicationTable {
+  case_id: string;
+  matter_id: string;
+  claims: Json;
+  facts: Generated<string>;
+  evidence: Json;
+  witnesses: Json;
+  materials: Json;
+  copies_submitted: Generated<number>;
+  applicant_signed: Generated<boolean>;
+  performance_place: string | null;
+  employer_domicile: string | null;
+  within_jurisdiction: boolean | null;
+  representatives: Json;
+  simplified: Generated<boolean>;
+  simplified_grounds: ColumnType<string[], string[] | undefined, string[]>;
+  same_day_category: SameDayCategory | null;
+  received_at: Timestamp;
+  checklist: Json;
+  missing_items: ColumnType<string[], string[] | undefined, string[]>;
+  correction_deadline: string | null;
+  rejection_reason: string | null;
+  competent_commission: string | null;
+  redirect_explanation: string | null;
+  outcome: string | null;
+  outcome_amount_fen: number | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export type TribunalRole = 'sole' | 'presiding' | 'member' | 'clerk';
+
+export interface TribunalMemberTable {
+  case_id: string;
+  user_id: string;
+  role: TribunalRole;
+  appointed_at: Generated<Date>;
+  appointed_by: string | null;
+}
+
+export interface HearingRoomTable {
+  id: Generated<string>;
+  jurisdiction_id: string;
+  name: string;
+  location: Generated<string>;
+  active: Generated<boolean>;
+  sort: Generated<number>;
+}
+
+export type HearingState = 'scheduled' | 'held' | 'postponed' | 'cancelled';
+
+export interface HearingTable {
+  id: Generated<string>;
+  case_id: string;
+  room_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  state: Generated<HearingState>;
+  arbitrator_ids: ColumnType<string[], string[] | undefined, string[]>;
+  notice_document_ids: ColumnType<string[], string[] | undefined, string[]>;
+  postponed_reason: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export const RECORD_KINDS = [
+  'evidence',
+  'hearing_record',
+  'defence',
+  'mediation_attempt',
+  'postponement_request',
+  'suspension',
+  'resumption',
+  'extension',
+  'withdrawal',
+  'default',
+  'advance_execution',
+  'restart',
+  'note',
+] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export interface ArbitrationRecordTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: RecordKind;
+  summary: string;
+  content: Json;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Generated<Date>;
+}
+
+export interface ArbitrationAwardTable {
+  id: Generated<string>;
+  case_id: string;
+  items: Json;
+  minimum_wage_fen: number;
+  final_document_id: string | null;
+  non_final_document_id: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ArbitrationDayCloseTable {
+  jurisdiction_id: string;
+  day: string;
+  closed_by: string | null;
+  closed_at: Generated<Date>;
+}
+
+export interface SatisfactionRequestTable {
+  id: Generated<string>;
+  case_id: string;
+  matter_id: string;
+  party_id: string;
+  token: string;
+  message: string;
+  state: Generated<'pending' | 'answered' | 'expired'>;
+  rating: number | null;
+  comment: string | null;
+  created_at: Generated<Date>;
+  answered_at: Date | null;
+}
+
+/** Tables of the arbitration module (migration 0008). */
+export interface ArbitrationTables {
+  arbitration_application: ArbitrationApplicationTable;
+  tribunal_member: TribunalMemberTable;
+  hearing_room: HearingRoomTable;
+  hearing: HearingTable;
+  arbitration_record: ArbitrationRecordTable;
+  arbitration_award: ArbitrationAwardTable;
+  arbitration_day_close: ArbitrationDayCloseTable;
+  satisfaction_request: SatisfactionRequestTable;
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { claimInput } from '../intake/intake.schema';
+import { CHANNELS } from '../matters/matters.tables';
+import { employerInput, workerInput } from '../parties/parties.schema';
+import { ACCEPTANCE_DECISIONS, RECORD_KINDS } from './inspection.tables';
+
+const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const text = (max: number, label: string) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多${max}个字`);
+
+export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
+export const outcomeParam = z.strictObject({ id: z.uuid('编号格式不正确'), outcomeId: z.uuid('编号格式不正确') });
+
+export const reporterInput = z.strictObject({
+  anonymous: z.boolean().describe('匿名举报：不登记举报人身份'),
+  name: z.string().trim().max(100).optional(),
+  phone: z.string().trim().max(30).optional(),
+  idNumber: z.string().trim().max(30).optional(),
+  address: z.string().trim().max(300).optional(),
+  rewardRequested: z.boolean().optional(),
+});
+
+export const registerBody = z.strictObject({
+  source: z.enum(['complaint', 'report'], '应为投诉或举报'),
+  channel: z.enum(CHANNELS).default('window'),
+  jurisdictionId: z.uuid('请选择辖区'),
+  complainant: workerInput.optional().describe('投诉人（投诉必填：本人权益，实名）'),
+  reporter: reporterInput.optional().describe('举报人（举报必填；可匿名；身份仅承办监察员可见）'),
+  employer: employerInput,
+  violations: z.array(claimInput).min(1, '至少登记一项违法事项').max(20),
+  violationEndedOn: date.optional().describe('违法行为发生（或连续、继续状态终了）之日：判断二年时效'),
+  narrative: z.string().max(10_000).default(''),
+  workerCount: z.number().int().min(1).max(100_000).optional(),
+});
+export type RegisterBody = z.infer<typeof registerBody>;
+
+export const acceptanceBody = z.strictObject({
+  decision: z.enum(ACCEPTANCE_DECISIONS, '受理决定不正确'),
+  version: z.number().int().min(1).optional(),
+  reason: z.string().trim().max(2000).optional(),
+  referTo: z.string().trim().max(300).optional().describe('告知前往的机构或程序（管辖、争议程序）'),
+  toOrgId: z.uuid().optional().describe('非监察事项：转办的承办单位'),
+});
+
+export const inspectorsBody = z.strictObject({
+  userIds: z.array(z.uuid()).min(1, '请选择监察员').max(10),
+  leadUserId: z.uuid().optional(),
+});
+
+export const recordBody = z.strictObject({
+  kind: z.enum(RECORD_KINDS),
+  title: text(200, '标题'),
+  content: z.string().max(20_000).default(''),
+  occurredOn: date.optional(),
+  place: z.string().trim().max(300).optional(),
+  interviewee: z.string().trim().max(100).optional(),
+  inspectorIds: z.array(z.uuid()).max(10).default([]),
+  dueDate: date.optional(),
+});
+
+export const requestBody = z.strictObject({
+  materials: z.array(text(200, '材料名称')).min(1, '请列明要求提供的材料').max(30),
+  deadline: date,
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const extendBody = z.strictObject({
+  approver: text(100, '批准人'),
+  reason: text(2000, '延长理由'),
+  version: z.number().int().min(1).optional(),
+});
+
+export const orderBody = z.strictObject({
+  violations: text(2000, '违法事实'),
+  legalBasis: text(500, '法律依据'),
+  corrections: z.array(text(500, '改正事项')).min(1, '请列明改正事项').max(20),
+  deadline: date,
+  wagesOwedFen: z.number().int().min(0).optional().describe('责令支付的工资（分）'),
+  workerCount: z.number().int().min(1).max(100_000).optional(),
+  monthsOwed: z.number().int().min(0).max(600).optional(),
+  version: z.number().int().min(1).optional(),
+});
+
+export const checkBody = z.strictObject({
+  complied: z.boolean(),
+  note: z.string().trim().max(2000).optional(),
+  compensationRatePercent: z
+    .number()
+    .int()
+    .optional()
+    .describe('未按期支付：加付赔偿金比例 50–100（《劳动保障监察条例》第二十六条）'),
+});
+
+export const penaltyBody = z.strictObject({
+  ruleCode: text(60, '处罚条款'),
+  workerCount: z.number().int().min(1).max(100_000).optional(),
+  fineFen: z.number().int().min(0),
+  facts: text(2000, '违法事实'),
+  version: z.number().int().min(1).optional(),
+});
+
+export const decidePenaltyBody = z.strictObject({
+  hearingRequested: z.boolean().optional().describe('当事人是否在期限内要求听证'),
+  hearingHeld: z.boolean().optional(),
+  version: z.number().int().min(1).optional(),
+});
+
+export const closeOutBody = z.strictObject({
+  reason: text(2000, '理由'),
+  evidenceOfCorrection: z.string().trim().max(2000).optional(),
+  version: z.number().int().min(1).optional(),
+});
+
+export const referralBody = z.strictObject({
+  kind: z.enum(['dispute', 'police', 'transfer']),
+  toOrgId: z.uuid('请选择承办单位'),
+  toTrack: z.enum(['mediation', 'arbitration']).optional(),
+  claimIds: z.array(z.uuid()).max(30).optional(),
+  reason: text(2000, '移送理由'),
+  version: z.number().int().min(1).optional(),
+});
+
+export const closeBody = z.strictObject({
+  resultText: text(2000, '处理结果'),
+  channel: z.enum(['sms', 'phone', 'mail', 'in_person']).default('sms'),
+  version: z.number().int().min(1).optional(),
+});
+
+export const listQuery = z.strictObject({
+  state: z.string().max(40).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+
+export const campaignBody = z.strictObject({
+  name: text(200, '专项检查名称'),
+  topic: text(2000, '检查内容'),
+  jurisdictionId: z.uuid('请选择辖区'),
+  startsOn: date,
+  endsOn: date,
+  employers: z.array(employerInput).min(1, '请列明检查的用人单位').max(500),
+});
+
+/** Responses are built by presenters; these schemas document them (OpenAPI). */
+export const anyObject = z.record(z.string(), z.unknown());
+export const listSchema = z.object({ items: z.array(anyObject) });

@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { appendAudit } from '../../platform/audit';
+import { actorOf } from '../../platform/auth';
+import { AppError, errorResponses, errorSchema, errors } from '../../platform/errors';
+import { CALCULATION_LABELS, calculate, calculationInput } from './calculator.service';
+import { EDITABLE_KEYS, figureProblem, loadCalcFigures, loadFigures } from './mediation.settings';
+
+const figureSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.unknown(),
+  basis: z.string().nullable(),
+  version: z.number(),
+});
+
+const resultSchema = z.object({
+  kind: z.string(),
+  label: z.string(),
+  amountFen: z.number().describe('金额（分）'),
+  formula: z.string().describe('计算过程（中文）'),
+  basis: z.string().describe('法律依据'),
+  notes: z.array(z.string()),
+  figures: z.array(figureSchema).describe('所用本地数据及其依据'),
+});
+
+/** Entitlement calculator (any signed-in staff) and the local figures it uses (admin data in `setting`). */
+export const calculatorRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.ctx.database;
+  const tags = ['计算器'];
+
+  app.post(
+    '/calculators/entitlements',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags,
+        summary: '权益计算：拖欠工资、加班费、经济补偿N / N+1 / 2N（含三倍封顶与十二年上限）、二倍工资；返回金额、计算过程与法律依据',
+        body: calculationInput,
+        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
+      },
+    },
+    async (req) => calculate(req.body, await loadCalcFigures(db)),
+  );
+
+  app.get(
+    '/calculators/local-figures',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags,
+        summary: '本地数据（社平工资、最低工资标准、月计薪天数）与中心就地调解标准，均附依据',
+        response: {
+          200: z.object({
+            items: z.array(figureSchema),
+            kinds: z.array(z.object({ kind: z.string(), label: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => ({
+      items: await loadFigures(db),
+      kinds: Object.entries(CALCULATION_LABELS).map(([kind, label]) => ({ kind, label })),
+    }),
+  );
+
+  app.put(
+    '/admin/local-figures/:key',
+    {
+      config: { auth: 'admin.orgs' },
+      schema: {
+        tags,
+        summary: '修改本地数据或就地调解标准（乐观锁：version）',
+        params: z.strictObject({ key: z.enum(EDITABLE_KEYS, '不可修改的设置项') }),
+        body: z.strictObject({
+          value: z.unknown(),
+          basis: z.string().trim().min(2, '请填写依据').max(500),
+          version: z.number().int().min(1),
+        }),
+        response: { 200: figureSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { key } = req.params;
+      const problem = figureProblem(key, req.body.value);
+      if (problem) throw new AppError(400, 'SETTING_INVALID', problem, { field: 'value' });
+      return db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('setting').selectAll().where('key', '=', key).executeTakeFirst();
+        if (!before) throw errors.notFound('设置项');
+        const row = await trx
+          .updateTable('setting')
+          .set((eb) => ({
+            value: JSON.stringify(req.body.value),
+            basis: req.body.basis,
+            version: eb('version', '+', 1),
+            updated_at: new Date(),
+          }))
+          .where('key', '=', key)
+          .where('version', '=', req.body.version)
+          .returning(['key', 'label', 'value', 'basis', 'version'])
+          .executeTakeFirst();
+        if (!row) throw errors.conflict({ key, version: before.version, value: before.value });
+        await appendAudit(trx, actorOf(req, 'admin.orgs'), {
+          action: 'setting.update',
+          entityType: 'setting',
+          entityId: null,
+          summary: `修改“${before.label}”`,
+          before: { key, value: before.value, basis: before.basis },
+          after: { key, value: req.body.value, basis: req.body.basis },
+        });
+        return row;
+      });
+    },
+  );
+};

@@ -1,0 +1,106 @@
+import type { RoleCode } from '@onestop/domain';
+import type { Transaction } from 'kysely';
+import type { AppContext } from '../../app';
+import type { DB } from '../../db/schema';
+import type { Actor } from '../../platform/audit';
+import type { AuthContext } from '../../platform/auth';
+import { AppError, errors } from '../../platform/errors';
+import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
+import { applyTransitionInTrx, StaleCase, workflowToHttp } from '../cases/cases.service';
+
+export type Trx = Transaction<DB>;
+
+/** Posts that work a mediation at the desk (the machine checks each step's own roles). */
+export const MEDIATION_DESK: readonly RoleCode[] = ['mediator', 'intake_clerk', 'union_liaison', 'court_liaison'];
+
+export const MEDIATION_CONSENT_REQUIRED = () =>
+  new AppError(
+    422,
+    'MEDIATION_CONSENT_REQUIRED',
+    '调解须经劳动者同意：请先记录同意方式（窗口签字或网上确认）（《劳动争议调解仲裁法》第三条：调解自愿）',
+  );
+
+export async function loadCase(trx: Trx, caseId: string) {
+  const c = await trx.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw errors.notFound('案件');
+  if (c.track !== 'mediation') throw new AppError(409, 'NOT_MEDIATION_CASE', '该案件不是调解案件');
+  const m = await trx.selectFrom('mediation_case').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  if (!m) throw MEDIATION_CONSENT_REQUIRED();
+  return { c, m };
+}
+
+/** 403 unless the user holds a mediation desk post in the case's jurisdiction (or above). */
+export async function assertDesk(trx: Trx, auth: AuthContext, jurisdictionId: string) {
+  const roles = activeRolesIn(auth.grants, await jurisdictionChain(trx, jurisdictionId));
+  if (!roles.some((r) => MEDIATION_DESK.includes(r))) throw errors.forbidden('您在该辖区没有调解岗位');
+}
+
+export function assertVersion(c: { id: string; version: number }, version: number | undefined) {
+  if (version !== undefined && version !== c.version) throw new StaleCase(c.id);
+}
+
+/** One machine step in the caller's transaction (illegal 409, role 403, guard 422). */
+export async function step(
+  ctx: AppContext,
+  trx: Trx,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  event: string,
+  opts: { reason?: string; payload?: Record<string, unknown> } = {},
+) {
+  try {
+    return await applyTransitionInTrx(ctx, trx, auth, actor, caseId, event, {
+      reason: opts.reason,
+      payload: opts.payload,
+    });
+  } catch (err) {
+    throw workflowToHttp(err);
+  }
+}
+
+export async function currentState(trx: Trx, caseId: string): Promise<{ state: string; version: number }> {
+  return trx.selectFrom('track_case').select(['state', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow();
+}
+
+/** The issuer of mediation documents: the arbitration commission (its '*' pattern numbers them). */
+export async function mediationIssuer(trx: Trx): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('document_number_pattern as p')
+    .innerJoin('organization as o', 'o.id', 'p.issuer_org_id')
+    .select(['p.issuer_org_id', 'p.type'])
+    .where('o.agency', '=', 'arbitration')
+    .where('p.type', 'in', ['mediation_proposal', 'mediation_agreement', '*'])
+    .orderBy('o.sort')
+    .execute();
+  return (row.find((r) => r.type !== '*') ?? row[0])?.issuer_org_id;
+}
+
+export async function matterParties(trx: Trx, matterId: string) {
+  const rows = await trx
+    .selectFrom('matter_party as mp')
+    .innerJoin('party as p', 'p.id', 'mp.party_id')
+    .select(['p.id', 'p.name', 'mp.role'])
+    .where('mp.matter_id', '=', matterId)
+    .orderBy('mp.sort')
+    .execute();
+  return {
+    workers: rows.filter((r) => r.role === 'worker'),
+    employers: rows.filter((r) => r.role === 'employer'),
+  };
+}
+
+/** The case's claims still open in it, in the matter's order. */
+export async function openClaims(trx: Trx, caseId: string) {
+  return trx
+    .selectFrom('case_claim as cc')
+    .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
+    .select(['mc.id', 'mc.type', 'mc.amount_fen', 'mc.facts', 'mc.period_from', 'mc.period_to'])
+    .where('cc.case_id', '=', caseId)
+    .where('cc.open', '=', true)
+    .orderBy('mc.sort')
+    .execute();
+}
+
+export const yuanText = (fen: number) =>
+  `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;

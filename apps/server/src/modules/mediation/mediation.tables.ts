@@ -1,0 +1,120 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely types of migration 0007_mediation.sql. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null | undefined, string | null>;
+type JsonRequired = ColumnType<unknown, string, string>;
+
+export const ORGANIZATION_KINDS = [
+  'enterprise_committee',
+  'street_township',
+  'union',
+  'court_linked',
+  'peoples_mediation',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
+  enterprise_committee: '企业劳动争议调解委员会',
+  street_township: '乡镇（街道）劳动争议调解组织',
+  union: '工会劳动争议调解组织',
+  court_linked: '诉调对接（法院特邀）调解组织',
+  peoples_mediation: '人民调解委员会',
+};
+
+export type Reply = 'pending' | 'accepted' | 'rejected';
+export type FollowupKind = 'arbitral_review' | 'judicial_confirmation' | 'payment_order';
+
+export interface MediationOrganizationTable {
+  id: Generated<string>;
+  name: string;
+  kind: OrganizationKind;
+  jurisdiction_code: string;
+  address: string | null;
+  contact_person: string | null;
+  phone: string | null;
+  active: Generated<boolean>;
+  sort: Generated<number>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface MediationCaseTable {
+  case_id: string;
+  matter_id: string;
+  consent: JsonRequired;
+  employer_consent: Json;
+  handled_by: 'center' | 'organization';
+  handling_reasons: ColumnType<unknown, string | undefined, string>;
+  organization_id: string | null;
+  referral_state: 'pending' | 'accepted' | 'returned' | null;
+  referral_note: string | null;
+  mediator_user_id: string | null;
+  mediator_name: string | null;
+  mediator_contact: string | null;
+  reply_deadline: string | null;
+  proposal_document_id: string | null;
+  agreement_document_id: string | null;
+  agreement_signed_at: Date | null;
+  performance_date: string | null;
+  arbitration_case_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface MediationProposalItemTable {
+  case_id: string;
+  claim_id: string;
+  proposed_fen: number;
+  reason: string;
+  formula: string | null;
+  basis: string | null;
+  calculation: Json;
+  worker_reply: Generated<Reply>;
+  worker_replied_at: Date | null;
+  employer_reply: Generated<Reply>;
+  employer_replied_at: Date | null;
+  reply_notes: ColumnType<unknown, string | undefined, string>;
+  sort: Generated<number>;
+}
+
+export interface MediationSessionTable {
+  id: Generated<string>;
+  case_id: string;
+  starts_at: Timestamp;
+  room: string;
+  joint: Generated<boolean>;
+  mediators: ColumnType<unknown, string | undefined, string>;
+  participants: ColumnType<unknown, string | undefined, string>;
+  record: string | null;
+  status: Generated<'scheduled' | 'held' | 'no_show'>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface MediationFollowupTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: FollowupKind;
+  body: string;
+  claim_ids: ColumnType<string[], string[] | undefined, string[]>;
+  filed_on: string;
+  result: Generated<'pending' | 'granted' | 'refused'>;
+  result_on: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+/** Tables of the mediation module (registered once in db/schema.ts). */
+export interface MediationTables {
+  mediation_organization: MediationOrganizationTable;
+  mediation_case: MediationCaseTable;
+  mediation_proposal_item: MediationProposalItemTable;
+  mediation_session: MediationSessionTable;
+  mediation_followup: MediationFollowupTable;
+}

@@ -1,0 +1,94 @@
+import { Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { PageHeader } from '../components/PageHeader';
+import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
+import { DocumentsPanel } from '../features/documents/components/DocumentsPanel';
+import { DuplicatesCard } from '../features/matters/components/DuplicatesCard';
+import { EvidenceCard } from '../features/matters/components/EvidenceCard';
+import { ClaimsCard, TimelineCard, TriageCard } from '../features/matters/components/MatterSections';
+import { PartiesCard } from '../features/matters/components/PartiesCard';
+import { useMatter } from '../features/matters/hooks/use-matters';
+import { PRIORITY_LABELS } from '../features/matters/types';
+import { isApiError } from '../lib/api';
+
+/** The master record (维权事项): one page that follows the matter to the end. */
+export default function MatterPage() {
+  const { id = '' } = useParams();
+  const q = useMatter(id);
+  if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (q.isError || !q.data) {
+    return (
+      <Result
+        status={isApiError(q.error) && q.error.status === 404 ? '404' : 'error'}
+        title={isApiError(q.error) ? q.error.message : '无法加载维权事项'}
+      />
+    );
+  }
+  const m = q.data;
+  return (
+    <>
+      <PageHeader title={`维权事项 ${m.number}`}>
+        <Space wrap>
+          <Tag color={m.status === 'routed' ? 'blue' : m.status === 'merged' ? 'default' : 'orange'}>
+            {m.statusLabel}
+          </Tag>
+          {m.collective ? <Tag color="volcano">集体争议（{m.workerCount}人）</Tag> : null}
+          {m.priorityFlags.map((f) => (
+            <Tag color="red" key={f}>
+              {PRIORITY_LABELS[f] ?? f}
+            </Tag>
+          ))}
+        </Space>
+      </PageHeader>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <DuplicatesCard matter={m} />
+        <Card size="small">
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2, lg: 4 }}
+            items={[
+              { label: '事项编号', children: <span data-testid="matter-number">{m.number}</span> },
+              { label: '来源渠道', children: m.channelLabel },
+              { label: '受理辖区', children: m.jurisdiction.name },
+              { label: '登记时间', children: new Date(m.receivedAt).toLocaleString('zh-CN') },
+              { label: '负责人', children: m.responsible?.name ?? '—' },
+              { label: '登记人', children: m.createdBy ?? '—' },
+              {
+                label: '请求总额',
+                children: `¥${(m.totalAmountFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`,
+              },
+            ]}
+          />
+          {m.narrative ? (
+            <Typography.Paragraph style={{ marginTop: 8 }}>{m.narrative}</Typography.Paragraph>
+          ) : null}
+        </Card>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={16}>
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <PartiesCard
+                workers={m.workers}
+                employers={m.employers}
+                canViewPii={m.allowedActions.includes('viewPii')}
+              />
+              <ClaimsCard matter={m} />
+              <TriageCard matter={m} />
+              <EvidenceCard matter={m} />
+              <DocumentsPanel
+                subjectType="matter"
+                subjectId={m.id}
+                readOnly={!m.allowedActions.includes('edit')}
+              />
+            </Space>
+          </Col>
+          <Col xs={24} xl={8}>
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <ClocksPanel subjectType="matter" subjectId={m.id} />
+              <TimelineCard matter={m} />
+            </Space>
+          </Col>
+        </Row>
+      </Space>
+    </>
+  );
+}
