@@ -15,7 +15,11 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrate } from '../../apps/server/src/db/migrate.js';
 import type { DB } from '../../apps/server/src/db/schema.js';
-import { type MatterSearch, matterListSql, searchMatters } from '../../apps/server/src/modules/matters/matters.repository.js';
+import {
+  type MatterSearch,
+  matterListSql,
+  searchMatters,
+} from '../../apps/server/src/modules/matters/matters.repository.js';
 import { identityHash } from '../../apps/server/src/modules/parties/parties.service.js';
 import { FieldCipher } from '../../apps/server/src/platform/crypto.js';
 import { seedReference } from '../../apps/server/src/seed/reference.js';
@@ -29,16 +33,51 @@ const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 const dbName = `onestop_bench_${randomBytes(4).toString('hex')}`;
 const cipher = new FieldCipher('onestop-bench-key-0000000000000000000000');
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰海燕文斌晓燕宇鹏飞丹凤春梅德才金花';
-const WORDS = ['鸿运', '安达', '恒通', '聚力', '宏大', '神农', '楚天', '编钟', '炎帝', '银河', '金鼎', '华强', '新锐', '顺发', '长江', '汉东', '齐星', '程力', '万福', '盛泰'];
-const INDUSTRIES = ['建筑劳务', '物流', '机械', '电子', '纺织', '食品', '汽车配件', '餐饮管理', '物业服务', '商贸'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰海燕文斌晓燕宇鹏飞丹凤春梅德才金花';
+const WORDS = [
+  '鸿运',
+  '安达',
+  '恒通',
+  '聚力',
+  '宏大',
+  '神农',
+  '楚天',
+  '编钟',
+  '炎帝',
+  '银河',
+  '金鼎',
+  '华强',
+  '新锐',
+  '顺发',
+  '长江',
+  '汉东',
+  '齐星',
+  '程力',
+  '万福',
+  '盛泰',
+];
+const INDUSTRIES = [
+  '建筑劳务',
+  '物流',
+  '机械',
+  '电子',
+  '纺织',
+  '食品',
+  '汽车配件',
+  '餐饮管理',
+  '物业服务',
+  '商贸',
+];
 
-const sqlArray = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
-
-/** A valid resident ID for row i (region, birth date, sequence and MOD 11-2 check), also used in SQL. */
+/** A valid resident ID for row i (region, birth date, sequence and MOD 11-2 check). */
 function residentIdFor(i: number): string {
-  const birth = new Date(Date.UTC(1965, 0, 1) + (i % 15000) * 86400000).toISOString().slice(0, 10).replace(/-/g, '');
+  const birth = new Date(Date.UTC(1965, 0, 1) + (i % 15000) * 86400000)
+    .toISOString()
+    .slice(0, 10)
+    .replace(/-/g, '');
   const body = `421303${birth}${String(i % 1000).padStart(3, '0')}`;
   return body + mod11_2CheckChar(body);
 }
@@ -70,7 +109,9 @@ async function generate(pool: pg.Pool) {
          FROM generate_series(1, ${employers}) i`,
       [WORDS, INDUSTRIES],
     );
-    const j = (await c.query<{ id: string }>('SELECT id FROM jurisdiction ORDER BY code')).rows.map((r) => r.id);
+    const j = (await c.query<{ id: string }>('SELECT id FROM jurisdiction ORDER BY code')).rows.map(
+      (r) => r.id,
+    );
     await c.query(
       `INSERT INTO matter (id, number, year, seq, channel, request_kind, status, narrative, jurisdiction_id, received_at,
                            worker_count, priority_flags, updated_at)
@@ -137,16 +178,20 @@ async function main() {
     const scope = (await db.selectFrom('jurisdiction').select('id').execute()).map((r) => r.id);
     // Three-character names that exist in the generated data (spread over the table).
     const three = await pool.query<{ name: string }>(
-      `SELECT name FROM party WHERE kind = 'worker' AND char_length(name) = 3
-        AND id IN (SELECT id FROM party WHERE kind = 'worker' TABLESAMPLE SYSTEM (1)) LIMIT 5`,
+      `SELECT name FROM party TABLESAMPLE SYSTEM (1) WHERE kind = 'worker' AND char_length(name) = 3 LIMIT 5`,
     );
     const cases: { label: string; queries: string[] }[] = [
       { label: '劳动者姓名（三字，pg_trgm）', queries: three.rows.map((r) => r.name) },
       { label: '劳动者姓名（两字，前缀）', queries: ['王伟', '李娜', '张敏', '刘强', '陈静'] },
-      { label: '单位名称（pg_trgm）', queries: ['鸿运安达', '恒通聚力物流', '神农楚天', '编钟炎帝电子', '银河金鼎'] },
+      {
+        label: '单位名称（pg_trgm）',
+        queries: ['鸿运安达', '恒通聚力物流', '神农楚天', '编钟炎帝电子', '银河金鼎'],
+      },
       { label: '证件号码（键控哈希）', queries: gen.sample.slice(0, 20).map(residentIdFor) },
     ];
-    console.log('\n| search | product median ms | product p95 ms | direct median ms | direct p95 ms | ratio (median) |');
+    console.log(
+      '\n| search | product median ms | product p95 ms | direct median ms | direct p95 ms | ratio (median) |',
+    );
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const c of cases) {
       const product: number[] = [];
@@ -158,9 +203,13 @@ async function main() {
         // Alternate the order so caches favour neither side.
         if (r % 2) {
           direct.push(await time(() => pool.query(compiled.sql, [...compiled.parameters])));
-          product.push(await time(async () => (hits += (await searchMatters(db, cipher, s, scope)).items.length)));
+          product.push(
+            await time(async () => (hits += (await searchMatters(db, cipher, s, scope)).items.length)),
+          );
         } else {
-          product.push(await time(async () => (hits += (await searchMatters(db, cipher, s, scope)).items.length)));
+          product.push(
+            await time(async () => (hits += (await searchMatters(db, cipher, s, scope)).items.length)),
+          );
           direct.push(await time(() => pool.query(compiled.sql, [...compiled.parameters])));
         }
       }
@@ -172,8 +221,14 @@ async function main() {
       if (hits === 0) console.log(`  (warning: no rows found for ${c.label})`);
     }
     for (const c of cases) {
-      const compiled = matterListSql(cipher, { q: c.queries[0]!, page: 1, pageSize: 20 }, scope).query.compile(db);
-      const plan = await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${compiled.sql}`, [...compiled.parameters]);
+      const compiled = matterListSql(
+        cipher,
+        { q: c.queries[0]!, page: 1, pageSize: 20 },
+        scope,
+      ).query.compile(db);
+      const plan = await pool.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${compiled.sql}`, [
+        ...compiled.parameters,
+      ]);
       console.log(`\nEXPLAIN ${c.label} q=${c.queries[0]}`);
       for (const row of plan.rows as { 'QUERY PLAN': string }[]) console.log(`  ${row['QUERY PLAN']}`);
     }

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fa
 import type { AppConfig } from './config/env';
 import type { Database } from './db/database';
 import { adminRoutes } from './modules/admin/admin.routes';
+import { arbitrationModule } from './modules/arbitration/arbitration.routes';
 import { auditRoutes } from './modules/admin/audit.routes';
 import { usersRoutes } from './modules/admin/users.routes';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -19,7 +20,11 @@ import { clocksModule } from './modules/clocks/clocks.module';
 import { documentsModule } from './modules/documents/documents.plugin';
 import { healthRoutes } from './modules/health/health.routes';
 import { workRoutes } from './modules/work/work.routes';
+import { inspectionModule } from './modules/inspection/inspection.module';
 import { intakeModule } from './modules/intake/intake.module';
+import { mediationModule } from './modules/mediation/mediation.module';
+import { portalModule } from './modules/portal/portal.module';
+import { petitionsModule } from './modules/petitions/petitions.module';
 import { registerAuth } from './platform/auth';
 import { FieldCipher } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
@@ -115,13 +120,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(documentsModule, { prefix: '/api' });
   await app.register(intakeModule, { prefix: '/api' });
   await app.register(casesModule, { prefix: '/api' });
+  await app.register(arbitrationModule, { prefix: '/api' });
+  await app.register(mediationModule, { prefix: '/api' });
+  await app.register(inspectionModule, { prefix: '/api' });
+  await app.register(portalModule, { prefix: '/api/portal' });
+  await app.register(petitionsModule, { prefix: '/api' });
 
   // In production the same process serves the built staff app, with history-API fallback.
   const webDist = path.resolve(config.webDist);
   if (existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
+    // The parties' portal is a separate bundle (dist/portal) served at /m/.
+    const portalDist = path.join(webDist, 'portal');
+    const hasPortal = existsSync(path.join(portalDist, 'index.html'));
+    if (hasPortal) {
+      await app.register(fastifyStatic, { root: portalDist, prefix: '/m/', wildcard: true, decorateReply: false });
+    }
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') return notFoundHandler(req, reply);
+      if (hasPortal && /^\/m(\/|$|\?)/.test(req.url)) return reply.type('text/html').sendFile('index.html', portalDist);
       return reply.type('text/html').sendFile('index.html');
     });
   } else {

@@ -16,7 +16,10 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
   it('opens a case: 401 → 400 → 403 → 201 with a gap-free number by the track pattern', async () => {
     const m = await newMatter(clerk, p.zengdu);
     const claimIds = [m.claims[0]!.id];
-    expect((await new Client(env.url).post(`/api/matters/${m.id}/cases`, { track: 'consultation', claimIds })).status).toBe(401);
+    expect(
+      (await new Client(env.url).post(`/api/matters/${m.id}/cases`, { track: 'consultation', claimIds }))
+        .status,
+    ).toBe(401);
     const bad = await clerk.post(`/api/matters/${m.id}/cases`, { track: 'consultation', claimIds: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('请至少选择一项诉求');
@@ -55,7 +58,10 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
     // A court liaison sees the case (same jurisdiction) but may take no action in it.
     const court = await signedIn(env, 'court');
     expect((await court.get(`/api/cases/${c.id}`)).body.availableEvents).toEqual([]);
-    const denied = await court.post(`/api/cases/${c.id}/transitions`, { event: 'answer', version: c.version });
+    const denied = await court.post(`/api/cases/${c.id}/transitions`, {
+      event: 'answer',
+      version: c.version,
+    });
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('WORKFLOW_ROLE_FORBIDDEN');
     // gsclerk (广水市) does not see a 曾都区 case at all.
@@ -73,7 +79,10 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
     expect(answered.body.case.availableEvents).toEqual([]);
     expect(answered.body.case.events.map((e: any) => e.event)).toEqual(['open', 'answer']);
     expect(answered.body.case.claims[0].open).toBe(false);
-    const again = await clerk.post(`/api/cases/${c.id}/transitions`, { event: 'answer', version: answered.body.case.version });
+    const again = await clerk.post(`/api/cases/${c.id}/transitions`, {
+      event: 'answer',
+      version: answered.body.case.version,
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('WORKFLOW_ILLEGAL_TRANSITION');
     const matter = (await clerk.get(`/api/matters/${m.id}`)).body;
@@ -87,7 +96,10 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
   it('convert and refer check their guards (422 with the Chinese reason); unknown events are illegal', async () => {
     const m = await newMatter(clerk, p.zengdu);
     const c = (await openCase(clerk, m.id, 'consultation', [m.claims[0]!.id])).body.case;
-    const noRequest = await clerk.post(`/api/cases/${c.id}/transitions`, { event: 'convert', version: c.version });
+    const noRequest = await clerk.post(`/api/cases/${c.id}/transitions`, {
+      event: 'convert',
+      version: c.version,
+    });
     expect(noRequest.status).toBe(422);
     expect(noRequest.body.code).toBe('WORKFLOW_GUARD_FAILED');
     expect(noRequest.body.message).toContain('来访者尚未提出申请、投诉、举报或信访');
@@ -104,7 +116,10 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
 
     const m2 = await newMatter(clerk, p.zengdu);
     const c2 = (await openCase(clerk, m2.id, 'consultation', [m2.claims[0]!.id])).body.case;
-    const noPlace = await clerk.post(`/api/cases/${c2.id}/transitions`, { event: 'refer', version: c2.version });
+    const noPlace = await clerk.post(`/api/cases/${c2.id}/transitions`, {
+      event: 'refer',
+      version: c2.version,
+    });
     expect(noPlace.status).toBe(422);
     expect(noPlace.body.message).toContain('须写明告知前往的机构');
     const referred = await clerk.post(`/api/cases/${c2.id}/transitions`, {
@@ -172,7 +187,10 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
     expect(arb2.body.case.number).toMatch(new RegExp(`^随劳人仲案字〔${year}〕第\\d+号$`));
     // The clerk works at the arbitration institute: the case stays with her organisation.
     expect(arb2.body.case.organization.name).toBe('随州市劳动人事争议仲裁院');
-    expect(arb2.body.case.clocks.map((k: any) => k.ruleId).sort()).toEqual(['arbitration.acceptance', 'arbitration.correction']);
+    expect(arb2.body.case.clocks.map((k: any) => k.ruleId).sort()).toEqual([
+      'arbitration.acceptance',
+      'arbitration.correction',
+    ]);
   });
 
   it('回避: the mediator cannot be the arbitrator; a declared relation bars; expired cards do not qualify', async () => {
@@ -184,18 +202,27 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
     });
     const zhang = await signedIn(env, 'zhangmin');
     const med = (await openCase(clerk, m.id, 'mediation', [m.claims[0]!.id])).body.case;
-    const assigned = await zhang.post(`/api/cases/${med.id}/assign`, { userId: await userId('zhangmin'), version: med.version });
+    const assigned = await zhang.post(`/api/cases/${med.id}/assign`, {
+      userId: await userId('zhangmin'),
+      version: med.version,
+    });
     expect(assigned.status).toBe(200);
     expect(assigned.body.assignee.name).toBe('张敏');
     const arb = (await openCase(clerk, m.id, 'arbitration', [m.claims[1]!.id])).body.case;
     const detail = (await zhang.get(`/api/cases/${arb.id}`)).body;
     expect(detail.barred.map((b: any) => b.name)).toContain('张敏');
-    const refused = await zhang.post(`/api/cases/${arb.id}/assign`, { userId: await userId('zhangmin'), version: arb.version });
+    const refused = await zhang.post(`/api/cases/${arb.id}/assign`, {
+      userId: await userId('zhangmin'),
+      version: arb.version,
+    });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('RECUSAL_REQUIRED');
     expect(refused.body.message).toContain('调解案件');
     expect(refused.body.message).toContain('第三十三条');
-    const expired = await zhang.post(`/api/cases/${arb.id}/assign`, { userId: await userId('liqiang'), version: arb.version });
+    const expired = await zhang.post(`/api/cases/${arb.id}/assign`, {
+      userId: await userId('liqiang'),
+      version: arb.version,
+    });
     expect(expired.status).toBe(422);
     expect(expired.body.code).toBe('ASSIGNEE_NOT_QUALIFIED');
     const candidates = (await zhang.get(`/api/cases/${arb.id}/assignees`)).body.items;
@@ -209,7 +236,10 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
     expect(declared.status).toBe(201);
     expect((await union.get('/api/me/conflicts')).body.items[0].relation).toBe('表兄弟');
     const fresh = (await zhang.get(`/api/cases/${med.id}`)).body;
-    const bar = await zhang.post(`/api/cases/${med.id}/assign`, { userId: await userId('union'), version: fresh.version });
+    const bar = await zhang.post(`/api/cases/${med.id}/assign`, {
+      userId: await userId('union'),
+      version: fresh.version,
+    });
     expect(bar.status).toBe(409);
     expect(bar.body.message).toContain('表兄弟');
     expect(fresh.barred.find((b: any) => b.name === '周平').kind).toBe('declared_relation');
@@ -217,6 +247,8 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
 
   async function userId(username: string): Promise<string> {
     const admin = await signedIn(env, 'admin');
-    return (await admin.get(`/api/admin/users?q=${username}`)).body.items.find((u: any) => u.username === username).id;
+    return (await admin.get(`/api/admin/users?q=${username}`)).body.items.find(
+      (u: any) => u.username === username,
+    ).id;
   }
 });

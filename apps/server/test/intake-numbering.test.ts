@@ -3,15 +3,11 @@ import { signedIn, useTestServer } from './harness';
 import { intakeBody, jurisdictions, residentId } from './intake-fixtures';
 
 /**
- * Matter numbers are gap-free and unique under concurrency (platform nextSequence inside the creating
- * transaction). On PostgreSQL the requests run with the normal pool. On PGlite the pool is one
- * connection: the PGlite socket multiplexer (pglite-socket 0.2.17) interleaves the extended-protocol
- * messages of concurrent connections outside transactions ("portal does not exist", "bind message
- * supplies 6 parameters…"), a platform issue reported separately; PGlite runs one transaction at a
- * time anyway, so a single connection changes nothing for correctness.
+ * Matter numbers are unique and gap-free under concurrency: platform nextSequence runs inside the
+ * creating transaction, whose row lock orders concurrent intakes. Runs on PGlite and PostgreSQL.
  */
 describe('matter numbering under concurrency', () => {
-  const env = useTestServer(process.env.DATABASE_URL ? {} : { DB_POOL_MAX: '1' });
+  const env = useTestServer();
   async function setup() {
     const clerk = await signedIn(env, 'clerk');
     const zengdu = (await jurisdictions(clerk)).find((j) => j.name === '曾都区')!.id;

@@ -8,6 +8,7 @@ describe('transfers (转办)', () => {
   let p: Places;
   let orgs: Record<string, string>;
   let clerk: Client;
+  const org = (name: string) => orgs[name]!;
 
   beforeAll(async () => {
     p = await places(env);
@@ -18,7 +19,7 @@ describe('transfers (转办)', () => {
   it('sends a matter to the union with a slip; the union accepts and its mediation case opens', async () => {
     const m = await newMatter(clerk, p.zengdu);
     const url = `/api/matters/${m.id}/transfers`;
-    const body = { toOrgId: orgs['随州市总工会'], toTrack: 'mediation', reason: '劳动者希望由工会调解' };
+    const body = { toOrgId: org('随州市总工会'), toTrack: 'mediation', reason: '劳动者希望由工会调解' };
     expect((await new Client(env.url).post(url, body)).status).toBe(401);
     const noReason = await clerk.post(url, { ...body, reason: '' });
     expect(noReason.status).toBe(400);
@@ -40,13 +41,17 @@ describe('transfers (转办)', () => {
     const inbox = (await union.get('/api/transfers?box=inbox')).body.items;
     expect(inbox.map((t: any) => t.id)).toContain(sent.body.id);
     expect(inbox[0].canDecide).toBe(true);
-    expect((await clerk.get('/api/transfers?box=outbox')).body.items.map((t: any) => t.id)).toContain(sent.body.id);
+    expect((await clerk.get('/api/transfers?box=outbox')).body.items.map((t: any) => t.id)).toContain(
+      sent.body.id,
+    );
     const mine = (await union.get('/api/work/queue')).body.items;
     expect(mine.find((x: any) => x.id === sent.body.id).kind).toBe('transfer');
 
     const notReceiver = await clerk.post(`/api/transfers/${sent.body.id}/accept`);
     expect(notReceiver.status).toBe(403);
-    const accepted = await union.post(`/api/transfers/${sent.body.id}/accept`, { version: sent.body.version });
+    const accepted = await union.post(`/api/transfers/${sent.body.id}/accept`, {
+      version: sent.body.version,
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body.state).toBe('accepted');
     expect(accepted.body.decidedBy.name).toBe('周平');
@@ -66,7 +71,7 @@ describe('transfers (转办)', () => {
     const m = await newMatter(clerk, p.zengdu);
     const source = (await openCase(clerk, m.id, 'consultation', [m.claims[0]!.id])).body.case;
     const sent = await clerk.post(`/api/matters/${m.id}/transfers`, {
-      toOrgId: orgs['随州市劳动保障监察支队'],
+      toOrgId: org('随州市劳动保障监察支队'),
       toTrack: 'inspection',
       caseId: source.id,
       reason: '属于劳动保障监察投诉事项',
@@ -85,7 +90,10 @@ describe('transfers (转办)', () => {
   it('the receiver returns a transfer only with a reason', async () => {
     const m = await newMatter(clerk, p.zengdu);
     const sent = (
-      await clerk.post(`/api/matters/${m.id}/transfers`, { toOrgId: orgs['随州市曾都区人民法院'], reason: '申请司法确认' })
+      await clerk.post(`/api/matters/${m.id}/transfers`, {
+        toOrgId: org('随州市曾都区人民法院'),
+        reason: '申请司法确认',
+      })
     ).body;
     const court = await signedIn(env, 'court');
     const bare = await court.post(`/api/transfers/${sent.id}/return`, {});
@@ -95,23 +103,34 @@ describe('transfers (转办)', () => {
     const stale = await court.post(`/api/transfers/${sent.id}/return`, { reason: '不属于本院', version: 99 });
     expect(stale.status).toBe(409);
     expect(stale.body.details.current.state).toBe('pending');
-    const returned = await court.post(`/api/transfers/${sent.id}/return`, { reason: '尚无调解协议，不符合司法确认条件' });
+    const returned = await court.post(`/api/transfers/${sent.id}/return`, {
+      reason: '尚无调解协议，不符合司法确认条件',
+    });
     expect(returned.status).toBe(200);
     expect(returned.body.state).toBe('returned');
     expect(returned.body.returnReason).toBe('尚无调解协议，不符合司法确认条件');
     const timeline = (await clerk.get(`/api/matters/${m.id}`)).body.timeline;
-    expect(timeline.some((t: any) => t.kind === 'transfer_returned' && t.summary.includes('不符合司法确认条件'))).toBe(true);
+    expect(
+      timeline.some((t: any) => t.kind === 'transfer_returned' && t.summary.includes('不符合司法确认条件')),
+    ).toBe(true);
     // The matter may be sent again once the first transfer is decided.
-    const resend = await clerk.post(`/api/matters/${m.id}/transfers`, { toOrgId: orgs['随州市总工会'], reason: '改由工会调解' });
+    const resend = await clerk.post(`/api/matters/${m.id}/transfers`, {
+      toOrgId: org('随州市总工会'),
+      reason: '改由工会调解',
+    });
     expect(resend.status).toBe(201);
   });
 
   it('lists transfers not accepted within one working day for the leaders', async () => {
     const m1 = await newMatter(clerk, p.zengdu);
     const m2 = await newMatter(clerk, p.zengdu);
-    const petitionOrg = orgs['随州市信访局（维权中心信访窗口）'];
-    const late = (await clerk.post(`/api/matters/${m1.id}/transfers`, { toOrgId: petitionOrg, reason: '信访事项' })).body;
-    const fresh = (await clerk.post(`/api/matters/${m2.id}/transfers`, { toOrgId: petitionOrg, reason: '信访事项' })).body;
+    const petitionOrg = org('随州市信访局（维权中心信访窗口）');
+    const late = (
+      await clerk.post(`/api/matters/${m1.id}/transfers`, { toOrgId: petitionOrg, reason: '信访事项' })
+    ).body;
+    const fresh = (
+      await clerk.post(`/api/matters/${m2.id}/transfers`, { toOrgId: petitionOrg, reason: '信访事项' })
+    ).body;
     // Sent six days ago (at least two working days have passed since, whatever the calendar).
     await sql`UPDATE transfer SET created_at = now() - interval '6 days' WHERE id = ${late.id}`.execute(
       env.server.app.ctx.database.db,

@@ -34,6 +34,8 @@ export function createRouter() {
                 { path: 'matters', lazy: page(() => import('./pages/MattersPage')) },
                 { path: 'matters/:id', lazy: page(() => import('./pages/MatterPage')) },
                 { path: 'work/:track', lazy: page(() => import('./pages/WorkAreaPage')) },
+                { path: 'cases/:id', lazy: page(() => import('./pages/CasePage')) },
+                { path: 'transfers', lazy: page(() => import('./pages/TransfersPage')) },
                 { path: 'leader', lazy: page(() => import('./pages/LeaderPage')) },
                 { path: 'leader/clocks', lazy: page(() => import('./pages/leader/LeaderClocksPage')) },
                 { path: 'tools/deadline', lazy: page(() => import('./pages/DeadlinePage')) },

@@ -15,6 +15,7 @@ import {
   ProfileOutlined,
   ScheduleOutlined,
   SettingOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -47,6 +48,7 @@ export const MENU: MenuNode[] = [
   { key: 'home', label: '工作台', icon: HomeOutlined, path: '/' },
   { key: 'intake', label: '窗口受理', icon: FormOutlined, path: '/intake', permission: 'intake.create' },
   { key: 'matters', label: '维权事项', icon: ProfileOutlined, path: '/matters', permission: 'matter.read' },
+  { key: 'transfers', label: '转办', icon: SwapOutlined, path: '/transfers', permission: 'matter.read' },
   {
     key: 'mediation',
     label: '调解工作区',

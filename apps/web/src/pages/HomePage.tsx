@@ -2,6 +2,7 @@ import { Card, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
 import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-session';
+import { MyWorkList } from '../features/work/components/MyWorkList';
 import { WorkAreaCards } from '../features/work/components/WorkAreaCards';
 
 function greeting(hour: number): string {
@@ -20,6 +21,12 @@ export default function HomePage() {
           {user.displayName}，{greeting(new Date().getHours())}！欢迎使用一站式劳动保障维权平台。
         </span>
       </PageHeader>
+      <section aria-labelledby="mywork-heading" className="home-section">
+        <Typography.Title level={2} id="mywork-heading" className="section-title">
+          我的待办
+        </Typography.Title>
+        <MyWorkList />
+      </section>
       <section aria-labelledby="workareas-heading" className="home-section">
         <Typography.Title level={2} id="workareas-heading" className="section-title">
           我的工作区

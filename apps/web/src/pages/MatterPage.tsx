@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
+import { CasesPanel } from '../features/cases/components/CasesPanel';
 import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
 import { DocumentsPanel } from '../features/documents/components/DocumentsPanel';
 import { DuplicatesCard } from '../features/matters/components/DuplicatesCard';
@@ -8,6 +9,7 @@ import { EvidenceCard } from '../features/matters/components/EvidenceCard';
 import { ClaimsCard, TimelineCard, TriageCard } from '../features/matters/components/MatterSections';
 import { PartiesCard } from '../features/matters/components/PartiesCard';
 import { useMatter } from '../features/matters/hooks/use-matters';
+import { TransfersPanel } from '../features/transfers/components/TransfersPanel';
 import { PRIORITY_LABELS } from '../features/matters/types';
 import { isApiError } from '../lib/api';
 
@@ -72,6 +74,8 @@ export default function MatterPage() {
                 canViewPii={m.allowedActions.includes('viewPii')}
               />
               <ClaimsCard matter={m} />
+              <CasesPanel matterId={m.id} />
+              <TransfersPanel matterId={m.id} />
               <TriageCard matter={m} />
               <EvidenceCard matter={m} />
               <DocumentsPanel

@@ -5,7 +5,7 @@ import { NotFound } from '../components/NotFound';
 import { PageHeader } from '../components/PageHeader';
 import { rolesOf, useCurrentUser } from '../features/auth/hooks/use-session';
 import { JurisdictionList } from '../features/work/components/JurisdictionList';
-import { WorkTable } from '../features/work/components/WorkTable';
+import { WorkQueue } from '../features/work/components/WorkQueue';
 import { useWorkList } from '../features/work/hooks/use-work-list';
 import { findWorkArea, type WorkArea } from '../features/work/work-areas';
 
@@ -32,7 +32,7 @@ function WorkAreaView({ area }: { area: WorkArea }) {
         <JurisdictionList jurisdictions={jurisdictions} />
       </PageHeader>
       <Card title="待办案件" size="small">
-        <WorkTable items={list.data?.items ?? []} loading={list.isPending} />
+        <WorkQueue track={area.track} jurisdictions={jurisdictions} />
       </Card>
     </>
   );

@@ -272,7 +272,7 @@ export function simplifiedEligibility(input: {
   totalFen: number;
   capFen: number;
 }): { eligible: boolean; grounds: SimplifiedGround[]; reason: string | null } {
-  const grounds = new Set(input.declared.filter((g) => g !== 'amount_within_cap'));
+  const grounds = new Set<SimplifiedGround>(input.declared.filter((g) => g !== 'amount_within_cap'));
   if (input.totalFen > 0 && input.totalFen <= input.capFen) grounds.add('amount_within_cap');
   if (input.exclusions.length) {
     return {

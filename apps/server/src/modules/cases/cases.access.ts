@@ -25,10 +25,7 @@ export async function jurisdictionChain(exec: Exec, jurisdictionId: string): Pro
 }
 
 /** Active roles whose grant covers one of `chain` (the case's jurisdiction and its ancestors). */
-export function activeRolesIn(
-  grants: AuthContext['grants'],
-  chain: readonly string[],
-): RoleCode[] {
+export function activeRolesIn(grants: AuthContext['grants'], chain: readonly string[]): RoleCode[] {
   const roles = new Set<RoleCode>();
   for (const g of grants) {
     if (g.active && g.jurisdictionIds.some((j) => chain.includes(j))) roles.add(g.role);
@@ -44,7 +41,11 @@ export async function grantsOfUser(exec: Exec, userId: string, today: string) {
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user) return null;
-  const roles = await exec.selectFrom('user_role').select(['role', 'jurisdiction_id']).where('user_id', '=', userId).execute();
+  const roles = await exec
+    .selectFrom('user_role')
+    .select(['role', 'jurisdiction_id'])
+    .where('user_id', '=', userId)
+    .execute();
   const certs = await exec
     .selectFrom('certificate')
     .select(['type', 'valid_from', 'valid_to', 'revoked'])

@@ -47,7 +47,11 @@ export async function assignCase(
   await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('track_case')
-      .set((eb) => ({ assignee_user_id: input.userId, version: eb('version', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        assignee_user_id: input.userId,
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', c.id)
       .where('version', '=', input.version)
       .where('closed', '=', false)
@@ -85,7 +89,10 @@ export async function assignCase(
       .where('status', 'in', ['running', 'suspended', 'extended'])
       .execute();
     const summary = `${spec.label}案件 ${c.number}：承办人为${assignee.user.display_name}`;
-    await appendEvent(trx, actor, c.matter_id, 'case_assigned', summary, { caseId: c.id, userId: input.userId });
+    await appendEvent(trx, actor, c.matter_id, 'case_assigned', summary, {
+      caseId: c.id,
+      userId: input.userId,
+    });
     await appendAudit(trx, actor, {
       action: 'case.assign',
       entityType: 'case',

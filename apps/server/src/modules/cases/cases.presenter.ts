@@ -31,7 +31,12 @@ export async function loadCaseDetail(db: Kysely<DB>, caseId: string, auth: AuthC
     .innerJoin('jurisdiction as j', 'j.id', 'c.jurisdiction_id')
     .leftJoin('app_user as u', 'u.id', 'c.assignee_user_id')
     .selectAll('c')
-    .select(['m.number as matter_number', 'o.name as org_name', 'j.name as jurisdiction_name', 'u.display_name as assignee_name'])
+    .select([
+      'm.number as matter_number',
+      'o.name as org_name',
+      'j.name as jurisdiction_name',
+      'u.display_name as assignee_name',
+    ])
     .select(MATTER_TITLE_SQL.as('title'))
     .where('c.id', '=', caseId)
     .executeTakeFirst();
@@ -39,7 +44,12 @@ export async function loadCaseDetail(db: Kysely<DB>, caseId: string, auth: AuthC
   const spec = TRACKS[c.track];
   const machine = spec.machine;
   // Sequential on purpose: PGlite serves one connection, where interleaved queries collide.
-  const events = await db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+  const events = await db
+    .selectFrom('case_event')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('seq')
+    .execute();
   const claims = await db
     .selectFrom('case_claim as cc')
     .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
@@ -90,7 +100,12 @@ export async function loadCaseDetail(db: Kysely<DB>, caseId: string, auth: AuthC
     events: events.map((e) => ({
       seq: e.seq,
       event: e.event,
-      eventLabel: e.event === 'open' ? '立案登记' : e.event === 'assign' ? '分配承办人' : (eventLabels[e.event] ?? e.event),
+      eventLabel:
+        e.event === 'open'
+          ? '立案登记'
+          : e.event === 'assign'
+            ? '分配承办人'
+            : (eventLabels[e.event] ?? e.event),
       fromState: e.from_state,
       fromLabel: label(e.from_state),
       toState: e.to_state,
@@ -128,7 +143,17 @@ export async function listMatterCases(db: Kysely<DB>, matterId: string) {
     .selectFrom('track_case as c')
     .leftJoin('app_user as u', 'u.id', 'c.assignee_user_id')
     .innerJoin('organization as o', 'o.id', 'c.organization_id')
-    .select(['c.id', 'c.track', 'c.number', 'c.state', 'c.closed', 'c.opened_at', 'c.version', 'u.display_name', 'o.name as org_name'])
+    .select([
+      'c.id',
+      'c.track',
+      'c.number',
+      'c.state',
+      'c.closed',
+      'c.opened_at',
+      'c.version',
+      'u.display_name',
+      'o.name as org_name',
+    ])
     .select((eb) =>
       eb
         .selectFrom('clock')
@@ -137,6 +162,13 @@ export async function listMatterCases(db: Kysely<DB>, matterId: string) {
         .where('clock.subject_type', '=', 'case')
         .where('clock.status', 'in', ['running', 'extended'])
         .as('due_date'),
+    )
+    .select(
+      sql<
+        string[] | null
+      >`(SELECT array_agg(cc.claim_id) FROM case_claim cc WHERE cc.case_id = c.id AND cc.open)`.as(
+        'open_claim_ids',
+      ),
     )
     .where('c.matter_id', '=', matterId)
     .orderBy('c.opened_at')
@@ -154,5 +186,6 @@ export async function listMatterCases(db: Kysely<DB>, matterId: string) {
     organizationName: r.org_name,
     openedAt: new Date(r.opened_at).toISOString(),
     dueDate: (r.due_date as string | null) ?? null,
+    openClaimIds: r.open_claim_ids ?? [],
   }));
 }

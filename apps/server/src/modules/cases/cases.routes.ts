@@ -4,7 +4,13 @@ import type { AppContext } from '../../app';
 import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertMatterInScope } from '../matters/scope';
-import { activeRolesIn, assertCaseVisible, grantsOfUser, jurisdictionChain, roleLabels } from './cases.access';
+import {
+  activeRolesIn,
+  assertCaseVisible,
+  grantsOfUser,
+  jurisdictionChain,
+  roleLabels,
+} from './cases.access';
 import { assignCase } from './cases.assign';
 import { listMatterCases, loadCaseDetail } from './cases.presenter';
 import {
@@ -29,7 +35,8 @@ async function withFresh<T>(ctx: AppContext, auth: AuthContext, work: () => Prom
   try {
     return await work();
   } catch (err) {
-    if (err instanceof StaleCase) throw errors.conflict(await loadCaseDetail(ctx.database.db, err.caseId, auth));
+    if (err instanceof StaleCase)
+      throw errors.conflict(await loadCaseDetail(ctx.database.db, err.caseId, auth));
     throw err;
   }
 }
@@ -44,7 +51,12 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/cases',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '维权事项的各程序案件，及当前用户可开立的程序', params: idParam, response: { 200: caseListSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '维权事项的各程序案件，及当前用户可开立的程序',
+        params: idParam,
+        response: { 200: caseListSchema, ...errorResponses },
+      },
     },
     async (req) => {
       const m = await assertMatterInScope(db, req.auth!, req.params.id);
@@ -76,9 +88,11 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       const auth = req.auth!;
       await assertMatterInScope(db, auth, req.params.id);
       const spec = TRACKS[req.body.track];
-      const opened = await db
-        .transaction()
-        .execute((trx) => openCaseInTrx(ctx, trx, auth, actorOf(req, spec.permission), req.params.id, req.body, { checkOpener: true }));
+      const opened = await db.transaction().execute((trx) =>
+        openCaseInTrx(ctx, trx, auth, actorOf(req, spec.permission), req.params.id, req.body, {
+          checkOpener: true,
+        }),
+      );
       const detail = await loadCaseDetail(db, opened.id, auth);
       return reply.status(201).send({ case: detail, documents: opened.documents, clocks: opened.clocks });
     },
@@ -88,7 +102,12 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cases/:id',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '案件详情：状态、时间线、期限、应回避人员及当前用户可执行的操作', params: idParam, response: { 200: caseDetailSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '案件详情：状态、时间线、期限、应回避人员及当前用户可执行的操作',
+        params: idParam,
+        response: { 200: caseDetailSchema, ...errorResponses },
+      },
     },
     async (req) => {
       await assertCaseVisible(db, req.auth!, req.params.id);
@@ -102,7 +121,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '案件状态转换（按状态机）：非法转换 409，岗位无权 403，条件不满足 422（中文理由），版本不符 409 并返回最新案件',
+        summary:
+          '案件状态转换（按状态机）：非法转换 409，岗位无权 403，条件不满足 422（中文理由），版本不符 409 并返回最新案件',
         params: idParam,
         body: transitionBody,
         response: { 200: caseResultSchema, 422: errorSchema, ...errorResponses },
@@ -138,7 +158,9 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const auth = req.auth!;
       const c = await assertCaseVisible(db, auth, req.params.id);
-      await withFresh(ctx, auth, () => assignCase(ctx, auth, actorOf(req, TRACKS[c.track].permission), c.id, req.body));
+      await withFresh(ctx, auth, () =>
+        assignCase(ctx, auth, actorOf(req, TRACKS[c.track].permission), c.id, req.body),
+      );
       return loadCaseDetail(db, c.id, auth);
     },
   );
@@ -147,7 +169,12 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/cases/:id/assignees',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '可承办本案的人员（有效岗位），并标出应当回避者', params: idParam, response: { 200: assigneesSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '可承办本案的人员（有效岗位），并标出应当回避者',
+        params: idParam,
+        response: { 200: assigneesSchema, ...errorResponses },
+      },
     },
     async (req) => {
       const c = await assertCaseVisible(db, req.auth!, req.params.id);
@@ -170,9 +197,16 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!g) continue;
         const roles = activeRolesIn(g.grants, chain).filter((r) => spec.handlers.includes(r));
         if (!roles.length) continue;
-        items.push({ id, name: g.user.display_name, roles: roleLabels(roles), barred: barred.find((b) => b.userId === id) ?? null });
+        items.push({
+          id,
+          name: g.user.display_name,
+          roles: roleLabels(roles),
+          barred: barred.find((b) => b.userId === id) ?? null,
+        });
       }
-      items.sort((a, b) => Number(a.barred !== null) - Number(b.barred !== null) || a.name.localeCompare(b.name, 'zh'));
+      items.sort(
+        (a, b) => Number(a.barred !== null) - Number(b.barred !== null) || a.name.localeCompare(b.name, 'zh'),
+      );
       return { items };
     },
   );
@@ -181,7 +215,11 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/me/conflicts',
     {
       config: { auth: 'authenticated' },
-      schema: { tags, summary: '本人申报的与当事人的关系（回避）', response: { 200: z.object({ items: z.array(conflictSchema) }), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '本人申报的与当事人的关系（回避）',
+        response: { 200: z.object({ items: z.array(conflictSchema) }), ...errorResponses },
+      },
     },
     async (req) => ({ items: await listConflicts(db, req.auth!.userId) }),
   );

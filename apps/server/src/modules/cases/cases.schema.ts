@@ -135,13 +135,16 @@ export const caseListSchema = z.object({
       organizationName: z.string(),
       openedAt: z.string(),
       dueDate: z.string().nullable(),
+      openClaimIds: z.array(z.string()).describe('本案仍在办理的诉求'),
     }),
   ),
   tracks: z.array(z.object({ track: z.enum(CASE_TRACKS), label: z.string(), canOpen: z.boolean() })),
 });
 
 export const assigneesSchema = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), roles: z.string(), barred: barredSchema.nullable() })),
+  items: z.array(
+    z.object({ id: z.string(), name: z.string(), roles: z.string(), barred: barredSchema.nullable() }),
+  ),
 });
 
 export const conflictSchema = z.object({

@@ -33,7 +33,8 @@ export class StaleCase extends Error {
 /** The domain's typed errors as HTTP: illegal 409, role 403, guard 422 with the Chinese reason. */
 export function workflowToHttp(err: unknown): unknown {
   if (!(err instanceof WorkflowError)) return err;
-  const status = err.code === 'WORKFLOW_ROLE_FORBIDDEN' ? 403 : err.code === 'WORKFLOW_GUARD_FAILED' ? 422 : 409;
+  const status =
+    err.code === 'WORKFLOW_ROLE_FORBIDDEN' ? 403 : err.code === 'WORKFLOW_GUARD_FAILED' ? 422 : 409;
   return new AppError(status, err.code, err.message, err.details);
 }
 
@@ -50,7 +51,11 @@ async function assertClaimsFree(trx: Trx, claims: { id: string; type: string; fa
     .selectFrom('case_claim as cc')
     .innerJoin('track_case as tc', 'tc.id', 'cc.case_id')
     .select(['cc.claim_id', 'tc.number', 'tc.track'])
-    .where('cc.claim_id', 'in', claims.map((c) => c.id))
+    .where(
+      'cc.claim_id',
+      'in',
+      claims.map((c) => c.id),
+    )
     .where('cc.open', '=', true)
     .executeTakeFirst();
   if (taken) {
@@ -65,7 +70,11 @@ async function assertClaimsFree(trx: Trx, claims: { id: string; type: string; fa
 }
 
 async function numberPattern(trx: Trx, track: CaseTrack): Promise<string> {
-  const row = await trx.selectFrom('setting').select('value').where('key', '=', settingKey(track)).executeTakeFirst();
+  const row = await trx
+    .selectFrom('setting')
+    .select('value')
+    .where('key', '=', settingKey(track))
+    .executeTakeFirst();
   const v = row?.value;
   return typeof v === 'string' && validateNumberPattern(v).length === 0 ? v : TRACKS[track].pattern;
 }
@@ -73,7 +82,11 @@ async function numberPattern(trx: Trx, track: CaseTrack): Promise<string> {
 async function defaultOrganization(trx: Trx, track: CaseTrack, auth: AuthContext): Promise<string> {
   const agency = TRACKS[track].agency;
   if (!agency) return auth.organizationId;
-  const mine = await trx.selectFrom('organization').select('agency').where('id', '=', auth.organizationId).executeTakeFirst();
+  const mine = await trx
+    .selectFrom('organization')
+    .select('agency')
+    .where('id', '=', auth.organizationId)
+    .executeTakeFirst();
   if (mine?.agency === agency) return auth.organizationId;
   const org = await trx
     .selectFrom('organization')
@@ -128,10 +141,15 @@ export async function openCaseInTrx(
   }
   const ids = [...new Set(input.claimIds)];
   const claims = ids.length
-    ? await trx.selectFrom('matter_claim').select(['id', 'type', 'facts', 'matter_id']).where('id', 'in', ids).execute()
+    ? await trx
+        .selectFrom('matter_claim')
+        .select(['id', 'type', 'facts', 'matter_id'])
+        .where('id', 'in', ids)
+        .execute()
     : [];
   const foreign = ids.find((id) => !claims.some((c) => c.id === id && c.matter_id === matterId));
-  if (foreign) throw new AppError(400, 'CLAIM_NOT_IN_MATTER', '所选诉求不属于该维权事项', { claimId: foreign });
+  if (foreign)
+    throw new AppError(400, 'CLAIM_NOT_IN_MATTER', '所选诉求不属于该维权事项', { claimId: foreign });
   await assertClaimsFree(trx, claims);
 
   const today = todayIso(ctx.config);
@@ -175,13 +193,18 @@ export async function openCaseInTrx(
     .execute();
   if (ids.length) {
     try {
-      await trx.insertInto('case_claim').values(ids.map((claim_id) => ({ case_id: row.id, claim_id }))).execute();
+      await trx
+        .insertInto('case_claim')
+        .values(ids.map((claim_id) => ({ case_id: row.id, claim_id })))
+        .execute();
     } catch (err) {
       // A concurrent opening took the claim between the check and the insert: the unique index decides.
       if ((err as { code?: string }).code === '23505') await assertClaimsFree(trx, claims);
       throw err;
     }
-    const claimTrack = (CLAIM_TRACKS as readonly string[]).includes(input.track) ? (input.track as ClaimTrack) : null;
+    const claimTrack = (CLAIM_TRACKS as readonly string[]).includes(input.track)
+      ? (input.track as ClaimTrack)
+      : null;
     await trx
       .updateTable('matter_claim')
       .set({ track_case_id: row.id, status: 'routed', ...(claimTrack && { track: claimTrack }) })
@@ -195,7 +218,11 @@ export async function openCaseInTrx(
     .where('status', '=', 'registered')
     .execute();
   const summary = `开立${spec.label}案件 ${number}（诉求${ids.length}项）`;
-  await appendEvent(trx, actor, matterId, 'case_opened', summary, { caseId: row.id, track: input.track, number });
+  await appendEvent(trx, actor, matterId, 'case_opened', summary, {
+    caseId: row.id,
+    track: input.track,
+    number,
+  });
   await appendAudit(trx, actor, {
     action: 'case.open',
     entityType: 'case',
@@ -209,7 +236,13 @@ export async function openCaseInTrx(
     trx,
     actor,
     row,
-    { clocksStart: machine.onCreate.clocksStart, clocksStop: [], clocksPause: [], clocksResume: [], clocksExtend: [] },
+    {
+      clocksStart: machine.onCreate.clocksStart,
+      clocksStop: [],
+      clocksPause: [],
+      clocksResume: [],
+      clocksExtend: [],
+    },
     { triggerDate: receivedOn, reason: null },
   );
   return { id: row.id, number, documents: documentsDue(machine.onCreate.documents), clocks };
@@ -235,7 +268,9 @@ export async function applyTransition(
   event: string,
   input: TransitionInput,
 ) {
-  return ctx.database.db.transaction().execute((trx) => applyTransitionInTrx(ctx, trx, auth, actor, caseId, event, input));
+  return ctx.database.db
+    .transaction()
+    .execute((trx) => applyTransitionInTrx(ctx, trx, auth, actor, caseId, event, input));
 }
 
 /** applyTransition in the caller's transaction (e.g. arbitration steps that also issue documents). */
@@ -254,14 +289,19 @@ export async function applyTransitionInTrx(
   const machine = TRACKS[c.track].machine;
   if (!machine) throw new AppError(422, 'TRACK_NOT_READY', `${TRACKS[c.track].label}案件的办理流程尚未定义`);
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(trx, c.jurisdiction_id));
-  const facts: Record<string, unknown> = { ...(input.payload ?? {}), ...(input.reason ? { reason: input.reason } : {}) };
+  const facts: Record<string, unknown> = {
+    ...(input.payload ?? {}),
+    ...(input.reason ? { reason: input.reason } : {}),
+  };
   let step: ReturnType<typeof transition>;
   try {
     step = transition(machine, c.state, event, { roles, ctx: facts });
   } catch (err) {
     throw workflowToHttp(err);
   }
-  const acting = roles.find((r) => machine.transitions.some((t) => t.from === c.state && t.event === event && t.roles.includes(r)));
+  const acting = roles.find((r) =>
+    machine.transitions.some((t) => t.from === c.state && t.event === event && t.roles.includes(r)),
+  );
   const terminal = isTerminal(machine, step.to);
   const today = todayIso(ctx.config);
   const reason = input.reason?.trim() || null;

@@ -71,7 +71,9 @@ export function queueSearch(cipher: FieldCipher, q: string): RawBuilder<boolean>
 
 /** Open cases of a queue: priority cases first, then the nearest due date, then the oldest. */
 export async function queueCases(db: Kysely<DB>, cipher: FieldCipher, scope: QueueScope, f: QueueFilters) {
-  const parts = scope.byTrack.filter((b) => (!f.track || b.track === f.track) && (!b.jurisdictions || b.jurisdictions.length));
+  const parts = scope.byTrack.filter(
+    (b) => (!f.track || b.track === f.track) && (!b.jurisdictions || b.jurisdictions.length),
+  );
   if (!parts.length) return { items: [], hasMore: false };
   const byTrack = parts.map((b) =>
     b.jurisdictions

@@ -17,7 +17,8 @@ export interface BarredStaff {
 const PRIOR_ROLE_BASIS =
   '《劳动争议调解仲裁法》第三十三条第（二）、（三）项；《劳动人事争议仲裁办案规则》第十二条（回避人员）：曾参与同一事项调解或监察的人员不得担任其仲裁员';
 /** Any case: a declared relation to a party. */
-const RELATION_BASIS = '《劳动争议调解仲裁法》第三十三条；《行政处罚法》第四十三条（执法人员与案件有利害关系应当回避）';
+const RELATION_BASIS =
+  '《劳动争议调解仲裁法》第三十三条；《行政处罚法》第四十三条（执法人员与案件有利害关系应当回避）';
 
 const PRIOR_TRACK_LABEL: Record<string, string> = { mediation: '调解', inspection: '监察' };
 
@@ -91,7 +92,11 @@ export async function declareConflict(
   userId: string,
   input: { partyId: string; relation: string },
 ) {
-  const party = await db.selectFrom('party').select(['id', 'name']).where('id', '=', input.partyId).executeTakeFirst();
+  const party = await db
+    .selectFrom('party')
+    .select(['id', 'name'])
+    .where('id', '=', input.partyId)
+    .executeTakeFirst();
   if (!party) throw errors.notFound('当事人');
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -107,7 +112,13 @@ export async function declareConflict(
       summary: `申报与当事人“${party.name}”存在${input.relation}关系（回避）`,
       after: { partyId: party.id, relation: input.relation },
     });
-    return { id: row.id, partyId: party.id, partyName: party.name, relation: row.relation, declaredAt: row.declared_at.toISOString() };
+    return {
+      id: row.id,
+      partyId: party.id,
+      partyName: party.name,
+      relation: row.relation,
+      declaredAt: row.declared_at.toISOString(),
+    };
   });
 }
 

@@ -89,6 +89,7 @@ export const checkBody = z.strictObject({
     .int()
     .optional()
     .describe('未按期支付：加付赔偿金比例 50–100（《劳动保障监察条例》第二十六条）'),
+  compensationDeadline: date.optional(),
 });
 
 export const penaltyBody = z.strictObject({
@@ -113,7 +114,8 @@ export const closeOutBody = z.strictObject({
 
 export const referralBody = z.strictObject({
   kind: z.enum(['dispute', 'police', 'transfer']),
-  toOrgId: z.uuid('请选择承办单位'),
+  toOrgId: z.uuid('请选择承办单位').optional(),
+  receivingAuthority: z.string().trim().max(200).optional().describe('受移送机关（如公安机关）'),
   toTrack: z.enum(['mediation', 'arbitration']).optional(),
   claimIds: z.array(z.uuid()).max(30).optional(),
   reason: text(2000, '移送理由'),

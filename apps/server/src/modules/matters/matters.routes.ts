@@ -124,6 +124,8 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
         summary:
           '上传证据（multipart/form-data，字段 file，可多个；PDF/JPEG/PNG，按文件内容识别，每件≤10 MB）',
         params: idParam,
+        consumes: ['multipart/form-data'],
+        body: z.unknown().describe('multipart/form-data：字段 file（可多个），可选字段 description'),
         response: { 201: z.object({ items: z.array(evidenceSchema) }), 413: errorSchema, ...errorResponses },
       },
     },

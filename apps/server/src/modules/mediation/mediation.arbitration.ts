@@ -3,7 +3,7 @@ import type { AppContext } from '../../app';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
-import { openCaseInTrx } from '../cases/cases.service';
+import { createApplicationFromMatter } from '../arbitration/arbitration.service';
 import { appendEvent } from '../matters/scope';
 
 export interface ToArbitrationInput {
@@ -17,17 +17,16 @@ export interface ToArbitrationInput {
 /**
  * Sends claims to arbitration intake WITHOUT retyping: the arbitration case is opened on the same
  * matter_claim rows (type, amount, period, facts as registered), so the application is pre-filled.
- * The arbitration machine starts its acceptance clock (T-A3, 5 working days) on the matter's receipt
- * date; mediation never pauses it (R-09: only the applicant's written consent may, W-04).
+ * The arbitration machine starts its acceptance clock (T-A3, 5 working days) on the application's
+ * receipt date; mediation never pauses it (R-09: only the applicant's written consent may, W-04).
  *
- * The arbitration module (modules/arbitration) had no exported "application from matter" function when
- * this was written; the case is opened through the cases engine, and its application form reads the
- * claims of the case. Swap the call here once that function exists.
+ * The arbitration module's createApplicationFromMatter opens the case and its application pre-filled
+ * from the matter's parties, these claims (amounts, periods, facts) and the evidence list.
  */
 export async function sendClaimsToArbitration(
   ctx: AppContext,
   trx: Transaction<DB>,
-  auth: AuthContext,
+  _auth: AuthContext,
   actor: Actor,
   input: ToArbitrationInput,
 ): Promise<{ id: string; number: string }> {
@@ -41,15 +40,9 @@ export async function sendClaimsToArbitration(
       .where('open', '=', true)
       .execute();
   }
-  const opened = await openCaseInTrx(
-    ctx,
-    trx,
-    auth,
-    actor,
-    input.matterId,
-    { track: 'arbitration', claimIds: ids },
-    { checkOpener: false },
-  );
+  // The mediation desk acts for the applicant here (not as an arbitration opener): no opener check.
+  const created = await createApplicationFromMatter(trx, { matterId: input.matterId, claimIds: ids, reason: input.reason }, actor, ctx);
+  const opened = { id: created.caseId, number: created.number };
   await appendEvent(
     trx,
     actor,

@@ -1,5 +1,5 @@
 import { addDays, transferMachine } from '@onestop/domain';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../app';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
@@ -14,10 +14,16 @@ import { clocksRuntime } from '../clocks/clocks.module';
  * working-day calendar of the matter's jurisdiction (中心转办签收制度；首问负责制，
  * 《保障农民工工资支付条例》第十条第三款). Returns the last working day for acceptance.
  */
-export async function acceptBy(ctx: AppContext, createdAt: Date, jurisdictionId: string): Promise<string> {
+export async function acceptBy(
+  ctx: AppContext,
+  createdAt: Date,
+  jurisdictionId: string,
+  exec: Kysely<DB> | Transaction<DB> = ctx.database.db,
+): Promise<string> {
   const sentOn = todayIso(ctx.config, createdAt);
   try {
-    const snap = await clocksRuntime(ctx).calendars.snapshot(ctx.database.db);
+    // Inside a transaction pass it: PGlite runs one transaction at a time.
+    const snap = await clocksRuntime(ctx).calendars.snapshot(exec);
     return snap.for(jurisdictionId).addWorkingDays(sentOn, 1);
   } catch {
     // A year without a published holiday notice: fall back to the next calendar day.
@@ -54,7 +60,8 @@ export async function presentTransfers(ctx: AppContext, rows: Row[], auth: AuthC
   const today = todayIso(ctx.config);
   const out = [];
   for (const r of rows) {
-    const deadline = r.state === 'pending' ? await acceptBy(ctx, new Date(r.created_at), r.jurisdiction_id) : null;
+    const deadline =
+      r.state === 'pending' ? await acceptBy(ctx, new Date(r.created_at), r.jurisdiction_id) : null;
     out.push({
       id: r.id,
       matterId: r.matter_id,
@@ -81,7 +88,8 @@ export async function presentTransfers(ctx: AppContext, rows: Row[], auth: AuthC
       decidedBy: r.decided_by ? { id: r.decided_by, name: r.decided_by_name ?? '' } : null,
       returnReason: r.return_reason,
       version: r.version,
-      canDecide: r.state === 'pending' && r.to_org_id === auth.organizationId && auth.permissions.has('matter.read'),
+      canDecide:
+        r.state === 'pending' && r.to_org_id === auth.organizationId && auth.permissions.has('matter.read'),
     });
   }
   return out;

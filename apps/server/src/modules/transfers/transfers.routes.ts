@@ -44,7 +44,8 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '转办：把事项（及案件的诉求）转交其他职能或合作单位（工会、法院、司法、信访），生成转办单草稿',
+        summary:
+          '转办：把事项（及案件的诉求）转交其他职能或合作单位（工会、法院、司法、信访），生成转办单草稿',
         params: idParam,
         body: createTransferBody,
         response: { 201: transferSchema, 422: errorSchema, ...errorResponses },
@@ -60,11 +61,19 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/transfers',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '事项的转办记录', params: idParam, response: { 200: transferListSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '事项的转办记录',
+        params: idParam,
+        response: { 200: transferListSchema, ...errorResponses },
+      },
     },
     async (req) => {
       await assertMatterInScope(db, req.auth!, req.params.id);
-      const rows = await TRANSFER_SELECT(db).where('t.matter_id', '=', req.params.id).orderBy('t.created_at').execute();
+      const rows = await TRANSFER_SELECT(db)
+        .where('t.matter_id', '=', req.params.id)
+        .orderBy('t.created_at')
+        .execute();
       return { items: await presentTransfers(ctx, rows, req.auth!) };
     },
   );
@@ -82,9 +91,17 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { box, state } = req.query;
-      let q = TRANSFER_SELECT(db).where(box === 'inbox' ? 't.to_org_id' : 't.from_org_id', '=', req.auth!.organizationId);
+      let q = TRANSFER_SELECT(db).where(
+        box === 'inbox' ? 't.to_org_id' : 't.from_org_id',
+        '=',
+        req.auth!.organizationId,
+      );
       if (state) q = q.where('t.state', '=', state);
-      const rows = await q.orderBy((eb) => eb.case().when('t.state', '=', 'pending').then(0).else(1).end()).orderBy('t.created_at', 'desc').limit(200).execute();
+      const rows = await q
+        .orderBy((eb) => eb.case().when('t.state', '=', 'pending').then(0).else(1).end())
+        .orderBy('t.created_at', 'desc')
+        .limit(200)
+        .execute();
       return { items: await presentTransfers(ctx, rows, req.auth!) };
     },
   );
@@ -112,7 +129,9 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
         .limit(500)
         .execute();
       const today = todayIso(ctx.config);
-      const items = (await presentTransfers(ctx, rows, req.auth!)).filter((t) => t.acceptBy !== null && today > t.acceptBy);
+      const items = (await presentTransfers(ctx, rows, req.auth!)).filter(
+        (t) => t.acceptBy !== null && today > t.acceptBy,
+      );
       return { items };
     },
   );
@@ -121,7 +140,12 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/transfers/:id',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '转办详情', params: idParam, response: { 200: transferSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '转办详情',
+        params: idParam,
+        response: { 200: transferSchema, ...errorResponses },
+      },
     },
     async (req) => {
       const t = await loadOne(ctx, req.params.id, req.auth!);
@@ -146,7 +170,11 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      decide(req.auth!, () => decideTransfer(ctx, req.auth!, actorOf(req, 'matter.read'), req.params.id, 'accept', req.body), req.params.id),
+      decide(
+        req.auth!,
+        () => decideTransfer(ctx, req.auth!, actorOf(req, 'matter.read'), req.params.id, 'accept', req.body),
+        req.params.id,
+      ),
   );
 
   app.post(
@@ -162,6 +190,10 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      decide(req.auth!, () => decideTransfer(ctx, req.auth!, actorOf(req, 'matter.read'), req.params.id, 'return', req.body), req.params.id),
+      decide(
+        req.auth!,
+        () => decideTransfer(ctx, req.auth!, actorOf(req, 'matter.read'), req.params.id, 'return', req.body),
+        req.params.id,
+      ),
   );
 };

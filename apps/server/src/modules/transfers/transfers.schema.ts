@@ -5,7 +5,10 @@ export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
 
 export const createTransferBody = z.strictObject({
   toOrgId: z.uuid('请选择承办单位'),
-  toTrack: z.enum(CASE_TRACKS, '承办程序不正确').optional().describe('接收后开立该程序的案件；缺省只转交事项'),
+  toTrack: z
+    .enum(CASE_TRACKS, '承办程序不正确')
+    .optional()
+    .describe('接收后开立该程序的案件；缺省只转交事项'),
   caseId: z.uuid().optional().describe('从哪个案件转出（其诉求在接收时移交）'),
   claimIds: z.array(z.uuid()).max(30).optional().describe('移交的诉求；缺省为未在办理中的全部诉求'),
   reason: z.string().trim().min(1, '请填写转办理由').max(2000),

@@ -43,7 +43,9 @@ async function slipFields(
   const claims = claimIds.length
     ? await trx.selectFrom('matter_claim').select(['type']).where('id', 'in', claimIds).execute()
     : [];
-  const claimText = claims.map((c) => (isClaimType(c.type) ? CLAIM_CATALOGUE[c.type].label : c.type)).join('、');
+  const claimText = claims
+    .map((c) => (isClaimType(c.type) ? CLAIM_CATALOGUE[c.type].label : c.type))
+    .join('、');
   const narrative = Array.from(m.narrative.trim()).slice(0, 200).join('');
   const workers = parties.filter((p) => p.role === 'worker').map((p) => p.name);
   const employers = parties.filter((p) => p.role === 'employer').map((p) => p.name);
@@ -51,10 +53,11 @@ async function slipFields(
     matterNo: m.number,
     fromUnit: fromOrg.name,
     toUnit: toOrgName,
-    partyName: [workers.slice(0, 3).join('、'), employers.join('、')].filter(Boolean).join('；') || '（未登记）',
+    partyName:
+      [workers.slice(0, 3).join('、'), employers.join('、')].filter(Boolean).join('；') || '（未登记）',
     summary: [narrative, claimText && `诉求：${claimText}`].filter(Boolean).join('；') || '见事项登记',
     reason,
-    replyDeadline: await acceptBy(ctx, new Date(), m.jurisdiction_id),
+    replyDeadline: await acceptBy(ctx, new Date(), m.jurisdiction_id, trx),
     contact: `${actor.name}${fromOrg.phone ? ` ${fromOrg.phone}` : ''}`,
   };
 }
@@ -81,36 +84,80 @@ export async function createTransfer(
     if (m.status === 'closed' || m.status === 'merged') {
       throw new AppError(409, 'MATTER_CLOSED', `事项 ${m.number} 已办结或已合并，不能转办`);
     }
-    const toOrg = await trx.selectFrom('organization').select(['id', 'name']).where('id', '=', body.toOrgId).executeTakeFirst();
+    const toOrg = await trx
+      .selectFrom('organization')
+      .select(['id', 'name'])
+      .where('id', '=', body.toOrgId)
+      .executeTakeFirst();
     if (!toOrg) throw new AppError(400, 'ORGANIZATION_NOT_FOUND', '承办单位不存在');
     if (toOrg.id === auth.organizationId && !body.toTrack) {
       throw new AppError(400, 'TRANSFER_TARGET_SAME', '转给本单位时须选择承办程序');
     }
     if (body.toTrack && !TRACKS[body.toTrack].machine) {
-      throw new AppError(422, 'TRACK_NOT_READY', `${TRACKS[body.toTrack].label}案件的办理流程尚未定义，暂不能转入`);
+      throw new AppError(
+        422,
+        'TRACK_NOT_READY',
+        `${TRACKS[body.toTrack].label}案件的办理流程尚未定义，暂不能转入`,
+      );
     }
     if (body.caseId) {
-      const c = await trx.selectFrom('track_case').select(['matter_id']).where('id', '=', body.caseId).executeTakeFirst();
-      if (c?.matter_id !== matterId) throw new AppError(400, 'CASE_NOT_IN_MATTER', '所选案件不属于该维权事项');
+      const c = await trx
+        .selectFrom('track_case')
+        .select(['matter_id'])
+        .where('id', '=', body.caseId)
+        .executeTakeFirst();
+      if (c?.matter_id !== matterId)
+        throw new AppError(400, 'CASE_NOT_IN_MATTER', '所选案件不属于该维权事项');
     }
     let claimIds = body.claimIds;
     if (!claimIds) {
       const rows = body.caseId
-        ? await trx.selectFrom('case_claim').select('claim_id as id').where('case_id', '=', body.caseId).where('open', '=', true).execute()
+        ? await trx
+            .selectFrom('case_claim')
+            .select('claim_id as id')
+            .where('case_id', '=', body.caseId)
+            .where('open', '=', true)
+            .execute()
         : await trx
             .selectFrom('matter_claim as mc')
             .select('mc.id')
             .where('mc.matter_id', '=', matterId)
             .where('mc.status', 'in', ['pending', 'routed'])
-            .where((eb) => eb.not(eb.exists(eb.selectFrom('case_claim as cc').select('cc.claim_id').whereRef('cc.claim_id', '=', 'mc.id').where('cc.open', '=', true))))
+            .where((eb) =>
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('case_claim as cc')
+                    .select('cc.claim_id')
+                    .whereRef('cc.claim_id', '=', 'mc.id')
+                    .where('cc.open', '=', true),
+                ),
+              ),
+            )
             .execute();
       claimIds = rows.map((r) => r.id);
     } else if (claimIds.length) {
-      const own = await trx.selectFrom('matter_claim').select('id').where('matter_id', '=', matterId).where('id', 'in', claimIds).execute();
-      if (own.length !== new Set(claimIds).size) throw new AppError(400, 'CLAIM_NOT_IN_MATTER', '所选诉求不属于该维权事项');
+      const own = await trx
+        .selectFrom('matter_claim')
+        .select('id')
+        .where('matter_id', '=', matterId)
+        .where('id', 'in', claimIds)
+        .execute();
+      if (own.length !== new Set(claimIds).size)
+        throw new AppError(400, 'CLAIM_NOT_IN_MATTER', '所选诉求不属于该维权事项');
     }
-    const pending = await trx.selectFrom('transfer').select('id').where('matter_id', '=', matterId).where('state', '=', 'pending').executeTakeFirst();
-    if (pending) throw new AppError(409, 'TRANSFER_PENDING', `事项 ${m.number} 已有待接收的转办，请待对方接收或退回后再转`);
+    const pending = await trx
+      .selectFrom('transfer')
+      .select('id')
+      .where('matter_id', '=', matterId)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
+    if (pending)
+      throw new AppError(
+        409,
+        'TRANSFER_PENDING',
+        `事项 ${m.number} 已有待接收的转办，请待对方接收或退回后再转`,
+      );
     const row = await trx
       .insertInto('transfer')
       .values({
@@ -126,7 +173,11 @@ export async function createTransfer(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const fromOrg = await trx.selectFrom('organization').select(['name', 'phone']).where('id', '=', auth.organizationId).executeTakeFirstOrThrow();
+    const fromOrg = await trx
+      .selectFrom('organization')
+      .select(['name', 'phone'])
+      .where('id', '=', auth.organizationId)
+      .executeTakeFirstOrThrow();
     const fields = await slipFields(ctx, trx, actor, m, fromOrg, toOrg.name, body.reason, claimIds);
     const slip = await getDocumentsService(ctx).createDraft(trx, actor, {
       subjectType: 'matter',
@@ -139,13 +190,24 @@ export async function createTransfer(
     await trx.updateTable('transfer').set({ slip_document_id: slip.id }).where('id', '=', row.id).execute();
     const to = `${toOrg.name}${body.toTrack ? `（${TRACKS[body.toTrack].label}）` : ''}`;
     const summary = `转办至${to}，待接收（理由：${body.reason}）`;
-    await appendEvent(trx, actor, matterId, 'transfer_sent', summary, { transferId: row.id, toOrgId: toOrg.id, toTrack: body.toTrack ?? null });
+    await appendEvent(trx, actor, matterId, 'transfer_sent', summary, {
+      transferId: row.id,
+      toOrgId: toOrg.id,
+      toTrack: body.toTrack ?? null,
+    });
     await appendAudit(trx, actor, {
       action: 'transfer.create',
       entityType: 'transfer',
       entityId: row.id,
       summary: `${m.number}：${summary}`,
-      after: { matterId, toOrgId: toOrg.id, toTrack: body.toTrack ?? null, claimIds, caseId: body.caseId ?? null, slipDocumentId: slip.id },
+      after: {
+        matterId,
+        toOrgId: toOrg.id,
+        toTrack: body.toTrack ?? null,
+        claimIds,
+        caseId: body.caseId ?? null,
+        slipDocumentId: slip.id,
+      },
     });
     return row.id;
   });
@@ -167,7 +229,8 @@ export async function decideTransfer(
   const { db } = ctx.database;
   const t = await db.selectFrom('transfer').selectAll().where('id', '=', transferId).executeTakeFirst();
   if (!t) throw errors.notFound('转办');
-  if (t.to_org_id !== auth.organizationId && t.from_org_id !== auth.organizationId) throw errors.notFound('转办');
+  if (t.to_org_id !== auth.organizationId && t.from_org_id !== auth.organizationId)
+    throw errors.notFound('转办');
   if (t.to_org_id !== auth.organizationId) throw errors.forbidden('只有承办单位的工作人员可以接收或退回转办');
   if (input.version !== undefined && input.version !== t.version) throw new StaleTransfer(t.id);
   const roles = auth.grants.filter((g) => g.active).map((g) => g.role);
@@ -194,15 +257,32 @@ export async function decideTransfer(
       .returning('id')
       .executeTakeFirst();
     if (!updated) throw new StaleTransfer(t.id);
-    const matter = await trx.selectFrom('matter').select(['number']).where('id', '=', t.matter_id).executeTakeFirstOrThrow();
-    const toOrg = await trx.selectFrom('organization').select('name').where('id', '=', t.to_org_id).executeTakeFirstOrThrow();
+    const matter = await trx
+      .selectFrom('matter')
+      .select(['number'])
+      .where('id', '=', t.matter_id)
+      .executeTakeFirstOrThrow();
+    const toOrg = await trx
+      .selectFrom('organization')
+      .select('name')
+      .where('id', '=', t.to_org_id)
+      .executeTakeFirstOrThrow();
     let summary: string;
     let openedNumber: string | null = null;
     if (event === 'accept') {
       await trx
         .insertInto('matter_custody')
-        .values({ matter_id: t.matter_id, organization_id: t.to_org_id, since: new Date(), transfer_id: t.id })
-        .onConflict((oc) => oc.column('matter_id').doUpdateSet({ organization_id: t.to_org_id, since: new Date(), transfer_id: t.id }))
+        .values({
+          matter_id: t.matter_id,
+          organization_id: t.to_org_id,
+          since: new Date(),
+          transfer_id: t.id,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('matter_id')
+            .doUpdateSet({ organization_id: t.to_org_id, since: new Date(), transfer_id: t.id }),
+        )
         .execute();
       if (t.to_track) {
         if (t.case_id && t.claim_ids.length) {
@@ -220,7 +300,12 @@ export async function decideTransfer(
           auth,
           actor,
           t.matter_id,
-          { track: t.to_track as CaseTrack, claimIds: t.claim_ids, organizationId: t.to_org_id, transferId: t.id },
+          {
+            track: t.to_track as CaseTrack,
+            claimIds: t.claim_ids,
+            organizationId: t.to_org_id,
+            transferId: t.id,
+          },
           { checkOpener: false },
         );
         openedNumber = opened.number;
@@ -230,10 +315,17 @@ export async function decideTransfer(
     } else {
       summary = `${toOrg.name}退回转办（理由：${returnReason}）`;
     }
-    await appendEvent(trx, actor, t.matter_id, event === 'accept' ? 'transfer_accepted' : 'transfer_returned', summary, {
-      transferId: t.id,
-      ...(event === 'return' && { reason: returnReason }),
-    });
+    await appendEvent(
+      trx,
+      actor,
+      t.matter_id,
+      event === 'accept' ? 'transfer_accepted' : 'transfer_returned',
+      summary,
+      {
+        transferId: t.id,
+        ...(event === 'return' && { reason: returnReason }),
+      },
+    );
     await appendAudit(trx, actor, {
       action: `transfer.${event}`,
       entityType: 'transfer',

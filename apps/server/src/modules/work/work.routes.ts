@@ -31,10 +31,19 @@ const date = z.iso.date('日期格式应为YYYY-MM-DD');
 const filters = {
   track: z.enum(CASE_TRACKS, '程序不正确').optional(),
   status: z.string().max(60).optional().describe('案件状态代码'),
-  priority: z.string().max(40).optional().describe("'any' 或优先标识（wage_arrears、work_injury、collective…）"),
+  priority: z
+    .string()
+    .max(40)
+    .optional()
+    .describe("'any' 或优先标识（wage_arrears、work_injury、collective…）"),
   dueBefore: date.optional().describe('最近期限不晚于该日'),
   jurisdictionId: z.uuid().optional(),
-  q: z.string().trim().max(100).optional().describe('当事人/单位名称（模糊）、证件号码/电话（精确）、案号或事项编号'),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('当事人/单位名称（模糊）、证件号码/电话（精确）、案号或事项编号'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(50),
 };
@@ -75,7 +84,9 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
   async function handledTracks(auth: AuthContext): Promise<QueueScope['byTrack']> {
     const out: QueueScope['byTrack'] = [];
     for (const track of CASE_TRACKS) {
-      const roots = activeGrants(auth, (r) => TRACKS[track].handlers.includes(r)).flatMap((g) => [...g.jurisdictionIds]);
+      const roots = activeGrants(auth, (r) => TRACKS[track].handlers.includes(r)).flatMap((g) => [
+        ...g.jurisdictionIds,
+      ]);
       if (roots.length) out.push({ track, jurisdictions: await withDescendants(db, [...new Set(roots)]) });
     }
     return out;
@@ -84,12 +95,22 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Transfers to my organisation awaiting acceptance, as work items. */
   async function pendingTransfers(auth: AuthContext, track: CaseTrack | undefined): Promise<WorkItem[]> {
     if (!auth.permissions.has('matter.read')) return [];
-    let q = TRANSFER_SELECT(db).where('t.to_org_id', '=', auth.organizationId).where('t.state', '=', 'pending');
+    let q = TRANSFER_SELECT(db)
+      .where('t.to_org_id', '=', auth.organizationId)
+      .where('t.state', '=', 'pending');
     if (track) q = q.where('t.to_track', '=', track);
     const rows = await q.orderBy('t.created_at').limit(100).execute();
     const flags = new Map(
       (rows.length
-        ? await db.selectFrom('matter').select(['id', 'priority_flags']).where('id', 'in', rows.map((r) => r.matter_id)).execute()
+        ? await db
+            .selectFrom('matter')
+            .select(['id', 'priority_flags'])
+            .where(
+              'id',
+              'in',
+              rows.map((r) => r.matter_id),
+            )
+            .execute()
         : []
       ).map((m) => [m.id, m.priority_flags]),
     );
@@ -153,8 +174,12 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['工作区'],
-        summary: '跨程序待办：mine 我的待办（分配给我的案件 + 转给本单位待接收的转办）、org 本单位、unassigned 待分配（我的辖区、我的岗位办理的程序）',
-        querystring: z.strictObject({ queue: z.enum(['mine', 'org', 'unassigned']).default('mine'), ...filters }),
+        summary:
+          '跨程序待办：mine 我的待办（分配给我的案件 + 转给本单位待接收的转办）、org 本单位、unassigned 待分配（我的辖区、我的岗位办理的程序）',
+        querystring: z.strictObject({
+          queue: z.enum(['mine', 'org', 'unassigned']).default('mine'),
+          ...filters,
+        }),
         response: { 200: z.object(listShape), ...errorResponses },
       },
     },
@@ -171,9 +196,14 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       const r = await queueCases(db, ctx.cipher, scope, f as QueueFilters);
       const plain = !f.status && !f.dueBefore && !f.jurisdictionId && !f.q && f.page === 1;
       const transfers = queue === 'mine' && plain ? await pendingTransfers(auth, f.track) : [];
-      const wanted = transfers.filter((t) => !f.priority || (f.priority === 'any' ? t.priority : t.priorityFlags.some((p) => p.code === f.priority)));
+      const wanted = transfers.filter(
+        (t) =>
+          !f.priority ||
+          (f.priority === 'any' ? t.priority : t.priorityFlags.some((p) => p.code === f.priority)),
+      );
       const items = [...wanted, ...r.items].sort(
-        (a, b) => Number(b.priority) - Number(a.priority) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+        (a, b) =>
+          Number(b.priority) - Number(a.priority) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
       );
       return { items, page: f.page, pageSize: f.pageSize, hasMore: r.hasMore };
     },
@@ -185,9 +215,13 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'authenticated' },
       schema: {
         tags: ['工作区'],
-        summary: '工作区待办（按岗位与辖区）：all 辖区内全部在办、mine 我承办的、org 本单位的、unassigned 待分配；优先案件在前，其次按最近期限',
+        summary:
+          '工作区待办（按岗位与辖区）：all 辖区内全部在办、mine 我承办的、org 本单位的、unassigned 待分配；优先案件在前，其次按最近期限',
         params: z.strictObject({ track: z.enum(AREAS, '工作区不存在') }),
-        querystring: z.strictObject({ queue: z.enum(['all', 'mine', 'org', 'unassigned']).default('all'), ...filters }),
+        querystring: z.strictObject({
+          queue: z.enum(['all', 'mine', 'org', 'unassigned']).default('all'),
+          ...filters,
+        }),
         response: {
           200: z.object({ ...listShape, scope: z.object({ role: z.string(), jurisdictions: z.array(ref) }) }),
           ...errorResponses,
@@ -201,7 +235,12 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       const grants = activeGrants(auth, (r) => ROLES[r].permissions.includes(area.permission));
       const ids = [...new Set(grants.flatMap((g) => [...g.jurisdictionIds]))];
       const jurisdictions = ids.length
-        ? await db.selectFrom('jurisdiction').select(['id', 'name']).where('id', 'in', ids).orderBy('sort').execute()
+        ? await db
+            .selectFrom('jurisdiction')
+            .select(['id', 'name'])
+            .where('id', 'in', ids)
+            .orderBy('sort')
+            .execute()
         : [];
       const track = trackForArea(req.params.track)!;
       const { queue, ...f } = req.query;

@@ -23,6 +23,7 @@ export const DOCUMENT_TYPES = [
   'petition_opinion',
   'legal_aid_referral',
   'proof_of_service',
+  'explanation_record',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -187,6 +187,14 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
     servicePlace: '随州市曾都区交通大道88号',
     serviceMethod: '直接送达',
   },
+  explanation_record: {
+    petitionerName: '王建国',
+    conclusionType: 'arbitration',
+    conclusionRef: '随劳人仲裁字〔2026〕第8号',
+    request: '要求重新处理拖欠工资争议',
+    explanation: '仲裁裁决已依法作出，信访程序不能改变裁决结论；你可在法定期限内向人民法院起诉。',
+    court: '随州市曾都区人民法院',
+  },
 };
 
 export const SAMPLE_NUMBERS: { [T in DocumentType]?: string } = {

@@ -1,7 +1,24 @@
-import { api } from '../../../lib/api';
-import type { WorkList } from '../types';
+import { api, type QueryValue } from '../../../lib/api';
+import type { WorkFilters, WorkList, WorkPage } from '../types';
 import type { WorkTrack } from '../work-areas';
 
-export function fetchWorkList(track: WorkTrack, signal?: AbortSignal): Promise<WorkList> {
-  return api.get<WorkList>(`/api/work/${encodeURIComponent(track)}`, undefined, signal);
+export function fetchWorkList(
+  track: WorkTrack,
+  filters: WorkFilters = {},
+  signal?: AbortSignal,
+): Promise<WorkList> {
+  return api.get<WorkList>(
+    `/api/work/${encodeURIComponent(track)}`,
+    filters as Record<string, QueryValue>,
+    signal,
+  );
+}
+
+/** Across tracks: 'mine' (my cases + transfers awaiting my organisation), 'org', 'unassigned'. */
+export function fetchQueue(
+  queue: 'mine' | 'org' | 'unassigned',
+  filters: Omit<WorkFilters, 'queue'> = {},
+  signal?: AbortSignal,
+): Promise<WorkPage> {
+  return api.get<WorkPage>('/api/work/queue', { queue, ...filters } as Record<string, QueryValue>, signal);
 }

@@ -1,6 +1,7 @@
-import { Table, Tag } from 'antd';
+import { Space, Table, Tag, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
+import { Link } from 'react-router';
 import type { WorkItem } from '../types';
 
 function DueDate({ value }: { value: string | null }) {
@@ -17,52 +18,87 @@ function DueDate({ value }: { value: string | null }) {
   return <span>{text}</span>;
 }
 
-const columns: TableProps<WorkItem>['columns'] = [
-  {
-    title: '案号',
-    dataIndex: 'number',
-    key: 'number',
-    width: 220,
-    render: (number: string, item) => (
-      <span className="case-number">
-        {item.priority ? (
-          <Tag color="red" className="priority-tag">
-            优先
-          </Tag>
-        ) : null}
-        {number}
-      </span>
-    ),
-  },
-  { title: '事项', dataIndex: 'title', key: 'title', ellipsis: true },
-  {
-    title: '状态',
-    dataIndex: 'statusLabel',
-    key: 'status',
-    width: 140,
-    render: (label: string, item) => <Tag data-status={item.status}>{label}</Tag>,
-  },
-  {
-    title: '办理期限',
-    dataIndex: 'dueDate',
-    key: 'dueDate',
-    width: 200,
-    sorter: (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
-    render: (value: string | null) => <DueDate value={value} />,
-  },
-];
+function columns(showTrack: boolean): TableProps<WorkItem>['columns'] {
+  return [
+    {
+      title: '案号',
+      dataIndex: 'number',
+      key: 'number',
+      width: 230,
+      render: (number: string, item) => (
+        <Space size={4} wrap className="case-number">
+          {item.priority ? (
+            <Tooltip title={item.priorityFlags.map((f) => f.label).join('、')}>
+              <Tag color="red" className="priority-tag">
+                优先
+              </Tag>
+            </Tooltip>
+          ) : null}
+          {item.kind === 'transfer' ? <Tag color="purple">转办</Tag> : null}
+          <Link to={item.link} data-testid={`work-item-${item.id}`}>
+            {number}
+          </Link>
+        </Space>
+      ),
+    },
+    ...(showTrack
+      ? [
+          {
+            title: '程序',
+            dataIndex: 'trackLabel',
+            key: 'track',
+            width: 90,
+            render: (v: string | null) => v ?? '—',
+          },
+        ]
+      : []),
+    { title: '当事人', dataIndex: 'title', key: 'title', ellipsis: true },
+    {
+      title: '状态',
+      dataIndex: 'statusLabel',
+      key: 'status',
+      width: 150,
+      render: (label: string, item) => <Tag data-status={item.status}>{label}</Tag>,
+    },
+    {
+      title: '承办人',
+      dataIndex: 'assigneeName',
+      key: 'assignee',
+      width: 90,
+      render: (v: string | null) => v ?? <span className="muted">未分配</span>,
+    },
+    {
+      title: '办理期限',
+      dataIndex: 'dueDate',
+      key: 'dueDate',
+      width: 190,
+      render: (value: string | null) => <DueDate value={value} />,
+    },
+  ];
+}
 
-export function WorkTable({ items, loading }: { items: WorkItem[]; loading: boolean }) {
+/** Priority cases first, then the nearest due date (the server's order). */
+export function WorkTable({
+  items,
+  loading,
+  showTrack = false,
+  pagination,
+}: {
+  items: WorkItem[];
+  loading: boolean;
+  showTrack?: boolean;
+  pagination?: TableProps<WorkItem>['pagination'];
+}) {
   return (
     <Table<WorkItem>
       rowKey="id"
       size="middle"
-      columns={columns}
+      columns={columns(showTrack)}
       dataSource={items}
       loading={loading}
       locale={{ emptyText: '暂无待办案件' }}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 720 }}
+      pagination={pagination ?? { pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+      scroll={{ x: 860 }}
       data-testid="work-table"
     />
   );

@@ -1,10 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
-import { fetchWorkList } from '../api/work.api';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { fetchQueue, fetchWorkList } from '../api/work.api';
+import type { WorkFilters } from '../types';
 import type { WorkTrack } from '../work-areas';
 
-export function useWorkList(track: WorkTrack) {
+export function useWorkList(track: WorkTrack, filters: WorkFilters = {}) {
   return useQuery({
-    queryKey: ['work', track],
-    queryFn: ({ signal }) => fetchWorkList(track, signal),
+    queryKey: ['work', track, filters],
+    queryFn: ({ signal }) => fetchWorkList(track, filters, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMyWork() {
+  return useQuery({
+    queryKey: ['work', 'queue', 'mine'],
+    queryFn: ({ signal }) => fetchQueue('mine', {}, signal),
   });
 }

@@ -55,6 +55,7 @@ import {
   type TransferSlipFields,
   transferSlip,
 } from './other.js';
+import { type ExplanationRecordFields, explanationRecord } from './explanation.js';
 import { type DocumentTemplate, displayValues, findMissingFields } from './template.js';
 
 /** The fields each document type is filled with. */
@@ -78,6 +79,7 @@ export interface DocumentFieldsMap {
   petition_opinion: PetitionOpinionFields;
   legal_aid_referral: LegalAidReferralFields;
   proof_of_service: ProofOfServiceFields;
+  explanation_record: ExplanationRecordFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -100,6 +102,7 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   petition_opinion: petitionOpinion,
   legal_aid_referral: legalAidReferral,
   proof_of_service: proofOfService,
+  explanation_record: explanationRecord,
 };
 
 export interface DocumentInput<T extends DocumentType> {

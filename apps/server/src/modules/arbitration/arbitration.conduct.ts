@@ -1,0 +1,275 @@
+import { ARBITRATION_SUSPENSION_GROUNDS, CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../../app';
+import type { Actor } from '../../platform/audit';
+import { type AuthContext, todayIso } from '../../platform/auth';
+import { AppError } from '../../platform/errors';
+import { getClocksService } from '../clocks/clocks.module';
+import { documentNames, loadApplication } from './arbitration.data';
+import { settingNumber, type Trx } from './arbitration.runtime';
+import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';
+import { tribunalOf } from './arbitration.tribunal';
+
+type Auth = Pick<AuthContext, 'grants'>;
+export type SuspensionGround = keyof typeof ARBITRATION_SUSPENSION_GROUNDS;
+
+export interface AwardItemInput {
+  text: string;
+  claimType: string;
+  amountFen?: number | undefined;
+}
+
+export interface DeterminedItem extends AwardItemInput {
+  finality: 'final' | 'non_final';
+  why: string;
+}
+
+/**
+ * Per-item final / non-final determination (调解仲裁法第四十七条; 最高法解释（一）第十九条, RULES §7.1):
+ * labour remuneration, injury medical fees, economic compensation and damages are final when the AWARDED
+ * amount of the item does not exceed 12 × the local monthly minimum wage; national-standards items
+ * (working hours, rest and leave, social insurance) are final at any amount; everything else non-final.
+ */
+export function determineFinality(items: AwardItemInput[], minimumWageFen: number): DeterminedItem[] {
+  const cap = 12 * minimumWageFen;
+  return items.map((i) => {
+    const category = isClaimType(i.claimType) ? CLAIM_CATALOGUE[i.claimType].finalAwardCategory : null;
+    if (category === 'standards') return { ...i, finality: 'final', why: '执行国家劳动标准发生的争议（第四十七条第（二）项）' };
+    if (category && i.amountFen !== undefined && i.amountFen <= cap) {
+      return { ...i, finality: 'final', why: `不超过当地月最低工资标准十二个月金额（${(cap / 100).toFixed(2)}元）` };
+    }
+    if (category) return { ...i, finality: 'non_final', why: `超过当地月最低工资标准十二个月金额（${(cap / 100).toFixed(2)}元）` };
+    return { ...i, finality: 'non_final', why: '不属于第四十七条规定的终局裁决事项' };
+  });
+}
+
+/** 中止审理 with the ground (办案规则第四十七条): the award clock is suspended (中止 days excluded). */
+export async function suspendCase(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Auth,
+  actor: Actor,
+  caseId: string,
+  input: { ground: SuspensionGround; detail?: string | undefined },
+) {
+  const reason = `${ARBITRATION_SUSPENSION_GROUNDS[input.ground]}${input.detail ? `：${input.detail}` : ''}`;
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, 'suspend', {
+    reason,
+    payload: { suspensionGround: input.ground },
+  });
+  await addRecord(trx, actor, caseId, 'suspension', `中止审理：${reason}`, { ground: input.ground });
+  return { step };
+}
+
+export async function resumeCase(ctx: AppContext, trx: Trx, auth: Auth, actor: Actor, caseId: string, input: { reason: string }) {
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, 'resume', { reason: input.reason });
+  await addRecord(trx, actor, caseId, 'resumption', `恢复审理：${input.reason}`);
+  return { step };
+}
+
+/** 延长审限 ≤15 days once, with the approver and reason (调解仲裁法第四十三条; 办案规则第四十五条). */
+export async function extendAward(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Auth,
+  actor: Actor,
+  caseId: string,
+  input: { approver: string; reason: string; days: number },
+) {
+  const clock = await trx
+    .selectFrom('clock')
+    .select(['extension_approver'])
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('rule_id', '=', 'arbitration.award')
+    .where('status', 'in', ['running', 'suspended', 'extended'])
+    .executeTakeFirst();
+  if (!clock) throw new AppError(409, 'AWARD_CLOCK_NOT_RUNNING', '审理期限未在计时中');
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, 'extend_award_period', {
+    reason: input.reason,
+    payload: { extensionDays: input.days, alreadyExtended: clock.extension_approver !== null, approver: input.approver },
+  });
+  await addRecord(trx, actor, caseId, 'extension', `延长审理期限${input.days}日（批准人：${input.approver}）：${input.reason}`);
+  return { step };
+}
+
+/** Step with a record: withdrawal, no-show, defence, hearing, advance execution (先予执行). */
+export async function simpleStep(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Auth,
+  actor: Actor,
+  caseId: string,
+  kind: 'withdraw' | 'applicant_no_show' | 'receive_defence' | 'hold_hearing' | 'order_advance_execution',
+  input: { summary: string; payload?: Record<string, unknown> | undefined },
+) {
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, kind, { reason: input.summary, payload: input.payload });
+  const recordKind = {
+    withdraw: 'withdrawal',
+    applicant_no_show: 'default',
+    receive_defence: 'defence',
+    hold_hearing: 'hearing_record',
+    order_advance_execution: 'advance_execution',
+  } as const;
+  await addRecord(trx, actor, caseId, recordKind[kind], input.summary, input.payload ?? {});
+  if (kind === 'hold_hearing') {
+    await trx
+      .updateTable('hearing')
+      .set({ state: 'held' })
+      .where('case_id', '=', caseId)
+      .where('state', '=', 'scheduled')
+      .execute();
+  }
+  return { step };
+}
+
+async function arbitratorNames(trx: Trx, caseId: string) {
+  const t = (await tribunalOf(trx, caseId)).filter((x) => x.role !== 'clerk');
+  if (!t.length) throw new AppError(422, 'TRIBUNAL_REQUIRED', '尚未组成仲裁庭');
+  return t.map((x) => x.display_name);
+}
+
+/** 仲裁调解书: effective once both parties sign for it (调解仲裁法第四十二条). */
+export async function mediationStatement(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Auth,
+  actor: Actor,
+  caseId: string,
+  input: { agreedTerms: string[]; bothPartiesSigned: boolean },
+) {
+  const d = await loadApplication(trx, caseId);
+  const names = documentNames(d);
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, 'mediate', {
+    payload: { bothPartiesSigned: input.bothPartiesSigned },
+  });
+  const doc = await issueFor(ctx, trx, actor, caseId, 'arbitral_mediation_statement', {
+    applicantName: names.applicantName,
+    respondentName: names.respondentName,
+    caseCause: names.caseCause,
+    claims: d.claims.map((c) => `${c.label}${c.amountFen ? `${(c.amountFen / 100).toFixed(2)}元` : ''}`),
+    agreedTerms: input.agreedTerms,
+    arbitrators: await arbitratorNames(trx, caseId),
+  });
+  return { step, documents: [doc] };
+}
+
+/**
+ * 裁决: per-item determination; when final and non-final items both exist, two separate 裁决书 (办案规则
+ * 第五十条第二款). Mediation must have been attempted first (调解仲裁法第四十二条).
+ */
+export async function makeAward(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Auth,
+  actor: Actor,
+  caseId: string,
+  input: { facts: string; reasons: string; items: AwardItemInput[]; mediationAttempted: boolean },
+) {
+  const d = await loadApplication(trx, caseId);
+  const names = documentNames(d);
+  const mw = await settingNumber(trx, 'arbitration.monthly_minimum_wage_fen', 200000);
+  const items = determineFinality(input.items, mw);
+  const attempted =
+    input.mediationAttempted ||
+    (await trx.selectFrom('arbitration_record').select('id').where('case_id', '=', caseId).where('kind', '=', 'mediation_attempt').executeTakeFirst()) !== undefined;
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, 'award', { payload: { mediationAttempted: attempted } });
+  const arbitrators = await arbitratorNames(trx, caseId);
+  const documents: IssuedDoc[] = [];
+  const ids: Record<'final' | 'non_final', string | null> = { final: null, non_final: null };
+  for (const finality of ['final', 'non_final'] as const) {
+    const mine = items.filter((i) => i.finality === finality);
+    if (!mine.length) continue;
+    const doc = await issueFor(ctx, trx, actor, caseId, 'award', {
+      applicantName: names.applicantName,
+      respondentName: names.respondentName,
+      caseCause: names.caseCause,
+      claims: d.claims.map((c) => `${c.label}${c.amountFen ? `${(c.amountFen / 100).toFixed(2)}元` : ''}`),
+      facts: input.facts,
+      reasons: input.reasons,
+      items: mine.map((i) => ({ text: i.text, finality, ...(i.amountFen !== undefined && { amount: i.amountFen / 100 }) })),
+      arbitrators,
+    });
+    ids[finality] = doc.id;
+    documents.push(doc);
+  }
+  await trx
+    .insertInto('arbitration_award')
+    .values({
+      case_id: caseId,
+      items: JSON.stringify(items),
+      minimum_wage_fen: mw,
+      final_document_id: ids.final,
+      non_final_document_id: ids.non_final,
+      created_by: actor.id,
+    })
+    .execute();
+  return { step, documents, items };
+}
+
+/** Service of the award starts the suit / set-aside clocks of each kind (调解仲裁法第四十八条至第五十条). */
+export async function serveAward(ctx: AppContext, trx: Trx, auth: Auth, actor: Actor, caseId: string) {
+  const award = await trx
+    .selectFrom('arbitration_award')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  if (!award) throw new AppError(409, 'AWARD_MISSING', '尚未作出裁决');
+  const event = award.non_final_document_id ? 'serve_non_final_award' : 'serve_final_award';
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, event, { reason: '裁决书已送达' });
+  if (award.non_final_document_id && award.final_document_id) {
+    const c = await trx.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+    for (const ruleId of ['arbitration.final-award.worker-suit', 'arbitration.final-award.employer-set-aside']) {
+      await getClocksService(ctx).start(
+        trx,
+        {
+          subjectType: 'case',
+          subjectId: caseId,
+          subjectLabel: c.number,
+          ruleId,
+          triggerDate: todayIso(ctx.config),
+          responsibleUserId: c.assignee_user_id,
+          organizationId: c.organization_id,
+          jurisdictionId: c.jurisdiction_id,
+        },
+        actor,
+      );
+    }
+  }
+  return { step };
+}
+
+/** 结案 with outcome and amounts; a satisfaction-rating request to each worker (the portal answers it). */
+export async function closeCase(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Auth,
+  actor: Actor,
+  caseId: string,
+  input: { outcome: string; amountFen?: number | undefined },
+) {
+  const d = await loadApplication(trx, caseId);
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, 'close', {
+    reason: input.outcome,
+    payload: { outcome: input.outcome, amountFen: input.amountFen ?? null },
+  });
+  await trx
+    .updateTable('arbitration_application')
+    .set({ outcome: input.outcome, outcome_amount_fen: input.amountFen ?? null, updated_at: new Date() })
+    .where('case_id', '=', caseId)
+    .execute();
+  const requests: string[] = [];
+  for (const w of d.parties.filter((p) => p.role === 'worker')) {
+    const token = randomBytes(12).toString('base64url');
+    const message = `【随州劳动维权】${w.name}您好，您的仲裁案件${d.c.number}已结案（${input.outcome}）。请对本中心的服务作出满意度评价，评价码：${token}。`;
+    const r = await trx
+      .insertInto('satisfaction_request')
+      .values({ case_id: caseId, matter_id: d.c.matter_id, party_id: w.partyId, token, message })
+      .onConflict((oc) => oc.columns(['case_id', 'party_id']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (r) requests.push(r.id);
+  }
+  return { step, satisfactionRequests: requests };
+}

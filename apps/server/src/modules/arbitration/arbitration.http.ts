@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../../app';
+import { type Actor, appendAudit } from '../../platform/audit';
+import { actorOf, type AuthContext } from '../../platform/auth';
+import { errors } from '../../platform/errors';
+import { assertCaseVisible } from '../cases/cases.access';
+import { StaleCase } from '../cases/cases.service';
+import { presentCase } from './arbitration.presenter';
+import type { Trx } from './arbitration.runtime';
+
+export interface ActResult {
+  documents?: { type: string; id: string; number: string }[];
+  [key: string]: unknown;
+}
+
+/**
+ * Runs one arbitration step on a visible case in ONE transaction and answers with the fresh case view;
+ * a stale version is 409 with the fresh view, read after the rollback.
+ */
+export async function act(
+  ctx: AppContext,
+  req: FastifyRequest,
+  caseId: string,
+  work: (trx: Trx, auth: AuthContext, actor: Actor) => Promise<ActResult>,
+) {
+  const auth = req.auth!;
+  const { db } = ctx.database;
+  await assertCaseVisible(db, auth, caseId);
+  const actor = actorOf(req, 'matter.read');
+  let out: ActResult;
+  try {
+    out = await db.transaction().execute((trx) => work(trx, auth, actor));
+  } catch (err) {
+    if (err instanceof StaleCase) throw errors.conflict(await presentCase(db, err.caseId, auth));
+    throw err;
+  }
+  const { step: _step, ...rest } = out;
+  return { ...rest, documents: out.documents ?? [], case: await presentCase(db, caseId, auth) };
+}
+
+export async function audited(trx: Trx, actor: Actor, action: string, caseId: string, summary: string, after?: unknown) {
+  await appendAudit(trx, actor, { action, entityType: 'case', entityId: caseId, summary, after });
+}

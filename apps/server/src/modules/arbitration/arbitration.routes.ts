@@ -1,0 +1,223 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, todayIso } from '../../platform/auth';
+import { errorResponses, errorSchema, errors } from '../../platform/errors';
+import { assertCaseVisible } from '../cases/cases.access';
+import { assertMatterInScope, scopeOf } from '../matters/scope';
+import { acceptApplication, redirectApplication, rejectApplication, serveRespondent } from './arbitration.acceptance';
+import { closeDay, pendingSameDay, samePendingError } from './arbitration.dayclose';
+import { hearingRoutes } from './arbitration.hearing.routes';
+import { act } from './arbitration.http';
+import { listCases, presentCase } from './arbitration.presenter';
+import { setArbitrationContext } from './arbitration.runtime';
+import {
+  acceptBody,
+  anyObject,
+  caseParam,
+  createBody,
+  dayBody,
+  dayQuery,
+  redirectBody,
+  rejectBody,
+  resultSchema,
+  reviewBody,
+} from './arbitration.schema';
+import { createAtWindow, reviewAndIssue, updateDetails } from './arbitration.service';
+
+const tags = ['仲裁'];
+const listSchema = z.object({ items: z.array(anyObject) });
+const pendingSchema = z.object({ date: z.string(), pending: z.array(anyObject), closed: z.boolean() });
+
+/** Arbitration (仲裁): application and preliminary review, acceptance, day close; hearings in hearingRoutes. */
+export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
+  const ctx = app.ctx;
+  const { db } = ctx.database;
+  setArbitrationContext(ctx);
+
+  app.get(
+    '/arbitration/cases',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '仲裁案件列表（本人辖区；可按事项筛选）',
+        querystring: z.object({ matterId: z.string().uuid().optional(), open: z.coerce.boolean().optional() }),
+        response: { 200: listSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      if (req.query.matterId) await assertMatterInScope(db, req.auth!, req.query.matterId);
+      const scope = await scopeOf(db, req.auth!, 'matter.read');
+      return { items: await listCases(db, scope, req.query) };
+    },
+  );
+
+  app.get(
+    '/arbitration/cases/:caseId',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '仲裁案件：申请书、初审清单、补正、仲裁庭、开庭、记录、裁决、文书与期限',
+        params: caseParam,
+        response: { 200: anyObject, ...errorResponses },
+      },
+    },
+    async (req) => {
+      await assertCaseVisible(db, req.auth!, req.params.caseId);
+      return presentCase(db, req.params.caseId, req.auth!);
+    },
+  );
+
+  app.post(
+    '/arbitration/applications',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary:
+          '窗口收取仲裁申请并初审：材料齐全当场出具收件回执；不全则出具一次性列明全部补正事项及期限的补正通知书（办案规则第二十九条）',
+        body: createBody,
+        response: { 201: resultSchema, 422: errorSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const auth = req.auth!;
+      await assertMatterInScope(db, auth, req.body.matterId);
+      const r = await createAtWindow(ctx, auth, actorOf(req, 'intake.create'), req.body);
+      const view = await presentCase(db, r.caseId, auth);
+      return reply.status(201).send({ case: view, documents: r.documents, complete: r.complete, missingItems: r.result.missingItems });
+    },
+  );
+
+  app.post(
+    '/arbitration/cases/:caseId/review',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '补充申请材料并重新初审（补正：收件日以补正之日起算，受理期限重新计算，办案规则第四十六条）',
+        params: caseParam,
+        body: reviewBody,
+        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
+      },
+    },
+    async (req) =>
+      act(ctx, req, req.params.caseId, async (trx, auth, actor) => {
+        await updateDetails(trx, req.params.caseId, req.body);
+        const r = await reviewAndIssue(ctx, trx, auth, actor, req.params.caseId);
+        return { documents: r.documents, complete: r.complete, missingItems: r.result.missingItems };
+      }),
+  );
+
+  app.post(
+    '/arbitration/cases/:caseId/accept',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '受理并出具受理通知书（欠薪、工伤、重大集体争议当日出具并送达）',
+        params: caseParam,
+        body: acceptBody,
+        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
+      },
+    },
+    async (req) =>
+      act(ctx, req, req.params.caseId, (trx, auth, actor) => acceptApplication(ctx, trx, auth, actor, req.params.caseId, req.body)),
+  );
+
+  app.post(
+    '/arbitration/cases/:caseId/reject',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '不予受理：出具不予受理通知书，写明理由类别并告知可向人民法院起诉',
+        params: caseParam,
+        body: rejectBody,
+        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
+      },
+    },
+    async (req) =>
+      act(ctx, req, req.params.caseId, (trx, auth, actor) => rejectApplication(ctx, trx, auth, actor, req.params.caseId, req.body)),
+  );
+
+  app.post(
+    '/arbitration/cases/:caseId/redirect',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '不属本委管辖：书面告知向有管辖权的仲裁委员会申请（不是不予受理，办案规则第三十一条）',
+        params: caseParam,
+        body: redirectBody,
+        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
+      },
+    },
+    async (req) =>
+      act(ctx, req, req.params.caseId, (trx, auth, actor) => redirectApplication(ctx, trx, auth, actor, req.params.caseId, req.body)),
+  );
+
+  app.post(
+    '/arbitration/cases/:caseId/serve-respondent',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '向被申请人送达应诉通知书及申请书副本（受理后五日内；答辩期十日开始）',
+        params: caseParam,
+        body: acceptBody,
+        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
+      },
+    },
+    async (req) =>
+      act(ctx, req, req.params.caseId, (trx, auth, actor) => serveRespondent(ctx, trx, auth, actor, req.params.caseId, req.body)),
+  );
+
+  app.get(
+    '/arbitration/day-close',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '日结检查：当日应出具受理通知书而尚未处理的案件',
+        querystring: dayQuery,
+        response: { 200: pendingSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const date = req.query.date ?? todayIso(ctx.config);
+      const pending = await pendingSameDay(db, req.auth!, date);
+      const scope = await scopeOf(db, req.auth!, 'matter.read');
+      const closed = scope.length
+        ? (await db.selectFrom('arbitration_day_close').select('day').where('day', '=', date).where('jurisdiction_id', 'in', scope).executeTakeFirst()) !== undefined
+        : false;
+      return { date, pending, closed };
+    },
+  );
+
+  app.post(
+    '/arbitration/day-close',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '仲裁窗口日结：仍有当日受理案件未处理时拒绝（409 SAME_DAY_PENDING）并提醒领导',
+        body: dayBody,
+        response: { 200: pendingSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const auth = req.auth!;
+      if (!['intake.create', 'arbitration.work', 'arbitration.clerk'].some((p) => auth.permissions.has(p as never))) {
+        throw errors.forbidden('只有窗口受理员、仲裁员或书记员可以日结');
+      }
+      const date = req.body.date ?? todayIso(ctx.config);
+      const r = await closeDay(db, auth, actorOf(req, 'matter.read'), date);
+      if (r.refused) throw samePendingError(r.pending);
+      return { date, pending: [], closed: true };
+    },
+  );
+
+  await app.register(hearingRoutes);
+};

@@ -1,0 +1,120 @@
+import { ARBITRATION_SUSPENSION_GROUNDS } from '@onestop/domain';
+import { z } from 'zod';
+import { MATERIAL_KINDS } from './arbitration.review';
+
+const text = (max: number, label: string) =>
+  z.string(`${label}应为文字`).trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dateTime = z.string().datetime({ offset: true, message: '时间格式不正确（ISO 8601，含时区）' });
+const uuid = z.string().uuid('编号格式不正确');
+
+export const caseParam = z.object({ caseId: uuid });
+export const hearingParam = z.object({ hearingId: uuid });
+export const version = z.number().int().positive().optional();
+
+const material = z.strictObject({
+  kind: z.enum(Object.keys(MATERIAL_KINDS) as [keyof typeof MATERIAL_KINDS], '材料类别不正确'),
+  title: text(100, '材料名称'),
+  form: z.enum(['原件', '复印件'], '请选择原件或复印件'),
+  pages: z.number().int('页数应为整数').min(1, '页数至少为1').max(2000),
+  copies: z.number().int().min(1).max(100).optional(),
+});
+
+export const detailsShape = {
+  facts: z.string().trim().max(5000, '事实和理由不能超过5000字').optional(),
+  evidence: z
+    .array(z.strictObject({ title: text(100, '证据名称'), source: z.string().trim().max(100), form: z.string().trim().max(20).optional() }))
+    .max(200)
+    .optional(),
+  witnesses: z.array(z.strictObject({ name: text(50, '证人姓名'), address: text(200, '证人住址') })).max(50).optional(),
+  materials: z.array(material).max(100).optional(),
+  copiesSubmitted: z.number().int().min(0).max(100).optional(),
+  applicantSigned: z.boolean().optional(),
+  performancePlace: z.string().trim().max(200).optional(),
+  employerDomicile: z.string().trim().max(200).optional(),
+  withinJurisdiction: z.boolean().optional(),
+  representatives: z.array(z.strictObject({ name: text(50, '代表人姓名'), phone: z.string().trim().max(20).optional() })).max(5).optional(),
+};
+
+export const createBody = z.strictObject({
+  matterId: uuid,
+  claimIds: z.array(uuid).min(1, '请至少选择一项仲裁请求'),
+  reason: z.string().trim().max(500).optional(),
+  ...detailsShape,
+});
+export const reviewBody = z.strictObject(detailsShape);
+
+export const acceptBody = z.strictObject({ evidenceDeadline: isoDate.optional(), version });
+export const rejectBody = z.strictObject({
+  reasonCode: z.enum(['out_of_scope', 'no_clear_claim', 'no_standing'], '请选择不予受理的理由类别（办案规则第三十条）'),
+  reasons: text(2000, '不予受理理由'),
+  version,
+});
+export const redirectBody = z.strictObject({
+  competentCommission: text(100, '有管辖权的仲裁委员会'),
+  explanation: z.string().trim().max(2000).optional(),
+  version,
+});
+export const dayQuery = z.object({ date: isoDate.optional() });
+export const dayBody = z.strictObject({ date: isoDate.optional() });
+
+export const tribunalBody = z.strictObject({
+  arbitratorIds: z.array(uuid).min(1, '请选择仲裁员').max(3, '仲裁庭至多三名仲裁员'),
+  presidingId: uuid.optional(),
+  clerkId: uuid.optional(),
+});
+export const hearingBody = z.strictObject({ roomId: uuid, startsAt: dateTime, endsAt: dateTime });
+export const postponeBody = z.strictObject({
+  reason: text(500, '延期理由'),
+  requestedOn: isoDate.optional(),
+  startsAt: dateTime,
+  endsAt: dateTime,
+});
+export const calendarQuery = z.object({ from: isoDate, days: z.coerce.number().int().min(1).max(31).default(7) });
+
+export const recordBody = z.strictObject({
+  kind: z.enum(['evidence', 'hearing_record', 'mediation_attempt', 'note', 'default'], '记录类别不正确'),
+  summary: text(2000, '记录内容'),
+});
+export const stepBody = z.strictObject({
+  step: z.enum(['withdraw', 'applicant_no_show', 'receive_defence', 'hold_hearing', 'order_advance_execution']),
+  summary: text(2000, '说明'),
+  withdrawalApplicationFiled: z.boolean().optional(),
+  hearingNoticeServed: z.boolean().optional(),
+  rightsClear: z.boolean().optional(),
+  seriousHardship: z.boolean().optional(),
+});
+export const suspendBody = z.strictObject({
+  ground: z.enum(Object.keys(ARBITRATION_SUSPENSION_GROUNDS) as [keyof typeof ARBITRATION_SUSPENSION_GROUNDS], '请选择中止事由'),
+  detail: z.string().trim().max(500).optional(),
+});
+export const resumeBody = z.strictObject({ reason: text(500, '恢复理由') });
+export const extendBody = z.strictObject({
+  approver: text(50, '批准人'),
+  reason: text(500, '延期理由'),
+  days: z.number().int().min(1, '延长天数至少为1').max(15, '延长期限不得超过十五日'),
+});
+export const mediationBody = z.strictObject({
+  agreedTerms: z.array(text(500, '调解协议条款')).min(1, '请填写调解协议内容'),
+  bothPartiesSigned: z.boolean(),
+});
+export const awardBody = z.strictObject({
+  facts: text(5000, '查明事实'),
+  reasons: text(5000, '裁决理由'),
+  mediationAttempted: z.boolean(),
+  items: z
+    .array(
+      z.strictObject({
+        text: text(500, '裁决内容'),
+        claimType: text(50, '请求类别'),
+        amountFen: z.number().int().min(0).optional(),
+      }),
+    )
+    .min(1, '请至少填写一项裁决事项'),
+});
+export const determineBody = z.strictObject({ items: awardBody.shape.items });
+export const closeBody = z.strictObject({ outcome: text(100, '结案方式'), amountFen: z.number().int().min(0).optional() });
+
+// biome-ignore lint/suspicious/noExplicitAny: presenter objects documented by their TypeScript types.
+export const anyObject: z.ZodType<any> = z.record(z.string(), z.unknown());
+export const resultSchema = z.object({ case: anyObject }).catchall(z.unknown());

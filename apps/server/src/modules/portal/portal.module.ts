@@ -1,0 +1,29 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsync } from 'fastify';
+import { EVIDENCE_MAX_BYTES } from '../matters/evidence.service';
+import { LocalFileStorage } from '../matters/file-storage';
+import { providerFromConfig } from '../notifications/notifications.providers';
+import { portalApplyRoutes } from './portal.apply.routes';
+import { portalAuthRoutes } from './portal.auth.routes';
+import { portalFollowRoutes } from './portal.follow.routes';
+import { pruneAttempts } from './portal.limits';
+import { portalPublicRoutes } from './portal.public.routes';
+import { registerPortalSession } from './portal.session';
+import { portalStaffRoutes } from './portal.staff.routes';
+
+/** The worker's and employer's own door (/m/ in the browser, /api/portal here). Registered once in app.ts. */
+export const portalModule: FastifyPluginAsync = async (app) => {
+  const { ctx } = app;
+  const { db } = ctx.database;
+  registerPortalSession(app, db);
+  // Encapsulated here: multipart bodies reach only the portal's upload route.
+  await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 2, parts: 3 } });
+  // Evidence files in the same content-addressed store as the window's uploads.
+  const storage = new LocalFileStorage(ctx.config.storageDir);
+  ctx.jobs.every('portal.prune', 3600_000, () => pruneAttempts(db));
+  await app.register(portalAuthRoutes(providerFromConfig(ctx.config, app.log)));
+  await app.register(portalPublicRoutes);
+  await app.register(portalApplyRoutes(storage));
+  await app.register(portalFollowRoutes);
+  await app.register(portalStaffRoutes);
+};

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { employerInput } from '../parties/parties.schema';
+
+const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const count = z.number().int().min(0).max(1_000_000);
+
+export const layoffData = z.strictObject({
+  totalEmployees: count.min(1, '职工总数至少为1'),
+  layoffCount: count.min(1, '裁减人数至少为1'),
+  noticeDate: date.describe('向工会或全体职工说明情况之日'),
+  plannedDate: date.describe('计划实施日期'),
+  unionOpinionHeard: z.boolean(),
+  protectedIncluded: z.boolean().optional(),
+});
+export const dispatchData = z.strictObject({
+  contractEmployees: count,
+  dispatchedWorkers: count,
+  agencyName: z.string().trim().min(1, '请填写派遣单位').max(200),
+  agencyLicenceNo: z.string().trim().max(60).optional(),
+  licenceValidTo: date.optional(),
+  temporaryOverSixMonths: count.optional(),
+});
+export const specialHoursData = z.strictObject({
+  system: z.enum(['comprehensive', 'flexible']),
+  positions: z.string().trim().min(1, '请填写岗位').max(500),
+  workerCount: count.min(1),
+  approvedFrom: date,
+  approvedTo: date,
+});
+export const placementData = z.strictObject({
+  workerCount: count.min(1),
+  planTitle: z.string().trim().min(1, '请填写方案名称').max(200),
+  congressApproved: z.boolean(),
+  wageArrearsFen: z.number().int().min(0).optional(),
+  socialInsuranceArrearsFen: z.number().int().min(0).optional(),
+});
+
+const common = { employer: employerInput, jurisdictionId: z.uuid('请选择辖区'), note: z.string().trim().max(2000).optional() };
+
+export const filingBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('layoff'), data: layoffData, ...common }),
+  z.strictObject({ kind: z.literal('dispatch'), data: dispatchData, ...common }),
+  z.strictObject({ kind: z.literal('special_hours'), data: specialHoursData, ...common }),
+  z.strictObject({ kind: z.literal('restructuring'), data: placementData, ...common }),
+  z.strictObject({ kind: z.literal('bankruptcy'), data: placementData, ...common }),
+]);
+export type FilingBody = z.infer<typeof filingBody>;
+
+export const minimumWageQuery = z.strictObject({
+  areaCode: z.string().regex(/^\d{6}$/, '地区代码应为6位数字'),
+  on: date.optional(),
+  monthlyFen: z.coerce.number().int().min(0).optional().describe('实发月工资（分）：给出时判断是否低于最低工资'),
+});
+
+export const minimumWageBody = z.strictObject({
+  areaCode: z.string().regex(/^\d{6}$/, '地区代码应为6位数字'),
+  tier: z.number().int().min(1).max(4),
+  monthlyFen: z.number().int().min(1),
+  hourlyFen: z.number().int().min(1),
+  effectiveFrom: date,
+  basis: z.string().trim().min(1, '请填写依据').max(500),
+});
+
+export const openCaseBody = z.strictObject({ version: z.number().int().min(1).optional() });

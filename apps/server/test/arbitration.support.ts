@@ -1,0 +1,48 @@
+import { expect } from 'vitest';
+import { type Client, signedIn, type TestEnv } from './harness';
+
+/** Complete window materials for a one-respondent application (仲裁申请书 per 办案规则第二十九条). */
+export const COMPLETE = {
+  facts: '2025年9月至12月在被申请人工地做钢筋工，工资未发放，多次催要未果。',
+  evidence: [{ title: '考勤记录', source: '申请人保存' }],
+  materials: [
+    { kind: 'application', title: '仲裁申请书', form: '原件', pages: 3 },
+    { kind: 'applicant_id', title: '身份证复印件', form: '复印件', pages: 1 },
+    { kind: 'respondent_info', title: '企业信用信息公示报告', form: '复印件', pages: 2 },
+    { kind: 'evidence', title: '考勤记录', form: '复印件', pages: 5 },
+  ],
+  copiesSubmitted: 1,
+  applicantSigned: true,
+  performancePlace: '随州市曾都区交通大道工地',
+  employerDomicile: '随州市曾都区擂鼓墩大道8号',
+};
+
+/** The award period (45 days) reaches into next year: the test loads next year's holiday notice. */
+export async function seedCalendars(env: TestEnv) {
+  const admin = await signedIn(env, 'admin');
+  const year = new Date().getUTCFullYear() + 1;
+  const have = (await admin.get('/api/admin/calendar/years')).body;
+  if (JSON.stringify(have).includes(`"year":${year}`)) return;
+  const d = (md: string) => `${year}-${md}`;
+  const notice = {
+    source: `国务院办公厅关于${year}年部分节假日安排的通知（测试数据）`,
+    holidays: [
+      { date: d('01-01'), name: '元旦' },
+      ...['10-01', '10-02', '10-03'].map((x) => ({ date: d(x), name: '国庆节' })),
+    ],
+    makeupWorkdays: [],
+  };
+  const r = await admin.request('PUT', `/api/admin/calendar/years/${year}`, notice);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+}
+
+export async function application(clerk: Client, matter: { id: string; claims: { id: string }[] }, over: Record<string, unknown> = {}) {
+  const r = await clerk.post('/api/arbitration/applications', {
+    matterId: matter.id,
+    claimIds: matter.claims.map((c) => c.id),
+    ...COMPLETE,
+    ...over,
+  });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body;
+}

@@ -1,0 +1,92 @@
+/** The portal's API client: the portal cookie, the x-portal-csrf header, retries with back-off. */
+
+export interface ApiError {
+  status: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export interface Session {
+  kind: 'account' | 'query';
+  csrfToken: string;
+  phoneMasked: string | null;
+  matterId: string | null;
+}
+
+let csrf: string | null = null;
+
+export function setCsrf(token: string | null) {
+  csrf = token;
+}
+
+export function newKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function isApiError(e: unknown): e is ApiError {
+  return typeof e === 'object' && e !== null && 'code' in e && 'status' in e;
+}
+
+export function errorText(e: unknown): string {
+  if (isApiError(e)) return e.message;
+  return '网络不稳定，请稍后再试';
+}
+
+export function errorCode(e: unknown): string | null {
+  return isApiError(e) ? e.code : null;
+}
+
+interface Options {
+  method?: string;
+  body?: unknown;
+  /** Same key on every retry: the server answers a retry with the first result. */
+  idempotencyKey?: string;
+  /** Retry on network failure and 502/503/504 with back-off (1 s, 2 s, 4 s, 8 s). */
+  retries?: number;
+}
+
+async function once<T>(path: string, o: Options): Promise<T> {
+  const headers: Record<string, string> = {};
+  const method = o.method ?? (o.body === undefined ? 'GET' : 'POST');
+  if (method !== 'GET' && csrf) headers['x-portal-csrf'] = csrf;
+  if (o.idempotencyKey) headers['idempotency-key'] = o.idempotencyKey;
+  let payload: BodyInit | undefined;
+  if (o.body instanceof FormData) payload = o.body;
+  else if (o.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(o.body);
+  }
+  const res = await fetch(`/api/portal${path}`, { method, headers, body: payload, credentials: 'same-origin' });
+  const text = await res.text();
+  const data = text ? (JSON.parse(text) as unknown) : null;
+  if (!res.ok) {
+    const d = (data ?? {}) as Partial<ApiError>;
+    throw { status: res.status, code: d.code ?? 'ERROR', message: d.message ?? '操作没有成功，请稍后再试', details: d.details } satisfies ApiError;
+  }
+  return data as T;
+}
+
+export async function api<T>(path: string, o: Options = {}): Promise<T> {
+  const retries = o.retries ?? 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await once<T>(path, o);
+    } catch (e) {
+      const retryable = !isApiError(e) || [502, 503, 504].includes(e.status);
+      if (!retryable || attempt >= retries) throw e;
+      await sleep(1000 * 2 ** attempt);
+    }
+  }
+}
+
+/** Public endpoints outside /api/portal (the clocks calculator, the knowledge base). */
+export async function publicApi<T>(path: string): Promise<T> {
+  const res = await fetch(path, { credentials: 'same-origin' });
+  const data = (await res.json()) as T & { message?: string; code?: string };
+  if (!res.ok) throw { status: res.status, code: data.code ?? 'ERROR', message: data.message ?? '查询失败' };
+  return data;
+}
