@@ -93,8 +93,8 @@ async function generate(pool: pg.Pool) {
     await c.query(
       `INSERT INTO party (id, kind, name, id_type, id_number_enc, identity_hash, sex, birth_date, migrant_worker, updated_at)
        SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'worker',
-              ($1::text[])[1 + ((i::bigint * 7919) % ${s.length})::int] || ($2::text[])[1 + ((i::bigint * 104729) % ${g.length})::int] ||
-                CASE WHEN i % 3 = 0 THEN '' ELSE ($2::text[])[1 + ((i::bigint * 15485863) % ${g.length})::int] END,
+              ($1::text[])[1 + ((i::bigint * 7919) % ${s.length})::int] || ($2::text[])[1 + ((i / ${s.length}) % ${g.length})::int] ||
+                CASE WHEN i % 3 = 0 THEN '' ELSE ($2::text[])[1 + ((i / ${s.length * g.length}) % ${g.length})::int] END,
               'resident_id', 'v1.bench', 'h' || md5(i::text), CASE WHEN i % 2 = 0 THEN 'male' ELSE 'female' END,
               date '1965-01-01' + (i % 15000), i % 4 = 0, now()
          FROM generate_series(1, ${N}) i`,

@@ -5,7 +5,8 @@ import { application, seedCalendars } from './arbitration.support';
 import { newMatter, openCase, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 
-const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+  new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 const at = (offset: number, hm: string) => `${day(offset)}T${hm}:00+08:00`;
 
 describe('arbitration: tribunal, hearings, conduct, award', () => {
@@ -20,8 +21,16 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
 
   async function addArbitrator(username: string, name: string) {
     const db = env.server.app.ctx.database.db;
-    const city = await db.selectFrom('jurisdiction').select('id').where('code', '=', '421300').executeTakeFirstOrThrow();
-    const org = await db.selectFrom('organization').select('id').where('agency', '=', 'arbitration').executeTakeFirstOrThrow();
+    const city = await db
+      .selectFrom('jurisdiction')
+      .select('id')
+      .where('code', '=', '421300')
+      .executeTakeFirstOrThrow();
+    const org = await db
+      .selectFrom('organization')
+      .select('id')
+      .where('agency', '=', 'arbitration')
+      .executeTakeFirstOrThrow();
     const u = await db
       .insertInto('app_user')
       .values({
@@ -38,10 +47,21 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('user_role').values({ user_id: u.id, role: 'arbitrator', jurisdiction_id: city.id }).execute();
+    await db
+      .insertInto('user_role')
+      .values({ user_id: u.id, role: 'arbitrator', jurisdiction_id: city.id })
+      .execute();
     await db
       .insertInto('certificate')
-      .values({ user_id: u.id, type: 'arbitrator_card', number: `鄂仲测-${username}`, issuer: '湖北省人力资源和社会保障厅', valid_from: '2024-01-01', valid_to: '2030-12-31', revoked_at: null })
+      .values({
+        user_id: u.id,
+        type: 'arbitrator_card',
+        number: `鄂仲测-${username}`,
+        issuer: '湖北省人力资源和社会保障厅',
+        valid_from: '2024-01-01',
+        valid_to: '2030-12-31',
+        revoked_at: null,
+      })
       .execute();
     arb[username] = { id: u.id, client: await signedIn(env, username) };
   }
@@ -78,14 +98,29 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
 
   it('composes the tribunal: expired certificate and the matter mediator are refused', async () => {
     const claims = [
-      { type: 'unpaid_wages', amountFen: 1_250_000, periodFrom: '2025-09-01', periodTo: '2025-12-31', facts: '拖欠四个月工资' },
-      { type: 'overtime_pay', amountFen: 300_000, periodFrom: '2025-09-01', periodTo: '2025-12-31', facts: '加班费未付' },
+      {
+        type: 'unpaid_wages',
+        amountFen: 1_250_000,
+        periodFrom: '2025-09-01',
+        periodTo: '2025-12-31',
+        facts: '拖欠四个月工资',
+      },
+      {
+        type: 'overtime_pay',
+        amountFen: 300_000,
+        periodFrom: '2025-09-01',
+        periodTo: '2025-12-31',
+        facts: '加班费未付',
+      },
     ];
     const m = await newMatter(clerk, p.zengdu, { claims });
     // Claim 2 goes to mediation with 张敏 as mediator.
     const med = await openCase(clerk, m.id, 'mediation', [m.claims[1]!.id]);
     expect(med.status, JSON.stringify(med.body)).toBe(201);
-    const asg = await zhangmin.post(`/api/cases/${med.body.case.id}/assign`, { userId: ids.zhangmin, version: med.body.case.version });
+    const asg = await zhangmin.post(`/api/cases/${med.body.case.id}/assign`, {
+      userId: ids.zhangmin,
+      version: med.body.case.version,
+    });
     expect(asg.status, JSON.stringify(asg.body)).toBe(200);
     const body = await application(clerk, { id: m.id, claims: [m.claims[0]!] });
     case1 = body.case.caseId;
@@ -96,14 +131,23 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     expect(list.find((x: any) => x.userId === ids.liqiang).certificateInvalid).toBe(true);
     expect(list.find((x: any) => x.userId === ids.zhangmin).barred).toContain('调解');
 
-    const expired = await liqiang.post(`/api/arbitration/cases/${case1}/tribunal`, { arbitratorIds: [ids.liqiang] });
+    const expired = await liqiang.post(`/api/arbitration/cases/${case1}/tribunal`, {
+      arbitratorIds: [ids.liqiang],
+    });
     expect([expired.status, expired.body.code]).toEqual([422, 'ARBITRATOR_NOT_QUALIFIED']);
     expect(expired.body.message).toContain('有效期');
-    const mediator = await liqiang.post(`/api/arbitration/cases/${case1}/tribunal`, { arbitratorIds: [ids.zhangmin] });
+    const mediator = await liqiang.post(`/api/arbitration/cases/${case1}/tribunal`, {
+      arbitratorIds: [ids.zhangmin],
+    });
     expect([mediator.status, mediator.body.code]).toEqual([409, 'RECUSAL_REQUIRED']);
-    const two = await liqiang.post(`/api/arbitration/cases/${case1}/tribunal`, { arbitratorIds: [ids.arb_wang, ids.arb_zhao] });
+    const two = await liqiang.post(`/api/arbitration/cases/${case1}/tribunal`, {
+      arbitratorIds: [ids.arb_wang, ids.arb_zhao],
+    });
     expect([two.status, two.body.code]).toEqual([422, 'TRIBUNAL_SIZE']);
-    const ok = await liqiang.post(`/api/arbitration/cases/${case1}/tribunal`, { arbitratorIds: [ids.arb_wang], clerkId: ids.liqiang });
+    const ok = await liqiang.post(`/api/arbitration/cases/${case1}/tribunal`, {
+      arbitratorIds: [ids.arb_wang],
+      clerkId: ids.liqiang,
+    });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.case.tribunal.map((t: any) => t.role).sort()).toEqual(['clerk', 'sole']);
   });
@@ -112,23 +156,43 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     const cal = (await clerk.get(`/api/arbitration/calendar?from=${day(0)}&days=14`)).body;
     roomIds = cal.rooms.map((r: any) => r.id);
     expect(roomIds.length).toBeGreaterThanOrEqual(2);
-    const short = await liqiang.post(`/api/arbitration/cases/${case1}/hearings`, { roomId: roomIds[0], startsAt: at(3, '09:00'), endsAt: at(3, '11:00') });
+    const short = await liqiang.post(`/api/arbitration/cases/${case1}/hearings`, {
+      roomId: roomIds[0],
+      startsAt: at(3, '09:00'),
+      endsAt: at(3, '11:00'),
+    });
     expect([short.status, short.body.code]).toEqual([422, 'HEARING_NOTICE_TOO_SHORT']);
-    const h1 = await liqiang.post(`/api/arbitration/cases/${case1}/hearings`, { roomId: roomIds[0], startsAt: at(8, '09:00'), endsAt: at(8, '11:00') });
+    const h1 = await liqiang.post(`/api/arbitration/cases/${case1}/hearings`, {
+      roomId: roomIds[0],
+      startsAt: at(8, '09:00'),
+      endsAt: at(8, '11:00'),
+    });
     expect(h1.status, JSON.stringify(h1.body)).toBe(200);
     expect(h1.body.case.state).toBe('hearing_scheduled');
     expect(h1.body.documents.map((d: any) => d.type)).toEqual(['hearing_notice', 'hearing_notice']);
 
     const { caseId: case2 } = await acceptedCase();
     await liqiang.post(`/api/arbitration/cases/${case2}/tribunal`, { arbitratorIds: [ids.arb_wang] });
-    const room = await liqiang.post(`/api/arbitration/cases/${case2}/hearings`, { roomId: roomIds[0], startsAt: at(8, '10:00'), endsAt: at(8, '12:00') });
+    const room = await liqiang.post(`/api/arbitration/cases/${case2}/hearings`, {
+      roomId: roomIds[0],
+      startsAt: at(8, '10:00'),
+      endsAt: at(8, '12:00'),
+    });
     expect([room.status, room.body.code]).toEqual([409, 'HEARING_CONFLICT']);
     expect(room.body.message).toContain('第一仲裁庭');
-    const person = await liqiang.post(`/api/arbitration/cases/${case2}/hearings`, { roomId: roomIds[1], startsAt: at(8, '10:00'), endsAt: at(8, '12:00') });
+    const person = await liqiang.post(`/api/arbitration/cases/${case2}/hearings`, {
+      roomId: roomIds[1],
+      startsAt: at(8, '10:00'),
+      endsAt: at(8, '12:00'),
+    });
     expect([person.status, person.body.code]).toEqual([409, 'HEARING_CONFLICT']);
     expect(person.body.message).toContain('王仲裁');
     await liqiang.post(`/api/arbitration/cases/${case2}/tribunal`, { arbitratorIds: [ids.arb_zhao] });
-    const free = await liqiang.post(`/api/arbitration/cases/${case2}/hearings`, { roomId: roomIds[1], startsAt: at(8, '10:00'), endsAt: at(8, '12:00') });
+    const free = await liqiang.post(`/api/arbitration/cases/${case2}/hearings`, {
+      roomId: roomIds[1],
+      startsAt: at(8, '10:00'),
+      endsAt: at(8, '12:00'),
+    });
     expect(free.status, JSON.stringify(free.body)).toBe(200);
   });
 
@@ -136,12 +200,17 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     const view = (await clerk.get(`/api/arbitration/cases/${case1}`)).body;
     const hearing = view.hearings.find((h: any) => h.state === 'scheduled');
     const late = await arb.arb_wang!.client.post(`/api/arbitration/hearings/${hearing.id}/postpone`, {
-      reason: '代理人另有庭审', requestedOn: day(6), startsAt: at(10, '09:00'), endsAt: at(10, '11:00'),
+      reason: '代理人另有庭审',
+      requestedOn: day(6),
+      startsAt: at(10, '09:00'),
+      endsAt: at(10, '11:00'),
     });
     expect(late.status).toBe(422);
     expect(late.body.message).toContain('三日前');
     const ok = await arb.arb_wang!.client.post(`/api/arbitration/hearings/${hearing.id}/postpone`, {
-      reason: '申请人住院治疗', startsAt: at(10, '09:00'), endsAt: at(10, '11:00'),
+      reason: '申请人住院治疗',
+      startsAt: at(10, '09:00'),
+      endsAt: at(10, '11:00'),
     });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.case.hearings.map((h: any) => h.state).sort()).toEqual(['postponed', 'scheduled']);
@@ -149,25 +218,44 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
 
   it('suspends and resumes the award clock with the ground; extension needs an approver, once', async () => {
     const { caseId } = await acceptedCase();
-    const byArbitrator = await zhangmin.post(`/api/arbitration/cases/${caseId}/suspend`, { ground: 'awaiting_injury_or_appraisal' });
+    const byArbitrator = await zhangmin.post(`/api/arbitration/cases/${caseId}/suspend`, {
+      ground: 'awaiting_injury_or_appraisal',
+    });
     expect(byArbitrator.status).toBe(403);
-    const s = await director.post(`/api/arbitration/cases/${caseId}/suspend`, { ground: 'awaiting_injury_or_appraisal', detail: '等待工伤认定结论' });
+    const s = await director.post(`/api/arbitration/cases/${caseId}/suspend`, {
+      ground: 'awaiting_injury_or_appraisal',
+      detail: '等待工伤认定结论',
+    });
     expect(s.status, JSON.stringify(s.body)).toBe(200);
     expect(s.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.award').status).toBe('suspended');
     expect(s.body.case.records.at(-1).summary).toContain('工伤认定');
-    const r = await director.post(`/api/arbitration/cases/${caseId}/resume`, { reason: '工伤认定结论已作出' });
+    const r = await director.post(`/api/arbitration/cases/${caseId}/resume`, {
+      reason: '工伤认定结论已作出',
+    });
     expect(r.status).toBe(200);
     const award = r.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.award');
     expect(award.status).toBe('running');
     const before = award.dueDate;
-    const tooLong = await director.post(`/api/arbitration/cases/${caseId}/extend`, { approver: '仲裁委主任', reason: '案情复杂', days: 20 });
+    const tooLong = await director.post(`/api/arbitration/cases/${caseId}/extend`, {
+      approver: '仲裁委主任',
+      reason: '案情复杂',
+      days: 20,
+    });
     expect(tooLong.status).toBe(400);
-    const e = await director.post(`/api/arbitration/cases/${caseId}/extend`, { approver: '仲裁委主任 吴建国', reason: '案情复杂，需鉴定', days: 15 });
+    const e = await director.post(`/api/arbitration/cases/${caseId}/extend`, {
+      approver: '仲裁委主任 吴建国',
+      reason: '案情复杂，需鉴定',
+      days: 15,
+    });
     expect(e.status, JSON.stringify(e.body)).toBe(200);
     const extended = e.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.award');
     expect(extended.extensionApprover).toBe('仲裁委主任 吴建国');
     expect(extended.dueDate > before).toBe(true);
-    const again = await director.post(`/api/arbitration/cases/${caseId}/extend`, { approver: '仲裁委主任', reason: '再次延长', days: 5 });
+    const again = await director.post(`/api/arbitration/cases/${caseId}/extend`, {
+      approver: '仲裁委主任',
+      reason: '再次延长',
+      days: 5,
+    });
     expect(again.status).toBe(422);
   });
 
@@ -183,21 +271,37 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     expect(det.body.items.map((i: any) => i.finality)).toEqual(['final', 'non_final', 'final']);
 
     const wang = arb.arb_wang!.client;
-    const held = await wang.post(`/api/arbitration/cases/${case1}/steps`, { step: 'hold_hearing', summary: '双方到庭，进行了举证质证和辩论' });
+    const held = await wang.post(`/api/arbitration/cases/${case1}/steps`, {
+      step: 'hold_hearing',
+      summary: '双方到庭，进行了举证质证和辩论',
+    });
     expect(held.status, JSON.stringify(held.body)).toBe(200);
     const noMediation = await wang.post(`/api/arbitration/cases/${case1}/award`, {
-      facts: '申请人在被申请人处工作', reasons: '被申请人应支付工资', mediationAttempted: false,
+      facts: '申请人在被申请人处工作',
+      reasons: '被申请人应支付工资',
+      mediationAttempted: false,
       items: [{ text: '支付拖欠工资', claimType: 'unpaid_wages', amountFen: 1_250_000 }],
     });
     expect(noMediation.status).toBe(422);
-    await wang.post(`/api/arbitration/cases/${case1}/records`, { kind: 'mediation_attempt', summary: '庭审中组织调解，被申请人不同意' });
+    await wang.post(`/api/arbitration/cases/${case1}/records`, {
+      kind: 'mediation_attempt',
+      summary: '庭审中组织调解，被申请人不同意',
+    });
     const award = await wang.post(`/api/arbitration/cases/${case1}/award`, {
       facts: '申请人于2025年9月至12月在被申请人处工作，工资未发放。',
       reasons: '用人单位应当按时足额支付劳动报酬。',
       mediationAttempted: false,
       items: [
-        { text: '被申请人支付申请人2025年9月至12月工资12500元', claimType: 'unpaid_wages', amountFen: 1_250_000 },
-        { text: '被申请人支付申请人经济补偿30000元', claimType: 'economic_compensation', amountFen: 3_000_000 },
+        {
+          text: '被申请人支付申请人2025年9月至12月工资12500元',
+          claimType: 'unpaid_wages',
+          amountFen: 1_250_000,
+        },
+        {
+          text: '被申请人支付申请人经济补偿30000元',
+          claimType: 'economic_compensation',
+          amountFen: 3_000_000,
+        },
       ],
     });
     expect(award.status, JSON.stringify(award.body)).toBe(200);
@@ -207,8 +311,16 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     const served = await liqiang.post(`/api/arbitration/cases/${case1}/serve-award`, {});
     expect(served.status, JSON.stringify(served.body)).toBe(200);
     const rules = served.body.case.clocks.map((k: any) => k.ruleId);
-    expect(rules).toEqual(expect.arrayContaining(['arbitration.non-final-award.suit', 'arbitration.final-award.employer-set-aside']));
-    const closed = await liqiang.post(`/api/arbitration/cases/${case1}/close`, { outcome: '裁决结案', amountFen: 4_250_000 });
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        'arbitration.non-final-award.suit',
+        'arbitration.final-award.employer-set-aside',
+      ]),
+    );
+    const closed = await liqiang.post(`/api/arbitration/cases/${case1}/close`, {
+      outcome: '裁决结案',
+      amountFen: 4_250_000,
+    });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body.case.closed).toBe(true);
     expect(closed.body.satisfactionRequests).toHaveLength(1);

@@ -36,7 +36,11 @@ export async function seedCalendars(env: TestEnv) {
   expect(r.status, JSON.stringify(r.body)).toBe(200);
 }
 
-export async function application(clerk: Client, matter: { id: string; claims: { id: string }[] }, over: Record<string, unknown> = {}) {
+export async function application(
+  clerk: Client,
+  matter: { id: string; claims: { id: string }[] },
+  over: Record<string, unknown> = {},
+) {
   const r = await clerk.post('/api/arbitration/applications', {
     matterId: matter.id,
     claimIds: matter.claims.map((c) => c.id),

@@ -43,7 +43,10 @@ describe('arbitration: application, review, acceptance, day close', () => {
     expect(r.body.case.state).toBe('needs_correction');
     const missing: string[] = r.body.missingItems;
     for (const item of ['签名', '副本', '身份证明', '主体资格', '证据目录', '事实和理由']) {
-      expect(missing.some((x) => x.includes(item)), item).toBe(true);
+      expect(
+        missing.some((x) => x.includes(item)),
+        item,
+      ).toBe(true);
     }
     expect(r.body.documents.map((d: any) => d.type)).toEqual(['correction_notice']);
     const doc = (await clerk.get(`/api/documents/${r.body.documents[0].id}`)).body;
@@ -53,27 +56,37 @@ describe('arbitration: application, review, acceptance, day close', () => {
     const acc = r.body.case.clocks.filter((k: any) => k.ruleId === 'arbitration.acceptance');
     expect(acc.every((k: any) => k.status !== 'running')).toBe(true);
     // Still incomplete → 422 listing what remains; nothing changes.
-    const still = await clerk.post(`/api/arbitration/cases/${r.body.case.caseId}/review`, { applicantSigned: true });
+    const still = await clerk.post(`/api/arbitration/cases/${r.body.case.caseId}/review`, {
+      applicantSigned: true,
+    });
     expect(still.status).toBe(422);
     expect(still.body.code).toBe('APPLICATION_INCOMPLETE');
     const fixed = await clerk.post(`/api/arbitration/cases/${r.body.case.caseId}/review`, COMPLETE);
     expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
     expect(fixed.body.case.state).toBe('received');
     expect(fixed.body.documents.map((d: any) => d.type)).toEqual(['receipt']);
-    const running = fixed.body.case.clocks.filter((k: any) => k.ruleId === 'arbitration.acceptance' && k.status === 'running');
+    const running = fixed.body.case.clocks.filter(
+      (k: any) => k.ruleId === 'arbitration.acceptance' && k.status === 'running',
+    );
     expect(running).toHaveLength(1);
     expect(fixed.body.case.records.some((x: any) => x.kind === 'restart')).toBe(true);
   });
 
   it('wage arrears → same-day 受理通知书; the day cannot be closed while one is pending', async () => {
     const m = await newMatter(clerk, p.zengdu);
-    const r = await clerk.post('/api/arbitration/applications', { matterId: m.id, claimIds: [m.claims[0]!.id], ...COMPLETE });
+    const r = await clerk.post('/api/arbitration/applications', {
+      matterId: m.id,
+      claimIds: [m.claims[0]!.id],
+      ...COMPLETE,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body.complete).toBe(true);
     expect(r.body.documents.map((d: any) => d.type)).toEqual(['receipt']);
     expect(r.body.case.sameDayCategory).toBe('wage_arrears');
     const caseId = r.body.case.caseId;
-    expect(r.body.case.clocks.find((k: any) => k.ruleId === 'center.same-day-acceptance')?.status).toBe('running');
+    expect(r.body.case.clocks.find((k: any) => k.ruleId === 'center.same-day-acceptance')?.status).toBe(
+      'running',
+    );
 
     const pending = await clerk.get('/api/arbitration/day-close');
     expect(pending.status).toBe(200);
@@ -101,8 +114,12 @@ describe('arbitration: application, review, acceptance, day close', () => {
     const pdf = await clerk.request('GET', `/api/documents/${notice.id}/pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toContain('application/pdf');
-    expect(accepted.body.case.clocks.find((k: any) => k.ruleId === 'center.same-day-acceptance')?.status).toBe('met');
-    expect(accepted.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.award')?.status).toBe('running');
+    expect(
+      accepted.body.case.clocks.find((k: any) => k.ruleId === 'center.same-day-acceptance')?.status,
+    ).toBe('met');
+    expect(accepted.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.award')?.status).toBe(
+      'running',
+    );
 
     const others = (await clerk.get('/api/arbitration/day-close')).body.pending;
     expect(others.map((x: any) => x.caseId)).not.toContain(caseId);
@@ -117,7 +134,9 @@ describe('arbitration: application, review, acceptance, day close', () => {
     expect(served.status, JSON.stringify(served.body)).toBe(200);
     expect(served.body.case.state).toBe('answer_period');
     expect(served.body.documents.map((d: any) => d.type)).toEqual(['notice_to_respond']);
-    expect(served.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.defence')?.status).toBe('running');
+    expect(served.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.defence')?.status).toBe(
+      'running',
+    );
   });
 
   it('outside the jurisdiction → a written explanation naming the commission, not a rejection', async () => {
@@ -148,7 +167,11 @@ describe('arbitration: application, review, acceptance, day close', () => {
 
   it('rejection → 不予受理通知书 with the reason category and the remedy', async () => {
     const m = await newMatter(clerk, p.zengdu);
-    const r = await clerk.post('/api/arbitration/applications', { matterId: m.id, claimIds: [m.claims[0]!.id], ...COMPLETE });
+    const r = await clerk.post('/api/arbitration/applications', {
+      matterId: m.id,
+      claimIds: [m.claims[0]!.id],
+      ...COMPLETE,
+    });
     const rej = await zhangmin.post(`/api/arbitration/cases/${r.body.case.caseId}/reject`, {
       reasonCode: 'no_standing',
       reasons: '申请人与被申请人之间不存在劳动关系，系承揽关系。',
@@ -165,10 +188,20 @@ describe('arbitration: application, review, acceptance, day close', () => {
     expect(typeof createApplicationFromMatter).toBe('function');
     const m = await newMatter(clerk, p.zengdu);
     const db = env.server.app.ctx.database.db;
-    const user = await db.selectFrom('app_user').select(['id', 'display_name']).where('username', '=', 'zhangmin').executeTakeFirstOrThrow();
-    const r = await db.transaction().execute((trx) =>
-      createApplicationFromMatter(trx, { matterId: m.id, claimIds: [m.claims[0]!.id], reason: '调解不成' }, { id: user.id, name: user.display_name, role: 'mediator', ip: null }),
-    );
+    const user = await db
+      .selectFrom('app_user')
+      .select(['id', 'display_name'])
+      .where('username', '=', 'zhangmin')
+      .executeTakeFirstOrThrow();
+    const r = await db
+      .transaction()
+      .execute((trx) =>
+        createApplicationFromMatter(
+          trx,
+          { matterId: m.id, claimIds: [m.claims[0]!.id], reason: '调解不成' },
+          { id: user.id, name: user.display_name, role: 'mediator', ip: null },
+        ),
+      );
     const view = (await clerk.get(`/api/arbitration/cases/${r.caseId}`)).body;
     expect(view.state).toBe('received');
     expect(view.claims[0].amountFen).toBe(1_250_000);
@@ -178,11 +211,22 @@ describe('arbitration: application, review, acceptance, day close', () => {
 
   it('machine transitions through the generic cases API are guarded the same way', async () => {
     const m = await newMatter(clerk, p.zengdu);
-    const r = await clerk.post('/api/arbitration/applications', { matterId: m.id, claimIds: [m.claims[0]!.id], ...COMPLETE });
+    const r = await clerk.post('/api/arbitration/applications', {
+      matterId: m.id,
+      claimIds: [m.claims[0]!.id],
+      ...COMPLETE,
+    });
     const c = (await clerk.get(`/api/cases/${r.body.case.caseId}`)).body;
-    const bad = await zhangmin.post(`/api/cases/${c.id}/transitions`, { event: 'accept', version: c.version, payload: {} });
+    const bad = await zhangmin.post(`/api/cases/${c.id}/transitions`, {
+      event: 'accept',
+      version: c.version,
+      payload: {},
+    });
     expect(bad.status).toBe(422);
-    const illegal = await zhangmin.post(`/api/cases/${c.id}/transitions`, { event: 'award', version: c.version });
+    const illegal = await zhangmin.post(`/api/cases/${c.id}/transitions`, {
+      event: 'award',
+      version: c.version,
+    });
     expect(illegal.status).toBe(409);
     void openCase;
   });

@@ -1,5 +1,5 @@
 import { type Client, type TestEnv, signedIn } from './harness';
-import { intakeBody, residentId } from './intake-fixtures';
+import { creditCode, intakeBody, residentId } from './intake-fixtures';
 
 export interface Places {
   city: string;
@@ -32,7 +32,11 @@ export async function newMatter(
   body.workers[0].name = over.worker ?? `测试工${n}`;
   body.workers[0].idNumber = over.idNumber ?? residentId('19800101', 200 + (n % 700), '421303');
   body.workers[0].migrantWorker = over.migrant ?? true;
-  if (over.employer) body.employers[0].name = over.employer;
+  if (over.employer) {
+    // A different employer needs its own credit code (parties are reused by identity).
+    body.employers[0].name = over.employer;
+    body.employers[0].creditCode = creditCode(`MA4Q${String(n).padStart(4, '0')}`);
+  }
   if (over.claims) body.claims = over.claims;
   const r = await clerk.post('/api/intake', body);
   if (r.status !== 201) throw new Error(`intake failed: ${r.status} ${JSON.stringify(r.body)}`);

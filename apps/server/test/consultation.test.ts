@@ -36,7 +36,13 @@ describe('consultation (咨询)', () => {
     const kb = (await clerk.get(`/api/kb?q=${encodeURIComponent('欠薪')}`)).body.items[0];
     const alone = await clerk.post('/api/consultations', question({ kbEntryId: kb.id }));
     expect(alone.status).toBe(201);
-    expect(alone.body).toMatchObject({ topic: '欠薪', staffName: '王晓梅', channelLabel: '窗口来访', state: 'answered', matterId: null });
+    expect(alone.body).toMatchObject({
+      topic: '欠薪',
+      staffName: '王晓梅',
+      channelLabel: '窗口来访',
+      state: 'answered',
+      matterId: null,
+    });
     expect(alone.body.visitorPhone).toBe('138****4567');
 
     const m = await newMatter(clerk, p.zengdu);
@@ -46,7 +52,9 @@ describe('consultation (咨询)', () => {
     const timeline = (await clerk.get(`/api/matters/${m.id}`)).body.timeline;
     expect(timeline.map((t: any) => t.kind)).toContain('consultation');
     const list = await clerk.get(`/api/consultations?q=${encodeURIComponent('拖欠')}&mine=true`);
-    expect(list.body.items.map((c: any) => c.id)).toEqual(expect.arrayContaining([alone.body.id, onMatter.body.id]));
+    expect(list.body.items.map((c: any) => c.id)).toEqual(
+      expect.arrayContaining([alone.body.id, onMatter.body.id]),
+    );
   });
 
   it('turns a consultation into a matter in one step', async () => {
@@ -56,7 +64,9 @@ describe('consultation (咨询)', () => {
 
     const inspector = await signedIn(env, 'inspector');
     expect((await inspector.post(`/api/consultations/${c.id}/convert`, body)).status).toBe(403);
-    expect((await clerk.post(`/api/consultations/${c.id}/convert`, { ...body, version: 7 })).status).toBe(409);
+    expect((await clerk.post(`/api/consultations/${c.id}/convert`, { ...body, version: 7 })).status).toBe(
+      409,
+    );
 
     const r = await clerk.post(`/api/consultations/${c.id}/convert`, body);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -65,9 +75,14 @@ describe('consultation (咨询)', () => {
     const matter = (await clerk.get(`/api/matters/${r.body.matter.id}`)).body;
     expect(matter.number).toBe(r.body.matter.number);
     expect(matter.claims[0].type).toBe('unpaid_wages');
-    expect(matter.timeline.map((t: any) => t.kind)).toEqual(expect.arrayContaining(['created', 'consultation_converted']));
+    expect(matter.timeline.map((t: any) => t.kind)).toEqual(
+      expect.arrayContaining(['created', 'consultation_converted']),
+    );
 
-    const again = await clerk.post(`/api/consultations/${c.id}/convert`, { ...body, version: r.body.consultation.version });
+    const again = await clerk.post(`/api/consultations/${c.id}/convert`, {
+      ...body,
+      version: r.body.consultation.version,
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('CONSULTATION_CONVERTED');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newMatter, openCase, organizations, places } from './cases.support';
+import { newMatter, openCase, places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
 import { creditCode, residentId } from './intake-fixtures';
 
@@ -15,7 +15,15 @@ function reportBody(jurisdictionId: string, over: Record<string, unknown> = {}) 
     jurisdictionId,
     reporter: { anonymous: false, name: REPORTER, phone: REPORTER_PHONE },
     employer: { name: '随州市好味道餐饮有限公司', creditCode: creditCode('MA4R0001'), industry: '餐饮业' },
-    violations: [{ type: 'minimum_wage', amountFen: 90_000, periodFrom: '2025-10-01', periodTo: '2025-12-31', facts: '服务员月工资1200元，低于当地最低工资标准' }],
+    violations: [
+      {
+        type: 'minimum_wage',
+        amountFen: 90_000,
+        periodFrom: '2025-10-01',
+        periodTo: '2025-12-31',
+        facts: '服务员月工资1200元，低于当地最低工资标准',
+      },
+    ],
     violationEndedOn: '2025-12-31',
     narrative: '饭店服务员工资低于最低工资标准。',
     workerCount: 6,
@@ -41,15 +49,17 @@ const NOTICE_2027 = {
   source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
   holidays: [
     { date: '2027-01-01', name: '元旦' },
-    ...['02-05', '02-06', '02-07', '02-08', '02-09', '02-10', '02-11', '02-12', '02-13'].map((d) => ({ date: `2027-${d}`, name: '春节' })),
-    ...['10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07'].map((d) => ({ date: `2027-${d}`, name: '国庆节' })),
+    ...['02-05', '02-06', '02-07', '02-08', '02-09', '02-10', '02-11', '02-12', '02-13'].map((d) => ({
+      date: `2027-${d}`,
+      name: '春节',
+    })),
+    ...['10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07'].map((d) => ({
+      date: `2027-${d}`,
+      name: '国庆节',
+    })),
   ],
   makeupWorkdays: [{ date: '2027-02-20', name: '春节调休上班' }],
 };
-
-function inDays(n: number): string {
-  return new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function mustOk(r: { status: number; body: any }, status = 200) {
   if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
@@ -68,13 +78,16 @@ describe('labor inspection (W-06)', () => {
   it('walks 401 → 400 → 403 on registration', async () => {
     p = await places(env);
     const admin = await signedIn(env, 'admin');
-    expect([200, 409]).toContain((await admin.request('PUT', '/api/admin/calendar/years/2027', NOTICE_2027)).status);
+    expect([200, 409]).toContain(
+      (await admin.request('PUT', '/api/admin/calendar/years/2027', NOTICE_2027)).status,
+    );
     clerk = await signedIn(env, 'clerk');
     chen = await signedIn(env, 'inspector');
     zhang = await signedIn(env, 'zhangmin');
     li = await signedIn(env, 'liqiang');
     director = await signedIn(env, 'director');
-    const me = async (c: Client) => (await c.get('/api/auth/me')).body.user?.id ?? (await c.get('/api/auth/me')).body.id;
+    const me = async (c: Client) =>
+      (await c.get('/api/auth/me')).body.user?.id ?? (await c.get('/api/auth/me')).body.id;
     ids = { chen: await me(chen), zhang: await me(zhang) };
     expect(ids.chen).toBeTruthy();
     expect((await new Client(env.url).post('/api/inspection/cases', reportBody(p.zengdu))).status).toBe(401);
@@ -97,7 +110,11 @@ describe('labor inspection (W-06)', () => {
       expect(JSON.stringify(d.body)).not.toContain(REPORTER);
       expect(JSON.stringify(d.body)).not.toContain(REPORTER_PHONE);
     }
-    for (const path of [`/api/matters/${restaurant.matterId}`, `/api/cases/${restaurant.id}`, `/api/matters?q=${encodeURIComponent(REPORTER)}`]) {
+    for (const path of [
+      `/api/matters/${restaurant.matterId}`,
+      `/api/cases/${restaurant.id}`,
+      `/api/matters?q=${encodeURIComponent(REPORTER)}`,
+    ]) {
       const d = await clerk.get(path);
       expect(JSON.stringify(d.body)).not.toContain(REPORTER);
       expect(JSON.stringify((await li.get(path)).body)).not.toContain(REPORTER);
@@ -105,20 +122,32 @@ describe('labor inspection (W-06)', () => {
   });
 
   it('only the assigned inspector sees the reporter', async () => {
-    expect((await clerk.post(`/api/inspection/cases/${restaurant.id}/inspectors`, { userIds: [ids.chen] })).status).toBe(403);
-    await mustOk(await director.post(`/api/inspection/cases/${restaurant.id}/inspectors`, { userIds: [ids.chen] }));
+    expect(
+      (await clerk.post(`/api/inspection/cases/${restaurant.id}/inspectors`, { userIds: [ids.chen] })).status,
+    ).toBe(403);
+    await mustOk(
+      await director.post(`/api/inspection/cases/${restaurant.id}/inspectors`, { userIds: [ids.chen] }),
+    );
     const seen = await mustOk(await chen.get(`/api/inspection/cases/${restaurant.id}`));
     expect(seen.reporter).toMatchObject({ withheld: false, name: REPORTER, phone: REPORTER_PHONE });
     for (const c of [clerk, li, zhang]) {
-      expect(JSON.stringify((await c.get(`/api/inspection/cases/${restaurant.id}`)).body)).not.toContain(REPORTER);
+      expect(JSON.stringify((await c.get(`/api/inspection/cases/${restaurant.id}`)).body)).not.toContain(
+        REPORTER,
+      );
     }
   });
 
   it('accepts within the clock and 立案 the same day; illegal and unauthorised steps are refused', async () => {
-    const byClerk = await clerk.post(`/api/inspection/cases/${restaurant.id}/acceptance`, { decision: 'accepted' });
+    const byClerk = await clerk.post(`/api/inspection/cases/${restaurant.id}/acceptance`, {
+      decision: 'accepted',
+    });
     expect(byClerk.status).toBe(403);
-    expect((await chen.post(`/api/inspection/cases/${restaurant.id}/close`, { resultText: 'x' })).status).toBe(409);
-    const r = await mustOk(await chen.post(`/api/inspection/cases/${restaurant.id}/acceptance`, { decision: 'accepted' }));
+    expect(
+      (await chen.post(`/api/inspection/cases/${restaurant.id}/close`, { resultText: 'x' })).status,
+    ).toBe(409);
+    const r = await mustOk(
+      await chen.post(`/api/inspection/cases/${restaurant.id}/acceptance`, { decision: 'accepted' }),
+    );
     const c = r.case;
     expect(c.state).toBe('filed');
     expect(c.filedOn).toBe(c.receivedOn);
@@ -129,17 +158,30 @@ describe('labor inspection (W-06)', () => {
     const full = await mustOk(await chen.get(`/api/documents/${doc.id}`));
     expect(JSON.stringify(full)).not.toContain(REPORTER);
     // Accepting twice is an illegal transition.
-    expect((await chen.post(`/api/inspection/cases/${restaurant.id}/acceptance`, { decision: 'accepted' })).status).toBe(409);
+    expect(
+      (await chen.post(`/api/inspection/cases/${restaurant.id}/acceptance`, { decision: 'accepted' })).status,
+    ).toBe(409);
     restaurant = c;
   });
 
   it('investigates with two inspectors, records, a document request, the extension by the head', async () => {
     const one = await chen.post(`/api/inspection/cases/${restaurant.id}/investigation/start`, {});
     expect(one.status).toBe(422);
-    await mustOk(await director.post(`/api/inspection/cases/${restaurant.id}/inspectors`, { userIds: [ids.chen, ids.zhang], leadUserId: ids.chen }));
-    const started = await mustOk(await chen.post(`/api/inspection/cases/${restaurant.id}/investigation/start`, {}));
+    await mustOk(
+      await director.post(`/api/inspection/cases/${restaurant.id}/inspectors`, {
+        userIds: [ids.chen, ids.zhang],
+        leadUserId: ids.chen,
+      }),
+    );
+    const started = await mustOk(
+      await chen.post(`/api/inspection/cases/${restaurant.id}/investigation/start`, {}),
+    );
     expect(started.case.state).toBe('investigating');
-    const solo = await chen.post(`/api/inspection/cases/${restaurant.id}/records`, { kind: 'onsite', title: '现场检查', inspectorIds: [ids.chen] });
+    const solo = await chen.post(`/api/inspection/cases/${restaurant.id}/records`, {
+      kind: 'onsite',
+      title: '现场检查',
+      inspectorIds: [ids.chen],
+    });
     expect(solo.status).toBe(422);
     await mustOk(
       await chen.post(`/api/inspection/cases/${restaurant.id}/records`, {
@@ -151,31 +193,79 @@ describe('labor inspection (W-06)', () => {
         inspectorIds: [ids.chen, ids.zhang],
       }),
     );
-    await mustOk(await chen.post(`/api/inspection/cases/${restaurant.id}/records`, { kind: 'inquiry', title: '询问店长', interviewee: '店长', inspectorIds: [ids.chen, ids.zhang] }));
-    const req = await mustOk(await chen.post(`/api/inspection/cases/${restaurant.id}/requests`, { materials: ['工资支付记录', '劳动合同'], deadline: '2099-01-10' }));
+    await mustOk(
+      await chen.post(`/api/inspection/cases/${restaurant.id}/records`, {
+        kind: 'inquiry',
+        title: '询问店长',
+        interviewee: '店长',
+        inspectorIds: [ids.chen, ids.zhang],
+      }),
+    );
+    const req = await mustOk(
+      await chen.post(`/api/inspection/cases/${restaurant.id}/requests`, {
+        materials: ['工资支付记录', '劳动合同'],
+        deadline: '2099-01-10',
+      }),
+    );
     expect(req.case.requests).toHaveLength(1);
-    expect((await clerk.post(`/api/inspection/cases/${restaurant.id}/records`, { kind: 'evidence', title: 'x' })).status).toBe(403);
-    const mw = await mustOk(await chen.get('/api/supervision/minimum-wage?areaCode=421303&monthlyFen=120000'));
+    expect(
+      (await clerk.post(`/api/inspection/cases/${restaurant.id}/records`, { kind: 'evidence', title: 'x' }))
+        .status,
+    ).toBe(403);
+    const mw = await mustOk(
+      await chen.get('/api/supervision/minimum-wage?areaCode=421303&monthlyFen=120000'),
+    );
     expect(mw.below).toBe(true);
     expect(mw.shortfallFen).toBeGreaterThan(0);
-    expect((await chen.post(`/api/inspection/cases/${restaurant.id}/extension`, { approver: '吴建国', reason: '复杂' })).status).toBe(403);
-    const ext = await mustOk(await director.post(`/api/inspection/cases/${restaurant.id}/extension`, { approver: '吴建国', reason: '涉及人数多，需调取银行流水' }));
+    expect(
+      (
+        await chen.post(`/api/inspection/cases/${restaurant.id}/extension`, {
+          approver: '吴建国',
+          reason: '复杂',
+        })
+      ).status,
+    ).toBe(403);
+    const ext = await mustOk(
+      await director.post(`/api/inspection/cases/${restaurant.id}/extension`, {
+        approver: '吴建国',
+        reason: '涉及人数多，需调取银行流水',
+      }),
+    );
     expect(ext.case.extended).toBe(true);
-    expect(ext.case.clocks.find((k: any) => k.ruleId === 'inspection.investigation')?.status).toBe('extended');
-    expect((await director.post(`/api/inspection/cases/${restaurant.id}/extension`, { approver: '吴建国', reason: '再延' })).status).toBe(422);
+    expect(ext.case.clocks.find((k: any) => k.ruleId === 'inspection.investigation')?.status).toBe(
+      'extended',
+    );
+    expect(
+      (
+        await director.post(`/api/inspection/cases/${restaurant.id}/extension`, {
+          approver: '吴建国',
+          reason: '再延',
+        })
+      ).status,
+    ).toBe(422);
   });
 
   it('the employer corrects: 撤销立案 with the 撤销立案决定书, then the result is told', async () => {
-    expect((await chen.post(`/api/inspection/cases/${restaurant.id}/withdrawal`, { reason: '已补发' })).status).toBe(422);
+    expect(
+      (await chen.post(`/api/inspection/cases/${restaurant.id}/withdrawal`, { reason: '已补发' })).status,
+    ).toBe(422);
     const w = await mustOk(
-      await chen.post(`/api/inspection/cases/${restaurant.id}/withdrawal`, { reason: '违法行为轻微，已主动补足差额', evidenceOfCorrection: '2026年1月补发6名服务员差额共5400元，银行回单在卷' }),
+      await chen.post(`/api/inspection/cases/${restaurant.id}/withdrawal`, {
+        reason: '违法行为轻微，已主动补足差额',
+        evidenceOfCorrection: '2026年1月补发6名服务员差额共5400元，银行回单在卷',
+      }),
     );
     expect(w.case.state).toBe('case_withdrawn');
     const doc = w.case.documents.find((d: any) => d.type === 'case_withdrawal');
     expect(doc?.number).toBeTruthy();
     const full = await mustOk(await chen.get(`/api/documents/${doc.id}`));
     expect(full.fields?.reasonCode ?? JSON.stringify(full)).toContain('minor_corrected');
-    const closed = await mustOk(await chen.post(`/api/inspection/cases/${restaurant.id}/close`, { resultText: '用人单位已补足差额，撤销立案', channel: 'sms' }));
+    const closed = await mustOk(
+      await chen.post(`/api/inspection/cases/${restaurant.id}/close`, {
+        resultText: '用人单位已补足差额，撤销立案',
+        channel: 'sms',
+      }),
+    );
     expect(closed.case.state).toBe('closed');
     expect(closed.case.outcomes.map((o: any) => o.kind)).toEqual(['withdrawal', 'result_notice']);
   });
@@ -184,17 +274,31 @@ describe('labor inspection (W-06)', () => {
     const r = await mustOk(await clerk.post('/api/inspection/cases', complaintBody(p.zengdu)), 201);
     const id = r.caseId;
     await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
-    await mustOk(await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [ids.chen, ids.zhang] }));
+    await mustOk(
+      await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [ids.chen, ids.zhang] }),
+    );
     await mustOk(await chen.post(`/api/inspection/cases/${id}/investigation/start`, {}));
-    const fine = await chen.post(`/api/inspection/cases/${id}/penalty`, { ruleCode: 'illegal_overtime', workerCount: 3, fineFen: 200_000, facts: '违法延长工作时间' });
+    const fine = await chen.post(`/api/inspection/cases/${id}/penalty`, {
+      ruleCode: 'illegal_overtime',
+      workerCount: 3,
+      fineFen: 200_000,
+      facts: '违法延长工作时间',
+    });
     expect(fine.status).toBe(422);
     expect(fine.body.code).toBe('PENALTY_OUT_OF_RANGE');
-    const end = await mustOk(await chen.post(`/api/inspection/cases/${id}/investigation-end`, { reason: '考勤记录与监控显示每日工作8小时，投诉内容不实' }));
+    const end = await mustOk(
+      await chen.post(`/api/inspection/cases/${id}/investigation-end`, {
+        reason: '考勤记录与监控显示每日工作8小时，投诉内容不实',
+      }),
+    );
     expect(end.case.state).toBe('investigation_ended');
     const doc = end.case.documents.find((d: any) => d.type === 'case_withdrawal');
     const full = await mustOk(await chen.get(`/api/documents/${doc.id}`));
     expect(JSON.stringify(full)).toContain('not_established');
-    expect((await chen.post(`/api/inspection/cases/${id}/withdrawal`, { reason: 'x', evidenceOfCorrection: 'y' })).status).toBe(409);
+    expect(
+      (await chen.post(`/api/inspection/cases/${id}/withdrawal`, { reason: 'x', evidenceOfCorrection: 'y' }))
+        .status,
+    ).toBe(409);
   });
 
   it('refuses a complaint about a matter already in arbitration, with a referral', async () => {
@@ -217,77 +321,25 @@ describe('labor inspection (W-06)', () => {
     const refused = await chen.post(`/api/inspection/cases/${r.caseId}/acceptance`, { decision: 'accepted' });
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('DISPUTE_PROCEDURE_OPEN');
-    const informed = await mustOk(await clerk.post(`/api/inspection/cases/${r.caseId}/acceptance`, { decision: 'dispute_procedure' }));
+    const informed = await mustOk(
+      await clerk.post(`/api/inspection/cases/${r.caseId}/acceptance`, { decision: 'dispute_procedure' }),
+    );
     expect(informed.case.state).toBe('informed');
     expect(informed.case.referralTo).toContain(arb.body.case.number);
     expect(informed.case.documents.map((d: any) => d.type)).toEqual(['inspection_rejection']);
   });
 
   it('refuses a complaint older than two years (《劳动保障监察条例》第二十条)', async () => {
-    const r = await mustOk(await clerk.post('/api/inspection/cases', complaintBody(p.zengdu, { violationEndedOn: '2022-01-31' })), 201);
-    expect((await chen.post(`/api/inspection/cases/${r.caseId}/acceptance`, { decision: 'accepted' })).body.code).toBe('INSPECTION_TIME_BARRED');
-    const rej = await mustOk(await chen.post(`/api/inspection/cases/${r.caseId}/acceptance`, { decision: 'time_barred' }));
-    expect(rej.case.state).toBe('not_accepted');
-  });
-});
-
-describe('labor-relations supervision, campaigns, employer profile', () => {
-  it('flags a mass layoff and the dispatch cap; a finding opens an ex-officio case', async () => {
-    const p = await places(env);
-    const chen = await signedIn(env, 'inspector');
-    const employer = { name: '随州市永固汽车零部件有限公司', creditCode: creditCode('MA4L0003') };
-    const layoff = await mustOk(
-      await chen.post('/api/supervision/filings', {
-        kind: 'layoff',
-        employer,
-        jurisdictionId: p.city,
-        data: { totalEmployees: 150, layoffCount: 16, noticeDate: inDays(1), plannedDate: inDays(15), unionOpinionHeard: false },
-      }),
-      201,
-    );
-    expect((layoff.data as any).result.procedureRequired).toBe(true);
-    expect(layoff.flags.map((f: any) => f.code)).toEqual(['LAYOFF_NOTICE_SHORT', 'LAYOFF_UNION_OPINION']);
-    const dispatch = await mustOk(
-      await chen.post('/api/supervision/check', {
-        kind: 'dispatch',
-        employer,
-        jurisdictionId: p.city,
-        data: { contractEmployees: 180, dispatchedWorkers: 25, agencyName: '某派遣公司', agencyLicenceNo: '鄂派2024001' },
-      }),
-    );
-    expect(dispatch.result.maxAllowed).toBe(20);
-    expect(dispatch.flags[0].code).toBe('DISPATCH_CAP_EXCEEDED');
-    const opened = await mustOk(await chen.post(`/api/supervision/filings/${layoff.id}/case`, {}), 201);
-    const c = await mustOk(await chen.get(`/api/inspection/cases/${opened.caseId}`));
-    expect(c.state).toBe('filed');
-    expect(c.source).toBe('supervision');
-    const clerk = await signedIn(env, 'clerk');
-    const valid = { kind: 'layoff', employer, jurisdictionId: p.city, data: { totalEmployees: 10, layoffCount: 1, noticeDate: inDays(1), plannedDate: inDays(40), unionOpinionHeard: true } };
-    expect((await clerk.post('/api/supervision/filings', valid)).status).toBe(403);
-  });
-
-  it('a campaign opens one case per employer; the employer profile shows the risk factors', async () => {
-    const p = await places(env);
-    const chen = await signedIn(env, 'inspector');
-    const code = creditCode('MA4K0004');
     const r = await mustOk(
-      await chen.post('/api/inspection/campaigns', {
-        name: '2026年春节前根治欠薪专项检查',
-        topic: '工资支付情况',
-        jurisdictionId: p.city,
-        startsOn: '2026-01-05',
-        endsOn: '2026-02-10',
-        employers: [{ name: '随州市建工集团', creditCode: code }, { name: '随州市桥梁工程有限公司' }],
-      }),
+      await clerk.post('/api/inspection/cases', complaintBody(p.zengdu, { violationEndedOn: '2022-01-31' })),
       201,
     );
-    expect(r.cases).toHaveLength(2);
-    const d = await mustOk(await chen.get(`/api/inspection/campaigns/${r.id}`));
-    expect(d.employers.every((e: any) => e.state === 'filed')).toBe(true);
-    const profile = await mustOk(await chen.get(`/api/employers/by-code/${code}`));
-    expect(profile.cases).toHaveLength(1);
-    expect(profile.risk.factors.find((f: any) => f.code === 'inspections').count).toBe(1);
-    const risk = await mustOk(await chen.get('/api/employers/risk'));
-    expect(risk.items.length).toBeGreaterThan(0);
+    expect(
+      (await chen.post(`/api/inspection/cases/${r.caseId}/acceptance`, { decision: 'accepted' })).body.code,
+    ).toBe('INSPECTION_TIME_BARRED');
+    const rej = await mustOk(
+      await chen.post(`/api/inspection/cases/${r.caseId}/acceptance`, { decision: 'time_barred' }),
+    );
+    expect(rej.case.state).toBe('not_accepted');
   });
 });

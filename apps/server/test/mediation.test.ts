@@ -3,8 +3,20 @@ import { newMatter, openCase, type Places, places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
 
 const CLAIMS = [
-  { type: 'unpaid_wages', amountFen: 1_250_000, periodFrom: '2025-09-01', periodTo: '2025-12-31', facts: '2025年9月至12月工资未发放' },
-  { type: 'overtime_pay', amountFen: 300_000, periodFrom: '2025-09-01', periodTo: '2025-12-31', facts: '每周六加班未付加班费' },
+  {
+    type: 'unpaid_wages',
+    amountFen: 1_250_000,
+    periodFrom: '2025-09-01',
+    periodTo: '2025-12-31',
+    facts: '2025年9月至12月工资未发放',
+  },
+  {
+    type: 'overtime_pay',
+    amountFen: 300_000,
+    periodFrom: '2025-09-01',
+    periodTo: '2025-12-31',
+    facts: '每周六加班未付加班费',
+  },
   { type: 'economic_compensation', amountFen: 1_250_000, facts: '公司以经营困难为由解除劳动合同未付补偿' },
 ];
 
@@ -23,7 +35,8 @@ describe('mediation (调解优先)', () => {
     mediator = await signedIn(env, 'zhangmin');
   });
 
-  const start = (c: Client, matterId: string, body: unknown) => c.post(`/api/matters/${matterId}/mediation`, body);
+  const start = (c: Client, matterId: string, body: unknown) =>
+    c.post(`/api/matters/${matterId}/mediation`, body);
   const detail = async (caseId: string) => (await mediator.get(`/api/mediation/cases/${caseId}`)).body;
 
   it('consent is required: 401 → 400 → 403, and no mediation step without a consent record', async () => {
@@ -57,7 +70,8 @@ describe('mediation (调解优先)', () => {
     expect(arb.track).toBe('arbitration');
     const matter = (await clerk.get(`/api/matters/${m.id}`)).body;
     expect(matter.triage.mediationConsent.given).toBe(false);
-    const clocks = (await clerk.get(`/api/clocks?subjectType=case&subjectId=${r.body.caseId}`)).body.items as any[];
+    const clocks = (await clerk.get(`/api/clocks?subjectType=case&subjectId=${r.body.caseId}`)).body
+      .items as any[];
     const acceptance = clocks.find((k) => k.ruleId === 'arbitration.acceptance');
     expect(acceptance.status).toBe('running');
   });
@@ -96,7 +110,12 @@ describe('mediation (调解优先)', () => {
         {
           claimId: comp,
           reason: '按工作年限计算经济补偿',
-          calculation: { kind: 'economic_compensation', startDate: '2023-01-01', endDate: '2025-03-31', averageMonthlyWageFen: 500_000 },
+          calculation: {
+            kind: 'economic_compensation',
+            startDate: '2023-01-01',
+            endDate: '2025-03-31',
+            averageMonthlyWageFen: 500_000,
+          },
         },
       ],
     };
@@ -117,7 +136,11 @@ describe('mediation (调解优先)', () => {
     expect(d.mediator.name).toBe('张敏');
 
     // Agreement before both sides answered: refused with the reason.
-    const early = await mediator.post(`/api/mediation/cases/${d.id}/agreement`, { version: d.version, performanceDate: '2099-01-31', signed: true });
+    const early = await mediator.post(`/api/mediation/cases/${d.id}/agreement`, {
+      version: d.version,
+      performanceDate: '2099-01-31',
+      signed: true,
+    });
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('MEDIATION_REPLIES_PENDING');
 
@@ -142,9 +165,17 @@ describe('mediation (调解优先)', () => {
     expect(d.items.map((i: any) => i.outcome)).toEqual(['agreed', 'refused', 'refused']);
     expect(d.allowedActions).toContain('agreement');
 
-    const unsigned = await mediator.post(`/api/mediation/cases/${d.id}/agreement`, { version: d.version, performanceDate: '2099-01-31', signed: false });
+    const unsigned = await mediator.post(`/api/mediation/cases/${d.id}/agreement`, {
+      version: d.version,
+      performanceDate: '2099-01-31',
+      signed: false,
+    });
     expect(unsigned.status).toBe(400);
-    const stale = await mediator.post(`/api/mediation/cases/${d.id}/agreement`, { version: d.version - 1, performanceDate: '2099-01-31', signed: true });
+    const stale = await mediator.post(`/api/mediation/cases/${d.id}/agreement`, {
+      version: d.version - 1,
+      performanceDate: '2099-01-31',
+      signed: true,
+    });
     expect(stale.status).toBe(409);
     const agreed = await mediator.post(`/api/mediation/cases/${d.id}/agreement`, {
       version: d.version,
@@ -164,7 +195,12 @@ describe('mediation (调解优先)', () => {
     expect(byRule['mediation.arbitral-review-filing']).toBe('running');
     expect(byRule['mediation.judicial-confirmation-filing']).toBe('running');
     expect(d.claims.find((c: any) => c.id === wages).open).toBe(true);
-    expect(d.claims.filter((c: any) => !c.open).map((c: any) => c.id).sort()).toEqual([overtime, comp].sort());
+    expect(
+      d.claims
+        .filter((c: any) => !c.open)
+        .map((c: any) => c.id)
+        .sort(),
+    ).toEqual([overtime, comp].sort());
 
     // The rejected items are an arbitration case on the same claims and amounts (no retyping).
     expect(d.arbitrationCase.number).toMatch(/^随劳人仲案字/);
@@ -176,20 +212,41 @@ describe('mediation (调解优先)', () => {
       ['overtime_pay', 300_000, 'arbitration', arb.id],
       ['economic_compensation', 1_250_000, 'arbitration', arb.id],
     ]);
-    const arbClocks = (await clerk.get(`/api/clocks?subjectType=case&subjectId=${arb.id}`)).body.items as any[];
+    // The arbitration application is pre-filled from the same claims (amounts, facts): nothing retyped.
+    const application = (await clerk.get(`/api/arbitration/cases/${arb.id}`)).body;
+    expect(application.claims.map((c: any) => [c.claimId, c.amountFen])).toEqual([
+      [overtime, 300_000],
+      [comp, 1_250_000],
+    ]);
+    expect(application.facts).toContain('调解未达成一致的事项');
+    const arbClocks = (await clerk.get(`/api/clocks?subjectType=case&subjectId=${arb.id}`)).body
+      .items as any[];
     expect(arbClocks.find((k) => k.ruleId === 'arbitration.acceptance').status).toBe('running');
 
     // 司法确认 requested: its filing clock is met; the result is recorded.
-    const f = await clerk.post(`/api/mediation/cases/${d.id}/followups`, { kind: 'judicial_confirmation', body: '随州市曾都区人民法院', filedOn: '2026-01-10' });
+    const f = await clerk.post(`/api/mediation/cases/${d.id}/followups`, {
+      kind: 'judicial_confirmation',
+      body: '随州市曾都区人民法院',
+      filedOn: '2026-01-10',
+    });
     expect(f.status).toBe(200);
     d = f.body;
-    expect(d.clocks.find((k: any) => k.ruleId === 'mediation.judicial-confirmation-filing').status).toBe('met');
+    expect(d.clocks.find((k: any) => k.ruleId === 'mediation.judicial-confirmation-filing').status).toBe(
+      'met',
+    );
     const fu = d.followups[0];
-    const res = await clerk.post(`/api/mediation/cases/${d.id}/followups/${fu.id}/result`, { version: fu.version, result: 'granted', resultOn: '2026-01-20' });
+    const res = await clerk.post(`/api/mediation/cases/${d.id}/followups/${fu.id}/result`, {
+      version: fu.version,
+      result: 'granted',
+      resultOn: '2026-01-20',
+    });
     expect(res.body.followups[0].result).toBe('granted');
 
     // Not performed before the agreed date: refused by the machine's guard.
-    const notYet = await clerk.post(`/api/mediation/cases/${d.id}/performance`, { version: res.body.version, performed: false });
+    const notYet = await clerk.post(`/api/mediation/cases/${d.id}/performance`, {
+      version: res.body.version,
+      performed: false,
+    });
     expect(notYet.status).toBe(422);
     expect(notYet.body.message).toContain('履行期限尚未届满');
   });
@@ -199,7 +256,11 @@ describe('mediation (调解优先)', () => {
     const started = await start(clerk, m.id, { consent: { given: true, method: 'online_confirmation' } });
     const d = await detail(started.body.caseId);
     expect(d.allowedActions).toContain('fail');
-    const failed = await mediator.post(`/api/mediation/cases/${d.id}/close`, { version: d.version, outcome: 'fail', reason: '用人单位坚持不支付' });
+    const failed = await mediator.post(`/api/mediation/cases/${d.id}/close`, {
+      version: d.version,
+      outcome: 'fail',
+      reason: '用人单位坚持不支付',
+    });
     expect(failed.status).toBe(200);
     expect(failed.body.state).toBe('failed');
     expect(failed.body.closed).toBe(true);
@@ -212,7 +273,15 @@ describe('mediation (调解优先)', () => {
   });
 
   it('who mediates: above the threshold → a listed organisation, tracked like a transfer', async () => {
-    const big = [{ type: 'unpaid_wages', amountFen: 9_000_000, periodFrom: '2025-01-01', periodTo: '2025-12-31', facts: '全年工资未发放' }];
+    const big = [
+      {
+        type: 'unpaid_wages',
+        amountFen: 9_000_000,
+        periodFrom: '2025-01-01',
+        periodTo: '2025-12-31',
+        facts: '全年工资未发放',
+      },
+    ];
     const m = await newMatter(clerk, p.zengdu, { claims: big });
     const overview = (await clerk.get(`/api/matters/${m.id}/mediation`)).body;
     expect(overview.whoMediates.center).toBe(false);
@@ -228,7 +297,11 @@ describe('mediation (调解优先)', () => {
     expect(d.handledBy).toBe('organization');
     expect(d.referralState).toBe('pending');
     expect(d.organization.name).toBe(union.name);
-    const back = await clerk.post(`/api/mediation/cases/${d.id}/referral`, { version: d.version, decision: 'returned', note: '不属本会受理范围' });
+    const back = await clerk.post(`/api/mediation/cases/${d.id}/referral`, {
+      version: d.version,
+      decision: 'returned',
+      note: '不属本会受理范围',
+    });
     d = back.body;
     expect(d.referralState).toBe('returned');
     expect(d.handledBy).toBe('center');
@@ -270,7 +343,11 @@ describe('mediation (调解优先)', () => {
     });
     expect(rec.body.state).toBe('in_session');
     expect(rec.body.sessions[0].record).toContain('释明');
-    const w = await clerk.post(`/api/mediation/cases/${d.id}/close`, { version: rec.body.version, outcome: 'withdraw', reason: '劳动者撤回申请' });
+    const w = await clerk.post(`/api/mediation/cases/${d.id}/close`, {
+      version: rec.body.version,
+      outcome: 'withdraw',
+      reason: '劳动者撤回申请',
+    });
     expect(w.body.state).toBe('withdrawn');
     expect(w.body.arbitrationCase).toBeNull();
   });

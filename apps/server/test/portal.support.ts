@@ -51,7 +51,7 @@ export class PortalClient {
     const h: Record<string, string> = { 'x-forwarded-for': this.ip, ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-portal-csrf'] = this.csrf;
-    let payload: BodyInit | undefined;
+    let payload: string | FormData | undefined;
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {
       payload = JSON.stringify(body);
@@ -63,7 +63,8 @@ export class PortalClient {
     if (m) this.cookie = m[1] ? `onestop_portal=${m[1]}` : undefined;
     const ct = res.headers.get('content-type') ?? '';
     const data = ct.includes('json') ? await res.json() : Buffer.from(await res.arrayBuffer());
-    if (ct.includes('json') && (data as { csrfToken?: string }).csrfToken) this.csrf = (data as { csrfToken: string }).csrfToken;
+    if (ct.includes('json') && (data as { csrfToken?: string }).csrfToken)
+      this.csrf = (data as { csrfToken: string }).csrfToken;
     return { status: res.status, body: data as T, headers: res.headers };
   }
   get<T = any>(path: string) {
@@ -85,10 +86,20 @@ export async function signInByPhone(env: TestEnv, sms: SmsGateway, phone: string
 
 /** A tiny valid JPEG header + payload (type is sniffed from the magic bytes). */
 export function jpeg(seed: string): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`photo ${seed} ${randomUUID()}`), Buffer.from([0xff, 0xd9])]);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+    Buffer.from(`photo ${seed} ${randomUUID()}`),
+    Buffer.from([0xff, 0xd9]),
+  ]);
 }
 
-export async function uploadFile(c: PortalClient, data: Buffer, name: string, key = randomUUID(), type = 'image/jpeg') {
+export async function uploadFile(
+  c: PortalClient,
+  data: Buffer,
+  name: string,
+  key = randomUUID(),
+  type = 'image/jpeg',
+) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(data)], { type }), name);
   return c.request('POST', '/api/portal/uploads', form, { 'idempotency-key': key });
@@ -100,9 +111,28 @@ export function applicationBody(jurisdictionId: string, over: Record<string, unk
   return {
     kind: 'arbitration',
     jurisdictionId,
-    worker: { name: '赵小军', idType: 'resident_id', idNumber: residentId('19900215', 300 + n), address: '随州市曾都区白云大道1号', migrantWorker: true },
-    employer: { name: '随州市顺达物流有限公司', creditCode: creditCode(`MA4D${String(n).padStart(4, '0')}`), contactName: '钱经理', contactPhone: '13900000001' },
-    claims: [{ type: 'unpaid_wages', amountFen: 860_000, periodFrom: '2025-10-01', periodTo: '2025-12-31', facts: '2025年10月至12月工资未发' }],
+    worker: {
+      name: '赵小军',
+      idType: 'resident_id',
+      idNumber: residentId('19900215', 300 + n),
+      address: '随州市曾都区白云大道1号',
+      migrantWorker: true,
+    },
+    employer: {
+      name: '随州市顺达物流有限公司',
+      creditCode: creditCode(`MA4D${String(n).padStart(4, '0')}`),
+      contactName: '钱经理',
+      contactPhone: '13900000001',
+    },
+    claims: [
+      {
+        type: 'unpaid_wages',
+        amountFen: 860_000,
+        periodFrom: '2025-10-01',
+        periodTo: '2025-12-31',
+        facts: '2025年10月至12月工资未发',
+      },
+    ],
     narrative: '在物流公司做分拣员，三个月工资没有发。',
     facts: {},
     uploadIds: [],

@@ -10,7 +10,11 @@ import { applicationBody, jpeg, PortalClient, SmsGateway, signInByPhone, uploadF
 
 const sms = new SmsGateway();
 await sms.start();
-const env = useTestServer({ SMS_PROVIDER: 'http', SMS_HTTP_URL: sms.url, STORAGE_DIR: `/tmp/onestop-portal-${randomUUID()}` });
+const env = useTestServer({
+  SMS_PROVIDER: 'http',
+  SMS_HTTP_URL: sms.url,
+  STORAGE_DIR: `/tmp/onestop-portal-${randomUUID()}`,
+});
 afterAll(() => sms.stop());
 
 const db = () => env.server.app.ctx.database.db;
@@ -40,7 +44,10 @@ describe('portal: SMS sign-in', () => {
     expect(c.cookie).toMatch(/^onestop_portal=/);
     expect((await c.get('/api/portal/me')).body.kind).toBe('account');
     // Used once.
-    expect((await new PortalClient(env.url).post('/api/portal/auth/verify', { phone: '13600000001', code })).body.code).toBe('CODE_EXPIRED');
+    expect(
+      (await new PortalClient(env.url).post('/api/portal/auth/verify', { phone: '13600000001', code })).body
+        .code,
+    ).toBe('CODE_EXPIRED');
     // The portal cookie is not a staff session.
     expect((await c.get('/api/matters')).status).toBe(401);
   });
@@ -48,16 +55,25 @@ describe('portal: SMS sign-in', () => {
   it('refuses an expired code and locks a code after five wrong tries', async () => {
     const c = new PortalClient(env.url);
     await c.post('/api/portal/auth/sms', { phone: '13600000002' });
-    await db().updateTable('portal_code').set({ expires_at: new Date(Date.now() - 1000) }).execute();
-    const r = await c.post('/api/portal/auth/verify', { phone: '13600000002', code: sms.codeFor('13600000002') });
+    await db()
+      .updateTable('portal_code')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
+    const r = await c.post('/api/portal/auth/verify', {
+      phone: '13600000002',
+      code: sms.codeFor('13600000002'),
+    });
     expect(r.body.code).toBe('CODE_EXPIRED');
     await db().deleteFrom('portal_attempt').execute();
     await db().deleteFrom('portal_code').execute();
     await c.post('/api/portal/auth/sms', { phone: '13600000003' });
     const code = sms.codeFor('13600000003');
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) await c.post('/api/portal/auth/verify', { phone: '13600000003', code: wrong });
-    expect((await c.post('/api/portal/auth/verify', { phone: '13600000003', code })).body.code).toBe('CODE_LOCKED');
+    for (let i = 0; i < 5; i++)
+      await c.post('/api/portal/auth/verify', { phone: '13600000003', code: wrong });
+    expect((await c.post('/api/portal/auth/verify', { phone: '13600000003', code })).body.code).toBe(
+      'CODE_LOCKED',
+    );
   });
 
   it('rate-limits per phone (one a minute, five an hour) and per network address', async () => {
@@ -68,13 +84,26 @@ describe('portal: SMS sign-in', () => {
     expect(again.body.code).toBe('RATE_LIMITED');
     await sql`UPDATE portal_code SET created_at = now() - interval '2 minutes'`.execute(db());
     await sql`INSERT INTO portal_attempt (kind, key)
-      SELECT 'sms.phone', ${phoneHash(env.server.app.ctx.cipher, '13600000004')} FROM generate_series(1, 4)`.execute(db());
-    expect((await new PortalClient(env.url).post('/api/portal/auth/sms', { phone: '13600000004' })).status).toBe(429);
-    await db().updateTable('setting').set({ value: '3' }).where('key', '=', 'portal.sms_per_ip_hour').execute();
+      SELECT 'sms.phone', ${phoneHash(env.server.app.ctx.cipher, '13600000004')} FROM generate_series(1, 4)`.execute(
+      db(),
+    );
+    expect(
+      (await new PortalClient(env.url).post('/api/portal/auth/sms', { phone: '13600000004' })).status,
+    ).toBe(429);
+    await db()
+      .updateTable('setting')
+      .set({ value: '3' })
+      .where('key', '=', 'portal.sms_per_ip_hour')
+      .execute();
     const one = new PortalClient(env.url, '10.9.9.9');
-    for (const p of ['13600000011', '13600000012', '13600000013']) expect((await one.post('/api/portal/auth/sms', { phone: p })).status).toBe(200);
+    for (const p of ['13600000011', '13600000012', '13600000013'])
+      expect((await one.post('/api/portal/auth/sms', { phone: p })).status).toBe(200);
     expect((await one.post('/api/portal/auth/sms', { phone: '13600000014' })).status).toBe(429);
-    await db().updateTable('setting').set({ value: '20' }).where('key', '=', 'portal.sms_per_ip_hour').execute();
+    await db()
+      .updateTable('setting')
+      .set({ value: '20' })
+      .where('key', '=', 'portal.sms_per_ip_hour')
+      .execute();
   });
 });
 
@@ -115,14 +144,22 @@ describe('portal: online application, following, service, rating', () => {
     expect(r2.headers.get('idempotent-replay')).toBe('true');
     expect(r2.body).toEqual(r1.body);
     matter = r1.body;
-    const count = await db().selectFrom('matter').select(({ fn }) => fn.countAll<number>().as('n')).where('channel', '=', 'online').executeTakeFirstOrThrow();
+    const count = await db()
+      .selectFrom('matter')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .where('channel', '=', 'online')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     const detail = (await clerk.get(`/api/matters/${matter.matterId}`)).body;
     expect(detail.channel).toBe('online');
     expect(detail.evidence).toHaveLength(2);
     expect(detail.workers[0].phoneMasked).toBe('137****5678');
     // Same checks as the window: a wrong ID number is refused with the domain's message.
-    const badId = await worker.post('/api/portal/applications', { ...body, uploadIds: [], worker: { ...body.worker, idNumber: '421302199002153001' } }, { 'idempotency-key': randomUUID() });
+    const badId = await worker.post(
+      '/api/portal/applications',
+      { ...body, uploadIds: [], worker: { ...body.worker, idNumber: '421302199002153001' } },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(badId.status).toBe(400);
   });
 
@@ -131,7 +168,11 @@ describe('portal: online application, following, service, rating', () => {
     const dup = await worker.post('/api/portal/applications', again, { 'idempotency-key': randomUUID() });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('DUPLICATE_OPEN_MATTER');
-    const ack = await worker.post('/api/portal/applications', { ...again, acknowledgeDuplicate: true, kind: 'complaint' }, { 'idempotency-key': randomUUID() });
+    const ack = await worker.post(
+      '/api/portal/applications',
+      { ...again, acknowledgeDuplicate: true, kind: 'complaint' },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(ack.status).toBe(201);
     expect(ack.body.duplicate).toBe(true);
   });
@@ -145,15 +186,23 @@ describe('portal: online application, following, service, rating', () => {
     expect(d.queryCode).toBe(matter.queryCode);
     const q = new PortalClient(env.url);
     const last6 = body.worker.idNumber.slice(-6);
-    expect((await q.post('/api/portal/auth/query', { queryCode: matter.queryCode, idLast6: '000000' })).status).toBe(404);
-    const ok = await q.post('/api/portal/auth/query', { queryCode: matter.queryCode.toLowerCase(), idLast6: last6 });
+    expect(
+      (await q.post('/api/portal/auth/query', { queryCode: matter.queryCode, idLast6: '000000' })).status,
+    ).toBe(404);
+    const ok = await q.post('/api/portal/auth/query', {
+      queryCode: matter.queryCode.toLowerCase(),
+      idLast6: last6,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.matterId).toBe(matter.matterId);
     expect((await q.get(`/api/portal/matters/${matter.matterId}`)).body.number).toBe(matter.number);
     expect((await q.get('/api/portal/matters')).body.items).toHaveLength(1);
-    expect((await q.post('/api/portal/applications', body, { 'idempotency-key': randomUUID() })).status).toBe(403);
+    expect((await q.post('/api/portal/applications', body, { 'idempotency-key': randomUUID() })).status).toBe(
+      403,
+    );
     // A 查询码 printed on a window receipt: generated on demand for staff.
-    const staffCode = (await clerk.get(`/api/portal/staff/matters/${matter.matterId}/query-code`)).body.queryCode;
+    const staffCode = (await clerk.get(`/api/portal/staff/matters/${matter.matterId}/query-code`)).body
+      .queryCode;
     expect(staffCode).toBe(matter.queryCode);
   });
 
@@ -161,11 +210,21 @@ describe('portal: online application, following, service, rating', () => {
     const consents = (await clerk.get(`/api/portal/staff/matters/${matter.matterId}/consents`)).body.items;
     const es = consents.find((c: any) => c.kind === 'electronic_service');
     expect(es.given).toBe(true);
-    const draft = await clerk.post('/api/documents', { subjectType: 'matter', subjectId: matter.matterId, type: 'acceptance_notice', fields: { ...SAMPLE_FIELDS.acceptance_notice, applicantName: '赵小军' } });
+    const draft = await clerk.post('/api/documents', {
+      subjectType: 'matter',
+      subjectId: matter.matterId,
+      type: 'acceptance_notice',
+      fields: { ...SAMPLE_FIELDS.acceptance_notice, applicantName: '赵小军' },
+    });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     expect((await clerk.post(`/api/documents/${draft.body.id}/issue`, {})).status).toBe(200);
     await runJobs(env);
-    const sv = await clerk.post(`/api/documents/${draft.body.id}/service`, { recipient: '赵小军', recipientRole: '申请人', method: 'electronic', consentRef: es.ref });
+    const sv = await clerk.post(`/api/documents/${draft.body.id}/service`, {
+      recipient: '赵小军',
+      recipientRole: '申请人',
+      method: 'electronic',
+      consentRef: es.ref,
+    });
     expect(sv.status, JSON.stringify(sv.body)).toBe(201);
     const d = (await worker.get(`/api/portal/matters/${matter.matterId}`)).body;
     expect(d.documents).toHaveLength(1);
@@ -174,38 +233,80 @@ describe('portal: online application, following, service, rating', () => {
     const f1 = await worker.get(path);
     expect(f1.status).toBe(200);
     expect(f1.headers.get('content-type')).toBe('application/pdf');
-    const first = await db().selectFrom('document_service').select(['first_opened_at', 'state']).where('id', '=', d.documents[0].serviceId).executeTakeFirstOrThrow();
+    const first = await db()
+      .selectFrom('document_service')
+      .select(['first_opened_at', 'state'])
+      .where('id', '=', d.documents[0].serviceId)
+      .executeTakeFirstOrThrow();
     expect(first.state).toBe('served');
     await worker.get(path);
-    const second = await db().selectFrom('document_service').select('first_opened_at').where('id', '=', d.documents[0].serviceId).executeTakeFirstOrThrow();
+    const second = await db()
+      .selectFrom('document_service')
+      .select('first_opened_at')
+      .where('id', '=', d.documents[0].serviceId)
+      .executeTakeFirstOrThrow();
     expect(second.first_opened_at?.toISOString()).toBe(first.first_opened_at?.toISOString());
-    const audits = await db().selectFrom('audit_log').select('seq').where('action', '=', 'document.service.opened').execute();
+    const audits = await db()
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('action', '=', 'document.service.opened')
+      .execute();
     expect(audits).toHaveLength(1);
   });
 
   it('messages from staff reach the party', async () => {
     const detail = (await clerk.get(`/api/matters/${matter.matterId}`)).body;
-    const r = await clerk.post(`/api/portal/staff/matters/${matter.matterId}/messages`, { partyId: detail.workers[0].id, body: '请于周三上午带身份证原件到窗口核对。' });
+    const r = await clerk.post(`/api/portal/staff/matters/${matter.matterId}/messages`, {
+      partyId: detail.workers[0].id,
+      body: '请于周三上午带身份证原件到窗口核对。',
+    });
     expect(r.status).toBe(201);
     expect((await worker.get(`/api/portal/matters/${matter.matterId}`)).body.unreadMessages).toBe(1);
     const msgs = (await worker.get(`/api/portal/matters/${matter.matterId}/messages`)).body.items;
     expect(msgs[0].author).toBe('工作人员');
-    expect((await worker.post(`/api/portal/matters/${matter.matterId}/messages`, { body: '好的，谢谢' })).status).toBe(201);
+    expect(
+      (await worker.post(`/api/portal/matters/${matter.matterId}/messages`, { body: '好的，谢谢' })).status,
+    ).toBe(201);
   });
 
   it('a rating opens once a track is closed, once per track', async () => {
-    const early = await worker.post(`/api/portal/matters/${matter.matterId}/ratings`, { track: 'consultation', score: 5 });
+    const early = await worker.post(`/api/portal/matters/${matter.matterId}/ratings`, {
+      track: 'consultation',
+      score: 5,
+    });
     expect(early.body.code).toBe('RATING_NOT_OPEN');
     const detail = (await clerk.get(`/api/matters/${matter.matterId}`)).body;
-    const opened = await clerk.post(`/api/matters/${matter.matterId}/cases`, { track: 'consultation', claimIds: [detail.claims[0].id] });
+    const opened = await clerk.post(`/api/matters/${matter.matterId}/cases`, {
+      track: 'consultation',
+      claimIds: [detail.claims[0].id],
+    });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const c = opened.body.case;
-    const t = await clerk.post(`/api/cases/${c.id}/transitions`, { event: 'answer', version: c.version, reason: '已当面解答' });
+    const t = await clerk.post(`/api/cases/${c.id}/transitions`, {
+      event: 'answer',
+      version: c.version,
+      reason: '已当面解答',
+    });
     expect(t.status, JSON.stringify(t.body)).toBe(200);
     const d = (await worker.get(`/api/portal/matters/${matter.matterId}`)).body;
     expect(d.ratings).toEqual([expect.objectContaining({ track: 'consultation', score: null })]);
-    expect((await worker.post(`/api/portal/matters/${matter.matterId}/ratings`, { track: 'consultation', score: 4, comment: '解答清楚' })).status).toBe(201);
-    expect((await worker.post(`/api/portal/matters/${matter.matterId}/ratings`, { track: 'consultation', score: 5 })).body.code).toBe('RATING_DONE');
+    expect(
+      (
+        await worker.post(`/api/portal/matters/${matter.matterId}/ratings`, {
+          track: 'consultation',
+          score: 4,
+          comment: '解答清楚',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await worker.post(`/api/portal/matters/${matter.matterId}/ratings`, {
+          track: 'consultation',
+          score: 5,
+        })
+      ).body.code,
+    ).toBe('RATING_DONE');
     const row = await db().selectFrom('satisfaction_rating').selectAll().executeTakeFirstOrThrow();
     expect(row.score).toBe(4);
   });
@@ -218,29 +319,54 @@ describe('portal: online application, following, service, rating', () => {
     // The complaint filed by the worker against the same employer stays hidden from the employer (P-05).
     expect(list).toHaveLength(1);
     const name = body.employer.name;
-    const draft = await clerk.post('/api/documents', { subjectType: 'matter', subjectId: matter.matterId, type: 'mediation_proposal', issuerOrgId: (await organizations(env))['随州市劳动人事争议仲裁委员会'], fields: { ...SAMPLE_FIELDS.mediation_proposal, addresseeName: name, respondentName: name } });
+    const draft = await clerk.post('/api/documents', {
+      subjectType: 'matter',
+      subjectId: matter.matterId,
+      type: 'mediation_proposal',
+      issuerOrgId: (await organizations(env)).随州市劳动人事争议仲裁委员会,
+      fields: { ...SAMPLE_FIELDS.mediation_proposal, addresseeName: name, respondentName: name },
+    });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     const iss = await clerk.post(`/api/documents/${draft.body.id}/issue`, {});
     expect(iss.status, JSON.stringify(iss.body)).toBe(200);
     await runJobs(env);
-    const sv = await clerk.post(`/api/documents/${draft.body.id}/service`, { recipient: name, method: 'electronic', consentRef: 'PAPER-2026-001' });
+    const sv = await clerk.post(`/api/documents/${draft.body.id}/service`, {
+      recipient: name,
+      method: 'electronic',
+      consentRef: 'PAPER-2026-001',
+    });
     expect(sv.status, JSON.stringify(sv.body)).toBe(201);
     const d = (await employer.get(`/api/portal/matters/${matter.matterId}`)).body;
     expect(d.queryCode).toBeNull();
     expect(d.documents.map((x: any) => x.type)).toEqual(['mediation_proposal']);
     const p = (await employer.get(`/api/portal/matters/${matter.matterId}/proposal`)).body;
     expect(p.items).toHaveLength(3);
-    const counter = await employer.post(`/api/portal/matters/${matter.matterId}/proposal`, { documentId: p.document.documentId, items: [{ index: 2, answer: 'counter' }] });
+    const counter = await employer.post(`/api/portal/matters/${matter.matterId}/proposal`, {
+      documentId: p.document.documentId,
+      items: [{ index: 2, answer: 'counter' }],
+    });
     expect(counter.body.code).toBe('COUNTER_AMOUNT_REQUIRED');
     const r = await employer.post(`/api/portal/matters/${matter.matterId}/proposal`, {
       documentId: p.document.documentId,
-      items: [{ index: 0, answer: 'accept' }, { index: 1, answer: 'reject', comment: '无加班审批' }, { index: 2, answer: 'counter', counterAmountFen: 800_000 }],
+      items: [
+        { index: 0, answer: 'accept' },
+        { index: 1, answer: 'reject', comment: '无加班审批' },
+        { index: 2, answer: 'counter', counterAmountFen: 800_000 },
+      ],
     });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.items.map((i: any) => i.myAnswer)).toEqual(['accept', 'reject', 'counter']);
-    const defence = await employer.post(`/api/portal/matters/${matter.matterId}/defence`, { text: '公司已于一月发放部分工资，金额有出入。' });
+    const defence = await employer.post(`/api/portal/matters/${matter.matterId}/defence`, {
+      text: '公司已于一月发放部分工资，金额有出入。',
+    });
     expect(defence.status).toBe(201);
-    expect((await worker.post(`/api/portal/matters/${matter.matterId}/defence`, { text: '劳动者不能提交答辩意见的。' })).status).toBe(403);
+    expect(
+      (
+        await worker.post(`/api/portal/matters/${matter.matterId}/defence`, {
+          text: '劳动者不能提交答辩意见的。',
+        })
+      ).status,
+    ).toBe(403);
     const wd = (await worker.get(`/api/portal/matters/${matter.matterId}`)).body;
     expect(wd.timeline.map((t: any) => t.text)).toContain('用人单位已提交答辩意见');
   });
@@ -261,12 +387,20 @@ describe('portal: online application, following, service, rating', () => {
       ['POST', `/api/portal/matters/${m}/consents`, { kind: 'mediation', given: true }],
       ['POST', `/api/portal/matters/${m}/ratings`, { track: 'consultation', score: 1 }],
       ['GET', `/api/portal/matters/${m}/proposal`],
-      ['POST', `/api/portal/matters/${m}/proposal`, { documentId: randomUUID(), items: [{ index: 0, answer: 'accept' }] }],
+      [
+        'POST',
+        `/api/portal/matters/${m}/proposal`,
+        { documentId: randomUUID(), items: [{ index: 0, answer: 'accept' }] },
+      ],
     ];
     const q = new PortalClient(env.url);
     const secondMatter = (await worker.get('/api/portal/matters')).body.items.find((x: any) => x.id !== m);
     const last6 = body.worker.idNumber.slice(-6);
-    const code = await db().selectFrom('matter').select(sql<string>`query_code`.as('q')).where('id', '=', secondMatter.id).executeTakeFirstOrThrow();
+    const code = await db()
+      .selectFrom('matter')
+      .select(sql<string>`query_code`.as('q'))
+      .where('id', '=', secondMatter.id)
+      .executeTakeFirstOrThrow();
     expect((await q.post('/api/portal/auth/query', { queryCode: code.q, idLast6: last6 })).status).toBe(200);
     for (const client of [other, q]) {
       for (const [method, path, payload] of probes) {
@@ -277,7 +411,11 @@ describe('portal: online application, following, service, rating', () => {
     }
     expect((await other.get('/api/portal/matters')).body.items).toEqual([]);
     // Someone else's upload cannot be attached.
-    const steal = await worker.post(`/api/portal/matters/${m}/evidence`, { uploadIds: [mine.body.id] }, { 'idempotency-key': randomUUID() });
+    const steal = await worker.post(
+      `/api/portal/matters/${m}/evidence`,
+      { uploadIds: [mine.body.id] },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(steal.body.code).toBe('UPLOAD_UNKNOWN');
     // Without a session: 401; without the CSRF header: 403.
     const anon = new PortalClient(env.url);
@@ -290,13 +428,21 @@ describe('portal: online application, following, service, rating', () => {
 
 describe('portal: questions, anonymous reports, public pages, typical cases', () => {
   it('takes an anonymous report without an account and limits it per address', async () => {
-    await db().updateTable('setting').set({ value: '2' }).where('key', '=', 'portal.submissions_per_hour').execute();
+    await db()
+      .updateTable('setting')
+      .set({ value: '2' })
+      .where('key', '=', 'portal.submissions_per_hour')
+      .execute();
     const anon = new PortalClient(env.url, '10.7.7.7');
     const report = { employerName: '某电子厂', body: '车间每天加班到晚上十一点，没有加班费，还招了童工。' };
     expect((await anon.post('/api/portal/reports', report)).status).toBe(202);
     expect((await anon.post('/api/portal/reports', report)).status).toBe(202);
     expect((await anon.post('/api/portal/reports', report)).status).toBe(429);
-    await db().updateTable('setting').set({ value: '10' }).where('key', '=', 'portal.submissions_per_hour').execute();
+    await db()
+      .updateTable('setting')
+      .set({ value: '10' })
+      .where('key', '=', 'portal.submissions_per_hour')
+      .execute();
     const inspector = await signedIn(env, 'inspector');
     const items = (await inspector.get('/api/portal/staff/submissions?kind=report')).body.items;
     expect(items.length).toBe(2);
@@ -305,10 +451,19 @@ describe('portal: questions, anonymous reports, public pages, typical cases', ()
 
   it('a question gets a staff reply', async () => {
     const c = await signInByPhone(env, sms, '13612341234');
-    const q = await c.post('/api/portal/questions', { subject: '试用期被辞退', body: '试用期第二个月被口头辞退，能要补偿吗？' });
+    const q = await c.post('/api/portal/questions', {
+      subject: '试用期被辞退',
+      body: '试用期第二个月被口头辞退，能要补偿吗？',
+    });
     expect(q.status).toBe(201);
     const clerk = await signedIn(env, 'clerk');
-    expect((await clerk.post(`/api/portal/staff/submissions/${q.body.id}/reply`, { body: '可以，请带劳动合同来窗口。' })).status).toBe(201);
+    expect(
+      (
+        await clerk.post(`/api/portal/staff/submissions/${q.body.id}/reply`, {
+          body: '可以，请带劳动合同来窗口。',
+        })
+      ).status,
+    ).toBe(201);
     const mine = (await c.get('/api/portal/questions')).body.items;
     expect(mine[0].replies[0].body).toContain('劳动合同');
   });
@@ -323,10 +478,17 @@ describe('portal: questions, anonymous reports, public pages, typical cases', ()
     ]);
     expect(sites.every((s: any) => s.demo)).toBe(true);
     const clerk = await signedIn(env, 'clerk');
-    const c = { title: '农民工追回欠薪', summary: '王某在某建筑公司做钢筋工，被拖欠四个月工资。', outcome: '经调解，公司当场支付全部工资。' };
+    const c = {
+      title: '农民工追回欠薪',
+      summary: '王某在某建筑公司做钢筋工，被拖欠四个月工资。',
+      outcome: '经调解，公司当场支付全部工资。',
+    };
     expect((await clerk.post('/api/portal/staff/model-cases', c)).status).toBe(403);
     const director = await signedIn(env, 'director');
-    const leak = await director.post('/api/portal/staff/model-cases', { ...c, summary: `${c.summary}联系电话13812345678。` });
+    const leak = await director.post('/api/portal/staff/model-cases', {
+      ...c,
+      summary: `${c.summary}联系电话13812345678。`,
+    });
     expect(leak.status).toBe(400);
     expect(leak.body.code).toBe('MODEL_CASE_PERSONAL_DATA');
     expect((await director.post('/api/portal/staff/model-cases', c)).status).toBe(201);

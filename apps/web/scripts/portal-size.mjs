@@ -22,7 +22,9 @@ console.log(
   `portal first-load: JavaScript ${(js / 1024).toFixed(1)} KB gzip, CSS ${(css / 1024).toFixed(1)} KB gzip (budget for JavaScript ${BUDGET / 1024} KB)`,
 );
 if (js > BUDGET) {
-  console.error(`portal first-load JavaScript ${(js / 1024).toFixed(1)} KB gzip exceeds the ${BUDGET / 1024} KB budget`);
+  console.error(
+    `portal first-load JavaScript ${(js / 1024).toFixed(1)} KB gzip exceeds the ${BUDGET / 1024} KB budget`,
+  );
   process.exit(1);
 }
 void total;

@@ -60,12 +60,22 @@ async function once<T>(path: string, o: Options): Promise<T> {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(o.body);
   }
-  const res = await fetch(`/api/portal${path}`, { method, headers, body: payload, credentials: 'same-origin' });
+  const res = await fetch(`/api/portal${path}`, {
+    method,
+    headers,
+    body: payload,
+    credentials: 'same-origin',
+  });
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
     const d = (data ?? {}) as Partial<ApiError>;
-    throw { status: res.status, code: d.code ?? 'ERROR', message: d.message ?? '操作没有成功，请稍后再试', details: d.details } satisfies ApiError;
+    throw {
+      status: res.status,
+      code: d.code ?? 'ERROR',
+      message: d.message ?? '操作没有成功，请稍后再试',
+      details: d.details,
+    } satisfies ApiError;
   }
   return data as T;
 }

@@ -9,8 +9,9 @@ export function navigate(to: string) {
   window.scrollTo(0, 0);
 }
 
+const read = () => window.location.pathname.replace(/^\/m/, '') || '/';
+
 export function usePath(): string {
-  const read = () => window.location.pathname.replace(/^\/m/, '') || '/';
   const [path, setPath] = useState(read);
   useEffect(() => {
     const on = () => setPath(read());

@@ -8,7 +8,12 @@ interface SessionState {
   signOut: () => Promise<void>;
 }
 
-const Ctx = createContext<SessionState>({ session: null, loading: true, signedIn: () => {}, signOut: async () => {} });
+const Ctx = createContext<SessionState>({
+  session: null,
+  loading: true,
+  signedIn: () => {},
+  signOut: async () => {},
+});
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);

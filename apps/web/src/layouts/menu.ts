@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalculatorOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
   EnvironmentOutlined,
@@ -85,6 +86,11 @@ export const MENU: MenuNode[] = [
     permission: 'legal_aid.work',
   },
   { key: 'court', label: '诉调对接', icon: BankOutlined, path: '/work/court', permission: 'court.work' },
+  { key: 'consultation', label: '咨询登记', icon: MessageOutlined, path: '/consultation', permission: 'matter.read' },
+  { key: 'knowledge', label: '咨询知识库', icon: FileSearchOutlined, path: '/knowledge', permission: 'matter.read' },
+  { key: 'petitions', label: '信访登记处理', icon: MessageOutlined, path: '/petitions', permission: 'petition.work' },
+  { key: 'legal-aid-referrals', label: '法律援助转介', icon: CustomerServiceOutlined, path: '/legal-aid', permission: 'legal_aid.work' },
+  { key: 'court-docking', label: '诉调对接登记', icon: BankOutlined, path: '/court-docking', permission: 'matter.read' },
   {
     key: 'leader',
     label: '领导驾驶舱',
@@ -100,6 +106,7 @@ export const MENU: MenuNode[] = [
     permission: 'leader.dashboard',
   },
   { key: 'deadline', label: '期限计算器', icon: CalendarOutlined, path: '/tools/deadline' },
+  { key: 'calculator', label: '权益计算器', icon: CalculatorOutlined, path: '/tools/calculator' },
   {
     key: 'admin',
     label: '系统管理',

@@ -8,8 +8,11 @@ import { DuplicatesCard } from '../features/matters/components/DuplicatesCard';
 import { EvidenceCard } from '../features/matters/components/EvidenceCard';
 import { ClaimsCard, TimelineCard, TriageCard } from '../features/matters/components/MatterSections';
 import { PartiesCard } from '../features/matters/components/PartiesCard';
+import { MediationPanel } from '../features/mediation/components/MediationPanel';
 import { useMatter } from '../features/matters/hooks/use-matters';
 import { TransfersPanel } from '../features/transfers/components/TransfersPanel';
+import { LegalAidPanel } from '../features/legal-aid/components/LegalAidPanel';
+import { PetitionsPanel } from '../features/petitions/components/PetitionsPanel';
 import { PRIORITY_LABELS } from '../features/matters/types';
 import { isApiError } from '../lib/api';
 
@@ -75,7 +78,10 @@ export default function MatterPage() {
               />
               <ClaimsCard matter={m} />
               <CasesPanel matterId={m.id} />
+              <MediationPanel matterId={m.id} />
               <TransfersPanel matterId={m.id} />
+              <PetitionsPanel matterId={m.id} />
+              <LegalAidPanel matterId={m.id} />
               <TriageCard matter={m} />
               <EvidenceCard matter={m} />
               <DocumentsPanel

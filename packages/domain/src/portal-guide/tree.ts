@@ -38,7 +38,8 @@ export interface GuideResult {
 }
 
 const ID_CARD = '本人身份证（原件及复印件）';
-const EMPLOYMENT_PROOF = '能证明在该单位工作的材料：劳动合同、工牌、考勤记录、工资条或转账记录、工作群聊天记录等';
+const EMPLOYMENT_PROOF =
+  '能证明在该单位工作的材料：劳动合同、工牌、考勤记录、工资条或转账记录、工作群聊天记录等';
 const EMPLOYER_INFO = '单位的全称和地址（能查到统一社会信用代码更好）';
 
 export const GUIDE_START = 'goal';

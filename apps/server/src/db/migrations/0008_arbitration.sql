@@ -144,14 +144,8 @@ CREATE TABLE satisfaction_request (
   UNIQUE (case_id, party_id)
 );
 
--- Hearing rooms of the city commission (administrators add more).
-INSERT INTO hearing_room (jurisdiction_id, name, location, sort)
-SELECT j.id, r.name, r.location, r.sort
-  FROM jurisdiction j
-  CROSS JOIN (VALUES ('第一仲裁庭', '一站式综合服务大厅二楼', 1), ('第二仲裁庭', '一站式综合服务大厅二楼', 2),
-                     ('第三仲裁庭（简易）', '一站式综合服务大厅一楼', 3)) AS r(name, location, sort)
- WHERE j.code = '421300'
-ON CONFLICT DO NOTHING;
+-- Hearing rooms are seeded at start-up for the city commission (modules/arbitration: seedRooms), as the
+-- jurisdictions are reference data loaded after the migrations.
 
 INSERT INTO setting (key, value, label, basis) VALUES
   ('arbitration.monthly_minimum_wage_fen', '200000', '当地月最低工资标准（分，终局裁决界限 = 12 倍）',

@@ -138,7 +138,11 @@ export async function redirectApplication(
   });
   await trx
     .updateTable('arbitration_application')
-    .set({ competent_commission: input.competentCommission, redirect_explanation: explanation, updated_at: new Date() })
+    .set({
+      competent_commission: input.competentCommission,
+      redirect_explanation: explanation,
+      updated_at: new Date(),
+    })
     .where('case_id', '=', caseId)
     .execute();
   await meetSameDay(ctx, trx, actor, caseId, '已书面告知有管辖权的仲裁委员会');
@@ -176,8 +180,15 @@ export async function serveRespondent(
       }),
     );
   }
-  await addRecord(trx, actor, caseId, 'note', `向被申请人送达应诉通知书及仲裁申请书副本（${names.respondentName}）`, {
-    documents: documents.map((x) => x.id),
-  });
+  await addRecord(
+    trx,
+    actor,
+    caseId,
+    'note',
+    `向被申请人送达应诉通知书及仲裁申请书副本（${names.respondentName}）`,
+    {
+      documents: documents.map((x) => x.id),
+    },
+  );
   return { step, documents };
 }

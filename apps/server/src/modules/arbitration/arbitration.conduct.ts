@@ -34,11 +34,21 @@ export function determineFinality(items: AwardItemInput[], minimumWageFen: numbe
   const cap = 12 * minimumWageFen;
   return items.map((i) => {
     const category = isClaimType(i.claimType) ? CLAIM_CATALOGUE[i.claimType].finalAwardCategory : null;
-    if (category === 'standards') return { ...i, finality: 'final', why: '执行国家劳动标准发生的争议（第四十七条第（二）项）' };
+    if (category === 'standards')
+      return { ...i, finality: 'final', why: '执行国家劳动标准发生的争议（第四十七条第（二）项）' };
     if (category && i.amountFen !== undefined && i.amountFen <= cap) {
-      return { ...i, finality: 'final', why: `不超过当地月最低工资标准十二个月金额（${(cap / 100).toFixed(2)}元）` };
+      return {
+        ...i,
+        finality: 'final',
+        why: `不超过当地月最低工资标准十二个月金额（${(cap / 100).toFixed(2)}元）`,
+      };
     }
-    if (category) return { ...i, finality: 'non_final', why: `超过当地月最低工资标准十二个月金额（${(cap / 100).toFixed(2)}元）` };
+    if (category)
+      return {
+        ...i,
+        finality: 'non_final',
+        why: `超过当地月最低工资标准十二个月金额（${(cap / 100).toFixed(2)}元）`,
+      };
     return { ...i, finality: 'non_final', why: '不属于第四十七条规定的终局裁决事项' };
   });
 }
@@ -61,7 +71,14 @@ export async function suspendCase(
   return { step };
 }
 
-export async function resumeCase(ctx: AppContext, trx: Trx, auth: Auth, actor: Actor, caseId: string, input: { reason: string }) {
+export async function resumeCase(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Auth,
+  actor: Actor,
+  caseId: string,
+  input: { reason: string },
+) {
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'resume', { reason: input.reason });
   await addRecord(trx, actor, caseId, 'resumption', `恢复审理：${input.reason}`);
   return { step };
@@ -87,9 +104,19 @@ export async function extendAward(
   if (!clock) throw new AppError(409, 'AWARD_CLOCK_NOT_RUNNING', '审理期限未在计时中');
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'extend_award_period', {
     reason: input.reason,
-    payload: { extensionDays: input.days, alreadyExtended: clock.extension_approver !== null, approver: input.approver },
+    payload: {
+      extensionDays: input.days,
+      alreadyExtended: clock.extension_approver !== null,
+      approver: input.approver,
+    },
   });
-  await addRecord(trx, actor, caseId, 'extension', `延长审理期限${input.days}日（批准人：${input.approver}）：${input.reason}`);
+  await addRecord(
+    trx,
+    actor,
+    caseId,
+    'extension',
+    `延长审理期限${input.days}日（批准人：${input.approver}）：${input.reason}`,
+  );
   return { step };
 }
 
@@ -103,7 +130,10 @@ export async function simpleStep(
   kind: 'withdraw' | 'applicant_no_show' | 'receive_defence' | 'hold_hearing' | 'order_advance_execution',
   input: { summary: string; payload?: Record<string, unknown> | undefined },
 ) {
-  const step = await transitionCase(ctx, trx, auth, actor, caseId, kind, { reason: input.summary, payload: input.payload });
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, kind, {
+    reason: input.summary,
+    payload: input.payload,
+  });
   const recordKind = {
     withdraw: 'withdrawal',
     applicant_no_show: 'default',
@@ -172,8 +202,15 @@ export async function makeAward(
   const items = determineFinality(input.items, mw);
   const attempted =
     input.mediationAttempted ||
-    (await trx.selectFrom('arbitration_record').select('id').where('case_id', '=', caseId).where('kind', '=', 'mediation_attempt').executeTakeFirst()) !== undefined;
-  const step = await transitionCase(ctx, trx, auth, actor, caseId, 'award', { payload: { mediationAttempted: attempted } });
+    (await trx
+      .selectFrom('arbitration_record')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'mediation_attempt')
+      .executeTakeFirst()) !== undefined;
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, 'award', {
+    payload: { mediationAttempted: attempted },
+  });
   const arbitrators = await arbitratorNames(trx, caseId);
   const documents: IssuedDoc[] = [];
   const ids: Record<'final' | 'non_final', string | null> = { final: null, non_final: null };
@@ -187,7 +224,11 @@ export async function makeAward(
       claims: d.claims.map((c) => `${c.label}${c.amountFen ? `${(c.amountFen / 100).toFixed(2)}元` : ''}`),
       facts: input.facts,
       reasons: input.reasons,
-      items: mine.map((i) => ({ text: i.text, finality, ...(i.amountFen !== undefined && { amount: i.amountFen / 100 }) })),
+      items: mine.map((i) => ({
+        text: i.text,
+        finality,
+        ...(i.amountFen !== undefined && { amount: i.amountFen / 100 }),
+      })),
       arbitrators,
     });
     ids[finality] = doc.id;
@@ -219,8 +260,15 @@ export async function serveAward(ctx: AppContext, trx: Trx, auth: Auth, actor: A
   const event = award.non_final_document_id ? 'serve_non_final_award' : 'serve_final_award';
   const step = await transitionCase(ctx, trx, auth, actor, caseId, event, { reason: '裁决书已送达' });
   if (award.non_final_document_id && award.final_document_id) {
-    const c = await trx.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
-    for (const ruleId of ['arbitration.final-award.worker-suit', 'arbitration.final-award.employer-set-aside']) {
+    const c = await trx
+      .selectFrom('track_case')
+      .selectAll()
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    for (const ruleId of [
+      'arbitration.final-award.worker-suit',
+      'arbitration.final-award.employer-set-aside',
+    ]) {
       await getClocksService(ctx).start(
         trx,
         {

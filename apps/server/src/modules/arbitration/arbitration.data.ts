@@ -78,11 +78,7 @@ export function toAppClaims(
 }
 
 export async function loadApplication(exec: Exec, caseId: string) {
-  const c = await exec
-    .selectFrom('track_case')
-    .selectAll()
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const c = await exec.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c) throw errors.notFound('仲裁案件');
   if (c.track !== 'arbitration') throw new AppError(409, 'NOT_ARBITRATION_CASE', '该案件不是仲裁案件');
   const app = await exec
@@ -93,7 +89,16 @@ export async function loadApplication(exec: Exec, caseId: string) {
   if (!app) throw errors.notFound('仲裁申请');
   const matter = await exec
     .selectFrom('matter')
-    .select(['id', 'number', 'collective', 'worker_count', 'employment_end', 'knew_date', 'narrative', 'received_at'])
+    .select([
+      'id',
+      'number',
+      'collective',
+      'worker_count',
+      'employment_end',
+      'knew_date',
+      'narrative',
+      'received_at',
+    ])
     .where('id', '=', c.matter_id)
     .executeTakeFirstOrThrow();
   const parties = await loadParties(exec, c.matter_id);

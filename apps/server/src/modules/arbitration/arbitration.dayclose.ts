@@ -34,7 +34,15 @@ export async function pendingSameDay(db: Exec, auth: AuthContext, date: string):
     .selectFrom('clock as k')
     .innerJoin('track_case as tc', 'tc.id', 'k.subject_id')
     .leftJoin('arbitration_application as a', 'a.case_id', 'tc.id')
-    .select(['tc.id', 'tc.number', 'tc.state', 'tc.matter_id', 'tc.jurisdiction_id', 'k.due_date', 'a.same_day_category'])
+    .select([
+      'tc.id',
+      'tc.number',
+      'tc.state',
+      'tc.matter_id',
+      'tc.jurisdiction_id',
+      'k.due_date',
+      'a.same_day_category',
+    ])
     .where('k.subject_type', '=', 'case')
     .where('k.rule_id', '=', SAME_DAY_RULE)
     .where('k.status', 'in', ['running', 'suspended', 'extended'])

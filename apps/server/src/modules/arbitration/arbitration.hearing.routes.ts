@@ -38,7 +38,8 @@ import {
   tribunalBody,
 } from './arbitration.schema';
 import { addRecord } from './arbitration.steps';
-import { calendar, composeTribunal, postponeHearing, scheduleHearing } from './arbitration.tribunal';
+import { calendar } from './arbitration.presenter';
+import { composeTribunal, postponeHearing, scheduleHearing } from './arbitration.tribunal';
 
 const tags = ['仲裁'];
 const ok = { 200: resultSchema, 422: errorSchema, ...errorResponses };
@@ -49,7 +50,10 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = ctx.database;
   const post = <B extends z.ZodTypeAny>(path: string, summary: string, body: B) => ({
     path,
-    opts: { config: { auth: 'matter.read' as const }, schema: { tags, summary, params: caseParam, body, response: ok } },
+    opts: {
+      config: { auth: 'matter.read' as const },
+      schema: { tags, summary, params: caseParam, body, response: ok },
+    },
   });
 
   app.get(
@@ -80,7 +84,9 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         const g = await grantsOfUser(db, u.user_id, today);
         if (!g?.user.active) continue;
         const roles = activeRolesIn(g.grants, chain);
-        const holds = g.grants.some((x) => x.role === 'arbitrator' && x.jurisdictionIds.some((j) => chain.includes(j)));
+        const holds = g.grants.some(
+          (x) => x.role === 'arbitrator' && x.jurisdictionIds.some((j) => chain.includes(j)),
+        );
         const bar = barred.find((b) => b.userId === u.user_id);
         items.push({
           userId: u.user_id,
@@ -95,9 +101,15 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const t = post('/arbitration/cases/:caseId/tribunal', '组成仲裁庭（一名或三名仲裁员，集体争议三名；须持有效仲裁员证；应回避者不得担任）', tribunalBody);
+  const t = post(
+    '/arbitration/cases/:caseId/tribunal',
+    '组成仲裁庭（一名或三名仲裁员，集体争议三名；须持有效仲裁员证；应回避者不得担任）',
+    tribunalBody,
+  );
   app.post(t.path, t.opts, async (req) =>
-    act(ctx, req, req.params.caseId, (trx, auth, actor) => composeTribunal(ctx, trx, auth, actor, req.params.caseId, req.body)),
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      composeTribunal(ctx, trx, auth, actor, req.params.caseId, req.body),
+    ),
   );
 
   app.get(
@@ -108,7 +120,10 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '仲裁庭室日历（庭室 × 日期）',
         querystring: calendarQuery,
-        response: { 200: z.object({ rooms: z.array(anyObject), hearings: z.array(anyObject) }), ...errorResponses },
+        response: {
+          200: z.object({ rooms: z.array(anyObject), hearings: z.array(anyObject) }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => {
@@ -121,25 +136,47 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const h = post('/arbitration/cases/:caseId/hearings', '排期开庭并出具开庭通知书（开庭五日前；庭室或仲裁员时间冲突 409 HEARING_CONFLICT）', hearingBody);
+  const h = post(
+    '/arbitration/cases/:caseId/hearings',
+    '排期开庭并出具开庭通知书（开庭五日前；庭室或仲裁员时间冲突 409 HEARING_CONFLICT）',
+    hearingBody,
+  );
   app.post(h.path, h.opts, async (req) =>
-    act(ctx, req, req.params.caseId, (trx, auth, actor) => scheduleHearing(ctx, trx, auth, actor, req.params.caseId, req.body)),
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      scheduleHearing(ctx, trx, auth, actor, req.params.caseId, req.body),
+    ),
   );
 
   app.post(
     '/arbitration/hearings/:hearingId/postpone',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '延期开庭（开庭三日前提出）并重新排期', params: hearingParam, body: postponeBody, response: ok },
+      schema: {
+        tags,
+        summary: '延期开庭（开庭三日前提出）并重新排期',
+        params: hearingParam,
+        body: postponeBody,
+        response: ok,
+      },
     },
     async (req) => {
-      const hr = await db.selectFrom('hearing').select('case_id').where('id', '=', req.params.hearingId).executeTakeFirst();
+      const hr = await db
+        .selectFrom('hearing')
+        .select('case_id')
+        .where('id', '=', req.params.hearingId)
+        .executeTakeFirst();
       if (!hr) throw errors.notFound('开庭安排');
-      return act(ctx, req, hr.case_id, (trx, auth, actor) => postponeHearing(ctx, trx, auth, actor, req.params.hearingId, req.body));
+      return act(ctx, req, hr.case_id, (trx, auth, actor) =>
+        postponeHearing(ctx, trx, auth, actor, req.params.hearingId, req.body),
+      );
     },
   );
 
-  const r = post('/arbitration/cases/:caseId/records', '登记证据、庭审笔录、调解记录、缺席等案件记录', recordBody);
+  const r = post(
+    '/arbitration/cases/:caseId/records',
+    '登记证据、庭审笔录、调解记录、缺席等案件记录',
+    recordBody,
+  );
   app.post(r.path, r.opts, async (req) =>
     act(ctx, req, req.params.caseId, async (trx, _auth, actor) => {
       const row = await addRecord(trx, actor, req.params.caseId, req.body.kind, req.body.summary);
@@ -158,19 +195,35 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const su = post('/arbitration/cases/:caseId/suspend', '中止审理（审限中止计算，须经批准）', suspendBody);
   app.post(su.path, su.opts, async (req) =>
-    act(ctx, req, req.params.caseId, (trx, auth, actor) => suspendCase(ctx, trx, auth, actor, req.params.caseId, req.body)),
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      suspendCase(ctx, trx, auth, actor, req.params.caseId, req.body),
+    ),
   );
   const re = post('/arbitration/cases/:caseId/resume', '恢复审理（审限继续计算）', resumeBody);
   app.post(re.path, re.opts, async (req) =>
-    act(ctx, req, req.params.caseId, (trx, auth, actor) => resumeCase(ctx, trx, auth, actor, req.params.caseId, req.body)),
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      resumeCase(ctx, trx, auth, actor, req.params.caseId, req.body),
+    ),
   );
-  const ex = post('/arbitration/cases/:caseId/extend', '延长审理期限（不超过十五日，须批准人及理由）', extendBody);
+  const ex = post(
+    '/arbitration/cases/:caseId/extend',
+    '延长审理期限（不超过十五日，须批准人及理由）',
+    extendBody,
+  );
   app.post(ex.path, ex.opts, async (req) =>
-    act(ctx, req, req.params.caseId, (trx, auth, actor) => extendAward(ctx, trx, auth, actor, req.params.caseId, req.body)),
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      extendAward(ctx, trx, auth, actor, req.params.caseId, req.body),
+    ),
   );
-  const me = post('/arbitration/cases/:caseId/mediation-statement', '仲裁中调解成功，出具仲裁调解书', mediationBody);
+  const me = post(
+    '/arbitration/cases/:caseId/mediation-statement',
+    '仲裁中调解成功，出具仲裁调解书',
+    mediationBody,
+  );
   app.post(me.path, me.opts, async (req) =>
-    act(ctx, req, req.params.caseId, (trx, auth, actor) => mediationStatement(ctx, trx, auth, actor, req.params.caseId, req.body)),
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      mediationStatement(ctx, trx, auth, actor, req.params.caseId, req.body),
+    ),
   );
 
   app.post(
@@ -181,25 +234,48 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '逐项判断终局或非终局（十二个月当地月最低工资标准，调解仲裁法第四十七条）',
         body: determineBody,
-        response: { 200: z.object({ minimumWageFen: z.number(), items: z.array(anyObject) }), ...errorResponses },
+        response: {
+          200: z.object({ minimumWageFen: z.number(), items: z.array(anyObject) }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => {
-      const mw = await db.transaction().execute((trx) => settingNumber(trx, 'arbitration.monthly_minimum_wage_fen', 200000));
+      const mw = await db
+        .transaction()
+        .execute((trx) => settingNumber(trx, 'arbitration.monthly_minimum_wage_fen', 200000));
       return { minimumWageFen: mw, items: determineFinality(req.body.items, mw) };
     },
   );
 
-  const aw = post('/arbitration/cases/:caseId/award', '作出裁决：逐项终局/非终局，两类并存时分别制作裁决书', awardBody);
+  const aw = post(
+    '/arbitration/cases/:caseId/award',
+    '作出裁决：逐项终局/非终局，两类并存时分别制作裁决书',
+    awardBody,
+  );
   app.post(aw.path, aw.opts, async (req) =>
-    act(ctx, req, req.params.caseId, (trx, auth, actor) => makeAward(ctx, trx, auth, actor, req.params.caseId, req.body)),
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      makeAward(ctx, trx, auth, actor, req.params.caseId, req.body),
+    ),
   );
-  const sa = post('/arbitration/cases/:caseId/serve-award', '裁决书送达（起诉、申请撤销期限开始）', z.strictObject({}));
+  const sa = post(
+    '/arbitration/cases/:caseId/serve-award',
+    '裁决书送达（起诉、申请撤销期限开始）',
+    z.strictObject({}),
+  );
   app.post(sa.path, sa.opts, async (req) =>
-    act(ctx, req, req.params.caseId, (trx, auth, actor) => serveAward(ctx, trx, auth, actor, req.params.caseId)),
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      serveAward(ctx, trx, auth, actor, req.params.caseId),
+    ),
   );
-  const cl = post('/arbitration/cases/:caseId/close', '结案（结案方式与金额），向劳动者发起满意度评价', closeBody);
+  const cl = post(
+    '/arbitration/cases/:caseId/close',
+    '结案（结案方式与金额），向劳动者发起满意度评价',
+    closeBody,
+  );
   app.post(cl.path, cl.opts, async (req) =>
-    act(ctx, req, req.params.caseId, (trx, auth, actor) => closeCase(ctx, trx, auth, actor, req.params.caseId, req.body)),
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      closeCase(ctx, trx, auth, actor, req.params.caseId, req.body),
+    ),
   );
 };

@@ -38,6 +38,13 @@ export async function act(
   return { ...rest, documents: out.documents ?? [], case: await presentCase(db, caseId, auth) };
 }
 
-export async function audited(trx: Trx, actor: Actor, action: string, caseId: string, summary: string, after?: unknown) {
+export async function audited(
+  trx: Trx,
+  actor: Actor,
+  action: string,
+  caseId: string,
+  summary: string,
+  after?: unknown,
+) {
   await appendAudit(trx, actor, { action, entityType: 'case', entityId: caseId, summary, after });
 }

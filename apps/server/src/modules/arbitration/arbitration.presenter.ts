@@ -22,8 +22,18 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
       .where('h.case_id', '=', caseId)
       .orderBy('h.starts_at')
       .execute(),
-    db.selectFrom('arbitration_record').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
-    db.selectFrom('arbitration_award').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute(),
+    db
+      .selectFrom('arbitration_record')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('arbitration_award')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('created_at')
+      .execute(),
     db
       .selectFrom('document')
       .select(['id', 'type', 'title', 'number', 'state', 'issued_date'])
@@ -43,7 +53,10 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(db, d.c.jurisdiction_id));
   const events = machine.transitions
     .filter((t) => t.from === d.c.state && t.roles.some((r) => roles.includes(r)))
-    .map((t) => ({ event: t.event, label: ARBITRATION_EVENT_LABELS[t.event as keyof typeof ARBITRATION_EVENT_LABELS] ?? t.event }));
+    .map((t) => ({
+      event: t.event,
+      label: ARBITRATION_EVENT_LABELS[t.event as keyof typeof ARBITRATION_EVENT_LABELS] ?? t.event,
+    }));
   return {
     caseId,
     number: d.c.number,
@@ -58,7 +71,12 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
     sameDayCategory: d.app.same_day_category,
     sameDayLabel: d.app.same_day_category ? SAME_DAY_LABELS[d.app.same_day_category] : null,
     receivedAt: d.app.received_at.toISOString(),
-    parties: d.parties.map((p) => ({ partyId: p.partyId, role: p.role, name: p.name, representative: p.representative })),
+    parties: d.parties.map((p) => ({
+      partyId: p.partyId,
+      role: p.role,
+      name: p.name,
+      representative: p.representative,
+    })),
     claims: d.claims,
     facts: d.app.facts,
     evidence: d.evidence,
@@ -127,13 +145,26 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
 export type CaseView = Awaited<ReturnType<typeof presentCase>>;
 
 /** Arbitration cases of the given jurisdictions (work area queue), newest first. */
-export async function listCases(db: Exec, jurisdictionIds: string[], opts: { matterId?: string | undefined; open?: boolean | undefined }) {
+export async function listCases(
+  db: Exec,
+  jurisdictionIds: string[],
+  opts: { matterId?: string | undefined; open?: boolean | undefined },
+) {
   if (!jurisdictionIds.length) return [];
   let q = db
     .selectFrom('track_case as tc')
     .innerJoin('arbitration_application as a', 'a.case_id', 'tc.id')
     .innerJoin('matter as m', 'm.id', 'tc.matter_id')
-    .select(['tc.id', 'tc.number', 'tc.state', 'tc.closed', 'tc.opened_at', 'tc.matter_id', 'm.number as matter_number', 'a.same_day_category'])
+    .select([
+      'tc.id',
+      'tc.number',
+      'tc.state',
+      'tc.closed',
+      'tc.opened_at',
+      'tc.matter_id',
+      'm.number as matter_number',
+      'a.same_day_category',
+    ])
     .where('tc.jurisdiction_id', 'in', jurisdictionIds)
     .orderBy('tc.opened_at', 'desc')
     .limit(200);
@@ -152,4 +183,53 @@ export async function listCases(db: Exec, jurisdictionIds: string[], opts: { mat
     sameDayCategory: r.same_day_category,
     sameDayLabel: r.same_day_category ? SAME_DAY_LABELS[r.same_day_category] : null,
   }));
+}
+
+/** The room calendar (rooms × days) of the user's jurisdictions. */
+export async function calendar(db: Exec, jurisdictionIds: string[], from: Date, to: Date) {
+  if (!jurisdictionIds.length) return { rooms: [], hearings: [] };
+  const rooms = await db
+    .selectFrom('hearing_room')
+    .select(['id', 'name', 'location', 'jurisdiction_id'])
+    .where('active', '=', true)
+    .where('jurisdiction_id', 'in', jurisdictionIds)
+    .orderBy('sort')
+    .execute();
+  const hearings = rooms.length
+    ? await db
+        .selectFrom('hearing as h')
+        .innerJoin('track_case as tc', 'tc.id', 'h.case_id')
+        .select([
+          'h.id',
+          'h.case_id',
+          'h.room_id',
+          'h.starts_at',
+          'h.ends_at',
+          'h.state',
+          'h.arbitrator_ids',
+          'tc.number',
+        ])
+        .where(
+          'h.room_id',
+          'in',
+          rooms.map((r) => r.id),
+        )
+        .where('h.starts_at', '<', to)
+        .where('h.ends_at', '>', from)
+        .orderBy('h.starts_at')
+        .execute()
+    : [];
+  return {
+    rooms: rooms.map((r) => ({ id: r.id, name: r.name, location: r.location })),
+    hearings: hearings.map((h) => ({
+      id: h.id,
+      caseId: h.case_id,
+      caseNumber: h.number,
+      roomId: h.room_id,
+      startsAt: h.starts_at.toISOString(),
+      endsAt: h.ends_at.toISOString(),
+      state: h.state,
+      arbitratorIds: h.arbitrator_ids,
+    })),
+  };
 }

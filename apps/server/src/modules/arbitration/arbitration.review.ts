@@ -130,8 +130,12 @@ function jurisdictionCheck(input: ReviewInput): CheckItem {
 }
 
 function scopeCheck(claims: ReviewClaim[]): CheckItem {
-  const violationsOnly = claims.length > 0 && claims.every((c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].nature === 'violation');
-  const inspection = claims.filter((c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].nature === 'violation');
+  const violationsOnly =
+    claims.length > 0 &&
+    claims.every((c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].nature === 'violation');
+  const inspection = claims.filter(
+    (c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].nature === 'violation',
+  );
   return {
     code: 'dispute_scope',
     label: '属于劳动人事争议处理范围',
@@ -191,7 +195,9 @@ function materialsCheck(input: ReviewInput, missing: string[]): CheckItem {
   if (!has('application')) missing.push('仲裁申请书');
   if (!input.applicantSigned) missing.push('申请人在仲裁申请书上签名（盖章或按指印）');
   if (input.copiesSubmitted < Math.max(1, respondents)) {
-    missing.push(`仲裁申请书副本（按被申请人人数，应交${Math.max(1, respondents)}份，已交${input.copiesSubmitted}份）`);
+    missing.push(
+      `仲裁申请书副本（按被申请人人数，应交${Math.max(1, respondents)}份，已交${input.copiesSubmitted}份）`,
+    );
   }
   if (!has('applicant_id')) missing.push('申请人身份证明复印件');
   if (!has('respondent_info')) missing.push('被申请人主体资格材料（营业执照复印件或登记信息）');
@@ -281,6 +287,7 @@ export function simplifiedEligibility(input: {
       reason: `不适用简易处理：${input.exclusions.map((e) => SIMPLIFIED_EXCLUSIONS[e]).join('、')}（办案规则第五十七条）`,
     };
   }
-  if (!grounds.size) return { eligible: false, grounds: [], reason: '不符合办案规则第五十六条规定的任一简易处理情形' };
+  if (!grounds.size)
+    return { eligible: false, grounds: [], reason: '不符合办案规则第五十六条规定的任一简易处理情形' };
   return { eligible: true, grounds: [...grounds], reason: null };
 }

@@ -4,12 +4,17 @@ import { actorOf, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertCaseVisible } from '../cases/cases.access';
 import { assertMatterInScope, scopeOf } from '../matters/scope';
-import { acceptApplication, redirectApplication, rejectApplication, serveRespondent } from './arbitration.acceptance';
+import {
+  acceptApplication,
+  redirectApplication,
+  rejectApplication,
+  serveRespondent,
+} from './arbitration.acceptance';
 import { closeDay, pendingSameDay, samePendingError } from './arbitration.dayclose';
 import { hearingRoutes } from './arbitration.hearing.routes';
 import { act } from './arbitration.http';
 import { listCases, presentCase } from './arbitration.presenter';
-import { setArbitrationContext } from './arbitration.runtime';
+import { seedRooms, setArbitrationContext } from './arbitration.runtime';
 import {
   acceptBody,
   anyObject,
@@ -33,6 +38,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const { db } = ctx.database;
   setArbitrationContext(ctx);
+  await seedRooms(db);
 
   app.get(
     '/arbitration/cases',
@@ -41,7 +47,10 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '仲裁案件列表（本人辖区；可按事项筛选）',
-        querystring: z.object({ matterId: z.string().uuid().optional(), open: z.coerce.boolean().optional() }),
+        querystring: z.object({
+          matterId: z.string().uuid().optional(),
+          open: z.coerce.boolean().optional(),
+        }),
         response: { 200: listSchema, ...errorResponses },
       },
     },
@@ -86,7 +95,12 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       await assertMatterInScope(db, auth, req.body.matterId);
       const r = await createAtWindow(ctx, auth, actorOf(req, 'intake.create'), req.body);
       const view = await presentCase(db, r.caseId, auth);
-      return reply.status(201).send({ case: view, documents: r.documents, complete: r.complete, missingItems: r.result.missingItems });
+      return reply.status(201).send({
+        case: view,
+        documents: r.documents,
+        complete: r.complete,
+        missingItems: r.result.missingItems,
+      });
     },
   );
 
@@ -123,7 +137,9 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      act(ctx, req, req.params.caseId, (trx, auth, actor) => acceptApplication(ctx, trx, auth, actor, req.params.caseId, req.body)),
+      act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+        acceptApplication(ctx, trx, auth, actor, req.params.caseId, req.body),
+      ),
   );
 
   app.post(
@@ -139,7 +155,9 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      act(ctx, req, req.params.caseId, (trx, auth, actor) => rejectApplication(ctx, trx, auth, actor, req.params.caseId, req.body)),
+      act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+        rejectApplication(ctx, trx, auth, actor, req.params.caseId, req.body),
+      ),
   );
 
   app.post(
@@ -155,7 +173,9 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      act(ctx, req, req.params.caseId, (trx, auth, actor) => redirectApplication(ctx, trx, auth, actor, req.params.caseId, req.body)),
+      act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+        redirectApplication(ctx, trx, auth, actor, req.params.caseId, req.body),
+      ),
   );
 
   app.post(
@@ -171,7 +191,9 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      act(ctx, req, req.params.caseId, (trx, auth, actor) => serveRespondent(ctx, trx, auth, actor, req.params.caseId, req.body)),
+      act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+        serveRespondent(ctx, trx, auth, actor, req.params.caseId, req.body),
+      ),
   );
 
   app.get(
@@ -190,7 +212,12 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       const pending = await pendingSameDay(db, req.auth!, date);
       const scope = await scopeOf(db, req.auth!, 'matter.read');
       const closed = scope.length
-        ? (await db.selectFrom('arbitration_day_close').select('day').where('day', '=', date).where('jurisdiction_id', 'in', scope).executeTakeFirst()) !== undefined
+        ? (await db
+            .selectFrom('arbitration_day_close')
+            .select('day')
+            .where('day', '=', date)
+            .where('jurisdiction_id', 'in', scope)
+            .executeTakeFirst()) !== undefined
         : false;
       return { date, pending, closed };
     },
@@ -209,7 +236,11 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const auth = req.auth!;
-      if (!['intake.create', 'arbitration.work', 'arbitration.clerk'].some((p) => auth.permissions.has(p as never))) {
+      if (
+        !['intake.create', 'arbitration.work', 'arbitration.clerk'].some((p) =>
+          auth.permissions.has(p as never),
+        )
+      ) {
         throw errors.forbidden('只有窗口受理员、仲裁员或书记员可以日结');
       }
       const date = req.body.date ?? todayIso(ctx.config);

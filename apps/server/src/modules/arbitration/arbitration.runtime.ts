@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../app';
 import type { DB } from '../../db/schema';
 import { type AuthContext, todayIso } from '../../platform/auth';
@@ -59,4 +59,27 @@ export function openerAuth(organizationId: string): AuthContext {
     permissions: new Set(),
     grants: [],
   };
+}
+
+const DEFAULT_ROOMS = [
+  { name: '第一仲裁庭', location: '一站式综合服务大厅二楼', sort: 1 },
+  { name: '第二仲裁庭', location: '一站式综合服务大厅二楼', sort: 2 },
+  { name: '第三仲裁庭（简易）', location: '一站式综合服务大厅一楼', sort: 3 },
+];
+
+/** The city commission's hearing rooms, once (administrators add more). */
+export async function seedRooms(db: Kysely<DB>, cityCode = '421300') {
+  const any = await db.selectFrom('hearing_room').select('id').limit(1).executeTakeFirst();
+  if (any) return;
+  const city = await db
+    .selectFrom('jurisdiction')
+    .select('id')
+    .where('code', '=', cityCode)
+    .executeTakeFirst();
+  if (!city) return;
+  await db
+    .insertInto('hearing_room')
+    .values(DEFAULT_ROOMS.map((r) => ({ ...r, jurisdiction_id: city.id })))
+    .onConflict((oc) => oc.columns(['jurisdiction_id', 'name']).doNothing())
+    .execute();
 }

@@ -23,17 +23,29 @@ const material = z.strictObject({
 export const detailsShape = {
   facts: z.string().trim().max(5000, '事实和理由不能超过5000字').optional(),
   evidence: z
-    .array(z.strictObject({ title: text(100, '证据名称'), source: z.string().trim().max(100), form: z.string().trim().max(20).optional() }))
+    .array(
+      z.strictObject({
+        title: text(100, '证据名称'),
+        source: z.string().trim().max(100),
+        form: z.string().trim().max(20).optional(),
+      }),
+    )
     .max(200)
     .optional(),
-  witnesses: z.array(z.strictObject({ name: text(50, '证人姓名'), address: text(200, '证人住址') })).max(50).optional(),
+  witnesses: z
+    .array(z.strictObject({ name: text(50, '证人姓名'), address: text(200, '证人住址') }))
+    .max(50)
+    .optional(),
   materials: z.array(material).max(100).optional(),
   copiesSubmitted: z.number().int().min(0).max(100).optional(),
   applicantSigned: z.boolean().optional(),
   performancePlace: z.string().trim().max(200).optional(),
   employerDomicile: z.string().trim().max(200).optional(),
   withinJurisdiction: z.boolean().optional(),
-  representatives: z.array(z.strictObject({ name: text(50, '代表人姓名'), phone: z.string().trim().max(20).optional() })).max(5).optional(),
+  representatives: z
+    .array(z.strictObject({ name: text(50, '代表人姓名'), phone: z.string().trim().max(20).optional() }))
+    .max(5)
+    .optional(),
 };
 
 export const createBody = z.strictObject({
@@ -46,7 +58,10 @@ export const reviewBody = z.strictObject(detailsShape);
 
 export const acceptBody = z.strictObject({ evidenceDeadline: isoDate.optional(), version });
 export const rejectBody = z.strictObject({
-  reasonCode: z.enum(['out_of_scope', 'no_clear_claim', 'no_standing'], '请选择不予受理的理由类别（办案规则第三十条）'),
+  reasonCode: z.enum(
+    ['out_of_scope', 'no_clear_claim', 'no_standing'],
+    '请选择不予受理的理由类别（办案规则第三十条）',
+  ),
   reasons: text(2000, '不予受理理由'),
   version,
 });
@@ -70,14 +85,23 @@ export const postponeBody = z.strictObject({
   startsAt: dateTime,
   endsAt: dateTime,
 });
-export const calendarQuery = z.object({ from: isoDate, days: z.coerce.number().int().min(1).max(31).default(7) });
+export const calendarQuery = z.object({
+  from: isoDate,
+  days: z.coerce.number().int().min(1).max(31).default(7),
+});
 
 export const recordBody = z.strictObject({
   kind: z.enum(['evidence', 'hearing_record', 'mediation_attempt', 'note', 'default'], '记录类别不正确'),
   summary: text(2000, '记录内容'),
 });
 export const stepBody = z.strictObject({
-  step: z.enum(['withdraw', 'applicant_no_show', 'receive_defence', 'hold_hearing', 'order_advance_execution']),
+  step: z.enum([
+    'withdraw',
+    'applicant_no_show',
+    'receive_defence',
+    'hold_hearing',
+    'order_advance_execution',
+  ]),
   summary: text(2000, '说明'),
   withdrawalApplicationFiled: z.boolean().optional(),
   hearingNoticeServed: z.boolean().optional(),
@@ -85,7 +109,10 @@ export const stepBody = z.strictObject({
   seriousHardship: z.boolean().optional(),
 });
 export const suspendBody = z.strictObject({
-  ground: z.enum(Object.keys(ARBITRATION_SUSPENSION_GROUNDS) as [keyof typeof ARBITRATION_SUSPENSION_GROUNDS], '请选择中止事由'),
+  ground: z.enum(
+    Object.keys(ARBITRATION_SUSPENSION_GROUNDS) as [keyof typeof ARBITRATION_SUSPENSION_GROUNDS],
+    '请选择中止事由',
+  ),
   detail: z.string().trim().max(500).optional(),
 });
 export const resumeBody = z.strictObject({ reason: text(500, '恢复理由') });
@@ -113,7 +140,10 @@ export const awardBody = z.strictObject({
     .min(1, '请至少填写一项裁决事项'),
 });
 export const determineBody = z.strictObject({ items: awardBody.shape.items });
-export const closeBody = z.strictObject({ outcome: text(100, '结案方式'), amountFen: z.number().int().min(0).optional() });
+export const closeBody = z.strictObject({
+  outcome: text(100, '结案方式'),
+  amountFen: z.number().int().min(0).optional(),
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: presenter objects documented by their TypeScript types.
 export const anyObject: z.ZodType<any> = z.record(z.string(), z.unknown());

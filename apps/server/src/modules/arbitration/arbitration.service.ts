@@ -4,9 +4,14 @@ import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { openCaseInTrx } from '../cases/cases.service';
 import { getClocksService } from '../clocks/clocks.module';
-import { getDocumentsService } from '../documents/documents.plugin';
 import { appendEvent } from '../matters/scope';
-import { documentNames, jurisdictionNames, loadApplication, loadParties, toAppClaims } from './arbitration.data';
+import {
+  documentNames,
+  jurisdictionNames,
+  loadApplication,
+  loadParties,
+  toAppClaims,
+} from './arbitration.data';
 import { type Material, reviewApplication, sameDayCategory } from './arbitration.review';
 import {
   addCalendarDays,
@@ -53,11 +58,21 @@ export async function createApplicationFromMatter(
   let auth = withAuth;
   if (!auth) {
     const user = actor.id
-      ? await trx.selectFrom('app_user').select('organization_id').where('id', '=', actor.id).executeTakeFirst()
+      ? await trx
+          .selectFrom('app_user')
+          .select('organization_id')
+          .where('id', '=', actor.id)
+          .executeTakeFirst()
       : undefined;
     const org =
       user?.organization_id ??
-      (await trx.selectFrom('organization').select('id').where('agency', '=', 'arbitration').executeTakeFirstOrThrow()).id;
+      (
+        await trx
+          .selectFrom('organization')
+          .select('id')
+          .where('agency', '=', 'arbitration')
+          .executeTakeFirstOrThrow()
+      ).id;
     auth = openerAuth(org);
   }
   const opened = await openCaseInTrx(
@@ -195,7 +210,6 @@ export async function reviewAndIssue(
   caseId: string,
 ) {
   const { d, result } = await reviewStored(ctx, trx, caseId);
-  const docs = getDocumentsService(ctx);
   const today = todayIso(ctx.config);
   const issued: { type: string; id: string; number: string }[] = [];
   const correcting = d.c.state === 'needs_correction';
@@ -255,7 +269,12 @@ export async function reviewAndIssue(
         applicantName: names.applicantName,
         receivedAt: localDateTime(ctx, receivedAt),
         channel: '窗口现场提交',
-        materials: d.materials.map((m) => ({ title: m.title, form: m.form, pages: m.pages, copies: m.copies ?? 1 })),
+        materials: d.materials.map((m) => ({
+          title: m.title,
+          form: m.form,
+          pages: m.pages,
+          copies: m.copies ?? 1,
+        })),
         handler: actor.name,
         intakeNo: `${matter.number}`,
       }),
@@ -282,7 +301,13 @@ async function startSameDay(
   ctx: AppContext,
   trx: Trx,
   actor: Actor,
-  c: { id: string; number: string; assignee_user_id: string | null; organization_id: string; jurisdiction_id: string },
+  c: {
+    id: string;
+    number: string;
+    assignee_user_id: string | null;
+    organization_id: string;
+    jurisdiction_id: string;
+  },
 ) {
   const clocks = getClocksService(ctx);
   const open = await trx
@@ -347,10 +372,21 @@ export async function createAtWindow(
     );
     await updateDetails(trx, caseId, input);
     const review = await reviewAndIssue(ctx, trx, auth, actor, caseId);
-    const matter = await trx.selectFrom('matter').select('id').where('id', '=', input.matterId).executeTakeFirstOrThrow();
-    await appendEvent(trx, actor, matter.id, 'arbitration_application', `仲裁申请 ${number}：${review.complete ? '材料齐全，出具收件回执' : '材料不全，出具补正通知书'}`, {
-      caseId,
-    });
+    const matter = await trx
+      .selectFrom('matter')
+      .select('id')
+      .where('id', '=', input.matterId)
+      .executeTakeFirstOrThrow();
+    await appendEvent(
+      trx,
+      actor,
+      matter.id,
+      'arbitration_application',
+      `仲裁申请 ${number}：${review.complete ? '材料齐全，出具收件回执' : '材料不全，出具补正通知书'}`,
+      {
+        caseId,
+      },
+    );
     return { caseId, ...review };
   });
 }

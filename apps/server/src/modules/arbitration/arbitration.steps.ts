@@ -34,7 +34,11 @@ export async function issueFor(
   type: string,
   fields: Record<string, unknown>,
 ): Promise<IssuedDoc> {
-  const c = await trx.selectFrom('track_case').select('organization_id').where('id', '=', caseId).executeTakeFirstOrThrow();
+  const c = await trx
+    .selectFrom('track_case')
+    .select('organization_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
   const r = await getDocumentsService(ctx).createAndIssue(trx, actor, {
     subjectType: 'case',
     subjectId: caseId,

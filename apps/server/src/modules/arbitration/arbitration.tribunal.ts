@@ -36,11 +36,15 @@ export async function composeTribunal(
 ) {
   const d = await loadApplication(trx, caseId);
   await assertArbitrationStaff(trx, auth, d.c.jurisdiction_id);
-  if (d.c.closed || ['received', 'needs_correction', 'mediation_suggested', 'pre_mediation'].includes(d.c.state)) {
+  if (
+    d.c.closed ||
+    ['received', 'needs_correction', 'mediation_suggested', 'pre_mediation'].includes(d.c.state)
+  ) {
     throw new AppError(409, 'TRIBUNAL_NOT_NOW', '案件受理后、结案前方可组成仲裁庭');
   }
   const ids = [...new Set(input.arbitratorIds)];
-  if (ids.length !== input.arbitratorIds.length) throw new AppError(400, 'TRIBUNAL_DUPLICATE', '仲裁员不得重复');
+  if (ids.length !== input.arbitratorIds.length)
+    throw new AppError(400, 'TRIBUNAL_DUPLICATE', '仲裁员不得重复');
   if (d.matter.collective && ids.length !== 3) {
     throw new AppError(422, 'TRIBUNAL_SIZE', `集体劳动争议应当由三名仲裁员组成仲裁庭（${COMPOSE_BASIS}）`);
   }
@@ -48,7 +52,8 @@ export async function composeTribunal(
     throw new AppError(422, 'TRIBUNAL_SIZE', `仲裁庭由一名或者三名仲裁员组成（${COMPOSE_BASIS}）`);
   }
   const presiding = ids.length === 1 ? ids[0] : (input.presidingId ?? ids[0]);
-  if (!presiding || !ids.includes(presiding)) throw new AppError(400, 'TRIBUNAL_PRESIDING', '首席仲裁员须为仲裁庭成员');
+  if (!presiding || !ids.includes(presiding))
+    throw new AppError(400, 'TRIBUNAL_PRESIDING', '首席仲裁员须为仲裁庭成员');
   const chain = await jurisdictionChain(trx, d.c.jurisdiction_id);
   const today = todayIso(ctx.config);
   const barred = await barredStaff(trx, d.c);
@@ -56,7 +61,9 @@ export async function composeTribunal(
   for (const id of ids) {
     const u = await grantsOfUser(trx, id, today);
     if (!u?.user.active) throw errors.notFound('仲裁员');
-    const held = u.grants.filter((g) => g.role === 'arbitrator' && g.jurisdictionIds.some((j) => chain.includes(j)));
+    const held = u.grants.filter(
+      (g) => g.role === 'arbitrator' && g.jurisdictionIds.some((j) => chain.includes(j)),
+    );
     if (!held.some((g) => g.active)) {
       throw new AppError(
         422,
@@ -74,29 +81,43 @@ export async function composeTribunal(
   let clerkName: string | null = null;
   if (input.clerkId) {
     const u = await grantsOfUser(trx, input.clerkId, today);
-    const ok = u?.grants.some((g) => g.role === 'tribunal_clerk' && g.active && g.jurisdictionIds.some((j) => chain.includes(j)));
+    const ok = u?.grants.some(
+      (g) => g.role === 'tribunal_clerk' && g.active && g.jurisdictionIds.some((j) => chain.includes(j)),
+    );
     if (!u || !ok) throw new AppError(422, 'CLERK_NOT_QUALIFIED', '书记员须在本案辖区担任书记员岗位');
     clerkName = u.user.display_name;
   }
   await trx.deleteFrom('tribunal_member').where('case_id', '=', caseId).execute();
-  const rows: { case_id: string; user_id: string; role: TribunalRole; appointed_by: string | null }[] = ids.map((id) => ({
-    case_id: caseId,
-    user_id: id,
-    role: ids.length === 1 ? 'sole' : id === presiding ? 'presiding' : 'member',
-    appointed_by: actor.id,
-  }));
+  const rows: { case_id: string; user_id: string; role: TribunalRole; appointed_by: string | null }[] =
+    ids.map((id) => ({
+      case_id: caseId,
+      user_id: id,
+      role: ids.length === 1 ? 'sole' : id === presiding ? 'presiding' : 'member',
+      appointed_by: actor.id,
+    }));
   if (input.clerkId && !ids.includes(input.clerkId)) {
     rows.push({ case_id: caseId, user_id: input.clerkId, role: 'clerk', appointed_by: actor.id });
   }
   await trx.insertInto('tribunal_member').values(rows).execute();
   if (!d.c.assignee_user_id) {
-    await trx.updateTable('track_case').set({ assignee_user_id: presiding }).where('id', '=', caseId).execute();
+    await trx
+      .updateTable('track_case')
+      .set({ assignee_user_id: presiding })
+      .where('id', '=', caseId)
+      .execute();
   }
-  await addRecord(trx, actor, caseId, 'note', `组成仲裁庭：${names.join('、')}${clerkName ? `；书记员${clerkName}` : ''}`, {
-    arbitratorIds: ids,
-    presidingId: presiding,
-    clerkId: input.clerkId ?? null,
-  });
+  await addRecord(
+    trx,
+    actor,
+    caseId,
+    'note',
+    `组成仲裁庭：${names.join('、')}${clerkName ? `；书记员${clerkName}` : ''}`,
+    {
+      arbitratorIds: ids,
+      presidingId: presiding,
+      clerkId: input.clerkId ?? null,
+    },
+  );
   return { arbitrators: names, presidingId: presiding };
 }
 
@@ -111,7 +132,14 @@ export async function tribunalOf(exec: Trx | AppContext['database']['db'], caseI
 }
 
 /** Checked transaction: locks the room and each arbitrator, then looks for an overlapping hearing. */
-async function assertFree(trx: Trx, roomId: string, arbitratorIds: string[], startsAt: Date, endsAt: Date, except?: string) {
+async function assertFree(
+  trx: Trx,
+  roomId: string,
+  arbitratorIds: string[],
+  startsAt: Date,
+  endsAt: Date,
+  except?: string,
+) {
   const keys = [`room:${roomId}`, ...arbitratorIds.map((a) => `arbitrator:${a}`)].sort();
   for (const k of keys) await sql`SELECT pg_advisory_xact_lock(hashtext(${`hearing:${k}`}))`.execute(trx);
   const clashes = await trx
@@ -122,16 +150,36 @@ async function assertFree(trx: Trx, roomId: string, arbitratorIds: string[], sta
     .where('h.state', '=', 'scheduled')
     .where('h.starts_at', '<', endsAt)
     .where('h.ends_at', '>', startsAt)
-    .where((eb) => eb.or([eb('h.room_id', '=', roomId), sql<boolean>`h.arbitrator_ids && ${arbitratorIds}::uuid[]`]))
+    .where((eb) =>
+      eb.or([eb('h.room_id', '=', roomId), sql<boolean>`h.arbitrator_ids && ${arbitratorIds}::uuid[]`]),
+    )
     .$if(except !== undefined, (q) => q.where('h.id', '<>', except!))
     .execute();
   if (!clashes.length) return;
   const users = new Map(
-    (await trx.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', arbitratorIds).execute()).map((u) => [u.id, u.display_name]),
+    (
+      await trx
+        .selectFrom('app_user')
+        .select(['id', 'display_name'])
+        .where('id', 'in', arbitratorIds)
+        .execute()
+    ).map((u) => [u.id, u.display_name]),
   );
   const details = clashes.map((c) => {
-    const who = c.room_id === roomId ? c.name : `仲裁员${(c.arbitrator_ids as string[]).filter((a) => users.has(a)).map((a) => users.get(a)).join('、')}`;
-    return { hearingId: c.id, caseNumber: c.number, what: who, startsAt: c.starts_at.toISOString(), endsAt: c.ends_at.toISOString() };
+    const who =
+      c.room_id === roomId
+        ? c.name
+        : `仲裁员${(c.arbitrator_ids as string[])
+            .filter((a) => users.has(a))
+            .map((a) => users.get(a))
+            .join('、')}`;
+    return {
+      hearingId: c.id,
+      caseNumber: c.number,
+      what: who,
+      startsAt: c.starts_at.toISOString(),
+      endsAt: c.ends_at.toISOString(),
+    };
   });
   throw new AppError(
     409,
@@ -141,11 +189,22 @@ async function assertFree(trx: Trx, roomId: string, arbitratorIds: string[], sta
   );
 }
 
-async function hearingNotices(ctx: AppContext, trx: Trx, actor: Actor, caseId: string, at: Date, roomId: string) {
+async function hearingNotices(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  at: Date,
+  roomId: string,
+) {
   const d = await loadApplication(trx, caseId);
   const names = documentNames(d);
   const tribunal = await tribunalOf(trx, caseId);
-  const room = await trx.selectFrom('hearing_room').select(['name', 'location']).where('id', '=', roomId).executeTakeFirstOrThrow();
+  const room = await trx
+    .selectFrom('hearing_room')
+    .select(['name', 'location'])
+    .where('id', '=', roomId)
+    .executeTakeFirstOrThrow();
   const sitting = tribunal.filter((t) => t.role !== 'clerk');
   const presiding = sitting.find((t) => t.role !== 'member') ?? sitting[0];
   const clerk = tribunal.find((t) => t.role === 'clerk')?.display_name ?? actor.name;
@@ -157,7 +216,9 @@ async function hearingNotices(ctx: AppContext, trx: Trx, actor: Actor, caseId: s
     hearingPlace: `${room.name}（${room.location}）`,
     presidingArbitrator: presiding?.display_name ?? '',
     clerk,
-    ...(sitting.length > 1 && { arbitrators: sitting.filter((t) => t !== presiding).map((t) => t.display_name) }),
+    ...(sitting.length > 1 && {
+      arbitrators: sitting.filter((t) => t !== presiding).map((t) => t.display_name),
+    }),
   };
   // Collective variant: one notice to all parties at once (办案规则第六十三条, RULES T-A17).
   const addressees = d.matter.collective
@@ -182,13 +243,21 @@ export async function scheduleHearing(
   caseId: string,
   input: { roomId: string; startsAt: string; endsAt: string },
 ) {
-  const c = await trx.selectFrom('track_case').select(['state', 'jurisdiction_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const c = await trx
+    .selectFrom('track_case')
+    .select(['state', 'jurisdiction_id'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (!(endsAt > startsAt)) throw new AppError(400, 'HEARING_TIME_INVALID', '结束时间须晚于开始时间');
   const tribunal = (await tribunalOf(trx, caseId)).filter((t) => t.role !== 'clerk');
   if (!tribunal.length) throw new AppError(422, 'TRIBUNAL_REQUIRED', '请先组成仲裁庭再排期开庭');
-  const room = await trx.selectFrom('hearing_room').select(['id', 'active']).where('id', '=', input.roomId).executeTakeFirst();
+  const room = await trx
+    .selectFrom('hearing_room')
+    .select(['id', 'active'])
+    .where('id', '=', input.roomId)
+    .executeTakeFirst();
   if (!room?.active) throw errors.notFound('仲裁庭室');
   const noticeDays = daysFromTo(todayIso(ctx.config), localDate(ctx, startsAt));
   if (noticeDays < 5) {
@@ -202,7 +271,9 @@ export async function scheduleHearing(
   const arbitratorIds = tribunal.map((t) => t.user_id);
   await assertFree(trx, input.roomId, arbitratorIds, startsAt, endsAt);
   const event = c.state === 'hearing' ? 'adjourn' : 'schedule_hearing';
-  const step = await transitionCase(ctx, trx, auth, actor, caseId, event, { payload: { noticeDaysBeforeHearing: noticeDays } });
+  const step = await transitionCase(ctx, trx, auth, actor, caseId, event, {
+    payload: { noticeDaysBeforeHearing: noticeDays },
+  });
   const documents = await hearingNotices(ctx, trx, actor, caseId, startsAt, input.roomId);
   const h = await trx
     .insertInto('hearing')
@@ -229,7 +300,12 @@ export async function postponeHearing(
   hearingId: string,
   input: { reason: string; requestedOn?: string | undefined; startsAt: string; endsAt: string },
 ) {
-  const h = await trx.selectFrom('hearing').selectAll().where('id', '=', hearingId).forUpdate().executeTakeFirst();
+  const h = await trx
+    .selectFrom('hearing')
+    .selectAll()
+    .where('id', '=', hearingId)
+    .forUpdate()
+    .executeTakeFirst();
   if (!h) throw errors.notFound('开庭安排');
   if (h.state !== 'scheduled') throw new AppError(409, 'HEARING_NOT_SCHEDULED', '该开庭安排已不在待开庭状态');
   const requestedOn = input.requestedOn ?? todayIso(ctx.config);
@@ -238,13 +314,22 @@ export async function postponeHearing(
   const endsAt = new Date(input.endsAt);
   const noticeDays = daysFromTo(todayIso(ctx.config), localDate(ctx, startsAt));
   if (noticeDays < 5) {
-    throw new AppError(422, 'HEARING_NOTICE_TOO_SHORT', `新的开庭日期距今仅${noticeDays}日，开庭通知须在开庭五日前送达`, { noticeDays });
+    throw new AppError(
+      422,
+      'HEARING_NOTICE_TOO_SHORT',
+      `新的开庭日期距今仅${noticeDays}日，开庭通知须在开庭五日前送达`,
+      { noticeDays },
+    );
   }
   const step = await transitionCase(ctx, trx, auth, actor, h.case_id, 'postpone', {
     reason: input.reason,
     payload: { postponementRequestDaysBefore: daysBefore },
   });
-  await trx.updateTable('hearing').set({ state: 'postponed', postponed_reason: input.reason }).where('id', '=', h.id).execute();
+  await trx
+    .updateTable('hearing')
+    .set({ state: 'postponed', postponed_reason: input.reason })
+    .where('id', '=', h.id)
+    .execute();
   await assertFree(trx, h.room_id, h.arbitrator_ids, startsAt, endsAt, h.id);
   const documents = await hearingNotices(ctx, trx, actor, h.case_id, startsAt, h.room_id);
   const next = await trx
@@ -260,45 +345,16 @@ export async function postponeHearing(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await addRecord(trx, actor, h.case_id, 'postponement_request', `延期开庭（开庭前${daysBefore}日提出）：${input.reason}`, {
-    hearingId: h.id,
-    newHearingId: next.id,
-  });
+  await addRecord(
+    trx,
+    actor,
+    h.case_id,
+    'postponement_request',
+    `延期开庭（开庭前${daysBefore}日提出）：${input.reason}`,
+    {
+      hearingId: h.id,
+      newHearingId: next.id,
+    },
+  );
   return { hearingId: next.id, step, documents };
-}
-
-/** The room calendar (rooms × days) of the user's jurisdictions. */
-export async function calendar(db: AppContext['database']['db'], jurisdictionIds: string[], from: Date, to: Date) {
-  if (!jurisdictionIds.length) return { rooms: [], hearings: [] };
-  const rooms = await db
-    .selectFrom('hearing_room')
-    .select(['id', 'name', 'location', 'jurisdiction_id'])
-    .where('active', '=', true)
-    .where('jurisdiction_id', 'in', jurisdictionIds)
-    .orderBy('sort')
-    .execute();
-  const hearings = rooms.length
-    ? await db
-        .selectFrom('hearing as h')
-        .innerJoin('track_case as tc', 'tc.id', 'h.case_id')
-        .select(['h.id', 'h.case_id', 'h.room_id', 'h.starts_at', 'h.ends_at', 'h.state', 'h.arbitrator_ids', 'tc.number'])
-        .where('h.room_id', 'in', rooms.map((r) => r.id))
-        .where('h.starts_at', '<', to)
-        .where('h.ends_at', '>', from)
-        .orderBy('h.starts_at')
-        .execute()
-    : [];
-  return {
-    rooms: rooms.map((r) => ({ id: r.id, name: r.name, location: r.location })),
-    hearings: hearings.map((h) => ({
-      id: h.id,
-      caseId: h.case_id,
-      caseNumber: h.number,
-      roomId: h.room_id,
-      startsAt: h.starts_at.toISOString(),
-      endsAt: h.ends_at.toISOString(),
-      state: h.state,
-      arbitratorIds: h.arbitrator_ids,
-    })),
-  };
 }

@@ -70,7 +70,9 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
       if (req.query.mine === 'true') q = q.where('c.staff_user_id', '=', req.auth!.userId);
       if (req.query.q) {
         const like = `%${likeEscape(req.query.q)}%`;
-        q = q.where(sql<boolean>`(c.topic ILIKE ${like} OR c.question ILIKE ${like} OR c.answer ILIKE ${like})`);
+        q = q.where(
+          sql<boolean>`(c.topic ILIKE ${like} OR c.question ILIKE ${like} OR c.answer ILIKE ${like})`,
+        );
       }
       const rows = await q.orderBy('c.created_at', 'desc').limit(req.query.limit).execute();
       return {
@@ -83,7 +85,12 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/consultations/:id',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '咨询记录详情', params: idParam, response: { 200: consultationSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '咨询记录详情',
+        params: idParam,
+        response: { 200: consultationSchema, ...errorResponses },
+      },
     },
     async (req) => {
       const { row, view } = await loadConsultation(ctx, req.params.id);
@@ -105,9 +112,21 @@ export const consultationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const matterId = await convertConsultation(ctx, req.auth!, actorOf(req, 'intake.create'), req.params.id, req.body);
-      const m = await db.selectFrom('matter').select(['id', 'number']).where('id', '=', matterId).executeTakeFirstOrThrow();
-      return reply.status(201).send({ consultation: (await loadConsultation(ctx, req.params.id)).view, matter: m });
+      const matterId = await convertConsultation(
+        ctx,
+        req.auth!,
+        actorOf(req, 'intake.create'),
+        req.params.id,
+        req.body,
+      );
+      const m = await db
+        .selectFrom('matter')
+        .select(['id', 'number'])
+        .where('id', '=', matterId)
+        .executeTakeFirstOrThrow();
+      return reply
+        .status(201)
+        .send({ consultation: (await loadConsultation(ctx, req.params.id)).view, matter: m });
     },
   );
 };

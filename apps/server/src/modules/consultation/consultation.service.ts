@@ -56,7 +56,12 @@ export async function assertConsultationVisible(db: Kysely<DB>, auth: AuthContex
 }
 
 /** RULES R-01: every question is logged, alone or on a matter (then on its timeline too). */
-export async function logConsultation(ctx: AppContext, auth: AuthContext, actor: Actor, body: z.infer<typeof logBody>) {
+export async function logConsultation(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  body: z.infer<typeof logBody>,
+) {
   const { db } = ctx.database;
   const scope = await scopeOf(db, auth, 'matter.read');
   if (!scope.includes(body.jurisdictionId)) {
@@ -65,7 +70,11 @@ export async function logConsultation(ctx: AppContext, auth: AuthContext, actor:
   if (body.matterId) await assertMatterInScope(db, auth, body.matterId);
   if (body.visitorPhone) checkPhone(body.visitorPhone, 'visitorPhone');
   if (body.kbEntryId) {
-    const kb = await db.selectFrom('kb_entry').select('id').where('id', '=', body.kbEntryId).executeTakeFirst();
+    const kb = await db
+      .selectFrom('kb_entry')
+      .select('id')
+      .where('id', '=', body.kbEntryId)
+      .executeTakeFirst();
     if (!kb) throw new AppError(400, 'KB_ENTRY_NOT_FOUND', '引用的知识库条目不存在');
   }
   return db.transaction().execute(async (trx) => {
@@ -98,7 +107,12 @@ export async function logConsultation(ctx: AppContext, auth: AuthContext, actor:
       entityType: 'consultation',
       entityId: r.id,
       summary,
-      after: { topic: body.topic, channel: body.channel, matterId: body.matterId ?? null, kbEntryId: body.kbEntryId ?? null },
+      after: {
+        topic: body.topic,
+        channel: body.channel,
+        matterId: body.matterId ?? null,
+        kbEntryId: body.kbEntryId ?? null,
+      },
     });
     return r.id;
   });
@@ -120,7 +134,9 @@ export async function convertConsultation(
   const { row, view } = await loadConsultation(ctx, id);
   await assertConsultationVisible(db, auth, row.jurisdiction_id);
   if (row.state === 'converted') {
-    throw new AppError(409, 'CONSULTATION_CONVERTED', '该咨询已转为维权事项', { matterId: row.converted_matter_id });
+    throw new AppError(409, 'CONSULTATION_CONVERTED', '该咨询已转为维权事项', {
+      matterId: row.converted_matter_id,
+    });
   }
   if (row.version !== body.version) throw errors.conflict(view);
   const { version: _v, jurisdictionId, ...intake } = body;
@@ -130,7 +146,11 @@ export async function convertConsultation(
     narrative: intake.narrative || `（咨询转入）${row.question}`,
   });
   await db.transaction().execute(async (trx) => {
-    const m = await trx.selectFrom('matter').select('number').where('id', '=', matterId).executeTakeFirstOrThrow();
+    const m = await trx
+      .selectFrom('matter')
+      .select('number')
+      .where('id', '=', matterId)
+      .executeTakeFirstOrThrow();
     const updated = await trx
       .updateTable('consultation')
       .set((eb) => ({

@@ -2,7 +2,13 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export const CONSULTATION_CHANNELS = ['window', 'phone', 'online', 'hotline_12333', 'petition_window'] as const;
+export const CONSULTATION_CHANNELS = [
+  'window',
+  'phone',
+  'online',
+  'hotline_12333',
+  'petition_window',
+] as const;
 export type ConsultationChannel = (typeof CONSULTATION_CHANNELS)[number];
 
 /** One question answered (migration 0010). */

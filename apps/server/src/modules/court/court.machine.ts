@@ -44,7 +44,13 @@ export const courtDockingMachine = defineMachine<DockingState, Event, CourtConte
   initial: 'referred_in',
   terminal: ['returned_to_court', 'confirmed', 'rejected'],
   transitions: [
-    { from: 'referred_in', event: 'start_mediation', to: 'mediating', roles: MEDIATORS, basis: '《民事诉讼法》第一百二十五条' },
+    {
+      from: 'referred_in',
+      event: 'start_mediation',
+      to: 'mediating',
+      roles: MEDIATORS,
+      basis: '《民事诉讼法》第一百二十五条',
+    },
     {
       from: 'mediating',
       event: 'agree',

@@ -58,15 +58,22 @@ export const courtRoutes: FastifyPluginAsyncZod = async (app) => {
     '/court-docking',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '诉调对接案件（本人辖区）', querystring: listQuery, response: { 200: dockingListSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '诉调对接案件（本人辖区）',
+        querystring: listQuery,
+        response: { 200: dockingListSchema, ...errorResponses },
+      },
     },
     async (req) => {
       const scope = await scopeOf(db, req.auth!, 'matter.read');
       if (!scope.length) return { items: [] };
       let q = db.selectFrom('court_docking').select('id').where('jurisdiction_id', 'in', scope);
       if (req.query.kind) q = q.where('kind', '=', req.query.kind);
-      if (req.query.open === 'true') q = q.where('state', 'not in', ['returned_to_court', 'confirmed', 'rejected']);
-      if (req.query.open === 'false') q = q.where('state', 'in', ['returned_to_court', 'confirmed', 'rejected']);
+      if (req.query.open === 'true')
+        q = q.where('state', 'not in', ['returned_to_court', 'confirmed', 'rejected']);
+      if (req.query.open === 'false')
+        q = q.where('state', 'in', ['returned_to_court', 'confirmed', 'rejected']);
       const rows = await q.orderBy('created_at', 'desc').limit(req.query.limit).execute();
       const items = [];
       for (const r of rows) items.push(await presentDocking(ctx, r.id, req.auth!));
@@ -78,7 +85,12 @@ export const courtRoutes: FastifyPluginAsyncZod = async (app) => {
     '/court-docking/:id',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '诉调对接案件详情与可执行的操作', params: idParam, response: { 200: dockingSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '诉调对接案件详情与可执行的操作',
+        params: idParam,
+        response: { 200: dockingSchema, ...errorResponses },
+      },
     },
     async (req) => presentDocking(ctx, req.params.id, req.auth!),
   );
@@ -89,7 +101,8 @@ export const courtRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '开始调解、达成协议、退回法院、申请司法确认（30日内）、法院裁定确认有效或驳回（法院联络员记录）',
+        summary:
+          '开始调解、达成协议、退回法院、申请司法确认（30日内）、法院裁定确认有效或驳回（法院联络员记录）',
         params: stepParams,
         body: stepBody,
         response: { 200: dockingSchema, 422: errorSchema, ...errorResponses },
@@ -102,7 +115,8 @@ export const courtRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         await dockingStep(ctx, auth, actorOf(req, perm), req.params.id, req.params.event, req.body);
       } catch (err) {
-        if (err instanceof StaleDocking) throw errors.conflict(await presentDocking(ctx, req.params.id, auth));
+        if (err instanceof StaleDocking)
+          throw errors.conflict(await presentDocking(ctx, req.params.id, auth));
         throw err;
       }
       return presentDocking(ctx, req.params.id, auth);

@@ -30,8 +30,18 @@ export const confirmationBody = z.strictObject({
   respondentName: z.string().trim().max(200).optional(),
 });
 
-export const DOCKING_EVENTS = ['start_mediation', 'agree', 'return_to_court', 'apply_confirmation', 'confirm', 'reject'] as const;
-export const stepParams = z.strictObject({ id: z.uuid('编号格式不正确'), event: z.enum(DOCKING_EVENTS, '操作不正确') });
+export const DOCKING_EVENTS = [
+  'start_mediation',
+  'agree',
+  'return_to_court',
+  'apply_confirmation',
+  'confirm',
+  'reject',
+] as const;
+export const stepParams = z.strictObject({
+  id: z.uuid('编号格式不正确'),
+  event: z.enum(DOCKING_EVENTS, '操作不正确'),
+});
 
 export const stepBody = z.strictObject({
   version: z.number().int().min(1).optional(),
@@ -72,7 +82,16 @@ export const dockingSchema = z.object({
   courtRulingNo: z.string().nullable(),
   courtResultOn: z.string().nullable(),
   courtResultNote: z.string().nullable(),
-  events: z.array(z.object({ at: z.string(), event: z.string(), label: z.string(), toState: z.string(), actorName: z.string(), note: z.string().nullable() })),
+  events: z.array(
+    z.object({
+      at: z.string(),
+      event: z.string(),
+      label: z.string(),
+      toState: z.string(),
+      actorName: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
   actions: z.array(z.object({ event: z.string(), label: z.string() })),
   version: z.number(),
   createdAt: z.string(),

@@ -41,7 +41,12 @@ export async function presentDocking(ctx: AppContext, id: string, auth: AuthCont
   if (!d) throw errors.notFound('诉调对接案件');
   const scope = await scopeOf(db, auth, 'matter.read');
   if (!scope.includes(d.jurisdiction_id)) throw errors.notFound('诉调对接案件');
-  const events = await db.selectFrom('court_docking_event').selectAll().where('docking_id', '=', id).orderBy('seq').execute();
+  const events = await db
+    .selectFrom('court_docking_event')
+    .selectAll()
+    .where('docking_id', '=', id)
+    .orderBy('seq')
+    .execute();
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(db, d.jurisdiction_id));
   const closed = courtDockingMachine.terminal.includes(d.state);
   const labels = courtDockingMachine.events as Record<string, string>;
@@ -61,7 +66,8 @@ export async function presentDocking(ctx: AppContext, id: string, auth: AuthCont
     mediatorName: d.mediator_name,
     agreementTerms: d.agreement_terms,
     agreementEffectiveOn: d.agreement_effective_on,
-    confirmationDue: d.agreement_effective_on && d.state === 'agreed' ? addDays(d.agreement_effective_on, 30) : null,
+    confirmationDue:
+      d.agreement_effective_on && d.state === 'agreed' ? addDays(d.agreement_effective_on, 30) : null,
     returnedReason: d.returned_reason,
     confAppliedOn: d.conf_applied_on,
     courtRulingNo: d.court_ruling_no,
@@ -75,24 +81,62 @@ export async function presentDocking(ctx: AppContext, id: string, auth: AuthCont
       actorName: e.actor_name,
       note: e.note,
     })),
-    actions: availableEvents(courtDockingMachine, d.state, roles).map((e) => ({ event: e.event, label: e.label })),
+    actions: availableEvents(courtDockingMachine, d.state, roles).map((e) => ({
+      event: e.event,
+      label: e.label,
+    })),
     version: d.version,
     createdAt: new Date(d.created_at).toISOString(),
   };
 }
 
-async function logEvent(trx: Trx, actor: Actor, id: string, from: string | null, to: string, event: string, note: string | null) {
-  const last = await trx.selectFrom('court_docking_event').select((eb) => eb.fn.max('seq').as('seq')).where('docking_id', '=', id).executeTakeFirst();
+async function logEvent(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  from: string | null,
+  to: string,
+  event: string,
+  note: string | null,
+) {
+  const last = await trx
+    .selectFrom('court_docking_event')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('docking_id', '=', id)
+    .executeTakeFirst();
   await trx
     .insertInto('court_docking_event')
-    .values({ docking_id: id, seq: Number(last?.seq ?? 0) + 1, from_state: from, to_state: to, event, actor_id: actor.id, actor_name: actor.name, note })
+    .values({
+      docking_id: id,
+      seq: Number(last?.seq ?? 0) + 1,
+      from_state: from,
+      to_state: to,
+      event,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      note,
+    })
     .execute();
 }
 
-async function startClock(ctx: AppContext, trx: Trx, actor: Actor, d: { id: string; jurisdiction_id: string }, label: string, effectiveOn: string) {
+async function startClock(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  d: { id: string; jurisdiction_id: string },
+  label: string,
+  effectiveOn: string,
+) {
   await getClocksService(ctx).start(
     trx,
-    { subjectType: 'court_docking', subjectId: d.id, subjectLabel: label, ruleId: CLOCK, triggerDate: effectiveOn, jurisdictionId: d.jurisdiction_id },
+    {
+      subjectType: 'court_docking',
+      subjectId: d.id,
+      subjectLabel: label,
+      ruleId: CLOCK,
+      triggerDate: effectiveOn,
+      jurisdictionId: d.jurisdiction_id,
+    },
     actor,
   );
 }
@@ -100,8 +144,13 @@ async function startClock(ctx: AppContext, trx: Trx, actor: Actor, d: { id: stri
 async function courtOf(ctx: AppContext, auth: AuthContext, courtOrgId: string | undefined) {
   const { db } = ctx.database;
   const id = courtOrgId ?? auth.organizationId;
-  const org = await db.selectFrom('organization').select(['id', 'name', 'agency']).where('id', '=', id).executeTakeFirst();
-  if (org?.agency !== 'court') throw new AppError(400, 'COURT_REQUIRED', '请选择人民法院', { field: 'courtOrgId' });
+  const org = await db
+    .selectFrom('organization')
+    .select(['id', 'name', 'agency'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (org?.agency !== 'court')
+    throw new AppError(400, 'COURT_REQUIRED', '请选择人民法院', { field: 'courtOrgId' });
   return org;
 }
 
@@ -114,13 +163,24 @@ async function partyNames(trx: Trx | AppContext['database']['db'], matterId: str
     .orderBy('mp.sort')
     .execute();
   return {
-    applicant: rows.filter((r) => r.role === 'worker').map((r) => r.name).join('、'),
-    respondent: rows.filter((r) => r.role === 'employer').map((r) => r.name).join('、'),
+    applicant: rows
+      .filter((r) => r.role === 'worker')
+      .map((r) => r.name)
+      .join('、'),
+    respondent: rows
+      .filter((r) => r.role === 'employer')
+      .map((r) => r.name)
+      .join('、'),
   };
 }
 
 /** (a) The court delegates a case to the center's mediators (channel court_delegated). */
-export async function delegate(ctx: AppContext, auth: AuthContext, actor: Actor, body: z.infer<typeof delegateBody>) {
+export async function delegate(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  body: z.infer<typeof delegateBody>,
+) {
   const { db } = ctx.database;
   const court = await courtOf(ctx, auth, body.courtOrgId);
   let matterId = body.matterId;
@@ -172,13 +232,24 @@ export async function delegate(ctx: AppContext, auth: AuthContext, actor: Actor,
     await logEvent(trx, actor, row.id, null, 'referred_in', 'open', body.courtCaseNo ?? null);
     const summary = `${court.name}委派调解${body.courtCaseNo ? `（${body.courtCaseNo}）` : ''}：${applicant} 与 ${respondent}`;
     if (matterId) await appendEvent(trx, actor, matterId, 'court_delegated', summary, { dockingId: row.id });
-    await appendAudit(trx, actor, { action: 'court.delegate', entityType: 'court_docking', entityId: row.id, summary, after: body });
+    await appendAudit(trx, actor, {
+      action: 'court.delegate',
+      entityType: 'court_docking',
+      entityId: row.id,
+      summary,
+      after: body,
+    });
     return row.id;
   });
 }
 
 /** (b) A mediation agreement of the center goes to court for judicial confirmation (30 days, T-M5). */
-export async function requestConfirmation(ctx: AppContext, auth: AuthContext, actor: Actor, body: z.infer<typeof confirmationBody>) {
+export async function requestConfirmation(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  body: z.infer<typeof confirmationBody>,
+) {
   const { db } = ctx.database;
   const court = await courtOf(ctx, auth, body.courtOrgId);
   const m = await assertMatterInScope(db, auth, body.matterId);
@@ -216,13 +287,26 @@ export async function requestConfirmation(ctx: AppContext, auth: AuthContext, ac
     await startClock(ctx, trx, actor, row, `${m.number} 司法确认`, body.agreementEffectiveOn);
     const summary = `调解协议（${body.agreementEffectiveOn}生效）拟申请${court.name}司法确认，须在三十日内申请`;
     await appendEvent(trx, actor, m.id, 'court_confirmation_prepared', summary, { dockingId: row.id });
-    await appendAudit(trx, actor, { action: 'court.confirmation', entityType: 'court_docking', entityId: row.id, summary, after: body });
+    await appendAudit(trx, actor, {
+      action: 'court.confirmation',
+      entityType: 'court_docking',
+      entityId: row.id,
+      summary,
+      after: body,
+    });
     return row.id;
   });
 }
 
 /** One step of the docking machine: roles in the case's jurisdiction, guard, conditional update, events. */
-export async function dockingStep(ctx: AppContext, auth: AuthContext, actor: Actor, id: string, event: string, body: z.infer<typeof stepBody>) {
+export async function dockingStep(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  id: string,
+  event: string,
+  body: z.infer<typeof stepBody>,
+) {
   const { db } = ctx.database;
   const d = await db.selectFrom('court_docking').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d) throw errors.notFound('诉调对接案件');
@@ -245,11 +329,16 @@ export async function dockingStep(ctx: AppContext, auth: AuthContext, actor: Act
   }
   const set: Record<string, unknown> = {};
   if (event === 'start_mediation') set.mediator_user_id = auth.userId;
-  if (event === 'agree') Object.assign(set, { agreement_terms: body.agreementTerms, agreement_effective_on: effectiveOn });
+  if (event === 'agree')
+    Object.assign(set, { agreement_terms: body.agreementTerms, agreement_effective_on: effectiveOn });
   if (event === 'return_to_court') set.returned_reason = body.returnedReason;
   if (event === 'apply_confirmation') set.conf_applied_on = appliedOn;
   if (event === 'confirm' || event === 'reject') {
-    Object.assign(set, { court_ruling_no: body.rulingNo, court_result_on: body.resultOn ?? today, court_result_note: body.note ?? null });
+    Object.assign(set, {
+      court_ruling_no: body.rulingNo,
+      court_result_on: body.resultOn ?? today,
+      court_result_note: body.note ?? null,
+    });
   }
   const note = body.returnedReason ?? body.note ?? body.rulingNo ?? null;
   await db.transaction().execute(async (trx) => {
@@ -263,7 +352,8 @@ export async function dockingStep(ctx: AppContext, auth: AuthContext, actor: Act
       .executeTakeFirst();
     if (!updated) throw new StaleDocking(id);
     await logEvent(trx, actor, id, d.state, to, event, note);
-    if (event === 'agree') await startClock(ctx, trx, actor, d, `诉调对接 ${d.court_case_no ?? d.applicant_name}`, effectiveOn);
+    if (event === 'agree')
+      await startClock(ctx, trx, actor, d, `诉调对接 ${d.court_case_no ?? d.applicant_name}`, effectiveOn);
     if (event === 'apply_confirmation') {
       const clock = await trx
         .selectFrom('clock')
@@ -277,7 +367,15 @@ export async function dockingStep(ctx: AppContext, auth: AuthContext, actor: Act
     }
     const label = courtDockingMachine.events[event as keyof typeof courtDockingMachine.events];
     const summary = `诉调对接：${label} → ${courtDockingMachine.states[to]}${note ? `（${note}）` : ''}`;
-    if (d.matter_id) await appendEvent(trx, actor, d.matter_id, 'court_docking', summary, { dockingId: id, event, to });
-    await appendAudit(trx, actor, { action: `court.${event}`, entityType: 'court_docking', entityId: id, summary, before: { state: d.state }, after: { state: to, ...set } });
+    if (d.matter_id)
+      await appendEvent(trx, actor, d.matter_id, 'court_docking', summary, { dockingId: id, event, to });
+    await appendAudit(trx, actor, {
+      action: `court.${event}`,
+      entityType: 'court_docking',
+      entityId: id,
+      summary,
+      before: { state: d.state },
+      after: { state: to, ...set },
+    });
   });
 }

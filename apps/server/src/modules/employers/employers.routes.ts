@@ -20,16 +20,26 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '用人单位画像：维权事项、监察案件与处理结果、处罚、监管备案、仲裁裁决，及风险评分（列明因素）',
+        summary:
+          '用人单位画像：维权事项、监察案件与处理结果、处罚、监管备案、仲裁裁决，及风险评分（列明因素）',
         params: z.strictObject({ creditCode: z.string().trim().min(1).max(30) }),
         response: { 200: anyObject, ...errorResponses },
       },
     },
     async (req) => {
       const code = req.params.creditCode.toUpperCase();
-      const p = await db.selectFrom('party').select('id').where('identity_hash', '=', identityHash(ctx.cipher, 'employer', code)).executeTakeFirst();
+      const p = await db
+        .selectFrom('party')
+        .select('id')
+        .where('identity_hash', '=', identityHash(ctx.cipher, 'employer', code))
+        .executeTakeFirst();
       if (!p) throw errors.notFound('该统一社会信用代码的用人单位');
-      return (await employerProfile(db, p.id, await scopeOf(db, req.auth!, 'matter.read'), todayIso(ctx.config)))!;
+      return (await employerProfile(
+        db,
+        p.id,
+        await scopeOf(db, req.auth!, 'matter.read'),
+        todayIso(ctx.config),
+      ))!;
     },
   );
 
@@ -37,10 +47,20 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/employers/:id/profile',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '用人单位画像（按当事人编号）', params: z.strictObject({ id: z.uuid() }), response: { 200: anyObject, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '用人单位画像（按当事人编号）',
+        params: z.strictObject({ id: z.uuid() }),
+        response: { 200: anyObject, ...errorResponses },
+      },
     },
     async (req) => {
-      const r = await employerProfile(db, req.params.id, await scopeOf(db, req.auth!, 'matter.read'), todayIso(ctx.config));
+      const r = await employerProfile(
+        db,
+        req.params.id,
+        await scopeOf(db, req.auth!, 'matter.read'),
+        todayIso(ctx.config),
+      );
       if (!r) throw errors.notFound('用人单位');
       return r;
     },
@@ -66,9 +86,20 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
         .where((eb) =>
           eb.or([
             eb.exists(
-              eb.selectFrom('matter_party as mp').innerJoin('matter as m', 'm.id', 'mp.matter_id').select('mp.party_id').whereRef('mp.party_id', '=', 'p.id').where('m.jurisdiction_id', 'in', scope),
+              eb
+                .selectFrom('matter_party as mp')
+                .innerJoin('matter as m', 'm.id', 'mp.matter_id')
+                .select('mp.party_id')
+                .whereRef('mp.party_id', '=', 'p.id')
+                .where('m.jurisdiction_id', 'in', scope),
             ),
-            eb.exists(eb.selectFrom('supervision_filing as f').select('f.id').whereRef('f.employer_party_id', '=', 'p.id').where('f.jurisdiction_id', 'in', scope)),
+            eb.exists(
+              eb
+                .selectFrom('supervision_filing as f')
+                .select('f.id')
+                .whereRef('f.employer_party_id', '=', 'p.id')
+                .where('f.jurisdiction_id', 'in', scope),
+            ),
           ]),
         )
         .orderBy('p.updated_at', 'desc')
@@ -78,7 +109,14 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
       const items = [];
       for (const { id } of ids) {
         const r = await employerProfile(db, id, scope, today);
-        if (r) items.push({ ...r.employer, score: r.risk.score, level: r.risk.level, levelLabel: r.risk.levelLabel, factors: r.risk.factors.filter((f) => f.count > 0) });
+        if (r)
+          items.push({
+            ...r.employer,
+            score: r.risk.score,
+            level: r.risk.level,
+            levelLabel: r.risk.levelLabel,
+            factors: r.risk.factors.filter((f) => f.count > 0),
+          });
       }
       items.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'zh'));
       return { items: items.slice(0, 50) };

@@ -24,17 +24,60 @@ export function riskScore(f: {
   awards: number;
 }) {
   const factors: RiskFactor[] = [
-    { code: 'open_matters', label: '未结维权事项', count: f.openMatters, points: Math.min(f.openMatters * 5, 20) },
-    { code: 'wage_arrears', label: '涉欠薪事项', count: f.wageArrearsMatters, points: Math.min(f.wageArrearsMatters * 8, 24) },
-    { code: 'inspections', label: '近两年监察立案', count: f.inspections2y, points: Math.min(f.inspections2y * 6, 18) },
-    { code: 'violations', label: '查实违法（责令改正、处罚）', count: f.violationsFound, points: Math.min(f.violationsFound * 10, 20) },
-    { code: 'not_complied', label: '逾期未改正', count: f.notComplied, points: Math.min(f.notComplied * 20, 20) },
+    {
+      code: 'open_matters',
+      label: '未结维权事项',
+      count: f.openMatters,
+      points: Math.min(f.openMatters * 5, 20),
+    },
+    {
+      code: 'wage_arrears',
+      label: '涉欠薪事项',
+      count: f.wageArrearsMatters,
+      points: Math.min(f.wageArrearsMatters * 8, 24),
+    },
+    {
+      code: 'inspections',
+      label: '近两年监察立案',
+      count: f.inspections2y,
+      points: Math.min(f.inspections2y * 6, 18),
+    },
+    {
+      code: 'violations',
+      label: '查实违法（责令改正、处罚）',
+      count: f.violationsFound,
+      points: Math.min(f.violationsFound * 10, 20),
+    },
+    {
+      code: 'not_complied',
+      label: '逾期未改正',
+      count: f.notComplied,
+      points: Math.min(f.notComplied * 20, 20),
+    },
     { code: 'penalties', label: '行政处罚', count: f.penalties, points: Math.min(f.penalties * 10, 20) },
-    { code: 'supervision_flags', label: '监管备案问题', count: f.supervisionFlags, points: Math.min(f.supervisionFlags * 5, 15) },
-    { code: 'awards', label: '仲裁裁决（履行情况待核）', count: f.awards, points: Math.min(f.awards * 5, 10) },
+    {
+      code: 'supervision_flags',
+      label: '监管备案问题',
+      count: f.supervisionFlags,
+      points: Math.min(f.supervisionFlags * 5, 15),
+    },
+    {
+      code: 'awards',
+      label: '仲裁裁决（履行情况待核）',
+      count: f.awards,
+      points: Math.min(f.awards * 5, 10),
+    },
   ];
-  const score = Math.min(100, factors.reduce((s, x) => s + x.points, 0));
-  return { score, level: score >= 60 ? 'high' : score >= 30 ? 'medium' : 'low', levelLabel: score >= 60 ? '高' : score >= 30 ? '中' : '低', factors };
+  const score = Math.min(
+    100,
+    factors.reduce((s, x) => s + x.points, 0),
+  );
+  return {
+    score,
+    level: score >= 60 ? 'high' : score >= 30 ? 'medium' : 'low',
+    levelLabel: score >= 60 ? '高' : score >= 30 ? '中' : '低',
+    factors,
+  };
 }
 
 async function tableExists(db: Kysely<DB>, name: string): Promise<boolean> {
@@ -48,7 +91,12 @@ async function tableExists(db: Kysely<DB>, name: string): Promise<boolean> {
  * listed (only counts), and reporters never appear.
  */
 export async function employerProfile(db: Kysely<DB>, partyId: string, scope: string[], today: string) {
-  const employer = await db.selectFrom('party').selectAll().where('id', '=', partyId).where('kind', '=', 'employer').executeTakeFirst();
+  const employer = await db
+    .selectFrom('party')
+    .selectAll()
+    .where('id', '=', partyId)
+    .where('kind', '=', 'employer')
+    .executeTakeFirst();
   if (!employer) return null;
   const twoYearsAgo = `${Number(today.slice(0, 4)) - 2}${today.slice(4)}`;
   const matters = scope.length
@@ -56,7 +104,11 @@ export async function employerProfile(db: Kysely<DB>, partyId: string, scope: st
         .selectFrom('matter_party as mp')
         .innerJoin('matter as m', 'm.id', 'mp.matter_id')
         .select(['m.id', 'm.number', 'm.status', 'm.request_kind', 'm.received_at', 'm.worker_count'])
-        .select(sql<string[]>`ARRAY(SELECT mc.type FROM matter_claim mc WHERE mc.matter_id = m.id)`.as('claim_types'))
+        .select(
+          sql<string[]>`ARRAY(SELECT mc.type FROM matter_claim mc WHERE mc.matter_id = m.id)`.as(
+            'claim_types',
+          ),
+        )
         .where('mp.party_id', '=', partyId)
         .where('mp.role', '=', 'employer')
         .where('m.jurisdiction_id', 'in', scope)
@@ -66,9 +118,20 @@ export async function employerProfile(db: Kysely<DB>, partyId: string, scope: st
   const cases = scope.length
     ? await db
         .selectFrom('track_case as tc')
-        .innerJoin('matter_party as mp', (j) => j.onRef('mp.matter_id', '=', 'tc.matter_id').on('mp.role', '=', 'employer'))
+        .innerJoin('matter_party as mp', (j) =>
+          j.onRef('mp.matter_id', '=', 'tc.matter_id').on('mp.role', '=', 'employer'),
+        )
         .leftJoin('inspection_case as ic', 'ic.case_id', 'tc.id')
-        .select(['tc.id', 'tc.number', 'tc.track', 'tc.state', 'tc.closed', 'tc.opened_at', 'ic.source', 'ic.filed_on'])
+        .select([
+          'tc.id',
+          'tc.number',
+          'tc.track',
+          'tc.state',
+          'tc.closed',
+          'tc.opened_at',
+          'ic.source',
+          'ic.filed_on',
+        ])
         .where('mp.party_id', '=', partyId)
         .where('tc.jurisdiction_id', 'in', scope)
         .orderBy('tc.opened_at', 'desc')
@@ -76,22 +139,38 @@ export async function employerProfile(db: Kysely<DB>, partyId: string, scope: st
     : [];
   const inspectionIds = cases.filter((c) => c.track === 'inspection').map((c) => c.id);
   const outcomes = inspectionIds.length
-    ? await db.selectFrom('inspection_outcome').selectAll().where('case_id', 'in', inspectionIds).orderBy('created_at', 'desc').execute()
+    ? await db
+        .selectFrom('inspection_outcome')
+        .selectAll()
+        .where('case_id', 'in', inspectionIds)
+        .orderBy('created_at', 'desc')
+        .execute()
     : [];
   const filings = scope.length
-    ? await db.selectFrom('supervision_filing').selectAll().where('employer_party_id', '=', partyId).where('jurisdiction_id', 'in', scope).orderBy('created_at', 'desc').execute()
+    ? await db
+        .selectFrom('supervision_filing')
+        .selectAll()
+        .where('employer_party_id', '=', partyId)
+        .where('jurisdiction_id', 'in', scope)
+        .orderBy('created_at', 'desc')
+        .execute()
     : [];
   let awards = 0;
   if (cases.some((c) => c.track === 'arbitration') && (await tableExists(db, 'arbitration_award'))) {
     const ids = cases.filter((c) => c.track === 'arbitration').map((c) => c.id);
-    const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM arbitration_award WHERE case_id = ANY(${ids}::uuid[])`.execute(db);
+    const r = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM arbitration_award WHERE case_id = ANY(${ids}::uuid[])`.execute(db);
     awards = r.rows[0]?.n ?? 0;
   }
-  const wageArrears = matters.filter((m) => (m.claim_types ?? []).some((t) => isClaimType(t) && CLAIM_CATALOGUE[t].wageArrears));
+  const wageArrears = matters.filter((m) =>
+    (m.claim_types ?? []).some((t) => isClaimType(t) && CLAIM_CATALOGUE[t].wageArrears),
+  );
   const risk = riskScore({
     openMatters: matters.filter((m) => m.status === 'registered' || m.status === 'routed').length,
     wageArrearsMatters: wageArrears.length,
-    inspections2y: cases.filter((c) => c.track === 'inspection' && c.filed_on && c.filed_on >= twoYearsAgo).length,
+    inspections2y: cases.filter((c) => c.track === 'inspection' && c.filed_on && c.filed_on >= twoYearsAgo)
+      .length,
     violationsFound: outcomes.filter((o) => o.kind === 'order' || o.kind === 'penalty').length,
     notComplied: outcomes.filter((o) => o.complied === false).length,
     penalties: outcomes.filter((o) => o.kind === 'penalty').length,
@@ -109,8 +188,22 @@ export async function employerProfile(db: Kysely<DB>, partyId: string, scope: st
       status: employer.status,
     },
     risk,
-    matters: matters.map((m) => ({ id: m.id, number: m.number, status: m.status, requestKind: m.request_kind, receivedAt: new Date(m.received_at).toISOString(), workerCount: m.worker_count })),
-    cases: cases.map((c) => ({ id: c.id, number: c.number, track: c.track, state: c.state, closed: c.closed, source: c.source })),
+    matters: matters.map((m) => ({
+      id: m.id,
+      number: m.number,
+      status: m.status,
+      requestKind: m.request_kind,
+      receivedAt: new Date(m.received_at).toISOString(),
+      workerCount: m.worker_count,
+    })),
+    cases: cases.map((c) => ({
+      id: c.id,
+      number: c.number,
+      track: c.track,
+      state: c.state,
+      closed: c.closed,
+      source: c.source,
+    })),
     outcomes: outcomes.map((o) => ({
       id: o.id,
       caseId: o.case_id,
@@ -121,8 +214,16 @@ export async function employerProfile(db: Kysely<DB>, partyId: string, scope: st
       complied: o.complied,
       createdAt: new Date(o.created_at).toISOString(),
     })),
-    penaltiesTotalFen: outcomes.filter((o) => o.kind === 'penalty').reduce((s, o) => s + Number(o.fine_fen ?? 0), 0),
-    filings: filings.map((f) => ({ id: f.id, kind: f.kind, status: f.status, flags: f.flags, createdAt: new Date(f.created_at).toISOString() })),
+    penaltiesTotalFen: outcomes
+      .filter((o) => o.kind === 'penalty')
+      .reduce((s, o) => s + Number(o.fine_fen ?? 0), 0),
+    filings: filings.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      status: f.status,
+      flags: f.flags,
+      createdAt: new Date(f.created_at).toISOString(),
+    })),
     awards,
   };
 }

@@ -14,18 +14,36 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/inspection/campaigns',
-    { config: { auth: 'inspection.work' }, schema: { tags, summary: '专项检查列表', response: { 200: listSchema, ...errorResponses } } },
+    {
+      config: { auth: 'inspection.work' },
+      schema: { tags, summary: '专项检查列表', response: { 200: listSchema, ...errorResponses } },
+    },
     async (req) => {
       const scope = await scopeOf(db, req.auth!, 'inspection.work');
       if (!scope.length) return { items: [] };
       const rows = await db
         .selectFrom('inspection_campaign as c')
         .select(['c.id', 'c.name', 'c.topic', 'c.starts_on', 'c.ends_on'])
-        .select((eb) => eb.selectFrom('inspection_campaign_employer as ce').select(eb.fn.countAll<number>().as('n')).whereRef('ce.campaign_id', '=', 'c.id').as('employers'))
+        .select((eb) =>
+          eb
+            .selectFrom('inspection_campaign_employer as ce')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('ce.campaign_id', '=', 'c.id')
+            .as('employers'),
+        )
         .where('c.jurisdiction_id', 'in', scope)
         .orderBy('c.created_at', 'desc')
         .execute();
-      return { items: rows.map((r) => ({ id: r.id, name: r.name, topic: r.topic, startsOn: r.starts_on, endsOn: r.ends_on, employers: Number(r.employers ?? 0) })) };
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          topic: r.topic,
+          startsOn: r.starts_on,
+          endsOn: r.ends_on,
+          employers: Number(r.employers ?? 0),
+        })),
+      };
     },
   );
 
@@ -33,7 +51,12 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/inspection/campaigns',
     {
       config: { auth: 'inspection.work' },
-      schema: { tags, summary: '发起专项检查：每家用人单位依职权立案一件', body: campaignBody, response: { 201: anyObject, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '发起专项检查：每家用人单位依职权立案一件',
+        body: campaignBody,
+        response: { 201: anyObject, ...errorResponses },
+      },
     },
     async (req, reply) => {
       const r = await createCampaign(ctx, req.auth!, actorOf(req, 'inspection.work'), req.body);
@@ -43,7 +66,15 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/inspection/campaigns/:id',
-    { config: { auth: 'inspection.work' }, schema: { tags, summary: '专项检查详情（各单位的案件状态）', params: idParam, response: { 200: anyObject, ...errorResponses } } },
+    {
+      config: { auth: 'inspection.work' },
+      schema: {
+        tags,
+        summary: '专项检查详情（各单位的案件状态）',
+        params: idParam,
+        response: { 200: anyObject, ...errorResponses },
+      },
+    },
     async (req) => {
       const d = await campaignDetail(ctx, req.params.id, await scopeOf(db, req.auth!, 'inspection.work'));
       if (!d) throw errors.notFound('专项检查');

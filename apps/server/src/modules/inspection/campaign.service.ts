@@ -26,7 +26,13 @@ export interface ExOfficioInput {
  * 依职权检查 (《劳动保障监察条例》第十四条): the case is opened and 立案 at once (the investigation
  * period T-I4 starts today), in the caller's transaction.
  */
-export async function openExOfficioInTrx(ctx: AppContext, trx: Trx, auth: AuthContext, actor: Actor, input: ExOfficioInput) {
+export async function openExOfficioInTrx(
+  ctx: AppContext,
+  trx: Trx,
+  auth: AuthContext,
+  actor: Actor,
+  input: ExOfficioInput,
+) {
   const created = await createInspectionCase(ctx, trx, auth, actor, {
     source: input.source,
     channel: 'other_transfer',
@@ -46,23 +52,42 @@ export async function openExOfficioInTrx(ctx: AppContext, trx: Trx, auth: AuthCo
   });
   await trx
     .updateTable('inspection_case')
-    .set({ decision: 'accepted', decision_reason: input.topic, decided_at: new Date(), decided_by: auth.userId, filed_on: today(ctx) })
+    .set({
+      decision: 'accepted',
+      decision_reason: input.topic,
+      decided_at: new Date(),
+      decided_by: auth.userId,
+      filed_on: today(ctx),
+    })
     .where('case_id', '=', created.caseId)
     .execute();
   return created;
 }
 
 /** 专项检查: one campaign, one ex-officio case per listed employer. */
-export async function createCampaign(ctx: AppContext, auth: AuthContext, actor: Actor, body: z.infer<typeof campaignBody>) {
+export async function createCampaign(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  body: z.infer<typeof campaignBody>,
+) {
   const { db } = ctx.database;
-  if (body.startsOn > body.endsOn) throw new AppError(400, 'PERIOD_ORDER', '结束日期不能早于开始日期', { field: 'endsOn' });
+  if (body.startsOn > body.endsOn)
+    throw new AppError(400, 'PERIOD_ORDER', '结束日期不能早于开始日期', { field: 'endsOn' });
   if (!(await scopeOf(db, auth, 'inspection.work')).includes(body.jurisdictionId)) {
     throw new AppError(403, 'JURISDICTION_FORBIDDEN', '您在所选辖区没有监察岗位');
   }
   return db.transaction().execute(async (trx) => {
     const campaign = await trx
       .insertInto('inspection_campaign')
-      .values({ name: body.name, topic: body.topic, jurisdiction_id: body.jurisdictionId, starts_on: body.startsOn, ends_on: body.endsOn, created_by: auth.userId })
+      .values({
+        name: body.name,
+        topic: body.topic,
+        jurisdiction_id: body.jurisdictionId,
+        starts_on: body.startsOn,
+        ends_on: body.endsOn,
+        created_by: auth.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const cases: { employerId: string; caseId: string; caseNumber: string }[] = [];
@@ -76,7 +101,10 @@ export async function createCampaign(ctx: AppContext, auth: AuthContext, actor: 
         source: 'campaign',
         campaignId: campaign.id,
       });
-      await trx.insertInto('inspection_campaign_employer').values({ campaign_id: campaign.id, employer_party_id: employerId, case_id: created.caseId }).execute();
+      await trx
+        .insertInto('inspection_campaign_employer')
+        .values({ campaign_id: campaign.id, employer_party_id: employerId, case_id: created.caseId })
+        .execute();
       cases.push({ employerId, caseId: created.caseId, caseNumber: created.caseNumber });
     }
     await appendAudit(trx, actor, {
@@ -107,6 +135,13 @@ export async function campaignDetail(ctx: AppContext, id: string, scope: string[
     topic: c.topic,
     startsOn: c.starts_on,
     endsOn: c.ends_on,
-    employers: rows.map((r) => ({ employerId: r.employerId, name: r.name, creditCode: r.credit_code, caseId: r.caseId, caseNumber: r.number, state: r.state })),
+    employers: rows.map((r) => ({
+      employerId: r.employerId,
+      name: r.name,
+      creditCode: r.credit_code,
+      caseId: r.caseId,
+      caseNumber: r.number,
+      state: r.state,
+    })),
   };
 }

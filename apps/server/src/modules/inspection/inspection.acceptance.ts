@@ -9,7 +9,13 @@ import { getDocumentsService } from '../documents/documents.plugin';
 import { createTransfer } from '../transfers/transfers.service';
 import { loadInspectionCase, today } from './inspection.access';
 import type { acceptanceBody } from './inspection.schema';
-import { type CaseRow, olderThanTwoYears, openDisputeProceedings, step, violationText } from './inspection.service';
+import {
+  type CaseRow,
+  olderThanTwoYears,
+  openDisputeProceedings,
+  step,
+  violationText,
+} from './inspection.service';
 
 type Trx = Transaction<DB>;
 const TRACK_LABEL: Record<string, string> = { mediation: '调解', arbitration: '仲裁' };
@@ -37,7 +43,15 @@ async function noticeParties(trx: Trx, c: CaseRow, source: string) {
   };
 }
 
-async function issue(ctx: AppContext, trx: Trx, actor: Actor, auth: AuthContext, c: CaseRow, type: string, fields: Record<string, unknown>) {
+async function issue(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  auth: AuthContext,
+  c: CaseRow,
+  type: string,
+  fields: Record<string, unknown>,
+) {
   return getDocumentsService(ctx).createAndIssue(trx, actor, {
     subjectType: 'case',
     subjectId: c.id,
@@ -64,7 +78,9 @@ export async function decideAcceptance(
   const day = today(ctx);
   const older = olderThanTwoYears(ext.violation_ended_on, ext.received_on);
   const open = ext.source === 'complaint' ? await openDisputeProceedings(db, c.id) : [];
-  const openText = open.map((o) => `${o.organization}${TRACK_LABEL[o.track] ?? ''}案件 ${o.number}`).join('、');
+  const openText = open
+    .map((o) => `${o.organization}${TRACK_LABEL[o.track] ?? ''}案件 ${o.number}`)
+    .join('、');
   const record = (trx: Trx, decision: string, referral: string | null, reason: string) =>
     trx
       .updateTable('inspection_case')
@@ -84,7 +100,11 @@ export async function decideAcceptance(
   switch (body.decision) {
     case 'accepted': {
       if (older) {
-        throw new AppError(422, 'INSPECTION_TIME_BARRED', '违法行为已超过二年未被发现、投诉，依法不再查处，应作出不予受理决定（《劳动保障监察条例》第二十条）');
+        throw new AppError(
+          422,
+          'INSPECTION_TIME_BARRED',
+          '违法行为已超过二年未被发现、投诉，依法不再查处，应作出不予受理决定（《劳动保障监察条例》第二十条）',
+        );
       }
       if (open.length) {
         throw new AppError(
@@ -94,41 +114,85 @@ export async function decideAcceptance(
           { proceedings: open },
         );
       }
-      return step(ctx, auth, actor, c, 'accept', { ...v, reason: body.reason, payload: { olderThanTwoYears: false, belongsToDisputeProcedure: false } }, async (trx) => {
-        await record(trx, 'accepted', null, body.reason ?? '符合受理条件');
-        const p = await noticeParties(trx, c, ext.source);
-        const doc = await issue(ctx, trx, actor, auth, c, 'inspection_acceptance', {
-          complainantName: p.complainantName,
-          employerName: p.employerName,
-          complaintDate: ext.received_on,
-          matters: p.matters,
-          filedDate: day,
-        });
-        return { documents: [doc] };
-      });
+      return step(
+        ctx,
+        auth,
+        actor,
+        c,
+        'accept',
+        {
+          ...v,
+          reason: body.reason,
+          payload: { olderThanTwoYears: false, belongsToDisputeProcedure: false },
+        },
+        async (trx) => {
+          await record(trx, 'accepted', null, body.reason ?? '符合受理条件');
+          const p = await noticeParties(trx, c, ext.source);
+          const doc = await issue(ctx, trx, actor, auth, c, 'inspection_acceptance', {
+            complainantName: p.complainantName,
+            employerName: p.employerName,
+            complaintDate: ext.received_on,
+            matters: p.matters,
+            filedDate: day,
+          });
+          return { documents: [doc] };
+        },
+      );
     }
     case 'time_barred': {
       if (!older) {
-        throw new AppError(422, 'INSPECTION_NOT_TIME_BARRED', '违法行为终了之日起未超过二年（或未登记终了日期），不能以超过时效为由不予受理');
+        throw new AppError(
+          422,
+          'INSPECTION_NOT_TIME_BARRED',
+          '违法行为终了之日起未超过二年（或未登记终了日期），不能以超过时效为由不予受理',
+        );
       }
       const reason = `违法行为自${ext.violation_ended_on}终了，至投诉之日已超过二年未被劳动保障行政部门发现，也未被举报、投诉，依照《劳动保障监察条例》第二十条的规定，不再查处。`;
-      const guidance = '如你与用人单位存在劳动争议，且仲裁时效尚未届满，可以依法向劳动人事争议仲裁委员会申请仲裁（《劳动争议调解仲裁法》第二十七条）。';
-      return step(ctx, auth, actor, c, 'reject', { ...v, reason: body.reason ?? '超过二年查处时效', payload: { olderThanTwoYears: true } }, async (trx) => {
-        await record(trx, 'time_barred', null, reason);
-        const p = await noticeParties(trx, c, ext.source);
-        const doc = await issue(ctx, trx, actor, auth, c, 'inspection_rejection', { ...p, complaintDate: ext.received_on, reasons: reason, guidance });
-        return { documents: [doc] };
-      });
+      const guidance =
+        '如你与用人单位存在劳动争议，且仲裁时效尚未届满，可以依法向劳动人事争议仲裁委员会申请仲裁（《劳动争议调解仲裁法》第二十七条）。';
+      return step(
+        ctx,
+        auth,
+        actor,
+        c,
+        'reject',
+        { ...v, reason: body.reason ?? '超过二年查处时效', payload: { olderThanTwoYears: true } },
+        async (trx) => {
+          await record(trx, 'time_barred', null, reason);
+          const p = await noticeParties(trx, c, ext.source);
+          const doc = await issue(ctx, trx, actor, auth, c, 'inspection_rejection', {
+            ...p,
+            complaintDate: ext.received_on,
+            reasons: reason,
+            guidance,
+          });
+          return { documents: [doc] };
+        },
+      );
     }
     case 'dispute_procedure':
     case 'jurisdiction': {
       const dispute = body.decision === 'dispute_procedure';
       if (dispute && !open.length && !body.reason) {
-        throw new AppError(422, 'REASON_REQUIRED', '未发现在办的调解、仲裁案件：请写明该事项应通过争议程序处理的理由');
+        throw new AppError(
+          422,
+          'REASON_REQUIRED',
+          '未发现在办的调解、仲裁案件：请写明该事项应通过争议程序处理的理由',
+        );
       }
       const referTo =
-        body.referTo ?? (dispute ? (open[0] ? `${open[0].organization}（${TRACK_LABEL[open[0].track]}案件 ${open[0].number}）` : '劳动人事争议仲裁委员会') : undefined);
-      if (!referTo) throw new AppError(422, 'REFER_TO_REQUIRED', '请写明有管辖权的劳动保障行政部门（告知投诉人向其投诉）');
+        body.referTo ??
+        (dispute
+          ? open[0]
+            ? `${open[0].organization}（${TRACK_LABEL[open[0].track]}案件 ${open[0].number}）`
+            : '劳动人事争议仲裁委员会'
+          : undefined);
+      if (!referTo)
+        throw new AppError(
+          422,
+          'REFER_TO_REQUIRED',
+          '请写明有管辖权的劳动保障行政部门（告知投诉人向其投诉）',
+        );
       const reason = dispute
         ? open.length
           ? `你投诉的事项已在${openText}中办理。依照《劳动保障监察条例》第二十一条第二款，已按照劳动争议处理或者已进入调解、仲裁程序的事项，劳动保障行政部门应当告知投诉人依照该程序办理。`
@@ -141,32 +205,72 @@ export async function decideAcceptance(
         actor,
         c,
         'inform',
-        { ...v, reason: dispute ? '属于或已进入争议处理程序' : '不属于本机关管辖', payload: { informTo: referTo, referTo, belongsToDisputeProcedure: dispute } },
+        {
+          ...v,
+          reason: dispute ? '属于或已进入争议处理程序' : '不属于本机关管辖',
+          payload: { informTo: referTo, referTo, belongsToDisputeProcedure: dispute },
+        },
         async (trx) => {
           await record(trx, body.decision, referTo, reason);
           const p = await noticeParties(trx, c, ext.source);
-          const doc = await issue(ctx, trx, actor, auth, c, 'inspection_rejection', { ...p, complaintDate: ext.received_on, reasons: reason, guidance });
+          const doc = await issue(ctx, trx, actor, auth, c, 'inspection_rejection', {
+            ...p,
+            complaintDate: ext.received_on,
+            reasons: reason,
+            guidance,
+          });
           return { documents: [doc] };
         },
       );
     }
     case 'not_inspection': {
       if (!body.toOrgId || !body.reason) {
-        throw new AppError(422, 'TRANSFER_TARGET_REQUIRED', '不属于劳动保障监察事项的，须选择承办单位并写明理由（转办）');
+        throw new AppError(
+          422,
+          'TRANSFER_TARGET_REQUIRED',
+          '不属于劳动保障监察事项的，须选择承办单位并写明理由（转办）',
+        );
       }
-      const org = await db.selectFrom('organization').select(['id', 'name']).where('id', '=', body.toOrgId).executeTakeFirst();
+      const org = await db
+        .selectFrom('organization')
+        .select(['id', 'name'])
+        .where('id', '=', body.toOrgId)
+        .executeTakeFirst();
       if (!org) throw new AppError(400, 'ORGANIZATION_NOT_FOUND', '承办单位不存在');
       // The transfer (with its 转办单) commits first: createTransfer runs its own transaction.
-      const transferId = await createTransfer(ctx, auth, actor, c.matter_id, { toOrgId: org.id, caseId: c.id, reason: body.reason });
-      return step(ctx, auth, actor, c, 'transfer', { ...v, reason: body.reason, payload: { receivingAuthority: org.name, transferId } }, async (trx) => {
-        await record(trx, 'not_inspection', org.name, body.reason!);
-        await trx
-          .insertInto('inspection_outcome')
-          .values({ case_id: c.id, kind: 'transfer', summary: `非监察事项，转办${org.name}：${body.reason}`, details: JSON.stringify({ transferId }), created_by: auth.userId })
-          .execute();
-        await appendAudit(trx, actor, { action: 'inspection.transfer', entityType: 'case', entityId: c.id, summary: `${c.number}：转办${org.name}` });
-        return { documents: [], transferId };
+      const transferId = await createTransfer(ctx, auth, actor, c.matter_id, {
+        toOrgId: org.id,
+        caseId: c.id,
+        reason: body.reason,
       });
+      return step(
+        ctx,
+        auth,
+        actor,
+        c,
+        'transfer',
+        { ...v, reason: body.reason, payload: { receivingAuthority: org.name, transferId } },
+        async (trx) => {
+          await record(trx, 'not_inspection', org.name, body.reason!);
+          await trx
+            .insertInto('inspection_outcome')
+            .values({
+              case_id: c.id,
+              kind: 'transfer',
+              summary: `非监察事项，转办${org.name}：${body.reason}`,
+              details: JSON.stringify({ transferId }),
+              created_by: auth.userId,
+            })
+            .execute();
+          await appendAudit(trx, actor, {
+            action: 'inspection.transfer',
+            entityType: 'case',
+            entityId: c.id,
+            summary: `${c.number}：转办${org.name}`,
+          });
+          return { documents: [], transferId };
+        },
+      );
     }
   }
 }

@@ -12,7 +12,11 @@ type Exec = Kysely<DB> | Transaction<DB>;
 export async function loadInspectionCase(exec: Exec, auth: AuthContext, caseId: string) {
   const c = await assertCaseVisible(exec, auth, caseId);
   if (c.track !== 'inspection') throw errors.notFound('监察案件');
-  const ext = await exec.selectFrom('inspection_case').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  const ext = await exec
+    .selectFrom('inspection_case')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   return { c, ext: ext ?? null };
 }
 
@@ -22,7 +26,11 @@ export async function rolesOnCase(exec: Exec, auth: AuthContext, jurisdictionId:
 }
 
 /** A valid 兼职劳动保障监察员证 of the user on `today` (number), or null. */
-export async function inspectorCertificate(exec: Exec, userId: string, today: string): Promise<string | null> {
+export async function inspectorCertificate(
+  exec: Exec,
+  userId: string,
+  today: string,
+): Promise<string | null> {
   const cert = await exec
     .selectFrom('certificate')
     .select('number')
@@ -55,7 +63,11 @@ export async function isHandlingInspector(
 }
 
 /** Work on the investigation is reserved to the handling inspectors (leaders approve, they do not record). */
-export async function assertHandlingInspector(exec: Exec, auth: AuthContext, c: { id: string; jurisdiction_id: string }) {
+export async function assertHandlingInspector(
+  exec: Exec,
+  auth: AuthContext,
+  c: { id: string; jurisdiction_id: string },
+) {
   if (!(await isHandlingInspector(exec, auth, c))) {
     throw errors.forbidden('只有本案承办监察员（持有效监察员证）可以办理此项工作');
   }

@@ -7,7 +7,14 @@ import { grantsOfUser, activeRolesIn, jurisdictionChain } from '../cases/cases.a
 import { canAssignAs } from '../cases/cases.tracks';
 import { barredStaff, recusalRequired } from '../cases/recusal.service';
 import { appendEvent } from '../matters/scope';
-import { assertHandlingInspector, inspectorCertificate, loadInspectionCase, requireState, rolesOnCase, today } from './inspection.access';
+import {
+  assertHandlingInspector,
+  inspectorCertificate,
+  loadInspectionCase,
+  requireState,
+  rolesOnCase,
+  today,
+} from './inspection.access';
 import type { extendBody, inspectorsBody, recordBody, requestBody } from './inspection.schema';
 import { step } from './inspection.service';
 
@@ -18,12 +25,19 @@ const WORKING = ['filed', 'investigating', 'ordered', 'pre_decision'];
  * jurisdiction with a valid 监察员证 (《劳动保障监察条例》第十六条), and none must step aside (回避,
  * 《行政处罚法》第四十三条). The lead becomes the case's assignee (clocks follow).
  */
-export async function assignInspectors(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, body: z.infer<typeof inspectorsBody>) {
+export async function assignInspectors(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  body: z.infer<typeof inspectorsBody>,
+) {
   const { db } = ctx.database;
   const { c } = await loadInspectionCase(db, auth, caseId);
   if (c.closed) throw new AppError(409, 'CASE_CLOSED', `案件 ${c.number} 已办结`);
   const mine = await rolesOnCase(db, auth, c.jurisdiction_id);
-  if (!mine.some((r) => canAssignAs('inspection', r))) throw errors.forbidden('您在该辖区没有指派监察员的岗位');
+  if (!mine.some((r) => canAssignAs('inspection', r)))
+    throw errors.forbidden('您在该辖区没有指派监察员的岗位');
   const day = today(ctx);
   const chain = await jurisdictionChain(db, c.jurisdiction_id);
   const barred = await barredStaff(db, c);
@@ -36,7 +50,12 @@ export async function assignInspectors(ctx: AppContext, auth: AuthContext, actor
     if (!g?.user.active) throw errors.notFound('监察员');
     const cert = await inspectorCertificate(db, id, day);
     if (!activeRolesIn(g.grants, chain).includes('inspector') || !cert) {
-      throw new AppError(422, 'INSPECTOR_NOT_QUALIFIED', `${g.user.display_name}在该辖区没有有效的监察员岗位或监察员证已过期（《劳动保障监察条例》第十六条）`, { userId: id });
+      throw new AppError(
+        422,
+        'INSPECTOR_NOT_QUALIFIED',
+        `${g.user.display_name}在该辖区没有有效的监察员岗位或监察员证已过期（《劳动保障监察条例》第十六条）`,
+        { userId: id },
+      );
     }
     const bar = barred.find((b) => b.userId === id);
     if (bar) throw recusalRequired(bar);
@@ -46,11 +65,26 @@ export async function assignInspectors(ctx: AppContext, auth: AuthContext, actor
     for (const u of chosen) {
       await trx
         .insertInto('inspection_inspector')
-        .values({ case_id: c.id, user_id: u.id, lead: u.id === lead, certificate_number: u.cert, assigned_by: auth.userId })
-        .onConflict((oc) => oc.columns(['case_id', 'user_id']).doUpdateSet({ lead: u.id === lead, removed_at: null, certificate_number: u.cert }))
+        .values({
+          case_id: c.id,
+          user_id: u.id,
+          lead: u.id === lead,
+          certificate_number: u.cert,
+          assigned_by: auth.userId,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['case_id', 'user_id'])
+            .doUpdateSet({ lead: u.id === lead, removed_at: null, certificate_number: u.cert }),
+        )
         .execute();
     }
-    await trx.updateTable('inspection_inspector').set({ lead: false }).where('case_id', '=', c.id).where('user_id', '!=', lead).execute();
+    await trx
+      .updateTable('inspection_inspector')
+      .set({ lead: false })
+      .where('case_id', '=', c.id)
+      .where('user_id', '!=', lead)
+      .execute();
     const updated = await trx
       .updateTable('track_case')
       .set((eb) => ({ assignee_user_id: lead, version: eb('version', '+', 1), updated_at: new Date() }))
@@ -68,7 +102,13 @@ export async function assignInspectors(ctx: AppContext, auth: AuthContext, actor
       .execute();
     const summary = `监察案件 ${c.number}：承办监察员 ${chosen.map((u) => `${u.name}（${u.cert}）`).join('、')}`;
     await appendEvent(trx, actor, c.matter_id, 'case_assigned', summary, { caseId: c.id, userIds: ids });
-    await appendAudit(trx, actor, { action: 'inspection.inspectors', entityType: 'case', entityId: c.id, summary, after: { userIds: ids, lead } });
+    await appendAudit(trx, actor, {
+      action: 'inspection.inspectors',
+      entityType: 'case',
+      entityId: c.id,
+      summary,
+      after: { userIds: ids, lead },
+    });
   });
 }
 
@@ -87,25 +127,55 @@ export async function handlingInspectors(ctx: AppContext, caseId: string) {
   const out = [];
   for (const r of rows) {
     const cert = await inspectorCertificate(ctx.database.db, r.user_id, day);
-    out.push({ userId: r.user_id, name: r.display_name, lead: r.lead, certificateNumber: r.certificate_number, certificateValid: cert !== null });
+    out.push({
+      userId: r.user_id,
+      name: r.display_name,
+      lead: r.lead,
+      certificateNumber: r.certificate_number,
+      certificateValid: cert !== null,
+    });
   }
   return out;
 }
 
 /** 开始调查: at least two inspectors with valid certificates (《劳动保障监察条例》第十六条). */
-export async function startInvestigation(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, version?: number) {
+export async function startInvestigation(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  version?: number,
+) {
   const { c } = await loadInspectionCase(ctx.database.db, auth, caseId);
   requireState(c, ['filed'], '开始调查');
   await assertHandlingInspector(ctx.database.db, auth, c);
   const count = (await handlingInspectors(ctx, caseId)).filter((i) => i.certificateValid).length;
-  return step(ctx, auth, actor, c, 'start_investigation', { version, payload: { inspectorCount: count } }, async () => ({ inspectorCount: count }));
+  return step(
+    ctx,
+    auth,
+    actor,
+    c,
+    'start_investigation',
+    { version, payload: { inspectorCount: count } },
+    async () => ({ inspectorCount: count }),
+  );
 }
 
 /** On-site inspection record, inquiry record, evidence or task (S3 Art. 15; 笔录 by ≥2 inspectors, Art. 16). */
-export async function addRecord(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, body: z.infer<typeof recordBody>) {
+export async function addRecord(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  body: z.infer<typeof recordBody>,
+) {
   const { db } = ctx.database;
   const { c } = await loadInspectionCase(db, auth, caseId);
-  requireState(c, body.kind === 'task' ? WORKING : ['investigating', 'ordered', 'pre_decision'], '登记调查记录');
+  requireState(
+    c,
+    body.kind === 'task' ? WORKING : ['investigating', 'ordered', 'pre_decision'],
+    '登记调查记录',
+  );
   await assertHandlingInspector(db, auth, c);
   const handlers = (await handlingInspectors(ctx, caseId)).map((i) => i.userId);
   const inspectorIds = [...new Set(body.inspectorIds)];
@@ -113,9 +183,14 @@ export async function addRecord(ctx: AppContext, auth: AuthContext, actor: Actor
     throw new AppError(422, 'NOT_HANDLING_INSPECTOR', '记录中的监察员须为本案承办监察员');
   }
   if ((body.kind === 'onsite' || body.kind === 'inquiry') && inspectorIds.length < 2) {
-    throw new AppError(422, 'TWO_INSPECTORS_REQUIRED', '现场检查、询问须由两名以上监察员进行并在笔录上签名（《劳动保障监察条例》第十六条）');
+    throw new AppError(
+      422,
+      'TWO_INSPECTORS_REQUIRED',
+      '现场检查、询问须由两名以上监察员进行并在笔录上签名（《劳动保障监察条例》第十六条）',
+    );
   }
-  if (body.kind === 'task' && !body.dueDate) throw new AppError(400, 'DUE_DATE_REQUIRED', '请填写任务完成期限', { field: 'dueDate' });
+  if (body.kind === 'task' && !body.dueDate)
+    throw new AppError(400, 'DUE_DATE_REQUIRED', '请填写任务完成期限', { field: 'dueDate' });
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('inspection_record')
@@ -133,13 +208,26 @@ export async function addRecord(ctx: AppContext, auth: AuthContext, actor: Actor
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const label = { onsite: '现场检查笔录', inquiry: '询问笔录', evidence: '证据', task: '调查任务' }[body.kind];
-    await appendAudit(trx, actor, { action: `inspection.record.${body.kind}`, entityType: 'case', entityId: c.id, summary: `${c.number}：登记${label}“${body.title}”` });
+    const label = { onsite: '现场检查笔录', inquiry: '询问笔录', evidence: '证据', task: '调查任务' }[
+      body.kind
+    ];
+    await appendAudit(trx, actor, {
+      action: `inspection.record.${body.kind}`,
+      entityType: 'case',
+      entityId: c.id,
+      summary: `${c.number}：登记${label}“${body.title}”`,
+    });
     return row;
   });
 }
 
-export async function completeTask(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, recordId: string) {
+export async function completeTask(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  recordId: string,
+) {
   const { db } = ctx.database;
   const { c } = await loadInspectionCase(db, auth, caseId);
   await assertHandlingInspector(db, auth, c);
@@ -154,32 +242,62 @@ export async function completeTask(ctx: AppContext, auth: AuthContext, actor: Ac
       .returning('title')
       .executeTakeFirst();
     if (!r) throw errors.notFound('未完成的调查任务');
-    await appendAudit(trx, actor, { action: 'inspection.task.done', entityType: 'case', entityId: c.id, summary: `${c.number}：完成任务“${r.title}”` });
+    await appendAudit(trx, actor, {
+      action: 'inspection.task.done',
+      entityType: 'case',
+      entityId: c.id,
+      summary: `${c.number}：完成任务“${r.title}”`,
+    });
   });
 }
 
 /** 调查询问书 / 要求提供材料 with a deadline (S3 Art. 15(3); refusal → Art. 30). */
-export async function addRequest(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, body: z.infer<typeof requestBody>) {
+export async function addRequest(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  body: z.infer<typeof requestBody>,
+) {
   const { db } = ctx.database;
   const { c } = await loadInspectionCase(db, auth, caseId);
   requireState(c, ['investigating'], '要求用人单位提供材料');
   await assertHandlingInspector(db, auth, c);
   const day = today(ctx);
-  if (body.deadline <= day) throw new AppError(400, 'DEADLINE_PAST', '提供材料的期限应晚于今天', { field: 'deadline' });
+  if (body.deadline <= day)
+    throw new AppError(400, 'DEADLINE_PAST', '提供材料的期限应晚于今天', { field: 'deadline' });
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('inspection_request')
-      .values({ case_id: c.id, materials: body.materials, deadline: body.deadline, issued_on: day, note: body.note ?? null, created_by: auth.userId })
+      .values({
+        case_id: c.id,
+        materials: body.materials,
+        deadline: body.deadline,
+        issued_on: day,
+        note: body.note ?? null,
+        created_by: auth.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const summary = `监察案件 ${c.number}：要求用人单位于${body.deadline}前提供${body.materials.join('、')}`;
     await appendEvent(trx, actor, c.matter_id, 'inspection_request', summary, { caseId: c.id });
-    await appendAudit(trx, actor, { action: 'inspection.request', entityType: 'case', entityId: c.id, summary });
+    await appendAudit(trx, actor, {
+      action: 'inspection.request',
+      entityType: 'case',
+      entityId: c.id,
+      summary,
+    });
     return row;
   });
 }
 
-export async function requestReceived(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, requestId: string) {
+export async function requestReceived(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  requestId: string,
+) {
   const { db } = ctx.database;
   const { c } = await loadInspectionCase(db, auth, caseId);
   await assertHandlingInspector(db, auth, c);
@@ -193,12 +311,23 @@ export async function requestReceived(ctx: AppContext, auth: AuthContext, actor:
       .returning('id')
       .executeTakeFirst();
     if (!r) throw errors.notFound('待提供的材料要求');
-    await appendAudit(trx, actor, { action: 'inspection.request.received', entityType: 'case', entityId: c.id, summary: `${c.number}：用人单位已提供材料` });
+    await appendAudit(trx, actor, {
+      action: 'inspection.request.received',
+      entityType: 'case',
+      entityId: c.id,
+      summary: `${c.number}：用人单位已提供材料`,
+    });
   });
 }
 
 /** +30 working days with the head's approval, once (《劳动保障监察条例》第十七条). */
-export async function extendInvestigation(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, body: z.infer<typeof extendBody>) {
+export async function extendInvestigation(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  body: z.infer<typeof extendBody>,
+) {
   const { db } = ctx.database;
   const { c, ext } = await loadInspectionCase(db, auth, caseId);
   if (!ext) throw new AppError(409, 'INSPECTION_NOT_REGISTERED', '该案件缺少监察登记信息');
@@ -208,9 +337,17 @@ export async function extendInvestigation(ctx: AppContext, auth: AuthContext, ac
     actor,
     c,
     'extend_investigation',
-    { version: body.version, reason: body.reason, payload: { alreadyExtended: ext.extended, approver: body.approver } },
+    {
+      version: body.version,
+      reason: body.reason,
+      payload: { alreadyExtended: ext.extended, approver: body.approver },
+    },
     async (trx) => {
-      await trx.updateTable('inspection_case').set((eb) => ({ extended: true, version: eb('version', '+', 1) })).where('case_id', '=', c.id).execute();
+      await trx
+        .updateTable('inspection_case')
+        .set((eb) => ({ extended: true, version: eb('version', '+', 1) }))
+        .where('case_id', '=', c.id)
+        .execute();
       const clock = await trx
         .selectFrom('clock')
         .select(['due_date'])

@@ -7,23 +7,35 @@ import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { clocksRuntime } from '../clocks/clocks.module';
 import { getDocumentsService } from '../documents/documents.plugin';
-import { createTransfer } from '../transfers/transfers.service';
-import { assertHandlingInspector, loadInspectionCase, requireState, rolesOnCase, today } from './inspection.access';
-import type { checkBody, closeBody, closeOutBody, decidePenaltyBody, orderBody, penaltyBody, referralBody } from './inspection.schema';
-import { assertFineInRange, compensationFen, penaltyRange, policeReferralTest, policeThresholds, yuan } from './inspection.rules';
+import {
+  assertHandlingInspector,
+  loadInspectionCase,
+  requireState,
+  rolesOnCase,
+  today,
+} from './inspection.access';
+import type { checkBody, closeOutBody, decidePenaltyBody, orderBody, penaltyBody } from './inspection.schema';
+import {
+  assertFineInRange,
+  compensationFen,
+  penaltyRange,
+  policeReferralTest,
+  policeThresholds,
+  yuan,
+} from './inspection.rules';
 import { type CaseRow, step } from './inspection.service';
 import type { OutcomeKind } from './inspection.tables';
 
 type Trx = Transaction<DB>;
 
 /** Decisions are taken by a handling inspector or a leader (the machine checks the post again). */
-async function assertDecider(ctx: AppContext, auth: AuthContext, c: CaseRow) {
+export async function assertDecider(ctx: AppContext, auth: AuthContext, c: CaseRow) {
   const roles = await rolesOnCase(ctx.database.db, auth, c.jurisdiction_id);
   if (roles.includes('leader')) return;
   await assertHandlingInspector(ctx.database.db, auth, c);
 }
 
-async function employerName(trx: Trx, c: CaseRow): Promise<string> {
+export async function employerName(trx: Trx, c: CaseRow): Promise<string> {
   const e = await trx
     .selectFrom('matter_party as mp')
     .innerJoin('party as p', 'p.id', 'mp.party_id')
@@ -34,27 +46,58 @@ async function employerName(trx: Trx, c: CaseRow): Promise<string> {
   return e?.name ?? '用人单位';
 }
 
-async function addOutcome(
+export async function addOutcome(
   trx: Trx,
   auth: AuthContext,
   c: CaseRow,
   kind: OutcomeKind,
   summary: string,
-  v: Partial<{ deadline: string; amount_fen: number; rate_percent: number; worker_count: number; penalty_rule: string; fine_fen: number; hearing_deadline: string; document_id: string; details: unknown }> = {},
+  v: Partial<{
+    deadline: string;
+    amount_fen: number;
+    rate_percent: number;
+    worker_count: number;
+    penalty_rule: string;
+    fine_fen: number;
+    hearing_deadline: string;
+    document_id: string;
+    details: unknown;
+  }> = {},
 ) {
   const { details, ...rest } = v;
   return trx
     .insertInto('inspection_outcome')
-    .values({ case_id: c.id, kind, summary, ...rest, details: details === undefined ? null : JSON.stringify(details), created_by: auth.userId })
+    .values({
+      case_id: c.id,
+      kind,
+      summary,
+      ...rest,
+      details: details === undefined ? null : JSON.stringify(details),
+      created_by: auth.userId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
-function issue(ctx: AppContext, trx: Trx, actor: Actor, auth: AuthContext, c: CaseRow, type: string, fields: Record<string, unknown>) {
-  return getDocumentsService(ctx).createAndIssue(trx, actor, { subjectType: 'case', subjectId: c.id, type, fields, userOrgId: auth.organizationId });
+export function issue(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  auth: AuthContext,
+  c: CaseRow,
+  type: string,
+  fields: Record<string, unknown>,
+) {
+  return getDocumentsService(ctx).createAndIssue(trx, actor, {
+    subjectType: 'case',
+    subjectId: c.id,
+    type,
+    fields,
+    userOrgId: auth.organizationId,
+  });
 }
 
-async function lastOrder(ctx: AppContext, caseId: string) {
+export async function lastOrder(ctx: AppContext, caseId: string) {
   return ctx.database.db
     .selectFrom('inspection_outcome')
     .selectAll()
@@ -65,71 +108,134 @@ async function lastOrder(ctx: AppContext, caseId: string) {
 }
 
 /** 责令改正 / 责令支付 with a deadline (《劳动保障监察条例》第十八条第一款第（二）项、第二十六条). */
-export async function orderCorrection(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, body: z.infer<typeof orderBody>) {
+export async function orderCorrection(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  body: z.infer<typeof orderBody>,
+) {
   const { c } = await loadInspectionCase(ctx.database.db, auth, caseId);
   await assertDecider(ctx, auth, c);
-  if (body.deadline <= today(ctx)) throw new AppError(400, 'DEADLINE_PAST', '改正期限应晚于今天', { field: 'deadline' });
+  if (body.deadline <= today(ctx))
+    throw new AppError(400, 'DEADLINE_PAST', '改正期限应晚于今天', { field: 'deadline' });
   const pay = body.wagesOwedFen ? [`支付拖欠的劳动报酬${yuan(body.wagesOwedFen)}`] : [];
-  return step(ctx, auth, actor, c, 'order_correction', { version: body.version, reason: body.violations }, async (trx) => {
-    const doc = await issue(ctx, trx, actor, auth, c, 'order_to_correct', {
-      employerName: await employerName(trx, c),
-      violations: body.violations,
-      legalBasis: body.legalBasis,
-      corrections: [...body.corrections, ...pay.filter((p) => !body.corrections.includes(p))],
-      deadline: body.deadline,
-    });
-    const o = await addOutcome(trx, auth, c, 'order', `责令于${body.deadline}前改正：${body.corrections.join('；')}`, {
-      deadline: body.deadline,
-      ...(body.wagesOwedFen !== undefined && { amount_fen: body.wagesOwedFen }),
-      ...(body.workerCount !== undefined && { worker_count: body.workerCount }),
-      document_id: doc.id,
-      details: { violations: body.violations, legalBasis: body.legalBasis, corrections: body.corrections, monthsOwed: body.monthsOwed ?? 0 },
-    });
-    return { outcomeId: o.id, documents: [doc] };
-  });
+  return step(
+    ctx,
+    auth,
+    actor,
+    c,
+    'order_correction',
+    { version: body.version, reason: body.violations },
+    async (trx) => {
+      const doc = await issue(ctx, trx, actor, auth, c, 'order_to_correct', {
+        employerName: await employerName(trx, c),
+        violations: body.violations,
+        legalBasis: body.legalBasis,
+        corrections: [...body.corrections, ...pay.filter((p) => !body.corrections.includes(p))],
+        deadline: body.deadline,
+      });
+      const o = await addOutcome(
+        trx,
+        auth,
+        c,
+        'order',
+        `责令于${body.deadline}前改正：${body.corrections.join('；')}`,
+        {
+          deadline: body.deadline,
+          ...(body.wagesOwedFen !== undefined && { amount_fen: body.wagesOwedFen }),
+          ...(body.workerCount !== undefined && { worker_count: body.workerCount }),
+          document_id: doc.id,
+          details: {
+            violations: body.violations,
+            legalBasis: body.legalBasis,
+            corrections: body.corrections,
+            monthsOwed: body.monthsOwed ?? 0,
+          },
+        },
+      );
+      return { outcomeId: o.id, documents: [doc] };
+    },
+  );
 }
 
 /**
  * The follow-up check of an order. Not complied after the deadline with wages owed → 加付赔偿金 at
  * 50–100 % (S3 Art. 26) with a new order; the §7.5 criminal-referral test is returned as a suggestion.
  */
-export async function checkOrder(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, outcomeId: string, body: z.infer<typeof checkBody>) {
+export async function checkOrder(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  outcomeId: string,
+  body: z.infer<typeof checkBody>,
+) {
   const { db } = ctx.database;
   const { c } = await loadInspectionCase(db, auth, caseId);
   requireState(c, ['ordered'], '复查改正情况');
   await assertDecider(ctx, auth, c);
-  const o = await db.selectFrom('inspection_outcome').selectAll().where('id', '=', outcomeId).where('case_id', '=', c.id).where('kind', '=', 'order').executeTakeFirst();
+  const o = await db
+    .selectFrom('inspection_outcome')
+    .selectAll()
+    .where('id', '=', outcomeId)
+    .where('case_id', '=', c.id)
+    .where('kind', '=', 'order')
+    .executeTakeFirst();
   if (!o) throw errors.notFound('责令改正决定');
   const day = today(ctx);
   if (!body.complied && o.deadline && day <= o.deadline) {
-    throw new AppError(422, 'ORDER_DEADLINE_NOT_PASSED', `改正期限（${o.deadline}）尚未届满，不能认定逾期未改正`);
+    throw new AppError(
+      422,
+      'ORDER_DEADLINE_NOT_PASSED',
+      `改正期限（${o.deadline}）尚未届满，不能认定逾期未改正`,
+    );
   }
   const owed = o.amount_fen === null ? null : Number(o.amount_fen);
   if (!body.complied && body.compensationRatePercent !== undefined && !owed) {
     throw new AppError(422, 'NO_WAGES_OWED', '该责令改正决定未涉及支付劳动报酬，不能决定加付赔偿金');
   }
-  const comp = !body.complied && owed && body.compensationRatePercent !== undefined ? compensationFen(owed, body.compensationRatePercent) : null;
+  const comp =
+    !body.complied && owed && body.compensationRatePercent !== undefined
+      ? compensationFen(owed, body.compensationRatePercent)
+      : null;
   if (comp !== null && (!body.compensationDeadline || body.compensationDeadline <= day)) {
-    throw new AppError(400, 'DEADLINE_PAST', '请填写晚于今天的加付赔偿金支付期限', { field: 'compensationDeadline' });
+    throw new AppError(400, 'DEADLINE_PAST', '请填写晚于今天的加付赔偿金支付期限', {
+      field: 'compensationDeadline',
+    });
   }
   return db.transaction().execute(async (trx) => {
-    await trx.updateTable('inspection_outcome').set({ complied: body.complied, checked_on: day }).where('id', '=', o.id).execute();
+    await trx
+      .updateTable('inspection_outcome')
+      .set({ complied: body.complied, checked_on: day })
+      .where('id', '=', o.id)
+      .execute();
     let compensationId: string | null = null;
     if (comp !== null) {
       const doc = await issue(ctx, trx, actor, auth, c, 'order_to_correct', {
         employerName: await employerName(trx, c),
         violations: `未在责令改正期限（${o.deadline}）内支付劳动报酬${yuan(owed!)}`,
         legalBasis: '《劳动保障监察条例》第二十六条、《劳动合同法》第八十五条',
-        corrections: [`支付劳动报酬${yuan(owed!)}`, `按应付金额的${body.compensationRatePercent}%向劳动者加付赔偿金${yuan(comp)}`],
+        corrections: [
+          `支付劳动报酬${yuan(owed!)}`,
+          `按应付金额的${body.compensationRatePercent}%向劳动者加付赔偿金${yuan(comp)}`,
+        ],
         deadline: body.compensationDeadline!,
       });
       compensationId = (
-        await addOutcome(trx, auth, c, 'compensation', `逾期未支付，责令加付赔偿金${yuan(comp)}（${body.compensationRatePercent}%）`, {
-          deadline: body.compensationDeadline!,
-          amount_fen: comp,
-          rate_percent: body.compensationRatePercent!,
-          document_id: doc.id,
-        })
+        await addOutcome(
+          trx,
+          auth,
+          c,
+          'compensation',
+          `逾期未支付，责令加付赔偿金${yuan(comp)}（${body.compensationRatePercent}%）`,
+          {
+            deadline: body.compensationDeadline!,
+            amount_fen: comp,
+            rate_percent: body.compensationRatePercent!,
+            document_id: doc.id,
+          },
+        )
       ).id;
     }
     const t = await policeThresholds(trx);
@@ -140,12 +246,23 @@ export async function checkOrder(ctx: AppContext, auth: AuthContext, actor: Acto
       deadlinePassed: o.deadline !== null && day > o.deadline,
       complied: body.complied,
     });
-    return { complied: body.complied, compensationId, compensationFen: comp, policeReferral: owed ? police : { met: false, reasons: ['未涉及劳动报酬'] } };
+    return {
+      complied: body.complied,
+      compensationId,
+      compensationFen: comp,
+      policeReferral: owed ? police : { met: false, reasons: ['未涉及劳动报酬'] },
+    };
   });
 }
 
 /** 行政处罚告知 with the 5-working-day hearing window (《行政处罚法》第四十四条、第六十三条、第六十四条). */
-export async function proposePenalty(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, body: z.infer<typeof penaltyBody>) {
+export async function proposePenalty(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  body: z.infer<typeof penaltyBody>,
+) {
   const { db } = ctx.database;
   const { c } = await loadInspectionCase(db, auth, caseId);
   requireState(c, ['investigating', 'ordered'], '告知拟处罚');
@@ -157,39 +274,88 @@ export async function proposePenalty(ctx: AppContext, auth: AuthContext, actor: 
   const event = c.state === 'ordered' ? 'escalate_to_penalty' : 'propose_penalty';
   const payload =
     c.state === 'ordered'
-      ? { orderDeadlinePassed: order?.deadline ? day > order.deadline : false, complied: order?.complied ?? null }
+      ? {
+          orderDeadlinePassed: order?.deadline ? day > order.deadline : false,
+          complied: order?.complied ?? null,
+        }
       : {};
-  return step(ctx, auth, actor, c, event, { version: body.version, reason: body.facts, payload }, async (trx) => {
-    const calendar = (await clocksRuntime(ctx).calendars.snapshot(trx)).for(c.jurisdiction_id);
-    const hearingDeadline = calendar.addWorkingDays(day, 5);
-    const o = await addOutcome(trx, auth, c, 'penalty', `拟${range.label}罚款${yuan(body.fineFen)}（${range.basis}）；听证申请期限至${hearingDeadline}`, {
-      penalty_rule: range.code,
-      fine_fen: body.fineFen,
-      hearing_deadline: hearingDeadline,
-      ...(body.workerCount !== undefined && { worker_count: body.workerCount }),
-      details: { facts: body.facts, minFen: range.minFen, maxFen: range.maxFen },
-    });
-    return { outcomeId: o.id, hearingDeadline, range };
-  });
+  return step(
+    ctx,
+    auth,
+    actor,
+    c,
+    event,
+    { version: body.version, reason: body.facts, payload },
+    async (trx) => {
+      const calendar = (await clocksRuntime(ctx).calendars.snapshot(trx)).for(c.jurisdiction_id);
+      const hearingDeadline = calendar.addWorkingDays(day, 5);
+      const o = await addOutcome(
+        trx,
+        auth,
+        c,
+        'penalty',
+        `拟${range.label}罚款${yuan(body.fineFen)}（${range.basis}）；听证申请期限至${hearingDeadline}`,
+        {
+          penalty_rule: range.code,
+          fine_fen: body.fineFen,
+          hearing_deadline: hearingDeadline,
+          ...(body.workerCount !== undefined && { worker_count: body.workerCount }),
+          details: { facts: body.facts, minFen: range.minFen, maxFen: range.maxFen },
+        },
+      );
+      return { outcomeId: o.id, hearingDeadline, range };
+    },
+  );
 }
 
 /** 行政处罚决定 by the head, after the party was heard (window lapsed or hearing held). */
-export async function decidePenalty(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, body: z.infer<typeof decidePenaltyBody>) {
+export async function decidePenalty(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  body: z.infer<typeof decidePenaltyBody>,
+) {
   const { db } = ctx.database;
   const { c } = await loadInspectionCase(db, auth, caseId);
-  const p = await db.selectFrom('inspection_outcome').selectAll().where('case_id', '=', c.id).where('kind', '=', 'penalty').orderBy('created_at', 'desc').executeTakeFirst();
+  const p = await db
+    .selectFrom('inspection_outcome')
+    .selectAll()
+    .where('case_id', '=', c.id)
+    .where('kind', '=', 'penalty')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
   if (!p) throw new AppError(409, 'NO_PENALTY_PROPOSED', '尚未告知拟处罚');
   const day = today(ctx);
   const lapsed = p.hearing_deadline !== null && day > p.hearing_deadline && !body.hearingRequested;
   const partyHeard = lapsed || body.hearingHeld === true;
-  return step(ctx, auth, actor, c, 'decide_penalty', { version: body.version, payload: { partyHeard } }, async (trx) => {
-    await trx.updateTable('inspection_outcome').set({ hearing_requested: body.hearingRequested ?? false, complied: null }).where('id', '=', p.id).execute();
-    return { outcomeId: p.id };
-  });
+  return step(
+    ctx,
+    auth,
+    actor,
+    c,
+    'decide_penalty',
+    { version: body.version, payload: { partyHeard } },
+    async (trx) => {
+      await trx
+        .updateTable('inspection_outcome')
+        .set({ hearing_requested: body.hearingRequested ?? false, complied: null })
+        .where('id', '=', p.id)
+        .execute();
+      return { outcomeId: p.id };
+    },
+  );
 }
 
 /** 撤销立案 (minor and corrected, S3 Art. 18 ¶1(3)) or 终结调查 (untrue, S4 Art. 35 ¶2), with 撤销立案决定书. */
-export async function closeOut(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, kind: 'withdrawal' | 'investigation_end', body: z.infer<typeof closeOutBody>) {
+export async function closeOut(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  kind: 'withdrawal' | 'investigation_end',
+  body: z.infer<typeof closeOutBody>,
+) {
   const { db } = ctx.database;
   const { c, ext } = await loadInspectionCase(db, auth, caseId);
   await assertDecider(ctx, auth, c);
@@ -199,90 +365,32 @@ export async function closeOut(ctx: AppContext, auth: AuthContext, actor: Actor,
   }
   const event = withdrawal ? 'withdraw_case' : 'end_investigation';
   const payload = withdrawal ? { minorAndCorrected: true } : { violationEstablished: false };
-  return step(ctx, auth, actor, c, event, { version: body.version, reason: body.reason, payload }, async (trx) => {
-    const reasons = withdrawal ? `${body.reason}。改正情况：${body.evidenceOfCorrection}` : body.reason;
-    const doc = await issue(ctx, trx, actor, auth, c, 'case_withdrawal', {
-      employerName: await employerName(trx, c),
-      filedDate: ext?.filed_on ?? today(ctx),
-      reasonCode: withdrawal ? 'minor_corrected' : 'not_established',
-      reasons,
-    });
-    const o = await addOutcome(trx, auth, c, kind, withdrawal ? `违法行为轻微且已改正，撤销立案：${reasons}` : `投诉举报内容不实，终结调查：${reasons}`, {
-      document_id: doc.id,
-    });
-    return { outcomeId: o.id, documents: [doc] };
-  });
-}
-
-/**
- * Referrals: dispute items to mediation / arbitration (S3 Art. 21 ¶2; the case stays open), wage refusal
- * to the police when the §7.5 thresholds are met (S3 Art. 18 ¶2), or a transfer of the whole case.
- */
-export async function refer(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, body: z.infer<typeof referralBody>) {
-  const { db } = ctx.database;
-  const { c } = await loadInspectionCase(db, auth, caseId);
-  await assertDecider(ctx, auth, c);
-  if (body.kind === 'dispute') {
-    requireState(c, ['filed', 'investigating', 'ordered'], '移交争议事项');
-    if (!body.toTrack || !body.toOrgId) throw new AppError(400, 'REFERRAL_TARGET_REQUIRED', '请选择调解或仲裁及承办单位');
-    const transferId = await createTransfer(ctx, auth, actor, c.matter_id, { toOrgId: body.toOrgId, toTrack: body.toTrack, caseId: c.id, claimIds: body.claimIds, reason: body.reason });
-    await db.transaction().execute((trx) => addOutcome(trx, auth, c, 'dispute_referral', `争议事项转${body.toTrack === 'mediation' ? '调解' : '仲裁'}：${body.reason}`, { details: { transferId } }));
-    return { transferId };
-  }
-  let authority = body.receivingAuthority;
-  if (body.toOrgId) authority = (await db.selectFrom('organization').select('name').where('id', '=', body.toOrgId).executeTakeFirst())?.name;
-  if (!authority) throw new AppError(400, 'RECEIVING_AUTHORITY_REQUIRED', '请写明受移送机关');
-  let police: ReturnType<typeof policeReferralTest> | null = null;
-  if (body.kind === 'police') {
-    requireState(c, ['ordered'], '移送公安机关');
-    const o = await lastOrder(ctx, c.id);
-    police = policeReferralTest(await policeThresholds(db), {
-      amountFen: Number(o?.amount_fen ?? 0),
-      workerCount: o?.worker_count ?? 1,
-      monthsOwed: Number((o?.details as { monthsOwed?: number } | null)?.monthsOwed ?? 0),
-      deadlinePassed: !!o?.deadline && today(ctx) > o.deadline,
-      complied: o?.complied ?? null,
-    });
-    if (!police.met) throw new AppError(422, 'POLICE_THRESHOLD_NOT_MET', `不符合移送条件：${police.reasons.join('；')}`, police);
-  }
-  const transferId = body.toOrgId && body.kind === 'transfer' ? await createTransfer(ctx, auth, actor, c.matter_id, { toOrgId: body.toOrgId, caseId: c.id, reason: body.reason }) : null;
-  return step(ctx, auth, actor, c, 'transfer', { version: body.version, reason: body.reason, payload: { receivingAuthority: authority } }, async (trx) => {
-    const doc =
-      body.kind === 'police'
-        ? await issue(ctx, trx, actor, auth, c, 'transfer_slip', {
-            matterNo: c.number,
-            fromUnit: '随州市劳动保障监察支队',
-            toUnit: authority,
-            partyName: await employerName(trx, c),
-            summary: '涉嫌拒不支付劳动报酬：经责令支付逾期仍不支付',
-            reason: `${body.reason}（《劳动保障监察条例》第十八条第二款；最高法拒不支付劳动报酬刑事案件解释第三条、第四条）`,
-            replyDeadline: clocksDay(await clocksRuntime(ctx).calendars.snapshot(trx), c.jurisdiction_id, today(ctx)),
-            contact: actor.name,
-          })
-        : null;
-    const o = await addOutcome(trx, auth, c, body.kind === 'police' ? 'police_referral' : 'transfer', `移送${authority}：${body.reason}`, {
-      ...(doc && { document_id: doc.id }),
-      details: { transferId, police },
-    });
-    return { outcomeId: o.id, transferId, documents: doc ? [doc] : [] };
-  });
-}
-
-function clocksDay(snap: Awaited<ReturnType<ReturnType<typeof clocksRuntime>['calendars']['snapshot']>>, jurisdictionId: string, day: string) {
-  return snap.for(jurisdictionId).addWorkingDays(day, 10);
-}
-
-/** 结案 and the result told to the complainant (《保障农民工工资支付条例》第十条第三款). */
-export async function closeCase(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string, body: z.infer<typeof closeBody>) {
-  const { db } = ctx.database;
-  const { c, ext } = await loadInspectionCase(db, auth, caseId);
-  await assertDecider(ctx, auth, c);
-  const order = c.state === 'ordered' ? await lastOrder(ctx, c.id) : undefined;
-  const payload = c.state === 'ordered' ? { complied: order?.complied === true } : {};
-  return step(ctx, auth, actor, c, 'close', { version: body.version, reason: '结案', payload }, async (trx) => {
-    const anonymous = (await trx.selectFrom('inspection_reporter').select('anonymous').where('case_id', '=', c.id).executeTakeFirst())?.anonymous ?? false;
-    const to = ext?.source === 'complaint' ? '投诉人' : ext?.source === 'report' ? (anonymous ? '匿名举报人（无法告知，存档）' : '举报人') : '无（依职权检查）';
-    const o = await addOutcome(trx, auth, c, 'result_notice', `处理结果告知${to}：${body.resultText}`, { details: { channel: body.channel, to, anonymous } });
-    return { outcomeId: o.id };
-  });
+  return step(
+    ctx,
+    auth,
+    actor,
+    c,
+    event,
+    { version: body.version, reason: body.reason, payload },
+    async (trx) => {
+      const reasons = withdrawal ? `${body.reason}。改正情况：${body.evidenceOfCorrection}` : body.reason;
+      const doc = await issue(ctx, trx, actor, auth, c, 'case_withdrawal', {
+        employerName: await employerName(trx, c),
+        filedDate: ext?.filed_on ?? today(ctx),
+        reasonCode: withdrawal ? 'minor_corrected' : 'not_established',
+        reasons,
+      });
+      const o = await addOutcome(
+        trx,
+        auth,
+        c,
+        kind,
+        withdrawal ? `违法行为轻微且已改正，撤销立案：${reasons}` : `投诉举报内容不实，终结调查：${reasons}`,
+        {
+          document_id: doc.id,
+        },
+      );
+      return { outcomeId: o.id, documents: [doc] };
+    },
+  );
 }

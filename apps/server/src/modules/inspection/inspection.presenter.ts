@@ -7,7 +7,13 @@ import { canAssignAs } from '../cases/cases.tracks';
 import { isHandlingInspector, loadInspectionCase, reporterFor, rolesOnCase } from './inspection.access';
 import { handlingInspectors } from './inspection.investigation';
 
-const SOURCE_LABELS = { complaint: '投诉', report: '举报', ex_officio: '依职权检查', campaign: '专项检查', supervision: '监管发现' } as const;
+const SOURCE_LABELS = {
+  complaint: '投诉',
+  report: '举报',
+  ex_officio: '依职权检查',
+  campaign: '专项检查',
+  supervision: '监管发现',
+} as const;
 const DECISION_LABELS = {
   accepted: '受理并立案',
   time_barred: '不予受理（超过二年）',
@@ -26,7 +32,11 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, actor: Actor, caseId: string) {
   const { db } = ctx.database;
   const { c, ext } = await loadInspectionCase(db, auth, caseId);
-  const matter = await db.selectFrom('matter').select(['number', 'narrative', 'request_kind']).where('id', '=', c.matter_id).executeTakeFirstOrThrow();
+  const matter = await db
+    .selectFrom('matter')
+    .select(['number', 'narrative', 'request_kind'])
+    .where('id', '=', c.matter_id)
+    .executeTakeFirstOrThrow();
   const parties = await db
     .selectFrom('matter_party as mp')
     .innerJoin('party as p', 'p.id', 'mp.party_id')
@@ -42,9 +52,24 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
     .orderBy('mc.sort')
     .execute();
   const inspectors = await handlingInspectors(ctx, c.id);
-  const records = await db.selectFrom('inspection_record').selectAll().where('case_id', '=', c.id).orderBy('created_at').execute();
-  const requests = await db.selectFrom('inspection_request').selectAll().where('case_id', '=', c.id).orderBy('created_at').execute();
-  const outcomes = await db.selectFrom('inspection_outcome').selectAll().where('case_id', '=', c.id).orderBy('created_at').execute();
+  const records = await db
+    .selectFrom('inspection_record')
+    .selectAll()
+    .where('case_id', '=', c.id)
+    .orderBy('created_at')
+    .execute();
+  const requests = await db
+    .selectFrom('inspection_request')
+    .selectAll()
+    .where('case_id', '=', c.id)
+    .orderBy('created_at')
+    .execute();
+  const outcomes = await db
+    .selectFrom('inspection_outcome')
+    .selectAll()
+    .where('case_id', '=', c.id)
+    .orderBy('created_at')
+    .execute();
   const clocks = await db
     .selectFrom('clock')
     .select(['id', 'rule_id', 'due_date', 'status'])
@@ -61,11 +86,19 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
     .execute();
   const roles = await rolesOnCase(db, auth, c.jurisdiction_id);
   const handler = await isHandlingInspector(db, auth, c);
-  const reporterRow = await db.selectFrom('inspection_reporter').select(['anonymous']).where('case_id', '=', c.id).executeTakeFirst();
+  const reporterRow = await db
+    .selectFrom('inspection_reporter')
+    .select(['anonymous'])
+    .where('case_id', '=', c.id)
+    .executeTakeFirst();
   const reporter = reporterRow ? await reporterFor(ctx, auth, actor, c) : null;
   const leader = roles.includes('leader');
   const decider = handler || leader;
-  const events = availableEvents(inspectionMachine, c.state as never, roles).map((e) => ({ event: e.event, label: e.label, to: e.to }));
+  const events = availableEvents(inspectionMachine, c.state as never, roles).map((e) => ({
+    event: e.event,
+    label: e.label,
+    to: e.to,
+  }));
   const canAct = (ev: string) => events.some((e) => e.event === ev);
   const employer = parties.find((p) => p.role === 'employer');
   return {
@@ -90,11 +123,16 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
     extended: ext?.extended ?? false,
     campaignId: ext?.campaign_id ?? null,
     employer: employer ? { id: employer.id, name: employer.name, creditCode: employer.credit_code } : null,
-    complainant: ext?.source === 'complaint' ? (parties.find((p) => p.role === 'worker')?.name ?? null) : null,
+    complainant:
+      ext?.source === 'complaint' ? (parties.find((p) => p.role === 'worker')?.name ?? null) : null,
     reporter: reporterRow
       ? reporter
         ? { withheld: false, ...reporter }
-        : { withheld: true, anonymous: null, note: '举报人信息依法保密，仅本案承办监察员可见（《劳动保障监察条例》第九条第三款）' }
+        : {
+            withheld: true,
+            anonymous: null,
+            note: '举报人信息依法保密，仅本案承办监察员可见（《劳动保障监察条例》第九条第三款）',
+          }
       : null,
     violations: claims.map((x) => ({
       id: x.id,
@@ -118,7 +156,14 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
       doneAt: iso(r.done_at),
       createdAt: iso(r.created_at),
     })),
-    requests: requests.map((r) => ({ id: r.id, materials: r.materials, deadline: r.deadline, issuedOn: r.issued_on, receivedOn: r.received_on, note: r.note })),
+    requests: requests.map((r) => ({
+      id: r.id,
+      materials: r.materials,
+      deadline: r.deadline,
+      issuedOn: r.issued_on,
+      receivedOn: r.received_on,
+      note: r.note,
+    })),
     outcomes: outcomes.map((o) => ({
       id: o.id,
       kind: o.kind,
@@ -133,8 +178,21 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
       documentId: o.document_id,
       createdAt: iso(o.created_at),
     })),
-    clocks: clocks.map((k) => ({ id: k.id, ruleId: k.rule_id, name: findRule(k.rule_id)?.name ?? k.rule_id, dueDate: k.due_date, status: k.status })),
-    documents: documents.map((d) => ({ id: d.id, type: d.type, title: d.title, number: d.number, state: d.state, shortCode: d.short_code })),
+    clocks: clocks.map((k) => ({
+      id: k.id,
+      ruleId: k.rule_id,
+      name: findRule(k.rule_id)?.name ?? k.rule_id,
+      dueDate: k.due_date,
+      status: k.status,
+    })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      type: d.type,
+      title: d.title,
+      number: d.number,
+      state: d.state,
+      shortCode: d.short_code,
+    })),
     events,
     actions: {
       decideAcceptance: c.state === 'registered' && (canAct('accept') || canAct('inform')),
@@ -157,23 +215,49 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
 }
 
 /** The inspection queue: open (or all) inspection cases in the user's scope; never the reporter. */
-export async function listInspectionCases(ctx: AppContext, auth: AuthContext, scope: string[], q: { state?: string | undefined; mine?: boolean }) {
+export async function listInspectionCases(
+  ctx: AppContext,
+  auth: AuthContext,
+  scope: string[],
+  q: { state?: string | undefined; mine?: boolean },
+) {
   if (!scope.length) return [];
   let query = ctx.database.db
     .selectFrom('track_case as c')
     .innerJoin('matter as m', 'm.id', 'c.matter_id')
     .leftJoin('inspection_case as ic', 'ic.case_id', 'c.id')
     .leftJoin('party as e', 'e.id', 'ic.employer_party_id')
-    .select(['c.id', 'c.number', 'c.state', 'c.closed', 'c.opened_at', 'm.number as matter_number', 'ic.source', 'ic.received_on', 'e.name as employer_name'])
+    .select([
+      'c.id',
+      'c.number',
+      'c.state',
+      'c.closed',
+      'c.opened_at',
+      'm.number as matter_number',
+      'ic.source',
+      'ic.received_on',
+      'e.name as employer_name',
+    ])
     .select(
-      sql<string | null>`(SELECT min(k.due_date)::text FROM clock k WHERE k.subject_type = 'case' AND k.subject_id = c.id AND k.status IN ('running','extended'))`.as('next_due'),
+      sql<
+        string | null
+      >`(SELECT min(k.due_date)::text FROM clock k WHERE k.subject_type = 'case' AND k.subject_id = c.id AND k.status IN ('running','extended'))`.as(
+        'next_due',
+      ),
     )
     .where('c.track', '=', 'inspection')
     .where('c.jurisdiction_id', 'in', scope);
   if (q.state) query = query.where('c.state', '=', q.state);
   if (q.mine) {
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('inspection_inspector as ii').select('ii.user_id').whereRef('ii.case_id', '=', 'c.id').where('ii.user_id', '=', auth.userId).where('ii.removed_at', 'is', null)),
+      eb.exists(
+        eb
+          .selectFrom('inspection_inspector as ii')
+          .select('ii.user_id')
+          .whereRef('ii.case_id', '=', 'c.id')
+          .where('ii.user_id', '=', auth.userId)
+          .where('ii.removed_at', 'is', null),
+      ),
     );
   }
   const rows = await query.orderBy('c.closed').orderBy('c.opened_at', 'desc').limit(200).execute();

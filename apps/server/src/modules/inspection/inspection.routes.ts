@@ -16,7 +16,8 @@ import {
   requestReceived,
   startInvestigation,
 } from './inspection.investigation';
-import { checkOrder, closeCase, closeOut, decidePenalty, orderCorrection, proposePenalty, refer } from './inspection.outcomes';
+import { checkOrder, closeOut, decidePenalty, orderCorrection, proposePenalty } from './inspection.outcomes';
+import { closeCase, refer } from './inspection.referrals';
 import { listInspectionCases, loadInspectionDetail } from './inspection.presenter';
 import {
   acceptanceBody,
@@ -56,16 +57,25 @@ const who = (req: FastifyRequest): Ctx => ({ auth: req.auth!, actor: actorOf(req
 export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const { db } = ctx.database;
-  const detail = (req: FastifyRequest, id: string) => loadInspectionDetail(ctx, req.auth!, actorOf(req, PERM), id);
+  const detail = (req: FastifyRequest, id: string) =>
+    loadInspectionDetail(ctx, req.auth!, actorOf(req, PERM), id);
 
   app.get(
     '/inspection/cases',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '监察案件队列（辖区内；mine=true 只看本人承办）', querystring: listQuery, response: { 200: listSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '监察案件队列（辖区内；mine=true 只看本人承办）',
+        querystring: listQuery,
+        response: { 200: listSchema, ...errorResponses },
+      },
     },
     async (req) => ({
-      items: await listInspectionCases(ctx, req.auth!, await scopeOf(db, req.auth!, 'matter.read'), { state: req.query.state, mine: req.query.mine === 'true' }),
+      items: await listInspectionCases(ctx, req.auth!, await scopeOf(db, req.auth!, 'matter.read'), {
+        state: req.query.state,
+        mine: req.query.mine === 'true',
+      }),
     }),
   );
 
@@ -75,7 +85,8 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '登记投诉（本人权益，实名）或举报（可匿名；举报人身份仅承办监察员可见），受理期限五个工作日开始计算',
+        summary:
+          '登记投诉（本人权益，实名）或举报（可匿名；举报人身份仅承办监察员可见），受理期限五个工作日开始计算',
         body: registerBody,
         response: { 201: anyObject, 422: errorSchema, ...errorResponses },
       },
@@ -89,16 +100,38 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/inspection/cases/:id',
-    { config: { auth: 'matter.read' }, schema: { tags, summary: '监察案件详情与当前用户可执行的操作', params: idParam, response: { 200: anyObject, ...errorResponses } } },
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '监察案件详情与当前用户可执行的操作',
+        params: idParam,
+        response: { 200: anyObject, ...errorResponses },
+      },
+    },
     async (req) => detail(req, req.params.id),
   );
 
   app.get(
     '/inspection/matters/:id/cases',
-    { config: { auth: 'matter.read' }, schema: { tags, summary: '维权事项的监察案件', params: idParam, response: { 200: listSchema, ...errorResponses } } },
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '维权事项的监察案件',
+        params: idParam,
+        response: { 200: listSchema, ...errorResponses },
+      },
+    },
     async (req) => {
       const m = await assertMatterInScope(db, req.auth!, req.params.id);
-      const rows = await db.selectFrom('track_case').select('id').where('matter_id', '=', m.id).where('track', '=', 'inspection').orderBy('opened_at').execute();
+      const rows = await db
+        .selectFrom('track_case')
+        .select('id')
+        .where('matter_id', '=', m.id)
+        .where('track', '=', 'inspection')
+        .orderBy('opened_at')
+        .execute();
       const items = [];
       for (const r of rows) items.push(await detail(req, r.id));
       return { items };
@@ -117,7 +150,13 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       path,
       {
         config: { auth: perm },
-        schema: { tags, summary, params, body, response: { 200: anyObject, 422: errorSchema, ...errorResponses } },
+        schema: {
+          tags,
+          summary,
+          params,
+          body,
+          response: { 200: anyObject, 422: errorSchema, ...errorResponses },
+        },
       },
       async (req) => {
         const p = req.params as z.infer<P> & { id: string };
@@ -134,20 +173,45 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     acceptanceBody,
     (c, p, b) => decideAcceptance(ctx, c.auth, c.actor, p.id, b),
   );
-  action('/inspection/cases/:id/inspectors', 'matter.read', '指派承办监察员（有效监察员证；应回避者 409）', idParam, inspectorsBody, (c, p, b) =>
-    assignInspectors(ctx, c.auth, c.actor, p.id, b),
+  action(
+    '/inspection/cases/:id/inspectors',
+    'matter.read',
+    '指派承办监察员（有效监察员证；应回避者 409）',
+    idParam,
+    inspectorsBody,
+    (c, p, b) => assignInspectors(ctx, c.auth, c.actor, p.id, b),
   );
-  action('/inspection/cases/:id/investigation/start', PERM, '开始调查（须两名以上承办监察员）', idParam, versionBody, (c, p, b) =>
-    startInvestigation(ctx, c.auth, c.actor, p.id, b.version),
+  action(
+    '/inspection/cases/:id/investigation/start',
+    PERM,
+    '开始调查（须两名以上承办监察员）',
+    idParam,
+    versionBody,
+    (c, p, b) => startInvestigation(ctx, c.auth, c.actor, p.id, b.version),
   );
-  action('/inspection/cases/:id/records', PERM, '登记现场检查笔录、询问笔录、证据或调查任务', idParam, recordBody, (c, p, b) =>
-    addRecord(ctx, c.auth, c.actor, p.id, b),
+  action(
+    '/inspection/cases/:id/records',
+    PERM,
+    '登记现场检查笔录、询问笔录、证据或调查任务',
+    idParam,
+    recordBody,
+    (c, p, b) => addRecord(ctx, c.auth, c.actor, p.id, b),
   );
-  action('/inspection/cases/:id/records/:recordId/done', PERM, '完成调查任务', recordParam, z.strictObject({}), (c, p) =>
-    completeTask(ctx, c.auth, c.actor, p.id, p.recordId),
+  action(
+    '/inspection/cases/:id/records/:recordId/done',
+    PERM,
+    '完成调查任务',
+    recordParam,
+    z.strictObject({}),
+    (c, p) => completeTask(ctx, c.auth, c.actor, p.id, p.recordId),
   );
-  action('/inspection/cases/:id/requests', PERM, '要求用人单位限期提供材料（调查询问书）', idParam, requestBody, (c, p, b) =>
-    addRequest(ctx, c.auth, c.actor, p.id, b),
+  action(
+    '/inspection/cases/:id/requests',
+    PERM,
+    '要求用人单位限期提供材料（调查询问书）',
+    idParam,
+    requestBody,
+    (c, p, b) => addRequest(ctx, c.auth, c.actor, p.id, b),
   );
   action(
     '/inspection/cases/:id/requests/:requestId/received',
@@ -157,37 +221,89 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     z.strictObject({}),
     (c, p) => requestReceived(ctx, c.auth, c.actor, p.id, p.requestId),
   );
-  action('/inspection/cases/:id/extension', 'clock.extend', '延长办案期限三十个工作日（负责人批准，只能一次）', idParam, extendBody, (c, p, b) =>
-    extendInvestigation(ctx, c.auth, c.actor, p.id, b),
+  action(
+    '/inspection/cases/:id/extension',
+    'clock.extend',
+    '延长办案期限三十个工作日（负责人批准，只能一次）',
+    idParam,
+    extendBody,
+    (c, p, b) => extendInvestigation(ctx, c.auth, c.actor, p.id, b),
   );
-  action('/inspection/cases/:id/orders', 'matter.read', '责令改正 / 责令支付（限期，签发责令改正指令书）', idParam, orderBody, (c, p, b) =>
-    orderCorrection(ctx, c.auth, c.actor, p.id, b),
+  action(
+    '/inspection/cases/:id/orders',
+    'matter.read',
+    '责令改正 / 责令支付（限期，签发责令改正指令书）',
+    idParam,
+    orderBody,
+    (c, p, b) => orderCorrection(ctx, c.auth, c.actor, p.id, b),
   );
-  action('/inspection/cases/:id/orders/:outcomeId/check', 'matter.read', '复查改正情况；逾期未支付可责令加付赔偿金（50%–100%）', outcomeParam, checkBody, (c, p, b) =>
-    checkOrder(ctx, c.auth, c.actor, p.id, p.outcomeId, b),
+  action(
+    '/inspection/cases/:id/orders/:outcomeId/check',
+    'matter.read',
+    '复查改正情况；逾期未支付可责令加付赔偿金（50%–100%）',
+    outcomeParam,
+    checkBody,
+    (c, p, b) => checkOrder(ctx, c.auth, c.actor, p.id, p.outcomeId, b),
   );
-  action('/inspection/cases/:id/penalty', 'matter.read', '告知拟作出的行政处罚（罚款数额按法定幅度校验；听证申请期限五个工作日）', idParam, penaltyBody, (c, p, b) =>
-    proposePenalty(ctx, c.auth, c.actor, p.id, b),
+  action(
+    '/inspection/cases/:id/penalty',
+    'matter.read',
+    '告知拟作出的行政处罚（罚款数额按法定幅度校验；听证申请期限五个工作日）',
+    idParam,
+    penaltyBody,
+    (c, p, b) => proposePenalty(ctx, c.auth, c.actor, p.id, b),
   );
-  action('/inspection/cases/:id/penalty/decision', 'matter.read', '作出行政处罚决定（负责人；须已保障陈述申辩和听证权利）', idParam, decidePenaltyBody, (c, p, b) =>
-    decidePenalty(ctx, c.auth, c.actor, p.id, b),
+  action(
+    '/inspection/cases/:id/penalty/decision',
+    'matter.read',
+    '作出行政处罚决定（负责人；须已保障陈述申辩和听证权利）',
+    idParam,
+    decidePenaltyBody,
+    (c, p, b) => decidePenalty(ctx, c.auth, c.actor, p.id, b),
   );
-  action('/inspection/cases/:id/withdrawal', 'matter.read', '撤销立案（违法行为轻微且已改正，签发撤销立案决定书）', idParam, closeOutBody, (c, p, b) =>
-    closeOut(ctx, c.auth, c.actor, p.id, 'withdrawal', b),
+  action(
+    '/inspection/cases/:id/withdrawal',
+    'matter.read',
+    '撤销立案（违法行为轻微且已改正，签发撤销立案决定书）',
+    idParam,
+    closeOutBody,
+    (c, p, b) => closeOut(ctx, c.auth, c.actor, p.id, 'withdrawal', b),
   );
-  action('/inspection/cases/:id/investigation-end', 'matter.read', '终结调查（投诉举报内容不实，违法事实不能成立）', idParam, closeOutBody, (c, p, b) =>
-    closeOut(ctx, c.auth, c.actor, p.id, 'investigation_end', b),
+  action(
+    '/inspection/cases/:id/investigation-end',
+    'matter.read',
+    '终结调查（投诉举报内容不实，违法事实不能成立）',
+    idParam,
+    closeOutBody,
+    (c, p, b) => closeOut(ctx, c.auth, c.actor, p.id, 'investigation_end', b),
   );
-  action('/inspection/cases/:id/referrals', 'matter.read', '移送：争议事项转调解/仲裁；拒不支付劳动报酬移送公安（达到标准）；移送其他机关', idParam, referralBody, (c, p, b) =>
-    refer(ctx, c.auth, c.actor, p.id, b),
+  action(
+    '/inspection/cases/:id/referrals',
+    'matter.read',
+    '移送：争议事项转调解/仲裁；拒不支付劳动报酬移送公安（达到标准）；移送其他机关',
+    idParam,
+    referralBody,
+    (c, p, b) => refer(ctx, c.auth, c.actor, p.id, b),
   );
-  action('/inspection/cases/:id/close', 'matter.read', '结案并告知投诉人、举报人处理结果', idParam, closeBody, (c, p, b) =>
-    closeCase(ctx, c.auth, c.actor, p.id, b),
+  action(
+    '/inspection/cases/:id/close',
+    'matter.read',
+    '结案并告知投诉人、举报人处理结果',
+    idParam,
+    closeBody,
+    (c, p, b) => closeCase(ctx, c.auth, c.actor, p.id, b),
   );
 
   app.get(
     '/inspection/penalty-rules',
-    { config: { auth: 'matter.read' }, schema: { tags, summary: '罚款幅度（数据表，附依据）', response: { 200: listSchema, ...errorResponses } } },
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '罚款幅度（数据表，附依据）',
+        response: { 200: listSchema, ...errorResponses },
+      },
+    },
     async () => ({
       items: (await db.selectFrom('penalty_rule').selectAll().orderBy('code').execute()).map((r) => ({
         code: r.code,

@@ -8,7 +8,11 @@ type Exec = Kysely<DB> | Transaction<DB>;
 export const COMPENSATION_RANGE = { min: 50, max: 100 } as const;
 
 export function compensationFen(owedFen: number, ratePercent: number): number {
-  if (!Number.isInteger(ratePercent) || ratePercent < COMPENSATION_RANGE.min || ratePercent > COMPENSATION_RANGE.max) {
+  if (
+    !Number.isInteger(ratePercent) ||
+    ratePercent < COMPENSATION_RANGE.min ||
+    ratePercent > COMPENSATION_RANGE.max
+  ) {
     throw new AppError(
       422,
       'COMPENSATION_RATE_OUT_OF_RANGE',
@@ -27,14 +31,27 @@ export interface PenaltyRange {
 }
 
 /** The statutory range of a fine, from the penalty_rule table (per affected worker or per case). */
-export async function penaltyRange(exec: Exec, code: string, workerCount: number | undefined): Promise<PenaltyRange> {
+export async function penaltyRange(
+  exec: Exec,
+  code: string,
+  workerCount: number | undefined,
+): Promise<PenaltyRange> {
   const rule = await exec.selectFrom('penalty_rule').selectAll().where('code', '=', code).executeTakeFirst();
-  if (!rule) throw new AppError(400, 'PENALTY_RULE_UNKNOWN', `未知的处罚条款：${code}`, { field: 'ruleCode' });
+  if (!rule)
+    throw new AppError(400, 'PENALTY_RULE_UNKNOWN', `未知的处罚条款：${code}`, { field: 'ruleCode' });
   if (rule.per === 'worker' && !workerCount) {
-    throw new AppError(400, 'WORKER_COUNT_REQUIRED', `“${rule.label}”按受侵害的劳动者人数计罚，请填写人数`, { field: 'workerCount' });
+    throw new AppError(400, 'WORKER_COUNT_REQUIRED', `“${rule.label}”按受侵害的劳动者人数计罚，请填写人数`, {
+      field: 'workerCount',
+    });
   }
   const n = rule.per === 'worker' ? workerCount! : 1;
-  return { code: rule.code, label: rule.label, minFen: Number(rule.min_fen) * n, maxFen: Number(rule.max_fen) * n, basis: rule.basis };
+  return {
+    code: rule.code,
+    label: rule.label,
+    minFen: Number(rule.min_fen) * n,
+    maxFen: Number(rule.max_fen) * n,
+    basis: rule.basis,
+  };
 }
 
 export function yuan(fen: number): string {
@@ -61,7 +78,11 @@ export interface PoliceThresholds {
 
 /** §7.5 thresholds of 拒不支付劳动报酬罪 as settings (the province picks within the judicial ranges). */
 export async function policeThresholds(exec: Exec): Promise<PoliceThresholds> {
-  const rows = await exec.selectFrom('setting').select(['key', 'value']).where('key', 'like', 'inspection.police_referral.%').execute();
+  const rows = await exec
+    .selectFrom('setting')
+    .select(['key', 'value'])
+    .where('key', 'like', 'inspection.police_referral.%')
+    .execute();
   const get = (k: string, d: number) => {
     const v = rows.find((r) => r.key === `inspection.police_referral.${k}`)?.value;
     return typeof v === 'number' ? v : d;
@@ -81,10 +102,17 @@ export async function policeThresholds(exec: Exec): Promise<PoliceThresholds> {
  */
 export function policeReferralTest(
   t: PoliceThresholds,
-  o: { amountFen: number; workerCount: number; monthsOwed: number; deadlinePassed: boolean; complied: boolean | null },
+  o: {
+    amountFen: number;
+    workerCount: number;
+    monthsOwed: number;
+    deadlinePassed: boolean;
+    complied: boolean | null;
+  },
 ): { met: boolean; reasons: string[] } {
   const reasons: string[] = [];
-  if (!o.deadlinePassed || o.complied !== false) reasons.push('须在责令支付的期限届满后仍未支付（解释第四条）');
+  if (!o.deadlinePassed || o.complied !== false)
+    reasons.push('须在责令支付的期限届满后仍未支付（解释第四条）');
   const perWorker = o.workerCount > 0 ? o.amountFen / o.workerCount : 0;
   const single = o.monthsOwed >= t.singleWorkerMinMonths && perWorker >= t.singleWorkerMinFen;
   const group = o.workerCount >= t.groupMinWorkers && o.amountFen >= t.groupMinFen;

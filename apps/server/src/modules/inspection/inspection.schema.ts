@@ -9,7 +9,10 @@ const text = (max: number, label: string) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多${max}个字`);
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
-export const outcomeParam = z.strictObject({ id: z.uuid('编号格式不正确'), outcomeId: z.uuid('编号格式不正确') });
+export const outcomeParam = z.strictObject({
+  id: z.uuid('编号格式不正确'),
+  outcomeId: z.uuid('编号格式不正确'),
+});
 
 export const reporterInput = z.strictObject({
   anonymous: z.boolean().describe('匿名举报：不登记举报人身份'),

@@ -1,4 +1,11 @@
-import { addYears, CLAIM_CATALOGUE, DEFAULT_NUMBER_PATTERNS, formatNumber, isClaimType, validateClaims } from '@onestop/domain';
+import {
+  addYears,
+  CLAIM_CATALOGUE,
+  DEFAULT_NUMBER_PATTERNS,
+  formatNumber,
+  isClaimType,
+  validateClaims,
+} from '@onestop/domain';
 import type { Selectable, Transaction } from 'kysely';
 import type { AppContext } from '../../app';
 import type { DB } from '../../db/schema';
@@ -8,9 +15,14 @@ import { AppError, errors } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
 import { applyTransitionInTrx, openCaseInTrx, StaleCase } from '../cases/cases.service';
 import type { TrackCaseTable } from '../cases/cases.tables';
-import { getDocumentsService } from '../documents/documents.plugin';
 import { appendEvent, scopeOf } from '../matters/scope';
-import { checkCreditCode, checkIdentity, checkPhone, upsertEmployer, upsertWorker } from '../parties/parties.service';
+import {
+  checkCreditCode,
+  checkIdentity,
+  checkPhone,
+  upsertEmployer,
+  upsertWorker,
+} from '../parties/parties.service';
 import type { EmployerInput } from '../parties/parties.schema';
 import { today } from './inspection.access';
 import type { RegisterBody } from './inspection.schema';
@@ -48,7 +60,11 @@ export async function step<T>(
     });
   } catch (err) {
     if (err instanceof StaleCase) {
-      const fresh = await ctx.database.db.selectFrom('track_case').selectAll().where('id', '=', c.id).executeTakeFirst();
+      const fresh = await ctx.database.db
+        .selectFrom('track_case')
+        .selectAll()
+        .where('id', '=', c.id)
+        .executeTakeFirst();
       throw errors.conflict(fresh);
     }
     throw err;
@@ -56,7 +72,11 @@ export async function step<T>(
 }
 
 async function matterNumber(trx: Trx, year: number) {
-  const row = await trx.selectFrom('setting').select('value').where('key', '=', 'intake.matter_number_pattern').executeTakeFirst();
+  const row = await trx
+    .selectFrom('setting')
+    .select('value')
+    .where('key', '=', 'intake.matter_number_pattern')
+    .executeTakeFirst();
   const pattern = typeof row?.value === 'string' ? row.value : DEFAULT_NUMBER_PATTERNS.matter;
   const seq = await nextSequence(trx, 'matter', year);
   return { number: formatNumber(pattern, year, seq), seq };
@@ -82,7 +102,13 @@ export interface NewInspectionMatter {
  * track case (acceptance clock T-I2 starts on the receipt day) and its inspection row. A reporter is never
  * a party of the matter (《劳动保障监察条例》第九条第三款).
  */
-export async function createInspectionCase(ctx: AppContext, trx: Trx, auth: AuthContext, actor: Actor, m: NewInspectionMatter) {
+export async function createInspectionCase(
+  ctx: AppContext,
+  trx: Trx,
+  auth: AuthContext,
+  actor: Actor,
+  m: NewInspectionMatter,
+) {
   const day = today(ctx);
   const year = Number(day.slice(0, 4));
   const { number, seq } = await matterNumber(trx, year);
@@ -100,7 +126,9 @@ export async function createInspectionCase(ctx: AppContext, trx: Trx, auth: Auth
       responsible_user_id: auth.userId,
       created_by: auth.userId,
       worker_count: m.workerCount,
-      priority_flags: m.claims.some((c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].wageArrears) ? ['wage_arrears'] : [],
+      priority_flags: m.claims.some((c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].wageArrears)
+        ? ['wage_arrears']
+        : [],
       updated_at: new Date(),
     })
     .returning('id')
@@ -108,7 +136,9 @@ export async function createInspectionCase(ctx: AppContext, trx: Trx, auth: Auth
   await trx
     .insertInto('matter_party')
     .values([
-      ...(m.workerId ? [{ matter_id: matter.id, party_id: m.workerId, role: 'worker' as const, sort: 0 }] : []),
+      ...(m.workerId
+        ? [{ matter_id: matter.id, party_id: m.workerId, role: 'worker' as const, sort: 0 }]
+        : []),
       { matter_id: matter.id, party_id: m.employerId, role: 'employer' as const, sort: 0 },
     ])
     .execute();
@@ -130,9 +160,26 @@ export async function createInspectionCase(ctx: AppContext, trx: Trx, auth: Auth
         .returning('id')
         .execute()
     : [];
-  const label = { complaint: '监察投诉', report: '监察举报', ex_officio: '依职权检查', campaign: '专项检查', supervision: '监管发现' }[m.source];
-  await appendEvent(trx, actor, matter.id, 'created', `${label}登记（${number}）`, { source: m.source, claims: m.claims.map((c) => c.type) });
-  const opened = await openCaseInTrx(ctx, trx, auth, actor, matter.id, { track: 'inspection', claimIds: claims.map((c) => c.id) }, { checkOpener: true });
+  const label = {
+    complaint: '监察投诉',
+    report: '监察举报',
+    ex_officio: '依职权检查',
+    campaign: '专项检查',
+    supervision: '监管发现',
+  }[m.source];
+  await appendEvent(trx, actor, matter.id, 'created', `${label}登记（${number}）`, {
+    source: m.source,
+    claims: m.claims.map((c) => c.type),
+  });
+  const opened = await openCaseInTrx(
+    ctx,
+    trx,
+    auth,
+    actor,
+    matter.id,
+    { track: 'inspection', claimIds: claims.map((c) => c.id) },
+    { checkOpener: true },
+  );
   await trx
     .insertInto('inspection_case')
     .values({
@@ -159,33 +206,51 @@ export async function employerParty(ctx: AppContext, trx: Trx, e: EmployerInput,
 }
 
 /** 投诉 / 举报 registered at the window or by an inspector (S3 Art. 9; S4 Art. 17). */
-export async function registerComplaint(ctx: AppContext, auth: AuthContext, actor: Actor, body: RegisterBody) {
+export async function registerComplaint(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  body: RegisterBody,
+) {
   const { db } = ctx.database;
   const day = today(ctx);
   const issues = validateClaims(body.violations, day);
   const first = issues[0];
-  if (first) throw new AppError(400, first.code, `第${first.index + 1}项违法事项：${first.message}`, { field: `violations.${first.index}.${first.field}` });
+  if (first)
+    throw new AppError(400, first.code, `第${first.index + 1}项违法事项：${first.message}`, {
+      field: `violations.${first.index}.${first.field}`,
+    });
   if (body.source === 'complaint' && !body.complainant) {
-    throw new AppError(400, 'COMPLAINANT_REQUIRED', '投诉须登记投诉人（本人权益，实名）', { field: 'complainant' });
+    throw new AppError(400, 'COMPLAINANT_REQUIRED', '投诉须登记投诉人（本人权益，实名）', {
+      field: 'complainant',
+    });
   }
   if (body.source === 'report' && !body.reporter) {
     throw new AppError(400, 'REPORTER_REQUIRED', '请选择匿名举报或登记举报人', { field: 'reporter' });
   }
   const r = body.source === 'report' ? body.reporter! : null;
-  if (r && !r.anonymous && !r.name) throw new AppError(400, 'REPORTER_NAME_REQUIRED', '实名举报须填写举报人姓名', { field: 'reporter.name' });
+  if (r && !r.anonymous && !r.name)
+    throw new AppError(400, 'REPORTER_NAME_REQUIRED', '实名举报须填写举报人姓名', { field: 'reporter.name' });
   if (r?.phone) checkPhone(r.phone, 'reporter.phone');
   if (r?.idNumber) checkIdentity('resident_id', r.idNumber, day, 'reporter.idNumber');
-  if (body.complainant) checkIdentity(body.complainant.idType, body.complainant.idNumber, day, 'complainant.idNumber');
+  if (body.complainant)
+    checkIdentity(body.complainant.idType, body.complainant.idNumber, day, 'complainant.idNumber');
   if (body.employer.creditCode) checkCreditCode(body.employer.creditCode, 'employer.creditCode');
   if (body.violationEndedOn && body.violationEndedOn > day) {
     throw new AppError(400, 'DATE_IN_FUTURE', '违法行为终了日期不能晚于今天', { field: 'violationEndedOn' });
   }
-  const scope = [...(await scopeOf(db, auth, 'inspection.work')), ...(await scopeOf(db, auth, 'intake.create'))];
-  if (!scope.includes(body.jurisdictionId)) throw new AppError(403, 'JURISDICTION_FORBIDDEN', '您没有在所选辖区登记投诉举报的权限');
+  const scope = [
+    ...(await scopeOf(db, auth, 'inspection.work')),
+    ...(await scopeOf(db, auth, 'intake.create')),
+  ];
+  if (!scope.includes(body.jurisdictionId))
+    throw new AppError(403, 'JURISDICTION_FORBIDDEN', '您没有在所选辖区登记投诉举报的权限');
 
   return db.transaction().execute(async (trx) => {
     const employerId = await employerParty(ctx, trx, body.employer);
-    const workerId = body.complainant ? (await upsertWorker(trx, ctx.cipher, body.complainant, day, 'complainant')).id : null;
+    const workerId = body.complainant
+      ? (await upsertWorker(trx, ctx.cipher, body.complainant, day, 'complainant')).id
+      : null;
     const created = await createInspectionCase(ctx, trx, auth, actor, {
       source: body.source,
       channel: body.channel,
@@ -227,13 +292,29 @@ export interface OpenProceeding {
  * R-03 (《劳动保障监察条例》第二十一条第二款): open mediation / arbitration cases of the same worker and
  * employer on the same claim type.
  */
-export async function openDisputeProceedings(exec: Trx | AppContext['database']['db'], caseId: string): Promise<OpenProceeding[]> {
-  const c = await exec.selectFrom('track_case').select(['matter_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
-  const parties = await exec.selectFrom('matter_party').select(['party_id', 'role']).where('matter_id', '=', c.matter_id).execute();
+export async function openDisputeProceedings(
+  exec: Trx | AppContext['database']['db'],
+  caseId: string,
+): Promise<OpenProceeding[]> {
+  const c = await exec
+    .selectFrom('track_case')
+    .select(['matter_id'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const parties = await exec
+    .selectFrom('matter_party')
+    .select(['party_id', 'role'])
+    .where('matter_id', '=', c.matter_id)
+    .execute();
   const workers = parties.filter((p) => p.role === 'worker').map((p) => p.party_id);
   const employers = parties.filter((p) => p.role === 'employer').map((p) => p.party_id);
   const types = (
-    await exec.selectFrom('case_claim as cc').innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id').select('mc.type').where('cc.case_id', '=', caseId).execute()
+    await exec
+      .selectFrom('case_claim as cc')
+      .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
+      .select('mc.type')
+      .where('cc.case_id', '=', caseId)
+      .execute()
   ).map((r) => r.type);
   if (!workers.length || !employers.length || !types.length) return [];
   const rows = await exec
@@ -249,8 +330,22 @@ export async function openDisputeProceedings(exec: Trx | AppContext['database'][
     .where('tc.matter_id', '!=', c.matter_id)
     .where((eb) =>
       eb.and([
-        eb.exists(eb.selectFrom('matter_party as w').select('w.party_id').whereRef('w.matter_id', '=', 'tc.matter_id').where('w.role', '=', 'worker').where('w.party_id', 'in', workers)),
-        eb.exists(eb.selectFrom('matter_party as e').select('e.party_id').whereRef('e.matter_id', '=', 'tc.matter_id').where('e.role', '=', 'employer').where('e.party_id', 'in', employers)),
+        eb.exists(
+          eb
+            .selectFrom('matter_party as w')
+            .select('w.party_id')
+            .whereRef('w.matter_id', '=', 'tc.matter_id')
+            .where('w.role', '=', 'worker')
+            .where('w.party_id', 'in', workers),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('matter_party as e')
+            .select('e.party_id')
+            .whereRef('e.matter_id', '=', 'tc.matter_id')
+            .where('e.role', '=', 'employer')
+            .where('e.party_id', 'in', employers),
+        ),
       ]),
     )
     .execute();

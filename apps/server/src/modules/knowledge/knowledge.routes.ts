@@ -74,10 +74,19 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
     '/kb/:id',
     {
       config: { auth: 'authenticated' },
-      schema: { tags, summary: '知识库条目', params: idParam, response: { 200: entrySchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '知识库条目',
+        params: idParam,
+        response: { 200: entrySchema, ...errorResponses },
+      },
     },
     async (req) => {
-      const row = await db.selectFrom('kb_entry').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+      const row = await db
+        .selectFrom('kb_entry')
+        .selectAll()
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!row || (!row.published && !editorPermission(req))) throw errors.notFound('知识库条目');
       return presentEntry(row);
     },
@@ -132,12 +141,21 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
       const perm = requireEditor(req);
       const actor = actorOf(req, perm);
       const { version, ...changes } = req.body;
-      const before = await db.selectFrom('kb_entry').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+      const before = await db
+        .selectFrom('kb_entry')
+        .selectAll()
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
       if (!before) throw errors.notFound('知识库条目');
       const row = await db.transaction().execute(async (trx) => {
         const r = await trx
           .updateTable('kb_entry')
-          .set((eb) => ({ ...changes, updated_by: actor.id, updated_at: new Date(), version: eb('version', '+', 1) }))
+          .set((eb) => ({
+            ...changes,
+            updated_by: actor.id,
+            updated_at: new Date(),
+            version: eb('version', '+', 1),
+          }))
           .where('id', '=', req.params.id)
           .where('version', '=', version)
           .returningAll()
@@ -155,7 +173,11 @@ export const knowledgeRoutes: FastifyPluginAsyncZod = async (app) => {
         return r;
       });
       if (!row) {
-        const fresh = await db.selectFrom('kb_entry').selectAll().where('id', '=', req.params.id).executeTakeFirstOrThrow();
+        const fresh = await db
+          .selectFrom('kb_entry')
+          .selectAll()
+          .where('id', '=', req.params.id)
+          .executeTakeFirstOrThrow();
         throw errors.conflict(presentEntry(fresh));
       }
       return presentEntry(row);

@@ -8,10 +8,7 @@ export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
 export const searchQuery = z.strictObject({
   q: z.string().trim().max(100, '检索词不能超过100字').optional(),
   topic: z.string().trim().max(60).optional(),
-  includeDrafts: z
-    .enum(['true', 'false'])
-    .optional()
-    .describe('编辑人员可同时检索未发布的条目'),
+  includeDrafts: z.enum(['true', 'false']).optional().describe('编辑人员可同时检索未发布的条目'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

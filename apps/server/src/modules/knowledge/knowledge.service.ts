@@ -15,7 +15,27 @@ const SYNONYMS: Record<string, string[]> = {
   合同: ['劳动合同', '合同'],
   法援: ['法律援助'],
   律师: ['法律援助', '指派'],
+  老板: ['用人单位', '老板', '包工头'],
+  公司: ['用人单位', '公司'],
 };
+
+/** Bigrams that carry no meaning in a question ("怎么办", "可以吗"). */
+const STOP = new Set([
+  '怎么',
+  '么办',
+  '什么',
+  '如何',
+  '可以',
+  '应该',
+  '请问',
+  '是否',
+  '我们',
+  '我的',
+  '一下',
+  '能不',
+  '不能',
+  '需要',
+]);
 
 const CJK = /[\u3400-\u9fff]/;
 
@@ -23,8 +43,8 @@ const CJK = /[\u3400-\u9fff]/;
  * Chinese "full-text-ish" search: the query is split on spaces; a long CJK word becomes its
  * overlapping bigrams (Chinese has no spaces, bigrams approximate words); short words and known
  * colloquialisms expand to the legal terms. Each term is a substring test on the trigger-kept
- * search_text (pg_trgm gin index for terms of three characters or more); an entry must match at
- * least half of the terms, and ranks by the number matched, then question/topic hits, then
+ * search_text (pg_trgm gin index for terms of three characters or more); an entry must match a
+ * third of the terms (all of them for one or two), and ranks by the number matched, then question/topic hits, then
  * trigram similarity.
  */
 export function searchTerms(q: string): string[][] {
@@ -39,7 +59,7 @@ export function searchTerms(q: string): string[][] {
     if (chars.length >= 4 && chars.every((c) => CJK.test(c))) {
       for (let i = 0; i + 1 < chars.length; i++) {
         const bigram = chars[i]! + chars[i + 1]!;
-        groups.push(SYNONYMS[bigram] ?? [bigram]);
+        if (!STOP.has(bigram)) groups.push(SYNONYMS[bigram] ?? [bigram]);
       }
     } else {
       groups.push([word]);
@@ -59,7 +79,7 @@ export async function searchEntries(
       sql` OR `,
     )} THEN 1 ELSE 0 END)`;
   const score = groups.length ? sql<number>`(${sql.join(groups.map(matchOf), sql` + `)})` : sql<number>`0`;
-  const need = Math.max(1, Math.ceil(groups.length / 2));
+  const need = groups.length <= 2 ? groups.length : Math.ceil(groups.length / 3);
   const whole = opts.q ? likeEscape(opts.q) : '';
   const r = await sql<Row & { score: number }>`
     SELECT k.*, ${score} AS score FROM kb_entry k

@@ -18,6 +18,7 @@ import {
   screeningQuery,
   screeningSchema,
 } from './legal-aid.schema';
+import { kickRender } from '../petitions/petitions.service';
 import { screenMatter } from './legal-aid.screening';
 import {
   assignLawyer,
@@ -72,18 +73,31 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/legal-aid',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '事项的法律援助：筛查结论与转介记录', params: idParam, response: { 200: matterLegalAidSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '事项的法律援助：筛查结论与转介记录',
+        params: idParam,
+        response: { 200: matterLegalAidSchema, ...errorResponses },
+      },
     },
     async (req) => {
       const m = await assertMatterInScope(db, req.auth!, req.params.id);
-      const rows = await db.selectFrom('legal_aid_referral').select('id').where('matter_id', '=', m.id).orderBy('created_at').execute();
+      const rows = await db
+        .selectFrom('legal_aid_referral')
+        .select('id')
+        .where('matter_id', '=', m.id)
+        .orderBy('created_at')
+        .execute();
       const referrals = [];
       for (const r of rows) referrals.push(await presentReferral(ctx, r.id, req.auth!));
       const open = referrals.some((r) => !r.case.closed);
       return {
         screening: await screenMatter(db, m.id, todayIso(ctx.config)),
         referrals,
-        canRefer: !open && referrerPermission(req.auth!) !== undefined && (m.status === 'registered' || m.status === 'routed'),
+        canRefer:
+          !open &&
+          referrerPermission(req.auth!) !== undefined &&
+          (m.status === 'registered' || m.status === 'routed'),
       };
     },
   );
@@ -94,7 +108,8 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '转介法律援助中心：按筛查结论出具法律援助转介函，开始七日审查决定期限（《法律援助法》第四十三条）',
+        summary:
+          '转介法律援助中心：按筛查结论出具法律援助转介函，开始七日审查决定期限（《法律援助法》第四十三条）',
         params: idParam,
         body: referBody,
         response: { 201: referralSchema, 422: errorSchema, ...errorResponses },
@@ -105,6 +120,7 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!perm) throw errors.forbidden('您没有转介法律援助的岗位');
       await assertMatterInScope(db, req.auth!, req.params.id);
       const id = await referMatter(ctx, req.auth!, actorOf(req, perm), req.params.id, req.body);
+      kickRender(ctx);
       return reply.status(201).send(await presentReferral(ctx, id, req.auth!));
     },
   );
@@ -113,7 +129,12 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
     '/legal-aid',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '法律援助转介列表（本人辖区）', querystring: listQuery, response: { 200: referralListSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '法律援助转介列表（本人辖区）',
+        querystring: listQuery,
+        response: { 200: referralListSchema, ...errorResponses },
+      },
     },
     async (req) => {
       const scope = await scopeOf(db, req.auth!, PERM);
@@ -124,7 +145,11 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
         .select('r.id')
         .where('c.jurisdiction_id', 'in', scope);
       if (req.query.open) q = q.where('c.closed', '=', req.query.open !== 'true');
-      const rows = await q.orderBy('r.urgent', 'desc').orderBy('r.created_at', 'desc').limit(req.query.limit).execute();
+      const rows = await q
+        .orderBy('r.urgent', 'desc')
+        .orderBy('r.created_at', 'desc')
+        .limit(req.query.limit)
+        .execute();
       const items = [];
       for (const r of rows) items.push(await presentReferral(ctx, r.id, req.auth!));
       return { items };
@@ -135,7 +160,12 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
     '/legal-aid/:id',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '法律援助转介详情', params: idParam, response: { 200: referralSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '法律援助转介详情',
+        params: idParam,
+        response: { 200: referralSchema, ...errorResponses },
+      },
     },
     async (req) => loadVisible(ctx, req.auth!, req.params.id),
   );
@@ -146,7 +176,8 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: PERM },
       schema: {
         tags,
-        summary: '审查决定：给予（农民工讨薪、工伤赔偿免予核查经济困难）、不予（须说明理由）、先行援助（距期限≤7日或须紧急保全）',
+        summary:
+          '审查决定：给予（农民工讨薪、工伤赔偿免予核查经济困难）、不予（须说明理由）、先行援助（距期限≤7日或须紧急保全）',
         params: idParam,
         body: decisionBody,
         response: RESULT,
@@ -162,7 +193,13 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
     '/legal-aid/:id/lawyer',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '指派法律援助律师（决定之日起三日内）', params: idParam, body: lawyerBody, response: RESULT },
+      schema: {
+        tags,
+        summary: '指派法律援助律师（决定之日起三日内）',
+        params: idParam,
+        body: lawyerBody,
+        response: RESULT,
+      },
     },
     async (req) => {
       const r = await loadVisible(ctx, req.auth!, req.params.id);
@@ -174,11 +211,19 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
     '/legal-aid/:id/confirm',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '先行援助后补办手续，确认给予法律援助（《法律援助法》第四十四条）', params: idParam, body: confirmBody, response: RESULT },
+      schema: {
+        tags,
+        summary: '先行援助后补办手续，确认给予法律援助（《法律援助法》第四十四条）',
+        params: idParam,
+        body: confirmBody,
+        response: RESULT,
+      },
     },
     async (req) => {
       const r = await loadVisible(ctx, req.auth!, req.params.id);
-      return fresh(ctx, req.auth!, r.id, () => confirmProvisional(ctx, req.auth!, actorOf(req, PERM), r, req.body));
+      return fresh(ctx, req.auth!, r.id, () =>
+        confirmProvisional(ctx, req.auth!, actorOf(req, PERM), r, req.body),
+      );
     },
   );
 
@@ -186,7 +231,13 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
     '/legal-aid/:id/result',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '援助结果回填：结案，结果记入事项时间线', params: idParam, body: resultBody, response: RESULT },
+      schema: {
+        tags,
+        summary: '援助结果回填：结案，结果记入事项时间线',
+        params: idParam,
+        body: resultBody,
+        response: RESULT,
+      },
     },
     async (req) => {
       const r = await loadVisible(ctx, req.auth!, req.params.id);

@@ -3,7 +3,9 @@ import { z } from 'zod';
 const date = z.iso.date('日期格式应为YYYY-MM-DD');
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
-export const screeningQuery = z.strictObject({ deadline: date.optional().describe('已知的时效或法定期限届满日') });
+export const screeningQuery = z.strictObject({
+  deadline: date.optional().describe('已知的时效或法定期限届满日'),
+});
 
 export const referBody = z.strictObject({
   reason: z.string().trim().max(1000).optional().describe('补充说明（缺省为筛查结论）'),
@@ -61,7 +63,14 @@ export const screeningSchema = z.object({
 export const referralSchema = z.object({
   id: z.string(),
   matter: z.object({ id: z.string(), number: z.string() }),
-  case: z.object({ id: z.string(), number: z.string(), state: z.string(), stateLabel: z.string(), version: z.number(), closed: z.boolean() }),
+  case: z.object({
+    id: z.string(),
+    number: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+    version: z.number(),
+    closed: z.boolean(),
+  }),
   applicantName: z.string(),
   claimTypes: z.array(z.string()),
   meansTestExempt: z.boolean(),
@@ -86,4 +95,8 @@ export const referralSchema = z.object({
 });
 
 export const referralListSchema = z.object({ items: z.array(referralSchema) });
-export const matterLegalAidSchema = z.object({ screening: screeningSchema, referrals: z.array(referralSchema), canRefer: z.boolean() });
+export const matterLegalAidSchema = z.object({
+  screening: screeningSchema,
+  referrals: z.array(referralSchema),
+  canRefer: z.boolean(),
+});

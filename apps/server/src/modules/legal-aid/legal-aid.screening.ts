@@ -34,7 +34,12 @@ export interface Screening {
  * and urgency (Art. 44): the days left on the arbitration limitation (the domain's triage re-run
  * for today) or on a deadline the staff enter, whichever is sooner.
  */
-export async function screenMatter(exec: Exec, matterId: string, today: string, deadline?: string): Promise<Screening> {
+export async function screenMatter(
+  exec: Exec,
+  matterId: string,
+  today: string,
+  deadline?: string,
+): Promise<Screening> {
   const claims = await exec
     .selectFrom('matter_claim')
     .select(['type'])
@@ -42,7 +47,9 @@ export async function screenMatter(exec: Exec, matterId: string, today: string, 
     .where('status', '!=', 'withdrawn')
     .orderBy('sort')
     .execute();
-  const defs = claims.map((c) => (isClaimType(c.type) ? CLAIM_CATALOGUE[c.type] : null)).filter((d) => d !== null);
+  const defs = claims
+    .map((c) => (isClaimType(c.type) ? CLAIM_CATALOGUE[c.type] : null))
+    .filter((d) => d !== null);
   const eligibleDefs = [...new Map(defs.filter((d) => d.legalAidSubject).map((d) => [d.id, d])).values()];
   const workers = await exec
     .selectFrom('matter_party as mp')
@@ -58,7 +65,11 @@ export async function screenMatter(exec: Exec, matterId: string, today: string, 
 
   let daysLeft: number | null = null;
   let source: Screening['deadlineSource'] = null;
-  const m = await exec.selectFrom('matter').select('triage_input').where('id', '=', matterId).executeTakeFirst();
+  const m = await exec
+    .selectFrom('matter')
+    .select('triage_input')
+    .where('id', '=', matterId)
+    .executeTakeFirst();
   const stored = m?.triage_input as TriageInput | null | undefined;
   if (stored?.claims?.length) {
     try {
@@ -85,9 +96,13 @@ export async function screenMatter(exec: Exec, matterId: string, today: string, 
   const urgent = daysLeft !== null && daysLeft >= 0 && daysLeft <= URGENT_DAYS;
   const labels = eligibleDefs.map((d) => d.label);
   const reason = [
-    labels.length ? `${labels.join('、')}属于法律援助事项（《法律援助法》第三十一条）` : '诉求不属于《法律援助法》第三十一条所列法律援助事项',
+    labels.length
+      ? `${labels.join('、')}属于法律援助事项（《法律援助法》第三十一条）`
+      : '诉求不属于《法律援助法》第三十一条所列法律援助事项',
     exempt ? '申请人系农民工，请求支付劳动报酬或者工伤赔偿，依法免予核查经济困难状况' : '',
-    urgent ? `距${source === 'entered' ? '期限' : '仲裁时效'}届满仅剩${daysLeft}日，可先行提供法律援助（《法律援助法》第四十四条）` : '',
+    urgent
+      ? `距${source === 'entered' ? '期限' : '仲裁时效'}届满仅剩${daysLeft}日，可先行提供法律援助（《法律援助法》第四十四条）`
+      : '',
   ]
     .filter(Boolean)
     .join('；');

@@ -29,7 +29,11 @@ export function referrerPermission(auth: AuthContext): Permission | undefined {
   return REFERRER_PERMISSIONS.find((p) => auth.permissions.has(p));
 }
 
-const DECISION_LABELS = { granted: '决定给予法律援助', refused: '决定不予法律援助', provisional: '先行提供法律援助' } as const;
+const DECISION_LABELS = {
+  granted: '决定给予法律援助',
+  refused: '决定不予法律援助',
+  provisional: '先行提供法律援助',
+} as const;
 
 export async function presentReferral(ctx: AppContext, id: string, auth: AuthContext) {
   const { db } = ctx.database;
@@ -39,7 +43,14 @@ export async function presentReferral(ctx: AppContext, id: string, auth: AuthCon
     .innerJoin('matter as m', 'm.id', 'r.matter_id')
     .leftJoin('document as d', 'd.id', 'r.referral_document_id')
     .selectAll('r')
-    .select(['c.number as case_number', 'c.state', 'c.version as case_version', 'c.closed', 'c.jurisdiction_id', 'm.number as matter_number'])
+    .select([
+      'c.number as case_number',
+      'c.state',
+      'c.version as case_version',
+      'c.closed',
+      'c.jurisdiction_id',
+      'm.number as matter_number',
+    ])
     .select(['d.number as doc_number', 'd.state as doc_state'])
     .where('r.id', '=', id)
     .executeTakeFirst();
@@ -53,18 +64,28 @@ export async function presentReferral(ctx: AppContext, id: string, auth: AuthCon
     .where('status', 'in', OPEN_STATUSES)
     .executeTakeFirst();
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(db, r.jurisdiction_id));
-  const events = r.closed ? [] : availableEvents(legalAidMachine, r.state as never, roles).map((e) => e.event as string);
+  const events = r.closed
+    ? []
+    : availableEvents(legalAidMachine, r.state as never, roles).map((e) => e.event as string);
   const actions = events.flatMap((e) => {
     if (e === 'grant' || e === 'refuse' || e === 'provide_urgent_aid') return ['decide'];
     if (e === 'assign_lawyer') return ['lawyer'];
     if (e === 'close') return ['result'];
     return [e];
   });
-  if (r.state === 'provisional_aid' && !r.lawyer_name && roles.includes('legal_aid_liaison')) actions.push('lawyer');
+  if (r.state === 'provisional_aid' && !r.lawyer_name && roles.includes('legal_aid_liaison'))
+    actions.push('lawyer');
   return {
     id: r.id,
     matter: { id: r.matter_id, number: r.matter_number },
-    case: { id: r.case_id, number: r.case_number, state: r.state, stateLabel: stateLabel('legal_aid', r.state), version: r.case_version, closed: r.closed },
+    case: {
+      id: r.case_id,
+      number: r.case_number,
+      state: r.state,
+      stateLabel: stateLabel('legal_aid', r.state),
+      version: r.case_version,
+      closed: r.closed,
+    },
     applicantName: r.applicant_name,
     claimTypes: r.claim_types,
     meansTestExempt: r.means_test_exempt,
@@ -74,7 +95,9 @@ export async function presentReferral(ctx: AppContext, id: string, auth: AuthCon
     daysLeft: r.days_left,
     urgentMeasureNeeded: r.urgent_measure_needed,
     reason: r.reason,
-    referralDocument: r.referral_document_id ? { id: r.referral_document_id, number: r.doc_number, state: r.doc_state ?? 'pending' } : null,
+    referralDocument: r.referral_document_id
+      ? { id: r.referral_document_id, number: r.doc_number, state: r.doc_state ?? 'pending' }
+      : null,
     decision: r.decision,
     decidedOn: r.decided_on,
     refusalReason: r.refusal_reason,
@@ -107,7 +130,8 @@ export async function referMatter(
   if (!s.eligible && !s.urgent && !body.urgentMeasureNeeded) {
     throw new AppError(422, 'LEGAL_AID_NOT_ELIGIBLE', `${s.reason}，不能转介法律援助`, { screening: s });
   }
-  if (!s.applicantName) throw new AppError(422, 'LEGAL_AID_NO_APPLICANT', '事项未登记劳动者，不能转介法律援助');
+  if (!s.applicantName)
+    throw new AppError(422, 'LEGAL_AID_NO_APPLICANT', '事项未登记劳动者，不能转介法律援助');
   const open = await db
     .selectFrom('legal_aid_referral as r')
     .innerJoin('track_case as c', 'c.id', 'r.case_id')
@@ -115,9 +139,18 @@ export async function referMatter(
     .where('r.matter_id', '=', matterId)
     .where('c.closed', '=', false)
     .executeTakeFirst();
-  if (open) throw new AppError(409, 'LEGAL_AID_REFERRAL_OPEN', `该事项已转介法律援助（${open.number}），尚在办理中`);
+  if (open)
+    throw new AppError(409, 'LEGAL_AID_REFERRAL_OPEN', `该事项已转介法律援助（${open.number}），尚在办理中`);
   return db.transaction().execute(async (trx) => {
-    const opened = await openCaseInTrx(ctx, trx, auth, actor, matterId, { track: 'legal_aid', claimIds: [] }, { checkOpener: false });
+    const opened = await openCaseInTrx(
+      ctx,
+      trx,
+      auth,
+      actor,
+      matterId,
+      { track: 'legal_aid', claimIds: [] },
+      { checkOpener: false },
+    );
     const clock = await trx
       .selectFrom('clock')
       .select(['id', 'trigger_date'])
@@ -129,8 +162,16 @@ export async function referMatter(
     if (clock && clock.trigger_date !== today) {
       await getClocksService(ctx).restart(trx, clock.id, today, '法律援助机构于转介之日收到申请', actor);
     }
-    const c = await trx.selectFrom('track_case').select('organization_id').where('id', '=', opened.id).executeTakeFirstOrThrow();
-    const aidOrg = await trx.selectFrom('organization').select(['name']).where('id', '=', c.organization_id).executeTakeFirstOrThrow();
+    const c = await trx
+      .selectFrom('track_case')
+      .select('organization_id')
+      .where('id', '=', opened.id)
+      .executeTakeFirstOrThrow();
+    const aidOrg = await trx
+      .selectFrom('organization')
+      .select(['name'])
+      .where('id', '=', c.organization_id)
+      .executeTakeFirstOrThrow();
     const center = await trx
       .selectFrom('organization')
       .select(['id', 'phone'])
@@ -139,7 +180,11 @@ export async function referMatter(
       .orderBy('sort')
       .executeTakeFirst();
     const reason = [s.reason, body.reason].filter(Boolean).join('；');
-    const m = await trx.selectFrom('matter').select('number').where('id', '=', matterId).executeTakeFirstOrThrow();
+    const m = await trx
+      .selectFrom('matter')
+      .select('number')
+      .where('id', '=', matterId)
+      .executeTakeFirstOrThrow();
     const doc = await getDocumentsService(ctx).createAndIssue(trx, actor, {
       subjectType: 'matter',
       subjectId: matterId,
@@ -182,9 +227,16 @@ export async function referMatter(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const flags = [s.meansTestExempt ? '免予核查经济困难' : '', s.urgent ? `紧急：剩余${s.daysLeft}日，可先行援助` : ''].filter(Boolean);
+    const flags = [
+      s.meansTestExempt ? '免予核查经济困难' : '',
+      s.urgent ? `紧急：剩余${s.daysLeft}日，可先行援助` : '',
+    ].filter(Boolean);
     const summary = `转介法律援助（${opened.number}，转介函 ${doc.number}）${flags.length ? `：${flags.join('；')}` : ''}`;
-    await appendEvent(trx, actor, matterId, 'legal_aid_referred', summary, { referralId: row.id, caseId: opened.id, documentId: doc.id });
+    await appendEvent(trx, actor, matterId, 'legal_aid_referred', summary, {
+      referralId: row.id,
+      caseId: opened.id,
+      documentId: doc.id,
+    });
     await appendAudit(trx, actor, {
       action: 'legal_aid.refer',
       entityType: 'legal_aid_referral',
@@ -213,7 +265,13 @@ async function updateAndLog(
       .where('id', '=', r.id)
       .execute();
     await appendEvent(trx, actor, r.matter.id, kind, summary, { referralId: r.id });
-    await appendAudit(trx, actor, { action: `legal_aid.${kind}`, entityType: 'legal_aid_referral', entityId: r.id, summary, after: set });
+    await appendAudit(trx, actor, {
+      action: `legal_aid.${kind}`,
+      entityType: 'legal_aid_referral',
+      entityId: r.id,
+      summary,
+      after: set,
+    });
   });
 }
 
@@ -229,56 +287,130 @@ export async function decide(
   auth: AuthContext,
   actor: Actor,
   r: ReferralView,
-  body: { decision: 'grant' | 'refuse' | 'provisional'; refusalReason?: string | undefined; economicHardship?: boolean | undefined; lawyerName?: string | undefined; lawFirm?: string | undefined; version?: number | undefined },
+  body: {
+    decision: 'grant' | 'refuse' | 'provisional';
+    refusalReason?: string | undefined;
+    economicHardship?: boolean | undefined;
+    lawyerName?: string | undefined;
+    lawFirm?: string | undefined;
+    version?: number | undefined;
+  },
 ) {
   const today = todayIso(ctx.config);
   const hardship = body.economicHardship ?? r.economicHardship ?? undefined;
-  const event = body.decision === 'grant' ? 'grant' : body.decision === 'refuse' ? 'refuse' : 'provide_urgent_aid';
+  const event =
+    body.decision === 'grant' ? 'grant' : body.decision === 'refuse' ? 'refuse' : 'provide_urgent_aid';
   const payload: Record<string, unknown> =
     event === 'grant'
-      ? { subjectMatterEligible: r.claimTypes.length > 0, meansTestExempt: r.meansTestExempt, ...(hardship !== undefined && { economicHardship: hardship }) }
+      ? {
+          subjectMatterEligible: r.claimTypes.length > 0,
+          meansTestExempt: r.meansTestExempt,
+          ...(hardship !== undefined && { economicHardship: hardship }),
+        }
       : event === 'refuse'
         ? { refusalReason: body.refusalReason ?? '' }
-        : { ...(r.daysLeft !== null && { daysToDeadline: r.daysLeft }), urgentMeasureNeeded: r.urgentMeasureNeeded };
+        : {
+            ...(r.daysLeft !== null && { daysToDeadline: r.daysLeft }),
+            urgentMeasureNeeded: r.urgentMeasureNeeded,
+          };
   await applyTransition(ctx, auth, actor, r.case.id, event, {
     expectedVersion: body.version,
     reason: event === 'refuse' ? body.refusalReason : undefined,
     payload,
   });
-  const decision = body.decision === 'grant' ? 'granted' : body.decision === 'refuse' ? 'refused' : 'provisional';
-  const lawyer = decision === 'provisional' && body.lawyerName ? { lawyer_name: body.lawyerName, law_firm: body.lawFirm ?? null, assigned_on: today } : {};
+  const decision =
+    body.decision === 'grant' ? 'granted' : body.decision === 'refuse' ? 'refused' : 'provisional';
+  const lawyer =
+    decision === 'provisional' && body.lawyerName
+      ? { lawyer_name: body.lawyerName, law_firm: body.lawFirm ?? null, assigned_on: today }
+      : {};
   await updateAndLog(
     ctx,
     actor,
     r,
-    { decision, decided_on: today, refusal_reason: body.refusalReason ?? null, ...(hardship !== undefined && { economic_hardship: hardship }), ...lawyer },
+    {
+      decision,
+      decided_on: today,
+      refusal_reason: body.refusalReason ?? null,
+      ...(hardship !== undefined && { economic_hardship: hardship }),
+      ...lawyer,
+    },
     'legal_aid_decided',
     `法律援助：${DECISION_LABELS[decision]}${decision === 'refused' ? `（理由：${body.refusalReason}）` : ''}${r.meansTestExempt && decision !== 'refused' ? '（免予核查经济困难状况）' : ''}${body.lawyerName && decision === 'provisional' ? `，指派${body.lawyerName}律师` : ''}`,
   );
 }
 
 /** Lawyer assignment within 3 days of the decision (《法律援助法》第四十三条). */
-export async function assignLawyer(ctx: AppContext, auth: AuthContext, actor: Actor, r: ReferralView, body: { lawyerName: string; lawFirm: string; version?: number | undefined }) {
+export async function assignLawyer(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  r: ReferralView,
+  body: { lawyerName: string; lawFirm: string; version?: number | undefined },
+) {
   const today = todayIso(ctx.config);
   if (r.case.state === 'granted') {
-    await applyTransition(ctx, auth, actor, r.case.id, 'assign_lawyer', { expectedVersion: body.version, payload: { lawyerName: body.lawyerName, lawFirm: body.lawFirm } });
+    await applyTransition(ctx, auth, actor, r.case.id, 'assign_lawyer', {
+      expectedVersion: body.version,
+      payload: { lawyerName: body.lawyerName, lawFirm: body.lawFirm },
+    });
   } else if (r.case.state !== 'provisional_aid' && r.case.state !== 'in_service') {
     throw new AppError(409, 'LEGAL_AID_NOT_GRANTED', '尚未决定给予法律援助，不能指派律师');
   }
   const late = r.decidedOn ? daysBetween(r.decidedOn, today) > 3 : false;
-  await updateAndLog(ctx, actor, r, { lawyer_name: body.lawyerName, law_firm: body.lawFirm, assigned_on: today }, 'legal_aid_lawyer', `法律援助指派律师：${body.lawyerName}（${body.lawFirm}）${late ? '（超过决定之日起三日）' : ''}`);
+  await updateAndLog(
+    ctx,
+    actor,
+    r,
+    { lawyer_name: body.lawyerName, law_firm: body.lawFirm, assigned_on: today },
+    'legal_aid_lawyer',
+    `法律援助指派律师：${body.lawyerName}（${body.lawFirm}）${late ? '（超过决定之日起三日）' : ''}`,
+  );
 }
 
-export async function confirmProvisional(ctx: AppContext, auth: AuthContext, actor: Actor, r: ReferralView, body: { economicHardship?: boolean | undefined; version?: number | undefined }) {
+export async function confirmProvisional(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  r: ReferralView,
+  body: { economicHardship?: boolean | undefined; version?: number | undefined },
+) {
   const hardship = body.economicHardship ?? r.economicHardship ?? undefined;
   await applyTransition(ctx, auth, actor, r.case.id, 'confirm', {
     expectedVersion: body.version,
-    payload: { subjectMatterEligible: r.claimTypes.length > 0, meansTestExempt: r.meansTestExempt, ...(hardship !== undefined && { economicHardship: hardship }) },
+    payload: {
+      subjectMatterEligible: r.claimTypes.length > 0,
+      meansTestExempt: r.meansTestExempt,
+      ...(hardship !== undefined && { economicHardship: hardship }),
+    },
   });
-  await updateAndLog(ctx, actor, r, { decision: 'granted', ...(hardship !== undefined && { economic_hardship: hardship }) }, 'legal_aid_confirmed', '先行援助补办手续，确认给予法律援助');
+  await updateAndLog(
+    ctx,
+    actor,
+    r,
+    { decision: 'granted', ...(hardship !== undefined && { economic_hardship: hardship }) },
+    'legal_aid_confirmed',
+    '先行援助补办手续，确认给予法律援助',
+  );
 }
 
-export async function recordResult(ctx: AppContext, auth: AuthContext, actor: Actor, r: ReferralView, body: { result: string; version?: number | undefined }) {
-  await applyTransition(ctx, auth, actor, r.case.id, 'close', { expectedVersion: body.version, reason: body.result });
-  await updateAndLog(ctx, actor, r, { result: body.result }, 'legal_aid_result', `法律援助结案：${body.result}`);
+export async function recordResult(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  r: ReferralView,
+  body: { result: string; version?: number | undefined },
+) {
+  await applyTransition(ctx, auth, actor, r.case.id, 'close', {
+    expectedVersion: body.version,
+    reason: body.result,
+  });
+  await updateAndLog(
+    ctx,
+    actor,
+    r,
+    { result: body.result },
+    'legal_aid_result',
+    `法律援助结案：${body.result}`,
+  );
 }

@@ -35,7 +35,8 @@ export const calculatorRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'authenticated' },
       schema: {
         tags,
-        summary: '权益计算：拖欠工资、加班费、经济补偿N / N+1 / 2N（含三倍封顶与十二年上限）、二倍工资；返回金额、计算过程与法律依据',
+        summary:
+          '权益计算：拖欠工资、加班费、经济补偿N / N+1 / 2N（含三倍封顶与十二年上限）、二倍工资；返回金额、计算过程与法律依据',
         body: calculationInput,
         response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
       },

@@ -89,7 +89,10 @@ function compute(input: CalculationInput, f: CalcFigures): { result: CalcResult;
     case 'compensation_with_notice':
       return { result: compensationWithNotice(input, local), used: ['calc.local_average_monthly_wage_fen'] };
     case 'unlawful_termination_damages':
-      return { result: unlawfulTerminationDamages(input, local), used: ['calc.local_average_monthly_wage_fen'] };
+      return {
+        result: unlawfulTerminationDamages(input, local),
+        used: ['calc.local_average_monthly_wage_fen'],
+      };
     case 'double_wages_no_contract':
       return { result: doubleWagesNoContract(input), used: [] };
   }

@@ -41,7 +41,12 @@ export async function sendClaimsToArbitration(
       .execute();
   }
   // The mediation desk acts for the applicant here (not as an arbitration opener): no opener check.
-  const created = await createApplicationFromMatter(trx, { matterId: input.matterId, claimIds: ids, reason: input.reason }, actor, ctx);
+  const created = await createApplicationFromMatter(
+    trx,
+    { matterId: input.matterId, claimIds: ids, reason: input.reason },
+    actor,
+    ctx,
+  );
   const opened = { id: created.caseId, number: created.number };
   await appendEvent(
     trx,

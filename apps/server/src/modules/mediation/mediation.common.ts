@@ -11,7 +11,12 @@ import { applyTransitionInTrx, StaleCase, workflowToHttp } from '../cases/cases.
 export type Trx = Transaction<DB>;
 
 /** Posts that work a mediation at the desk (the machine checks each step's own roles). */
-export const MEDIATION_DESK: readonly RoleCode[] = ['mediator', 'intake_clerk', 'union_liaison', 'court_liaison'];
+export const MEDIATION_DESK: readonly RoleCode[] = [
+  'mediator',
+  'intake_clerk',
+  'union_liaison',
+  'court_liaison',
+];
 
 export const MEDIATION_CONSENT_REQUIRED = () =>
   new AppError(
@@ -24,7 +29,11 @@ export async function loadCase(trx: Trx, caseId: string) {
   const c = await trx.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!c) throw errors.notFound('案件');
   if (c.track !== 'mediation') throw new AppError(409, 'NOT_MEDIATION_CASE', '该案件不是调解案件');
-  const m = await trx.selectFrom('mediation_case').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  const m = await trx
+    .selectFrom('mediation_case')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   if (!m) throw MEDIATION_CONSENT_REQUIRED();
   return { c, m };
 }
@@ -60,7 +69,11 @@ export async function step(
 }
 
 export async function currentState(trx: Trx, caseId: string): Promise<{ state: string; version: number }> {
-  return trx.selectFrom('track_case').select(['state', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  return trx
+    .selectFrom('track_case')
+    .select(['state', 'version'])
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
 }
 
 /** The issuer of mediation documents: the arbitration commission (its '*' pattern numbers them). */

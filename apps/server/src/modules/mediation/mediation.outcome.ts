@@ -89,19 +89,34 @@ export async function concludeAgreement(
     if (body.performanceDate < today) {
       throw new AppError(400, 'PERFORMANCE_DATE_PAST', '履行期限不能早于今天', { field: 'performanceDate' });
     }
-    const items = await trx.selectFrom('mediation_proposal_item').selectAll().where('case_id', '=', caseId).orderBy('sort').execute();
+    const items = await trx
+      .selectFrom('mediation_proposal_item')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('sort')
+      .execute();
     const claims = await openClaims(trx, caseId);
     const withOutcome = items
       .filter((i) => claims.some((cl) => cl.id === i.claim_id))
-      .map((i) => ({ ...i, outcome: itemOutcome(i.worker_reply, i.employer_reply), claim: claims.find((cl) => cl.id === i.claim_id)! }));
-    if (!withOutcome.length) throw new AppError(422, 'MEDIATION_NO_PROPOSAL', '尚未提出调解建议，不能签订调解协议');
+      .map((i) => ({
+        ...i,
+        outcome: itemOutcome(i.worker_reply, i.employer_reply),
+        claim: claims.find((cl) => cl.id === i.claim_id)!,
+      }));
+    if (!withOutcome.length)
+      throw new AppError(422, 'MEDIATION_NO_PROPOSAL', '尚未提出调解建议，不能签订调解协议');
     const open = withOutcome.filter((i) => i.outcome === 'open');
     if (open.length) {
-      throw new AppError(422, 'MEDIATION_REPLIES_PENDING', `尚有${open.length}项建议未经双方答复：${open.map((i) => claimTypeLabel(i.claim.type)).join('、')}`);
+      throw new AppError(
+        422,
+        'MEDIATION_REPLIES_PENDING',
+        `尚有${open.length}项建议未经双方答复：${open.map((i) => claimTypeLabel(i.claim.type)).join('、')}`,
+      );
     }
     const agreed = withOutcome.filter((i) => i.outcome === 'agreed');
     const refused = withOutcome.filter((i) => i.outcome === 'refused');
-    if (!agreed.length) throw new AppError(422, 'MEDIATION_NOTHING_AGREED', '没有双方均同意的事项，请登记调解不成');
+    if (!agreed.length)
+      throw new AppError(422, 'MEDIATION_NOTHING_AGREED', '没有双方均同意的事项，请登记调解不成');
 
     await ensureInSession(ctx, trx, auth, actor, caseId, body.sessionRecord);
     const event = refused.length ? 'agree_partially' : 'agree';
@@ -113,7 +128,11 @@ export async function concludeAgreement(
     const terms = [
       ...agreed.map((i) => `乙方向甲方支付${claimTypeLabel(i.claim.type)}${yuanText(i.proposed_fen)}`),
       ...body.extraTerms,
-      ...(refused.length ? [`其余请求事项（${refused.map((i) => claimTypeLabel(i.claim.type)).join('、')}）未达成一致，由甲方依法申请仲裁`] : []),
+      ...(refused.length
+        ? [
+            `其余请求事项（${refused.map((i) => claimTypeLabel(i.claim.type)).join('、')}）未达成一致，由甲方依法申请仲裁`,
+          ]
+        : []),
     ];
     const doc = await getDocumentsService(ctx).createAndIssue(trx, actor, {
       subjectType: 'case',
@@ -152,10 +171,15 @@ export async function concludeAgreement(
       .where('case_id', '=', caseId)
       .execute();
     // Reminder on the performance date (the sweep of notifications delivers it to the mediator).
-    await enqueueJob(trx, PERFORMANCE_JOB, { caseId }, {
-      dedupeKey: `${PERFORMANCE_JOB}:${caseId}:${body.performanceDate}`,
-      runAt: new Date(`${body.performanceDate}T01:00:00Z`),
-    });
+    await enqueueJob(
+      trx,
+      PERFORMANCE_JOB,
+      { caseId },
+      {
+        dedupeKey: `${PERFORMANCE_JOB}:${caseId}:${body.performanceDate}`,
+        runAt: new Date(`${body.performanceDate}T01:00:00Z`),
+      },
+    );
     const total = agreed.reduce((s, i) => s + i.proposed_fen, 0);
     await appendEvent(
       trx,
@@ -204,7 +228,9 @@ export async function closeWithoutAgreement(
         .orderBy('created_at', 'desc')
         .executeTakeFirst();
       const start = clock?.trigger_date ?? todayIso(ctx.config);
-      payload.daysSinceReceipt = Math.round((Date.parse(todayIso(ctx.config)) - Date.parse(start)) / 86_400_000);
+      payload.daysSinceReceipt = Math.round(
+        (Date.parse(todayIso(ctx.config)) - Date.parse(start)) / 86_400_000,
+      );
     }
     if (body.outcome === 'no_show') {
       await trx
@@ -224,7 +250,11 @@ export async function closeWithoutAgreement(
       });
       await trx
         .updateTable('mediation_case')
-        .set((eb) => ({ arbitration_case_id: arbitration!.id, version: eb('version', '+', 1), updated_at: new Date() }))
+        .set((eb) => ({
+          arbitration_case_id: arbitration!.id,
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+        }))
         .where('case_id', '=', caseId)
         .execute();
     }

@@ -11,7 +11,14 @@ import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from './mediation.tab
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /** Actions the panel shows (each is also checked by the server): the machine's events + the module's own. */
-function actionsFor(state: string, roles: RoleCode[], m: { referral_state: string | null }, itemsOpen: number, itemsAgreed: number, itemsTotal: number) {
+function actionsFor(
+  state: string,
+  roles: RoleCode[],
+  m: { referral_state: string | null },
+  itemsOpen: number,
+  itemsAgreed: number,
+  itemsTotal: number,
+) {
   const machine = WORKFLOW_MACHINES.mediation;
   const events = availableEvents(machine, state as never, roles, {
     bothPartiesConsent: true,
@@ -31,7 +38,15 @@ function actionsFor(state: string, roles: RoleCode[], m: { referral_state: strin
   if (desk && ['proposal_sent', 'session_scheduled', 'in_session'].includes(state)) actions.push('reply');
   if (has('schedule_session') || has('adjourn')) actions.push('session');
   if (desk && ['session_scheduled', 'in_session'].includes(state)) actions.push('record');
-  if (mediator && open && state !== 'session_scheduled' && itemsTotal > 0 && itemsOpen === 0 && itemsAgreed > 0) actions.push('agreement');
+  if (
+    mediator &&
+    open &&
+    state !== 'session_scheduled' &&
+    itemsTotal > 0 &&
+    itemsOpen === 0 &&
+    itemsAgreed > 0
+  )
+    actions.push('agreement');
   if (mediator && open && state !== 'session_scheduled') actions.push('fail');
   if (has('respondent_refuses')) actions.push('respondent_refuses');
   if (has('no_show')) actions.push('no_show');
@@ -45,7 +60,11 @@ function actionsFor(state: string, roles: RoleCode[], m: { referral_state: strin
 
 export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: AuthContext) {
   const c = await db.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
-  const m = await db.selectFrom('mediation_case').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  const m = await db
+    .selectFrom('mediation_case')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   const machine = WORKFLOW_MACHINES.mediation;
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(db, c.jurisdiction_id));
   const claims = await db
@@ -55,9 +74,24 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
     .where('cc.case_id', '=', caseId)
     .orderBy('mc.sort')
     .execute();
-  const items = await db.selectFrom('mediation_proposal_item').selectAll().where('case_id', '=', caseId).orderBy('sort').execute();
-  const sessions = await db.selectFrom('mediation_session').selectAll().where('case_id', '=', caseId).orderBy('starts_at').execute();
-  const followups = await db.selectFrom('mediation_followup').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
+  const items = await db
+    .selectFrom('mediation_proposal_item')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('sort')
+    .execute();
+  const sessions = await db
+    .selectFrom('mediation_session')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('starts_at')
+    .execute();
+  const followups = await db
+    .selectFrom('mediation_followup')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
   const docs = await db
     .selectFrom('document')
     .select(['id', 'type', 'title', 'number', 'state', 'short_code'])
@@ -73,10 +107,18 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
     .orderBy('created_at')
     .execute();
   const org = m?.organization_id
-    ? await db.selectFrom('mediation_organization').selectAll().where('id', '=', m.organization_id).executeTakeFirst()
+    ? await db
+        .selectFrom('mediation_organization')
+        .selectAll()
+        .where('id', '=', m.organization_id)
+        .executeTakeFirst()
     : undefined;
   const arb = m?.arbitration_case_id
-    ? await db.selectFrom('track_case').select(['id', 'number', 'state']).where('id', '=', m.arbitration_case_id).executeTakeFirst()
+    ? await db
+        .selectFrom('track_case')
+        .select(['id', 'number', 'state'])
+        .where('id', '=', m.arbitration_case_id)
+        .executeTakeFirst()
     : undefined;
   const itemViews = items.map((i) => {
     const claim = claims.find((cl) => cl.id === i.claim_id);
@@ -108,13 +150,28 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
     employerConsent: m?.employer_consent ?? null,
     handledBy: m?.handled_by ?? null,
     handlingReasons: (m?.handling_reasons as string[] | undefined) ?? [],
-    organization: org ? { id: org.id, name: org.name, kindLabel: ORGANIZATION_KIND_LABELS[org.kind as OrganizationKind], phone: org.phone } : null,
+    organization: org
+      ? {
+          id: org.id,
+          name: org.name,
+          kindLabel: ORGANIZATION_KIND_LABELS[org.kind as OrganizationKind],
+          phone: org.phone,
+        }
+      : null,
     referralState: m?.referral_state ?? null,
     mediator: m ? { name: m.mediator_name, contact: m.mediator_contact } : null,
     replyDeadline: m?.reply_deadline ?? null,
     performanceDate: m?.performance_date ?? null,
     agreementSignedAt: iso(m?.agreement_signed_at ?? null),
-    claims: claims.map((cl) => ({ id: cl.id, type: cl.type, label: claimTypeLabel(cl.type), amountFen: cl.amount_fen, facts: cl.facts, open: cl.open, releasedReason: cl.released_reason })),
+    claims: claims.map((cl) => ({
+      id: cl.id,
+      type: cl.type,
+      label: claimTypeLabel(cl.type),
+      amountFen: cl.amount_fen,
+      facts: cl.facts,
+      open: cl.open,
+      releasedReason: cl.released_reason,
+    })),
     items: itemViews,
     sessions: sessions.map((s) => ({
       id: s.id,
@@ -126,9 +183,32 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
       record: s.record,
       status: s.status,
     })),
-    followups: followups.map((f) => ({ id: f.id, kind: f.kind, body: f.body, filedOn: f.filed_on, result: f.result, resultOn: f.result_on, note: f.note, version: f.version, claimIds: f.claim_ids })),
-    documents: docs.map((d) => ({ id: d.id, type: d.type, title: d.title, number: d.number, state: d.state, shortCode: d.short_code })),
-    clocks: clocks.map((k) => ({ id: k.id, ruleId: k.rule_id, dueDate: k.due_date, status: k.status, basis: k.basis })),
+    followups: followups.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      body: f.body,
+      filedOn: f.filed_on,
+      result: f.result,
+      resultOn: f.result_on,
+      note: f.note,
+      version: f.version,
+      claimIds: f.claim_ids,
+    })),
+    documents: docs.map((d) => ({
+      id: d.id,
+      type: d.type,
+      title: d.title,
+      number: d.number,
+      state: d.state,
+      shortCode: d.short_code,
+    })),
+    clocks: clocks.map((k) => ({
+      id: k.id,
+      ruleId: k.rule_id,
+      dueDate: k.due_date,
+      status: k.status,
+      basis: k.basis,
+    })),
     arbitrationCase: arb ? { id: arb.id, number: arb.number, state: arb.state } : null,
     allowedActions: m
       ? actionsFor(
@@ -145,7 +225,11 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
 
 /** The matter's mediation overview: consent on record, the "who mediates" preview, the cases. */
 export async function loadMatterMediation(db: Kysely<DB>, matterId: string, auth: AuthContext) {
-  const matter = await db.selectFrom('matter').select(['id', 'mediation_consent', 'jurisdiction_id']).where('id', '=', matterId).executeTakeFirstOrThrow();
+  const matter = await db
+    .selectFrom('matter')
+    .select(['id', 'mediation_consent', 'jurisdiction_id'])
+    .where('id', '=', matterId)
+    .executeTakeFirstOrThrow();
   const cases = await db
     .selectFrom('track_case')
     .select('id')
@@ -159,18 +243,36 @@ export async function loadMatterMediation(db: Kysely<DB>, matterId: string, auth
     .where('mc.matter_id', '=', matterId)
     .where('mc.status', 'in', ['pending', 'routed'])
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('case_claim as cc').select('cc.claim_id').whereRef('cc.claim_id', '=', 'mc.id').where('cc.open', '=', true))),
+      not(
+        exists(
+          selectFrom('case_claim as cc')
+            .select('cc.claim_id')
+            .whereRef('cc.claim_id', '=', 'mc.id')
+            .where('cc.open', '=', true),
+        ),
+      ),
     )
     .orderBy('mc.sort')
     .execute();
-  const employers = await db.selectFrom('matter_party').select('party_id').where('matter_id', '=', matterId).where('role', '=', 'employer').execute();
+  const employers = await db
+    .selectFrom('matter_party')
+    .select('party_id')
+    .where('matter_id', '=', matterId)
+    .where('role', '=', 'employer')
+    .execute();
   const criteria = await loadCriteria(db);
   const totalFen = free.reduce((s, c) => s + (c.amount_fen ?? 0), 0);
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(db, matter.jurisdiction_id));
   return {
     consent: matter.mediation_consent ?? null,
     canStart: free.length > 0 && roles.some((r) => ['intake_clerk', 'mediator', 'union_liaison'].includes(r)),
-    freeClaims: free.map((c) => ({ id: c.id, type: c.type, label: claimTypeLabel(c.type), amountFen: c.amount_fen, track: c.track })),
+    freeClaims: free.map((c) => ({
+      id: c.id,
+      type: c.type,
+      label: claimTypeLabel(c.type),
+      amountFen: c.amount_fen,
+      track: c.track,
+    })),
     whoMediates: whoMediates({ totalFen, factsUndisputed: true, employerCount: employers.length }, criteria),
     criteria,
     cases: await Promise.all(cases.map((c) => loadMediationDetail(db, c.id, auth))),

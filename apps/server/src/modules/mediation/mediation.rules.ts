@@ -52,7 +52,9 @@ export function whoMediates(f: SimpleFacts, c: SimpleCriteria): WhoMediates {
   } else {
     reasons.push(`涉及${f.employerCount}个用人单位`);
   }
-  reasons.push(center ? '符合“争议额度小、案情简单”，由中心调解' : '不属于“争议额度小、案情简单”，转交调解组织');
+  reasons.push(
+    center ? '符合“争议额度小、案情简单”，由中心调解' : '不属于“争议额度小、案情简单”，转交调解组织',
+  );
   return { center, reasons };
 }
 
@@ -70,7 +72,9 @@ export function itemOutcome(worker: Reply, employer: Reply): 'agreed' | 'refused
 export function paymentOrderEligible(claimType: string): boolean {
   if (!isClaimType(claimType)) return false;
   const cat = CLAIM_CATALOGUE[claimType].finalAwardCategory;
-  return cat === 'remuneration' || cat === 'injury_medical' || cat === 'economic_compensation' || cat === 'damages';
+  return (
+    cat === 'remuneration' || cat === 'injury_medical' || cat === 'economic_compensation' || cat === 'damages'
+  );
 }
 
 export function claimTypeLabel(type: string): string {
@@ -81,9 +85,11 @@ export const BASIS = {
   consent: '《劳动争议调解仲裁法》第三条、第五条（调解自愿）；RULES R-09',
   refusal: '《劳动争议调解仲裁法》第五条：不愿调解的，可以直接向劳动争议仲裁委员会申请仲裁',
   agreement: '《劳动争议调解仲裁法》第十四条',
-  failure: '《劳动争议调解仲裁法》第十四条第三款：自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁',
+  failure:
+    '《劳动争议调解仲裁法》第十四条第三款：自收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁',
   paymentOrder: '《劳动争议调解仲裁法》第十六条；最高人民法院劳动争议解释（一）第十三条第三款',
   nonPerformance: '《劳动争议调解仲裁法》第十五条',
   arbitralReview: '《劳动人事争议仲裁办案规则》第七十四条（自调解协议生效之日起十五日内共同申请）',
-  judicialConfirmation: '《民事诉讼法》第二百零五条；《人民调解法》第三十三条（自调解协议生效之日起三十日内共同申请）',
+  judicialConfirmation:
+    '《民事诉讼法》第二百零五条；《人民调解法》第三十三条（自调解协议生效之日起三十日内共同申请）',
 } as const;

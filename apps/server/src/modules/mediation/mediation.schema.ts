@@ -48,7 +48,13 @@ export const repliesBody = z.strictObject({
   side: z.enum(['worker', 'employer'], '请选择答复方'),
   channel: z.enum(['window', 'phone', 'portal', 'session']).default('window'),
   replies: z
-    .array(z.strictObject({ claimId: z.uuid(), accepted: z.boolean(), note: z.string().trim().max(500).optional() }))
+    .array(
+      z.strictObject({
+        claimId: z.uuid(),
+        accepted: z.boolean(),
+        note: z.string().trim().max(500).optional(),
+      }),
+    )
     .min(1, '请至少答复一项')
     .max(30),
 });
@@ -81,7 +87,13 @@ export const agreementBody = z.strictObject({
   sessionRecord: z.string().trim().max(20_000).optional().describe('当场调解的笔录'),
 });
 
-export const CLOSE_OUTCOMES = ['fail', 'no_show', 'respondent_refuses', 'period_expired', 'withdraw'] as const;
+export const CLOSE_OUTCOMES = [
+  'fail',
+  'no_show',
+  'respondent_refuses',
+  'period_expired',
+  'withdraw',
+] as const;
 
 export const closeBody = z.strictObject({
   version,
@@ -119,7 +131,10 @@ export const referralBody = z.strictObject({
 export const organizationBody = z.strictObject({
   name: z.string().trim().min(2, '请填写名称').max(200),
   kind: z.enum(ORGANIZATION_KINDS, '请选择类型'),
-  jurisdictionCode: z.string().trim().regex(/^\d{6}$/, '辖区代码为六位数字'),
+  jurisdictionCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '辖区代码为六位数字'),
   address: z.string().trim().max(300).optional(),
   contactPerson: z.string().trim().max(50).optional(),
   phone: z.string().trim().max(50).optional(),

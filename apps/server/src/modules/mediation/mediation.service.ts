@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../app';
-import { type Actor, appendAudit } from '../../platform/audit';
+import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { openCaseInTrx } from '../cases/cases.service';
@@ -20,8 +20,11 @@ import {
 } from './mediation.common';
 import { sendClaimsToArbitration } from './mediation.arbitration';
 import { BASIS, claimTypeLabel, whoMediates } from './mediation.rules';
-import type { proposalBody, repliesBody, startBody } from './mediation.schema';
+import type { proposalBody, startBody } from './mediation.schema';
 import { loadCalcFigures, loadCriteria, replyDays } from './mediation.settings';
+
+/** The worker / employer portal answers through the same function as the staff (item by item). */
+export { recordProposalReplies } from './mediation.replies';
 
 const METHOD_LABELS = { window_signature: '窗口当面签字确认', online_confirmation: '网上确认' } as const;
 
@@ -35,16 +38,22 @@ async function claimsFor(trx: Trx, matterId: string, claimIds: string[] | undefi
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
-          selectFrom('case_claim as cc').select('cc.claim_id').whereRef('cc.claim_id', '=', 'mc.id').where('cc.open', '=', true),
+          selectFrom('case_claim as cc')
+            .select('cc.claim_id')
+            .whereRef('cc.claim_id', '=', 'mc.id')
+            .where('cc.open', '=', true),
         ),
       ),
     )
     .orderBy('mc.sort')
     .execute();
-  if (!claimIds) return claims.filter((c) => c.track === null || c.track === 'mediation' || c.track === 'arbitration');
+  if (!claimIds)
+    return claims.filter((c) => c.track === null || c.track === 'mediation' || c.track === 'arbitration');
   const missing = claimIds.find((id) => !claims.some((c) => c.id === id));
   if (missing) {
-    throw new AppError(409, 'CLAIM_NOT_AVAILABLE', '所选诉求不属于该事项或已在其他程序中办理', { claimId: missing });
+    throw new AppError(409, 'CLAIM_NOT_AVAILABLE', '所选诉求不属于该事项或已在其他程序中办理', {
+      claimId: missing,
+    });
   }
   return claims.filter((c) => claimIds.includes(c.id));
 }
@@ -71,10 +80,20 @@ export async function startMediation(
     if (!matter) throw errors.notFound('维权事项');
     await assertDesk(trx, auth, matter.jurisdiction_id);
     const { workers, employers } = await matterParties(trx, matterId);
-    const worker = body.consent.workerPartyId ? workers.find((w) => w.id === body.consent.workerPartyId) : workers[0];
-    if (!worker) throw new AppError(400, 'CONSENT_WORKER', '表示意见的劳动者不属于该事项', { field: 'consent.workerPartyId' });
+    const worker = body.consent.workerPartyId
+      ? workers.find((w) => w.id === body.consent.workerPartyId)
+      : workers[0];
+    if (!worker)
+      throw new AppError(400, 'CONSENT_WORKER', '表示意见的劳动者不属于该事项', {
+        field: 'consent.workerPartyId',
+      });
     const claims = await claimsFor(trx, matterId, body.claimIds);
-    if (!claims.length) throw new AppError(409, 'NO_CLAIMS_FOR_MEDIATION', '该事项没有可以进入调解的诉求（均已在其他程序中办理）');
+    if (!claims.length)
+      throw new AppError(
+        409,
+        'NO_CLAIMS_FOR_MEDIATION',
+        '该事项没有可以进入调解的诉求（均已在其他程序中办理）',
+      );
     const consent = {
       given: body.consent.given,
       method: body.consent.method,
@@ -89,7 +108,11 @@ export async function startMediation(
     };
     await trx
       .updateTable('matter')
-      .set((eb) => ({ mediation_consent: JSON.stringify(consent), version: eb('version', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        mediation_consent: JSON.stringify(consent),
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', matterId)
       .execute();
     await appendEvent(
@@ -102,7 +125,11 @@ export async function startMediation(
     );
     const claimIds = claims.map((c) => c.id);
     if (!consent.given) {
-      const arb = await sendClaimsToArbitration(ctx, trx, auth, actor, { matterId, claimIds, reason: '劳动者不同意调解' });
+      const arb = await sendClaimsToArbitration(ctx, trx, auth, actor, {
+        matterId,
+        claimIds,
+        reason: '劳动者不同意调解',
+      });
       return { outcome: 'arbitration', caseId: arb.id, number: arb.number };
     }
 
@@ -115,10 +142,15 @@ export async function startMediation(
     const reasons = [...verdict.reasons];
     if (handling === 'center' && !verdict.center) {
       if (!body.overrideReason || Array.from(body.overrideReason).length < 4) {
-        throw new AppError(400, 'OVERRIDE_REASON_REQUIRED', '不符合中心就地调解标准而由中心调解的，须说明理由（至少4个字）', {
-          field: 'overrideReason',
-          reasons: verdict.reasons,
-        });
+        throw new AppError(
+          400,
+          'OVERRIDE_REASON_REQUIRED',
+          '不符合中心就地调解标准而由中心调解的，须说明理由（至少4个字）',
+          {
+            field: 'overrideReason',
+            reasons: verdict.reasons,
+          },
+        );
       }
       reasons.push(`改由中心调解：${body.overrideReason}`);
     }
@@ -138,8 +170,20 @@ export async function startMediation(
         .executeTakeFirst();
       if (!org) throw new AppError(400, 'MEDIATION_ORGANIZATION_UNKNOWN', '所选调解组织不存在或已停用');
     }
-    const opened = await openCaseInTrx(ctx, trx, auth, actor, matterId, { track: 'mediation', claimIds }, { checkOpener: true });
-    const myOrg = await trx.selectFrom('organization').select('phone').where('id', '=', auth.organizationId).executeTakeFirst();
+    const opened = await openCaseInTrx(
+      ctx,
+      trx,
+      auth,
+      actor,
+      matterId,
+      { track: 'mediation', claimIds },
+      { checkOpener: true },
+    );
+    const myOrg = await trx
+      .selectFrom('organization')
+      .select('phone')
+      .where('id', '=', auth.organizationId)
+      .executeTakeFirst();
     await trx
       .insertInto('mediation_case')
       .values({
@@ -193,31 +237,49 @@ export async function saveProposal(
     const claims = await openClaims(trx, caseId);
     const missing = claims.find((cl) => !body.items.some((i) => i.claimId === cl.id));
     if (missing) {
-      throw new AppError(400, 'PROPOSAL_ITEM_MISSING', `请对每一项请求提出建议：尚缺“${claimTypeLabel(missing.type)}”`, {
-        claimId: missing.id,
-      });
+      throw new AppError(
+        400,
+        'PROPOSAL_ITEM_MISSING',
+        `请对每一项请求提出建议：尚缺“${claimTypeLabel(missing.type)}”`,
+        {
+          claimId: missing.id,
+        },
+      );
     }
     const items = body.items.map((i, sort) => {
       const claim = claims.find((cl) => cl.id === i.claimId);
-      if (!claim) throw new AppError(400, 'CLAIM_NOT_IN_CASE', '建议事项不属于本调解案件', { claimId: i.claimId });
+      if (!claim)
+        throw new AppError(400, 'CLAIM_NOT_IN_CASE', '建议事项不属于本调解案件', { claimId: i.claimId });
       const calc = i.calculation ? calculate(i.calculation, figures) : null;
       const proposedFen = i.proposedFen ?? calc?.amountFen;
       if (proposedFen === undefined) {
-        throw new AppError(400, 'PROPOSAL_AMOUNT_REQUIRED', `请填写“${claimTypeLabel(claim.type)}”的建议金额`, {
-          claimId: i.claimId,
-        });
+        throw new AppError(
+          400,
+          'PROPOSAL_AMOUNT_REQUIRED',
+          `请填写“${claimTypeLabel(claim.type)}”的建议金额`,
+          {
+            claimId: i.claimId,
+          },
+        );
       }
       return { claim, proposedFen, reason: i.reason, calc, input: i.calculation ?? null, sort };
     });
     const today = todayIso(ctx.config);
     const deadline = body.replyDeadline ?? addDays(today, await replyDays(trx));
-    if (deadline < today) throw new AppError(400, 'REPLY_DEADLINE_PAST', '答复期限不能早于今天', { field: 'replyDeadline' });
+    if (deadline < today)
+      throw new AppError(400, 'REPLY_DEADLINE_PAST', '答复期限不能早于今天', { field: 'replyDeadline' });
     // The mediator who signs the proposal is the one the parties reply to.
     const mediatorName = body.mediatorName ?? actor.name;
-    const myOrg = await trx.selectFrom('organization').select('phone').where('id', '=', auth.organizationId).executeTakeFirst();
+    const myOrg = await trx
+      .selectFrom('organization')
+      .select('phone')
+      .where('id', '=', auth.organizationId)
+      .executeTakeFirst();
     const mediatorContact = body.mediatorContact ?? myOrg?.phone ?? m.mediator_contact;
     if (!mediatorContact) {
-      throw new AppError(400, 'MEDIATOR_CONTACT_REQUIRED', '请填写调解员联系方式', { field: 'mediatorContact' });
+      throw new AppError(400, 'MEDIATOR_CONTACT_REQUIRED', '请填写调解员联系方式', {
+        field: 'mediatorContact',
+      });
     }
     await trx.deleteFrom('mediation_proposal_item').where('case_id', '=', caseId).execute();
     await trx
@@ -297,60 +359,4 @@ function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
-}
-
-/**
- * Records one side's replies item by item (staff at the window or by phone now; the worker / employer
- * portal calls the same function later with channel 'portal').
- */
-export async function recordProposalReplies(
-  ctx: AppContext,
-  auth: AuthContext,
-  actor: Actor,
-  caseId: string,
-  body: z.infer<typeof repliesBody>,
-) {
-  const { db } = ctx.database;
-  return db.transaction().execute(async (trx) => {
-    const { c } = await loadCase(trx, caseId);
-    await assertDesk(trx, auth, c.jurisdiction_id);
-    if (!['proposal_sent', 'session_scheduled', 'in_session'].includes(c.state)) {
-      throw new AppError(409, 'MEDIATION_NO_PROPOSAL', '当前状态下不能登记对调解建议书的答复');
-    }
-    const items = await trx.selectFrom('mediation_proposal_item').selectAll().where('case_id', '=', caseId).execute();
-    const now = new Date();
-    for (const r of body.replies) {
-      const item = items.find((i) => i.claim_id === r.claimId);
-      if (!item) throw new AppError(400, 'CLAIM_NOT_IN_PROPOSAL', '答复的事项不在调解建议书中', { claimId: r.claimId });
-      const reply = r.accepted ? ('accepted' as const) : ('rejected' as const);
-      const notes = [...((item.reply_notes as unknown[]) ?? []), { side: body.side, reply, note: r.note ?? null, at: now, by: actor.name, channel: body.channel }];
-      await trx
-        .updateTable('mediation_proposal_item')
-        .set(
-          body.side === 'worker'
-            ? { worker_reply: reply, worker_replied_at: now, reply_notes: JSON.stringify(notes) }
-            : { employer_reply: reply, employer_replied_at: now, reply_notes: JSON.stringify(notes) },
-        )
-        .where('case_id', '=', caseId)
-        .where('claim_id', '=', r.claimId)
-        .execute();
-    }
-    if (body.side === 'employer') {
-      await trx
-        .updateTable('mediation_case')
-        .set({ employer_consent: JSON.stringify({ given: true, at: now, recordedBy: actor.name, channel: body.channel }) })
-        .where('case_id', '=', caseId)
-        .where('employer_consent', 'is', null)
-        .execute();
-    }
-    const accepted = body.replies.filter((r) => r.accepted).length;
-    const summary = `${body.side === 'worker' ? '劳动者' : '用人单位'}答复调解建议：同意${accepted}项，不同意${body.replies.length - accepted}项`;
-    if (c.state === 'proposal_sent') {
-      await step(ctx, trx, auth, actor, caseId, 'record_reply', { reason: summary, payload: { side: body.side, replies: body.replies } });
-    } else {
-      await appendEvent(trx, actor, c.matter_id, 'mediation_reply', `${c.number}：${summary}`, { caseId, side: body.side });
-      await appendAudit(trx, actor, { action: 'mediation.reply', entityType: 'case', entityId: caseId, summary, after: body });
-    }
-    return { accepted, rejected: body.replies.length - accepted };
-  });
 }

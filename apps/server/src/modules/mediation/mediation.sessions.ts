@@ -8,7 +8,13 @@ import { OPEN_STATUSES } from '../clocks/clocks.service';
 import { appendEvent } from '../matters/scope';
 import { assertDesk, assertVersion, loadCase, step } from './mediation.common';
 import { BASIS } from './mediation.rules';
-import type { followupBody, followupResultBody, recordBody, referralBody, sessionBody } from './mediation.schema';
+import type {
+  followupBody,
+  followupResultBody,
+  recordBody,
+  referralBody,
+  sessionBody,
+} from './mediation.schema';
 
 const AGENCY_LABELS = { hrss: '人社', union: '工会', court: '法院', justice: '司法', other: '其他' } as const;
 
@@ -28,7 +34,14 @@ export async function scheduleSession(
     if (body.employerConsents && !m.employer_consent) {
       await trx
         .updateTable('mediation_case')
-        .set({ employer_consent: JSON.stringify({ given: true, at: new Date(), recordedBy: actor.name, channel: 'session' }) })
+        .set({
+          employer_consent: JSON.stringify({
+            given: true,
+            at: new Date(),
+            recordedBy: actor.name,
+            channel: 'session',
+          }),
+        })
         .where('case_id', '=', caseId)
         .execute();
     }
@@ -133,16 +146,35 @@ export async function fileFollowup(
     if (clock) await getClocksService(ctx).meet(trx, clock.id, actor, '已共同提出申请');
     const row = await trx
       .insertInto('mediation_followup')
-      .values({ case_id: caseId, kind: body.kind, body: body.body, filed_on: body.filedOn, created_by: actor.id })
+      .values({
+        case_id: caseId,
+        kind: body.kind,
+        body: body.body,
+        filed_on: body.filedOn,
+        created_by: actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const label = body.kind === 'arbitral_review' ? '仲裁审查' : '司法确认';
     const basis = body.kind === 'arbitral_review' ? BASIS.arbitralReview : BASIS.judicialConfirmation;
-    await appendEvent(trx, actor, c.matter_id, 'mediation_followup', `${c.number}：双方共同向${body.body}申请${label}（${basis}）`, {
-      caseId,
-      followupId: row.id,
+    await appendEvent(
+      trx,
+      actor,
+      c.matter_id,
+      'mediation_followup',
+      `${c.number}：双方共同向${body.body}申请${label}（${basis}）`,
+      {
+        caseId,
+        followupId: row.id,
+      },
+    );
+    await appendAudit(trx, actor, {
+      action: 'mediation.followup',
+      entityType: 'case',
+      entityId: caseId,
+      summary: `${c.number}：申请${label}`,
+      after: body,
     });
-    await appendAudit(trx, actor, { action: 'mediation.followup', entityType: 'case', entityId: caseId, summary: `${c.number}：申请${label}`, after: body });
     return { id: row.id };
   });
 }
@@ -159,11 +191,21 @@ export async function recordFollowupResult(
   return db.transaction().execute(async (trx) => {
     const { c } = await loadCase(trx, caseId);
     await assertDesk(trx, auth, c.jurisdiction_id);
-    const f = await trx.selectFrom('mediation_followup').selectAll().where('id', '=', followupId).where('case_id', '=', caseId).executeTakeFirst();
+    const f = await trx
+      .selectFrom('mediation_followup')
+      .selectAll()
+      .where('id', '=', followupId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
     if (!f) throw errors.notFound('申请记录');
     const row = await trx
       .updateTable('mediation_followup')
-      .set((eb) => ({ result: body.result, result_on: body.resultOn, note: body.note ?? f.note, version: eb('version', '+', 1) }))
+      .set((eb) => ({
+        result: body.result,
+        result_on: body.resultOn,
+        note: body.note ?? f.note,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', followupId)
       .where('version', '=', body.version)
       .returning('id')
@@ -171,7 +213,13 @@ export async function recordFollowupResult(
     if (!row) throw errors.conflict({ id: f.id, version: f.version, result: f.result });
     const summary = `${c.number}：${f.body}${body.result === 'granted' ? '已确认' : '不予确认'}（${body.resultOn}）`;
     await appendEvent(trx, actor, c.matter_id, 'mediation_followup_result', summary, { caseId, followupId });
-    await appendAudit(trx, actor, { action: 'mediation.followup.result', entityType: 'case', entityId: caseId, summary, after: body });
+    await appendAudit(trx, actor, {
+      action: 'mediation.followup.result',
+      entityType: 'case',
+      entityId: caseId,
+      summary,
+      after: body,
+    });
     return { id: followupId };
   });
 }
@@ -201,10 +249,20 @@ export async function decideReferral(
       }))
       .where('case_id', '=', caseId)
       .execute();
-    const org = await trx.selectFrom('mediation_organization').select('name').where('id', '=', m.organization_id!).executeTakeFirst();
+    const org = await trx
+      .selectFrom('mediation_organization')
+      .select('name')
+      .where('id', '=', m.organization_id!)
+      .executeTakeFirst();
     const summary = `${c.number}：${org?.name ?? '调解组织'}${body.decision === 'accepted' ? '接收转交' : '退回转交，改由中心调解'}${body.note ? `（${body.note}）` : ''}`;
     await appendEvent(trx, actor, c.matter_id, 'mediation_referral', summary, { caseId });
-    await appendAudit(trx, actor, { action: 'mediation.referral', entityType: 'case', entityId: caseId, summary, after: body });
+    await appendAudit(trx, actor, {
+      action: 'mediation.referral',
+      entityType: 'case',
+      entityId: caseId,
+      summary,
+      after: body,
+    });
     return { id: caseId };
   });
 }

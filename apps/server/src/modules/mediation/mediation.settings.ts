@@ -38,7 +38,13 @@ export async function loadFigures(exec: Exec): Promise<LocalFigure[]> {
     .where('key', 'in', [...EDITABLE_KEYS])
     .orderBy('key')
     .execute();
-  return rows.map((r) => ({ key: r.key, label: r.label, value: r.value, basis: r.basis, version: r.version }));
+  return rows.map((r) => ({
+    key: r.key,
+    label: r.label,
+    value: r.value,
+    basis: r.basis,
+    version: r.version,
+  }));
 }
 
 function numberOf(figures: LocalFigure[], key: EditableKey, fallback: number): number {
@@ -51,7 +57,8 @@ export async function loadCriteria(exec: Exec): Promise<SimpleCriteria> {
   const undisputed = f.find((x) => x.key === 'mediation.simple.require_undisputed_facts')?.value;
   return {
     maxTotalFen: numberOf(f, 'mediation.simple.max_total_fen', DEFAULT_CRITERIA.maxTotalFen),
-    requireUndisputedFacts: typeof undisputed === 'boolean' ? undisputed : DEFAULT_CRITERIA.requireUndisputedFacts,
+    requireUndisputedFacts:
+      typeof undisputed === 'boolean' ? undisputed : DEFAULT_CRITERIA.requireUndisputedFacts,
     maxEmployers: numberOf(f, 'mediation.simple.max_employers', DEFAULT_CRITERIA.maxEmployers),
   };
 }

@@ -73,13 +73,26 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/admin/mediation-organizations',
     {
       config: { auth: 'admin.orgs' },
-      schema: { tags, summary: '新增调解组织', body: organizationBody, response: { 201: orgSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '新增调解组织',
+        body: organizationBody,
+        response: { 201: orgSchema, ...errorResponses },
+      },
     },
     async (req, reply) => {
       const row = await db.transaction().execute(async (trx) => {
-        const dup = await trx.selectFrom('mediation_organization').select('id').where('name', '=', req.body.name).executeTakeFirst();
+        const dup = await trx
+          .selectFrom('mediation_organization')
+          .select('id')
+          .where('name', '=', req.body.name)
+          .executeTakeFirst();
         if (dup) throw errors.duplicate('同名调解组织已存在', { field: 'name' });
-        const r = await trx.insertInto('mediation_organization').values(values(req.body)).returningAll().executeTakeFirstOrThrow();
+        const r = await trx
+          .insertInto('mediation_organization')
+          .values(values(req.body))
+          .returningAll()
+          .executeTakeFirstOrThrow();
         await appendAudit(trx, actorOf(req, 'admin.orgs'), {
           action: 'mediation_organization.create',
           entityType: 'mediation_organization',
@@ -107,7 +120,11 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const row = await db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('mediation_organization').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+        const before = await trx
+          .selectFrom('mediation_organization')
+          .selectAll()
+          .where('id', '=', req.params.id)
+          .executeTakeFirst();
         if (!before) throw errors.notFound('调解组织');
         const { version, ...body } = req.body;
         const r = await trx

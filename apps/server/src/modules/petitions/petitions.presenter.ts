@@ -17,11 +17,14 @@ export const PETITION_DOCUMENT_TYPES = [
 
 /** The petition window's actions the user may take now (the machine's, role-filtered, plus records). */
 export function petitionActions(state: string, roles: readonly string[], hasTransfer: boolean): string[] {
-  const events = availableEvents(petitionMachine, state as never, roles as never).map((e) => e.event as string);
+  const events = availableEvents(petitionMachine, state as never, roles as never).map(
+    (e) => e.event as string,
+  );
   const actions = new Set<string>(events);
   const officer = roles.includes('petition_officer');
   if (officer && (state === 'registered' || state === 'accepted')) actions.add('negotiate');
-  if (events.includes('settle') || (state === 'registered' && events.includes('accept'))) actions.add('resolve');
+  if (events.includes('settle') || (state === 'registered' && events.includes('accept')))
+    actions.add('resolve');
   if (state === 'registered' && officer) actions.add('classify');
   if (events.includes('channel') && !hasTransfer) actions.add('transfer');
   actions.delete('channel');
@@ -67,7 +70,14 @@ export async function loadPetition(ctx: AppContext, id: string, auth: AuthContex
         .selectFrom('transfer as t')
         .innerJoin('organization as o', 'o.id', 't.to_org_id')
         .leftJoin('track_case as oc', 'oc.id', 't.opened_case_id')
-        .select(['t.id', 't.state', 'o.name as to_org_name', 't.to_track', 'oc.number as opened_number', 't.slip_document_id'])
+        .select([
+          't.id',
+          't.state',
+          'o.name as to_org_name',
+          't.to_track',
+          'oc.number as opened_number',
+          't.slip_document_id',
+        ])
         .where('t.id', '=', p.transfer_id)
         .executeTakeFirst()
     : undefined;
@@ -131,7 +141,12 @@ export async function loadPetition(ctx: AppContext, id: string, auth: AuthContex
       createdAt: new Date(r.created_at).toISOString(),
     })),
     documents,
-    clocks: clocks.map((c) => ({ ruleId: c.rule_id, name: ruleName(c.rule_id), dueDate: c.due_date, status: c.status })),
+    clocks: clocks.map((c) => ({
+      ruleId: c.rule_id,
+      name: ruleName(c.rule_id),
+      dueDate: c.due_date,
+      status: c.status,
+    })),
     events: events.map((e) => ({
       at: new Date(e.at).toISOString(),
       event: e.event,

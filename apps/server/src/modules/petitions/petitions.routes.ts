@@ -65,7 +65,8 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: PERM },
       schema: {
         tags,
-        summary: '信访登记（来信、来访、来电、网上）：信访人、请求、事实、理由；开立信访案件并开始15日告知期限',
+        summary:
+          '信访登记（来信、来访、来电、网上）：信访人、请求、事实、理由；开立信访案件并开始15日告知期限',
         body: registerBody,
         response: { 201: petitionSchema, 422: errorSchema, ...errorResponses },
       },
@@ -80,7 +81,12 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/petitions',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '信访事项列表（本人辖区）', querystring: listQuery, response: { 200: petitionListSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '信访事项列表（本人辖区）',
+        querystring: listQuery,
+        response: { 200: petitionListSchema, ...errorResponses },
+      },
     },
     async (req) => {
       const scope = await scopeOf(db, req.auth!, PERM);
@@ -89,7 +95,17 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
         .selectFrom('petition as p')
         .innerJoin('track_case as c', 'c.id', 'p.case_id')
         .innerJoin('matter as m', 'm.id', 'p.matter_id')
-        .select(['p.id', 'p.matter_id', 'm.number as matter_number', 'c.number', 'c.state', 'p.petitioner_name', 'p.request', 'p.form', 'p.created_at'])
+        .select([
+          'p.id',
+          'p.matter_id',
+          'm.number as matter_number',
+          'c.number',
+          'c.state',
+          'p.petitioner_name',
+          'p.request',
+          'p.form',
+          'p.created_at',
+        ])
         .where('c.jurisdiction_id', 'in', scope);
       if (req.query.state) q = q.where('c.state', '=', req.query.state);
       if (req.query.open) q = q.where('c.closed', '=', req.query.open !== 'true');
@@ -115,7 +131,12 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/petitions',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '事项的信访记录', params: idParam, response: { 200: petitionListSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '事项的信访记录',
+        params: idParam,
+        response: { 200: petitionListSchema, ...errorResponses },
+      },
     },
     async (req) => {
       await assertMatterInScope(db, req.auth!, req.params.id);
@@ -123,7 +144,17 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
         .selectFrom('petition as p')
         .innerJoin('track_case as c', 'c.id', 'p.case_id')
         .innerJoin('matter as m', 'm.id', 'p.matter_id')
-        .select(['p.id', 'p.matter_id', 'm.number as matter_number', 'c.number', 'c.state', 'p.petitioner_name', 'p.request', 'p.form', 'p.created_at'])
+        .select([
+          'p.id',
+          'p.matter_id',
+          'm.number as matter_number',
+          'c.number',
+          'c.state',
+          'p.petitioner_name',
+          'p.request',
+          'p.form',
+          'p.created_at',
+        ])
         .where('p.matter_id', '=', req.params.id)
         .orderBy('p.created_at')
         .execute();
@@ -148,7 +179,12 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/petitions/:id',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '信访事项详情：状态、记录、文书、期限与可执行的操作', params: idParam, response: { 200: petitionSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '信访事项详情：状态、记录、文书、期限与可执行的操作',
+        params: idParam,
+        response: { 200: petitionSchema, ...errorResponses },
+      },
     },
     async (req) => {
       await petitionRow(ctx, req.auth!, req.params.id);
@@ -160,7 +196,13 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/petitions/:id/classify',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '分类：建议意见类、检举控告类、申诉求决类（《信访工作条例》第二十九条至第三十一条）', params: idParam, body: classifyBody, response: RESULT },
+      schema: {
+        tags,
+        summary: '分类：建议意见类、检举控告类、申诉求决类（《信访工作条例》第二十九条至第三十一条）',
+        params: idParam,
+        body: classifyBody,
+        response: RESULT,
+      },
     },
     async (req) => {
       const auth = req.auth!;
@@ -168,11 +210,27 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
       const p = await petitionRow(ctx, auth, req.params.id);
       if (p.state !== 'registered') throw errors.validation(null, '只有已登记的信访事项可以分类');
       await fresh(ctx, auth, p.id, async () => {
-        if (req.body.category === 'suggestion') await step(ctx, auth, actor, p, 'classify_as_suggestion', { version: req.body.version });
+        if (req.body.category === 'suggestion')
+          await step(ctx, auth, actor, p, 'classify_as_suggestion', { version: req.body.version });
       });
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('petition').set((eb) => ({ category: req.body.category, version: eb('version', '+', 1), updated_at: new Date() })).where('id', '=', p.id).execute();
-        await appendEvent(trx, actor, p.matter_id, 'petition_classified', `信访事项分类：${CATEGORY_LABELS[req.body.category]}`, { petitionId: p.id });
+        await trx
+          .updateTable('petition')
+          .set((eb) => ({
+            category: req.body.category,
+            version: eb('version', '+', 1),
+            updated_at: new Date(),
+          }))
+          .where('id', '=', p.id)
+          .execute();
+        await appendEvent(
+          trx,
+          actor,
+          p.matter_id,
+          'petition_classified',
+          `信访事项分类：${CATEGORY_LABELS[req.body.category]}`,
+          { petitionId: p.id },
+        );
       });
       return { petition: await loadPetition(ctx, p.id, auth) };
     },
@@ -182,14 +240,27 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/petitions/:id/negotiations',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '前期介入：与用人单位协商调处的记录', params: idParam, body: negotiationBody, response: { 201: petitionResultSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '前期介入：与用人单位协商调处的记录',
+        params: idParam,
+        body: negotiationBody,
+        response: { 201: petitionResultSchema, ...errorResponses },
+      },
     },
     async (req, reply) => {
       const p = await petitionRow(ctx, req.auth!, req.params.id);
-      if (p.state !== 'registered' && p.state !== 'accepted') throw errors.validation(null, '该信访事项已办结，不能再记录协商');
+      if (p.state !== 'registered' && p.state !== 'accepted')
+        throw errors.validation(null, '该信访事项已办结，不能再记录协商');
       const b = req.body;
       const content = b.employerAttendee ? `用人单位参加人：${b.employerAttendee}。${b.content}` : b.content;
-      await addRecord(ctx, actorOf(req, PERM), p, { kind: 'negotiation', occurredOn: b.occurredOn, content, result: NEGOTIATION_RESULTS[b.result] }, `前期介入协商调处（${NEGOTIATION_RESULTS[b.result]}）：${Array.from(b.content).slice(0, 40).join('')}`);
+      await addRecord(
+        ctx,
+        actorOf(req, PERM),
+        p,
+        { kind: 'negotiation', occurredOn: b.occurredOn, content, result: NEGOTIATION_RESULTS[b.result] },
+        `前期介入协商调处（${NEGOTIATION_RESULTS[b.result]}）：${Array.from(b.content).slice(0, 40).join('')}`,
+      );
       return reply.status(201).send({ petition: await loadPetition(ctx, p.id, req.auth!) });
     },
   );
@@ -198,11 +269,19 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/petitions/:id/resolve',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '协商调处达成和解：记录和解协议，信访事项办结（《信访工作条例》第三十三条）', params: idParam, body: resolveBody, response: RESULT },
+      schema: {
+        tags,
+        summary: '协商调处达成和解：记录和解协议，信访事项办结（《信访工作条例》第三十三条）',
+        params: idParam,
+        body: resolveBody,
+        response: RESULT,
+      },
     },
     async (req) => {
       const p = await petitionRow(ctx, req.auth!, req.params.id);
-      await fresh(ctx, req.auth!, p.id, () => resolvePetition(ctx, req.auth!, actorOf(req, PERM), p, req.body));
+      await fresh(ctx, req.auth!, p.id, () =>
+        resolvePetition(ctx, req.auth!, actorOf(req, PERM), p, req.body),
+      );
       return { petition: await loadPetition(ctx, p.id, req.auth!) };
     },
   );
@@ -221,7 +300,9 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const p = await petitionRow(ctx, req.auth!, req.params.id);
-      await fresh(ctx, req.auth!, p.id, () => transferPetition(ctx, req.auth!, actorOf(req, PERM), p, req.body));
+      await fresh(ctx, req.auth!, p.id, () =>
+        transferPetition(ctx, req.auth!, actorOf(req, PERM), p, req.body),
+      );
       return { petition: await loadPetition(ctx, p.id, req.auth!) };
     },
   );
@@ -232,7 +313,8 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: PERM },
       schema: {
         tags,
-        summary: '对不服监察、仲裁结论者释法明理，告知诉权并引导司法途径，签发释明告知书（《信访工作条例》第二十二条第二款）',
+        summary:
+          '对不服监察、仲裁结论者释法明理，告知诉权并引导司法途径，签发释明告知书（《信访工作条例》第二十二条第二款）',
         params: idParam,
         body: explainBody,
         response: RESULT,
@@ -240,7 +322,9 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const p = await petitionRow(ctx, req.auth!, req.params.id);
-      const document = await fresh(ctx, req.auth!, p.id, () => explainPetition(ctx, req.auth!, actorOf(req, PERM), p, req.body));
+      const document = await fresh(ctx, req.auth!, p.id, () =>
+        explainPetition(ctx, req.auth!, actorOf(req, PERM), p, req.body),
+      );
       return { petition: await loadPetition(ctx, p.id, req.auth!), document };
     },
   );
@@ -249,11 +333,19 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/petitions/:id/accept',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '受理（申诉求决类其他事项）：签发受理告知书，开始60日办理期限（T-P4）', params: idParam, body: acceptBody, response: RESULT },
+      schema: {
+        tags,
+        summary: '受理（申诉求决类其他事项）：签发受理告知书，开始60日办理期限（T-P4）',
+        params: idParam,
+        body: acceptBody,
+        response: RESULT,
+      },
     },
     async (req) => {
       const p = await petitionRow(ctx, req.auth!, req.params.id);
-      const document = await fresh(ctx, req.auth!, p.id, () => acceptPetition(ctx, req.auth!, actorOf(req, PERM), p, req.body.version));
+      const document = await fresh(ctx, req.auth!, p.id, () =>
+        acceptPetition(ctx, req.auth!, actorOf(req, PERM), p, req.body.version),
+      );
       return { petition: await loadPetition(ctx, p.id, req.auth!), document };
     },
   );
@@ -262,11 +354,19 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/petitions/:id/decide',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '出具信访处理意见书；开始30日复查申请期限（T-P5）', params: idParam, body: decideBody, response: RESULT },
+      schema: {
+        tags,
+        summary: '出具信访处理意见书；开始30日复查申请期限（T-P5）',
+        params: idParam,
+        body: decideBody,
+        response: RESULT,
+      },
     },
     async (req) => {
       const p = await petitionRow(ctx, req.auth!, req.params.id);
-      const document = await fresh(ctx, req.auth!, p.id, () => decidePetition(ctx, req.auth!, actorOf(req, PERM), p, req.body));
+      const document = await fresh(ctx, req.auth!, p.id, () =>
+        decidePetition(ctx, req.auth!, actorOf(req, PERM), p, req.body),
+      );
       return { petition: await loadPetition(ctx, p.id, req.auth!), document };
     },
   );
@@ -277,7 +377,8 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '其他办理步骤：答复、转送检举控告、延期（领导）、复查、复核（须在收到答复之日起30日内）、办结、报告重大紧急事项',
+        summary:
+          '其他办理步骤：答复、转送检举控告、延期（领导）、复查、复核（须在收到答复之日起30日内）、办结、报告重大紧急事项',
         params: stepParams,
         body: stepBody,
         response: RESULT,
@@ -290,7 +391,9 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { event } = req.params;
       const payload = await stepPayload(ctx, p, event, req.body, actor);
       const reason = event === 'extend' ? (req.body.extensionReason ?? req.body.reason) : req.body.reason;
-      await fresh(ctx, auth, p.id, () => step(ctx, auth, actor, p, event, { version: req.body.version, reason, payload }));
+      await fresh(ctx, auth, p.id, () =>
+        step(ctx, auth, actor, p, event, { version: req.body.version, reason, payload }),
+      );
       return { petition: await loadPetition(ctx, p.id, auth) };
     },
   );

@@ -34,7 +34,9 @@ export const registerBody = z
     disputedConclusion: z.enum(['inspection', 'arbitration']).optional().describe('不服的监察或仲裁处理结论'),
     conclusionRef: z.string().trim().max(100).optional().describe('处理结论文号，如裁决书案号'),
   })
-  .refine((b) => Boolean(b.matterId) !== Boolean(b.intake), { message: '请选择已登记的事项或填写新登记内容（二选一）' });
+  .refine((b) => Boolean(b.matterId) !== Boolean(b.intake), {
+    message: '请选择已登记的事项或填写新登记内容（二选一）',
+  });
 
 export const classifyBody = z.strictObject({
   version: z.number().int().min(1).optional(),
@@ -92,7 +94,10 @@ export const STEP_EVENTS = [
   'report_upward',
 ] as const;
 
-export const stepParams = z.strictObject({ id: z.uuid('编号格式不正确'), event: z.enum(STEP_EVENTS, '操作不正确') });
+export const stepParams = z.strictObject({
+  id: z.uuid('编号格式不正确'),
+  event: z.enum(STEP_EVENTS, '操作不正确'),
+});
 
 export const stepBody = z.strictObject({
   version: z.number().int().min(1).optional(),
@@ -109,7 +114,13 @@ export const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const docRef = z.object({ id: z.string(), type: z.string(), title: z.string(), number: z.string().nullable(), state: z.string() });
+const docRef = z.object({
+  id: z.string(),
+  type: z.string(),
+  title: z.string(),
+  number: z.string().nullable(),
+  state: z.string(),
+});
 
 export const petitionSchema = z.object({
   id: z.string(),
@@ -156,8 +167,19 @@ export const petitionSchema = z.object({
     }),
   ),
   documents: z.array(docRef),
-  clocks: z.array(z.object({ ruleId: z.string(), name: z.string(), dueDate: z.string(), status: z.string() })),
-  events: z.array(z.object({ at: z.string(), event: z.string(), label: z.string(), toState: z.string(), actorName: z.string(), reason: z.string().nullable() })),
+  clocks: z.array(
+    z.object({ ruleId: z.string(), name: z.string(), dueDate: z.string(), status: z.string() }),
+  ),
+  events: z.array(
+    z.object({
+      at: z.string(),
+      event: z.string(),
+      label: z.string(),
+      toState: z.string(),
+      actorName: z.string(),
+      reason: z.string().nullable(),
+    }),
+  ),
   actions: z.array(z.string()).describe('当前用户可执行的操作'),
   createdAt: z.string(),
 });

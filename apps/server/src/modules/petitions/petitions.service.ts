@@ -35,7 +35,13 @@ export async function petitionRow(ctx: AppContext, auth: AuthContext, id: string
     .innerJoin('track_case as c', 'c.id', 'p.case_id')
     .innerJoin('organization as o', 'o.id', 'c.organization_id')
     .selectAll('p')
-    .select(['c.state', 'c.version as case_version', 'c.organization_id', 'o.name as org_name', 'o.phone as org_phone'])
+    .select([
+      'c.state',
+      'c.version as case_version',
+      'c.organization_id',
+      'o.name as org_name',
+      'o.phone as org_phone',
+    ])
     .where('p.id', '=', id)
     .executeTakeFirst();
   if (!p) throw errors.notFound('信访事项');
@@ -77,7 +83,15 @@ export async function registerPetition(
       .where('mc.matter_id', '=', matterId!)
       .where('mc.status', 'in', ['pending', 'routed'])
       .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('case_claim as cc').select('cc.claim_id').whereRef('cc.claim_id', '=', 'mc.id').where('cc.open', '=', true))),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('case_claim as cc')
+              .select('cc.claim_id')
+              .whereRef('cc.claim_id', '=', 'mc.id')
+              .where('cc.open', '=', true),
+          ),
+        ),
       )
       .execute();
     const opened = await openCaseInTrx(
@@ -98,7 +112,8 @@ export async function registerPetition(
       .orderBy('mp.sort')
       .executeTakeFirst();
     const name = body.petitionerName || worker?.name;
-    if (!name) throw new AppError(400, 'PETITIONER_REQUIRED', '请填写信访人姓名', { field: 'petitionerName' });
+    if (!name)
+      throw new AppError(400, 'PETITIONER_REQUIRED', '请填写信访人姓名', { field: 'petitionerName' });
     const row = await trx
       .insertInto('petition')
       .values({
@@ -106,8 +121,12 @@ export async function registerPetition(
         matter_id: matterId!,
         form: body.form,
         petitioner_name: name,
-        petitioner_phone_enc: body.petitionerPhone ? ctx.cipher.encrypt(body.petitionerPhone) : (worker?.phone_enc ?? null),
-        petitioner_address_enc: body.petitionerAddress ? ctx.cipher.encrypt(body.petitionerAddress) : (worker?.address_enc ?? null),
+        petitioner_phone_enc: body.petitionerPhone
+          ? ctx.cipher.encrypt(body.petitionerPhone)
+          : (worker?.phone_enc ?? null),
+        petitioner_address_enc: body.petitionerAddress
+          ? ctx.cipher.encrypt(body.petitionerAddress)
+          : (worker?.address_enc ?? null),
         request: body.request,
         facts: body.facts,
         reasons: body.reasons,
@@ -121,7 +140,10 @@ export async function registerPetition(
       .returning('id')
       .executeTakeFirstOrThrow();
     const summary = `信访登记（${FORM_LABELS[body.form]}，${opened.number}）：${name}——${Array.from(body.request).slice(0, 40).join('')}`;
-    await appendEvent(trx, actor, matterId!, 'petition_registered', summary, { petitionId: row.id, caseId: opened.id });
+    await appendEvent(trx, actor, matterId!, 'petition_registered', summary, {
+      petitionId: row.id,
+      caseId: opened.id,
+    });
     await appendAudit(trx, actor, {
       action: 'petition.register',
       entityType: 'petition',
@@ -156,9 +178,15 @@ export async function issueDocument(
   p: PetitionRow,
   type: string,
   fields: Record<string, unknown>,
-  record?: { kind: 'explanation' | 'settlement'; occurredOn: string; content: string; result?: string; payload?: unknown },
+  record?: {
+    kind: 'explanation' | 'settlement';
+    occurredOn: string;
+    content: string;
+    result?: string;
+    payload?: unknown;
+  },
 ) {
-  return ctx.database.db.transaction().execute(async (trx: Trx) => {
+  const issued = await ctx.database.db.transaction().execute(async (trx: Trx) => {
     const doc = await getDocumentsService(ctx).createAndIssue(trx, actor, {
       subjectType: 'matter',
       subjectId: p.matter_id,
@@ -166,7 +194,9 @@ export async function issueDocument(
       fields,
       issuerOrgId: p.organization_id,
     });
-    const title = (await trx.selectFrom('document').select('title').where('id', '=', doc.id).executeTakeFirstOrThrow()).title;
+    const title = (
+      await trx.selectFrom('document').select('title').where('id', '=', doc.id).executeTakeFirstOrThrow()
+    ).title;
     if (record) {
       await trx
         .insertInto('petition_record')
@@ -183,9 +213,19 @@ export async function issueDocument(
         })
         .execute();
     }
-    await appendEvent(trx, actor, p.matter_id, 'document_issued', `签发${title} ${doc.number}`, { documentId: doc.id, petitionId: p.id });
+    await appendEvent(trx, actor, p.matter_id, 'document_issued', `签发${title} ${doc.number}`, {
+      documentId: doc.id,
+      petitionId: p.id,
+    });
     return { id: doc.id, type, title, number: doc.number, state: 'pending' };
   });
+  kickRender(ctx);
+  return issued;
+}
+
+/** With the job runner on, render the issued document now instead of at the next poll. */
+export function kickRender(ctx: AppContext) {
+  if (ctx.config.jobsEnabled) void ctx.jobs.runOnce().catch(() => undefined);
 }
 
 /** Checks a document's fields before the state moves (the document is issued right after). */
@@ -197,7 +237,13 @@ export async function addRecord(
   ctx: AppContext,
   actor: Actor,
   p: PetitionRow,
-  rec: { kind: 'negotiation' | 'settlement'; occurredOn: string; content: string; result: string; payload?: unknown },
+  rec: {
+    kind: 'negotiation' | 'settlement';
+    occurredOn: string;
+    content: string;
+    result: string;
+    payload?: unknown;
+  },
   summary: string,
 ) {
   await ctx.database.db.transaction().execute(async (trx) => {
@@ -216,7 +262,13 @@ export async function addRecord(
       })
       .execute();
     await appendEvent(trx, actor, p.matter_id, `petition_${rec.kind}`, summary, { petitionId: p.id });
-    await appendAudit(trx, actor, { action: `petition.${rec.kind}`, entityType: 'petition', entityId: p.id, summary, after: rec });
+    await appendAudit(trx, actor, {
+      action: `petition.${rec.kind}`,
+      entityType: 'petition',
+      entityId: p.id,
+      summary,
+      after: rec,
+    });
   });
 }
 
@@ -236,7 +288,8 @@ export async function transferPetition(
   if (p.state !== 'registered') {
     throw new AppError(409, 'PETITION_NOT_REGISTERED', '只有尚未受理、分类处理的信访事项可以转办导入');
   }
-  if (input.version !== undefined && input.version !== p.case_version) throw errors.conflict({ version: p.case_version });
+  if (input.version !== undefined && input.version !== p.case_version)
+    throw errors.conflict({ version: p.case_version });
   const agency = TRACKS[input.target].agency!;
   const org = await db
     .selectFrom('organization')
@@ -247,7 +300,13 @@ export async function transferPetition(
     .orderBy('name')
     .executeTakeFirst();
   const toOrg =
-    org ?? (await db.selectFrom('organization').select(['id', 'name']).where('agency', '=', agency).orderBy('sort').executeTakeFirst());
+    org ??
+    (await db
+      .selectFrom('organization')
+      .select(['id', 'name'])
+      .where('agency', '=', agency)
+      .orderBy('sort')
+      .executeTakeFirst());
   if (!toOrg) throw new AppError(422, 'TRANSFER_TARGET_MISSING', `未配置${TARGET_LABELS[input.target]}机构`);
   const transferId = await createTransfer(ctx, auth, actor, p.matter_id, {
     toOrgId: toOrg.id,
@@ -274,11 +333,19 @@ export async function explainPetition(
   auth: AuthContext,
   actor: Actor,
   p: PetitionRow,
-  input: { conclusionType?: 'inspection' | 'arbitration' | undefined; conclusionRef?: string | undefined; explanation: string; court: string; version?: number | undefined },
+  input: {
+    conclusionType?: 'inspection' | 'arbitration' | undefined;
+    conclusionRef?: string | undefined;
+    explanation: string;
+    court: string;
+    version?: number | undefined;
+  },
 ) {
   const conclusionType = input.conclusionType ?? p.disputed_conclusion;
   if (!conclusionType) {
-    throw new AppError(400, 'CONCLUSION_REQUIRED', '请选择信访人不服的处理结论（监察处理决定或仲裁裁决）', { field: 'conclusionType' });
+    throw new AppError(400, 'CONCLUSION_REQUIRED', '请选择信访人不服的处理结论（监察处理决定或仲裁裁决）', {
+      field: 'conclusionType',
+    });
   }
   const fields = {
     petitionerName: p.petitioner_name,
@@ -299,8 +366,18 @@ export async function explainPetition(
   });
 }
 
-export async function acceptPetition(ctx: AppContext, auth: AuthContext, actor: Actor, p: PetitionRow, version?: number) {
-  const m = await ctx.database.db.selectFrom('matter').select('received_at').where('id', '=', p.matter_id).executeTakeFirstOrThrow();
+export async function acceptPetition(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  p: PetitionRow,
+  version?: number,
+) {
+  const m = await ctx.database.db
+    .selectFrom('matter')
+    .select('received_at')
+    .where('id', '=', p.matter_id)
+    .executeTakeFirstOrThrow();
   const fields = {
     petitionerName: p.petitioner_name,
     receivedDate: todayIso(ctx.config, new Date(m.received_at)),
@@ -317,9 +394,22 @@ export async function decidePetition(
   auth: AuthContext,
   actor: Actor,
   p: PetitionRow,
-  input: { facts: string; opinion: string; outcome: string; legalBasis: string; version?: number | undefined },
+  input: {
+    facts: string;
+    opinion: string;
+    outcome: string;
+    legalBasis: string;
+    version?: number | undefined;
+  },
 ) {
-  const fields = { petitionerName: p.petitioner_name, request: p.request, facts: input.facts, opinion: input.opinion, outcome: input.outcome, legalBasis: input.legalBasis };
+  const fields = {
+    petitionerName: p.petitioner_name,
+    request: p.request,
+    facts: input.facts,
+    opinion: input.opinion,
+    outcome: input.outcome,
+    legalBasis: input.legalBasis,
+  };
   precheck(ctx, p, 'petition_opinion', fields);
   await step(ctx, auth, actor, p, 'decide', { version: input.version });
   return issueDocument(ctx, actor, p, 'petition_opinion', fields);
@@ -339,8 +429,17 @@ export async function resolvePetition(
   if (p.state === 'registered') {
     await step(ctx, auth, actor, p, 'accept', { version: input.version, reason: '前期介入协商调处' });
   }
-  await step(ctx, auth, actor, p, 'settle', { reason: '协商调处达成和解', payload: { agreementSigned: true } });
-  await addRecord(ctx, actor, p, { kind: 'settlement', occurredOn: input.occurredOn, content: input.terms, result: '已和解' }, `信访事项协商调处达成和解：${Array.from(input.terms).slice(0, 40).join('')}`);
+  await step(ctx, auth, actor, p, 'settle', {
+    reason: '协商调处达成和解',
+    payload: { agreementSigned: true },
+  });
+  await addRecord(
+    ctx,
+    actor,
+    p,
+    { kind: 'settlement', occurredOn: input.occurredOn, content: input.terms, result: '已和解' },
+    `信访事项协商调处达成和解：${Array.from(input.terms).slice(0, 40).join('')}`,
+  );
 }
 
 /** Facts for the review / re-review / close guards (《信访工作条例》第三十五条、第三十六条). */
@@ -348,11 +447,17 @@ export async function stepPayload(
   ctx: AppContext,
   p: PetitionRow,
   event: string,
-  body: { replyReceivedOn?: string | undefined; extensionReason?: string | undefined; receivingOrgan?: string | undefined; majorOrUrgent?: boolean | undefined },
+  body: {
+    replyReceivedOn?: string | undefined;
+    extensionReason?: string | undefined;
+    receivingOrgan?: string | undefined;
+    majorOrUrgent?: boolean | undefined;
+  },
   actor: Actor,
 ): Promise<Record<string, unknown>> {
   const payload: Record<string, unknown> = {};
-  if (body.replyReceivedOn) payload.daysSinceReplyReceived = daysBetween(body.replyReceivedOn, todayIso(ctx.config));
+  if (body.replyReceivedOn)
+    payload.daysSinceReplyReceived = daysBetween(body.replyReceivedOn, todayIso(ctx.config));
   if (body.receivingOrgan) payload.receivingOrgan = body.receivingOrgan;
   if (body.majorOrUrgent !== undefined) payload.majorOrUrgent = body.majorOrUrgent;
   if (event === 'extend') {

@@ -52,7 +52,11 @@ export interface PetitionRecordTable {
  * Every table of migration 0010 (consultation, knowledge base, petitions, legal aid, court docking),
  * registered once in db/schema.ts.
  */
-export interface PetitionsLegalAidTables extends KnowledgeTables, ConsultationTables, LegalAidTables, CourtTables {
+export interface PetitionsLegalAidTables
+  extends KnowledgeTables,
+    ConsultationTables,
+    LegalAidTables,
+    CourtTables {
   petition: PetitionTable;
   petition_record: PetitionRecordTable;
 }

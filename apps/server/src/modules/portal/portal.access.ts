@@ -16,14 +16,20 @@ export interface Membership {
  * that phone — the worker, or the employer's contact — and for the worker of the matters it filed.
  * A 查询码 session sees one matter as one worker. Merged matters are left out.
  */
-export async function myMemberships(db: Kysely<DB>, p: PortalContext, matterId?: string): Promise<Membership[]> {
+export async function myMemberships(
+  db: Kysely<DB>,
+  p: PortalContext,
+  matterId?: string,
+): Promise<Membership[]> {
   const only = matterId ? sql`AND mp.matter_id = ${matterId}::uuid` : sql``;
   const r =
     p.kind === 'query'
       ? await sql<Membership>`
           SELECT mp.matter_id AS "matterId", mp.party_id AS "partyId", mp.role, pa.name AS "partyName"
             FROM matter_party mp JOIN party pa ON pa.id = mp.party_id JOIN matter m ON m.id = mp.matter_id
-           WHERE mp.matter_id = ${p.matterId} AND mp.party_id = ${p.partyId} AND m.status <> 'merged' ${only}`.execute(db)
+           WHERE mp.matter_id = ${p.matterId} AND mp.party_id = ${p.partyId} AND m.status <> 'merged' ${only}`.execute(
+          db,
+        )
       : await sql<Membership>`
           SELECT DISTINCT ON (mp.matter_id) mp.matter_id AS "matterId", mp.party_id AS "partyId", mp.role,
                  pa.name AS "partyName"

@@ -12,7 +12,12 @@ import { idempotencyKeyOf, receiveUpload } from './portal.uploads';
 
 const tags = ['当事人门户'];
 const responses = { ...errorResponses, 413: errorSchema, 422: errorSchema, 429: errorSchema };
-const uploadSchema = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() });
+const uploadSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+});
 
 /** Online submissions: files from the phone, applications, questions, anonymous reports. */
 export function portalApplyRoutes(storage: FileStorage): FastifyPluginAsyncZod {
@@ -57,7 +62,12 @@ export function portalApplyRoutes(storage: FileStorage): FastifyPluginAsyncZod {
         idempotencyKeyOf(req, true);
         return withIdempotency(db, req, reply, `portal.application:${p.accountId}`, async () => {
           await checkLimit(db, 'submit.account', p.accountId, '提交次数过多，请一小时后再试');
-          const body = await createOnlineApplication(ctx, p.accountId, portalActor(req, `${req.body.worker.name}（网上）`), req.body);
+          const body = await createOnlineApplication(
+            ctx,
+            p.accountId,
+            portalActor(req, `${req.body.worker.name}（网上）`),
+            req.body,
+          );
           await countAttempt(db, 'submit.account', p.accountId);
           return { status: 201, body };
         });
@@ -130,12 +140,16 @@ export function portalApplyRoutes(storage: FileStorage): FastifyPluginAsyncZod {
             .returning(['id', 'created_at'])
             .executeTakeFirstOrThrow();
           // P-05: the reporter stays anonymous; not even the network address goes into the audit record.
-          await appendAudit(trx, { id: null, name: '匿名举报人', role: 'portal', ip: null }, {
-            action: 'portal.report.create',
-            entityType: 'portal_submission',
-            entityId: r.id,
-            summary: `匿名举报：${req.body.employerName}`,
-          });
+          await appendAudit(
+            trx,
+            { id: null, name: '匿名举报人', role: 'portal', ip: null },
+            {
+              action: 'portal.report.create',
+              entityType: 'portal_submission',
+              entityId: r.id,
+              summary: `匿名举报：${req.body.employerName}`,
+            },
+          );
           return r;
         });
         await countAttempt(db, 'submit.ip', req.ip);

@@ -1,4 +1,10 @@
-import { DEFAULT_NUMBER_PATTERNS, type EmployerStatus, formatNumber, type TriageResult, triage } from '@onestop/domain';
+import {
+  DEFAULT_NUMBER_PATTERNS,
+  type EmployerStatus,
+  formatNumber,
+  type TriageResult,
+  triage,
+} from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../app';
 import type { DB } from '../../db/schema';
@@ -13,13 +19,23 @@ import { buildTriageInput, findOpenProceedings, loadTriageSettings } from '../in
 import { raiseAlerts } from '../matters/alerts';
 import { openDuplicates } from '../matters/matters.presenter';
 import { appendEvent } from '../matters/scope';
-import { checkIdentity, identityHash, phoneHash, upsertEmployer, upsertWorker } from '../parties/parties.service';
+import {
+  checkIdentity,
+  identityHash,
+  phoneHash,
+  upsertEmployer,
+  upsertWorker,
+} from '../parties/parties.service';
 import type { ApplicationBody } from './portal.schema';
 import { attachUploads } from './portal.uploads';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
-export const KIND_LABELS = { complaint: '劳动保障监察投诉', mediation: '调解申请', arbitration: '仲裁申请' } as const;
+export const KIND_LABELS = {
+  complaint: '劳动保障监察投诉',
+  mediation: '调解申请',
+  arbitration: '仲裁申请',
+} as const;
 
 export const CONSENT_TEXTS = {
   mediation: '我自愿先行调解；调解不成的，可以继续申请仲裁或投诉。（《劳动争议调解仲裁法》第三条）',
@@ -46,12 +62,16 @@ export async function ensureQueryCode(db: Kysely<DB>, matterId: string): Promise
   throw new AppError(503, 'QUERY_CODE_BUSY', '查询码生成失败，请重试');
 }
 
-export async function consentRef(trx: Transaction<DB>, kind: 'mediation' | 'electronic_service', v: {
-  matterId: string;
-  partyId: string;
-  accountId: string | null;
-  given: boolean;
-}): Promise<string> {
+export async function consentRef(
+  trx: Transaction<DB>,
+  kind: 'mediation' | 'electronic_service',
+  v: {
+    matterId: string;
+    partyId: string;
+    accountId: string | null;
+    given: boolean;
+  },
+): Promise<string> {
   const ref = `WS-${kind === 'mediation' ? 'TJ' : 'DZ'}-${generateShortCode()}`;
   const row = await trx
     .insertInto('portal_consent')
@@ -88,7 +108,11 @@ export async function duplicatesFor(db: Kysely<DB>, ctx: AppContext, body: Appli
     .where('mp.role', '=', 'employer')
     .where((eb) =>
       body.employer.creditCode
-        ? eb('p.identity_hash', '=', identityHash(ctx.cipher, 'employer', body.employer.creditCode.toUpperCase()))
+        ? eb(
+            'p.identity_hash',
+            '=',
+            identityHash(ctx.cipher, 'employer', body.employer.creditCode.toUpperCase()),
+          )
         : eb('p.name', '=', body.employer.name),
     )
     .execute();
@@ -107,10 +131,20 @@ export async function createOnlineApplication(
   accountId: string,
   actor: Actor,
   body: ApplicationBody,
-): Promise<{ matterId: string; number: string; queryCode: string; evidenceCount: number; duplicate: boolean }> {
+): Promise<{
+  matterId: string;
+  number: string;
+  queryCode: string;
+  evidenceCount: number;
+  duplicate: boolean;
+}> {
   const { db } = ctx.database;
   const today = todayIso(ctx.config);
-  const account = await db.selectFrom('portal_account').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('portal_account')
+    .selectAll()
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   const phone = ctx.cipher.decrypt(account.phone_enc);
   const intake: IntakeBody = {
     channel: 'online',
@@ -124,17 +158,30 @@ export async function createOnlineApplication(
     consent: { given: body.mediationConsent, method: 'online_confirmation', workerIndex: 0 },
   };
   validateIntake(intake, today);
-  const j = await db.selectFrom('jurisdiction').select('id').where('id', '=', body.jurisdictionId).executeTakeFirst();
+  const j = await db
+    .selectFrom('jurisdiction')
+    .select('id')
+    .where('id', '=', body.jurisdictionId)
+    .executeTakeFirst();
   if (!j) throw new AppError(400, 'JURISDICTION_UNKNOWN', '请选择办理地点', { field: 'jurisdictionId' });
   const duplicates = await duplicatesFor(db, ctx, body, today);
   if (duplicates.length && !body.acknowledgeDuplicate) {
-    throw new AppError(409, 'DUPLICATE_OPEN_MATTER', '您和这家单位已有一件正在办理的事项，可以在“我的事项”中查看进度。确实是另一件事的，请确认后再提交。', {
-      count: duplicates.length,
-    });
+    throw new AppError(
+      409,
+      'DUPLICATE_OPEN_MATTER',
+      '您和这家单位已有一件正在办理的事项，可以在“我的事项”中查看进度。确实是另一件事的，请确认后再提交。',
+      {
+        count: duplicates.length,
+      },
+    );
   }
   const settings = await loadTriageSettings(db);
   const year = Number(today.slice(0, 4));
-  const patternRow = await db.selectFrom('setting').select('value').where('key', '=', 'intake.matter_number_pattern').executeTakeFirst();
+  const patternRow = await db
+    .selectFrom('setting')
+    .select('value')
+    .where('key', '=', 'intake.matter_number_pattern')
+    .executeTakeFirst();
   const pattern = typeof patternRow?.value === 'string' ? patternRow.value : DEFAULT_NUMBER_PATTERNS.matter;
   const queryCode = generateShortCode();
 
@@ -151,7 +198,11 @@ export async function createOnlineApplication(
     const workerInput = { ...body.worker, ...(keepPhone ? {} : { phone }) };
     const worker = await upsertWorker(trx, ctx.cipher, workerInput, today, 'worker');
     const employer = await upsertEmployer(trx, ctx.cipher, body.employer, 'employer');
-    const parties = await trx.selectFrom('party').select(['id', 'name', 'status', 'minor']).where('id', 'in', [worker.id, employer.id]).execute();
+    const parties = await trx
+      .selectFrom('party')
+      .select(['id', 'name', 'status', 'minor'])
+      .where('id', 'in', [worker.id, employer.id])
+      .execute();
     const w = parties.find((p) => p.id === worker.id)!;
     const e = parties.find((p) => p.id === employer.id)!;
     const open = await findOpenProceedings(trx, [worker.id], [employer.id]);
@@ -217,27 +268,73 @@ export async function createOnlineApplication(
         })),
       )
       .execute();
-    await appendEvent(trx, actor, matter.id, 'created', `网上提交${KIND_LABELS[body.kind]}（${number}），待窗口审核分流`, {
-      channel: 'online',
-      portalKind: body.kind,
-      claims: body.claims.map((c) => c.type),
-    });
-    await appendEvent(trx, actor, matter.id, 'mediation_consent', `${w.name}网上确认${body.mediationConsent ? '同意' : '不同意'}调解`);
+    await appendEvent(
+      trx,
+      actor,
+      matter.id,
+      'created',
+      `网上提交${KIND_LABELS[body.kind]}（${number}），待窗口审核分流`,
+      {
+        channel: 'online',
+        portalKind: body.kind,
+        claims: body.claims.map((c) => c.type),
+      },
+    );
+    await appendEvent(
+      trx,
+      actor,
+      matter.id,
+      'mediation_consent',
+      `${w.name}网上确认${body.mediationConsent ? '同意' : '不同意'}调解`,
+    );
     for (const d of dups) {
-      await appendEvent(trx, actor, matter.id, 'duplicate_flagged', `同一劳动者与用人单位已有未结事项 ${d.number}`, { matterId: d.id });
-      await appendEvent(trx, actor, d.id, 'duplicate_flagged', `网上提交的事项 ${number} 与本事项当事人相同`, { matterId: matter.id });
+      await appendEvent(
+        trx,
+        actor,
+        matter.id,
+        'duplicate_flagged',
+        `同一劳动者与用人单位已有未结事项 ${d.number}`,
+        { matterId: d.id },
+      );
+      await appendEvent(
+        trx,
+        actor,
+        d.id,
+        'duplicate_flagged',
+        `网上提交的事项 ${number} 与本事项当事人相同`,
+        { matterId: matter.id },
+      );
     }
     const ref = { matterId: matter.id, partyId: worker.id, accountId };
     await consentRef(trx, 'mediation', { ...ref, given: body.mediationConsent });
     await consentRef(trx, 'electronic_service', { ...ref, given: body.electronicServiceConsent });
-    const evidenceCount = await attachUploads(trx, actor, accountId, matter.id, body.uploadIds, '申请人网上提交');
+    const evidenceCount = await attachUploads(
+      trx,
+      actor,
+      accountId,
+      matter.id,
+      body.uploadIds,
+      '申请人网上提交',
+    );
     await trx
       .insertInto('portal_submission')
-      .values({ account_id: accountId, kind: body.kind, matter_id: matter.id, jurisdiction_id: body.jurisdictionId, state: 'converted' })
+      .values({
+        account_id: accountId,
+        kind: body.kind,
+        matter_id: matter.id,
+        jurisdiction_id: body.jurisdictionId,
+        state: 'converted',
+      })
       .execute();
     const alerts = await raiseAlerts(
       trx,
-      { id: matter.id, number, jurisdictionId: body.jurisdictionId, collective: result.collective, workerCount: 1 },
+      {
+        id: matter.id,
+        number,
+        jurisdictionId: body.jurisdictionId,
+        collective: result.collective,
+        workerCount: 1,
+      },
       [{ id: e.id, name: e.name }],
       body.claims.map((c) => c.type),
       today,
@@ -263,6 +360,8 @@ export async function createOnlineApplication(
 
 /** Exec-agnostic helper for presenters. */
 export async function queryCodeOf(exec: Exec, matterId: string): Promise<string | null> {
-  const r = await sql<{ query_code: string | null }>`SELECT query_code FROM matter WHERE id = ${matterId}`.execute(exec);
+  const r = await sql<{
+    query_code: string | null;
+  }>`SELECT query_code FROM matter WHERE id = ${matterId}`.execute(exec);
   return r.rows[0]?.query_code ?? null;
 }

@@ -42,7 +42,9 @@ export function portalAuthRoutes(provider: NotificationProvider): FastifyPluginA
           .where('phone_hash', '=', hash)
           .orderBy('created_at', 'desc')
           .executeTakeFirst();
-        const since = last ? (Date.now() - new Date(last.created_at).getTime()) / 1000 : Number.POSITIVE_INFINITY;
+        const since = last
+          ? (Date.now() - new Date(last.created_at).getTime()) / 1000
+          : Number.POSITIVE_INFINITY;
         if (since < SMS_MIN_INTERVAL_SEC) {
           throw rateLimited(Math.ceil(SMS_MIN_INTERVAL_SEC - since), '验证码已发送，请稍后再获取');
         }
@@ -135,8 +137,17 @@ export function portalAuthRoutes(provider: NotificationProvider): FastifyPluginA
           .onConflict((oc) => oc.column('phone_hash').doUpdateSet({ last_login_at: new Date() }))
           .returning('id')
           .executeTakeFirstOrThrow();
-        const s = await createPortalSession(db, reply, config, { kind: 'account', accountId: account.id, ip: req.ip });
-        return { kind: 'account' as const, csrfToken: s.csrfToken, phoneMasked: maskPhone(phone), matterId: null };
+        const s = await createPortalSession(db, reply, config, {
+          kind: 'account',
+          accountId: account.id,
+          ip: req.ip,
+        });
+        return {
+          kind: 'account' as const,
+          csrfToken: s.csrfToken,
+          phoneMasked: maskPhone(phone),
+          matterId: null,
+        };
       },
     );
 
@@ -200,7 +211,11 @@ export function portalAuthRoutes(provider: NotificationProvider): FastifyPluginA
       '/auth/logout',
       {
         config: { auth: 'public' },
-        schema: { tags, summary: '退出门户', response: { 200: z.object({ ok: z.boolean() }), ...errorResponses } },
+        schema: {
+          tags,
+          summary: '退出门户',
+          response: { 200: z.object({ ok: z.boolean() }), ...errorResponses },
+        },
       },
       async (req, reply) => {
         const p = requirePortal(req);

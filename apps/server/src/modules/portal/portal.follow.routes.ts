@@ -37,7 +37,14 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/matters',
-    { config: { auth: 'public' }, schema: { tags, summary: '我的事项', response: { 200: z.object({ items: z.array(anyObject) }), ...responses } } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: '我的事项',
+        response: { 200: z.object({ items: z.array(anyObject) }), ...responses },
+      },
+    },
     async (req) => ({ items: await listMatters(db, await myMemberships(db, requirePortal(req))) }),
   );
 
@@ -75,7 +82,11 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
       const m = await membershipOf(db, p, req.params.id);
       const doc = (await servedDocuments(db, m)).find((d) => d.serviceId === req.params.serviceId);
       if (!doc) throw errors.notFound('文书');
-      const row = await db.selectFrom('document').select(['pdf_key']).where('id', '=', doc.documentId).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('document')
+        .select(['pdf_key'])
+        .where('id', '=', doc.documentId)
+        .executeTakeFirstOrThrow();
       if (!row.pdf_key) throw new AppError(409, 'DOCUMENT_NOT_READY', '文书正在生成，请稍后再试');
       const data = await docs.storage.get(row.pdf_key);
       if (!data) throw new AppError(409, 'DOCUMENT_NOT_READY', '文书正在生成，请稍后再试');
@@ -91,7 +102,10 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', contentDisposition('inline', `${doc.title}_${doc.number ?? ''}`, 'pdf'))
+        .header(
+          'content-disposition',
+          contentDisposition('inline', `${doc.title}_${doc.number ?? ''}`, 'pdf'),
+        )
         .header('cache-control', 'private, no-store')
         .send(data);
     },
@@ -101,7 +115,12 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/messages',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: '与工作人员的留言（打开即标记已读）', params: matterParam, response: { 200: z.object({ items: z.array(anyObject) }), ...responses } },
+      schema: {
+        tags,
+        summary: '与工作人员的留言（打开即标记已读）',
+        params: matterParam,
+        response: { 200: z.object({ items: z.array(anyObject) }), ...responses },
+      },
     },
     async (req) => {
       const m = await membershipOf(db, requirePortal(req), req.params.id);
@@ -136,7 +155,13 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/messages',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: '给工作人员留言', params: matterParam, body: messageBody, response: { 201: okResponse, ...responses } },
+      schema: {
+        tags,
+        summary: '给工作人员留言',
+        params: matterParam,
+        body: messageBody,
+        response: { 201: okResponse, ...responses },
+      },
     },
     async (req, reply) => {
       const m = await membershipOf(db, requirePortal(req), req.params.id);
@@ -152,20 +177,39 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/evidence',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: '补充证据（先上传文件；须带 Idempotency-Key）', params: matterParam, body: evidenceBody, response: { 201: z.object({ count: z.number() }), ...responses } },
+      schema: {
+        tags,
+        summary: '补充证据（先上传文件；须带 Idempotency-Key）',
+        params: matterParam,
+        body: evidenceBody,
+        response: { 201: z.object({ count: z.number() }), ...responses },
+      },
     },
     async (req, reply) => {
       const p = requireAccount(req);
       const m = await membershipOf(db, p, req.params.id);
       idempotencyKeyOf(req, true);
       return withIdempotency(db, req, reply, `portal.evidence:${p.accountId}`, async () => {
-        const matter = await db.selectFrom('matter').select('status').where('id', '=', m.matterId).executeTakeFirstOrThrow();
+        const matter = await db
+          .selectFrom('matter')
+          .select('status')
+          .where('id', '=', m.matterId)
+          .executeTakeFirstOrThrow();
         if (matter.status !== 'registered' && matter.status !== 'routed') {
           throw new AppError(409, 'MATTER_CLOSED', '事项已办结，不能再提交证据');
         }
-        const count = await db.transaction().execute((trx) =>
-          attachUploads(trx, portalActor(req, `${m.partyName}（网上）`), p.accountId, m.matterId, req.body.uploadIds, req.body.note ?? (m.role === 'employer' ? '用人单位网上提交' : '申请人网上补充')),
-        );
+        const count = await db
+          .transaction()
+          .execute((trx) =>
+            attachUploads(
+              trx,
+              portalActor(req, `${m.partyName}（网上）`),
+              p.accountId,
+              m.matterId,
+              req.body.uploadIds,
+              req.body.note ?? (m.role === 'employer' ? '用人单位网上提交' : '申请人网上补充'),
+            ),
+          );
         return { status: 201, body: { count } };
       });
     },
@@ -175,7 +219,13 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/defence',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: '用人单位网上答辩（可附证据）', params: matterParam, body: defenceBody, response: { 201: okResponse, ...responses } },
+      schema: {
+        tags,
+        summary: '用人单位网上答辩（可附证据）',
+        params: matterParam,
+        body: defenceBody,
+        response: { 201: okResponse, ...responses },
+      },
     },
     async (req, reply) => {
       const p = requireAccount(req);
@@ -185,11 +235,23 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('portal_message')
-          .values({ matter_id: m.matterId, party_id: m.partyId, direction: 'from_party', body: `【答辩意见】${req.body.text}`.slice(0, 2000) })
+          .values({
+            matter_id: m.matterId,
+            party_id: m.partyId,
+            direction: 'from_party',
+            body: `【答辩意见】${req.body.text}`.slice(0, 2000),
+          })
           .execute();
         await attachUploads(trx, actor, p.accountId, m.matterId, req.body.uploadIds, '用人单位答辩证据');
-        await appendEvent(trx, actor, m.matterId, 'portal_defence', '用人单位网上提交答辩意见', { text: req.body.text });
-        await appendAudit(trx, actor, { action: 'portal.defence', entityType: 'matter', entityId: m.matterId, summary: `${m.partyName}网上提交答辩意见` });
+        await appendEvent(trx, actor, m.matterId, 'portal_defence', '用人单位网上提交答辩意见', {
+          text: req.body.text,
+        });
+        await appendAudit(trx, actor, {
+          action: 'portal.defence',
+          entityType: 'matter',
+          entityId: m.matterId,
+          summary: `${m.partyName}网上提交答辩意见`,
+        });
       });
       return reply.status(201).send({ ok: true });
     },
@@ -199,16 +261,39 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/consents',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: '同意（或撤回）调解、电子送达', params: matterParam, body: consentBody, response: { 200: z.object({ ref: z.string() }), ...responses } },
+      schema: {
+        tags,
+        summary: '同意（或撤回）调解、电子送达',
+        params: matterParam,
+        body: consentBody,
+        response: { 200: z.object({ ref: z.string() }), ...responses },
+      },
     },
     async (req) => {
       const m = await membershipOf(db, requirePortal(req), req.params.id);
       const actor = portalActor(req, `${m.partyName}（网上）`);
       const ref = await db.transaction().execute(async (trx) => {
-        const r = await consentRef(trx, req.body.kind, { matterId: m.matterId, partyId: m.partyId, accountId: req.portal?.accountId ?? null, given: req.body.given });
+        const r = await consentRef(trx, req.body.kind, {
+          matterId: m.matterId,
+          partyId: m.partyId,
+          accountId: req.portal?.accountId ?? null,
+          given: req.body.given,
+        });
         const what = req.body.kind === 'mediation' ? '调解' : '电子送达';
-        await appendEvent(trx, actor, m.matterId, req.body.kind === 'mediation' ? 'mediation_consent' : 'service_consent', `${m.partyName}网上${req.body.given ? '同意' : '不同意'}${what}`, { ref: r });
-        await appendAudit(trx, actor, { action: `portal.consent.${req.body.kind}`, entityType: 'matter', entityId: m.matterId, summary: `${m.partyName}${req.body.given ? '同意' : '不同意'}${what}（${r}）` });
+        await appendEvent(
+          trx,
+          actor,
+          m.matterId,
+          req.body.kind === 'mediation' ? 'mediation_consent' : 'service_consent',
+          `${m.partyName}网上${req.body.given ? '同意' : '不同意'}${what}`,
+          { ref: r },
+        );
+        await appendAudit(trx, actor, {
+          action: `portal.consent.${req.body.kind}`,
+          entityType: 'matter',
+          entityId: m.matterId,
+          summary: `${m.partyName}${req.body.given ? '同意' : '不同意'}${what}（${r}）`,
+        });
         return r;
       });
       return { ref };
@@ -219,7 +304,13 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/ratings',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: '满意度评价（每个程序办结后一次）', params: matterParam, body: ratingBody, response: { 201: okResponse, ...responses } },
+      schema: {
+        tags,
+        summary: '满意度评价（每个程序办结后一次）',
+        params: matterParam,
+        body: ratingBody,
+        response: { 201: okResponse, ...responses },
+      },
     },
     async (req, reply) => {
       const m = await membershipOf(db, requirePortal(req), req.params.id);
@@ -229,18 +320,35 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('satisfaction_rating')
-          .values({ matter_id: m.matterId, case_id: t.caseId, track: t.track, party_id: m.partyId, score: req.body.score, comment: req.body.comment ?? null })
+          .values({
+            matter_id: m.matterId,
+            case_id: t.caseId,
+            track: t.track,
+            party_id: m.partyId,
+            score: req.body.score,
+            comment: req.body.comment ?? null,
+          })
           .execute();
         if (t.caseId) {
           await trx
             .updateTable('satisfaction_request')
-            .set({ state: 'answered', rating: req.body.score, comment: req.body.comment ?? null, answered_at: new Date() })
+            .set({
+              state: 'answered',
+              rating: req.body.score,
+              comment: req.body.comment ?? null,
+              answered_at: new Date(),
+            })
             .where('case_id', '=', t.caseId)
             .where('party_id', '=', m.partyId)
             .where('state', '=', 'pending')
             .execute();
         }
-        await appendAudit(trx, portalActor(req), { action: 'portal.rating', entityType: 'matter', entityId: m.matterId, summary: `满意度评价：${t.label} ${req.body.score}分` });
+        await appendAudit(trx, portalActor(req), {
+          action: 'portal.rating',
+          entityType: 'matter',
+          entityId: m.matterId,
+          summary: `满意度评价：${t.label} ${req.body.score}分`,
+        });
       });
       return reply.status(201).send({ ok: true });
     },
@@ -248,7 +356,15 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/matters/:id/proposal',
-    { config: { auth: 'public' }, schema: { tags, summary: '送达给我的调解建议书（逐项）', params: matterParam, response: { 200: anyObject, ...responses } } },
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: '送达给我的调解建议书（逐项）',
+        params: matterParam,
+        response: { 200: anyObject, ...responses },
+      },
+    },
     async (req) => loadProposal(db, await membershipOf(db, requirePortal(req), req.params.id)),
   );
 
@@ -256,8 +372,15 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
     '/matters/:id/proposal',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: '逐项答复调解建议书（同意、不同意或提出可接受的金额）', params: matterParam, body: proposalReplyBody, response: { 200: anyObject, ...responses } },
+      schema: {
+        tags,
+        summary: '逐项答复调解建议书（同意、不同意或提出可接受的金额）',
+        params: matterParam,
+        body: proposalReplyBody,
+        response: { 200: anyObject, ...responses },
+      },
     },
-    async (req) => replyToProposal(ctx, req, await membershipOf(db, requirePortal(req), req.params.id), req.body),
+    async (req) =>
+      replyToProposal(ctx, req, await membershipOf(db, requirePortal(req), req.params.id), req.body),
   );
 };

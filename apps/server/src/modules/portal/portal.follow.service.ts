@@ -82,7 +82,12 @@ async function upcoming(db: Kysely<DB>, matterId: string) {
     .where('h.starts_at', '>', new Date())
     .execute();
   return [
-    ...sessions.map((s) => ({ kind: 'mediation' as const, label: '调解', at: iso(s.starts_at), place: s.room })),
+    ...sessions.map((s) => ({
+      kind: 'mediation' as const,
+      label: '调解',
+      at: iso(s.starts_at),
+      place: s.room,
+    })),
     ...hearings.map((h) => ({
       kind: 'hearing' as const,
       label: '开庭',
@@ -94,7 +99,11 @@ async function upcoming(db: Kysely<DB>, matterId: string) {
 
 /** Tracks that can be rated: closed track cases, or the matter itself when it closed without one. */
 export async function ratableTracks(db: Kysely<DB>, m: Membership) {
-  const matter = await db.selectFrom('matter').select(['status']).where('id', '=', m.matterId).executeTakeFirstOrThrow();
+  const matter = await db
+    .selectFrom('matter')
+    .select(['status'])
+    .where('id', '=', m.matterId)
+    .executeTakeFirstOrThrow();
   const cases = await db
     .selectFrom('track_case')
     .select(['id', 'track', 'closed'])
@@ -109,19 +118,37 @@ export async function ratableTracks(db: Kysely<DB>, m: Membership) {
   const out = cases
     .filter((c) => c.closed)
     .map((c) => ({ track: c.track as string, caseId: c.id as string | null, label: TRACK_LABELS[c.track] }));
-  if (matter.status === 'closed' && cases.length === 0) out.push({ track: 'matter', caseId: null, label: '本事项' });
+  if (matter.status === 'closed' && cases.length === 0)
+    out.push({ track: 'matter', caseId: null, label: '本事项' });
   return out.map((o) => ({ ...o, score: rated.find((r) => r.track === o.track)?.score ?? null }));
 }
 
 export async function matterDetail(db: Kysely<DB>, m: Membership, withQueryCode: boolean) {
   const matter = await db
     .selectFrom('matter')
-    .select(['id', 'number', 'status', 'received_at', 'request_kind', sql<string | null>`query_code`.as('query_code')])
+    .select([
+      'id',
+      'number',
+      'status',
+      'received_at',
+      'request_kind',
+      sql<string | null>`query_code`.as('query_code'),
+    ])
     .where('id', '=', m.matterId)
     .executeTakeFirstOrThrow();
   const [claims, events, cases, others, consents, messages] = await Promise.all([
-    db.selectFrom('matter_claim').select(['type', 'amount_fen']).where('matter_id', '=', m.matterId).orderBy('sort').execute(),
-    db.selectFrom('matter_event').select(['id', 'at', 'kind', 'payload']).where('matter_id', '=', m.matterId).orderBy('id').execute(),
+    db
+      .selectFrom('matter_claim')
+      .select(['id', 'type', 'amount_fen'])
+      .where('matter_id', '=', m.matterId)
+      .orderBy('sort')
+      .execute(),
+    db
+      .selectFrom('matter_event')
+      .select(['id', 'at', 'kind', 'payload'])
+      .where('matter_id', '=', m.matterId)
+      .orderBy('id')
+      .execute(),
     db
       .selectFrom('track_case')
       .select(['id', 'track', 'number', 'state', 'closed'])
@@ -167,6 +194,7 @@ export async function matterDetail(db: Kysely<DB>, m: Membership, withQueryCode:
     receivedAt: iso(matter.received_at),
     queryCode: withQueryCode && m.role === 'worker' ? matter.query_code : null,
     claims: claims.map((c) => ({
+      id: c.id,
       label: claimLabel(c.type),
       amountText: c.amount_fen === null ? null : formatFen(Number(c.amount_fen)),
     })),

@@ -3,7 +3,14 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../platform/errors';
 
 /** Rate limits counted in the database, so every server instance shares them. */
-export type LimitKind = 'sms.phone' | 'sms.ip' | 'verify.ip' | 'query.ip' | 'submit.account' | 'submit.ip' | 'upload.account';
+export type LimitKind =
+  | 'sms.phone'
+  | 'sms.ip'
+  | 'verify.ip'
+  | 'query.ip'
+  | 'submit.account'
+  | 'submit.ip'
+  | 'upload.account';
 
 const DEFAULTS: Record<LimitKind, { setting?: string; max: number; windowSec: number }> = {
   'sms.phone': { setting: 'portal.sms_per_phone_hour', max: 5, windowSec: 3600 },
@@ -37,7 +44,9 @@ export async function checkLimit(db: Kysely<DB>, kind: LimitKind, key: string, m
      WHERE kind = ${kind} AND key = ${key} AND at > now() - make_interval(secs => ${windowSec})`.execute(db);
   const { n, oldest } = r.rows[0] ?? { n: 0, oldest: null };
   if (n >= max) {
-    const retry = oldest ? Math.max(1, Math.ceil((new Date(oldest).getTime() + windowSec * 1000 - Date.now()) / 1000)) : windowSec;
+    const retry = oldest
+      ? Math.max(1, Math.ceil((new Date(oldest).getTime() + windowSec * 1000 - Date.now()) / 1000))
+      : windowSec;
     throw rateLimited(retry, message);
   }
 }

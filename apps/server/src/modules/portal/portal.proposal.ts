@@ -75,8 +75,16 @@ export async function loadProposal(db: Kysely<DB>, m: Membership, documentId?: s
       };
     });
   } else {
-    const d = await db.selectFrom('document').select('fields').where('id', '=', doc.documentId).executeTakeFirstOrThrow();
-    const claims = ((d.fields as { claims?: unknown }).claims ?? []) as { claim?: string; proposedAmount?: number; reason?: string }[];
+    const d = await db
+      .selectFrom('document')
+      .select('fields')
+      .where('id', '=', doc.documentId)
+      .executeTakeFirstOrThrow();
+    const claims = ((d.fields as { claims?: unknown }).claims ?? []) as {
+      claim?: string;
+      proposedAmount?: number;
+      reason?: string;
+    }[];
     const replies = await db
       .selectFrom('portal_proposal_reply')
       .select(['item_index', 'answer'])
@@ -105,14 +113,18 @@ export async function replyToProposal(
   const { db } = ctx.database;
   const p = await loadProposal(db, m, body.documentId);
   for (const it of body.items) {
-    if (!p.items[it.index]) throw new AppError(400, 'PROPOSAL_ITEM_UNKNOWN', `第${it.index + 1}项不在调解建议书中`);
+    if (!p.items[it.index])
+      throw new AppError(400, 'PROPOSAL_ITEM_UNKNOWN', `第${it.index + 1}项不在调解建议书中`);
     if (it.answer === 'counter' && it.counterAmountFen === undefined) {
       throw new AppError(400, 'COUNTER_AMOUNT_REQUIRED', `第${it.index + 1}项：请填写您能接受的金额`);
     }
   }
   const actor = portalActor(req, `${m.partyName}（网上）`);
   const note = (it: (typeof body.items)[number]) =>
-    [it.answer === 'counter' ? `可接受金额${((it.counterAmountFen ?? 0) / 100).toFixed(2)}元` : null, it.comment]
+    [
+      it.answer === 'counter' ? `可接受金额${((it.counterAmountFen ?? 0) / 100).toFixed(2)}元` : null,
+      it.comment,
+    ]
       .filter(Boolean)
       .join('；') || undefined;
   await db.transaction().execute(async (trx) => {
@@ -140,10 +152,17 @@ export async function replyToProposal(
     }
     if (!p.caseId) {
       const accepted = body.items.filter((i) => i.answer === 'accept').length;
-      await appendEvent(trx, actor, m.matterId, 'portal_proposal_reply', `网上答复调解建议书：同意${accepted}项，不同意或另提金额${body.items.length - accepted}项`, {
-        documentId: body.documentId,
-        side: m.role,
-      });
+      await appendEvent(
+        trx,
+        actor,
+        m.matterId,
+        'portal_proposal_reply',
+        `网上答复调解建议书：同意${accepted}项，不同意或另提金额${body.items.length - accepted}项`,
+        {
+          documentId: body.documentId,
+          side: m.role,
+        },
+      );
       await appendAudit(trx, actor, {
         action: 'portal.proposal.reply',
         entityType: 'document',

@@ -15,11 +15,21 @@ export const portalPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '可以选择的办理地点（辖区）',
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), level: z.string() })) }), ...errorResponses },
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), name: z.string(), level: z.string() })),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async () => ({
-      items: await db.selectFrom('jurisdiction').select(['id', 'name', 'level']).orderBy('sort').orderBy('code').execute(),
+      items: await db
+        .selectFrom('jurisdiction')
+        .select(['id', 'name', 'level'])
+        .orderBy('sort')
+        .orderBy('code')
+        .execute(),
     }),
   );
 
@@ -33,7 +43,15 @@ export const portalPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             items: z.array(
-              z.object({ id: z.string(), name: z.string(), address: z.string(), hours: z.string(), phone: z.string().nullable(), services: z.string(), demo: z.boolean() }),
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                address: z.string(),
+                hours: z.string(),
+                phone: z.string().nullable(),
+                services: z.string(),
+                demo: z.boolean(),
+              }),
             ),
           }),
           ...errorResponses,
@@ -41,7 +59,11 @@ export const portalPublicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      items: await db.selectFrom('service_site').select(['id', 'name', 'address', 'hours', 'phone', 'services', 'demo']).orderBy('sort').execute(),
+      items: await db
+        .selectFrom('service_site')
+        .select(['id', 'name', 'address', 'hours', 'phone', 'services', 'demo'])
+        .orderBy('sort')
+        .execute(),
     }),
   );
 
@@ -54,7 +76,16 @@ export const portalPublicRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '典型案例（已脱敏，已发布）',
         response: {
           200: z.object({
-            items: z.array(z.object({ id: z.string(), title: z.string(), summary: z.string(), outcome: z.string(), publishedBy: z.string(), publishedAt: z.string() })),
+            items: z.array(
+              z.object({
+                id: z.string(),
+                title: z.string(),
+                summary: z.string(),
+                outcome: z.string(),
+                publishedBy: z.string(),
+                publishedAt: z.string(),
+              }),
+            ),
           }),
           ...errorResponses,
         },

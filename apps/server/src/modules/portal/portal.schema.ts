@@ -3,17 +3,29 @@ import { claimInput } from '../intake/intake.schema';
 import { employerInput, workerInput } from '../parties/parties.schema';
 
 export const phoneBody = z.strictObject({
-  phone: z.string().trim().regex(/^1\d{10}$/, '请输入11位手机号码'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '请输入11位手机号码'),
 });
 
 export const verifyBody = z.strictObject({
-  phone: z.string().trim().regex(/^1\d{10}$/, '请输入11位手机号码'),
-  code: z.string().trim().regex(/^\d{6}$/, '验证码是6位数字'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '请输入11位手机号码'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '验证码是6位数字'),
 });
 
 export const queryBody = z.strictObject({
   queryCode: z.string().trim().min(4, '请输入查询码').max(20, '查询码格式不正确'),
-  idLast6: z.string().trim().regex(/^[0-9Xx]{6}$/, '请输入证件号码后六位'),
+  idLast6: z
+    .string()
+    .trim()
+    .regex(/^[0-9Xx]{6}$/, '请输入证件号码后六位'),
 });
 
 export const sessionResponse = z.object({
@@ -24,7 +36,10 @@ export const sessionResponse = z.object({
 });
 
 export const matterParam = z.strictObject({ id: z.uuid('编号格式不正确') });
-export const serviceParam = z.strictObject({ id: z.uuid('编号格式不正确'), serviceId: z.uuid('编号格式不正确') });
+export const serviceParam = z.strictObject({
+  id: z.uuid('编号格式不正确'),
+  serviceId: z.uuid('编号格式不正确'),
+});
 
 export const APPLICATION_KINDS = ['complaint', 'mediation', 'arbitration'] as const;
 
@@ -54,7 +69,7 @@ export const applicationResponse = z.object({
   number: z.string(),
   queryCode: z.string(),
   evidenceCount: z.number(),
-  duplicate: z.boolean().describe("与一件未办结的事项当事人相同（已提示工作人员）"),
+  duplicate: z.boolean().describe('与一件未办结的事项当事人相同（已提示工作人员）'),
 });
 
 export const questionBody = z.strictObject({

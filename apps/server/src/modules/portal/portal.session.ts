@@ -94,7 +94,11 @@ export function registerPortalSession(app: FastifyInstance, db: Kysely<DB>) {
       return;
     }
     if (now - new Date(row.last_seen_at).getTime() > 60_000) {
-      await db.updateTable('portal_session').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute();
+      await db
+        .updateTable('portal_session')
+        .set({ last_seen_at: new Date() })
+        .where('id', '=', row.id)
+        .execute();
     }
     req.portal = {
       sessionId: row.id,

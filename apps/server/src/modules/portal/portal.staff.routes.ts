@@ -6,7 +6,14 @@ import { AppError, errorResponses, errors } from '../../platform/errors';
 import { assertMatterInScope, scopeOf } from '../matters/scope';
 import { ensureQueryCode } from './portal.apply.service';
 import { findPersonalData } from './portal.pii';
-import { anyObject, matterParam, messageBody, modelCaseBody, okResponse, staffMessageBody } from './portal.schema';
+import {
+  anyObject,
+  matterParam,
+  messageBody,
+  modelCaseBody,
+  okResponse,
+  staffMessageBody,
+} from './portal.schema';
 
 const tags = ['当事人门户（工作人员）'];
 
@@ -18,7 +25,12 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/matters/:id/query-code',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '事项的查询码（打印在收件回执上；没有时生成）', params: matterParam, response: { 200: z.object({ queryCode: z.string() }), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '事项的查询码（打印在收件回执上；没有时生成）',
+        params: matterParam,
+        response: { 200: z.object({ queryCode: z.string() }), ...errorResponses },
+      },
     },
     async (req) => {
       await assertMatterInScope(db, req.auth!, req.params.id);
@@ -30,14 +42,28 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/matters/:id/consents',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '当事人在门户作出的同意（调解、电子送达），含确认编号（登记电子送达时填写）', params: matterParam, response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '当事人在门户作出的同意（调解、电子送达），含确认编号（登记电子送达时填写）',
+        params: matterParam,
+        response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses },
+      },
     },
     async (req) => {
       await assertMatterInScope(db, req.auth!, req.params.id);
       const rows = await db
         .selectFrom('portal_consent as c')
         .innerJoin('party as p', 'p.id', 'c.party_id')
-        .select(['c.ref', 'c.kind', 'c.given', 'c.channel', 'c.text_shown', 'c.created_at', 'p.id as party_id', 'p.name'])
+        .select([
+          'c.ref',
+          'c.kind',
+          'c.given',
+          'c.channel',
+          'c.text_shown',
+          'c.created_at',
+          'p.id as party_id',
+          'p.name',
+        ])
         .where('c.matter_id', '=', req.params.id)
         .orderBy('c.created_at')
         .execute();
@@ -60,7 +86,13 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/matters/:id/messages',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '给当事人留言（当事人在门户查看）', params: matterParam, body: staffMessageBody, response: { 201: okResponse, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '给当事人留言（当事人在门户查看）',
+        params: matterParam,
+        body: staffMessageBody,
+        response: { 201: okResponse, ...errorResponses },
+      },
     },
     async (req, reply) => {
       await assertMatterInScope(db, req.auth!, req.params.id);
@@ -75,9 +107,21 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('portal_message')
-          .values({ matter_id: req.params.id, party_id: req.body.partyId, direction: 'to_party', body: req.body.body, staff_user_id: actor.id, staff_name: actor.name })
+          .values({
+            matter_id: req.params.id,
+            party_id: req.body.partyId,
+            direction: 'to_party',
+            body: req.body.body,
+            staff_user_id: actor.id,
+            staff_name: actor.name,
+          })
           .execute();
-        await appendAudit(trx, actor, { action: 'portal.message.send', entityType: 'matter', entityId: req.params.id, summary: '给当事人留言（门户）' });
+        await appendAudit(trx, actor, {
+          action: 'portal.message.send',
+          entityType: 'matter',
+          entityId: req.params.id,
+          summary: '给当事人留言（门户）',
+        });
       });
       return reply.status(201).send({ ok: true });
     },
@@ -100,9 +144,23 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = await scopeOf(db, req.auth!, perm);
       const rows = await db
         .selectFrom('portal_submission')
-        .select(['id', 'subject', 'body', 'employer_name', 'employer_address', 'state', 'created_at', 'jurisdiction_id'])
+        .select([
+          'id',
+          'subject',
+          'body',
+          'employer_name',
+          'employer_address',
+          'state',
+          'created_at',
+          'jurisdiction_id',
+        ])
         .where('kind', '=', req.query.kind)
-        .where((eb) => eb.or([eb('jurisdiction_id', 'is', null), ...(scope.length ? [eb('jurisdiction_id', 'in', scope)] : [])]))
+        .where((eb) =>
+          eb.or([
+            eb('jurisdiction_id', 'is', null),
+            ...(scope.length ? [eb('jurisdiction_id', 'in', scope)] : []),
+          ]),
+        )
         .orderBy('created_at', 'desc')
         .limit(200)
         .execute();
@@ -124,19 +182,44 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     '/staff/submissions/:id/reply',
     {
       config: { auth: 'intake.create' },
-      schema: { tags, summary: '回复网上咨询', params: matterParam, body: messageBody, response: { 201: okResponse, ...errorResponses } },
+      schema: {
+        tags,
+        summary: '回复网上咨询',
+        params: matterParam,
+        body: messageBody,
+        response: { 201: okResponse, ...errorResponses },
+      },
     },
     async (req, reply) => {
-      const s = await db.selectFrom('portal_submission').select(['id', 'kind']).where('id', '=', req.params.id).executeTakeFirst();
-      if (!s || s.kind !== 'question') throw errors.notFound('咨询留言');
+      const s = await db
+        .selectFrom('portal_submission')
+        .select(['id', 'kind'])
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
+      if (s?.kind !== 'question') throw errors.notFound('咨询留言');
       const actor = actorOf(req, 'intake.create');
       await db.transaction().execute(async (trx) => {
         await trx
           .insertInto('portal_message')
-          .values({ submission_id: s.id, direction: 'to_party', body: req.body.body, staff_user_id: actor.id, staff_name: actor.name })
+          .values({
+            submission_id: s.id,
+            direction: 'to_party',
+            body: req.body.body,
+            staff_user_id: actor.id,
+            staff_name: actor.name,
+          })
           .execute();
-        await trx.updateTable('portal_submission').set({ state: 'answered' }).where('id', '=', s.id).execute();
-        await appendAudit(trx, actor, { action: 'portal.question.reply', entityType: 'portal_submission', entityId: s.id, summary: '回复网上咨询' });
+        await trx
+          .updateTable('portal_submission')
+          .set({ state: 'answered' })
+          .where('id', '=', s.id)
+          .execute();
+        await appendAudit(trx, actor, {
+          action: 'portal.question.reply',
+          entityType: 'portal_submission',
+          entityId: s.id,
+          summary: '回复网上咨询',
+        });
       });
       return reply.status(201).send({ ok: true });
     },
@@ -155,11 +238,17 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const perms = req.auth!.permissions;
-      const perm = perms.has('leader.dashboard') ? 'leader.dashboard' : perms.has('admin.users') ? 'admin.users' : null;
+      const perm = perms.has('leader.dashboard')
+        ? 'leader.dashboard'
+        : perms.has('admin.users')
+          ? 'admin.users'
+          : null;
       if (!perm) throw errors.forbidden('只有领导或管理员可以发布典型案例');
       const found = findPersonalData(`${req.body.title}\n${req.body.summary}\n${req.body.outcome}`);
       if (found.length) {
-        throw new AppError(400, 'MODEL_CASE_PERSONAL_DATA', `案例中含有${found.join('、')}，请脱敏后再发布`, { found });
+        throw new AppError(400, 'MODEL_CASE_PERSONAL_DATA', `案例中含有${found.join('、')}，请脱敏后再发布`, {
+          found,
+        });
       }
       const actor = actorOf(req, perm);
       const id = await db.transaction().execute(async (trx) => {
@@ -168,7 +257,12 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
           .values({ ...req.body, published_by: actor.id, published_by_name: actor.name })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await appendAudit(trx, actor, { action: 'model_case.publish', entityType: 'model_case', entityId: r.id, summary: `发布典型案例：${req.body.title}` });
+        await appendAudit(trx, actor, {
+          action: 'model_case.publish',
+          entityType: 'model_case',
+          entityId: r.id,
+          summary: `发布典型案例：${req.body.title}`,
+        });
         return r.id;
       });
       return reply.status(201).send({ id });

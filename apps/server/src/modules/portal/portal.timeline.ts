@@ -37,9 +37,9 @@ export function friendlyTimeline(
   events: readonly EventRow[],
   cases: readonly CaseRef[],
   role: 'worker' | 'employer',
-): { at: string; text: string }[] {
+): { id: number; at: string; text: string }[] {
   const byId = new Map(cases.map((c) => [c.id, c]));
-  const out: { at: string; text: string }[] = [];
+  const out: { id: number; at: string; text: string }[] = [];
   for (const e of events) {
     const p = (e.payload ?? {}) as Record<string, unknown>;
     const c = typeof p.caseId === 'string' ? byId.get(p.caseId) : undefined;
@@ -59,7 +59,10 @@ export function friendlyTimeline(
         text = c ? `已进入${TRACK_LABELS[c.track]}程序（案号 ${c.number}）` : '已进入办理程序';
         break;
       case 'case_transition':
-        text = c && typeof p.to === 'string' ? `${TRACK_LABELS[c.track]}：${stateLabel(c.track, p.to)}` : '办理有新进展';
+        text =
+          c && typeof p.to === 'string'
+            ? `${TRACK_LABELS[c.track]}：${stateLabel(c.track, p.to)}`
+            : '办理有新进展';
         break;
       case 'case_assigned':
         text = '已安排工作人员承办';
@@ -89,7 +92,7 @@ export function friendlyTimeline(
       default:
         text = '办理有新进展';
     }
-    if (text) out.push({ at: new Date(e.at).toISOString(), text });
+    if (text) out.push({ id: Number(e.id), at: new Date(e.at).toISOString(), text });
   }
   return out;
 }

@@ -11,7 +11,11 @@ describe('typical cases: personal data check', () => {
   });
 
   it('passes de-identified text with amounts and dates', () => {
-    expect(findPersonalData('王某在某建筑公司工作，2025年9月至12月被拖欠工资12,500元，经调解于2026年1月15日全额支付。')).toEqual([]);
+    expect(
+      findPersonalData(
+        '王某在某建筑公司工作，2025年9月至12月被拖欠工资12,500元，经调解于2026年1月15日全额支付。',
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -17,7 +17,11 @@ export function idempotencyKeyOf(req: FastifyRequest, required: boolean): string
     return null;
   }
   if (key.length > 100 || !/^[\w.:-]+$/.test(key)) {
-    throw new AppError(400, 'IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key 格式不正确（最多 100 个字母、数字或 -_.:）');
+    throw new AppError(
+      400,
+      'IDEMPOTENCY_KEY_INVALID',
+      'Idempotency-Key 格式不正确（最多 100 个字母、数字或 -_.:）',
+    );
   }
   return key;
 }
@@ -135,11 +139,27 @@ export async function attachUploads(
     .returning('id')
     .execute();
   for (const [i, r] of rows.entries()) {
-    await trx.updateTable('portal_upload').set({ evidence_id: inserted[i]!.id }).where('id', '=', r.id).execute();
+    await trx
+      .updateTable('portal_upload')
+      .set({ evidence_id: inserted[i]!.id })
+      .where('id', '=', r.id)
+      .execute();
   }
-  await appendEvent(trx, actor, matterId, 'evidence_added', `网上提交证据${rows.length}件：${rows.map((r) => r.file_name).join('、')}`, {
-    portal: true,
-    files: rows.map((r, i) => ({ id: inserted[i]!.id, sha256: r.sha256, type: r.content_type, size: r.size_bytes })),
-  });
+  await appendEvent(
+    trx,
+    actor,
+    matterId,
+    'evidence_added',
+    `网上提交证据${rows.length}件：${rows.map((r) => r.file_name).join('、')}`,
+    {
+      portal: true,
+      files: rows.map((r, i) => ({
+        id: inserted[i]!.id,
+        sha256: r.sha256,
+        type: r.content_type,
+        size: r.size_bytes,
+      })),
+    },
+  );
   return rows.length;
 }

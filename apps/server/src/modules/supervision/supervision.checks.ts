@@ -35,13 +35,21 @@ export function layoffCheck(x: LayoffInput, reportedOn: string) {
   if (procedureRequired) {
     const notice = daysBetween(x.noticeDate, x.plannedDate);
     if (notice < 30) {
-      flags.push({ code: 'LAYOFF_NOTICE_SHORT', message: `向工会或全体职工说明情况距裁员实施仅${notice}日，不足三十日`, basis: LAYOFF_BASIS });
+      flags.push({
+        code: 'LAYOFF_NOTICE_SHORT',
+        message: `向工会或全体职工说明情况距裁员实施仅${notice}日，不足三十日`,
+        basis: LAYOFF_BASIS,
+      });
     }
     if (!x.unionOpinionHeard) {
       flags.push({ code: 'LAYOFF_UNION_OPINION', message: '未听取工会或者职工的意见', basis: LAYOFF_BASIS });
     }
     if (reportedOn > x.plannedDate) {
-      flags.push({ code: 'LAYOFF_REPORT_LATE', message: '裁减人员方案在实施后才向劳动行政部门报告', basis: LAYOFF_BASIS });
+      flags.push({
+        code: 'LAYOFF_REPORT_LATE',
+        message: '裁减人员方案在实施后才向劳动行政部门报告',
+        basis: LAYOFF_BASIS,
+      });
     }
     if (x.protectedIncluded) {
       flags.push({
@@ -86,7 +94,11 @@ export function dispatchCheck(x: DispatchInput, today: string) {
     });
   }
   if ((x.temporaryOverSixMonths ?? 0) > 0) {
-    flags.push({ code: 'DISPATCH_TEMPORARY_TOO_LONG', message: `${x.temporaryOverSixMonths}个临时性岗位使用被派遣劳动者超过六个月`, basis: '《劳动合同法》第六十六条' });
+    flags.push({
+      code: 'DISPATCH_TEMPORARY_TOO_LONG',
+      message: `${x.temporaryOverSixMonths}个临时性岗位使用被派遣劳动者超过六个月`,
+      basis: '《劳动合同法》第六十六条',
+    });
   }
   return { total, ratioPercent: Math.round(ratio * 1000) / 10, capPercent: 10, maxAllowed, flags };
 }
@@ -102,9 +114,14 @@ export interface SpecialHoursInput {
 /** 特殊工时 approval: a period is required and usually limited (locally ≤3 years [L]). */
 export function specialHoursCheck(x: SpecialHoursInput) {
   const flags: Flag[] = [];
-  if (x.approvedTo < x.approvedFrom) flags.push({ code: 'PERIOD_ORDER', message: '批准期限的截止日期早于起始日期', basis: '—' });
+  if (x.approvedTo < x.approvedFrom)
+    flags.push({ code: 'PERIOD_ORDER', message: '批准期限的截止日期早于起始日期', basis: '—' });
   if (daysBetween(x.approvedFrom, x.approvedTo) > 3 * 366) {
-    flags.push({ code: 'SPECIAL_HOURS_TOO_LONG', message: '特殊工时制度批准期限超过三年', basis: '湖北省特殊工时审批办法（地方规定）[L]' });
+    flags.push({
+      code: 'SPECIAL_HOURS_TOO_LONG',
+      message: '特殊工时制度批准期限超过三年',
+      basis: '湖北省特殊工时审批办法（地方规定）[L]',
+    });
   }
   return { flags };
 }
@@ -121,7 +138,11 @@ export interface PlacementInput {
 export function placementCheck(kind: 'restructuring' | 'bankruptcy', x: PlacementInput) {
   const flags: Flag[] = [];
   if (kind === 'restructuring' && !x.congressApproved) {
-    flags.push({ code: 'PLACEMENT_NOT_APPROVED', message: '职工安置方案未经职工代表大会或职工大会审议通过', basis: '《企业国有资产法》第三十七条' });
+    flags.push({
+      code: 'PLACEMENT_NOT_APPROVED',
+      message: '职工安置方案未经职工代表大会或职工大会审议通过',
+      basis: '《企业国有资产法》第三十七条',
+    });
   }
   if ((x.wageArrearsFen ?? 0) > 0) {
     flags.push({

@@ -35,7 +35,11 @@ export const placementData = z.strictObject({
   socialInsuranceArrearsFen: z.number().int().min(0).optional(),
 });
 
-const common = { employer: employerInput, jurisdictionId: z.uuid('请选择辖区'), note: z.string().trim().max(2000).optional() };
+const common = {
+  employer: employerInput,
+  jurisdictionId: z.uuid('请选择辖区'),
+  note: z.string().trim().max(2000).optional(),
+};
 
 export const filingBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('layoff'), data: layoffData, ...common }),
@@ -49,7 +53,12 @@ export type FilingBody = z.infer<typeof filingBody>;
 export const minimumWageQuery = z.strictObject({
   areaCode: z.string().regex(/^\d{6}$/, '地区代码应为6位数字'),
   on: date.optional(),
-  monthlyFen: z.coerce.number().int().min(0).optional().describe('实发月工资（分）：给出时判断是否低于最低工资'),
+  monthlyFen: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('实发月工资（分）：给出时判断是否低于最低工资'),
 });
 
 export const minimumWageBody = z.strictObject({

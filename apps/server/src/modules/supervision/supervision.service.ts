@@ -7,7 +7,13 @@ import { AppError, errors } from '../../platform/errors';
 import { openExOfficioInTrx } from '../inspection/campaign.service';
 import { employerParty } from '../inspection/inspection.service';
 import { scopeOf } from '../matters/scope';
-import { dispatchCheck, type Flag, layoffCheck, placementCheck, specialHoursCheck } from './supervision.checks';
+import {
+  dispatchCheck,
+  type Flag,
+  layoffCheck,
+  placementCheck,
+  specialHoursCheck,
+} from './supervision.checks';
 import type { FilingBody } from './supervision.schema';
 
 export const FILING_LABELS = {
@@ -18,7 +24,10 @@ export const FILING_LABELS = {
   bankruptcy: '破产职工安置方案',
 } as const;
 
-export function evaluate(body: FilingBody, today: string): { result: Record<string, unknown>; flags: Flag[] } {
+export function evaluate(
+  body: FilingBody,
+  today: string,
+): { result: Record<string, unknown>; flags: Flag[] } {
   switch (body.kind) {
     case 'layoff': {
       const r = layoffCheck(body.data, today);
@@ -106,7 +115,11 @@ export async function openCaseFromFiling(ctx: AppContext, auth: AuthContext, act
   if (!f) throw errors.notFound('监管备案');
   if (f.caseId) throw new AppError(409, 'CASE_ALREADY_OPENED', `已据此立案：${f.caseNumber}`);
   if (!f.flags.length) throw new AppError(422, 'NO_FINDING', '该备案未发现问题，无需立案检查');
-  const row = await db.selectFrom('supervision_filing').select(['jurisdiction_id', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('supervision_filing')
+    .select(['jurisdiction_id', 'version'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return db.transaction().execute(async (trx) => {
     const created = await openExOfficioInTrx(ctx, trx, auth, actor, {
       employerId: f.employer.id,
@@ -138,7 +151,15 @@ export async function minimumWageOn(db: Kysely<DB>, areaCode: string, on: string
       .where('effective_from', '<=', on)
       .orderBy('effective_from', 'desc')
       .executeTakeFirst();
-    if (r) return { areaCode: r.area_code, tier: r.tier, monthlyFen: Number(r.monthly_fen), hourlyFen: Number(r.hourly_fen), effectiveFrom: r.effective_from, basis: r.basis };
+    if (r)
+      return {
+        areaCode: r.area_code,
+        tier: r.tier,
+        monthlyFen: Number(r.monthly_fen),
+        hourlyFen: Number(r.hourly_fen),
+        effectiveFrom: r.effective_from,
+        basis: r.basis,
+      };
   }
   return null;
 }

@@ -16,7 +16,7 @@ export function TransferInbox({ items, loading }: { items: Transfer[]; loading: 
     {
       title: '事项',
       key: 'matter',
-      width: 200,
+      width: 170,
       render: (_, t) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/matters/${t.matterId}`}>{t.matterNumber}</Link>
@@ -41,7 +41,9 @@ export function TransferInbox({ items, loading }: { items: Transfer[]; loading: 
     {
       title: '操作',
       key: 'actions',
-      width: 150,
+      width: 132,
+      // Kept in view on phones, where the table scrolls sideways.
+      fixed: 'right',
       render: (_, t) =>
         t.canDecide ? (
           <Space>

@@ -1,0 +1,178 @@
+import type { z } from 'zod';
+import type { AppContext } from '../../app';
+import type { Actor } from '../../platform/audit';
+import type { AuthContext } from '../../platform/auth';
+import { AppError } from '../../platform/errors';
+import { clocksRuntime } from '../clocks/clocks.module';
+import { createTransfer } from '../transfers/transfers.service';
+import { loadInspectionCase, requireState, today } from './inspection.access';
+import { addOutcome, assertDecider, employerName, issue, lastOrder } from './inspection.outcomes';
+import type { closeBody, referralBody } from './inspection.schema';
+import { policeReferralTest, policeThresholds } from './inspection.rules';
+import { step } from './inspection.service';
+
+/**
+ * Referrals: dispute items to mediation / arbitration (S3 Art. 21 ¶2; the case stays open), wage refusal
+ * to the police when the §7.5 thresholds are met (S3 Art. 18 ¶2), or a transfer of the whole case.
+ */
+export async function refer(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  body: z.infer<typeof referralBody>,
+) {
+  const { db } = ctx.database;
+  const { c } = await loadInspectionCase(db, auth, caseId);
+  await assertDecider(ctx, auth, c);
+  if (body.kind === 'dispute') {
+    requireState(c, ['filed', 'investigating', 'ordered'], '移交争议事项');
+    if (!body.toTrack || !body.toOrgId)
+      throw new AppError(400, 'REFERRAL_TARGET_REQUIRED', '请选择调解或仲裁及承办单位');
+    const transferId = await createTransfer(ctx, auth, actor, c.matter_id, {
+      toOrgId: body.toOrgId,
+      toTrack: body.toTrack,
+      caseId: c.id,
+      claimIds: body.claimIds,
+      reason: body.reason,
+    });
+    await db
+      .transaction()
+      .execute((trx) =>
+        addOutcome(
+          trx,
+          auth,
+          c,
+          'dispute_referral',
+          `争议事项转${body.toTrack === 'mediation' ? '调解' : '仲裁'}：${body.reason}`,
+          { details: { transferId } },
+        ),
+      );
+    return { transferId };
+  }
+  let authority = body.receivingAuthority;
+  if (body.toOrgId)
+    authority = (
+      await db.selectFrom('organization').select('name').where('id', '=', body.toOrgId).executeTakeFirst()
+    )?.name;
+  if (!authority) throw new AppError(400, 'RECEIVING_AUTHORITY_REQUIRED', '请写明受移送机关');
+  let police: ReturnType<typeof policeReferralTest> | null = null;
+  if (body.kind === 'police') {
+    requireState(c, ['ordered'], '移送公安机关');
+    const o = await lastOrder(ctx, c.id);
+    police = policeReferralTest(await policeThresholds(db), {
+      amountFen: Number(o?.amount_fen ?? 0),
+      workerCount: o?.worker_count ?? 1,
+      monthsOwed: Number((o?.details as { monthsOwed?: number } | null)?.monthsOwed ?? 0),
+      deadlinePassed: !!o?.deadline && today(ctx) > o.deadline,
+      complied: o?.complied ?? null,
+    });
+    if (!police.met)
+      throw new AppError(
+        422,
+        'POLICE_THRESHOLD_NOT_MET',
+        `不符合移送条件：${police.reasons.join('；')}`,
+        police,
+      );
+  }
+  const transferId =
+    body.toOrgId && body.kind === 'transfer'
+      ? await createTransfer(ctx, auth, actor, c.matter_id, {
+          toOrgId: body.toOrgId,
+          caseId: c.id,
+          reason: body.reason,
+        })
+      : null;
+  return step(
+    ctx,
+    auth,
+    actor,
+    c,
+    'transfer',
+    { version: body.version, reason: body.reason, payload: { receivingAuthority: authority } },
+    async (trx) => {
+      const doc =
+        body.kind === 'police'
+          ? await issue(ctx, trx, actor, auth, c, 'transfer_slip', {
+              matterNo: c.number,
+              fromUnit: '随州市劳动保障监察支队',
+              toUnit: authority,
+              partyName: await employerName(trx, c),
+              summary: '涉嫌拒不支付劳动报酬：经责令支付逾期仍不支付',
+              reason: `${body.reason}（《劳动保障监察条例》第十八条第二款；最高法拒不支付劳动报酬刑事案件解释第三条、第四条）`,
+              replyDeadline: clocksDay(
+                await clocksRuntime(ctx).calendars.snapshot(trx),
+                c.jurisdiction_id,
+                today(ctx),
+              ),
+              contact: actor.name,
+            })
+          : null;
+      const o = await addOutcome(
+        trx,
+        auth,
+        c,
+        body.kind === 'police' ? 'police_referral' : 'transfer',
+        `移送${authority}：${body.reason}`,
+        {
+          ...(doc && { document_id: doc.id }),
+          details: { transferId, police },
+        },
+      );
+      return { outcomeId: o.id, transferId, documents: doc ? [doc] : [] };
+    },
+  );
+}
+
+function clocksDay(
+  snap: Awaited<ReturnType<ReturnType<typeof clocksRuntime>['calendars']['snapshot']>>,
+  jurisdictionId: string,
+  day: string,
+) {
+  return snap.for(jurisdictionId).addWorkingDays(day, 10);
+}
+
+/** 结案 and the result told to the complainant (《保障农民工工资支付条例》第十条第三款). */
+export async function closeCase(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  caseId: string,
+  body: z.infer<typeof closeBody>,
+) {
+  const { db } = ctx.database;
+  const { c, ext } = await loadInspectionCase(db, auth, caseId);
+  await assertDecider(ctx, auth, c);
+  const order = c.state === 'ordered' ? await lastOrder(ctx, c.id) : undefined;
+  const payload = c.state === 'ordered' ? { complied: order?.complied === true } : {};
+  return step(
+    ctx,
+    auth,
+    actor,
+    c,
+    'close',
+    { version: body.version, reason: '结案', payload },
+    async (trx) => {
+      const anonymous =
+        (
+          await trx
+            .selectFrom('inspection_reporter')
+            .select('anonymous')
+            .where('case_id', '=', c.id)
+            .executeTakeFirst()
+        )?.anonymous ?? false;
+      const to =
+        ext?.source === 'complaint'
+          ? '投诉人'
+          : ext?.source === 'report'
+            ? anonymous
+              ? '匿名举报人（无法告知，存档）'
+              : '举报人'
+            : '无（依职权检查）';
+      const o = await addOutcome(trx, auth, c, 'result_notice', `处理结果告知${to}：${body.resultText}`, {
+        details: { channel: body.channel, to, anonymous },
+      });
+      return { outcomeId: o.id };
+    },
+  );
+}

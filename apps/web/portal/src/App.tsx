@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import { ApplyPage } from './pages/Apply';
+import { GuidePage } from './pages/Guide';
+import { HomePage } from './pages/Home';
+import { CalculatorPage, CasesPage, KnowledgePage, SitesPage } from './pages/Info';
+import { LoginPage, QueryPage } from './pages/Login';
+import { MatterPage } from './pages/Matter';
+import { MattersPage } from './pages/Matters';
+import { QuestionPage, ReportPage } from './pages/Submit';
+import { Link, usePath } from './router';
+import { SessionProvider, useSession } from './session';
+
+const TITLES: [RegExp, string][] = [
+  [/^\/guide/, '维权指引'],
+  [/^\/apply\/arbitration/, '申请劳动仲裁'],
+  [/^\/apply\/mediation/, '申请调解'],
+  [/^\/apply\/complaint/, '劳动保障监察投诉'],
+  [/^\/report/, '匿名举报'],
+  [/^\/question/, '咨询留言'],
+  [/^\/login/, '手机号登录'],
+  [/^\/query/, '查询码查询'],
+  [/^\/matters\/./, '事项进度'],
+  [/^\/matters/, '我的事项'],
+  [/^\/sites/, '服务网点'],
+  [/^\/cases/, '典型案例'],
+  [/^\/kb/, '常见问题'],
+  [/^\/calculator/, '期限计算'],
+];
+
+function Page({ path }: { path: string }) {
+  const matter = /^\/matters\/([0-9a-f-]{36})$/.exec(path);
+  if (matter) return <MatterPage id={matter[1]!} />;
+  const apply = /^\/apply\/(arbitration|mediation|complaint)$/.exec(path);
+  if (apply) return <ApplyPage kind={apply[1] as 'arbitration' | 'mediation' | 'complaint'} />;
+  switch (path) {
+    case '/guide':
+      return <GuidePage />;
+    case '/report':
+      return <ReportPage />;
+    case '/question':
+      return <QuestionPage />;
+    case '/login':
+      return <LoginPage />;
+    case '/query':
+      return <QueryPage />;
+    case '/matters':
+      return <MattersPage />;
+    case '/sites':
+      return <SitesPage />;
+    case '/cases':
+      return <CasesPage />;
+    case '/kb':
+      return <KnowledgePage />;
+    case '/calculator':
+      return <CalculatorPage />;
+    default:
+      return <HomePage />;
+  }
+}
+
+function Shell() {
+  const path = usePath();
+  const { session, signOut } = useSession();
+  const [large, setLarge] = useState(() => document.documentElement.classList.contains('large'));
+  useEffect(() => {
+    document.documentElement.classList.toggle('large', large);
+    localStorage.setItem('portal.large', large ? '1' : '0');
+  }, [large]);
+  const title = TITLES.find(([re]) => re.test(path))?.[1];
+  useEffect(() => {
+    document.title = title ? `${title} — 劳动维权一站通` : '劳动维权一站通 — 随州市一站式劳动保障维权中心';
+  }, [title]);
+  return (
+    <>
+      <a className="skip" href="#main">
+        跳到正文
+      </a>
+      <header className="top">
+        <Link to="/">劳动维权一站通</Link>
+        <div className="row">
+          <button
+            type="button"
+            aria-pressed={large}
+            onClick={() => setLarge(!large)}
+            data-testid="large-font"
+          >
+            {large ? '标准字' : '大字'}
+          </button>
+          {session ? (
+            <button type="button" onClick={() => void signOut()}>
+              退出
+            </button>
+          ) : null}
+        </div>
+      </header>
+      <main id="main">
+        <Page path={path} />
+      </main>
+      <footer>
+        随州市一站式劳动保障维权中心 · 咨询电话 12333
+        <br />
+        <Link to="/sites">服务网点和办公时间</Link>
+      </footer>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,32 @@
+import { api } from '../../../lib/api';
+
+export interface RiskFactor {
+  code: string;
+  label: string;
+  count: number;
+  points: number;
+}
+export interface RiskItem {
+  id: string;
+  name: string;
+  creditCode: string | null;
+  score: number;
+  levelLabel: string;
+  factors: RiskFactor[];
+}
+export interface EmployerProfile {
+  employer: { id: string; name: string; creditCode: string | null; legalRepresentative: string | null; industry: string | null };
+  risk: { score: number; levelLabel: string; factors: RiskFactor[] };
+  matters: { id: string; number: string; status: string; receivedAt: string }[];
+  cases: { id: string; number: string; track: string; state: string; closed: boolean }[];
+  outcomes: { id: string; caseId: string; kind: string; summary: string }[];
+  penaltiesTotalFen: number;
+  filings: { id: string; kind: string; status: string }[];
+  awards: number;
+}
+
+export const employersApi = {
+  risk: (signal?: AbortSignal) => api.get<{ items: RiskItem[] }>('/api/employers/risk', undefined, signal),
+  profile: (id: string, signal?: AbortSignal) => api.get<EmployerProfile>(`/api/employers/${id}/profile`, undefined, signal),
+  byCode: (code: string) => api.get<EmployerProfile>(`/api/employers/by-code/${encodeURIComponent(code)}`),
+};

@@ -1,0 +1,67 @@
+import { Card, Descriptions, List, Progress, Space, Table, Tag } from 'antd';
+import { Link } from 'react-router';
+import type { EmployerProfile } from '../api/employers.api';
+
+const TRACKS: Record<string, string> = { inspection: '监察', mediation: '调解', arbitration: '仲裁', petition: '信访', legal_aid: '法律援助', consultation: '咨询', court: '诉调对接' };
+
+/** One employer: every matter, case, outcome, penalty and filing, with the risk score and its factors. */
+export function EmployerProfileView({ p }: { p: EmployerProfile }) {
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="employer-profile">
+      <Card size="small" title={p.employer.name}>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 3 }}
+          items={[
+            { label: '统一社会信用代码', children: p.employer.creditCode ?? '—' },
+            { label: '法定代表人', children: p.employer.legalRepresentative ?? '—' },
+            { label: '行业', children: p.employer.industry ?? '—' },
+            { label: '罚款合计', children: `¥${(p.penaltiesTotalFen / 100).toLocaleString('zh-CN')}` },
+            { label: '仲裁裁决', children: `${p.awards}件` },
+          ]}
+        />
+        <Space align="center">
+          <Progress type="circle" size={72} percent={p.risk.score} format={(n) => `${n}分`} status={p.risk.score >= 60 ? 'exception' : 'normal'} />
+          <span>风险等级：{p.risk.levelLabel}</span>
+        </Space>
+        <List
+          size="small"
+          header="风险因素"
+          dataSource={p.risk.factors}
+          renderItem={(f) => (
+            <List.Item>
+              {f.label}：{f.count} → +{f.points}分
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card size="small" title="案件">
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={p.cases}
+          columns={[
+            { title: '案号', dataIndex: 'number', render: (v: string, r) => (r.track === 'inspection' ? <Link to={`/inspection/cases/${r.id}`}>{v}</Link> : v) },
+            { title: '程序', dataIndex: 'track', render: (t: string) => <Tag>{TRACKS[t] ?? t}</Tag> },
+            { title: '状态', dataIndex: 'state' },
+          ]}
+        />
+      </Card>
+      <Card size="small" title="监察处理结果">
+        <List size="small" dataSource={p.outcomes} renderItem={(o) => <List.Item>{o.summary}</List.Item>} />
+      </Card>
+      <Card size="small" title="维权事项">
+        <List
+          size="small"
+          dataSource={p.matters}
+          renderItem={(m) => (
+            <List.Item>
+              <Link to={`/matters/${m.id}`}>{m.number}</Link> {new Date(m.receivedAt).toLocaleDateString('zh-CN')}
+            </List.Item>
+          )}
+        />
+      </Card>
+    </Space>
+  );
+}

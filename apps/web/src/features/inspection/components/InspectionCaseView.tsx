@@ -1,0 +1,191 @@
+import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { feedback } from '../../../lib/feedback';
+import { useAssignees, useInspectionAction } from '../hooks/use-inspection';
+import { type InspectionCase, RECORD_KIND_LABELS } from '../types';
+import { ActionModal } from './ActionModal';
+import { type StepSpec, stepSpecs } from './actions';
+
+const yuan = (fen: number | null) => (fen === null ? '' : `¥${(fen / 100).toLocaleString('zh-CN')}`);
+
+/** Reporter block: identity for the case's handling inspectors only (《劳动保障监察条例》第九条第三款). */
+function Reporter({ c }: { c: InspectionCase }) {
+  if (c.source === 'complaint') return <>{c.complainant ?? '—'}（投诉人）</>;
+  if (!c.reporter) return <>—</>;
+  if (c.reporter.withheld) {
+    return (
+      <span data-testid="reporter-withheld">
+        <Tag color="gold">保密</Tag>
+        {c.reporter.note}
+      </span>
+    );
+  }
+  if (c.reporter.anonymous) return <span data-testid="reporter-visible">匿名举报</span>;
+  return (
+    <span data-testid="reporter-visible">
+      {c.reporter.name} {c.reporter.phone ?? ''}
+      <Tag color="gold" style={{ marginLeft: 8 }}>
+        仅承办监察员可见
+      </Tag>
+    </span>
+  );
+}
+
+/** One inspection case: facts, the reporter (confidential), investigation, outcomes and ONLY the allowed steps. */
+export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; compact?: boolean }) {
+  const action = useInspectionAction(c.id);
+  const assignees = useAssignees(c.id, c.actions.assignInspectors);
+  const [open, setOpen] = useState<StepSpec | null>(null);
+  const inspectors = useMemo(
+    () => [
+      ...(assignees.data ?? []).filter((a) => !a.barred).map((a) => ({ value: a.id, label: `${a.name}（${a.roles}）` })),
+      ...c.inspectors.map((i) => ({ value: i.userId, label: i.name })),
+    ].filter((x, i, all) => all.findIndex((y) => y.value === x.value) === i),
+    [assignees.data, c.inspectors],
+  );
+  const steps = stepSpecs(inspectors).filter((st) =>
+    st.key === 'reject' ? c.actions.decideAcceptance : st.key in c.actions && c.actions[st.key as keyof InspectionCase['actions']],
+  );
+  const run = (st: StepSpec, values: Record<string, unknown>) =>
+    action.mutate(
+      { path: st.path, body: st.body(values, c) },
+      {
+        onSuccess: (r) => {
+          feedback.success(`${st.label}：${r.case.stateLabel}`);
+          setOpen(null);
+        },
+      },
+    );
+
+  return (
+    <Card
+      size="small"
+      data-testid="inspection-case"
+      title={
+        <Space wrap>
+          <Link to={`/inspection/cases/${c.id}`}>{c.number}</Link>
+          <Tag color={c.closed ? 'default' : 'blue'} data-testid="inspection-state">
+            {c.stateLabel}
+          </Tag>
+          <Tag>{c.sourceLabel}</Tag>
+        </Space>
+      }
+    >
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { label: '被投诉（举报）单位', children: c.employer ? `${c.employer.name}${c.employer.creditCode ? `（${c.employer.creditCode}）` : ''}` : '—' },
+          { label: '投诉人/举报人', children: <Reporter c={c} /> },
+          { label: '收到日期', children: c.receivedOn ?? '—' },
+          { label: '立案日期', children: c.filedOn ?? '—' },
+          { label: '违法事项', children: c.violations.map((v) => `${v.label}${v.amountFen ? ` ${yuan(v.amountFen)}` : ''}`).join('；') || '依职权检查' },
+          { label: '受理决定', children: c.decisionLabel ? `${c.decisionLabel}${c.referralTo ? `，告知前往：${c.referralTo}` : ''}` : '待决定' },
+          {
+            label: '期限',
+            children: c.clocks.map((k) => (
+              <Tag key={k.id} color={k.status === 'met' ? 'green' : 'orange'}>
+                {k.name} {k.dueDate ?? ''} {k.status === 'met' ? '已办结' : k.status === 'extended' ? '已延长' : ''}
+              </Tag>
+            )),
+          },
+          { label: '承办监察员', children: c.inspectors.map((i) => `${i.name}${i.lead ? '（主办）' : ''}`).join('、') || '未指派' },
+        ]}
+      />
+      {steps.length ? (
+        <Space wrap style={{ margin: '12px 0' }} data-testid="inspection-actions">
+          {steps.map((st) => (
+            <Button
+              key={st.key}
+              danger={st.danger}
+              type={st.key === 'decideAcceptance' ? 'primary' : 'default'}
+              loading={action.isPending && open?.key === st.key}
+              data-testid={`step-${st.key}`}
+              onClick={() => (st.fields.length ? setOpen(st) : run(st, {}))}
+            >
+              {st.label}
+            </Button>
+          ))}
+        </Space>
+      ) : null}
+      {compact ? null : (
+        <>
+          {c.records.length ? (
+            <List
+              size="small"
+              header="调查记录"
+              dataSource={c.records}
+              renderItem={(r) => (
+                <List.Item>
+                  <Tag>{RECORD_KIND_LABELS[r.kind]}</Tag>
+                  {r.title} {r.place ? `（${r.place}）` : ''} {r.dueDate ? `期限 ${r.dueDate}` : ''} {r.content}
+                </List.Item>
+              )}
+            />
+          ) : null}
+          {c.requests.length ? (
+            <List
+              size="small"
+              header="要求用人单位提供的材料"
+              dataSource={c.requests}
+              renderItem={(r) => (
+                <List.Item>
+                  {r.materials.join('、')}，期限 {r.deadline} {r.receivedOn ? <Tag color="green">已提供</Tag> : <Tag>待提供</Tag>}
+                </List.Item>
+              )}
+            />
+          ) : null}
+          {c.outcomes.length ? (
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={c.outcomes}
+              columns={[
+                { title: '处理', dataIndex: 'summary' },
+                { title: '期限', dataIndex: 'deadline', width: 110 },
+                {
+                  title: '复查',
+                  width: 160,
+                  render: (_: unknown, o: InspectionCase['outcomes'][number]) =>
+                    o.kind === 'order' && c.actions.check && o.complied === null ? (
+                      <Button size="small" onClick={() => action.mutate({ path: `/orders/${o.id}/check`, body: { complied: true } })}>
+                        已按期改正
+                      </Button>
+                    ) : o.complied === null ? null : o.complied ? (
+                      '已改正'
+                    ) : (
+                      '逾期未改正'
+                    ),
+                },
+              ]}
+            />
+          ) : null}
+          {c.documents.length ? (
+            <Typography.Paragraph style={{ marginTop: 8 }} data-testid="inspection-documents">
+              文书：
+              {c.documents.map((d) => (
+                <Tag key={d.id} color="blue">
+                  {d.title} {d.number ?? ''}
+                </Tag>
+              ))}
+            </Typography.Paragraph>
+          ) : null}
+          {c.closed ? <Alert type="info" showIcon title={`本案已${c.stateLabel}`} /> : null}
+        </>
+      )}
+      {open ? (
+        <ActionModal
+          title={open.label}
+          open
+          fields={open.fields}
+          loading={action.isPending}
+          onCancel={() => setOpen(null)}
+          onSubmit={(v) => run(open, v)}
+          initialValues={open.key === 'record' ? { inspectorIds: c.inspectors.map((i) => i.userId) } : undefined}
+        />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,190 @@
+import type { InspectionCase } from '../types';
+import type { FieldSpec } from './ActionModal';
+
+export interface StepSpec {
+  key: keyof InspectionCase['actions'] | 'reject' | 'inform' | 'transfer';
+  label: string;
+  path: string;
+  fields: FieldSpec[];
+  body: (v: Record<string, unknown>, c: InspectionCase) => unknown;
+  danger?: boolean;
+}
+
+const s = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const fen = (v: unknown) => (typeof v === 'number' ? Math.round(v * 100) : undefined);
+const lines = (v: unknown) => (typeof v === 'string' ? v.split('\n').map((x) => x.trim()).filter(Boolean) : []);
+
+/** The steps of the inspection work area, each behind an allowed action of the case. */
+export function stepSpecs(inspectors: { value: string; label: string }[]): StepSpec[] {
+  return [
+    { key: 'decideAcceptance', label: '受理并立案', path: '/acceptance', fields: [], body: (_v, c) => ({ decision: 'accepted', version: c.version }) },
+    {
+      key: 'reject',
+      label: '不予受理',
+      path: '/acceptance',
+      danger: true,
+      fields: [
+        {
+          name: 'decision',
+          label: '不予受理理由',
+          kind: 'select',
+          required: true,
+          options: [
+            { value: 'time_barred', label: '违法行为超过二年（条例第二十条）' },
+            { value: 'dispute_procedure', label: '属于争议程序或已在调解、仲裁中（条例第二十一条第二款）' },
+            { value: 'jurisdiction', label: '不属本机关管辖' },
+          ],
+        },
+        { name: 'referTo', label: '告知前往（机构或程序）', extra: '已在调解、仲裁中的，系统自动写明承办机构和案号' },
+        { name: 'reason', label: '说明', kind: 'textarea' },
+      ],
+      body: (v, c) => ({ decision: v.decision, referTo: s(v.referTo), reason: s(v.reason), version: c.version }),
+    },
+    {
+      key: 'assignInspectors',
+      label: '指派监察员',
+      path: '/inspectors',
+      fields: [{ name: 'userIds', label: '承办监察员（调查须两名以上）', kind: 'multiselect', options: inspectors, required: true }],
+      body: (v) => ({ userIds: v.userIds }),
+    },
+    { key: 'startInvestigation', label: '开始调查', path: '/investigation/start', fields: [], body: (_v, c) => ({ version: c.version }) },
+    {
+      key: 'record',
+      label: '登记笔录/证据/任务',
+      path: '/records',
+      fields: [
+        {
+          name: 'kind',
+          label: '类别',
+          kind: 'select',
+          required: true,
+          options: [
+            { value: 'onsite', label: '现场检查笔录' },
+            { value: 'inquiry', label: '询问笔录' },
+            { value: 'evidence', label: '证据' },
+            { value: 'task', label: '调查任务' },
+          ],
+        },
+        { name: 'title', label: '标题', required: true },
+        { name: 'content', label: '内容', kind: 'textarea' },
+        { name: 'place', label: '地点' },
+        { name: 'inspectorIds', label: '在场监察员（笔录须两名以上）', kind: 'multiselect', options: inspectors },
+        { name: 'dueDate', label: '任务期限', kind: 'date' },
+      ],
+      body: (v) => ({ kind: v.kind, title: v.title, content: s(v.content) ?? '', place: s(v.place), inspectorIds: v.inspectorIds ?? [], dueDate: s(v.dueDate) }),
+    },
+    {
+      key: 'request',
+      label: '要求提供材料',
+      path: '/requests',
+      fields: [
+        { name: 'materials', label: '材料（每行一项）', kind: 'lines', required: true },
+        { name: 'deadline', label: '提供期限', kind: 'date', required: true },
+      ],
+      body: (v) => ({ materials: lines(v.materials), deadline: v.deadline }),
+    },
+    {
+      key: 'extend',
+      label: '延长办案期限',
+      path: '/extension',
+      fields: [
+        { name: 'approver', label: '批准人', required: true },
+        { name: 'reason', label: '延长理由', kind: 'textarea', required: true },
+      ],
+      body: (v, c) => ({ approver: v.approver, reason: v.reason, version: c.version }),
+    },
+    {
+      key: 'order',
+      label: '责令改正/支付',
+      path: '/orders',
+      fields: [
+        { name: 'violations', label: '违法事实', kind: 'textarea', required: true },
+        { name: 'legalBasis', label: '法律依据', required: true },
+        { name: 'corrections', label: '改正事项（每行一项）', kind: 'lines', required: true },
+        { name: 'deadline', label: '改正期限', kind: 'date', required: true },
+        { name: 'wagesYuan', label: '责令支付工资（元）', kind: 'number' },
+        { name: 'workerCount', label: '涉及人数', kind: 'number' },
+      ],
+      body: (v, c) => ({
+        violations: v.violations,
+        legalBasis: v.legalBasis,
+        corrections: lines(v.corrections),
+        deadline: v.deadline,
+        wagesOwedFen: fen(v.wagesYuan),
+        workerCount: typeof v.workerCount === 'number' ? v.workerCount : undefined,
+        version: c.version,
+      }),
+    },
+    {
+      key: 'proposePenalty',
+      label: '告知拟处罚',
+      path: '/penalty',
+      fields: [
+        {
+          name: 'ruleCode',
+          label: '处罚条款',
+          kind: 'select',
+          required: true,
+          options: [
+            { value: 'illegal_overtime', label: '违法延长工作时间（每人100–500元）' },
+            { value: 'female_minor_protection', label: '女职工、未成年工保护（每人1000–5000元）' },
+            { value: 'obstruction', label: '阻挠监察、逾期不改正（2000–20000元）' },
+            { value: 'dispatch_violation', label: '违法派遣逾期不改（每人5000–10000元）' },
+          ],
+        },
+        { name: 'workerCount', label: '受侵害劳动者人数', kind: 'number' },
+        { name: 'fineYuan', label: '罚款（元）', kind: 'number', required: true },
+        { name: 'facts', label: '违法事实', kind: 'textarea', required: true },
+      ],
+      body: (v, c) => ({ ruleCode: v.ruleCode, workerCount: v.workerCount ?? undefined, fineFen: fen(v.fineYuan), facts: v.facts, version: c.version }),
+    },
+    {
+      key: 'decidePenalty',
+      label: '作出处罚决定',
+      path: '/penalty/decision',
+      fields: [
+        { name: 'hearingRequested', label: '当事人要求听证', kind: 'switch' },
+        { name: 'hearingHeld', label: '已举行听证', kind: 'switch' },
+      ],
+      body: (v, c) => ({ hearingRequested: v.hearingRequested === true, hearingHeld: v.hearingHeld === true, version: c.version }),
+    },
+    {
+      key: 'withdraw',
+      label: '撤销立案',
+      path: '/withdrawal',
+      fields: [
+        { name: 'reason', label: '理由（情节轻微）', kind: 'textarea', required: true },
+        { name: 'evidenceOfCorrection', label: '已改正的证据', kind: 'textarea', required: true },
+      ],
+      body: (v, c) => ({ reason: v.reason, evidenceOfCorrection: v.evidenceOfCorrection, version: c.version }),
+    },
+    {
+      key: 'endInvestigation',
+      label: '终结调查',
+      path: '/investigation-end',
+      danger: true,
+      fields: [{ name: 'reason', label: '投诉举报内容不实的理由', kind: 'textarea', required: true }],
+      body: (v, c) => ({ reason: v.reason, version: c.version }),
+    },
+    {
+      key: 'close',
+      label: '结案并告知结果',
+      path: '/close',
+      fields: [
+        { name: 'resultText', label: '告知投诉人（举报人）的处理结果', kind: 'textarea', required: true },
+        {
+          name: 'channel',
+          label: '告知方式',
+          kind: 'select',
+          options: [
+            { value: 'sms', label: '短信' },
+            { value: 'phone', label: '电话' },
+            { value: 'mail', label: '邮寄' },
+            { value: 'in_person', label: '当面' },
+          ],
+        },
+      ],
+      body: (v, c) => ({ resultText: v.resultText, channel: v.channel ?? 'sms', version: c.version }),
+    },
+  ];
+}

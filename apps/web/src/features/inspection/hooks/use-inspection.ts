@@ -1,0 +1,54 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { inspectionApi } from '../api/inspection.api';
+
+export function useInspectionList(query: { state?: string; mine?: string }) {
+  return useQuery({
+    queryKey: ['inspection', 'list', query],
+    queryFn: ({ signal }) => inspectionApi.list(query, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useInspectionCase(id: string) {
+  return useQuery({ queryKey: ['inspection', 'case', id], queryFn: ({ signal }) => inspectionApi.get(id, signal) });
+}
+
+export function useMatterInspection(matterId: string) {
+  return useQuery({
+    queryKey: ['inspection', 'matter', matterId],
+    queryFn: ({ signal }) => inspectionApi.ofMatter(matterId, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useAssignees(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['inspection', 'assignees', id],
+    queryFn: ({ signal }) => inspectionApi.assignees(id, signal),
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
+/** Any step: refresh the case, the lists, the matter page and clocks/documents. */
+export function useInspectionAction(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, body }: { path: string; body: unknown }) => inspectionApi.action(id, path, body),
+    onSuccess: (r) => {
+      client.setQueryData(['inspection', 'case', id], r.case);
+      void client.invalidateQueries({ queryKey: ['inspection'] });
+      void client.invalidateQueries({ queryKey: ['matter'] });
+      void client.invalidateQueries({ queryKey: ['clocks'] });
+      void client.invalidateQueries({ queryKey: ['documents'] });
+    },
+  });
+}
+
+export function useRegisterInspection() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => inspectionApi.register(body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['inspection'] }),
+  });
+}

@@ -1,0 +1,94 @@
+/** The inspection case as GET /api/inspection/cases/:id answers it (apps/server inspection.presenter.ts). */
+export interface InspectionCase {
+  id: string;
+  number: string;
+  matterId: string;
+  matterNumber: string;
+  narrative: string;
+  state: string;
+  stateLabel: string;
+  closed: boolean;
+  version: number;
+  source: 'complaint' | 'report' | 'ex_officio' | 'campaign' | 'supervision';
+  sourceLabel: string;
+  receivedOn: string | null;
+  violationEndedOn: string | null;
+  filedOn: string | null;
+  decisionLabel: string | null;
+  decisionReason: string | null;
+  referralTo: string | null;
+  extended: boolean;
+  employer: { id: string; name: string; creditCode: string | null } | null;
+  complainant: string | null;
+  reporter:
+    | { withheld: true; note: string }
+    | {
+        withheld: false;
+        anonymous: boolean;
+        name: string | null;
+        phone: string | null;
+        idNumber: string | null;
+        address: string | null;
+        rewardRequested: boolean;
+      }
+    | null;
+  violations: { id: string; type: string; label: string; facts: string; amountFen: number | null }[];
+  inspectors: { userId: string; name: string; lead: boolean; certificateNumber: string; certificateValid: boolean }[];
+  records: {
+    id: string;
+    kind: 'onsite' | 'inquiry' | 'evidence' | 'task';
+    title: string;
+    content: string;
+    occurredOn: string | null;
+    place: string | null;
+    interviewee: string | null;
+    dueDate: string | null;
+    doneAt: string | null;
+  }[];
+  requests: { id: string; materials: string[]; deadline: string; issuedOn: string; receivedOn: string | null }[];
+  outcomes: {
+    id: string;
+    kind: string;
+    summary: string;
+    deadline: string | null;
+    amountFen: number | null;
+    fineFen: number | null;
+    hearingDeadline: string | null;
+    complied: boolean | null;
+  }[];
+  clocks: { id: string; ruleId: string; name: string; dueDate: string | null; status: string }[];
+  documents: { id: string; type: string; title: string; number: string | null; state: string }[];
+  actions: Record<
+    | 'decideAcceptance'
+    | 'assignInspectors'
+    | 'startInvestigation'
+    | 'record'
+    | 'request'
+    | 'extend'
+    | 'order'
+    | 'check'
+    | 'proposePenalty'
+    | 'decidePenalty'
+    | 'withdraw'
+    | 'endInvestigation'
+    | 'refer'
+    | 'close',
+    boolean
+  >;
+  isHandlingInspector: boolean;
+}
+
+export interface InspectionListItem {
+  id: string;
+  number: string;
+  matterNumber: string;
+  state: string;
+  stateLabel: string;
+  closed: boolean;
+  sourceLabel: string;
+  employerName: string | null;
+  receivedOn: string | null;
+  nextDue: string | null;
+}
+
+export const RECORD_KIND_LABELS = { onsite: '现场检查笔录', inquiry: '询问笔录', evidence: '证据', task: '调查任务' } as const;

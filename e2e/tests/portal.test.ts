@@ -1,0 +1,256 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../apps/server/src/bootstrap';
+import { loadConfig } from '../../apps/server/src/config/env';
+import { SAMPLE_FIELDS } from '../../apps/server/src/modules/documents/render/index';
+import { type Client, signedIn } from '../../apps/server/test/harness';
+import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
+import { SmsGateway } from '../../apps/server/test/portal.support';
+import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WORKER_PHONE = '13812340001';
+const EMPLOYER_PHONE = '13912340002';
+const EMPLOYER = '随州市恒达机械制造有限公司';
+
+// 1x1 PNG: a real image the phone's canvas can draw and compress.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** axe-core on the page as it is now: no serious or critical violations. */
+async function axe(page: Page, name: string) {
+  const r = await new AxeBuilder({ page }).analyze();
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+describe('the parties’ portal at 360 px', () => {
+  const sms = new SmsGateway();
+  let server: RunningServer;
+  let browser: Browser;
+  let clerk: Client;
+  let matterId = '';
+
+  beforeAll(async () => {
+    await sms.start();
+    server = await startServer(
+      loadConfig({
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'warn',
+        PGLITE_DIR: 'memory://',
+        DEMO_MODE: 'true',
+        WEB_DIST: path.join(ROOT, 'apps/web/dist'),
+        JOBS_ENABLED: 'false',
+        STORAGE_DIR: mkdtempSync(path.join(tmpdir(), 'onestop-portal-e2e-')),
+        SMS_PROVIDER: 'http',
+        SMS_HTTP_URL: sms.url,
+      }),
+    );
+    browser = await launchBrowser();
+    clerk = await signedIn({ server, url: server.url, databaseUrl: undefined }, 'clerk');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await sms.stop();
+  });
+
+  const runJobs = async () => {
+    while ((await server.app.ctx.jobs.runOnce()) > 0) {
+      /* drain */
+    }
+  };
+
+  async function phonePage(): Promise<Page> {
+    const context = await newContext(browser, PHONE);
+    return context.newPage();
+  }
+
+  async function signIn(page: Page, phone: string) {
+    await page.goto(`${server.url}/m/login`);
+    await page.getByTestId('login-phone').fill(phone);
+    await page.getByTestId('login-send').click();
+    await page.getByText('验证码已发送').waitFor();
+    await page.getByTestId('login-code').fill(sms.codeFor(phone));
+    await page.getByTestId('login-submit').click();
+    await page.getByRole('heading', { name: '我的事项' }).waitFor();
+  }
+
+  /** The staff side: an issued document on the matter, served electronically on `recipient`. */
+  async function serve(
+    type: 'acceptance_notice' | 'mediation_proposal',
+    recipient: string,
+    fields: Record<string, unknown>,
+  ) {
+    const orgs = (await clerk.get('/api/admin/organizations')).body?.items as
+      | { id: string; name: string }[]
+      | undefined;
+    const issuer = orgs?.find((o) => o.name === '随州市劳动人事争议仲裁委员会')?.id;
+    const d = await clerk.post('/api/documents', {
+      subjectType: 'matter',
+      subjectId: matterId,
+      type,
+      ...(issuer && type === 'mediation_proposal' ? { issuerOrgId: issuer } : {}),
+      fields: { ...SAMPLE_FIELDS[type], ...fields },
+    });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect((await clerk.post(`/api/documents/${d.body.id}/issue`, {})).status).toBe(200);
+    await runJobs();
+    const s = await clerk.post(`/api/documents/${d.body.id}/service`, {
+      recipient,
+      method: 'electronic',
+      consentRef: 'WS-E2E-0001',
+    });
+    expect(s.status, JSON.stringify(s.body)).toBe(201);
+  }
+
+  it('public pages pass axe at 360 px, with the large-font mode', async () => {
+    const page = await phonePage();
+    await page.goto(`${server.url}/m/`);
+    await page.getByTestId('tile-/guide').waitFor();
+    await axe(page, 'home');
+    await page.getByTestId('large-font').click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('large'))).toBe(true);
+    await screenshot(page, 'portal-home-phone');
+    await page.getByTestId('tile-/guide').click();
+    await page.getByTestId('guide-wages').click();
+    await page.getByTestId('guide-award').click();
+    await page.getByTestId('guide-within').click();
+    await page.getByTestId('guide-no').click();
+    await page.getByRole('heading', { name: /建议：申请劳动仲裁/ }).waitFor();
+    await page.getByText('请准备这些材料').waitFor();
+    await axe(page, 'guide result');
+    for (const p of [
+      '/report',
+      '/question',
+      '/sites',
+      '/cases',
+      '/kb',
+      '/calculator',
+      '/query',
+      '/login',
+      '/matters',
+      '/apply/mediation',
+    ]) {
+      await page.goto(`${server.url}/m${p}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await axe(page, p);
+    }
+    await page.goto(`${server.url}/m/sites`);
+    await page.getByText('随州市劳动人事争议仲裁院一站式综合服务大厅').waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+    await page.context().close();
+  });
+
+  it('a worker files an arbitration application with two photos, follows it, opens the 受理通知书 and rates the service', async () => {
+    const page = await phonePage();
+    await signIn(page, WORKER_PHONE);
+    await page.goto(`${server.url}/m/apply/arbitration`);
+    await page.getByTestId('apply-place').selectOption({ label: '曾都区' });
+    await page.getByTestId('apply-name').fill('刘小红');
+    await page.getByTestId('apply-idNumber').fill(residentId('19920304', 512));
+    await page.getByTestId('apply-employer').fill(EMPLOYER);
+    await page.getByTestId('apply-creditCode').fill(creditCode('MA4E7777'));
+    await page.getByTestId('apply-contactPhone').fill(EMPLOYER_PHONE);
+    await page.getByTestId('apply-claim-0-amount').fill('15600');
+    await page.getByTestId('apply-claim-0-facts').fill('2025年10月至12月工资没有发放');
+    await page.getByTestId('evidence-album').setInputFiles([
+      { name: '工资条.png', mimeType: 'image/png', buffer: PNG },
+      { name: '考勤表.png', mimeType: 'image/png', buffer: Buffer.concat([PNG]) },
+    ]);
+    await page.getByTestId('evidence-files').getByText('考勤表').waitFor();
+    await axe(page, 'apply form');
+    await page.getByTestId('apply-submit').click();
+    await page.getByTestId('apply-done').waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByText(/已提交证据 2 件/).count()).toBe(1);
+    await axe(page, 'apply done');
+    await screenshot(page, 'portal-apply-done-phone');
+    await page.getByTestId('apply-view').click();
+    await page.getByTestId('timeline').getByText('您在网上提交的申请已收到').waitFor();
+    matterId = page.url().split('/').pop()!;
+    const evidence = await server.app.ctx.database.db
+      .selectFrom('matter_evidence')
+      .selectAll()
+      .where('matter_id', '=', matterId)
+      .execute();
+    expect(evidence).toHaveLength(2);
+
+    await serve('acceptance_notice', '刘小红', { applicantName: '刘小红' });
+    await page.reload();
+    const [popup] = await Promise.all([
+      page.context().waitForEvent('page'),
+      page.getByTestId('doc-acceptance_notice').click(),
+    ]);
+    await popup.close().catch(() => undefined);
+    await expect
+      .poll(async () => {
+        const row = await server.app.ctx.database.db
+          .selectFrom('document_service')
+          .select(['first_opened_at'])
+          .where('recipient', '=', '刘小红')
+          .executeTakeFirst();
+        return row?.first_opened_at !== null && row?.first_opened_at !== undefined;
+      })
+      .toBe(true);
+    await page.reload();
+    await page.getByText(/已于 .* 送达/).waitFor();
+    await axe(page, 'matter');
+
+    // The staff close a track (a consultation answered); the worker is asked to rate it.
+    const detail = (await clerk.get(`/api/matters/${matterId}`)).body;
+    const opened = await clerk.post(`/api/matters/${matterId}/cases`, {
+      track: 'consultation',
+      claimIds: [detail.claims[0].id],
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    await clerk.post(`/api/cases/${opened.body.case.id}/transitions`, {
+      event: 'answer',
+      version: opened.body.case.version,
+    });
+    await page.reload();
+    await page.getByTestId('rating-consultation-5').check();
+    await axe(page, 'rating');
+    await page.getByTestId('rating-consultation-submit').click();
+    await page.getByText('谢谢您的评价').waitFor();
+    await screenshot(page, 'portal-matter-phone');
+    await page.context().close();
+  });
+
+  it('an employer signs in by phone and answers the 调解建议书 item by item', async () => {
+    await serve('mediation_proposal', EMPLOYER, {
+      addresseeName: EMPLOYER,
+      respondentName: EMPLOYER,
+      applicantName: '刘小红',
+    });
+    const page = await phonePage();
+    await signIn(page, EMPLOYER_PHONE);
+    await page.getByTestId('matter-item').first().click();
+    await page.getByTestId('proposal').waitFor();
+    await page.getByTestId('proposal-1-reject').check();
+    await page.getByTestId('proposal-2-counter').check();
+    await page.getByTestId('proposal-2-amount').fill('8000');
+    await axe(page, 'proposal');
+    await page.getByTestId('proposal-submit').click();
+    await page.getByText('答复已提交').waitFor();
+    const replies = await server.app.ctx.database.db
+      .selectFrom('portal_proposal_reply')
+      .select(['item_index', 'answer', 'counter_amount_fen'])
+      .orderBy('item_index')
+      .execute();
+    expect(replies.map((r) => r.answer)).toEqual(['accept', 'reject', 'counter']);
+    expect(Number(replies[2]!.counter_amount_fen)).toBe(800_000);
+    await screenshot(page, 'portal-employer-proposal-phone');
+    await page.context().close();
+  });
+});
