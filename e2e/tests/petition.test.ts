@@ -42,26 +42,36 @@ describe('petitions and legal aid in Chromium', () => {
     return page;
   }
 
+  /** antd Select: open it by its label, then click the option. */
   async function pick(page: Page, label: string, text: string) {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(text);
-    await page.locator('.ant-select-dropdown:visible').first().waitFor();
-    await page.keyboard.press('Enter');
+    await page.getByLabel(label, { exact: true }).click({ force: true });
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+      .first()
+      .click();
   }
 
-  async function register(page: Page, over: { request: string; facts: string; disputed?: string; ref?: string }) {
+  async function register(
+    page: Page,
+    over: { request: string; facts: string; disputed?: string; ref?: string },
+  ) {
     await page.goto(`${server.url}/petitions`);
     await page.getByTestId('petition-new').click();
     await page.getByTestId('petition-worker').fill('刘德胜');
     await page.getByTestId('petition-id').fill(residentId());
     await page.getByTestId('petition-employer').fill('随州市鸿运建筑劳务有限公司');
+    await page.getByLabel('金额（元）', { exact: true }).fill('12500');
     await page.getByTestId('petition-request').fill(over.request);
     await page.getByTestId('petition-facts').fill(over.facts);
     if (over.disputed) await pick(page, '不服的处理结论', over.disputed);
     if (over.ref) await page.getByTestId('petition-conclusion-ref').fill(over.ref);
     await page.getByTestId('petition-register-ok').click();
-    await page.getByTestId('petition-detail').waitFor();
+    try {
+      await page.getByTestId('petition-detail').waitFor({ timeout: 15_000 });
+    } catch (err) {
+      await screenshot(page, 'petition-register-failed');
+      throw err;
+    }
     await expect.poll(() => page.getByTestId('petition-state').innerText()).toBe('已登记');
   }
 
@@ -74,7 +84,9 @@ describe('petitions and legal aid in Chromium', () => {
       ref: '随劳人仲裁字〔2026〕第8号',
     });
     await page.getByTestId('petition-action-explain').click();
-    await page.getByTestId('petition-explanation').fill('仲裁裁决已依法作出，信访程序不能改变裁决结论；可在收到裁决书之日起十五日内向人民法院起诉。');
+    await page
+      .getByTestId('petition-explanation')
+      .fill('仲裁裁决已依法作出，信访程序不能改变裁决结论；可在收到裁决书之日起十五日内向人民法院起诉。');
     await page.getByTestId('petition-action-ok').click();
     await expect.poll(() => page.getByTestId('petition-state').innerText()).toBe('已释法明理');
     await renderDocuments();
@@ -91,7 +103,10 @@ describe('petitions and legal aid in Chromium', () => {
 
   it('a petition about unpaid wages is transferred to inspection and the transfer appears on both timelines', async () => {
     const page = await signedInPage('petition');
-    await register(page, { request: '要求支付拖欠的四个月工资', facts: '2025年9月至12月工资未发放，多次讨要未果' });
+    await register(page, {
+      request: '要求支付拖欠的四个月工资',
+      facts: '2025年9月至12月工资未发放，多次讨要未果',
+    });
     await page.getByTestId('petition-action-transfer').click();
     await pick(page, '导入', '劳动保障监察');
     await page.getByTestId('petition-transfer-reason').fill('协商调处不成，请依法查处欠薪');
@@ -99,7 +114,10 @@ describe('petitions and legal aid in Chromium', () => {
     await page.getByTestId('petition-transfer').getByText('已转办至随州市劳动保障监察支队：待接收').waitFor();
     await expect.poll(() => page.getByTestId('petition-state').innerText()).toBe('已导入法定途径');
     await page.getByTestId('petition-detail').getByText('导入法定途径 → 已导入法定途径').waitFor();
-    const matterHref = await page.getByTestId('petition-detail').getByRole('link', { name: /^事项 / }).getAttribute('href');
+    const matterHref = await page
+      .getByTestId('petition-detail')
+      .getByRole('link', { name: /^事项 / })
+      .getAttribute('href');
 
     // The receiving side: the inspector's inbox, accepted there, and the matter's timeline.
     const inspector = await signedInPage('inspector');
@@ -108,18 +126,29 @@ describe('petitions and legal aid in Chromium', () => {
     await accept.waitFor();
     await accept.click();
     await inspector.goto(`${server.url}${matterHref}`);
-    await inspector.getByText(/转办至随州市劳动保障监察支队（劳动保障监察），待接收/).first().waitFor();
-    await inspector.getByText(/随州市劳动保障监察支队已接收转办/).first().waitFor();
+    await inspector
+      .getByText(/转办至随州市劳动保障监察支队（劳动保障监察），待接收/)
+      .first()
+      .waitFor();
+    await inspector
+      .getByText(/随州市劳动保障监察支队已接收转办/)
+      .first()
+      .waitFor();
     await screenshot(inspector, 'petition-transfer-receiver');
     await page.reload();
-    await page.getByTestId('petition-transfer').getByText(/已接收，开立案件/).waitFor();
+    await page
+      .getByTestId('petition-transfer')
+      .getByText(/已接收，开立案件/)
+      .waitFor();
   });
 
   it('a migrant worker’s wage matter is referred to legal aid without a means test', async () => {
     const page = await signedInPage('clerk');
     const matterId = await page.evaluate(async (idNumber) => {
       const me = await (await fetch('/api/auth/me')).json();
-      const j = me.user.roles.flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions).find((x: { name: string }) => x.name === '曾都区');
+      const j = me.user.roles
+        .flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions)
+        .find((x: { name: string }) => x.name === '曾都区');
       const r = await fetch('/api/intake', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
@@ -129,7 +158,15 @@ describe('petitions and legal aid in Chromium', () => {
           jurisdictionId: j.id,
           workers: [{ name: '张春生', idType: 'resident_id', idNumber, migrantWorker: true }],
           employers: [{ name: '随州市鸿运建筑劳务有限公司' }],
-          claims: [{ type: 'unpaid_wages', amountFen: 980000, periodFrom: '2025-10-01', periodTo: '2025-12-31', facts: '工地钢筋工，三个月工资未发' }],
+          claims: [
+            {
+              type: 'unpaid_wages',
+              amountFen: 980000,
+              periodFrom: '2025-10-01',
+              periodTo: '2025-12-31',
+              facts: '工地钢筋工，三个月工资未发',
+            },
+          ],
           narrative: '农民工讨薪',
         }),
       });
@@ -140,7 +177,7 @@ describe('petitions and legal aid in Chromium', () => {
     await panel.getByTestId('legal-aid-exempt').getByText('免予核查').waitFor();
     await page.getByTestId('legal-aid-refer').click();
     const referral = panel.getByTestId('legal-aid-referral');
-    await referral.getByText('免予核查经济困难').waitFor();
+    await referral.getByText('免予核查经济困难', { exact: true }).waitFor();
     await referral.getByText(/第四十二条第（三）项/).waitFor();
     await screenshot(page, 'legal-aid-referred');
 
@@ -149,7 +186,10 @@ describe('petitions and legal aid in Chromium', () => {
     await aid.getByTestId('legal-aid-action-decide').first().click();
     await pick(aid, '决定', '给予法律援助');
     await expect(await aid.getByText('已核实经济困难').count()).toBe(0);
-    await aid.getByRole('button', { name: /^(确\s?定|OK)$/ }).last().click();
+    await aid
+      .getByRole('button', { name: /^(确\s?定|OK)$/ })
+      .last()
+      .click();
     await aid.getByTestId('legal-aid-referral').first().getByText('决定给予援助').waitFor();
   });
 });

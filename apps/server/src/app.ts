@@ -134,11 +134,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const portalDist = path.join(webDist, 'portal');
     const hasPortal = existsSync(path.join(portalDist, 'index.html'));
     if (hasPortal) {
-      await app.register(fastifyStatic, { root: portalDist, prefix: '/m/', wildcard: true, decorateReply: false });
+      await app.register(fastifyStatic, {
+        root: portalDist,
+        prefix: '/m/',
+        wildcard: true,
+        decorateReply: false,
+      });
     }
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.method !== 'GET') return notFoundHandler(req, reply);
-      if (hasPortal && /^\/m(\/|$|\?)/.test(req.url)) return reply.type('text/html').sendFile('index.html', portalDist);
+      if (hasPortal && /^\/m(\/|$|\?)/.test(req.url))
+        return reply.type('text/html').sendFile('index.html', portalDist);
       return reply.type('text/html').sendFile('index.html');
     });
   } else {

@@ -10,7 +10,12 @@ export default function InspectionCasePage() {
   const q = useInspectionCase(id);
   if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.isError || !q.data) {
-    return <Result status={isApiError(q.error) && q.error.status === 404 ? '404' : 'error'} title={q.error?.message ?? '无法加载'} />;
+    return (
+      <Result
+        status={isApiError(q.error) && q.error.status === 404 ? '404' : 'error'}
+        title={q.error?.message ?? '无法加载'}
+      />
+    );
   }
   const c = q.data;
   return (

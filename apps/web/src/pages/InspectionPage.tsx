@@ -30,10 +30,19 @@ export default function InspectionPage() {
         dataSource={list.data ?? []}
         data-testid="inspection-queue"
         columns={[
-          { title: '案件编号', dataIndex: 'number', render: (v: string, r) => <Link to={`/inspection/cases/${r.id}`}>{v}</Link> },
+          {
+            title: '案件编号',
+            dataIndex: 'number',
+            render: (v: string, r) => <Link to={`/inspection/cases/${r.id}`}>{v}</Link>,
+          },
           { title: '来源', dataIndex: 'sourceLabel', width: 90 },
           { title: '用人单位', dataIndex: 'employerName' },
-          { title: '状态', dataIndex: 'stateLabel', width: 110, render: (v: string, r) => <Tag color={r.closed ? 'default' : 'blue'}>{v}</Tag> },
+          {
+            title: '状态',
+            dataIndex: 'stateLabel',
+            width: 110,
+            render: (v: string, r) => <Tag color={r.closed ? 'default' : 'blue'}>{v}</Tag>,
+          },
           { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
           { title: '最近期限', dataIndex: 'nextDue', width: 110 },
         ]}

@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
+import { ArbitrationPanel } from '../features/arbitration/components/ArbitrationPanel';
 import { CasesPanel } from '../features/cases/components/CasesPanel';
 import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
 import { DocumentsPanel } from '../features/documents/components/DocumentsPanel';
@@ -8,6 +9,7 @@ import { DuplicatesCard } from '../features/matters/components/DuplicatesCard';
 import { EvidenceCard } from '../features/matters/components/EvidenceCard';
 import { ClaimsCard, TimelineCard, TriageCard } from '../features/matters/components/MatterSections';
 import { PartiesCard } from '../features/matters/components/PartiesCard';
+import { InspectionPanel } from '../features/inspection/components/InspectionPanel';
 import { MediationPanel } from '../features/mediation/components/MediationPanel';
 import { useMatter } from '../features/matters/hooks/use-matters';
 import { TransfersPanel } from '../features/transfers/components/TransfersPanel';
@@ -79,6 +81,8 @@ export default function MatterPage() {
               <ClaimsCard matter={m} />
               <CasesPanel matterId={m.id} />
               <MediationPanel matterId={m.id} />
+              <ArbitrationPanel matterId={m.id} />
+              <InspectionPanel matterId={m.id} />
               <TransfersPanel matterId={m.id} />
               <PetitionsPanel matterId={m.id} />
               <LegalAidPanel matterId={m.id} />

@@ -12,9 +12,18 @@ import { feedback } from '../lib/feedback';
 export default function SupervisionPage() {
   const user = useCurrentUser();
   const client = useQueryClient();
-  const filings = useQuery({ queryKey: ['supervision', 'filings'], queryFn: ({ signal }) => supervisionApi.filings(signal) });
-  const wages = useQuery({ queryKey: ['supervision', 'mw'], queryFn: ({ signal }) => supervisionApi.minimumWage(signal) });
-  const campaigns = useQuery({ queryKey: ['supervision', 'campaigns'], queryFn: ({ signal }) => supervisionApi.campaigns(signal) });
+  const filings = useQuery({
+    queryKey: ['supervision', 'filings'],
+    queryFn: ({ signal }) => supervisionApi.filings(signal),
+  });
+  const wages = useQuery({
+    queryKey: ['supervision', 'mw'],
+    queryFn: ({ signal }) => supervisionApi.minimumWage(signal),
+  });
+  const campaigns = useQuery({
+    queryKey: ['supervision', 'campaigns'],
+    queryFn: ({ signal }) => supervisionApi.campaigns(signal),
+  });
   const open = useMutation({
     mutationFn: (id: string) => supervisionApi.openCase(id),
     onSuccess: (r) => {
@@ -24,7 +33,8 @@ export default function SupervisionPage() {
   });
   const jurisdictions = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const r of user.roles) if (r.active && r.role === 'inspector') for (const j of r.jurisdictions) seen.set(j.id, j.name);
+    for (const r of user.roles)
+      if (r.active && r.role === 'inspector') for (const j of r.jurisdictions) seen.set(j.id, j.name);
     return [...seen].map(([value, label]) => ({ value, label }));
   }, [user]);
   return (
@@ -47,7 +57,12 @@ export default function SupervisionPage() {
                   columns={[
                     { title: '类别', dataIndex: 'kindLabel', width: 140 },
                     { title: '用人单位', dataIndex: 'employerName' },
-                    { title: '问题', dataIndex: 'flagCount', width: 80, render: (n: number) => (n ? <Tag color="red">{n}项</Tag> : <Tag color="green">无</Tag>) },
+                    {
+                      title: '问题',
+                      dataIndex: 'flagCount',
+                      width: 80,
+                      render: (n: number) => (n ? <Tag color="red">{n}项</Tag> : <Tag color="green">无</Tag>),
+                    },
                     {
                       title: '处理',
                       width: 160,
@@ -55,7 +70,9 @@ export default function SupervisionPage() {
                         r.caseId ? (
                           <Link to={`/inspection/cases/${r.caseId}`}>已立案检查</Link>
                         ) : r.flagCount ? (
-                          <Button size="small" loading={open.isPending} onClick={() => open.mutate(r.id)}>依职权立案</Button>
+                          <Button size="small" loading={open.isPending} onClick={() => open.mutate(r.id)}>
+                            依职权立案
+                          </Button>
                         ) : null,
                     },
                   ]}

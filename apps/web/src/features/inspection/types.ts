@@ -33,7 +33,13 @@ export interface InspectionCase {
       }
     | null;
   violations: { id: string; type: string; label: string; facts: string; amountFen: number | null }[];
-  inspectors: { userId: string; name: string; lead: boolean; certificateNumber: string; certificateValid: boolean }[];
+  inspectors: {
+    userId: string;
+    name: string;
+    lead: boolean;
+    certificateNumber: string;
+    certificateValid: boolean;
+  }[];
   records: {
     id: string;
     kind: 'onsite' | 'inquiry' | 'evidence' | 'task';
@@ -45,7 +51,13 @@ export interface InspectionCase {
     dueDate: string | null;
     doneAt: string | null;
   }[];
-  requests: { id: string; materials: string[]; deadline: string; issuedOn: string; receivedOn: string | null }[];
+  requests: {
+    id: string;
+    materials: string[];
+    deadline: string;
+    issuedOn: string;
+    receivedOn: string | null;
+  }[];
   outcomes: {
     id: string;
     kind: string;
@@ -91,4 +103,9 @@ export interface InspectionListItem {
   nextDue: string | null;
 }
 
-export const RECORD_KIND_LABELS = { onsite: '现场检查笔录', inquiry: '询问笔录', evidence: '证据', task: '调查任务' } as const;
+export const RECORD_KIND_LABELS = {
+  onsite: '现场检查笔录',
+  inquiry: '询问笔录',
+  evidence: '证据',
+  task: '调查任务',
+} as const;

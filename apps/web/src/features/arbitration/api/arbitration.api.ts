@@ -50,7 +50,14 @@ export interface ArbitrationCase {
   sameDayLabel: string | null;
   receivedAt: string;
   parties: { partyId: string; role: 'worker' | 'employer'; name: string }[];
-  claims: { claimId: string; type: string; label: string; amountFen: number | null; periodFrom: string | null; periodTo: string | null }[];
+  claims: {
+    claimId: string;
+    type: string;
+    label: string;
+    amountFen: number | null;
+    periodFrom: string | null;
+    periodTo: string | null;
+  }[];
   facts: string;
   materials: Material[];
   checklist: CheckItem[];
@@ -103,7 +110,15 @@ export interface Arbitrator {
 
 export interface CalendarData {
   rooms: { id: string; name: string; location: string }[];
-  hearings: { id: string; caseId: string; caseNumber: string; roomId: string; startsAt: string; endsAt: string; state: string }[];
+  hearings: {
+    id: string;
+    caseId: string;
+    caseNumber: string;
+    roomId: string;
+    startsAt: string;
+    endsAt: string;
+    state: string;
+  }[];
 }
 
 const c = (caseId: string, path = '') => `/api/arbitration/cases/${caseId}${path}`;
@@ -114,13 +129,22 @@ export const arbitrationApi = {
   get: (caseId: string, signal?: AbortSignal) => api.get<ArbitrationCase>(c(caseId), undefined, signal),
   create: (body: unknown) => api.post<StepResult>('/api/arbitration/applications', body),
   action: (caseId: string, path: string, body: unknown) => api.post<StepResult>(c(caseId, path), body),
-  postpone: (hearingId: string, body: unknown) => api.post<StepResult>(`/api/arbitration/hearings/${hearingId}/postpone`, body),
-  arbitrators: (caseId: string, signal?: AbortSignal) => api.get<{ items: Arbitrator[] }>(c(caseId, '/arbitrators'), undefined, signal),
+  postpone: (hearingId: string, body: unknown) =>
+    api.post<StepResult>(`/api/arbitration/hearings/${hearingId}/postpone`, body),
+  arbitrators: (caseId: string, signal?: AbortSignal) =>
+    api.get<{ items: Arbitrator[] }>(c(caseId, '/arbitrators'), undefined, signal),
   dayClose: (signal?: AbortSignal) =>
-    api.get<{ date: string; pending: PendingSameDay[]; closed: boolean }>('/api/arbitration/day-close', undefined, signal),
+    api.get<{ date: string; pending: PendingSameDay[]; closed: boolean }>(
+      '/api/arbitration/day-close',
+      undefined,
+      signal,
+    ),
   closeDay: () => api.post<{ date: string; closed: boolean }>('/api/arbitration/day-close', {}),
   calendar: (from: string, days: number, signal?: AbortSignal) =>
     api.get<CalendarData>('/api/arbitration/calendar', { from, days }, signal),
   determine: (items: unknown) =>
-    api.post<{ minimumWageFen: number; items: { text: string; finality: string; why: string }[] }>('/api/arbitration/determine', { items }),
+    api.post<{ minimumWageFen: number; items: { text: string; finality: string; why: string }[] }>(
+      '/api/arbitration/determine',
+      { items },
+    ),
 };

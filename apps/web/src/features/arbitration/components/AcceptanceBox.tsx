@@ -39,7 +39,13 @@ export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r:
       ) : null}
       {c.state === 'received' ? (
         <Space wrap>
-          <Button type="primary" disabled={outside} loading={act.isPending} data-testid="arbitration-accept" onClick={() => void run('/accept', {})}>
+          <Button
+            type="primary"
+            disabled={outside}
+            loading={act.isPending}
+            data-testid="arbitration-accept"
+            onClick={() => void run('/accept', {})}
+          >
             受理并出具受理通知书
           </Button>
           <Button danger onClick={() => setReject(true)}>
@@ -49,10 +55,21 @@ export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r:
         </Space>
       ) : null}
       {acceptance.length ? <DocButtons docs={acceptance} /> : null}
-      {c.redirectExplanation ? <Alert type="info" message="管辖告知（非不予受理）" description={c.redirectExplanation} /> : null}
-      <Modal title="不予受理" open={reject} onCancel={() => setReject(false)} onOk={() => void form.validateFields().then((v) => run('/reject', v))}>
+      {c.redirectExplanation ? (
+        <Alert type="info" message="管辖告知（非不予受理）" description={c.redirectExplanation} />
+      ) : null}
+      <Modal
+        title="不予受理"
+        open={reject}
+        onCancel={() => setReject(false)}
+        onOk={() => void form.validateFields().then((v) => run('/reject', v))}
+      >
         <Form form={form} layout="vertical">
-          <Form.Item name="reasonCode" label="理由类别" rules={[{ required: true, message: '请选择理由类别' }]}>
+          <Form.Item
+            name="reasonCode"
+            label="理由类别"
+            rules={[{ required: true, message: '请选择理由类别' }]}
+          >
             <Select options={REJECT_REASONS} />
           </Form.Item>
           <Form.Item name="reasons" label="具体理由" rules={[{ required: true, message: '请填写具体理由' }]}>
@@ -67,7 +84,11 @@ export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r:
         onOk={() => void form.validateFields(['competentCommission']).then((v) => run('/redirect', v))}
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="competentCommission" label="有管辖权的仲裁委员会" rules={[{ required: true, message: '请填写' }]}>
+          <Form.Item
+            name="competentCommission"
+            label="有管辖权的仲裁委员会"
+            rules={[{ required: true, message: '请填写' }]}
+          >
             <Input />
           </Form.Item>
         </Form>

@@ -3,7 +3,14 @@ import { useMatter } from '../../matters/hooks/use-matters';
 import { MATERIAL_KINDS, type MaterialKind, type StepResult } from '../api/arbitration.api';
 import { useCreateApplication } from '../hooks/use-arbitration';
 
-const KINDS: MaterialKind[] = ['application', 'applicant_id', 'respondent_info', 'evidence', 'authorization', 'representatives'];
+const KINDS: MaterialKind[] = [
+  'application',
+  'applicant_id',
+  'respondent_info',
+  'evidence',
+  'authorization',
+  'representatives',
+];
 
 interface Values {
   claimIds: string[];
@@ -17,11 +24,18 @@ interface Values {
 }
 
 /** 仲裁申请 at the window: pre-filled from the matter; the server's 初审 decides 收件回执 or 补正通知书. */
-export function ApplyModal(props: { matterId: string; open: boolean; onClose: () => void; onDone: (r: StepResult) => void }) {
+export function ApplyModal(props: {
+  matterId: string;
+  open: boolean;
+  onClose: () => void;
+  onDone: (r: StepResult) => void;
+}) {
   const m = useMatter(props.matterId).data;
   const create = useCreateApplication();
   const [form] = Form.useForm<Values>();
-  const free = (m?.claims ?? []).filter((c) => c.status === 'pending' || !c.track || c.track === 'arbitration');
+  const free = (m?.claims ?? []).filter(
+    (c) => c.status === 'pending' || !c.track || c.track === 'arbitration',
+  );
   const submit = async () => {
     const v = await form.validateFields();
     const evidence = (v.evidence ?? '')
@@ -34,7 +48,12 @@ export function ApplyModal(props: { matterId: string; open: boolean; onClose: ()
       claimIds: v.claimIds,
       facts: v.facts,
       evidence,
-      materials: v.kinds.map((kind) => ({ kind, title: MATERIAL_KINDS[kind], form: kind === 'application' ? '原件' : '复印件', pages: 1 })),
+      materials: v.kinds.map((kind) => ({
+        kind,
+        title: MATERIAL_KINDS[kind],
+        form: kind === 'application' ? '原件' : '复印件',
+        pages: 1,
+      })),
       copiesSubmitted: v.copiesSubmitted,
       applicantSigned: v.applicantSigned,
       ...(v.performancePlace ? { performancePlace: v.performancePlace } : {}),
@@ -66,9 +85,16 @@ export function ApplyModal(props: { matterId: string; open: boolean; onClose: ()
             applicantSigned: false,
           }}
         >
-          <Form.Item name="claimIds" label="仲裁请求" rules={[{ required: true, message: '请至少选择一项仲裁请求' }]}>
+          <Form.Item
+            name="claimIds"
+            label="仲裁请求"
+            rules={[{ required: true, message: '请至少选择一项仲裁请求' }]}
+          >
             <Checkbox.Group
-              options={free.map((c) => ({ value: c.id, label: `${c.label}${c.amountText ? `（${c.amountText}）` : ''}` }))}
+              options={free.map((c) => ({
+                value: c.id,
+                label: `${c.label}${c.amountText ? `（${c.amountText}）` : ''}`,
+              }))}
             />
           </Form.Item>
           <Form.Item name="facts" label="事实和理由">

@@ -24,7 +24,8 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
         <Space wrap>
           {c.tribunal.map((t) => (
             <Tag key={t.userId} color={t.role === 'clerk' ? 'default' : 'blue'}>
-              {{ sole: '独任仲裁员', presiding: '首席仲裁员', member: '仲裁员', clerk: '书记员' }[t.role]}：{t.name}
+              {{ sole: '独任仲裁员', presiding: '首席仲裁员', member: '仲裁员', clerk: '书记员' }[t.role]}：
+              {t.name}
             </Tag>
           ))}
         </Space>
@@ -32,7 +33,11 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
           <Select
             mode="multiple"
             style={{ minWidth: 280 }}
-            placeholder={c.collective ? '集体争议：选择三名仲裁员（第一位为首席）' : '选择一名或三名仲裁员（第一位为首席）'}
+            placeholder={
+              c.collective
+                ? '集体争议：选择三名仲裁员（第一位为首席）'
+                : '选择一名或三名仲裁员（第一位为首席）'
+            }
             options={options}
             value={ids}
             onChange={setIds}
@@ -42,20 +47,40 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
             style={{ minWidth: 140 }}
             placeholder="书记员"
             allowClear
-            options={(people.data ?? []).filter((p) => p.clerk).map((p) => ({ value: p.userId, label: p.name }))}
+            options={(people.data ?? [])
+              .filter((p) => p.clerk)
+              .map((p) => ({ value: p.userId, label: p.name }))}
             value={clerk}
             onChange={setClerk}
           />
           <Button
-            onClick={() => act.mutate({ path: '/tribunal', body: { arbitratorIds: ids, presidingId: ids[0], ...(clerk ? { clerkId: clerk } : {}) } })}
+            onClick={() =>
+              act.mutate({
+                path: '/tribunal',
+                body: { arbitratorIds: ids, presidingId: ids[0], ...(clerk ? { clerkId: clerk } : {}) },
+              })
+            }
             loading={act.isPending}
           >
             组成仲裁庭
           </Button>
         </Space>
-        <Form form={form} layout="inline" onFinish={(v) => act.mutate({ path: '/hearings', body: { roomId: v.roomId, startsAt: v.range[0].format(), endsAt: v.range[1].format() } })}>
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={(v) =>
+            act.mutate({
+              path: '/hearings',
+              body: { roomId: v.roomId, startsAt: v.range[0].format(), endsAt: v.range[1].format() },
+            })
+          }
+        >
           <Form.Item name="roomId" rules={[{ required: true, message: '请选择庭室' }]}>
-            <Select style={{ width: 180 }} placeholder="庭室" options={(cal.data?.rooms ?? []).map((r) => ({ value: r.id, label: r.name }))} />
+            <Select
+              style={{ width: 180 }}
+              placeholder="庭室"
+              options={(cal.data?.rooms ?? []).map((r) => ({ value: r.id, label: r.name }))}
+            />
           </Form.Item>
           <Form.Item name="range" rules={[{ required: true, message: '请选择开庭时间' }]}>
             <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
@@ -71,9 +96,22 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
           dataSource={c.hearings}
           columns={[
             { title: '庭室', dataIndex: 'room' },
-            { title: '开始', dataIndex: 'startsAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-            { title: '结束', dataIndex: 'endsAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-            { title: '状态', dataIndex: 'state', render: (v: string) => ({ scheduled: '待开庭', held: '已开庭', postponed: '已延期', cancelled: '已取消' })[v] ?? v },
+            {
+              title: '开始',
+              dataIndex: 'startsAt',
+              render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+            },
+            {
+              title: '结束',
+              dataIndex: 'endsAt',
+              render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+            },
+            {
+              title: '状态',
+              dataIndex: 'state',
+              render: (v: string) =>
+                ({ scheduled: '待开庭', held: '已开庭', postponed: '已延期', cancelled: '已取消' })[v] ?? v,
+            },
           ]}
         />
       </Space>

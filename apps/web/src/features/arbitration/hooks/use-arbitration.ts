@@ -10,7 +10,10 @@ export function useArbitrationCases(query: { matterId?: string; open?: boolean }
 }
 
 export function useArbitrationCase(caseId: string) {
-  return useQuery({ queryKey: ['arbitration', 'case', caseId], queryFn: ({ signal }) => arbitrationApi.get(caseId, signal) });
+  return useQuery({
+    queryKey: ['arbitration', 'case', caseId],
+    queryFn: ({ signal }) => arbitrationApi.get(caseId, signal),
+  });
 }
 
 export function useArbitrators(caseId: string, enabled: boolean) {
@@ -23,7 +26,10 @@ export function useArbitrators(caseId: string, enabled: boolean) {
 }
 
 export function useDayClose() {
-  return useQuery({ queryKey: ['arbitration', 'day-close'], queryFn: ({ signal }) => arbitrationApi.dayClose(signal) });
+  return useQuery({
+    queryKey: ['arbitration', 'day-close'],
+    queryFn: ({ signal }) => arbitrationApi.dayClose(signal),
+  });
 }
 
 export function useHearingCalendar(from: string, days: number) {
@@ -53,7 +59,8 @@ export function useCreateApplication() {
 export function useArbitrationAction(caseId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => arbitrationApi.action(caseId, path, body),
+    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
+      arbitrationApi.action(caseId, path, body),
     onSuccess: refresh,
   });
 }

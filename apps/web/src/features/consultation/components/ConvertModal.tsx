@@ -73,7 +73,20 @@ export function ConvertModal({
         <Form.Item name="claimType" label="诉求" rules={[{ required: true }]}>
           <Select options={CLAIM_OPTIONS} />
         </Form.Item>
-        <Form.Item name="amountYuan" label="金额（元）">
+        <Form.Item
+          name="amountYuan"
+          label="金额（元）"
+          dependencies={['claimType']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v) =>
+                v === undefined &&
+                CLAIM_CATALOGUE[getFieldValue('claimType') as keyof typeof CLAIM_CATALOGUE]?.monetary
+                  ? Promise.reject(new Error('请填写金额'))
+                  : Promise.resolve(),
+            }),
+          ]}
+        >
           <InputNumber min={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="facts" label="事实" rules={[{ required: true, message: '请填写事实' }]}>

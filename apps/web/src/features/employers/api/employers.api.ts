@@ -15,7 +15,13 @@ export interface RiskItem {
   factors: RiskFactor[];
 }
 export interface EmployerProfile {
-  employer: { id: string; name: string; creditCode: string | null; legalRepresentative: string | null; industry: string | null };
+  employer: {
+    id: string;
+    name: string;
+    creditCode: string | null;
+    legalRepresentative: string | null;
+    industry: string | null;
+  };
   risk: { score: number; levelLabel: string; factors: RiskFactor[] };
   matters: { id: string; number: string; status: string; receivedAt: string }[];
   cases: { id: string; number: string; track: string; state: string; closed: boolean }[];
@@ -27,6 +33,7 @@ export interface EmployerProfile {
 
 export const employersApi = {
   risk: (signal?: AbortSignal) => api.get<{ items: RiskItem[] }>('/api/employers/risk', undefined, signal),
-  profile: (id: string, signal?: AbortSignal) => api.get<EmployerProfile>(`/api/employers/${id}/profile`, undefined, signal),
+  profile: (id: string, signal?: AbortSignal) =>
+    api.get<EmployerProfile>(`/api/employers/${id}/profile`, undefined, signal),
   byCode: (code: string) => api.get<EmployerProfile>(`/api/employers/by-code/${encodeURIComponent(code)}`),
 };

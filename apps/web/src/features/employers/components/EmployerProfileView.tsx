@@ -2,7 +2,15 @@ import { Card, Descriptions, List, Progress, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { EmployerProfile } from '../api/employers.api';
 
-const TRACKS: Record<string, string> = { inspection: '监察', mediation: '调解', arbitration: '仲裁', petition: '信访', legal_aid: '法律援助', consultation: '咨询', court: '诉调对接' };
+const TRACKS: Record<string, string> = {
+  inspection: '监察',
+  mediation: '调解',
+  arbitration: '仲裁',
+  petition: '信访',
+  legal_aid: '法律援助',
+  consultation: '咨询',
+  court: '诉调对接',
+};
 
 /** One employer: every matter, case, outcome, penalty and filing, with the risk score and its factors. */
 export function EmployerProfileView({ p }: { p: EmployerProfile }) {
@@ -21,7 +29,13 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
           ]}
         />
         <Space align="center">
-          <Progress type="circle" size={72} percent={p.risk.score} format={(n) => `${n}分`} status={p.risk.score >= 60 ? 'exception' : 'normal'} />
+          <Progress
+            type="circle"
+            size={72}
+            percent={p.risk.score}
+            format={(n) => `${n}分`}
+            status={p.risk.score >= 60 ? 'exception' : 'normal'}
+          />
           <span>风险等级：{p.risk.levelLabel}</span>
         </Space>
         <List
@@ -42,7 +56,12 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
           pagination={false}
           dataSource={p.cases}
           columns={[
-            { title: '案号', dataIndex: 'number', render: (v: string, r) => (r.track === 'inspection' ? <Link to={`/inspection/cases/${r.id}`}>{v}</Link> : v) },
+            {
+              title: '案号',
+              dataIndex: 'number',
+              render: (v: string, r) =>
+                r.track === 'inspection' ? <Link to={`/inspection/cases/${r.id}`}>{v}</Link> : v,
+            },
             { title: '程序', dataIndex: 'track', render: (t: string) => <Tag>{TRACKS[t] ?? t}</Tag> },
             { title: '状态', dataIndex: 'state' },
           ]}
@@ -57,7 +76,8 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
           dataSource={p.matters}
           renderItem={(m) => (
             <List.Item>
-              <Link to={`/matters/${m.id}`}>{m.number}</Link> {new Date(m.receivedAt).toLocaleDateString('zh-CN')}
+              <Link to={`/matters/${m.id}`}>{m.number}</Link>{' '}
+              {new Date(m.receivedAt).toLocaleDateString('zh-CN')}
             </List.Item>
           )}
         />

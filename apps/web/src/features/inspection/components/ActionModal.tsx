@@ -55,11 +55,18 @@ export function ActionModal({
             ) : f.kind === 'number' ? (
               <InputNumber min={0} style={{ width: 200 }} data-testid={`field-${f.name}`} />
             ) : f.kind === 'select' || f.kind === 'multiselect' ? (
-              <Select options={f.options} mode={f.kind === 'multiselect' ? 'multiple' : undefined} data-testid={`field-${f.name}`} />
+              <Select
+                options={f.options}
+                mode={f.kind === 'multiselect' ? 'multiple' : undefined}
+                data-testid={`field-${f.name}`}
+              />
             ) : f.kind === 'switch' ? (
               <Switch data-testid={`field-${f.name}`} />
             ) : (
-              <Input placeholder={f.kind === 'date' ? 'YYYY-MM-DD' : undefined} data-testid={`field-${f.name}`} />
+              <Input
+                placeholder={f.kind === 'date' ? 'YYYY-MM-DD' : undefined}
+                data-testid={`field-${f.name}`}
+              />
             )}
           </Form.Item>
         ))}

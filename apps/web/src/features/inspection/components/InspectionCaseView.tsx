@@ -38,14 +38,19 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
   const assignees = useAssignees(c.id, c.actions.assignInspectors);
   const [open, setOpen] = useState<StepSpec | null>(null);
   const inspectors = useMemo(
-    () => [
-      ...(assignees.data ?? []).filter((a) => !a.barred).map((a) => ({ value: a.id, label: `${a.name}（${a.roles}）` })),
-      ...c.inspectors.map((i) => ({ value: i.userId, label: i.name })),
-    ].filter((x, i, all) => all.findIndex((y) => y.value === x.value) === i),
+    () =>
+      [
+        ...(assignees.data ?? [])
+          .filter((a) => !a.barred)
+          .map((a) => ({ value: a.id, label: `${a.name}（${a.roles}）` })),
+        ...c.inspectors.map((i) => ({ value: i.userId, label: i.name })),
+      ].filter((x, i, all) => all.findIndex((y) => y.value === x.value) === i),
     [assignees.data, c.inspectors],
   );
   const steps = stepSpecs(inspectors).filter((st) =>
-    st.key === 'reject' ? c.actions.decideAcceptance : st.key in c.actions && c.actions[st.key as keyof InspectionCase['actions']],
+    st.key === 'reject'
+      ? c.actions.decideAcceptance
+      : st.key in c.actions && c.actions[st.key as keyof InspectionCase['actions']],
   );
   const run = (st: StepSpec, values: Record<string, unknown>) =>
     action.mutate(
@@ -76,21 +81,40 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
         size="small"
         column={{ xs: 1, md: 2 }}
         items={[
-          { label: '被投诉（举报）单位', children: c.employer ? `${c.employer.name}${c.employer.creditCode ? `（${c.employer.creditCode}）` : ''}` : '—' },
+          {
+            label: '被投诉（举报）单位',
+            children: c.employer
+              ? `${c.employer.name}${c.employer.creditCode ? `（${c.employer.creditCode}）` : ''}`
+              : '—',
+          },
           { label: '投诉人/举报人', children: <Reporter c={c} /> },
           { label: '收到日期', children: c.receivedOn ?? '—' },
           { label: '立案日期', children: c.filedOn ?? '—' },
-          { label: '违法事项', children: c.violations.map((v) => `${v.label}${v.amountFen ? ` ${yuan(v.amountFen)}` : ''}`).join('；') || '依职权检查' },
-          { label: '受理决定', children: c.decisionLabel ? `${c.decisionLabel}${c.referralTo ? `，告知前往：${c.referralTo}` : ''}` : '待决定' },
+          {
+            label: '违法事项',
+            children:
+              c.violations.map((v) => `${v.label}${v.amountFen ? ` ${yuan(v.amountFen)}` : ''}`).join('；') ||
+              '依职权检查',
+          },
+          {
+            label: '受理决定',
+            children: c.decisionLabel
+              ? `${c.decisionLabel}${c.referralTo ? `，告知前往：${c.referralTo}` : ''}`
+              : '待决定',
+          },
           {
             label: '期限',
             children: c.clocks.map((k) => (
               <Tag key={k.id} color={k.status === 'met' ? 'green' : 'orange'}>
-                {k.name} {k.dueDate ?? ''} {k.status === 'met' ? '已办结' : k.status === 'extended' ? '已延长' : ''}
+                {k.name} {k.dueDate ?? ''}{' '}
+                {k.status === 'met' ? '已办结' : k.status === 'extended' ? '已延长' : ''}
               </Tag>
             )),
           },
-          { label: '承办监察员', children: c.inspectors.map((i) => `${i.name}${i.lead ? '（主办）' : ''}`).join('、') || '未指派' },
+          {
+            label: '承办监察员',
+            children: c.inspectors.map((i) => `${i.name}${i.lead ? '（主办）' : ''}`).join('、') || '未指派',
+          },
         ]}
       />
       {steps.length ? (
@@ -119,7 +143,8 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               renderItem={(r) => (
                 <List.Item>
                   <Tag>{RECORD_KIND_LABELS[r.kind]}</Tag>
-                  {r.title} {r.place ? `（${r.place}）` : ''} {r.dueDate ? `期限 ${r.dueDate}` : ''} {r.content}
+                  {r.title} {r.place ? `（${r.place}）` : ''} {r.dueDate ? `期限 ${r.dueDate}` : ''}{' '}
+                  {r.content}
                 </List.Item>
               )}
             />
@@ -131,7 +156,8 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               dataSource={c.requests}
               renderItem={(r) => (
                 <List.Item>
-                  {r.materials.join('、')}，期限 {r.deadline} {r.receivedOn ? <Tag color="green">已提供</Tag> : <Tag>待提供</Tag>}
+                  {r.materials.join('、')}，期限 {r.deadline}{' '}
+                  {r.receivedOn ? <Tag color="green">已提供</Tag> : <Tag>待提供</Tag>}
                 </List.Item>
               )}
             />
@@ -150,7 +176,12 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
                   width: 160,
                   render: (_: unknown, o: InspectionCase['outcomes'][number]) =>
                     o.kind === 'order' && c.actions.check && o.complied === null ? (
-                      <Button size="small" onClick={() => action.mutate({ path: `/orders/${o.id}/check`, body: { complied: true } })}>
+                      <Button
+                        size="small"
+                        onClick={() =>
+                          action.mutate({ path: `/orders/${o.id}/check`, body: { complied: true } })
+                        }
+                      >
                         已按期改正
                       </Button>
                     ) : o.complied === null ? null : o.complied ? (
@@ -183,7 +214,9 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
           loading={action.isPending}
           onCancel={() => setOpen(null)}
           onSubmit={(v) => run(open, v)}
-          initialValues={open.key === 'record' ? { inspectorIds: c.inspectors.map((i) => i.userId) } : undefined}
+          initialValues={
+            open.key === 'record' ? { inspectorIds: c.inspectors.map((i) => i.userId) } : undefined
+          }
         />
       ) : null}
     </Card>

@@ -49,7 +49,8 @@ export function RegisterForm() {
   const jurisdictions = useMemo(() => {
     const seen = new Map<string, string>();
     for (const r of user.roles) {
-      if (r.active && (r.role === 'intake_clerk' || r.role === 'inspector')) for (const j of r.jurisdictions) seen.set(j.id, j.name);
+      if (r.active && (r.role === 'intake_clerk' || r.role === 'inspector'))
+        for (const j of r.jurisdictions) seen.set(j.id, j.name);
     }
     return [...seen].map(([value, label]) => ({ value, label }));
   }, [user]);
@@ -60,14 +61,28 @@ export function RegisterForm() {
       channel: 'window',
       jurisdictionId: v.jurisdictionId,
       ...(v.source === 'report'
-        ? { reporter: { anonymous: v.anonymous === true, ...(v.anonymous ? {} : { name: v.reporterName, phone: v.reporterPhone || undefined }) } }
-        : { complainant: { name: v.complainantName, idType: 'resident_id', idNumber: v.complainantId, phone: v.complainantPhone || undefined } }),
+        ? {
+            reporter: {
+              anonymous: v.anonymous === true,
+              ...(v.anonymous ? {} : { name: v.reporterName, phone: v.reporterPhone || undefined }),
+            },
+          }
+        : {
+            complainant: {
+              name: v.complainantName,
+              idType: 'resident_id',
+              idNumber: v.complainantId,
+              phone: v.complainantPhone || undefined,
+            },
+          }),
       employer: { name: v.employerName, ...(v.creditCode ? { creditCode: v.creditCode } : {}) },
       violations: [
         {
           type: v.type,
           facts: v.facts,
-          ...(MONETARY.has(v.type) && v.amountYuan !== undefined ? { amountFen: Math.round(v.amountYuan * 100) } : {}),
+          ...(MONETARY.has(v.type) && v.amountYuan !== undefined
+            ? { amountFen: Math.round(v.amountYuan * 100) }
+            : {}),
         },
       ],
       ...(v.violationEndedOn ? { violationEndedOn: v.violationEndedOn } : {}),
@@ -105,12 +120,21 @@ export function RegisterForm() {
         </Form.Item>
         {source === 'report' ? (
           <>
-            <Form.Item name="anonymous" label="匿名举报" valuePropName="checked" extra="举报人身份依法保密，仅承办监察员可见（《劳动保障监察条例》第九条第三款）">
+            <Form.Item
+              name="anonymous"
+              label="匿名举报"
+              valuePropName="checked"
+              extra="举报人身份依法保密，仅承办监察员可见（《劳动保障监察条例》第九条第三款）"
+            >
               <Switch data-testid="insp-anonymous" />
             </Form.Item>
             {anonymous ? null : (
               <>
-                <Form.Item name="reporterName" label="举报人姓名" rules={[{ required: true, message: '请填写举报人姓名' }]}>
+                <Form.Item
+                  name="reporterName"
+                  label="举报人姓名"
+                  rules={[{ required: true, message: '请填写举报人姓名' }]}
+                >
                   <Input data-testid="insp-reporter-name" />
                 </Form.Item>
                 <Form.Item name="reporterPhone" label="举报人电话">
@@ -121,10 +145,18 @@ export function RegisterForm() {
           </>
         ) : (
           <>
-            <Form.Item name="complainantName" label="投诉人姓名" rules={[{ required: true, message: '请填写投诉人姓名' }]}>
+            <Form.Item
+              name="complainantName"
+              label="投诉人姓名"
+              rules={[{ required: true, message: '请填写投诉人姓名' }]}
+            >
               <Input data-testid="insp-complainant-name" />
             </Form.Item>
-            <Form.Item name="complainantId" label="身份证号码" rules={[{ required: true, message: '请填写身份证号码' }]}>
+            <Form.Item
+              name="complainantId"
+              label="身份证号码"
+              rules={[{ required: true, message: '请填写身份证号码' }]}
+            >
               <Input data-testid="insp-complainant-id" />
             </Form.Item>
             <Form.Item name="complainantPhone" label="联系电话">
@@ -132,7 +164,11 @@ export function RegisterForm() {
             </Form.Item>
           </>
         )}
-        <Form.Item name="employerName" label="被投诉（举报）单位" rules={[{ required: true, message: '请填写用人单位名称' }]}>
+        <Form.Item
+          name="employerName"
+          label="被投诉（举报）单位"
+          rules={[{ required: true, message: '请填写用人单位名称' }]}
+        >
           <Input data-testid="insp-employer-name" />
         </Form.Item>
         <Form.Item name="creditCode" label="统一社会信用代码">
@@ -142,14 +178,22 @@ export function RegisterForm() {
           <Select options={VIOLATIONS} data-testid="insp-type" />
         </Form.Item>
         {type && MONETARY.has(type) ? (
-          <Form.Item name="amountYuan" label="涉及金额（元）" rules={[{ required: true, message: '请填写金额' }]}>
+          <Form.Item
+            name="amountYuan"
+            label="涉及金额（元）"
+            rules={[{ required: true, message: '请填写金额' }]}
+          >
             <InputNumber min={0} style={{ width: 200 }} data-testid="insp-amount" />
           </Form.Item>
         ) : null}
         <Form.Item name="facts" label="违法事实" rules={[{ required: true, message: '请填写违法事实' }]}>
           <Input.TextArea rows={3} data-testid="insp-facts" />
         </Form.Item>
-        <Form.Item name="violationEndedOn" label="违法行为终了日期（判断二年时效）" extra="格式 YYYY-MM-DD；持续至今的可不填">
+        <Form.Item
+          name="violationEndedOn"
+          label="违法行为终了日期（判断二年时效）"
+          extra="格式 YYYY-MM-DD；持续至今的可不填"
+        >
           <Input placeholder="YYYY-MM-DD" data-testid="insp-ended-on" />
         </Form.Item>
         <Form.Item name="workerCount" label="涉及劳动者人数">

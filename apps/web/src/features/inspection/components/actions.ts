@@ -12,12 +12,24 @@ export interface StepSpec {
 
 const s = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 const fen = (v: unknown) => (typeof v === 'number' ? Math.round(v * 100) : undefined);
-const lines = (v: unknown) => (typeof v === 'string' ? v.split('\n').map((x) => x.trim()).filter(Boolean) : []);
+const lines = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .split('\n')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 
 /** The steps of the inspection work area, each behind an allowed action of the case. */
 export function stepSpecs(inspectors: { value: string; label: string }[]): StepSpec[] {
   return [
-    { key: 'decideAcceptance', label: '受理并立案', path: '/acceptance', fields: [], body: (_v, c) => ({ decision: 'accepted', version: c.version }) },
+    {
+      key: 'decideAcceptance',
+      label: '受理并立案',
+      path: '/acceptance',
+      fields: [],
+      body: (_v, c) => ({ decision: 'accepted', version: c.version }),
+    },
     {
       key: 'reject',
       label: '不予受理',
@@ -35,19 +47,42 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
             { value: 'jurisdiction', label: '不属本机关管辖' },
           ],
         },
-        { name: 'referTo', label: '告知前往（机构或程序）', extra: '已在调解、仲裁中的，系统自动写明承办机构和案号' },
+        {
+          name: 'referTo',
+          label: '告知前往（机构或程序）',
+          extra: '已在调解、仲裁中的，系统自动写明承办机构和案号',
+        },
         { name: 'reason', label: '说明', kind: 'textarea' },
       ],
-      body: (v, c) => ({ decision: v.decision, referTo: s(v.referTo), reason: s(v.reason), version: c.version }),
+      body: (v, c) => ({
+        decision: v.decision,
+        referTo: s(v.referTo),
+        reason: s(v.reason),
+        version: c.version,
+      }),
     },
     {
       key: 'assignInspectors',
       label: '指派监察员',
       path: '/inspectors',
-      fields: [{ name: 'userIds', label: '承办监察员（调查须两名以上）', kind: 'multiselect', options: inspectors, required: true }],
+      fields: [
+        {
+          name: 'userIds',
+          label: '承办监察员（调查须两名以上）',
+          kind: 'multiselect',
+          options: inspectors,
+          required: true,
+        },
+      ],
       body: (v) => ({ userIds: v.userIds }),
     },
-    { key: 'startInvestigation', label: '开始调查', path: '/investigation/start', fields: [], body: (_v, c) => ({ version: c.version }) },
+    {
+      key: 'startInvestigation',
+      label: '开始调查',
+      path: '/investigation/start',
+      fields: [],
+      body: (_v, c) => ({ version: c.version }),
+    },
     {
       key: 'record',
       label: '登记笔录/证据/任务',
@@ -68,10 +103,22 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
         { name: 'title', label: '标题', required: true },
         { name: 'content', label: '内容', kind: 'textarea' },
         { name: 'place', label: '地点' },
-        { name: 'inspectorIds', label: '在场监察员（笔录须两名以上）', kind: 'multiselect', options: inspectors },
+        {
+          name: 'inspectorIds',
+          label: '在场监察员（笔录须两名以上）',
+          kind: 'multiselect',
+          options: inspectors,
+        },
         { name: 'dueDate', label: '任务期限', kind: 'date' },
       ],
-      body: (v) => ({ kind: v.kind, title: v.title, content: s(v.content) ?? '', place: s(v.place), inspectorIds: v.inspectorIds ?? [], dueDate: s(v.dueDate) }),
+      body: (v) => ({
+        kind: v.kind,
+        title: v.title,
+        content: s(v.content) ?? '',
+        place: s(v.place),
+        inspectorIds: v.inspectorIds ?? [],
+        dueDate: s(v.dueDate),
+      }),
     },
     {
       key: 'request',
@@ -136,7 +183,13 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
         { name: 'fineYuan', label: '罚款（元）', kind: 'number', required: true },
         { name: 'facts', label: '违法事实', kind: 'textarea', required: true },
       ],
-      body: (v, c) => ({ ruleCode: v.ruleCode, workerCount: v.workerCount ?? undefined, fineFen: fen(v.fineYuan), facts: v.facts, version: c.version }),
+      body: (v, c) => ({
+        ruleCode: v.ruleCode,
+        workerCount: v.workerCount ?? undefined,
+        fineFen: fen(v.fineYuan),
+        facts: v.facts,
+        version: c.version,
+      }),
     },
     {
       key: 'decidePenalty',
@@ -146,7 +199,11 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
         { name: 'hearingRequested', label: '当事人要求听证', kind: 'switch' },
         { name: 'hearingHeld', label: '已举行听证', kind: 'switch' },
       ],
-      body: (v, c) => ({ hearingRequested: v.hearingRequested === true, hearingHeld: v.hearingHeld === true, version: c.version }),
+      body: (v, c) => ({
+        hearingRequested: v.hearingRequested === true,
+        hearingHeld: v.hearingHeld === true,
+        version: c.version,
+      }),
     },
     {
       key: 'withdraw',
@@ -156,7 +213,11 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
         { name: 'reason', label: '理由（情节轻微）', kind: 'textarea', required: true },
         { name: 'evidenceOfCorrection', label: '已改正的证据', kind: 'textarea', required: true },
       ],
-      body: (v, c) => ({ reason: v.reason, evidenceOfCorrection: v.evidenceOfCorrection, version: c.version }),
+      body: (v, c) => ({
+        reason: v.reason,
+        evidenceOfCorrection: v.evidenceOfCorrection,
+        version: c.version,
+      }),
     },
     {
       key: 'endInvestigation',

@@ -10,7 +10,10 @@ export function useInspectionList(query: { state?: string; mine?: string }) {
 }
 
 export function useInspectionCase(id: string) {
-  return useQuery({ queryKey: ['inspection', 'case', id], queryFn: ({ signal }) => inspectionApi.get(id, signal) });
+  return useQuery({
+    queryKey: ['inspection', 'case', id],
+    queryFn: ({ signal }) => inspectionApi.get(id, signal),
+  });
 }
 
 export function useMatterInspection(matterId: string) {

@@ -112,7 +112,20 @@ export function RegisterPetitionModal({
               <Form.Item name="claimType" label="诉求">
                 <Select options={CLAIM_OPTIONS} style={{ width: 180 }} />
               </Form.Item>
-              <Form.Item name="amountYuan" label="金额（元）">
+              <Form.Item
+                name="amountYuan"
+                label="金额（元）"
+                dependencies={['claimType']}
+                rules={[
+                  ({ getFieldValue }) => ({
+                    validator: (_, v) =>
+                      v === undefined &&
+                      CLAIM_CATALOGUE[getFieldValue('claimType') as keyof typeof CLAIM_CATALOGUE]?.monetary
+                        ? Promise.reject(new Error('请填写金额'))
+                        : Promise.resolve(),
+                  }),
+                ]}
+              >
                 <InputNumber min={0} />
               </Form.Item>
             </Space>

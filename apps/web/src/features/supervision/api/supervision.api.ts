@@ -41,10 +41,15 @@ export interface CampaignItem {
 }
 
 export const supervisionApi = {
-  filings: (signal?: AbortSignal) => api.get<{ items: FilingListItem[] }>('/api/supervision/filings', undefined, signal),
+  filings: (signal?: AbortSignal) =>
+    api.get<{ items: FilingListItem[] }>('/api/supervision/filings', undefined, signal),
   file: (body: unknown) => api.post<FilingDetail>('/api/supervision/filings', body),
-  openCase: (id: string) => api.post<{ caseId: string; caseNumber: string }>(`/api/supervision/filings/${id}/case`, {}),
-  minimumWage: (signal?: AbortSignal) => api.get<{ items: MinimumWageRow[] }>('/api/supervision/minimum-wage/table', undefined, signal),
-  campaigns: (signal?: AbortSignal) => api.get<{ items: CampaignItem[] }>('/api/inspection/campaigns', undefined, signal),
-  createCampaign: (body: unknown) => api.post<{ id: string; cases: unknown[] }>('/api/inspection/campaigns', body),
+  openCase: (id: string) =>
+    api.post<{ caseId: string; caseNumber: string }>(`/api/supervision/filings/${id}/case`, {}),
+  minimumWage: (signal?: AbortSignal) =>
+    api.get<{ items: MinimumWageRow[] }>('/api/supervision/minimum-wage/table', undefined, signal),
+  campaigns: (signal?: AbortSignal) =>
+    api.get<{ items: CampaignItem[] }>('/api/inspection/campaigns', undefined, signal),
+  createCampaign: (body: unknown) =>
+    api.post<{ id: string; cases: unknown[] }>('/api/inspection/campaigns', body),
 };

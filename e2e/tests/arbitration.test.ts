@@ -1,0 +1,114 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../apps/server/src/bootstrap';
+import { seedCalendars } from '../../apps/server/test/arbitration.support';
+import { newMatter, places } from '../../apps/server/test/cases.support';
+import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
+import { launchBrowser, newContext, screenshot } from '../support/browser';
+import { LoginPage } from '../support/pages';
+import { startProduct } from '../support/server';
+
+/** Window effort of the acceptance flow: screens seen and user actions (clicks, keystroke fields). */
+const effort = { screens: new Set<string>(), actions: 0 };
+const act = async (p: Promise<unknown>) => {
+  effort.actions += 1;
+  await p;
+};
+
+describe('arbitration at the window in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let env: TestEnv;
+  let clerk: Client;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startProduct();
+    env = { server, url: server.url, databaseUrl: undefined };
+    browser = await launchBrowser();
+    await seedCalendars(env);
+    clerk = await signedIn(env, 'clerk');
+    const context = await newContext(browser);
+    page = await context.newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    // 张敏: 一人多岗 — she takes the application at the window and, as arbitrator, decides acceptance.
+    await login.signInAndWait('zhangmin', 'Onestop@2026');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const drainJobs = async () => {
+    while ((await server.app.ctx.jobs.runOnce()) > 0) {
+      /* render the issued PDFs */
+    }
+  };
+
+  it('a second applicant with missing materials gets a 补正通知书 listing every missing item', async () => {
+    const p = await places(env);
+    const m = await newMatter(clerk, p.zengdu, { worker: '刘二娃' });
+    await page.goto(`${server.url}/matters/${m.id}`);
+    await page.getByTestId('arbitration-apply').click();
+    await page.getByTestId('apply-submit').click();
+    const list = page.getByTestId('correction-list');
+    await list.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'arbitration-correction');
+    const cases = (await clerk.get(`/api/arbitration/cases?matterId=${m.id}`)).body.items;
+    const view = (await clerk.get(`/api/arbitration/cases/${cases[0].caseId}`)).body;
+    expect(view.state).toBe('needs_correction');
+    expect(view.missingItems.length).toBeGreaterThanOrEqual(5);
+    const shown = await list.locator('li').allInnerTexts();
+    expect(shown).toEqual(view.missingItems);
+    const doc = view.documents.find((d: { type: string }) => d.type === 'correction_notice');
+    const fields = (await clerk.get(`/api/documents/${doc.id}`)).body.fields;
+    expect(fields.missingItems).toEqual(view.missingItems);
+  });
+
+  it('a wage-arrears application is accepted with a same-day 受理通知书 that prints', async () => {
+    const p = await places(env);
+    const m = await newMatter(clerk, p.zengdu, { worker: '陈大山' });
+    await act(page.goto(`${server.url}/matters/${m.id}`));
+    effort.screens.add('维权事项页');
+    await act(page.getByTestId('arbitration-apply').click());
+    effort.screens.add('收取仲裁申请（初审）弹窗');
+    for (const label of ['仲裁申请书', '申请人身份证明', '被申请人主体资格材料（营业执照或登记信息）', '证据材料']) {
+      await act(page.getByLabel(label, { exact: true }).check());
+    }
+    await act(page.getByTestId('apply-evidence').fill('考勤记录'));
+    await act(page.getByTestId('apply-copies').fill('1'));
+    await act(page.getByTestId('apply-signed').click());
+    await act(page.getByTestId('apply-submit').click());
+    await page.getByTestId('same-day-banner').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'arbitration-same-day');
+    await act(page.getByTestId('arbitration-accept').click());
+    const print = page.getByTestId('print-acceptance_notice');
+    await print.waitFor({ timeout: 20_000 });
+    await drainJobs();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), act(print.click())]);
+    const response = await popup.waitForEvent('response', (r) => r.url().includes('/pdf')).catch(() => null);
+    const url = popup.url();
+    expect(url).toMatch(/\/api\/documents\/[0-9a-f-]+\/pdf$/);
+    const pdf = await page.request.get(url);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    void response;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const cases = (await clerk.get(`/api/arbitration/cases?matterId=${m.id}`)).body.items;
+    const view = (await clerk.get(`/api/arbitration/cases/${cases[0].caseId}`)).body;
+    expect(view.state).toBe('accepted');
+    const notice = view.documents.find((d: { type: string }) => d.type === 'acceptance_notice');
+    expect(notice.issuedDate).toBe(today);
+    const pending = (await clerk.get('/api/arbitration/day-close')).body.pending.map((x: { caseId: string }) => x.caseId);
+    expect(pending).not.toContain(view.caseId);
+    await screenshot(page, 'arbitration-accepted');
+    // eslint-disable-next-line no-console
+    console.log(
+      `窗口工作量（收件→受理→打印受理通知书）：界面 ${effort.screens.size} 个（${[...effort.screens].join('、')}），操作 ${effort.actions} 次`,
+    );
+    expect(effort.screens.size).toBeLessThanOrEqual(2);
+    expect(effort.actions).toBeLessThanOrEqual(12);
+  });
+});

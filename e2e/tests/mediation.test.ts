@@ -1,0 +1,138 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../apps/server/src/bootstrap';
+import { residentId } from '../../apps/server/test/intake-fixtures';
+import { launchBrowser, newContext, screenshot } from '../support/browser';
+import { LoginPage } from '../support/pages';
+import { startProduct } from '../support/server';
+
+/**
+ * Mediation first at the window (郑红, gsclerk: 窗口受理员 + 调解员 in 广水市): a walk-in worker with unpaid
+ * wages consents, receives a 调解建议书, the employer rejects two items (recorded by staff), the accepted
+ * item becomes a signed agreement, the rest goes to arbitration without retyping. Screens and actions
+ * of this part are counted and printed (the intake screen and the same-day 受理通知书 are counted by
+ * the intake and arbitration journeys).
+ */
+describe('mediation journey in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startProduct();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('consent → 调解建议书 → employer rejects two items → signed agreement + arbitration', async () => {
+    const context = await newContext(browser);
+    const page: Page = await context.newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    await login.signInAndWait('gsclerk', 'Onestop@2026');
+
+    // The walk-in worker's matter (registered through the single window; the intake UI has its own journey).
+    const matterId = await page.evaluate(async (idNumber) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const j = me.user.roles
+        .flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions)
+        .find((x: { name: string }) => x.name === '广水市');
+      const r = await fetch('/api/intake', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          channel: 'window',
+          requestKind: 'application',
+          jurisdictionId: j.id,
+          workers: [{ name: '刘长江', idType: 'resident_id', idNumber, migrantWorker: true }],
+          employers: [{ name: '广水市顺达机械制造有限公司' }],
+          claims: [
+            { type: 'unpaid_wages', amountFen: 960000, periodFrom: '2025-10-01', periodTo: '2025-12-31', facts: '三个月工资未发' },
+            { type: 'overtime_pay', amountFen: 180000, periodFrom: '2025-10-01', periodTo: '2025-12-31', facts: '周六加班未付加班费' },
+            { type: 'double_wages_no_contract', amountFen: 640000, periodFrom: '2025-03-01', periodTo: '2025-12-31', facts: '入职后未签书面劳动合同' },
+          ],
+          narrative: '在机械厂做焊工，老板拖欠三个月工资。',
+        }),
+      });
+      const body = await r.json();
+      if (r.status !== 201) throw new Error(JSON.stringify(body));
+      return body.id as string;
+    }, residentId('19880506', 321, '421381'));
+
+    let screens = 0;
+    let actions = 0;
+    const act = async (fn: () => Promise<unknown>) => {
+      actions++;
+      await fn();
+    };
+
+    await page.goto(`${server.url}/matters/${matterId}`);
+    screens++;
+    const panel = page.getByTestId('mediation-panel');
+    await panel.getByTestId('mediation-consent').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'mediation-consent');
+
+    // 1. Consent signed at the window.
+    await act(() => panel.getByTestId('consent-window').click());
+    await panel.getByTestId('mediation-proposal').waitFor({ timeout: 15_000 });
+
+    // 2. The 调解建议书: amounts and reasons are prefilled from the claims; the mediator issues it.
+    await act(() => panel.getByTestId('mediation-proposal').click());
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.getByTestId('proposal-amount-0').waitFor();
+    await act(() => dialog.getByTestId('proposal-amount-1').fill('1500'));
+    await act(() => dialog.getByTestId('proposal-submit').click());
+    await panel.getByTestId('mediation-reply').waitFor({ timeout: 15_000 });
+    await panel.getByText('调解建议书已送达').first().waitFor();
+    await screenshot(page, 'mediation-proposal-sent');
+
+    // 3. The worker accepts every item.
+    await act(() => panel.getByTestId('mediation-reply').click());
+    await act(() => page.getByTestId('replies-submit').click());
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+
+    // 4. The employer (by phone, recorded by staff) rejects two items.
+    await act(() => panel.getByTestId('mediation-reply').click());
+    const replies = page.locator('.ant-modal:visible');
+    await replies.locator('.ant-switch').first().waitFor();
+    await act(() => replies.locator('.ant-switch').nth(1).click());
+    await act(() => replies.locator('.ant-switch').nth(2).click());
+    await act(() => page.getByTestId('replies-submit').click());
+    await panel.getByTestId('mediation-agreement').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'mediation-replies');
+
+    // 5. The accepted item becomes a signed 调解协议书; the two others go to arbitration.
+    await act(() => panel.getByTestId('mediation-agreement').click());
+    const agreement = page.locator('.ant-modal:visible');
+    await act(() => agreement.getByText('双方已签名或盖章').click());
+    await act(() => page.getByTestId('agreement-submit').click());
+    await panel.getByTestId('mediation-state').getByText('部分达成协议').waitFor({ timeout: 20_000 });
+    const arb = panel.getByTestId('mediation-arbitration');
+    await arb.waitFor();
+    expect(await arb.textContent()).toMatch(/随劳人仲案字〔\d{4}〕第\d+号/);
+    await panel.getByText('调解协议书').first().waitFor();
+    // Printing the agreement: one click on 预览/打印 once the PDF is rendered (jobs run in production).
+    actions++;
+    await screenshot(page, 'mediation-agreement');
+
+    // The arbitration case holds the two rejected claims with their registered amounts.
+    const check = await page.evaluate(async (id) => {
+      const m = await (await fetch(`/api/matters/${id}/mediation`)).json();
+      const c = m.cases[0];
+      const a = await (await fetch(`/api/arbitration/cases/${c.arbitrationCase.id}`)).json();
+      return { state: c.state, claims: a.claims.map((x: { type: string; amountFen: number }) => [x.type, x.amountFen]) };
+    }, matterId);
+    expect(check.state).toBe('partially_agreed');
+    expect(check.claims).toEqual([
+      ['overtime_pay', 180000],
+      ['double_wages_no_contract', 640000],
+    ]);
+
+    console.log(`[mediation journey] screens: ${screens}, actions: ${actions} (matter page: consent → 调解建议书 → replies → signed agreement → arbitration; print included)`);
+    expect(screens).toBeLessThanOrEqual(1);
+    expect(actions).toBeLessThanOrEqual(15);
+    await context.close();
+  });
+});
