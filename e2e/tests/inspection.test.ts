@@ -66,7 +66,7 @@ describe('labor inspection in Chromium', () => {
     await page.getByTestId('reporter-withheld').waitFor();
     expect(await page.locator('main').textContent()).not.toContain(REPORTER);
     // The clerk may not accept: only the allowed steps are shown.
-    expect(await page.getByTestId('step-decideAcceptance').count()).toBe(0);
+    expect(await page.getByTestId('step-accept').count()).toBe(0);
     await screenshot(page, 'inspection-clerk-reporter-hidden');
   });
 
@@ -87,7 +87,7 @@ describe('labor inspection in Chromium', () => {
     await page.goto(`${server.url}/inspection/cases/${caseId}`);
     await page.getByTestId('reporter-visible').waitFor();
     expect(await page.getByTestId('reporter-visible').textContent()).toContain(REPORTER);
-    await page.getByTestId('step-decideAcceptance').click();
+    await page.getByTestId('step-accept').click();
     await state(page, '已立案');
     await page.getByTestId('step-startInvestigation').click();
     await state(page, '调查中');

@@ -34,32 +34,53 @@ describe('mediation journey in Chromium', () => {
     await login.signInAndWait('gsclerk', 'Onestop@2026');
 
     // The walk-in worker's matter (registered through the single window; the intake UI has its own journey).
-    const matterId = await page.evaluate(async (idNumber) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const j = me.user.roles
-        .flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions)
-        .find((x: { name: string }) => x.name === '广水市');
-      const r = await fetch('/api/intake', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({
-          channel: 'window',
-          requestKind: 'application',
-          jurisdictionId: j.id,
-          workers: [{ name: '刘长江', idType: 'resident_id', idNumber, migrantWorker: true }],
-          employers: [{ name: '广水市顺达机械制造有限公司' }],
-          claims: [
-            { type: 'unpaid_wages', amountFen: 960000, periodFrom: '2025-10-01', periodTo: '2025-12-31', facts: '三个月工资未发' },
-            { type: 'overtime_pay', amountFen: 180000, periodFrom: '2025-10-01', periodTo: '2025-12-31', facts: '周六加班未付加班费' },
-            { type: 'double_wages_no_contract', amountFen: 640000, periodFrom: '2025-03-01', periodTo: '2025-12-31', facts: '入职后未签书面劳动合同' },
-          ],
-          narrative: '在机械厂做焊工，老板拖欠三个月工资。',
-        }),
-      });
-      const body = await r.json();
-      if (r.status !== 201) throw new Error(JSON.stringify(body));
-      return body.id as string;
-    }, residentId('19880506', 321, '421381'));
+    const matterId = await page.evaluate(
+      async (idNumber) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const j = me.user.roles
+          .flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions)
+          .find((x: { name: string }) => x.name === '广水市');
+        const r = await fetch('/api/intake', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({
+            channel: 'window',
+            requestKind: 'application',
+            jurisdictionId: j.id,
+            workers: [{ name: '刘长江', idType: 'resident_id', idNumber, migrantWorker: true }],
+            employers: [{ name: '广水市顺达机械制造有限公司' }],
+            claims: [
+              {
+                type: 'unpaid_wages',
+                amountFen: 960000,
+                periodFrom: '2025-10-01',
+                periodTo: '2025-12-31',
+                facts: '三个月工资未发',
+              },
+              {
+                type: 'overtime_pay',
+                amountFen: 180000,
+                periodFrom: '2025-10-01',
+                periodTo: '2025-12-31',
+                facts: '周六加班未付加班费',
+              },
+              {
+                type: 'double_wages_no_contract',
+                amountFen: 640000,
+                periodFrom: '2025-03-01',
+                periodTo: '2025-12-31',
+                facts: '入职后未签书面劳动合同',
+              },
+            ],
+            narrative: '在机械厂做焊工，老板拖欠三个月工资。',
+          }),
+        });
+        const body = await r.json();
+        if (r.status !== 201) throw new Error(JSON.stringify(body));
+        return body.id as string;
+      },
+      residentId('19880506', 321, '421381'),
+    );
 
     let screens = 0;
     let actions = 0;
@@ -84,14 +105,23 @@ describe('mediation journey in Chromium', () => {
     await dialog.getByTestId('proposal-amount-0').waitFor();
     await act(() => dialog.getByTestId('proposal-amount-1').fill('1500'));
     await act(() => dialog.getByTestId('proposal-submit').click());
-    await panel.getByTestId('mediation-reply').waitFor({ timeout: 15_000 });
+    await panel
+      .getByTestId('mediation-reply')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (e) => {
+        await screenshot(page, 'mediation-debug');
+        throw e;
+      });
     await panel.getByText('调解建议书已送达').first().waitFor();
     await screenshot(page, 'mediation-proposal-sent');
 
     // 3. The worker accepts every item.
     await act(() => panel.getByTestId('mediation-reply').click());
     await act(() => page.getByTestId('replies-submit').click());
-    await page.locator('.ant-modal:visible').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await page
+      .locator('.ant-modal:visible')
+      .waitFor({ state: 'detached', timeout: 15_000 })
+      .catch(() => undefined);
 
     // 4. The employer (by phone, recorded by staff) rejects two items.
     await act(() => panel.getByTestId('mediation-reply').click());
@@ -122,7 +152,10 @@ describe('mediation journey in Chromium', () => {
       const m = await (await fetch(`/api/matters/${id}/mediation`)).json();
       const c = m.cases[0];
       const a = await (await fetch(`/api/arbitration/cases/${c.arbitrationCase.id}`)).json();
-      return { state: c.state, claims: a.claims.map((x: { type: string; amountFen: number }) => [x.type, x.amountFen]) };
+      return {
+        state: c.state,
+        claims: a.claims.map((x: { type: string; amountFen: number }) => [x.type, x.amountFen]),
+      };
     }, matterId);
     expect(check.state).toBe('partially_agreed');
     expect(check.claims).toEqual([
@@ -130,7 +163,9 @@ describe('mediation journey in Chromium', () => {
       ['double_wages_no_contract', 640000],
     ]);
 
-    console.log(`[mediation journey] screens: ${screens}, actions: ${actions} (matter page: consent → 调解建议书 → replies → signed agreement → arbitration; print included)`);
+    console.log(
+      `[mediation journey] screens: ${screens}, actions: ${actions} (matter page: consent → 调解建议书 → replies → signed agreement → arbitration; print included)`,
+    );
     expect(screens).toBeLessThanOrEqual(1);
     expect(actions).toBeLessThanOrEqual(15);
     await context.close();

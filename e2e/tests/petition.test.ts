@@ -72,7 +72,9 @@ describe('petitions and legal aid in Chromium', () => {
       await screenshot(page, 'petition-register-failed');
       throw err;
     }
-    await expect.poll(() => page.getByTestId('petition-state').innerText()).toBe('已登记');
+    await expect
+      .poll(() => page.getByTestId('petition-state').textContent(), { timeout: 15_000 })
+      .toBe('已登记');
   }
 
   it('a petitioner unhappy with an arbitration award is registered and leaves with the printed 释明告知书', async () => {
@@ -88,7 +90,9 @@ describe('petitions and legal aid in Chromium', () => {
       .getByTestId('petition-explanation')
       .fill('仲裁裁决已依法作出，信访程序不能改变裁决结论；可在收到裁决书之日起十五日内向人民法院起诉。');
     await page.getByTestId('petition-action-ok').click();
-    await expect.poll(() => page.getByTestId('petition-state').innerText()).toBe('已释法明理');
+    await expect
+      .poll(() => page.getByTestId('petition-state').textContent(), { timeout: 15_000 })
+      .toBe('已释法明理');
     await renderDocuments();
     const print = page.getByTestId('petition-print-explanation_record');
     await expect.poll(() => print.isEnabled(), { timeout: 15_000 }).toBe(true);
@@ -112,7 +116,9 @@ describe('petitions and legal aid in Chromium', () => {
     await page.getByTestId('petition-transfer-reason').fill('协商调处不成，请依法查处欠薪');
     await page.getByTestId('petition-action-ok').click();
     await page.getByTestId('petition-transfer').getByText('已转办至随州市劳动保障监察支队：待接收').waitFor();
-    await expect.poll(() => page.getByTestId('petition-state').innerText()).toBe('已导入法定途径');
+    await expect
+      .poll(() => page.getByTestId('petition-state').textContent(), { timeout: 15_000 })
+      .toBe('已导入法定途径');
     await page.getByTestId('petition-detail').getByText('导入法定途径 → 已导入法定途径').waitFor();
     const matterHref = await page
       .getByTestId('petition-detail')

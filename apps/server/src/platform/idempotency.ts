@@ -11,8 +11,9 @@ import { AppError } from './errors';
  * same response (and no second record); the same key with a different body is a 422.
  *
  * Usage inside a handler: `return withIdempotency(db, req, reply, 'matter.create', () => create())`.
- * The work and the stored response are not one transaction; the unique key makes a concurrent
- * duplicate fail instead of writing twice.
+ * The key is reserved (status 0) before the work runs, so two simultaneous requests with the same
+ * key cannot both do the work: the second gets 409 IDEMPOTENCY_IN_PROGRESS and may retry. A failed
+ * attempt releases its reservation.
  */
 export async function withIdempotency<T>(
   db: Kysely<DB>,
@@ -37,31 +38,41 @@ export async function withIdempotency<T>(
   }
   const fullScope = `${scope}:${req.auth?.userId ?? 'anon'}`;
   const hash = sha256Hex(canonicalJson(req.body ?? null));
-  const previous = await db
-    .selectFrom('idempotency_key')
-    .selectAll()
-    .where('scope', '=', fullScope)
-    .where('key', '=', key)
+  const reserved = await db
+    .insertInto('idempotency_key')
+    .values({ key, scope: fullScope, request_hash: hash, status_code: 0, response: '{}' })
+    .onConflict((oc) => oc.doNothing())
+    .returning('key')
     .executeTakeFirst();
-  if (previous) {
+  if (!reserved) {
+    const previous = await db
+      .selectFrom('idempotency_key')
+      .selectAll()
+      .where('scope', '=', fullScope)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
     if (previous.request_hash !== hash) {
       throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '同一个 Idempotency-Key 不能用于不同的请求内容');
+    }
+    if (previous.status_code === 0) {
+      throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', '相同的提交正在处理中，请稍后刷新查看结果');
     }
     reply.header('idempotent-replay', 'true');
     reply.status(previous.status_code);
     return previous.response as T;
   }
-  const r = await work();
+  let r: { status: number; body: T };
+  try {
+    r = await work();
+  } catch (err) {
+    await db.deleteFrom('idempotency_key').where('scope', '=', fullScope).where('key', '=', key).execute();
+    throw err;
+  }
   await db
-    .insertInto('idempotency_key')
-    .values({
-      key,
-      scope: fullScope,
-      request_hash: hash,
-      status_code: r.status,
-      response: JSON.stringify(r.body),
-    })
-    .onConflict((oc) => oc.doNothing())
+    .updateTable('idempotency_key')
+    .set({ status_code: r.status, response: JSON.stringify(r.body) })
+    .where('scope', '=', fullScope)
+    .where('key', '=', key)
     .execute();
   reply.status(r.status);
   return r.body;

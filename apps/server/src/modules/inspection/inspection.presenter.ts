@@ -195,7 +195,8 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
     })),
     events,
     actions: {
-      decideAcceptance: c.state === 'registered' && (canAct('accept') || canAct('inform')),
+      accept: canAct('accept'),
+      refuse: canAct('inform') || canAct('reject'),
       assignInspectors: !c.closed && roles.some((r) => canAssignAs('inspection', r)),
       startInvestigation: c.state === 'filed' && handler,
       record: handler && ['investigating', 'ordered', 'pre_decision'].includes(c.state),

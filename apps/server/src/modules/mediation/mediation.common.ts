@@ -117,3 +117,25 @@ export async function openClaims(trx: Trx, caseId: string) {
 
 export const yuanText = (fen: number) =>
   `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+
+/** The mediator's contact phone: the office's, else its parent's, else the arbitration commission's. */
+export async function contactFor(trx: Trx, organizationId: string): Promise<string | null> {
+  let id: string | null = organizationId;
+  for (let depth = 0; id && depth < 5; depth++) {
+    const org: { phone: string | null; parent_id: string | null } | undefined = await trx
+      .selectFrom('organization')
+      .select(['phone', 'parent_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (org?.phone) return org.phone;
+    id = org?.parent_id ?? null;
+  }
+  const arb = await trx
+    .selectFrom('organization')
+    .select('phone')
+    .where('agency', '=', 'arbitration')
+    .where('phone', 'is not', null)
+    .orderBy('sort')
+    .executeTakeFirst();
+  return arb?.phone ?? null;
+}

@@ -10,6 +10,7 @@ import { appendEvent } from '../matters/scope';
 import { calculate } from './calculator.service';
 import {
   assertDesk,
+  contactFor,
   assertVersion,
   loadCase,
   matterParties,
@@ -179,11 +180,7 @@ export async function startMediation(
       { track: 'mediation', claimIds },
       { checkOpener: true },
     );
-    const myOrg = await trx
-      .selectFrom('organization')
-      .select('phone')
-      .where('id', '=', auth.organizationId)
-      .executeTakeFirst();
+    const myContact = await contactFor(trx, auth.organizationId);
     await trx
       .insertInto('mediation_case')
       .values({
@@ -198,7 +195,7 @@ export async function startMediation(
         referral_note: null,
         mediator_user_id: auth.userId,
         mediator_name: actor.name,
-        mediator_contact: myOrg?.phone ?? null,
+        mediator_contact: myContact,
         reply_deadline: null,
         proposal_document_id: null,
         agreement_document_id: null,
@@ -270,12 +267,8 @@ export async function saveProposal(
       throw new AppError(400, 'REPLY_DEADLINE_PAST', '答复期限不能早于今天', { field: 'replyDeadline' });
     // The mediator who signs the proposal is the one the parties reply to.
     const mediatorName = body.mediatorName ?? actor.name;
-    const myOrg = await trx
-      .selectFrom('organization')
-      .select('phone')
-      .where('id', '=', auth.organizationId)
-      .executeTakeFirst();
-    const mediatorContact = body.mediatorContact ?? myOrg?.phone ?? m.mediator_contact;
+    const myContact = await contactFor(trx, auth.organizationId);
+    const mediatorContact = body.mediatorContact ?? m.mediator_contact ?? myContact;
     if (!mediatorContact) {
       throw new AppError(400, 'MEDIATOR_CONTACT_REQUIRED', '请填写调解员联系方式', {
         field: 'mediatorContact',

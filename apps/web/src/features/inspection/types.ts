@@ -71,7 +71,8 @@ export interface InspectionCase {
   clocks: { id: string; ruleId: string; name: string; dueDate: string | null; status: string }[];
   documents: { id: string; type: string; title: string; number: string | null; state: string }[];
   actions: Record<
-    | 'decideAcceptance'
+    | 'accept'
+    | 'refuse'
     | 'assignInspectors'
     | 'startInvestigation'
     | 'record'

@@ -47,11 +47,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
       ].filter((x, i, all) => all.findIndex((y) => y.value === x.value) === i),
     [assignees.data, c.inspectors],
   );
-  const steps = stepSpecs(inspectors).filter((st) =>
-    st.key === 'reject'
-      ? c.actions.decideAcceptance
-      : st.key in c.actions && c.actions[st.key as keyof InspectionCase['actions']],
-  );
+  const steps = stepSpecs(inspectors).filter((st) => c.actions[st.key]);
   const run = (st: StepSpec, values: Record<string, unknown>) =>
     action.mutate(
       { path: st.path, body: st.body(values, c) },
@@ -123,7 +119,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
             <Button
               key={st.key}
               danger={st.danger}
-              type={st.key === 'decideAcceptance' ? 'primary' : 'default'}
+              type={st.key === 'accept' ? 'primary' : 'default'}
               loading={action.isPending && open?.key === st.key}
               data-testid={`step-${st.key}`}
               onClick={() => (st.fields.length ? setOpen(st) : run(st, {}))}

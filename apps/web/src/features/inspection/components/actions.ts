@@ -2,7 +2,7 @@ import type { InspectionCase } from '../types';
 import type { FieldSpec } from './ActionModal';
 
 export interface StepSpec {
-  key: keyof InspectionCase['actions'] | 'reject' | 'inform' | 'transfer';
+  key: keyof InspectionCase['actions'];
   label: string;
   path: string;
   fields: FieldSpec[];
@@ -24,14 +24,14 @@ const lines = (v: unknown) =>
 export function stepSpecs(inspectors: { value: string; label: string }[]): StepSpec[] {
   return [
     {
-      key: 'decideAcceptance',
+      key: 'accept',
       label: '受理并立案',
       path: '/acceptance',
       fields: [],
       body: (_v, c) => ({ decision: 'accepted', version: c.version }),
     },
     {
-      key: 'reject',
+      key: 'refuse',
       label: '不予受理',
       path: '/acceptance',
       danger: true,
