@@ -118,10 +118,11 @@ describe('mediation journey in Chromium', () => {
     // 3. The worker accepts every item.
     await act(() => panel.getByTestId('mediation-reply').click());
     await act(() => page.getByTestId('replies-submit').click());
-    await page
-      .locator('.ant-modal:visible')
-      .waitFor({ state: 'detached', timeout: 15_000 })
-      .catch(() => undefined);
+    await expect
+      .poll(() => panel.getByTestId('mediation-items').getByText('同意', { exact: true }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(3);
 
     // 4. The employer (by phone, recorded by staff) rejects two items.
     await act(() => panel.getByTestId('mediation-reply').click());
@@ -130,7 +131,13 @@ describe('mediation journey in Chromium', () => {
     await act(() => replies.locator('.ant-switch').nth(1).click());
     await act(() => replies.locator('.ant-switch').nth(2).click());
     await act(() => page.getByTestId('replies-submit').click());
-    await panel.getByTestId('mediation-agreement').waitFor({ timeout: 15_000 });
+    await panel
+      .getByTestId('mediation-agreement')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (e) => {
+        await screenshot(page, 'mediation-debug');
+        throw e;
+      });
     await screenshot(page, 'mediation-replies');
 
     // 5. The accepted item becomes a signed 调解协议书; the two others go to arbitration.

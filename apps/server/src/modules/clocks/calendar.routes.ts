@@ -1,3 +1,4 @@
+import { getClocksService } from './clocks.module';
 import {
   DAY_TYPE_LABELS,
   DAY_TYPES,
@@ -207,6 +208,8 @@ export function calendarAdminRoutes(calendars: CalendarService): FastifyPluginAs
           return { year, days, version };
         });
         calendars.invalidate();
+        // Clocks that ran on a provisional date waiting for this year are recomputed now.
+        await db.transaction().execute((trx) => getClocksService(app.ctx).recomputePending(trx, year, actor));
         return result;
       },
     );

@@ -59,6 +59,7 @@ export function presentClock(row: ClockWithNames, snap: CalendarSnapshot, today:
     urgency,
     remainingWorkingDays: remaining,
     calendarVersion: row.calendar_version,
+    calendarPendingYear: row.calendar_pending_year,
     suspendedSince: row.suspended_since,
     suspendedDays: row.suspended_days,
     responsible: row.responsible_user_id

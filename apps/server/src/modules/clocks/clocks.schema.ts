@@ -64,6 +64,7 @@ export const clockSchema = z.object({
   urgency: z.enum(['normal', 'due_soon', 'overdue']),
   remainingWorkingDays: z.number().nullable(),
   calendarVersion: z.string(),
+  calendarPendingYear: z.number().nullable().describe('到期日为暂定值时，缺少工作日历的年份；录入后自动重算'),
   suspendedSince: z.string().nullable(),
   suspendedDays: z.number(),
   responsible: person,

@@ -1,4 +1,8 @@
 import {
+  addDays,
+  addMonths,
+  addYears,
+  CalendarUnknownError,
   type ClockEvent,
   type ClockRule,
   CLOCK_EVENT_LABELS,
@@ -78,7 +82,7 @@ export class ClocksService {
       });
     }
     const calendar = await this.calendarFor(trx, input.jurisdictionId ?? null);
-    const c = domainSync(() => computeDue(rule, input.triggerDate, calendar));
+    const c = computeOrProvisional(rule, input.triggerDate, calendar, 0, null);
     const row = await trx
       .insertInto('clock')
       .values({
@@ -90,6 +94,7 @@ export class ClocksService {
         due_date: c.due,
         original_due_date: c.originalDue,
         calendar_version: c.calendarVersion,
+        calendar_pending_year: c.pendingYear,
         suspended_since: null,
         extension_approver: null,
         extension_reason: null,
@@ -109,9 +114,46 @@ export class ClocksService {
       actor,
       null,
       { trigger: c.trigger, due: c.due },
-      `开始计时，到期日${c.due}`,
+      c.pendingYear
+        ? `开始计时，暂定到期日${c.due}（${c.pendingYear}年工作日历待录入）`
+        : `开始计时，到期日${c.due}`,
     );
     return row;
+  }
+
+  /**
+   * Recomputes the open clocks that waited for `year`'s calendar (called after an administrator
+   * enters that year's notice). Clocks still reaching into another unknown year stay provisional.
+   */
+  async recomputePending(trx: Transaction<DB>, year: number, actor: Actor): Promise<number> {
+    const rows = await trx
+      .selectFrom('clock')
+      .selectAll()
+      .where('calendar_pending_year', '=', year)
+      .where('status', 'in', OPEN_STATUSES)
+      .forUpdate()
+      .execute();
+    for (const row of rows) {
+      const rule = domainSync(() => requireRule(row.rule_id));
+      const cal = await this.calendarFor(trx, row.jurisdiction_id);
+      const fields = this.recompute(rule, row.trigger_date, cal, row.suspended_days, extensionOf(row));
+      const updated = await trx
+        .updateTable('clock')
+        .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('id', '=', row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.record(
+        trx,
+        updated,
+        'recalculate',
+        actor,
+        `录入${year}年工作日历`,
+        { previousDue: row.due_date, due: updated.due_date },
+        `按${year}年工作日历重新计算，到期日${updated.due_date}`,
+      );
+    }
+    return rows.length;
   }
 
   meet(trx: Transaction<DB>, target: ClockTarget, actor: Actor, reason?: string): Promise<ClockRow> {
@@ -200,13 +242,12 @@ export class ClocksService {
     suspendedDays: number,
     extension: ExtensionApproval | null,
   ) {
-    const c = domainSync(() =>
-      computeDue(rule, trigger, cal, { suspendedDays, ...(extension ? { extension } : {}) }),
-    );
+    const c = computeOrProvisional(rule, trigger, cal, suspendedDays, extension);
     return {
       due_date: c.due,
       original_due_date: c.originalDue,
       calendar_version: c.calendarVersion,
+      calendar_pending_year: c.pendingYear,
       explanation: c.explanation,
     };
   }
@@ -269,7 +310,7 @@ export class ClocksService {
   private async record(
     trx: Transaction<DB>,
     row: ClockRow,
-    event: ClockEvent | 'start',
+    event: ClockEvent | 'start' | 'recalculate',
     actor: Actor,
     reason: string | null,
     payload: Record<string, unknown>,
@@ -301,4 +342,51 @@ function extensionOf(row: ClockRow): ExtensionApproval | null {
   return row.extension_approver
     ? { approver: row.extension_approver, reason: row.extension_reason ?? '' }
     : null;
+}
+
+/**
+ * The due date by the calendar; when the period reaches into a year whose holiday notice is not
+ * entered yet, a provisional date flagged as such: the earliest the period can end (every day counted
+ * as a working day, no roll-over). That is the strict reading for the center's own obligations; the
+ * clock is recomputed when the year is entered (recomputePending).
+ */
+export function computeOrProvisional(
+  rule: ClockRule,
+  trigger: string,
+  cal: WorkCalendar,
+  suspendedDays: number,
+  extension: ExtensionApproval | null,
+) {
+  try {
+    const c = computeDue(rule, trigger, cal, { suspendedDays, ...(extension ? { extension } : {}) });
+    return { ...c, pendingYear: null as number | null };
+  } catch (err) {
+    if (!(err instanceof CalendarUnknownError))
+      return domainSync(() => {
+        throw err;
+      });
+    const sign = rule.direction === 'before' ? -1 : 1;
+    const add = (date: string, n: number, unit: string) =>
+      unit === 'months'
+        ? addMonths(date, sign * n)
+        : unit === 'years'
+          ? addYears(date, sign * n)
+          : unit === 'same_day'
+            ? date
+            : addDays(date, sign * n);
+    const original = addDays(add(trigger, rule.duration, rule.unit), sign * suspendedDays);
+    const due =
+      extension && rule.extension ? add(original, rule.extension.duration, rule.extension.unit) : original;
+    return {
+      ruleId: rule.id,
+      trigger,
+      due,
+      originalDue: original,
+      basis: rule.basis,
+      calendarVersion: `pending:${err.year}`,
+      explanation: `${err.year}年工作日历尚未录入：暂按不晚于${due}计（每日均计入、不顺延，为最严格口径），录入该年度放假安排后自动重算`,
+      extension: extension ?? null,
+      pendingYear: err.year as number | null,
+    };
+  }
 }

@@ -41,6 +41,8 @@ export interface ClockTable {
   due_date: string;
   original_due_date: string;
   calendar_version: string;
+  /** Set while the due date is provisional because this year's calendar is not entered yet. */
+  calendar_pending_year: ColumnType<number | null, number | null | undefined, number | null>;
   status: Generated<ClockStatusColumn>;
   suspended_since: string | null;
   suspended_days: Generated<number>;

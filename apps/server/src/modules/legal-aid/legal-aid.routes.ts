@@ -18,7 +18,8 @@ import {
   screeningQuery,
   screeningSchema,
 } from './legal-aid.schema';
-import { kickRender } from '../petitions/petitions.service';
+import { kickRender } from '../petitions/petitions.records';
+import { loadVisible, presentReferral } from './legal-aid.presenter';
 import { screenMatter } from './legal-aid.screening';
 import {
   assignLawyer,

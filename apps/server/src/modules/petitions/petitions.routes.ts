@@ -25,12 +25,11 @@ import {
   stepParams,
   transferBody,
 } from './petitions.schema';
+import { addRecord, petitionRow } from './petitions.records';
 import {
   acceptPetition,
-  addRecord,
   decidePetition,
   explainPetition,
-  petitionRow,
   registerPetition,
   resolvePetition,
   step,

@@ -48,6 +48,8 @@ export interface Clock {
   urgency: ClockUrgency;
   remainingWorkingDays: number | null;
   calendarVersion: string;
+  /** Year whose holiday notice is missing: the due date is provisional until it is entered. */
+  calendarPendingYear: number | null;
   suspendedSince: string | null;
   suspendedDays: number;
   responsible: PersonRef | null;

@@ -63,6 +63,15 @@ function ClockItem({ clock, onAction }: { clock: Clock; onAction: (k: ClockActio
                 {countdownText(clock)}
               </Tag>
             ) : null}
+            {clock.calendarPendingYear ? (
+              <Tooltip
+                title={`${clock.calendarPendingYear}年工作日历尚未录入，到期日按最严格口径暂定，录入后自动重算`}
+              >
+                <Tag color="gold" data-testid="clock-provisional">
+                  暂定（待录入{clock.calendarPendingYear}年日历）
+                </Tag>
+              </Tooltip>
+            ) : null}
             {clock.extended ? (
               <Tooltip title={`批准人：${clock.extension?.approver}；理由：${clock.extension?.reason}`}>
                 <Tag color="purple">已延长</Tag>

@@ -160,9 +160,7 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
           title={
             <span>
               未达成的请求已转入仲裁：
-              <Link to={`/work/arbitration?case=${detail.arbitrationCase.id}`}>
-                {detail.arbitrationCase.number}
-              </Link>
+              <Link to={`/cases/${detail.arbitrationCase.id}`}>{detail.arbitrationCase.number}</Link>
             </span>
           }
         />

@@ -50,7 +50,9 @@ export function ProposalModal({
       reason: '经核对劳动者提供的工资、考勤材料，建议按此金额调解',
     })),
   };
-  const finish = (v: Values) =>
+  // Unregistered values (claim id, calculator input) are kept by the form store: read them all.
+  const finish = () => {
+    const v = form.getFieldsValue(true) as Values;
     onSubmit({
       version: detail.version,
       replyDeadline: v.replyDeadline.format('YYYY-MM-DD'),
@@ -62,6 +64,7 @@ export function ProposalModal({
         ...(i.calculation ? { calculation: i.calculation } : {}),
       })),
     });
+  };
 
   return (
     <Modal
