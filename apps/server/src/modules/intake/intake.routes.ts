@@ -7,6 +7,7 @@ import { matterDetailSchema } from '../matters/matters.schema';
 import { scopeOf } from '../matters/scope';
 import { intakeBody, triagePreviewResponse } from './intake.schema';
 import { createIntake, previewTriage } from './intake.service';
+import { openConsentedMediation } from './intake.mediation';
 
 /** Single-window intake (一窗受理): triage preview and the one-call registration. */
 export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -45,7 +46,9 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) =>
       withIdempotency(db, req, reply, 'intake.create', async () => {
-        const id = await createIntake(ctx, req.auth!, actorOf(req, 'intake.create'), req.body);
+        const actor = actorOf(req, 'intake.create');
+        const id = await createIntake(ctx, req.auth!, actor, req.body);
+        await openConsentedMediation(ctx, req.auth!, actor, id, req.body, req.log);
         const scope = await scopeOf(db, req.auth!, 'intake.create');
         return { status: 201, body: await loadMatterDetail(db, ctx.cipher, id, req.auth!, scope) };
       }),

@@ -25,8 +25,6 @@ import {
   assignLawyer,
   confirmProvisional,
   decide,
-  loadVisible,
-  presentReferral,
   referMatter,
   recordResult,
   referrerPermission,

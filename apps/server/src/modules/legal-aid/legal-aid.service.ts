@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../app';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
-import { AppError, errors } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { applyTransition, openCaseInTrx } from '../cases/cases.service';
 import { getClocksService } from '../clocks/clocks.module';
 import { OPEN_STATUSES } from '../clocks/clocks.service';

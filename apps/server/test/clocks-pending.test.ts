@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { getClocksService } from '../src/modules/clocks/clocks.module';
+import { SYSTEM_ACTOR } from '../src/platform/audit';
+import { NOTICE_2027 } from './clocks.test';
+import { signedIn, useTestServer } from './harness';
+
+describe('a clock reaching into a year without holiday data', () => {
+  const env = useTestServer();
+
+  it('runs on a flagged provisional due date and is recomputed when the year is entered', async () => {
+    const clocks = getClocksService(env.server.app.ctx);
+    const subjectId = randomUUID();
+    // 45 days from 2026-12-10 ends in January 2027, whose notice is not entered yet.
+    const row = await env.server.database.db
+      .transaction()
+      .execute((trx) =>
+        clocks.start(
+          trx,
+          { subjectType: 'case', subjectId, ruleId: 'arbitration.award', triggerDate: '2026-12-10' },
+          SYSTEM_ACTOR,
+        ),
+      );
+    expect(row.calendar_pending_year).toBe(2027);
+    expect(row.due_date).toBe('2027-01-24'); // every day counted, no roll-over: the strictest reading
+    expect(row.explanation).toContain('2027年工作日历尚未录入');
+
+    const director = await signedIn(env, 'director');
+    const listed = await director.get(`/api/clocks?subjectType=case&subjectId=${subjectId}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items[0].calendarPendingYear).toBe(2027);
+
+    const admin = await signedIn(env, 'admin');
+    expect((await admin.request('PUT', '/api/admin/calendar/years/2027', NOTICE_2027)).status).toBe(200);
+    const after = await director.get(`/api/clocks?subjectType=case&subjectId=${subjectId}`);
+    const clock = after.body.items[0];
+    expect(clock.calendarPendingYear).toBeNull();
+    // 2027-01-24 is a Sunday: a calendar-day period ending on a rest day rolls to Monday.
+    expect(clock.dueDate).toBe('2027-01-25');
+  });
+});
