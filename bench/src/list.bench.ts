@@ -14,11 +14,20 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
   const common = { LOG_LEVEL: 'silent', DEMO_MODE: 'true', JOBS_ENABLED: 'false', WEB_DIST: '/nonexistent' };
   try {
     // Product on PostgreSQL.
-    let child = await spawnTs('apps/server/src/main.ts', { ...common, DATABASE_URL: db.url }, '/api/health', 3981);
+    let child = await spawnTs(
+      'apps/server/src/main.ts',
+      { ...common, DATABASE_URL: db.url },
+      '/api/health',
+      3981,
+    );
     try {
       const cookie = await signIn('http://127.0.0.1:3981', 'admin', 'Onestop@2026');
       await load('http://127.0.0.1:3981/api/admin/jurisdictions', { cookie }, 2); // warm-up
-      results.productPostgres = await load('http://127.0.0.1:3981/api/admin/jurisdictions', { cookie }, seconds);
+      results.productPostgres = await load(
+        'http://127.0.0.1:3981/api/admin/jurisdictions',
+        { cookie },
+        seconds,
+      );
     } finally {
       await stop(child);
     }
@@ -32,11 +41,20 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
     }
     // Product on embedded PGlite.
     const dir = mkdtempSync(path.join(tmpdir(), 'onestop-bench-'));
-    child = await spawnTs('apps/server/src/main.ts', { ...common, PGLITE_DIR: path.join(dir, 'pglite') }, '/api/health', 3983);
+    child = await spawnTs(
+      'apps/server/src/main.ts',
+      { ...common, PGLITE_DIR: path.join(dir, 'pglite') },
+      '/api/health',
+      3983,
+    );
     try {
       const cookie = await signIn('http://127.0.0.1:3983', 'admin', 'Onestop@2026');
       await load('http://127.0.0.1:3983/api/admin/jurisdictions', { cookie }, 2);
-      results.productPglite = await load('http://127.0.0.1:3983/api/admin/jurisdictions', { cookie }, seconds);
+      results.productPglite = await load(
+        'http://127.0.0.1:3983/api/admin/jurisdictions',
+        { cookie },
+        seconds,
+      );
     } finally {
       await stop(child);
     }

@@ -8,7 +8,9 @@ import pg from 'pg';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export async function createDatabase(prefix = 'onestop_bench'): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createDatabase(
+  prefix = 'onestop_bench',
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${randomBytes(4).toString('hex')}`;
   const c = new pg.Client({ connectionString: ADMIN_URL });
   await c.connect();
@@ -67,7 +69,11 @@ export interface LoadResult {
 }
 
 /** autocannon from this process against a server in another; bounded in time, loopback only. */
-export async function load(url: string, headers: Record<string, string> = {}, seconds = 8): Promise<LoadResult> {
+export async function load(
+  url: string,
+  headers: Record<string, string> = {},
+  seconds = 8,
+): Promise<LoadResult> {
   const r = await autocannon({ url, connections: 10, duration: seconds, headers });
   return {
     requestsPerSec: Math.round(r.requests.average),

@@ -26,9 +26,9 @@ export class LoginPage {
 }
 
 export async function menuPaths(page: Page): Promise<string[]> {
-  const ids = await page.locator('[data-testid^="menu-/"]').evaluateAll((els) =>
-    els.map((e) => e.getAttribute('data-testid') ?? ''),
-  );
+  const ids = await page
+    .locator('[data-testid^="menu-/"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
   return ids.map((id) => id.replace(/^menu-/, ''));
 }
 

@@ -90,7 +90,7 @@ describe('foundation journeys in Chromium', () => {
     await screenshot(user, 'multi-role-home-desktop');
     await user.getByTestId('menu-/work/arbitration').click();
     await user.getByText('仲裁工作区').first().waitFor();
-    const body = await user.locator('main').innerText();
+    const body = (await user.locator('main').textContent()) ?? '';
     expect(body).toContain('曾都区');
     expect(body).toContain('广水市');
 

@@ -64,7 +64,10 @@ describe('window intake in Chromium', () => {
     await type.fill('工资');
     await page.keyboard.press('Enter');
     act();
-    await page.locator('input[data-testid="claim-amount-0"], [data-testid="claim-amount-0"] input').first().fill('13500');
+    await page
+      .locator('input[data-testid="claim-amount-0"], [data-testid="claim-amount-0"] input')
+      .first()
+      .fill('13500');
     act();
     await page.getByTestId('claim-facts-0').fill('2026年8月至10月在工地做钢筋工，三个月工资共13500元未发放');
     act();
@@ -79,7 +82,7 @@ describe('window intake in Chromium', () => {
     await page.getByTestId('intake-submit').click();
     act();
     await page.getByTestId('matter-number').waitFor({ timeout: 20_000 });
-    return (await page.getByTestId('matter-number').innerText()).trim();
+    return ((await page.getByTestId('matter-number').textContent()) ?? '').trim();
   }
 
   it('records a walk-in worker, routes to mediation first, and the mediator sees the matter', async () => {
@@ -103,10 +106,13 @@ describe('window intake in Chromium', () => {
     await clerk.getByTestId('duplicate-flag').first().waitFor({ timeout: 20_000 });
     await screenshot(clerk, 'intake-duplicate');
     const phone = await signIn('clerk', PHONE);
-    await phone.getByTestId('menu-/intake').click().catch(async () => {
-      await phone.getByTestId('nav-open').click();
-      await phone.getByTestId('menu-/intake').click();
-    });
+    await phone
+      .getByTestId('menu-/intake')
+      .click()
+      .catch(async () => {
+        await phone.getByTestId('nav-open').click();
+        await phone.getByTestId('menu-/intake').click();
+      });
     await phone.getByTestId('intake-id-number').waitFor();
     await screenshot(phone, 'intake-phone');
   });

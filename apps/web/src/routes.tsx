@@ -39,7 +39,10 @@ export function createRouter() {
                 { path: 'employers', lazy: page(() => import('./pages/EmployersPage')) },
                 { path: 'work/:track', lazy: page(() => import('./pages/WorkAreaPage')) },
                 { path: 'arbitration', lazy: page(() => import('./pages/ArbitrationWorkPage')) },
-                { path: 'arbitration/cases/:caseId', lazy: page(() => import('./pages/ArbitrationCasePage')) },
+                {
+                  path: 'arbitration/cases/:caseId',
+                  lazy: page(() => import('./pages/ArbitrationCasePage')),
+                },
                 { path: 'cases/:id', lazy: page(() => import('./pages/CasePage')) },
                 { path: 'transfers', lazy: page(() => import('./pages/TransfersPage')) },
                 { path: 'consultation', lazy: page(() => import('./pages/ConsultationPage')) },
