@@ -45,11 +45,10 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
       workerName: '王建国',
       recordedByName: expect.any(String),
     });
-    expect(r.body.timeline.map((e: { kind: string }) => e.kind)).toEqual([
-      'created',
-      'triaged',
-      'mediation_consent',
-    ]);
+    const kinds = r.body.timeline.map((e: { kind: string }) => e.kind);
+    // Registration, triage and consent; the consented mediation case then opens at once.
+    expect(kinds.slice(0, 3)).toEqual(['created', 'triaged', 'mediation_consent']);
+    expect(kinds).toContain('case_opened');
     expect(r.body.allowedActions).toContain('edit');
     expect(r.body.allowedActions).not.toContain('viewPii');
     const admin = await signedIn(env, 'admin');

@@ -98,6 +98,23 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
       return reply
         .status(415)
         .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型，请使用 application/json' });
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return reply
+        .status(413)
+        .send({
+          code: 'EVIDENCE_TOO_LARGE',
+          message: '上传的文件超过大小上限（每个文件最大 10 MB），请压缩后重试',
+        });
+    case 'FST_FILES_LIMIT':
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return reply
+        .status(400)
+        .send({ code: 'TOO_MANY_FILES', message: '一次上传的文件或字段过多，请分批上传' });
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return reply
+        .status(415)
+        .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '请以 multipart/form-data 方式上传文件' });
     case 'FST_ERR_RATE_LIMITED':
       return reply.status(429).send({ code: 'RATE_LIMITED', message: '操作过于频繁，请稍后再试' });
   }

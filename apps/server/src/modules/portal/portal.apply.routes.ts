@@ -33,6 +33,8 @@ export function portalApplyRoutes(storage: FileStorage): FastifyPluginAsyncZod {
           tags,
           summary: '上传一张照片或一个 PDF（multipart，字段 file；须带 Idempotency-Key，重试返回同一结果）',
           description: '按文件内容识别类型（JPEG、PNG、PDF），每件不超过 10 MB。',
+          consumes: ['multipart/form-data'],
+          body: z.unknown().describe('multipart/form-data：字段 file（一张照片或一个 PDF）'),
           response: { 201: uploadSchema, 200: uploadSchema, ...responses },
         },
       },
