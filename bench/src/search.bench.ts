@@ -239,4 +239,7 @@ async function main() {
   }
 }
 
-await main();
+/** Used by `npm run bench`; also runs on its own with `npx tsx bench/src/search.bench.ts`. */
+export const runSearchBench = main;
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
