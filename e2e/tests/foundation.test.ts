@@ -4,6 +4,7 @@ import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { LoginPage, menuPaths } from '../support/pages';
 import { startProduct } from '../support/server';
+import { sampleSealPng } from '../../apps/server/src/modules/documents/render/samples';
 
 const DEMO = 'Onestop@2026';
 
@@ -98,6 +99,29 @@ describe('foundation journeys in Chromium', () => {
     await screenshot(phone, 'multi-role-home-phone');
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width + 1);
+  });
+
+  it('an admin reads the posts catalogue and uploads an organisation seal', async () => {
+    const page = await signedInPage('admin');
+    await page.getByTestId('menu-/admin/roles').click();
+    await page.getByTestId('roles-table').getByText('兼职仲裁员证').first().waitFor();
+    await page.getByTestId('menu-/admin/organizations').click();
+    const orgs = await page.evaluate(
+      async () => (await (await fetch('/api/admin/organizations')).json()).items,
+    );
+    const commission = orgs.find((o: { name: string }) => o.name === '随州市劳动人事争议仲裁委员会');
+    await page.getByTestId(`org-seal-${commission.id}`).click();
+    const seal = await sampleSealPng();
+    await page
+      .locator('.ant-modal input[type=file]')
+      .setInputFiles({ name: '仲裁委印章.png', mimeType: 'image/png', buffer: seal });
+    await page.getByText('印章已更新').first().waitFor();
+    await screenshot(page, 'admin-seal');
+    const stored = await page.evaluate(
+      async (id) => (await fetch(`/api/admin/organizations/${id}/seal`)).status,
+      commission.id,
+    );
+    expect(stored).toBe(200);
   });
 
   it('a user without a permission gets 403 from the API and no menu entry', async () => {

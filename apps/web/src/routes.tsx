@@ -59,6 +59,7 @@ export function createRouter() {
                   lazy: page(() => import('./pages/DocumentsPage')),
                 },
                 { path: 'admin/users', lazy: page(() => import('./pages/admin/UsersPage')) },
+                { path: 'admin/roles', lazy: page(() => import('./pages/admin/RolesPage')) },
                 { path: 'admin/organizations', lazy: page(() => import('./pages/admin/OrganizationsPage')) },
                 { path: 'admin/jurisdictions', lazy: page(() => import('./pages/admin/JurisdictionsPage')) },
                 { path: 'admin/audit', lazy: page(() => import('./pages/admin/AuditPage')) },

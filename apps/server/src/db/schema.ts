@@ -5,6 +5,7 @@ import type { ClocksTables } from '../modules/clocks/clocks.tables';
 import type { DocumentsTables } from '../modules/documents/documents.tables';
 import type { InspectionTables } from '../modules/inspection/inspection.tables';
 import type { MattersTables } from '../modules/matters/matters.tables';
+import type { NotificationsTables } from '../modules/notifications/notifications.tables';
 import type { PetitionsLegalAidTables } from '../modules/petitions/petitions.tables';
 import type { MediationTables } from '../modules/mediation/mediation.tables';
 import type { PortalTables } from '../modules/portal/portal.tables';
@@ -167,7 +168,8 @@ export interface DB
     MediationTables,
     InspectionTables,
     PortalTables,
-    PetitionsLegalAidTables {}
+    PetitionsLegalAidTables,
+    NotificationsTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

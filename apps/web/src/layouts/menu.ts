@@ -181,6 +181,13 @@ export const MENU: MenuNode[] = [
         permission: 'admin.users',
       },
       {
+        key: 'admin-roles',
+        label: '岗位与权限',
+        icon: SafetyCertificateOutlined,
+        path: '/admin/roles',
+        permission: 'admin.users',
+      },
+      {
         key: 'admin-organizations',
         label: '机构',
         icon: ApartmentOutlined,

@@ -131,6 +131,32 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   throw error;
 }
 
+/** Multipart upload (files) with the CSRF header; errors arrive as ApiError like any other call. */
+export async function upload<T>(
+  path: string,
+  form: FormData,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const h: Record<string, string> = { Accept: 'application/json', ...headers };
+  if (csrfToken) h['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), {
+      method: 'POST',
+      headers: h,
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  const data = await readJson(response);
+  if (response.ok) return data as T;
+  throw isErrorBody(data)
+    ? new ApiError(response.status, data.code, data.message, data.details)
+    : new ApiError(response.status, `HTTP_${response.status}`, fallbackMessage(response.status));
+}
+
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     request<T>(path, { query, signal }),

@@ -1,3 +1,4 @@
+import { simplifiedOptions } from './arbitration.simplified';
 import { ARBITRATION_EVENT_LABELS, WORKFLOW_MACHINES } from '@onestop/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -13,6 +14,7 @@ type Exec = Kysely<DB>;
 /** The arbitration work view of one case (parties by name and role only: no personal data here). */
 export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
   const d = await loadApplication(db, caseId);
+  const simplifiedOpts = await simplifiedOptions(db, caseId);
   const [tribunal, hearings, records, awards, documents, clocks] = await Promise.all([
     tribunalOf(db, caseId),
     db
@@ -90,6 +92,7 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
     representatives: d.app.representatives as { name: string }[],
     simplified: d.app.simplified,
     simplifiedGrounds: d.app.simplified_grounds,
+    simplifiedOptions: simplifiedOpts,
     checklist: d.app.checklist as unknown[],
     missingItems: d.app.missing_items,
     correctionDeadline: d.app.correction_deadline,

@@ -24,10 +24,12 @@ import {
   dayQuery,
   redirectBody,
   rejectBody,
+  simplifiedBody,
   resultSchema,
   reviewBody,
 } from './arbitration.schema';
 import { createAtWindow, reviewAndIssue, updateDetails } from './arbitration.service';
+import { decideSimplified } from './arbitration.simplified';
 
 const tags = ['仲裁'];
 const listSchema = z.object({ items: z.array(anyObject) });
@@ -175,6 +177,25 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
     async (req) =>
       act(ctx, req, req.params.caseId, (trx, auth, actor) =>
         redirectApplication(ctx, trx, auth, actor, req.params.caseId, req.body),
+      ),
+  );
+
+  app.post(
+    '/arbitration/cases/:caseId/simplified',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary:
+          '简易处理：符合第五十六条任一情形且无第五十七条排除情形的，决定简易处理（可独任仲裁）；apply=false 在审理期限届满前转为普通程序，期限仍自受理之日起计算（第六十一条）',
+        params: caseParam,
+        body: simplifiedBody,
+        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
+      },
+    },
+    async (req) =>
+      act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+        decideSimplified(ctx, trx, auth, actor, req.params.caseId, req.body),
       ),
   );
 

@@ -1,6 +1,6 @@
 import { ARBITRATION_SUSPENSION_GROUNDS } from '@onestop/domain';
 import { z } from 'zod';
-import { MATERIAL_KINDS } from './arbitration.review';
+import { MATERIAL_KINDS, SIMPLIFIED_EXCLUSIONS, SIMPLIFIED_GROUNDS } from './arbitration.review';
 
 const text = (max: number, label: string) =>
   z.string(`${label}应为文字`).trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
@@ -44,7 +44,7 @@ export const detailsShape = {
   withinJurisdiction: z.boolean().optional(),
   representatives: z
     .array(z.strictObject({ name: text(50, '代表人姓名'), phone: z.string().trim().max(20).optional() }))
-    .max(5)
+    .max(5, '集体争议代表人应为三至五名（《劳动人事争议仲裁办案规则》第六十三条）')
     .optional(),
 };
 
@@ -68,6 +68,21 @@ export const rejectBody = z.strictObject({
 export const redirectBody = z.strictObject({
   competentCommission: text(100, '有管辖权的仲裁委员会'),
   explanation: z.string().trim().max(2000).optional(),
+  version,
+});
+export const simplifiedBody = z.strictObject({
+  apply: z.boolean('请说明是决定简易处理（true）还是转为普通程序（false）'),
+  reason: text(500, '理由'),
+  grounds: z
+    .array(z.enum(Object.keys(SIMPLIFIED_GROUNDS) as [keyof typeof SIMPLIFIED_GROUNDS], '简易处理情形不正确'))
+    .max(3)
+    .optional(),
+  exclusions: z
+    .array(
+      z.enum(Object.keys(SIMPLIFIED_EXCLUSIONS) as [keyof typeof SIMPLIFIED_EXCLUSIONS], '排除情形不正确'),
+    )
+    .max(4)
+    .optional(),
   version,
 });
 export const dayQuery = z.object({ date: isoDate.optional() });

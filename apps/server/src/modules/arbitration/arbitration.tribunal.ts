@@ -14,7 +14,7 @@ type Auth = Pick<AuthContext, 'grants'>;
 
 const COMPOSE_BASIS = '《劳动争议调解仲裁法》第三十一条、第三十二条；《劳动人事争议仲裁办案规则》第三十七条';
 
-async function assertArbitrationStaff(trx: Trx, auth: Auth, jurisdictionId: string) {
+export async function assertArbitrationStaff(trx: Trx, auth: Auth, jurisdictionId: string) {
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(trx, jurisdictionId));
   if (!roles.some((r) => r === 'arbitrator' || r === 'tribunal_clerk' || r === 'leader')) {
     throw errors.forbidden('您在该辖区没有仲裁员、书记员或领导岗位');
@@ -50,6 +50,13 @@ export async function composeTribunal(
   }
   if (ids.length !== 1 && ids.length !== 3) {
     throw new AppError(422, 'TRIBUNAL_SIZE', `仲裁庭由一名或者三名仲裁员组成（${COMPOSE_BASIS}）`);
+  }
+  if (ids.length === 1 && !d.app.simplified) {
+    throw new AppError(
+      422,
+      'SOLE_ARBITRATOR_NOT_ALLOWED',
+      '独任仲裁仅适用于决定简易处理的案件：请先决定简易处理，或由三名仲裁员组成仲裁庭（《劳动争议调解仲裁法》第三十一条；《劳动人事争议仲裁办案规则》第五十八条）',
+    );
   }
   const presiding = ids.length === 1 ? ids[0] : (input.presidingId ?? ids[0]);
   if (!presiding || !ids.includes(presiding))

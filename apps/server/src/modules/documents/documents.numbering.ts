@@ -89,6 +89,18 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
     pattern: '随人社监撤字〔{year}〕第{seq}号',
     basis: INSP_BASIS,
   },
+  {
+    organization: INSP,
+    type: 'penalty_notice',
+    pattern: '随人社监罚告字〔{year}〕第{seq}号',
+    basis: INSP_BASIS,
+  },
+  {
+    organization: INSP,
+    type: 'penalty_decision',
+    pattern: '随人社监罚字〔{year}〕第{seq}号',
+    basis: INSP_BASIS,
+  },
   { organization: PETITION, type: '*', pattern: '随信文字〔{year}〕第{seq}号', basis: GB_BASIS },
   {
     organization: PETITION,

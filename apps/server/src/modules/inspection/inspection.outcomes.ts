@@ -46,6 +46,24 @@ export async function employerName(trx: Trx, c: CaseRow): Promise<string> {
   return e?.name ?? '用人单位';
 }
 
+/** The employer party (name and encrypted address) of the case's matter. */
+async function employerParty(trx: Trx, c: CaseRow) {
+  const e = await trx
+    .selectFrom('matter_party as mp')
+    .innerJoin('party as p', 'p.id', 'mp.party_id')
+    .select(['p.name', 'p.address_enc'])
+    .where('mp.matter_id', '=', c.matter_id)
+    .where('mp.role', '=', 'employer')
+    .executeTakeFirst();
+  return e ?? { name: '用人单位', address_enc: null };
+}
+
+function addCalendarDays(iso: string, days: number): string {
+  const t = new Date(`${iso}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + days);
+  return t.toISOString().slice(0, 10);
+}
+
 export async function addOutcome(
   trx: Trx,
   auth: AuthContext,
@@ -289,6 +307,14 @@ export async function proposePenalty(
     async (trx) => {
       const calendar = (await clocksRuntime(ctx).calendars.snapshot(trx)).for(c.jurisdiction_id);
       const hearingDeadline = calendar.addWorkingDays(day, 5);
+      const doc = await issue(ctx, trx, actor, auth, c, 'penalty_notice', {
+        employerName: await employerName(trx, c),
+        facts: body.facts,
+        reasons: `你单位的上述行为属于“${range.label}”`,
+        legalBasis: range.basis,
+        proposedPenalty: `罚款${yuan(body.fineFen)}`,
+        hearingDeadline,
+      });
       const o = await addOutcome(
         trx,
         auth,
@@ -299,11 +325,19 @@ export async function proposePenalty(
           penalty_rule: range.code,
           fine_fen: body.fineFen,
           hearing_deadline: hearingDeadline,
+          document_id: doc.id,
           ...(body.workerCount !== undefined && { worker_count: body.workerCount }),
-          details: { facts: body.facts, minFen: range.minFen, maxFen: range.maxFen },
+          details: {
+            facts: body.facts,
+            minFen: range.minFen,
+            maxFen: range.maxFen,
+            label: range.label,
+            basis: range.basis,
+            noticeDocumentId: doc.id,
+          },
         },
       );
-      return { outcomeId: o.id, hearingDeadline, range };
+      return { outcomeId: o.id, hearingDeadline, range, documents: [doc] };
     },
   );
 }
@@ -337,12 +371,32 @@ export async function decidePenalty(
     'decide_penalty',
     { version: body.version, payload: { partyHeard } },
     async (trx) => {
+      const details = (p.details ?? {}) as { facts?: string; label?: string; basis?: string };
+      const employer = await employerParty(trx, c);
+      const records = await trx
+        .selectFrom('inspection_record')
+        .select('title')
+        .where('case_id', '=', c.id)
+        .orderBy('created_at')
+        .execute();
+      const evidence = [...(body.evidence ?? []), ...records.map((r) => r.title)];
+      const basis = details.basis ?? p.penalty_rule ?? '《劳动保障监察条例》';
+      const doc = await issue(ctx, trx, actor, auth, c, 'penalty_decision', {
+        employerName: employer.name,
+        employerAddress: employer.address_enc ? ctx.cipher.decrypt(employer.address_enc) : '（未登记）',
+        facts: details.facts ?? p.summary,
+        evidence: evidence.length ? evidence : ['调查询问笔录、现场检查笔录及有关书证在卷'],
+        penalty: `罚款${yuan(Number(p.fine_fen ?? 0))}`,
+        legalBasis: basis,
+        performance: '自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款（《中华人民共和国行政处罚法》第六十七条）',
+        performanceDeadline: addCalendarDays(day, 15),
+      });
       await trx
         .updateTable('inspection_outcome')
-        .set({ hearing_requested: body.hearingRequested ?? false, complied: null })
+        .set({ hearing_requested: body.hearingRequested ?? false, complied: null, document_id: doc.id })
         .where('id', '=', p.id)
         .execute();
-      return { outcomeId: p.id };
+      return { outcomeId: p.id, documents: [doc] };
     },
   );
 }

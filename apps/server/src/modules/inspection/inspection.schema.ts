@@ -106,6 +106,11 @@ export const penaltyBody = z.strictObject({
 export const decidePenaltyBody = z.strictObject({
   hearingRequested: z.boolean().optional().describe('当事人是否在期限内要求听证'),
   hearingHeld: z.boolean().optional(),
+  evidence: z
+    .array(z.string().trim().min(1).max(500))
+    .max(50)
+    .optional()
+    .describe('证据（另加本案询问、检查笔录）'),
   version: z.number().int().min(1).optional(),
 });
 

@@ -16,6 +16,10 @@ export const NOTIFICATION_TEMPLATES = {
     label: '逾期督办',
     text: '【随州劳动维权】{subject}「{rule}」已于{due}到期未办结（{basis}），责任人：{responsible}，请督办。',
   },
+  'inspection.result': {
+    label: '监察处理结果告知',
+    text: '【随州劳动维权】您反映的{employer}劳动保障问题（案件{number}）已办结。处理结果：{result}。书面告知书文号：{document}。',
+  },
 } as const satisfies Record<string, { label: string; text: string }>;
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;

@@ -1,3 +1,4 @@
+import { SealButton } from './SealButton';
 import { Button, Space, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo } from 'react';
@@ -48,7 +49,7 @@ export function OrganizationsTable({
     {
       title: '操作',
       key: 'actions',
-      width: 170,
+      width: 220,
       render: (_v, org) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => onEdit(org)} data-testid={`org-edit-${org.id}`}>
@@ -57,6 +58,7 @@ export function OrganizationsTable({
           <Button type="link" size="small" onClick={() => onAddChild(org)}>
             新增下级
           </Button>
+          <SealButton org={org} />
         </Space>
       ),
     },

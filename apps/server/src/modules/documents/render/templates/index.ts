@@ -35,9 +35,15 @@ import {
   type InspectionAcceptanceFields,
   type InspectionRejectionFields,
   inspectionAcceptance,
+  type InspectionResultNoticeFields,
   inspectionRejection,
+  inspectionResultNotice,
   type OrderToCorrectFields,
   orderToCorrect,
+  type PenaltyDecisionFields,
+  type PenaltyNoticeFields,
+  penaltyDecision,
+  penaltyNotice,
 } from './inspection.js';
 import {
   type MediationAgreementFields,
@@ -75,6 +81,9 @@ export interface DocumentFieldsMap {
   inspection_rejection: InspectionRejectionFields;
   order_to_correct: OrderToCorrectFields;
   case_withdrawal: CaseWithdrawalFields;
+  penalty_notice: PenaltyNoticeFields;
+  penalty_decision: PenaltyDecisionFields;
+  inspection_result_notice: InspectionResultNoticeFields;
   petition_acceptance: PetitionAcceptanceFields;
   petition_opinion: PetitionOpinionFields;
   legal_aid_referral: LegalAidReferralFields;
@@ -98,6 +107,9 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   inspection_rejection: inspectionRejection,
   order_to_correct: orderToCorrect,
   case_withdrawal: caseWithdrawal,
+  penalty_notice: penaltyNotice,
+  penalty_decision: penaltyDecision,
+  inspection_result_notice: inspectionResultNotice,
   petition_acceptance: petitionAcceptance,
   petition_opinion: petitionOpinion,
   legal_aid_referral: legalAidReferral,

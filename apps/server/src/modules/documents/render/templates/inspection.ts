@@ -1,4 +1,4 @@
-import { d, defineTemplate, list, p } from './template.js';
+import { d, defineTemplate, kv, list, p } from './template.js';
 
 // Labor inspection documents (RULES.md W-06, §5.6). 条例 = 《劳动保障监察条例》, 规定 = 《关于实施〈劳动保障监察条例〉若干规定》.
 
@@ -122,5 +122,110 @@ export const caseWithdrawal = defineTemplate<CaseWithdrawalFields>({
       '根据《劳动保障监察条例》第十八条和《关于实施〈劳动保障监察条例〉若干规定》第三十五条的规定，本机关决定撤销立案。',
     ),
     p(REMEDY),
+  ],
+});
+
+export interface PenaltyNoticeFields {
+  employerName: string;
+  facts: string;
+  reasons: string;
+  legalBasis: string;
+  proposedPenalty: string;
+  hearingDeadline: string;
+}
+
+/** 行政处罚告知书 (《行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条; RULES.md §5.6). */
+export const penaltyNotice = defineTemplate<PenaltyNoticeFields>({
+  type: 'penalty_notice',
+  title: '行政处罚告知书',
+  required: [
+    { key: 'employerName', label: '当事人' },
+    { key: 'facts', label: '违法事实' },
+    { key: 'reasons', label: '处罚理由' },
+    { key: 'legalBasis', label: '处罚依据' },
+    { key: 'proposedPenalty', label: '拟作出的行政处罚' },
+    { key: 'hearingDeadline', label: '听证申请期限', kind: 'date' },
+  ],
+  addressee: (f) => f.employerName,
+  build: (f) => [
+    p(`经调查，你单位存在下列违法事实：${f.facts}`),
+    p(`${f.reasons}。根据${f.legalBasis}的规定，本机关拟对你单位作出如下行政处罚：${f.proposedPenalty}。`),
+    p(
+      '根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。本机关将充分听取你单位的意见，对你单位提出的事实、理由和证据进行复核；不因你单位陈述、申辩而给予更重的处罚。',
+    ),
+    p(
+      `根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有权要求听证。如要求听证，应当在收到本告知书之日起五个工作日内（即${d(f.hearingDeadline)}前）向本机关提出；逾期未提出的，视为放弃听证权利。`,
+    ),
+  ],
+});
+
+export interface PenaltyDecisionFields {
+  employerName: string;
+  employerAddress: string;
+  facts: string;
+  evidence: string[];
+  penalty: string;
+  legalBasis: string;
+  performance: string;
+  performanceDeadline: string;
+}
+
+/** 行政处罚决定书 (《行政处罚法》第五十九条; RULES.md §5.6). Agency and date: issuer and 成文日期. */
+export const penaltyDecision = defineTemplate<PenaltyDecisionFields>({
+  type: 'penalty_decision',
+  title: '行政处罚决定书',
+  required: [
+    { key: 'employerName', label: '当事人' },
+    { key: 'employerAddress', label: '当事人地址' },
+    { key: 'facts', label: '违法事实' },
+    { key: 'evidence', label: '证据', kind: 'texts' },
+    { key: 'penalty', label: '行政处罚的种类和数额' },
+    { key: 'legalBasis', label: '处罚依据' },
+    { key: 'performance', label: '履行方式' },
+    { key: 'performanceDeadline', label: '履行期限', kind: 'date' },
+  ],
+  addressee: (f) => f.employerName,
+  build: (f) => [
+    kv([
+      ['当事人', f.employerName],
+      ['地址', f.employerAddress],
+    ]),
+    p(`经调查，你单位存在下列违法事实：${f.facts}`),
+    p('以上事实有下列证据证明：'),
+    list(f.evidence),
+    p(`本机关已依法告知你单位拟作出的行政处罚及陈述、申辩、要求听证的权利。根据${f.legalBasis}的规定，本机关决定对你单位作出如下行政处罚：${f.penalty}。`),
+    p(
+      `你单位应当自收到本决定书之日起至${d(f.performanceDeadline)}前履行本决定：${f.performance}。到期不缴纳罚款的，本机关可以依照《中华人民共和国行政处罚法》第七十二条的规定每日按罚款数额的百分之三加处罚款，并依法申请人民法院强制执行。`,
+    ),
+    p(REMEDY),
+  ],
+});
+
+export interface InspectionResultNoticeFields {
+  complainantName: string;
+  employerName: string;
+  complaintDate: string;
+  caseNumber: string;
+  result: string;
+}
+
+/** 投诉处理结果告知书 (《保障农民工工资支付条例》第十条第三款; RULES.md W-06 CLOSED). */
+export const inspectionResultNotice = defineTemplate<InspectionResultNoticeFields>({
+  type: 'inspection_result_notice',
+  title: '投诉处理结果告知书',
+  required: [
+    { key: 'complainantName', label: '投诉人' },
+    { key: 'employerName', label: '被投诉单位' },
+    { key: 'complaintDate', label: '投诉日期', kind: 'date' },
+    { key: 'caseNumber', label: '案件编号' },
+    { key: 'result', label: '处理结果' },
+  ],
+  addressee: (f) => f.complainantName,
+  build: (f) => [
+    p(`你于${d(f.complaintDate)}对${f.employerName}的投诉（案件编号：${f.caseNumber}），本机关已依法调查处理完毕。处理结果如下：`),
+    p(f.result),
+    p(
+      '根据《保障农民工工资支付条例》第十条第三款的规定，特此告知。对劳动报酬等争议事项，你仍可以依法申请劳动人事争议调解、仲裁或者向人民法院提起诉讼。',
+    ),
   ],
 });
