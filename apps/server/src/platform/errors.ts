@@ -99,12 +99,10 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
         .status(415)
         .send({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型，请使用 application/json' });
     case 'FST_REQ_FILE_TOO_LARGE':
-      return reply
-        .status(413)
-        .send({
-          code: 'EVIDENCE_TOO_LARGE',
-          message: '上传的文件超过大小上限（每个文件最大 10 MB），请压缩后重试',
-        });
+      return reply.status(413).send({
+        code: 'EVIDENCE_TOO_LARGE',
+        message: '上传的文件超过大小上限（每个文件最大 10 MB），请压缩后重试',
+      });
     case 'FST_FILES_LIMIT':
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
