@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { Client } from '../../apps/server/test/harness';
-import { creditCode } from '../../apps/server/test/intake-fixtures';
+import { newMatter, openCase } from '../../apps/server/test/cases.support';
+import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
 import { launchBrowser, newContext, screenshot } from '../support/browser';
 import { LoginPage } from '../support/pages';
 import { startProduct } from '../support/server';
@@ -46,6 +47,32 @@ describe('labor inspection in Chromium', () => {
   }
 
   let caseId = '';
+
+  async function api(username: string) {
+    const c = new Client(server.url);
+    await c.login(username, DEMO);
+    return c;
+  }
+
+  async function zengdu(): Promise<string> {
+    const admin = await api('admin');
+    const items = (await admin.get('/api/admin/jurisdictions')).body.items as { id: string; name: string }[];
+    return items.find((x) => x.name === '曾都区')!.id;
+  }
+
+  /** Setup through the API: a complaint registered by the clerk. */
+  async function registerComplaint(jurisdictionId: string, over: Record<string, unknown>) {
+    const clerk = await api('clerk');
+    const r = await clerk.post('/api/inspection/cases', {
+      source: 'complaint',
+      channel: 'window',
+      jurisdictionId,
+      violationEndedOn: '2026-01-10',
+      ...over,
+    });
+    expect(r.status).toBe(201);
+    return r.body.caseId as string;
+  }
 
   it('the clerk registers a report about a restaurant below the minimum wage; the reporter stays hidden in the clerk’s UI', async () => {
     const page = await signedInPage('clerk');
@@ -107,5 +134,81 @@ describe('labor inspection in Chromium', () => {
     await clerk.goto(`${server.url}/inspection/cases/${caseId}`);
     await clerk.getByTestId('reporter-withheld').waitFor();
     expect(await clerk.locator('main').textContent()).not.toContain(REPORTER);
+  });
+
+  it('a second complaint proves untrue: the inspector ends the investigation (终结调查) with its document and tells the complainant', async () => {
+    const id = await registerComplaint(await zengdu(), {
+      complainant: {
+        name: '赵不实',
+        idType: 'resident_id',
+        idNumber: residentId('19880808', 321),
+        phone: '13711112222',
+      },
+      employer: { name: '随州市诚信机械有限公司', creditCode: creditCode('MA4M0002') },
+      violations: [{ type: 'working_hours', facts: '每天工作12小时，没有休息日' }],
+    });
+    const page = await signedInPage('inspector');
+    await page.goto(`${server.url}/inspection/cases/${id}`);
+    await state(page, '已登记');
+    await page.getByTestId('step-accept').click();
+    await state(page, '已立案');
+    const director = await api('director');
+    const users = await Promise.all(
+      ['inspector', 'zhangmin'].map(async (u) => (await (await api(u)).get('/api/auth/me')).body.user.id),
+    );
+    expect((await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: users })).status).toBe(
+      200,
+    );
+    await page.reload();
+    await page.getByTestId('step-startInvestigation').click();
+    await state(page, '调查中');
+    await page.getByTestId('step-endInvestigation').click();
+    await page.getByTestId('field-reason').fill('考勤记录与监控显示每日工作8小时，投诉内容不实');
+    await page.getByTestId('action-ok').click();
+    await state(page, '终结调查');
+    await page.getByTestId('inspection-documents').filter({ hasText: '撤销立案决定书' }).waitFor();
+    await page.getByTestId('step-close').click();
+    await page.getByTestId('field-resultText').fill('经调查，投诉内容不实，终结调查');
+    await page.getByTestId('action-ok').click();
+    await state(page, '已结案');
+    await page.getByTestId('inspection-documents').filter({ hasText: '投诉处理结果告知书' }).waitFor();
+    await screenshot(page, 'inspection-untrue-ended');
+
+    const detail = (await (await api('inspector')).get(`/api/inspection/cases/${id}`)).body;
+    const doc = detail.documents.find((d: any) => d.type === 'case_withdrawal');
+    const full = (await (await api('inspector')).get(`/api/documents/${doc.id}`)).body;
+    expect(full.fields.reasonCode).toBe('not_established');
+  });
+
+  it('a complaint about a matter already in arbitration is refused with a referral naming the arbitration case', async () => {
+    const jurisdictionId = await zengdu();
+    const clerkApi = await api('clerk');
+    const idNumber = residentId('19900202', 456);
+    const m = await newMatter(clerkApi, jurisdictionId, { idNumber, worker: '钱仲裁' });
+    const arb = await openCase(clerkApi, m.id, 'arbitration', [m.claims[0]!.id]);
+    expect(arb.status).toBe(201);
+    const arbNumber = arb.body.case.number as string;
+    const id = await registerComplaint(jurisdictionId, {
+      complainant: { name: '钱仲裁', idType: 'resident_id', idNumber },
+      employer: { name: '随州市鸿运建筑劳务有限公司', creditCode: creditCode('MA4C1234') },
+      violations: [{ type: 'unpaid_wages', amountFen: 1_250_000, facts: '拖欠四个月工资' }],
+    });
+    const page = await signedInPage('inspector');
+    await page.goto(`${server.url}/inspection/cases/${id}`);
+    await state(page, '已登记');
+    await page.getByTestId('step-refuse').click();
+    await page.getByTestId('field-decision').click();
+    await page.getByTitle('属于争议程序或已在调解、仲裁中（条例第二十一条第二款）').click();
+    await page.getByTestId('action-ok').click();
+    await state(page, '已告知');
+    await page.getByTestId('inspection-case').filter({ hasText: arbNumber }).waitFor();
+    await page.getByTestId('inspection-documents').filter({ hasText: '不予受理告知书' }).waitFor();
+    await screenshot(page, 'inspection-refused-arbitration');
+
+    const inspector = await api('inspector');
+    const detail = (await inspector.get(`/api/inspection/cases/${id}`)).body;
+    const doc = detail.documents.find((d: any) => d.type === 'inspection_rejection');
+    const full = (await inspector.get(`/api/documents/${doc.id}`)).body;
+    expect(`${full.fields.reasons}${full.fields.guidance}`).toContain(arbNumber);
   });
 });

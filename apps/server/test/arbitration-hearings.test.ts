@@ -131,6 +131,11 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     expect(list.find((x: any) => x.userId === ids.liqiang).certificateInvalid).toBe(true);
     expect(list.find((x: any) => x.userId === ids.zhangmin).barred).toContain('调解');
 
+    const simple = await liqiang.post(`/api/arbitration/cases/${case1}/simplified`, {
+      apply: true,
+      reason: '欠薪事实清楚',
+    });
+    expect(simple.status, JSON.stringify(simple.body)).toBe(200);
     const expired = await liqiang.post(`/api/arbitration/cases/${case1}/tribunal`, {
       arbitratorIds: [ids.liqiang],
     });
@@ -172,6 +177,7 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     expect(h1.body.documents.map((d: any) => d.type)).toEqual(['hearing_notice', 'hearing_notice']);
 
     const { caseId: case2 } = await acceptedCase();
+    await liqiang.post(`/api/arbitration/cases/${case2}/simplified`, { apply: true, reason: '标的额较小' });
     await liqiang.post(`/api/arbitration/cases/${case2}/tribunal`, { arbitratorIds: [ids.arb_wang] });
     const room = await liqiang.post(`/api/arbitration/cases/${case2}/hearings`, {
       roomId: roomIds[0],

@@ -1,9 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import type {
+  NotificationProvider,
+  OutgoingMessage,
+} from '../src/modules/notifications/notifications.providers';
+import { deliverNotifications } from '../src/modules/notifications/notifications.service';
 import { newMatter, openCase, places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
 import { creditCode, residentId } from './intake-fixtures';
 
 const env = useTestServer();
+
+/** Counts what would be sent; the first send of message `failOnce` fails (to prove the retry). */
+class CountingProvider implements NotificationProvider {
+  readonly name = 'counting';
+  readonly sent: OutgoingMessage[] = [];
+  constructor(private failOnce?: string) {}
+  async send(msg: OutgoingMessage) {
+    if (msg.id === this.failOnce) {
+      this.failOnce = undefined;
+      throw new Error('gateway down');
+    }
+    this.sent.push(msg);
+    return { ref: `test:${msg.id}` };
+  }
+}
+
+function delivery(provider: NotificationProvider) {
+  const app = env.server.app;
+  return { db: app.ctx.database.db, cipher: app.ctx.cipher, provider, log: app.log };
+}
 
 const REPORTER = '李秘密';
 const REPORTER_PHONE = '13900001111';
@@ -299,6 +324,143 @@ describe('labor inspection (W-06)', () => {
       (await chen.post(`/api/inspection/cases/${id}/withdrawal`, { reason: 'x', evidenceOfCorrection: 'y' }))
         .status,
     ).toBe(409);
+  });
+
+  it('penalty path: 行政处罚告知书, 行政处罚决定书 after the hearing, the result told to the complainant by SMS', async () => {
+    const phone = '13712345678';
+    const r = await mustOk(
+      await clerk.post(
+        '/api/inspection/cases',
+        complaintBody(p.zengdu, {
+          complainant: {
+            name: '孙加班',
+            idType: 'resident_id',
+            idNumber: residentId('19910303', 789),
+            phone,
+          },
+          employer: { name: '随州市远航电子有限公司', creditCode: creditCode('MA4P0003') },
+        }),
+      ),
+      201,
+    );
+    const id = r.caseId;
+    await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
+    await mustOk(
+      await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [ids.chen, ids.zhang] }),
+    );
+    await mustOk(await chen.post(`/api/inspection/cases/${id}/investigation/start`, {}));
+    const proposed = await mustOk(
+      await chen.post(`/api/inspection/cases/${id}/penalty`, {
+        ruleCode: 'illegal_overtime',
+        workerCount: 3,
+        fineFen: 90_000,
+        facts: '安排三名劳动者每日工作12小时，每月延长工作时间超过三十六小时',
+      }),
+    );
+    expect(proposed.case.state).toBe('pre_decision');
+    const noticeDoc = proposed.case.documents.find((d: any) => d.type === 'penalty_notice');
+    expect(noticeDoc?.number).toMatch(/^随人社监罚告字/);
+    const notice = await mustOk(await chen.get(`/api/documents/${noticeDoc.id}`));
+    expect(notice.fields).toMatchObject({
+      hearingDeadline: proposed.result.hearingDeadline,
+      legalBasis: expect.stringContaining('第二十五条'),
+      proposedPenalty: expect.stringContaining('900'),
+    });
+    // Not heard yet (window open, no hearing): refused.
+    expect((await director.post(`/api/inspection/cases/${id}/penalty/decision`, {})).status).toBe(422);
+    const decided = await mustOk(
+      await director.post(`/api/inspection/cases/${id}/penalty/decision`, {
+        hearingRequested: true,
+        hearingHeld: true,
+        evidence: ['考勤记录复印件'],
+      }),
+    );
+    expect(decided.case.state).toBe('penalized');
+    const decisionDoc = decided.case.documents.find((d: any) => d.type === 'penalty_decision');
+    expect(decisionDoc?.number).toMatch(/^随人社监罚字/);
+    const decision = await mustOk(await chen.get(`/api/documents/${decisionDoc.id}`));
+    expect(decision.fields.employerName).toBe('随州市远航电子有限公司');
+    expect(decision.fields.evidence).toContain('考勤记录复印件');
+    expect(decision.fields.performanceDeadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const closed = await mustOk(
+      await chen.post(`/api/inspection/cases/${id}/close`, {
+        resultText: '已对用人单位作出罚款900元的行政处罚',
+        channel: 'sms',
+      }),
+    );
+    expect(closed.case.state).toBe('closed');
+    const resultDoc = closed.case.documents.find((d: any) => d.type === 'inspection_result_notice');
+    expect(resultDoc?.number).toBeTruthy();
+    const { db } = env.server.app.ctx.database;
+    const row = await db
+      .selectFrom('party_notice')
+      .selectAll()
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ channel: 'sms', state: 'pending', document_id: resultDoc.id });
+    expect(row.body).toContain(resultDoc.number);
+    expect(JSON.stringify(row)).not.toContain(phone);
+
+    // Delivered by the outbox worker through the provider, with retries like the staff SMS.
+    const provider = new CountingProvider(row.id);
+    const deps = delivery(provider);
+    await deliverNotifications(deps);
+    // The named reporter of the restaurant case (closed above) is told at the phone of the report.
+    expect(provider.sent.find((m) => m.id !== row.id)?.to).toBe(REPORTER_PHONE);
+    expect(
+      await db.selectFrom('party_notice').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow(),
+    ).toMatchObject({ state: 'pending', attempts: 1, last_error: 'gateway down' });
+    await db
+      .updateTable('party_notice')
+      .set({ next_attempt_at: new Date(0) })
+      .where('id', '=', row.id)
+      .execute();
+    await deliverNotifications(deps);
+    const mine = provider.sent.filter((m) => m.id === row.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.to).toBe(phone);
+    expect(mine[0]!.body).toContain('已对用人单位作出罚款900元的行政处罚');
+    expect(
+      await db.selectFrom('party_notice').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow(),
+    ).toMatchObject({ state: 'sent', attempts: 2, provider_ref: `test:${row.id}` });
+    await deliverNotifications(deps);
+    expect(provider.sent.filter((m) => m.id === row.id)).toHaveLength(1);
+  });
+
+  it('an anonymous report: the result is recorded as 无法告知（匿名）', async () => {
+    const r = await mustOk(
+      await clerk.post(
+        '/api/inspection/cases',
+        reportBody(p.zengdu, {
+          reporter: { anonymous: true },
+          employer: { name: '随州市匿名被举报有限公司', creditCode: creditCode('MA4N0004') },
+        }),
+      ),
+      201,
+    );
+    const id = r.caseId;
+    await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
+    await mustOk(
+      await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [ids.chen, ids.zhang] }),
+    );
+    await mustOk(await chen.post(`/api/inspection/cases/${id}/investigation/start`, {}));
+    await mustOk(
+      await chen.post(`/api/inspection/cases/${id}/investigation-end`, {
+        reason: '经核查工资不低于最低工资标准',
+      }),
+    );
+    const closed = await mustOk(
+      await chen.post(`/api/inspection/cases/${id}/close`, { resultText: '举报内容不实，终结调查' }),
+    );
+    expect(closed.case.documents.map((d: any) => d.type)).not.toContain('inspection_result_notice');
+    const row = await env.server.app.ctx.database.db
+      .selectFrom('party_notice')
+      .selectAll()
+      .where('subject_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ channel: 'none', state: 'recorded', recipient_label: '无法告知（匿名）' });
+    expect(closed.case.outcomes.at(-1).summary).toContain('无法告知（匿名）');
   });
 
   it('refuses a complaint about a matter already in arbitration, with a referral', async () => {

@@ -4,6 +4,7 @@ import { PageHeader } from '../components/PageHeader';
 import { AcceptanceBox } from '../features/arbitration/components/AcceptanceBox';
 import { AwardEditor } from '../features/arbitration/components/AwardEditor';
 import { DocButtons } from '../features/arbitration/components/DocButtons';
+import { SimplifiedBox } from '../features/arbitration/components/SimplifiedBox';
 import { TribunalCard } from '../features/arbitration/components/TribunalCard';
 import { useArbitrationCase } from '../features/arbitration/hooks/use-arbitration';
 import { isApiError } from '../lib/api';
@@ -31,6 +32,9 @@ export default function ArbitrationCasePage() {
           <Tag color="blue">{c.stateLabel}</Tag>
           {c.sameDayLabel ? <Tag color="red">{c.sameDayLabel}</Tag> : null}
           {c.collective ? <Tag color="volcano">集体争议</Tag> : null}
+          {c.collective && c.representatives.length ? (
+            <Tag color="volcano">代表人：{c.representatives.map((r) => r.name).join('、')}</Tag>
+          ) : null}
         </Space>
       </PageHeader>
       <Row gutter={[16, 16]}>
@@ -104,6 +108,11 @@ export default function ArbitrationCasePage() {
             <Card size="small" title="受理">
               <AcceptanceBox caseId={c.caseId} />
             </Card>
+            {accepted ? (
+              <Card size="small" title="程序（简易处理 / 普通程序）">
+                <SimplifiedBox c={c} />
+              </Card>
+            ) : null}
             {accepted ? <TribunalCard c={c} /> : null}
             {c.state === 'hearing' ? <AwardEditor c={c} /> : null}
           </Space>

@@ -101,6 +101,12 @@ export async function createApplicationFromMatter(
     .where('matter_id', '=', input.matterId)
     .orderBy('uploaded_at')
     .execute();
+  // Collective dispute: the representatives elected at intake are recorded on the application (办案规则第六十三条).
+  const reps = matter.collective
+    ? (await loadParties(trx, input.matterId))
+        .filter((x) => x.role === 'worker' && x.representative)
+        .map((x) => ({ name: x.name }))
+    : [];
   const majorMin = await settingNumber(trx, 'arbitration.major_collective_min_workers', 30);
   const category = sameDayCategory(claims, {
     collective: matter.collective,
@@ -120,7 +126,7 @@ export async function createApplicationFromMatter(
       ),
       witnesses: JSON.stringify([]),
       materials: JSON.stringify([]),
-      representatives: JSON.stringify([]),
+      representatives: JSON.stringify(reps),
       checklist: JSON.stringify([]),
       same_day_category: category,
       received_at: new Date(),

@@ -388,7 +388,8 @@ export async function decidePenalty(
         evidence: evidence.length ? evidence : ['调查询问笔录、现场检查笔录及有关书证在卷'],
         penalty: `罚款${yuan(Number(p.fine_fen ?? 0))}`,
         legalBasis: basis,
-        performance: '自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款（《中华人民共和国行政处罚法》第六十七条）',
+        performance:
+          '自收到本决定书之日起十五日内，到指定银行或者通过电子支付系统缴纳罚款（《中华人民共和国行政处罚法》第六十七条）',
         performanceDeadline: addCalendarDays(day, 15),
       });
       await trx

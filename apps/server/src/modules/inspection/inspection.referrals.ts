@@ -1,15 +1,20 @@
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../app';
+import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { clocksRuntime } from '../clocks/clocks.module';
+import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { createTransfer } from '../transfers/transfers.service';
 import { loadInspectionCase, requireState, today } from './inspection.access';
 import { addOutcome, assertDecider, employerName, issue, lastOrder } from './inspection.outcomes';
 import type { closeBody, referralBody } from './inspection.schema';
 import { policeReferralTest, policeThresholds } from './inspection.rules';
-import { step } from './inspection.service';
+import { type CaseRow, step } from './inspection.service';
+
+type Trx = Transaction<DB>;
 
 /**
  * Referrals: dispute items to mediation / arbitration (S3 Art. 21 ¶2; the case stays open), wage refusal
@@ -169,10 +174,95 @@ export async function closeCase(
               ? '匿名举报人（无法告知，存档）'
               : '举报人'
             : '无（依职权检查）';
-      const o = await addOutcome(trx, auth, c, 'result_notice', `处理结果告知${to}：${body.resultText}`, {
-        details: { channel: body.channel, to, anonymous },
+      const told = await tellResult(ctx, trx, actor, auth, c, {
+        source: ext?.source ?? null,
+        anonymous,
+        receivedOn: ext?.received_on ?? today(ctx),
+        resultText: body.resultText,
+        channel: body.channel,
       });
-      return { outcomeId: o.id };
+      const o = await addOutcome(
+        trx,
+        auth,
+        c,
+        'result_notice',
+        `处理结果告知${told?.recipientLabel ?? to}：${body.resultText}`,
+        {
+          ...(told?.document && { document_id: told.document.id }),
+          details: { channel: body.channel, to, anonymous, partyNoticeId: told?.noticeId ?? null },
+        },
+      );
+      return { outcomeId: o.id, documents: told?.document ? [told.document] : [] };
     },
   );
+}
+
+export const ANONYMOUS_RECIPIENT = '无法告知（匿名）';
+
+/**
+ * Tells the complainant (or a named reporter) the result (《保障农民工工资支付条例》第十条第三款): the
+ * 投诉处理结果告知书 and a party notice — an SMS to the phone on the party record (decrypted only when
+ * sent), or a record of the telephone / mail / in-person notice. Anonymous reporters: recorded as
+ * "无法告知（匿名）". Cases opened ex officio have nobody to tell.
+ */
+async function tellResult(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  auth: AuthContext,
+  c: CaseRow,
+  v: {
+    source: string | null;
+    anonymous: boolean;
+    receivedOn: string;
+    resultText: string;
+    channel: 'sms' | 'phone' | 'mail' | 'in_person';
+  },
+) {
+  if (v.source !== 'complaint' && v.source !== 'report') return null;
+  const employer = await employerName(trx, c);
+  const params = { employer, number: c.number, result: v.resultText, document: '无' };
+  const base = { subjectType: 'case', subjectId: c.id, template: 'inspection.result' as const };
+  if (v.source === 'report' && v.anonymous) {
+    const noticeId = await enqueuePartyNotice(trx, {
+      ...base,
+      recipientLabel: ANONYMOUS_RECIPIENT,
+      channel: 'none',
+      params,
+      dedupeKey: `inspection.result:${c.id}`,
+      createdBy: auth.userId,
+    });
+    return { recipientLabel: ANONYMOUS_RECIPIENT, noticeId, document: null };
+  }
+  const complainant =
+    v.source === 'complaint'
+      ? await trx
+          .selectFrom('matter_party as mp')
+          .innerJoin('party as p', 'p.id', 'mp.party_id')
+          .select(['p.id', 'p.name'])
+          .where('mp.matter_id', '=', c.matter_id)
+          .where('mp.role', '=', 'worker')
+          .orderBy('mp.sort')
+          .executeTakeFirst()
+      : undefined;
+  const recipientLabel = v.source === 'complaint' ? `投诉人${complainant?.name ?? ''}` : '举报人';
+  const document = await issue(ctx, trx, actor, auth, c, 'inspection_result_notice', {
+    complainantName: complainant?.name ?? '举报人（身份依法保密）',
+    employerName: employer,
+    complaintDate: v.receivedOn,
+    caseNumber: c.number,
+    result: v.resultText,
+  });
+  const noticeId = await enqueuePartyNotice(trx, {
+    ...base,
+    partyId: complainant?.id ?? null,
+    reporterCaseId: v.source === 'report' ? c.id : null,
+    recipientLabel,
+    channel: v.channel,
+    params: { ...params, document: document.number ?? '另行送达' },
+    documentId: document.id,
+    dedupeKey: `inspection.result:${c.id}`,
+    createdBy: auth.userId,
+  });
+  return { recipientLabel, noticeId, document };
 }

@@ -46,6 +46,16 @@ export interface ArbitrationCase {
   closed: boolean;
   version: number;
   collective: boolean;
+  simplified: boolean;
+  simplifiedGrounds: string[];
+  simplifiedOptions?: {
+    canApply: boolean;
+    canConvert: boolean;
+    amountWithinCap: boolean;
+    capFen: number;
+    totalFen: number;
+  };
+  representatives: { name: string }[];
   sameDayCategory: string | null;
   sameDayLabel: string | null;
   receivedAt: string;
@@ -59,6 +69,7 @@ export interface ArbitrationCase {
     periodTo: string | null;
   }[];
   facts: string;
+  evidence: { title: string; source: string }[];
   materials: Material[];
   checklist: CheckItem[];
   missingItems: string[];

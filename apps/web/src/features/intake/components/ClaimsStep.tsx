@@ -140,7 +140,13 @@ export function ClaimsStep({
                 </Form.Item>
               </Card>
             ))}
-            <Button onClick={() => add({})}>添加诉求</Button>
+            <Button
+              data-testid="intake-add-claim"
+              // A new claim starts with the previous claim's period (usually the same months); editable.
+              onClick={() => add({ period: form.getFieldValue(['claims', fields.length - 1, 'period']) })}
+            >
+              添加诉求
+            </Button>
           </Space>
         )}
       </Form.List>

@@ -193,7 +193,9 @@ export const penaltyDecision = defineTemplate<PenaltyDecisionFields>({
     p(`经调查，你单位存在下列违法事实：${f.facts}`),
     p('以上事实有下列证据证明：'),
     list(f.evidence),
-    p(`本机关已依法告知你单位拟作出的行政处罚及陈述、申辩、要求听证的权利。根据${f.legalBasis}的规定，本机关决定对你单位作出如下行政处罚：${f.penalty}。`),
+    p(
+      `本机关已依法告知你单位拟作出的行政处罚及陈述、申辩、要求听证的权利。根据${f.legalBasis}的规定，本机关决定对你单位作出如下行政处罚：${f.penalty}。`,
+    ),
     p(
       `你单位应当自收到本决定书之日起至${d(f.performanceDeadline)}前履行本决定：${f.performance}。到期不缴纳罚款的，本机关可以依照《中华人民共和国行政处罚法》第七十二条的规定每日按罚款数额的百分之三加处罚款，并依法申请人民法院强制执行。`,
     ),
@@ -222,7 +224,9 @@ export const inspectionResultNotice = defineTemplate<InspectionResultNoticeField
   ],
   addressee: (f) => f.complainantName,
   build: (f) => [
-    p(`你于${d(f.complaintDate)}对${f.employerName}的投诉（案件编号：${f.caseNumber}），本机关已依法调查处理完毕。处理结果如下：`),
+    p(
+      `你于${d(f.complaintDate)}对${f.employerName}的投诉（案件编号：${f.caseNumber}），本机关已依法调查处理完毕。处理结果如下：`,
+    ),
     p(f.result),
     p(
       '根据《保障农民工工资支付条例》第十条第三款的规定，特此告知。对劳动报酬等争议事项，你仍可以依法申请劳动人事争议调解、仲裁或者向人民法院提起诉讼。',
