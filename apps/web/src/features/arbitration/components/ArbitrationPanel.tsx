@@ -58,7 +58,7 @@ export function ArbitrationPanel({ matterId }: { matterId: string }) {
               <Tag>{c.stateLabel}</Tag>
               {c.sameDayLabel ? <Tag color="red">{c.sameDayLabel}·当日受理</Tag> : null}
             </Space>
-            {c.state === 'received' && last?.case.caseId !== c.caseId ? (
+            {['received', 'accepted'].includes(c.state) && last?.case.caseId !== c.caseId ? (
               <div style={{ marginTop: 8 }} data-testid={`arbitration-inline-${c.caseId}`}>
                 <AcceptanceBox caseId={c.caseId} />
               </div>

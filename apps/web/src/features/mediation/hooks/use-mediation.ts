@@ -25,6 +25,7 @@ function useRefresh(matterId: string) {
     void client.invalidateQueries({ queryKey: ['matter', matterId] });
     void client.invalidateQueries({ queryKey: ['clocks'] });
     void client.invalidateQueries({ queryKey: ['documents'] });
+    void client.invalidateQueries({ queryKey: ['arbitration'] });
   };
 }
 
