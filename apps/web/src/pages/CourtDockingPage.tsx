@@ -3,6 +3,7 @@ import { Button, Card, Empty, Form, Input, List, Modal } from 'antd';
 import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-session';
+import { ConfirmationModal } from '../features/court/components/ConfirmationModal';
 import { DockingCard } from '../features/court/components/DockingCard';
 import { useDelegate, useDockings } from '../features/court/hooks/use-court';
 
@@ -12,10 +13,20 @@ export default function CourtDockingPage() {
   const q = useDockings();
   const delegate = useDelegate();
   const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [form] = Form.useForm();
   return (
     <>
       <PageHeader title="诉调对接">
+        {hasPermission(user, 'mediation.work') ? (
+          <Button
+            onClick={() => setConfirming(true)}
+            data-testid="confirmation-new"
+            style={{ marginRight: 8 }}
+          >
+            申请司法确认
+          </Button>
+        ) : null}
         {hasPermission(user, 'court.work') ? (
           <Button
             type="primary"
@@ -75,6 +86,7 @@ export default function CourtDockingPage() {
           </Form.Item>
         </Form>
       </Modal>
+      <ConfirmationModal open={confirming} onClose={() => setConfirming(false)} />
     </>
   );
 }

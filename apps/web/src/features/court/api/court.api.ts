@@ -43,6 +43,12 @@ export const courtApi = {
     respondentName: string;
     summary: string;
   }) => api.post<Docking>('/api/court-docking/delegations', body),
+  requestConfirmation: (body: {
+    matterId: string;
+    courtOrgId: string;
+    agreementTerms: string;
+    agreementEffectiveOn: string;
+  }) => api.post<Docking>('/api/court-docking/confirmations', body),
   step: (d: Docking, event: string, body: Record<string, unknown>) =>
     api.post<Docking>(`/api/court-docking/${d.id}/steps/${event}`, { ...body, version: d.version }),
 };

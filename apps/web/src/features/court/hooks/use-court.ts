@@ -21,3 +21,11 @@ export function useDockingStep() {
     onSuccess: () => void client.invalidateQueries({ queryKey: ['court-docking'] }),
   });
 }
+
+export function useRequestConfirmation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: courtApi.requestConfirmation,
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['court-docking'] }),
+  });
+}
