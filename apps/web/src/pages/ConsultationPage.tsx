@@ -9,6 +9,7 @@ import {
   type NewConsultation,
 } from '../features/consultation/api/consultation.api';
 import { ConvertModal } from '../features/consultation/components/ConvertModal';
+import { MatterPicker } from '../features/consultation/components/MatterPicker';
 import { useConsultations, useLogConsultation } from '../features/consultation/hooks/use-consultations';
 import { KbSearch } from '../features/knowledge/components/KbSearch';
 import { feedback } from '../lib/feedback';
@@ -67,6 +68,9 @@ export default function ConsultationPage() {
                 </Form.Item>
                 <Form.Item name="visitorPhone" label="电话">
                   <Input style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name="matterId" label="所属事项（可不填）">
+                  <MatterPicker />
                 </Form.Item>
               </Space>
               <Form.Item name="topic" label="主题" rules={[{ required: true, message: '请填写咨询主题' }]}>
