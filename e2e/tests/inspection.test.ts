@@ -211,4 +211,25 @@ describe('labor inspection in Chromium', () => {
     const full = (await inspector.get(`/api/documents/${doc.id}`)).body;
     expect(`${full.fields.reasons}${full.fields.guidance}`).toContain(arbNumber);
   });
+
+  it('the inspector launches a 专项检查 over one employer from the UI and opens the case filed for it', async () => {
+    const employer = '随州市专项检查测试餐饮有限公司';
+    const page = await signedInPage('inspector');
+    await page.getByTestId('menu-/inspection').click();
+    await page.getByRole('tab', { name: '专项检查' }).click();
+    await page.getByTestId('campaign-new').click();
+    await page.getByTestId('campaign-name').fill('2026年冬季根治欠薪专项检查');
+    await page.getByTestId('campaign-topic').fill('工资支付情况，依据《保障农民工工资支付条例》');
+    await page.getByTestId('campaign-employers-select').click();
+    await page.keyboard.type(employer);
+    await page.getByTitle(`${employer}（按名称新增）`).click();
+    await page.getByTestId('campaign-ok').click();
+    const result = page.getByTestId('campaign-result');
+    await result.getByTestId('campaign-case').waitFor({ timeout: 15_000 });
+    expect(await result.textContent()).toContain(employer);
+    await result.getByTestId('campaign-case').click();
+    await state(page, '已立案');
+    await page.getByTestId('inspection-case').filter({ hasText: employer }).waitFor();
+    await screenshot(page, 'inspection-campaign-case');
+  });
 });

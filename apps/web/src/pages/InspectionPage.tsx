@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
 import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-session';
+import { CampaignPanel } from '../features/inspection/components/CampaignPanel';
 import { RegisterForm } from '../features/inspection/components/RegisterForm';
 import { useInspectionList } from '../features/inspection/hooks/use-inspection';
 
@@ -11,6 +12,7 @@ export default function InspectionPage() {
   const user = useCurrentUser();
   const [mine, setMine] = useState<'all' | 'mine'>('all');
   const list = useInspectionList(mine === 'mine' ? { mine: 'true' } : {});
+  const canWork = hasPermission(user, 'inspection.work');
   const canRegister = hasPermission(user, 'inspection.work') || hasPermission(user, 'intake.create');
   const queue = (
     <>
@@ -55,6 +57,7 @@ export default function InspectionPage() {
       <Tabs
         items={[
           { key: 'queue', label: '监察案件', children: queue },
+          ...(canWork ? [{ key: 'campaigns', label: '专项检查', children: <CampaignPanel /> }] : []),
           ...(canRegister ? [{ key: 'register', label: '投诉举报登记', children: <RegisterForm /> }] : []),
         ]}
       />

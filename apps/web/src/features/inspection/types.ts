@@ -110,3 +110,25 @@ export const RECORD_KIND_LABELS = {
   evidence: '证据',
   task: '调查任务',
 } as const;
+
+/** GET /api/inspection/campaigns (专项检查). */
+export interface Campaign {
+  id: string;
+  name: string;
+  topic: string;
+  startsOn: string;
+  endsOn: string;
+  employers: number;
+}
+
+/** GET /api/inspection/campaigns/:id: each employer with its ex-officio case. */
+export interface CampaignDetail extends Omit<Campaign, 'employers'> {
+  employers: {
+    employerId: string;
+    name: string;
+    creditCode: string | null;
+    caseId: string | null;
+    caseNumber: string | null;
+    state: string | null;
+  }[];
+}

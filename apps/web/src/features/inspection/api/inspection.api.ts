@@ -1,5 +1,6 @@
 import { api } from '../../../lib/api';
-import type { InspectionCase, InspectionListItem } from '../types';
+import type { Party } from '../../matters/types';
+import type { Campaign, CampaignDetail, InspectionCase, InspectionListItem } from '../types';
 
 export interface ActionResult {
   result: unknown;
@@ -20,6 +21,22 @@ export const inspectionApi = {
   assignees: (id: string, signal?: AbortSignal) =>
     api.get<{ items: { id: string; name: string; roles: string; barred: { reason: string } | null }[] }>(
       `/api/cases/${id}/assignees`,
+      undefined,
+      signal,
+    ),
+  campaigns: (signal?: AbortSignal) =>
+    api.get<{ items: Campaign[] }>('/api/inspection/campaigns', undefined, signal),
+  campaign: (id: string, signal?: AbortSignal) =>
+    api.get<CampaignDetail>(`/api/inspection/campaigns/${id}`, undefined, signal),
+  createCampaign: (body: unknown) =>
+    api.post<{ id: string; cases: { employerId: string; caseId: string; caseNumber: string }[] }>(
+      '/api/inspection/campaigns',
+      body,
+    ),
+  searchEmployers: (q: string) => api.get<{ items: Party[] }>('/api/parties/search', { q, kind: 'employer' }),
+  organizations: (signal?: AbortSignal) =>
+    api.get<{ items: { id: string; name: string; agency: string }[] }>(
+      '/api/admin/organizations',
       undefined,
       signal,
     ),

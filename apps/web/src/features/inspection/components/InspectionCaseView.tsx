@@ -6,6 +6,7 @@ import { useAssignees, useInspectionAction } from '../hooks/use-inspection';
 import { type InspectionCase, RECORD_KIND_LABELS } from '../types';
 import { ActionModal } from './ActionModal';
 import { type StepSpec, stepSpecs } from './actions';
+import { ReferralModal, type ReferralValues, referralBody } from './ReferralModal';
 
 const yuan = (fen: number | null) => (fen === null ? '' : `¥${(fen / 100).toLocaleString('zh-CN')}`);
 
@@ -37,6 +38,8 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
   const action = useInspectionAction(c.id);
   const assignees = useAssignees(c.id, c.actions.assignInspectors);
   const [open, setOpen] = useState<StepSpec | null>(null);
+  const [referring, setReferring] = useState(false);
+  const [referred, setReferred] = useState<string | null>(null);
   const inspectors = useMemo(
     () =>
       [
@@ -55,6 +58,23 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
         onSuccess: (r) => {
           feedback.success(`${st.label}：${r.case.stateLabel}`);
           setOpen(null);
+        },
+      },
+    );
+
+  const refer = (v: ReferralValues) =>
+    action.mutate(
+      { path: '/referrals', body: referralBody(v, c) },
+      {
+        onSuccess: (r) => {
+          const res = (r.result ?? {}) as { transferId?: string | null; documents?: { title?: string }[] };
+          const to =
+            v.target === 'police' ? '公安机关' : v.target === 'mediation' ? '调解组织' : '劳动人事争议仲裁';
+          const docs = (res.documents ?? []).map((d) => d.title).filter(Boolean);
+          const text = `已移送${to}${res.transferId ? '，已生成转办单' : ''}${docs.length ? `，文书：${docs.join('、')}` : ''}`;
+          setReferred(text);
+          feedback.success(text);
+          setReferring(false);
         },
       },
     );
@@ -113,7 +133,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
           },
         ]}
       />
-      {steps.length ? (
+      {steps.length || c.actions.refer ? (
         <Space wrap style={{ margin: '12px 0' }} data-testid="inspection-actions">
           {steps.map((st) => (
             <Button
@@ -127,7 +147,23 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               {st.label}
             </Button>
           ))}
+          {c.actions.refer ? (
+            <Button data-testid="step-refer" onClick={() => setReferring(true)}>
+              移送/引导
+            </Button>
+          ) : null}
         </Space>
+      ) : null}
+      {referred ? (
+        <Alert
+          type="success"
+          showIcon
+          closable
+          title={referred}
+          onClose={() => setReferred(null)}
+          style={{ marginBottom: 12 }}
+          data-testid="referral-result"
+        />
       ) : null}
       {compact ? null : (
         <>
@@ -213,6 +249,14 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
           initialValues={
             open.key === 'record' ? { inspectorIds: c.inspectors.map((i) => i.userId) } : undefined
           }
+        />
+      ) : null}
+      {referring ? (
+        <ReferralModal
+          c={c}
+          loading={action.isPending}
+          onCancel={() => setReferring(false)}
+          onSubmit={refer}
         />
       ) : null}
     </Card>

@@ -55,3 +55,37 @@ export function useRegisterInspection() {
     onSuccess: () => void client.invalidateQueries({ queryKey: ['inspection'] }),
   });
 }
+
+export function useCampaigns(enabled = true) {
+  return useQuery({
+    queryKey: ['inspection', 'campaigns'],
+    queryFn: ({ signal }) => inspectionApi.campaigns(signal),
+    select: (d) => d.items,
+    enabled,
+  });
+}
+
+export function useCampaign(id: string | null) {
+  return useQuery({
+    queryKey: ['inspection', 'campaign', id],
+    queryFn: ({ signal }) => inspectionApi.campaign(id ?? '', signal),
+    enabled: !!id,
+  });
+}
+
+export function useCreateCampaign() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => inspectionApi.createCampaign(body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['inspection'] }),
+  });
+}
+
+export function useReferralOrganizations(enabled: boolean) {
+  return useQuery({
+    queryKey: ['inspection', 'organizations'],
+    queryFn: ({ signal }) => inspectionApi.organizations(signal),
+    select: (d) => d.items,
+    enabled,
+  });
+}
