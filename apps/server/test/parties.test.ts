@@ -75,6 +75,16 @@ describe('parties: validation, no duplicates, masking, audited unmasked view', (
     expect(byCode.body.party.id).toBe(first.body.employers[0].id);
     const search = await clerk.get(`/api/parties/search?q=${encodeURIComponent('鸿运建筑')}&kind=employer`);
     expect(search.body.items.map((p: { id: string }) => p.id)).toContain(first.body.employers[0].id);
+    // An inspector may look up employers (for a 专项检查 list) but not search workers by name.
+    const employerDesk = await signedIn(env, 'inspector');
+    const employers = await employerDesk.get(
+      `/api/parties/search?q=${encodeURIComponent('鸿运建筑')}&kind=employer`,
+    );
+    expect(employers.status).toBe(200);
+    expect(employers.body.items.length).toBeGreaterThan(0);
+    expect(
+      (await employerDesk.get(`/api/parties/search?q=${encodeURIComponent('王建国')}&kind=worker`)).status,
+    ).toBe(403);
 
     // The intake clerk has no pii.view: 403.
     expect((await clerk.get(`/api/parties/${w1.id}/pii`)).status).toBe(403);

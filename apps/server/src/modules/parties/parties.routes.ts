@@ -66,7 +66,9 @@ export const partiesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/search',
     {
-      config: { auth: 'intake.create' },
+      // Employers are organisations, not personal data: any case worker may look them up (e.g. an
+      // inspector building a 专项检查 list); searching workers stays with the window.
+      config: { auth: 'matter.read' },
       schema: {
         tags,
         summary: '按名称模糊查找当事人（中文三字以上任意位置匹配，一两字按开头匹配）',
@@ -74,9 +76,18 @@ export const partiesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(partySchema) }), ...errorResponses },
       },
     },
-    async (req) => ({
-      items: (await searchParties(db, req.query.q, req.query.kind)).map((p) => presentParty(p, cipher)),
-    }),
+    async (req) => {
+      if (req.query.kind !== 'employer' && !req.auth!.permissions.has('intake.create')) {
+        throw new AppError(
+          403,
+          'FORBIDDEN',
+          '只有窗口受理岗位可以按姓名查找劳动者；查找用人单位请选择单位类型',
+        );
+      }
+      return {
+        items: (await searchParties(db, req.query.q, req.query.kind)).map((p) => presentParty(p, cipher)),
+      };
+    },
   );
 
   app.get(
