@@ -44,11 +44,20 @@ describe('petitions and legal aid in Chromium', () => {
 
   /** antd Select: open it by its label, then click the option. */
   async function pick(page: Page, label: string, text: string) {
-    await page.getByLabel(label, { exact: true }).click({ force: true });
-    await page
+    const option = page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-      .first()
-      .click();
+      .first();
+    // The dropdown can miss a click that lands during the modal's opening animation: retry.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await page.getByLabel(label, { exact: true }).click({ force: true });
+      try {
+        await option.waitFor({ timeout: 5_000 });
+        break;
+      } catch {
+        await page.keyboard.press('Escape');
+      }
+    }
+    await option.click();
   }
 
   async function register(
