@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/platform/passwords';
-import { DEMO_PASSWORD } from '../src/seed/demo';
-import { application, seedCalendars } from './arbitration.support';
+import { addArbitrator, application, seedCalendars } from './arbitration.support';
 import { newMatter, openCase, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 
@@ -18,53 +16,6 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
   let director: Client;
   const arb: Record<string, { id: string; client: Client }> = {};
   let ids: Record<string, string>;
-
-  async function addArbitrator(username: string, name: string) {
-    const db = env.server.app.ctx.database.db;
-    const city = await db
-      .selectFrom('jurisdiction')
-      .select('id')
-      .where('code', '=', '421300')
-      .executeTakeFirstOrThrow();
-    const org = await db
-      .selectFrom('organization')
-      .select('id')
-      .where('agency', '=', 'arbitration')
-      .executeTakeFirstOrThrow();
-    const u = await db
-      .insertInto('app_user')
-      .values({
-        username,
-        display_name: name,
-        organization_id: org.id,
-        password_hash: await hashPassword(DEMO_PASSWORD),
-        phone_enc: null,
-        phone_hash: null,
-        must_change_password: false,
-        locked_until: null,
-        last_login_at: null,
-        updated_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('user_role')
-      .values({ user_id: u.id, role: 'arbitrator', jurisdiction_id: city.id })
-      .execute();
-    await db
-      .insertInto('certificate')
-      .values({
-        user_id: u.id,
-        type: 'arbitrator_card',
-        number: `鄂仲测-${username}`,
-        issuer: '湖北省人力资源和社会保障厅',
-        valid_from: '2024-01-01',
-        valid_to: '2030-12-31',
-        revoked_at: null,
-      })
-      .execute();
-    arb[username] = { id: u.id, client: await signedIn(env, username) };
-  }
 
   async function acceptedCase(claims?: unknown[]) {
     const m = await newMatter(clerk, p.zengdu, claims ? { claims } : {});
@@ -84,9 +35,18 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     liqiang = await signedIn(env, 'liqiang');
     director = await signedIn(env, 'director');
     await seedCalendars(env);
-    await addArbitrator('arb_wang', '王仲裁');
-    await addArbitrator('arb_zhao', '赵仲裁');
-    await addArbitrator('arb_qian', '钱仲裁');
+    arb.arb_wang = {
+      id: await addArbitrator(env, 'arb_wang', '王仲裁'),
+      client: await signedIn(env, 'arb_wang'),
+    };
+    arb.arb_zhao = {
+      id: await addArbitrator(env, 'arb_zhao', '赵仲裁'),
+      client: await signedIn(env, 'arb_zhao'),
+    };
+    arb.arb_qian = {
+      id: await addArbitrator(env, 'arb_qian', '钱仲裁'),
+      client: await signedIn(env, 'arb_qian'),
+    };
     const db = env.server.app.ctx.database.db;
     ids = Object.fromEntries(
       (await db.selectFrom('app_user').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),

@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/platform/passwords';
-import { DEMO_PASSWORD } from '../src/seed/demo';
-import { application, COMPLETE, seedCalendars } from './arbitration.support';
+import { addArbitrator, application, COMPLETE, seedCalendars } from './arbitration.support';
 import { newMatter, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { creditCode, intakeBody, residentId } from './intake-fixtures';
@@ -20,52 +18,6 @@ describe('arbitration: simplified procedure and collective variant', () => {
   let liqiang: Client;
   let ids: Record<string, string>;
 
-  async function addArbitrator(username: string, name: string) {
-    const db = env.server.app.ctx.database.db;
-    const city = await db
-      .selectFrom('jurisdiction')
-      .select('id')
-      .where('code', '=', '421300')
-      .executeTakeFirstOrThrow();
-    const org = await db
-      .selectFrom('organization')
-      .select('id')
-      .where('agency', '=', 'arbitration')
-      .executeTakeFirstOrThrow();
-    const u = await db
-      .insertInto('app_user')
-      .values({
-        username,
-        display_name: name,
-        organization_id: org.id,
-        password_hash: await hashPassword(DEMO_PASSWORD),
-        phone_enc: null,
-        phone_hash: null,
-        must_change_password: false,
-        locked_until: null,
-        last_login_at: null,
-        updated_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('user_role')
-      .values({ user_id: u.id, role: 'arbitrator', jurisdiction_id: city.id })
-      .execute();
-    await db
-      .insertInto('certificate')
-      .values({
-        user_id: u.id,
-        type: 'arbitrator_card',
-        number: `鄂仲测-${username}`,
-        issuer: '湖北省人力资源和社会保障厅',
-        valid_from: '2024-01-01',
-        valid_to: '2030-12-31',
-        revoked_at: null,
-      })
-      .execute();
-  }
-
   async function accepted(over: { claims?: unknown[] } = {}) {
     const m = await newMatter(clerk, p.zengdu, over);
     const body = await application(clerk, { id: m.id, claims: m.claims });
@@ -81,9 +33,9 @@ describe('arbitration: simplified procedure and collective variant', () => {
     director = await signedIn(env, 'director');
     liqiang = await signedIn(env, 'liqiang');
     await seedCalendars(env);
-    await addArbitrator('arb_sun', '孙仲裁');
-    await addArbitrator('arb_zhou', '周仲裁');
-    await addArbitrator('arb_wu', '吴仲裁');
+    await addArbitrator(env, 'arb_sun', '孙仲裁');
+    await addArbitrator(env, 'arb_zhou', '周仲裁');
+    await addArbitrator(env, 'arb_wu', '吴仲裁');
     const db = env.server.app.ctx.database.db;
     ids = Object.fromEntries(
       (await db.selectFrom('app_user').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),

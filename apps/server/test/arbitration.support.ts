@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { hashPassword } from '../src/platform/passwords';
+import { DEMO_PASSWORD } from '../src/seed/demo';
 import { type Client, signedIn, type TestEnv } from './harness';
 
 /** Complete window materials for a one-respondent application (仲裁申请书 per 办案规则第二十九条). */
@@ -49,4 +51,52 @@ export async function application(
   });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body;
+}
+
+/** A certified arbitrator in the city (valid 仲裁员证), e.g. for tribunals of three; returns the user id. */
+export async function addArbitrator(env: TestEnv, username: string, name: string): Promise<string> {
+  const db = env.server.app.ctx.database.db;
+  const city = await db
+    .selectFrom('jurisdiction')
+    .select('id')
+    .where('code', '=', '421300')
+    .executeTakeFirstOrThrow();
+  const org = await db
+    .selectFrom('organization')
+    .select('id')
+    .where('agency', '=', 'arbitration')
+    .executeTakeFirstOrThrow();
+  const u = await db
+    .insertInto('app_user')
+    .values({
+      username,
+      display_name: name,
+      organization_id: org.id,
+      password_hash: await hashPassword(DEMO_PASSWORD),
+      phone_enc: null,
+      phone_hash: null,
+      must_change_password: false,
+      locked_until: null,
+      last_login_at: null,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('user_role')
+    .values({ user_id: u.id, role: 'arbitrator', jurisdiction_id: city.id })
+    .execute();
+  await db
+    .insertInto('certificate')
+    .values({
+      user_id: u.id,
+      type: 'arbitrator_card',
+      number: `鄂仲测-${username}`,
+      issuer: '湖北省人力资源和社会保障厅',
+      valid_from: '2024-01-01',
+      valid_to: '2030-12-31',
+      revoked_at: null,
+    })
+    .execute();
+  return u.id;
 }

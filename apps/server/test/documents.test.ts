@@ -80,7 +80,7 @@ describe('documents: drafts, rendering, issue, integrity, correction', () => {
     const clerk = await signedIn(env, 'clerk');
     const r = await clerk.get('/api/documents/types');
     expect(r.status).toBe(200);
-    expect(r.body.items).toHaveLength(23);
+    expect(r.body.items).toHaveLength(24);
     const receipt = r.body.items.find((t: any) => t.type === 'receipt');
     expect(receipt.required.map((f: any) => f.label)).toContain('收到材料');
     expect(receipt.required.find((f: any) => f.key === 'materials').item.map((f: any) => f.key)).toEqual([

@@ -401,6 +401,14 @@ describe('labor inspection (W-06)', () => {
     expect(row).toMatchObject({ channel: 'sms', state: 'pending', document_id: resultDoc.id });
     expect(row.body).toContain(resultDoc.number);
     expect(JSON.stringify(row)).not.toContain(phone);
+    // The case page lists the party notices (inspection.work holders only), recipient masked.
+    const listed = await mustOk(await chen.get(`/api/inspection/cases/${id}/notices`));
+    expect(listed.items).toEqual([
+      expect.objectContaining({ id: row.id, channel: 'sms', state: 'pending', sentAt: null }),
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('孙加班');
+    expect(JSON.stringify(listed)).not.toContain(phone);
+    expect((await clerk.get(`/api/inspection/cases/${id}/notices`)).status).toBe(403);
 
     // Delivered by the outbox worker through the provider, with retries like the staff SMS.
     const provider = new CountingProvider(row.id);

@@ -97,6 +97,12 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
   },
   {
     organization: INSP,
+    type: 'hearing_notice_penalty',
+    pattern: '随人社监听字〔{year}〕第{seq}号',
+    basis: INSP_BASIS,
+  },
+  {
+    organization: INSP,
     type: 'penalty_decision',
     pattern: '随人社监罚字〔{year}〕第{seq}号',
     basis: INSP_BASIS,

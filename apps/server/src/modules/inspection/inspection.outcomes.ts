@@ -7,6 +7,7 @@ import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { clocksRuntime } from '../clocks/clocks.module';
 import { getDocumentsService } from '../documents/documents.plugin';
+import { assertDecisionAllowed } from './inspection.hearing';
 import {
   assertHandlingInspector,
   loadInspectionCase,
@@ -360,9 +361,11 @@ export async function decidePenalty(
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
   if (!p) throw new AppError(409, 'NO_PENALTY_PROPOSED', '尚未告知拟处罚');
+  const recorded = await assertDecisionAllowed(db, p);
   const day = today(ctx);
-  const lapsed = p.hearing_deadline !== null && day > p.hearing_deadline && !body.hearingRequested;
-  const partyHeard = lapsed || body.hearingHeld === true;
+  const requested = recorded.hearing !== undefined || body.hearingRequested === true;
+  const lapsed = p.hearing_deadline !== null && day > p.hearing_deadline && !requested;
+  const partyHeard = lapsed || recorded.hearing?.held !== undefined || body.hearingHeld === true;
   return step(
     ctx,
     auth,
@@ -394,7 +397,7 @@ export async function decidePenalty(
       });
       await trx
         .updateTable('inspection_outcome')
-        .set({ hearing_requested: body.hearingRequested ?? false, complied: null, document_id: doc.id })
+        .set({ hearing_requested: requested, complied: null, document_id: doc.id })
         .where('id', '=', p.id)
         .execute();
       return { outcomeId: p.id, documents: [doc] };

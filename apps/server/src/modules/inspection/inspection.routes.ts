@@ -1,4 +1,4 @@
-import type { Permission } from '@onestop/domain';
+import { maskName, maskPhone, type Permission } from '@onestop/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/audit';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import { assertMatterInScope, scopeOf } from '../matters/scope';
 import { decideAcceptance } from './inspection.acceptance';
+import { loadInspectionCase } from './inspection.access';
 import {
   addRecord,
   addRequest,
@@ -16,6 +17,7 @@ import {
   requestReceived,
   startInvestigation,
 } from './inspection.investigation';
+import { recordHearing, recordLegalReview, requestHearing, scheduleHearing } from './inspection.hearing';
 import { checkOrder, closeOut, decidePenalty, orderCorrection, proposePenalty } from './inspection.outcomes';
 import { closeCase, refer } from './inspection.referrals';
 import { listInspectionCases, loadInspectionDetail } from './inspection.presenter';
@@ -26,6 +28,10 @@ import {
   closeBody,
   closeOutBody,
   decidePenaltyBody,
+  hearingRecordBody,
+  hearingRequestBody,
+  hearingScheduleBody,
+  legalReviewBody,
   extendBody,
   idParam,
   inspectorsBody,
@@ -42,6 +48,14 @@ import {
 import { registerComplaint } from './inspection.service';
 
 const tags = ['劳动保障监察'];
+
+/** A phone is masked as such; a role prefix (投诉人/举报人) is kept and the name after it masked. */
+function maskRecipient(label: string): string {
+  if (/^\d{7,}$/.test(label)) return maskPhone(label);
+  const m = /^(投诉人|举报人|用人单位)(.*)$/.exec(label);
+  if (m) return m[2] ? `${m[1]}${maskName(m[2])}` : m[1]!;
+  return maskName(label);
+}
 const PERM: Permission = 'inspection.work';
 const versionBody = z.strictObject({ version: z.number().int().min(1).optional() });
 const recordParam = z.strictObject({ id: z.uuid('编号格式不正确'), recordId: z.uuid('编号格式不正确') });
@@ -110,6 +124,40 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => detail(req, req.params.id),
+  );
+
+  app.get(
+    '/inspection/cases/:id/notices',
+    {
+      config: { auth: PERM },
+      schema: {
+        tags,
+        summary: '本案向当事人发出的通知（渠道、状态、发送时间；收件人已脱敏）',
+        params: idParam,
+        response: { 200: anyObject, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { c } = await loadInspectionCase(db, req.auth!, req.params.id);
+      const rows = await db
+        .selectFrom('party_notice')
+        .select(['id', 'channel', 'state', 'sent_at', 'recipient_label', 'template', 'created_at'])
+        .where('subject_type', '=', 'case')
+        .where('subject_id', '=', c.id)
+        .orderBy('created_at')
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          channel: r.channel,
+          state: r.state,
+          template: r.template,
+          sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+          createdAt: r.created_at.toISOString(),
+          recipient: maskRecipient(r.recipient_label),
+        })),
+      };
+    },
   );
 
   app.get(
@@ -252,6 +300,38 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     idParam,
     penaltyBody,
     (c, p, b) => proposePenalty(ctx, c.auth, c.actor, p.id, b),
+  );
+  action(
+    '/inspection/cases/:id/penalty/hearing-request',
+    'matter.read',
+    '登记当事人的听证申请（告知后五个工作日内）',
+    idParam,
+    hearingRequestBody,
+    (c, p, b) => requestHearing(ctx, c.auth, c.actor, p.id, b),
+  );
+  action(
+    '/inspection/cases/:id/penalty/hearing',
+    'matter.read',
+    '安排听证并签发听证通知书（听证七个工作日前通知）',
+    idParam,
+    hearingScheduleBody,
+    (c, p, b) => scheduleHearing(ctx, c.auth, c.actor, p.id, b),
+  );
+  action(
+    '/inspection/cases/:id/penalty/hearing/record',
+    'matter.read',
+    '登记听证笔录（主持人、日期）',
+    idParam,
+    hearingRecordBody,
+    (c, p, b) => recordHearing(ctx, c.auth, c.actor, p.id, b),
+  );
+  action(
+    '/inspection/cases/:id/penalty/legal-review',
+    'matter.read',
+    '登记法制审核意见（达到标准的罚款决定前必须）',
+    idParam,
+    legalReviewBody,
+    (c, p, b) => recordLegalReview(ctx, c.auth, c.actor, p.id, b),
   );
   action(
     '/inspection/cases/:id/penalty/decision',

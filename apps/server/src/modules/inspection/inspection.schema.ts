@@ -153,3 +153,27 @@ export const campaignBody = z.strictObject({
 /** Responses are built by presenters; these schemas document them (OpenAPI). */
 export const anyObject = z.record(z.string(), z.unknown());
 export const listSchema = z.object({ items: z.array(anyObject) });
+
+export const hearingRequestBody = z.strictObject({
+  requestedOn: date.optional().describe('当事人提出听证申请的日期（默认今天）'),
+  version: z.number().int().min(1).optional(),
+});
+
+export const hearingScheduleBody = z.strictObject({
+  hearingDate: date,
+  hearingTime: text(40, '听证时间'),
+  place: text(200, '听证地点'),
+  hearingOfficer: text(60, '听证主持人'),
+});
+
+export const hearingRecordBody = z.strictObject({
+  transcript: text(20000, '听证笔录'),
+  hearingOfficer: text(60, '听证主持人'),
+  heldOn: date,
+});
+
+export const legalReviewBody = z.strictObject({
+  reviewer: text(60, '法制审核人员'),
+  opinion: text(5000, '审核意见'),
+  reviewedOn: date,
+});

@@ -20,6 +20,7 @@ export const DOCUMENT_TYPES = [
   'order_to_correct',
   'case_withdrawal',
   'penalty_notice',
+  'hearing_notice_penalty',
   'penalty_decision',
   'inspection_result_notice',
   'petition_acceptance',

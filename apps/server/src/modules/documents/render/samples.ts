@@ -167,6 +167,15 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
     proposedPenalty: '罚款人民币3,000.00元',
     hearingDeadline: '2026-12-04',
   },
+  hearing_notice_penalty: {
+    employerName: '随州市恒达机械制造有限公司',
+    hearingDate: '2026-12-15',
+    hearingTime: '上午9时30分',
+    place: '随州市人力资源和社会保障局第一听证室',
+    hearingOfficer: '王法制',
+    rights: ['申请听证主持人回避', '进行陈述、申辩和质证', '委托一至二人代理参加听证'],
+    legalBasis: '《中华人民共和国行政处罚法》第六十四条',
+  },
   penalty_decision: {
     employerName: '随州市恒达机械制造有限公司',
     employerAddress: '随州市曾都区交通大道88号',

@@ -7,7 +7,19 @@ export interface ActionResult {
   case: InspectionCase;
 }
 
+export interface PartyNoticeItem {
+  id: string;
+  channel: 'sms' | 'phone' | 'mail' | 'in_person' | 'none';
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'recorded';
+  template: string;
+  sentAt: string | null;
+  createdAt: string;
+  recipient: string;
+}
+
 export const inspectionApi = {
+  notices: (id: string, signal?: AbortSignal) =>
+    api.get<{ items: PartyNoticeItem[] }>(`/api/inspection/cases/${id}/notices`, undefined, signal),
   list: (query: { state?: string; mine?: string }, signal?: AbortSignal) =>
     api.get<{ items: InspectionListItem[] }>('/api/inspection/cases', query, signal),
   get: (id: string, signal?: AbortSignal) =>

@@ -5,6 +5,7 @@ import { feedback } from '../../../lib/feedback';
 import { useAssignees, useInspectionAction } from '../hooks/use-inspection';
 import { type InspectionCase, RECORD_KIND_LABELS } from '../types';
 import { ActionModal } from './ActionModal';
+import { PartyNotices } from './PartyNotices';
 import { type StepSpec, stepSpecs } from './actions';
 import { ReferralModal, type ReferralValues, referralBody } from './ReferralModal';
 
@@ -235,6 +236,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               ))}
             </Typography.Paragraph>
           ) : null}
+          <PartyNotices caseId={c.id} />
           {c.closed ? <Alert type="info" showIcon title={`本案已${c.stateLabel}`} /> : null}
         </>
       )}

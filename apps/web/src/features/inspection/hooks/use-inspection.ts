@@ -16,6 +16,14 @@ export function useInspectionCase(id: string) {
   });
 }
 
+export function usePartyNotices(id: string) {
+  return useQuery({
+    queryKey: ['inspection', 'case', id, 'notices'],
+    queryFn: ({ signal }) => inspectionApi.notices(id, signal),
+    retry: false,
+  });
+}
+
 export function useMatterInspection(matterId: string) {
   return useQuery({
     queryKey: ['inspection', 'matter', matterId],

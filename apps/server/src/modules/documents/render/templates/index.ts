@@ -41,6 +41,8 @@ import {
   type OrderToCorrectFields,
   orderToCorrect,
   type PenaltyDecisionFields,
+  type PenaltyHearingNoticeFields,
+  hearingNoticePenalty,
   type PenaltyNoticeFields,
   penaltyDecision,
   penaltyNotice,
@@ -82,6 +84,7 @@ export interface DocumentFieldsMap {
   order_to_correct: OrderToCorrectFields;
   case_withdrawal: CaseWithdrawalFields;
   penalty_notice: PenaltyNoticeFields;
+  hearing_notice_penalty: PenaltyHearingNoticeFields;
   penalty_decision: PenaltyDecisionFields;
   inspection_result_notice: InspectionResultNoticeFields;
   petition_acceptance: PetitionAcceptanceFields;
@@ -108,6 +111,7 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   order_to_correct: orderToCorrect,
   case_withdrawal: caseWithdrawal,
   penalty_notice: penaltyNotice,
+  hearing_notice_penalty: hearingNoticePenalty,
   penalty_decision: penaltyDecision,
   inspection_result_notice: inspectionResultNotice,
   petition_acceptance: petitionAcceptance,

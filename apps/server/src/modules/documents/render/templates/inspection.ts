@@ -159,6 +159,42 @@ export const penaltyNotice = defineTemplate<PenaltyNoticeFields>({
   ],
 });
 
+export interface PenaltyHearingNoticeFields {
+  employerName: string;
+  hearingDate: string;
+  hearingTime: string;
+  place: string;
+  hearingOfficer: string;
+  rights: string[];
+  legalBasis: string;
+}
+
+/** 行政处罚听证通知书 (《行政处罚法》第六十四条: notice at least seven days before the hearing). */
+export const hearingNoticePenalty = defineTemplate<PenaltyHearingNoticeFields>({
+  type: 'hearing_notice_penalty',
+  title: '行政处罚听证通知书',
+  required: [
+    { key: 'employerName', label: '当事人' },
+    { key: 'hearingDate', label: '听证日期', kind: 'date' },
+    { key: 'hearingTime', label: '听证时间' },
+    { key: 'place', label: '听证地点' },
+    { key: 'hearingOfficer', label: '听证主持人' },
+    { key: 'rights', label: '当事人的权利', kind: 'texts' },
+    { key: 'legalBasis', label: '依据' },
+  ],
+  addressee: (f) => f.employerName,
+  build: (f) => [
+    p(
+      `你单位要求听证的申请已收悉。根据${f.legalBasis}的规定，本机关决定于${d(f.hearingDate)}${f.hearingTime}在${f.place}举行听证，听证主持人为${f.hearingOfficer}。`,
+    ),
+    p('你单位在听证中享有下列权利：'),
+    list(f.rights),
+    p(
+      '请你单位准时参加。无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。',
+    ),
+  ],
+});
+
 export interface PenaltyDecisionFields {
   employerName: string;
   employerAddress: string;

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { places } from './cases.support';
+import { Client, signedIn, useTestServer } from './harness';
+import { creditCode, residentId } from './intake-fixtures';
+
+const env = useTestServer();
+
+async function mustOk(r: { status: number; body: any }, status = 200) {
+  if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** 行政处罚法 Art. 64 (hearing) and Art. 58 (legal review) before a penalty decision. */
+describe('inspection penalty: hearing and legal review', () => {
+  let chen: Client;
+  let director: Client;
+  let clerk: Client;
+  let jurisdiction: string;
+  let inspectors: string[];
+
+  async function proposedCase(n: number, fineFen: number) {
+    const r = await mustOk(
+      await clerk.post('/api/inspection/cases', {
+        source: 'complaint',
+        channel: 'window',
+        jurisdictionId: jurisdiction,
+        complainant: {
+          name: `听证${n}`,
+          idType: 'resident_id',
+          idNumber: residentId('19900101', 400 + n),
+        },
+        employer: { name: `随州市听证测试${n}有限公司`, creditCode: creditCode(`MA4H000${n}`) },
+        violations: [{ type: 'working_hours', facts: '每天工作12小时' }],
+        violationEndedOn: '2026-01-10',
+      }),
+      201,
+    );
+    const id = r.caseId as string;
+    await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
+    await mustOk(await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: inspectors }));
+    await mustOk(await chen.post(`/api/inspection/cases/${id}/investigation/start`, {}));
+    const proposed = await mustOk(
+      await chen.post(`/api/inspection/cases/${id}/penalty`, {
+        ruleCode: 'illegal_overtime',
+        workerCount: 3,
+        fineFen,
+        facts: '安排三名劳动者每日工作12小时',
+      }),
+    );
+    return { id, proposed };
+  }
+
+  it('sets up', async () => {
+    const p = await places(env);
+    jurisdiction = p.zengdu;
+    clerk = await signedIn(env, 'clerk');
+    chen = await signedIn(env, 'inspector');
+    director = await signedIn(env, 'director');
+    const zhang = await signedIn(env, 'zhangmin');
+    const me = async (c: Client) => (await c.get('/api/auth/me')).body.user?.id;
+    inspectors = [await me(chen), await me(zhang)];
+  });
+
+  it('records the hearing request, schedules ≥7 working days later with a 听证通知书, refuses the decision until held', async () => {
+    const { id, proposed } = await proposedCase(1, 90_000);
+    const base = `/api/inspection/cases/${id}/penalty`;
+    expect((await new Client(env.url).post(`${base}/hearing-request`, {})).status).toBe(401);
+    expect((await chen.post(`${base}/hearing-request`, { extra: 1 })).status).toBe(400);
+    const petition = await signedIn(env, 'petition');
+    expect((await petition.post(`${base}/hearing-request`, {})).status).toBe(403);
+    // Before the request: nothing to schedule.
+    expect((await chen.post(`${base}/hearing`, schedule('2099-01-05'))).status).toBe(409);
+
+    const late = await chen.post(`${base}/hearing-request`, { requestedOn: '2099-01-01' });
+    expect(late.status).toBe(400);
+    await mustOk(await chen.post(`${base}/hearing-request`, {}));
+    expect((await chen.post(`${base}/hearing-request`, {})).status).toBe(409);
+
+    // The decision is refused while the requested hearing is not held, whatever the body claims.
+    const refused = await director.post(`${base}/decision`, { hearingRequested: true, hearingHeld: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('HEARING_NOT_HELD');
+
+    const tooSoon = await chen.post(`${base}/hearing`, schedule(proposed.result.hearingDeadline));
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.body.code).toBe('HEARING_NOTICE_TOO_SHORT');
+    expect(tooSoon.body.message).toContain('七个工作日');
+    const earliest = tooSoon.body.details.earliest as string;
+    const scheduled = await mustOk(await chen.post(`${base}/hearing`, schedule(earliest)));
+    const doc = scheduled.case.documents.find((d: any) => d.type === 'hearing_notice_penalty');
+    expect(doc?.number).toMatch(/^随人社监听字/);
+    const notice = await mustOk(await chen.get(`/api/documents/${doc.id}`));
+    expect(notice.fields).toMatchObject({
+      employerName: '随州市听证测试1有限公司',
+      hearingDate: earliest,
+      hearingOfficer: '王法制',
+      legalBasis: expect.stringContaining('第六十四条'),
+    });
+    expect(notice.fields.rights.length).toBeGreaterThan(0);
+
+    // Cannot record a hearing dated before its notice; backdate the schedule to simulate its day.
+    const day = new Date(Date.now() + env.server.app.ctx.config.tzOffsetMinutes * 60_000)
+      .toISOString()
+      .slice(0, 10);
+    const held = { transcript: '当事人陈述：已整改。', hearingOfficer: '王法制', heldOn: day };
+    expect((await chen.post(`${base}/hearing/record`, held)).status).toBe(422);
+    const { db } = env.server.app.ctx.database;
+    const row = await db
+      .selectFrom('inspection_outcome')
+      .select(['id', 'details'])
+      .where('case_id', '=', id)
+      .where('kind', '=', 'penalty')
+      .executeTakeFirstOrThrow();
+    const details = row.details as any;
+    details.hearing.scheduled.hearingDate = day;
+    await db
+      .updateTable('inspection_outcome')
+      .set({ details: JSON.stringify(details) })
+      .where('id', '=', row.id)
+      .execute();
+    const recorded = await mustOk(await chen.post(`${base}/hearing/record`, held));
+    expect(recorded.result.hearing.held.transcript).toContain('已整改');
+
+    const decided = await mustOk(await director.post(`${base}/decision`, {}));
+    expect(decided.case.state).toBe('penalized');
+    const outcome = await db
+      .selectFrom('inspection_outcome')
+      .select('hearing_requested')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(outcome.hearing_requested).toBe(true);
+  });
+
+  it('requires a legal review at or above the threshold in `setting`', async () => {
+    const { db } = env.server.app.ctx.database;
+    await db
+      .insertInto('setting')
+      .values({
+        key: 'inspection.penalty.legal_review_min_fen',
+        value: JSON.stringify(100_000),
+        label: '须经法制审核的罚款数额（分）',
+        basis: '《中华人民共和国行政处罚法》第五十八条（测试数据）',
+      } as any)
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(100_000) } as any))
+      .execute();
+    const below = await proposedCase(2, 90_000);
+    await mustOk(
+      await director.post(`/api/inspection/cases/${below.id}/penalty/decision`, {
+        hearingRequested: false,
+        hearingHeld: true,
+      }),
+    );
+
+    const { id } = await proposedCase(3, 150_000);
+    const base = `/api/inspection/cases/${id}/penalty`;
+    const refused = await director.post(`${base}/decision`, { hearingHeld: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('LEGAL_REVIEW_REQUIRED');
+    expect(refused.body.message).toContain('第五十八条');
+    expect((await chen.post(`${base}/legal-review`, { reviewer: '' })).status).toBe(400);
+    await mustOk(
+      await chen.post(`${base}/legal-review`, {
+        reviewer: '法制科 刘审核',
+        opinion: '事实清楚，证据确凿，适用依据正确，程序合法，同意。',
+        reviewedOn: '2026-01-01',
+      }),
+    );
+    const decided = await mustOk(await director.post(`${base}/decision`, { hearingHeld: true }));
+    expect(decided.case.state).toBe('penalized');
+  });
+});
+
+function schedule(hearingDate: string) {
+  return { hearingDate, hearingTime: '上午9时30分', place: '市人社局第一听证室', hearingOfficer: '王法制' };
+}
