@@ -120,7 +120,16 @@ describe('petitions and legal aid in Chromium', () => {
       request: '要求支付拖欠的四个月工资',
       facts: '2025年9月至12月工资未发放，多次讨要未果',
     });
-    await page.getByTestId('petition-action-transfer').click();
+    // Under load the first click can land before the detail view is interactive: retry until the form opens.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await page.getByTestId('petition-action-transfer').click();
+      try {
+        await page.getByLabel('导入', { exact: true }).waitFor({ timeout: 5_000 });
+        break;
+      } catch {
+        /* not open yet */
+      }
+    }
     await pick(page, '导入', '劳动保障监察');
     await page.getByTestId('petition-transfer-reason').fill('协商调处不成，请依法查处欠薪');
     await page.getByTestId('petition-action-ok').click();
