@@ -1,7 +1,8 @@
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
-import { seedCalendars } from '../../apps/server/test/arbitration.support';
+import { application, seedCalendars } from '../../apps/server/test/arbitration.support';
 import { newMatter, places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
 import { launchBrowser, newContext, screenshot } from '../support/browser';
@@ -115,5 +116,33 @@ describe('arbitration at the window in Chromium', () => {
     );
     expect(effort.screens.size).toBeLessThanOrEqual(2);
     expect(effort.actions).toBeLessThanOrEqual(12);
+  });
+
+  it('a withdrawal on the case page issues a 准予撤回仲裁申请决定书 that prints', async () => {
+    const p = await places(env);
+    const m = await newMatter(clerk, p.zengdu, { worker: '周小河' });
+    const body = await application(clerk, { id: m.id, claims: m.claims });
+    const caseId = body.case.caseId as string;
+    const director = await signedIn(env, 'director');
+    expect((await director.post(`/api/arbitration/cases/${caseId}/accept`, {})).status).toBe(200);
+    const liqiang = await signedIn(env, 'liqiang');
+    expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+    await page.goto(`${server.url}/arbitration/cases/${caseId}`);
+    await page.getByTestId('proceedings-withdraw').click();
+    await page.getByTestId('proceedings-reason').fill('双方已自行和解，被申请人已支付工资');
+    await page.getByTestId('proceedings-submit').click();
+    const print = page.getByTestId('print-withdrawal_decision');
+    await print.waitFor({ timeout: 20_000 });
+    await drainJobs();
+    await screenshot(page, 'arbitration-withdrawn');
+    const view = (await clerk.get(`/api/arbitration/cases/${caseId}`)).body;
+    expect(view.state).toBe('withdrawn');
+    const doc = view.documents.find((d: { type: string }) => d.type === 'withdrawal_decision');
+    expect(doc.number).toMatch(/^随劳人仲撤字/);
+    const pdf = await page.request.get(`${server.url}/api/documents/${doc.id}/pdf`);
+    expect(pdf.status()).toBe(200);
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    writeFileSync('/tmp/onestop-e2e-withdrawal-decision.pdf', bytes);
   });
 });

@@ -127,7 +127,7 @@ describe('clocks on a subject: start, suspend, resume, extend, restart, sweep', 
     const dir = await signedIn(env, 'director');
     r = await dir.post(`/api/clocks/${row.id}/extend`, { approver: '主任', reason: '复杂' });
     expect([r.status, r.body.code]).toEqual([400, 'CLOCK_EXTENSION_NOT_ALLOWED']);
-    const gs = await signedIn(env, 'gsclerk'); // mediator in 广水市: no arbitration post
+    const gs = await signedIn(env, 'petition'); // 信访接待员: no arbitration post
     r = await gs.post(`/api/clocks/${row.id}/restart`, { triggerDate: '2026-03-03', reason: '补正' });
     expect(r.status).toBe(403);
     const legal = await signedIn(env, 'admin'); // no matter.read

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
@@ -64,6 +68,18 @@ describe('inspection penalty: hearing and legal review', () => {
   it('records the hearing request, schedules ≥7 working days later with a 听证通知书, refuses the decision until held', async () => {
     const { id, proposed } = await proposedCase(1, 90_000);
     const base = `/api/inspection/cases/${id}/penalty`;
+    // The case page shows each step: the 5-working-day request window and the earliest hearing date.
+    expect(proposed.case.penalty).toMatchObject({
+      fineFen: 90_000,
+      hearingDeadline: proposed.result.hearingDeadline,
+      hearingWindowOpen: true,
+      hearing: null,
+      legalReview: null,
+      legalReviewRequired: false,
+      decided: false,
+      actions: { requestHearing: true, scheduleHearing: false, recordHearing: false, legalReview: true },
+    });
+    expect(proposed.case.penalty.earliestHearingDate > proposed.result.hearingDeadline).toBe(true);
     expect((await new Client(env.url).post(`${base}/hearing-request`, {})).status).toBe(401);
     expect((await chen.post(`${base}/hearing-request`, { extra: 1 })).status).toBe(400);
     const petition = await signedIn(env, 'petition');
@@ -73,7 +89,9 @@ describe('inspection penalty: hearing and legal review', () => {
 
     const late = await chen.post(`${base}/hearing-request`, { requestedOn: '2099-01-01' });
     expect(late.status).toBe(400);
-    await mustOk(await chen.post(`${base}/hearing-request`, {}));
+    const requested = await mustOk(await chen.post(`${base}/hearing-request`, {}));
+    expect(requested.case.penalty.hearing).toMatchObject({ scheduled: null, held: null });
+    expect(requested.case.penalty.actions).toMatchObject({ requestHearing: false, scheduleHearing: true });
     expect((await chen.post(`${base}/hearing-request`, {})).status).toBe(409);
 
     // The decision is refused while the requested hearing is not held, whatever the body claims.
@@ -86,7 +104,13 @@ describe('inspection penalty: hearing and legal review', () => {
     expect(tooSoon.body.code).toBe('HEARING_NOTICE_TOO_SHORT');
     expect(tooSoon.body.message).toContain('七个工作日');
     const earliest = tooSoon.body.details.earliest as string;
+    expect(earliest).toBe(requested.case.penalty.earliestHearingDate);
     const scheduled = await mustOk(await chen.post(`${base}/hearing`, schedule(earliest)));
+    expect(scheduled.case.penalty.hearing.scheduled).toMatchObject({
+      hearingDate: earliest,
+      place: '市人社局第一听证室',
+    });
+    expect(scheduled.case.penalty.actions.recordHearing).toBe(true);
     const doc = scheduled.case.documents.find((d: any) => d.type === 'hearing_notice_penalty');
     expect(doc?.number).toMatch(/^随人社监听字/);
     const notice = await mustOk(await chen.get(`/api/documents/${doc.id}`));
@@ -118,11 +142,19 @@ describe('inspection penalty: hearing and legal review', () => {
       .set({ details: JSON.stringify(details) })
       .where('id', '=', row.id)
       .execute();
-    const recorded = await mustOk(await chen.post(`${base}/hearing/record`, held));
+    const recorded = await mustOk(
+      await chen.post(`${base}/hearing/record`, { ...held, opinion: '维持拟处罚意见' }),
+    );
     expect(recorded.result.hearing.held.transcript).toContain('已整改');
+    expect(recorded.case.penalty.hearing.held).toMatchObject({ heldOn: day, opinion: '维持拟处罚意见' });
+    expect(recorded.case.penalty.actions).toMatchObject({ scheduleHearing: false, recordHearing: false });
 
     const decided = await mustOk(await director.post(`${base}/decision`, {}));
     expect(decided.case.state).toBe('penalized');
+    expect(decided.case.penalty).toMatchObject({
+      decided: true,
+      actions: { requestHearing: false, scheduleHearing: false, recordHearing: false, legalReview: false },
+    });
     const outcome = await db
       .selectFrom('inspection_outcome')
       .select('hearing_requested')
@@ -167,6 +199,110 @@ describe('inspection penalty: hearing and legal review', () => {
     );
     const decided = await mustOk(await director.post(`${base}/decision`, { hearingHeld: true }));
     expect(decided.case.state).toBe('penalized');
+    expect(decided.case.penalty.legalReview).toMatchObject({
+      conclusion: 'approved',
+      conclusionLabel: '同意',
+    });
+  });
+
+  it('a legal review that does not pass blocks the decision until a new review passes; closing issues the 结案审批表', async () => {
+    const { id } = await proposedCase(4, 150_000);
+    const base = `/api/inspection/cases/${id}/penalty`;
+    const before = (await chen.get(`/api/inspection/cases/${id}`)).body;
+    expect(before.penalty).toMatchObject({ legalReviewRequired: true, legalReviewMinFen: 100_000 });
+    expect(before.penalty.legalReviewBasis).toContain('第五十八条');
+    const review = {
+      reviewer: '法制科 刘审核',
+      opinion: '证据不足以认定三人均超时加班，请补充考勤记录。',
+      reviewedOn: '2026-01-01',
+    };
+    const bad = await chen.post(`${base}/legal-review`, { ...review, conclusion: 'maybe' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect((await clerk.post(`${base}/legal-review`, review)).status).toBe(403);
+    const rejected = await mustOk(
+      await chen.post(`${base}/legal-review`, { ...review, conclusion: 'rejected' }),
+    );
+    expect(rejected.case.penalty.legalReview).toMatchObject({
+      conclusion: 'rejected',
+      conclusionLabel: '不同意作出处罚决定',
+    });
+    const refused = await director.post(`${base}/decision`, { hearingHeld: true });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('LEGAL_REVIEW_NOT_PASSED');
+    expect(refused.body.message).toContain('不得作出行政处罚决定');
+    await mustOk(
+      await chen.post(`${base}/legal-review`, {
+        ...review,
+        opinion: '已补充考勤记录，事实清楚，同意。',
+        conclusion: 'approved',
+      }),
+    );
+    await mustOk(await director.post(`${base}/decision`, { hearingHeld: true }));
+
+    // 结案 after the decision: the 结案审批表 (internal) with the fine, the inspectors and the approver.
+    const close = `/api/inspection/cases/${id}/close`;
+    expect((await new Client(env.url).post(close, { resultText: '已处罚' })).status).toBe(401);
+    expect((await chen.post(close, { resultText: '已处罚', approver: '' })).status).toBe(400);
+    expect((await clerk.post(close, { resultText: '已处罚' })).status).toBe(403);
+    const closed = await mustOk(
+      await chen.post(close, {
+        resultText: '已对用人单位作出罚款1500元的行政处罚',
+        channel: 'phone',
+        opinion: '处罚决定已送达，罚款已缴纳，建议结案。',
+        approver: '吴建国',
+      }),
+    );
+    expect(closed.case.state).toBe('closed');
+    expect(closed.result.documents).toHaveLength(2);
+    expect(closed.case.documents.map((d: any) => d.type).slice(-2)).toEqual([
+      'inspection_closing_approval',
+      'inspection_result_notice',
+    ]);
+    const form = closed.case.documents.find((d: any) => d.type === 'inspection_closing_approval');
+    expect(form.number).toMatch(/^随人社监结字/);
+    const approval = await mustOk(await chen.get(`/api/documents/${form.id}`));
+    expect(approval.fields).toMatchObject({
+      caseNumber: closed.case.number,
+      complainant: '听证4',
+      employerName: '随州市听证测试4有限公司',
+      fine: 1500,
+      amountRecovered: 0,
+      facts: '安排三名劳动者每日工作12小时',
+      opinion: '处罚决定已送达，罚款已缴纳，建议结案。',
+      approver: '吴建国',
+    });
+    expect(approval.fields.handling.join('\n')).toContain('罚款1,500元');
+    const audit = await env.server.app.ctx.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', id)
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['inspection.penalty.legal_review']));
+  });
+});
+
+describe('migration 0015: the 结案审批表 文号 pattern on a database seeded before it', () => {
+  it('adds the row for the seeded inspection issuer only, once', async () => {
+    const { db } = env.server.app.ctx.database;
+    const file = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../src/db/migrations/0015_inspection_closing_approval_number.sql',
+    );
+    const migration = sql.raw(readFileSync(file, 'utf8'));
+    await db
+      .deleteFrom('document_number_pattern')
+      .where('type', '=', 'inspection_closing_approval')
+      .execute();
+    await migration.execute(db);
+    await migration.execute(db);
+    const rows = await db
+      .selectFrom('document_number_pattern as p')
+      .innerJoin('organization as o', 'o.id', 'p.issuer_org_id')
+      .select(['o.name', 'p.pattern'])
+      .where('p.type', '=', 'inspection_closing_approval')
+      .execute();
+    expect(rows).toEqual([{ name: '随州市劳动保障监察支队', pattern: '随人社监结字〔{year}〕第{seq}号' }]);
   });
 });
 

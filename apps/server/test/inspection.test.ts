@@ -293,6 +293,25 @@ describe('labor inspection (W-06)', () => {
     );
     expect(closed.case.state).toBe('closed');
     expect(closed.case.outcomes.map((o: any) => o.kind)).toEqual(['withdrawal', 'result_notice']);
+    // 结案审批表: internal form with its own 文号; the named reporter is not printed on it.
+    const form = closed.case.documents.find((d: any) => d.type === 'inspection_closing_approval');
+    expect(form?.title).toBe('结案审批表');
+    expect(form?.number).toMatch(/^随人社监结字〔\d{4}〕第\d+号$/);
+    const approval = await mustOk(await chen.get(`/api/documents/${form.id}`));
+    expect(approval.fields).toMatchObject({
+      caseNumber: closed.case.number,
+      source: '举报',
+      complainant: '举报人（身份依法保密）',
+      employerName: closed.case.employer.name,
+      fine: 0,
+      approvalDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      opinion: expect.stringContaining('撤销立案'),
+    });
+    expect(approval.fields.facts).toContain('已改正');
+    expect(approval.fields.handling.join('；')).toContain('用人单位已补足差额，撤销立案');
+    expect(approval.fields.inspectors).toContain('（主办）');
+    expect(JSON.stringify(approval)).not.toContain(REPORTER);
+    expect(JSON.stringify(approval)).not.toContain(REPORTER_PHONE);
   });
 
   it('a complaint that proves untrue ends the investigation (终结调查); a fine outside the range is refused', async () => {
@@ -392,6 +411,17 @@ describe('labor inspection (W-06)', () => {
     expect(closed.case.state).toBe('closed');
     const resultDoc = closed.case.documents.find((d: any) => d.type === 'inspection_result_notice');
     expect(resultDoc?.number).toBeTruthy();
+    const form = closed.case.documents.find((d: any) => d.type === 'inspection_closing_approval');
+    const approval = await mustOk(await chen.get(`/api/documents/${form.id}`));
+    expect(approval.fields).toMatchObject({
+      complainant: '孙加班',
+      source: '投诉',
+      fine: 900,
+      amountRecovered: 0,
+      facts: '安排三名劳动者每日工作12小时，每月延长工作时间超过三十六小时',
+      opinion: expect.stringContaining('行政处罚决定'),
+    });
+    expect(approval.fields.cause).toBeTruthy();
     const { db } = env.server.app.ctx.database;
     const row = await db
       .selectFrom('party_notice')
@@ -462,6 +492,10 @@ describe('labor inspection (W-06)', () => {
       await chen.post(`/api/inspection/cases/${id}/close`, { resultText: '举报内容不实，终结调查' }),
     );
     expect(closed.case.documents.map((d: any) => d.type)).not.toContain('inspection_result_notice');
+    const form = closed.case.documents.find((d: any) => d.type === 'inspection_closing_approval');
+    const approval = await mustOk(await chen.get(`/api/documents/${form.id}`));
+    expect(approval.fields).toMatchObject({ complainant: '匿名举报', source: '举报' });
+    expect(approval.fields.opinion).toContain('终结调查');
     const row = await env.server.app.ctx.database.db
       .selectFrom('party_notice')
       .selectAll()

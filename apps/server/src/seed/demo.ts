@@ -134,9 +134,21 @@ export const DEMO_USERS: DemoUser[] = [
     username: 'gsclerk',
     displayName: '郑红',
     org: '广水市一站式劳动保障维权中心',
+    // 一人多岗 at the 广水 window: intake, mediation and, as a certified part-time arbitrator, the
+    // acceptance of wage / work-injury cases the same day.
     roles: [
       { role: 'intake_clerk', jurisdictions: ['421381'] },
       { role: 'mediator', jurisdictions: ['421381'] },
+      { role: 'arbitrator', jurisdictions: ['421381'] },
+    ],
+    certificates: [
+      {
+        type: 'arbitrator_card',
+        number: '鄂仲2024-0618',
+        issuer: '湖北省人力资源和社会保障厅',
+        validFrom: '2024-07-01',
+        validTo: '2029-06-30',
+      },
     ],
   },
 ];

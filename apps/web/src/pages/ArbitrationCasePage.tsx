@@ -3,7 +3,9 @@ import { useParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
 import { AcceptanceBox } from '../features/arbitration/components/AcceptanceBox';
 import { AwardEditor } from '../features/arbitration/components/AwardEditor';
+import { CollectiveBox } from '../features/arbitration/components/CollectiveBox';
 import { DocButtons } from '../features/arbitration/components/DocButtons';
+import { ProceedingsBox } from '../features/arbitration/components/ProceedingsBox';
 import { SimplifiedBox } from '../features/arbitration/components/SimplifiedBox';
 import { TribunalCard } from '../features/arbitration/components/TribunalCard';
 import { useArbitrationCase } from '../features/arbitration/hooks/use-arbitration';
@@ -32,6 +34,7 @@ export default function ArbitrationCasePage() {
           <Tag color="blue">{c.stateLabel}</Tag>
           {c.sameDayLabel ? <Tag color="red">{c.sameDayLabel}</Tag> : null}
           {c.collective ? <Tag color="volcano">集体争议</Tag> : null}
+          {c.collectiveContract ? <Tag color="volcano">集体合同争议（三方组庭）</Tag> : null}
           {c.collective && c.representatives.length ? (
             <Tag color="volcano">代表人：{c.representatives.map((r) => r.name).join('、')}</Tag>
           ) : null}
@@ -114,6 +117,8 @@ export default function ArbitrationCasePage() {
               </Card>
             ) : null}
             {accepted ? <TribunalCard c={c} /> : null}
+            {accepted ? <CollectiveBox c={c} /> : null}
+            {accepted && !c.closed ? <ProceedingsBox c={c} /> : null}
             {c.state === 'hearing' ? <AwardEditor c={c} /> : null}
           </Space>
         </Col>

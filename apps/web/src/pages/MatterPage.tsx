@@ -1,5 +1,5 @@
-import { Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Link, useLocation, useParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
 import { ArbitrationPanel } from '../features/arbitration/components/ArbitrationPanel';
 import { CasesPanel } from '../features/cases/components/CasesPanel';
@@ -17,11 +17,13 @@ import { LegalAidPanel } from '../features/legal-aid/components/LegalAidPanel';
 import { PetitionsPanel } from '../features/petitions/components/PetitionsPanel';
 import { PRIORITY_LABELS } from '../features/matters/types';
 import { isApiError } from '../lib/api';
+import type { IntakeCreatedState } from './IntakePage';
 
 /** The master record (维权事项): one page that follows the matter to the end. */
 export default function MatterPage() {
   const { id = '' } = useParams();
   const q = useMatter(id);
+  const created = (useLocation().state as IntakeCreatedState | null)?.intakeCreated;
   if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.isError || !q.data) {
     return (
@@ -48,6 +50,19 @@ export default function MatterPage() {
         </Space>
       </PageHeader>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {created ? (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="intake-created"
+            title={`受理登记完成：${created.number}${created.uploadFailed ? '（证据未上传成功，请在下方证据材料中补传）' : ''}`}
+            action={
+              <Link to="/intake">
+                <Button size="small">继续受理下一位</Button>
+              </Link>
+            }
+          />
+        ) : null}
         <DuplicatesCard matter={m} />
         <Card size="small">
           <Descriptions

@@ -84,6 +84,13 @@ describe('validateClaim', () => {
     expect(issues[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
+  it('lets one statement of facts serve every claim, but not a blank one', () => {
+    expect(validateClaim({ ...ok, facts: '' }, TODAY, { sharedFacts: '三个月工资未发放' })).toEqual([]);
+    expect(validateClaim({ ...ok, facts: '' }, TODAY, { sharedFacts: '  ' }).map((i) => i.code)).toEqual([
+      'CLAIM_FACTS_REQUIRED',
+    ]);
+  });
+
   it('does not require an amount for non-monetary claims', () => {
     expect(validateClaim({ type: 'labor_relation_confirmation', facts: '未签合同' }, TODAY)).toEqual([]);
   });

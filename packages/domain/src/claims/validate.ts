@@ -31,9 +31,15 @@ export interface ClaimIssue {
 
 /**
  * Validates one claim; returns every problem at once (一次性告知), empty when valid.
- * `today` is 'YYYY-MM-DD' supplied by the caller.
+ * `today` is 'YYYY-MM-DD' supplied by the caller. `sharedFacts` is a statement of facts and reasons
+ * that serves every claim of the request (调解仲裁法第二十八条: 仲裁请求和所根据的事实、理由); with
+ * it, a claim need not repeat them.
  */
-export function validateClaim(input: ClaimInput, today: string): ClaimIssue[] {
+export function validateClaim(
+  input: ClaimInput,
+  today: string,
+  opts: { sharedFacts?: string | undefined } = {},
+): ClaimIssue[] {
   const issues: ClaimIssue[] = [];
   const known = isClaimType(input.type);
   if (!known) {
@@ -77,8 +83,13 @@ export function validateClaim(input: ClaimInput, today: string): ClaimIssue[] {
     issues.push({ code: 'CLAIM_PERIOD_ORDER', field: 'periodTo', message: '截止日期不能早于起始日期' });
   }
 
-  if (typeof input.facts !== 'string' || input.facts.trim() === '') {
-    issues.push({ code: 'CLAIM_FACTS_REQUIRED', field: 'facts', message: '请填写事实与理由' });
+  const shared = (opts.sharedFacts ?? '').trim() !== '';
+  if (typeof input.facts !== 'string' || (input.facts.trim() === '' && !shared)) {
+    issues.push({
+      code: 'CLAIM_FACTS_REQUIRED',
+      field: 'facts',
+      message: '请填写事实与理由（可在案情陈述中统一填写）',
+    });
   }
   return issues;
 }
@@ -87,6 +98,9 @@ export function validateClaim(input: ClaimInput, today: string): ClaimIssue[] {
 export function validateClaims(
   inputs: readonly ClaimInput[],
   today: string,
+  opts: { sharedFacts?: string | undefined } = {},
 ): Array<ClaimIssue & { index: number }> {
-  return inputs.flatMap((input, index) => validateClaim(input, today).map((issue) => ({ ...issue, index })));
+  return inputs.flatMap((input, index) =>
+    validateClaim(input, today, opts).map((issue) => ({ ...issue, index })),
+  );
 }

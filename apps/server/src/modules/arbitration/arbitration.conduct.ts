@@ -5,7 +5,8 @@ import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { getClocksService } from '../clocks/clocks.module';
-import { documentNames, loadApplication } from './arbitration.data';
+import { acceptanceFacts, assertConsents } from './arbitration.collective';
+import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
 import { settingNumber, type Trx } from './arbitration.runtime';
 import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';
 import { tribunalOf } from './arbitration.tribunal';
@@ -53,7 +54,29 @@ export function determineFinality(items: AwardItemInput[], minimumWageFen: numbe
   });
 }
 
-/** 中止审理 with the ground (办案规则第四十七条): the award clock is suspended (中止 days excluded). */
+/** Addressees of a notice to both parties: each party, or (collective) one notice to all via the representatives. */
+export function bothParties(d: ApplicationData): string[] {
+  const names = documentNames(d);
+  return d.matter.collective
+    ? [`${names.applicantName}、${names.respondentName}`]
+    : [...names.workers.map((w) => w.name), ...names.employers.map((e) => e.name)];
+}
+
+async function awardClock(trx: Trx, caseId: string) {
+  return trx
+    .selectFrom('clock')
+    .select(['id', 'due_date', 'status', 'extension_approver'])
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('rule_id', '=', 'arbitration.award')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+/**
+ * 中止审理 with the ground (办案规则第四十七条): approved by the leader (the machine's APPROVERS), the award
+ * clock is suspended (中止 days excluded) and a 中止审理决定书 with the reason is issued to the parties.
+ */
 export async function suspendCase(
   ctx: AppContext,
   trx: Trx,
@@ -67,10 +90,25 @@ export async function suspendCase(
     reason,
     payload: { suspensionGround: input.ground },
   });
-  await addRecord(trx, actor, caseId, 'suspension', `中止审理：${reason}`, { ground: input.ground });
-  return { step };
+  const d = await loadApplication(trx, caseId);
+  const names = documentNames(d);
+  const doc = await issueFor(ctx, trx, actor, caseId, 'suspension_decision', {
+    applicantName: names.applicantName,
+    respondentName: names.respondentName,
+    caseCause: names.caseCause,
+    acceptedDate: (await acceptanceFacts(ctx, trx, caseId)).acceptedDate,
+    ground: ARBITRATION_SUSPENSION_GROUNDS[input.ground],
+    ...(input.detail && { detail: input.detail }),
+    approver: actor.name,
+  });
+  await addRecord(trx, actor, caseId, 'suspension', `中止审理：${reason}（${doc.number}）`, {
+    ground: input.ground,
+    documentId: doc.id,
+  });
+  return { step, documents: [doc] };
 }
 
+/** 恢复审理: the award clock runs on; a 恢复审理通知书 with the reason and the new due date. */
 export async function resumeCase(
   ctx: AppContext,
   trx: Trx,
@@ -79,12 +117,35 @@ export async function resumeCase(
   caseId: string,
   input: { reason: string },
 ) {
+  const suspended = await trx
+    .selectFrom('arbitration_record')
+    .select('created_at')
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'suspension')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'resume', { reason: input.reason });
-  await addRecord(trx, actor, caseId, 'resumption', `恢复审理：${input.reason}`);
-  return { step };
+  const d = await loadApplication(trx, caseId);
+  const names = documentNames(d);
+  const clock = await awardClock(trx, caseId);
+  const doc = await issueFor(ctx, trx, actor, caseId, 'resumption_notice', {
+    applicantName: names.applicantName,
+    respondentName: names.respondentName,
+    caseCause: names.caseCause,
+    suspendedDate: todayIso(ctx.config, suspended?.created_at ?? new Date()),
+    reason: input.reason,
+    ...(clock && { awardDueDate: clock.due_date }),
+  });
+  await addRecord(trx, actor, caseId, 'resumption', `恢复审理：${input.reason}（${doc.number}）`, {
+    documentId: doc.id,
+  });
+  return { step, documents: [doc] };
 }
 
-/** 延长审限 ≤15 days once, with the approver and reason (调解仲裁法第四十三条; 办案规则第四十五条). */
+/**
+ * 延长审限 ≤15 days once, with the approver and reason (调解仲裁法第四十三条; 办案规则第四十五条); the parties
+ * are told in writing: one 延长审理期限通知书 to each party (collective: one to all).
+ */
 export async function extendAward(
   ctx: AppContext,
   trx: Trx,
@@ -95,7 +156,7 @@ export async function extendAward(
 ) {
   const clock = await trx
     .selectFrom('clock')
-    .select(['extension_approver'])
+    .select(['extension_approver', 'due_date'])
     .where('subject_type', '=', 'case')
     .where('subject_id', '=', caseId)
     .where('rule_id', '=', 'arbitration.award')
@@ -110,17 +171,43 @@ export async function extendAward(
       approver: input.approver,
     },
   });
+  const after = await awardClock(trx, caseId);
+  const d = await loadApplication(trx, caseId);
+  const names = documentNames(d);
+  const acceptedDate = (await acceptanceFacts(ctx, trx, caseId)).acceptedDate;
+  const documents: IssuedDoc[] = [];
+  for (const addresseeName of bothParties(d)) {
+    documents.push(
+      await issueFor(ctx, trx, actor, caseId, 'extension_notice', {
+        addresseeName,
+        applicantName: names.applicantName,
+        respondentName: names.respondentName,
+        caseCause: names.caseCause,
+        acceptedDate,
+        days: input.days,
+        originalDueDate: clock.due_date,
+        newDueDate: after?.due_date ?? clock.due_date,
+        approver: input.approver,
+        reason: input.reason,
+      }),
+    );
+  }
   await addRecord(
     trx,
     actor,
     caseId,
     'extension',
-    `延长审理期限${input.days}日（批准人：${input.approver}）：${input.reason}`,
+    `延长审理期限${input.days}日（批准人：${input.approver}）：${input.reason}；已书面通知双方当事人（${documents.map((x) => x.number).join('、')}）`,
+    { documents: documents.map((x) => x.id), dueDate: after?.due_date ?? null },
   );
-  return { step };
+  return { step, documents };
 }
 
-/** Step with a record: withdrawal, no-show, defence, hearing, advance execution (先予执行). */
+/**
+ * Step with a record: withdrawal, no-show, defence, hearing, advance execution (先予执行). A withdrawal
+ * (调解仲裁法第四十一条) issues the 准予撤回仲裁申请决定书; in a collective case the representatives may only
+ * withdraw with the represented workers' written consent (422 REPRESENTED_CONSENT_MISSING otherwise).
+ */
 export async function simpleStep(
   ctx: AppContext,
   trx: Trx,
@@ -130,6 +217,8 @@ export async function simpleStep(
   kind: 'withdraw' | 'applicant_no_show' | 'receive_defence' | 'hold_hearing' | 'order_advance_execution',
   input: { summary: string; payload?: Record<string, unknown> | undefined },
 ) {
+  const d = kind === 'withdraw' ? await loadApplication(trx, caseId) : null;
+  const consents = d ? await assertConsents(trx, d, 'withdraw') : [];
   const step = await transitionCase(ctx, trx, auth, actor, caseId, kind, {
     reason: input.summary,
     payload: input.payload,
@@ -141,7 +230,29 @@ export async function simpleStep(
     hold_hearing: 'hearing_record',
     order_advance_execution: 'advance_execution',
   } as const;
-  await addRecord(trx, actor, caseId, recordKind[kind], input.summary, input.payload ?? {});
+  const documents: IssuedDoc[] = [];
+  if (d) {
+    const names = documentNames(d);
+    documents.push(
+      await issueFor(ctx, trx, actor, caseId, 'withdrawal_decision', {
+        applicantName: names.applicantName,
+        respondentName: names.respondentName,
+        caseCause: names.caseCause,
+        acceptedDate: (await acceptanceFacts(ctx, trx, caseId)).acceptedDate,
+        withdrawalDate: todayIso(ctx.config),
+        reason: input.summary,
+        ...(consents.length && { consents }),
+      }),
+    );
+  }
+  await addRecord(
+    trx,
+    actor,
+    caseId,
+    recordKind[kind],
+    documents.length ? `${input.summary}（${documents[0]!.number}）` : input.summary,
+    { ...(input.payload ?? {}), ...(documents.length && { documentId: documents[0]!.id }) },
+  );
   if (kind === 'hold_hearing') {
     await trx
       .updateTable('hearing')
@@ -150,7 +261,7 @@ export async function simpleStep(
       .where('state', '=', 'scheduled')
       .execute();
   }
-  return { step };
+  return { step, documents };
 }
 
 async function arbitratorNames(trx: Trx, caseId: string) {
@@ -170,6 +281,8 @@ export async function mediationStatement(
 ) {
   const d = await loadApplication(trx, caseId);
   const names = documentNames(d);
+  // Collective: accepting a settlement disposes of the represented workers' rights (办案规则第六十二条起).
+  await assertConsents(trx, d, 'accept_settlement');
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'mediate', {
     payload: { bothPartiesSigned: input.bothPartiesSigned },
   });

@@ -93,6 +93,7 @@ export async function loadApplication(exec: Exec, caseId: string) {
       'id',
       'number',
       'collective',
+      'collective_contract',
       'worker_count',
       'employment_end',
       'knew_date',

@@ -1,4 +1,10 @@
-import { simplifiedOptions } from './arbitration.simplified';
+import { partyNoticesOf, simplifiedOptions } from './arbitration.simplified';
+import {
+  CONSENT_ACT_LABELS,
+  collectiveNoticeStatus,
+  consentsOf,
+  representedWorkers,
+} from './arbitration.collective';
 import { ARBITRATION_EVENT_LABELS, WORKFLOW_MACHINES } from '@onestop/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -15,6 +21,11 @@ type Exec = Kysely<DB>;
 export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
   const d = await loadApplication(db, caseId);
   const simplifiedOpts = await simplifiedOptions(db, caseId);
+  const [collectiveNotice, consents, partyNotices] = await Promise.all([
+    collectiveNoticeStatus(db, d),
+    consentsOf(db, caseId),
+    partyNoticesOf(db, caseId),
+  ]);
   const [tribunal, hearings, records, awards, documents, clocks] = await Promise.all([
     tribunalOf(db, caseId),
     db
@@ -69,6 +80,22 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
     closed: d.c.closed,
     version: d.c.version,
     collective: d.matter.collective,
+    collectiveContract: d.matter.collective_contract,
+    collectiveNotice,
+    representedWorkers: representedWorkers(d).map((w) => ({ partyId: w.partyId, name: w.name })),
+    consents: consents.map((x) => ({
+      id: x.id,
+      act: x.act,
+      actLabel: CONSENT_ACT_LABELS[x.act],
+      partyIds: x.party_ids,
+      names: x.party_names,
+      signedOn: x.signed_on,
+      documentRef: x.document_ref,
+      note: x.note,
+      by: x.recorded_by_name,
+      at: x.created_at.toISOString(),
+    })),
+    partyNotices,
     workerCount: d.matter.worker_count,
     sameDayCategory: d.app.same_day_category,
     sameDayLabel: d.app.same_day_category ? SAME_DAY_LABELS[d.app.same_day_category] : null,
@@ -101,7 +128,12 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
     redirectExplanation: d.app.redirect_explanation,
     outcome: d.app.outcome,
     outcomeAmountFen: d.app.outcome_amount_fen === null ? null : Number(d.app.outcome_amount_fen),
-    tribunal: tribunal.map((t) => ({ userId: t.user_id, role: t.role, name: t.display_name })),
+    tribunal: tribunal.map((t) => ({
+      userId: t.user_id,
+      role: t.role,
+      side: t.side,
+      name: t.display_name,
+    })),
     hearings: hearings.map((h) => ({
       id: h.id,
       roomId: h.room_id,

@@ -177,7 +177,9 @@ function claimsCheck(claims: ReviewClaim[], facts: string, missing: string[]): C
     const name = `第${i + 1}项请求“${def?.label ?? c.type}”`;
     if (def?.monetary && (c.amountFen === null || c.amountFen <= 0)) missing.push(`${name}的具体金额`);
     if (def?.monetary && (!c.periodFrom || !c.periodTo)) missing.push(`${name}的起止期间`);
-    if (!c.facts.trim()) missing.push(`${name}所依据的事实`);
+    // One statement of facts and reasons may serve every claim (调解仲裁法第二十八条第二项); a claim
+    // needs its own only when the application has none.
+    if (!c.facts.trim() && facts.trim().length < 10) missing.push(`${name}所依据的事实`);
   });
   if (facts.trim().length < 10) missing.push('事实和理由（不少于十个字）');
   return {

@@ -10,6 +10,7 @@ import {
   rejectApplication,
   serveRespondent,
 } from './arbitration.acceptance';
+import { collectiveRoutes } from './arbitration.collective.routes';
 import { closeDay, pendingSameDay, samePendingError } from './arbitration.dayclose';
 import { hearingRoutes } from './arbitration.hearing.routes';
 import { act } from './arbitration.http';
@@ -272,4 +273,5 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(hearingRoutes);
+  await app.register(collectiveRoutes);
 };

@@ -1,6 +1,7 @@
 import { ARBITRATION_SUSPENSION_GROUNDS } from '@onestop/domain';
 import { z } from 'zod';
 import { MATERIAL_KINDS, SIMPLIFIED_EXCLUSIONS, SIMPLIFIED_GROUNDS } from './arbitration.review';
+import { CONSENT_ACTS } from './arbitration.tables';
 
 const text = (max: number, label: string) =>
   z.string(`${label}应为文字`).trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
@@ -92,6 +93,36 @@ export const tribunalBody = z.strictObject({
   arbitratorIds: z.array(uuid).min(1, '请选择仲裁员').max(3, '仲裁庭至多三名仲裁员'),
   presidingId: uuid.optional(),
   clerkId: uuid.optional(),
+  sides: z
+    .record(z.string(), z.enum(['labour_administration', 'trade_union', 'enterprise'], '三方代表身份不正确'))
+    .optional()
+    .describe('集体合同争议：仲裁员用户编号 → 三方身份（劳动行政部门、工会、企业方面）'),
+});
+
+export const consentBody = z.strictObject({
+  act: z.enum(CONSENT_ACTS, '请选择需经同意的代表人行为'),
+  partyIds: z.array(uuid).min(1, '请选择作出书面同意的被代表劳动者').max(1000),
+  signedOn: isoDate,
+  documentRef: text(200, '书面同意书（附件）编号或名称'),
+  note: z.string().trim().max(500).optional(),
+  version,
+});
+export const claimsChangeBody = z.strictObject({
+  action: z.enum(['change_claims', 'abandon_claims'], '请选择变更或放弃仲裁请求'),
+  abandonClaimIds: z.array(uuid).max(60).optional(),
+  changes: z
+    .array(z.strictObject({ claimId: uuid, amountFen: z.number().int().min(0, '金额不能为负') }))
+    .max(60)
+    .optional(),
+  reason: text(500, '理由'),
+  version,
+});
+export const versionBody = z.strictObject({ version });
+export const simplifiedNoticeBody = z.strictObject({
+  channel: z.enum(['sms', 'phone'], '请选择送达方式（短信或电话）'),
+  defenceDays: z.number().int().min(0, '答辩期不能为负').max(10, '答辩期不超过十日').optional(),
+  respondentConsentRef: z.string().trim().max(200).optional(),
+  version,
 });
 export const hearingBody = z.strictObject({ roomId: uuid, startsAt: dateTime, endsAt: dateTime });
 export const postponeBody = z.strictObject({

@@ -5,9 +5,12 @@ import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { StaleCase } from '../cases/cases.service';
+import { getClocksService } from '../clocks/clocks.module';
+import { documentNames, loadApplication } from './arbitration.data';
 import { appendEvent } from '../matters/scope';
+import { enqueuePartyNotice } from '../notifications/notifications.service';
+import { bumpCase } from './arbitration.collective';
 import { audited } from './arbitration.http';
-import { loadApplication } from './arbitration.data';
 import {
   SIMPLIFIED_EXCLUSIONS,
   SIMPLIFIED_GROUNDS,
@@ -16,7 +19,7 @@ import {
   simplifiedEligibility,
 } from './arbitration.review';
 import { settingNumber, type Trx } from './arbitration.runtime';
-import { addRecord } from './arbitration.steps';
+import { addRecord, type IssuedDoc, issueFor } from './arbitration.steps';
 import { assertArbitrationStaff, tribunalOf } from './arbitration.tribunal';
 
 type Auth = Pick<AuthContext, 'grants'>;
@@ -203,3 +206,161 @@ export async function decideSimplified(
 }
 
 export const SIMPLIFIED_LABELS = { grounds: SIMPLIFIED_GROUNDS, exclusions: SIMPLIFIED_EXCLUSIONS };
+
+export const SIMPLIFIED_CHANNELS = { sms: '短信', phone: '电话' } as const;
+export type SimplifiedChannel = keyof typeof SIMPLIFIED_CHANNELS;
+const CN_DAYS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * 简易处理通知 (办案规则第五十六条至第六十一条; RULES W-03): documents other than the 调解书 and 裁决书 may be
+ * served by phone, SMS, fax or e-mail, so the notice is issued as a document AND sent through the party
+ * outbox (SMS rows are delivered by the outbox worker; a phone call is recorded). The defence period may be
+ * shortened or cancelled only with the respondent's consent (第五十八条, RULES T-A7) — its reference is
+ * required (422 DEFENCE_SHORTENING_NEEDS_CONSENT otherwise); cancelling meets the running defence clock.
+ */
+export async function issueSimplifiedNotice(
+  ctx: AppContext,
+  trx: Trx,
+  auth: Auth,
+  actor: Actor,
+  caseId: string,
+  input: {
+    channel: SimplifiedChannel;
+    defenceDays?: number | undefined;
+    respondentConsentRef?: string | undefined;
+    version?: number | undefined;
+  },
+) {
+  const d = await loadApplication(trx, caseId);
+  await assertArbitrationStaff(trx, auth, d.c.jurisdiction_id);
+  if (d.c.closed) throw new AppError(409, 'CASE_CLOSED', '案件已结案');
+  if (!d.app.simplified) {
+    throw new AppError(409, 'NOT_SIMPLIFIED', '本案未决定简易处理，不能发出简易处理通知');
+  }
+  const already = await trx
+    .selectFrom('document')
+    .select('number')
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('type', '=', 'simplified_notice')
+    .where('number', 'is not', null)
+    .executeTakeFirst();
+  if (already) {
+    throw new AppError(409, 'SIMPLIFIED_NOTICE_ISSUED', `本案已发出简易处理通知（${already.number}）`);
+  }
+  const sitting = (await tribunalOf(trx, caseId)).filter((t) => t.role !== 'clerk');
+  const arbitrator = sitting.find((t) => t.role !== 'member') ?? sitting[0];
+  if (!arbitrator) throw new AppError(422, 'TRIBUNAL_REQUIRED', '请先组成仲裁庭（简易处理可以独任仲裁）');
+  const days = input.defenceDays ?? 10;
+  const consentRef = input.respondentConsentRef?.trim();
+  if (days < 10 && !consentRef) {
+    throw new AppError(
+      422,
+      'DEFENCE_SHORTENING_NEEDS_CONSENT',
+      '缩短或者取消答辩期须经被申请人同意：请填写被申请人同意的依据（书面同意书或电话记录）（《劳动人事争议仲裁办案规则》第五十八条）',
+    );
+  }
+  await bumpCase(trx, d, input.version);
+  const defence =
+    days >= 10
+      ? '被申请人自收到仲裁申请书副本之日起十日内提交答辩书'
+      : days === 0
+        ? `经被申请人同意，取消答辩期（${consentRef}）`
+        : `经被申请人同意，答辩期缩短为${CN_DAYS[days]}日，自收到仲裁申请书副本之日起计算（${consentRef}）`;
+  const names = documentNames(d);
+  const channelLabel = SIMPLIFIED_CHANNELS[input.channel];
+  const base = {
+    applicantName: names.applicantName,
+    respondentName: names.respondentName,
+    caseCause: names.caseCause,
+    arbitrator: arbitrator.display_name,
+    serviceChannel: `${channelLabel}（简易处理案件的简便送达方式）`,
+    defencePeriod: defence,
+    grounds: d.app.simplified_grounds.map((g) => SIMPLIFIED_GROUNDS[g as SimplifiedGround] ?? g).join('；'),
+  };
+  // Collective cases: one notice to all, through the representatives (as the hearing notice).
+  const workers = d.matter.collective ? names.workers.filter((w) => w.representative) : names.workers;
+  const recipients = [
+    ...workers.map((w) => ({ partyId: w.partyId, name: w.name, label: `申请人${w.name}` })),
+    ...names.employers.map((e) => ({ partyId: e.partyId, name: e.name, label: `被申请人${e.name}` })),
+  ];
+  const addressees = d.matter.collective
+    ? [{ addresseeName: `${names.applicantName}、${names.respondentName}`, for: recipients }]
+    : recipients.map((r) => ({ addresseeName: r.name, for: [r] }));
+  const documents: IssuedDoc[] = [];
+  const notices: string[] = [];
+  for (const a of addressees) {
+    const doc = await issueFor(ctx, trx, actor, caseId, 'simplified_notice', {
+      ...base,
+      addresseeName: a.addresseeName,
+    });
+    documents.push(doc);
+    for (const r of a.for) {
+      const id = await enqueuePartyNotice(trx, {
+        subjectType: 'case',
+        subjectId: caseId,
+        partyId: r.partyId,
+        recipientLabel: r.label,
+        channel: input.channel,
+        template: 'arbitration.simplified',
+        params: {
+          name: r.name,
+          number: d.c.number,
+          arbitrator: arbitrator.display_name,
+          defence,
+          document: doc.number,
+        },
+        documentId: doc.id,
+        dedupeKey: `arbitration.simplified:${caseId}:${r.partyId}`,
+        createdBy: actor.id,
+      });
+      if (id) notices.push(id);
+    }
+  }
+  if (days === 0) {
+    const clock = await trx
+      .selectFrom('clock')
+      .select('id')
+      .where('subject_type', '=', 'case')
+      .where('subject_id', '=', caseId)
+      .where('rule_id', '=', 'arbitration.defence')
+      .where('status', 'in', ['running', 'suspended', 'extended'])
+      .executeTakeFirst();
+    if (clock)
+      await getClocksService(ctx).meet(trx, clock.id, actor, `经被申请人同意取消答辩期（${consentRef}）`);
+  }
+  const summary = `发出简易处理通知（${documents.map((x) => x.number).join('、')}），以${channelLabel}通知${recipients.length}名当事人；${defence}`;
+  await addRecord(trx, actor, caseId, 'simplified_notice', summary, {
+    documents: documents.map((x) => x.id),
+    channel: input.channel,
+    defenceDays: days,
+    respondentConsentRef: consentRef ?? null,
+  });
+  await audited(trx, actor, 'arbitration.simplified.notice', caseId, summary, {
+    channel: input.channel,
+    defenceDays: days,
+    notices,
+  });
+  return { documents, notices, defencePeriod: defence };
+}
+
+/** Notices sent to the parties of the case (SMS delivery state, phone calls recorded). */
+export async function partyNoticesOf(exec: Kysely<DB>, caseId: string) {
+  const rows = await exec
+    .selectFrom('party_notice')
+    .select(['id', 'recipient_label', 'channel', 'state', 'body', 'template', 'created_at', 'sent_at'])
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    recipient: r.recipient_label,
+    channel: r.channel,
+    state: r.state,
+    body: r.body,
+    template: r.template,
+    at: r.created_at.toISOString(),
+    sentAt: r.sent_at ? r.sent_at.toISOString() : null,
+  }));
+}

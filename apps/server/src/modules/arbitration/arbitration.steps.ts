@@ -1,13 +1,22 @@
 import type { AppContext } from '../../app';
 import type { Actor } from '../../platform/audit';
-import type { AuthContext } from '../../platform/auth';
+import { type AuthContext, todayIso } from '../../platform/auth';
 import { applyTransitionInTrx, type TransitionInput } from '../cases/cases.service';
+import { getClocksService } from '../clocks/clocks.module';
 import { getDocumentsService } from '../documents/documents.plugin';
 import type { RecordKind } from './arbitration.tables';
 import type { Trx } from './arbitration.runtime';
 
-/** One machine step of the case inside the caller's transaction (roles, guard, clocks by the machine). */
-export function transitionCase(
+/** T-A17: the one-time notice of all key dates of a collective case runs from acceptance. */
+export const COLLECTIVE_NOTICE_RULE = 'arbitration.collective.notice';
+
+/**
+ * One machine step of the case inside the caller's transaction (roles, guard, clocks by the machine).
+ * Accepting a COLLECTIVE case also starts the T-A17 clock (办案规则第六十三条: within five days of
+ * acceptance the parties are told at once of the tribunal, defence and evidence periods and the hearing);
+ * the machine's clock lists cannot depend on the case, so it is started here.
+ */
+export async function transitionCase(
   ctx: AppContext,
   trx: Trx,
   auth: Pick<AuthContext, 'grants'>,
@@ -16,7 +25,49 @@ export function transitionCase(
   event: string,
   input: TransitionInput = {},
 ) {
-  return applyTransitionInTrx(ctx, trx, auth, actor, caseId, event, input);
+  const step = await applyTransitionInTrx(ctx, trx, auth, actor, caseId, event, input);
+  if (event === 'accept') await startCollectiveNoticeClock(ctx, trx, actor, caseId);
+  return step;
+}
+
+async function startCollectiveNoticeClock(ctx: AppContext, trx: Trx, actor: Actor, caseId: string) {
+  const c = await trx
+    .selectFrom('track_case as tc')
+    .innerJoin('matter as m', 'm.id', 'tc.matter_id')
+    .select([
+      'tc.id',
+      'tc.number',
+      'tc.assignee_user_id',
+      'tc.organization_id',
+      'tc.jurisdiction_id',
+      'm.collective',
+    ])
+    .where('tc.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  if (!c.collective) return;
+  const open = await trx
+    .selectFrom('clock')
+    .select('id')
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('rule_id', '=', COLLECTIVE_NOTICE_RULE)
+    .where('status', 'in', ['running', 'suspended', 'extended'])
+    .executeTakeFirst();
+  if (open) return;
+  await getClocksService(ctx).start(
+    trx,
+    {
+      subjectType: 'case',
+      subjectId: caseId,
+      subjectLabel: c.number,
+      ruleId: COLLECTIVE_NOTICE_RULE,
+      triggerDate: todayIso(ctx.config),
+      responsibleUserId: c.assignee_user_id,
+      organizationId: c.organization_id,
+      jurisdictionId: c.jurisdiction_id,
+    },
+    actor,
+  );
 }
 
 export interface IssuedDoc {

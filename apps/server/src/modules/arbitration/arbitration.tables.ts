@@ -38,10 +38,14 @@ export interface ArbitrationApplicationTable {
 
 export type TribunalRole = 'sole' | 'presiding' | 'member' | 'clerk';
 
+/** Sides of a tripartite tribunal (集体合同争议): labour administration, trade union, enterprise side. */
+export type TribunalSide = 'labour_administration' | 'trade_union' | 'enterprise';
+
 export interface TribunalMemberTable {
   case_id: string;
   user_id: string;
   role: TribunalRole;
+  side: ColumnType<TribunalSide | null, TribunalSide | null | undefined, TribunalSide | null>;
   appointed_at: Generated<Date>;
   appointed_by: string | null;
 }
@@ -86,6 +90,10 @@ export const RECORD_KINDS = [
   'advance_execution',
   'restart',
   'note',
+  'consent',
+  'claims_change',
+  'collective_notice',
+  'simplified_notice',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -132,7 +140,30 @@ export interface SatisfactionRequestTable {
   answered_at: Date | null;
 }
 
-/** Tables of the arbitration module (migration 0008). */
+export const CONSENT_ACTS = [
+  'change_claims',
+  'abandon_claims',
+  'admit_claims',
+  'accept_settlement',
+  'withdraw',
+] as const;
+export type ConsentAct = (typeof CONSENT_ACTS)[number];
+
+export interface ArbitrationConsentTable {
+  id: Generated<string>;
+  case_id: string;
+  act: ConsentAct;
+  party_ids: ColumnType<string[], string[], string[]>;
+  party_names: ColumnType<string[], string[], string[]>;
+  signed_on: string;
+  document_ref: string;
+  note: Generated<string>;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  created_at: Generated<Date>;
+}
+
+/** Tables of the arbitration module (migrations 0008, 0016). */
 export interface ArbitrationTables {
   arbitration_application: ArbitrationApplicationTable;
   tribunal_member: TribunalMemberTable;
@@ -142,4 +173,5 @@ export interface ArbitrationTables {
   arbitration_award: ArbitrationAwardTable;
   arbitration_day_close: ArbitrationDayCloseTable;
   satisfaction_request: SatisfactionRequestTable;
+  arbitration_consent: ArbitrationConsentTable;
 }

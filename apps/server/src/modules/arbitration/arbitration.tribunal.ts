@@ -8,7 +8,38 @@ import { barredStaff, recusalRequired } from '../cases/recusal.service';
 import { documentNames, loadApplication } from './arbitration.data';
 import { daysFromTo, localDate, localDateTime, type Trx } from './arbitration.runtime';
 import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';
-import type { TribunalRole } from './arbitration.tables';
+import type { TribunalRole, TribunalSide } from './arbitration.tables';
+
+export const TRIBUNAL_SIDES: Readonly<Record<TribunalSide, string>> = {
+  labour_administration: '劳动行政部门代表',
+  trade_union: '工会代表',
+  enterprise: '企业方面代表',
+};
+
+/**
+ * Collective-CONTRACT disputes (集体合同争议): the tribunal is formed on the tripartite principle —
+ * labour administration, trade union and enterprise side, one arbitrator each (RULES.md W-03 and §6.3:
+ * "collective-contract disputes: tripartite composition (government–union–employers)", S2 Arts. 62–67,
+ * verified only through secondary summaries [V2]; the exact article is uncertain, so the message cites
+ * the section and 调解仲裁法第十九条's tripartite make-up of the commission). Returns null when the sides
+ * are complete, otherwise the Chinese reason.
+ */
+export function tripartiteProblem(
+  ids: string[],
+  sides: Readonly<Record<string, TribunalSide>> | undefined,
+): string | null {
+  const basis =
+    '（《劳动争议调解仲裁法》第十九条；《劳动人事争议仲裁办案规则》第六十二条至第六十七条关于集体合同争议的规定）';
+  if (ids.length !== 3) return `集体合同争议应当按照三方原则由三名仲裁员组成仲裁庭${basis}`;
+  const chosen = ids.map((id) => sides?.[id]);
+  const missing = (Object.keys(TRIBUNAL_SIDES) as TribunalSide[]).filter((k) => !chosen.includes(k));
+  if (chosen.some((x) => x === undefined) || missing.length) {
+    return `集体合同争议的仲裁庭应当按照三方原则组成，由劳动行政部门代表、工会代表和企业方面代表各一名仲裁员组成${
+      missing.length ? `，尚缺：${missing.map((k) => TRIBUNAL_SIDES[k]).join('、')}` : ''
+    }${basis}`;
+  }
+  return null;
+}
 
 type Auth = Pick<AuthContext, 'grants'>;
 
@@ -32,7 +63,12 @@ export async function composeTribunal(
   auth: Auth,
   actor: Actor,
   caseId: string,
-  input: { arbitratorIds: string[]; presidingId?: string | undefined; clerkId?: string | undefined },
+  input: {
+    arbitratorIds: string[];
+    presidingId?: string | undefined;
+    clerkId?: string | undefined;
+    sides?: Record<string, TribunalSide> | undefined;
+  },
 ) {
   const d = await loadApplication(trx, caseId);
   await assertArbitrationStaff(trx, auth, d.c.jurisdiction_id);
@@ -45,6 +81,10 @@ export async function composeTribunal(
   const ids = [...new Set(input.arbitratorIds)];
   if (ids.length !== input.arbitratorIds.length)
     throw new AppError(400, 'TRIBUNAL_DUPLICATE', '仲裁员不得重复');
+  if (d.matter.collective_contract) {
+    const problem = tripartiteProblem(ids, input.sides);
+    if (problem) throw new AppError(422, 'TRIBUNAL_TRIPARTITE', problem, { sides: TRIBUNAL_SIDES });
+  }
   if (d.matter.collective && ids.length !== 3) {
     throw new AppError(422, 'TRIBUNAL_SIZE', `集体劳动争议应当由三名仲裁员组成仲裁庭（${COMPOSE_BASIS}）`);
   }
@@ -95,13 +135,19 @@ export async function composeTribunal(
     clerkName = u.user.display_name;
   }
   await trx.deleteFrom('tribunal_member').where('case_id', '=', caseId).execute();
-  const rows: { case_id: string; user_id: string; role: TribunalRole; appointed_by: string | null }[] =
-    ids.map((id) => ({
-      case_id: caseId,
-      user_id: id,
-      role: ids.length === 1 ? 'sole' : id === presiding ? 'presiding' : 'member',
-      appointed_by: actor.id,
-    }));
+  const rows: {
+    case_id: string;
+    user_id: string;
+    role: TribunalRole;
+    side?: TribunalSide | null;
+    appointed_by: string | null;
+  }[] = ids.map((id) => ({
+    case_id: caseId,
+    user_id: id,
+    role: ids.length === 1 ? 'sole' : id === presiding ? 'presiding' : 'member',
+    side: d.matter.collective_contract ? (input.sides?.[id] ?? null) : null,
+    appointed_by: actor.id,
+  }));
   if (input.clerkId && !ids.includes(input.clerkId)) {
     rows.push({ case_id: caseId, user_id: input.clerkId, role: 'clerk', appointed_by: actor.id });
   }
@@ -118,11 +164,14 @@ export async function composeTribunal(
     actor,
     caseId,
     'note',
-    `组成仲裁庭：${names.join('、')}${clerkName ? `；书记员${clerkName}` : ''}`,
+    `组成仲裁庭：${names
+      .map((n, i) => (d.matter.collective_contract ? `${n}（${TRIBUNAL_SIDES[input.sides![ids[i]!]!]}）` : n))
+      .join('、')}${clerkName ? `；书记员${clerkName}` : ''}`,
     {
       arbitratorIds: ids,
       presidingId: presiding,
       clerkId: input.clerkId ?? null,
+      ...(d.matter.collective_contract && { sides: input.sides }),
     },
   );
   return { arbitrators: names, presidingId: presiding };
@@ -132,7 +181,7 @@ export async function tribunalOf(exec: Trx | AppContext['database']['db'], caseI
   return exec
     .selectFrom('tribunal_member as t')
     .innerJoin('app_user as u', 'u.id', 't.user_id')
-    .select(['t.user_id', 't.role', 'u.display_name'])
+    .select(['t.user_id', 't.role', 't.side', 'u.display_name'])
     .where('t.case_id', '=', caseId)
     .orderBy('t.appointed_at')
     .execute();

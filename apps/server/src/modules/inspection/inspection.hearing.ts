@@ -8,11 +8,12 @@ import { AppError } from '../../platform/errors';
 import { clocksRuntime } from '../clocks/clocks.module';
 import { loadInspectionCase, requireState, today } from './inspection.access';
 import { assertDecider, employerName, issue } from './inspection.outcomes';
-import type {
-  hearingRecordBody,
-  hearingRequestBody,
-  hearingScheduleBody,
-  legalReviewBody,
+import {
+  type hearingRecordBody,
+  type hearingRequestBody,
+  type hearingScheduleBody,
+  LEGAL_REVIEW_CONCLUSIONS,
+  type legalReviewBody,
 } from './inspection.schema';
 import type { CaseRow } from './inspection.service';
 
@@ -28,13 +29,22 @@ export interface PenaltyHearing {
     hearingOfficer: string;
     noticeDocumentId: string;
   };
-  held?: { heldOn: string; hearingOfficer: string; transcript: string; recordedBy: string };
+  held?: {
+    heldOn: string;
+    hearingOfficer: string;
+    transcript: string;
+    /** 听证主持人意见 (the hearing's outcome), when recorded. */
+    opinion?: string;
+    recordedBy: string;
+  };
 }
 
 export interface LegalReview {
   reviewer: string;
   opinion: string;
   reviewedOn: string;
+  /** Absent on reviews recorded before the conclusion existed: read as 'approved'. */
+  conclusion?: keyof typeof LEGAL_REVIEW_CONCLUSIONS;
   recordedBy: string;
 }
 
@@ -241,7 +251,7 @@ export async function recordLegalReview(
   await ctx.database.db.transaction().execute((trx) =>
     saveDetails(trx, actor, c, p.id, next, {
       action: 'inspection.penalty.legal_review',
-      summary: `${c.number}：法制审核（${body.reviewer}，${body.reviewedOn}）`,
+      summary: `${c.number}：法制审核（${body.reviewer}，${body.reviewedOn}）：${LEGAL_REVIEW_CONCLUSIONS[body.conclusion]}`,
     }),
   );
   return { outcomeId: p.id, legalReview: next.legalReview };
@@ -258,6 +268,13 @@ export async function assertDecisionAllowed(exec: Exec, p: { fine_fen: number | 
     );
   }
   const t = await legalReviewThreshold(exec);
+  if (details.legalReview?.conclusion === 'rejected') {
+    throw new AppError(
+      409,
+      'LEGAL_REVIEW_NOT_PASSED',
+      `法制审核结论为“${LEGAL_REVIEW_CONCLUSIONS.rejected}”，不得作出行政处罚决定；补正后可重新提交法制审核（${t.basis}）`,
+    );
+  }
   if (Number(p.fine_fen ?? 0) >= t.minFen && !details.legalReview) {
     throw new AppError(
       409,
@@ -267,4 +284,67 @@ export async function assertDecisionAllowed(exec: Exec, p: { fine_fen: number | 
     );
   }
   return details;
+}
+
+/**
+ * The proposed penalty's hearing and legal review as the case page shows them: each step's status,
+ * the deadlines (hearing request within 5 WD; hearing notice at least 7 WD ahead), the legal-review
+ * threshold and the documents issued. Null when no penalty was proposed.
+ */
+export async function penaltyView(ctx: AppContext, exec: Exec, c: CaseRow, decider: boolean) {
+  const p = await latestPenalty(exec, c.id);
+  if (!p) return null;
+  const details = (p.details ?? {}) as PenaltyDetails;
+  const day = today(ctx);
+  const open = c.state === 'pre_decision';
+  const t = await legalReviewThreshold(exec);
+  const h = details.hearing;
+  const windowOpen = p.hearing_deadline !== null && day <= p.hearing_deadline;
+  const calendar = (await clocksRuntime(ctx).calendars.snapshot(exec)).for(c.jurisdiction_id);
+  const fineFen = Number(p.fine_fen ?? 0);
+  const review = details.legalReview;
+  return {
+    outcomeId: p.id,
+    fineFen,
+    label: details.label ?? null,
+    basis: details.basis ?? null,
+    noticeDocumentId: (details.noticeDocumentId as string | undefined) ?? null,
+    decided: p.document_id !== null && p.document_id !== details.noticeDocumentId,
+    today: day,
+    hearingDeadline: p.hearing_deadline,
+    hearingWindowOpen: windowOpen,
+    hearing: h
+      ? {
+          requestedOn: h.requestedOn,
+          scheduled: h.scheduled ?? null,
+          held: h.held
+            ? {
+                heldOn: h.held.heldOn,
+                hearingOfficer: h.held.hearingOfficer,
+                transcript: h.held.transcript,
+                opinion: h.held.opinion ?? null,
+              }
+            : null,
+        }
+      : null,
+    earliestHearingDate: calendar.addWorkingDays(day, HEARING_MIN_NOTICE_WORKING_DAYS),
+    legalReview: review
+      ? {
+          reviewer: review.reviewer,
+          opinion: review.opinion,
+          reviewedOn: review.reviewedOn,
+          conclusion: review.conclusion ?? 'approved',
+          conclusionLabel: LEGAL_REVIEW_CONCLUSIONS[review.conclusion ?? 'approved'],
+        }
+      : null,
+    legalReviewRequired: fineFen >= t.minFen,
+    legalReviewMinFen: t.minFen,
+    legalReviewBasis: t.basis,
+    actions: {
+      requestHearing: open && decider && !h,
+      scheduleHearing: open && decider && !!h && !h.held,
+      recordHearing: open && decider && !!h?.scheduled && !h.held,
+      legalReview: open && decider,
+    },
+  };
 }

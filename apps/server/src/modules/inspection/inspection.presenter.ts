@@ -5,15 +5,10 @@ import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { canAssignAs } from '../cases/cases.tracks';
 import { isHandlingInspector, loadInspectionCase, reporterFor, rolesOnCase } from './inspection.access';
+import { SOURCE_LABELS } from './inspection.closing';
+import { penaltyView } from './inspection.hearing';
 import { handlingInspectors } from './inspection.investigation';
 
-const SOURCE_LABELS = {
-  complaint: '投诉',
-  report: '举报',
-  ex_officio: '依职权检查',
-  campaign: '专项检查',
-  supervision: '监管发现',
-} as const;
 const DECISION_LABELS = {
   accepted: '受理并立案',
   time_barred: '不予受理（超过二年）',
@@ -100,6 +95,7 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
     to: e.to,
   }));
   const canAct = (ev: string) => events.some((e) => e.event === ev);
+  const penalty = await penaltyView(ctx, db, c, decider);
   const employer = parties.find((p) => p.role === 'employer');
   return {
     id: c.id,
@@ -193,6 +189,7 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
       state: d.state,
       shortCode: d.short_code,
     })),
+    penalty,
     events,
     actions: {
       accept: canAct('accept'),

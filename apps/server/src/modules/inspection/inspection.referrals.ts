@@ -9,6 +9,7 @@ import { clocksRuntime } from '../clocks/clocks.module';
 import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { createTransfer } from '../transfers/transfers.service';
 import { loadInspectionCase, requireState, today } from './inspection.access';
+import { issueClosingApproval } from './inspection.closing';
 import { addOutcome, assertDecider, employerName, issue, lastOrder } from './inspection.outcomes';
 import type { closeBody, referralBody } from './inspection.schema';
 import { policeReferralTest, policeThresholds } from './inspection.rules';
@@ -137,7 +138,10 @@ function clocksDay(
   return snap.for(jurisdictionId).addWorkingDays(day, 10);
 }
 
-/** 结案 and the result told to the complainant (《保障农民工工资支付条例》第十条第三款). */
+/**
+ * 结案: the 结案审批表 (internal, RULES.md W-06 CLOSED) and the result told to the complainant
+ * (《保障农民工工资支付条例》第十条第三款), in one transaction with the machine step.
+ */
 export async function closeCase(
   ctx: AppContext,
   auth: AuthContext,
@@ -174,6 +178,16 @@ export async function closeCase(
               ? '匿名举报人（无法告知，存档）'
               : '举报人'
             : '无（依职权检查）';
+      const closing = await issueClosingApproval(ctx, trx, actor, auth, c, {
+        resultText: body.resultText,
+        facts: body.facts,
+        opinion: body.opinion,
+        approver: body.approver,
+        source: ext?.source ?? null,
+        anonymous,
+        filedOn: ext?.filed_on ?? null,
+        receivedOn: ext?.received_on ?? null,
+      });
       const told = await tellResult(ctx, trx, actor, auth, c, {
         source: ext?.source ?? null,
         anonymous,
@@ -189,10 +203,19 @@ export async function closeCase(
         `处理结果告知${told?.recipientLabel ?? to}：${body.resultText}`,
         {
           ...(told?.document && { document_id: told.document.id }),
-          details: { channel: body.channel, to, anonymous, partyNoticeId: told?.noticeId ?? null },
+          details: {
+            channel: body.channel,
+            to,
+            anonymous,
+            partyNoticeId: told?.noticeId ?? null,
+            closingApprovalDocumentId: closing.document.id,
+          },
         },
       );
-      return { outcomeId: o.id, documents: told?.document ? [told.document] : [] };
+      return {
+        outcomeId: o.id,
+        documents: [closing.document, ...(told?.document ? [told.document] : [])],
+      };
     },
   );
 }

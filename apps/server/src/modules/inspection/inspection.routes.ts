@@ -118,7 +118,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '监察案件详情与当前用户可执行的操作',
+        summary: '监察案件详情（含行政处罚听证、法制审核进度）与当前用户可执行的操作',
         params: idParam,
         response: { 200: anyObject, ...errorResponses },
       },
@@ -320,7 +320,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   action(
     '/inspection/cases/:id/penalty/hearing/record',
     'matter.read',
-    '登记听证笔录（主持人、日期）',
+    '登记听证笔录（主持人、日期、听证结果）',
     idParam,
     hearingRecordBody,
     (c, p, b) => recordHearing(ctx, c.auth, c.actor, p.id, b),
@@ -328,7 +328,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   action(
     '/inspection/cases/:id/penalty/legal-review',
     'matter.read',
-    '登记法制审核意见（达到标准的罚款决定前必须）',
+    '登记法制审核意见及结论（达到标准的罚款决定前必须；结论为不同意的，不得作出处罚决定）',
     idParam,
     legalReviewBody,
     (c, p, b) => recordLegalReview(ctx, c.auth, c.actor, p.id, b),
@@ -368,7 +368,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   action(
     '/inspection/cases/:id/close',
     'matter.read',
-    '结案并告知投诉人、举报人处理结果',
+    '结案：签发结案审批表（内部审批文书），并告知投诉人、举报人处理结果',
     idParam,
     closeBody,
     (c, p, b) => closeCase(ctx, c.auth, c.actor, p.id, b),

@@ -133,6 +133,11 @@ export const referralBody = z.strictObject({
 export const closeBody = z.strictObject({
   resultText: text(2000, '处理结果'),
   channel: z.enum(['sms', 'phone', 'mail', 'in_person']).default('sms'),
+  facts: text(5000, '查明的事实')
+    .optional()
+    .describe('结案审批表“查明的事实”（不填则取处罚、责令改正或撤销立案所载事实）'),
+  opinion: text(2000, '承办人意见').optional().describe('结案审批表“承办人意见”（不填则按结案情形生成）'),
+  approver: text(60, '审批人').optional().describe('结案审批表“审批人”（不填则为当前用户）'),
   version: z.number().int().min(1).optional(),
 });
 
@@ -170,10 +175,24 @@ export const hearingRecordBody = z.strictObject({
   transcript: text(20000, '听证笔录'),
   hearingOfficer: text(60, '听证主持人'),
   heldOn: date,
+  opinion: text(2000, '听证主持人意见').optional().describe('听证结束后主持人对拟处罚的意见（听证结果）'),
 });
+
+export const LEGAL_REVIEW_CONCLUSIONS = {
+  approved: '同意',
+  revise: '建议修改后作出决定',
+  rejected: '不同意作出处罚决定',
+} as const;
 
 export const legalReviewBody = z.strictObject({
   reviewer: text(60, '法制审核人员'),
   opinion: text(5000, '审核意见'),
   reviewedOn: date,
+  conclusion: z
+    .enum(
+      Object.keys(LEGAL_REVIEW_CONCLUSIONS) as ['approved', 'revise', 'rejected'],
+      '审核结论应为同意、建议修改或不同意',
+    )
+    .default('approved')
+    .describe('审核结论：approved 同意 / revise 建议修改后作出决定 / rejected 不同意'),
 });

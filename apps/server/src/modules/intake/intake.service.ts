@@ -39,7 +39,7 @@ type Exec = Kysely<DB> | Transaction<DB>;
 
 /** Every input problem before anything is written: claims (domain codes), IDs, credit codes, phones. */
 export function validateIntake(body: IntakeBody, today: string) {
-  const issues = validateClaims(body.claims, today);
+  const issues = validateClaims(body.claims, today, { sharedFacts: body.narrative });
   const first = issues[0];
   if (first) {
     throw new AppError(400, first.code, `第${first.index + 1}项诉求：${first.message}`, {

@@ -20,6 +20,10 @@ export const NOTIFICATION_TEMPLATES = {
     label: '监察处理结果告知',
     text: '【随州劳动维权】您反映的{employer}劳动保障问题（案件{number}）已办结。处理结果：{result}。书面告知书文号：{document}。',
   },
+  'arbitration.simplified': {
+    label: '仲裁简易处理通知',
+    text: '【随州劳动维权】{name}：您的仲裁案件{number}已决定简易处理，仲裁员{arbitrator}；{defence}。简易处理通知书文号：{document}（办案规则第五十六条至第六十一条）。',
+  },
 } as const satisfies Record<string, { label: string; text: string }>;
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;

@@ -70,6 +70,8 @@ export interface InspectionCase {
   }[];
   clocks: { id: string; ruleId: string; name: string; dueDate: string | null; status: string }[];
   documents: { id: string; type: string; title: string; number: string | null; state: string }[];
+  /** The proposed penalty's hearing and legal review (null when no penalty was proposed). */
+  penalty: PenaltyView | null;
   actions: Record<
     | 'accept'
     | 'refuse'
@@ -89,6 +91,50 @@ export interface InspectionCase {
     boolean
   >;
   isHandlingInspector: boolean;
+}
+
+export type LegalReviewConclusion = 'approved' | 'revise' | 'rejected';
+
+export const LEGAL_REVIEW_CONCLUSIONS: Record<LegalReviewConclusion, string> = {
+  approved: '同意',
+  revise: '建议修改后作出决定',
+  rejected: '不同意作出处罚决定',
+};
+
+/** GET /api/inspection/cases/:id → penalty (apps/server inspection.hearing.ts penaltyView). */
+export interface PenaltyView {
+  outcomeId: string;
+  fineFen: number;
+  label: string | null;
+  basis: string | null;
+  noticeDocumentId: string | null;
+  decided: boolean;
+  today: string;
+  hearingDeadline: string | null;
+  hearingWindowOpen: boolean;
+  hearing: {
+    requestedOn: string;
+    scheduled: {
+      hearingDate: string;
+      hearingTime: string;
+      place: string;
+      hearingOfficer: string;
+      noticeDocumentId: string;
+    } | null;
+    held: { heldOn: string; hearingOfficer: string; transcript: string; opinion: string | null } | null;
+  } | null;
+  earliestHearingDate: string;
+  legalReview: {
+    reviewer: string;
+    opinion: string;
+    reviewedOn: string;
+    conclusion: LegalReviewConclusion;
+    conclusionLabel: string;
+  } | null;
+  legalReviewRequired: boolean;
+  legalReviewMinFen: number;
+  legalReviewBasis: string;
+  actions: Record<'requestHearing' | 'scheduleHearing' | 'recordHearing' | 'legalReview', boolean>;
 }
 
 export interface InspectionListItem {

@@ -23,11 +23,18 @@ export const DOCUMENT_TYPES = [
   'hearing_notice_penalty',
   'penalty_decision',
   'inspection_result_notice',
+  'inspection_closing_approval',
   'petition_acceptance',
   'petition_opinion',
   'legal_aid_referral',
   'proof_of_service',
   'explanation_record',
+  'suspension_decision',
+  'resumption_notice',
+  'extension_notice',
+  'withdrawal_decision',
+  'collective_notice',
+  'simplified_notice',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

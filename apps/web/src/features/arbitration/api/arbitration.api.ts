@@ -46,6 +46,35 @@ export interface ArbitrationCase {
   closed: boolean;
   version: number;
   collective: boolean;
+  collectiveContract: boolean;
+  collectiveNotice: {
+    dueDate: string | null;
+    clockStatus: string | null;
+    tribunalSet: boolean;
+    hearingSet: boolean;
+    issuedDocumentId: string | null;
+    issuedNumber: string | null;
+    canIssue: boolean;
+  } | null;
+  representedWorkers: { partyId: string; name: string }[];
+  consents: {
+    id: string;
+    act: string;
+    actLabel: string;
+    names: string[];
+    signedOn: string;
+    documentRef: string;
+    by: string;
+    at: string;
+  }[];
+  partyNotices: {
+    id: string;
+    recipient: string;
+    channel: string;
+    state: string;
+    body: string;
+    at: string;
+  }[];
   simplified: boolean;
   simplifiedGrounds: string[];
   simplifiedOptions?: {
@@ -75,7 +104,7 @@ export interface ArbitrationCase {
   missingItems: string[];
   correctionDeadline: string | null;
   redirectExplanation: string | null;
-  tribunal: { userId: string; role: string; name: string }[];
+  tribunal: { userId: string; role: string; side: string | null; name: string }[];
   hearings: { id: string; room: string; startsAt: string; endsAt: string; state: string }[];
   records: { id: string; kind: string; summary: string; by: string; at: string }[];
   awards: { id: string; items: { text: string; finality: string; amountFen?: number; why: string }[] }[];

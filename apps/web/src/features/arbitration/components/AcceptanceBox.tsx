@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { StepResult } from '../api/arbitration.api';
 import { useArbitrationAction, useArbitrationCase } from '../hooks/use-arbitration';
 import { DocButtons } from './DocButtons';
-import { ReviewModal } from './ReviewModal';
+import { ReviewForm } from './ReviewForm';
 
 const REJECT_REASONS = [
   { value: 'out_of_scope', label: '不属于劳动人事争议处理范围（第三十条第一项）' },
@@ -17,7 +17,6 @@ export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r:
   const act = useArbitrationAction(caseId);
   const [reject, setReject] = useState(false);
   const [redirect, setRedirect] = useState(false);
-  const [review, setReview] = useState(false);
   const [form] = Form.useForm();
   const c = q.data;
   if (!c) return null;
@@ -40,11 +39,7 @@ export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r:
           message={`${c.sameDayLabel}：符合受理条件的，应当日出具并送达《受理通知书》（随人社函〔2023〕36号）`}
         />
       ) : null}
-      {c.state === 'received' && !receipt ? (
-        <Button type="primary" data-testid="arbitration-review" onClick={() => setReview(true)}>
-          收取申请材料并初审
-        </Button>
-      ) : null}
+      {c.state === 'received' && !receipt ? <ReviewForm c={c} {...(onDone && { onDone })} /> : null}
       {c.state === 'received' && receipt ? (
         <Space wrap>
           <Button
@@ -66,7 +61,6 @@ export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r:
       {c.redirectExplanation ? (
         <Alert type="info" message="管辖告知（非不予受理）" description={c.redirectExplanation} />
       ) : null}
-      <ReviewModal c={c} open={review} onClose={() => setReview(false)} />
       <Modal
         title="不予受理"
         open={reject}

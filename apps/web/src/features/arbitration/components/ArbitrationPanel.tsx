@@ -52,11 +52,14 @@ export function ArbitrationPanel({ matterId }: { matterId: string }) {
         dataSource={cases.data ?? []}
         locale={{ emptyText: '尚无仲裁申请' }}
         renderItem={(c) => (
-          <List.Item extra={<Link to={`/arbitration/cases/${c.caseId}`}>办理</Link>}>
-            <Space>
-              <Typography.Text>{c.number}</Typography.Text>
-              <Tag>{c.stateLabel}</Tag>
-              {c.sameDayLabel ? <Tag color="red">{c.sameDayLabel}·当日受理</Tag> : null}
+          <List.Item style={{ display: 'block' }}>
+            <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+              <Space wrap>
+                <Typography.Text>{c.number}</Typography.Text>
+                <Tag>{c.stateLabel}</Tag>
+                {c.sameDayLabel ? <Tag color="red">{c.sameDayLabel}·当日受理</Tag> : null}
+              </Space>
+              <Link to={`/arbitration/cases/${c.caseId}`}>办理</Link>
             </Space>
             {['received', 'accepted'].includes(c.state) && last?.case.caseId !== c.caseId ? (
               <div style={{ marginTop: 8 }} data-testid={`arbitration-inline-${c.caseId}`}>

@@ -11,6 +11,12 @@ const TITLES: Record<string, string> = {
   hearing_notice: '开庭通知书',
   arbitral_mediation_statement: '仲裁调解书',
   award: '裁决书',
+  suspension_decision: '中止审理决定书',
+  resumption_notice: '恢复审理通知书',
+  extension_notice: '延长审理期限通知书',
+  withdrawal_decision: '准予撤回仲裁申请决定书',
+  collective_notice: '集体争议一次性告知书',
+  simplified_notice: '简易处理通知书',
 };
 
 /** Print buttons: each opens the issued PDF (rendered by the server shortly after issue). */

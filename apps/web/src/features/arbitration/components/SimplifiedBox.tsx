@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Form, Input, Modal, Space, Tag } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, List, Modal, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
@@ -21,7 +21,7 @@ const EXCLUSIONS = [
  */
 export function SimplifiedBox({ c }: { c: ArbitrationCase }) {
   const act = useArbitrationAction(c.caseId);
-  const [open, setOpen] = useState<'apply' | 'convert' | null>(null);
+  const [open, setOpen] = useState<'apply' | 'convert' | 'notice' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
   const o = c.simplifiedOptions;
@@ -30,16 +30,35 @@ export function SimplifiedBox({ c }: { c: ArbitrationCase }) {
     const v = await form.validateFields();
     setError(null);
     try {
-      await act.mutateAsync({
-        path: '/simplified',
-        body: { apply: open === 'apply', reason: v.reason, grounds: v.grounds, exclusions: v.exclusions },
-      });
+      await act.mutateAsync(
+        open === 'notice'
+          ? {
+              path: '/simplified-notice',
+              body: {
+                channel: v.channel,
+                defenceDays: v.defenceDays,
+                ...(v.consentRef ? { respondentConsentRef: v.consentRef } : {}),
+                version: c.version,
+              },
+            }
+          : {
+              path: '/simplified',
+              body: {
+                apply: open === 'apply',
+                reason: v.reason,
+                grounds: v.grounds,
+                exclusions: v.exclusions,
+              },
+            },
+      );
       setOpen(null);
       form.resetFields();
     } catch (e) {
       setError(isApiError(e) ? e.message : '提交失败');
     }
   };
+  const noticeSent = c.documents.some((d) => d.type === 'simplified_notice' && d.number);
+  const notices = c.partyNotices.filter((n) => n.body.includes('简易处理'));
   return (
     <Space wrap data-testid="simplified-box">
       {c.simplified ? <Tag color="cyan">简易处理</Tag> : null}
@@ -53,8 +72,44 @@ export function SimplifiedBox({ c }: { c: ArbitrationCase }) {
           转为普通程序
         </Button>
       ) : null}
+      {c.simplified && !noticeSent ? (
+        <Button data-testid="simplified-notice" onClick={() => setOpen('notice')}>
+          发出简易处理通知（短信/电话）
+        </Button>
+      ) : null}
+      {notices.length ? (
+        <List
+          size="small"
+          data-testid="simplified-notices"
+          dataSource={notices}
+          renderItem={(n) => (
+            <List.Item>
+              <Tag>{n.channel === 'sms' ? '短信' : '电话'}</Tag>
+              {n.recipient}
+              <Tag
+                color={n.state === 'sent' || n.state === 'recorded' ? 'green' : 'orange'}
+                style={{ marginLeft: 8 }}
+              >
+                {{
+                  pending: '待发送',
+                  sending: '发送中',
+                  sent: '已发送',
+                  failed: '发送失败',
+                  recorded: '已记录',
+                }[n.state] ?? n.state}
+              </Tag>
+            </List.Item>
+          )}
+        />
+      ) : null}
       <Modal
-        title={open === 'apply' ? '决定简易处理' : '转为普通程序（审理期限仍自受理之日起计算）'}
+        title={
+          open === 'notice'
+            ? '简易处理通知（除调解书、裁决书外可以电话、短信等简便方式送达）'
+            : open === 'apply'
+              ? '决定简易处理'
+              : '转为普通程序（审理期限仍自受理之日起计算）'
+        }
         open={open !== null}
         onCancel={() => setOpen(null)}
         onOk={() => void submit()}
@@ -79,9 +134,32 @@ export function SimplifiedBox({ c }: { c: ArbitrationCase }) {
               </Form.Item>
             </>
           ) : null}
-          <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}>
-            <Input.TextArea rows={2} data-testid="simplified-reason" />
-          </Form.Item>
+          {open === 'notice' ? (
+            <>
+              <Form.Item name="channel" label="送达方式" initialValue="sms">
+                <Radio.Group
+                  options={[
+                    { value: 'sms', label: '短信' },
+                    { value: 'phone', label: '电话（记录）' },
+                  ]}
+                />
+              </Form.Item>
+              <Form.Item
+                name="defenceDays"
+                label="答辩期（日）：少于十日须经被申请人同意（办案规则第五十八条）"
+                initialValue={10}
+              >
+                <InputNumber min={0} max={10} data-testid="simplified-defence-days" />
+              </Form.Item>
+              <Form.Item name="consentRef" label="被申请人同意缩短或取消答辩期的依据（同意书或电话记录）">
+                <Input data-testid="simplified-consent-ref" />
+              </Form.Item>
+            </>
+          ) : (
+            <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}>
+              <Input.TextArea rows={2} data-testid="simplified-reason" />
+            </Form.Item>
+          )}
         </Form>
         {error ? <Alert type="error" message={error} data-testid="simplified-error" /> : null}
       </Modal>

@@ -1,8 +1,16 @@
-import { Button, Card, DatePicker, Form, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction, useArbitrators, useHearingCalendar } from '../hooks/use-arbitration';
+
+/** Tripartite sides of a collective-contract tribunal (劳动行政部门、工会、企业方面). */
+const SIDES = [
+  { value: 'labour_administration', label: '劳动行政部门代表' },
+  { value: 'trade_union', label: '工会代表' },
+  { value: 'enterprise', label: '企业方面代表' },
+];
 
 /** 组庭 (one or three arbitrators with a valid certificate; 回避 shown) and 排期开庭 on the room calendar. */
 export function TribunalCard({ c }: { c: ArbitrationCase }) {
@@ -10,6 +18,8 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
   const act = useArbitrationAction(c.caseId);
   const [ids, setIds] = useState<string[]>([]);
   const [clerk, setClerk] = useState<string>();
+  const [sides, setSides] = useState<Record<string, string>>({});
+  const nameOf = (id: string) => people.data?.find((p) => p.userId === id)?.name ?? id;
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const cal = useHearingCalendar(today, 14);
   const [form] = Form.useForm<{ roomId: string; range: [Dayjs, Dayjs] }>();
@@ -26,6 +36,7 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
             <Tag key={t.userId} color={t.role === 'clerk' ? 'default' : 'blue'}>
               {{ sole: '独任仲裁员', presiding: '首席仲裁员', member: '仲裁员', clerk: '书记员' }[t.role]}：
               {t.name}
+              {t.side ? `（${SIDES.find((s) => s.value === t.side)?.label ?? t.side}）` : ''}
             </Tag>
           ))}
         </Space>
@@ -57,7 +68,16 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
             onClick={() =>
               act.mutate({
                 path: '/tribunal',
-                body: { arbitratorIds: ids, presidingId: ids[0], ...(clerk ? { clerkId: clerk } : {}) },
+                body: {
+                  arbitratorIds: ids,
+                  presidingId: ids[0],
+                  ...(clerk ? { clerkId: clerk } : {}),
+                  ...(c.collectiveContract
+                    ? {
+                        sides: Object.fromEntries(ids.filter((id) => sides[id]).map((id) => [id, sides[id]])),
+                      }
+                    : {}),
+                },
               })
             }
             loading={act.isPending}
@@ -65,6 +85,22 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
             组成仲裁庭
           </Button>
         </Space>
+        {c.collectiveContract ? (
+          <Space wrap data-testid="tripartite-sides">
+            <Tag color="volcano">集体合同争议：按三方原则组庭</Tag>
+            {ids.map((id) => (
+              <Select
+                key={id}
+                style={{ minWidth: 220 }}
+                placeholder={`${nameOf(id)}的代表身份`}
+                options={SIDES.map((s) => ({ value: s.value, label: `${nameOf(id)}：${s.label}` }))}
+                value={sides[id]}
+                onChange={(v) => setSides({ ...sides, [id]: v })}
+                data-testid={`tribunal-side-${id}`}
+              />
+            ))}
+          </Space>
+        ) : null}
         <Form
           form={form}
           layout="inline"
@@ -89,6 +125,13 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
             排期开庭（开庭五日前通知）
           </Button>
         </Form>
+        {act.error ? (
+          <Alert
+            type="error"
+            data-testid="tribunal-error"
+            message={isApiError(act.error) ? act.error.message : '提交失败'}
+          />
+        ) : null}
         <Table
           size="small"
           rowKey="id"

@@ -2,12 +2,17 @@ import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography 
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { feedback } from '../../../lib/feedback';
+import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useAssignees, useInspectionAction } from '../hooks/use-inspection';
 import { type InspectionCase, RECORD_KIND_LABELS } from '../types';
 import { ActionModal } from './ActionModal';
 import { PartyNotices } from './PartyNotices';
+import { PenaltyPanel } from './PenaltyPanel';
+import { PrintButtons } from './PrintButtons';
 import { type StepSpec, stepSpecs } from './actions';
 import { ReferralModal, type ReferralValues, referralBody } from './ReferralModal';
+
+type Outcome = InspectionCase['outcomes'][number];
 
 const yuan = (fen: number | null) => (fen === null ? '' : `¥${(fen / 100).toLocaleString('zh-CN')}`);
 
@@ -52,6 +57,21 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
     [assignees.data, c.inspectors],
   );
   const steps = stepSpecs(inspectors).filter((st) => c.actions[st.key]);
+  const closing = c.documents.filter((d) => d.type === 'inspection_closing_approval');
+  const mobile = useIsMobile();
+  const check = (o: Outcome) =>
+    o.kind === 'order' && c.actions.check && o.complied === null ? (
+      <Button
+        size="small"
+        onClick={() => action.mutate({ path: `/orders/${o.id}/check`, body: { complied: true } })}
+      >
+        已按期改正
+      </Button>
+    ) : o.complied === null ? null : o.complied ? (
+      '已改正'
+    ) : (
+      '逾期未改正'
+    );
   const run = (st: StepSpec, values: Record<string, unknown>) =>
     action.mutate(
       { path: st.path, body: st.body(values, c) },
@@ -122,7 +142,11 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
           {
             label: '期限',
             children: c.clocks.map((k) => (
-              <Tag key={k.id} color={k.status === 'met' ? 'green' : 'orange'}>
+              <Tag
+                key={k.id}
+                color={k.status === 'met' ? 'green' : 'orange'}
+                style={{ whiteSpace: 'normal', marginBottom: 4 }}
+              >
                 {k.name} {k.dueDate ?? ''}{' '}
                 {k.status === 'met' ? '已办结' : k.status === 'extended' ? '已延长' : ''}
               </Tag>
@@ -195,8 +219,25 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               )}
             />
           ) : null}
-          {c.outcomes.length ? (
+          {c.outcomes.length && mobile ? (
+            <List
+              size="small"
+              header="处理情况"
+              data-testid="inspection-outcomes"
+              dataSource={c.outcomes}
+              renderItem={(o) => (
+                <List.Item>
+                  <div>
+                    {o.summary}
+                    {o.deadline ? <Tag style={{ marginLeft: 6 }}>期限 {o.deadline}</Tag> : null}
+                    {check(o)}
+                  </div>
+                </List.Item>
+              )}
+            />
+          ) : c.outcomes.length ? (
             <Table
+              data-testid="inspection-outcomes"
               size="small"
               rowKey="id"
               pagination={false}
@@ -207,37 +248,38 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
                 {
                   title: '复查',
                   width: 160,
-                  render: (_: unknown, o: InspectionCase['outcomes'][number]) =>
-                    o.kind === 'order' && c.actions.check && o.complied === null ? (
-                      <Button
-                        size="small"
-                        onClick={() =>
-                          action.mutate({ path: `/orders/${o.id}/check`, body: { complied: true } })
-                        }
-                      >
-                        已按期改正
-                      </Button>
-                    ) : o.complied === null ? null : o.complied ? (
-                      '已改正'
-                    ) : (
-                      '逾期未改正'
-                    ),
+                  render: (_: unknown, o: Outcome) => check(o),
                 },
               ]}
             />
           ) : null}
+          {c.penalty ? <PenaltyPanel c={c} p={c.penalty} /> : null}
           {c.documents.length ? (
-            <Typography.Paragraph style={{ marginTop: 8 }} data-testid="inspection-documents">
-              文书：
-              {c.documents.map((d) => (
-                <Tag key={d.id} color="blue">
-                  {d.title} {d.number ?? ''}
-                </Tag>
-              ))}
-            </Typography.Paragraph>
+            <div style={{ marginTop: 12 }} data-testid="inspection-documents">
+              <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
+                文书
+              </Typography.Text>
+              <PrintButtons docs={c.documents} />
+            </div>
           ) : null}
           <PartyNotices caseId={c.id} />
-          {c.closed ? <Alert type="info" showIcon title={`本案已${c.stateLabel}`} /> : null}
+          {c.closed ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginTop: 12 }}
+              data-testid="inspection-closed"
+              title={`本案已${c.stateLabel}`}
+              description={
+                closing.length ? (
+                  <Space orientation="vertical" size={4}>
+                    <span>结案审批表（内部审批文书，归入副卷）：</span>
+                    <PrintButtons docs={closing} testId="closing-approval" />
+                  </Space>
+                ) : undefined
+              }
+            />
+          ) : null}
         </>
       )}
       {open ? (

@@ -244,8 +244,28 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
             { value: 'in_person', label: '当面' },
           ],
         },
+        {
+          name: 'facts',
+          label: '结案审批表：查明的事实',
+          kind: 'textarea',
+          extra: '不填则取行政处罚、责令改正或撤销立案所载的事实',
+        },
+        {
+          name: 'opinion',
+          label: '结案审批表：承办人意见',
+          kind: 'textarea',
+          extra: '不填则按结案情形生成（如“已撤销立案，建议结案”）',
+        },
+        { name: 'approver', label: '结案审批表：审批人', extra: '不填则为当前登录用户' },
       ],
-      body: (v, c) => ({ resultText: v.resultText, channel: v.channel ?? 'sms', version: c.version }),
+      body: (v, c) => ({
+        resultText: v.resultText,
+        channel: v.channel ?? 'sms',
+        facts: s(v.facts),
+        opinion: s(v.opinion),
+        approver: s(v.approver),
+        version: c.version,
+      }),
     },
   ];
 }

@@ -42,9 +42,10 @@ export function useAssignees(id: string, enabled: boolean) {
 }
 
 /** Any step: refresh the case, the lists, the matter page and clocks/documents. */
-export function useInspectionAction(id: string) {
+export function useInspectionAction(id: string, opts: { inlineErrors?: boolean } = {}) {
   const client = useQueryClient();
   return useMutation({
+    meta: opts.inlineErrors ? { inlineErrors: true } : undefined,
     mutationFn: ({ path, body }: { path: string; body: unknown }) => inspectionApi.action(id, path, body),
     onSuccess: (r) => {
       client.setQueryData(['inspection', 'case', id], r.case);

@@ -1,6 +1,20 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { CLAIM_CATALOGUE, CLAIM_TYPES } from '@onestop/domain/claims/catalogue';
-import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Upload } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Typography,
+  Upload,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { feedback } from '../../../lib/feedback';
@@ -8,6 +22,17 @@ import type { ClaimDraft } from '../types';
 
 const CLAIM_OPTIONS = CLAIM_TYPES.map((t) => ({ value: t, label: CLAIM_CATALOGUE[t].label }));
 const MAX_BYTES = 10 * 1024 * 1024;
+/** The claims a window hears most (one click adds a claim of that type with the previous period). */
+const QUICK_CLAIMS: { type: string; label: string }[] = [
+  { type: 'unpaid_wages', label: '拖欠工资' },
+  { type: 'overtime_pay', label: '加班费' },
+  { type: 'economic_compensation', label: '经济补偿' },
+  { type: 'double_wages_no_contract', label: '未签合同二倍工资' },
+  { type: 'unlawful_termination_damages', label: '违法解除赔偿金' },
+  { type: 'work_injury_benefits', label: '工伤待遇' },
+  { type: 'social_insurance', label: '社会保险' },
+  { type: 'labor_relation_confirmation', label: '确认劳动关系' },
+];
 
 interface ClaimRow {
   type?: string;
@@ -44,32 +69,56 @@ export function toFacts(v: ClaimsValues) {
   };
 }
 
-/** Step 2: claims from the catalogue (amount, period, facts), the narrative and evidence files. */
+/**
+ * The claims section of the window's intake: claims from the catalogue (one click for the common ones;
+ * amount, period, facts), the narrative and evidence files. A claim's own facts may be left to the
+ * narrative: one statement of facts and reasons serves every claim (调解仲裁法第二十八条).
+ */
 export function ClaimsStep({
+  form,
   initial,
   files,
   onFiles,
-  onBack,
-  onNext,
-  busy,
+  onChange,
 }: {
+  form: FormInstance<ClaimsValues>;
   initial: ClaimsValues | null;
   files: File[];
   onFiles: (f: File[]) => void;
-  onBack: () => void;
-  onNext: (v: ClaimsValues) => void;
-  busy: boolean;
+  onChange?: () => void;
 }) {
-  const [form] = Form.useForm<ClaimsValues>();
   const disableFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+  const addQuick = (type: string) => {
+    const rows = (form.getFieldValue('claims') as ClaimRow[] | undefined) ?? [];
+    const last = rows.at(-1);
+    const next =
+      last && !last.type
+        ? [...rows.slice(0, -1), { ...last, type }]
+        : [...rows, { type, period: last?.period ?? null }];
+    form.setFieldValue('claims', next);
+    onChange?.();
+  };
   return (
     <Form
       form={form}
       layout="vertical"
       initialValues={initial ?? { claims: [{}] }}
-      onFinish={onNext}
+      onValuesChange={() => onChange?.()}
       scrollToFirstError
     >
+      <Space wrap style={{ marginBottom: 12 }} data-testid="claim-quick">
+        <Typography.Text type="secondary">常见诉求：</Typography.Text>
+        {QUICK_CLAIMS.map((q) => (
+          <Button
+            key={q.type}
+            size="small"
+            onClick={() => addQuick(q.type)}
+            data-testid={`claim-quick-${q.type}`}
+          >
+            + {q.label}
+          </Button>
+        ))}
+      </Space>
       <Form.List name="claims">
         {(fields, { add, remove }) => (
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
@@ -129,8 +178,16 @@ export function ClaimsStep({
                 </Row>
                 <Form.Item
                   name={[f.name, 'facts']}
-                  label="事实与理由"
-                  rules={[{ required: true, message: '请填写事实与理由' }]}
+                  label="本项事实与理由（可在下方案情陈述中统一填写）"
+                  dependencies={['narrative']}
+                  rules={[
+                    {
+                      validator: (_, v) =>
+                        String(v ?? '').trim() || String(form.getFieldValue('narrative') ?? '').trim()
+                          ? Promise.resolve()
+                          : Promise.reject(new Error('请填写本项事实与理由，或在案情陈述中统一填写')),
+                    },
+                  ]}
                 >
                   <Input.TextArea
                     data-testid={`claim-facts-${i}`}
@@ -168,8 +225,12 @@ export function ClaimsStep({
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="narrative" label="案情陈述">
-          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10000} />
+        <Form.Item name="narrative" label="案情陈述（事实与理由）">
+          <Input.TextArea
+            autoSize={{ minRows: 3, maxRows: 10 }}
+            maxLength={10000}
+            data-testid="intake-narrative"
+          />
         </Form.Item>
       </Card>
       <Card size="small" title="证据材料（PDF、JPEG、PNG，每件不超过10 MB）" style={{ marginTop: 16 }}>
@@ -182,22 +243,20 @@ export function ClaimsStep({
             size: f.size,
             status: 'done' as const,
           }))}
-          beforeUpload={(file) => {
+          beforeUpload={(file, list) => {
             if (file.size > MAX_BYTES) feedback.error(`文件“${file.name}”超过10 MB`);
-            else onFiles([...files, file]);
+            // Several files picked at once arrive together: add them in one go.
+            else if (file === list.find((f) => f.size <= MAX_BYTES))
+              onFiles([...files, ...list.filter((f) => f.size <= MAX_BYTES)]);
             return false;
           }}
           onRemove={(f) => onFiles(files.filter((_, i) => String(i) !== f.uid))}
         >
-          <Button icon={<UploadOutlined />}>选择文件</Button>
+          <Button icon={<UploadOutlined />} data-testid="intake-evidence">
+            选择文件
+          </Button>
         </Upload>
       </Card>
-      <Space style={{ marginTop: 16 }}>
-        <Button onClick={onBack}>上一步</Button>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-next">
-          下一步：分流建议
-        </Button>
-      </Space>
     </Form>
   );
 }

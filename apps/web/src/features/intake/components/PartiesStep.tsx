@@ -6,6 +6,7 @@ import {
   Checkbox,
   Col,
   Form,
+  type FormInstance,
   Input,
   Row,
   Select,
@@ -47,17 +48,21 @@ export interface PartiesValues {
   employer: EmployerDraft;
 }
 
-/** Step 1: find-or-create the worker by ID number and the employer by credit code or name. */
+/**
+ * The parties section of the window's intake: find-or-create the worker by ID number and the employer
+ * by credit code or name. A complete 18-character number is looked up as soon as it is typed.
+ */
 export function PartiesStep({
+  form,
   initial,
   jurisdictions,
-  onNext,
+  onChange,
 }: {
+  form: FormInstance<PartiesValues>;
   initial: Partial<PartiesValues>;
   jurisdictions: { value: string; label: string }[];
-  onNext: (v: PartiesValues) => void;
+  onChange?: () => void;
 }) {
-  const [form] = Form.useForm<PartiesValues>();
   const [worker, setWorker] = useState<LookupResult | null>(null);
   const [employer, setEmployer] = useState<Party | null>(null);
   const [options, setOptions] = useState<{ value: string; label: string; party: Party }[]>([]);
@@ -82,6 +87,7 @@ export function PartiesStep({
           },
         });
       }
+      onChange?.();
     } catch (e) {
       setWorker(null);
       if (isApiError(e)) form.setFields([{ name: ['worker', 'idNumber'], errors: [e.message] }]);
@@ -113,6 +119,7 @@ export function PartiesStep({
         status: p.status,
       },
     });
+    onChange?.();
   };
 
   const searchEmployers = async (q: string) => {
@@ -137,7 +144,14 @@ export function PartiesStep({
         worker: { idType: 'resident_id' },
         ...initial,
       }}
-      onFinish={onNext}
+      onValuesChange={(changed: Partial<PartiesValues>) => {
+        // A complete ID number or credit code is looked up at once (no Enter needed at the window).
+        const id = changed.worker?.idNumber?.trim();
+        if (id && id.length === 18) void lookupWorker();
+        const code = changed.employer?.creditCode?.trim();
+        if (code && code.length === 18) void lookupEmployer();
+        onChange?.();
+      }}
       scrollToFirstError
     >
       <Row gutter={16}>
@@ -351,7 +365,11 @@ export function PartiesStep({
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name={['employer', 'address']} label="住所地">
+            <Form.Item
+              name={['employer', 'address']}
+              label="住所地"
+              extra={employer?.addressMasked ? `已登记：${employer.addressMasked}（留空则沿用）` : undefined}
+            >
               <Input maxLength={300} />
             </Form.Item>
           </Col>
@@ -375,9 +393,6 @@ export function PartiesStep({
       <Typography.Paragraph type="secondary">
         个人信息处理告知：为依法处理您的维权事项（《个人信息保护法》第十三条第一款第三项），中心收集证件号码、联系方式和住址，加密保存，仅经授权的工作人员可查看完整信息。
       </Typography.Paragraph>
-      <Button type="primary" htmlType="submit" data-testid="intake-next">
-        下一步：诉求与证据
-      </Button>
     </Form>
   );
 }

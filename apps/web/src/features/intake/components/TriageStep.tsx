@@ -1,10 +1,10 @@
 import { CLAIM_CATALOGUE, type ClaimType } from '@onestop/domain/claims/catalogue';
 import {
   Alert,
-  Button,
   Card,
   Checkbox,
   Form,
+  type FormInstance,
   Input,
   List,
   Radio,
@@ -13,6 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { useEffect } from 'react';
 import { PRIORITY_LABELS, TRACK_LABELS } from '../../matters/types';
 import type { ClaimDraft, IntakeDraft, TriagePreview } from '../types';
 
@@ -24,7 +25,7 @@ const ROUTE_OPTIONS = ['mediation', 'arbitration', 'inspection', 'petition', 're
 );
 const label = (t: string) => CLAIM_CATALOGUE[t as ClaimType]?.label ?? t;
 
-interface DecisionValues {
+export interface DecisionValues {
   mode: 'accept' | 'override';
   routes?: (string | undefined)[];
   overrideReason?: string;
@@ -32,47 +33,95 @@ interface DecisionValues {
   consentMethod?: 'window_signature' | 'online_confirmation';
 }
 
-/** Step 3: the recommendation with reasons and basis; accept or override with a reason; consent; submit. */
+/** The window's decision as the intake API takes it: accept the recommendation or override it with a reason. */
+export function toDecision(v: DecisionValues): {
+  triage: NonNullable<IntakeDraft['triage']>;
+  consent: IntakeDraft['consent'];
+} {
+  const consent = v.consentGiven
+    ? { given: true, method: v.consentMethod ?? 'window_signature', workerIndex: 0 }
+    : undefined;
+  if ((v.mode ?? 'accept') === 'accept') return { triage: { mode: 'accept' }, consent };
+  const routes = (v.routes ?? [])
+    .map((track, claimIndex) => (track ? { claimIndex, track } : null))
+    .filter((x): x is { claimIndex: number; track: string } => x !== null);
+  return { triage: { mode: 'override', routes, overrideReason: v.overrideReason ?? '' }, consent };
+}
+
+/**
+ * The triage section: the recommendation with reasons and basis (refreshed as parties and claims are
+ * typed); accept or override with a reason; the worker's consent to mediation.
+ */
 export function TriageStep({
+  form,
   preview,
   claims,
   channel,
-  busy,
-  onBack,
-  onSubmit,
+  loading,
 }: {
-  preview: TriagePreview;
+  form: FormInstance<DecisionValues>;
+  preview: TriagePreview | null;
   claims: ClaimDraft[];
   channel: string;
-  busy: boolean;
-  onBack: () => void;
-  onSubmit: (triage: NonNullable<IntakeDraft['triage']>, consent: IntakeDraft['consent']) => void;
+  loading: boolean;
 }) {
-  const [form] = Form.useForm<DecisionValues>();
   const mode = Form.useWatch('mode', form) ?? 'accept';
   const consentGiven = Form.useWatch('consentGiven', form) ?? false;
-  const r = preview.result;
-  const finish = (v: DecisionValues) => {
-    const consent = v.consentGiven
-      ? { given: true, method: v.consentMethod ?? 'window_signature', workerIndex: 0 }
-      : undefined;
-    if (v.mode === 'accept') return onSubmit({ mode: 'accept' }, consent);
-    const routes = (v.routes ?? [])
-      .map((track, claimIndex) => (track ? { claimIndex, track } : null))
-      .filter((x): x is { claimIndex: number; track: string } => x !== null);
-    onSubmit({ mode: 'override', routes, overrideReason: v.overrideReason ?? '' }, consent);
-  };
+  const routesKey = JSON.stringify(preview?.defaultRoutes ?? []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the recommendation's content
+  useEffect(() => {
+    if (preview)
+      form.setFieldValue(
+        'routes',
+        preview.defaultRoutes.map((d) => d.track ?? undefined),
+      );
+  }, [routesKey]);
   return (
     <Form
       form={form}
       layout="vertical"
-      onFinish={finish}
       initialValues={{
         mode: 'accept',
         consentMethod: channel === 'online' ? 'online_confirmation' : 'window_signature',
-        routes: preview.defaultRoutes.map((d) => d.track ?? undefined),
       }}
     >
+      {preview && loading ? (
+        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+          正在按最新填写内容更新分流建议…
+        </Typography.Text>
+      ) : null}
+      {preview ? (
+        <Recommendation preview={preview} claims={claims} mode={mode} />
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="intake-triage-pending"
+          title={
+            loading
+              ? '正在生成分流建议…'
+              : '填写劳动者、用人单位和诉求后，这里自动给出分流建议（附理由与法律依据）'
+          }
+        />
+      )}
+      <ConsentCard consentGiven={consentGiven} />
+    </Form>
+  );
+}
+
+function Recommendation({
+  preview,
+  claims,
+  mode,
+}: {
+  preview: TriagePreview;
+  claims: ClaimDraft[];
+  mode: 'accept' | 'override';
+}) {
+  const r = preview.result;
+  return (
+    <>
       <Space wrap style={{ marginBottom: 12 }}>
         {r.priorityFlags.map((f) => (
           <Tag color="red" key={f}>
@@ -195,29 +244,28 @@ export function TriageStep({
           </>
         )}
       </Card>
-      <Card
-        size="small"
-        title="调解意愿（调解自愿，《劳动争议调解仲裁法》第三条）"
-        style={{ marginBottom: 12 }}
-      >
-        <Form.Item name="consentGiven" valuePropName="checked">
-          <Checkbox data-testid="intake-consent">劳动者同意先行调解</Checkbox>
+    </>
+  );
+}
+
+function ConsentCard({ consentGiven }: { consentGiven: boolean }) {
+  return (
+    <Card
+      size="small"
+      title="调解意愿（调解自愿，《劳动争议调解仲裁法》第三条）"
+      style={{ marginBottom: 12 }}
+    >
+      <Form.Item name="consentGiven" valuePropName="checked">
+        <Checkbox data-testid="intake-consent">劳动者同意先行调解（已在调解申请书/同意书上签字）</Checkbox>
+      </Form.Item>
+      {consentGiven ? (
+        <Form.Item name="consentMethod" label="同意方式">
+          <Radio.Group>
+            <Radio value="window_signature">窗口当面签字</Radio>
+            <Radio value="online_confirmation">网上确认</Radio>
+          </Radio.Group>
         </Form.Item>
-        {consentGiven ? (
-          <Form.Item name="consentMethod" label="同意方式">
-            <Radio.Group>
-              <Radio value="window_signature">窗口当面签字</Radio>
-              <Radio value="online_confirmation">网上确认</Radio>
-            </Radio.Group>
-          </Form.Item>
-        ) : null}
-      </Card>
-      <Space>
-        <Button onClick={onBack}>上一步</Button>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="intake-submit">
-          提交受理登记
-        </Button>
-      </Space>
-    </Form>
+      ) : null}
+    </Card>
   );
 }

@@ -6,8 +6,8 @@ import { DocumentsPanel } from '../../documents/components/DocumentsPanel';
 import { useMediationAction } from '../hooks/use-mediation';
 import type { MediationDetail, Reply } from '../types';
 import { yuan } from '../types';
-import { AgreementModal, CloseModal, RepliesModal, SessionModal, TextModal } from './MediationModals';
-import { ProposalModal } from './ProposalModal';
+import { AgreementForm, CloseModal, RepliesForm, SessionModal, TextModal } from './MediationModals';
+import { ProposalForm } from './ProposalForm';
 
 const REPLY: Record<Reply, { color: string; text: string }> = {
   pending: { color: 'default', text: '待答复' },
@@ -16,11 +16,8 @@ const REPLY: Record<Reply, { color: string; text: string }> = {
 };
 
 type Dialog =
-  | 'proposal'
-  | 'reply'
   | 'session'
   | 'record'
-  | 'agreement'
   | 'close'
   | 'performed'
   | 'not_performed'
@@ -30,7 +27,11 @@ type Dialog =
 
 const CLOSE_ACTIONS = ['fail', 'respondent_refuses', 'no_show', 'period_expired', 'withdraw'];
 
-/** One mediation case: items with both sides' replies, sessions, agreement, and only the allowed buttons. */
+/**
+ * One mediation case: items with both sides' replies, sessions, agreement. The window's path — 调解建议书,
+ * both sides' replies, the signed agreement — is inline, one form at a time as the machine allows it;
+ * the rarer steps (sessions, records, closing, follow-ups) open dialogs.
+ */
 export function MediationCaseView({ detail }: { detail: MediationDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const action = useMediationAction(detail.matterId, detail.id);
@@ -53,6 +54,19 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
       action.reset();
       setDialog(null);
     },
+  };
+  const inline = {
+    detail,
+    busy: action.isPending,
+    error: dialog === null ? (action.error?.message ?? null) : null,
+  };
+  const saveReplies = async (bodies: { side: string }[]) => {
+    try {
+      for (const body of bodies) await action.mutateAsync({ path: '/replies', body });
+      feedback.success('答复已登记');
+    } catch {
+      /* the error is shown under the form */
+    }
   };
   const scheduled = detail.sessions.find((s) => s.status === 'scheduled');
   const today = new Date().toISOString().slice(0, 10);
@@ -177,22 +191,16 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
           {f.note ? `；${f.note}` : ''}
         </Typography.Paragraph>
       ))}
+      {can('proposal') ? (
+        <ProposalForm {...inline} onSubmit={(b) => run('/proposal', b, '调解建议书已签发')} />
+      ) : null}
+      {can('reply') && !can('proposal') ? (
+        <RepliesForm {...inline} onSubmit={(b) => void saveReplies(b)} />
+      ) : null}
+      {can('agreement') ? (
+        <AgreementForm {...inline} onSubmit={(b) => run('/agreement', b, '调解协议书已签订')} />
+      ) : null}
       <Space wrap style={{ marginTop: 8 }}>
-        {can('proposal') ? (
-          <Button type="primary" onClick={() => setDialog('proposal')} data-testid="mediation-proposal">
-            制发调解建议书
-          </Button>
-        ) : null}
-        {can('reply') ? (
-          <Button onClick={() => setDialog('reply')} data-testid="mediation-reply">
-            登记答复
-          </Button>
-        ) : null}
-        {can('agreement') ? (
-          <Button type="primary" onClick={() => setDialog('agreement')} data-testid="mediation-agreement">
-            签订调解协议
-          </Button>
-        ) : null}
         {can('session') ? <Button onClick={() => setDialog('session')}>安排调解</Button> : null}
         {can('record') && scheduled ? <Button onClick={() => setDialog('record')}>记录笔录</Button> : null}
         {CLOSE_ACTIONS.some(can) ? (
@@ -231,15 +239,6 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
         <div style={{ marginTop: 12 }}>
           <DocumentsPanel subjectType="case" subjectId={detail.id} />
         </div>
-      ) : null}
-      {dialog === 'proposal' ? (
-        <ProposalModal open {...common} onSubmit={(b) => run('/proposal', b, '调解建议书已签发')} />
-      ) : null}
-      {dialog === 'reply' ? (
-        <RepliesModal {...common} onSubmit={(b) => run('/replies', b, '答复已登记')} />
-      ) : null}
-      {dialog === 'agreement' ? (
-        <AgreementModal {...common} onSubmit={(b) => run('/agreement', b, '调解协议书已签订')} />
       ) : null}
       {dialog === 'close' ? <CloseModal {...common} onSubmit={(b) => run('/close', b, '已登记')} /> : null}
       {dialog === 'session' ? (

@@ -1,4 +1,17 @@
-import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Select, Switch, Table } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Table,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { MediationDetail } from '../types';
@@ -15,135 +28,154 @@ interface Common {
 const ErrorLine = ({ error }: { error: string | null }) =>
   error ? <Alert type="error" showIcon title={error} style={{ marginTop: 8 }} /> : null;
 
-/** One side's replies, item by item (all "同意" by default: the clerk only flips what is refused). */
-export function RepliesModal({ detail, busy, error, onCancel, onSubmit }: Common) {
+type Side = 'worker' | 'employer';
+const SIDE_LABEL: Record<Side, string> = { worker: '劳动者', employer: '用人单位' };
+
+/**
+ * Both sides' replies to the 调解建议书, item by item, inline on the case (at the window the worker is
+ * present and the employer answers by phone or in person). Each switch starts at 同意 and the mediator
+ * flips what a side refuses; only sides that have not yet answered are shown. One save records each
+ * side's replies as its own event.
+ */
+export function RepliesForm({
+  detail,
+  busy,
+  error,
+  onSubmit,
+}: {
+  detail: MediationDetail;
+  busy: boolean;
+  error: string | null;
+  onSubmit: (
+    bodies: { side: Side; channel: string; replies: { claimId: string; accepted: boolean }[] }[],
+  ) => void;
+}) {
   const items = detail.items.filter((i) => i.inCase);
-  const [side, setSide] = useState<'worker' | 'employer'>(
-    items.some((i) => i.workerReply === 'pending') ? 'worker' : 'employer',
+  const sides = (['worker', 'employer'] as const).filter((side) =>
+    items.some((i) => (side === 'worker' ? i.workerReply : i.employerReply) === 'pending'),
   );
-  const [accepted, setAccepted] = useState<Record<string, boolean>>(
-    Object.fromEntries(items.map((i) => [i.claimId, true])),
-  );
+  const [accepted, setAccepted] = useState<Record<string, boolean>>({});
+  const value = (side: Side, claimId: string) => accepted[`${side}:${claimId}`] ?? true;
+  if (!sides.length) return null;
   return (
-    <Modal
-      open
-      title="登记对调解建议书的答复"
-      okText="保存答复"
-      cancelText="取消"
-      confirmLoading={busy}
-      onCancel={onCancel}
-      okButtonProps={{ 'data-testid': 'replies-submit' } as never}
-      onOk={() =>
-        onSubmit({
-          side,
-          channel: 'window',
-          replies: items.map((i) => ({ claimId: i.claimId, accepted: accepted[i.claimId] ?? true })),
-        })
-      }
-    >
-      <Radio.Group
-        value={side}
-        onChange={(e) => setSide(e.target.value)}
-        optionType="button"
-        options={[
-          { value: 'worker', label: '劳动者' },
-          { value: 'employer', label: '用人单位' },
-        ]}
-        data-testid="replies-side"
-      />
+    <Card size="small" title="登记双方对调解建议书的答复" style={{ marginTop: 8 }} data-testid="replies-form">
       <Table
         size="small"
-        style={{ marginTop: 12 }}
         pagination={false}
         rowKey="claimId"
         dataSource={items}
+        scroll={{ x: true }}
         columns={[
           { title: '事项', dataIndex: 'claimLabel' },
           { title: '建议金额', render: (_, i) => yuan(i.proposedFen) },
-          {
-            title: '是否同意',
-            render: (_, i, idx) => (
+          ...sides.map((side) => ({
+            title: `${SIDE_LABEL[side]}是否同意`,
+            key: side,
+            render: (_: unknown, i: MediationDetail['items'][number], idx: number) => (
               <Switch
-                checked={accepted[i.claimId] ?? true}
+                checked={value(side, i.claimId)}
                 checkedChildren="同意"
                 unCheckedChildren="不同意"
-                onChange={(v) => setAccepted({ ...accepted, [i.claimId]: v })}
-                data-testid={`reply-${idx}`}
+                aria-label={`${SIDE_LABEL[side]}对第${idx + 1}项的答复`}
+                onChange={(v) => setAccepted({ ...accepted, [`${side}:${i.claimId}`]: v })}
+                data-testid={`reply-${side}-${idx}`}
               />
             ),
-          },
+          })),
         ]}
       />
       <ErrorLine error={error} />
-    </Modal>
+      <Button
+        type="primary"
+        style={{ marginTop: 8 }}
+        loading={busy}
+        data-testid="replies-submit"
+        onClick={() =>
+          onSubmit(
+            sides.map((side) => ({
+              side,
+              channel: 'window',
+              replies: items.map((i) => ({ claimId: i.claimId, accepted: value(side, i.claimId) })),
+            })),
+          )
+        }
+      >
+        保存{sides.map((s) => SIDE_LABEL[s]).join('、')}的答复
+      </Button>
+    </Card>
   );
 }
 
-/** The 调解协议书: performance date and the confirmation that signatures and seals are complete. */
-export function AgreementModal({ detail, busy, error, onCancel, onSubmit }: Common) {
-  const [form] = Form.useForm<{ performanceDate: Dayjs; signed: boolean; record?: string }>();
+/**
+ * The 调解协议书, inline: agreed items, the performance date, an optional record; the button itself
+ * confirms that both parties signed (or sealed) and the mediator signed and sealed it (调解仲裁法第十四条).
+ */
+export function AgreementForm({
+  detail,
+  busy,
+  error,
+  onSubmit,
+}: {
+  detail: MediationDetail;
+  busy: boolean;
+  error: string | null;
+  onSubmit: (body: unknown) => void;
+}) {
+  const [form] = Form.useForm<{ performanceDate: Dayjs; record?: string }>();
   const agreed = detail.items.filter((i) => i.inCase && i.outcome === 'agreed');
   const refused = detail.items.filter((i) => i.inCase && i.outcome === 'refused');
   return (
-    <Modal
-      open
-      title="签订调解协议书"
-      okText="签订"
-      cancelText="取消"
-      confirmLoading={busy}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'agreement-submit' } as never}
-    >
+    <Card size="small" title="签订调解协议书" style={{ marginTop: 8 }} data-testid="agreement-form">
       <p>协议事项：{agreed.map((i) => `${i.claimLabel} ${yuan(i.proposedFen)}`).join('；')}</p>
       {refused.length ? (
         <Alert
           type="info"
           showIcon
-          title={`未达成一致的${refused.length}项（${refused.map((i) => i.claimLabel).join('、')}）将以原诉求转入仲裁立案，无需重新填写。`}
+          title={`未达成一致的${refused.length}项（${refused.map((i) => i.claimLabel).join('、')}）将以原诉求转入仲裁，无需重新填写。`}
           style={{ marginBottom: 12 }}
         />
       ) : null}
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ performanceDate: dayjs().add(15, 'day'), signed: false }}
+        initialValues={{ performanceDate: dayjs().add(15, 'day') }}
         onFinish={(v) =>
           onSubmit({
             version: detail.version,
             performanceDate: v.performanceDate.format('YYYY-MM-DD'),
-            signed: v.signed,
+            signed: true,
             ...(v.record ? { sessionRecord: v.record } : {}),
           })
         }
       >
-        <Form.Item
-          name="performanceDate"
-          label="履行期限"
-          rules={[{ required: true, message: '请选择履行期限' }]}
-        >
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="record" label="调解笔录（当场调解，可选）">
-          <Input.TextArea autoSize={{ minRows: 2 }} />
-        </Form.Item>
-        <Form.Item
-          name="signed"
-          valuePropName="checked"
-          rules={[
-            {
-              validator: (_, v) =>
-                v ? Promise.resolve() : Promise.reject(new Error('须双方签名或盖章、调解员签名并加盖印章')),
-            },
-          ]}
-        >
-          <Checkbox data-testid="agreement-signed">
-            双方已签名或盖章，调解员已签名并加盖调解组织印章（《劳动争议调解仲裁法》第十四条）
-          </Checkbox>
-        </Form.Item>
+        <Space wrap align="start">
+          <Form.Item
+            name="performanceDate"
+            label="履行期限"
+            rules={[{ required: true, message: '请选择履行期限' }]}
+          >
+            <DatePicker />
+          </Form.Item>
+          <Form.Item
+            name="record"
+            label="调解笔录（当场调解，可选）"
+            style={{ minWidth: 'min(420px, 80vw)' }}
+          >
+            <Input.TextArea autoSize={{ minRows: 1 }} />
+          </Form.Item>
+        </Space>
       </Form>
       <ErrorLine error={error} />
-    </Modal>
+      <Button
+        type="primary"
+        style={{ marginTop: 8 }}
+        loading={busy}
+        onClick={() => form.submit()}
+        data-testid="agreement-submit"
+      >
+        双方已签名盖章、调解员已签名并盖章，签订协议书
+      </Button>
+    </Card>
   );
 }
 

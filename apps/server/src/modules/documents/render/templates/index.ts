@@ -8,6 +8,20 @@ import {
   type Verification,
 } from '../model.js';
 import {
+  type CollectiveNoticeFields,
+  collectiveNotice,
+  type ExtensionNoticeFields,
+  extensionNotice,
+  type ResumptionNoticeFields,
+  resumptionNotice,
+  type SimplifiedNoticeFields,
+  simplifiedNotice,
+  type SuspensionDecisionFields,
+  suspensionDecision,
+  type WithdrawalDecisionFields,
+  withdrawalDecision,
+} from './arbitration-decisions.js';
+import {
   type AwardFields,
   type ArbitralMediationStatementFields,
   arbitralMediationStatement,
@@ -33,8 +47,10 @@ import {
   type CaseWithdrawalFields,
   caseWithdrawal,
   type InspectionAcceptanceFields,
+  type InspectionClosingApprovalFields,
   type InspectionRejectionFields,
   inspectionAcceptance,
+  inspectionClosingApproval,
   type InspectionResultNoticeFields,
   inspectionRejection,
   inspectionResultNotice,
@@ -87,11 +103,18 @@ export interface DocumentFieldsMap {
   hearing_notice_penalty: PenaltyHearingNoticeFields;
   penalty_decision: PenaltyDecisionFields;
   inspection_result_notice: InspectionResultNoticeFields;
+  inspection_closing_approval: InspectionClosingApprovalFields;
   petition_acceptance: PetitionAcceptanceFields;
   petition_opinion: PetitionOpinionFields;
   legal_aid_referral: LegalAidReferralFields;
   proof_of_service: ProofOfServiceFields;
   explanation_record: ExplanationRecordFields;
+  suspension_decision: SuspensionDecisionFields;
+  resumption_notice: ResumptionNoticeFields;
+  extension_notice: ExtensionNoticeFields;
+  withdrawal_decision: WithdrawalDecisionFields;
+  collective_notice: CollectiveNoticeFields;
+  simplified_notice: SimplifiedNoticeFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -114,11 +137,18 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   hearing_notice_penalty: hearingNoticePenalty,
   penalty_decision: penaltyDecision,
   inspection_result_notice: inspectionResultNotice,
+  inspection_closing_approval: inspectionClosingApproval,
   petition_acceptance: petitionAcceptance,
   petition_opinion: petitionOpinion,
   legal_aid_referral: legalAidReferral,
   proof_of_service: proofOfService,
   explanation_record: explanationRecord,
+  suspension_decision: suspensionDecision,
+  resumption_notice: resumptionNotice,
+  extension_notice: extensionNotice,
+  withdrawal_decision: withdrawalDecision,
+  collective_notice: collectiveNotice,
+  simplified_notice: simplifiedNotice,
 };
 
 export interface DocumentInput<T extends DocumentType> {

@@ -1,4 +1,4 @@
-import { d, defineTemplate, kv, list, p } from './template.js';
+import { d, defineTemplate, h, kv, list, p, sign, yuan } from './template.js';
 
 // Labor inspection documents (RULES.md W-06, §5.6). 条例 = 《劳动保障监察条例》, 规定 = 《关于实施〈劳动保障监察条例〉若干规定》.
 
@@ -267,5 +267,75 @@ export const inspectionResultNotice = defineTemplate<InspectionResultNoticeField
     p(
       '根据《保障农民工工资支付条例》第十条第三款的规定，特此告知。对劳动报酬等争议事项，你仍可以依法申请劳动人事争议调解、仲裁或者向人民法院提起诉讼。',
     ),
+  ],
+});
+
+export interface InspectionClosingApprovalFields {
+  caseNumber: string;
+  cause: string;
+  source: string;
+  employerName: string;
+  /** The complainant's name; for a report "举报人身份依法保密" or "匿名举报" (条例第九条第三款). */
+  complainant: string;
+  filedDate: string;
+  inspectors: string;
+  facts: string;
+  handling: string[];
+  /** Wages and compensation the employer paid (yuan). */
+  amountRecovered: number;
+  /** Fine decided (yuan). */
+  fine: number;
+  opinion: string;
+  approver: string;
+  approvalDate: string;
+}
+
+/**
+ * 结案审批表 (RULES.md W-06 CLOSED; §5.6 "撤销立案审批表 / 结案审批表"): an internal form of the 副卷,
+ * never sent to a party; the reporter's identity is not printed on it.
+ */
+export const inspectionClosingApproval = defineTemplate<InspectionClosingApprovalFields>({
+  type: 'inspection_closing_approval',
+  title: '结案审批表',
+  required: [
+    { key: 'caseNumber', label: '案件编号' },
+    { key: 'cause', label: '案由' },
+    { key: 'source', label: '案件来源' },
+    { key: 'employerName', label: '被投诉（举报）单位' },
+    { key: 'complainant', label: '投诉人（举报人）' },
+    { key: 'filedDate', label: '立案日期', kind: 'date' },
+    { key: 'inspectors', label: '承办监察员' },
+    { key: 'facts', label: '查明的事实' },
+    { key: 'handling', label: '处理情况及结果', kind: 'texts' },
+    { key: 'amountRecovered', label: '追发劳动报酬及赔偿金', kind: 'amount' },
+    { key: 'fine', label: '罚款', kind: 'amount' },
+    { key: 'opinion', label: '承办人意见' },
+    { key: 'approver', label: '审批人' },
+    { key: 'approvalDate', label: '审批日期', kind: 'date' },
+  ],
+  build: (f) => [
+    kv([
+      ['案件编号', f.caseNumber],
+      ['案由', f.cause],
+      ['案件来源', f.source],
+      ['被投诉（举报）单位', f.employerName],
+      ['投诉人（举报人）', f.complainant],
+      ['立案日期', d(f.filedDate)],
+      ['承办监察员', f.inspectors],
+    ]),
+    h('一、查明的事实'),
+    p(f.facts),
+    h('二、处理情况及结果'),
+    list(f.handling),
+    kv([
+      ['追发劳动报酬及赔偿金', yuan(f.amountRecovered)],
+      ['罚款', yuan(f.fine)],
+    ]),
+    h('三、承办人意见'),
+    p(f.opinion),
+    h('四、审批意见'),
+    p(`同意结案。审批人：${f.approver}；审批日期：${d(f.approvalDate)}。`),
+    p('（本表为内部审批文书，归入副卷，不向当事人送达。）'),
+    sign('承办人（签名）：', '审批人（签名）：'),
   ],
 });

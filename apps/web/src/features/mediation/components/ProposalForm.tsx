@@ -1,4 +1,4 @@
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CalculationInput, MediationDetail } from '../types';
@@ -20,22 +20,18 @@ interface Values {
 }
 
 /**
- * The 调解建议书 editor: per claim a proposed amount and its reason (prefilled from the claim, so the
- * window only changes what differs), with the calculator beside each item.
+ * The 调解建议书 editor, inline on the case: per claim a proposed amount and its reason (prefilled from
+ * the claim, so the mediator only changes what differs), with the calculator beside each item.
  */
-export function ProposalModal({
-  open,
+export function ProposalForm({
   detail,
   busy,
   error,
-  onCancel,
   onSubmit,
 }: {
-  open: boolean;
   detail: MediationDetail;
   busy: boolean;
   error: string | null;
-  onCancel: () => void;
   onSubmit: (body: unknown) => void;
 }) {
   const [form] = Form.useForm<Values>();
@@ -67,18 +63,7 @@ export function ProposalModal({
   };
 
   return (
-    <Modal
-      open={open}
-      title="制发调解建议书"
-      width={860}
-      okText="签发并送达双方"
-      cancelText="取消"
-      confirmLoading={busy}
-      onCancel={onCancel}
-      onOk={() => form.submit()}
-      okButtonProps={{ 'data-testid': 'proposal-submit' } as never}
-      destroyOnHidden
-    >
+    <Card size="small" title="制发调解建议书" style={{ marginTop: 8 }} data-testid="proposal-form">
       <Typography.Paragraph type="secondary">
         调解建议书不具有强制力，双方可以接受也可以拒绝（人社部发〔2022〕71号 调解建议书示范文本）。
       </Typography.Paragraph>
@@ -113,7 +98,7 @@ export function ProposalModal({
                       name={[f.name, 'reason']}
                       label="建议理由"
                       rules={[{ required: true, min: 2, message: '请填写建议理由' }]}
-                      style={{ minWidth: 420 }}
+                      style={{ minWidth: 'min(420px, 80vw)' }}
                     >
                       <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
                     </Form.Item>
@@ -162,7 +147,10 @@ export function ProposalModal({
           </Form.Item>
         </Space>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} /> : null}
-    </Modal>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} /> : null}
+      <Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="proposal-submit">
+        签发调解建议书并送达双方
+      </Button>
+    </Card>
   );
 }

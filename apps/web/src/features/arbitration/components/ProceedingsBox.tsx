@@ -1,0 +1,126 @@
+import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { useState } from 'react';
+import { isApiError } from '../../../lib/api';
+import type { ArbitrationCase } from '../api/arbitration.api';
+import { useArbitrationAction } from '../hooks/use-arbitration';
+
+const GROUNDS = [
+  { value: 'worker_died', label: '劳动者死亡，需等待继承人表明是否参加仲裁' },
+  { value: 'worker_incapacitated', label: '劳动者丧失民事行为能力，尚未确定法定代理人' },
+  { value: 'employer_terminated', label: '用人单位终止，尚未确定权利义务承继者' },
+  { value: 'force_majeure', label: '一方因不可抗拒的事由不能参加仲裁' },
+  { value: 'depends_on_other_case', label: '须以另一案的审理结果为依据' },
+  { value: 'awaiting_injury_or_appraisal', label: '等待工伤认定、伤残等级鉴定或其他鉴定结论' },
+  { value: 'other', label: '其他应当中止审理的情形' },
+];
+
+type Kind = 'suspend' | 'resume' | 'extend' | 'withdraw';
+const TITLES: Record<Kind, string> = {
+  suspend: '中止审理（出具中止审理决定书）',
+  resume: '恢复审理（出具恢复审理通知书）',
+  extend: '延长审理期限（书面通知双方当事人）',
+  withdraw: '准予撤回仲裁申请（出具决定书）',
+};
+
+/** 中止 / 恢复 / 延长审限 / 撤回: each step issues its decision document (printed from 文书). */
+export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
+  const act = useArbitrationAction(c.caseId);
+  const [open, setOpen] = useState<Kind | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm();
+  const can = new Set(c.availableEvents.map((e) => e.event));
+  const kinds = (
+    [
+      ['suspend', 'suspend'],
+      ['resume', 'resume'],
+      ['extend', 'extend_award_period'],
+      ['withdraw', 'withdraw'],
+    ] as const
+  ).filter(([, ev]) => can.has(ev));
+  if (!kinds.length) return null;
+  const submit = async () => {
+    const v = await form.validateFields();
+    setError(null);
+    const body =
+      open === 'suspend'
+        ? { ground: v.ground, ...(v.detail ? { detail: v.detail } : {}) }
+        : open === 'resume'
+          ? { reason: v.reason }
+          : open === 'extend'
+            ? { approver: v.approver, reason: v.reason, days: v.days }
+            : { step: 'withdraw', summary: v.reason, withdrawalApplicationFiled: true };
+    try {
+      await act.mutateAsync({ path: open === 'withdraw' ? '/steps' : `/${open}`, body });
+      setOpen(null);
+      form.resetFields();
+    } catch (e) {
+      setError(isApiError(e) ? e.message : '提交失败');
+    }
+  };
+  return (
+    <Card size="small" title="中止、恢复、延长审限、撤回">
+      <Space wrap data-testid="proceedings-box">
+        {kinds.map(([k]) => (
+          <Button key={k} data-testid={`proceedings-${k}`} onClick={() => setOpen(k)}>
+            {TITLES[k].split('（')[0]}
+          </Button>
+        ))}
+        <Modal
+          title={open ? TITLES[open] : ''}
+          open={open !== null}
+          onCancel={() => setOpen(null)}
+          onOk={() => void submit()}
+          okButtonProps={{ loading: act.isPending, ...{ 'data-testid': 'proceedings-submit' } }}
+          destroyOnHidden
+        >
+          <Form form={form} layout="vertical" initialValues={{ days: 15 }}>
+            {open === 'suspend' ? (
+              <>
+                <Form.Item
+                  name="ground"
+                  label="中止事由"
+                  rules={[{ required: true, message: '请选择中止事由' }]}
+                >
+                  <Select options={GROUNDS} data-testid="proceedings-ground" />
+                </Form.Item>
+                <Form.Item name="detail" label="具体情况">
+                  <Input.TextArea rows={2} />
+                </Form.Item>
+              </>
+            ) : null}
+            {open === 'extend' ? (
+              <>
+                <Form.Item
+                  name="approver"
+                  label="批准人"
+                  rules={[{ required: true, message: '请填写批准人' }]}
+                >
+                  <Input data-testid="proceedings-approver" />
+                </Form.Item>
+                <Form.Item name="days" label="延长天数（不超过十五日）" rules={[{ required: true }]}>
+                  <InputNumber min={1} max={15} />
+                </Form.Item>
+              </>
+            ) : null}
+            {open && open !== 'suspend' ? (
+              <Form.Item
+                name="reason"
+                label={
+                  {
+                    resume: '恢复理由',
+                    extend: '延长理由',
+                    withdraw: '撤回理由（申请人已提交撤回仲裁申请书）',
+                  }[open]
+                }
+                rules={[{ required: true, message: '请填写理由' }]}
+              >
+                <Input.TextArea rows={2} data-testid="proceedings-reason" />
+              </Form.Item>
+            ) : null}
+          </Form>
+          {error ? <Alert type="error" message={error} data-testid="proceedings-error" /> : null}
+        </Modal>
+      </Space>
+    </Card>
+  );
+}
