@@ -97,16 +97,14 @@ describe('mediation journey in Chromium', () => {
 
     // 1. Consent signed at the window.
     await act(() => panel.getByTestId('consent-window').click());
-    await panel.getByTestId('mediation-proposal').waitFor({ timeout: 15_000 });
+    await panel.getByTestId('proposal-form').waitFor({ timeout: 15_000 });
 
-    // 2. The 调解建议书: amounts and reasons are prefilled from the claims; the mediator issues it.
-    await act(() => panel.getByTestId('mediation-proposal').click());
-    const dialog = page.locator('.ant-modal:visible');
-    await dialog.getByTestId('proposal-amount-0').waitFor();
-    await act(() => dialog.getByTestId('proposal-amount-1').fill('1500'));
-    await act(() => dialog.getByTestId('proposal-submit').click());
+    // 2. The 调解建议书, inline: amounts and reasons are prefilled from the claims; the mediator changes one.
+    await panel.getByTestId('proposal-amount-0').waitFor({ timeout: 15_000 });
+    await act(() => panel.getByTestId('proposal-amount-1').fill('1500'));
+    await act(() => panel.getByTestId('proposal-submit').click());
     await panel
-      .getByTestId('mediation-reply')
+      .getByTestId('replies-form')
       .waitFor({ timeout: 15_000 })
       .catch(async (e) => {
         await screenshot(page, 'mediation-debug');
@@ -115,24 +113,13 @@ describe('mediation journey in Chromium', () => {
     await panel.getByText('调解建议书已送达').first().waitFor();
     await screenshot(page, 'mediation-proposal-sent');
 
-    // 3. The worker accepts every item.
-    await act(() => panel.getByTestId('mediation-reply').click());
-    await act(() => page.getByTestId('replies-submit').click());
-    await expect
-      .poll(() => panel.getByTestId('mediation-items').getByText('同意', { exact: true }).count(), {
-        timeout: 15_000,
-      })
-      .toBe(3);
-
-    // 4. The employer (by phone, recorded by staff) rejects two items.
-    await act(() => panel.getByTestId('mediation-reply').click());
-    const replies = page.locator('.ant-modal:visible');
-    await replies.locator('.ant-switch').first().waitFor();
-    await act(() => replies.locator('.ant-switch').nth(1).click());
-    await act(() => replies.locator('.ant-switch').nth(2).click());
-    await act(() => page.getByTestId('replies-submit').click());
+    // 3. Both sides answer item by item in one form: the worker (at the window) agrees to every item,
+    // the employer (by phone, recorded by staff) rejects two. Each side's replies are their own event.
+    await act(() => panel.getByTestId('reply-employer-1').click());
+    await act(() => panel.getByTestId('reply-employer-2').click());
+    await act(() => panel.getByTestId('replies-submit').click());
     await panel
-      .getByTestId('mediation-agreement')
+      .getByTestId('agreement-form')
       .waitFor({ timeout: 15_000 })
       .catch(async (e) => {
         await screenshot(page, 'mediation-debug');
@@ -140,11 +127,8 @@ describe('mediation journey in Chromium', () => {
       });
     await screenshot(page, 'mediation-replies');
 
-    // 5. The accepted item becomes a signed 调解协议书; the two others go to arbitration.
-    await act(() => panel.getByTestId('mediation-agreement').click());
-    const agreement = page.locator('.ant-modal:visible');
-    await act(() => agreement.getByText('双方已签名或盖章').click());
-    await act(() => page.getByTestId('agreement-submit').click());
+    // 4. The accepted item becomes a signed 调解协议书; the two others go to arbitration.
+    await act(() => panel.getByTestId('agreement-submit').click());
     await panel.getByTestId('mediation-state').getByText('部分达成协议').waitFor({ timeout: 20_000 });
     const arb = panel.getByTestId('mediation-arbitration');
     await arb.waitFor();

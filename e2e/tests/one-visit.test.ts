@@ -73,7 +73,6 @@ describe('one visit: intake → mediation → partial agreement → same-day arb
 
   it('takes one visit', async () => {
     const page = await (await newContext(browser)).newPage();
-    page.on('console', (m) => console.log('[browser]', m.text()));
     const login = new LoginPage(page, server.url);
     await login.open();
     await login.signInAndWait('gsclerk', DEMO);

@@ -139,6 +139,54 @@ describe('arbitration: application, review, acceptance, day close', () => {
     );
   });
 
+  it('receives and accepts in ONE transaction at the window; without the power to accept nothing is written', async () => {
+    // One statement of facts serves every claim (调解仲裁法第二十八条): the claim itself has none.
+    const claims = [
+      {
+        type: 'unpaid_wages',
+        amountFen: 960000,
+        periodFrom: '2026-08-01',
+        periodTo: '2026-10-31',
+        facts: '',
+      },
+    ];
+    const m = await newMatter(clerk, p.zengdu, { claims });
+    const r = await clerk.post('/api/arbitration/applications', {
+      matterId: m.id,
+      claimIds: [m.claims[0]!.id],
+      facts: '欠工资',
+      materials: [{ kind: 'application', title: '仲裁申请书', form: '原件', pages: 2 }],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const caseId = r.body.case.caseId;
+    expect(r.body.missingItems.some((x: string) => x.includes('所依据的事实'))).toBe(true);
+
+    // The window clerk holds no power to accept: the combined step is refused as a whole.
+    const denied = await clerk.post(`/api/arbitration/cases/${caseId}/review`, {
+      ...COMPLETE,
+      acceptIfComplete: true,
+    });
+    expect(denied.status).toBe(403);
+    const unchanged = (await clerk.get(`/api/arbitration/cases/${caseId}`)).body;
+    expect(unchanged.state).toBe('needs_correction');
+    expect(unchanged.documents.some((d: any) => d.type === 'receipt')).toBe(false);
+
+    const both = await zhangmin.post(`/api/arbitration/cases/${caseId}/review`, {
+      ...COMPLETE,
+      acceptIfComplete: true,
+    });
+    expect(both.status, JSON.stringify(both.body)).toBe(200);
+    expect(both.body.complete).toBe(true);
+    expect(both.body.missingItems).toEqual([]);
+    expect(both.body.case.state).toBe('accepted');
+    expect(both.body.documents.map((d: any) => d.type)).toEqual(['receipt', 'acceptance_notice']);
+    expect(both.body.case.clocks.find((k: any) => k.ruleId === 'center.same-day-acceptance')?.status).toBe(
+      'met',
+    );
+    const bad = await zhangmin.post(`/api/arbitration/cases/${caseId}/review`, { acceptIfComplete: 'yes' });
+    expect(bad.status).toBe(400);
+  });
+
   it('outside the jurisdiction → a written explanation naming the commission, not a rejection', async () => {
     const m = await newMatter(clerk, p.zengdu);
     const r = await clerk.post('/api/arbitration/applications', {

@@ -70,6 +70,8 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
       [{ claims: [{ ...claim, type: 'free_lunch' }] }, 'CLAIM_UNKNOWN_TYPE'],
       [{ claims: [{ ...claim, amountFen: -100 }] }, 'CLAIM_NEGATIVE_AMOUNT'],
       [{ claims: [{ ...claim, periodFrom: '2999-01-01', periodTo: undefined }] }, 'CLAIM_FUTURE_DATE'],
+      // A claim without facts needs the shared statement of facts (案情陈述).
+      [{ claims: [{ ...claim, facts: '' }], narrative: '  ' }, 'CLAIM_FACTS_REQUIRED'],
       [{ workers: [{ ...base.workers[0], idNumber: '421303198503121001' }] }, 'ID_CHECKSUM'],
       [{ employers: [{ ...base.employers[0], creditCode: '91421300MA4C12345Z' }] }, 'USCC_CHARSET'],
       [
@@ -102,6 +104,18 @@ describe('intake: one transaction, validation, idempotency, numbering, triage, d
       count('matter_event'),
     ]);
     expect(after).toEqual(before);
+  });
+
+  it('one statement of facts (案情陈述) serves every claim', async () => {
+    const { clerk, zengdu } = await setup();
+    const base = intakeBody(zengdu);
+    const r = await clerk.post('/api/intake', {
+      ...base,
+      claims: base.claims.map((c) => ({ ...c, facts: '' })),
+      narrative: '2026年8月至10月在工地做钢筋工，三个月工资未发放。',
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.claims.every((c: { facts: string }) => c.facts === '')).toBe(true);
   });
 
   it('a retried submission with the same Idempotency-Key returns the first result, not a second matter', async () => {

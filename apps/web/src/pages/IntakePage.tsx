@@ -69,8 +69,7 @@ export default function IntakePage() {
     try {
       await partiesForm.validateFields({ validateOnly: true });
       await claimsForm.validateFields({ validateOnly: true });
-    } catch (e) {
-      console.warn('[intake] incomplete', JSON.stringify((e as { errorFields?: unknown }).errorFields ?? e));
+    } catch {
       return null;
     }
     return draftOf(partiesForm.getFieldsValue(true), claimsForm.getFieldsValue(true));
@@ -88,7 +87,6 @@ export default function IntakePage() {
       const value = await intakeApi.preview(draft);
       if (latest.current === k) setPreview({ key: k, value });
     } catch (e) {
-      console.warn('[intake] preview failed', isApiError(e) ? `${e.code} ${e.message}` : String(e));
       if (latest.current === k) setError(isApiError(e) ? e.message : '分流建议获取失败');
     } finally {
       setPreviewing(false);

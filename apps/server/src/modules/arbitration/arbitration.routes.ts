@@ -113,7 +113,8 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '补充申请材料并重新初审（补正：收件日以补正之日起算，受理期限重新计算，办案规则第四十六条）',
+        summary:
+          '补充申请材料并重新初审（补正：收件日以补正之日起算，受理期限重新计算，办案规则第四十六条）；可选材料齐全即当场受理',
         params: caseParam,
         body: reviewBody,
         response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
@@ -121,9 +122,15 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) =>
       act(ctx, req, req.params.caseId, async (trx, auth, actor) => {
-        await updateDetails(trx, req.params.caseId, req.body);
+        const { acceptIfComplete, ...details } = req.body;
+        await updateDetails(trx, req.params.caseId, details);
         const r = await reviewAndIssue(ctx, trx, auth, actor, req.params.caseId);
-        return { documents: r.documents, complete: r.complete, missingItems: r.result.missingItems };
+        const base = { complete: r.complete, missingItems: r.result.missingItems };
+        if (!acceptIfComplete || !r.complete) return { ...base, documents: r.documents };
+        // 收件 and 受理 at once (same-day categories at the window): one transaction, so the receipt is
+        // never left without the acceptance the clerk asked for, nor the acceptance without its receipt.
+        const a = await acceptApplication(ctx, trx, auth, actor, req.params.caseId, {});
+        return { ...a, ...base, documents: [...r.documents, ...(a.documents ?? [])] };
       }),
   );
 

@@ -55,7 +55,15 @@ export const createBody = z.strictObject({
   reason: z.string().trim().max(500).optional(),
   ...detailsShape,
 });
-export const reviewBody = z.strictObject(detailsShape);
+export const reviewBody = z.strictObject({
+  ...detailsShape,
+  acceptIfComplete: z
+    .boolean()
+    .optional()
+    .describe(
+      '材料齐全时在同一事务中受理并出具受理通知书（欠薪、工伤、重大集体争议当日受理；须有受理权限，否则整体不生效）',
+    ),
+});
 
 export const acceptBody = z.strictObject({ evidenceDeadline: isoDate.optional(), version });
 export const rejectBody = z.strictObject({

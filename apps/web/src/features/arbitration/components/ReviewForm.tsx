@@ -7,9 +7,10 @@ import {
   MATERIAL_KINDS,
   type MaterialKind,
   type StepResult,
+  arbitrationApi,
 } from '../api/arbitration.api';
 import { feedback } from '../../../lib/feedback';
-import { useArbitrationAction } from '../hooks/use-arbitration';
+import { useArbitrationRefresh } from '../hooks/use-arbitration';
 
 const KINDS: MaterialKind[] = ['application', 'applicant_id', 'respondent_info', 'evidence', 'authorization'];
 const KIND_LABELS: Partial<Record<MaterialKind, string>> = {
@@ -28,7 +29,8 @@ const KIND_LABELS: Partial<Record<MaterialKind, string>> = {
  * in the same step by staff who hold the power to accept (受理通知书 the same day).
  */
 export function ReviewForm({ c, onDone }: { c: ArbitrationCase; onDone?: (r: StepResult) => void }) {
-  const act = useArbitrationAction(c.caseId);
+  const refresh = useArbitrationRefresh();
+  const [busy, setBusy] = useState(false);
   const matter = useMatter(c.matterId);
   const user = useCurrentUser();
   const canAccept = hasPermission(user, 'arbitration.work') || hasPermission(user, 'leader.dashboard');
@@ -51,37 +53,34 @@ export function ReviewForm({ c, onDone }: { c: ArbitrationCase; onDone?: (r: Ste
       .map((x: string) => x.trim())
       .filter(Boolean)
       .map((title: string) => ({ title, source: '申请人提供' }));
+    setBusy(true);
     try {
-      const r = await act.mutateAsync({
-        path: '/review',
-        body: {
-          facts: v.facts,
-          evidence,
-          materials: (v.kinds as MaterialKind[]).map((kind) => ({
-            kind,
-            title: MATERIAL_KINDS[kind],
-            form: kind === 'application' ? '原件' : '复印件',
-            pages: 1,
-          })),
-          copiesSubmitted: v.copiesSubmitted,
-          applicantSigned: true,
-        },
+      // 收件 and, when asked, 受理 in one server transaction.
+      const r = await arbitrationApi.action(c.caseId, '/review', {
+        facts: v.facts,
+        evidence,
+        materials: (v.kinds as MaterialKind[]).map((kind) => ({
+          kind,
+          title: MATERIAL_KINDS[kind],
+          form: kind === 'application' ? '原件' : '复印件',
+          pages: 1,
+        })),
+        copiesSubmitted: v.copiesSubmitted,
+        applicantSigned: true,
+        ...(accept && { acceptIfComplete: true }),
       });
       if (!r.complete) {
         setMissing(r.missingItems ?? []);
         onDone?.(r);
         return;
       }
-      if (!accept) return onDone?.(r);
-      // The receipt re-renders the case without this form: report an acceptance failure globally.
-      try {
-        onDone?.(await act.mutateAsync({ path: '/accept', body: {} }));
-        feedback.success('已收件并受理，受理通知书已出具');
-      } catch (e) {
-        feedback.error(`已出具收件回执，但受理未完成：${e instanceof Error ? e.message : '请重试'}`);
-      }
+      if (accept) feedback.success('已收件并受理，受理通知书已出具');
+      onDone?.(r);
     } catch (e) {
       setError(e instanceof Error ? e.message : '提交失败，请重试');
+    } finally {
+      setBusy(false);
+      refresh();
     }
   };
 
@@ -145,18 +144,13 @@ export function ReviewForm({ c, onDone }: { c: ArbitrationCase; onDone?: (r: Ste
       </Typography.Paragraph>
       <Space wrap>
         {canAccept && c.sameDayCategory ? (
-          <Button
-            type="primary"
-            loading={act.isPending}
-            onClick={() => void submit(true)}
-            data-testid="review-accept"
-          >
+          <Button type="primary" loading={busy} onClick={() => void submit(true)} data-testid="review-accept">
             申请人已签名：收件并当场受理
           </Button>
         ) : null}
         <Button
           type={canAccept && c.sameDayCategory ? 'default' : 'primary'}
-          loading={act.isPending}
+          loading={busy}
           onClick={() => void submit(false)}
           data-testid="review-submit"
         >

@@ -40,6 +40,10 @@ export function useHearingCalendar(from: string, days: number) {
 }
 
 /** Any arbitration change refreshes the arbitration views, the matter, clocks and documents. */
+export function useArbitrationRefresh() {
+  return useRefresh();
+}
+
 function useRefresh() {
   const client = useQueryClient();
   return () => {
