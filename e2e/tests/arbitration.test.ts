@@ -128,6 +128,17 @@ describe('arbitration at the window in Chromium', () => {
     const liqiang = await signedIn(env, 'liqiang');
     expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
     await page.goto(`${server.url}/arbitration/cases/${caseId}`);
+    // The applicant first lowers the amount claimed (变更仲裁请求): the award period restarts.
+    await page.getByTestId('proceedings-change').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('input.ant-input-number-input').first().fill('8000');
+    await page.getByTestId('proceedings-reason').fill('申请人书面申请变更请求金额');
+    await page.getByTestId('proceedings-submit').click();
+    await expect
+      .poll(async () => (await clerk.get(`/api/arbitration/cases/${caseId}`)).body.claims[0].amountFen, {
+        timeout: 15_000,
+      })
+      .toBe(800_000);
     await page.getByTestId('proceedings-withdraw').click();
     await page.getByTestId('proceedings-reason').fill('双方已自行和解，被申请人已支付工资');
     await page.getByTestId('proceedings-submit').click();

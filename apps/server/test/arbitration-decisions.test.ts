@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addArbitrator, application, seedCalendars } from './arbitration.support';
 import { newMatter, type Places, places } from './cases.support';
@@ -181,5 +185,35 @@ describe('arbitration: decision documents and the simplified notice', () => {
     expect(ok.body.case.partyNotices.every((n: any) => n.channel === 'phone' && n.state === 'recorded')).toBe(
       true,
     );
+  });
+});
+
+describe('migration 0017: decision-document 文号 patterns on a database seeded before them', () => {
+  const env = useTestServer({ LOG_LEVEL: 'error' });
+  it('adds the rows for the seeded arbitration commission only, once', async () => {
+    const { db } = env.server.app.ctx.database;
+    const file = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../src/db/migrations/0017_arbitration_decision_numbers.sql',
+    );
+    const types = ['suspension_decision', 'withdrawal_decision', 'collective_notice', 'simplified_notice'];
+    const before = await db
+      .selectFrom('document_number_pattern')
+      .select(['issuer_org_id', 'type', 'pattern'])
+      .where('type', 'in', types)
+      .orderBy('type')
+      .execute();
+    expect(before).toHaveLength(4);
+    await db.deleteFrom('document_number_pattern').where('type', 'in', types).execute();
+    const migration = sql.raw(readFileSync(file, 'utf8'));
+    await migration.execute(db);
+    await migration.execute(db);
+    const after = await db
+      .selectFrom('document_number_pattern')
+      .select(['issuer_org_id', 'type', 'pattern'])
+      .where('type', 'in', types)
+      .orderBy('type')
+      .execute();
+    expect(after).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { getDocumentsService } from '../src/modules/documents/documents.plugin';
-import { requiredDisplayValues, SAMPLE_FIELDS } from '../src/modules/documents/render/index';
+import { requiredDisplayValues, SAMPLE_FIELDS, TEMPLATES } from '../src/modules/documents/render/index';
 import { pdffonts, pdftotext, squash, writeTemp } from '../src/modules/documents/render/testing/poppler';
 import { SYSTEM_ACTOR } from '../src/platform/audit';
 import { Client, signedIn } from './harness';
@@ -80,7 +80,10 @@ describe('documents: drafts, rendering, issue, integrity, correction', () => {
     const clerk = await signedIn(env, 'clerk');
     const r = await clerk.get('/api/documents/types');
     expect(r.status).toBe(200);
-    expect(r.body.items).toHaveLength(24);
+    // Every registered template is listed, each with its issuers (at least the founding 24 types).
+    expect(r.body.items).toHaveLength(Object.keys(TEMPLATES).length);
+    expect(r.body.items.length).toBeGreaterThanOrEqual(24);
+    for (const t of r.body.items) expect(t.issuers.length, t.type).toBeGreaterThan(0);
     const receipt = r.body.items.find((t: any) => t.type === 'receipt');
     expect(receipt.required.map((f: any) => f.label)).toContain('收到材料');
     expect(receipt.required.find((f: any) => f.key === 'materials').item.map((f: any) => f.key)).toEqual([

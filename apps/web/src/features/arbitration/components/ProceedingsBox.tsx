@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
@@ -14,15 +14,21 @@ const GROUNDS = [
   { value: 'other', label: '其他应当中止审理的情形' },
 ];
 
-type Kind = 'suspend' | 'resume' | 'extend' | 'withdraw';
+type Kind = 'suspend' | 'resume' | 'extend' | 'withdraw' | 'change' | 'abandon';
+const IN_PROCEEDINGS = ['answer_period', 'hearing_scheduled', 'hearing'];
 const TITLES: Record<Kind, string> = {
+  change: '变更仲裁请求（审理期限自受理变更之日起重新计算）',
+  abandon: '放弃部分仲裁请求',
   suspend: '中止审理（出具中止审理决定书）',
   resume: '恢复审理（出具恢复审理通知书）',
   extend: '延长审理期限（书面通知双方当事人）',
   withdraw: '准予撤回仲裁申请（出具决定书）',
 };
 
-/** 中止 / 恢复 / 延长审限 / 撤回: each step issues its decision document (printed from 文书). */
+/**
+ * 中止 / 恢复 / 延长审限 / 撤回: each step issues its decision document (printed from 文书); 变更 / 放弃
+ * 仲裁请求 during the proceedings (collective cases need the represented workers' written consent first).
+ */
 export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
   const act = useArbitrationAction(c.caseId);
   const [open, setOpen] = useState<Kind | null>(null);
@@ -36,21 +42,45 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
       ['extend', 'extend_award_period'],
       ['withdraw', 'withdraw'],
     ] as const
-  ).filter(([, ev]) => can.has(ev));
+  ).filter(([, ev]) => can.has(ev)) as [Kind, string][];
+  if (IN_PROCEEDINGS.includes(c.state)) kinds.push(['change', ''], ['abandon', '']);
   if (!kinds.length) return null;
   const submit = async () => {
     const v = await form.validateFields();
     setError(null);
+    const amounts = (v.amounts ?? {}) as Record<string, number | null>;
+    // Only the amounts that differ from the request on file are changes.
+    const changes = c.claims.flatMap((x) => {
+      const y = amounts[x.claimId];
+      if (typeof y !== 'number') return [];
+      const amountFen = Math.round(y * 100);
+      return amountFen === x.amountFen ? [] : [{ claimId: x.claimId, amountFen }];
+    });
     const body =
-      open === 'suspend'
-        ? { ground: v.ground, ...(v.detail ? { detail: v.detail } : {}) }
-        : open === 'resume'
-          ? { reason: v.reason }
-          : open === 'extend'
-            ? { approver: v.approver, reason: v.reason, days: v.days }
-            : { step: 'withdraw', summary: v.reason, withdrawalApplicationFiled: true };
+      open === 'change'
+        ? { action: 'change_claims', changes, reason: v.reason, version: c.version }
+        : open === 'abandon'
+          ? {
+              action: 'abandon_claims',
+              abandonClaimIds: v.abandon ?? [],
+              reason: v.reason,
+              version: c.version,
+            }
+          : open === 'suspend'
+            ? { ground: v.ground, ...(v.detail ? { detail: v.detail } : {}) }
+            : open === 'resume'
+              ? { reason: v.reason }
+              : open === 'extend'
+                ? { approver: v.approver, reason: v.reason, days: v.days }
+                : { step: 'withdraw', summary: v.reason, withdrawalApplicationFiled: true };
     try {
-      await act.mutateAsync({ path: open === 'withdraw' ? '/steps' : `/${open}`, body });
+      const path =
+        open === 'withdraw'
+          ? '/steps'
+          : open === 'change' || open === 'abandon'
+            ? '/claims-change'
+            : `/${open}`;
+      await act.mutateAsync({ path, body });
       setOpen(null);
       form.resetFields();
     } catch (e) {
@@ -58,7 +88,7 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
     }
   };
   return (
-    <Card size="small" title="中止、恢复、延长审限、撤回">
+    <Card size="small" title="中止、恢复、延长审限、撤回，变更或放弃请求">
       <Space wrap data-testid="proceedings-box">
         {kinds.map(([k]) => (
           <Button key={k} data-testid={`proceedings-${k}`} onClick={() => setOpen(k)}>
@@ -102,6 +132,27 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
                 </Form.Item>
               </>
             ) : null}
+            {open === 'change'
+              ? c.claims.map((x) => (
+                  <Form.Item
+                    key={x.claimId}
+                    name={['amounts', x.claimId]}
+                    label={`${x.label}（原请求 ¥${((x.amountFen ?? 0) / 100).toFixed(2)}）变更为（元）`}
+                    initialValue={x.amountFen === null ? undefined : x.amountFen / 100}
+                  >
+                    <InputNumber min={0} precision={2} style={{ width: 180 }} />
+                  </Form.Item>
+                ))
+              : null}
+            {open === 'abandon' ? (
+              <Form.Item
+                name="abandon"
+                label="放弃的请求（全部放弃的，应办理撤回）"
+                rules={[{ required: true, message: '请选择放弃的请求' }]}
+              >
+                <Checkbox.Group options={c.claims.map((x) => ({ value: x.claimId, label: x.label }))} />
+              </Form.Item>
+            ) : null}
             {open && open !== 'suspend' ? (
               <Form.Item
                 name="reason"
@@ -110,6 +161,8 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
                     resume: '恢复理由',
                     extend: '延长理由',
                     withdraw: '撤回理由（申请人已提交撤回仲裁申请书）',
+                    change: '变更理由（申请人书面申请）',
+                    abandon: '放弃理由（申请人书面申请）',
                   }[open]
                 }
                 rules={[{ required: true, message: '请填写理由' }]}

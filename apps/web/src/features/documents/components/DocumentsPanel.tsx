@@ -224,6 +224,7 @@ export function DocumentsPanel({ subjectType, subjectId, readOnly = false }: Pro
           columns={columns}
           dataSource={docs.data ?? []}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: '暂无文书' }}
         />
       )}
