@@ -293,5 +293,15 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     const db = env.server.app.ctx.database.db;
     const sr = await db.selectFrom('satisfaction_request').selectAll().where('case_id', '=', case1).execute();
     expect(sr[0]?.message).toContain('满意度');
+    // …and the invitation is queued as an SMS to the worker.
+    const sms = await db
+      .selectFrom('party_notice')
+      .select(['channel', 'state', 'body', 'party_id'])
+      .where('subject_id', '=', case1)
+      .where('template', '=', 'arbitration.satisfaction')
+      .execute();
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toMatchObject({ channel: 'sms', state: 'pending', party_id: sr[0]!.party_id });
+    expect(sms[0]!.body).toContain(sr[0]!.token);
   });
 });

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { getClocksService } from '../clocks/clocks.module';
+import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { acceptanceFacts, assertConsents } from './arbitration.collective';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
 import { settingNumber, type Trx } from './arbitration.runtime';
@@ -401,7 +402,10 @@ export async function serveAward(ctx: AppContext, trx: Trx, auth: Auth, actor: A
   return { step };
 }
 
-/** 结案 with outcome and amounts; a satisfaction-rating request to each worker (the portal answers it). */
+/**
+ * 结案 with outcome and amounts; a satisfaction-rating request to each worker, sent by SMS (the portal
+ * answers it).
+ */
 export async function closeCase(
   ctx: AppContext,
   trx: Trx,
@@ -430,7 +434,20 @@ export async function closeCase(
       .onConflict((oc) => oc.columns(['case_id', 'party_id']).doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (r) requests.push(r.id);
+    if (!r) continue;
+    requests.push(r.id);
+    // The invitation goes out by SMS through the party outbox (delivered by the outbox worker).
+    await enqueuePartyNotice(trx, {
+      subjectType: 'case',
+      subjectId: caseId,
+      partyId: w.partyId,
+      recipientLabel: `申请人${w.name}`,
+      channel: 'sms',
+      template: 'arbitration.satisfaction',
+      params: { name: w.name, number: d.c.number, outcome: input.outcome, token },
+      dedupeKey: `arbitration.satisfaction:${caseId}:${w.partyId}`,
+      createdBy: actor.id,
+    });
   }
   return { step, satisfactionRequests: requests };
 }

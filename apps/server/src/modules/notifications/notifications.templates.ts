@@ -24,6 +24,10 @@ export const NOTIFICATION_TEMPLATES = {
     label: '仲裁简易处理通知',
     text: '【随州劳动维权】{name}：您的仲裁案件{number}已决定简易处理，仲裁员{arbitrator}；{defence}。简易处理通知书文号：{document}（办案规则第五十六条至第六十一条）。',
   },
+  'arbitration.satisfaction': {
+    label: '结案满意度评价邀请',
+    text: '【随州劳动维权】{name}您好，您的仲裁案件{number}已结案（{outcome}）。请对本中心的服务作出满意度评价：手机端“我的事项”或凭评价码{token}评价。',
+  },
 } as const satisfies Record<string, { label: string; text: string }>;
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;
