@@ -37,5 +37,26 @@ describe('a clock reaching into a year without holiday data', () => {
     expect(clock.calendarPendingYear).toBeNull();
     // 2027-01-24 is a Sunday: a calendar-day period ending on a rest day rolls to Monday.
     expect(clock.dueDate).toBe('2027-01-25');
+
+    // The administrator corrects 2027 (a holiday on Monday 2027-01-25, say a local decision entered in
+    // the national notice by mistake or a late State Council change): the running clock follows.
+    const corrected = {
+      ...NOTICE_2027,
+      holidays: [...NOTICE_2027.holidays, { date: '2027-01-25', name: '更正测试' }],
+      version: 1,
+    };
+    const put = await admin.request('PUT', '/api/admin/calendar/years/2027', corrected);
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const again = (await director.get(`/api/clocks?subjectType=case&subjectId=${subjectId}`)).body.items[0];
+    expect(again.dueDate).toBe('2027-01-26');
+    const events = await env.server.database.db
+      .selectFrom('clock_event')
+      .select(['event', 'reason', 'payload'])
+      .where('clock_id', '=', clock.id)
+      .orderBy('id')
+      .execute();
+    expect(events.at(-1)).toMatchObject({ event: 'recalculate' });
+    expect(events.at(-1)!.reason).toContain('更正2027年工作日历');
+    expect(events.at(-1)!.payload).toMatchObject({ previousDue: '2027-01-25', due: '2027-01-26' });
   });
 });

@@ -208,8 +208,13 @@ export function calendarAdminRoutes(calendars: CalendarService): FastifyPluginAs
           return { year, days, version };
         });
         calendars.invalidate();
-        // Clocks that ran on a provisional date waiting for this year are recomputed now.
-        await db.transaction().execute((trx) => getClocksService(app.ctx).recomputePending(trx, year, actor));
+        // Clocks that ran on a provisional date waiting for this year are recomputed now; when an entered
+        // year is replaced (a correction), every open clock whose period touches it is recomputed too.
+        await db.transaction().execute(async (trx) => {
+          const clocks = getClocksService(app.ctx);
+          await clocks.recomputePending(trx, year, actor);
+          if (result.version > 1) await clocks.recomputeAffected(trx, year, actor);
+        });
         return result;
       },
     );

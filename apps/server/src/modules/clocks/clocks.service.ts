@@ -156,6 +156,47 @@ export class ClocksService {
     return rows.length;
   }
 
+  /**
+   * Recomputes the open clocks whose period touches `year` after an administrator REPLACED that year's
+   * notice (a correction of the holiday data): a due date computed on the old notice would be wrong.
+   * Only clocks whose due date changes get a 'recalculate' event.
+   */
+  async recomputeAffected(trx: Transaction<DB>, year: number, actor: Actor): Promise<number> {
+    const rows = await trx
+      .selectFrom('clock')
+      .selectAll()
+      .where('status', 'in', OPEN_STATUSES)
+      .where('trigger_date', '<=', `${year}-12-31`)
+      .where('due_date', '>=', `${year}-01-01`)
+      .forUpdate()
+      .execute();
+    let changed = 0;
+    for (const row of rows) {
+      const rule = domainSync(() => requireRule(row.rule_id));
+      const cal = await this.calendarFor(trx, row.jurisdiction_id);
+      const fields = this.recompute(rule, row.trigger_date, cal, row.suspended_days, extensionOf(row));
+      if (fields.due_date === row.due_date && fields.calendar_pending_year === row.calendar_pending_year)
+        continue;
+      const updated = await trx
+        .updateTable('clock')
+        .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('id', '=', row.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.record(
+        trx,
+        updated,
+        'recalculate',
+        actor,
+        `更正${year}年工作日历`,
+        { previousDue: row.due_date, due: updated.due_date },
+        `按更正后的${year}年工作日历重新计算，到期日由${row.due_date}改为${updated.due_date}`,
+      );
+      changed++;
+    }
+    return changed;
+  }
+
   meet(trx: Transaction<DB>, target: ClockTarget, actor: Actor, reason?: string): Promise<ClockRow> {
     return this.apply(trx, target, 'meet', actor, reason ?? null, async () => ({ suspended_since: null }));
   }

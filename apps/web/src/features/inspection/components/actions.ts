@@ -195,15 +195,10 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
       key: 'decidePenalty',
       label: '作出处罚决定',
       path: '/penalty/decision',
-      fields: [
-        { name: 'hearingRequested', label: '当事人要求听证', kind: 'switch' },
-        { name: 'hearingHeld', label: '已举行听证', kind: 'switch' },
-      ],
-      body: (v, c) => ({
-        hearingRequested: v.hearingRequested === true,
-        hearingHeld: v.hearingHeld === true,
-        version: c.version,
-      }),
+      // Whether a hearing was requested and held comes from the hearing steps recorded on the case
+      // (听证申请 / 听证笔录 in the penalty panel); the server refuses the decision while one is pending.
+      fields: [],
+      body: (_v, c) => ({ version: c.version }),
     },
     {
       key: 'withdraw',

@@ -146,7 +146,6 @@ export function ClaimsStep({
                         data-testid={`claim-type-${i}`}
                         options={CLAIM_OPTIONS}
                         showSearch={{ optionFilterProp: 'label' }}
-                        autoFocus={i === 0}
                         placeholder="选择或输入关键字"
                       />
                     </Form.Item>
