@@ -9,6 +9,7 @@ import { ProceedingsBox } from '../features/arbitration/components/ProceedingsBo
 import { SimplifiedBox } from '../features/arbitration/components/SimplifiedBox';
 import { TribunalCard } from '../features/arbitration/components/TribunalCard';
 import { useArbitrationCase } from '../features/arbitration/hooks/use-arbitration';
+import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
 import { isApiError } from '../lib/api';
 
 const STATUS = {
@@ -108,15 +109,17 @@ export default function ArbitrationCasePage() {
                 />
               ) : null}
             </Card>
-            <Card size="small" title="受理">
-              <AcceptanceBox caseId={c.caseId} />
-            </Card>
-            {accepted ? (
+            {!c.closed || !accepted ? (
+              <Card size="small" title="受理">
+                <AcceptanceBox caseId={c.caseId} />
+              </Card>
+            ) : null}
+            {accepted && !c.closed ? (
               <Card size="small" title="程序（简易处理 / 普通程序）">
                 <SimplifiedBox c={c} />
               </Card>
             ) : null}
-            {accepted ? <TribunalCard c={c} /> : null}
+            {accepted && (!c.closed || c.tribunal.length > 0) ? <TribunalCard c={c} /> : null}
             {accepted ? <CollectiveBox c={c} /> : null}
             {accepted && !c.closed ? <ProceedingsBox c={c} /> : null}
             {c.state === 'hearing' ? <AwardEditor c={c} /> : null}
@@ -127,17 +130,7 @@ export default function ArbitrationCasePage() {
             <Card size="small" title="文书">
               <DocButtons docs={c.documents.filter((d) => d.number)} />
             </Card>
-            <Card size="small" title="期限">
-              <List
-                size="small"
-                dataSource={c.clocks}
-                renderItem={(k) => (
-                  <List.Item>
-                    {k.ruleId}：{k.dueDate} <Tag>{k.status}</Tag>
-                  </List.Item>
-                )}
-              />
-            </Card>
+            <ClocksPanel subjectType="case" subjectId={c.caseId} />
             <Card size="small" title="案件记录">
               <List
                 size="small"
