@@ -134,23 +134,12 @@ export class ClocksService {
       .forUpdate()
       .execute();
     for (const row of rows) {
-      const rule = domainSync(() => requireRule(row.rule_id));
-      const cal = await this.calendarFor(trx, row.jurisdiction_id);
-      const fields = this.recompute(rule, row.trigger_date, cal, row.suspended_days, extensionOf(row));
-      const updated = await trx
-        .updateTable('clock')
-        .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: new Date() }))
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await this.record(
+      await this.recalculate(
         trx,
-        updated,
-        'recalculate',
+        row,
         actor,
         `录入${year}年工作日历`,
-        { previousDue: row.due_date, due: updated.due_date },
-        `按${year}年工作日历重新计算，到期日${updated.due_date}`,
+        (due) => `按${year}年工作日历重新计算，到期日${due}`,
       );
     }
     return rows.length;
@@ -172,29 +161,50 @@ export class ClocksService {
       .execute();
     let changed = 0;
     for (const row of rows) {
-      const rule = domainSync(() => requireRule(row.rule_id));
-      const cal = await this.calendarFor(trx, row.jurisdiction_id);
-      const fields = this.recompute(rule, row.trigger_date, cal, row.suspended_days, extensionOf(row));
-      if (fields.due_date === row.due_date && fields.calendar_pending_year === row.calendar_pending_year)
-        continue;
-      const updated = await trx
-        .updateTable('clock')
-        .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: new Date() }))
-        .where('id', '=', row.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await this.record(
+      const updated = await this.recalculate(
         trx,
-        updated,
-        'recalculate',
+        row,
         actor,
         `更正${year}年工作日历`,
-        { previousDue: row.due_date, due: updated.due_date },
-        `按更正后的${year}年工作日历重新计算，到期日由${row.due_date}改为${updated.due_date}`,
+        (due) => `按更正后的${year}年工作日历重新计算，到期日由${row.due_date}改为${due}`,
+        { onlyIfChanged: true },
       );
-      changed++;
+      if (updated) changed++;
     }
     return changed;
+  }
+
+  /** Recomputes one open clock on the current calendar and records a 'recalculate' event. */
+  private async recalculate(
+    trx: Transaction<DB>,
+    row: ClockRow,
+    actor: Actor,
+    reason: string,
+    summary: (due: string) => string,
+    opts: { onlyIfChanged?: boolean } = {},
+  ): Promise<ClockRow | null> {
+    const rule = domainSync(() => requireRule(row.rule_id));
+    const cal = await this.calendarFor(trx, row.jurisdiction_id);
+    const fields = this.recompute(rule, row.trigger_date, cal, row.suspended_days, extensionOf(row));
+    const same =
+      fields.due_date === row.due_date && fields.calendar_pending_year === row.calendar_pending_year;
+    if (opts.onlyIfChanged && same) return null;
+    const updated = await trx
+      .updateTable('clock')
+      .set((eb) => ({ ...fields, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await this.record(
+      trx,
+      updated,
+      'recalculate',
+      actor,
+      reason,
+      { previousDue: row.due_date, due: updated.due_date },
+      summary(updated.due_date),
+    );
+    return updated;
   }
 
   meet(trx: Transaction<DB>, target: ClockTarget, actor: Actor, reason?: string): Promise<ClockRow> {

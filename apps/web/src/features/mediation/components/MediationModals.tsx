@@ -17,12 +17,16 @@ import { useState } from 'react';
 import type { MediationDetail } from '../types';
 import { yuan } from '../types';
 
-interface Common {
+/** What every inline form on a mediation case receives (the dialogs add onCancel). */
+export interface InlineFormProps<B = unknown> {
   detail: MediationDetail;
   busy: boolean;
   error: string | null;
+  onSubmit: (body: B) => void;
+}
+
+interface Common extends InlineFormProps {
   onCancel: () => void;
-  onSubmit: (body: unknown) => void;
 }
 
 const ErrorLine = ({ error }: { error: string | null }) =>
@@ -110,17 +114,7 @@ export function RepliesForm({
  * The 调解协议书, inline: agreed items, the performance date, an optional record; the button itself
  * confirms that both parties signed (or sealed) and the mediator signed and sealed it (调解仲裁法第十四条).
  */
-export function AgreementForm({
-  detail,
-  busy,
-  error,
-  onSubmit,
-}: {
-  detail: MediationDetail;
-  busy: boolean;
-  error: string | null;
-  onSubmit: (body: unknown) => void;
-}) {
+export function AgreementForm({ detail, busy, error, onSubmit }: InlineFormProps) {
   const [form] = Form.useForm<{ performanceDate: Dayjs; record?: string }>();
   const agreed = detail.items.filter((i) => i.inCase && i.outcome === 'agreed');
   const refused = detail.items.filter((i) => i.inCase && i.outcome === 'refused');

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, DatePicker, Form, Input, InputNumber, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { CalculationInput, MediationDetail } from '../types';
+import type { CalculationInput } from '../types';
 import { yuan } from '../types';
+import type { InlineFormProps } from './MediationModals';
 import { EntitlementCalculator, KIND_FOR_CLAIM } from './EntitlementCalculator';
 
 interface ItemValue {
@@ -23,17 +24,7 @@ interface Values {
  * The 调解建议书 editor, inline on the case: per claim a proposed amount and its reason (prefilled from
  * the claim, so the mediator only changes what differs), with the calculator beside each item.
  */
-export function ProposalForm({
-  detail,
-  busy,
-  error,
-  onSubmit,
-}: {
-  detail: MediationDetail;
-  busy: boolean;
-  error: string | null;
-  onSubmit: (body: unknown) => void;
-}) {
+export function ProposalForm({ detail, busy, error, onSubmit }: InlineFormProps) {
   const [form] = Form.useForm<Values>();
   const [calcFor, setCalcFor] = useState<number | null>(null);
   const claims = detail.claims.filter((c) => c.open);
