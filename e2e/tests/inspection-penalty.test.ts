@@ -232,6 +232,7 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     const director = await signedInPage('director');
     await director.goto(`${server.url}/inspection/cases/${id}`);
     await director.getByTestId('step-decidePenalty').click();
+    await director.locator('.ant-modal:visible .ant-switch').click();
     await director.getByTestId('action-ok').click();
     await state(director, '已行政处罚');
     await director.getByTestId('penalty-status-decision').filter({ hasText: '已作出' }).waitFor();

@@ -55,6 +55,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** false for calls where 401 is an answer, not an expired session (me, login, logout). */
   redirectOn401?: boolean;
+  /** Extra headers, e.g. Idempotency-Key for a submission that may be retried. */
+  headers?: Record<string, string>;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -99,7 +101,7 @@ async function readJson(response: Response): Promise<unknown> {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 

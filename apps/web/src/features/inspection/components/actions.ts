@@ -197,7 +197,14 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
       path: '/penalty/decision',
       // Whether a hearing was requested and held comes from the hearing steps recorded on the case
       // (听证申请 / 听证笔录 in the penalty panel); the server refuses the decision while one is pending.
-      fields: [],
+      fields: [
+        {
+          name: 'confirmed',
+          label: '已核对听证与法制审核情况，作出处罚决定',
+          kind: 'switch',
+          required: true,
+        },
+      ],
       body: (_v, c) => ({ version: c.version }),
     },
     {

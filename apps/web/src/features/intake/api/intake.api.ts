@@ -1,5 +1,4 @@
-import { api } from '../../../lib/api';
-import { rawPost } from '../../matters/api/matters.api';
+import { api, request } from '../../../lib/api';
 import type { MatterDetail, Party } from '../../matters/types';
 import type { IntakeDraft, LookupResult, TriagePreview } from '../types';
 
@@ -11,8 +10,9 @@ export const intakeApi = {
   preview: (draft: IntakeDraft) => api.post<TriagePreview>('/api/intake/triage', draft),
   /** The key makes a retried submission (weak network, double press) return the first matter. */
   create: (draft: IntakeDraft, idempotencyKey: string) =>
-    rawPost<MatterDetail>('/api/intake', JSON.stringify(draft), {
-      'Content-Type': 'application/json',
-      'Idempotency-Key': idempotencyKey,
+    request<MatterDetail>('/api/intake', {
+      method: 'POST',
+      body: draft,
+      headers: { 'Idempotency-Key': idempotencyKey },
     }),
 };
