@@ -153,6 +153,17 @@ describe('arbitration: decision documents and the simplified notice', () => {
     const doc = await fields(ok.body.documents[1].id);
     expect(doc.title).toBe('简易处理通知书');
     expect(doc.fields.defencePeriod).toContain('缩短为三日');
+    // The running defence clock follows: due three working days after the respondent received the copy.
+    const defence = ok.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.defence');
+    const row = await env.server.app.ctx.database.db
+      .selectFrom('clock')
+      .select(['trigger_date', 'due_date', 'shortened_duration', 'explanation'])
+      .where('id', '=', defence.id)
+      .executeTakeFirstOrThrow();
+    expect(row.shortened_duration).toBe(3);
+    expect(row.explanation).toContain('经被申请人同意缩短为3个工作日');
+    expect(defence.dueDate).toBe(row.due_date);
+    expect(row.due_date < addDays(row.trigger_date, 10)).toBe(true);
     expect(doc.fields.arbitrator).toBe('郑仲裁');
     expect(ok.body.case.partyNotices).toHaveLength(2);
     expect(ok.body.case.partyNotices.every((n: any) => n.channel === 'sms' && n.state === 'pending')).toBe(
@@ -217,3 +228,9 @@ describe('migration 0017: decision-document 文号 patterns on a database seeded
     expect(after).toEqual(before);
   });
 });
+
+function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

@@ -124,6 +124,10 @@ export const ARBITRATION_RULES: readonly ClockRule[] = [
     unit: 'working_days',
     rollover: 'none',
     suspendable: false,
+    shortening: {
+      consentOf: '被申请人',
+      basis: '《劳动人事争议仲裁办案规则》第五十八条（简易处理：经被申请人同意，可以缩短或者取消答辩期）',
+    },
     restartEvents: ['arbitration.claims_changed'],
     basis:
       '《劳动争议调解仲裁法》第三十条第二款；《劳动人事争议仲裁办案规则》第四十四条（变更请求后重新给予答辩期）',

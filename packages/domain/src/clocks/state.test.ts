@@ -21,6 +21,7 @@ const EXPECTED: Record<ClockStatus, Record<ClockEvent, ClockStatus | null>> = {
     miss: 'missed',
     extend: 'extended',
     restart: 'running',
+    shorten: 'running',
   },
   extended: {
     suspend: 'suspended',
@@ -29,10 +30,19 @@ const EXPECTED: Record<ClockStatus, Record<ClockEvent, ClockStatus | null>> = {
     miss: 'missed',
     extend: null,
     restart: 'running',
+    shorten: null,
   },
-  suspended: { suspend: null, resume: 'running', meet: 'met', miss: null, extend: null, restart: 'running' },
-  met: { suspend: null, resume: null, meet: null, miss: null, extend: null, restart: null },
-  missed: { suspend: null, resume: null, meet: null, miss: null, extend: null, restart: null },
+  suspended: {
+    suspend: null,
+    resume: 'running',
+    meet: 'met',
+    miss: null,
+    extend: null,
+    restart: 'running',
+    shorten: 'suspended',
+  },
+  met: { suspend: null, resume: null, meet: null, miss: null, extend: null, restart: null, shorten: null },
+  missed: { suspend: null, resume: null, meet: null, miss: null, extend: null, restart: null, shorten: null },
 };
 
 describe('clock state machine', () => {

@@ -5,10 +5,18 @@ import { ClockIllegalTransitionError } from './errors';
  * resumed extended clock is still extended and cannot be extended twice.
  */
 export type ClockStatus = 'running' | 'suspended' | 'met' | 'missed' | 'extended';
-export type ClockEvent = 'suspend' | 'resume' | 'meet' | 'miss' | 'extend' | 'restart';
+export type ClockEvent = 'suspend' | 'resume' | 'meet' | 'miss' | 'extend' | 'restart' | 'shorten';
 
 export const CLOCK_STATUSES: readonly ClockStatus[] = ['running', 'suspended', 'met', 'missed', 'extended'];
-export const CLOCK_EVENTS: readonly ClockEvent[] = ['suspend', 'resume', 'meet', 'miss', 'extend', 'restart'];
+export const CLOCK_EVENTS: readonly ClockEvent[] = [
+  'suspend',
+  'resume',
+  'meet',
+  'miss',
+  'extend',
+  'restart',
+  'shorten',
+];
 export const TERMINAL_CLOCK_STATUSES: readonly ClockStatus[] = ['met', 'missed'];
 
 export const CLOCK_STATUS_LABELS: Readonly<Record<ClockStatus, string>> = {
@@ -26,6 +34,7 @@ export const CLOCK_EVENT_LABELS: Readonly<Record<ClockEvent, string>> = {
   miss: '确认逾期',
   extend: '延长',
   restart: '重新起算',
+  shorten: '经同意缩短',
 };
 
 export interface ClockState {
@@ -36,9 +45,16 @@ export interface ClockState {
 
 /** (status, event) → next status. 'resume' returns to 'extended' when the clock had been extended. */
 export const CLOCK_TRANSITIONS: Readonly<Record<ClockStatus, Partial<Record<ClockEvent, ClockStatus>>>> = {
-  running: { suspend: 'suspended', meet: 'met', miss: 'missed', extend: 'extended', restart: 'running' },
+  running: {
+    suspend: 'suspended',
+    meet: 'met',
+    miss: 'missed',
+    extend: 'extended',
+    restart: 'running',
+    shorten: 'running',
+  },
   extended: { suspend: 'suspended', meet: 'met', miss: 'missed', restart: 'running' },
-  suspended: { resume: 'running', meet: 'met', restart: 'running' },
+  suspended: { resume: 'running', meet: 'met', restart: 'running', shorten: 'suspended' },
   met: {},
   missed: {},
 };

@@ -64,6 +64,11 @@ export interface ClockRule {
   extension?: ClockExtension;
   /** Whether suspension (中止) days are added to the period. */
   suspendable: boolean;
+  /**
+   * The period may be shortened (or, by meeting the clock, cancelled) with the consent of the party it
+   * protects — e.g. the defence period in 简易处理. Absent: the period cannot be shortened.
+   */
+  shortening?: { consentOf: string; basis: string };
   /** Events that restart the clock from zero (e.g. 《劳动人事争议仲裁办案规则》第四十六条). */
   restartEvents: readonly string[];
   /** Legal basis: law and article. */

@@ -317,7 +317,8 @@ export async function issueSimplifiedNotice(
       if (id) notices.push(id);
     }
   }
-  if (days === 0) {
+  if (days < 10) {
+    // The running defence clock follows the consent: cancelled → met; shortened → due on the shorter period.
     const clock = await trx
       .selectFrom('clock')
       .select('id')
@@ -326,8 +327,12 @@ export async function issueSimplifiedNotice(
       .where('rule_id', '=', 'arbitration.defence')
       .where('status', 'in', ['running', 'suspended', 'extended'])
       .executeTakeFirst();
-    if (clock)
-      await getClocksService(ctx).meet(trx, clock.id, actor, `经被申请人同意取消答辩期（${consentRef}）`);
+    const clocks = getClocksService(ctx);
+    if (clock && days === 0)
+      await clocks.meet(trx, clock.id, actor, `经被申请人同意取消答辩期（${consentRef}）`);
+    else if (clock) {
+      await clocks.shorten(trx, clock.id, { duration: days, reason: `被申请人同意：${consentRef}` }, actor);
+    }
   }
   const summary = `发出简易处理通知（${documents.map((x) => x.number).join('、')}），以${channelLabel}通知${recipients.length}名当事人；${defence}`;
   await addRecord(trx, actor, caseId, 'simplified_notice', summary, {

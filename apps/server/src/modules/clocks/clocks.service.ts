@@ -185,7 +185,13 @@ export class ClocksService {
   ): Promise<ClockRow | null> {
     const rule = domainSync(() => requireRule(row.rule_id));
     const cal = await this.calendarFor(trx, row.jurisdiction_id);
-    const fields = this.recompute(rule, row.trigger_date, cal, row.suspended_days, extensionOf(row));
+    const fields = this.recompute(
+      effective(rule, row),
+      row.trigger_date,
+      cal,
+      row.suspended_days,
+      extensionOf(row),
+    );
     const same =
       fields.due_date === row.due_date && fields.calendar_pending_year === row.calendar_pending_year;
     if (opts.onlyIfChanged && same) return null;
@@ -243,7 +249,7 @@ export class ClocksService {
       );
       const suspendedDays = row.suspended_days + days;
       return {
-        ...this.recompute(rule, row.trigger_date, cal, suspendedDays, extensionOf(row)),
+        ...this.recompute(effective(rule, row), row.trigger_date, cal, suspendedDays, extensionOf(row)),
         suspended_since: null,
         suspended_days: suspendedDays,
       };
@@ -261,7 +267,7 @@ export class ClocksService {
       if (invalid) throw new AppError(400, invalid.code, invalid.message, invalid.details);
       const extension = { approver: input.approver.trim(), reason: input.reason.trim() };
       return {
-        ...this.recompute(rule, row.trigger_date, cal, row.suspended_days, extension),
+        ...this.recompute(effective(rule, row), row.trigger_date, cal, row.suspended_days, extension),
         extension_approver: extension.approver,
         extension_reason: extension.reason,
       };
@@ -283,7 +289,43 @@ export class ClocksService {
       suspended_days: 0,
       extension_approver: null,
       extension_reason: null,
+      // A restart gives the full period again (e.g. a new defence period after changed claims).
+      shortened_duration: null,
+      shortened_reason: null,
     }));
+  }
+
+  /**
+   * Shortens the period with the consent of the party it protects (rule.shortening, e.g. the defence
+   * period in 简易处理): the clock's due date is recomputed on the shorter duration. Cancelling the
+   * period altogether is meeting the clock.
+   */
+  shorten(
+    trx: Transaction<DB>,
+    target: ClockTarget,
+    input: { duration: number; reason: string },
+    actor: Actor,
+  ): Promise<ClockRow> {
+    return this.apply(trx, target, 'shorten', actor, input.reason, async (row, rule, cal) => {
+      if (!rule.shortening) {
+        throw new AppError(400, 'CLOCK_NOT_SHORTENABLE', `“${rule.name}”不得缩短`, { ruleId: rule.id });
+      }
+      if (!Number.isInteger(input.duration) || input.duration < 1 || input.duration >= rule.duration) {
+        throw new AppError(
+          400,
+          'CLOCK_SHORTENING_INVALID',
+          `缩短后的期限须为1至${rule.duration - 1}${rule.unit === 'working_days' ? '个工作日' : '日'}（取消期限的，应作完成处理）`,
+        );
+      }
+      const shortened = { ...rule, duration: input.duration };
+      const fields = this.recompute(shortened, row.trigger_date, cal, row.suspended_days, extensionOf(row));
+      return {
+        ...fields,
+        explanation: `${fields.explanation}；经${rule.shortening.consentOf}同意缩短为${input.duration}${rule.unit === 'working_days' ? '个工作日' : '日'}（${input.reason}；${rule.shortening.basis}）`,
+        shortened_duration: input.duration,
+        shortened_reason: input.reason,
+      };
+    });
   }
 
   private recompute(
@@ -387,6 +429,11 @@ export class ClocksService {
       after: { ...payload, subjectType: row.subject_type, subjectId: row.subject_id, ruleId: row.rule_id },
     });
   }
+}
+
+/** The rule as it applies to this clock: with a consented shortening, the shorter duration. */
+function effective(rule: ClockRule, row: ClockRow): ClockRule {
+  return row.shortened_duration ? { ...rule, duration: row.shortened_duration } : rule;
 }
 
 function extensionOf(row: ClockRow): ExtensionApproval | null {

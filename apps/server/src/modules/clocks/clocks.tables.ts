@@ -48,6 +48,9 @@ export interface ClockTable {
   suspended_days: Generated<number>;
   extension_approver: string | null;
   extension_reason: string | null;
+  /** A period shortened with the protected party's consent (rule.shortening); NULL = the rule's. */
+  shortened_duration: ColumnType<number | null, number | null | undefined, number | null>;
+  shortened_reason: ColumnType<string | null, string | null | undefined, string | null>;
   responsible_user_id: string | null;
   organization_id: string | null;
   jurisdiction_id: string | null;
