@@ -9,6 +9,12 @@ export {
 } from './arbitration.context';
 export { arbitrationMachine } from './arbitration.machine';
 export { type ConsultationContext, consultationMachine } from './consultation.machine';
+export {
+  type CourtContext,
+  type CourtDockingEvent,
+  courtDockingMachine,
+  type DockingState,
+} from './court.machine';
 export { DOCUMENT_TYPES, type DocumentType, isDocumentType } from './documents';
 export * from './engine';
 export * from './errors';

@@ -1,4 +1,4 @@
-import { addDays, availableEvents, daysBetween, transition } from '@onestop/domain';
+import { addDays, availableEvents, courtDockingMachine, daysBetween, transition } from '@onestop/domain';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../app';
@@ -13,7 +13,6 @@ import { OPEN_STATUSES } from '../clocks/clocks.service';
 import { asWindow } from '../consultation/window';
 import { createIntake } from '../intake/intake.service';
 import { appendEvent, assertMatterInScope, scopeOf } from '../matters/scope';
-import { courtDockingMachine } from './court.machine';
 import type { confirmationBody, delegateBody, stepBody } from './court.schema';
 import type { DockingState } from './court.tables';
 

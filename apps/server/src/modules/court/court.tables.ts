@@ -1,14 +1,8 @@
+import type { DockingState } from '@onestop/domain';
 import type { Generated } from 'kysely';
 
+export type { DockingState };
 export type DockingKind = 'delegated' | 'confirmation';
-export type DockingState =
-  | 'referred_in'
-  | 'mediating'
-  | 'agreed'
-  | 'returned_to_court'
-  | 'conf_applied'
-  | 'confirmed'
-  | 'rejected';
 
 /** Court docking (诉调对接, migration 0010). */
 export interface CourtDockingTable {

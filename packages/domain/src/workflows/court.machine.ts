@@ -1,5 +1,15 @@
-import { defineMachine, type RoleCode } from '@onestop/domain';
-import type { DockingState } from './court.tables';
+import type { RoleCode } from '../access/roles';
+import { defineMachine } from './engine';
+
+/** States of a court-docking record (诉调对接). */
+export type DockingState =
+  | 'referred_in'
+  | 'mediating'
+  | 'agreed'
+  | 'returned_to_court'
+  | 'conf_applied'
+  | 'confirmed'
+  | 'rejected';
 
 export type CourtContext = Readonly<{
   agreementTerms?: string;
@@ -12,7 +22,13 @@ export type CourtContext = Readonly<{
 const COURT: readonly RoleCode[] = ['court_liaison'];
 const MEDIATORS: readonly RoleCode[] = ['mediator', 'union_liaison'];
 
-type Event = 'start_mediation' | 'agree' | 'return_to_court' | 'apply_confirmation' | 'confirm' | 'reject';
+export type CourtDockingEvent =
+  | 'start_mediation'
+  | 'agree'
+  | 'return_to_court'
+  | 'apply_confirmation'
+  | 'confirm'
+  | 'reject';
 
 const text = (v: unknown, reason: string) => (typeof v === 'string' && v.trim() ? null : reason);
 
@@ -22,7 +38,7 @@ const text = (v: unknown, reason: string) => (typeof v === 'string' && v.trim() 
  * days of its effect (《民事诉讼法》第二百零五条；《人民调解法》第三十三条), the court's ruling recorded
  * by the court liaison (第二百零六条).
  */
-export const courtDockingMachine = defineMachine<DockingState, Event, CourtContext>({
+export const courtDockingMachine = defineMachine<DockingState, CourtDockingEvent, CourtContext>({
   track: 'court',
   states: {
     referred_in: '法院委派（待调解）',
