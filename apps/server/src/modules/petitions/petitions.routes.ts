@@ -53,6 +53,44 @@ const RESULT = { 200: petitionResultSchema, 422: errorSchema, ...errorResponses 
 const NEGOTIATION_RESULTS = { continuing: '继续协商', agreed: '达成一致', failed: '协商不成' } as const;
 
 /** Petitions (信访, W-09): registration, classification, early intervention, 导入, 释明, handling. */
+/** The columns of a petition list row (queue and matter page alike). */
+const LIST_COLUMNS = [
+  'p.id',
+  'p.matter_id',
+  'm.number as matter_number',
+  'c.number',
+  'c.state',
+  'p.petitioner_name',
+  'p.request',
+  'p.form',
+  'p.created_at',
+] as const;
+
+function listItem(r: {
+  id: string;
+  matter_id: string;
+  matter_number: string;
+  number: string;
+  state: string;
+  petitioner_name: string;
+  request: string;
+  form: keyof typeof FORM_LABELS;
+  created_at: Date | string;
+}) {
+  return {
+    id: r.id,
+    matterId: r.matter_id,
+    matterNumber: r.matter_number,
+    caseNumber: r.number,
+    state: r.state,
+    stateLabel: stateLabel('petition', r.state),
+    petitionerName: r.petitioner_name,
+    request: r.request,
+    formLabel: FORM_LABELS[r.form],
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
 export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const { db } = ctx.database;
@@ -94,34 +132,13 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
         .selectFrom('petition as p')
         .innerJoin('track_case as c', 'c.id', 'p.case_id')
         .innerJoin('matter as m', 'm.id', 'p.matter_id')
-        .select([
-          'p.id',
-          'p.matter_id',
-          'm.number as matter_number',
-          'c.number',
-          'c.state',
-          'p.petitioner_name',
-          'p.request',
-          'p.form',
-          'p.created_at',
-        ])
+        .select(LIST_COLUMNS)
         .where('c.jurisdiction_id', 'in', scope);
       if (req.query.state) q = q.where('c.state', '=', req.query.state);
       if (req.query.open) q = q.where('c.closed', '=', req.query.open !== 'true');
       const rows = await q.orderBy('p.created_at', 'desc').limit(req.query.limit).execute();
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          matterId: r.matter_id,
-          matterNumber: r.matter_number,
-          caseNumber: r.number,
-          state: r.state,
-          stateLabel: stateLabel('petition', r.state),
-          petitionerName: r.petitioner_name,
-          request: r.request,
-          formLabel: FORM_LABELS[r.form],
-          createdAt: new Date(r.created_at).toISOString(),
-        })),
+        items: rows.map(listItem),
       };
     },
   );
@@ -143,33 +160,12 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
         .selectFrom('petition as p')
         .innerJoin('track_case as c', 'c.id', 'p.case_id')
         .innerJoin('matter as m', 'm.id', 'p.matter_id')
-        .select([
-          'p.id',
-          'p.matter_id',
-          'm.number as matter_number',
-          'c.number',
-          'c.state',
-          'p.petitioner_name',
-          'p.request',
-          'p.form',
-          'p.created_at',
-        ])
+        .select(LIST_COLUMNS)
         .where('p.matter_id', '=', req.params.id)
         .orderBy('p.created_at')
         .execute();
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          matterId: r.matter_id,
-          matterNumber: r.matter_number,
-          caseNumber: r.number,
-          state: r.state,
-          stateLabel: stateLabel('petition', r.state),
-          petitionerName: r.petitioner_name,
-          request: r.request,
-          formLabel: FORM_LABELS[r.form],
-          createdAt: new Date(r.created_at).toISOString(),
-        })),
+        items: rows.map(listItem),
       };
     },
   );
