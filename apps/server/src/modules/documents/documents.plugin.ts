@@ -5,7 +5,7 @@ import type { AppContext } from '../../app';
 import type { DB } from '../../db/schema';
 import { sha256Hex } from '../../platform/crypto';
 import { documentsAdminRoutes } from './admin.routes';
-import { LocalDocumentStorage } from './document-storage';
+import { LocalFileStore } from '../../platform/storage';
 import { documentsRoutes } from './documents.routes';
 import { DEFAULT_PATTERNS, seedNumberPatterns } from './documents.numbering';
 import { renderDocumentJob } from './documents.render-job';
@@ -31,7 +31,7 @@ export function getDocumentsService(ctx: AppContext): DocumentsService {
     service = new DocumentsService({
       db: ctx.database.db,
       config: ctx.config,
-      storage: new LocalDocumentStorage(ctx.config.storageDir),
+      storage: new LocalFileStore(ctx.config.storageDir),
     });
     services.set(ctx, service);
   }

@@ -5,7 +5,7 @@ import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
-import type { DocumentStorage } from './document-storage';
+import type { FileStore } from '../../platform/storage';
 import { buildModel } from './documents.fields';
 import { draftNumber, findPattern } from './documents.numbering';
 import { renderDocx, renderPdf } from './render/index';
@@ -14,7 +14,7 @@ import { formatShortCode } from './short-code';
 export interface RenderDeps {
   db: Kysely<DB>;
   config: AppConfig;
-  storage: DocumentStorage;
+  storage: FileStore;
 }
 
 export function verificationUrl(config: Pick<AppConfig, 'publicBaseUrl'>, shortCode: string): string {

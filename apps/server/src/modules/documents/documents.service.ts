@@ -5,7 +5,7 @@ import { type Actor, appendAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs';
-import type { DocumentStorage } from './document-storage';
+import type { FileStore } from '../../platform/storage';
 import { titleOf, validateFields } from './documents.fields';
 import { allocateNumber } from './documents.numbering';
 import type { SubjectType } from './documents.tables';
@@ -49,9 +49,9 @@ export const documentErrors = {
  * document to 'issued'. A document with a number is frozen from that moment.
  */
 export class DocumentsService {
-  constructor(private readonly deps: { db: Kysely<DB>; config: AppConfig; storage: DocumentStorage }) {}
+  constructor(private readonly deps: { db: Kysely<DB>; config: AppConfig; storage: FileStore }) {}
 
-  get storage(): DocumentStorage {
+  get storage(): FileStore {
     return this.deps.storage;
   }
 

@@ -5,7 +5,8 @@ import type { AppContext } from '../../app';
 import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { type EvidenceType, evidenceFileName, type FileStorage, sniffEvidenceType } from './file-storage';
+import { contentKey, type FileStore } from '../../platform/storage';
+import { type EvidenceType, evidenceFileName, sniffEvidenceType } from './evidence-files';
 import { assertMatterInScope, recordChange } from './scope';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -35,7 +36,7 @@ async function readFile(part: MultipartFile): Promise<Buffer> {
  */
 export async function uploadEvidence(
   ctx: AppContext,
-  storage: FileStorage,
+  storage: FileStore,
   req: FastifyRequest,
   matterId: string,
 ) {
@@ -68,7 +69,7 @@ export async function uploadEvidence(
   if (files.length === 0) throw new AppError(400, 'EVIDENCE_MISSING', '请选择要上传的文件');
   const stored = files.map((f) => ({ ...f, sha256: createHash('sha256').update(f.data).digest('hex') }));
   // Content-addressed: storing before the transaction can only leave an unreferenced copy behind.
-  for (const f of stored) await storage.put(f.sha256, f.data);
+  for (const f of stored) await storage.put(contentKey(f.sha256), f.data);
   const actor = actorOf(req, 'intake.create');
   return ctx.database.db.transaction().execute(async (trx) => {
     const rows = await trx
@@ -116,17 +117,13 @@ export async function uploadEvidence(
 }
 
 /** The file itself, for users who may read the matter; every download is audited. */
-export async function downloadEvidence(
-  ctx: AppContext,
-  storage: FileStorage,
-  req: FastifyRequest,
-  id: string,
-) {
+export async function downloadEvidence(ctx: AppContext, storage: FileStore, req: FastifyRequest, id: string) {
   const { db } = ctx.database;
   const e = await db.selectFrom('matter_evidence').selectAll().where('id', '=', id).executeTakeFirst();
   if (!e) throw errors.notFound('证据');
   const m = await assertMatterInScope(db, req.auth!, e.matter_id, 'matter.read');
-  const data = await storage.get(e.storage_key);
+  const data = await storage.get(contentKey(e.storage_key));
+  if (!data) throw errors.notFound('证据文件');
   await db.transaction().execute((trx) =>
     appendAudit(trx, actorOf(req, 'matter.read'), {
       action: 'evidence.download',

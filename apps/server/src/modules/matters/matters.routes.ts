@@ -5,7 +5,7 @@ import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import { decideBody } from '../intake/intake.schema';
 import { downloadEvidence, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, uploadEvidence } from './evidence.service';
-import { type FileStorage, LocalFileStorage } from './file-storage';
+import { type FileStore, LocalFileStore } from '../../platform/storage';
 import { loadMatterDetail } from './matters.presenter';
 import { searchMatters } from './matters.repository';
 import {
@@ -21,14 +21,14 @@ import { decideMatterTriage, mergeMatters, patchMatter } from './matters.service
 import { assertMatterInScope, scopeOf } from './scope';
 
 export interface MattersRoutesOptions {
-  storage?: FileStorage;
+  storage?: FileStore;
 }
 
 /** The master record (维权事项): search, detail, edits, triage, merge, evidence. */
 export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async (app, opts) => {
   const { db } = app.ctx.database;
   const ctx = app.ctx;
-  const storage = opts.storage ?? new LocalFileStorage(ctx.config.storageDir);
+  const storage = opts.storage ?? new LocalFileStore(ctx.config.storageDir);
   const tags = ['维权事项'];
   // Registered here only: multipart bodies are accepted by the evidence upload, nowhere else.
   await app.register(multipart, {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
-import type { FileStorage } from '../matters/file-storage';
+import type { FileStore } from '../../platform/storage';
 import { createOnlineApplication } from './portal.apply.service';
 import { checkLimit, countAttempt } from './portal.limits';
 import { applicationBody, applicationResponse, questionBody, reportBody } from './portal.schema';
@@ -20,7 +20,7 @@ const uploadSchema = z.object({
 });
 
 /** Online submissions: files from the phone, applications, questions, anonymous reports. */
-export function portalApplyRoutes(storage: FileStorage): FastifyPluginAsyncZod {
+export function portalApplyRoutes(storage: FileStore): FastifyPluginAsyncZod {
   return async (app) => {
     const ctx = app.ctx;
     const { db } = ctx.database;

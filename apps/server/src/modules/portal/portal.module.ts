@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync } from 'fastify';
 import { EVIDENCE_MAX_BYTES } from '../matters/evidence.service';
-import { LocalFileStorage } from '../matters/file-storage';
+import { LocalFileStore } from '../../platform/storage';
 import { providerFromConfig } from '../notifications/notifications.providers';
 import { portalApplyRoutes } from './portal.apply.routes';
 import { portalAuthRoutes } from './portal.auth.routes';
@@ -19,7 +19,7 @@ export const portalModule: FastifyPluginAsync = async (app) => {
   // Encapsulated here: multipart bodies reach only the portal's upload route.
   await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 2, parts: 3 } });
   // Evidence files in the same content-addressed store as the window's uploads.
-  const storage = new LocalFileStorage(ctx.config.storageDir);
+  const storage = new LocalFileStore(ctx.config.storageDir);
   ctx.jobs.every('portal.prune', 3600_000, () => pruneAttempts(db));
   await app.register(portalAuthRoutes(providerFromConfig(ctx.config, app.log)));
   await app.register(portalPublicRoutes);

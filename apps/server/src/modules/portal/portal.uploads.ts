@@ -5,7 +5,8 @@ import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { EVIDENCE_MAX_BYTES } from '../matters/evidence.service';
-import { evidenceFileName, type FileStorage, sniffEvidenceType } from '../matters/file-storage';
+import { contentKey, type FileStore } from '../../platform/storage';
+import { evidenceFileName, sniffEvidenceType } from '../matters/evidence-files';
 import { appendEvent } from '../matters/scope';
 import { checkLimit, countAttempt } from './portal.limits';
 
@@ -39,7 +40,7 @@ export interface UploadView {
  */
 export async function receiveUpload(
   db: Kysely<DB>,
-  storage: FileStorage,
+  storage: FileStore,
   req: FastifyRequest,
   accountId: string,
 ): Promise<{ upload: UploadView; replay: boolean }> {
@@ -72,7 +73,7 @@ export async function receiveUpload(
     });
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
-  await storage.put(sha256, data);
+  await storage.put(contentKey(sha256), data);
   await countAttempt(db, 'upload.account', accountId);
   const row = await db
     .insertInto('portal_upload')

@@ -1,39 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-/** Where evidence files live. The default writes to disk; an object store can implement the same. */
-export interface FileStorage {
-  put(key: string, data: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer>;
-  delete(key: string): Promise<void>;
-}
-
-/** Files under `root`, keyed by SHA-256 hex ('ab/cd/abcd…'); identical content is stored once. */
-export class LocalFileStorage implements FileStorage {
-  constructor(private readonly root: string) {}
-
-  private pathOf(key: string): string {
-    if (!/^[a-f0-9]{64}$/.test(key)) throw new Error(`invalid storage key ${key}`);
-    return path.resolve(this.root, key.slice(0, 2), key.slice(2, 4), key);
-  }
-
-  async put(key: string, data: Buffer): Promise<void> {
-    const file = this.pathOf(key);
-    await mkdir(path.dirname(file), { recursive: true });
-    // Write then rename: a crash never leaves a half-written file under the final name.
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  }
-
-  get(key: string): Promise<Buffer> {
-    return readFile(this.pathOf(key));
-  }
-
-  async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true });
-  }
-}
 
 export type EvidenceType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
