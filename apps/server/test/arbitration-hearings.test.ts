@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runJobs } from './documents.support';
 import { addArbitrator, application, seedCalendars } from './arbitration.support';
 import { newMatter, openCase, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
@@ -303,5 +304,53 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     expect(sms).toHaveLength(1);
     expect(sms[0]).toMatchObject({ channel: 'sms', state: 'pending', party_id: sr[0]!.party_id });
     expect(sms[0]!.body).toContain(sr[0]!.token);
+  });
+  it('treats a no-show applicant as withdrawn only when the written hearing notice is proven served', async () => {
+    const { caseId } = await acceptedCase();
+    // 简易处理 with a sole arbitrator: notices may go by SMS, but an SMS is no proof of service.
+    await liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, { apply: true, reason: '标的额较小' });
+    const t = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+      arbitratorIds: [ids.arb_qian],
+    });
+    expect(t.status, JSON.stringify(t.body)).toBe(200);
+    const h = await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
+      roomId: roomIds[1],
+      startsAt: at(12, '14:00'),
+      endsAt: at(12, '16:00'),
+    });
+    expect(h.status, JSON.stringify(h.body)).toBe(200);
+    const qian = arb.arb_qian!.client;
+    const noShow = {
+      step: 'applicant_no_show',
+      summary: '申请人无正当理由拒不到庭',
+      hearingNoticeServed: true,
+    };
+    // Staff saying "served" is not proof: nothing recorded on the notice yet.
+    const refused = await qian.post(`/api/arbitration/cases/${caseId}/steps`, noShow);
+    expect([refused.status, refused.body.code]).toEqual([422, 'HEARING_NOTICE_NOT_PROVEN']);
+    expect(refused.body.message).toContain('短信');
+    const view = (await clerk.get(`/api/arbitration/cases/${caseId}`)).body;
+    expect(view.state).toBe('hearing_scheduled');
+    const applicant = view.parties.find((x: any) => x.role === 'worker').name as string;
+    const notice = h.body.documents.find((x: any) => x.type === 'hearing_notice');
+    await runJobs(env); // the notice is rendered before it can be served
+    const svc = await liqiang.post(`/api/documents/${notice.id}/service`, {
+      recipient: applicant,
+      recipientRole: '申请人',
+      method: 'in_person',
+      place: '随州市劳动人事争议仲裁院立案窗口',
+    });
+    expect(svc.status, JSON.stringify(svc.body)).toBe(201);
+    const s0 = svc.body.services[0];
+    const signed = await liqiang.post(`/api/documents/${notice.id}/service/${s0.id}/result`, {
+      outcome: 'served',
+      servedAt: new Date().toISOString(),
+      signer: applicant,
+      rowVersion: s0.rowVersion,
+    });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    const ok = await qian.post(`/api/arbitration/cases/${caseId}/steps`, noShow);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.case.state).toBe('deemed_withdrawn');
   });
 });

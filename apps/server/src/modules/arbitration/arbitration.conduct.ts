@@ -220,9 +220,22 @@ export async function simpleStep(
 ) {
   const d = kind === 'withdraw' ? await loadApplication(trx, caseId) : null;
   const consents = d ? await assertConsents(trx, d, 'withdraw') : [];
+  let payload = input.payload;
+  if (kind === 'applicant_no_show') {
+    // Treating the applicant as having withdrawn needs PROOF that the written hearing notice reached
+    // them — the staff's word is not enough, and an SMS or phone notice of 简易处理 never is.
+    if (!(await hearingNoticeServedToApplicant(trx, caseId))) {
+      throw new AppError(
+        422,
+        'HEARING_NOTICE_NOT_PROVEN',
+        '未能证明开庭通知书已送达申请人（须有直接送达签收或留置送达、邮寄签收、电子送达打开记录）；以短信、电话等简便方式通知而未经确认的，不得按撤回申请处理（《劳动人事争议仲裁办案规则》第三十九条、第六十条）',
+      );
+    }
+    payload = { ...(payload ?? {}), hearingNoticeServed: true };
+  }
   const step = await transitionCase(ctx, trx, auth, actor, caseId, kind, {
     reason: input.summary,
-    payload: input.payload,
+    payload,
   });
   const recordKind = {
     withdraw: 'withdrawal',
@@ -263,6 +276,29 @@ export async function simpleStep(
       .execute();
   }
   return { step, documents };
+}
+
+/** Whether a 开庭通知书 of this case was served on the applicant (signed for, left on refusal, opened). */
+async function hearingNoticeServedToApplicant(trx: Trx, caseId: string): Promise<boolean> {
+  const applicants = (await loadApplication(trx, caseId)).parties
+    .filter((p) => p.role === 'worker')
+    .map((p) => p.name);
+  const row = await trx
+    .selectFrom('document_service as s')
+    .innerJoin('document as doc', 'doc.id', 's.document_id')
+    .select('s.id')
+    .where('doc.subject_type', '=', 'case')
+    .where('doc.subject_id', '=', caseId)
+    .where('doc.type', '=', 'hearing_notice')
+    .where('s.state', 'in', ['served', 'refused'])
+    .where((eb) =>
+      eb.or([
+        eb('s.recipient_role', '=', '申请人'),
+        ...(applicants.length ? [eb('s.recipient', 'in', applicants)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 async function arbitratorNames(trx: Trx, caseId: string) {
