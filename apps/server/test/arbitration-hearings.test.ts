@@ -352,5 +352,11 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     const ok = await qian.post(`/api/arbitration/cases/${caseId}/steps`, noShow);
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.case.state).toBe('deemed_withdrawn');
+    // The 按撤回仲裁申请处理决定书 states the proof of service it rests on.
+    expect(ok.body.documents.map((x: any) => x.type)).toEqual(['deemed_withdrawal_decision']);
+    expect(ok.body.documents[0].number).toMatch(/^随劳人仲按撤字〔\d{4}〕第\d+号$/);
+    const decision = (await clerk.get(`/api/documents/${ok.body.documents[0].id}`)).body;
+    expect(decision.fields.serviceProof).toContain(`直接送达，${applicant}签收`);
+    expect(ok.body.case.hearings.every((x: any) => x.state !== 'scheduled')).toBe(true);
   });
 });

@@ -218,7 +218,7 @@ export const arbitrationMachine = defineMachine<State, Event, ArbitrationContext
       to: 'deemed_withdrawn',
       roles: TRIBUNAL,
       guard: (c) => requireTrue(c, 'hearingNoticeServed', '未能证明书面开庭通知已送达，不得按撤回处理'),
-      documents: ['decision'],
+      documents: ['deemed_withdrawal_decision'],
       clocksStop: ALL_CLOCKS,
       basis: '《劳动争议调解仲裁法》第三十六条；《劳动人事争议仲裁办案规则》第三十九条',
     },

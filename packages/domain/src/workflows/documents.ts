@@ -34,6 +34,7 @@ export const DOCUMENT_TYPES = {
   suspension_approval_form: '案件中止处理审批表',
   suspension_decision: '中止审理决定书',
   withdrawal_decision: '准予撤回仲裁申请决定书',
+  deemed_withdrawal_decision: '按撤回仲裁申请处理决定书',
   collective_notice: '集体劳动人事争议仲裁告知书（一次性告知）',
   simplified_notice: '简易处理通知书',
   resumption_notice: '恢复审理通知书',

@@ -12,6 +12,7 @@ CROSS JOIN (VALUES
   ('resumption_notice', '随劳人仲恢字〔{year}〕第{seq}号'),
   ('extension_notice', '随劳人仲延字〔{year}〕第{seq}号'),
   ('withdrawal_decision', '随劳人仲撤字〔{year}〕第{seq}号'),
+  ('deemed_withdrawal_decision', '随劳人仲按撤字〔{year}〕第{seq}号'),
   ('collective_notice', '随劳人仲集字〔{year}〕第{seq}号'),
   ('simplified_notice', '随劳人仲简字〔{year}〕第{seq}号')
 ) AS v(type, pattern)

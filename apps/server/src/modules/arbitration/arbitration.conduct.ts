@@ -221,10 +221,11 @@ export async function simpleStep(
   const d = kind === 'withdraw' ? await loadApplication(trx, caseId) : null;
   const consents = d ? await assertConsents(trx, d, 'withdraw') : [];
   let payload = input.payload;
+  const proof = kind === 'applicant_no_show' ? await hearingNoticeServedToApplicant(trx, caseId) : null;
   if (kind === 'applicant_no_show') {
     // Treating the applicant as having withdrawn needs PROOF that the written hearing notice reached
     // them — the staff's word is not enough, and an SMS or phone notice of 简易处理 never is.
-    if (!(await hearingNoticeServedToApplicant(trx, caseId))) {
+    if (!proof) {
       throw new AppError(
         422,
         'HEARING_NOTICE_NOT_PROVEN',
@@ -245,6 +246,34 @@ export async function simpleStep(
     order_advance_execution: 'advance_execution',
   } as const;
   const documents: IssuedDoc[] = [];
+  if (proof) {
+    const app = await loadApplication(trx, caseId);
+    const names = documentNames(app);
+    const hearing = await trx
+      .selectFrom('hearing')
+      .select('starts_at')
+      .where('case_id', '=', caseId)
+      .where('state', '=', 'scheduled')
+      .orderBy('starts_at', 'desc')
+      .executeTakeFirst();
+    documents.push(
+      await issueFor(ctx, trx, actor, caseId, 'deemed_withdrawal_decision', {
+        applicantName: names.applicantName,
+        respondentName: names.respondentName,
+        caseCause: names.caseCause,
+        acceptedDate: (await acceptanceFacts(ctx, trx, caseId)).acceptedDate,
+        hearingAt: hearing ? localDateTime(hearing.starts_at) : '开庭通知书载明的时间',
+        serviceProof: proof,
+        reason: input.summary,
+      }),
+    );
+    await trx
+      .updateTable('hearing')
+      .set({ state: 'cancelled' })
+      .where('case_id', '=', caseId)
+      .where('state', '=', 'scheduled')
+      .execute();
+  }
   if (d) {
     const names = documentNames(d);
     documents.push(
@@ -278,15 +307,31 @@ export async function simpleStep(
   return { step, documents };
 }
 
-/** Whether a 开庭通知书 of this case was served on the applicant (signed for, left on refusal, opened). */
-async function hearingNoticeServedToApplicant(trx: Trx, caseId: string): Promise<boolean> {
+const METHOD_LABELS: Record<string, string> = {
+  in_person: '直接送达',
+  electronic: '电子送达',
+  post: '邮寄送达',
+  public_notice: '公告送达',
+};
+
+/** 'YYYY年M月D日 HH:mm' in China time. */
+function localDateTime(at: Date | string): string {
+  const t = new Date(new Date(at).getTime() + 8 * 3600_000).toISOString();
+  return `${Number(t.slice(0, 4))}年${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日${t.slice(11, 16)}`;
+}
+
+/**
+ * How a 开庭通知书 of this case was served on the applicant (signed for, left on refusal, opened), as
+ * the decision states it; null when there is no such proof.
+ */
+async function hearingNoticeServedToApplicant(trx: Trx, caseId: string): Promise<string | null> {
   const applicants = (await loadApplication(trx, caseId)).parties
     .filter((p) => p.role === 'worker')
     .map((p) => p.name);
   const row = await trx
     .selectFrom('document_service as s')
     .innerJoin('document as doc', 'doc.id', 's.document_id')
-    .select('s.id')
+    .select(['s.method', 's.state', 's.served_at', 's.recipient'])
     .where('doc.subject_type', '=', 'case')
     .where('doc.subject_id', '=', caseId)
     .where('doc.type', '=', 'hearing_notice')
@@ -297,8 +342,11 @@ async function hearingNoticeServedToApplicant(trx: Trx, caseId: string): Promise
         ...(applicants.length ? [eb('s.recipient', 'in', applicants)] : []),
       ]),
     )
+    .orderBy('s.served_at')
     .executeTakeFirst();
-  return row !== undefined;
+  if (!row) return null;
+  const when = row.served_at ? `${localDateTime(row.served_at).replace(/\d{2}:\d{2}$/, '')}` : '';
+  return `${when}${METHOD_LABELS[row.method] ?? row.method}，${row.state === 'refused' ? `${row.recipient}拒绝签收，留置送达` : `${row.recipient}签收`}`;
 }
 
 async function arbitratorNames(trx: Trx, caseId: string) {

@@ -90,6 +90,12 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
   },
   {
     organization: ARB,
+    type: 'deemed_withdrawal_decision',
+    pattern: '随劳人仲按撤字〔{year}〕第{seq}号',
+    basis: ARB_BASIS,
+  },
+  {
+    organization: ARB,
     type: 'collective_notice',
     pattern: '随劳人仲集字〔{year}〕第{seq}号',
     basis: ARB_BASIS,

@@ -33,6 +33,7 @@ export const DOCUMENT_TYPES = [
   'resumption_notice',
   'extension_notice',
   'withdrawal_decision',
+  'deemed_withdrawal_decision',
   'collective_notice',
   'simplified_notice',
 ] as const;

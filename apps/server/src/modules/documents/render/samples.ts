@@ -282,6 +282,15 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
     withdrawalDate: '2026-12-02',
     reason: '双方已自行和解，被申请人已支付全部工资',
   },
+  deemed_withdrawal_decision: {
+    applicantName: '王㛃',
+    respondentName: '随州市恒达机械制造有限公司',
+    caseCause: '劳动报酬',
+    acceptedDate: '2026-11-24',
+    hearingAt: '2026年12月15日上午9时',
+    serviceProof: '2026年12月3日直接送达，申请人签收',
+    reason: '申请人无正当理由拒不到庭',
+  },
   collective_notice: {
     applicantName: '刘䶮等12人（代表人：刘䶮、王㛃、陈晓燕）',
     respondentName: '随州市恒达机械制造有限公司',

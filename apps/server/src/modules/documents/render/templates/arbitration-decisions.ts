@@ -155,6 +155,45 @@ export const withdrawalDecision = defineTemplate<WithdrawalDecisionFields>({
   },
 });
 
+export interface DeemedWithdrawalDecisionFields {
+  applicantName: string;
+  respondentName: string;
+  caseCause: string;
+  acceptedDate: string;
+  hearingAt: string;
+  /** How the 开庭通知书 reached the applicant (the proof the decision rests on). */
+  serviceProof: string;
+  reason: string;
+}
+
+/**
+ * 按撤回仲裁申请处理决定书 (调解仲裁法第三十六条第一款; 办案规则第三十九条): the applicant, served with the
+ * written hearing notice, did not appear without good reason (or left without leave).
+ */
+export const deemedWithdrawalDecision = defineTemplate<DeemedWithdrawalDecisionFields>({
+  type: 'deemed_withdrawal_decision',
+  title: '按撤回仲裁申请处理决定书',
+  required: [
+    { key: 'applicantName', label: '申请人' },
+    { key: 'respondentName', label: '被申请人' },
+    { key: 'caseCause', label: '案由' },
+    { key: 'acceptedDate', label: '受理日期', kind: 'date' },
+    { key: 'hearingAt', label: '开庭时间' },
+    { key: 'serviceProof', label: '开庭通知送达情况' },
+    { key: 'reason', label: '未到庭情况' },
+  ],
+  build: (f) => [
+    ...parties(f.applicantName, f.respondentName),
+    p(
+      `申请人与被申请人${f.caseCause}争议一案，本委于${d(f.acceptedDate)}受理。本委定于${f.hearingAt}开庭审理，开庭通知书已送达申请人（${f.serviceProof}）。${f.reason}。`,
+    ),
+    p(
+      '依照《中华人民共和国劳动争议调解仲裁法》第三十六条第一款和《劳动人事争议仲裁办案规则》第三十九条第一款的规定，决定如下：本案按申请人撤回仲裁申请处理。',
+    ),
+    p('申请人可以就同一争议重新申请仲裁（仍须在仲裁时效期间内），或者依法向人民法院提起诉讼。'),
+  ],
+});
+
 export interface CollectiveNoticeFields {
   applicantName: string;
   respondentName: string;

@@ -20,6 +20,8 @@ import {
   suspensionDecision,
   type WithdrawalDecisionFields,
   withdrawalDecision,
+  type DeemedWithdrawalDecisionFields,
+  deemedWithdrawalDecision,
 } from './arbitration-decisions.js';
 import {
   type AwardFields,
@@ -113,6 +115,7 @@ export interface DocumentFieldsMap {
   resumption_notice: ResumptionNoticeFields;
   extension_notice: ExtensionNoticeFields;
   withdrawal_decision: WithdrawalDecisionFields;
+  deemed_withdrawal_decision: DeemedWithdrawalDecisionFields;
   collective_notice: CollectiveNoticeFields;
   simplified_notice: SimplifiedNoticeFields;
 }
@@ -147,6 +150,7 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   resumption_notice: resumptionNotice,
   extension_notice: extensionNotice,
   withdrawal_decision: withdrawalDecision,
+  deemed_withdrawal_decision: deemedWithdrawalDecision,
   collective_notice: collectiveNotice,
   simplified_notice: simplifiedNotice,
 };
