@@ -139,6 +139,19 @@ describe('arbitration at the window in Chromium', () => {
         timeout: 15_000,
       })
       .toBe(800_000);
+    // The respondent's defence arrives and is recorded from the same box.
+    await page.getByTestId('proceedings-defence').click();
+    await page.getByTestId('proceedings-reason').fill('被申请人辩称已支付部分工资');
+    await page.getByTestId('proceedings-submit').click();
+    await expect
+      .poll(
+        async () =>
+          (await clerk.get(`/api/arbitration/cases/${caseId}`)).body.records.some(
+            (r: { kind: string }) => r.kind === 'defence',
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await page.getByTestId('proceedings-withdraw').click();
     await page.getByTestId('proceedings-reason').fill('双方已自行和解，被申请人已支付工资');
     await page.getByTestId('proceedings-submit').click();

@@ -15,6 +15,7 @@ const TITLES: Record<string, string> = {
   resumption_notice: '恢复审理通知书',
   extension_notice: '延长审理期限通知书',
   withdrawal_decision: '准予撤回仲裁申请决定书',
+  deemed_withdrawal_decision: '按撤回仲裁申请处理决定书',
   collective_notice: '集体争议一次性告知书',
   simplified_notice: '简易处理通知书',
 };

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
@@ -14,9 +14,31 @@ const GROUNDS = [
   { value: 'other', label: '其他应当中止审理的情形' },
 ];
 
-type Kind = 'suspend' | 'resume' | 'extend' | 'withdraw' | 'change' | 'abandon';
+type Kind =
+  | 'defence'
+  | 'hold'
+  | 'noshow'
+  | 'advance'
+  | 'suspend'
+  | 'resume'
+  | 'extend'
+  | 'withdraw'
+  | 'change'
+  | 'abandon';
+/** The steps posted to /steps: the machine event of each. */
+const STEPS: Partial<Record<Kind, string>> = {
+  defence: 'receive_defence',
+  hold: 'hold_hearing',
+  noshow: 'applicant_no_show',
+  advance: 'order_advance_execution',
+  withdraw: 'withdraw',
+};
 const IN_PROCEEDINGS = ['answer_period', 'hearing_scheduled', 'hearing'];
 const TITLES: Record<Kind, string> = {
+  defence: '收到答辩书（登记答辩要点）',
+  hold: '开庭审理（登记庭审笔录要点）',
+  noshow: '申请人拒不到庭，按撤回申请处理（须已证明开庭通知书送达）',
+  advance: '先予执行（劳动报酬、工伤医疗费、经济补偿或赔偿金）',
   change: '变更仲裁请求（审理期限自受理变更之日起重新计算）',
   abandon: '放弃部分仲裁请求',
   suspend: '中止审理（出具中止审理决定书）',
@@ -37,6 +59,10 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
   const can = new Set(c.availableEvents.map((e) => e.event));
   const kinds = (
     [
+      ['defence', 'receive_defence'],
+      ['hold', 'hold_hearing'],
+      ['noshow', 'applicant_no_show'],
+      ['advance', 'order_advance_execution'],
       ['suspend', 'suspend'],
       ['resume', 'resume'],
       ['extend', 'extend_award_period'],
@@ -72,10 +98,18 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
               ? { reason: v.reason }
               : open === 'extend'
                 ? { approver: v.approver, reason: v.reason, days: v.days }
-                : { step: 'withdraw', summary: v.reason, withdrawalApplicationFiled: true };
+                : {
+                    step: STEPS[open!]!,
+                    summary: v.reason,
+                    ...(open === 'withdraw' && { withdrawalApplicationFiled: true }),
+                    ...(open === 'advance' && {
+                      rightsClear: v.rightsClear === true,
+                      seriousHardship: v.seriousHardship === true,
+                    }),
+                  };
     try {
       const path =
-        open === 'withdraw'
+        open && STEPS[open]
           ? '/steps'
           : open === 'change' || open === 'abandon'
             ? '/claims-change'
@@ -88,7 +122,10 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
     }
   };
   return (
-    <Card size="small" title="中止、恢复、延长审限、撤回，变更或放弃请求">
+    <Card
+      size="small"
+      title="审理程序：答辩、开庭、按撤回处理、先予执行、中止、恢复、延长审限、撤回、变更或放弃请求"
+    >
       <Space wrap data-testid="proceedings-box">
         {kinds.map(([k]) => (
           <Button key={k} data-testid={`proceedings-${k}`} onClick={() => setOpen(k)}>
@@ -144,6 +181,20 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
                   </Form.Item>
                 ))
               : null}
+            {open === 'advance' ? (
+              <>
+                <Form.Item name="rightsClear" label="当事人之间权利义务关系明确" valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+                <Form.Item
+                  name="seriousHardship"
+                  label="不先予执行将严重影响申请人的生活"
+                  valuePropName="checked"
+                >
+                  <Switch />
+                </Form.Item>
+              </>
+            ) : null}
             {open === 'abandon' ? (
               <Form.Item
                 name="abandon"
@@ -161,6 +212,10 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
                     resume: '恢复理由',
                     extend: '延长理由',
                     withdraw: '撤回理由（申请人已提交撤回仲裁申请书）',
+                    defence: '答辩要点',
+                    hold: '庭审笔录要点',
+                    noshow: '未到庭情况（如：经书面通知，无正当理由拒不到庭）',
+                    advance: '先予执行的内容与理由',
                     change: '变更理由（申请人书面申请）',
                     abandon: '放弃理由（申请人书面申请）',
                   }[open]
