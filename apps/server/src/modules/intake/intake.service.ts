@@ -14,6 +14,7 @@ import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
 import { raiseAlerts } from '../matters/alerts';
+import type { ClaimTrack } from '../matters/matters.tables';
 import { openDuplicates } from '../matters/matters.presenter';
 import { TRACK_LABELS } from '../matters/matters.schema';
 import { appendEvent, scopeOf } from '../matters/scope';
@@ -235,44 +236,11 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('matter_party')
-      .values([
-        ...workerIds.map((pid, i) => ({
-          matter_id: matter.id,
-          party_id: pid,
-          role: 'worker' as const,
-          representative: body.workers[i]!.representative ?? false,
-          sort: i,
-        })),
-        ...employerIds.map((pid, i) => ({
-          matter_id: matter.id,
-          party_id: pid,
-          role: 'employer' as const,
-          sort: i,
-        })),
-      ])
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await trx
-      .insertInto('matter_claim')
-      .values(
-        body.claims.map((c, i) => {
-          const track = decision?.routes[i]?.track ?? null;
-          return {
-            matter_id: matter.id,
-            type: c.type,
-            amount_fen: c.amountFen ?? null,
-            period_from: c.periodFrom ?? null,
-            period_to: c.periodTo ?? null,
-            facts: c.facts,
-            track,
-            status: track ? ('routed' as const) : ('pending' as const),
-            sort: i,
-          };
-        }),
-      )
-      .execute();
+    await insertMatterParts(trx, matter.id, {
+      workers: workerIds.map((id, i) => ({ id, representative: body.workers[i]!.representative ?? false })),
+      employerIds,
+      claims: body.claims.map((c, i) => ({ ...c, track: decision?.routes[i]?.track ?? null })),
+    });
 
     const ref = { id: matter.id, number };
     await appendEvent(trx, actor, matter.id, 'created', `窗口受理登记（${number}）`, {
@@ -292,21 +260,7 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
         }）`,
       );
     }
-    for (const d of duplicates) {
-      await appendEvent(
-        trx,
-        actor,
-        matter.id,
-        'duplicate_flagged',
-        `同一劳动者与用人单位已有未结事项 ${d.number}`,
-        {
-          matterId: d.id,
-        },
-      );
-      await appendEvent(trx, actor, d.id, 'duplicate_flagged', `新登记的事项 ${number} 与本事项当事人相同`, {
-        matterId: matter.id,
-      });
-    }
+    await flagDuplicates(trx, actor, { id: matter.id, number }, duplicates, '新登记的事项');
     const alerts = await raiseAlerts(
       trx,
       {
@@ -336,4 +290,90 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
     return matter.id;
   });
   return id;
+}
+
+/** The rows every new matter has: its parties in order and its claims (routed to a track or pending). */
+export async function insertMatterParts(
+  trx: Transaction<DB>,
+  matterId: string,
+  parts: {
+    workers: { id: string; representative: boolean }[];
+    employerIds: string[];
+    claims: {
+      type: string;
+      amountFen?: number | undefined;
+      periodFrom?: string | undefined;
+      periodTo?: string | undefined;
+      facts: string;
+      track: ClaimTrack | null;
+    }[];
+  },
+) {
+  await trx
+    .insertInto('matter_party')
+    .values([
+      ...parts.workers.map((w, i) => ({
+        matter_id: matterId,
+        party_id: w.id,
+        role: 'worker' as const,
+        representative: w.representative,
+        sort: i,
+      })),
+      ...parts.employerIds.map((pid, i) => ({
+        matter_id: matterId,
+        party_id: pid,
+        role: 'employer' as const,
+        sort: i,
+      })),
+    ])
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await trx
+    .insertInto('matter_claim')
+    .values(
+      parts.claims.map((c, i) => ({
+        matter_id: matterId,
+        type: c.type,
+        amount_fen: c.amountFen ?? null,
+        period_from: c.periodFrom ?? null,
+        period_to: c.periodTo ?? null,
+        facts: c.facts,
+        track: c.track,
+        status: c.track ? ('routed' as const) : ('pending' as const),
+        sort: i,
+      })),
+    )
+    .execute();
+}
+
+/** Flags a new matter and each open matter of the same parties as possible duplicates, on both timelines. */
+export async function flagDuplicates(
+  trx: Transaction<DB>,
+  actor: Actor,
+  matter: { id: string; number: string },
+  duplicates: { id: string; number: string }[],
+  origin: string,
+) {
+  for (const d of duplicates) {
+    await appendEvent(
+      trx,
+      actor,
+      matter.id,
+      'duplicate_flagged',
+      `同一劳动者与用人单位已有未结事项 ${d.number}`,
+      {
+        matterId: d.id,
+      },
+    );
+    await appendEvent(
+      trx,
+      actor,
+      d.id,
+      'duplicate_flagged',
+      `${origin} ${matter.number} 与本事项当事人相同`,
+      {
+        matterId: matter.id,
+      },
+    );
+  }
 }

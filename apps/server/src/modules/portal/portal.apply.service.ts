@@ -14,7 +14,7 @@ import { AppError } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
 import { generateShortCode } from '../documents/short-code';
 import type { IntakeBody } from '../intake/intake.schema';
-import { consentRecord, validateIntake } from '../intake/intake.service';
+import { consentRecord, flagDuplicates, insertMatterParts, validateIntake } from '../intake/intake.service';
 import { buildTriageInput, findOpenProceedings, loadTriageSettings } from '../intake/triage.service';
 import { raiseAlerts } from '../matters/alerts';
 import { openDuplicates } from '../matters/matters.presenter';
@@ -245,29 +245,11 @@ export async function createOnlineApplication(
       .returning('id')
       .executeTakeFirstOrThrow();
     await sql`UPDATE matter SET query_code = ${queryCode} WHERE id = ${matter.id}`.execute(trx);
-    await trx
-      .insertInto('matter_party')
-      .values([
-        { matter_id: matter.id, party_id: worker.id, role: 'worker', sort: 0 },
-        { matter_id: matter.id, party_id: employer.id, role: 'employer', sort: 0 },
-      ])
-      .execute();
-    await trx
-      .insertInto('matter_claim')
-      .values(
-        body.claims.map((c, i) => ({
-          matter_id: matter.id,
-          type: c.type,
-          amount_fen: c.amountFen ?? null,
-          period_from: c.periodFrom ?? null,
-          period_to: c.periodTo ?? null,
-          facts: c.facts,
-          track: null,
-          status: 'pending' as const,
-          sort: i,
-        })),
-      )
-      .execute();
+    await insertMatterParts(trx, matter.id, {
+      workers: [{ id: worker.id, representative: false }],
+      employerIds: [employer.id],
+      claims: body.claims.map((c) => ({ ...c, track: null })),
+    });
     await appendEvent(
       trx,
       actor,
@@ -287,24 +269,7 @@ export async function createOnlineApplication(
       'mediation_consent',
       `${w.name}网上确认${body.mediationConsent ? '同意' : '不同意'}调解`,
     );
-    for (const d of dups) {
-      await appendEvent(
-        trx,
-        actor,
-        matter.id,
-        'duplicate_flagged',
-        `同一劳动者与用人单位已有未结事项 ${d.number}`,
-        { matterId: d.id },
-      );
-      await appendEvent(
-        trx,
-        actor,
-        d.id,
-        'duplicate_flagged',
-        `网上提交的事项 ${number} 与本事项当事人相同`,
-        { matterId: matter.id },
-      );
-    }
+    await flagDuplicates(trx, actor, { id: matter.id, number }, dups, '网上提交的事项');
     const ref = { matterId: matter.id, partyId: worker.id, accountId };
     await consentRef(trx, 'mediation', { ...ref, given: body.mediationConsent });
     await consentRef(trx, 'electronic_service', { ...ref, given: body.electronicServiceConsent });
