@@ -1,32 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
-import { errorResponses, errorSchema } from '../../platform/errors';
 import { changeClaims, issueCollectiveNotice, recordConsent } from './arbitration.collective';
-import { act } from './arbitration.http';
-import {
-  caseParam,
-  claimsChangeBody,
-  consentBody,
-  resultSchema,
-  simplifiedNoticeBody,
-  versionBody,
-} from './arbitration.schema';
+import { act, caseStep } from './arbitration.http';
+import { claimsChangeBody, consentBody, simplifiedNoticeBody, versionBody } from './arbitration.schema';
 import { issueSimplifiedNotice } from './arbitration.simplified';
-
-const tags = ['仲裁'];
-const ok = { 200: resultSchema, 422: errorSchema, ...errorResponses };
 
 /** Collective variant (representatives' consents, one-time notice), claim changes, simplified notice. */
 export const collectiveRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
-  const opts = <B extends z.ZodTypeAny>(summary: string, body: B) => ({
-    config: { auth: 'matter.read' as const },
-    schema: { tags, summary, params: caseParam, body, response: ok },
-  });
-
   app.post(
     '/arbitration/cases/:caseId/consents',
-    opts(
+    caseStep(
       '登记被代表劳动者的书面同意（集体争议代表人变更、放弃请求，承认对方请求，接受调解或撤回申请前须取得）',
       consentBody,
     ),
@@ -38,7 +21,7 @@ export const collectiveRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/arbitration/cases/:caseId/claims-change',
-    opts(
+    caseStep(
       '变更或放弃仲裁请求（集体争议须被代表劳动者书面同意；变更请求的，审理期限自受理变更之日起重新计算）',
       claimsChangeBody,
     ),
@@ -50,7 +33,7 @@ export const collectiveRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/arbitration/cases/:caseId/collective-notice',
-    opts(
+    caseStep(
       '集体争议一次性告知：仲裁庭组成人员、答辩期、举证期限、开庭时间和地点（受理后五日内，办案规则第六十三条）',
       versionBody,
     ),
@@ -62,7 +45,7 @@ export const collectiveRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/arbitration/cases/:caseId/simplified-notice',
-    opts(
+    caseStep(
       '简易处理通知：出具简易处理通知书并以短信（或电话）送达当事人；经被申请人同意可以缩短或取消答辩期',
       simplifiedNoticeBody,
     ),

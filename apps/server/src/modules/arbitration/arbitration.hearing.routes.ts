@@ -16,7 +16,7 @@ import {
   simpleStep,
   suspendCase,
 } from './arbitration.conduct';
-import { act, audited } from './arbitration.http';
+import { act, audited, caseStep } from './arbitration.http';
 import { settingNumber } from './arbitration.runtime';
 import {
   anyObject,
@@ -50,10 +50,7 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = ctx.database;
   const post = <B extends z.ZodTypeAny>(path: string, summary: string, body: B) => ({
     path,
-    opts: {
-      config: { auth: 'matter.read' as const },
-      schema: { tags, summary, params: caseParam, body, response: ok },
-    },
+    opts: caseStep(summary, body),
   });
 
   app.get(

@@ -1,12 +1,29 @@
 import type { FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import type { AppContext } from '../../app';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { actorOf, type AuthContext } from '../../platform/auth';
-import { errors } from '../../platform/errors';
+import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertCaseVisible } from '../cases/cases.access';
 import { StaleCase } from '../cases/cases.service';
 import { presentCase } from './arbitration.presenter';
 import type { Trx } from './arbitration.runtime';
+import { caseParam, resultSchema } from './arbitration.schema';
+
+/** Route options of a step on one case: matter.read at the door (the machine checks the post), the
+ * case id, the body, and the answer every step gives (the fresh case, or 422 with what is missing). */
+export function caseStep<B extends z.ZodTypeAny>(summary: string, body: B) {
+  return {
+    config: { auth: 'matter.read' as const },
+    schema: {
+      tags: ['仲裁'],
+      summary,
+      params: caseParam,
+      body,
+      response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
+    },
+  };
+}
 
 export interface ActResult {
   documents?: { type: string; id: string; number: string }[];

@@ -13,7 +13,7 @@ import {
 import { collectiveRoutes } from './arbitration.collective.routes';
 import { closeDay, pendingSameDay, samePendingError } from './arbitration.dayclose';
 import { hearingRoutes } from './arbitration.hearing.routes';
-import { act } from './arbitration.http';
+import { act, caseStep } from './arbitration.http';
 import { listCases, presentCase } from './arbitration.presenter';
 import { seedRooms, setArbitrationContext } from './arbitration.runtime';
 import {
@@ -109,17 +109,10 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/arbitration/cases/:caseId/review',
-    {
-      config: { auth: 'matter.read' },
-      schema: {
-        tags,
-        summary:
-          '补充申请材料并重新初审（补正：收件日以补正之日起算，受理期限重新计算，办案规则第四十六条）；可选材料齐全即当场受理',
-        params: caseParam,
-        body: reviewBody,
-        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
-      },
-    },
+    caseStep(
+      '补充申请材料并重新初审（补正：收件日以补正之日起算，受理期限重新计算，办案规则第四十六条）；可选材料齐全即当场受理',
+      reviewBody,
+    ),
     async (req) =>
       act(ctx, req, req.params.caseId, async (trx, auth, actor) => {
         const { acceptIfComplete, ...details } = req.body;
@@ -136,16 +129,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/arbitration/cases/:caseId/accept',
-    {
-      config: { auth: 'matter.read' },
-      schema: {
-        tags,
-        summary: '受理并出具受理通知书（欠薪、工伤、重大集体争议当日出具并送达）',
-        params: caseParam,
-        body: acceptBody,
-        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
-      },
-    },
+    caseStep('受理并出具受理通知书（欠薪、工伤、重大集体争议当日出具并送达）', acceptBody),
     async (req) =>
       act(ctx, req, req.params.caseId, (trx, auth, actor) =>
         acceptApplication(ctx, trx, auth, actor, req.params.caseId, req.body),
@@ -154,16 +138,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/arbitration/cases/:caseId/reject',
-    {
-      config: { auth: 'matter.read' },
-      schema: {
-        tags,
-        summary: '不予受理：出具不予受理通知书，写明理由类别并告知可向人民法院起诉',
-        params: caseParam,
-        body: rejectBody,
-        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
-      },
-    },
+    caseStep('不予受理：出具不予受理通知书，写明理由类别并告知可向人民法院起诉', rejectBody),
     async (req) =>
       act(ctx, req, req.params.caseId, (trx, auth, actor) =>
         rejectApplication(ctx, trx, auth, actor, req.params.caseId, req.body),
@@ -172,16 +147,10 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/arbitration/cases/:caseId/redirect',
-    {
-      config: { auth: 'matter.read' },
-      schema: {
-        tags,
-        summary: '不属本委管辖：书面告知向有管辖权的仲裁委员会申请（不是不予受理，办案规则第三十一条）',
-        params: caseParam,
-        body: redirectBody,
-        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
-      },
-    },
+    caseStep(
+      '不属本委管辖：书面告知向有管辖权的仲裁委员会申请（不是不予受理，办案规则第三十一条）',
+      redirectBody,
+    ),
     async (req) =>
       act(ctx, req, req.params.caseId, (trx, auth, actor) =>
         redirectApplication(ctx, trx, auth, actor, req.params.caseId, req.body),
@@ -190,17 +159,10 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/arbitration/cases/:caseId/simplified',
-    {
-      config: { auth: 'matter.read' },
-      schema: {
-        tags,
-        summary:
-          '简易处理：符合第五十六条任一情形且无第五十七条排除情形的，决定简易处理（可独任仲裁）；apply=false 在审理期限届满前转为普通程序，期限仍自受理之日起计算（第六十一条）',
-        params: caseParam,
-        body: simplifiedBody,
-        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
-      },
-    },
+    caseStep(
+      '简易处理：符合第五十六条任一情形且无第五十七条排除情形的，决定简易处理（可独任仲裁）；apply=false 在审理期限届满前转为普通程序，期限仍自受理之日起计算（第六十一条）',
+      simplifiedBody,
+    ),
     async (req) =>
       act(ctx, req, req.params.caseId, (trx, auth, actor) =>
         decideSimplified(ctx, trx, auth, actor, req.params.caseId, req.body),
@@ -209,16 +171,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/arbitration/cases/:caseId/serve-respondent',
-    {
-      config: { auth: 'matter.read' },
-      schema: {
-        tags,
-        summary: '向被申请人送达应诉通知书及申请书副本（受理后五日内；答辩期十日开始）',
-        params: caseParam,
-        body: acceptBody,
-        response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
-      },
-    },
+    caseStep('向被申请人送达应诉通知书及申请书副本（受理后五日内；答辩期十日开始）', acceptBody),
     async (req) =>
       act(ctx, req, req.params.caseId, (trx, auth, actor) =>
         serveRespondent(ctx, trx, auth, actor, req.params.caseId, req.body),
