@@ -95,6 +95,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       await db.destroy();
       await server.stop();
       await pglite.close();
+      // The socket directory of an in-memory database is ours alone: leave nothing behind.
+      if (memory) rmSync(socketDir, { recursive: true, force: true });
     },
   };
 }
