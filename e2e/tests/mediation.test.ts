@@ -161,4 +161,66 @@ describe('mediation journey in Chromium', () => {
     expect(actions).toBeLessThanOrEqual(15);
     await context.close();
   });
+
+  it('a joint session: mediators of 人社 and 工会 picked by agency, room and participants', async () => {
+    const context = await newContext(browser);
+    const page: Page = await context.newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    await login.signInAndWait('gsclerk', 'Onestop@2026');
+    const matterId = await page.evaluate(
+      async (idNumber) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const j = me.user.roles
+          .flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions)
+          .find((x: { name: string }) => x.name === '广水市');
+        const r = await fetch('/api/intake', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({
+            channel: 'window',
+            requestKind: 'application',
+            jurisdictionId: j.id,
+            workers: [{ name: '陈小满', idType: 'resident_id', idNumber }],
+            employers: [{ name: '广水市永兴纺织有限公司' }],
+            claims: [
+              {
+                type: 'unpaid_wages',
+                amountFen: 420000,
+                periodFrom: '2026-09-01',
+                periodTo: '2026-10-31',
+                facts: '',
+              },
+            ],
+            narrative: '两个月工资未发放，单位称资金紧张。',
+            triage: { mode: 'accept' },
+            consent: { given: true, method: 'window_signature', workerIndex: 0 },
+          }),
+        });
+        const body = await r.json();
+        if (r.status !== 201) throw new Error(JSON.stringify(body));
+        return body.id as string;
+      },
+      residentId('19900315', 517, '421381'),
+    );
+    await page.goto(`${server.url}/matters/${matterId}`);
+    const panel = page.getByTestId('mediation-panel');
+    await panel.getByRole('button', { name: '安排调解' }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.getByTestId('session-room').fill('第二调解室');
+    await dialog.getByRole('button', { name: '添加调解员' }).click();
+    await dialog.getByPlaceholder('姓名').nth(1).fill('周平');
+    await dialog.getByText('联合调解（人社 + 工会 + 法院）').click();
+    await dialog.getByText('用人单位已同意参加调解').click();
+    await screenshot(page, 'mediation-joint-session');
+    await dialog
+      .getByRole('button', { name: '安 排' })
+      .or(dialog.getByRole('button', { name: '安排' }))
+      .click();
+    await panel.getByText('联合调解：').waitFor({ timeout: 15_000 });
+    expect(await panel.getByText('第二调解室').count()).toBeGreaterThan(0);
+    const text = (await panel.textContent()) ?? '';
+    expect(text).toContain('周平');
+    await context.close();
+  });
 });

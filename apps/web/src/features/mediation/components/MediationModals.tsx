@@ -236,8 +236,8 @@ export function SessionModal({ detail, busy, error, onCancel, onSubmit }: Common
     startsAt: Dayjs;
     room: string;
     joint: boolean;
-    mediators: string;
-    participants: string;
+    mediators: { name?: string; agency?: string }[];
+    participants?: string[];
     employerConsents: boolean;
   }>();
   return (
@@ -256,7 +256,8 @@ export function SessionModal({ detail, busy, error, onCancel, onSubmit }: Common
         initialValues={{
           startsAt: dayjs().add(1, 'day').hour(9).minute(0),
           joint: false,
-          mediators: `${detail.mediator?.name ?? ''}:hrss`,
+          mediators: [{ name: detail.mediator?.name ?? '', agency: 'hrss' }],
+          participants: [],
           employerConsents: false,
         }}
         onFinish={(v) =>
@@ -266,39 +267,55 @@ export function SessionModal({ detail, busy, error, onCancel, onSubmit }: Common
             room: v.room,
             joint: v.joint,
             mediators: v.mediators
-              .split(/[,，、]/)
-              .map((s) => s.trim())
-              .filter(Boolean)
-              .map((s) => {
-                const [name, agency] = s.split(/[:：]/);
-                return {
-                  name: name!.trim(),
-                  agency: AGENCIES.some((a) => a.value === agency?.trim()) ? agency!.trim() : 'hrss',
-                };
-              }),
-            participants: (v.participants ?? '')
-              .split(/[,，、]/)
-              .map((s) => s.trim())
-              .filter(Boolean),
+              .filter((m) => m.name?.trim())
+              .map((m) => ({ name: m.name!.trim(), agency: m.agency ?? 'hrss' })),
+            participants: (v.participants ?? []).map((x) => x.trim()).filter(Boolean),
             ...(v.employerConsents ? { employerConsents: true } : {}),
           })
         }
       >
-        <Form.Item name="startsAt" label="时间" rules={[{ required: true }]}>
-          <DatePicker showTime />
-        </Form.Item>
-        <Form.Item name="room" label="调解室" rules={[{ required: true, message: '请填写调解室' }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item
+        <Space wrap align="start">
+          <Form.Item name="startsAt" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
+            <DatePicker showTime />
+          </Form.Item>
+          <Form.Item name="room" label="调解室" rules={[{ required: true, message: '请填写调解室' }]}>
+            <Input data-testid="session-room" />
+          </Form.Item>
+        </Space>
+        <Form.List
           name="mediators"
-          label="调解员（姓名:机构，机构为 hrss 人社 / union 工会 / court 法院，多人用顿号分隔）"
-          rules={[{ required: true }]}
+          rules={[
+            {
+              validator: async (_, list: { name?: string }[]) => {
+                if (!list?.some((m) => m.name?.trim())) throw new Error('至少一名调解员');
+              },
+            },
+          ]}
         >
-          <Input />
-        </Form.Item>
-        <Form.Item name="participants" label="参加人（顿号分隔）">
-          <Input />
+          {(fields, { add, remove }, { errors }) => (
+            <Form.Item label="调解员（人社、工会、法院等机构的调解员可联合调解）">
+              {fields.map((f) => (
+                <Space key={f.key} align="start" wrap>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请填写姓名' }]}>
+                    <Input placeholder="姓名" style={{ width: 140 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'agency']}>
+                    <Select options={AGENCIES} style={{ width: 110 }} aria-label="所属机构" />
+                  </Form.Item>
+                  {fields.length > 1 ? (
+                    <Button type="link" danger onClick={() => remove(f.name)}>
+                      删除
+                    </Button>
+                  ) : null}
+                </Space>
+              ))}
+              <Button onClick={() => add({ agency: 'union' })}>添加调解员</Button>
+              <Form.ErrorList errors={errors} />
+            </Form.Item>
+          )}
+        </Form.List>
+        <Form.Item name="participants" label="参加人（输入后回车，可多人）">
+          <Select mode="tags" open={false} placeholder="如：申请人本人、被申请人委托代理人" />
         </Form.Item>
         <Form.Item name="joint" valuePropName="checked">
           <Checkbox>联合调解（人社 + 工会 + 法院）</Checkbox>
