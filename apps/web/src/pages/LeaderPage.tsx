@@ -1,13 +1,181 @@
-import { Card, Empty } from 'antd';
+import { Alert, Card, Col, List, Result, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
+import { useLeaderAlerts, useLeaderOverview } from '../features/leader/leader.api';
+import { isApiError } from '../lib/api';
 
+/** 领导驾驶舱: today's intake and what is still owed today, open work with its clocks, this month. */
 export default function LeaderPage() {
+  const q = useLeaderOverview();
+  const alerts = useLeaderAlerts();
+  if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
+  if (q.isError || !q.data) {
+    return <Result status="error" title={isApiError(q.error) ? q.error.message : '无法加载驾驶舱数据'} />;
+  }
+  const o = q.data;
+  const rate =
+    o.month.mediationAgreed + o.month.mediationNotAgreed > 0
+      ? Math.round((o.month.mediationAgreed / (o.month.mediationAgreed + o.month.mediationNotAgreed)) * 100)
+      : null;
   return (
     <>
-      <PageHeader title="领导驾驶舱">全市维权事项总览、期限预警与督办。</PageHeader>
-      <Card>
-        <Empty description="驾驶舱统计功能正在建设中" />
-      </Card>
+      <PageHeader title="领导驾驶舱">
+        {o.date} 的数据（辖区 {o.jurisdictions}{' '}
+        个，每分钟自动刷新）：当日受理、当日应受理未受理、在办与期限预警、本月办理结果。
+      </PageHeader>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="leader-overview">
+        {o.today.sameDayPending.length ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="leader-same-day"
+            title={`欠薪、工伤、重大集体争议仲裁申请 ${o.today.sameDayPending.length} 件尚未受理，应当日出具受理通知书`}
+            description={
+              <Space wrap>
+                {o.today.sameDayPending.map((x) => (
+                  <Link key={x.caseId} to={`/arbitration/cases/${x.caseId}`}>
+                    <Tag color="red">
+                      {x.number}（{x.category}）
+                    </Tag>
+                  </Link>
+                ))}
+              </Space>
+            }
+          />
+        ) : null}
+        <Row gutter={[16, 16]}>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic
+                title="今日受理事项"
+                value={o.today.mattersReceived}
+                data-testid="leader-today-matters"
+              />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="今日立案 / 结案" value={`${o.today.casesOpened} / ${o.today.casesClosed}`} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Link to="/leader/clocks">
+                <Statistic
+                  title="期限已逾期"
+                  value={o.clocks.overdue}
+                  styles={{ content: { color: o.clocks.overdue ? '#cf1322' : undefined } }}
+                />
+              </Link>
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Link to="/leader/clocks">
+                <Statistic
+                  title="三日内到期"
+                  value={o.clocks.dueSoon}
+                  styles={{ content: { color: o.clocks.dueSoon ? '#d46b08' : undefined } }}
+                />
+              </Link>
+            </Card>
+          </Col>
+        </Row>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={14}>
+            <Card size="small" title="在办案件与期限（按业务线）">
+              <Table
+                size="small"
+                rowKey="track"
+                pagination={false}
+                dataSource={o.open.byTrack}
+                data-testid="leader-tracks"
+                locale={{ emptyText: '暂无在办案件' }}
+                columns={[
+                  { title: '业务线', dataIndex: 'label' },
+                  { title: '在办', dataIndex: 'open', align: 'right' },
+                  {
+                    title: '逾期期限',
+                    dataIndex: 'overdue',
+                    align: 'right',
+                    render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0),
+                  },
+                  {
+                    title: '三日内到期',
+                    dataIndex: 'dueSoon',
+                    align: 'right',
+                    render: (v: number) => (v ? <Tag color="orange">{v}</Tag> : 0),
+                  },
+                ]}
+              />
+              <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                在办事项 {o.open.matters} 件，其中优先办理（欠薪、农民工、工伤等）{o.open.priorityMatters}{' '}
+                件、集体争议 {o.open.collectiveMatters} 件；待接收的转办{' '}
+                <Link to="/transfers">{o.transfersPending} 件</Link>；预警 {o.alerts} 条（见右侧）。
+              </Typography.Paragraph>
+            </Card>
+          </Col>
+          <Col xs={24} lg={10}>
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <Card size="small" title="预警（最近10条）" data-testid="leader-alerts">
+                <List
+                  size="small"
+                  loading={alerts.isPending}
+                  dataSource={alerts.data ?? []}
+                  locale={{ emptyText: '暂无预警' }}
+                  renderItem={(a) => (
+                    <List.Item>
+                      <List.Item.Meta
+                        title={
+                          <Space wrap>
+                            <Tag color={a.kind === 'collective' ? 'volcano' : 'orange'}>
+                              {a.jurisdictionName}
+                            </Tag>
+                            {a.matter ? <Link to={`/matters/${a.matter.id}`}>{a.summary}</Link> : a.summary}
+                          </Space>
+                        }
+                        description={a.basis}
+                      />
+                    </List.Item>
+                  )}
+                />
+              </Card>
+              <Card size="small" title="今日受理渠道">
+                <List
+                  size="small"
+                  dataSource={o.today.byChannel}
+                  locale={{ emptyText: '今日尚无受理' }}
+                  renderItem={(c) => (
+                    <List.Item extra={<Typography.Text strong>{c.count}</Typography.Text>}>
+                      {c.label}
+                    </List.Item>
+                  )}
+                />
+              </Card>
+              <Card size="small" title={`本月（${o.month.from} 起）`}>
+                <Row gutter={[8, 8]}>
+                  <Col span={12}>
+                    <Statistic title="调解达成协议" value={o.month.mediationAgreed} />
+                  </Col>
+                  <Col span={12}>
+                    <Statistic
+                      title="调解成功率"
+                      value={rate ?? '—'}
+                      suffix={rate === null ? undefined : '%'}
+                    />
+                  </Col>
+                  <Col span={12}>
+                    <Statistic title="仲裁受理" value={o.month.arbitrationAccepted} />
+                  </Col>
+                  <Col span={12}>
+                    <Statistic title="办结案件" value={o.month.casesClosed} />
+                  </Col>
+                </Row>
+              </Card>
+            </Space>
+          </Col>
+        </Row>
+      </Space>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { leaderRoutes } from '../leader/leader.routes';
 import { alertsRoutes } from '../matters/alerts.routes';
 import { type MattersRoutesOptions, mattersRoutes } from '../matters/matters.routes';
 import { partiesRoutes } from '../parties/parties.routes';
@@ -10,4 +11,5 @@ export const intakeModule: FastifyPluginAsync<MattersRoutesOptions> = async (app
   await app.register(intakeRoutes);
   await app.register(mattersRoutes, opts.storage ? { storage: opts.storage } : {});
   await app.register(alertsRoutes);
+  await app.register(leaderRoutes);
 };
