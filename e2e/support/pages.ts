@@ -36,3 +36,36 @@ export async function expectText(page: Page, text: string | RegExp) {
   await page.getByText(text).first().waitFor({ timeout: 15_000 });
   expect(await page.getByText(text).first().isVisible()).toBe(true);
 }
+
+/**
+ * Registers a matter through the intake API as the user signed in on `page` (the intake UI has its own
+ * journey): the jurisdiction is picked by name among the user's, the CSRF token comes from the session.
+ */
+export async function registerMatter(
+  page: Page,
+  jurisdictionName: string,
+  body: Record<string, unknown>,
+): Promise<string> {
+  return page.evaluate(
+    async ({ name, body }) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const j = me.user.roles
+        .flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions)
+        .find((x: { name: string }) => x.name === name);
+      const r = await fetch('/api/intake', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          channel: 'window',
+          requestKind: 'application',
+          jurisdictionId: j.id,
+          ...body,
+        }),
+      });
+      const created = await r.json();
+      if (r.status !== 201) throw new Error(JSON.stringify(created));
+      return created.id as string;
+    },
+    { name: jurisdictionName, body },
+  );
+}

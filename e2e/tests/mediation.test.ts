@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { residentId } from '../../apps/server/test/intake-fixtures';
 import { launchBrowser, newContext, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { LoginPage, registerMatter } from '../support/pages';
 import { startProduct } from '../support/server';
 
 /**
@@ -34,53 +34,35 @@ describe('mediation journey in Chromium', () => {
     await login.signInAndWait('gsclerk', 'Onestop@2026');
 
     // The walk-in worker's matter (registered through the single window; the intake UI has its own journey).
-    const matterId = await page.evaluate(
-      async (idNumber) => {
-        const me = await (await fetch('/api/auth/me')).json();
-        const j = me.user.roles
-          .flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions)
-          .find((x: { name: string }) => x.name === '广水市');
-        const r = await fetch('/api/intake', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify({
-            channel: 'window',
-            requestKind: 'application',
-            jurisdictionId: j.id,
-            workers: [{ name: '刘长江', idType: 'resident_id', idNumber, migrantWorker: true }],
-            employers: [{ name: '广水市顺达机械制造有限公司' }],
-            claims: [
-              {
-                type: 'unpaid_wages',
-                amountFen: 960000,
-                periodFrom: '2025-10-01',
-                periodTo: '2025-12-31',
-                facts: '三个月工资未发',
-              },
-              {
-                type: 'overtime_pay',
-                amountFen: 180000,
-                periodFrom: '2025-10-01',
-                periodTo: '2025-12-31',
-                facts: '周六加班未付加班费',
-              },
-              {
-                type: 'double_wages_no_contract',
-                amountFen: 640000,
-                periodFrom: '2025-03-01',
-                periodTo: '2025-12-31',
-                facts: '入职后未签书面劳动合同',
-              },
-            ],
-            narrative: '在机械厂做焊工，老板拖欠三个月工资。',
-          }),
-        });
-        const body = await r.json();
-        if (r.status !== 201) throw new Error(JSON.stringify(body));
-        return body.id as string;
-      },
-      residentId('19880506', 321, '421381'),
-    );
+    const ID = residentId('19880506', 321, '421381');
+    const matterId = await registerMatter(page, '广水市', {
+      workers: [{ name: '刘长江', idType: 'resident_id', idNumber: ID, migrantWorker: true }],
+      employers: [{ name: '广水市顺达机械制造有限公司' }],
+      claims: [
+        {
+          type: 'unpaid_wages',
+          amountFen: 960000,
+          periodFrom: '2025-10-01',
+          periodTo: '2025-12-31',
+          facts: '三个月工资未发',
+        },
+        {
+          type: 'overtime_pay',
+          amountFen: 180000,
+          periodFrom: '2025-10-01',
+          periodTo: '2025-12-31',
+          facts: '周六加班未付加班费',
+        },
+        {
+          type: 'double_wages_no_contract',
+          amountFen: 640000,
+          periodFrom: '2025-03-01',
+          periodTo: '2025-12-31',
+          facts: '入职后未签书面劳动合同',
+        },
+      ],
+      narrative: '在机械厂做焊工，老板拖欠三个月工资。',
+    });
 
     let screens = 0;
     let actions = 0;
@@ -168,41 +150,23 @@ describe('mediation journey in Chromium', () => {
     const login = new LoginPage(page, server.url);
     await login.open();
     await login.signInAndWait('gsclerk', 'Onestop@2026');
-    const matterId = await page.evaluate(
-      async (idNumber) => {
-        const me = await (await fetch('/api/auth/me')).json();
-        const j = me.user.roles
-          .flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions)
-          .find((x: { name: string }) => x.name === '广水市');
-        const r = await fetch('/api/intake', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-          body: JSON.stringify({
-            channel: 'window',
-            requestKind: 'application',
-            jurisdictionId: j.id,
-            workers: [{ name: '陈小满', idType: 'resident_id', idNumber }],
-            employers: [{ name: '广水市永兴纺织有限公司' }],
-            claims: [
-              {
-                type: 'unpaid_wages',
-                amountFen: 420000,
-                periodFrom: '2026-09-01',
-                periodTo: '2026-10-31',
-                facts: '',
-              },
-            ],
-            narrative: '两个月工资未发放，单位称资金紧张。',
-            triage: { mode: 'accept' },
-            consent: { given: true, method: 'window_signature', workerIndex: 0 },
-          }),
-        });
-        const body = await r.json();
-        if (r.status !== 201) throw new Error(JSON.stringify(body));
-        return body.id as string;
-      },
-      residentId('19900315', 517, '421381'),
-    );
+    const ID = residentId('19900315', 517, '421381');
+    const matterId = await registerMatter(page, '广水市', {
+      workers: [{ name: '陈小满', idType: 'resident_id', idNumber: ID }],
+      employers: [{ name: '广水市永兴纺织有限公司' }],
+      claims: [
+        {
+          type: 'unpaid_wages',
+          amountFen: 420000,
+          periodFrom: '2026-09-01',
+          periodTo: '2026-10-31',
+          facts: '',
+        },
+      ],
+      narrative: '两个月工资未发放，单位称资金紧张。',
+      triage: { mode: 'accept' },
+      consent: { given: true, method: 'window_signature', workerIndex: 0 },
+    });
     await page.goto(`${server.url}/matters/${matterId}`);
     const panel = page.getByTestId('mediation-panel');
     await panel.getByRole('button', { name: '安排调解' }).click();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { launchBrowser, newContext, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { LoginPage, registerMatter } from '../support/pages';
 import { startProduct } from '../support/server';
 
 const DEMO = 'Onestop@2026';
@@ -168,34 +168,20 @@ describe('petitions and legal aid in Chromium', () => {
 
   it('a migrant worker’s wage matter is referred to legal aid without a means test', async () => {
     const page = await signedInPage('clerk');
-    const matterId = await page.evaluate(async (idNumber) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const j = me.user.roles
-        .flatMap((r: { jurisdictions: { id: string; name: string }[] }) => r.jurisdictions)
-        .find((x: { name: string }) => x.name === '曾都区');
-      const r = await fetch('/api/intake', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify({
-          channel: 'window',
-          requestKind: 'application',
-          jurisdictionId: j.id,
-          workers: [{ name: '张春生', idType: 'resident_id', idNumber, migrantWorker: true }],
-          employers: [{ name: '随州市鸿运建筑劳务有限公司' }],
-          claims: [
-            {
-              type: 'unpaid_wages',
-              amountFen: 980000,
-              periodFrom: '2025-10-01',
-              periodTo: '2025-12-31',
-              facts: '工地钢筋工，三个月工资未发',
-            },
-          ],
-          narrative: '农民工讨薪',
-        }),
-      });
-      return (await r.json()).id as string;
-    }, residentId());
+    const matterId = await registerMatter(page, '曾都区', {
+      workers: [{ name: '张春生', idType: 'resident_id', idNumber: residentId(), migrantWorker: true }],
+      employers: [{ name: '随州市鸿运建筑劳务有限公司' }],
+      claims: [
+        {
+          type: 'unpaid_wages',
+          amountFen: 980000,
+          periodFrom: '2025-10-01',
+          periodTo: '2025-12-31',
+          facts: '工地钢筋工，三个月工资未发',
+        },
+      ],
+      narrative: '农民工讨薪',
+    });
     await page.goto(`${server.url}/matters/${matterId}`);
     const panel = page.getByTestId('legal-aid-panel');
     await panel.getByTestId('legal-aid-exempt').getByText('免予核查').waitFor();

@@ -59,26 +59,10 @@ export default function LeaderPage() {
             </Card>
           </Col>
           <Col xs={12} md={6}>
-            <Card size="small">
-              <Link to="/leader/clocks">
-                <Statistic
-                  title="期限已逾期"
-                  value={o.clocks.overdue}
-                  styles={{ content: { color: o.clocks.overdue ? '#cf1322' : undefined } }}
-                />
-              </Link>
-            </Card>
+            <ClockStat title="期限已逾期" value={o.clocks.overdue} color="#cf1322" />
           </Col>
           <Col xs={12} md={6}>
-            <Card size="small">
-              <Link to="/leader/clocks">
-                <Statistic
-                  title="三日内到期"
-                  value={o.clocks.dueSoon}
-                  styles={{ content: { color: o.clocks.dueSoon ? '#d46b08' : undefined } }}
-                />
-              </Link>
-            </Card>
+            <ClockStat title="三日内到期" value={o.clocks.dueSoon} color="#d46b08" />
           </Col>
         </Row>
         <Row gutter={[16, 16]}>
@@ -177,5 +161,16 @@ export default function LeaderPage() {
         </Row>
       </Space>
     </>
+  );
+}
+
+/** A clock count that leads to the supervision list (期限督办), coloured when not zero. */
+function ClockStat({ title, value, color }: { title: string; value: number; color: string }) {
+  return (
+    <Card size="small">
+      <Link to="/leader/clocks">
+        <Statistic title={title} value={value} styles={{ content: { color: value ? color : undefined } }} />
+      </Link>
+    </Card>
   );
 }
