@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config/env';
 import type { Database } from './db/database';
 import { adminRoutes } from './modules/admin/admin.routes';
@@ -30,6 +30,8 @@ import { FieldCipher } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
 import { errorHandler, notFoundHandler } from './platform/errors';
 import { loggerOptions } from './platform/logger';
+import { validatorCompiler } from './platform/schema-types';
+import { RECEIVE_TIMEOUT_MS, registerRequestTimeout } from './platform/timeout';
 
 export interface AppDeps {
   config: AppConfig;
@@ -54,6 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
+    requestTimeout: RECEIVE_TIMEOUT_MS,
     trustProxy: true,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
@@ -70,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // and plain JSON.stringify serialises them, which keeps list endpoints fast.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.setErrorHandler(errorHandler);
+  registerRequestTimeout(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

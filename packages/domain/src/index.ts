@@ -1,5 +1,6 @@
 export * from './access/permissions';
 export * from './access/roles';
+export * from './access/credentials';
 export * from './calculators';
 export * from './calendar';
 export * from './claims';

@@ -16,8 +16,18 @@ import { errors } from './errors';
 
 export const SESSION_COOKIE = 'onestop_sid';
 
-/** What a route needs: a permission, any signed-in user, or nothing (public pages). */
-export type RouteAuth = Permission | 'authenticated' | 'public';
+/**
+ * What a route needs: a permission, any one of several permissions (the handler then checks which
+ * one the record at hand requires), any signed-in user, or nothing (public pages).
+ */
+export type RouteAuth = Permission | readonly Permission[] | 'authenticated' | 'public';
+
+/** Whether the user holds what the route declares (a permission or any of a list). */
+export function holdsRouteAuth(auth: AuthContext, declared: Permission | readonly Permission[]): boolean {
+  return typeof declared === 'string'
+    ? auth.permissions.has(declared)
+    : declared.some((p) => auth.permissions.has(p));
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,6 +36,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
   }
+  interface FastifyInstance {
+    /** Every /api route with what it declares it needs (filled as routes register; read by the route tests). */
+    routeCatalog: RouteEntry[];
+  }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  auth: RouteAuth;
 }
 
 export interface AuthContext {
@@ -197,20 +217,24 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Registers the authentication pipeline: every route must declare `config.auth`; the session
  * cookie is resolved (idle timeout enforced), CSRF is checked on state changes, and the declared
- * permission is enforced (401 without a session, 403 without the permission).
+ * permission is enforced (401 without a session, 403 without the permission). It runs before the
+ * body is validated, so an anonymous caller learns nothing about a route's fields (401, not 400).
  */
 export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppConfig) {
   app.decorateRequest('auth', null);
+  app.decorate('routeCatalog', [] as RouteEntry[]);
   configureSessionCache(config.sessionCacheMs);
   const idleMs = config.sessionIdleMinutes * 60_000;
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (!route.config?.auth)
-      throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
+    const auth = route.config?.auth;
+    if (!auth) throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routeCatalog.push({ method, url: route.url, auth });
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, reply: FastifyReply) => {
+  app.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     const declared = req.routeOptions.config?.auth;
     if (!declared) return;
     const token = req.cookies[SESSION_COOKIE];
@@ -244,6 +268,6 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppCo
     if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== auth.csrfToken) throw errors.csrf();
     if (declared === 'authenticated') return;
     if (auth.mustChangePassword) throw errors.forbidden('请先修改初始密码');
-    if (!auth.permissions.has(declared)) throw errors.forbidden();
+    if (!holdsRouteAuth(auth, declared)) throw errors.forbidden();
   });
 }

@@ -64,6 +64,9 @@ function translateIssues(issues: ZodIssueLike[], where: string) {
   });
 }
 
+/** PostgreSQL data exceptions caused by a value (too long, out of range, bad date, NUL byte). */
+const PG_VALUE_ERRORS = new Set(['22001', '22003', '22007', '22008', '22021', '22P05', '2201E', '22023']);
+
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
     return reply.status(err.status).send({ code: err.code, message: err.message, details: err.details });
@@ -126,6 +129,16 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   }
   if (pgCode === '22P02' || pgCode === '23503') {
     return reply.status(400).send({ code: 'INVALID_REFERENCE', message: '引用的记录不存在或编号格式不正确' });
+  }
+  // Values the schemas let through but the database cannot hold (a safety net; schemas refuse them first).
+  if (pgCode && PG_VALUE_ERRORS.has(pgCode)) {
+    return reply
+      .status(400)
+      .send({ code: 'INVALID_VALUE', message: '填写的内容超出允许的范围或含有无法保存的字符' });
+  }
+  if (pgCode === '57014') {
+    req.log.warn({ err }, 'statement timed out');
+    return reply.status(503).send({ code: 'REQUEST_TIMEOUT', message: '系统繁忙，处理超时，请稍后重试' });
   }
   req.log.error({ err }, 'unhandled error');
   return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后重试或联系管理员' });

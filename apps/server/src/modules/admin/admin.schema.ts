@@ -1,7 +1,8 @@
 import { CERTIFICATE_TYPES, ROLE_CODES } from '@onestop/domain';
 import { z } from 'zod';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = calendarDate();
 export const idParam = z.strictObject({ id: z.string().uuid('编号格式不正确') });
 const version = z.number().int().min(1).describe('乐观锁版本号：须与读取时一致，否则返回 409');
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { verifyAuditChain } from '../../platform/audit';
 import { errorResponses } from '../../platform/errors';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
 const auditItem = z
   .object({
@@ -36,8 +37,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           action: z.string().trim().max(60).optional(),
           entity: z.string().trim().max(60).optional(),
           entityId: z.string().trim().max(60).optional(),
-          from: z.string().date('日期格式应为 YYYY-MM-DD').optional(),
-          to: z.string().date('日期格式应为 YYYY-MM-DD').optional(),
+          from: calendarDate().optional(),
+          to: calendarDate().optional(),
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
         }),

@@ -39,7 +39,12 @@ import {
 } from './arbitration.schema';
 import { addRecord } from './arbitration.steps';
 import { calendar } from './arbitration.presenter';
-import { composeTribunal, postponeHearing, scheduleHearing } from './arbitration.tribunal';
+import {
+  assertArbitrationStaff,
+  composeTribunal,
+  postponeHearing,
+  scheduleHearing,
+} from './arbitration.tribunal';
 
 const tags = ['仲裁'];
 const ok = { 200: resultSchema, 422: errorSchema, ...errorResponses };
@@ -174,8 +179,16 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
     '登记证据、庭审笔录、调解记录、缺席等案件记录',
     recordBody,
   );
-  app.post(r.path, r.opts, async (req) =>
-    act(ctx, req, req.params.caseId, async (trx, _auth, actor) => {
+  // Records are written by the case's arbitration staff (仲裁员, 书记员) or a leader, in its jurisdiction.
+  const recordAuth = ['arbitration.work', 'arbitration.clerk', 'leader.dashboard'] as const;
+  app.post(r.path, { ...r.opts, config: { auth: recordAuth } }, async (req) =>
+    act(ctx, req, req.params.caseId, async (trx, auth, actor) => {
+      const c = await trx
+        .selectFrom('track_case')
+        .select('jurisdiction_id')
+        .where('id', '=', req.params.caseId)
+        .executeTakeFirstOrThrow();
+      await assertArbitrationStaff(trx, auth, c.jurisdiction_id);
       const row = await addRecord(trx, actor, req.params.caseId, req.body.kind, req.body.summary);
       await audited(trx, actor, `arbitration.record.${req.body.kind}`, req.params.caseId, req.body.summary);
       return { recordId: row.id };

@@ -2,11 +2,12 @@ import { ARBITRATION_SUSPENSION_GROUNDS } from '@onestop/domain';
 import { z } from 'zod';
 import { MATERIAL_KINDS, SIMPLIFIED_EXCLUSIONS, SIMPLIFIED_GROUNDS } from './arbitration.review';
 import { CONSENT_ACTS } from './arbitration.tables';
+import { isoDate as calendarDate, isoDateTime } from '../../platform/schema-types';
 
 const text = (max: number, label: string) =>
   z.string(`${label}应为文字`).trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const dateTime = z.string().datetime({ offset: true, message: '时间格式不正确（ISO 8601，含时区）' });
+const isoDate = calendarDate();
+const dateTime = isoDateTime('时间格式不正确（ISO 8601，含时区）');
 const uuid = z.string().uuid('编号格式不正确');
 
 export const caseParam = z.object({ caseId: uuid });

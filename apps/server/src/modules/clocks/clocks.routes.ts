@@ -58,6 +58,14 @@ export function clockQuery(db: Exec) {
 
 const responses = { ...errorResponses, 422: errorSchema };
 
+/**
+ * Suspend, resume and restart: the staff of some track (or a leader); the handler then requires the
+ * post of the clock's own track (TRACK_PERMISSIONS) or the power to approve extensions.
+ */
+const CLOCK_WORK: readonly Permission[] = [
+  ...new Set([...Object.values(TRACK_PERMISSIONS), 'clock.extend' as const]),
+];
+
 /** Staff API: the clocks of a subject, their history, the actions, and the leaders' overview. */
 export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
   return async (app) => {
@@ -65,9 +73,10 @@ export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
     const { config } = app.ctx;
     const tags = ['法定期限'];
 
-    async function visible(auth: AuthContext, row: { jurisdiction_id: string | null }) {
+    /** Whether the user may see the clock; `exec` is the open transaction when there is one (PGlite has one connection). */
+    async function visible(auth: AuthContext, row: { jurisdiction_id: string | null }, exec: Exec = db) {
       if (!row.jurisdiction_id) return true;
-      const scope = await scopeOf(db, auth, 'matter.read');
+      const scope = await scopeOf(exec, auth, 'matter.read');
       return scope === null || scope.has(row.jurisdiction_id);
     }
 
@@ -159,7 +168,7 @@ export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
     function action<B>(
       path: string,
       summary: string,
-      permission: Permission,
+      permission: 'clock.extend' | typeof CLOCK_WORK,
       body: z.ZodType<B>,
       act: (trx: Transaction<DB>, id: string, b: B, actor: ReturnType<typeof actorOf>) => Promise<unknown>,
     ) {
@@ -173,16 +182,21 @@ export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
           const auth = req.auth!;
           await db.transaction().execute(async (trx) => {
             const row = await rt.clocks.find(trx, req.params.id);
-            if (!(await visible(auth, row))) throw errors.notFound('期限');
+            if (!(await visible(auth, row, trx))) throw errors.notFound('期限');
             const trackPerm = TRACK_PERMISSIONS[requireRule(row.rule_id).track];
             if (
-              permission !== 'clock.extend' &&
+              permission === CLOCK_WORK &&
               !auth.permissions.has(trackPerm) &&
               !auth.permissions.has('clock.extend')
             ) {
               throw errors.forbidden('只有该业务的办案人员或领导可以操作此期限');
             }
-            await act(trx, row.id, req.body as B, actorOf(req, permission));
+            await act(
+              trx,
+              row.id,
+              req.body as B,
+              actorOf(req, permission === 'clock.extend' ? permission : trackPerm),
+            );
           });
           const fresh = await clockQuery(db).where('c.id', '=', req.params.id).executeTakeFirstOrThrow();
           return presentClock(
@@ -195,16 +209,16 @@ export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
       );
     }
 
-    action('suspend', '中止计时（须说明理由）', 'matter.read', suspendBody, (trx, id, b, actor) =>
+    action('suspend', '中止计时（须说明理由）', CLOCK_WORK, suspendBody, (trx, id, b, actor) =>
       rt.clocks.suspend(trx, id, b, actor),
     );
-    action('resume', '恢复计时（中止期间不计入期限）', 'matter.read', resumeBody, (trx, id, b, actor) =>
+    action('resume', '恢复计时（中止期间不计入期限）', CLOCK_WORK, resumeBody, (trx, id, b, actor) =>
       rt.clocks.resume(trx, id, b, actor),
     );
     action('extend', '批准延长期限（须载明批准人和理由）', 'clock.extend', extendBody, (trx, id, b, actor) =>
       rt.clocks.extend(trx, id, b, actor),
     );
-    action('restart', '重新起算（如补正、追加请求）', 'matter.read', restartBody, (trx, id, b, actor) =>
+    action('restart', '重新起算（如补正、追加请求）', CLOCK_WORK, restartBody, (trx, id, b, actor) =>
       rt.clocks.restart(trx, id, b.triggerDate, b.reason, actor),
     );
   };

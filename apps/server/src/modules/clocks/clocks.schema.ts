@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const isoDate = calendarDate();
 export const idParam = z.object({ id: z.string().uuid('编号格式不正确') });
 const reason = z.string().trim().min(1, '请填写理由').max(500, '理由不能超过500字');
 

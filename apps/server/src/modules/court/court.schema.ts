@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { intakeBody } from '../intake/intake.schema';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
-const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const date = calendarDate();
 const text = (max: number, label: string) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}字`);
 

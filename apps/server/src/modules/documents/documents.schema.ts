@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DOCUMENT_STATES, SERVICE_METHODS, SERVICE_STATES, SUBJECT_TYPES } from './documents.tables';
+import { isoDate as calendarDate, isoDateTime } from '../../platform/schema-types';
 
 const uuid = (message = '编号格式不正确') => z.string().uuid(message);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = calendarDate();
 const text = (max: number, label: string) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字符`);
 
@@ -44,7 +45,7 @@ export const serviceBody = z.strictObject({
 
 export const serviceResultBody = z.strictObject({
   outcome: z.enum(['served', 'refused', 'returned'], '送达结果不正确'),
-  servedAt: z.string().datetime({ offset: true, message: '送达时间格式不正确' }).optional(),
+  servedAt: isoDateTime('送达时间格式不正确').optional(),
   signer: z.string().trim().max(100).optional(),
   refusalReason: z.string().trim().max(500).optional(),
   witnesses: z.string().trim().max(200).optional(),

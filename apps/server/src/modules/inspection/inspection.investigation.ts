@@ -1,3 +1,4 @@
+import { REPORT_ASSIGNMENT } from '@onestop/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../app';
 import { type Actor, appendAudit } from '../../platform/audit';
@@ -38,6 +39,18 @@ export async function assignInspectors(
   const mine = await rolesOnCase(db, auth, c.jurisdiction_id);
   if (!mine.some((r) => canAssignAs('inspection', r)))
     throw errors.forbidden('您在该辖区没有指派监察员的岗位');
+  // A reported case: the assignees will see the reporter's identity, so a leader assigns, never oneself.
+  const reported = await db
+    .selectFrom('inspection_reporter')
+    .select('case_id')
+    .where('case_id', '=', c.id)
+    .executeTakeFirst();
+  if (reported) {
+    if (!mine.some((r) => REPORT_ASSIGNMENT.assigners.includes(r)))
+      throw errors.forbidden(`举报案件的承办监察员由领导指派（${REPORT_ASSIGNMENT.basis}）`);
+    if (body.userIds.includes(auth.userId))
+      throw errors.forbidden(`举报案件不能指派本人承办（${REPORT_ASSIGNMENT.basis}）`);
+  }
   const day = today(ctx);
   const chain = await jurisdictionChain(db, c.jurisdiction_id);
   const barred = await barredStaff(db, c);

@@ -3,8 +3,9 @@ import { claimInput } from '../intake/intake.schema';
 import { CHANNELS } from '../matters/matters.tables';
 import { employerInput, workerInput } from '../parties/parties.schema';
 import { ACCEPTANCE_DECISIONS, RECORD_KINDS } from './inspection.tables';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
-const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const date = calendarDate();
 const text = (max: number, label: string) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多${max}个字`);
 

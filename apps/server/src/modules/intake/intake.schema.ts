@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CHANNELS, CLAIM_TRACKS } from '../matters/matters.tables';
 import { employerInput, workerInput } from '../parties/parties.schema';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
-const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const date = calendarDate();
 
 /** Claims are checked by the domain (validateClaims) so that each problem gets its stable code. */
 export const claimInput = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
-const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const date = calendarDate();
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
 export const screeningQuery = z.strictObject({

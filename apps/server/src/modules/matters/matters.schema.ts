@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { partySchema } from '../parties/parties.schema';
 import { CHANNELS, CLAIM_TRACKS, MATTER_STATUSES } from './matters.tables';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
 export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
   window: '窗口来访',
@@ -159,9 +160,9 @@ export const patchBody = z.strictObject({
   narrative: z.string().max(10_000).optional(),
   responsibleUserId: z.uuid().nullable().optional(),
   jurisdictionId: z.uuid().optional(),
-  employmentStart: z.iso.date('日期格式应为YYYY-MM-DD').nullable().optional(),
-  employmentEnd: z.iso.date('日期格式应为YYYY-MM-DD').nullable().optional(),
-  knewDate: z.iso.date('日期格式应为YYYY-MM-DD').nullable().optional(),
+  employmentStart: calendarDate().nullable().optional(),
+  employmentEnd: calendarDate().nullable().optional(),
+  knewDate: calendarDate().nullable().optional(),
 });
 
 export const mergeBody = z.strictObject({

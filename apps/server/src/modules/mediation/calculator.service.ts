@@ -12,10 +12,11 @@ import {
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import type { CalcFigures, LocalFigure } from './mediation.settings';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
 const fen = z.number().int('金额须为整数（分）').min(0, '金额不能为负数').max(100_000_000_000);
 const hours = z.number().min(0, '小时数不能为负数').max(10_000);
-const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const date = calendarDate();
 const service = { startDate: date, endDate: date, averageMonthlyWageFen: fen };
 
 /** One entitlement calculation; `areaCode` adds the minimum-wage check of that area. */

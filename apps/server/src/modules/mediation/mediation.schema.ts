@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { calculationInput } from './calculator.service';
 import { ORGANIZATION_KINDS } from './mediation.tables';
+import { isoDate as calendarDate, isoDateTime } from '../../platform/schema-types';
 
-const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const date = calendarDate();
 const version = z.number().int().min(1).describe('页面上看到的案件版本（乐观锁）');
 
 export const matterParam = z.strictObject({ id: z.uuid('编号格式不正确') });
@@ -66,7 +67,7 @@ const mediator = z.strictObject({
 
 export const sessionBody = z.strictObject({
   version,
-  startsAt: z.iso.datetime({ offset: true, message: '请填写调解时间' }),
+  startsAt: isoDateTime('请填写调解时间'),
   room: z.string().trim().min(1, '请填写调解室').max(200),
   joint: z.boolean().default(false).describe('联合调解（人社 + 工会 + 法院）'),
   mediators: z.array(mediator).min(1, '请至少安排一名调解员').max(10),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { intakeBody } from '../intake/intake.schema';
 import { PETITION_OUTCOMES } from '../documents/render/templates/other';
 import { PETITION_CATEGORIES, PETITION_FORMS } from './petitions.tables';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
-const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const date = calendarDate();
 const text = (max: number, label: string) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}字`);
 

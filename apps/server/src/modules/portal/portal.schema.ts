@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { claimInput } from '../intake/intake.schema';
 import { employerInput, workerInput } from '../parties/parties.schema';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
 export const phoneBody = z.strictObject({
   phone: z
@@ -52,9 +53,9 @@ export const applicationBody = z.strictObject({
   narrative: z.string().trim().max(5000).default(''),
   facts: z
     .strictObject({
-      employmentStart: z.iso.date('日期格式应为YYYY-MM-DD').optional(),
-      employmentEnd: z.iso.date('日期格式应为YYYY-MM-DD').optional(),
-      knewDate: z.iso.date('日期格式应为YYYY-MM-DD').optional(),
+      employmentStart: calendarDate().optional(),
+      employmentEnd: calendarDate().optional(),
+      knewDate: calendarDate().optional(),
     })
     .default({}),
   uploadIds: z.array(z.uuid()).max(10, '一次最多10个附件').default([]),

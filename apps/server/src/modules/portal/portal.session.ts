@@ -79,7 +79,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerPortalSession(app: FastifyInstance, db: Kysely<DB>) {
   app.decorateRequest('portal', null);
-  app.addHook('preHandler', async (req) => {
+  app.addHook('preValidation', async (req) => {
     const token = req.cookies[PORTAL_COOKIE];
     if (!token) return;
     const row = await db

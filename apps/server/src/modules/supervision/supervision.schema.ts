@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { employerInput } from '../parties/parties.schema';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
-const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const date = calendarDate();
 const count = z.number().int().min(0).max(1_000_000);
 
 export const layoffData = z.strictObject({

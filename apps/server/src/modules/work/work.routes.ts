@@ -10,6 +10,7 @@ import { TRACKS, trackForArea } from '../cases/cases.tracks';
 import { type QueueFilters, type QueueScope, queueCases } from '../cases/queues.repository';
 import { scopeOf } from '../matters/scope';
 import { presentTransfers, TRANSFER_SELECT } from '../transfers/transfers.presenter';
+import { isoDate as calendarDate } from '../../platform/schema-types';
 
 /** Work areas: one per function of the center; a user sees those their active posts grant. */
 export const WORK_AREAS = {
@@ -26,7 +27,7 @@ type Area = keyof typeof WORK_AREAS;
 const AREAS = Object.keys(WORK_AREAS) as [Area, ...Area[]];
 
 const ref = z.object({ id: z.string().uuid(), name: z.string() });
-const date = z.iso.date('日期格式应为YYYY-MM-DD');
+const date = calendarDate();
 
 const filters = {
   track: z.enum(CASE_TRACKS, '程序不正确').optional(),
