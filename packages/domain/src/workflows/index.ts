@@ -24,3 +24,22 @@ export { type MediationContext, mediationMachine } from './mediation.machine';
 export { type PetitionContext, petitionMachine } from './petition.machine';
 export { type TransferContext, transferMachine } from './transfer.machine';
 export { WORKFLOW_MACHINES } from './registry';
+export {
+  ARBITRATION_GUARDS,
+  ARBITRATION_STEP_GUARDS,
+  type ArbitrationSnapshot,
+  arbitrationStepVerdict,
+} from './arbitration.guards';
+export {
+  INSPECTION_GUARDS,
+  INSPECTION_STEP_GUARDS,
+  type InspectionSnapshot,
+  inspectionStepVerdict,
+} from './inspection.guards';
+export {
+  chineseDate,
+  type GuardResult,
+  type GuardUnmet,
+  type ProcedureGuard,
+  type StepVerdict,
+} from './procedure';
