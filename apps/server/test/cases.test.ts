@@ -164,8 +164,12 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
   it('refuses the same claim in two procedures (R-03) and names the claim', async () => {
     const m = await newMatter(clerk, p.zengdu);
     const claim = m.claims[0]!.id;
-    const med = await openCase(clerk, m.id, 'mediation', [claim]);
-    expect(med.status).toBe(201);
+    // Mediation opens with the worker's consent recorded (调解自愿, 调解仲裁法第三条).
+    const started = await clerk.post(`/api/matters/${m.id}/mediation`, {
+      consent: { given: true, method: 'window_signature', note: '窗口当面签字' },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const med = { body: { case: (await clerk.get(`/api/cases/${started.body.caseId}`)).body } };
     expect(med.body.case.number).toMatch(new RegExp(`^随劳人调字〔${year}〕第\\d+号$`));
     expect(med.body.case.clocks.map((k: any) => k.ruleId)).toEqual(['mediation.settlement']);
     const arb = await openCase(clerk, m.id, 'arbitration', [claim]);
@@ -175,13 +179,14 @@ describe('track cases: engine, consultation, R-03, recusal', () => {
     expect(arb.body.message).toContain(med.body.case.number);
     // Once the mediation ends (the respondent refuses), the claim may go to arbitration.
     const zhang = await signedIn(env, 'zhangmin');
-    const refused = await zhang.post(`/api/cases/${med.body.case.id}/transitions`, {
-      event: 'respondent_refuses',
+    const refused = await zhang.post(`/api/mediation/cases/${med.body.case.id}/close`, {
       version: med.body.case.version,
+      outcome: 'respondent_refuses',
       reason: '被申请人明确拒绝调解',
+      toArbitration: false,
     });
-    expect(refused.status).toBe(200);
-    expect(refused.body.case.clocks[0].status).toBe('met');
+    expect(refused.status, JSON.stringify(refused.body)).toBe(200);
+    expect((await zhang.get(`/api/cases/${med.body.case.id}`)).body.clocks[0].status).toBe('met');
     const arb2 = await openCase(clerk, m.id, 'arbitration', [claim]);
     expect(arb2.status).toBe(201);
     expect(arb2.body.case.number).toMatch(new RegExp(`^随劳人仲案字〔${year}〕第\\d+号$`));

@@ -41,6 +41,13 @@ export interface MachineSpec<S extends string, E extends string, C> {
   /** What creating the record issues and starts. */
   onCreate?: { documents?: readonly string[]; clocksStart?: readonly string[] };
   transitions: readonly TransitionSpec<NoInfer<S>, NoInfer<E>, C>[];
+  /**
+   * Events that stand for a legal act (a document with its contents, a decision with its reasons):
+   * each names, in Chinese, the form where the act is done. A generic state change must never stand
+   * in for them — the server's generic transition refuses these events and the UI offers them only
+   * through their forms.
+   */
+  acts?: Partial<Record<NoInfer<E>, string>>;
 }
 
 export interface Transition<S extends string, E extends string, C> {
@@ -69,6 +76,8 @@ export interface Machine<S extends string, E extends string, C> {
   onCreate: { documents: readonly string[]; clocksStart: readonly string[] };
   /** One row per (from, event): the table is deterministic. */
   transitions: readonly Transition<S, E, C>[];
+  /** Events that are legal acts → the form where each is done (see MachineSpec.acts). */
+  acts: Readonly<Partial<Record<E, string>>>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: any machine, whatever its state, event and context types.
@@ -161,6 +170,9 @@ export function defineMachine<S extends string, E extends string, C = WorkflowCo
   for (const e of eventList) {
     if (!transitions.some((t) => t.event === e)) invalid(`事件未被使用：${e}`, { track, event: e });
   }
+  for (const e of Object.keys(spec.acts ?? {})) {
+    if (!Object.hasOwn(spec.events, e)) invalid(`文书行为引用了未声明的事件：${e}`, { track, event: e });
+  }
 
   return {
     track,
@@ -172,7 +184,13 @@ export function defineMachine<S extends string, E extends string, C = WorkflowCo
     terminal: spec.terminal,
     onCreate: { documents: spec.onCreate?.documents ?? [], clocksStart: spec.onCreate?.clocksStart ?? [] },
     transitions,
+    acts: spec.acts ?? ({} as Partial<Record<E, string>>),
   };
+}
+
+/** The form where `event` is done when it is a legal act (see MachineSpec.acts), otherwise null. */
+export function actForm(machine: AnyMachine, event: string): string | null {
+  return (machine.acts as Record<string, string | undefined>)[event] ?? null;
 }
 
 export function findTransition<S extends string, E extends string, C>(

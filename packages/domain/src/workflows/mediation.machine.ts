@@ -106,6 +106,23 @@ export const mediationMachine = defineMachine<State, Event, MediationContext>({
   initial: 'registered',
   terminal: ['refused', 'failed', 'withdrawn', 'no_show', 'performed', 'not_performed'],
   onCreate: { documents: ['mediation_application_record'], clocksStart: ['mediation.settlement'] },
+  // Acts: each is done on the matter page's mediation panel, which issues the document with its contents.
+  acts: {
+    send_proposal: '调解建议书（逐项建议金额与理由）',
+    record_reply: '登记双方逐项答复',
+    respondent_refuses: '结束调解（写明理由，未达成诉求转仲裁）',
+    schedule_session: '安排调解（时间、调解室、调解员）',
+    hold_session: '调解笔录',
+    adjourn: '安排调解（时间、调解室、调解员）',
+    agree: '签订调解协议书',
+    agree_partially: '签订调解协议书',
+    fail: '结束调解（写明理由，未达成诉求转仲裁）',
+    period_expired: '结束调解（写明理由，未达成诉求转仲裁）',
+    no_show: '结束调解（写明理由，未达成诉求转仲裁）',
+    withdraw: '结束调解（写明理由，未达成诉求转仲裁）',
+    perform: '登记协议履行情况',
+    report_non_performance: '登记协议履行情况',
+  },
   transitions: [
     {
       from: 'registered',

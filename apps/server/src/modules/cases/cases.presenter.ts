@@ -1,4 +1,11 @@
-import { availableEvents, CLAIM_CATALOGUE, findRule, isClaimType, type PriorityFlag } from '@onestop/domain';
+import {
+  actForm,
+  availableEvents,
+  CLAIM_CATALOGUE,
+  findRule,
+  isClaimType,
+  type PriorityFlag,
+} from '@onestop/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
@@ -131,6 +138,7 @@ export async function loadCaseDetail(db: Kysely<DB>, caseId: string, auth: AuthC
       toLabel: stateLabel(c.track, a.to),
       enabled: a.enabled,
       reason: a.reason,
+      actForm: machine ? actForm(machine, a.event) : null,
     })),
     canAssign: !c.closed && roles.some((r) => canAssignAs(c.track, r)),
     barred,

@@ -1,8 +1,9 @@
+import { actForm } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app';
 import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
-import { errorResponses, errorSchema, errors } from '../../platform/errors';
+import { AppError, errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertMatterInScope } from '../matters/scope';
 import {
   activeRolesIn,
@@ -122,7 +123,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          '案件状态转换（按状态机）：非法转换 409，岗位无权 403，条件不满足 422（中文理由），版本不符 409 并返回最新案件',
+          '案件状态转换（按状态机）：须出具文书的办案行为只能通过其表单办理（409 CASE_EVENT_IS_ACT），非法转换 409，岗位无权 403，条件不满足 422（中文理由），版本不符 409 并返回最新案件',
         params: idParam,
         body: transitionBody,
         response: { 200: caseResultSchema, 422: errorSchema, ...errorResponses },
@@ -132,6 +133,18 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       const auth = req.auth!;
       const c = await assertCaseVisible(db, auth, req.params.id);
       const { event, version, reason, payload } = req.body;
+      const machine = TRACKS[c.track].machine;
+      const form = machine ? actForm(machine, event) : null;
+      if (machine && form) {
+        // A legal act (a document with its contents) is never a bare status change.
+        const label = (machine.events as Record<string, string>)[event] ?? event;
+        throw new AppError(
+          409,
+          'CASE_EVENT_IS_ACT',
+          `“${label}”须出具文书，不能只改状态：请通过“${form}”办理`,
+          { event, form },
+        );
+      }
       const r = await withFresh(ctx, auth, () =>
         applyTransition(ctx, auth, actorOf(req, TRACKS[c.track].permission), c.id, event, {
           expectedVersion: version,

@@ -105,6 +105,10 @@ export const caseDetailSchema = z
           toLabel: z.string(),
           enabled: z.boolean(),
           reason: z.string().nullable(),
+          actForm: z
+            .string()
+            .nullable()
+            .describe('须出具文书的办案行为：办理它的表单（通用状态转换不受理）；普通步骤为 null'),
         }),
       )
       .describe('当前用户可执行的操作（按其在本案辖区的有效岗位）'),

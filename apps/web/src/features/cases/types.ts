@@ -20,6 +20,8 @@ export interface AvailableEvent {
   /** False when the guard refuses on the facts known so far (the dialog collects them). */
   enabled: boolean;
   reason: string | null;
+  /** A legal act: the form where it is done (never a bare status change); null for a plain step. */
+  actForm: string | null;
 }
 
 export interface Barred {
