@@ -47,6 +47,9 @@ export function createQueryClient(): QueryClient {
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => handleError(() => client, error, mutation.meta),
+      // Any change may move what other cards show (the matter page aggregates cases, clocks and documents
+      // of all tracks; the to-do list follows every step): mark everything stale, refetch what is on screen.
+      onSuccess: () => void client.invalidateQueries(),
     }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000 },

@@ -106,13 +106,14 @@ export default function MatterPage() {
               <DocumentsPanel
                 subjectType="matter"
                 subjectId={m.id}
+                includeCases
                 readOnly={!m.allowedActions.includes('edit')}
               />
             </Space>
           </Col>
           <Col xs={24} xl={8}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-              <ClocksPanel subjectType="matter" subjectId={m.id} />
+              <ClocksPanel subjectType="matter" subjectId={m.id} includeCases />
               <TimelineCard matter={m} />
             </Space>
           </Col>

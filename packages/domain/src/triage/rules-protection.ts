@@ -1,6 +1,7 @@
 import { inspectionCandidates, labels } from './facts';
 import { rec, urgentDaysLeft } from './rule-helpers';
-import type { PriorityFlag, RoutingRule, TriageWarning } from './types';
+import { claimLabelList } from '../claims/label';
+import type { ClaimFacts, PriorityFlag, RoutingRule, TriageWarning, TriageWarningCode } from './types';
 
 // Protective rules: employer status, limitations, collective, legal aid, priority (RULES.md §1.2, §2.2, §6).
 
@@ -103,51 +104,74 @@ export const RULE_T_A1: RoutingRule = {
   basis: '《劳动争议调解仲裁法》第二十七条',
   always: true,
   when: (f) => f.routable.some((c) => c.def.nature !== 'violation'),
+  // One warning per situation for the whole matter (three monthly wage items give one warning naming
+  // the three periods, not three warnings).
   outcome: (f) => {
     const basis = '《劳动争议调解仲裁法》第二十七条';
-    const warnings: TriageWarning[] = [];
+    const exempt: ClaimFacts[] = [];
+    const unknown: ClaimFacts[] = [];
+    const dated = new Map<string, { code: TriageWarningCode; claims: ClaimFacts[] }>();
     for (const c of f.routable) {
       if (c.def.nature === 'violation') continue;
-      const label = c.def.label;
       if (c.arbitrationExempt) {
-        if (c.def.wageArrears) {
-          warnings.push({
-            code: 'ARBITRATION_LIMITATION_WAGE_EXCEPTION',
-            message: `“${label}”：劳动关系存续期间因拖欠劳动报酬发生争议的，申请仲裁不受一年时效限制；劳动关系终止的，应自终止之日起一年内提出`,
-            basis: '《劳动争议调解仲裁法》第二十七条第四款',
-            claimType: c.claim.type,
-          });
-        }
+        if (c.def.wageArrears) exempt.push(c);
         continue;
       }
       if (c.arbitrationDue === null || c.arbitrationDaysLeft === null) {
-        warnings.push({
-          code: 'ARBITRATION_LIMITATION_UNKNOWN',
-          message: `“${label}”：请登记劳动者知道或应当知道权利被侵害的日期，以便计算一年仲裁时效`,
-          basis,
-          claimType: c.claim.type,
-        });
+        unknown.push(c);
         continue;
       }
+      const code =
+        c.arbitrationDaysLeft < 0
+          ? 'ARBITRATION_LIMITATION_EXPIRED'
+          : c.arbitrationDaysLeft <= f.settings.limitationWarningDays
+            ? 'ARBITRATION_LIMITATION_NEAR'
+            : null;
+      if (!code) continue;
+      const key = `${code}:${c.arbitrationDue}`;
+      const group = dated.get(key) ?? { code, claims: [] };
+      group.claims.push(c);
+      dated.set(key, group);
+    }
+    const names = (cs: ClaimFacts[]) => claimLabelList(cs.map((c) => c.claim));
+    const warnings: TriageWarning[] = [];
+    if (exempt.length) {
+      warnings.push({
+        code: 'ARBITRATION_LIMITATION_WAGE_EXCEPTION',
+        message: `${names(exempt)}：劳动关系存续期间因拖欠劳动报酬发生争议的，申请仲裁不受一年时效限制；劳动关系终止的，应自终止之日起一年内提出`,
+        basis: '《劳动争议调解仲裁法》第二十七条第四款',
+        claimType: exempt[0]!.claim.type,
+      });
+    }
+    if (unknown.length) {
+      warnings.push({
+        code: 'ARBITRATION_LIMITATION_UNKNOWN',
+        message: `${names(unknown)}：请登记劳动者知道或应当知道权利被侵害的日期，以便计算一年仲裁时效`,
+        basis,
+        claimType: unknown[0]!.claim.type,
+      });
+    }
+    for (const { code, claims } of dated.values()) {
+      const c = claims[0]!;
       const common = {
         basis,
         claimType: c.claim.type,
-        dueDate: c.arbitrationDue,
-        daysLeft: c.arbitrationDaysLeft,
+        dueDate: c.arbitrationDue as string,
+        daysLeft: c.arbitrationDaysLeft as number,
       };
-      if (c.arbitrationDaysLeft < 0) {
-        warnings.push({
-          ...common,
-          code: 'ARBITRATION_LIMITATION_EXPIRED',
-          message: `“${label}”的仲裁时效可能已于${c.arbitrationDue}届满；时效不是受理条件，是否中断、中止由仲裁庭审查，仍应接收申请`,
-        });
-      } else if (c.arbitrationDaysLeft <= f.settings.limitationWarningDays) {
-        warnings.push({
-          ...common,
-          code: 'ARBITRATION_LIMITATION_NEAR',
-          message: `“${label}”的仲裁时效将于${c.arbitrationDue}届满（剩余${c.arbitrationDaysLeft}日），请尽快申请`,
-        });
-      }
+      warnings.push(
+        code === 'ARBITRATION_LIMITATION_EXPIRED'
+          ? {
+              ...common,
+              code,
+              message: `${names(claims)}的仲裁时效可能已于${c.arbitrationDue}届满；时效不是受理条件，是否中断、中止由仲裁庭审查，仍应接收申请`,
+            }
+          : {
+              ...common,
+              code,
+              message: `${names(claims)}的仲裁时效将于${c.arbitrationDue}届满（剩余${c.arbitrationDaysLeft}日），请尽快申请`,
+            },
+      );
     }
     return { warnings };
   },

@@ -294,3 +294,22 @@ describe('input checks', () => {
     expect(() => run({ workerCount: 0 })).toThrow(DomainError);
   });
 });
+
+describe('limitation warnings once per matter', () => {
+  it('gives one wage-exception warning naming every monthly item by its period', () => {
+    const months = ['2025-09', '2025-10', '2025-11'];
+    const r = run({
+      claims: months.map((m) => ({
+        type: 'unpaid_wages' as const,
+        amountFen: 300_000,
+        periodFrom: `${m}-01`,
+        periodTo: `${m}-${m === '2025-10' ? '31' : '30'}`,
+      })),
+    });
+    const w = r.warnings.filter((x) => x.code === 'ARBITRATION_LIMITATION_WAGE_EXCEPTION');
+    expect(w).toHaveLength(1);
+    expect(w[0]!.message).toBe(
+      '“支付拖欠工资（2025年9月）”、“支付拖欠工资（2025年10月）”、“支付拖欠工资（2025年11月）”：劳动关系存续期间因拖欠劳动报酬发生争议的，申请仲裁不受一年时效限制；劳动关系终止的，应自终止之日起一年内提出',
+    );
+  });
+});

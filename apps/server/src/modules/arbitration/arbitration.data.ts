@@ -1,4 +1,4 @@
-import { CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
+import { CLAIM_CATALOGUE, claimLabel, isClaimType } from '@onestop/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError, errors } from '../../platform/errors';
@@ -69,7 +69,7 @@ export function toAppClaims(
   return rows.map((c) => ({
     claimId: c.id,
     type: c.type,
-    label: claimLabelOf(c.type),
+    label: claimLabel({ type: c.type, periodFrom: c.period_from, periodTo: c.period_to }),
     amountFen: c.amount_fen === null ? null : Number(c.amount_fen),
     periodFrom: c.period_from,
     periodTo: c.period_to,

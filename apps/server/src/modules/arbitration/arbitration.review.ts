@@ -1,4 +1,4 @@
-import { CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
+import { CLAIM_CATALOGUE, claimLabel, isClaimType } from '@onestop/domain';
 import type { SameDayCategory } from './arbitration.tables';
 
 // Preliminary review (初审) of an arbitration application as data: each check names its basis. The
@@ -174,7 +174,7 @@ function claimsCheck(claims: ReviewClaim[], facts: string, missing: string[]): C
   if (!claims.length) messages.push('没有仲裁请求');
   claims.forEach((c, i) => {
     const def = isClaimType(c.type) ? CLAIM_CATALOGUE[c.type] : null;
-    const name = `第${i + 1}项请求“${def?.label ?? c.type}”`;
+    const name = `第${i + 1}项请求“${claimLabel(c)}”`;
     if (def?.monetary && (c.amountFen === null || c.amountFen <= 0)) missing.push(`${name}的具体金额`);
     if (def?.monetary && (!c.periodFrom || !c.periodTo)) missing.push(`${name}的起止期间`);
     // One statement of facts and reasons may serve every claim (调解仲裁法第二十八条第二项); a claim

@@ -1,11 +1,4 @@
-import {
-  actForm,
-  availableEvents,
-  CLAIM_CATALOGUE,
-  findRule,
-  isClaimType,
-  type PriorityFlag,
-} from '@onestop/domain';
+import { actForm, availableEvents, claimLabel, findRule, type PriorityFlag } from '@onestop/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
@@ -60,7 +53,16 @@ export async function loadCaseDetail(db: Kysely<DB>, caseId: string, auth: AuthC
   const claims = await db
     .selectFrom('case_claim as cc')
     .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
-    .select(['mc.id', 'mc.type', 'mc.amount_fen', 'mc.facts', 'cc.open', 'cc.released_reason'])
+    .select([
+      'mc.id',
+      'mc.type',
+      'mc.amount_fen',
+      'mc.facts',
+      'mc.period_from',
+      'mc.period_to',
+      'cc.open',
+      'cc.released_reason',
+    ])
     .where('cc.case_id', '=', caseId)
     .orderBy('mc.sort')
     .execute();
@@ -98,7 +100,7 @@ export async function loadCaseDetail(db: Kysely<DB>, caseId: string, auth: AuthC
     claims: claims.map((x) => ({
       id: x.id,
       type: x.type,
-      typeLabel: isClaimType(x.type) ? CLAIM_CATALOGUE[x.type].label : x.type,
+      typeLabel: claimLabel({ type: x.type, periodFrom: x.period_from, periodTo: x.period_to }),
       amountFen: x.amount_fen === null ? null : Number(x.amount_fen),
       facts: x.facts,
       open: x.open,

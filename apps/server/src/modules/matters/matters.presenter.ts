@@ -1,4 +1,4 @@
-import { CLAIM_CATALOGUE, formatFen, isClaimType, type Permission } from '@onestop/domain';
+import { CLAIM_CATALOGUE, claimLabel, formatFen, isClaimType, type Permission } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
@@ -146,7 +146,7 @@ export async function loadMatterDetail(
       return {
         id: c.id,
         type: c.type,
-        label: def?.label ?? c.type,
+        label: claimLabel({ type: c.type, periodFrom: c.period_from, periodTo: c.period_to }),
         amountFen: c.amount_fen,
         amountText: c.amount_fen === null ? null : formatFen(c.amount_fen),
         periodFrom: c.period_from,

@@ -8,6 +8,7 @@ import { downloadEvidence, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, uploadEvidenc
 import { type FileStore, LocalFileStore } from '../../platform/storage';
 import { loadMatterDetail } from './matters.presenter';
 import { searchMatters } from './matters.repository';
+import { matterClocks, matterClocksResponse, matterDocuments, matterDocumentsResponse } from './records';
 import {
   evidenceSchema,
   idParam,
@@ -67,6 +68,40 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
       await assertMatterInScope(db, req.auth!, req.params.id);
       const intakeScope = await scopeOf(db, req.auth!, 'intake.create');
       return loadMatterDetail(db, ctx.cipher, req.params.id, req.auth!, intakeScope);
+    },
+  );
+
+  app.get(
+    '/matters/:id/clocks',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '维权事项的全部法定期限：事项本身及其各程序案件（调解、仲裁、监察等），按到期日排列',
+        params: idParam,
+        response: { 200: matterClocksResponse, ...errorResponses },
+      },
+    },
+    async (req) => {
+      await assertMatterInScope(db, req.auth!, req.params.id);
+      return matterClocks(ctx, req.auth!, req.params.id);
+    },
+  );
+
+  app.get(
+    '/matters/:id/documents',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '维权事项的全部文书：事项本身及其各程序案件的文书，含签发与送达情况',
+        params: idParam,
+        response: { 200: matterDocumentsResponse, ...errorResponses },
+      },
+    },
+    async (req) => {
+      await assertMatterInScope(db, req.auth!, req.params.id);
+      return matterDocuments(db, req.params.id);
     },
   );
 

@@ -110,7 +110,7 @@ export async function concludeAgreement(
       throw new AppError(
         422,
         'MEDIATION_REPLIES_PENDING',
-        `尚有${open.length}项建议未经双方答复：${open.map((i) => claimTypeLabel(i.claim.type)).join('、')}`,
+        `尚有${open.length}项建议未经双方答复：${open.map((i) => claimTypeLabel(i.claim)).join('、')}`,
       );
     }
     const agreed = withOutcome.filter((i) => i.outcome === 'agreed');
@@ -126,11 +126,11 @@ export async function concludeAgreement(
     });
     const { workers, employers } = await matterParties(trx, c.matter_id);
     const terms = [
-      ...agreed.map((i) => `乙方向甲方支付${claimTypeLabel(i.claim.type)}${yuanText(i.proposed_fen)}`),
+      ...agreed.map((i) => `乙方向甲方支付${claimTypeLabel(i.claim)}${yuanText(i.proposed_fen)}`),
       ...body.extraTerms,
       ...(refused.length
         ? [
-            `其余请求事项（${refused.map((i) => claimTypeLabel(i.claim.type)).join('、')}）未达成一致，由甲方依法申请仲裁`,
+            `其余请求事项（${refused.map((i) => claimTypeLabel(i.claim)).join('、')}）未达成一致，由甲方依法申请仲裁`,
           ]
         : []),
     ];
@@ -141,7 +141,7 @@ export async function concludeAgreement(
       fields: {
         workerName: workers.map((w) => w.name).join('、'),
         employerName: employers.map((e) => e.name).join('、'),
-        matter: withOutcome.map((i) => claimTypeLabel(i.claim.type)).join('、'),
+        matter: withOutcome.map((i) => claimTypeLabel(i.claim)).join('、'),
         terms,
         performanceDeadline: body.performanceDate,
         mediatorName: m.mediator_name ?? actor.name,
@@ -312,7 +312,7 @@ export async function recordPerformance(
         actor,
         c.matter_id,
         'mediation_payment_order',
-        `${c.number}：调解协议未履行，告知劳动者就${orderable.map((cl) => claimTypeLabel(cl.type)).join('、')}申请支付令，已登记诉调对接`,
+        `${c.number}：调解协议未履行，告知劳动者就${orderable.map((cl) => claimTypeLabel(cl)).join('、')}申请支付令，已登记诉调对接`,
         { caseId, followupId: row.id },
       );
     }

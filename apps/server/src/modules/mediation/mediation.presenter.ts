@@ -70,7 +70,16 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
   const claims = await db
     .selectFrom('case_claim as cc')
     .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
-    .select(['mc.id', 'mc.type', 'mc.amount_fen', 'mc.facts', 'cc.open', 'cc.released_reason'])
+    .select([
+      'mc.id',
+      'mc.type',
+      'mc.amount_fen',
+      'mc.facts',
+      'mc.period_from',
+      'mc.period_to',
+      'cc.open',
+      'cc.released_reason',
+    ])
     .where('cc.case_id', '=', caseId)
     .orderBy('mc.sort')
     .execute();
@@ -125,7 +134,7 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
     return {
       claimId: i.claim_id,
       claimType: claim?.type ?? '',
-      claimLabel: claimTypeLabel(claim?.type ?? ''),
+      claimLabel: claim ? claimTypeLabel(claim) : '',
       claimedFen: claim?.amount_fen ?? null,
       proposedFen: i.proposed_fen,
       reason: i.reason,
@@ -166,7 +175,7 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
     claims: claims.map((cl) => ({
       id: cl.id,
       type: cl.type,
-      label: claimTypeLabel(cl.type),
+      label: claimTypeLabel(cl),
       amountFen: cl.amount_fen,
       facts: cl.facts,
       open: cl.open,
@@ -239,7 +248,7 @@ export async function loadMatterMediation(db: Kysely<DB>, matterId: string, auth
     .execute();
   const free = await db
     .selectFrom('matter_claim as mc')
-    .select(['mc.id', 'mc.type', 'mc.amount_fen', 'mc.track'])
+    .select(['mc.id', 'mc.type', 'mc.amount_fen', 'mc.track', 'mc.period_from', 'mc.period_to'])
     .where('mc.matter_id', '=', matterId)
     .where('mc.status', 'in', ['pending', 'routed'])
     .where(({ not, exists, selectFrom }) =>
@@ -269,7 +278,7 @@ export async function loadMatterMediation(db: Kysely<DB>, matterId: string, auth
     freeClaims: free.map((c) => ({
       id: c.id,
       type: c.type,
-      label: claimTypeLabel(c.type),
+      label: claimTypeLabel(c),
       amountFen: c.amount_fen,
       track: c.track,
     })),

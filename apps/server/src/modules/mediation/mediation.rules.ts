@@ -1,4 +1,9 @@
-import { CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
+import {
+  CLAIM_CATALOGUE,
+  claimLabel,
+  claimTypeLabel as domainClaimTypeLabel,
+  isClaimType,
+} from '@onestop/domain';
 import type { Reply } from './mediation.tables';
 
 /** The "small and simple" criteria (settings rows mediation.simple.*), with their basis. */
@@ -77,8 +82,13 @@ export function paymentOrderEligible(claimType: string): boolean {
   );
 }
 
-export function claimTypeLabel(type: string): string {
-  return isClaimType(type) ? CLAIM_CATALOGUE[type].label : type;
+/** A claim's label with its period (domain claimLabel): a bare type code, or a matter_claim row. */
+export function claimTypeLabel(
+  c: string | { type: string; period_from?: string | null; period_to?: string | null },
+): string {
+  return typeof c === 'string'
+    ? domainClaimTypeLabel(c)
+    : claimLabel({ type: c.type, periodFrom: c.period_from, periodTo: c.period_to });
 }
 
 export const BASIS = {

@@ -237,7 +237,7 @@ export async function saveProposal(
       throw new AppError(
         400,
         'PROPOSAL_ITEM_MISSING',
-        `请对每一项请求提出建议：尚缺“${claimTypeLabel(missing.type)}”`,
+        `请对每一项请求提出建议：尚缺“${claimTypeLabel(missing)}”`,
         {
           claimId: missing.id,
         },
@@ -250,14 +250,9 @@ export async function saveProposal(
       const calc = i.calculation ? calculate(i.calculation, figures) : null;
       const proposedFen = i.proposedFen ?? calc?.amountFen;
       if (proposedFen === undefined) {
-        throw new AppError(
-          400,
-          'PROPOSAL_AMOUNT_REQUIRED',
-          `请填写“${claimTypeLabel(claim.type)}”的建议金额`,
-          {
-            claimId: i.claimId,
-          },
-        );
+        throw new AppError(400, 'PROPOSAL_AMOUNT_REQUIRED', `请填写“${claimTypeLabel(claim)}”的建议金额`, {
+          claimId: i.claimId,
+        });
       }
       return { claim, proposedFen, reason: i.reason, calc, input: i.calculation ?? null, sort };
     });
@@ -301,7 +296,7 @@ export async function saveProposal(
       respondentName: employers.map((e) => e.name).join('、'),
       caseCause,
       claims: items.map((i) => ({
-        claim: claimTypeLabel(i.claim.type),
+        claim: claimTypeLabel(i.claim),
         proposedAmount: i.proposedFen / 100,
         reason: i.calc ? `${i.reason}（${i.calc.formula}；依据：${i.calc.basis}）` : i.reason,
       })),

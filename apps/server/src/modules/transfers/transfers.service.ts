@@ -1,4 +1,4 @@
-import { CLAIM_CATALOGUE, isClaimType, transferMachine, transition } from '@onestop/domain';
+import { claimLabel, transferMachine, transition } from '@onestop/domain';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../../app';
 import type { DB } from '../../db/schema';
@@ -41,10 +41,15 @@ async function slipFields(
     .orderBy('mp.sort')
     .execute();
   const claims = claimIds.length
-    ? await trx.selectFrom('matter_claim').select(['type']).where('id', 'in', claimIds).execute()
+    ? await trx
+        .selectFrom('matter_claim')
+        .select(['type', 'period_from', 'period_to'])
+        .where('id', 'in', claimIds)
+        .orderBy('sort')
+        .execute()
     : [];
   const claimText = claims
-    .map((c) => (isClaimType(c.type) ? CLAIM_CATALOGUE[c.type].label : c.type))
+    .map((c) => claimLabel({ type: c.type, periodFrom: c.period_from, periodTo: c.period_to }))
     .join('、');
   const narrative = Array.from(m.narrative.trim()).slice(0, 200).join('');
   const workers = parties.filter((p) => p.role === 'worker').map((p) => p.name);

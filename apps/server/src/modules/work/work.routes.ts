@@ -11,6 +11,7 @@ import { type QueueFilters, type QueueScope, queueCases } from '../cases/queues.
 import { scopeOf } from '../matters/scope';
 import { presentTransfers, TRANSFER_SELECT } from '../transfers/transfers.presenter';
 import { isoDate as calendarDate } from '../../platform/schema-types';
+import { pendingWork } from './pending';
 
 /** Work areas: one per function of the center; a user sees those their active posts grant. */
 export const WORK_AREAS = {
@@ -51,7 +52,9 @@ const filters = {
 
 const workItem = z.object({
   id: z.string(),
-  kind: z.enum(['case', 'transfer']),
+  kind: z
+    .enum(['case', 'transfer', 'matter', 'correction', 'service'])
+    .describe('case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书'),
   number: z.string(),
   title: z.string(),
   status: z.string(),
@@ -176,7 +179,7 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['工作区'],
         summary:
-          '跨程序待办：mine 我的待办（分配给我的案件 + 转给本单位待接收的转办）、org 本单位、unassigned 待分配（我的辖区、我的岗位办理的程序）',
+          '跨程序待办：mine 我的待办（分配给我的案件、转给本单位待接收的转办、辖区内待分流的事项、待补正的仲裁申请、我签发未送达的文书）、org 本单位、unassigned 待分配（我的辖区、我的岗位办理的程序）',
         querystring: z.strictObject({
           queue: z.enum(['mine', 'org', 'unassigned']).default('mine'),
           ...filters,
@@ -197,7 +200,11 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       const r = await queueCases(db, ctx.cipher, scope, f as QueueFilters);
       const plain = !f.status && !f.dueBefore && !f.jurisdictionId && !f.q && f.page === 1;
       const transfers = queue === 'mine' && plain ? await pendingTransfers(auth, f.track) : [];
-      const wanted = transfers.filter(
+      const extra =
+        queue === 'mine' && plain && !f.track
+          ? await pendingWork(db, auth, new Set(r.items.map((i) => i.id)))
+          : [];
+      const wanted = [...transfers, ...extra].filter(
         (t) =>
           !f.priority ||
           (f.priority === 'any' ? t.priority : t.priorityFlags.some((p) => p.code === f.priority)),

@@ -34,6 +34,8 @@ export interface Clock {
   subjectType: string;
   subjectId: string;
   subjectLabel: string;
+  /** Present in the matter's combined list: the matter itself or the case the clock runs on. */
+  source?: { type: 'matter' | 'case'; id: string; label: string };
   ruleId: string;
   code: string;
   name: string;

@@ -41,6 +41,8 @@ export interface DocumentService {
 
 export interface OfficialDocument {
   id: string;
+  /** Present in the matter's combined list: the matter itself or the case the document belongs to. */
+  source?: { type: 'matter' | 'case'; id: string; label: string };
   subjectType: SubjectType;
   subjectId: string;
   type: string;

@@ -23,6 +23,9 @@ export function calculateDeadline(rule: string, from: string, signal?: AbortSign
 export const clocksApi = {
   list: (subjectType: string, subjectId: string, signal?: AbortSignal) =>
     api.get<{ items: Clock[] }>('/api/clocks', { subjectType, subjectId }, signal),
+  /** The matter's clocks and those of all its cases (the master record). */
+  forMatter: (matterId: string, signal?: AbortSignal) =>
+    api.get<{ items: Clock[] }>(`/api/matters/${matterId}/clocks`, undefined, signal),
   overview: (signal?: AbortSignal) => api.get<ClocksOverview>('/api/clocks/overview', undefined, signal),
   suspend: (id: string, body: { reason: string; date?: string }) =>
     api.post<Clock>(`/api/clocks/${id}/suspend`, body),

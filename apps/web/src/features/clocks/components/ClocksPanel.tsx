@@ -57,6 +57,9 @@ function ClockItem({ clock, onAction }: { clock: Clock; onAction: (k: ClockActio
         title={
           <Space wrap size={4}>
             <span>{clock.name}</span>
+            {clock.source?.type === 'case' ? (
+              <Tag data-testid="clock-source">{clock.source.label}</Tag>
+            ) : null}
             <Tag color={STATUS_COLORS[clock.status]}>{clock.statusLabel}</Tag>
             {open || clock.status === 'missed' ? (
               <Tag color={URGENCY_COLORS[clock.urgency]} data-testid="clock-countdown">
@@ -112,12 +115,15 @@ export function ClocksPanel({
   subjectType,
   subjectId,
   title = '法定期限',
+  includeCases = false,
 }: {
   subjectType: string;
   subjectId: string;
   title?: string;
+  /** On the matter page: also the clocks of every case opened on the matter. */
+  includeCases?: boolean;
 }) {
-  const clocks = useSubjectClocks(subjectType, subjectId);
+  const clocks = useSubjectClocks(subjectType, subjectId, includeCases);
   const [active, setActive] = useState<{ clock: Clock; kind: ClockActionKind } | null>(null);
   return (
     <Card size="small" title={title} data-testid="clocks-panel">

@@ -27,10 +27,12 @@ export function useDeadline(params: DeadlineParams | null) {
 }
 
 /** The clocks of one subject (matter, case…). */
-export function useSubjectClocks(subjectType: string, subjectId: string) {
+export function useSubjectClocks(subjectType: string, subjectId: string, includeCases = false) {
+  const all = includeCases && subjectType === 'matter';
   return useQuery({
-    queryKey: ['clocks', 'subject', subjectType, subjectId],
-    queryFn: ({ signal }) => clocksApi.list(subjectType, subjectId, signal),
+    queryKey: ['clocks', 'subject', all ? 'matter-all' : subjectType, subjectId],
+    queryFn: ({ signal }) =>
+      all ? clocksApi.forMatter(subjectId, signal) : clocksApi.list(subjectType, subjectId, signal),
     select: (data) => data.items,
   });
 }

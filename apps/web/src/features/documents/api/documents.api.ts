@@ -6,6 +6,9 @@ export const documentsApi = {
     api.get<{ items: DocumentTypeInfo[] }>('/api/documents/types', undefined, signal),
   list: (subjectType: SubjectType, subjectId: string, signal?: AbortSignal) =>
     api.get<{ items: OfficialDocument[] }>('/api/documents', { subjectType, subjectId }, signal),
+  /** The matter's documents and those of all its cases (the master record). */
+  listForMatter: (matterId: string, signal?: AbortSignal) =>
+    api.get<{ items: OfficialDocument[] }>(`/api/matters/${matterId}/documents`, undefined, signal),
   get: (id: string, signal?: AbortSignal) =>
     api.get<OfficialDocument>(`/api/documents/${id}`, undefined, signal),
   create: (body: {

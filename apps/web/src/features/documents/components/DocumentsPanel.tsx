@@ -57,13 +57,15 @@ interface Props {
   subjectId: string;
   /** Hide the create/issue/serve buttons (e.g. for read-only viewers). */
   readOnly?: boolean;
+  /** On the matter page: also the documents of every case opened on the matter. */
+  includeCases?: boolean;
 }
 
 /** The documents of a matter or case: state, 文号, service; preview/print, Word, issue, serve, correct. */
-export function DocumentsPanel({ subjectType, subjectId, readOnly = false }: Props) {
+export function DocumentsPanel({ subjectType, subjectId, readOnly = false, includeCases = false }: Props) {
   const isMobile = useIsMobile();
   const { modal } = App.useApp();
-  const docs = useDocuments(subjectType, subjectId);
+  const docs = useDocuments(subjectType, subjectId, includeCases);
   const [editor, setEditor] = useState<EditorState | null>(null);
   const [serving, setServing] = useState<string | null>(null);
   const issue = useDocumentMutation((d: OfficialDocument) => documentsApi.issue(d.id, d.rowVersion));
@@ -152,6 +154,7 @@ export function DocumentsPanel({ subjectType, subjectId, readOnly = false }: Pro
     <Space size={4} wrap>
       <Typography.Text strong>{d.title}</Typography.Text>
       {d.version > 1 ? <Tag color="blue">第{d.version}版（更正）</Tag> : null}
+      {d.source?.type === 'case' ? <Tag data-testid="document-source">{d.source.label}</Tag> : null}
     </Space>
   );
 

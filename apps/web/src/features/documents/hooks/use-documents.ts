@@ -15,10 +15,12 @@ export function useDocumentTypes() {
 }
 
 /** The subject's documents; polls every 2 s while a render is in progress. */
-export function useDocuments(subjectType: SubjectType, subjectId: string) {
+export function useDocuments(subjectType: SubjectType, subjectId: string, includeCases = false) {
+  const all = includeCases && subjectType === 'matter';
   return useQuery({
-    queryKey: [...KEY, 'list', subjectType, subjectId],
-    queryFn: ({ signal }) => documentsApi.list(subjectType, subjectId, signal),
+    queryKey: [...KEY, 'list', all ? 'matter-all' : subjectType, subjectId],
+    queryFn: ({ signal }) =>
+      all ? documentsApi.listForMatter(subjectId, signal) : documentsApi.list(subjectType, subjectId, signal),
     select: (d) => d.items,
     refetchInterval: (q) =>
       q.state.data?.items.some((d: OfficialDocument) => BUSY.has(d.state)) ? 2000 : false,

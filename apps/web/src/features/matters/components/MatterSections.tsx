@@ -11,7 +11,12 @@ export function ClaimsCard({ matter }: { matter: MatterDetail }) {
         scroll={{ x: 860 }}
         dataSource={matter.claims}
         columns={[
-          { title: '诉求', dataIndex: 'label', width: 180 },
+          {
+            title: '诉求',
+            dataIndex: 'label',
+            width: 220,
+            render: (label: string, _c, i) => `第${i + 1}项 ${label}`,
+          },
           { title: '金额', dataIndex: 'amountText', width: 120, render: (v: string | null) => v ?? '—' },
           {
             title: '期间',

@@ -4,6 +4,14 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import type { WorkItem } from '../types';
 
+/** The tag telling a to-do item that is not an assigned case (transfer, triage, correction, service). */
+const KIND_TAGS: Partial<Record<WorkItem['kind'], { label: string; color: string }>> = {
+  transfer: { label: '转办', color: 'purple' },
+  matter: { label: '待分流', color: 'orange' },
+  correction: { label: '待补正', color: 'gold' },
+  service: { label: '待送达', color: 'cyan' },
+};
+
 function DueDate({ value }: { value: string | null }) {
   if (!value) return <span className="muted">—</span>;
   const days = dayjs(value).startOf('day').diff(dayjs().startOf('day'), 'day');
@@ -34,7 +42,9 @@ function columns(showTrack: boolean): TableProps<WorkItem>['columns'] {
               </Tag>
             </Tooltip>
           ) : null}
-          {item.kind === 'transfer' ? <Tag color="purple">转办</Tag> : null}
+          {KIND_TAGS[item.kind] ? (
+            <Tag color={KIND_TAGS[item.kind]?.color}>{KIND_TAGS[item.kind]?.label}</Tag>
+          ) : null}
           <Link to={item.link} data-testid={`work-item-${item.id}`}>
             {number}
           </Link>
@@ -96,7 +106,7 @@ export function WorkTable({
       columns={columns(showTrack)}
       dataSource={items}
       loading={loading}
-      locale={{ emptyText: '暂无待办案件' }}
+      locale={{ emptyText: '暂无待办事项' }}
       pagination={pagination ?? { pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       scroll={{ x: 860 }}
       data-testid="work-table"

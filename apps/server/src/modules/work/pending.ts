@@ -1,0 +1,203 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { AuthContext } from '../../platform/auth';
+import { MATTER_TITLE_SQL, priorityList } from '../cases/cases.presenter';
+import type { CaseTrack } from '../cases/cases.tables';
+import { stateLabel, TRACKS } from '../cases/cases.tracks';
+import { CHANNEL_LABELS } from '../matters/matters.schema';
+import { scopeOf } from '../matters/scope';
+
+/** The kinds of item on a user's to-do list besides their assigned cases and incoming transfers. */
+export const PENDING_KINDS = ['matter', 'correction', 'service'] as const;
+
+/** One row of the to-do list (same shape as a queue item). */
+export interface PendingItem {
+  id: string;
+  kind: 'matter' | 'correction' | 'service';
+  number: string;
+  title: string;
+  status: string;
+  statusLabel: string;
+  dueDate: string | null;
+  priority: boolean;
+  priorityFlags: { code: string; label: string }[];
+  track: CaseTrack | null;
+  trackLabel: string | null;
+  matterId: string;
+  matterNumber: string;
+  jurisdictionName: string | null;
+  organizationName: string;
+  assigneeName: string | null;
+  openedAt: string;
+  link: string;
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+const day = (d: unknown) => (d ? String(d).slice(0, 10) : null);
+
+/**
+ * Registered matters not yet routed (待分流: online applications, transfers in, window visits left
+ * undecided) in the jurisdictions where the user registers intake.
+ */
+async function awaitingTriage(db: Kysely<DB>, auth: AuthContext): Promise<PendingItem[]> {
+  if (!auth.permissions.has('intake.create')) return [];
+  const scope = await scopeOf(db, auth, 'intake.create');
+  if (!scope.length) return [];
+  const rows = await sql<{
+    id: string;
+    number: string;
+    channel: keyof typeof CHANNEL_LABELS;
+    priority_flags: string[];
+    received_at: Date;
+    jurisdiction_name: string;
+    title: string | null;
+    due_date: string | null;
+  }>`
+    SELECT m.id, m.number, m.channel, m.priority_flags, m.received_at, j.name AS jurisdiction_name,
+           ${MATTER_TITLE_SQL} AS title,
+           (SELECT min(k.due_date)::text FROM clock k WHERE k.subject_type = 'matter' AND k.subject_id = m.id
+               AND k.status IN ('running', 'extended')) AS due_date
+      FROM matter m JOIN jurisdiction j ON j.id = m.jurisdiction_id
+     WHERE m.status = 'registered' AND m.jurisdiction_id = ANY(${scope}::uuid[])
+     ORDER BY m.received_at LIMIT 100`.execute(db);
+  return rows.rows.map((m) => ({
+    id: m.id,
+    kind: 'matter',
+    number: m.number,
+    title: `待分流（${CHANNEL_LABELS[m.channel] ?? '其他渠道'}）｜${m.title || m.number}`,
+    status: 'registered',
+    statusLabel: '待分流',
+    dueDate: day(m.due_date),
+    priority: m.priority_flags.length > 0,
+    priorityFlags: priorityList(m.priority_flags),
+    track: null,
+    trackLabel: null,
+    matterId: m.id,
+    matterNumber: m.number,
+    jurisdictionName: m.jurisdiction_name,
+    organizationName: m.jurisdiction_name,
+    assigneeName: null,
+    openedAt: iso(m.received_at),
+    link: `/matters/${m.id}`,
+  }));
+}
+
+/**
+ * Arbitration applications waiting for 补正 in the jurisdictions where the user registers intake or
+ * handles arbitration, not assigned to someone else (the party's corrections come back to the window).
+ */
+async function awaitingCorrection(db: Kysely<DB>, auth: AuthContext): Promise<PendingItem[]> {
+  const perms = ['intake.create', 'arbitration.work'] as const;
+  const scope = [...new Set((await Promise.all(perms.map((p) => scopeOf(db, auth, p)))).flat())];
+  if (!scope.length) return [];
+  const rows = await sql<{
+    id: string;
+    number: string;
+    track: CaseTrack;
+    state: string;
+    matter_id: string;
+    matter_number: string;
+    priority_flags: string[];
+    opened_at: Date;
+    jurisdiction_name: string;
+    organization_name: string;
+    assignee_name: string | null;
+    title: string | null;
+    due_date: string | null;
+  }>`
+    SELECT c.id, c.number, c.track, c.state, c.matter_id, m.number AS matter_number, c.priority_flags,
+           c.opened_at, j.name AS jurisdiction_name, o.name AS organization_name,
+           u.display_name AS assignee_name, ${MATTER_TITLE_SQL} AS title,
+           (SELECT min(k.due_date)::text FROM clock k WHERE k.subject_type = 'case' AND k.subject_id = c.id
+               AND k.status IN ('running', 'extended')) AS due_date
+      FROM track_case c
+      JOIN matter m ON m.id = c.matter_id
+      JOIN jurisdiction j ON j.id = c.jurisdiction_id
+      JOIN organization o ON o.id = c.organization_id
+      LEFT JOIN app_user u ON u.id = c.assignee_user_id
+     WHERE NOT c.closed AND c.state = 'needs_correction' AND c.jurisdiction_id = ANY(${scope}::uuid[])
+       AND (c.assignee_user_id IS NULL OR c.assignee_user_id = ${auth.userId})
+     ORDER BY c.opened_at LIMIT 100`.execute(db);
+  return rows.rows.map((r) => ({
+    id: r.id,
+    kind: 'correction',
+    number: r.number,
+    title: `待补正｜${r.title || r.matter_number}`,
+    status: r.state,
+    statusLabel: stateLabel(r.track, r.state),
+    dueDate: day(r.due_date),
+    priority: r.priority_flags.length > 0,
+    priorityFlags: priorityList(r.priority_flags),
+    track: r.track,
+    trackLabel: TRACKS[r.track].label,
+    matterId: r.matter_id,
+    matterNumber: r.matter_number,
+    jurisdictionName: r.jurisdiction_name,
+    organizationName: r.organization_name,
+    assigneeName: r.assignee_name,
+    openedAt: iso(r.opened_at),
+    link: `/cases/${r.id}`,
+  }));
+}
+
+/**
+ * Documents the user issued (or whose case is assigned to them) that have not been served: no service
+ * recorded yet, or every attempt returned.
+ */
+async function awaitingService(db: Kysely<DB>, auth: AuthContext): Promise<PendingItem[]> {
+  const rows = await sql<{
+    id: string;
+    title: string;
+    number: string;
+    subject_type: 'matter' | 'case';
+    subject_id: string;
+    issued_at: Date;
+    matter_id: string;
+    matter_number: string;
+    priority_flags: string[];
+    track: CaseTrack | null;
+    organization_name: string;
+  }>`
+    SELECT d.id, d.title, d.number, d.subject_type, d.subject_id, d.issued_at, m.id AS matter_id,
+           m.number AS matter_number, m.priority_flags, c.track, o.name AS organization_name
+      FROM document d
+      JOIN organization o ON o.id = d.issuer_org_id
+      LEFT JOIN track_case c ON d.subject_type = 'case' AND c.id = d.subject_id
+      JOIN matter m ON m.id = CASE WHEN d.subject_type = 'case' THEN c.matter_id ELSE d.subject_id END
+     WHERE d.state = 'issued' AND d.subject_type IN ('matter', 'case')
+       AND (d.issued_by = ${auth.userId} OR c.assignee_user_id = ${auth.userId})
+       AND NOT EXISTS (SELECT 1 FROM document_service s WHERE s.document_id = d.id
+                        AND s.state IN ('pending', 'served', 'refused'))
+     ORDER BY d.issued_at LIMIT 100`.execute(db);
+  return rows.rows.map((d) => ({
+    id: d.id,
+    kind: 'service',
+    number: d.number,
+    title: `待送达：${d.title}`,
+    status: 'unserved',
+    statusLabel: '未送达',
+    dueDate: null,
+    priority: d.priority_flags.length > 0,
+    priorityFlags: priorityList(d.priority_flags),
+    track: d.track,
+    trackLabel: d.track ? TRACKS[d.track].label : null,
+    matterId: d.matter_id,
+    matterNumber: d.matter_number,
+    jurisdictionName: null,
+    organizationName: d.organization_name,
+    assigneeName: null,
+    openedAt: iso(d.issued_at),
+    link: d.subject_type === 'case' ? `/cases/${d.subject_id}` : `/matters/${d.subject_id}`,
+  }));
+}
+
+/** Everything waiting on the user's posts besides assigned cases and transfers (工作台 我的待办). */
+export async function pendingWork(db: Kysely<DB>, auth: AuthContext, exclude: Set<string>) {
+  const [matters, corrections, services] = await Promise.all([
+    awaitingTriage(db, auth),
+    awaitingCorrection(db, auth),
+    awaitingService(db, auth),
+  ]);
+  return [...matters, ...corrections.filter((c) => !exclude.has(c.id)), ...services];
+}
