@@ -169,7 +169,57 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
     basis: PETITION_BASIS,
   },
   { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕第{seq}号', basis: GB_BASIS },
+  // Every organisation whose staff issue documents (a window clerk's 转办单 is issued in the clerk's
+  // organisation's name) has a default pattern; migration 0040 adds them to seeded installations.
+  {
+    organization: '随州市劳动人事争议仲裁院',
+    type: '*',
+    pattern: '随劳人仲院字〔{year}〕第{seq}号',
+    basis: GB_BASIS,
+  },
+  {
+    organization: '随州市司法局法律援助中心',
+    type: '*',
+    pattern: '随法援字〔{year}〕第{seq}号',
+    basis: GB_BASIS,
+  },
+  { organization: '随州市总工会', type: '*', pattern: '随工维字〔{year}〕第{seq}号', basis: GB_BASIS },
+  {
+    organization: '随州市曾都区人民法院',
+    type: '*',
+    pattern: '曾法诉调字〔{year}〕第{seq}号',
+    basis: GB_BASIS,
+  },
+  {
+    organization: '广水市一站式劳动保障维权中心',
+    type: '*',
+    pattern: '广人社维字〔{year}〕第{seq}号',
+    basis: GB_BASIS,
+  },
 ];
+
+const MEDIATION_BASIS =
+  '《劳动争议调解仲裁法》第十条、第十四条：调解协议书由调解组织制作，经调解员签名并加盖调解组织印章后生效；调解组织的文书按其代字、年份和序号编号';
+
+/** The 代字 of the listed mediation organisations (data; an organisation added later gets its name's first characters). */
+export const MEDIATION_ORG_CODES: Readonly<Record<string, string>> = {
+  随州市劳动人事争议一站式多元联调联处中心: '随联调',
+  随州市总工会劳动争议调解委员会: '随工调',
+  随州市曾都区人民法院诉调对接工作室: '曾法诉调',
+  曾都区东城街道劳动争议调解委员会: '东城调',
+  广水市应山街道劳动争议调解委员会: '应山调',
+  随县厉山镇人民调解委员会: '厉山调',
+};
+
+/** The number patterns of one mediation organisation: 调解建议书 (建字) and 调解协议书 (协字). */
+export function mediationPatterns(orgName: string): { type: string; pattern: string; basis: string }[] {
+  const code = MEDIATION_ORG_CODES[orgName] ?? `${orgName.replace(/[（）()]/g, '').slice(0, 4)}调`;
+  return [
+    { type: '*', pattern: `${code}字〔{year}〕第{seq}号`, basis: MEDIATION_BASIS },
+    { type: 'mediation_proposal', pattern: `${code}建字〔{year}〕第{seq}号`, basis: MEDIATION_BASIS },
+    { type: 'mediation_agreement', pattern: `${code}协字〔{year}〕第{seq}号`, basis: MEDIATION_BASIS },
+  ];
+}
 
 /** Inserts the default patterns once (when the table is empty), for the organisations that exist. */
 export async function seedNumberPatterns(db: Kysely<DB>): Promise<number> {

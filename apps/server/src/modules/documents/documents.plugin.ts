@@ -40,8 +40,6 @@ export function getDocumentsService(ctx: AppContext): DocumentsService {
 
 /** Demo mode: a stand-in seal for every organisation that has a number pattern and no seal yet. */
 async function seedDemoSeals(db: Kysely<DB>): Promise<void> {
-  const any = await db.selectFrom('organization_seal').select('organization_id').limit(1).executeTakeFirst();
-  if (any) return;
   const names = [...new Set(DEFAULT_PATTERNS.map((p) => p.organization))];
   const orgs = await db.selectFrom('organization').select('id').where('name', 'in', names).execute();
   if (!orgs.length) return;

@@ -76,19 +76,6 @@ export async function currentState(trx: Trx, caseId: string): Promise<{ state: s
     .executeTakeFirstOrThrow();
 }
 
-/** The issuer of mediation documents: the arbitration commission (its '*' pattern numbers them). */
-export async function mediationIssuer(trx: Trx): Promise<string | undefined> {
-  const row = await trx
-    .selectFrom('document_number_pattern as p')
-    .innerJoin('organization as o', 'o.id', 'p.issuer_org_id')
-    .select(['p.issuer_org_id', 'p.type'])
-    .where('o.agency', '=', 'arbitration')
-    .where('p.type', 'in', ['mediation_proposal', 'mediation_agreement', '*'])
-    .orderBy('o.sort')
-    .execute();
-  return (row.find((r) => r.type !== '*') ?? row[0])?.issuer_org_id;
-}
-
 export async function matterParties(trx: Trx, matterId: string) {
   const rows = await trx
     .selectFrom('matter_party as mp')

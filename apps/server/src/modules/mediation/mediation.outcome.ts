@@ -7,13 +7,13 @@ import { enqueueJob } from '../../platform/jobs';
 import { getDocumentsService } from '../documents/documents.plugin';
 import { appendEvent } from '../matters/scope';
 import { sendClaimsToArbitration } from './mediation.arbitration';
+import { mediationIssuer } from './mediation.issuer';
 import {
   assertDesk,
   assertVersion,
   currentState,
   loadCase,
   matterParties,
-  mediationIssuer,
   openClaims,
   step,
   type Trx,
@@ -134,6 +134,7 @@ export async function concludeAgreement(
           ]
         : []),
     ];
+    const issuer = await mediationIssuer(ctx, trx, actor, caseId);
     const doc = await getDocumentsService(ctx).createAndIssue(trx, actor, {
       subjectType: 'case',
       subjectId: caseId,
@@ -145,8 +146,9 @@ export async function concludeAgreement(
         terms,
         performanceDeadline: body.performanceDate,
         mediatorName: m.mediator_name ?? actor.name,
+        organizationName: issuer.name,
       },
-      issuerOrgId: await mediationIssuer(trx),
+      issuerOrgId: issuer.id,
       userOrgId: auth.organizationId,
     });
     let arbitration: { id: string; number: string } | null = null;

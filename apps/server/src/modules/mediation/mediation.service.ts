@@ -14,12 +14,12 @@ import {
   assertVersion,
   loadCase,
   matterParties,
-  mediationIssuer,
   openClaims,
   step,
   type Trx,
 } from './mediation.common';
 import { sendClaimsToArbitration } from './mediation.arbitration';
+import { arbitrationPending, mediationIssuer, proposalNextStep } from './mediation.issuer';
 import { BASIS, claimTypeLabel, whoMediates } from './mediation.rules';
 import type { proposalBody, startBody } from './mediation.schema';
 import { loadCalcFigures, loadCriteria, replyDays } from './mediation.settings';
@@ -288,7 +288,8 @@ export async function saveProposal(
     await step(ctx, trx, auth, actor, caseId, 'send_proposal');
     const { workers, employers } = await matterParties(trx, c.matter_id);
     const docs = getDocumentsService(ctx);
-    const issuerOrgId = await mediationIssuer(trx);
+    const issuer = await mediationIssuer(ctx, trx, actor, caseId);
+    const nextStep = proposalNextStep(await arbitrationPending(trx, c.matter_id));
     const caseCause = [...new Set(items.map((i) => claimTypeLabel(i.claim.type)))].join('、');
     const fields = (addresseeName: string) => ({
       addresseeName,
@@ -303,6 +304,7 @@ export async function saveProposal(
       replyDeadline: deadline,
       mediatorName,
       mediatorContact,
+      nextStep,
     });
     const issued: IssuedRef[] = [];
     for (const addressee of [workers[0]?.name, employers[0]?.name].filter((x): x is string => !!x)) {
@@ -312,7 +314,7 @@ export async function saveProposal(
           subjectId: caseId,
           type: 'mediation_proposal',
           fields: fields(addressee),
-          issuerOrgId,
+          issuerOrgId: issuer.id,
           userOrgId: auth.organizationId,
         }),
       );

@@ -33,6 +33,8 @@ export interface MediationOrganizationTable {
   address: string | null;
   contact_person: string | null;
   phone: string | null;
+  /** The organization row that issues its documents (set on its first document, migration 0040) */
+  issuer_org_id: Generated<string | null>;
   active: Generated<boolean>;
   sort: Generated<number>;
   version: Generated<number>;
