@@ -11,10 +11,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mod11_2CheckChar } from '@onestop/domain';
-import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { unitOfWorkDb } from '../../apps/server/src/db/database.js';
 import { migrate } from '../../apps/server/src/db/migrate.js';
-import type { DB } from '../../apps/server/src/db/schema.js';
 import {
   type MatterSearch,
   matterListSql,
@@ -168,7 +167,7 @@ async function main() {
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = unitOfWorkDb(pool);
   try {
     await migrate(pool);
     await seedReference(db);

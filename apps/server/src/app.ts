@@ -26,7 +26,7 @@ import { mediationModule } from './modules/mediation/mediation.module';
 import { portalModule } from './modules/portal/portal.module';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { registerAuth } from './platform/auth';
-import { FieldCipher } from './platform/crypto';
+import { cipherFromConfig, type FieldCipher } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
 import { errorHandler, notFoundHandler } from './platform/errors';
 import { loggerOptions } from './platform/logger';
@@ -63,7 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const ctx: AppContext = {
     ...deps,
-    cipher: new FieldCipher(config.secretKey),
+    cipher: cipherFromConfig(config),
     jobs: new JobRunner(database.db, app.log),
   };
   app.decorate('ctx', ctx);

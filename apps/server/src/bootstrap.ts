@@ -4,7 +4,7 @@ import type { AppConfig } from './config/env';
 import { type Database, openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { seedCalendar } from './modules/clocks/calendar.service';
-import { FieldCipher } from './platform/crypto';
+import { cipherFromConfig } from './platform/crypto';
 import { seedDemo } from './seed/demo';
 import { seedReference } from './seed/reference';
 
@@ -22,12 +22,14 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     databaseUrl: config.databaseUrl,
     pgliteDir: config.pgliteDir,
     poolMax: config.poolMax,
+    auditKey: config.auditKey,
   });
   try {
     await migrate(database.pool);
     const reference = await seedReference(database.db);
     await seedCalendar(database.db);
-    const demo = config.demoMode ? await seedDemo(database.db, new FieldCipher(config.secretKey)) : false;
+    const demo = config.demoMode ? await seedDemo(database.db, cipherFromConfig(config)) : false;
+    await database.useAppRole();
     const app = await buildApp({ config, database });
     await app.listen({ host: config.host, port: config.port });
     const port = (app.server.address() as { port: number }).port;

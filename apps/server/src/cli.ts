@@ -1,14 +1,20 @@
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { ROLES } from '@onestop/domain';
 import { ConfigError, loadConfig } from './config/env';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
-import { appendAudit, SYSTEM_ACTOR, verifyAuditChain } from './platform/audit';
+import { appendAudit, auditKeyOf, SYSTEM_ACTOR } from './platform/audit';
+import { createAnchor, parseAnchors, verifyAuditChain } from './platform/audit-verify';
 import { backupDatabase, digestDatabase, restoreDatabase } from './platform/backup';
-import { FieldCipher } from './platform/crypto';
+import { cipherFromConfig } from './platform/crypto';
+import { rekeyAll } from './platform/rekey';
 import { hashPassword, passwordPolicyViolation } from './platform/passwords';
 import { seedDemo } from './seed/demo';
 import { seedReference } from './seed/reference';
+
+const DEFAULT_ANCHORS = './data/audit-anchors.jsonl';
 
 const HELP = `onestop 命令行 (npm run cli -- <command>)
 
@@ -16,7 +22,10 @@ const HELP = `onestop 命令行 (npm run cli -- <command>)
   seed [--demo]                   载入辖区与机构（--demo 同时载入演示用户）
   create-admin --username U --name N [--password P]
                                   创建第一个系统管理员（未给出密码时交互输入；首次登录须改密）
-  audit verify                    校验审计日志哈希链，发现被修改或删除的记录（异常时退出码 2）
+  audit verify [--anchors FILE]   校验审计日志各条哈希链及锚点文件，发现被修改、删除或清空的记录（异常时退出码 2）
+  audit anchor [--out FILE]       把各链链头（哈希与条数）追加写入锚点文件（默认 ${DEFAULT_ANCHORS}），
+                                  请每日运行，并把文件存放到数据库服务器以外
+  rekey                           用当前 SECRET_KEY 重新加密所有加密字段（可中断后续跑，显示进度）
   backup <file>                   备份整个数据库到文件（gzip JSON lines）
   restore <file> [--force]        从备份恢复到已迁移的空数据库
   digest                          打印每张表的行数与内容哈希
@@ -39,6 +48,7 @@ async function main() {
     databaseUrl: config.databaseUrl,
     pgliteDir: config.pgliteDir,
     poolMax: 2,
+    auditKey: config.auditKey,
   });
   try {
     switch (command) {
@@ -50,9 +60,7 @@ async function main() {
       case 'seed': {
         await migrate(database.pool);
         const ref = await seedReference(database.db);
-        const demo = args.includes('--demo')
-          ? await seedDemo(database.db, new FieldCipher(config.secretKey))
-          : false;
+        const demo = args.includes('--demo') ? await seedDemo(database.db, cipherFromConfig(config)) : false;
         console.log(
           `辖区与机构：${ref ? '已载入' : '已存在，跳过'}；演示用户：${demo ? '已载入' : '未载入'}`,
         );
@@ -126,13 +134,45 @@ async function main() {
         return 0;
       }
       case 'audit': {
+        if (args[0] === 'anchor') {
+          const file = flag(args, 'out') ?? DEFAULT_ANCHORS;
+          const anchor = await createAnchor(database.db);
+          mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+          appendFileSync(file, `${JSON.stringify(anchor)}\n`, { mode: 0o600 });
+          const entries = anchor.streams.reduce((n, s) => n + s.seq, 0);
+          console.log(`已写入锚点：${anchor.streams.length} 条链，共 ${entries} 条记录 → ${file}`);
+          return 0;
+        }
         if (args[0] !== 'verify') {
-          console.error('用法：audit verify');
+          console.error('用法：audit verify [--anchors FILE] | audit anchor [--out FILE]');
           return 1;
         }
-        const r = await verifyAuditChain(database.db);
+        const file = flag(args, 'anchors');
+        let anchors: ReturnType<typeof parseAnchors>['anchors'] = [];
+        if (file) {
+          const parsed = parseAnchors(readFileSync(file, 'utf8'), auditKeyOf(database.db));
+          if (parsed.bad.length) {
+            console.log(
+              `锚点文件 ${file} 第 ${parsed.bad.join('、')} 行无效（签名不符，可能被改写或 AUDIT_KEY 不同）`,
+            );
+            return 2;
+          }
+          anchors = parsed.anchors;
+        }
+        const r = await verifyAuditChain(database.db, { anchors });
         console.log(r.message);
         return r.ok ? 0 : 2;
+      }
+      case 'rekey': {
+        await migrate(database.pool);
+        const cipher = cipherFromConfig(config);
+        const r = await rekeyAll(database.db, cipher, (p) =>
+          console.log(`${p.table}.${p.column}：${p.done}/${p.total}`),
+        );
+        console.log(
+          `重新加密完成：${r.columns} 个加密字段，本次改写 ${r.rewritten} 项（密钥 ${cipher.keyId}）`,
+        );
+        return 0;
       }
       case 'backup': {
         const file = args[0];

@@ -9,6 +9,7 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const DEV_KEY = 'onestop-demo-only-key-do-not-use-in-production-000';
+const DEV_AUDIT_KEY = 'onestop-demo-only-audit-key-do-not-use-in-production';
 
 export const envSchema = z
   .object({
@@ -23,6 +24,18 @@ export const envSchema = z
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     DEMO_MODE: bool.optional(),
     SECRET_KEY: z.string().min(32, 'SECRET_KEY 至少 32 个字符').optional(),
+    SECRET_KEY_PREVIOUS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().min(32, 'SECRET_KEY_PREVIOUS 中每个密钥至少 32 个字符')))
+      .optional(),
+    LOOKUP_KEY: z.string().min(32, 'LOOKUP_KEY 至少 32 个字符').optional(),
+    AUDIT_KEY: z.string().min(32, 'AUDIT_KEY 至少 32 个字符').optional(),
     SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
@@ -58,6 +71,9 @@ export const envSchema = z
       poolMax: e.DB_POOL_MAX,
       demoMode,
       secretKey: e.SECRET_KEY ?? (demoMode ? DEV_KEY : undefined),
+      secretKeyPrevious: e.SECRET_KEY_PREVIOUS ?? [],
+      lookupKey: e.LOOKUP_KEY,
+      auditKey: e.AUDIT_KEY ?? (demoMode ? DEV_AUDIT_KEY : undefined),
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       sessionCacheMs: e.SESSION_CACHE_MS,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
@@ -76,9 +92,13 @@ export const envSchema = z
   .refine((c) => c.secretKey !== undefined, {
     message: '非演示模式必须设置 SECRET_KEY（至少 32 个字符，用于个人信息加密）',
     path: ['SECRET_KEY'],
+  })
+  .refine((c) => c.auditKey !== undefined, {
+    message: '非演示模式必须设置 AUDIT_KEY（至少 32 个字符，与 SECRET_KEY 不同，用于审计日志防篡改）',
+    path: ['AUDIT_KEY'],
   });
 
-export type AppConfig = z.output<typeof envSchema> & { secretKey: string };
+export type AppConfig = z.output<typeof envSchema> & { secretKey: string; auditKey: string };
 
 export class ConfigError extends Error {}
 

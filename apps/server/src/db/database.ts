@@ -5,8 +5,10 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { Kysely, PostgresDialect } from 'kysely';
+import { type Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { deriveKey } from '../platform/crypto';
+import { UnitOfWorkDb } from '../platform/unit-of-work';
 import type { DB } from './schema';
 
 // Decide once how pg returns types: int8 (counts, seq) as number; SQL date as 'YYYY-MM-DD' string.
@@ -21,14 +23,67 @@ export interface Database {
   backend: Backend;
   /** Connection settings, for tools that need their own client (backup, benchmarks). */
   connection: pg.PoolConfig;
+  /**
+   * From now on every pooled connection runs as the restricted role `onestop_app` (migration
+   * 0020): call after migrations and seeding. Owner-only work (restore, tests proving the
+   * restriction) takes a client and `RESET ROLE`s it for the time being.
+   */
+  useAppRole(): Promise<void>;
+  /** Runs `fn` on one pooled client as the connecting owner, then restores the app role. */
+  withOwner<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+export const APP_ROLE = 'onestop_app';
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory, or 'memory://' for a throw-away database. */
   pgliteDir: string;
   poolMax: number;
+  /** AUDIT_KEY; the built-in demo key when omitted (tests, benchmarks). */
+  auditKey?: string | undefined;
+}
+
+const DEMO_AUDIT_KEY = 'onestop-demo-only-audit-key-do-not-use-in-production';
+
+function appRoleSwitch(pool: pg.Pool): Pick<Database, 'useAppRole' | 'withOwner'> {
+  const switched = new WeakSet<pg.PoolClient>();
+  let active = false;
+  // 'acquire' fires before the client is handed out; a query issued here runs before the caller's.
+  pool.on('acquire', (client) => {
+    if (!active || switched.has(client)) return;
+    switched.add(client);
+    client.query(`SET ROLE ${APP_ROLE}`).catch(() => switched.delete(client));
+  });
+  return {
+    async useAppRole() {
+      const client = await pool.connect();
+      try {
+        await client.query(`SET ROLE ${APP_ROLE}`); // fails loudly if migration 0020 is missing
+        switched.add(client);
+      } finally {
+        client.release();
+      }
+      active = true;
+    },
+    async withOwner(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('RESET ROLE');
+        return await fn(client);
+      } finally {
+        if (active) await client.query(`SET ROLE ${APP_ROLE}`).catch(() => switched.delete(client));
+        client.release();
+      }
+    },
+  };
+}
+
+/** The unit-of-work Kysely over a pool (also for tools with a pool of their own, e.g. benchmarks). */
+export function unitOfWorkDb(pool: pg.Pool, opts: { auditKey?: string | undefined } = {}): Kysely<DB> {
+  const auditKey = deriveKey(opts.auditKey ?? DEMO_AUDIT_KEY, 'audit-chain');
+  return new UnitOfWorkDb({ dialect: new PostgresDialect({ pool }) }, auditKey);
 }
 
 /**
@@ -44,8 +99,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool.on('error', () => {
       /* idle client errors are reported by the next query */
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, pool, backend: 'postgres', connection, close: () => db.destroy() };
+    const db = unitOfWorkDb(pool, opts);
+    return {
+      db,
+      pool,
+      backend: 'postgres',
+      connection,
+      ...appRoleSwitch(pool),
+      close: () => db.destroy(),
+    };
   }
 
   const memory = opts.pgliteDir === 'memory://';
@@ -85,12 +147,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   pool.on('error', () => {
     /* reported by the next query */
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = unitOfWorkDb(pool, opts);
   return {
     db,
     pool,
     backend: 'pglite',
     connection,
+    ...appRoleSwitch(pool),
     async close() {
       await db.destroy();
       await server.stop();

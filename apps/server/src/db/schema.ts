@@ -101,7 +101,9 @@ export interface SettingTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
+  seq: Generated<number>;
+  stream: number;
+  stream_seq: number;
   at: Timestamp;
   actor_id: string | null;
   actor_name: string;
@@ -117,10 +119,11 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface AuditHeadTable {
+export interface AuditStreamTable {
   id: number;
   seq: number;
   hash: string;
+  alg: 'sha256' | 'hmac-sha256';
 }
 
 export interface NumberSequenceTable {
@@ -180,7 +183,7 @@ interface FoundationTables {
   session: SessionTable;
   setting: SettingTable;
   audit_log: AuditLogTable;
-  audit_head: AuditHeadTable;
+  audit_stream: AuditStreamTable;
   number_sequence: NumberSequenceTable;
   job: JobTable;
   idempotency_key: IdempotencyKeyTable;

@@ -1,6 +1,32 @@
+import { createHmac } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { sha256Hex } from './crypto';
+
+/**
+ * Audit trail: append-only, tamper-evident, and not a bottleneck.
+ *
+ * Design
+ * - appendAudit(trx, …) only BUFFERS the entry on its transaction. The unit of work
+ *   (platform/unit-of-work.ts) flushes the buffer as the last statements before COMMIT, so audit
+ *   rows are always written after numbers and business rows, in one fixed lock order.
+ * - The log is split into STREAMS (audit_stream rows 1..16), each an independent hash chain with
+ *   its own head (seq + hash). At flush a transaction locks ONE stream head — the first free one
+ *   (FOR UPDATE SKIP LOCKED, random order), waiting only when all are busy — and appends all of its
+ *   entries to that stream. Concurrent writers therefore spread over 16 heads instead of queueing
+ *   on one row, and since the head is the last lock taken and held only until COMMIT, it cannot
+ *   close a deadlock cycle. A deadlock elsewhere re-runs the whole unit of work.
+ * - Each row's hash = HMAC-SHA-256(audit key, canonical JSON of prev_hash, stream, stream_seq and
+ *   the row's content). The audit key is derived (HKDF) from AUDIT_KEY, which is kept apart from
+ *   the database: whoever can write the database but not read the key cannot forge or re-chain
+ *   rows. Stream 0 is the chain written before streams existed (plain SHA-256, closed).
+ * - The app's database role may only SELECT/INSERT audit_log and advance heads (migration 0020);
+ *   triggers refuse UPDATE, DELETE and TRUNCATE; only the owner could disable them.
+ * - What an owner could still do — delete whole chains or cut their tails and roll the heads back —
+ *   is caught by ANCHORS: `cli audit anchor` appends every head (stream, seq, hash) and the total
+ *   count, MAC'd, to a JSONL file kept outside the database host. `audit verify` walks every chain
+ *   and checks that each anchored (stream, seq) still exists with the anchored hash.
+ */
 
 /** Who did something, from where, in which capacity. */
 export interface Actor {
@@ -21,6 +47,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** Streams new entries go to (row 0 is the closed pre-stream chain). */
+export const AUDIT_STREAMS = 16;
+
 /** JSON with object keys sorted recursively, so that a hash computed now verifies after jsonb storage. */
 export function canonicalJson(value: unknown): string {
   if (value === undefined || value === null) return 'null';
@@ -36,7 +65,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export interface AuditRowForHash {
-  seq: number;
+  stream: number;
+  stream_seq: number;
   at: Date;
   actor_id: string | null;
   actor_name: string;
@@ -51,63 +81,108 @@ export interface AuditRowForHash {
   prev_hash: string;
 }
 
-export function auditHash(r: AuditRowForHash): string {
-  return sha256Hex(
-    canonicalJson([
-      r.prev_hash,
-      r.seq,
-      r.at.toISOString(),
-      r.actor_id,
-      r.actor_name,
-      r.actor_role,
-      r.ip,
-      r.action,
-      r.entity_type,
-      r.entity_id,
-      r.summary,
-      r.before ?? null,
-      r.after ?? null,
-    ]),
-  );
+function content(r: AuditRowForHash): unknown[] {
+  return [
+    r.at.toISOString(),
+    r.actor_id,
+    r.actor_name,
+    r.actor_role,
+    r.ip,
+    r.action,
+    r.entity_type,
+    r.entity_id,
+    r.summary,
+    r.before ?? null,
+    r.after ?? null,
+  ];
+}
+
+/** Keyed hash of a row of streams 1..n. */
+export function auditHash(key: Buffer, r: AuditRowForHash): string {
+  const msg = canonicalJson([r.prev_hash, r.stream, r.stream_seq, ...content(r)]);
+  return createHmac('sha256', key).update(msg).digest('hex');
+}
+
+/** Hash of a row of stream 0, the chain written before streams (global seq = stream_seq). */
+export function legacyAuditHash(r: AuditRowForHash): string {
+  return sha256Hex(canonicalJson([r.prev_hash, r.stream_seq, ...content(r)]));
+}
+
+interface Buffered {
+  actor: Actor;
+  entry: AuditEntry;
+  at: Date;
+}
+
+const buffers = new WeakMap<object, Buffered[]>();
+
+/** Called by the unit of work when its transaction starts. */
+export function beginAuditBuffer(trx: Transaction<DB>): void {
+  buffers.set(trx, []);
 }
 
 /**
- * Appends one audit record inside the caller's transaction, chained to the previous record.
- * The head row is locked (FOR UPDATE), which orders concurrent writers on one chain.
+ * Records an audit entry as part of the caller's transaction. The entry is written when the
+ * transaction commits (see the design note above); if it rolls back, the entry is gone with it.
  */
 export async function appendAudit(trx: Transaction<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const row: AuditRowForHash = {
-    seq: head.seq + 1,
-    at: new Date(),
-    actor_id: actor.id,
-    actor_name: actor.name,
-    actor_role: actor.role,
-    ip: actor.ip,
-    action: entry.action,
-    entity_type: entry.entityType,
-    entity_id: entry.entityId ?? null,
-    summary: entry.summary,
-    before: entry.before === undefined ? null : JSON.parse(canonicalJson(entry.before)),
-    after: entry.after === undefined ? null : JSON.parse(canonicalJson(entry.after)),
-    prev_hash: head.hash,
-  };
-  const hash = auditHash(row);
-  await trx
-    .insertInto('audit_log')
-    .values({
+  const buffer = buffers.get(trx);
+  if (!buffer) throw new Error('appendAudit needs a transaction opened by the unit-of-work database');
+  buffer.push({ actor, entry, at: new Date() });
+}
+
+const jsonOrNull = (v: unknown) => (v === undefined ? null : JSON.parse(canonicalJson(v)));
+
+/** Writes the transaction's buffered entries to one stream; the last statements before COMMIT. */
+export async function flushAudit(trx: Transaction<DB>, key: Buffer): Promise<void> {
+  const buffer = buffers.get(trx);
+  buffers.delete(trx);
+  if (!buffer || buffer.length === 0) return;
+  let head = (
+    await sql<{ id: number; seq: number; hash: string }>`
+      SELECT id, seq, hash FROM audit_stream WHERE id BETWEEN 1 AND ${AUDIT_STREAMS}
+      ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED`.execute(trx)
+  ).rows[0];
+  if (!head) {
+    // Every stream is busy: wait for a random one.
+    const id = 1 + Math.floor(Math.random() * AUDIT_STREAMS);
+    head = await trx
+      .selectFrom('audit_stream')
+      .select(['id', 'seq', 'hash'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+  }
+  let prev = head.hash;
+  let seq = head.seq;
+  const rows = buffer.map(({ actor, entry, at }) => {
+    seq += 1;
+    const row: AuditRowForHash = {
+      stream: head.id,
+      stream_seq: seq,
+      at,
+      actor_id: actor.id,
+      actor_name: actor.name,
+      actor_role: actor.role,
+      ip: actor.ip,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      summary: entry.summary,
+      before: jsonOrNull(entry.before),
+      after: jsonOrNull(entry.after),
+      prev_hash: prev,
+    };
+    prev = auditHash(key, row);
+    return {
       ...row,
       before: row.before === null ? null : JSON.stringify(row.before),
       after: row.after === null ? null : JSON.stringify(row.after),
-      hash,
-    })
-    .execute();
-  await trx.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+      hash: prev,
+    };
+  });
+  await trx.insertInto('audit_log').values(rows).execute();
+  await trx.updateTable('audit_stream').set({ seq, hash: prev }).where('id', '=', head.id).execute();
 }
 
 /** Runs `fn` and its audit record in one transaction. */
@@ -123,65 +198,11 @@ export async function withAudit<T>(
   });
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBadSeq: number | null;
-  message: string;
+/** The audit key a unit-of-work database was opened with. */
+export function auditKeyOf(db: Kysely<DB>): Buffer {
+  const key = (db as { auditKey?: unknown }).auditKey;
+  if (!Buffer.isBuffer(key)) throw new Error('database was not opened with an audit key');
+  return key;
 }
 
-/** Walks the chain in order and reports the first record that was edited, inserted or deleted. */
-export async function verifyAuditChain(db: Kysely<DB>): Promise<VerifyResult> {
-  let prevHash = 'GENESIS';
-  let expectedSeq = 1;
-  let checked = 0;
-  const pageSize = 2000;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
-    for (const r of rows) {
-      if (r.seq !== expectedSeq) {
-        return {
-          ok: false,
-          checked,
-          firstBadSeq: expectedSeq,
-          message: `审计日志第 ${expectedSeq} 条缺失（已被删除）`,
-        };
-      }
-      const recomputed = auditHash({ ...r, at: new Date(r.at) });
-      if (r.prev_hash !== prevHash || recomputed !== r.hash) {
-        return {
-          ok: false,
-          checked,
-          firstBadSeq: r.seq,
-          message: `审计日志第 ${r.seq} 条与哈希链不符（记录被修改）`,
-        };
-      }
-      prevHash = r.hash;
-      expectedSeq++;
-      checked++;
-    }
-    if (rows.length < pageSize) break;
-  }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
-  if (!head || head.seq !== checked || head.hash !== prevHash) {
-    return {
-      ok: false,
-      checked,
-      firstBadSeq: checked + 1,
-      message: `审计日志末尾记录缺失：应有 ${head?.seq ?? '?'} 条，实有 ${checked} 条`,
-    };
-  }
-  return { ok: true, checked, firstBadSeq: null, message: `审计日志完整：共校验 ${checked} 条` };
-}
-
-/** Used by backup/restore to check whole-table equality. */
-export async function tableRowCount(db: Kysely<DB>, table: keyof DB): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(db);
-  return r.rows[0]?.n ?? 0;
-}
+export { verifyAuditChain, type VerifyResult } from './audit-verify';

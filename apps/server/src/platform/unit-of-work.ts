@@ -1,0 +1,85 @@
+import { Kysely, type KyselyConfig, type Transaction, type TransactionBuilder } from 'kysely';
+import type { DB } from '../db/schema';
+import { beginAuditBuffer, flushAudit } from './audit';
+
+/**
+ * One unit of work per state change. The application's Kysely instance is a UnitOfWorkDb: every
+ * `db.transaction().execute(fn)` becomes
+ *
+ *   BEGIN → fn(trx) (numbers first, then business rows; appendAudit only buffers) →
+ *   audit entries written last, on one audit stream locked last → COMMIT
+ *
+ * and the whole transaction is re-run when PostgreSQL aborts it with a deadlock (40P01) or a
+ * serialization failure (40001): at most MAX_ATTEMPTS times, with exponential backoff and full
+ * jitter. Locks are therefore taken in one order — number_sequence rows, business rows, then one
+ * audit_stream row — and the audit head, locked last and held only until COMMIT, can no longer
+ * take part in a deadlock. Call sites keep writing `db.transaction().execute(...)`.
+ *
+ * `fn` may run more than once: it must not have effects outside the transaction before it returns
+ * (none of the modules do; jobs are enqueued as rows in the same transaction).
+ */
+export const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(['40P01', '40001']);
+export const MAX_ATTEMPTS = 6;
+const BACKOFF_BASE_MS = 15;
+const BACKOFF_CAP_MS = 400;
+
+export function isRetryableDbError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE_SQLSTATES.has(code);
+}
+
+/** Full jitter: a random wait in [0, min(cap, base·2^(attempt-1))). */
+export function retryDelayMs(attempt: number): number {
+  return Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function runUnitOfWork<T>(
+  builder: TransactionBuilder<DB>,
+  auditKey: Buffer,
+  fn: (trx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await builder.execute(async (trx) => {
+        beginAuditBuffer(trx);
+        const result = await fn(trx);
+        await flushAudit(trx, auditKey);
+        return result;
+      });
+    } catch (err) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryableDbError(err)) throw err;
+      await sleep(retryDelayMs(attempt));
+    }
+  }
+}
+
+function wrapBuilder(builder: TransactionBuilder<DB>, auditKey: Buffer): TransactionBuilder<DB> {
+  return new Proxy(builder, {
+    get(target, prop) {
+      if (prop === 'execute') {
+        return <T>(fn: (trx: Transaction<DB>) => Promise<T>) => runUnitOfWork(target, auditKey, fn);
+      }
+      if (prop === 'setIsolationLevel' || prop === 'setAccessMode') {
+        return (arg: never) => wrapBuilder(target[prop](arg), auditKey);
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Kysely whose transactions are units of work (see above). Holds the audit chain key. */
+export class UnitOfWorkDb extends Kysely<DB> {
+  readonly auditKey: Buffer;
+
+  constructor(config: KyselyConfig, auditKey: Buffer) {
+    super(config);
+    this.auditKey = auditKey;
+  }
+
+  override transaction(): TransactionBuilder<DB> {
+    return wrapBuilder(super.transaction(), this.auditKey);
+  }
+}
