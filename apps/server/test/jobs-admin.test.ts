@@ -107,19 +107,17 @@ describe('SMS without a provider', () => {
       .select('id')
       .where('username', '=', 'zhangmin')
       .executeTakeFirstOrThrow();
-    await db
-      .transaction()
-      .execute((trx) =>
-        enqueueNotifications(trx, [
-          {
-            recipientUserId: zm.id,
-            template: 'clock.due_soon',
-            params: {},
-            dedupeKey: 'test:logged',
-            channels: ['sms'],
-          },
-        ]),
-      );
+    await db.transaction().execute((trx) =>
+      enqueueNotifications(trx, [
+        {
+          recipientUserId: zm.id,
+          template: 'clock.due_soon',
+          params: {},
+          dedupeKey: 'test:logged',
+          channels: ['sms'],
+        },
+      ]),
+    );
     const runner = new JobRunner(db, app.log);
     registerSmsDelivery(runner, {
       db,
