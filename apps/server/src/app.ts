@@ -13,6 +13,7 @@ import type { Database } from './db/database';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { arbitrationModule } from './modules/arbitration/arbitration.routes';
 import { auditRoutes } from './modules/admin/audit.routes';
+import { jobsRoutes } from './modules/admin/jobs.routes';
 import { usersRoutes } from './modules/admin/users.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { casesModule } from './modules/cases/cases.module';
@@ -57,7 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: loggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
     requestTimeout: RECEIVE_TIMEOUT_MS,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -119,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes, { prefix: '/api/admin' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(auditRoutes, { prefix: '/api/admin/audit' });
+  await app.register(jobsRoutes, { prefix: '/api/admin/jobs' });
   await app.register(workRoutes, { prefix: '/api/work' });
   await app.register(clocksModule, { prefix: '/api' });
   await app.register(documentsModule, { prefix: '/api' });

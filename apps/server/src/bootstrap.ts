@@ -6,6 +6,7 @@ import { migrate } from './db/migrate';
 import { seedCalendar } from './modules/clocks/calendar.service';
 import { cipherFromConfig } from './platform/crypto';
 import { seedDemo } from './seed/demo';
+import { claimInstallationMode } from './seed/installation';
 import { seedReference } from './seed/reference';
 
 export interface RunningServer {
@@ -28,6 +29,8 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     await migrate(database.pool);
     const reference = await seedReference(database.db);
     await seedCalendar(database.db);
+    // A demo never lands in a production database, and a demo database never starts as production.
+    await claimInstallationMode(database.db, config.demoMode ? 'demo' : 'production');
     const demo = config.demoMode ? await seedDemo(database.db, cipherFromConfig(config)) : false;
     await database.useAppRole();
     const app = await buildApp({ config, database });

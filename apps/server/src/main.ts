@@ -16,6 +16,17 @@ async function main() {
   const server = await startServer(config);
   const log = server.app.log;
   log.info({ backend: server.database.backend, demoMode: config.demoMode }, 'onestop started');
+  if (config.keyFileCreated) {
+    log.warn(
+      { keyFile: config.keyFile, auditKeyFile: config.auditKeyFile },
+      '已生成加密密钥与审计密钥并写入数据目录（权限 0600），请与数据一起备份 (generated SECRET_KEY/AUDIT_KEY into the data folder)',
+    );
+  }
+  if (config.smsProvider === 'log') {
+    log.warn(
+      '未配置短信服务：短信只写入日志，不会送达（状态为“仅记录”）(no SMS provider: messages are logged, not sent)',
+    );
+  }
   const lines = [
     '',
     '一站式劳动保障维权平台 onestop 已启动',

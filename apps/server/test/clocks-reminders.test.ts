@@ -8,7 +8,10 @@ import type {
   NotificationProvider,
   OutgoingMessage,
 } from '../src/modules/notifications/notifications.providers';
-import { deliverNotifications } from '../src/modules/notifications/notifications.service';
+import {
+  enqueueNotifications,
+  registerSmsDelivery,
+} from '../src/modules/notifications/notifications.service';
 import { SYSTEM_ACTOR } from '../src/platform/audit';
 import { JobRunner } from '../src/platform/jobs';
 import { startTestServer, type TestEnv } from './harness';
@@ -130,18 +133,17 @@ describe('reminders with two server instances on one database', () => {
       .select('id')
       .where('username', '=', 'zhangmin')
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('notification')
-      .values({
-        recipient_user_id: zm.id,
-        channel: 'sms',
-        template: 'clock.due_soon',
-        params: '{}',
-        body: '测试',
-        dedupe_key: 'test:retry',
-        next_attempt_at: new Date(),
-      })
-      .execute();
+    await db.transaction().execute((trx) =>
+      enqueueNotifications(trx, [
+        {
+          recipientUserId: zm.id,
+          template: 'clock.due_soon',
+          params: {},
+          dedupeKey: 'test:retry',
+          channels: ['sms'],
+        },
+      ]),
+    );
     let calls = 0;
     const flaky: NotificationProvider = {
       name: 'flaky',
@@ -151,22 +153,26 @@ describe('reminders with two server instances on one database', () => {
         return { ref: 'ok' };
       },
     };
-    const deps = { db, cipher: app.ctx.cipher, provider: flaky, log: app.log };
-    expect(await deliverNotifications(deps)).toEqual({ sent: 0, failed: 1 });
+    // SMS are jobs of the one queue: the queue retries with back-off.
+    const runner = new JobRunner(db, app.log);
+    registerSmsDelivery(runner, { db, cipher: app.ctx.cipher, provider: flaky, log: app.log });
+    expect(await runner.runOnce()).toBe(1);
     let row = await db
       .selectFrom('notification')
       .selectAll()
-      .where('dedupe_key', '=', 'test:retry')
+      .where('dedupe_key', '=', 'test:retry:sms')
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'pending', attempts: 1, last_error: 'gateway down' });
-    expect(new Date(row.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 20_000);
-    expect(await deliverNotifications(deps)).toEqual({ sent: 0, failed: 0 }); // not due yet
-    await db
-      .updateTable('notification')
-      .set({ next_attempt_at: new Date() })
-      .where('id', '=', row.id)
-      .execute();
-    expect(await deliverNotifications(deps)).toEqual({ sent: 1, failed: 0 });
+    const job = await db
+      .selectFrom('job')
+      .selectAll()
+      .where('dedupe_key', '=', `sms:notification:${row.id}`)
+      .executeTakeFirstOrThrow();
+    expect(job).toMatchObject({ state: 'pending', attempts: 1, last_error: 'gateway down' });
+    expect(new Date(job.run_at).getTime()).toBeGreaterThan(Date.now() + 20_000);
+    expect(await runner.runOnce()).toBe(0); // not due yet
+    await db.updateTable('job').set({ run_at: new Date() }).where('id', '=', job.id).execute();
+    expect(await runner.runOnce()).toBe(1);
     row = await db.selectFrom('notification').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'sent', attempts: 2, provider_ref: 'ok' });
   });

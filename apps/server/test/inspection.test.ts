@@ -3,7 +3,8 @@ import type {
   NotificationProvider,
   OutgoingMessage,
 } from '../src/modules/notifications/notifications.providers';
-import { deliverNotifications } from '../src/modules/notifications/notifications.service';
+import { registerSmsDelivery } from '../src/modules/notifications/notifications.service';
+import { JobRunner } from '../src/platform/jobs';
 import { newMatter, openCase, places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
 import { creditCode, residentId } from './intake-fixtures';
@@ -25,9 +26,12 @@ class CountingProvider implements NotificationProvider {
   }
 }
 
+/** A worker of the job queue that delivers SMS through `provider`. */
 function delivery(provider: NotificationProvider) {
   const app = env.server.app;
-  return { db: app.ctx.database.db, cipher: app.ctx.cipher, provider, log: app.log };
+  const runner = new JobRunner(app.ctx.database.db, app.log);
+  registerSmsDelivery(runner, { db: app.ctx.database.db, cipher: app.ctx.cipher, provider, log: app.log });
+  return runner;
 }
 
 const REPORTER = '李秘密';
@@ -440,21 +444,21 @@ describe('labor inspection (W-06)', () => {
     expect(JSON.stringify(listed)).not.toContain(phone);
     expect((await clerk.get(`/api/inspection/cases/${id}/notices`)).status).toBe(403);
 
-    // Delivered by the outbox worker through the provider, with retries like the staff SMS.
+    // Delivered by the job queue through the provider, with retries like the staff SMS.
     const provider = new CountingProvider(row.id);
-    const deps = delivery(provider);
-    await deliverNotifications(deps);
+    const worker = delivery(provider);
+    await worker.runOnce();
     // The named reporter of the restaurant case (closed above) is told at the phone of the report.
     expect(provider.sent.find((m) => m.id !== row.id)?.to).toBe(REPORTER_PHONE);
     expect(
       await db.selectFrom('party_notice').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow(),
     ).toMatchObject({ state: 'pending', attempts: 1, last_error: 'gateway down' });
     await db
-      .updateTable('party_notice')
-      .set({ next_attempt_at: new Date(0) })
-      .where('id', '=', row.id)
+      .updateTable('job')
+      .set({ run_at: new Date(0) })
+      .where('dedupe_key', '=', `sms:party_notice:${row.id}`)
       .execute();
-    await deliverNotifications(deps);
+    await worker.runOnce();
     const mine = provider.sent.filter((m) => m.id === row.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.to).toBe(phone);
@@ -462,7 +466,7 @@ describe('labor inspection (W-06)', () => {
     expect(
       await db.selectFrom('party_notice').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow(),
     ).toMatchObject({ state: 'sent', attempts: 2, provider_ref: `test:${row.id}` });
-    await deliverNotifications(deps);
+    await worker.runOnce();
     expect(provider.sent.filter((m) => m.id === row.id)).toHaveLength(1);
   });
 

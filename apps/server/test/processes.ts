@@ -18,7 +18,8 @@ export async function freshDatabaseEnv(): Promise<{
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dir = mkdtempSync(path.join(tmpdir(), 'onestop-proc-'));
-    return { env: { PGLITE_DIR: path.join(dir, 'pglite') }, drop: async () => undefined };
+    // Demo mode is explicit now (DEMO_MODE=true); a test that starts production overrides it.
+    return { env: { PGLITE_DIR: path.join(dir, 'pglite'), DEMO_MODE: 'true' }, drop: async () => undefined };
   }
   const name = `onestop_p_${randomBytes(5).toString('hex')}`;
   const c = new pg.Client({ connectionString: adminUrl });

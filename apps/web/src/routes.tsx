@@ -64,6 +64,7 @@ export function createRouter() {
                 { path: 'admin/jurisdictions', lazy: page(() => import('./pages/admin/JurisdictionsPage')) },
                 { path: 'admin/audit', lazy: page(() => import('./pages/admin/AuditPage')) },
                 { path: 'admin/calendar', lazy: page(() => import('./pages/admin/CalendarPage')) },
+                { path: 'admin/jobs', lazy: page(() => import('./pages/admin/JobsPage')) },
                 { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
               ],
             },

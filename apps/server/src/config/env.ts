@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { KeyFileError, keyFileFor, loadOrCreateKeyFile } from './keys';
 
 /**
  * Configuration comes only from environment variables, validated once at boot.
@@ -11,6 +13,37 @@ const bool = z
 const DEV_KEY = 'onestop-demo-only-key-do-not-use-in-production-000';
 const DEV_AUDIT_KEY = 'onestop-demo-only-audit-key-do-not-use-in-production';
 
+/**
+ * TRUST_PROXY: off by default (the client's own address is used for per-IP limits and the audit
+ * trail). To run behind a reverse proxy, list the proxies' addresses or CIDR ranges, comma-separated;
+ * only an X-Forwarded-For added by one of them is believed. 'true' (believe anyone) is refused.
+ */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((v, ctx): false | string[] => {
+    const raw = (v ?? '').trim();
+    if (!raw || ['false', '0', 'no', 'off'].includes(raw)) return false;
+    const items = raw
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const item of items) {
+      const [addr, bits, extra] = item.split('/');
+      const version = isIP(addr ?? '');
+      const maxBits = version === 6 ? 128 : 32;
+      const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+      if (!version || !okBits || extra !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `TRUST_PROXY 只接受代理服务器的 IP 地址或网段（逗号分隔），例如 127.0.0.1,10.0.0.0/8；"${item}" 无效 (a list of proxy addresses or CIDRs)`,
+        });
+        return z.NEVER;
+      }
+    }
+    return items;
+  });
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,7 +55,8 @@ export const envSchema = z
       .optional(),
     PGLITE_DIR: z.string().min(1).default('./data/pglite'),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-    DEMO_MODE: bool.optional(),
+    /** Demo accounts, demo key and demo data: only when asked for. */
+    DEMO_MODE: bool.default(false),
     SECRET_KEY: z.string().min(32, 'SECRET_KEY 至少 32 个字符').optional(),
     SECRET_KEY_PREVIOUS: z
       .string()
@@ -51,6 +85,7 @@ export const envSchema = z
       .max(24 * 60)
       .default(15),
     COOKIE_SECURE: bool.optional(),
+    TRUST_PROXY: trustProxy,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STORAGE_DIR: z.string().min(1).default('./data/files'),
     WEB_DIST: z.string().min(1).default('apps/web/dist'),
@@ -61,7 +96,11 @@ export const envSchema = z
     SMS_HTTP_URL: z.string().url('SMS_HTTP_URL 必须是有效的网址').optional(),
   })
   .transform((e) => {
-    const demoMode = e.DEMO_MODE ?? !e.DATABASE_URL;
+    const demoMode = e.DEMO_MODE;
+    // Outside demo an embedded installation may keep a generated key in its data folder.
+    const keyFile = !demoMode && !e.DATABASE_URL && !e.SECRET_KEY ? keyFileFor(e.PGLITE_DIR) : undefined;
+    const auditKeyFile =
+      !demoMode && !e.DATABASE_URL && !e.AUDIT_KEY ? keyFileFor(e.PGLITE_DIR, 'audit.key') : undefined;
     return {
       nodeEnv: e.NODE_ENV,
       host: e.HOST,
@@ -74,11 +113,17 @@ export const envSchema = z
       secretKeyPrevious: e.SECRET_KEY_PREVIOUS ?? [],
       lookupKey: e.LOOKUP_KEY,
       auditKey: e.AUDIT_KEY ?? (demoMode ? DEV_AUDIT_KEY : undefined),
+      keyFile,
+      /** Set by loadConfig when this start created the key file (main.ts says so in the log). */
+      keyFileCreated: false,
+      auditKeyFile,
       sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
       sessionCacheMs: e.SESSION_CACHE_MS,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginLockMinutes: e.LOGIN_LOCK_MINUTES,
-      cookieSecure: e.COOKIE_SECURE ?? false,
+      // Outside demo the session cookie is sent over HTTPS only, unless explicitly turned off.
+      cookieSecure: e.COOKIE_SECURE ?? !demoMode,
+      trustProxy: e.TRUST_PROXY,
       logLevel: e.LOG_LEVEL,
       storageDir: e.STORAGE_DIR,
       webDist: e.WEB_DIST,
@@ -89,13 +134,18 @@ export const envSchema = z
       smsHttpUrl: e.SMS_HTTP_URL,
     };
   })
-  .refine((c) => c.secretKey !== undefined, {
-    message: '非演示模式必须设置 SECRET_KEY（至少 32 个字符，用于个人信息加密）',
+  .refine((c) => c.secretKey !== undefined || c.keyFile !== undefined, {
+    message:
+      '非演示模式必须设置 SECRET_KEY（至少 32 个字符，用于个人信息加密）；演示请设置 DEMO_MODE=true (outside demo mode SECRET_KEY is required)',
     path: ['SECRET_KEY'],
   })
-  .refine((c) => c.auditKey !== undefined, {
+  .refine((c) => c.auditKey !== undefined || c.auditKeyFile !== undefined, {
     message: '非演示模式必须设置 AUDIT_KEY（至少 32 个字符，与 SECRET_KEY 不同，用于审计日志防篡改）',
     path: ['AUDIT_KEY'],
+  })
+  .refine((c) => c.smsProvider !== 'http' || c.smsHttpUrl !== undefined, {
+    message: 'SMS_PROVIDER=http 时必须设置 SMS_HTTP_URL (SMS_HTTP_URL is required for SMS_PROVIDER=http)',
+    path: ['SMS_HTTP_URL'],
   });
 
 export type AppConfig = z.output<typeof envSchema> & { secretKey: string; auditKey: string };
@@ -108,5 +158,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(config)'}: ${i.message}`);
     throw new ConfigError(`配置错误 (configuration error):\n${lines.join('\n')}`);
   }
-  return parsed.data as AppConfig;
+  const config = parsed.data;
+  if (config.secretKey === undefined && config.keyFile) {
+    try {
+      const { key, created } = loadOrCreateKeyFile(config.keyFile);
+      config.secretKey = key;
+      config.keyFileCreated = created;
+    } catch (err) {
+      if (err instanceof KeyFileError)
+        throw new ConfigError(`配置错误 (configuration error):\n  - SECRET_KEY: ${err.message}`);
+      throw err;
+    }
+  }
+  if (config.auditKey === undefined && config.auditKeyFile) {
+    try {
+      const { key, created } = loadOrCreateKeyFile(config.auditKeyFile);
+      config.auditKey = key;
+      config.keyFileCreated ||= created;
+    } catch (err) {
+      if (err instanceof KeyFileError)
+        throw new ConfigError(`配置错误 (configuration error):\n  - AUDIT_KEY: ${err.message}`);
+      throw err;
+    }
+  }
+  return config as AppConfig;
 }

@@ -143,6 +143,8 @@ export interface JobTable {
   max_attempts: Generated<number>;
   locked_by: string | null;
   locked_at: Date | null;
+  /** a running job whose lease expired (its worker died) is claimable again */
+  lease_until: Date | null;
   last_error: string | null;
   created_at: Generated<Date>;
   finished_at: Date | null;

@@ -4,14 +4,29 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 
 /**
- * A small job runner on the database. Jobs are rows; a worker claims due rows with
- * FOR UPDATE SKIP LOCKED in a short transaction, so several server instances on one PostgreSQL
- * never run the same job twice. Failures retry with exponential back-off up to max_attempts.
- * Handlers must be idempotent (a crash after the work but before marking done re-runs it).
+ * The one job queue: document renders, reminders, SMS (staff and party outboxes) and periodic work.
+ *
+ * Why our own runner and not pg-boss (10.4.2 is the Node 20 line): business code enqueues jobs
+ * inside its Kysely transaction (`enqueueJob(trx, …)`), so a job exists exactly when the business
+ * row does. pg-boss can send through a caller's connection only via its `db.executeSql` adapter and
+ * keeps its own schema, pool, maintenance and cron tables; on the embedded database every extra
+ * pool shares PGlite's single session, where a pg-boss connection waiting behind an open business
+ * transaction stalls its supervisor. The runner below is ~200 lines on one table with the same
+ * guarantees we need:
+ * - claims with FOR UPDATE SKIP LOCKED: two workers never take the same job at once;
+ * - leases: a claimed job is held until `lease_until`, renewed while the handler runs; a `running`
+ *   job whose lease expired (its worker was killed) is claimable again, so no job is lost;
+ * - a finished job is marked done only by the worker that holds it (a worker that lost its lease
+ *   cannot overwrite the result of the one that took over);
+ * - retries with exponential back-off; after max_attempts the job is `failed` (dead letter), listed
+ *   for administrators (GET /api/admin/jobs) who may retry it;
+ * - periodic tasks run once per period across instances: a task runs only on the instance that wins
+ *   the conditional update of its `job_schedule` row.
+ * Handlers must be idempotent (a crash after the work but before `done` runs it again).
  */
 export type JobHandler = (
   payload: Record<string, unknown>,
-  ctx: { jobId: number; attempt: number },
+  ctx: { jobId: number; attempt: number; maxAttempts: number },
 ) => Promise<void>;
 
 export interface EnqueueOptions {
@@ -34,12 +49,24 @@ export async function enqueueJob(
     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING`.execute(exec);
 }
 
+/** Back-off after a failed attempt: 30 s, 2 min, 8 min, 32 min … */
+export function retryDelayMs(attempt: number): number {
+  return 30_000 * 4 ** Math.max(0, attempt - 1);
+}
+
 interface ClaimedJob {
   id: number;
   kind: string;
   payload: Record<string, unknown>;
   attempts: number;
   max_attempts: number;
+}
+
+export interface JobRunnerOptions {
+  pollMs?: number;
+  batch?: number;
+  /** How long a claimed job is held without renewal (default 60 s; renewed every third of it). */
+  leaseMs?: number;
 }
 
 export class JobRunner {
@@ -53,14 +80,21 @@ export class JobRunner {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly log: FastifyBaseLogger,
-    private readonly opts: { pollMs?: number; batch?: number } = {},
+    private readonly opts: JobRunnerOptions = {},
   ) {}
+
+  private get leaseMs() {
+    return this.opts.leaseMs ?? 60_000;
+  }
 
   register(kind: string, handler: JobHandler) {
     this.handlers.set(kind, handler);
   }
 
-  /** A periodic task (e.g. the clock sweep); it should enqueue jobs rather than do slow work itself. */
+  /**
+   * A periodic task (e.g. the clock sweep), run once per `everyMs` across all instances on the
+   * database; it should enqueue jobs rather than do slow work itself. everyMs 0: every tick (tests).
+   */
   every(name: string, everyMs: number, fn: () => Promise<void>) {
     this.periodic.push({ name, everyMs, fn, last: 0 });
   }
@@ -84,17 +118,23 @@ export class JobRunner {
     while (this.running) await new Promise((r) => setTimeout(r, 20));
   }
 
-  /** Claims and runs due jobs once; returns how many ran. Exposed for tests. */
+  /** Runs due periodic tasks, then claims and runs due jobs; returns how many jobs ran. Exposed for tests. */
   async runOnce(): Promise<number> {
     if (this.running) return 0;
     this.running = true;
     try {
       const now = Date.now();
       for (const p of this.periodic) {
-        if (now - p.last >= p.everyMs) {
-          p.last = now;
-          await p.fn().catch((err) => this.log.error({ err, task: p.name }, 'periodic task failed'));
-        }
+        if (now - p.last < p.everyMs) continue;
+        p.last = now;
+        if (!(await this.claimPeriodic(p.name, p.everyMs))) continue;
+        await p.fn().then(
+          () => this.recordPeriodic(p.name, null),
+          (err) => {
+            this.log.error({ err, task: p.name }, 'periodic task failed');
+            return this.recordPeriodic(p.name, err instanceof Error ? err.message : String(err));
+          },
+        );
       }
       let ran = 0;
       for (;;) {
@@ -111,14 +151,38 @@ export class JobRunner {
     }
   }
 
+  /** True when this instance won the task's period (the row's last run is older than everyMs). */
+  private async claimPeriodic(name: string, everyMs: number): Promise<boolean> {
+    await sql`INSERT INTO job_schedule (name) VALUES (${name}) ON CONFLICT (name) DO NOTHING`.execute(
+      this.db,
+    );
+    const r = await sql<{ name: string }>`
+      UPDATE job_schedule SET last_run_at = clock_timestamp(), last_run_by = ${this.workerId}
+       WHERE name = ${name}
+         AND (${everyMs <= 0} OR last_run_at IS NULL
+              OR last_run_at <= clock_timestamp() - make_interval(secs => ${everyMs / 1000}))
+      RETURNING name`.execute(this.db);
+    return r.rows.length > 0;
+  }
+
+  private async recordPeriodic(name: string, error: string | null) {
+    await sql`UPDATE job_schedule SET last_error = ${error?.slice(0, 1000) ?? null} WHERE name = ${name}`
+      .execute(this.db)
+      .catch((err) => this.log.warn({ err, task: name }, 'periodic task bookkeeping failed'));
+  }
+
   private async claim(limit: number): Promise<ClaimedJob[]> {
     const kinds = [...this.handlers.keys()];
     if (!kinds.length) return [];
     const r = await sql<ClaimedJob>`
-      UPDATE job SET state = 'running', locked_by = ${this.workerId}, locked_at = now(), attempts = attempts + 1
+      UPDATE job SET state = 'running', locked_by = ${this.workerId}, locked_at = now(),
+             lease_until = clock_timestamp() + make_interval(secs => ${this.leaseMs / 1000}),
+             attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM job
-          WHERE state = 'pending' AND run_at <= now() AND kind = ANY(${kinds}::text[])
+          WHERE kind = ANY(${kinds}::text[])
+            AND ((state = 'pending' AND run_at <= now())
+                 OR (state = 'running' AND lease_until < clock_timestamp()))
           ORDER BY run_at, id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
@@ -126,27 +190,44 @@ export class JobRunner {
     return r.rows;
   }
 
+  /** Keeps the lease of a running job while its handler works. */
+  private renewEvery(job: ClaimedJob): NodeJS.Timeout {
+    const timer = setInterval(
+      () => {
+        sql`UPDATE job SET lease_until = clock_timestamp() + make_interval(secs => ${this.leaseMs / 1000})
+             WHERE id = ${job.id} AND locked_by = ${this.workerId} AND state = 'running'`
+          .execute(this.db)
+          .catch((err) => this.log.warn({ err, jobId: job.id }, 'job lease renewal failed'));
+      },
+      Math.max(50, Math.floor(this.leaseMs / 3)),
+    );
+    timer.unref();
+    return timer;
+  }
+
   private async execute(job: ClaimedJob) {
     const handler = this.handlers.get(job.kind);
+    const renew = this.renewEvery(job);
     try {
       if (!handler) throw new Error(`no handler for ${job.kind}`);
-      await handler(job.payload, { jobId: job.id, attempt: job.attempts });
-      await sql`UPDATE job SET state = 'done', finished_at = now(), last_error = NULL WHERE id = ${job.id}`.execute(
+      await handler(job.payload, { jobId: job.id, attempt: job.attempts, maxAttempts: job.max_attempts });
+      clearInterval(renew);
+      await sql`UPDATE job SET state = 'done', finished_at = now(), last_error = NULL, lease_until = NULL
+                 WHERE id = ${job.id} AND locked_by = ${this.workerId} AND state = 'running'`.execute(
         this.db,
       );
     } catch (err) {
+      clearInterval(renew);
       const message = err instanceof Error ? err.message : String(err);
       const final = job.attempts >= job.max_attempts;
-      // Back-off: 30 s, 2 min, 8 min, 32 min …
-      const delayMs = 30_000 * 4 ** (job.attempts - 1);
       await sql`
         UPDATE job SET state = ${final ? 'failed' : 'pending'}, last_error = ${message.slice(0, 1000)},
-               run_at = ${new Date(Date.now() + delayMs)}, locked_by = NULL, locked_at = NULL,
-               finished_at = ${final ? new Date() : null}
-         WHERE id = ${job.id}`.execute(this.db);
+               run_at = ${new Date(Date.now() + retryDelayMs(job.attempts))}, locked_by = NULL, locked_at = NULL,
+               lease_until = NULL, finished_at = ${final ? new Date() : null}
+         WHERE id = ${job.id} AND locked_by = ${this.workerId} AND state = 'running'`.execute(this.db);
       this.log.warn(
         { jobId: job.id, kind: job.kind, attempt: job.attempts, final, err: message },
-        'job failed',
+        final ? 'job failed permanently (dead letter)' : 'job failed, will retry',
       );
     }
   }

@@ -1,9 +1,10 @@
 import type { RoleCode } from '@onestop/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema';
 import { appendAudit, SYSTEM_ACTOR } from '../platform/audit';
 import type { FieldCipher } from '../platform/crypto';
 import { hashPassword } from '../platform/passwords';
+import { claimInstallationMode } from './installation';
 
 export const DEMO_PASSWORD = 'Onestop@2026';
 
@@ -153,8 +154,71 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-/** Loads the demo staff into a database that has no users yet. Returns whether it did. */
+/** Example mediation organisations of 随州 with example telephone numbers: demo databases only. */
+export const DEMO_MEDIATION_ORGANIZATIONS = [
+  [
+    '随州市劳动人事争议一站式多元联调联处中心',
+    'peoples_mediation',
+    '421300',
+    '随州市曾都区沿河大道（仲裁院一站式综合服务大厅）',
+    '值班调解员',
+    '0722-3258000',
+    1,
+  ],
+  ['随州市总工会劳动争议调解委员会', 'union', '421300', '随州市曾都区烈山大道', '周平', '0722-3222000', 2],
+  [
+    '随州市曾都区人民法院诉调对接工作室',
+    'court_linked',
+    '421303',
+    '随州市曾都区人民法院立案庭',
+    '孙丽',
+    '0722-3811000',
+    3,
+  ],
+  [
+    '曾都区东城街道劳动争议调解委员会',
+    'street_township',
+    '421303',
+    '曾都区东城街道办事处',
+    '街道调解员',
+    '0722-3300100',
+    4,
+  ],
+  [
+    '广水市应山街道劳动争议调解委员会',
+    'street_township',
+    '421381',
+    '广水市应山街道办事处',
+    '街道调解员',
+    '0722-6200100',
+    5,
+  ],
+  [
+    '随县厉山镇人民调解委员会',
+    'peoples_mediation',
+    '421321',
+    '随县厉山镇人民政府',
+    '镇调解员',
+    '0722-4500100',
+    6,
+  ],
+] as const;
+
+async function seedDemoOrganizations(db: Kysely<DB>): Promise<void> {
+  for (const [name, kind, code, address, person, phone, sort] of DEMO_MEDIATION_ORGANIZATIONS) {
+    await sql`INSERT INTO mediation_organization (name, kind, jurisdiction_code, address, contact_person, phone, sort)
+              VALUES (${name}, ${kind}, ${code}, ${address}, ${person}, ${phone}, ${sort})
+              ON CONFLICT (name) DO NOTHING`.execute(db);
+  }
+}
+
+/**
+ * Loads the demo staff into a database that has no users yet and marks the database as a demo
+ * installation (refused on a production database). Returns whether it loaded the staff.
+ */
 export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<boolean> {
+  await claimInstallationMode(db, 'demo');
+  await seedDemoOrganizations(db);
   const any = await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
   if (any) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -215,6 +215,13 @@ export const MENU: MenuNode[] = [
         path: '/admin/calendar',
         permission: 'admin.calendar',
       },
+      {
+        key: 'admin-jobs',
+        label: '后台任务',
+        icon: ProfileOutlined,
+        path: '/admin/jobs',
+        permission: 'admin.jobs',
+      },
     ],
   },
 ];

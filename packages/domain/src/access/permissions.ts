@@ -7,6 +7,7 @@ export const PERMISSIONS = {
   'admin.orgs': '管理机构与辖区',
   'admin.audit': '查阅审计日志',
   'admin.calendar': '维护工作日历与期限规则',
+  'admin.jobs': '查看与重试后台任务',
   'intake.create': '窗口受理登记',
   'matter.read': '查阅维权事项',
   'pii.view': '查看完整个人信息',

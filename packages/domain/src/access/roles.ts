@@ -80,7 +80,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
   sysadmin: {
     code: 'sysadmin',
     label: '系统管理员',
-    permissions: ['admin.users', 'admin.orgs', 'admin.audit', 'admin.calendar'],
+    permissions: ['admin.users', 'admin.orgs', 'admin.audit', 'admin.calendar', 'admin.jobs'],
   },
 };
 

@@ -105,15 +105,8 @@ CREATE TABLE mediation_followup (
 );
 CREATE INDEX mediation_followup_case_idx ON mediation_followup (case_id, created_at);
 
--- Listed organisations in 随州 (demo seed; administrators maintain the list).
-INSERT INTO mediation_organization (name, kind, jurisdiction_code, address, contact_person, phone, sort) VALUES
-  ('随州市劳动人事争议一站式多元联调联处中心', 'peoples_mediation', '421300', '随州市曾都区沿河大道（仲裁院一站式综合服务大厅）', '值班调解员', '0722-3258000', 1),
-  ('随州市总工会劳动争议调解委员会', 'union', '421300', '随州市曾都区烈山大道', '周平', '0722-3222000', 2),
-  ('随州市曾都区人民法院诉调对接工作室', 'court_linked', '421303', '随州市曾都区人民法院立案庭', '孙丽', '0722-3811000', 3),
-  ('曾都区东城街道劳动争议调解委员会', 'street_township', '421303', '曾都区东城街道办事处', '街道调解员', '0722-3300100', 4),
-  ('广水市应山街道劳动争议调解委员会', 'street_township', '421381', '广水市应山街道办事处', '街道调解员', '0722-6200100', 5),
-  ('随县厉山镇人民调解委员会', 'peoples_mediation', '421321', '随县厉山镇人民政府', '镇调解员', '0722-4500100', 6)
-ON CONFLICT (name) DO NOTHING;
+-- The listed organisations are maintained by administrators; the demo seed (seed/demo.ts) adds
+-- example ones to demo databases only.
 
 -- "Small and simple" criteria and local figures as data with their basis (administrators update them).
 INSERT INTO setting (key, value, label, basis) VALUES

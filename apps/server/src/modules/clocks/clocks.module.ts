@@ -8,7 +8,7 @@ import type { FieldCipher } from '../../platform/crypto';
 import type { JobRunner } from '../../platform/jobs';
 import { type NotificationProvider, providerFromConfig } from '../notifications/notifications.providers';
 import { notificationsRoutes } from '../notifications/notifications.routes';
-import { deliverNotifications } from '../notifications/notifications.service';
+import { registerSmsDelivery } from '../notifications/notifications.service';
 import { calculatorRoutes } from './calculator.routes';
 import { calendarAdminRoutes } from './calendar.routes';
 import { CalendarService } from './calendar.service';
@@ -40,7 +40,6 @@ export function getClocksService(ctx: AppContext): ClocksService {
 }
 
 export const CLOCK_SWEEP_EVERY_MS = 60_000;
-export const NOTIFICATION_DELIVERY_EVERY_MS = 5_000;
 
 export interface ClockJobDeps {
   db: Kysely<DB>;
@@ -52,15 +51,13 @@ export interface ClockJobDeps {
   sweepEveryMs?: number;
 }
 
-/** The periodic sweep (missed + escalation + reminders) and the SMS outbox delivery. */
+/** The periodic sweep (missed + escalation + reminders) and the SMS delivery jobs of both outboxes. */
 export function registerClockJobs(runner: JobRunner, deps: ClockJobDeps) {
   runner.every('clocks.sweep', deps.sweepEveryMs ?? CLOCK_SWEEP_EVERY_MS, async () => {
     const r = await sweepClocks(deps, { today: deps.today() });
     if (r.missed || r.reminders || r.escalations) deps.log.info(r, 'clock sweep');
   });
-  runner.every('notifications.deliver', NOTIFICATION_DELIVERY_EVERY_MS, async () => {
-    await deliverNotifications(deps);
-  });
+  registerSmsDelivery(runner, deps);
 }
 
 /** Legal clocks, the working-day calendar and notifications (registered under /api). */

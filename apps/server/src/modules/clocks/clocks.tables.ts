@@ -81,7 +81,7 @@ export interface NotificationTable {
   body: string;
   subject_type: string | null;
   subject_id: string | null;
-  state: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  state: Generated<'pending' | 'sending' | 'sent' | 'logged' | 'failed'>;
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   locked_at: Date | null;

@@ -174,7 +174,7 @@ export const mergeBody = z.strictObject({
 
 export const alertSchema = z.object({
   id: z.string(),
-  kind: z.enum(['employer_open_matters', 'collective', 'spring_festival_wages']),
+  kind: z.enum(['employer_open_matters', 'collective', 'spring_festival_wages', 'sms_not_delivered']),
   summary: z.string(),
   basis: z.string(),
   count: z.number(),

@@ -113,7 +113,11 @@ export interface MatterEventTable {
   payload: Json;
 }
 
-export type AlertKind = 'employer_open_matters' | 'collective' | 'spring_festival_wages';
+export type AlertKind =
+  | 'employer_open_matters'
+  | 'collective'
+  | 'spring_festival_wages'
+  | 'sms_not_delivered';
 
 export interface AlertTable {
   id: Generated<string>;

@@ -9,23 +9,29 @@ export interface OutgoingMessage {
   template: string;
 }
 
-/** Where SMS go. Throwing means "not sent": the outbox retries with back-off. */
+/**
+ * Where SMS go. Throwing means "not sent": the job queue retries with back-off. `delivered: false`
+ * means the provider only recorded the message (no gateway): the message is marked 'logged'.
+ */
 export interface NotificationProvider {
   readonly name: string;
-  send(msg: OutgoingMessage): Promise<{ ref: string }>;
+  send(msg: OutgoingMessage): Promise<{ ref: string; delivered?: boolean }>;
 }
 
-/** Default (demo, tests): writes one masked line to the application log instead of sending. */
+/**
+ * Default when no gateway is configured (demo, tests): writes one masked line to the application log
+ * instead of sending. Such messages are 'logged', shown to staff as NOT delivered.
+ */
 export class LoggingProvider implements NotificationProvider {
   readonly name = 'log';
   constructor(private readonly log: FastifyBaseLogger) {}
 
-  async send(msg: OutgoingMessage): Promise<{ ref: string }> {
+  async send(msg: OutgoingMessage): Promise<{ ref: string; delivered: boolean }> {
     this.log.info(
       { notificationId: msg.id, to: maskPhone(msg.to), template: msg.template, chars: msg.body.length },
       'sms (logged, not sent)',
     );
-    return { ref: `log:${msg.id}` };
+    return { ref: `log:${msg.id}`, delivered: false };
   }
 }
 

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { errorResponses, errors } from '../../platform/errors';
 import { NOTIFICATION_TEMPLATES, type NotificationTemplate } from './notifications.templates';
 
-const STATE_LABELS = { pending: '待发送', sending: '发送中', sent: '已发送', failed: '发送失败' } as const;
+const STATE_LABELS = {
+  pending: '待发送',
+  sending: '发送中',
+  sent: '已发送',
+  logged: '未送达（仅记录日志，未配置短信服务）',
+  failed: '发送失败',
+} as const;
 const CHANNEL_LABELS = { in_app: '站内消息', sms: '短信' } as const;
 
 const item = z.object({

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { FieldCipher } from '../../platform/crypto';
+import { enqueueJob, type JobRunner, retryDelayMs } from '../../platform/jobs';
 import type { NotificationProvider } from './notifications.providers';
 import type { PartyNoticeChannel } from './notifications.tables';
 import { type NotificationTemplate, renderTemplate } from './notifications.templates';
@@ -19,10 +20,25 @@ export interface NewNotification {
   channels?: readonly ('in_app' | 'sms')[];
 }
 
+/** Job kinds that deliver one SMS of each outbox (the rows keep the state shown to staff). */
+export const SMS_JOBS = { notification: 'sms.notification', party_notice: 'sms.party_notice' } as const;
+type Outbox = keyof typeof SMS_JOBS;
+
+async function enqueueSms(exec: Exec, outbox: Outbox, id: string) {
+  await enqueueJob(
+    exec,
+    SMS_JOBS[outbox],
+    { id },
+    { dedupeKey: `sms:${outbox}:${id}`, maxAttempts: MAX_DELIVERY_ATTEMPTS },
+  );
+}
+
+export const MAX_DELIVERY_ATTEMPTS = 5;
+
 /**
- * Adds messages to the outbox. In-app rows are delivered by being stored (state 'sent'); SMS rows
- * wait for the delivery worker. Duplicate keys are ignored, so concurrent sweeps enqueue once.
- * Returns how many rows were new.
+ * Adds messages to the outbox (in the caller's transaction). In-app rows are delivered by being
+ * stored (state 'sent'); each SMS row gets a delivery job in the same transaction. Duplicate keys are
+ * ignored, so concurrent sweeps enqueue once. Returns how many rows were new.
  */
 export async function enqueueNotifications(exec: Exec, items: readonly NewNotification[]): Promise<number> {
   if (!items.length) return 0;
@@ -48,68 +64,12 @@ export async function enqueueNotifications(exec: Exec, items: readonly NewNotifi
       .insertInto('notification')
       .values(rows.slice(i, i + 500))
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .returning('id')
+      .returning(['id', 'channel'])
       .execute();
+    for (const row of r) if (row.channel === 'sms') await enqueueSms(exec, 'notification', row.id);
     added += r.length;
   }
   return added;
-}
-
-export interface DeliveryDeps {
-  db: Kysely<DB>;
-  cipher: FieldCipher;
-  provider: NotificationProvider;
-  log: FastifyBaseLogger;
-}
-
-export const MAX_DELIVERY_ATTEMPTS = 5;
-const STUCK_AFTER = '10 minutes';
-
-interface Claimed {
-  id: string;
-  body: string;
-  template: string;
-  attempts: number;
-  phone_enc: string | null;
-}
-
-/**
- * Sends pending SMS rows through the provider. Rows are claimed with FOR UPDATE SKIP LOCKED and
- * marked 'sending' in the same statement, so two workers (two server instances) never send one row
- * twice. Failures retry with back-off (30 s, 2 min, 8 min, 32 min) up to MAX_DELIVERY_ATTEMPTS.
- * Bounded: at most `maxBatches` batches per call. Returns the number of messages sent.
- */
-export async function deliverNotifications(
-  deps: DeliveryDeps,
-  opts: { batchSize?: number; maxBatches?: number } = {},
-): Promise<{ sent: number; failed: number }> {
-  const { db } = deps;
-  const batchSize = opts.batchSize ?? 20;
-  // A row left 'sending' by a crashed worker goes back to the queue (at-least-once after a crash).
-  await sql`UPDATE notification SET state = 'pending', locked_at = NULL
-             WHERE state = 'sending' AND locked_at < now() - ${STUCK_AFTER}::interval`.execute(db);
-  let sent = 0;
-  let failed = 0;
-  for (let batch = 0; batch < (opts.maxBatches ?? 10); batch++) {
-    const claimed = await sql<Claimed>`
-      UPDATE notification n SET state = 'sending', locked_at = now(), attempts = n.attempts + 1
-        FROM app_user u
-       WHERE u.id = n.recipient_user_id
-         AND n.id IN (SELECT id FROM notification
-                       WHERE state = 'pending' AND channel = 'sms' AND next_attempt_at <= now()
-                       ORDER BY next_attempt_at, id
-                       LIMIT ${batchSize}
-                       FOR UPDATE SKIP LOCKED)
-      RETURNING n.id, n.body, n.template, n.attempts, u.phone_enc`.execute(db);
-    if (!claimed.rows.length) break;
-    for (const row of claimed.rows) {
-      const ok = await deliverOne(deps, 'notification', row);
-      if (ok) sent++;
-      else failed++;
-    }
-  }
-  const parties = await deliverPartyNotices(deps, opts);
-  return { sent: sent + parties.sent, failed: failed + parties.failed };
 }
 
 export interface NewPartyNotice {
@@ -119,7 +79,7 @@ export interface NewPartyNotice {
   partyId?: string | null;
   reporterCaseId?: string | null;
   recipientLabel: string;
-  /** 'sms' is delivered by the outbox worker; other channels are recorded as done by staff */
+  /** 'sms' is delivered by the job queue; other channels are recorded as done by staff */
   channel: PartyNoticeChannel;
   template: NotificationTemplate;
   params: Record<string, string>;
@@ -150,85 +110,123 @@ export async function enqueuePartyNotice(exec: Exec, n: NewPartyNotice): Promise
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
+  if (r && n.channel === 'sms') await enqueueSms(exec, 'party_notice', r.id);
   return r?.id;
 }
 
-/** Party SMS: claimed like staff SMS; the phone comes from the party (or named reporter) record. */
-async function deliverPartyNotices(
-  deps: DeliveryDeps,
-  opts: { batchSize?: number; maxBatches?: number },
-): Promise<{ sent: number; failed: number }> {
-  const { db } = deps;
-  await sql`UPDATE party_notice SET state = 'pending', locked_at = NULL
-             WHERE state = 'sending' AND locked_at < now() - ${STUCK_AFTER}::interval`.execute(db);
-  let sent = 0;
-  let failed = 0;
-  for (let batch = 0; batch < (opts.maxBatches ?? 10); batch++) {
-    const claimed = await sql<Claimed>`
-      UPDATE party_notice n SET state = 'sending', locked_at = now(), attempts = n.attempts + 1
-       WHERE n.id IN (SELECT id FROM party_notice
-                       WHERE state = 'pending' AND channel = 'sms' AND next_attempt_at <= now()
-                       ORDER BY next_attempt_at, id
-                       LIMIT ${opts.batchSize ?? 20}
-                       FOR UPDATE SKIP LOCKED)
-      RETURNING n.id, n.body, n.template, n.attempts,
-        COALESCE((SELECT p.phone_enc FROM party p WHERE p.id = n.party_id),
-                 (SELECT r.phone_enc FROM inspection_reporter r
-                   WHERE r.case_id = n.reporter_case_id AND NOT r.anonymous LIMIT 1)) AS phone_enc`.execute(
-      db,
-    );
-    if (!claimed.rows.length) break;
-    for (const row of claimed.rows) {
-      if (await deliverOne(deps, 'party_notice', row)) sent++;
-      else failed++;
-    }
-  }
-  return { sent, failed };
+export interface DeliveryDeps {
+  db: Kysely<DB>;
+  cipher: FieldCipher;
+  provider: NotificationProvider;
+  log: FastifyBaseLogger;
 }
 
-/** Both outboxes have the same delivery columns (state, attempts, locked_at, last_error, …). */
+/** Registers the SMS delivery of both outboxes on the job queue (retries and dead letters are the queue's). */
+export function registerSmsDelivery(runner: JobRunner, deps: DeliveryDeps) {
+  for (const outbox of Object.keys(SMS_JOBS) as Outbox[]) {
+    runner.register(SMS_JOBS[outbox], async (payload, ctx) => {
+      await deliverOne(deps, outbox, String(payload.id), ctx);
+    });
+  }
+}
+
+interface Row {
+  id: string;
+  body: string;
+  template: string;
+  state: string;
+  phone_enc: string | null;
+}
+
+async function loadRow(db: Kysely<DB>, outbox: Outbox, id: string): Promise<Row | undefined> {
+  const r =
+    outbox === 'notification'
+      ? await sql<Row>`SELECT n.id, n.body, n.template, n.state, u.phone_enc
+                         FROM notification n JOIN app_user u ON u.id = n.recipient_user_id
+                        WHERE n.id = ${id}`.execute(db)
+      : await sql<Row>`SELECT n.id, n.body, n.template, n.state,
+                              COALESCE((SELECT p.phone_enc FROM party p WHERE p.id = n.party_id),
+                                       (SELECT r.phone_enc FROM inspection_reporter r
+                                         WHERE r.case_id = n.reporter_case_id AND NOT r.anonymous LIMIT 1)) AS phone_enc
+                         FROM party_notice n WHERE n.id = ${id}`.execute(db);
+  return r.rows[0];
+}
+
+/**
+ * Sends one SMS row through the provider (a job of the queue). Idempotent: a row already sent,
+ * logged or failed is left alone. A failure records the attempt on the row and throws, so the queue
+ * retries with back-off; the last attempt marks the row 'failed'. Without a phone number the row
+ * fails at once (no retry can help). Without a configured provider the row is 'logged' and the
+ * leaders get an alert that SMS are not being delivered.
+ */
 async function deliverOne(
   deps: DeliveryDeps,
-  outbox: 'notification' | 'party_notice',
-  row: Claimed,
-): Promise<boolean> {
+  outbox: Outbox,
+  id: string,
+  ctx: { attempt: number; maxAttempts: number },
+): Promise<void> {
   const { db } = deps;
   const table = outbox as 'notification';
+  const row = await loadRow(db, outbox, id);
+  // 'failed' again only when an administrator retries the dead job (GET /api/admin/jobs).
+  if (row?.state !== 'pending' && row?.state !== 'failed') return;
   if (!row.phone_enc) {
     await db
       .updateTable(table)
-      .set({ state: 'failed', locked_at: null, last_error: '收件人未登记手机号，短信无法发送' })
-      .where('id', '=', row.id)
+      .set({ state: 'failed', attempts: ctx.attempt, last_error: '收件人未登记手机号，短信无法发送' })
+      .where('id', '=', id)
       .execute();
-    return false;
+    return;
   }
   try {
     const to = deps.cipher.decrypt(row.phone_enc);
-    const { ref } = await deps.provider.send({ id: row.id, to, body: row.body, template: row.template });
-    await db
-      .updateTable(table)
-      .set({ state: 'sent', sent_at: new Date(), provider_ref: ref, locked_at: null, last_error: null })
-      .where('id', '=', row.id)
-      .execute();
-    return true;
+    const { ref, delivered } = await deps.provider.send({ id, to, body: row.body, template: row.template });
+    const logged = delivered === false;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable(table)
+        .set({
+          state: logged ? 'logged' : 'sent',
+          sent_at: logged ? null : new Date(),
+          provider_ref: ref,
+          attempts: ctx.attempt,
+          locked_at: null,
+          last_error: logged ? '未配置短信服务，短信仅写入日志，未送达' : null,
+        })
+        .where('id', '=', id)
+        .execute();
+      if (logged) await raiseNotDeliveredAlert(trx);
+    });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const final = row.attempts >= MAX_DELIVERY_ATTEMPTS;
-    const delayMs = 30_000 * 4 ** (row.attempts - 1);
+    const final = ctx.attempt >= ctx.maxAttempts;
     await db
       .updateTable(table)
       .set({
         state: final ? 'failed' : 'pending',
+        attempts: ctx.attempt,
         locked_at: null,
         last_error: message.slice(0, 500),
-        next_attempt_at: new Date(Date.now() + delayMs),
+        next_attempt_at: new Date(Date.now() + retryDelayMs(ctx.attempt)),
       })
-      .where('id', '=', row.id)
+      .where('id', '=', id)
       .execute();
     deps.log.warn(
-      { notificationId: row.id, outbox, attempt: row.attempts, final, err: message },
+      { notificationId: id, outbox, attempt: ctx.attempt, final, err: message },
       'sms delivery failed',
     );
-    return false;
+    throw err;
   }
+}
+
+/** One open alert per top-level jurisdiction, counting the messages that were only logged. */
+async function raiseNotDeliveredAlert(trx: Transaction<DB>) {
+  await sql`
+    INSERT INTO alert (kind, dedupe_key, jurisdiction_id, summary, basis, count)
+    SELECT 'sms_not_delivered', 'sms_not_delivered:' || j.code, j.id,
+           '未配置短信服务：短信只写入日志，未送达收件人（期限提醒、当事人通知须另行告知）',
+           '系统配置：未设置短信网关（SMS_PROVIDER=http 与 SMS_HTTP_URL）', 1
+      FROM jurisdiction j WHERE j.parent_id IS NULL
+    ON CONFLICT (dedupe_key) DO UPDATE SET count = alert.count + 1, updated_at = now(),
+       acknowledged_at = NULL, acknowledged_by = NULL`.execute(trx);
 }

@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
 
 export type PartyNoticeChannel = 'sms' | 'phone' | 'mail' | 'in_person' | 'none';
-export type PartyNoticeState = 'pending' | 'sending' | 'sent' | 'failed' | 'recorded';
+/** 'logged': no SMS provider is configured, the message went to the log only (NOT delivered). */
+export type PartyNoticeState = 'pending' | 'sending' | 'sent' | 'logged' | 'failed' | 'recorded';
 
 /** A notice to a party (not a staff user); the phone is decrypted from the party record at send time. */
 export interface PartyNoticeTable {

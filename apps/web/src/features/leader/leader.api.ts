@@ -40,7 +40,7 @@ export function useLeaderOverview() {
 
 export interface LeaderAlert {
   id: string;
-  kind: 'employer_open_matters' | 'collective' | 'spring_festival_wages';
+  kind: 'employer_open_matters' | 'collective' | 'spring_festival_wages' | 'sms_not_delivered';
   summary: string;
   basis: string;
   count: number;

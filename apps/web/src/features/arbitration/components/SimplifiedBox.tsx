@@ -94,6 +94,7 @@ export function SimplifiedBox({ c }: { c: ArbitrationCase }) {
                   pending: '待发送',
                   sending: '发送中',
                   sent: '已发送',
+                  logged: '未送达（仅记录日志）',
                   failed: '发送失败',
                   recorded: '已记录',
                 }[n.state] ?? n.state}

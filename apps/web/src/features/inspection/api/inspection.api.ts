@@ -10,7 +10,7 @@ export interface ActionResult {
 export interface PartyNoticeItem {
   id: string;
   channel: 'sms' | 'phone' | 'mail' | 'in_person' | 'none';
-  state: 'pending' | 'sending' | 'sent' | 'failed' | 'recorded';
+  state: 'pending' | 'sending' | 'sent' | 'logged' | 'failed' | 'recorded';
   template: string;
   sentAt: string | null;
   createdAt: string;

@@ -13,6 +13,7 @@ const STATE: Record<PartyNoticeItem['state'], { label: string; color: string }> 
   pending: { label: '待发送', color: 'default' },
   sending: { label: '发送中', color: 'processing' },
   sent: { label: '已发送', color: 'success' },
+  logged: { label: '未送达（仅记录日志）', color: 'warning' },
   failed: { label: '发送失败', color: 'error' },
   recorded: { label: '已登记', color: 'blue' },
 };
