@@ -165,6 +165,15 @@ describe('the parties’ portal at 360 px', () => {
     await page.getByTestId('apply-contactPhone').fill(EMPLOYER_PHONE);
     await page.getByTestId('apply-claim-0-amount').fill('15600');
     await page.getByTestId('apply-claim-0-facts').fill('2025年10月至12月工资没有发放');
+    // What the 补正通知书 would otherwise demand is asked before submitting.
+    await page.getByTestId('apply-address').fill('湖北省随州市曾都区舜井大道8号');
+    await page.getByTestId('apply-employerAddress').fill('随州市曾都区交通大道66号');
+    await page.getByTestId('apply-employmentStart').fill('2025-03-01');
+    await page.getByTestId('apply-claim-0-from').fill('2025-10-01');
+    await page.getByTestId('apply-claim-0-to').fill('2025-12-31');
+    // Electronic service is never pre-ticked: the worker consents expressly.
+    expect(await page.getByTestId('apply-eservice').isChecked()).toBe(false);
+    await page.getByTestId('apply-eservice').check();
     await page.getByTestId('evidence-album').setInputFiles([
       { name: '工资条.png', mimeType: 'image/png', buffer: PNG },
       { name: '考勤表.png', mimeType: 'image/png', buffer: Buffer.concat([PNG]) },

@@ -14,6 +14,7 @@ const due = (ruleId: string, trigger: string) => computeDue(requireRule(ruleId),
  */
 const FIVE_WORKING_DAYS = [
   'arbitration.correction',
+  'arbitration.correction-period',
   'arbitration.acceptance',
   'arbitration.jurisdiction-referral',
   'arbitration.revocation-notice',

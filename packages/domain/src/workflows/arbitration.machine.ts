@@ -97,6 +97,7 @@ export const arbitrationMachine = defineMachine<State, Event, ArbitrationContext
       guard: correctionListed,
       documents: ['request_for_materials_notice'],
       clocksStop: ['arbitration.correction', 'arbitration.acceptance'],
+      clocksStart: ['arbitration.correction-period'],
       basis: '《劳动人事争议仲裁办案规则》第二十九条第四款',
     },
     {
@@ -105,6 +106,7 @@ export const arbitrationMachine = defineMachine<State, Event, ArbitrationContext
       to: 'received',
       roles: WINDOW,
       documents: ['receipt'],
+      clocksStop: ['arbitration.correction-period'],
       clocksStart: ['arbitration.acceptance'],
       basis: '《劳动人事争议仲裁办案规则》第四十六条第（二）项（收件日以补正之日起算）',
     },
@@ -115,6 +117,7 @@ export const arbitrationMachine = defineMachine<State, Event, ArbitrationContext
       roles: DECIDERS,
       guard: (c) => requireTrue(c, 'correctionDeadlinePassed', '补正期限尚未届满'),
       documents: ['rejection_notice'],
+      clocksStop: ['arbitration.correction-period'],
       basis: '地方规则（如《浙江省劳动人事争议调解仲裁条例》第二十条）',
     },
     {

@@ -113,7 +113,15 @@ export async function createApplicationFromMatter(
     workerCount: matter.worker_count,
     majorMin,
   });
-  const facts = [matter.narrative.trim(), input.reason.trim()].filter(Boolean).join('\n');
+  // The worker's own statement is kept whatever the route: the matter's narrative, or else the facts of
+  // each claim (调解仲裁法第二十八条); the route's reason (e.g. 调解不成) is appended, never substituted.
+  const stated =
+    matter.narrative.trim() ||
+    claims
+      .map((c) => c.facts?.trim() ?? '')
+      .filter(Boolean)
+      .join('；');
+  const facts = [stated, input.reason.trim()].filter(Boolean).join('\n');
   await trx
     .insertInto('arbitration_application')
     .values({
@@ -230,11 +238,14 @@ export async function reviewAndIssue(
         missingItems: result.missingItems,
       });
     }
-    const days = await settingNumber(trx, 'arbitration.correction_days', 5);
-    const deadline = addCalendarDays(today, days);
-    await transitionCase(ctx, trx, auth, actor, caseId, 'request_correction', {
-      payload: { missingItems: result.missingItems, deadline },
+    // The deadline printed on the notice IS the due date of the correction-period clock the step
+    // starts (the clock engine's working-day calendar), so the page and the document never disagree.
+    const step = await transitionCase(ctx, trx, auth, actor, caseId, 'request_correction', {
+      payload: { missingItems: result.missingItems },
     });
+    const deadline =
+      step.clocks.find((k) => k.ruleId === 'arbitration.correction-period')?.dueDate ??
+      addCalendarDays(today, await settingNumber(trx, 'arbitration.correction_days', 5));
     const doc = await issueFor(ctx, trx, actor, caseId, 'correction_notice', {
       applicantName: names.applicantName,
       receivedDate: localDate(ctx, d.app.received_at),

@@ -41,7 +41,13 @@ export async function moveClocks(
   actor: Actor,
   c: CaseRef,
   moves: ClockMoves,
-  opts: { triggerDate: string; reason: string | null; approver?: string | undefined },
+  opts: {
+    triggerDate: string;
+    reason: string | null;
+    approver?: string | undefined;
+    /** What the step did (the event's label): recorded on the clocks it meets. */
+    outcome?: string | undefined;
+  },
 ): Promise<ClockEffect[]> {
   const clocks = getClocksService(ctx);
   const effects: ClockEffect[] = [];
@@ -59,7 +65,7 @@ export async function moveClocks(
   for (const ruleId of moves.clocksStop) {
     const row = await open(ruleId);
     if (!row) continue;
-    const r = await clocks.meet(trx, row.id, actor, reason);
+    const r = await clocks.meet(trx, row.id, actor, reason, opts.outcome);
     effects.push({ ruleId, action: 'meet', dueDate: r.due_date });
   }
   for (const ruleId of moves.clocksPause) {

@@ -367,6 +367,11 @@ export async function applyTransitionInTrx(
     after: { state: step.to, version: updated.version, reason, payload: input.payload ?? null },
   });
   const approver = typeof facts.approver === 'string' ? facts.approver : undefined;
-  const clocks = await moveClocks(ctx, trx, actor, updated, step, { triggerDate: today, reason, approver });
+  const clocks = await moveClocks(ctx, trx, actor, updated, step, {
+    triggerDate: today,
+    reason,
+    approver,
+    outcome: eventLabel,
+  });
   return { id: c.id, documents: documentsDue(step.documents), clocks };
 }

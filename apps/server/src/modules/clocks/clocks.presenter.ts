@@ -14,6 +14,13 @@ export type ClockWithNames = ClockRow & { responsible_name: string | null; organ
 
 const OPEN = new Set(['running', 'extended']);
 
+/** The status as the staff read it: a met clock says what was done (e.g. 已办结：受理立案). */
+export function clockStatusLabel(row: Pick<ClockRow, 'status' | 'outcome'>): string {
+  if (row.status === 'met' && row.outcome)
+    return row.outcome.startsWith('已') ? row.outcome : `已办结：${row.outcome}`;
+  return CLOCK_STATUS_LABELS[row.status];
+}
+
 /** Urgency and remaining working days; a date outside the known calendar degrades to plain dates. */
 export function urgencyOf(
   row: Pick<ClockRow, 'status' | 'due_date'>,
@@ -55,7 +62,8 @@ export function presentClock(row: ClockWithNames, snap: CalendarSnapshot, today:
     dueDate: row.due_date,
     originalDueDate: row.original_due_date,
     status: row.status,
-    statusLabel: CLOCK_STATUS_LABELS[row.status],
+    statusLabel: clockStatusLabel(row),
+    outcome: row.outcome,
     urgency,
     remainingWorkingDays: remaining,
     calendarVersion: row.calendar_version,

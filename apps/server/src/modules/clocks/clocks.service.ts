@@ -213,8 +213,21 @@ export class ClocksService {
     return updated;
   }
 
-  meet(trx: Transaction<DB>, target: ClockTarget, actor: Actor, reason?: string): Promise<ClockRow> {
-    return this.apply(trx, target, 'meet', actor, reason ?? null, async () => ({ suspended_since: null }));
+  /**
+   * Closes the clock in time. `outcome` records what was done (the act, e.g. 受理立案 or 通知补正) so the
+   * clock never says 已按期完成 without saying what was completed; it defaults to the reason.
+   */
+  meet(
+    trx: Transaction<DB>,
+    target: ClockTarget,
+    actor: Actor,
+    reason?: string,
+    outcome?: string,
+  ): Promise<ClockRow> {
+    return this.apply(trx, target, 'meet', actor, reason ?? null, async () => ({
+      suspended_since: null,
+      outcome: outcome ?? reason ?? null,
+    }));
   }
 
   suspend(

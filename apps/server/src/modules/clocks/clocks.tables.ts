@@ -51,6 +51,8 @@ export interface ClockTable {
   /** A period shortened with the protected party's consent (rule.shortening); NULL = the rule's. */
   shortened_duration: ColumnType<number | null, number | null | undefined, number | null>;
   shortened_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What closing the clock achieved (the act that met it, e.g. 受理立案); NULL while open. */
+  outcome: ColumnType<string | null, string | null | undefined, string | null>;
   responsible_user_id: string | null;
   organization_id: string | null;
   jurisdiction_id: string | null;

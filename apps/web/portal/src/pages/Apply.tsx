@@ -1,6 +1,8 @@
 import { CLAIM_CATALOGUE, CLAIM_TYPES, type ClaimType } from '@onestop/domain/claims/catalogue';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, errorCode, errorText, newKey } from '../api';
+import { clearDraft, loadDraft, missingForArbitration, saveDraft } from '../draft';
+import { Field } from '../Field';
 import { EvidencePicker, type Uploaded } from '../Evidence';
 import { Link, navigate } from '../router';
 import { useSession } from '../session';
@@ -31,6 +33,11 @@ const emptyClaim = (): Claim => ({
   facts: '',
 });
 
+interface Draft {
+  f: Record<string, string | boolean>;
+  claims: Omit<Claim, 'key'>[];
+}
+
 interface Result {
   matterId: string;
   number: string;
@@ -38,46 +45,10 @@ interface Result {
   evidenceCount: number;
 }
 
-function Field({
-  id,
-  label,
-  value,
-  onChange,
-  hint,
-  ...rest
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  hint?: string;
-  type?: string;
-  inputMode?: 'numeric' | 'decimal' | 'text';
-  required?: boolean;
-}) {
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid={`apply-${id}`}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        {...rest}
-      />
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
 export function ApplyPage({ kind }: { kind: Kind }) {
   const { session, loading } = useSession();
   const [places, setPlaces] = useState<{ id: string; name: string }[]>([]);
+  const saved = useRef(loadDraft<Draft>(kind)).current;
   const [f, setF] = useState({
     jurisdictionId: '',
     name: '',
@@ -92,11 +63,15 @@ export function ApplyPage({ kind }: { kind: Kind }) {
     narrative: '',
     employmentStart: '',
     employmentEnd: '',
+    ...saved?.f,
   });
-  const [claims, setClaims] = useState<Claim[]>([emptyClaim()]);
+  const [claims, setClaims] = useState<Claim[]>(
+    saved?.claims?.length ? saved.claims.map((c) => ({ ...c, key: ++claimKey })) : [emptyClaim()],
+  );
   const [files, setFiles] = useState<Uploaded[]>([]);
   const [mediation, setMediation] = useState(kind === 'mediation');
-  const [eService, setEService] = useState(true);
+  // Electronic service needs the worker's own express consent: never ticked in advance.
+  const [eService, setEService] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -111,6 +86,11 @@ export function ApplyPage({ kind }: { kind: Kind }) {
       ),
     );
   }, []);
+  useEffect(() => {
+    if (done) return;
+    const { idNumber: _never, ...kept } = f;
+    saveDraft(kind, { f: kept, claims: claims.map(({ key: _k, ...c }) => c) } satisfies Draft);
+  }, [f, claims, kind, done]);
   if (loading) return <p role="status">正在加载…</p>;
   if (session?.kind !== 'account') {
     return (
@@ -152,6 +132,16 @@ export function ApplyPage({ kind }: { kind: Kind }) {
   const submit = async (e: FormEvent, acknowledgeDuplicate = false) => {
     e.preventDefault();
     setError(null);
+    if (kind === 'arbitration') {
+      const missing = missingForArbitration({
+        ...f,
+        claims: claims.map((c) => ({ ...c, monetary: CLAIM_CATALOGUE[c.type].monetary })),
+      });
+      if (missing.length) {
+        setError(`仲裁申请还需要填写：${missing.join('、')}（仲裁委审查时会要求补正）`);
+        return;
+      }
+    }
     setBusy(true);
     const body = {
       kind,
@@ -190,6 +180,7 @@ export function ApplyPage({ kind }: { kind: Kind }) {
     if (acknowledgeDuplicate) key.current = newKey();
     try {
       setDone(await api<Result>('/applications', { body, idempotencyKey: key.current, retries: 4 }));
+      clearDraft(kind);
     } catch (err) {
       if (errorCode(err) === 'DUPLICATE_OPEN_MATTER') setDuplicate(true);
       // A refused body may be corrected and sent again: that is a new request.
@@ -205,7 +196,10 @@ export function ApplyPage({ kind }: { kind: Kind }) {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <h1>{TITLES[kind]}</h1>
-      <p className="hint">带 * 的必须填写。填写的内容与窗口登记相同，工作人员审核后会通知您。</p>
+      <p className="hint">
+        带 *
+        的必须填写。填写的内容与窗口登记相同，工作人员审核后会通知您。已填的内容保存在本手机上，离开后回来可以接着填（身份证号码须重新输入）。
+      </p>
       <label htmlFor="place">办理地点 *</label>
       <select
         id="place"
@@ -229,7 +223,12 @@ export function ApplyPage({ kind }: { kind: Kind }) {
         onChange={set('idNumber')}
         hint="18位，最后一位可能是X"
       />
-      <Field id="address" label="住址" value={f.address} onChange={set('address')} />
+      <Field
+        id="address"
+        label={kind === 'arbitration' ? '住址 *' : '住址'}
+        value={f.address}
+        onChange={set('address')}
+      />
       <label className="check">
         <input
           type="checkbox"
@@ -255,7 +254,7 @@ export function ApplyPage({ kind }: { kind: Kind }) {
       />
       <Field
         id="employerAddress"
-        label="单位地址"
+        label={kind === 'arbitration' ? '单位地址 *' : '单位地址'}
         value={f.employerAddress}
         onChange={set('employerAddress')}
       />
@@ -294,14 +293,14 @@ export function ApplyPage({ kind }: { kind: Kind }) {
           ) : null}
           <Field
             id={`claim-${i}-from`}
-            label="从哪天起"
+            label={kind === 'arbitration' && CLAIM_CATALOGUE[c.type].monetary ? '从哪天起 *' : '从哪天起'}
             type="date"
             value={c.periodFrom}
             onChange={(v) => setClaim(i, { periodFrom: v })}
           />
           <Field
             id={`claim-${i}-to`}
-            label="到哪天止"
+            label={kind === 'arbitration' && CLAIM_CATALOGUE[c.type].monetary ? '到哪天止 *' : '到哪天止'}
             type="date"
             value={c.periodTo}
             onChange={(v) => setClaim(i, { periodTo: v })}
@@ -337,7 +336,7 @@ export function ApplyPage({ kind }: { kind: Kind }) {
       />
       <Field
         id="employmentStart"
-        label="入职日期"
+        label={kind === 'arbitration' ? '入职日期 *' : '入职日期'}
         type="date"
         value={f.employmentStart}
         onChange={set('employmentStart')}

@@ -47,6 +47,8 @@ export interface Clock {
   originalDueDate: string;
   status: 'running' | 'suspended' | 'met' | 'missed' | 'extended';
   statusLabel: string;
+  /** What closed the clock (e.g. 受理立案, 通知补正); null while open. */
+  outcome?: string | null;
   urgency: ClockUrgency;
   remainingWorkingDays: number | null;
   calendarVersion: string;
