@@ -224,8 +224,21 @@ describe('portal: online application, following, service, rating', () => {
     expect(row.score).toBe(4);
   });
 
-  it('the employer contact signs in by phone, sees the notice and answers the 调解建议书 item by item', async () => {
+  it('the employer redeems the 单位代表码, sees the notice and answers the 调解建议书 item by item', async () => {
     const employer = await signInByPhone(env, sms, EMPLOYER_PHONE);
+    // The contact phone the worker typed into his application opens nothing by itself.
+    expect((await employer.get('/api/portal/matters')).body.items).toEqual([]);
+    const employerId = (await clerk.get(`/api/matters/${matter.matterId}`)).body.employers[0].id;
+    const issued = await clerk.post(`/api/portal/staff/matters/${matter.matterId}/representative-code`, {
+      partyId: employerId,
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    expect(issued.body.code).toMatch(/^[A-Z0-9]{8}$/);
+    const redeemed = await employer.post('/api/portal/representation', { code: issued.body.code });
+    expect([redeemed.status, redeemed.body]).toEqual([200, { matterId: matter.matterId }]);
+    // One use only.
+    const again = await employer.post('/api/portal/representation', { code: issued.body.code });
+    expect([again.status, again.body.code]).toEqual([404, 'REPRESENTATIVE_CODE_INVALID']);
     const list = (await employer.get('/api/portal/matters')).body.items;
     const mine = list.find((m: any) => m.id === matter.matterId);
     expect(mine.role).toBe('employer');

@@ -12,9 +12,11 @@ export interface Membership {
 }
 
 /**
- * What a portal user may see. An account (a verified phone) acts for every party registered with
- * that phone — the worker, or the employer's contact — and for the worker of the matters it filed.
- * A 查询码 session sees one matter as one worker. Merged matters are left out.
+ * What a portal user may see, only through what that user proved. An account (a phone verified by
+ * SMS) acts for the worker registered with that phone and for the worker of the matters it filed;
+ * it acts for an employer only on the matters for which it redeemed a 单位代表码 (portal
+ * representation) — a contact phone typed into an application never opens a matter. A 查询码 session
+ * (code + the worker's own ID digits) sees one matter as one worker. Merged matters are left out.
  */
 export async function myMemberships(
   db: Kysely<DB>,
@@ -38,10 +40,15 @@ export async function myMemberships(
            WHERE m.status <> 'merged' ${only}
              -- P-05: complaints and reports are never shown to the employer side.
              AND (mp.role = 'worker' OR m.request_kind NOT IN ('complaint', 'report', 'petition'))
-             AND (pa.phone_hash = a.phone_hash
+             AND ((mp.role = 'worker' AND pa.phone_hash = a.phone_hash)
                   OR (mp.role = 'worker' AND mp.matter_id IN
-                        (SELECT s.matter_id FROM portal_submission s WHERE s.account_id = a.id AND s.matter_id IS NOT NULL)))
-           ORDER BY mp.matter_id, (pa.phone_hash = a.phone_hash) DESC, mp.sort`.execute(db);
+                        (SELECT s.matter_id FROM portal_submission s WHERE s.account_id = a.id AND s.matter_id IS NOT NULL))
+                  OR (mp.role = 'employer' AND EXISTS
+                        (SELECT 1 FROM portal_representation r
+                          WHERE r.account_id = a.id AND r.matter_id = mp.matter_id AND r.party_id = mp.party_id)))
+           ORDER BY mp.matter_id, (mp.role = 'worker' AND pa.phone_hash = a.phone_hash) DESC, mp.sort`.execute(
+          db,
+        );
   return r.rows;
 }
 

@@ -22,7 +22,6 @@ import { appendEvent } from '../matters/scope';
 import {
   checkIdentity,
   identityHash,
-  phoneHash,
   upsertEmployer,
   upsertWorker,
 } from '../parties/parties.service';
@@ -90,6 +89,10 @@ export async function consentRef(
     .returning('ref')
     .executeTakeFirstOrThrow();
   return row.ref;
+}
+
+async function existingParty(trx: Transaction<DB>, hash: string) {
+  return trx.selectFrom('party').select('id').where('identity_hash', '=', hash).executeTakeFirst();
 }
 
 /** Open matters of the same worker (by ID number) and employer, before anything is written. */
@@ -187,17 +190,16 @@ export async function createOnlineApplication(
 
   return db.transaction().execute(async (trx) => {
     const idn = checkIdentity(body.worker.idType, body.worker.idNumber, today).normalized;
-    const existing = await trx
-      .selectFrom('party')
-      .select('phone_hash')
-      .where('identity_hash', '=', identityHash(ctx.cipher, 'worker', idn))
-      .executeTakeFirst();
-    // Never replace a phone registered at the window by the one typed online (it would open that
-    // person's other matters to this account).
-    const keepPhone = existing?.phone_hash && existing.phone_hash !== phoneHash(ctx.cipher, phone);
-    const workerInput = { ...body.worker, ...(keepPhone ? {} : { phone }) };
-    const worker = await upsertWorker(trx, ctx.cipher, workerInput, today, 'worker');
-    const employer = await upsertEmployer(trx, ctx.cipher, body.employer, 'employer');
+    // Parties already on file keep what was registered: an online applicant proved his phone, not the
+    // ID number or credit code he typed, so nothing typed here overwrites an existing party (a phone
+    // or contact written onto someone else's record would open that party's matters to this account).
+    const worker =
+      (await existingParty(trx, identityHash(ctx.cipher, 'worker', idn))) ??
+      (await upsertWorker(trx, ctx.cipher, { ...body.worker, phone }, today, 'worker'));
+    const code = body.employer.creditCode?.trim().toUpperCase();
+    const employer =
+      (code ? await existingParty(trx, identityHash(ctx.cipher, 'employer', code)) : undefined) ??
+      (await upsertEmployer(trx, ctx.cipher, body.employer, 'employer'));
     const parties = await trx
       .selectFrom('party')
       .select(['id', 'name', 'status', 'minor'])

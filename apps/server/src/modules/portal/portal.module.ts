@@ -9,6 +9,7 @@ import { portalFollowRoutes } from './portal.follow.routes';
 import { pruneAttempts } from './portal.limits';
 import { portalPublicRoutes } from './portal.public.routes';
 import { registerPortalSession } from './portal.session';
+import { portalRepresentativeRoutes } from './portal.representative';
 import { portalStaffRoutes } from './portal.staff.routes';
 
 /** The worker's and employer's own door (/m/ in the browser, /api/portal here). Registered once in app.ts. */
@@ -26,4 +27,5 @@ export const portalModule: FastifyPluginAsync = async (app) => {
   await app.register(portalApplyRoutes(storage));
   await app.register(portalFollowRoutes);
   await app.register(portalStaffRoutes);
+  await app.register(portalRepresentativeRoutes);
 };

@@ -1,3 +1,4 @@
+import { CREDENTIAL_RULES } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
@@ -5,6 +6,7 @@ import { actorOf } from '../../platform/auth';
 import { AppError, errorResponses, errors } from '../../platform/errors';
 import { assertMatterInScope, scopeOf } from '../matters/scope';
 import { ensureQueryCode } from './portal.apply.service';
+import { matterForAny } from './portal.representative';
 import { findPersonalData } from './portal.pii';
 import {
   anyObject,
@@ -24,17 +26,36 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/staff/matters/:id/query-code',
     {
-      config: { auth: 'matter.read' },
+      // The code opens the matter as its worker: only the staff who hand out receipts read it, audited.
+      config: { auth: CREDENTIAL_RULES.queryCode.permissions },
       schema: {
         tags,
-        summary: '事项的查询码（打印在收件回执上；没有时生成）',
+        summary: '事项的查询码（打印在收件回执上；没有时生成）。仅窗口和各业务办案人员可查看，每次查看留痕',
         params: matterParam,
         response: { 200: z.object({ queryCode: z.string() }), ...errorResponses },
       },
     },
     async (req) => {
-      await assertMatterInScope(db, req.auth!, req.params.id);
-      return { queryCode: await ensureQueryCode(db, req.params.id) };
+      const auth = req.auth!;
+      const perms = CREDENTIAL_RULES.queryCode.permissions;
+      const m = await matterForAny(db, auth, req.params.id, perms, CREDENTIAL_RULES.queryCode.label);
+      const queryCode = await ensureQueryCode(db, m.id);
+      await db.transaction().execute((trx) =>
+        appendAudit(
+          trx,
+          actorOf(
+            req,
+            perms.find((p) => auth.permissions.has(p)),
+          ),
+          {
+            action: 'matter.query_code.view',
+            entityType: 'matter',
+            entityId: m.id,
+            summary: `查看事项查询码（${m.number}）`,
+          },
+        ),
+      );
+      return { queryCode };
     },
   );
 

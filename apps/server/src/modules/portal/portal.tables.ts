@@ -143,7 +143,30 @@ export interface ServiceSiteTable {
   sort: Generated<number>;
 }
 
+/** Migration 0025: employer representatives (单位代表码 and the accounts that redeemed one). */
+export interface PortalRepresentativeCodeTable {
+  id: Generated<string>;
+  matter_id: string;
+  party_id: string;
+  code_hash: string;
+  issued_by: string;
+  issued_at: Generated<Date>;
+  expires_at: Timestamp;
+  redeemed_by: string | null;
+  redeemed_at: Date | null;
+}
+
+export interface PortalRepresentationTable {
+  account_id: string;
+  matter_id: string;
+  party_id: string;
+  code_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface PortalTables {
+  portal_representative_code: PortalRepresentativeCodeTable;
+  portal_representation: PortalRepresentationTable;
   portal_account: PortalAccountTable;
   portal_code: PortalCodeTable;
   portal_session: PortalSessionTable;
