@@ -9,3 +9,4 @@ export * from './numbering';
 export * from './triage';
 export * from './validators';
 export * from './workflows';
+export * from './documents';

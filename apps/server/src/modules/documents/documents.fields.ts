@@ -3,6 +3,7 @@ import { isValidIsoDate } from './render/model';
 import {
   createDocument,
   DOCUMENT_TYPES,
+  type DocumentContext,
   type DocumentModel,
   type DocumentType,
   type FieldSpec,
@@ -73,6 +74,8 @@ export interface ModelInput {
   issuedDate: string;
   draft: boolean;
   verification?: Verification;
+  /** From the master record (documents.context.ts): 案号, particulars, tribunal, defence */
+  context?: DocumentContext;
 }
 
 /**
@@ -93,6 +96,7 @@ export function buildModel(input: ModelInput): DocumentModel {
       issuedDate: input.issuedDate,
       draft: input.draft,
       ...(input.verification ? { verification: input.verification } : {}),
+      ...(input.context ? { context: input.context } : {}),
     });
     return model;
   } catch (err) {

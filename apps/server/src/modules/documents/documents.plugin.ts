@@ -67,7 +67,7 @@ export const documentsModule: FastifyPluginAsyncZod = async (app) => {
   if (ctx.config.demoMode) await seedDemoSeals(ctx.database.db);
   ctx.jobs.register(RENDER_JOB, async (payload) => {
     await renderDocumentJob(
-      { db: ctx.database.db, config: ctx.config, storage: service.storage },
+      { db: ctx.database.db, config: ctx.config, storage: service.storage, cipher: ctx.cipher },
       String(payload.documentId),
       Number(payload.rowVersion),
     );

@@ -5,7 +5,9 @@ import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
+import type { FieldCipher } from '../../platform/crypto';
 import type { FileStore } from '../../platform/storage';
+import { loadDocumentContext } from './documents.context';
 import { buildModel } from './documents.fields';
 import { draftNumber, findPattern } from './documents.numbering';
 import { renderDocx, renderPdf } from './render/index';
@@ -15,6 +17,8 @@ export interface RenderDeps {
   db: Kysely<DB>;
   config: AppConfig;
   storage: FileStore;
+  /** Decrypts the parties' address and ID for their particulars */
+  cipher?: FieldCipher;
 }
 
 export function verificationUrl(config: Pick<AppConfig, 'publicBaseUrl'>, shortCode: string): string {
@@ -64,8 +68,10 @@ export async function renderDocumentJob(
       : undefined;
     const today = todayIso(config);
     const pattern = issued ? undefined : await findPattern(db, doc.issuer_org_id, doc.type);
+    const context = await loadDocumentContext(db, deps.cipher, doc.subject_type, doc.subject_id);
     const model = buildModel({
       type: doc.type,
+      context,
       fields: doc.fields,
       issuer: { name: doc.issuer_name, ...(seal ? { sealPng: Buffer.from(seal.png) } : {}) },
       number: doc.number ?? draftNumber(pattern?.pattern, Number(today.slice(0, 4))),

@@ -6,6 +6,8 @@ export {
   type DocumentModel,
   type DocumentType,
   formatChineseDate,
+  formatChineseDateTime,
+  formatYuan,
   InvalidDocumentError,
   type Issuer,
   type MissingField,
@@ -23,4 +25,5 @@ export {
   requiredDisplayValues,
   TEMPLATES,
 } from './templates/index.js';
-export type { DocumentTemplate, FieldSpec } from './templates/template.js';
+export type { DocumentContext, DocumentTemplate, FieldSpec, TribunalSeat } from './templates/template.js';
+export { partyBlocks, tribunalEntries } from './templates/template.js';

@@ -1,3 +1,5 @@
+import { chineseDate, documentYuan } from '@onestop/domain';
+
 /**
  * Document model shared by the PDF and DOCX renderers. Pure data: no database, no I/O.
  * Layout follows GB/T 9704-2012 (党政机关公文格式); see pdf/page.ts for the numbers.
@@ -100,6 +102,8 @@ export interface DocumentModel {
   issuer: Issuer;
   /** 文号, e.g. 随劳人仲受字〔2026〕第15号 */
   number: string;
+  /** 案号 of the case the document belongs to, printed beside the 文号 (issue #13) */
+  caseNumber?: string;
   /** 主送: the line before the body, e.g. 张三： */
   addressee?: string;
   paragraphs: Block[];
@@ -139,9 +143,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** '2026-11-29' → '2026年11月29日' (GB/T 9704 7.3.5: Arabic numerals, no leading zeros). */
 export function formatChineseDate(iso: string): string {
-  const m = ISO_DATE.exec(iso);
-  if (!m) throw new InvalidDocumentError([`日期格式应为YYYY-MM-DD：${iso}`]);
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+  if (!ISO_DATE.test(iso)) throw new InvalidDocumentError([`日期格式应为YYYY-MM-DD：${iso}`]);
+  return chineseDate(iso);
 }
 
 /** '2026-11-29T14:05' or '2026-11-29 14:05' → '2026年11月29日14时05分' */
@@ -151,9 +154,9 @@ export function formatChineseDateTime(value: string): string {
   return `${formatChineseDate(m[1] as string)}${Number(m[2])}时${m[3]}分`;
 }
 
-/** 12345.5 → '12,345.50元' */
-export function formatYuan(amount: number): string {
-  return `${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+/** 12345.5 → '12,345.50元'; with words: '12,345.50元（大写：壹万贰仟叁佰肆拾伍元伍角）' (domain documentYuan). */
+export function formatYuan(amount: number, options: { words?: boolean } = {}): string {
+  return documentYuan(amount, options);
 }
 
 export function isValidIsoDate(iso: string): boolean {

@@ -1,6 +1,8 @@
 import { deflateSync } from 'node:zlib';
+import { isCaseDocument } from '@onestop/domain';
 import type { DocumentType } from './model.js';
 import type { DocumentFieldsMap } from './templates/index.js';
+import type { DocumentContext } from './templates/template.js';
 
 /**
  * Filled sample fields for every document type: used by tests, the benchmark and previews.
@@ -315,6 +317,80 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
     grounds: '事实清楚、权利义务关系明确、争议不大',
   },
 };
+
+const WORKER = {
+  role: '申请人',
+  kind: 'person',
+  name: '刘䶮',
+  ethnicity: '汉',
+  address: '湖北省随州市曾都区白云湖路16号3栋2单元501室',
+  // Sex and birth date are derived from the number (GB 11643): 男, 1990年3月7日.
+  idNumber: '421302199003071234',
+  agents: [{ name: '陈律', identity: '湖北随州某律师事务所律师', authority: '特别授权' }],
+} as const;
+const EMPLOYER = {
+  kind: 'organization',
+  name: '随州市恒达机械制造有限公司',
+  address: '随州市曾都区交通大道88号',
+  creditCode: '91421300MA49ABCD1X',
+  representative: '赵建华',
+  representativePost: '总经理',
+  agents: [{ name: '孙明', identity: '该公司人力资源部经理', authority: '一般授权' }],
+} as const;
+
+/** The case of the arbitration samples (随劳人仲案字) and of the inspection samples (随人社监案字). */
+export const SAMPLE_CASE_NUMBERS = {
+  arbitration: '随劳人仲案字〔2026〕第2号',
+  inspection: '随人社监案字〔2026〕第7号',
+} as const;
+
+const ARBITRATION_CONTEXT: DocumentContext = {
+  caseNumber: SAMPLE_CASE_NUMBERS.arbitration,
+  parties: [
+    { ...WORKER, agents: [...WORKER.agents] },
+    { ...EMPLOYER, role: '被申请人', agents: [...EMPLOYER.agents] },
+  ],
+  tribunal: [
+    { role: 'member', name: '李红' },
+    { role: 'presiding', name: '周明' },
+    { role: 'member', name: '张国强' },
+    { role: 'clerk', name: '赵丽' },
+  ],
+  defence:
+    '被申请人辩称：申请人2026年8月至10月工资已以现金方式部分支付，剩余部分因公司资金周转困难暂缓发放，并非恶意拖欠。',
+};
+const INSPECTION_CONTEXT: DocumentContext = {
+  caseNumber: SAMPLE_CASE_NUMBERS.inspection,
+  parties: [{ ...EMPLOYER, role: '当事人', agents: [] }],
+  violations: [
+    {
+      label: '工作时间',
+      basis: '《劳动法》第四十一条；《国务院关于职工工作时间的规定》第三条；《劳动保障监察条例》第二十五条',
+    },
+  ],
+};
+
+/**
+ * What the master record gives each sample (documents.context.ts loads the same from the database):
+ * a case document gets its case's 案号 and particulars; a matter document nothing.
+ */
+export function sampleContext(type: DocumentType): DocumentContext {
+  if (!isCaseDocument(type)) return {};
+  return INSPECTION_TYPES.has(type) ? INSPECTION_CONTEXT : ARBITRATION_CONTEXT;
+}
+
+/** Types issued by the labor inspection body (the rest of the samples are the commission's). */
+export const INSPECTION_TYPES: ReadonlySet<DocumentType> = new Set<DocumentType>([
+  'inspection_acceptance',
+  'inspection_rejection',
+  'order_to_correct',
+  'case_withdrawal',
+  'penalty_notice',
+  'hearing_notice_penalty',
+  'penalty_decision',
+  'inspection_result_notice',
+  'inspection_closing_approval',
+]);
 
 export const SAMPLE_NUMBERS: { [T in DocumentType]?: string } = {
   acceptance_notice: '随劳人仲受字〔2026〕第15号',

@@ -184,9 +184,15 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { line: twip(LINE_PITCH * 1.5), lineRule: LineRuleType.EXACT },
+      children: [run(model.issuer.name, { size: SIZE.title, font: TITLE_FONT })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: twip(LINE_PITCH * 1.5), lineRule: LineRuleType.EXACT },
       children: [run(model.title, { size: SIZE.title, font: TITLE_FONT })],
     }),
     para(model.number, false, 'right'),
+    ...(model.caseNumber ? [para(`案号：${model.caseNumber}`, false, 'right')] : []),
     para('', false),
     ...(model.addressee ? [para(`${model.addressee}：`, false, 'left')] : []),
     ...model.paragraphs.flatMap(blockToDocx),

@@ -80,19 +80,44 @@ export async function renderPdf(model: DocumentModel, options: PdfRenderOptions 
   const canvas = new PdfCanvas(doc, options.fallbackFonts ?? DEFAULT_FALLBACK_FONTS);
 
   const layoutBody = () => {
+    // Heading: the issuing body over the title (GB/T 9704-2012 7.2.1; arbitration model texts).
+    canvas.text(model.issuer.name, {
+      weight: 'bold',
+      size: SIZE.title,
+      align: 'center',
+      pitch: LINE_PITCH * 1.5,
+    });
     canvas.text(model.title, { weight: 'bold', size: SIZE.title, align: 'center', pitch: LINE_PITCH * 1.5 });
     canvas.text(model.number, { align: 'right' });
+    if (model.caseNumber) canvas.text(`案号：${model.caseNumber}`, { align: 'right' });
     canvas.y += LINE_PITCH / 2;
     if (model.addressee) canvas.text(`${model.addressee}：`, { align: 'left' });
-    for (const block of model.paragraphs) drawBlock(canvas, block);
+    for (const block of model.paragraphs) {
+      const page = canvas.page;
+      const line = canvas.lines;
+      drawBlock(canvas, block);
+      // A signature block that starts a page or splits over two is kept with the last paragraph.
+      if (block.kind === 'signature' && canvas.page !== page && signatureBreak === undefined) {
+        signatureBreak = Math.max(line - 2, 1);
+      }
+    }
   };
+  let signatureBreak: number | undefined;
   // Dry pass first: GB/T 9704 §7.3.5.4 forbids a page holding only the seal and date, so when the
   // sign-off does not fit under the text, the last two body lines move to the next page with it.
   const hasSeal = model.issuer.sealPng !== undefined;
   const hasQr = model.verification !== undefined;
   canvas.reset(true);
   layoutBody();
-  if (!signOffFits(canvas.y, hasSeal, hasQr)) canvas.breakBeforeLine = Math.max(canvas.lines - 2, 1);
+  if (signatureBreak !== undefined) {
+    canvas.breakBeforeLine = signatureBreak;
+    canvas.reset(true);
+    layoutBody();
+  }
+  if (!signOffFits(canvas.y, hasSeal, hasQr)) {
+    const signOffBreak = Math.max(canvas.lines - 2, 1);
+    canvas.breakBeforeLine = Math.min(signOffBreak, signatureBreak ?? signOffBreak);
+  }
   canvas.reset(false);
   if (model.draft) {
     drawWatermark(canvas);

@@ -1,5 +1,6 @@
 import type { Block } from '../model.js';
-import { dt, defineTemplate, h, kv, list, p, sign, yuan } from './template.js';
+import { REMEDY_BODIES } from '@onestop/domain';
+import { dt, defineTemplate, h, kv, list, p, partyBlocks, sign, tribunalEntries, yuan } from './template.js';
 
 // Arbitration documents after acceptance (RULES.md W-02, §5.5; 调解仲裁法 Arts. 35–36, 42, 46–50).
 
@@ -34,7 +35,7 @@ export const hearingNotice = defineTemplate<HearingNoticeFields>({
       ['案由', `${f.applicantName}与${f.respondentName}${f.caseCause}争议`],
       ['开庭时间', dt(f.hearingAt)],
       ['开庭地点', f.hearingPlace],
-      ['首席仲裁员', f.presidingArbitrator],
+      [f.arbitrators?.length ? '首席仲裁员' : '独任仲裁员', f.presidingArbitrator],
     ];
     if (f.arbitrators?.length) rows.push(['仲裁员', f.arbitrators.join('、')]);
     rows.push(['书记员', f.clerk]);
@@ -71,9 +72,9 @@ export const arbitralMediationStatement = defineTemplate<ArbitralMediationStatem
     { key: 'agreedTerms', label: '调解协议内容', kind: 'texts' },
     { key: 'arbitrators', label: '仲裁员', kind: 'texts' },
   ],
-  build: (f) => [
-    p(`申请人：${f.applicantName}`),
-    p(`被申请人：${f.respondentName}`),
+  build: (f, ctx) => [
+    ...partyBlocks(ctx, ['申请人'], [`申请人：${f.applicantName}`]),
+    ...partyBlocks(ctx, ['被申请人'], [`被申请人：${f.respondentName}`]),
     p(`申请人与被申请人${f.caseCause}争议一案，本委依法受理。申请人的仲裁请求为：`),
     list(f.claims),
     p('本案在仲裁庭主持下，双方当事人自愿达成如下协议：'),
@@ -81,7 +82,7 @@ export const arbitralMediationStatement = defineTemplate<ArbitralMediationStatem
     p(
       '上述协议符合有关法律规定，本委予以确认。本调解书经双方当事人签收后，即发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十二条）。一方当事人逾期不履行的，另一方当事人可以依照民事诉讼法的有关规定向人民法院申请执行。',
     ),
-    sign(...f.arbitrators.map((a) => `仲裁员：${a}`), ...(f.clerk ? [`书记员：${f.clerk}`] : [])),
+    sign(...tribunalEntries(ctx, f.arbitrators, f.clerk)),
   ],
 });
 
@@ -110,10 +111,8 @@ const FINALITY_LABEL: Record<AwardFinality, string> = { final: '终局', non_fin
 // 调解仲裁法 Arts. 47–50: final items bind the employer at once; the worker may still sue in 15 days,
 // the employer may only apply to the intermediate court within 30 days to set the award aside.
 const APPEAL_RIGHTS: Record<AwardFinality, string> = {
-  final:
-    '以上终局裁决事项自本裁决书作出之日起发生法律效力。劳动者对终局裁决事项不服的，可以自收到本裁决书之日起十五日内向人民法院提起诉讼；用人单位有证据证明终局裁决事项有《中华人民共和国劳动争议调解仲裁法》第四十九条规定情形之一的，可以自收到本裁决书之日起三十日内向本委所在地的中级人民法院申请撤销裁决。',
-  non_final:
-    '当事人对以上非终局裁决事项不服的，可以自收到本裁决书之日起十五日内向人民法院提起诉讼；期满不起诉的，裁决书发生法律效力。',
+  final: `以上终局裁决事项自本裁决书作出之日起发生法律效力。劳动者对终局裁决事项不服的，可以自收到本裁决书之日起十五日内向${REMEDY_BODIES.basicCourt}提起诉讼（《中华人民共和国劳动争议调解仲裁法》第四十八条）；用人单位有证据证明终局裁决事项有《中华人民共和国劳动争议调解仲裁法》第四十九条规定情形之一的，可以自收到本裁决书之日起三十日内向本委所在地的中级人民法院（${REMEDY_BODIES.intermediateCourt}）申请撤销裁决。`,
+  non_final: `当事人对以上非终局裁决事项不服的，可以自收到本裁决书之日起十五日内向${REMEDY_BODIES.basicCourt}提起诉讼；期满不起诉的，裁决书发生法律效力（《中华人民共和国劳动争议调解仲裁法》第五十条）。`,
 };
 
 export const award = defineTemplate<AwardFields>({
@@ -137,18 +136,21 @@ export const award = defineTemplate<AwardFields>({
     },
     { key: 'arbitrators', label: '仲裁员', kind: 'texts' },
   ],
-  build: (f) => {
+  build: (f, ctx) => {
+    const defence = ctx.defence?.trim() || '被申请人在答辩期内未提交书面答辩意见。';
     const blocks: Block[] = [
-      p(`申请人：${f.applicantName}`),
-      p(`被申请人：${f.respondentName}`),
+      ...partyBlocks(ctx, ['申请人'], [`申请人：${f.applicantName}`]),
+      ...partyBlocks(ctx, ['被申请人'], [`被申请人：${f.respondentName}`]),
       p(`申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭进行了审理，现已审理终结。`),
-      h('一、仲裁请求'),
+      h('一、申请人的仲裁请求'),
       list(f.claims),
-      h('二、本委查明'),
+      h('二、被申请人辩称'),
+      p(defence),
+      h('三、本委查明'),
       p(f.facts),
-      h('三、本委认为'),
+      h('四、本委认为'),
       p(f.reasons),
-      h('四、裁决如下'),
+      h('五、裁决如下'),
     ];
     let n = 0;
     for (const finality of ['final', 'non_final'] as const) {
@@ -158,17 +160,15 @@ export const award = defineTemplate<AwardFields>({
         list(
           items.map((i) => {
             n += 1;
-            const amount = i.amount === undefined ? '' : `（金额：${yuan(i.amount)}）`;
-            return `（${FINALITY_LABEL[finality]}）第${n}项：${i.text}${amount}`;
+            const amount = i.amount === undefined ? '' : `，金额${yuan(i.amount, { words: true })}`;
+            return `（${FINALITY_LABEL[finality]}）第${n}项：${i.text.replace(/[。；]$/, '')}${amount}。`;
           }),
           false,
         ),
         p(APPEAL_RIGHTS[finality]),
       );
     }
-    blocks.push(
-      sign(...f.arbitrators.map((a) => `仲裁员：${a}`), ...(f.clerk ? [`书记员：${f.clerk}`] : [])),
-    );
+    blocks.push(sign(...tribunalEntries(ctx, f.arbitrators, f.clerk)));
     return blocks;
   },
 });

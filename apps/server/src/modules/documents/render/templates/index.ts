@@ -1,4 +1,6 @@
+import { normalizeDocumentText } from '@onestop/domain';
 import {
+  type Block,
   type DocumentModel,
   type DocumentType,
   InvalidDocumentError,
@@ -82,7 +84,7 @@ import {
   transferSlip,
 } from './other.js';
 import { type ExplanationRecordFields, explanationRecord } from './explanation.js';
-import { type DocumentTemplate, displayValues, findMissingFields } from './template.js';
+import { type DocumentContext, type DocumentTemplate, displayValues, findMissingFields } from './template.js';
 
 /** The fields each document type is filled with. */
 export interface DocumentFieldsMap {
@@ -165,6 +167,28 @@ export interface DocumentInput<T extends DocumentType> {
   verification?: Verification;
   /** Overrides the template's addressee */
   addressee?: string;
+  /** From the master record: 案号, party particulars, tribunal, defence */
+  context?: DocumentContext;
+}
+
+/** Every line through the formatting layer: Chinese dates, one money format. */
+function normalizeBlock(block: Block): Block {
+  const n = normalizeDocumentText;
+  switch (block.kind) {
+    case 'heading':
+    case 'paragraph':
+      return { ...block, text: n(block.text) };
+    case 'list':
+      return { ...block, items: block.items.map(n) };
+    case 'table':
+      return {
+        ...block,
+        rows: block.rows.map((r) => r.map(n)),
+        ...(block.header ? { header: block.header.map(n) } : {}),
+      };
+    case 'signature':
+      return { ...block, entries: block.entries.map((e) => ({ ...e, label: n(e.label) })) };
+  }
 }
 
 /**
@@ -183,13 +207,16 @@ export function createDocument<T extends DocumentType>(type: T, input: DocumentI
   }
   const fields = input.fields as DocumentFieldsMap[T];
   const addressee = input.addressee ?? template.addressee?.(fields);
+  const context = input.context ?? {};
+  const caseNumber = context.caseNumber?.trim();
   return {
     type,
     title: template.title,
     issuer: input.issuer,
     number: input.number,
+    ...(caseNumber && caseNumber !== input.number ? { caseNumber } : {}),
     ...(addressee ? { addressee } : {}),
-    paragraphs: template.build(fields),
+    paragraphs: template.build(fields, context).map(normalizeBlock),
     issuedDate: input.issuedDate,
     draft: input.draft ?? false,
     ...(input.verification ? { verification: input.verification } : {}),

@@ -1,9 +1,36 @@
-import { d, defineTemplate, h, kv, list, p, sign, yuan } from './template.js';
+import { REMEDY_BODIES } from '@onestop/domain';
+import type { Block } from '../model.js';
+import {
+  type DocumentContext,
+  d,
+  defineTemplate,
+  h,
+  kv,
+  list,
+  p,
+  partyBlocks,
+  sign,
+  yuan,
+} from './template.js';
 
 // Labor inspection documents (RULES.md W-06, §5.6). 条例 = 《劳动保障监察条例》, 规定 = 《关于实施〈劳动保障监察条例〉若干规定》.
 
-const REMEDY =
-  '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。';
+/**
+ * The remedy against an inspection decision, naming the document, the review body, the court and
+ * both deadlines (《行政处罚法》第五十九条第一款第（五）项; 《行政复议法》第二十条、第二十四条; 《行政诉讼法》第四十六条).
+ */
+const remedy = (documentName: string) =>
+  p(
+    `你单位如不服本${documentName}，可以自收到本${documentName}之日起六十日内向${REMEDY_BODIES.administrativeReview}申请行政复议，或者自收到本${documentName}之日起六个月内向${REMEDY_BODIES.basicCourt}提起行政诉讼。行政复议和行政诉讼期间，本${documentName}不停止执行，法律另有规定的除外。`,
+  );
+
+/** The provisions violated, from the case's violation types (CLAIM_CATALOGUE), when recorded. */
+function violatedProvisions(ctx: DocumentContext, stated?: string): Block[] {
+  const v = ctx.violations ?? [];
+  if (!v.length) return stated ? [p(`你单位的上述行为违反了${stated}的规定。`)] : [];
+  const basis = [...new Set(v.map((x) => x.basis))].join('；');
+  return [p(`你单位的上述行为（${v.map((x) => x.label).join('、')}）违反了${basis}的规定。`)];
+}
 
 export interface InspectionAcceptanceFields {
   complainantName: string;
@@ -79,8 +106,10 @@ export const orderToCorrect = defineTemplate<OrderToCorrectFields>({
     { key: 'deadline', label: '改正期限', kind: 'date' },
   ],
   addressee: (f) => f.employerName,
-  build: (f) => [
+  build: (f, ctx) => [
+    ...partyBlocks(ctx, ['当事人'], []),
     p(`经调查，你单位存在下列违反劳动保障法律、法规或者规章的行为：${f.violations}`),
+    ...violatedProvisions(ctx),
     p(
       `根据${f.legalBasis}的规定，现责令你单位于${d(f.deadline)}前改正下列事项，并将改正情况书面报告本机关：`,
     ),
@@ -88,7 +117,7 @@ export const orderToCorrect = defineTemplate<OrderToCorrectFields>({
     p(
       '逾期不改正的，本机关将依照《劳动保障监察条例》第二十六条、第三十条等规定依法处理；逾期不支付劳动报酬的，可以责令按应付金额百分之五十以上一倍以下的标准加付赔偿金。',
     ),
-    p(REMEDY),
+    remedy('指令书'),
   ],
 });
 
@@ -121,7 +150,7 @@ export const caseWithdrawal = defineTemplate<CaseWithdrawalFields>({
     p(
       '根据《劳动保障监察条例》第十八条和《关于实施〈劳动保障监察条例〉若干规定》第三十五条的规定，本机关决定撤销立案。',
     ),
-    p(REMEDY),
+    remedy('决定书'),
   ],
 });
 
@@ -147,9 +176,12 @@ export const penaltyNotice = defineTemplate<PenaltyNoticeFields>({
     { key: 'hearingDeadline', label: '听证申请期限', kind: 'date' },
   ],
   addressee: (f) => f.employerName,
-  build: (f) => [
+  build: (f, ctx) => [
     p(`经调查，你单位存在下列违法事实：${f.facts}`),
-    p(`${f.reasons}。根据${f.legalBasis}的规定，本机关拟对你单位作出如下行政处罚：${f.proposedPenalty}。`),
+    ...violatedProvisions(ctx),
+    p(
+      `${f.reasons.replace(/[。；]$/, '')}。根据${f.legalBasis}的规定，本机关拟对你单位作出如下行政处罚：${f.proposedPenalty}。`,
+    ),
     p(
       '根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位有权进行陈述和申辩。本机关将充分听取你单位的意见，对你单位提出的事实、理由和证据进行复核；不因你单位陈述、申辩而给予更重的处罚。',
     ),
@@ -204,6 +236,8 @@ export interface PenaltyDecisionFields {
   legalBasis: string;
   performance: string;
   performanceDeadline: string;
+  /** The provision violated, when not taken from the case's violation types */
+  violatedProvision?: string;
 }
 
 /** 行政处罚决定书 (《行政处罚法》第五十九条; RULES.md §5.6). Agency and date: issuer and 成文日期. */
@@ -221,21 +255,19 @@ export const penaltyDecision = defineTemplate<PenaltyDecisionFields>({
     { key: 'performanceDeadline', label: '履行期限', kind: 'date' },
   ],
   addressee: (f) => f.employerName,
-  build: (f) => [
-    kv([
-      ['当事人', f.employerName],
-      ['地址', f.employerAddress],
-    ]),
+  build: (f, ctx) => [
+    ...partyBlocks(ctx, ['当事人'], [`当事人：${f.employerName}，住所地${f.employerAddress}。`]),
     p(`经调查，你单位存在下列违法事实：${f.facts}`),
     p('以上事实有下列证据证明：'),
     list(f.evidence),
+    ...violatedProvisions(ctx, f.violatedProvision),
     p(
       `本机关已依法告知你单位拟作出的行政处罚及陈述、申辩、要求听证的权利。根据${f.legalBasis}的规定，本机关决定对你单位作出如下行政处罚：${f.penalty}。`,
     ),
     p(
       `你单位应当自收到本决定书之日起至${d(f.performanceDeadline)}前履行本决定：${f.performance}。到期不缴纳罚款的，本机关可以依照《中华人民共和国行政处罚法》第七十二条的规定每日按罚款数额的百分之三加处罚款，并依法申请人民法院强制执行。`,
     ),
-    p(REMEDY),
+    remedy('决定书'),
   ],
 });
 

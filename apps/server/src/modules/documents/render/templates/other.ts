@@ -134,7 +134,8 @@ export const legalAidReferral = defineTemplate<LegalAidReferralFields>({
     list(
       [
         '随函附申请人提交的身份证明、经济困难状况说明或者诚信承诺及相关证据材料复印件。',
-        ...(f.urgent
+        // The screening reason may already state the urgency; the paragraph is then not repeated.
+        ...(f.urgent && !/第四十四条|先行提供/.test(f.reason)
           ? [
               '本案距仲裁时效或者法定期限届满不足七日，属于需要先行提供法律援助的情形（《中华人民共和国法律援助法》第四十四条），请优先办理。',
             ]

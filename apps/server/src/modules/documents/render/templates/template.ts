@@ -1,3 +1,4 @@
+import { chineseNumber, type PartyParticulars, partyLines } from '@onestop/domain';
 import {
   type Block,
   type DocumentType,
@@ -24,6 +25,27 @@ export interface FieldSpec {
   item?: readonly FieldSpec[];
 }
 
+/** A member of the arbitral tribunal as the tribunal_member table records it. */
+export interface TribunalSeat {
+  role: 'sole' | 'presiding' | 'member' | 'clerk';
+  name: string;
+}
+
+/**
+ * What a document takes from the master record besides its own fields (issue #13): the case's 案号,
+ * the parties' stored particulars, the tribunal with roles, the respondent's recorded defence.
+ * Loaded by the server when the document is rendered; templates print what is present.
+ */
+export interface DocumentContext {
+  caseNumber?: string;
+  parties?: PartyParticulars[];
+  tribunal?: TribunalSeat[];
+  /** 被申请人辩称 as recorded (arbitration_record kind 'defence'); '' when none was filed */
+  defence?: string;
+  /** The case's claim / violation types with their provisions (CLAIM_CATALOGUE basis) */
+  violations?: { label: string; basis: string }[];
+}
+
 /** One template per document type: data (title, required fields) plus a pure fields → blocks function. */
 export interface DocumentTemplate<F> {
   type: DocumentType;
@@ -32,7 +54,7 @@ export interface DocumentTemplate<F> {
   required: readonly FieldSpec[];
   /** 主送 line derived from the fields (without the trailing colon) */
   addressee?: (fields: F) => string | undefined;
-  build: (fields: F) => Block[];
+  build: (fields: F, context: DocumentContext) => Block[];
 }
 
 export function defineTemplate<F>(template: DocumentTemplate<F>): DocumentTemplate<F> {
@@ -70,25 +92,8 @@ export function findMissingFields(specs: readonly FieldSpec[], fields: unknown, 
   return missing;
 }
 
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
 /** 1–999 in Chinese numerals as used for legal periods: 10 → 十, 15 → 十五, 60 → 六十. */
-export function toChineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 999) return String(n);
-  if (n < 10) return DIGITS[n] as string;
-  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
-  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
-  const rest = n % 100;
-  const tail =
-    rest === 0
-      ? ''
-      : rest < 10
-        ? `零${DIGITS[rest]}`
-        : rest < 20
-          ? `一${toChineseNumber(rest)}`
-          : toChineseNumber(rest);
-  return `${DIGITS[Math.floor(n / 100)]}百${tail}`;
-}
+export const toChineseNumber = chineseNumber;
 
 /** The strings a rendered document must contain for this field (used by tests and previews). */
 export function displayValues(spec: FieldSpec, value: unknown): string[] {
@@ -118,7 +123,18 @@ export function displayValues(spec: FieldSpec, value: unknown): string[] {
 // Small block builders keep the templates readable.
 export const p = (text: string): Block => ({ kind: 'paragraph', text });
 export const h = (text: string): Block => ({ kind: 'heading', text });
-export const list = (items: string[], ordered = true): Block => ({ kind: 'list', items, ordered });
+/** A list; an item repeating an earlier one (same text once spaces and final punctuation are ignored) is dropped. */
+export const list = (items: string[], ordered = true): Block => {
+  const key = (t: string) => t.replace(/[\s。；;，,]/g, '');
+  const seen = new Set<string>();
+  const unique = items.filter((t) => {
+    const k = key(t);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { kind: 'list', items: unique, ordered };
+};
 export const kv = (rows: [string, string][]): Block => ({ kind: 'table', rows, widths: [1, 3] });
 export const sign = (...labels: string[]): Block => ({
   kind: 'signature',
@@ -128,3 +144,45 @@ export const d = formatChineseDate;
 export const dt = formatChineseDateTime;
 export const yuan = formatYuan;
 export const cn = toChineseNumber;
+
+/** The party particulars of the given roles as paragraphs (no indent), or the fallback lines. */
+export function partyBlocks(
+  context: DocumentContext,
+  roles: readonly string[],
+  fallback: string[],
+  options: { ethnicity?: boolean } = {},
+): Block[] {
+  const parties = (context.parties ?? []).filter((x) => roles.includes(x.role));
+  const lines = parties.length ? parties.flatMap((x) => partyLines(x, options)) : fallback;
+  return lines.map((text) => ({ kind: 'paragraph', text, indent: true }));
+}
+
+const SEAT_LABEL: Record<TribunalSeat['role'], string> = {
+  sole: '独任仲裁员',
+  presiding: '首席仲裁员',
+  member: '仲裁员',
+  clerk: '书记员',
+};
+const SEAT_ORDER: TribunalSeat['role'][] = ['sole', 'presiding', 'member', 'clerk'];
+
+/**
+ * The tribunal as signed on awards and 调解书: the presiding (or sole) arbitrator first and labelled,
+ * then the members, then the 书记员. Without a recorded tribunal: the names given, the first
+ * labelled 首席仲裁员 (three) or 独任仲裁员 (one).
+ */
+export function tribunalEntries(context: DocumentContext, arbitrators: string[], clerk?: string): string[] {
+  const seats = context.tribunal?.length
+    ? [...context.tribunal]
+    : [
+        ...arbitrators.map(
+          (name, i): TribunalSeat => ({
+            role: arbitrators.length === 1 ? 'sole' : i === 0 ? 'presiding' : 'member',
+            name,
+          }),
+        ),
+        ...(clerk ? [{ role: 'clerk', name: clerk } as TribunalSeat] : []),
+      ];
+  if (clerk && !seats.some((s) => s.role === 'clerk')) seats.push({ role: 'clerk', name: clerk });
+  seats.sort((a, b) => SEAT_ORDER.indexOf(a.role) - SEAT_ORDER.indexOf(b.role));
+  return seats.map((s) => `${SEAT_LABEL[s.role]}：${s.name}`);
+}

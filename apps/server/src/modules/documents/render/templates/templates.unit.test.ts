@@ -68,7 +68,7 @@ describe('templates', () => {
     );
     expect(award).toContain('（终局）第1项');
     expect(award).toContain('（非终局）第2项');
-    expect(award).toContain('三十日内向本委所在地的中级人民法院申请撤销裁决');
+    expect(award).toContain('三十日内向本委所在地的中级人民法院（随州市中级人民法院）申请撤销裁决');
   });
 
   it('writes legal periods in Chinese numerals', () => {

@@ -1,0 +1,5 @@
+export * from './elements';
+export * from './format';
+export * from './lint';
+export * from './number-styles';
+export * from './particulars';
