@@ -22,6 +22,12 @@ export const intakeFacts = z.strictObject({
   workerCount: z.number().int().min(1).max(100_000).optional(),
   collectiveContract: z.boolean().optional(),
   withinJurisdiction: z.boolean().optional(),
+  workplace: z
+    .string()
+    .trim()
+    .max(300)
+    .optional()
+    .describe('工作地点（劳动合同履行地）；与用人单位所在地一并用于管辖提示'),
   competentAuthority: z.string().max(200).optional(),
   outOfScopeTopics: z
     .array(z.enum(['occupational_safety', 'work_injury_recognition', 'suspected_crime']))

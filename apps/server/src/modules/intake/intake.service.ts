@@ -27,6 +27,7 @@ import {
   upsertWorker,
 } from '../parties/parties.service';
 import type { ConsentInput, IntakeBody } from './intake.schema';
+import { jurisdictionWarning } from './intake.jurisdiction';
 import {
   buildTriageInput,
   findOpenProceedings,
@@ -111,6 +112,10 @@ export async function previewTriage(db: Kysely<DB>, ctx: AppContext, body: Intak
   const derivedMinor = body.workers.some((w) => checkIdentity(w.idType, w.idNumber, today).minor);
   const input = buildTriageInput(body, today, ids.employerStatus, open, derivedMinor);
   const result = runTriage(input, await loadTriageSettings(db));
+  const outside = await jurisdictionWarning(db, body);
+  if (outside && !result.warnings.some((w) => w.code === 'OUTSIDE_JURISDICTION')) {
+    result.warnings.unshift(outside);
+  }
   return {
     result,
     defaultRoutes: recommendedRoutes(

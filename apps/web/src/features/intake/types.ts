@@ -52,7 +52,7 @@ export interface IntakeDraft {
   employers: EmployerDraft[];
   claims: ClaimDraft[];
   narrative: string;
-  facts: { employmentStart?: string; employmentEnd?: string; knewDate?: string };
+  facts: { employmentStart?: string; employmentEnd?: string; knewDate?: string; workplace?: string };
   triage?: {
     mode: 'accept' | 'override';
     routes?: { claimIndex: number; track: string }[];

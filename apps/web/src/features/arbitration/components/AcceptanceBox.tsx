@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { StepResult } from '../api/arbitration.api';
 import { useArbitrationAction, useArbitrationCase } from '../hooks/use-arbitration';
@@ -29,6 +29,10 @@ export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r:
   const acceptance = c.documents.filter((d) => d.type === 'acceptance_notice' && d.number);
   const receipt = c.documents.some((d) => d.type === 'receipt' && d.number);
   const outside = c.checklist.find((x) => x.code === 'jurisdiction')?.status === 'redirect';
+  // Only the acts the user's posts allow are live; the others say why (the server checks again).
+  const may = (event: string) => c.availableEvents.some((e) => e.event === event);
+  const NO_POST = '受理、不予受理和管辖告知由仲裁员（持有效仲裁员证）或领导决定，您当前的岗位不能办理';
+  const notices = c.documents.filter((d) => d.type === 'correction_notice' && d.number);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {c.sameDayCategory && c.state === 'received' ? (
@@ -40,21 +44,51 @@ export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r:
         />
       ) : null}
       {c.state === 'received' && !receipt ? <ReviewForm c={c} {...(onDone && { onDone })} /> : null}
+      {c.state === 'needs_correction' ? (
+        <>
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="correction-pending"
+            title={`待补正：已出具补正通知书，补正期限 ${c.correctionDeadline ?? '—'}，须补正以下全部事项`}
+            description={
+              <ol style={{ margin: 0, paddingLeft: 20 }}>
+                {c.missingItems.map((x) => (
+                  <li key={x}>{x}</li>
+                ))}
+              </ol>
+            }
+          />
+          {notices.length ? <DocButtons docs={notices} /> : null}
+          <ReviewForm c={c} correcting {...(onDone && { onDone })} />
+        </>
+      ) : null}
       {c.state === 'received' && receipt ? (
         <Space wrap>
-          <Button
-            type="primary"
-            disabled={outside}
-            loading={act.isPending}
-            data-testid="arbitration-accept"
-            onClick={() => void run('/accept', {})}
-          >
-            受理并出具受理通知书
-          </Button>
-          <Button danger onClick={() => setReject(true)}>
-            不予受理
-          </Button>
-          <Button onClick={() => setRedirect(true)}>告知向有管辖权的仲裁委申请</Button>
+          <Tooltip title={may('accept') ? (outside ? '不属本委管辖，不能受理' : '') : NO_POST}>
+            <Button
+              type="primary"
+              disabled={outside || !may('accept')}
+              loading={act.isPending}
+              data-testid="arbitration-accept"
+              onClick={() => void run('/accept', {})}
+            >
+              受理并出具受理通知书
+            </Button>
+          </Tooltip>
+          <Tooltip title={may('reject') ? '' : NO_POST}>
+            <Button danger disabled={!may('reject')} onClick={() => setReject(true)}>
+              不予受理
+            </Button>
+          </Tooltip>
+          <Tooltip title={may('redirect') ? '' : NO_POST}>
+            <Button disabled={!may('redirect')} onClick={() => setRedirect(true)}>
+              告知向有管辖权的仲裁委申请
+            </Button>
+          </Tooltip>
+          {!may('accept') ? (
+            <Alert type="info" showIcon data-testid="accept-not-allowed" title={NO_POST} />
+          ) : null}
         </Space>
       ) : null}
       {acceptance.length ? <DocButtons docs={acceptance} /> : null}

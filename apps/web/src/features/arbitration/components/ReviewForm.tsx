@@ -28,12 +28,25 @@ const KIND_LABELS: Partial<Record<MaterialKind, string>> = {
  * listing every missing item. A wage / work-injury / major collective case can be received and accepted
  * in the same step by staff who hold the power to accept (受理通知书 the same day).
  */
-export function ReviewForm({ c, onDone }: { c: ArbitrationCase; onDone?: (r: StepResult) => void }) {
+export function ReviewForm({
+  c,
+  onDone,
+  correcting = false,
+}: {
+  c: ArbitrationCase;
+  onDone?: (r: StepResult) => void;
+  /** 补正完成: the applicant brought what the 补正通知书 listed; the same review runs again. */
+  correcting?: boolean;
+}) {
   const refresh = useArbitrationRefresh();
   const [busy, setBusy] = useState(false);
   const matter = useMatter(c.matterId);
   const user = useCurrentUser();
-  const canAccept = hasPermission(user, 'arbitration.work') || hasPermission(user, 'leader.dashboard');
+  // 受理 is offered only to a user whose posts in this case's jurisdiction may take it (the machine's
+  // roles for 'accept', e.g. a certified arbitrator): a clerk is never offered a step that is refused.
+  const canAccept =
+    c.availableEvents.some((e) => e.event === 'accept') &&
+    (hasPermission(user, 'arbitration.work') || hasPermission(user, 'leader.dashboard'));
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState<string[] | null>(null);
@@ -85,7 +98,11 @@ export function ReviewForm({ c, onDone }: { c: ArbitrationCase; onDone?: (r: Ste
   };
 
   return (
-    <Card size="small" title="收取仲裁申请材料（初审）" data-testid="review-form">
+    <Card
+      size="small"
+      title={correcting ? '补正完成：核对申请人补交的材料后重新初审' : '收取仲裁申请材料（初审）'}
+      data-testid={correcting ? 'correction-form' : 'review-form'}
+    >
       <Form
         form={form}
         layout="vertical"
@@ -152,9 +169,9 @@ export function ReviewForm({ c, onDone }: { c: ArbitrationCase; onDone?: (r: Ste
           type={canAccept && c.sameDayCategory ? 'default' : 'primary'}
           loading={busy}
           onClick={() => void submit(false)}
-          data-testid="review-submit"
+          data-testid={correcting ? 'review-correct' : 'review-submit'}
         >
-          申请人已签名：初审并出具文书
+          {correcting ? '补正完成：重新初审' : '申请人已签名：初审并出具文书'}
         </Button>
       </Space>
     </Card>

@@ -47,6 +47,7 @@ export interface ClaimsValues {
   employmentStart?: Dayjs | null;
   employmentEnd?: Dayjs | null;
   knewDate?: Dayjs | null;
+  workplace?: string;
 }
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
@@ -66,6 +67,7 @@ export function toFacts(v: ClaimsValues) {
     ...(v.employmentStart && { employmentStart: iso(v.employmentStart) }),
     ...(v.employmentEnd && { employmentEnd: iso(v.employmentEnd) }),
     ...(v.knewDate && { knewDate: iso(v.knewDate) }),
+    ...(v.workplace?.trim() && { workplace: v.workplace.trim() }),
   };
 }
 
@@ -224,6 +226,13 @@ export function ClaimsStep({
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item
+          name="workplace"
+          label="工作地点（劳动合同履行地）"
+          extra="与用人单位所在地一起判断管辖：两地均不在本市辖区的，系统会提示"
+        >
+          <Input maxLength={300} placeholder="如：随州市曾都区交通大道工地" data-testid="intake-workplace" />
+        </Form.Item>
         <Form.Item name="narrative" label="案情陈述（事实与理由）">
           <Input.TextArea
             autoSize={{ minRows: 3, maxRows: 10 }}

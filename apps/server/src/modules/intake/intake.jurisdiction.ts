@@ -1,0 +1,43 @@
+import type { TriageWarning } from '@onestop/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { jurisdictionNames } from '../arbitration/arbitration.data';
+import type { IntakeBody } from './intake.schema';
+
+type Exec = Kysely<DB> | Transaction<DB>;
+
+const BASIS =
+  '《劳动争议调解仲裁法》第二十一条（劳动合同履行地或者用人单位所在地的仲裁委员会管辖）；《劳动人事争议仲裁办案规则》第八条、第三十一条';
+
+/**
+ * A warning while the window fills the intake: the employer's address and the workplace (劳动合同履行地)
+ * are outside the center's city and its counties. Jurisdiction holds when EITHER place is inside, so a
+ * place left blank is asked for rather than assumed; a decision already entered (withinJurisdiction)
+ * needs no warning. The written letter (管辖告知书) is the arbitrator's act on the arbitration page.
+ */
+export async function jurisdictionWarning(exec: Exec, body: IntakeBody): Promise<TriageWarning | null> {
+  if (body.facts.withinJurisdiction !== undefined) return null;
+  const employerPlaces = body.employers.map((e) => e.address?.trim() ?? '').filter(Boolean);
+  const workplace = body.facts.workplace?.trim() ?? '';
+  if (!employerPlaces.length && !workplace) return null;
+  const names = await jurisdictionNames(exec, body.jurisdictionId);
+  const inside = (place: string) => names.some((n) => place.includes(n));
+  if ([...employerPlaces, workplace].some((p) => p && inside(p))) return null;
+  const self = await exec
+    .selectFrom('jurisdiction as j')
+    .leftJoin('jurisdiction as parent', 'parent.id', 'j.parent_id')
+    .select(['j.name as name', 'parent.name as parentName'])
+    .where('j.id', '=', body.jurisdictionId)
+    .executeTakeFirst();
+  const area = self?.parentName ?? self?.name ?? '本中心';
+  const where = [
+    employerPlaces.length ? `用人单位所在地（${employerPlaces.join('、')}）` : '',
+    workplace ? `工作地点（${workplace}）` : '',
+  ]
+    .filter(Boolean)
+    .join('和');
+  const message = workplace
+    ? `${where}均不在${area}辖区：本中心对该争议没有管辖权，应告知向有管辖权的仲裁委员会申请（仲裁员出具管辖告知书，不出具不予受理通知书）`
+    : `${where}不在${area}辖区：请询问工作地点（劳动合同履行地）——在${area}辖区内工作的，本中心仍有管辖权；否则应告知向有管辖权的仲裁委员会申请`;
+  return { code: 'OUTSIDE_JURISDICTION', message, basis: BASIS };
+}
