@@ -53,4 +53,102 @@ describe('leaders’ overview (领导驾驶舱)', () => {
     expect(after.today.sameDayPending.map((x: any) => x.caseId)).not.toContain(app.case.caseId);
     expect(after.month.arbitrationAccepted).toBe(o.month.arbitrationAccepted + 1);
   });
+
+  it('leaves off the same-day list a case waiting for the party’s 补正', async () => {
+    const m = await newMatter(clerk, p.zengdu);
+    const app = await application(clerk, { id: m.id, claims: m.claims }, { applicantSigned: false });
+    expect(app.case.state).toBe('needs_correction');
+    const o = (await director.get('/api/leader/overview')).body;
+    expect(o.today.sameDayPending.map((x: any) => x.caseId)).not.toContain(app.case.caseId);
+  });
+
+  it('counts a partial mediation agreement apart: by matters it is not a full success, by items 1 of 3', async () => {
+    const before = (await director.get('/api/leader/overview')).body.month;
+    const mediator = await signedIn(env, 'zhangmin');
+    const m = await newMatter(clerk, p.zengdu, {
+      claims: [
+        {
+          type: 'unpaid_wages',
+          amountFen: 300_000,
+          periodFrom: '2025-09-01',
+          periodTo: '2025-09-30',
+          facts: '9月工资',
+        },
+        {
+          type: 'unpaid_wages',
+          amountFen: 300_000,
+          periodFrom: '2025-10-01',
+          periodTo: '2025-10-31',
+          facts: '10月工资',
+        },
+        {
+          type: 'overtime_pay',
+          amountFen: 100_000,
+          periodFrom: '2025-09-01',
+          periodTo: '2025-10-31',
+          facts: '加班',
+        },
+      ],
+    });
+    const started = await clerk.post(`/api/matters/${m.id}/mediation`, {
+      consent: { given: true, method: 'window_signature', note: '窗口当面签字' },
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const caseId = started.body.caseId as string;
+    let d = (await mediator.get(`/api/mediation/cases/${caseId}`)).body;
+    const ids = m.claims.map((c) => c.id);
+    const sent = await mediator.post(`/api/mediation/cases/${caseId}/proposal`, {
+      version: d.version,
+      mediatorContact: '0722-3258000',
+      items: ids.map((claimId) => ({ claimId, proposedFen: 100_000, reason: '按工资表核对' })),
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    // The proposal names each monthly item by its period.
+    expect(sent.body.items.map((i: any) => i.claimLabel)).toEqual([
+      '支付拖欠工资（2025年9月）',
+      '支付拖欠工资（2025年10月）',
+      '支付加班费（2025年9月至10月）',
+    ]);
+    for (const side of ['worker', 'employer'] as const) {
+      const r = await clerk.post(`/api/mediation/cases/${caseId}/replies`, {
+        side,
+        ...(side === 'employer' && { channel: 'phone' }),
+        replies: ids.map((claimId, i) => ({ claimId, accepted: side === 'worker' || i === 0 })),
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+    }
+    d = (await mediator.get(`/api/mediation/cases/${caseId}`)).body;
+    const agreed = await mediator.post(`/api/mediation/cases/${caseId}/agreement`, {
+      version: d.version,
+      performanceDate: '2099-01-31',
+      signed: true,
+    });
+    expect(agreed.status, JSON.stringify(agreed.body)).toBe(200);
+    expect(agreed.body.state).toBe('partially_agreed');
+
+    const after = (await director.get('/api/leader/overview')).body.month;
+    expect(after.mediationAgreed).toBe(before.mediationAgreed);
+    expect(after.mediationPartial).toBe(before.mediationPartial + 1);
+    expect(after.mediation.matters.concluded).toBe(before.mediation.matters.concluded + 1);
+    expect(after.mediation.items).toEqual({
+      total: before.mediation.items.total + 3,
+      agreed: before.mediation.items.agreed + 1,
+    });
+    const { full, concluded } = after.mediation.matters;
+    expect(after.mediation.matterSuccessRate).toBe(Math.round((full / concluded) * 100));
+    expect(after.mediation.itemSuccessRate).toBe(
+      Math.round((after.mediation.items.agreed / after.mediation.items.total) * 100),
+    );
+  });
+
+  it('counts as due soon exactly what the supervision page lists (two working days, clock engine)', async () => {
+    const o = (await director.get('/api/leader/overview')).body;
+    const sup = (await director.get('/api/clocks/overview')).body;
+    // The supervision page also lists clocks of matters; the dashboard counts those of open cases.
+    const caseItems = sup.groups
+      .flatMap((g: any) => g.people.flatMap((x: any) => x.items))
+      .filter((i: any) => i.subjectType === 'case');
+    expect(o.clocks.dueSoon).toBe(caseItems.filter((i: any) => i.urgency === 'due_soon').length);
+    expect(o.clocks.overdue).toBe(caseItems.filter((i: any) => i.urgency === 'overdue').length);
+  });
 });

@@ -13,10 +13,7 @@ export default function LeaderPage() {
     return <Result status="error" title={isApiError(q.error) ? q.error.message : '无法加载驾驶舱数据'} />;
   }
   const o = q.data;
-  const rate =
-    o.month.mediationAgreed + o.month.mediationNotAgreed > 0
-      ? Math.round((o.month.mediationAgreed / (o.month.mediationAgreed + o.month.mediationNotAgreed)) * 100)
-      : null;
+  const med = o.month.mediation;
   return (
     <>
       <PageHeader title="领导驾驶舱">
@@ -62,7 +59,7 @@ export default function LeaderPage() {
             <ClockStat title="期限已逾期" value={o.clocks.overdue} color="#cf1322" />
           </Col>
           <Col xs={12} md={6}>
-            <ClockStat title="三日内到期" value={o.clocks.dueSoon} color="#d46b08" />
+            <ClockStat title="两个工作日内到期" value={o.clocks.dueSoon} color="#d46b08" />
           </Col>
         </Row>
         <Row gutter={[16, 16]}>
@@ -85,7 +82,7 @@ export default function LeaderPage() {
                     render: (v: number) => (v ? <Tag color="red">{v}</Tag> : 0),
                   },
                   {
-                    title: '三日内到期',
+                    title: '两个工作日内到期',
                     dataIndex: 'dueSoon',
                     align: 'right',
                     render: (v: number) => (v ? <Tag color="orange">{v}</Tag> : 0),
@@ -139,13 +136,33 @@ export default function LeaderPage() {
               <Card size="small" title={`本月（${o.month.from} 起）`}>
                 <Row gutter={[8, 8]}>
                   <Col span={12}>
-                    <Statistic title="调解达成协议" value={o.month.mediationAgreed} />
+                    <Statistic
+                      title="调解全部达成 / 部分达成"
+                      value={`${med.matters.full} / ${med.matters.partial}`}
+                      data-testid="leader-mediation-agreed"
+                    />
+                  </Col>
+                  <Col span={12}>
+                    <Statistic title="调解未达成" value={med.matters.none} />
                   </Col>
                   <Col span={12}>
                     <Statistic
-                      title="调解成功率"
-                      value={rate ?? '—'}
-                      suffix={rate === null ? undefined : '%'}
+                      title="调解成功率（按事项）"
+                      value={med.matterSuccessRate ?? '—'}
+                      suffix={med.matterSuccessRate === null ? undefined : '%'}
+                      data-testid="leader-rate-matters"
+                    />
+                  </Col>
+                  <Col span={12}>
+                    <Statistic
+                      title="调解成功率（按请求事项）"
+                      value={med.itemSuccessRate ?? '—'}
+                      suffix={
+                        med.itemSuccessRate === null
+                          ? undefined
+                          : `%（${med.items.agreed}/${med.items.total}项）`
+                      }
+                      data-testid="leader-rate-items"
                     />
                   </Col>
                   <Col span={12}>
@@ -155,6 +172,9 @@ export default function LeaderPage() {
                     <Statistic title="办结案件" value={o.month.casesClosed} />
                   </Col>
                 </Row>
+                <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                  按事项：全部达成协议的事项占调解终结事项的比例，部分达成不计为成功；按请求事项：双方均同意的建议事项占全部建议事项的比例。
+                </Typography.Paragraph>
               </Card>
             </Space>
           </Col>

@@ -22,8 +22,16 @@ export interface LeaderOverview {
   alerts: number;
   month: {
     from: string;
+    /** Matters whose mediation reached a full agreement (partial ones apart). */
     mediationAgreed: number;
+    mediationPartial: number;
     mediationNotAgreed: number;
+    mediation: {
+      matters: { concluded: number; full: number; partial: number; none: number };
+      items: { total: number; agreed: number };
+      matterSuccessRate: number | null;
+      itemSuccessRate: number | null;
+    };
     arbitrationAccepted: number;
     casesClosed: number;
   };
