@@ -10,8 +10,9 @@ import '../features/documents/verify.css';
 
 /**
  * Public page (no sign-in), opened from the QR code on an issued document: /verify/<code>. Shows
- * whether the document was issued, by whom and when — never the parties — and checks an uploaded
- * PDF against the issued original's SHA-256.
+ * whether the document was issued, by whom and when, its 文号, 案号 and amounts (so altered figures on
+ * a paper copy are caught) — never the parties — whether it was corrected, and checks an uploaded
+ * PDF against the issued original's SHA-256. Internal forms (审批表) are not verifiable here.
  */
 export default function VerifyPage() {
   const { code } = useParams();
@@ -95,7 +96,7 @@ export default function VerifyPage() {
         ) : null}
       </Card>
       <Typography.Paragraph type="secondary" className="verify-footer">
-        本页面仅显示文书的签发信息，不显示当事人个人信息。
+        本页面仅显示文书的签发信息和载明的金额，不显示当事人个人信息；机关内部审批表不对外核验。
       </Typography.Paragraph>
     </div>
   );

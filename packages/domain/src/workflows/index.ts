@@ -36,10 +36,9 @@ export {
   type InspectionSnapshot,
   inspectionStepVerdict,
 } from './inspection.guards';
-export {
-  chineseDate,
-  type GuardResult,
-  type GuardUnmet,
-  type ProcedureGuard,
-  type StepVerdict,
+export type {
+  GuardResult,
+  GuardUnmet,
+  ProcedureGuard,
+  StepVerdict,
 } from './procedure';

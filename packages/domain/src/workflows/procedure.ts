@@ -1,4 +1,5 @@
-import { addDays, parseIsoDate } from '../calendar/date';
+import { addDays } from '../calendar/date';
+import { chineseDate } from '../documents/format';
 
 /**
  * Procedure guards: the legal preconditions of a step, declared next to its machine as data
@@ -31,11 +32,8 @@ export interface StepVerdict {
   unmet: GuardUnmet[];
 }
 
-/** 2026-12-07 → 2026年12月7日 (for messages; dates already are business-day dates). */
-export function chineseDate(iso: string): string {
-  const p = parseIsoDate(iso);
-  return p ? `${p.year}年${p.month}月${p.day}日` : iso;
-}
+/** Messages print dates through the one formatting layer of documents. */
+export { chineseDate };
 
 /** The day after `iso`: a period whose last day is `iso` has ended on that day. */
 export function dayAfter(iso: string): string {

@@ -8,7 +8,10 @@ import { AppError } from '../../platform/errors';
 import type { FieldCipher } from '../../platform/crypto';
 import type { FileStore } from '../../platform/storage';
 import { loadDocumentContext } from './documents.context';
+import { asCorrection, describeChanges } from './documents.correction';
 import { buildModel } from './documents.fields';
+import { isPubliclyVerifiable } from './verify.summary';
+import type { DocumentModel } from './render/index';
 import { draftNumber, findPattern } from './documents.numbering';
 import { renderDocx, renderPdf } from './render/index';
 import { formatShortCode } from './short-code';
@@ -33,6 +36,27 @@ export function verificationUrl(config: Pick<AppConfig, 'publicBaseUrl'>, shortC
  * transaction). Idempotent: a job for an outdated row_version, or for a document already issued,
  * does nothing. Failures set 'failed' with the reason; technical ones are retried by the job runner.
  */
+/** A correction's model: the statement of what it corrects, what changed and why, then the corrected text. */
+async function withCorrection(
+  db: Kysely<DB>,
+  doc: { type: string; fields: unknown; supersedes_id: string | null; correction_reason: string | null },
+  model: DocumentModel,
+): Promise<DocumentModel> {
+  if (!doc.supersedes_id) return model;
+  const old = await db
+    .selectFrom('document')
+    .select(['title', 'number', 'issued_date', 'fields'])
+    .where('id', '=', doc.supersedes_id)
+    .executeTakeFirstOrThrow();
+  if (!old.number || !old.issued_date) return model;
+  return asCorrection(
+    model,
+    { title: old.title, number: old.number, issuedDate: old.issued_date, fields: old.fields },
+    doc.correction_reason ?? '',
+    describeChanges(doc.type, old.fields, doc.fields),
+  );
+}
+
 export async function renderDocumentJob(
   deps: RenderDeps,
   documentId: string,
@@ -69,7 +93,7 @@ export async function renderDocumentJob(
     const today = todayIso(config);
     const pattern = issued ? undefined : await findPattern(db, doc.issuer_org_id, doc.type);
     const context = await loadDocumentContext(db, deps.cipher, doc.subject_type, doc.subject_id);
-    const model = buildModel({
+    const filled = buildModel({
       type: doc.type,
       context,
       fields: doc.fields,
@@ -77,7 +101,7 @@ export async function renderDocumentJob(
       number: doc.number ?? draftNumber(pattern?.pattern, Number(today.slice(0, 4))),
       issuedDate: doc.issued_date ?? today,
       draft: !issued,
-      ...(issued && doc.short_code
+      ...(issued && doc.short_code && isPubliclyVerifiable(doc.type)
         ? {
             verification: {
               url: verificationUrl(config, doc.short_code),
@@ -86,6 +110,7 @@ export async function renderDocumentJob(
           }
         : {}),
     });
+    const model = await withCorrection(db, doc, filled);
     const pdf = await renderPdf(model);
     const docx = await renderDocx(model);
     const base = `documents/${documentId}/${issued ? 'issued' : `draft-r${rowVersion}`}`;

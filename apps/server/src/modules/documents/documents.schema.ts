@@ -141,6 +141,16 @@ export const verifyResponse = z
     number: z.string().nullable().optional(),
     sha256: z.string().nullable().optional(),
     version: z.number().optional(),
+    caseNumber: z.string().nullable().optional().describe('案号（文书所属案件）'),
+    amounts: z
+      .array(z.object({ label: z.string(), amount: z.string() }))
+      .optional()
+      .describe('文书载明的金额（核对纸质文书上的数字是否被改动）'),
+    corrects: z
+      .object({ number: z.string().nullable(), issuedDate: z.string().nullable() })
+      .nullable()
+      .optional()
+      .describe('本文书为更正文书时，被更正的文书'),
     superseded: z.boolean().optional(),
     supersededBy: z
       .object({ number: z.string().nullable(), issuedDate: z.string().nullable() })

@@ -6,6 +6,7 @@ import { todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs';
 import type { FileStore } from '../../platform/storage';
+import { correctionErrors, describeChanges } from './documents.correction';
 import { titleOf, validateFields } from './documents.fields';
 import { allocateNumber } from './documents.numbering';
 import type { SubjectType } from './documents.tables';
@@ -274,6 +275,8 @@ export class DocumentsService {
       });
     }
     const fields = input.fields ?? (doc.fields as Record<string, unknown>);
+    const changes = describeChanges(doc.type, doc.fields, fields);
+    if (!changes.length) throw correctionErrors.noChange();
     const issuer = await trx
       .selectFrom('organization')
       .select('name')
@@ -304,7 +307,8 @@ export class DocumentsService {
       entityType: 'document',
       entityId: row.id,
       summary: `更正${doc.title} ${doc.number}（第${doc.version + 1}版）：${input.reason}`,
-      after: { supersedesId: doc.id, reason: input.reason },
+      before: { number: doc.number, fields: doc.fields },
+      after: { supersedesId: doc.id, reason: input.reason, changes },
     });
     return { id: row.id, rowVersion: row.row_version };
   }

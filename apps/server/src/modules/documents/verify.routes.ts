@@ -6,6 +6,7 @@ import { sha256Hex } from '../../platform/crypto';
 import { AppError, errorResponses } from '../../platform/errors';
 import { verifyFileResponse, verifyResponse } from './documents.schema';
 import { formatShortCode, normalizeShortCode } from './short-code';
+import { isPubliclyVerifiable, publicAmounts } from './verify.summary';
 
 const tags = ['文书验证（公开）'];
 export const VERIFY_FILE_LIMIT = 10 * 1024 * 1024;
@@ -13,8 +14,10 @@ export const VERIFY_FILE_LIMIT = 10 * 1024 * 1024;
 type Kdb = import('kysely').Kysely<DB>;
 
 /**
- * What the public may learn about a document: that it was issued, by whom, when, under which number,
- * the fingerprint of the genuine PDF, and whether it was superseded. Never the parties or contents.
+ * What the public may learn about a document: that it was issued, by whom, when, under which number
+ * and 案号, the amounts it states (a paper copy with altered figures is caught), the fingerprint of the
+ * genuine PDF, and whether it was superseded (and by which correction). Never the parties or other
+ * personal data. Internal forms (审批表) are not public: they answer "not found".
  */
 async function publicFacts(db: Kdb, where: { shortCode: string } | { sha256: string }) {
   let q = db
@@ -30,6 +33,10 @@ async function publicFacts(db: Kdb, where: { shortCode: string } | { sha256: str
       'd.short_code',
       'd.state',
       'd.version',
+      'd.fields',
+      'd.subject_type',
+      'd.subject_id',
+      'd.supersedes_id',
       'o.name as issuer_name',
       'c.number as corrected_number',
       'c.issued_date as corrected_date',
@@ -40,7 +47,18 @@ async function publicFacts(db: Kdb, where: { shortCode: string } | { sha256: str
       ? q.where('d.short_code', '=', where.shortCode)
       : q.where('d.sha256', '=', where.sha256);
   const d = await q.executeTakeFirst();
-  if (!d) return undefined;
+  if (!d || !isPubliclyVerifiable(d.type)) return undefined;
+  const caseRow =
+    d.subject_type === 'case'
+      ? await db.selectFrom('track_case').select('number').where('id', '=', d.subject_id).executeTakeFirst()
+      : undefined;
+  const corrects = d.supersedes_id
+    ? await db
+        .selectFrom('document')
+        .select(['number', 'issued_date'])
+        .where('id', '=', d.supersedes_id)
+        .executeTakeFirst()
+    : undefined;
   const issued = d.sha256 !== null && (d.state === 'issued' || d.state === 'superseded');
   const superseded = d.state === 'superseded';
   return {
@@ -54,13 +72,16 @@ async function publicFacts(db: Kdb, where: { shortCode: string } | { sha256: str
     number: d.number,
     sha256: d.sha256,
     version: d.version,
+    caseNumber: caseRow?.number ?? null,
+    amounts: publicAmounts(d.type, d.fields),
+    corrects: corrects ? { number: corrects.number, issuedDate: corrects.issued_date } : null,
     superseded,
     supersededBy: superseded ? { number: d.corrected_number, issuedDate: d.corrected_date } : null,
     message: !issued
       ? '该文书正在签发中，请稍后再查'
       : superseded
         ? `该文书确由${d.issuer_name}签发，但已被更正文书${d.corrected_number ?? ''}取代，请以更正后的文书为准`
-        : `该文书确由${d.issuer_name}签发，现行有效`,
+        : `该文书确由${d.issuer_name}签发，现行有效${corrects ? `（系对${corrects.number ?? ''}的更正）` : ''}；请核对纸质文书上的文号、案号、日期和金额与下列信息一致`,
   };
 }
 

@@ -92,6 +92,12 @@ export interface Verification {
   version?: number;
   superseded?: boolean;
   supersededBy?: { number: string | null; issuedDate: string | null } | null;
+  /** 案号 of the case the document belongs to */
+  caseNumber?: string | null;
+  /** Amounts the document states, as printed */
+  amounts?: { label: string; amount: string }[];
+  /** Set on a correction: the document it corrects */
+  corrects?: { number: string | null; issuedDate: string | null } | null;
   message: string;
   fileSha256?: string;
 }

@@ -4,7 +4,6 @@ import {
   Document,
   Footer,
   Header,
-  HorizontalPositionRelativeFrom,
   ImageRun,
   LineRuleType,
   Packer,
@@ -15,19 +14,16 @@ import {
   TableCell,
   TableRow,
   TextRun,
-  TextWrappingType,
-  VerticalPositionRelativeFrom,
   WidthType,
 } from 'docx';
 import QRCode from 'qrcode';
 import { assertValidModel, type Block, type DocumentModel, formatChineseDate } from '../model.js';
-import { BODY_CHAR_SPACING, CHAR_PITCH, LINE_PITCH, PAGE, PT_PER_MM, SEAL_SIZE, SIZE } from '../pdf/page.js';
+import { BODY_CHAR_SPACING, CHAR_PITCH, LINE_PITCH, PAGE, PT_PER_MM, SIZE } from '../pdf/page.js';
 
 // Same page as the PDF (GB/T 9704-2012): margins in twips (1/20 pt), sizes in half-points, images in
 // pixels at 96 dpi, floating offsets in EMU (12 700 per point). Fonts are the GB/T ones Chinese Word
 // installations have (仿宋_GB2312, 方正小标宋简体, 黑体); the PDF substitutes Noto Serif SC.
 const twip = (pt: number) => Math.round(pt * 20);
-const emu = (pt: number) => Math.round(pt * 12700);
 const px = (pt: number) => Math.round((pt * 96) / 72);
 const BODY_FONT = { ascii: '仿宋_GB2312', eastAsia: '仿宋_GB2312', hAnsi: '仿宋_GB2312' };
 const TITLE_FONT = { ascii: '方正小标宋简体', eastAsia: '方正小标宋简体', hAnsi: '方正小标宋简体' };
@@ -119,31 +115,9 @@ function signOff(model: DocumentModel): Paragraph[] {
   const dateRight = 4 * CHAR_PITCH;
   const centreFromRight = dateRight + roughWidth(date) / 2;
   const nameRight = Math.max(centreFromRight - roughWidth(model.issuer.name) / 2, 0);
+  // A DOCX is for editing: it never carries the seal image; the sealed original is the issued PDF.
   const children: ParagraphChild[] = [run(model.issuer.name)];
-  if (model.issuer.sealPng) {
-    const textHeight = LINE_PITCH + SIZE.body * 1.437;
-    children.unshift(
-      new ImageRun({
-        type: 'png',
-        data: model.issuer.sealPng,
-        transformation: { width: px(SEAL_SIZE), height: px(SEAL_SIZE) },
-        floating: {
-          horizontalPosition: {
-            relative: HorizontalPositionRelativeFrom.MARGIN,
-            offset: emu(PAGE.blockWidth - centreFromRight - SEAL_SIZE / 2),
-          },
-          verticalPosition: {
-            relative: VerticalPositionRelativeFrom.PARAGRAPH,
-            offset: emu(textHeight / 2 - 4 * PT_PER_MM - SEAL_SIZE / 2),
-          },
-          allowOverlap: true,
-          wrap: { type: TextWrappingType.NONE },
-        },
-      }),
-    );
-  }
   return [
-    ...(model.issuer.sealPng ? [para('', false)] : []),
     para('', false),
     new Paragraph({
       children,
