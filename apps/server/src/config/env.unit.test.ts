@@ -25,9 +25,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x@localhost/db' })).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://x@localhost/db' })).toThrow(/SECRET_KEY/);
     expect(() => loadConfig({ PGLITE_DIR: 'memory://' })).toThrow(/非演示模式必须设置 SECRET_KEY/);
-    const ok = loadConfig({ DATABASE_URL: 'postgres://x@localhost/db', SECRET_KEY: 'k'.repeat(32) });
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://x@localhost/db', SECRET_KEY: 'k'.repeat(32) }),
+    ).toThrow(/非演示模式必须设置 AUDIT_KEY/);
+    const ok = loadConfig({
+      DATABASE_URL: 'postgres://x@localhost/db',
+      SECRET_KEY: 'k'.repeat(32),
+      AUDIT_KEY: 'a'.repeat(32),
+    });
     expect(ok.demoMode).toBe(false);
     expect(ok.secretKey).toBe('k'.repeat(32));
+    expect(ok.auditKey).toBe('a'.repeat(32));
     expect(ok.keyFile).toBeUndefined();
   });
 
@@ -39,9 +47,15 @@ describe('configuration', () => {
     expect(first.keyFileCreated).toBe(true);
     expect(first.secretKey).toMatch(/^[0-9a-f]{64}$/);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    const auditFile = path.join(path.dirname(dir), 'audit.key');
+    expect(first.auditKeyFile).toBe(auditFile);
+    expect(first.auditKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.auditKey).not.toBe(first.secretKey);
+    expect(statSync(auditFile).mode & 0o777).toBe(0o600);
     const again = loadConfig({ PGLITE_DIR: dir });
     expect(again.keyFileCreated).toBe(false);
     expect(again.secretKey).toBe(first.secretKey);
+    expect(again.auditKey).toBe(first.auditKey);
   });
 
   it('refuses a key file readable by others', () => {
