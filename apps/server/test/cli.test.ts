@@ -30,7 +30,7 @@ async function withDb<T>(
 }
 
 describe('command line: create-admin, audit verify, backup and restore', () => {
-  it('creates the first admin, who must change the initial password', { timeout: 240_000 }, async () => {
+  it('creates the first admin, who must change the initial password', { timeout: 600_000 }, async () => {
     const { env, drop } = await freshDatabaseEnv();
     drops.push(drop);
     const prod = { ...env, DEMO_MODE: 'false', SECRET_KEY: 'x'.repeat(40), AUDIT_KEY: 'a'.repeat(40) };
@@ -65,7 +65,7 @@ describe('command line: create-admin, audit verify, backup and restore', () => {
     }
   });
 
-  it('audit verify reports a row edited by hand', { timeout: 240_000 }, async () => {
+  it('audit verify reports a row edited by hand', { timeout: 600_000 }, async () => {
     const { env, drop } = await freshDatabaseEnv();
     drops.push(drop);
     expect((await runCli(['seed', '--demo'], env)).code).toBe(0);
@@ -83,7 +83,7 @@ describe('command line: create-admin, audit verify, backup and restore', () => {
   });
 
   it('audit anchor exports the heads; verify against it detects a TRUNCATE with reset heads', {
-    timeout: 240_000,
+    timeout: 600_000,
   }, async () => {
     const { env, drop } = await freshDatabaseEnv();
     drops.push(drop);
@@ -120,7 +120,7 @@ describe('command line: create-admin, audit verify, backup and restore', () => {
   });
 
   it('rekey re-encrypts every encrypted field with the new key, resumably', {
-    timeout: 240_000,
+    timeout: 600_000,
   }, async () => {
     const { env, drop } = await freshDatabaseEnv();
     drops.push(drop);
@@ -160,7 +160,7 @@ describe('command line: create-admin, audit verify, backup and restore', () => {
   });
 
   it('restores a backup into an empty database with the same row counts and content hashes', {
-    timeout: 240_000,
+    timeout: 600_000,
   }, async () => {
     const source = await freshDatabaseEnv();
     const target = await freshDatabaseEnv();

@@ -1,5 +1,9 @@
 import { SAMPLE_FIELDS } from '../src/modules/documents/render/index';
-import { verifyAuditChain } from '../src/platform/audit';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../src/db/schema';
+import { appendAudit, SYSTEM_ACTOR, verifyAuditChain } from '../src/platform/audit';
+import { AppError } from '../src/platform/errors';
+import { MAX_ATTEMPTS } from '../src/platform/unit-of-work';
 import { nextSequence } from '../src/platform/sequences';
 import { describe, expect, it } from 'vitest';
 import { newMatter, openCase, places } from './cases.support';
@@ -138,6 +142,59 @@ describe('concurrent state changes', () => {
     expect(Number(auditAfter.n) - Number(auditBefore.n)).toBeGreaterThanOrEqual(50);
     const v = await verifyAuditChain(db);
     expect(v.ok, v.message).toBe(true);
+  });
+
+  /** A real PostgreSQL serialization failure (SQLSTATE 40001), raised by the server. */
+  const serializationFailure = (trx: Transaction<DB>) =>
+    sql`DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = 'serialization_failure'; END $$`.execute(trx);
+
+  it('re-runs a transaction after a serialization failure; only the attempt that commits is audited', async () => {
+    const db = env.server.database.db;
+    const entity = `retry-${Date.now()}`;
+    let attempts = 0;
+    const result = await db.transaction().execute(async (trx) => {
+      attempts++;
+      await appendAudit(trx, SYSTEM_ACTOR, {
+        action: 'test.retry',
+        entityType: 'test',
+        entityId: entity,
+        summary: `第 ${attempts} 次尝试`,
+      });
+      if (attempts < 3) await serializationFailure(trx);
+      return attempts;
+    });
+    expect(result).toBe(3);
+    const rows = await db.selectFrom('audit_log').select('summary').where('entity_id', '=', entity).execute();
+    expect(rows).toEqual([{ summary: '第 3 次尝试' }]);
+  });
+
+  it('gives up after the last attempt with 503 BUSY_RETRY_LATER and writes nothing', async () => {
+    const db = env.server.database.db;
+    const entity = `giveup-${Date.now()}`;
+    let attempts = 0;
+    const failed = await db
+      .transaction()
+      .execute(async (trx) => {
+        attempts++;
+        await appendAudit(trx, SYSTEM_ACTOR, {
+          action: 'test.retry',
+          entityType: 'test',
+          entityId: entity,
+          summary: '不应留下',
+        });
+        await serializationFailure(trx);
+      })
+      .catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(AppError);
+    expect(failed).toMatchObject({
+      status: 503,
+      code: 'BUSY_RETRY_LATER',
+      details: { sqlstate: '40001', attempts: MAX_ATTEMPTS },
+    });
+    expect(attempts).toBe(MAX_ATTEMPTS);
+    expect(await db.selectFrom('audit_log').select('seq').where('entity_id', '=', entity).execute()).toEqual(
+      [],
+    );
   });
 
   it.skipIf(!process.env.DATABASE_URL)(

@@ -1,6 +1,7 @@
 import { Kysely, type KyselyConfig, type Transaction, type TransactionBuilder } from 'kysely';
 import type { DB } from '../db/schema';
 import { beginAuditBuffer, flushAudit } from './audit';
+import { AppError } from './errors';
 
 /**
  * One unit of work per state change. The application's Kysely instance is a UnitOfWorkDb: every
@@ -11,7 +12,7 @@ import { beginAuditBuffer, flushAudit } from './audit';
  *
  * and the whole transaction is re-run when PostgreSQL aborts it with a deadlock (40P01) or a
  * serialization failure (40001): at most MAX_ATTEMPTS times, with exponential backoff and full
- * jitter. Locks are therefore taken in one order — number_sequence rows, business rows, then one
+ * jitter (then 503 BUSY_RETRY_LATER, nothing saved). Locks are therefore taken in one order — number_sequence rows, business rows, then one
  * audit_stream row — and the audit head, locked last and held only until COMMIT, can no longer
  * take part in a deadlock. Call sites keep writing `db.transaction().execute(...)`.
  *
@@ -49,7 +50,14 @@ async function runUnitOfWork<T>(
         return result;
       });
     } catch (err) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryableDbError(err)) throw err;
+      if (!isRetryableDbError(err)) throw err;
+      if (attempt >= MAX_ATTEMPTS) {
+        // Still colliding after every attempt: the system is overloaded, not the user's mistake.
+        throw new AppError(503, 'BUSY_RETRY_LATER', '系统繁忙，本次操作未保存，请稍后重试', {
+          sqlstate: (err as { code: string }).code,
+          attempts: attempt,
+        });
+      }
       await sleep(retryDelayMs(attempt));
     }
   }
