@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
@@ -7,6 +8,13 @@ import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError, errorResponses, errors } from '../../platform/errors';
+import {
+  discardSpooled,
+  LocalFileStore,
+  type SpooledUpload,
+  spoolUpload,
+  UploadTooLargeError,
+} from '../../platform/storage';
 import { titleOf } from './documents.fields';
 import { isPatternType, patternProblems } from './documents.numbering';
 import { idParam, patternBody, patternSchema, patternUpdateBody } from './documents.schema';
@@ -49,13 +57,27 @@ export const documentsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!req.isMultipart()) throw new AppError(415, 'MULTIPART_REQUIRED', '请以表单方式上传印章图片');
       const file = await req.file({ limits: { fileSize: SEAL_LIMIT, files: 1 } });
       if (!file) throw new AppError(400, 'FILE_REQUIRED', '请选择印章图片');
+      // Streamed to a temporary file (size limit, PNG sniffed from the first bytes), then read back:
+      // the seal itself (≤ 2 MB) is kept in the database.
+      let spooled: SpooledUpload;
+      try {
+        spooled = await spoolUpload(
+          file.file,
+          new LocalFileStore(app.ctx.config.storageDir).tempDir,
+          SEAL_LIMIT,
+        );
+      } catch (err) {
+        if (err instanceof UploadTooLargeError)
+          throw new AppError(413, 'SEAL_TOO_LARGE', '印章图片不能超过 2 MB');
+        throw err;
+      }
       let png: Buffer;
       try {
-        png = await file.toBuffer();
-      } catch {
-        throw new AppError(413, 'SEAL_TOO_LARGE', '印章图片不能超过 2 MB');
+        if (!isPng(spooled.head)) throw new AppError(415, 'SEAL_NOT_PNG', '印章图片必须是 PNG 格式');
+        png = await readFile(spooled.tmpPath);
+      } finally {
+        await discardSpooled([spooled]);
       }
-      if (!isPng(png)) throw new AppError(415, 'SEAL_NOT_PNG', '印章图片必须是 PNG 格式');
       const sha256 = sha256Hex(png);
       await db.transaction().execute(async (trx) => {
         const org = await trx

@@ -1,29 +1,35 @@
-import { createHash } from 'node:crypto';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../app';
 import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { contentKey, type FileStore } from '../../platform/storage';
+import {
+  contentKey,
+  discardSpooled,
+  type FileStore,
+  type SpooledUpload,
+  spoolUpload,
+  UploadTooLargeError,
+} from '../../platform/storage';
 import { type EvidenceType, evidenceFileName, sniffEvidenceType } from './evidence-files';
 import { assertMatterInScope, recordChange } from './scope';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 10;
 
-interface Incoming {
+interface Incoming extends SpooledUpload {
   name: string;
   declared: string;
-  data: Buffer;
   type: EvidenceType;
 }
 
-async function readFile(part: MultipartFile): Promise<Buffer> {
+/** Streams one file part to a temporary file (never into memory), 10 MB at most. */
+async function spoolPart(storage: FileStore, part: MultipartFile): Promise<SpooledUpload> {
   try {
-    return await part.toBuffer();
+    return await spoolUpload(part.file, storage.tempDir, EVIDENCE_MAX_BYTES);
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+    if (err instanceof UploadTooLargeError) {
       throw new AppError(413, 'EVIDENCE_TOO_LARGE', `文件“${part.filename}”超过10 MB上限`);
     }
     throw err;
@@ -31,8 +37,9 @@ async function readFile(part: MultipartFile): Promise<Buffer> {
 }
 
 /**
- * Evidence upload (multipart): every file is read and checked first (type from the magic bytes,
- * 10 MB each), then stored by SHA-256, then recorded with a timeline row and an audit record.
+ * Evidence upload (multipart): every file is streamed to a temporary file and checked first (type
+ * from the magic bytes, 10 MB each), then moved into the store by SHA-256, then recorded with a
+ * timeline row and an audit record. A refused file removes the temporary files of the request.
  */
 export async function uploadEvidence(
   ctx: AppContext,
@@ -48,28 +55,38 @@ export async function uploadEvidence(
   if (!req.isMultipart()) throw new AppError(400, 'EVIDENCE_MULTIPART', '请以 multipart/form-data 上传文件');
   const files: Incoming[] = [];
   let description: string | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const data = await readFile(part);
-      if (data.length === 0) throw new AppError(400, 'EVIDENCE_EMPTY', `文件“${part.filename}”是空文件`);
-      const type = sniffEvidenceType(data);
-      if (!type) {
-        throw new AppError(
-          400,
-          'EVIDENCE_TYPE',
-          `文件“${part.filename}”不是 PDF、JPEG 或 PNG 文件（按文件内容识别，与扩展名和声明的类型无关）`,
-          { fileName: part.filename, declaredType: part.mimetype },
-        );
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        const spooled = await spoolPart(storage, part);
+        const file = { ...spooled, name: part.filename, declared: part.mimetype };
+        if (spooled.size === 0) {
+          await discardSpooled([file]);
+          throw new AppError(400, 'EVIDENCE_EMPTY', `文件“${part.filename}”是空文件`);
+        }
+        const type = sniffEvidenceType(spooled.head);
+        if (!type) {
+          await discardSpooled([file]);
+          throw new AppError(
+            400,
+            'EVIDENCE_TYPE',
+            `文件“${part.filename}”不是 PDF、JPEG 或 PNG 文件（按文件内容识别，与扩展名和声明的类型无关）`,
+            { fileName: part.filename, declaredType: part.mimetype },
+          );
+        }
+        files.push({ ...file, type });
+      } else if (part.fieldname === 'description' && typeof part.value === 'string') {
+        description = part.value.slice(0, 500) || null;
       }
-      files.push({ name: part.filename, declared: part.mimetype, data, type });
-    } else if (part.fieldname === 'description' && typeof part.value === 'string') {
-      description = part.value.slice(0, 500) || null;
     }
+    if (files.length === 0) throw new AppError(400, 'EVIDENCE_MISSING', '请选择要上传的文件');
+    // Content-addressed: storing before the transaction can only leave an unreferenced copy behind.
+    for (const f of files) await storage.putFile(contentKey(f.sha256), f.tmpPath);
+  } catch (err) {
+    await discardSpooled(files);
+    throw err;
   }
-  if (files.length === 0) throw new AppError(400, 'EVIDENCE_MISSING', '请选择要上传的文件');
-  const stored = files.map((f) => ({ ...f, sha256: createHash('sha256').update(f.data).digest('hex') }));
-  // Content-addressed: storing before the transaction can only leave an unreferenced copy behind.
-  for (const f of stored) await storage.put(contentKey(f.sha256), f.data);
+  const stored = files;
   const actor = actorOf(req, 'intake.create');
   return ctx.database.db.transaction().execute(async (trx) => {
     const rows = await trx
@@ -79,7 +96,7 @@ export async function uploadEvidence(
           matter_id: matterId,
           file_name: evidenceFileName(f.name, f.type),
           content_type: f.type,
-          size_bytes: f.data.length,
+          size_bytes: f.size,
           sha256: f.sha256,
           storage_key: f.sha256,
           description,
@@ -99,7 +116,7 @@ export async function uploadEvidence(
         originalName: f.name,
         declaredType: f.declared,
         storedType: f.type,
-        size: f.data.length,
+        size: f.size,
         sha256: f.sha256,
       })),
     );

@@ -70,8 +70,9 @@ export default function JobsPage() {
   return (
     <>
       <PageHeader title="后台任务">
-        文书生成、期限提醒、短信发送与定时巡检都在同一任务队列中执行；失败的任务自动按退避间隔重试，
-        重试用尽后列在此处，可在排除原因后手动重试。
+        {
+          '文书生成、期限提醒、短信发送与定时巡检都在同一任务队列中执行；失败的任务自动按退避间隔重试，重试用尽后列在此处，可在排除原因后手动重试。'
+        }
       </PageHeader>
       {counts?.failed ? (
         <Alert
@@ -116,6 +117,7 @@ export default function JobsPage() {
             {
               title: '原因',
               dataIndex: 'lastError',
+              width: 240,
               render: (v: string | null) =>
                 v ? (
                   <Typography.Text type="danger">{v}</Typography.Text>
@@ -146,18 +148,22 @@ export default function JobsPage() {
         />
       </Card>
       <Card size="small" title="定时任务（多台服务器只运行一次）">
-        <Descriptions size="small" column={1} bordered>
-          {(jobs.data?.schedules ?? []).map((s) => (
-            <Descriptions.Item key={s.name} label={s.label}>
-              最近运行：{time(s.lastRunAt)}
-              {s.lastError ? (
-                <Typography.Text type="danger" style={{ marginLeft: 8 }}>
-                  失败：{s.lastError}
-                </Typography.Text>
-              ) : null}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
+        {jobs.data && !jobs.data.schedules.length ? (
+          <Typography.Text type="secondary">尚无定时任务运行记录</Typography.Text>
+        ) : (
+          <Descriptions size="small" column={1} bordered>
+            {(jobs.data?.schedules ?? []).map((s) => (
+              <Descriptions.Item key={s.name} label={s.label}>
+                最近运行：{time(s.lastRunAt)}
+                {s.lastError ? (
+                  <Typography.Text type="danger" style={{ marginLeft: 8 }}>
+                    失败：{s.lastError}
+                  </Typography.Text>
+                ) : null}
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        )}
       </Card>
     </>
   );
