@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addArbitrator, application, COMPLETE, seedCalendars } from './arbitration.support';
 import { type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { creditCode, intakeBody, residentId } from './intake-fixtures';
+import { setToday } from './procedure.support';
 
 /**
  * Collective disputes (RULES.md W-03, T-A17; 办案规则第六十二条至第六十七条): the one-time notice of all key
@@ -11,6 +12,7 @@ import { creditCode, intakeBody, residentId } from './intake-fixtures';
  */
 describe('arbitration: collective variant', () => {
   const env = useTestServer({ LOG_LEVEL: 'error', STORAGE_DIR: `/tmp/onestop-arbc-${process.pid}` });
+  afterEach(() => setToday(env, null));
   let p: Places;
   let clerk: Client;
   let director: Client;
@@ -99,6 +101,14 @@ describe('arbitration: collective variant', () => {
     const noHearing = await liqiang.post(path, {});
     expect([noHearing.status, noHearing.body.code]).toEqual([422, 'HEARING_REQUIRED']);
     expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+    // The parties waived the defence and evidence periods in writing: the hearing may come in 10 days.
+    for (const [kind, summary] of [
+      ['defence_waiver', '被申请人书面声明放弃答辩期'],
+      ['evidence_waiver', '双方当事人书面声明放弃举证期限'],
+    ]) {
+      const w = await liqiang.post(`/api/arbitration/cases/${caseId}/records`, { kind, summary });
+      expect(w.status, JSON.stringify(w.body)).toBe(200);
+    }
     const cal = (
       await clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
     ).body;
@@ -179,6 +189,9 @@ describe('arbitration: collective variant', () => {
     expect(changed.body.case.claims[0].amountFen).toBe(900_000);
     expect(changed.body.case.records.some((r: any) => r.kind === 'restart')).toBe(true);
 
+    // The hearing day comes (test clock): only then is the hearing held.
+    const hearingDay = view.hearings.find((x: any) => x.state === 'scheduled').startsAt as string;
+    setToday(env, new Date(new Date(hearingDay).getTime() + 8 * 3600_000).toISOString().slice(0, 10));
     const held = await zhangmin.post(`/api/arbitration/cases/${caseId}/steps`, {
       step: 'hold_hearing',
       summary: '开庭',

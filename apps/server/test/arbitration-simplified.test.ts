@@ -277,6 +277,14 @@ describe('arbitration: simplified procedure and collective variant', () => {
         await clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
       ).body;
       expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+      // The parties waived the defence and evidence periods in writing: the hearing may come in 9 days.
+      for (const [kind, summary] of [
+        ['defence_waiver', '被申请人书面声明放弃答辩期'],
+        ['evidence_waiver', '双方当事人书面声明放弃举证期限'],
+      ]) {
+        const w = await liqiang.post(`/api/arbitration/cases/${caseId}/records`, { kind, summary });
+        expect(w.status, JSON.stringify(w.body)).toBe(200);
+      }
       const d = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
       const h = await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
         roomId: cal.rooms[2].id,

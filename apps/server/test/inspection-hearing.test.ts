@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
 import { creditCode, residentId } from './intake-fixtures';
+import { plusDays, setToday } from './procedure.support';
 
 const env = useTestServer();
+afterEach(() => setToday(env, null));
 
 async function mustOk(r: { status: number; body: any }, status = 200) {
   if (r.status !== status) throw new Error(`expected ${status}, got ${r.status}: ${JSON.stringify(r.body)}`);
@@ -95,9 +97,14 @@ describe('inspection penalty: hearing and legal review', () => {
     expect((await chen.post(`${base}/hearing-request`, {})).status).toBe(409);
 
     // The decision is refused while the requested hearing is not held, whatever the body claims.
-    const refused = await director.post(`${base}/decision`, { hearingRequested: true, hearingHeld: true });
+    // The body cannot claim a hearing any more (400); the record decides.
+    expect(
+      (await director.post(`${base}/decision`, { hearingRequested: true, hearingHeld: true })).status,
+    ).toBe(400);
+    const refused = await director.post(`${base}/decision`, {});
     expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('HEARING_NOT_HELD');
+    expect(refused.body.code).toBe('PRECONDITION_UNMET');
+    expect(refused.body.details.guard).toBe('inspection.requested-hearing-held');
 
     const tooSoon = await chen.post(`${base}/hearing`, schedule(proposed.result.hearingDeadline));
     expect(tooSoon.status).toBe(422);
@@ -122,26 +129,18 @@ describe('inspection penalty: hearing and legal review', () => {
     });
     expect(notice.fields.rights.length).toBeGreaterThan(0);
 
-    // Cannot record a hearing dated before its notice; backdate the schedule to simulate its day.
-    const day = new Date(Date.now() + env.server.app.ctx.config.tzOffsetMinutes * 60_000)
-      .toISOString()
-      .slice(0, 10);
+    // Cannot record a hearing before its day; the hearing day comes (test clock), then it is held.
+    const day = earliest;
     const held = { transcript: '当事人陈述：已整改。', hearingOfficer: '王法制', heldOn: day };
-    expect((await chen.post(`${base}/hearing/record`, held)).status).toBe(422);
+    expect((await chen.post(`${base}/hearing/record`, held)).status).toBe(400);
+    setToday(env, day);
     const { db } = env.server.app.ctx.database;
     const row = await db
       .selectFrom('inspection_outcome')
-      .select(['id', 'details'])
+      .select(['id'])
       .where('case_id', '=', id)
       .where('kind', '=', 'penalty')
       .executeTakeFirstOrThrow();
-    const details = row.details as any;
-    details.hearing.scheduled.hearingDate = day;
-    await db
-      .updateTable('inspection_outcome')
-      .set({ details: JSON.stringify(details) })
-      .where('id', '=', row.id)
-      .execute();
     const recorded = await mustOk(
       await chen.post(`${base}/hearing/record`, { ...held, opinion: '维持拟处罚意见' }),
     );
@@ -176,18 +175,20 @@ describe('inspection penalty: hearing and legal review', () => {
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(100_000) } as any))
       .execute();
     const below = await proposedCase(2, 90_000);
-    await mustOk(
-      await director.post(`/api/inspection/cases/${below.id}/penalty/decision`, {
-        hearingRequested: false,
-        hearingHeld: true,
-      }),
-    );
+    // The hearing-request window passes without a request: the party was heard.
+    setToday(env, plusDays(below.proposed.result.hearingDeadline, 1));
+    await mustOk(await director.post(`/api/inspection/cases/${below.id}/penalty/decision`, {}));
+    setToday(env, null);
 
-    const { id } = await proposedCase(3, 150_000);
+    const { id, proposed } = await proposedCase(3, 150_000);
     const base = `/api/inspection/cases/${id}/penalty`;
-    const refused = await director.post(`${base}/decision`, { hearingHeld: true });
+    setToday(env, plusDays(proposed.result.hearingDeadline, 1));
+    const refused = await director.post(`${base}/decision`, {});
     expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('LEGAL_REVIEW_REQUIRED');
+    expect([refused.body.code, refused.body.details.guard]).toEqual([
+      'PRECONDITION_UNMET',
+      'inspection.legal-review',
+    ]);
     expect(refused.body.message).toContain('第五十八条');
     expect((await chen.post(`${base}/legal-review`, { reviewer: '' })).status).toBe(400);
     await mustOk(
@@ -197,7 +198,7 @@ describe('inspection penalty: hearing and legal review', () => {
         reviewedOn: '2026-01-01',
       }),
     );
-    const decided = await mustOk(await director.post(`${base}/decision`, { hearingHeld: true }));
+    const decided = await mustOk(await director.post(`${base}/decision`, {}));
     expect(decided.case.state).toBe('penalized');
     expect(decided.case.penalty.legalReview).toMatchObject({
       conclusion: 'approved',
@@ -206,8 +207,9 @@ describe('inspection penalty: hearing and legal review', () => {
   });
 
   it('a legal review that does not pass blocks the decision until a new review passes; closing issues the 结案审批表', async () => {
-    const { id } = await proposedCase(4, 150_000);
+    const { id, proposed } = await proposedCase(4, 150_000);
     const base = `/api/inspection/cases/${id}/penalty`;
+    setToday(env, plusDays(proposed.result.hearingDeadline, 1));
     const before = (await chen.get(`/api/inspection/cases/${id}`)).body;
     expect(before.penalty).toMatchObject({ legalReviewRequired: true, legalReviewMinFen: 100_000 });
     expect(before.penalty.legalReviewBasis).toContain('第五十八条');
@@ -227,9 +229,12 @@ describe('inspection penalty: hearing and legal review', () => {
       conclusion: 'rejected',
       conclusionLabel: '不同意作出处罚决定',
     });
-    const refused = await director.post(`${base}/decision`, { hearingHeld: true });
+    const refused = await director.post(`${base}/decision`, {});
     expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('LEGAL_REVIEW_NOT_PASSED');
+    expect([refused.body.code, refused.body.details.guard]).toEqual([
+      'PRECONDITION_UNMET',
+      'inspection.legal-review',
+    ]);
     expect(refused.body.message).toContain('不得作出行政处罚决定');
     await mustOk(
       await chen.post(`${base}/legal-review`, {
@@ -238,7 +243,7 @@ describe('inspection penalty: hearing and legal review', () => {
         conclusion: 'approved',
       }),
     );
-    await mustOk(await director.post(`${base}/decision`, { hearingHeld: true }));
+    await mustOk(await director.post(`${base}/decision`, {}));
 
     // 结案 after the decision: the 结案审批表 (internal) with the fine, the inspectors and the approver.
     const close = `/api/inspection/cases/${id}/close`;

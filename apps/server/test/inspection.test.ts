@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type {
   NotificationProvider,
   OutgoingMessage,
@@ -8,8 +8,10 @@ import { JobRunner } from '../src/platform/jobs';
 import { newMatter, openCase, places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
 import { creditCode, residentId } from './intake-fixtures';
+import { plusDays, setToday } from './procedure.support';
 
 const env = useTestServer();
+afterEach(() => setToday(env, null));
 
 /** Counts what would be sent; the first send of message `failOnce` fails (to prove the retry). */
 class CountingProvider implements NotificationProvider {
@@ -390,11 +392,12 @@ describe('labor inspection (W-06)', () => {
       proposedPenalty: expect.stringContaining('900'),
     });
     // Not heard yet (window open, no hearing): refused.
-    expect((await director.post(`/api/inspection/cases/${id}/penalty/decision`, {})).status).toBe(422);
+    const early = await director.post(`/api/inspection/cases/${id}/penalty/decision`, {});
+    expect([early.status, early.body.details?.guard]).toEqual([409, 'inspection.hearing-window-closed']);
+    // The five working days pass without a hearing request: the decision may follow.
+    setToday(env, plusDays(proposed.result.hearingDeadline, 1));
     const decided = await mustOk(
       await director.post(`/api/inspection/cases/${id}/penalty/decision`, {
-        hearingRequested: true,
-        hearingHeld: true,
         evidence: ['考勤记录复印件'],
       }),
     );

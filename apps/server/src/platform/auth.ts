@@ -95,8 +95,14 @@ interface SessionRow {
   certs: { type: string; valid_from: string; valid_to: string; revoked: boolean }[] | null;
 }
 
-/** Today's date at the configured offset (China Standard Time by default), as 'YYYY-MM-DD'. */
-export function todayIso(config: Pick<AppConfig, 'tzOffsetMinutes'>, now = new Date()): string {
+/**
+ * Today's date at the configured offset (China Standard Time by default), as 'YYYY-MM-DD'; the
+ * test-only `config.now` clock, when set, replaces the system clock.
+ */
+export function todayIso(
+  config: Pick<AppConfig, 'tzOffsetMinutes'> & { now?: (() => Date) | undefined },
+  now = config.now?.() ?? new Date(),
+): string {
   return new Date(now.getTime() + config.tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
 }
 

@@ -6,6 +6,7 @@ import { AwardEditor } from '../features/arbitration/components/AwardEditor';
 import { CollectiveBox } from '../features/arbitration/components/CollectiveBox';
 import { DocButtons } from '../features/arbitration/components/DocButtons';
 import { ProceedingsBox } from '../features/arbitration/components/ProceedingsBox';
+import { StepGuards } from '../features/arbitration/components/StepGuards';
 import { SimplifiedBox } from '../features/arbitration/components/SimplifiedBox';
 import { TribunalCard } from '../features/arbitration/components/TribunalCard';
 import { useArbitrationCase } from '../features/arbitration/hooks/use-arbitration';
@@ -121,6 +122,7 @@ export default function ArbitrationCasePage() {
             ) : null}
             {accepted && (!c.closed || c.tribunal.length > 0) ? <TribunalCard c={c} /> : null}
             {accepted ? <CollectiveBox c={c} /> : null}
+            {accepted && !c.closed ? <StepGuards c={c} /> : null}
             {accepted && !c.closed ? <ProceedingsBox c={c} /> : null}
             {c.state === 'hearing' ? <AwardEditor c={c} /> : null}
           </Space>

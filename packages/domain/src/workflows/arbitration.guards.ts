@@ -47,7 +47,8 @@ const hearingAfterDefence: G = {
   basis: DEFENCE_BASIS,
   check(s) {
     const date = s.proposedHearingDate;
-    if (s.defenceWaived || !date) return met(this.id);
+    if (!date) return unmet(this, '须指定开庭日期', null);
+    if (s.defenceWaived) return met(this.id);
     if (s.defenceDueDate === null)
       return unmet(this, '被申请人答辩期尚未起算（须先向被申请人送达仲裁申请书副本），不能安排开庭', null);
     if (date > s.defenceDueDate) return met(this.id);
@@ -159,11 +160,15 @@ export const ARBITRATION_GUARDS: Readonly<Record<string, G>> = Object.fromEntrie
  * A postponement requested later than 3 days before the hearing is the commission's decision, not
  * forbidden (调解仲裁法第三十五条), so `postpone` only has the new date's guards.
  */
-export const ARBITRATION_STEP_GUARDS: Readonly<Partial<Record<ArbitrationEvent, readonly string[]>>> = {
+export const ARBITRATION_STEP_GUARDS: Readonly<
+  Partial<Record<ArbitrationEvent | 'record_hearing', readonly string[]>>
+> = {
   schedule_hearing: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
   adjourn: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
   postpone: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
   hold_hearing: ['arbitration.hearing-date-reached'],
+  /** A 庭审笔录 entered on its own (records route) is a hearing record too. */
+  record_hearing: ['arbitration.hearing-date-reached'],
   applicant_no_show: ['arbitration.hearing-date-reached', 'arbitration.hearing-notice-served'],
   partial_award: [
     'arbitration.defence-period-over',

@@ -234,8 +234,9 @@ export const arbitrationMachine = defineMachine<State, Event, ArbitrationContext
       event: 'postpone',
       to: 'hearing_scheduled',
       roles: TRIBUNAL,
-      guard: (c) =>
-        requireNumber(c, 'postponementRequestDaysBefore', (d) => d >= 3, '延期开庭须在开庭三日前请求'),
+      // A request later than 3 days before the hearing is not forbidden: whether to postpone is the
+      // commission's decision (调解仲裁法第三十五条第二款); the request date is recorded.
+      guard: (c) => requireNumber(c, 'postponementRequestDaysBefore', () => true, '须写明延期请求提出的日期'),
       documents: ['postponement_notice'],
       basis: '《劳动争议调解仲裁法》第三十五条',
     },

@@ -100,10 +100,11 @@ describe('legal guards at their boundaries', () => {
   const arb = (state: string, event: string, ctx: object) =>
     guardOf(() => transition(arbitration, state, event, { roles: ['arbitrator', 'leader'], ctx }));
 
-  it('arbitration: hearing notice ≥5 days, postponement ≥3 days, no-show needs proof of service', () => {
+  it("arbitration: hearing notice ≥5 days, a late postponement request is the commission's call, no-show needs proof of service", () => {
     expect(arb('answer_period', 'schedule_hearing', { noticeDaysBeforeHearing: 4 })).toContain('开庭五日前');
     expect(arb('answer_period', 'schedule_hearing', { noticeDaysBeforeHearing: 5 })).toBeNull();
-    expect(arb('hearing_scheduled', 'postpone', { postponementRequestDaysBefore: 2 })).toContain('三日前');
+    expect(arb('hearing_scheduled', 'postpone', { postponementRequestDaysBefore: 2 })).toBeNull();
+    expect(arb('hearing_scheduled', 'postpone', {})).toBe('不能执行“延期开庭”：须写明延期请求提出的日期');
     expect(arb('hearing_scheduled', 'applicant_no_show', { hearingNoticeServed: false })).toContain('送达');
   });
 

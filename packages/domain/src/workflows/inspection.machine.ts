@@ -14,8 +14,6 @@ export type InspectionContext = Readonly<{
   /** At least two inspectors, badges shown (S3 Art. 16). */
   inspectorCount?: number;
   alreadyExtended?: boolean;
-  /** The employer was heard and the hearing window (5 WD) has passed or a hearing was held (S14 Arts. 44, 63–64). */
-  partyHeard?: boolean;
   /** Violation minor and already corrected (S3 Art. 18(3)). */
   minorAndCorrected?: boolean;
   /** Investigation shows the alleged violation is not established (complaint untrue). */
@@ -202,7 +200,8 @@ export const inspectionMachine = defineMachine<State, Event, InspectionContext>(
       event: 'decide_penalty',
       to: 'penalized',
       roles: HEAD,
-      guard: (c) => requireTrue(c, 'partyHeard', '须保障当事人陈述、申辩及要求听证的权利'),
+      // The party's rights to be heard (hearing window, requested hearing held) and the 法制审核 are
+      // procedure guards (inspection.guards.ts), checked on the case record, not on the caller's word.
       documents: ['penalty_decision'],
       clocksStop: ['inspection.investigation'],
       basis: '《劳动保障监察条例》第十八条第一款第（一）项；《行政处罚法》第五十九条',

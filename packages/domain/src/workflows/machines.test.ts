@@ -61,7 +61,6 @@ const OK: Record<keyof typeof WORKFLOW_MACHINES, { base: Ctx; events?: Record<st
       correctionDeadlinePassed: true,
       inspectorCount: 2,
       alreadyExtended: false,
-      partyHeard: true,
       minorAndCorrected: true,
       violationEstablished: false,
       receivingAuthority: '公安机关',

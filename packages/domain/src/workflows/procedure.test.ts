@@ -51,6 +51,10 @@ describe('arbitration guards', () => {
       arb({ proposedHearingDate: '2026-12-30', defenceDueDate: null }),
     );
     expect(r).toMatchObject({ met: false, earliestDate: null });
+    expect(check('arbitration.hearing-after-defence-period', arb())).toMatchObject({
+      met: false,
+      message: '须指定开庭日期',
+    });
   });
 
   it('hearing after the evidence period, where one is set', () => {

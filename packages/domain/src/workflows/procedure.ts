@@ -55,7 +55,7 @@ export function unmet(
 /** Evaluates the guards a step declares, in order. Unknown steps have no preconditions. */
 export function evaluateStep<S>(
   guards: Readonly<Record<string, ProcedureGuard<S>>>,
-  table: Readonly<Record<string, readonly string[]>>,
+  table: Readonly<Record<string, readonly string[] | undefined>>,
   step: string,
   snapshot: S,
 ): StepVerdict {

@@ -9,6 +9,7 @@ import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { acceptanceFacts, assertConsents } from './arbitration.collective';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
 import { settingNumber, type Trx } from './arbitration.runtime';
+import { hearingNoticeServedToApplicant, localDateTime } from './arbitration.service-proof';
 import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';
 import { tribunalOf } from './arbitration.tribunal';
 
@@ -224,15 +225,9 @@ export async function simpleStep(
   const proof = kind === 'applicant_no_show' ? await hearingNoticeServedToApplicant(trx, caseId) : null;
   if (kind === 'applicant_no_show') {
     // Treating the applicant as having withdrawn needs PROOF that the written hearing notice reached
-    // them — the staff's word is not enough, and an SMS or phone notice of 简易处理 never is.
-    if (!proof) {
-      throw new AppError(
-        422,
-        'HEARING_NOTICE_NOT_PROVEN',
-        '未能证明开庭通知书已送达申请人（须有直接送达签收或留置送达、邮寄签收、电子送达打开记录）；以短信、电话等简便方式通知而未经确认的，不得按撤回申请处理（《劳动人事争议仲裁办案规则》第三十九条、第六十条）',
-      );
-    }
-    payload = { ...(payload ?? {}), hearingNoticeServed: true };
+    // them (the procedure guard refuses otherwise, 409 PRECONDITION_UNMET) — the staff's word is not
+    // enough, and an SMS or phone notice of 简易处理 never is.
+    payload = { ...(payload ?? {}), hearingNoticeServed: proof !== null };
   }
   const step = await transitionCase(ctx, trx, auth, actor, caseId, kind, {
     reason: input.summary,
@@ -305,48 +300,6 @@ export async function simpleStep(
       .execute();
   }
   return { step, documents };
-}
-
-const METHOD_LABELS: Record<string, string> = {
-  in_person: '直接送达',
-  electronic: '电子送达',
-  post: '邮寄送达',
-  public_notice: '公告送达',
-};
-
-/** 'YYYY年M月D日 HH:mm' in China time. */
-function localDateTime(at: Date | string): string {
-  const t = new Date(new Date(at).getTime() + 8 * 3600_000).toISOString();
-  return `${Number(t.slice(0, 4))}年${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日${t.slice(11, 16)}`;
-}
-
-/**
- * How a 开庭通知书 of this case was served on the applicant (signed for, left on refusal, opened), as
- * the decision states it; null when there is no such proof.
- */
-async function hearingNoticeServedToApplicant(trx: Trx, caseId: string): Promise<string | null> {
-  const applicants = (await loadApplication(trx, caseId)).parties
-    .filter((p) => p.role === 'worker')
-    .map((p) => p.name);
-  const row = await trx
-    .selectFrom('document_service as s')
-    .innerJoin('document as doc', 'doc.id', 's.document_id')
-    .select(['s.method', 's.state', 's.served_at', 's.recipient'])
-    .where('doc.subject_type', '=', 'case')
-    .where('doc.subject_id', '=', caseId)
-    .where('doc.type', '=', 'hearing_notice')
-    .where('s.state', 'in', ['served', 'refused'])
-    .where((eb) =>
-      eb.or([
-        eb('s.recipient_role', '=', '申请人'),
-        ...(applicants.length ? [eb('s.recipient', 'in', applicants)] : []),
-      ]),
-    )
-    .orderBy('s.served_at')
-    .executeTakeFirst();
-  if (!row) return null;
-  const when = row.served_at ? `${localDateTime(row.served_at).replace(/\d{2}:\d{2}$/, '')}` : '';
-  return `${when}${METHOD_LABELS[row.method] ?? row.method}，${row.state === 'refused' ? `${row.recipient}拒绝签收，留置送达` : `${row.recipient}签收`}`;
 }
 
 async function arbitratorNames(trx: Trx, caseId: string) {

@@ -17,6 +17,7 @@ import {
   suspendCase,
 } from './arbitration.conduct';
 import { act, audited, caseStep } from './arbitration.http';
+import { assertArbitrationStep } from './arbitration.procedure';
 import { settingNumber } from './arbitration.runtime';
 import {
   anyObject,
@@ -189,6 +190,9 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('id', '=', req.params.caseId)
         .executeTakeFirstOrThrow();
       await assertArbitrationStaff(trx, auth, c.jurisdiction_id);
+      // A 庭审笔录 is only entered once the hearing date has come (procedure guard).
+      if (req.body.kind === 'hearing_record')
+        await assertArbitrationStep(ctx, trx, req.params.caseId, 'record_hearing');
       const row = await addRecord(trx, actor, req.params.caseId, req.body.kind, req.body.summary);
       await audited(trx, actor, `arbitration.record.${req.body.kind}`, req.params.caseId, req.body.summary);
       return { recordId: row.id };

@@ -12,6 +12,8 @@ import type { AuthContext } from '../../platform/auth';
 import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
 import { stateLabel } from '../cases/cases.tracks';
 import { loadApplication } from './arbitration.data';
+import { arbitrationStepVerdicts } from './arbitration.procedure';
+import { arbitrationContext } from './arbitration.runtime';
 import { SAME_DAY_LABELS } from './arbitration.review';
 import { tribunalOf } from './arbitration.tribunal';
 
@@ -70,6 +72,17 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
       event: t.event,
       label: ARBITRATION_EVENT_LABELS[t.event as keyof typeof ARBITRATION_EVENT_LABELS] ?? t.event,
     }));
+  // Steps after the hearing, shown (disabled, with why) while the hearing is still ahead.
+  const upcoming =
+    d.c.state === 'hearing_scheduled' && roles.includes('arbitrator') ? (['mediate', 'award'] as const) : [];
+  const judged = await arbitrationStepVerdicts(arbitrationContext(), db, caseId, [
+    ...events.map((e) => e.event),
+    ...upcoming,
+  ]);
+  const verdictOf = (event: string) => {
+    const v = judged.verdicts[event]!;
+    return { allowed: v.allowed, unmet: v.unmet };
+  };
   return {
     caseId,
     number: d.c.number,
@@ -174,7 +187,16 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
       extensionApprover: k.extension_approver,
       suspendedDays: k.suspended_days,
     })),
-    availableEvents: events,
+    /** Each offered step with its procedure verdict: `allowed`, and the unmet legal preconditions. */
+    availableEvents: events.map((e) => ({ ...e, ...verdictOf(e.event) })),
+    procedure: {
+      earliestHearingDate: judged.earliestHearingDate,
+      upcoming: upcoming.map((event) => ({
+        event,
+        label: ARBITRATION_EVENT_LABELS[event],
+        ...verdictOf(event),
+      })),
+    },
   };
 }
 export type CaseView = Awaited<ReturnType<typeof presentCase>>;

@@ -16,6 +16,8 @@ import { hearingRoutes } from './arbitration.hearing.routes';
 import { act, caseStep } from './arbitration.http';
 import { listCases, presentCase } from './arbitration.presenter';
 import { seedRooms, setArbitrationContext } from './arbitration.runtime';
+import { arbitrationProcedureCheck } from './arbitration.procedure';
+import { registerProcedureCheck } from '../cases/procedure.registry';
 import {
   acceptBody,
   anyObject,
@@ -41,6 +43,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const { db } = ctx.database;
   setArbitrationContext(ctx);
+  registerProcedureCheck('arbitration', arbitrationProcedureCheck);
   await seedRooms(db);
 
   app.get(

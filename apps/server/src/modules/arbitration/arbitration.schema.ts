@@ -146,7 +146,20 @@ export const calendarQuery = z.object({
 });
 
 export const recordBody = z.strictObject({
-  kind: z.enum(['evidence', 'hearing_record', 'mediation_attempt', 'note', 'default'], '记录类别不正确'),
+  kind: z
+    .enum(
+      [
+        'evidence',
+        'hearing_record',
+        'mediation_attempt',
+        'note',
+        'default',
+        'defence_waiver',
+        'evidence_waiver',
+      ],
+      '记录类别不正确',
+    )
+    .describe('defence_waiver：被申请人书面放弃答辩期；evidence_waiver：当事人书面放弃举证期限'),
   summary: text(2000, '记录内容'),
 });
 export const stepBody = z.strictObject({

@@ -94,6 +94,8 @@ export const RECORD_KINDS = [
   'claims_change',
   'collective_notice',
   'simplified_notice',
+  'defence_waiver',
+  'evidence_waiver',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 

@@ -328,7 +328,7 @@ export async function scheduleHearing(
   await assertFree(trx, input.roomId, arbitratorIds, startsAt, endsAt);
   const event = c.state === 'hearing' ? 'adjourn' : 'schedule_hearing';
   const step = await transitionCase(ctx, trx, auth, actor, caseId, event, {
-    payload: { noticeDaysBeforeHearing: noticeDays },
+    payload: { noticeDaysBeforeHearing: noticeDays, proposedHearingDate: localDate(ctx, startsAt) },
   });
   const documents = await hearingNotices(ctx, trx, actor, caseId, startsAt, input.roomId);
   const h = await trx
@@ -379,7 +379,7 @@ export async function postponeHearing(
   }
   const step = await transitionCase(ctx, trx, auth, actor, h.case_id, 'postpone', {
     reason: input.reason,
-    payload: { postponementRequestDaysBefore: daysBefore },
+    payload: { postponementRequestDaysBefore: daysBefore, proposedHearingDate: localDate(ctx, startsAt) },
   });
   await trx
     .updateTable('hearing')

@@ -20,6 +20,7 @@ import { activeRolesIn, jurisdictionChain } from './cases.access';
 import { documentsDue, moveClocks } from './cases.effects';
 import type { CaseTrack } from './cases.tables';
 import { settingKey, TRACKS } from './cases.tracks';
+import { checkProcedure } from './procedure.registry';
 
 type Trx = Transaction<DB>;
 
@@ -293,6 +294,11 @@ export async function applyTransitionInTrx(
     ...(input.payload ?? {}),
     ...(input.reason ? { reason: input.reason } : {}),
   };
+  // The step's legal preconditions (procedure guards, read from the record in this transaction) are
+  // checked once the table and the actor's post allow the step, before the machine's own guard.
+  const row = machine.transitions.find((t) => t.from === c.state && t.event === event);
+  if (row && roles.some((r) => row.roles.includes(r)))
+    await checkProcedure(ctx, trx, c.track, c.id, event, facts);
   let step: ReturnType<typeof transition>;
   try {
     step = transition(machine, c.state, event, { roles, ctx: facts });

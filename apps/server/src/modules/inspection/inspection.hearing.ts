@@ -257,35 +257,6 @@ export async function recordLegalReview(
   return { outcomeId: p.id, legalReview: next.legalReview };
 }
 
-/** Refusals before a penalty decision: a requested hearing not held (Art. 64), legal review (Art. 58). */
-export async function assertDecisionAllowed(exec: Exec, p: { fine_fen: number | null; details: unknown }) {
-  const details = (p.details ?? {}) as PenaltyDetails;
-  if (details.hearing && !details.hearing.held) {
-    throw new AppError(
-      409,
-      'HEARING_NOT_HELD',
-      `当事人已要求听证，听证举行前不得作出行政处罚决定（${HEARING_BASIS}）`,
-    );
-  }
-  const t = await legalReviewThreshold(exec);
-  if (details.legalReview?.conclusion === 'rejected') {
-    throw new AppError(
-      409,
-      'LEGAL_REVIEW_NOT_PASSED',
-      `法制审核结论为“${LEGAL_REVIEW_CONCLUSIONS.rejected}”，不得作出行政处罚决定；补正后可重新提交法制审核（${t.basis}）`,
-    );
-  }
-  if (Number(p.fine_fen ?? 0) >= t.minFen && !details.legalReview) {
-    throw new AppError(
-      409,
-      'LEGAL_REVIEW_REQUIRED',
-      `罚款数额达到法制审核标准，作出决定前应当进行法制审核（${t.basis}）`,
-      { minFen: t.minFen },
-    );
-  }
-  return details;
-}
-
 /**
  * The proposed penalty's hearing and legal review as the case page shows them: each step's status,
  * the deadlines (hearing request within 5 WD; hearing notice at least 7 WD ahead), the legal-review

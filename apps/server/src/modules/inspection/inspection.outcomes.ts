@@ -7,7 +7,7 @@ import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { clocksRuntime } from '../clocks/clocks.module';
 import { getDocumentsService } from '../documents/documents.plugin';
-import { assertDecisionAllowed } from './inspection.hearing';
+import type { PenaltyDetails } from './inspection.hearing';
 import {
   assertHandlingInspector,
   loadInspectionCase,
@@ -361,11 +361,14 @@ export async function decidePenalty(
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
   if (!p) throw new AppError(409, 'NO_PENALTY_PROPOSED', '尚未告知拟处罚');
-  const recorded = await assertDecisionAllowed(db, p);
+  // The party was heard: the hearing-request window lapsed without a request, or the requested hearing
+  // was held — read from the record only; the procedure guards (hearing window, hearing held, 法制审核)
+  // refuse the step in its transaction otherwise (409 PRECONDITION_UNMET).
+  const recorded = (p.details ?? {}) as PenaltyDetails;
   const day = today(ctx);
-  const requested = recorded.hearing !== undefined || body.hearingRequested === true;
+  const requested = recorded.hearing !== undefined;
   const lapsed = p.hearing_deadline !== null && day > p.hearing_deadline && !requested;
-  const partyHeard = lapsed || recorded.hearing?.held !== undefined || body.hearingHeld === true;
+  const partyHeard = lapsed || recorded.hearing?.held !== undefined;
   return step(
     ctx,
     auth,

@@ -1,4 +1,5 @@
 import { availableEvents, CLAIM_CATALOGUE, findRule, inspectionMachine, isClaimType } from '@onestop/domain';
+import { inspectionStepVerdicts } from './inspection.procedure';
 import { sql } from 'kysely';
 import type { AppContext } from '../../app';
 import type { Actor } from '../../platform/audit';
@@ -89,10 +90,21 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
   const reporter = reporterRow ? await reporterFor(ctx, auth, actor, c) : null;
   const leader = roles.includes('leader');
   const decider = handler || leader;
-  const events = availableEvents(inspectionMachine, c.state as never, roles).map((e) => ({
+  const offered = availableEvents(inspectionMachine, c.state as never, roles);
+  // Each offered step with its procedure verdict (hearing window, hearing held, 法制审核): the page
+  // disables a step whose legal preconditions are unmet and says why, with the earliest date.
+  const judged = await inspectionStepVerdicts(
+    ctx,
+    db,
+    c.id,
+    offered.map((e) => e.event),
+  );
+  const events = offered.map((e) => ({
     event: e.event,
     label: e.label,
     to: e.to,
+    allowed: judged[e.event]!.allowed,
+    unmet: judged[e.event]!.unmet,
   }));
   const canAct = (ev: string) => events.some((e) => e.event === ev);
   const penalty = await penaltyView(ctx, db, c, decider);

@@ -1,4 +1,6 @@
 import { maskName, maskPhone, type Permission } from '@onestop/domain';
+import { registerProcedureCheck } from '../cases/procedure.registry';
+import { inspectionProcedureCheck } from './inspection.procedure';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -69,6 +71,7 @@ const who = (req: FastifyRequest): Ctx => ({ auth: req.auth!, actor: actorOf(req
  * never part of these responses except for the case's handling inspectors.
  */
 export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
+  registerProcedureCheck('inspection', inspectionProcedureCheck);
   const ctx = app.ctx;
   const { db } = ctx.database;
   const detail = (req: FastifyRequest, id: string) =>

@@ -105,8 +105,6 @@ export const penaltyBody = z.strictObject({
 });
 
 export const decidePenaltyBody = z.strictObject({
-  hearingRequested: z.boolean().optional().describe('当事人是否在期限内要求听证'),
-  hearingHeld: z.boolean().optional(),
   evidence: z
     .array(z.string().trim().min(1).max(500))
     .max(50)

@@ -72,6 +72,13 @@ export interface InspectionCase {
   documents: { id: string; type: string; title: string; number: string | null; state: string }[];
   /** The proposed penalty's hearing and legal review (null when no penalty was proposed). */
   penalty: PenaltyView | null;
+  /** Offered machine steps with the procedure verdict (unmet legal preconditions, earliest date, article). */
+  events?: {
+    event: string;
+    label: string;
+    allowed?: boolean;
+    unmet: { guard: string; message: string; earliestDate: string | null; basis: string }[];
+  }[];
   actions: Record<
     | 'accept'
     | 'refuse'

@@ -110,7 +110,24 @@ export interface ArbitrationCase {
   awards: { id: string; items: { text: string; finality: string; amountFen?: number; why: string }[] }[];
   documents: CaseDoc[];
   clocks: { id: string; ruleId: string; status: string; dueDate: string; extensionApprover: string | null }[];
-  availableEvents: { event: string; label: string }[];
+  /** Offered steps with the procedure verdict: `allowed` and the unmet legal preconditions. */
+  availableEvents: GuardedStep[];
+  procedure?: { earliestHearingDate: string | null; upcoming: GuardedStep[] };
+}
+
+/** A legal precondition of a step that is not met (409 PRECONDITION_UNMET details have the same shape). */
+export interface GuardUnmet {
+  guard: string;
+  message: string;
+  earliestDate: string | null;
+  basis: string;
+}
+
+export interface GuardedStep {
+  event: string;
+  label: string;
+  allowed?: boolean;
+  unmet: GuardUnmet[];
 }
 
 export interface CaseSummary {

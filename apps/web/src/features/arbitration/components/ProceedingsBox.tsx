@@ -1,8 +1,23 @@
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Switch,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction } from '../hooks/use-arbitration';
+import { reasonText, UnmetReasons } from './StepGuards';
 
 const GROUNDS = [
   { value: 'worker_died', label: '劳动者死亡，需等待继承人表明是否参加仲裁' },
@@ -57,6 +72,8 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
   const can = new Set(c.availableEvents.map((e) => e.event));
+  const stepOf = (ev: string) => c.availableEvents.find((e) => e.event === ev);
+  const blockedSteps = c.availableEvents.filter((e) => e.allowed === false);
   const kinds = (
     [
       ['defence', 'receive_defence'],
@@ -127,11 +144,22 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
       title="审理程序：答辩、开庭、按撤回处理、先予执行、中止、恢复、延长审限、撤回、变更或放弃请求"
     >
       <Space wrap data-testid="proceedings-box">
-        {kinds.map(([k]) => (
-          <Button key={k} data-testid={`proceedings-${k}`} onClick={() => setOpen(k)}>
-            {TITLES[k].split('（')[0]}
-          </Button>
-        ))}
+        {kinds.map(([k, ev]) => {
+          const step = stepOf(ev);
+          const blocked = step?.allowed === false;
+          return (
+            <Tooltip key={k} title={blocked ? reasonText(step) : ''}>
+              <Button
+                data-testid={`proceedings-${k}`}
+                disabled={blocked}
+                data-allowed={String(!blocked)}
+                onClick={() => setOpen(k)}
+              >
+                {TITLES[k].split('（')[0]}
+              </Button>
+            </Tooltip>
+          );
+        })}
         <Modal
           title={open ? TITLES[open] : ''}
           open={open !== null}
@@ -229,6 +257,12 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
           {error ? <Alert type="error" message={error} data-testid="proceedings-error" /> : null}
         </Modal>
       </Space>
+      {blockedSteps.map((e) => (
+        <div key={e.event} style={{ marginTop: 8 }} data-testid={`blocked-${e.event}`}>
+          <Typography.Text strong style={{ fontSize: 12 }}>{`${e.label}：`}</Typography.Text>
+          <UnmetReasons unmet={e.unmet} />
+        </div>
+      ))}
     </Card>
   );
 }

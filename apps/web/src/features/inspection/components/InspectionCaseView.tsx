@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { reasonText, UnmetReasons } from '../../arbitration/components/StepGuards';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { feedback } from '../../../lib/feedback';
@@ -39,6 +40,9 @@ function Reporter({ c }: { c: InspectionCase }) {
   );
 }
 
+/** Steps whose machine event carries procedure guards (shown disabled with why before anyone tries). */
+const GUARDED_STEPS: Record<string, string> = { decidePenalty: 'decide_penalty' };
+
 /** One inspection case: facts, the reporter (confidential), investigation, outcomes and ONLY the allowed steps. */
 export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; compact?: boolean }) {
   const action = useInspectionAction(c.id);
@@ -57,6 +61,11 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
     [assignees.data, c.inspectors],
   );
   const steps = stepSpecs(inspectors).filter((st) => c.actions[st.key]);
+  /** The step's machine event verdict when its legal preconditions are unmet, else null. */
+  const guarded = (key: string) => {
+    const ev = c.events?.find((e) => e.event === GUARDED_STEPS[key]);
+    return ev && ev.allowed === false ? ev : null;
+  };
   const closing = c.documents.filter((d) => d.type === 'inspection_closing_approval');
   const mobile = useIsMobile();
   const check = (o: Outcome) =>
@@ -160,18 +169,24 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
       />
       {steps.length || c.actions.refer ? (
         <Space wrap style={{ margin: '12px 0' }} data-testid="inspection-actions">
-          {steps.map((st) => (
-            <Button
-              key={st.key}
-              danger={st.danger}
-              type={st.key === 'accept' ? 'primary' : 'default'}
-              loading={action.isPending && open?.key === st.key}
-              data-testid={`step-${st.key}`}
-              onClick={() => (st.fields.length ? setOpen(st) : run(st, {}))}
-            >
-              {st.label}
-            </Button>
-          ))}
+          {steps.map((st) => {
+            const blocked = guarded(st.key);
+            return (
+              <Tooltip key={st.key} title={blocked ? reasonText(blocked) : ''}>
+                <Button
+                  danger={st.danger}
+                  type={st.key === 'accept' ? 'primary' : 'default'}
+                  loading={action.isPending && open?.key === st.key}
+                  disabled={blocked !== null}
+                  data-allowed={String(blocked === null)}
+                  data-testid={`step-${st.key}`}
+                  onClick={() => (st.fields.length ? setOpen(st) : run(st, {}))}
+                >
+                  {st.label}
+                </Button>
+              </Tooltip>
+            );
+          })}
           {c.actions.refer ? (
             <Button data-testid="step-refer" onClick={() => setReferring(true)}>
               移送/引导
@@ -179,6 +194,15 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
           ) : null}
         </Space>
       ) : null}
+      {steps.map((st) => {
+        const blocked = guarded(st.key);
+        return blocked ? (
+          <div key={st.key} data-testid={`blocked-${st.key}`} style={{ marginBottom: 8 }}>
+            <Typography.Text strong style={{ fontSize: 12 }}>{`${st.label}：`}</Typography.Text>
+            <UnmetReasons unmet={blocked.unmet} />
+          </div>
+        ) : null;
+      })}
       {referred ? (
         <Alert
           type="success"

@@ -1,0 +1,126 @@
+import { type ArbitrationSnapshot, arbitrationStepVerdict, type StepVerdict } from '@onestop/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { AppContext } from '../../app';
+import type { DB } from '../../db/schema';
+import { todayIso } from '../../platform/auth';
+import { type ProcedureCheck, preconditionUnmet } from '../cases/procedure.registry';
+import { hearingNoticeServedToApplicant } from './arbitration.service-proof';
+
+type Exec = Kysely<DB> | Transaction<DB>;
+
+/** Document types whose fields carry the 举证期限 set for the case (acceptance; collective / simplified notices). */
+const EVIDENCE_DEADLINE_DOCS = ['acceptance_notice', 'collective_notice', 'simplified_notice'];
+
+/**
+ * The facts the procedure guards read, from the case record and its clocks (the due dates the clock
+ * engine computed), read through `exec` (inside a step: the step's transaction).
+ */
+export async function arbitrationSnapshot(
+  ctx: AppContext,
+  exec: Exec,
+  caseId: string,
+  proposedHearingDate: string | null = null,
+): Promise<ArbitrationSnapshot> {
+  const defence = await exec
+    .selectFrom('clock')
+    .select(['due_date'])
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('rule_id', '=', 'arbitration.defence')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  const records = await exec
+    .selectFrom('arbitration_record')
+    .select('kind')
+    .distinct()
+    .where('case_id', '=', caseId)
+    .where('kind', 'in', ['defence_waiver', 'evidence_waiver', 'hearing_record'])
+    .execute();
+  const has = (k: string) => records.some((r) => r.kind === k);
+  const evidenceDoc = await exec
+    .selectFrom('document')
+    .select('fields')
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('type', 'in', EVIDENCE_DEADLINE_DOCS)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  const evidence = (evidenceDoc?.fields as { evidenceDeadline?: unknown } | null)?.evidenceDeadline;
+  const hearings = await exec
+    .selectFrom('hearing')
+    .select(['starts_at', 'state'])
+    .where('case_id', '=', caseId)
+    .where('state', 'in', ['scheduled', 'held'])
+    .orderBy('starts_at', 'desc')
+    .execute();
+  const pending = hearings.find((h) => h.state === 'scheduled');
+  const current = pending ?? hearings[0];
+  return {
+    today: todayIso(ctx.config),
+    defenceDueDate: defence?.due_date ?? null,
+    defenceWaived: has('defence_waiver'),
+    evidenceDueDate: typeof evidence === 'string' ? evidence : null,
+    evidenceWaived: has('evidence_waiver'),
+    hearingDate: current ? todayIso(ctx.config, new Date(current.starts_at)) : null,
+    proposedHearingDate,
+    // Held: a hearing held (or a 庭审笔录 entered) and no later hearing pending (an adjournment).
+    hearingHeld: !pending && (hearings.some((h) => h.state === 'held') || has('hearing_record')),
+    hearingNoticeServedToApplicant: (await hearingNoticeServedToApplicant(exec, caseId)) !== null,
+  };
+}
+
+/** Refuses the step (409 PRECONDITION_UNMET) when one of its legal preconditions is unmet. */
+export async function assertArbitrationStep(
+  ctx: AppContext,
+  exec: Exec,
+  caseId: string,
+  step: string,
+  proposedHearingDate: string | null = null,
+): Promise<void> {
+  const verdict = arbitrationStepVerdict(
+    step,
+    await arbitrationSnapshot(ctx, exec, caseId, proposedHearingDate),
+  );
+  if (!verdict.allowed) throw preconditionUnmet(verdict.unmet);
+}
+
+/** The case's own check, run by every transition of an arbitration case (see cases/procedure.registry). */
+export const arbitrationProcedureCheck: ProcedureCheck = (ctx, trx, caseId, event, facts) =>
+  assertArbitrationStep(
+    ctx,
+    trx,
+    caseId,
+    event,
+    typeof facts.proposedHearingDate === 'string' ? facts.proposedHearingDate : null,
+  );
+
+const SCHEDULING = new Set(['schedule_hearing', 'adjourn', 'postpone']);
+
+/**
+ * Per offered step: allowed + the unmet preconditions (the case page disables the step and says why).
+ * Scheduling steps are judged for a date far ahead (only a period that has not started refuses them);
+ * `earliestHearingDate` tells which first date the hearing may take.
+ */
+export async function arbitrationStepVerdicts(
+  ctx: AppContext,
+  exec: Exec,
+  caseId: string,
+  steps: readonly string[],
+) {
+  const snapshot = await arbitrationSnapshot(ctx, exec, caseId);
+  const verdicts: Record<string, StepVerdict> = {};
+  for (const s of steps) {
+    verdicts[s] = arbitrationStepVerdict(
+      s,
+      SCHEDULING.has(s) ? { ...snapshot, proposedHearingDate: '9999-12-31' } : snapshot,
+    );
+  }
+  const dates = arbitrationStepVerdict('schedule_hearing', {
+    ...snapshot,
+    proposedHearingDate: snapshot.today,
+  })
+    .unmet.map((u) => u.earliestDate)
+    .filter((d): d is string => d !== null)
+    .sort();
+  return { verdicts, earliestHearingDate: dates.at(-1) ?? null };
+}

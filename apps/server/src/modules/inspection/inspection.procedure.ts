@@ -1,0 +1,49 @@
+import { type InspectionSnapshot, inspectionStepVerdict, type StepVerdict } from '@onestop/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { AppContext } from '../../app';
+import type { DB } from '../../db/schema';
+import { type ProcedureCheck, preconditionUnmet } from '../cases/procedure.registry';
+import { today } from './inspection.access';
+import { latestPenalty, legalReviewThreshold, type PenaltyDetails } from './inspection.hearing';
+
+type Exec = Kysely<DB> | Transaction<DB>;
+
+/** The facts the inspection guards read: the proposed penalty's record and the legal-review threshold. */
+export async function inspectionSnapshot(
+  ctx: AppContext,
+  exec: Exec,
+  caseId: string,
+): Promise<InspectionSnapshot> {
+  const p = await latestPenalty(exec, caseId);
+  const t = await legalReviewThreshold(exec);
+  const details = (p?.details ?? {}) as PenaltyDetails;
+  const review = details.legalReview;
+  return {
+    today: today(ctx),
+    hearingDeadline: p?.hearing_deadline ?? null,
+    hearingRequested: details.hearing !== undefined,
+    hearingDate: details.hearing?.scheduled?.hearingDate ?? null,
+    hearingHeld: details.hearing?.held !== undefined,
+    fineFen: Number(p?.fine_fen ?? 0),
+    legalReviewMinFen: t.minFen,
+    legalReviewBasis: t.basis,
+    legalReview: review ? (review.conclusion === 'rejected' ? 'rejected' : 'approved') : null,
+  };
+}
+
+/** Run by every transition of an inspection case (see cases/procedure.registry): 409 PRECONDITION_UNMET. */
+export const inspectionProcedureCheck: ProcedureCheck = async (ctx, trx, caseId, event) => {
+  const verdict = inspectionStepVerdict(event, await inspectionSnapshot(ctx, trx, caseId));
+  if (!verdict.allowed) throw preconditionUnmet(verdict.unmet);
+};
+
+/** Per offered step: allowed + the unmet preconditions, for the case page. */
+export async function inspectionStepVerdicts(
+  ctx: AppContext,
+  exec: Exec,
+  caseId: string,
+  steps: readonly string[],
+): Promise<Record<string, StepVerdict>> {
+  const snapshot = await inspectionSnapshot(ctx, exec, caseId);
+  return Object.fromEntries(steps.map((s) => [s, inspectionStepVerdict(s, snapshot)]));
+}
