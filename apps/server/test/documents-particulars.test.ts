@@ -1,11 +1,11 @@
 import { CLAIM_CATALOGUE } from '@onestop/domain';
 import { describe, expect, it } from 'vitest';
 import { pdftotext, squash, writeTemp } from '../src/modules/documents/render/testing/poppler';
-import { newMatter, openCase, places } from './cases.support';
+import { openCase, places } from './cases.support';
 import { download, issued } from './documents.support';
 import { useDocumentsServer } from './documents.support';
-import { signedIn } from './harness';
-import { residentId } from './intake-fixtures';
+import { type Client, signedIn } from './harness';
+import { creditCode, intakeBody, residentId } from './intake-fixtures';
 
 // Issue #13: a case document carries the case's 案号 and the parties' particulars as stored in the
 // master record (address decrypted, ID masked, sex and birth date from the ID number), and the
@@ -13,43 +13,61 @@ import { residentId } from './intake-fixtures';
 describe('documents: 案号 and particulars from the master record', () => {
   const env = useDocumentsServer();
 
-  async function inspectionCase() {
+  let n = 0;
+  /** A matter registered at the window with the particulars the model texts print, and a case on it. */
+  async function caseOf(track: 'inspection' | 'arbitration') {
+    n++;
     const clerk = await signedIn(env, 'clerk');
     const p = await places(env);
-    const m = await newMatter(clerk, p.zengdu, { idNumber: residentId('19900307', 123, '421303') });
-    const r = await openCase(clerk, m.id, 'inspection', [m.claims[0]!.id]);
+    const body = intakeBody(p.zengdu) as any;
+    body.workers[0].idNumber = residentId('19900307', 300 + n, '421303');
+    body.workers[0].ethnicity = '回';
+    body.employers[0].creditCode = creditCode(`MA4P${String(n).padStart(4, '0')}`);
+    body.employers[0].legalRepresentativePost = '执行董事';
+    const m = await clerk.post('/api/intake', body);
+    expect(m.status, JSON.stringify(m.body)).toBe(201);
+    const r = await openCase(clerk, m.body.id, track, [m.body.claims[0].id]);
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return { clerk, matter: m, caseId: r.body.case.id as string, caseNumber: r.body.case.number as string };
+    return {
+      clerk,
+      caseId: r.body.case.id as ReturnType<typeof crypto.randomUUID>,
+      caseNumber: r.body.case.number as string,
+      idNumber: body.workers[0].idNumber as string,
+      creditCode: body.employers[0].creditCode as string,
+    };
+  }
+
+  async function pdfText(clerk: Client, id: string, name: string) {
+    const pdf = await download(clerk, `/api/documents/${id}/pdf`);
+    expect(pdf.status).toBe(200);
+    return squash(pdftotext(writeTemp(name, pdf.data))).replace(/—\d+—/g, '');
   }
 
   it('prints the 案号, the employer particulars and the violated provision on a penalty decision', async () => {
-    const { clerk, caseId, caseNumber } = await inspectionCase();
-    const db = env.server.app.ctx.database.db;
-    const employer = await db
-      .selectFrom('matter_party as mp')
-      .innerJoin('track_case as c', 'c.matter_id', 'mp.matter_id')
-      .select('mp.party_id')
-      .where('c.id', '=', caseId)
-      .where('mp.role', '=', 'employer')
-      .executeTakeFirstOrThrow();
-    // The post of the 法定代表人 (migration 0031) has no intake field yet: set it as staff would.
-    await db
-      .updateTable('party')
-      .set({ legal_representative_post: '执行董事' } as never)
-      .where('id', '=', employer.party_id)
-      .execute();
-
-    const doc = await issued(env, clerk, 'penalty_decision', { subjectType: 'case', subjectId: caseId as ReturnType<typeof crypto.randomUUID> });
-    const pdf = await download(clerk, `/api/documents/${doc.id}/pdf`);
-    expect(pdf.status).toBe(200);
-    const text = squash(pdftotext(writeTemp('penalty-particulars.pdf', pdf.data))).replace(/—\d+—/g, '');
+    const { clerk, caseId, caseNumber, creditCode: code } = await caseOf('inspection');
+    const doc = await issued(env, clerk, 'penalty_decision', { subjectType: 'case', subjectId: caseId });
+    const text = await pdfText(clerk, doc.id, 'penalty-particulars.pdf');
     expect(text).toContain(squash(`案号：${caseNumber}`));
     expect(text).toContain(
-      '当事人：随州市鸿运建筑劳务有限公司，住所地随州市曾都区擂鼓墩大道8号，统一社会信用代码',
+      `当事人：随州市鸿运建筑劳务有限公司，住所地随州市曾都区擂鼓墩大道8号，统一社会信用代码${code}。`,
     );
     expect(text).toContain('法定代表人：李大海，职务：执行董事。');
     expect(text).toContain(squash(`违反了${CLAIM_CATALOGUE.unpaid_wages.basis}的规定`));
+    expect(text).toContain('向随州市人民政府申请行政复议');
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('prints the worker particulars from the ID number and the stored record on an award', async () => {
+    const { clerk, caseId, caseNumber, idNumber } = await caseOf('arbitration');
+    const doc = await issued(env, clerk, 'award', { subjectType: 'case', subjectId: caseId });
+    const text = await pdfText(clerk, doc.id, 'award-particulars.pdf');
+    expect(text).toContain(squash(`案号：${caseNumber}`));
+    expect(text).toContain(
+      `申请人：王建国，${Number(idNumber[16]) % 2 === 1 ? '男' : '女'}，1990年3月7日出生，回族，住湖北省随州市曾都区交通大道100号，公民身份号码421***********${idNumber.slice(-4)}。`,
+    );
+    expect(text).toContain('被申请人：随州市鸿运建筑劳务有限公司');
+    expect(text).toContain('二、被申请人辩称被申请人在答辩期内未提交书面答辩意见。');
+    expect(text).not.toContain(idNumber);
   });
 
   it('gives a document of a matter (no case yet) no 案号', async () => {

@@ -45,7 +45,7 @@ describe('legal aid (法律援助)', () => {
       applicantName: expect.any(String),
     });
     expect(r.body.case.number).toMatch(/^随法援〔\d{4}〕\d+号$/);
-    expect(r.body.referralDocument.number).toMatch(/^随人社维字〔\d{4}〕第\d+号$/);
+    expect(r.body.referralDocument.number).toMatch(/^随人社维字〔\d{4}〕\d+号$/);
     expect(r.body.decisionDue! >= shift(today(), 7)).toBe(true);
     expect((await clerk.post(url, {})).body.code).toBe('LEGAL_AID_REFERRAL_OPEN');
     const ref = (await clerk.get(`/api/documents/${r.body.referralDocument.id}`)).body;

@@ -147,7 +147,7 @@ describe('petitions (信访)', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.petition.case.state).toBe('explained');
     expect(r.body.document).toMatchObject({ type: 'explanation_record', title: '释明告知书' });
-    expect(r.body.document.number).toMatch(/^随信文字〔\d{4}〕第\d+号$/);
+    expect(r.body.document.number).toMatch(/^随信文字〔\d{4}〕\d+号$/);
     expect(r.body.petition.records[0]).toMatchObject({
       kind: 'explanation',
       result: '引导通过司法途径解决：随州市曾都区人民法院',

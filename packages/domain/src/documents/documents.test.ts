@@ -37,8 +37,8 @@ describe('document formatting layer', () => {
   });
 
   it('turns ISO dates and bare amounts in free text into the document formats', () => {
-    expect(normalizeDocumentText('自2023-06-30终了，欠付15600.00元，另有15600元')).toBe(
-      '自2023年6月30日终了，欠付15,600.00元，另有15,600.00元',
+    expect(normalizeDocumentText('自2023-06-30终了，欠付15600.00元，另有15600元、500元')).toBe(
+      '自2023年6月30日终了，欠付15,600.00元，另有15,600.00元、500.00元',
     );
     expect(normalizeDocumentText('于2026-12-18T09:00开庭')).toBe('于2026年12月18日9时00分开庭');
     // Already formatted text and non-dates stay as they are.

@@ -81,7 +81,7 @@ export const SEX_LABELS = { male: '男', female: '女' } as const;
 
 const ISO_IN_TEXT =
   /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?Z?)?(?![\d-])/g;
-const BARE_YUAN = /(?<![\d,.])(\d{4,})(?:\.(\d{1,2}))?元/g;
+const BARE_YUAN = /(?<![\d,.])(\d+)(?:\.(\d{1,2}))?元/g;
 
 /**
  * The formatting layer applied to every line of a document, whatever a caller put in a field:

@@ -1,4 +1,4 @@
-import { formatNumber, validateNumberPattern } from '@onestop/domain';
+import { formatNumber, NUMBER_STYLES, validateNumberPattern } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
@@ -27,10 +27,11 @@ const ARB_BASIS =
 const INSP_BASIS =
   '《劳动保障监察条例》《关于实施〈劳动保障监察条例〉若干规定》：监察文书按机关代字、年份和序号编号';
 const PETITION_BASIS = '《信访工作条例》第三十一条、第三十二条：受理告知和处理意见书应当书面出具并编号存档';
-const GB_BASIS = 'GB/T 9704-2012《党政机关公文格式》7.2.4：发文字号由发文机关代字、年份、发文顺序号组成';
+// An issuer's default ('*') numbers its 公文 (函, 转办单, 转介函): GB/T 9704 style, no "第" (issue #13).
+const GB_BASIS = NUMBER_STYLES.gongwen.basis;
 
 export const DEFAULT_PATTERNS: PatternSeed[] = [
-  { organization: ARB, type: '*', pattern: '随劳人仲文字〔{year}〕第{seq}号', basis: GB_BASIS },
+  { organization: ARB, type: '*', pattern: '随劳人仲文字〔{year}〕{seq}号', basis: GB_BASIS },
   { organization: ARB, type: 'receipt', pattern: '随劳人仲收字〔{year}〕第{seq}号', basis: ARB_BASIS },
   {
     organization: ARB,
@@ -106,7 +107,7 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
     pattern: '随劳人仲简字〔{year}〕第{seq}号',
     basis: ARB_BASIS,
   },
-  { organization: INSP, type: '*', pattern: '随人社监文字〔{year}〕第{seq}号', basis: GB_BASIS },
+  { organization: INSP, type: '*', pattern: '随人社监文字〔{year}〕{seq}号', basis: GB_BASIS },
   {
     organization: INSP,
     type: 'inspection_acceptance',
@@ -155,7 +156,7 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
     pattern: '随人社监结字〔{year}〕第{seq}号',
     basis: INSP_BASIS,
   },
-  { organization: PETITION, type: '*', pattern: '随信文字〔{year}〕第{seq}号', basis: GB_BASIS },
+  { organization: PETITION, type: '*', pattern: '随信文字〔{year}〕{seq}号', basis: GB_BASIS },
   {
     organization: PETITION,
     type: 'petition_acceptance',
@@ -168,32 +169,32 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
     pattern: '随信处字〔{year}〕第{seq}号',
     basis: PETITION_BASIS,
   },
-  { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕第{seq}号', basis: GB_BASIS },
+  { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕{seq}号', basis: GB_BASIS },
   // Every organisation whose staff issue documents (a window clerk's 转办单 is issued in the clerk's
   // organisation's name) has a default pattern; migration 0040 adds them to seeded installations.
   {
     organization: '随州市劳动人事争议仲裁院',
     type: '*',
-    pattern: '随劳人仲院字〔{year}〕第{seq}号',
+    pattern: '随劳人仲院字〔{year}〕{seq}号',
     basis: GB_BASIS,
   },
   {
     organization: '随州市司法局法律援助中心',
     type: '*',
-    pattern: '随法援字〔{year}〕第{seq}号',
+    pattern: '随法援字〔{year}〕{seq}号',
     basis: GB_BASIS,
   },
-  { organization: '随州市总工会', type: '*', pattern: '随工维字〔{year}〕第{seq}号', basis: GB_BASIS },
+  { organization: '随州市总工会', type: '*', pattern: '随工维字〔{year}〕{seq}号', basis: GB_BASIS },
   {
     organization: '随州市曾都区人民法院',
     type: '*',
-    pattern: '曾法诉调字〔{year}〕第{seq}号',
+    pattern: '曾法诉调字〔{year}〕{seq}号',
     basis: GB_BASIS,
   },
   {
     organization: '广水市一站式劳动保障维权中心',
     type: '*',
-    pattern: '广人社维字〔{year}〕第{seq}号',
+    pattern: '广人社维字〔{year}〕{seq}号',
     basis: GB_BASIS,
   },
 ];

@@ -28,6 +28,13 @@ export const workerInput = z.strictObject({
   idNumber: z.string().trim().min(1, '请填写证件号码').max(30, '证件号码过长'),
   phone: z.string().trim().max(30).optional(),
   address: z.string().trim().max(300).optional(),
+  ethnicity: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20, '民族最多20个字')
+    .optional()
+    .describe('民族（文书当事人基本情况）'),
   migrantWorker: z.boolean().optional(),
   disabled: z.boolean().optional(),
   pregnantOrNursing: z.boolean().optional(),
@@ -39,6 +46,13 @@ export const employerInput = z.strictObject({
   name: text(200, '用人单位名称'),
   creditCode: z.string().trim().max(30).optional(),
   legalRepresentative: z.string().trim().max(100).optional(),
+  legalRepresentativePost: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50, '法定代表人职务最多50个字')
+    .optional()
+    .describe('法定代表人（主要负责人）职务'),
   address: z.string().trim().max(300).optional(),
   contactName: z.string().trim().max(100).optional(),
   contactPhone: z.string().trim().max(30).optional(),

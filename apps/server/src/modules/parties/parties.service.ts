@@ -90,14 +90,15 @@ export async function upsertWorker(
   const phone = w.phone ? checkPhone(w.phone, `${path}.phone`) : null;
   const r = await sql<{ id: string; created: boolean }>`
     INSERT INTO party (kind, name, id_type, id_number_enc, identity_hash, sex, birth_date, phone_enc, phone_hash,
-                       address_enc, migrant_worker, disabled, pregnant_or_nursing, minor)
+                       address_enc, migrant_worker, disabled, pregnant_or_nursing, minor, ethnicity)
     VALUES ('worker', ${w.name}, ${w.idType}, ${cipher.encrypt(id.normalized)},
             ${identityHash(cipher, 'worker', id.normalized)}, ${id.sex}, ${id.birthDate},
             ${phone ? cipher.encrypt(phone) : null}, ${phone ? phoneHash(cipher, phone) : null},
             ${w.address ? cipher.encrypt(w.address) : null}, ${w.migrantWorker ?? false}, ${w.disabled ?? false},
-            ${w.pregnantOrNursing ?? false}, ${(w.minor ?? false) || id.minor})
+            ${w.pregnantOrNursing ?? false}, ${(w.minor ?? false) || id.minor}, ${w.ethnicity ?? null})
     ON CONFLICT (identity_hash) DO UPDATE SET
       name = EXCLUDED.name,
+      ethnicity = COALESCE(EXCLUDED.ethnicity, party.ethnicity),
       phone_enc = COALESCE(EXCLUDED.phone_enc, party.phone_enc),
       phone_hash = COALESCE(EXCLUDED.phone_hash, party.phone_hash),
       address_enc = COALESCE(EXCLUDED.address_enc, party.address_enc),
@@ -130,16 +131,17 @@ export async function upsertEmployer(
   };
   const r = await sql<{ id: string; created: boolean }>`
     INSERT INTO party (kind, name, credit_code, identity_hash, phone_enc, phone_hash, address_enc,
-                       legal_representative, contact_name, industry, size, status)
+                       legal_representative, contact_name, industry, size, status, legal_representative_post)
     VALUES ('employer', ${values.name}, ${values.code}, ${values.hash}, ${values.phoneEnc}, ${values.phoneHash},
             ${values.addressEnc}, ${e.legalRepresentative ?? null}, ${e.contactName ?? null}, ${e.industry ?? null},
-            ${e.size ?? null}, ${e.status ?? 'normal'})
+            ${e.size ?? null}, ${e.status ?? 'normal'}, ${e.legalRepresentativePost ?? null})
     ON CONFLICT (identity_hash) DO UPDATE SET
       name = EXCLUDED.name,
       phone_enc = COALESCE(EXCLUDED.phone_enc, party.phone_enc),
       phone_hash = COALESCE(EXCLUDED.phone_hash, party.phone_hash),
       address_enc = COALESCE(EXCLUDED.address_enc, party.address_enc),
       legal_representative = COALESCE(EXCLUDED.legal_representative, party.legal_representative),
+      legal_representative_post = COALESCE(EXCLUDED.legal_representative_post, party.legal_representative_post),
       contact_name = COALESCE(EXCLUDED.contact_name, party.contact_name),
       industry = COALESCE(EXCLUDED.industry, party.industry),
       size = COALESCE(EXCLUDED.size, party.size),

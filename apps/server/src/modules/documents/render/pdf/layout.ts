@@ -9,7 +9,8 @@
 const NO_START = new Set(Array.from('，。、；：！？）〕》」』”’】〗…—·％%,.;:!?)]}'));
 /** Characters that must not end a line (they stick to the next character). */
 const NO_END = new Set(Array.from('（〔《「『“‘【〖([{'));
-const ALNUM = /^[A-Za-z0-9@#&_+\-./:]$/;
+// A comma stays inside a grouped amount (15,600.00) so it never breaks across lines.
+const ALNUM = /^[A-Za-z0-9@#&_+\-./:,]$/;
 
 export interface LaidLine {
   chars: string[];

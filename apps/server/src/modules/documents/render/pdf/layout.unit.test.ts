@@ -15,6 +15,10 @@ describe('CJK line breaking', () => {
     ]);
   });
 
+  it('keeps a grouped amount in one piece', () => {
+    expect(toUnits('罚款3,000.00元').map((u) => u.join(''))).toEqual(['罚', '款', '3,000.00', '元']);
+  });
+
   it('fills lines to the width and never starts a line with a comma', () => {
     const text = '一二三四五，六七八九十';
     const lines = breakLines(text, measure, 0, 16 * 5);

@@ -152,3 +152,67 @@ describe('document text lint over every template', () => {
     ]);
   });
 });
+
+describe('text glitches reported in issue #13', () => {
+  const texts = (model: DocumentModel) => model.paragraphs.flatMap(blockTexts);
+
+  it('an order to correct lists a payment once and calls itself 指令书', () => {
+    const model = createDocument('order_to_correct', {
+      fields: {
+        ...SAMPLE_FIELDS.order_to_correct,
+        corrections: [
+          '足额支付刘䶮等五名劳动者拖欠工资共计78,000.00元。',
+          '依法签订书面劳动合同。',
+          '支付拖欠的劳动报酬78000元',
+        ],
+      },
+      issuer: { name: '随州市人力资源和社会保障局' },
+      number: '随人社监令字〔2026〕第3号',
+      issuedDate: ISSUED,
+    });
+    const list = model.paragraphs.find((b) => b.kind === 'list');
+    expect(list).toEqual({
+      kind: 'list',
+      items: ['足额支付刘䶮等五名劳动者拖欠工资共计78,000.00元。', '依法签订书面劳动合同。'],
+      ordered: true,
+    });
+    expect(texts(model).join('')).not.toContain('本决定书');
+    expect(texts(model).join('')).toContain('如不服本指令书');
+  });
+
+  it('a legal-aid referral states the urgency once', () => {
+    const model = createDocument('legal_aid_referral', {
+      fields: {
+        ...SAMPLE_FIELDS.legal_aid_referral,
+        reason: '距仲裁时效届满不足七日，可以先行提供法律援助（《中华人民共和国法律援助法》第四十四条）',
+        urgent: true,
+      },
+      issuer: { name: '随州市人力资源和社会保障局' },
+      number: '随人社维字〔2026〕5号',
+      issuedDate: ISSUED,
+    });
+    expect(
+      texts(model)
+        .join('')
+        .match(/第四十四条/g),
+    ).toHaveLength(1);
+  });
+
+  it('amounts and dates a caller typed take the document formats', () => {
+    const model = createDocument('award', {
+      fields: {
+        ...SAMPLE_FIELDS.award,
+        claims: ['支付工资15600.00元', '支付加班费3200元'],
+        facts: '申请人于2024-09-01入职，自2026-08-01起未领取工资。',
+      },
+      issuer: { name: '随州市劳动人事争议仲裁委员会' },
+      number: '随劳人仲裁字〔2026〕第3号',
+      issuedDate: ISSUED,
+    });
+    const all = texts(model).join('\n');
+    expect(all).toContain('支付工资15,600.00元');
+    expect(all).toContain('支付加班费3,200.00元');
+    expect(all).toContain('申请人于2024年9月1日入职，自2026年8月1日起未领取工资。');
+    expect(lintDocumentText(texts(model))).toEqual([]);
+  });
+});

@@ -87,6 +87,22 @@ export const inspectionRejection = defineTemplate<InspectionRejectionFields>({
   ],
 });
 
+/**
+ * An order lists each payment once: a typed item and the generated "支付拖欠的劳动报酬X元" with the
+ * same amount are the same correction (issue #13: item 3 repeated item 1).
+ */
+function distinctPayments(items: string[]): string[] {
+  const amounts = new Set<string>();
+  return items.filter((item) => {
+    const amount = /支付.*?([\d,]+(?:\.\d{1,2})?)元/.exec(item)?.[1]?.replace(/,/g, '');
+    if (!amount) return true;
+    const key = Number(amount).toFixed(2);
+    if (amounts.has(key)) return false;
+    amounts.add(key);
+    return true;
+  });
+}
+
 export interface OrderToCorrectFields {
   employerName: string;
   violations: string;
@@ -113,7 +129,7 @@ export const orderToCorrect = defineTemplate<OrderToCorrectFields>({
     p(
       `根据${f.legalBasis}的规定，现责令你单位于${d(f.deadline)}前改正下列事项，并将改正情况书面报告本机关：`,
     ),
-    list(f.corrections),
+    list(distinctPayments(f.corrections)),
     p(
       '逾期不改正的，本机关将依照《劳动保障监察条例》第二十六条、第三十条等规定依法处理；逾期不支付劳动报酬的，可以责令按应付金额百分之五十以上一倍以下的标准加付赔偿金。',
     ),
