@@ -50,11 +50,11 @@ export function CaseActions({ c }: { c: CaseDetail }) {
             {acts.map((a) =>
               page ? (
                 <Link key={a.event} to={page} data-testid={`case-act-${a.event}`}>
-                  {a.label}（{a.actForm}）
+                  {a.label}：在“{a.actForm}”中办理
                 </Link>
               ) : (
                 <Typography.Text key={a.event} data-testid={`case-act-${a.event}`}>
-                  {a.label}（{a.actForm}）
+                  {a.label}：在“{a.actForm}”中办理
                 </Typography.Text>
               ),
             )}
