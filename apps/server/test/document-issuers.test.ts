@@ -61,7 +61,7 @@ describe('document issuers', () => {
     const orgs = await organizations(env);
     const m = await newMatter(clerk, p.zengdu);
     const sent = await clerk.post(`/api/matters/${m.id}/transfers`, {
-      toOrgId: orgs['随州市总工会'],
+      toOrgId: orgs.随州市总工会,
       toTrack: 'mediation',
       reason: '劳动者希望由工会调解',
     });

@@ -212,6 +212,45 @@ async function seedDemoOrganizations(db: Kysely<DB>): Promise<void> {
   }
 }
 
+// --- Staffing so that every track can run end to end in each jurisdiction used by the demo ---
+// Investigations need two inspectors (《劳动保障监察条例》第十六条): a second certified inspector at the
+// city detachment, and one at 广水 (whose cases the city inspectors may join).
+DEMO_USERS.push(
+  {
+    username: 'inspector2',
+    displayName: '刘伟',
+    org: '随州市劳动保障监察支队',
+    phone: '13872211031',
+    roles: [{ role: 'inspector', jurisdictions: ['421300'] }],
+    certificates: [
+      {
+        type: 'inspector_card',
+        number: '鄂监2023-0142',
+        issuer: '湖北省人力资源和社会保障厅',
+        validFrom: '2023-03-01',
+        validTo: '2028-02-29',
+      },
+    ],
+  },
+  {
+    username: 'gsinspector',
+    displayName: '吴静',
+    org: '广水市一站式劳动保障维权中心',
+    phone: '13872211032',
+    roles: [{ role: 'inspector', jurisdictions: ['421381'] }],
+    certificates: [
+      {
+        type: 'inspector_card',
+        number: '鄂监2024-0307',
+        issuer: '湖北省人力资源和社会保障厅',
+        validFrom: '2024-04-01',
+        validTo: '2029-03-31',
+      },
+    ],
+  },
+);
+// --- end of staffing block ---
+
 /**
  * Loads the demo staff into a database that has no users yet and marks the database as a demo
  * installation (refused on a production database). Returns whether it loaded the staff.

@@ -44,7 +44,7 @@ export const consultationMachine = defineMachine<
       to: 'converted_to_matter',
       roles: FRONT_DESK,
       guard: (c) => requireTrue(c, 'submitsRequest', '来访者尚未提出申请、投诉、举报或信访'),
-      basis: 'RULES R-01（一窗受理）',
+      basis: '一窗受理：咨询先行，每次来访登记',
     },
     {
       from: 'registered',

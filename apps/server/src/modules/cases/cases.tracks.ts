@@ -38,7 +38,7 @@ export const TRACKS: Record<CaseTrack, TrackSpec> = {
   consultation: {
     label: '咨询',
     pattern: '随咨〔{year}〕{seq}号',
-    basis: `${LOCAL_BASIS}；RULES R-01（咨询先行，每次来访登记）`,
+    basis: `${LOCAL_BASIS}（咨询先行，每次来访登记）`,
     machine: WORKFLOW_MACHINES.consultation,
     handlers: ['intake_clerk'],
     openers: ['intake_clerk', 'mediator', 'inspector', 'arbitrator', 'petition_officer', 'legal_aid_liaison'],

@@ -154,7 +154,11 @@ export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
             id: e.id,
             event: e.event,
             eventLabel:
-              e.event === 'start' ? '开始计时' : (CLOCK_EVENT_LABELS[e.event as ClockEvent] ?? e.event),
+              e.event === 'start'
+                ? '开始计时'
+                : e.event === 'recalculate'
+                  ? '按新录入的工作日历重新计算'
+                  : (CLOCK_EVENT_LABELS[e.event as ClockEvent] ?? '其他'),
             actor: e.actor,
             at: new Date(e.at).toISOString(),
             reason: e.reason,

@@ -8,7 +8,7 @@ type Exec = Kysely<DB> | Transaction<DB>;
 /** 《法律援助法》第四十四条: provide first when this many days or fewer remain (RULES T-L2). */
 export const URGENT_DAYS = 7;
 
-export const SCREENING_BASIS = '《法律援助法》第三十一条、第三十五条、第四十二条、第四十四条（RULES R-10）';
+export const SCREENING_BASIS = '《法律援助法》第三十一条、第三十五条、第四十二条、第四十四条';
 export const EXEMPTION_REASON =
   '进城务工人员请求支付劳动报酬或者工伤事故人身损害赔偿，免予核查经济困难状况（《法律援助法》第四十二条第（三）项；《保障农民工工资支付条例》第四十五条）';
 

@@ -92,7 +92,7 @@ export function claimTypeLabel(
 }
 
 export const BASIS = {
-  consent: '《劳动争议调解仲裁法》第三条、第五条（调解自愿）；RULES R-09',
+  consent: '《劳动争议调解仲裁法》第三条、第五条（调解自愿）',
   refusal: '《劳动争议调解仲裁法》第五条：不愿调解的，可以直接向劳动争议仲裁委员会申请仲裁',
   agreement: '《劳动争议调解仲裁法》第十四条',
   failure:

@@ -287,7 +287,7 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: PERM },
       schema: {
         tags,
-        summary: '调处不成，导入劳动保障监察或劳动仲裁：生成转办单，转办出现在双方时间线（RULES R-07）',
+        summary: '调处不成，导入劳动保障监察或劳动仲裁：生成转办单，转办出现在双方时间线',
         params: idParam,
         body: transferBody,
         response: RESULT,

@@ -82,7 +82,7 @@ export default function CalendarPage() {
           {detail.data ? (
             <>
               <Typography.Paragraph type="secondary">
-                来源：{detail.data.notice.source}；日历版本 {detail.data.calendarVersion}
+                来源：{detail.data.notice.source}
               </Typography.Paragraph>
               <CalendarLegend />
               <CalendarYearGrid days={detail.data.days} />

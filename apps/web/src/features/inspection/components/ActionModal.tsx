@@ -7,6 +7,8 @@ export interface FieldSpec {
   options?: { value: string; label: string }[];
   required?: boolean;
   extra?: string;
+  /** A multiselect needs at least this many choices, with the message saying why (e.g. its legal basis). */
+  minItems?: { count: number; message: string };
 }
 
 /** One small form per step; the server checks everything again (roles, guards, ranges). */
@@ -48,7 +50,12 @@ export function ActionModal({
             label={f.label}
             extra={f.extra}
             valuePropName={f.kind === 'switch' ? 'checked' : 'value'}
-            rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+            rules={[
+              ...(f.required ? [{ required: true, message: `请填写${f.label}` }] : []),
+              ...(f.minItems
+                ? [{ type: 'array' as const, min: f.minItems.count, message: f.minItems.message }]
+                : []),
+            ]}
           >
             {f.kind === 'textarea' || f.kind === 'lines' ? (
               <Input.TextArea rows={3} data-testid={`field-${f.name}`} />

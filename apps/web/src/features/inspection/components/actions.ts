@@ -72,6 +72,10 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
           kind: 'multiselect',
           options: inspectors,
           required: true,
+          minItems: {
+            count: 2,
+            message: '调查须由两名以上监察员进行（《劳动保障监察条例》第十六条），请至少选择两名监察员',
+          },
         },
       ],
       body: (v) => ({ userIds: v.userIds }),
