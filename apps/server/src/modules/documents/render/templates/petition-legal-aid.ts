@@ -109,7 +109,9 @@ export const petitionReviewOpinion = defineTemplate<PetitionReviewOpinionFields>
   required: reviewRequired,
   addressee: (f) => f.petitionerName,
   build: (f) => [
-    p(`你不服${f.reviewedOpinion}，请求复查（${f.caseNumber}）。你的请求是：${f.request}`),
+    p(
+      `你于${d(f.receivedDate)}提出的信访事项（${f.caseNumber}），你不服${f.reviewedOpinion}，请求复查。你的请求是：${f.request}`,
+    ),
     p(`经复查查明：${f.facts}`),
     p(`复查意见：${f.opinion}`),
     p(`依据：${f.legalBasis}`),
@@ -126,7 +128,9 @@ export const petitionReReviewOpinion = defineTemplate<PetitionReviewOpinionField
   required: reviewRequired,
   addressee: (f) => f.petitionerName,
   build: (f) => [
-    p(`你不服${f.reviewedOpinion}，请求复核（${f.caseNumber}）。你的请求是：${f.request}`),
+    p(
+      `你于${d(f.receivedDate)}提出的信访事项（${f.caseNumber}），你不服${f.reviewedOpinion}，请求复核。你的请求是：${f.request}`,
+    ),
     p(`经复核查明：${f.facts}`),
     p(`复核意见：${f.opinion}`),
     p(`依据：${f.legalBasis}`),
