@@ -17,6 +17,13 @@ export const NOTICE_2027 = {
   makeupWorkdays: [{ date: '2027-02-20', name: '春节调休上班' }],
 };
 
+/** What a 复查/复核意见书 states (required by the review steps, which issue it). */
+const REVIEW = {
+  facts: '经复查，单位已支付一次性伤残补助金',
+  opinion: '维持原处理意见',
+  legalBasis: '《工伤保险条例》第三十七条',
+};
+
 describe('petitions (信访)', () => {
   const env = useTestServer({ LOG_LEVEL: 'error' });
   let p: Places;
@@ -215,13 +222,13 @@ describe('petitions (信访)', () => {
     expect(rv.status).toBe(200);
     expect(rv.body.petition.clocks.map((c: any) => c.ruleId)).toEqual(['petition.review-reply']);
     expect(
-      (await officer.post(`/api/petitions/${reg.id}/steps/issue_review`, {})).body.petition.case.state,
+      (await officer.post(`/api/petitions/${reg.id}/steps/issue_review`, REVIEW)).body.petition.case.state,
     ).toBe('reviewed');
     const rr = await officer.post(`/api/petitions/${reg.id}/steps/request_re_review`, {
       replyReceivedOn: daysAgo(1),
     });
     expect(rr.body.petition.clocks.map((c: any) => c.ruleId)).toEqual(['petition.re-review-reply']);
-    const fin = await officer.post(`/api/petitions/${reg.id}/steps/issue_re_review`, {});
+    const fin = await officer.post(`/api/petitions/${reg.id}/steps/issue_re_review`, REVIEW);
     expect(fin.body.petition.case.state).toBe('final');
     expect(fin.body.petition.clocks).toEqual([]);
   });

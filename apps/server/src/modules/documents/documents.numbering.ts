@@ -22,11 +22,15 @@ const ARB = '随州市劳动人事争议仲裁委员会';
 const INSP = '随州市劳动保障监察支队';
 const PETITION = '随州市信访局（维权中心信访窗口）';
 const CENTER = '随州市人力资源和社会保障局';
+const LEGAL_AID = '随州市司法局法律援助中心';
+const LEGAL_AID_BASIS =
+  '《法律援助法》第四十三条：法律援助机构应当书面告知申请人给予或者不予法律援助的决定；文书按机构代字、年份和序号编号';
 const ARB_BASIS =
   '《劳动人事争议仲裁办案规则》及人社部仲裁文书示范文本：文书编号由仲裁委员会简称、文书代字、年份和序号组成';
 const INSP_BASIS =
   '《劳动保障监察条例》《关于实施〈劳动保障监察条例〉若干规定》：监察文书按机关代字、年份和序号编号';
-const PETITION_BASIS = '《信访工作条例》第三十一条、第三十二条：受理告知和处理意见书应当书面出具并编号存档';
+const PETITION_BASIS =
+  '《信访工作条例》第三十一条至第三十六条：受理、不予受理、转送、延期告知和处理、复查、复核意见应当书面出具并编号存档';
 // An issuer's default ('*') numbers its 公文 (函, 转办单, 转介函): GB/T 9704 style, no "第" (issue #13).
 const GB_BASIS = NUMBER_STYLES.gongwen.basis;
 
@@ -169,6 +173,22 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
     pattern: '随信处字〔{year}〕第{seq}号',
     basis: PETITION_BASIS,
   },
+  // issue #13: the petition documents of the flow steps and the legal-aid decisions (migration 0041).
+  ...(
+    [
+      ['petition_rejection_notice', '随信不受字〔{year}〕第{seq}号'],
+      ['petition_forward_notice', '随信转字〔{year}〕第{seq}号'],
+      ['petition_extension_notice', '随信延字〔{year}〕第{seq}号'],
+      ['petition_review_opinion', '随信复查字〔{year}〕第{seq}号'],
+      ['petition_re_review_opinion', '随信复核字〔{year}〕第{seq}号'],
+    ] as const
+  ).map(([type, pattern]) => ({ organization: PETITION, type, pattern, basis: PETITION_BASIS })),
+  ...(
+    [
+      ['legal_aid_grant', '随法援决字〔{year}〕第{seq}号'],
+      ['legal_aid_refusal', '随法援不字〔{year}〕第{seq}号'],
+    ] as const
+  ).map(([type, pattern]) => ({ organization: LEGAL_AID, type, pattern, basis: LEGAL_AID_BASIS })),
   { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕{seq}号', basis: GB_BASIS },
   // Every organisation whose staff issue documents (a window clerk's 转办单 is issued in the clerk's
   // organisation's name) has a default pattern; migration 0040 adds them to seeded installations.

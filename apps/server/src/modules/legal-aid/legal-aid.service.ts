@@ -1,10 +1,13 @@
 import { daysBetween, type Permission } from '@onestop/domain';
+import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../app';
+import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { applyTransition, openCaseInTrx } from '../cases/cases.service';
+import { applyTransition, applyTransitionInTrx, openCaseInTrx, workflowToHttp } from '../cases/cases.service';
+import { issueDecision } from './legal-aid.decision';
 import { getClocksService } from '../clocks/clocks.module';
 import { OPEN_STATUSES } from '../clocks/clocks.service';
 import { getDocumentsService } from '../documents/documents.plugin';
@@ -178,20 +181,29 @@ async function updateAndLog(
   kind: string,
   summary: string,
 ) {
-  await ctx.database.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('legal_aid_referral')
-      .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() }))
-      .where('id', '=', r.id)
-      .execute();
-    await appendEvent(trx, actor, r.matter.id, kind, summary, { referralId: r.id });
-    await appendAudit(trx, actor, {
-      action: `legal_aid.${kind}`,
-      entityType: 'legal_aid_referral',
-      entityId: r.id,
-      summary,
-      after: set,
-    });
+  await ctx.database.db.transaction().execute((trx) => updateAndLogInTrx(trx, actor, r, set, kind, summary));
+}
+
+async function updateAndLogInTrx(
+  trx: Transaction<DB>,
+  actor: Actor,
+  r: ReferralView,
+  set: Record<string, unknown>,
+  kind: string,
+  summary: string,
+) {
+  await trx
+    .updateTable('legal_aid_referral')
+    .set((eb) => ({ ...set, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', r.id)
+    .execute();
+  await appendEvent(trx, actor, r.matter.id, kind, summary, { referralId: r.id });
+  await appendAudit(trx, actor, {
+    action: `legal_aid.${kind}`,
+    entityType: 'legal_aid_referral',
+    entityId: r.id,
+    summary,
+    after: set,
   });
 }
 
@@ -227,31 +239,42 @@ export async function decide(
             ...(r.daysLeft !== null && { daysToDeadline: r.daysLeft }),
             urgentMeasureNeeded: r.urgentMeasureNeeded,
           };
-  await applyTransition(ctx, auth, actor, r.case.id, event, {
-    expectedVersion: body.version,
-    reason: event === 'refuse' ? body.refusalReason : undefined,
-    payload,
-  });
   const decision =
     body.decision === 'grant' ? 'granted' : body.decision === 'refuse' ? 'refused' : 'provisional';
   const lawyer =
     decision === 'provisional' && body.lawyerName
       ? { lawyer_name: body.lawyerName, law_firm: body.lawFirm ?? null, assigned_on: today }
       : {};
-  await updateAndLog(
-    ctx,
-    actor,
-    r,
-    {
-      decision,
-      decided_on: today,
-      refusal_reason: body.refusalReason ?? null,
-      ...(hardship !== undefined && { economic_hardship: hardship }),
-      ...lawyer,
-    },
-    'legal_aid_decided',
-    `法律援助：${DECISION_LABELS[decision]}${decision === 'refused' ? `（理由：${body.refusalReason}）` : ''}${r.meansTestExempt && decision !== 'refused' ? '（免予核查经济困难状况）' : ''}${body.lawyerName && decision === 'provisional' ? `，指派${body.lawyerName}律师` : ''}`,
-  );
+  // The step, the record and its decision document (给予/不予法律援助决定书) in one transaction.
+  await ctx.database.db.transaction().execute(async (trx) => {
+    try {
+      await applyTransitionInTrx(ctx, trx, auth, actor, r.case.id, event, {
+        expectedVersion: body.version,
+        reason: event === 'refuse' ? body.refusalReason : undefined,
+        payload,
+      });
+    } catch (err) {
+      throw workflowToHttp(err);
+    }
+    const document =
+      decision === 'provisional'
+        ? undefined
+        : await issueDecision(ctx, trx, actor, r, decision, body, hardship);
+    await updateAndLogInTrx(
+      trx,
+      actor,
+      r,
+      {
+        decision,
+        decided_on: today,
+        refusal_reason: body.refusalReason ?? null,
+        ...(hardship !== undefined && { economic_hardship: hardship }),
+        ...lawyer,
+      },
+      'legal_aid_decided',
+      `法律援助：${DECISION_LABELS[decision]}${decision === 'refused' ? `（理由：${body.refusalReason}）` : ''}${r.meansTestExempt && decision !== 'refused' ? '（免予核查经济困难状况）' : ''}${body.lawyerName && decision === 'provisional' ? `，指派${body.lawyerName}律师` : ''}${document ? `；签发${document.number}` : ''}`,
+    );
+  });
 }
 
 /** Lawyer assignment within 3 days of the decision (《法律援助法》第四十三条). */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app';
+import { STEP_DOCUMENTS, stepWithDocument } from './petitions.documents';
 import { actorOf, type AuthContext } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { StaleCase } from '../cases/cases.service';
@@ -295,10 +296,10 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const p = await petitionRow(ctx, req.auth!, req.params.id);
-      await fresh(ctx, req.auth!, p.id, () =>
+      const document = await fresh(ctx, req.auth!, p.id, () =>
         transferPetition(ctx, req.auth!, actorOf(req, PERM), p, req.body),
       );
-      return { petition: await loadPetition(ctx, p.id, req.auth!) };
+      return { petition: await loadPetition(ctx, p.id, req.auth!), document: document ?? null };
     },
   );
 
@@ -386,10 +387,20 @@ export const petitionsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { event } = req.params;
       const payload = await stepPayload(ctx, p, event, req.body, actor);
       const reason = event === 'extend' ? (req.body.extensionReason ?? req.body.reason) : req.body.reason;
-      await fresh(ctx, auth, p.id, () =>
-        step(ctx, auth, actor, p, event, { version: req.body.version, reason, payload }),
+      const document = await fresh(ctx, auth, p.id, async () =>
+        event in STEP_DOCUMENTS
+          ? stepWithDocument(
+              ctx,
+              auth,
+              actor,
+              p,
+              event,
+              { version: req.body.version, reason, payload },
+              req.body,
+            )
+          : void (await step(ctx, auth, actor, p, event, { version: req.body.version, reason, payload })),
       );
-      return { petition: await loadPetition(ctx, p.id, auth) };
+      return { petition: await loadPetition(ctx, p.id, auth), document: document ?? null };
     },
   );
 };

@@ -107,6 +107,9 @@ export const stepBody = z.strictObject({
   extensionReason: z.string().trim().max(1000).optional(),
   receivingOrgan: z.string().trim().max(200).optional(),
   majorOrUrgent: z.boolean().optional(),
+  facts: z.string().trim().max(4000).optional().describe('复查、复核：查明的事实（写入复查/复核意见书）'),
+  opinion: z.string().trim().max(4000).optional().describe('复查、复核：意见'),
+  legalBasis: z.string().trim().max(1000).optional().describe('复查、复核：依据（法律法规条款）'),
 });
 
 export const listQuery = z.strictObject({

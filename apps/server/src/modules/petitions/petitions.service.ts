@@ -1,3 +1,4 @@
+import { stepWithDocument } from './petitions.documents';
 import { daysBetween, petitionMachine } from '@onestop/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../app';
@@ -185,10 +186,24 @@ export async function transferPetition(
     caseId: p.case_id,
     reason: `信访事项导入${TARGET_LABELS[input.target]}（《信访工作条例》第三十一条）：${input.reason}`,
   });
-  await step(ctx, auth, actor, p, 'channel', {
-    reason: input.reason,
-    payload: { channelTo: `${TARGET_LABELS[input.target]}（${toOrg.name}）`, transferId },
-  });
+  // 不予受理告知书 (条例第三十一条) issued with the channel step, in its transaction.
+  const channel =
+    input.target === 'arbitration' ? `向${toOrg.name}申请仲裁` : `向${toOrg.name}投诉，由其依法处理`;
+  const document = await stepWithDocument(
+    ctx,
+    auth,
+    actor,
+    p,
+    'channel',
+    {
+      reason: input.reason,
+      payload: { channelTo: `${TARGET_LABELS[input.target]}（${toOrg.name}）`, transferId },
+    },
+    {
+      reason: `该事项属于${TARGET_LABELS[input.target]}受理范围（${input.reason.replace(/[。.]+$/, '')}）`,
+      channel,
+    },
+  );
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('petition')
@@ -196,7 +211,7 @@ export async function transferPetition(
       .where('id', '=', p.id)
       .execute();
   });
-  return transferId;
+  return document;
 }
 
 export async function explainPetition(

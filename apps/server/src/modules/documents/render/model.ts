@@ -38,6 +38,14 @@ export const DOCUMENT_TYPES = [
   'deemed_withdrawal_decision',
   'collective_notice',
   'simplified_notice',
+  // issue #13: petition and legal-aid documents issued by their flows (templates/petition-legal-aid.ts)
+  'petition_rejection_notice',
+  'petition_forward_notice',
+  'petition_extension_notice',
+  'petition_review_opinion',
+  'petition_re_review_opinion',
+  'legal_aid_grant',
+  'legal_aid_refusal',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -3,6 +3,7 @@ import { isCaseDocument } from '@onestop/domain';
 import type { DocumentType } from './model.js';
 import type { DocumentFieldsMap } from './templates/index.js';
 import type { DocumentContext } from './templates/template.js';
+import { PETITION_LEGAL_AID_SAMPLES } from './templates/petition-legal-aid.js';
 
 /**
  * Filled sample fields for every document type: used by tests, the benchmark and previews.
@@ -316,6 +317,7 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
     defencePeriod: '经被申请人同意缩短为五日（自收到本通知之日起）',
     grounds: '事实清楚、权利义务关系明确、争议不大',
   },
+  ...PETITION_LEGAL_AID_SAMPLES,
 };
 
 const WORKER = {

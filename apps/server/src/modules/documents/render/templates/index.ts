@@ -84,6 +84,21 @@ import {
   transferSlip,
 } from './other.js';
 import { type ExplanationRecordFields, explanationRecord } from './explanation.js';
+import {
+  type LegalAidGrantFields,
+  type LegalAidRefusalFields,
+  legalAidGrant,
+  legalAidRefusal,
+  type PetitionExtensionNoticeFields,
+  type PetitionForwardNoticeFields,
+  type PetitionRejectionNoticeFields,
+  type PetitionReviewOpinionFields,
+  petitionExtensionNotice,
+  petitionForwardNotice,
+  petitionReReviewOpinion,
+  petitionRejectionNotice,
+  petitionReviewOpinion,
+} from './petition-legal-aid.js';
 import { type DocumentContext, type DocumentTemplate, displayValues, findMissingFields } from './template.js';
 
 /** The fields each document type is filled with. */
@@ -120,6 +135,13 @@ export interface DocumentFieldsMap {
   deemed_withdrawal_decision: DeemedWithdrawalDecisionFields;
   collective_notice: CollectiveNoticeFields;
   simplified_notice: SimplifiedNoticeFields;
+  petition_rejection_notice: PetitionRejectionNoticeFields;
+  petition_forward_notice: PetitionForwardNoticeFields;
+  petition_extension_notice: PetitionExtensionNoticeFields;
+  petition_review_opinion: PetitionReviewOpinionFields;
+  petition_re_review_opinion: PetitionReviewOpinionFields;
+  legal_aid_grant: LegalAidGrantFields;
+  legal_aid_refusal: LegalAidRefusalFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -155,6 +177,13 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   deemed_withdrawal_decision: deemedWithdrawalDecision,
   collective_notice: collectiveNotice,
   simplified_notice: simplifiedNotice,
+  petition_rejection_notice: petitionRejectionNotice,
+  petition_forward_notice: petitionForwardNotice,
+  petition_extension_notice: petitionExtensionNotice,
+  petition_review_opinion: petitionReviewOpinion,
+  petition_re_review_opinion: petitionReReviewOpinion,
+  legal_aid_grant: legalAidGrant,
+  legal_aid_refusal: legalAidRefusal,
 };
 
 export interface DocumentInput<T extends DocumentType> {
