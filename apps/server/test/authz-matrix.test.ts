@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newMatter, places } from './cases.support';
+import { creditCode } from './intake-fixtures';
 import { Client, signedIn, useTestServer } from './harness';
 import {
   DEMO_USERNAMES,
@@ -394,5 +395,39 @@ describe('authorisation by post on every route', () => {
       if (![403, 404].includes(res.status)) leaks.push(`${key(r)} → ${res.status} (clerk: ${own.status})`);
     }
     expect(leaks).toEqual([]);
+  });
+  it('a reported inspection case: inspectors are assigned by a leader, never to oneself', async () => {
+    const clerk = await signedIn(env, 'clerk');
+    const c = await clerk.post('/api/inspection/cases', {
+      source: 'report',
+      channel: 'hotline_12333',
+      jurisdictionId: (await places(env)).zengdu,
+      reporter: { anonymous: false, name: '举报人甲', phone: '13900002222' },
+      employer: { name: '随州市某某餐饮有限公司', creditCode: creditCode('MA4R0091'), industry: '餐饮业' },
+      violations: [
+        {
+          type: 'minimum_wage',
+          amountFen: 90_000,
+          periodFrom: '2025-10-01',
+          periodTo: '2025-12-31',
+          facts: '工资低于最低工资标准',
+        },
+      ],
+      violationEndedOn: '2025-12-31',
+      narrative: '服务员工资低于最低工资标准。',
+      workerCount: 3,
+    });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    const id = c.body.id ?? c.body.case?.id;
+    const inspector = await signedIn(env, 'inspector');
+    const me = (await inspector.get('/api/auth/me')).body;
+    const chen = me.user?.id ?? me.id;
+    const self = await inspector.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [chen] });
+    expect([self.status, self.body.code]).toEqual([403, 'FORBIDDEN']);
+    expect(self.body.message).toContain('领导指派');
+    const director = await signedIn(env, 'director');
+    expect((await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [chen] })).status).toBe(
+      200,
+    );
   });
 });
