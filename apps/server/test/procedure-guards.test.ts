@@ -233,7 +233,7 @@ describe('arbitration procedure guards (409 PRECONDITION_UNMET)', () => {
     );
     const done = await ok(await wang.post(`/api/arbitration/cases/${caseId}/steps`, noShow));
     expect(done.case.state).toBe('deemed_withdrawn');
-  });
+  }, 180_000);
 });
 
 describe('inspection procedure guards (409 PRECONDITION_UNMET)', () => {
