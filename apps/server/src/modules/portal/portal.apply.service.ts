@@ -19,12 +19,7 @@ import { buildTriageInput, findOpenProceedings, loadTriageSettings } from '../in
 import { raiseAlerts } from '../matters/alerts';
 import { openDuplicates } from '../matters/matters.presenter';
 import { appendEvent } from '../matters/scope';
-import {
-  checkIdentity,
-  identityHash,
-  upsertEmployer,
-  upsertWorker,
-} from '../parties/parties.service';
+import { checkIdentity, identityHash, upsertEmployer, upsertWorker } from '../parties/parties.service';
 import type { ApplicationBody } from './portal.schema';
 import { attachUploads } from './portal.uploads';
 

@@ -81,9 +81,7 @@ export default function CalendarPage() {
           {detail.error ? <Alert type="error" showIcon title={detail.error.message} /> : null}
           {detail.data ? (
             <>
-              <Typography.Paragraph type="secondary">
-                来源：{detail.data.notice.source}
-              </Typography.Paragraph>
+              <Typography.Paragraph type="secondary">来源：{detail.data.notice.source}</Typography.Paragraph>
               <CalendarLegend />
               <CalendarYearGrid days={detail.data.days} />
             </>
