@@ -120,6 +120,18 @@ export const REQUIRED_ELEMENTS: Readonly<Record<string, readonly ElementRule[]>>
   petition_acceptance: [...ALWAYS],
   petition_opinion: [...ALWAYS, { element: 'remedy', basis: '《信访工作条例》第三十五条' }],
   legal_aid_referral: [...ALWAYS],
+  // Petition steps and legal-aid decisions (issued by their flows): each decision that can be
+  // challenged names the remedy.
+  petition_rejection_notice: [...ALWAYS],
+  petition_forward_notice: [...ALWAYS],
+  petition_extension_notice: [...ALWAYS],
+  petition_review_opinion: [
+    ...ALWAYS,
+    { element: 'remedy', basis: '《信访工作条例》第三十五条、第三十六条' },
+  ],
+  petition_re_review_opinion: [...ALWAYS],
+  legal_aid_grant: [...ALWAYS],
+  legal_aid_refusal: [...ALWAYS, { element: 'remedy', basis: '《中华人民共和国法律援助法》第四十九条' }],
   proof_of_service: [...ALWAYS],
   explanation_record: [...ALWAYS],
   suspension_decision: [...ALWAYS, CASE],

@@ -91,6 +91,8 @@ function evidenceOf(type: DocumentType, element: DocumentElement): string[] {
       }
       if (type === 'rejection_notice') return ['十五日内向人民法院提起诉讼'];
       if (type === 'petition_opinion') return ['三十日内', '复查'];
+      if (type === 'petition_review_opinion') return ['三十日内', '请求复核'];
+      if (type === 'legal_aid_refusal') return ['司法行政部门提出', '行政复议', '行政诉讼'];
       return [
         '六十日内',
         `向${REMEDY_BODIES.administrativeReview}申请行政复议`,
