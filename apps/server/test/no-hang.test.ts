@@ -78,5 +78,10 @@ describe('no request hangs or crashes the server', () => {
     // Unauthenticated with a malformed body: the session is checked first.
     const anonBad = await anon.post('/api/arbitration/day-close', { date: 42, extra: true });
     expect([anonBad.status, anonBad.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+    // The same on the portal: a route needing a signed-in account answers 401 before reading the body.
+    const portalBad = await anon.post('/api/portal/applications', { kind: 42, extra: true });
+    expect([portalBad.status, portalBad.body.code]).toEqual([401, 'PORTAL_UNAUTHENTICATED']);
+    const portalRead = await anon.get('/api/portal/matters');
+    expect([portalRead.status, portalRead.body.code]).toEqual([401, 'PORTAL_UNAUTHENTICATED']);
   });
 });

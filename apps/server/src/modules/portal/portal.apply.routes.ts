@@ -28,7 +28,7 @@ export function portalApplyRoutes(storage: FileStore): FastifyPluginAsyncZod {
     app.post(
       '/uploads',
       {
-        config: { auth: 'public' },
+        config: { auth: 'public', portal: 'account' },
         schema: {
           tags,
           summary: '上传一张照片或一个 PDF（multipart，字段 file；须带 Idempotency-Key，重试返回同一结果）',
@@ -49,7 +49,7 @@ export function portalApplyRoutes(storage: FileStore): FastifyPluginAsyncZod {
     app.post(
       '/applications',
       {
-        config: { auth: 'public' },
+        config: { auth: 'public', portal: 'account' },
         schema: {
           tags,
           summary: '网上申请：投诉、调解申请、仲裁申请（与窗口相同的字段和校验；须带 Idempotency-Key）',
@@ -79,7 +79,7 @@ export function portalApplyRoutes(storage: FileStore): FastifyPluginAsyncZod {
     app.post(
       '/questions',
       {
-        config: { auth: 'public' },
+        config: { auth: 'public', portal: 'account' },
         schema: {
           tags,
           summary: '网上咨询留言（工作人员在“我的留言”中回复）',
@@ -162,7 +162,7 @@ export function portalApplyRoutes(storage: FileStore): FastifyPluginAsyncZod {
     app.get(
       '/questions',
       {
-        config: { auth: 'public' },
+        config: { auth: 'public', portal: 'account' },
         schema: {
           tags,
           summary: '我的咨询留言及回复',

@@ -189,7 +189,7 @@ export function portalAuthRoutes(provider: NotificationProvider): FastifyPluginA
     app.get(
       '/me',
       {
-        config: { auth: 'public' },
+        config: { auth: 'public', portal: 'session' },
         schema: { tags, summary: '当前门户登录状态', response: { 200: sessionResponse, ...errorResponses } },
       },
       async (req) => {
@@ -210,7 +210,7 @@ export function portalAuthRoutes(provider: NotificationProvider): FastifyPluginA
     app.post(
       '/auth/logout',
       {
-        config: { auth: 'public' },
+        config: { auth: 'public', portal: 'session' },
         schema: {
           tags,
           summary: '退出门户',

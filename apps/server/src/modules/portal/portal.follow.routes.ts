@@ -38,7 +38,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/matters',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'session' },
       schema: {
         tags,
         summary: '我的事项',
@@ -51,7 +51,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/matters/:id',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'session' },
       schema: {
         tags,
         summary: '事项进度：通俗时间线、调解和开庭时间、送达给我的文书、评价',
@@ -69,7 +69,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/matters/:id/documents/:serviceId/file',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'session' },
       schema: {
         tags,
         summary: '打开送达给我的文书（电子送达：首次打开的时间即送达时间，只记录一次）',
@@ -114,7 +114,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/matters/:id/messages',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'session' },
       schema: {
         tags,
         summary: '与工作人员的留言（打开即标记已读）',
@@ -154,7 +154,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/matters/:id/messages',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'session' },
       schema: {
         tags,
         summary: '给工作人员留言',
@@ -176,7 +176,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/matters/:id/evidence',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'account' },
       schema: {
         tags,
         summary: '补充证据（先上传文件；须带 Idempotency-Key）',
@@ -218,7 +218,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/matters/:id/defence',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'account' },
       schema: {
         tags,
         summary: '用人单位网上答辩（可附证据）',
@@ -260,7 +260,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/matters/:id/consents',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'session' },
       schema: {
         tags,
         summary: '同意（或撤回）调解、电子送达',
@@ -303,7 +303,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/matters/:id/ratings',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'session' },
       schema: {
         tags,
         summary: '满意度评价（每个程序办结后一次）',
@@ -357,7 +357,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/matters/:id/proposal',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'session' },
       schema: {
         tags,
         summary: '送达给我的调解建议书（逐项）',
@@ -371,7 +371,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/matters/:id/proposal',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'session' },
       schema: {
         tags,
         summary: '逐项答复调解建议书（同意、不同意或提出可接受的金额）',

@@ -109,7 +109,7 @@ export const portalRepresentativeRoutes: FastifyPluginAsyncZod = async (app) => 
   app.post(
     '/representation',
     {
-      config: { auth: 'public' },
+      config: { auth: 'public', portal: 'account' },
       schema: {
         tags: ['当事人门户'],
         summary: '用人单位代表输入应诉通知书上的代表码，此后可在网上查看该事项并应诉',

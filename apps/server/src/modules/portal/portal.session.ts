@@ -73,6 +73,13 @@ export async function createPortalSession(
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The portal session a route needs: any ('session', incl. a 查询码 session) or a signed-in account. */
+    portal?: 'session' | 'account';
+  }
+}
+
 /**
  * Resolves the portal cookie on every portal route (routes declare `config.auth: 'public'` for the
  * staff pipeline) and checks the portal CSRF header on state changes made within a session.
@@ -80,35 +87,44 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerPortalSession(app: FastifyInstance, db: Kysely<DB>) {
   app.decorateRequest('portal', null);
   app.addHook('preValidation', async (req) => {
-    const token = req.cookies[PORTAL_COOKIE];
-    if (!token) return;
-    const row = await db
-      .selectFrom('portal_session')
-      .selectAll()
-      .where('id', '=', sha256Hex(token))
-      .executeTakeFirst();
-    if (!row) return;
-    const now = Date.now();
-    if (new Date(row.expires_at).getTime() < now || now - new Date(row.last_seen_at).getTime() > IDLE_MS) {
-      await db.deleteFrom('portal_session').where('id', '=', row.id).execute();
-      return;
-    }
-    if (now - new Date(row.last_seen_at).getTime() > 60_000) {
-      await db
-        .updateTable('portal_session')
-        .set({ last_seen_at: new Date() })
-        .where('id', '=', row.id)
-        .execute();
-    }
-    req.portal = {
-      sessionId: row.id,
-      kind: row.kind,
-      accountId: row.account_id,
-      matterId: row.matter_id,
-      partyId: row.party_id,
-      csrfToken: row.csrf_token,
-    };
+    await resolvePortalSession(req, db);
+    // A route that needs a session says so (`config.portal`): checked here, before its body is
+    // validated, so an anonymous request with a malformed body is 401, not 400.
+    const needs = req.routeOptions.config.portal;
+    if (needs === 'account') requireAccount(req);
+    else if (needs === 'session') requirePortal(req);
   });
+}
+
+async function resolvePortalSession(req: FastifyRequest, db: Kysely<DB>): Promise<void> {
+  const token = req.cookies[PORTAL_COOKIE];
+  if (!token) return;
+  const row = await db
+    .selectFrom('portal_session')
+    .selectAll()
+    .where('id', '=', sha256Hex(token))
+    .executeTakeFirst();
+  if (!row) return;
+  const now = Date.now();
+  if (new Date(row.expires_at).getTime() < now || now - new Date(row.last_seen_at).getTime() > IDLE_MS) {
+    await db.deleteFrom('portal_session').where('id', '=', row.id).execute();
+    return;
+  }
+  if (now - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db
+      .updateTable('portal_session')
+      .set({ last_seen_at: new Date() })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  req.portal = {
+    sessionId: row.id,
+    kind: row.kind,
+    accountId: row.account_id,
+    matterId: row.matter_id,
+    partyId: row.party_id,
+    csrfToken: row.csrf_token,
+  };
 }
 
 /** The signed-in portal user (401 without a session, 403 on a state change without the CSRF header). */
