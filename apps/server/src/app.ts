@@ -1,3 +1,4 @@
+import { appendAnchor } from './platform/audit-verify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -34,6 +35,7 @@ import { loggerOptions } from './platform/logger';
 import { validatorCompiler } from './platform/schema-types';
 import { RECEIVE_TIMEOUT_MS, registerRequestTimeout } from './platform/timeout';
 
+const AUDIT_ANCHOR_EVERY_MS = 24 * 3600_000;
 export interface AppDeps {
   config: AppConfig;
   database: Database;
@@ -107,6 +109,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuth(app, database.db, config);
+  // The audit anchor (heads + count, MAC'd) is exported once a day across instances, to a file the
+  // operator keeps apart from the database; `audit verify --anchors` checks the log against it.
+  const anchorFile = config.auditAnchorFile;
+  if (anchorFile)
+    ctx.jobs.every('audit.anchor', AUDIT_ANCHOR_EVERY_MS, () =>
+      appendAnchor(database.db, anchorFile).then(() => undefined),
+    );
   if (config.jobsEnabled) {
     app.addHook('onReady', async () => ctx.jobs.start());
     app.addHook('onClose', async () => ctx.jobs.stop());

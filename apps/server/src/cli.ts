@@ -1,12 +1,11 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { ROLES } from '@onestop/domain';
 import { ConfigError, loadConfig } from './config/env';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
 import { appendAudit, auditKeyOf, SYSTEM_ACTOR } from './platform/audit';
-import { createAnchor, parseAnchors, verifyAuditChain } from './platform/audit-verify';
+import { appendAnchor, parseAnchors, verifyAuditChain } from './platform/audit-verify';
 import { backupDatabase, digestDatabase, restoreDatabase } from './platform/backup';
 import { cipherFromConfig } from './platform/crypto';
 import { rekeyAll } from './platform/rekey';
@@ -136,9 +135,7 @@ async function main() {
       case 'audit': {
         if (args[0] === 'anchor') {
           const file = flag(args, 'out') ?? DEFAULT_ANCHORS;
-          const anchor = await createAnchor(database.db);
-          mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-          appendFileSync(file, `${JSON.stringify(anchor)}\n`, { mode: 0o600 });
+          const anchor = await appendAnchor(database.db, file);
           const entries = anchor.streams.reduce((n, s) => n + s.seq, 0);
           console.log(`已写入锚点：${anchor.streams.length} 条链，共 ${entries} 条记录 → ${file}`);
           return 0;

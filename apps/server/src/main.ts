@@ -22,6 +22,11 @@ async function main() {
       '已生成加密密钥与审计密钥并写入数据目录（权限 0600），请与数据一起备份 (generated SECRET_KEY/AUDIT_KEY into the data folder)',
     );
   }
+  if (!config.demoMode && !config.auditAnchorFile) {
+    log.warn(
+      '未设置 AUDIT_ANCHOR_FILE：审计日志锚点不会每日自动导出，请设置或用 cron 运行 cli audit anchor (no daily audit anchor)',
+    );
+  }
   if (config.smsProvider === 'log') {
     log.warn(
       '未配置短信服务：短信只写入日志，不会送达（状态为“仅记录”）(no SMS provider: messages are logged, not sent)',

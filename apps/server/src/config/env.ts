@@ -70,6 +70,8 @@ export const envSchema = z
       .optional(),
     LOOKUP_KEY: z.string().min(32, 'LOOKUP_KEY 至少 32 个字符').optional(),
     AUDIT_KEY: z.string().min(32, 'AUDIT_KEY 至少 32 个字符').optional(),
+    /** Where the daily audit anchor is appended; best on storage the database host cannot rewrite. */
+    AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
     SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     SESSION_IDLE_MINUTES: z.coerce
       .number()
@@ -113,6 +115,7 @@ export const envSchema = z
       secretKeyPrevious: e.SECRET_KEY_PREVIOUS ?? [],
       lookupKey: e.LOOKUP_KEY,
       auditKey: e.AUDIT_KEY ?? (demoMode ? DEV_AUDIT_KEY : undefined),
+      auditAnchorFile: e.AUDIT_ANCHOR_FILE,
       keyFile,
       /** Set by loadConfig when this start created the key file (main.ts says so in the log). */
       keyFileCreated: false,

@@ -1,3 +1,5 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema';
@@ -59,6 +61,14 @@ export async function createAnchor(db: Kysely<DB>): Promise<AuditAnchor> {
       } as const;
       return { ...body, mac: anchorMac(key, body) };
     });
+}
+
+/** Appends a fresh anchor to `file` (JSONL, 0600): the CLI's `audit anchor` and the daily task. */
+export async function appendAnchor(db: Kysely<DB>, file: string): Promise<AuditAnchor> {
+  const anchor = await createAnchor(db);
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  appendFileSync(file, `${JSON.stringify(anchor)}\n`, { mode: 0o600 });
+  return anchor;
 }
 
 /** Anchors from a JSONL file's text; a line whose MAC does not match is reported, not skipped. */
