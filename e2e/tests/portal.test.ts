@@ -242,8 +242,18 @@ describe('the parties’ portal at 360 px', () => {
       respondentName: EMPLOYER,
       applicantName: '刘小红',
     });
+    // The contact phone opens nothing by itself: the case staff issue a one-time 单位代表码 for the employer.
+    const employerId = (await clerk.get(`/api/matters/${matterId}`)).body.employers[0].id as string;
+    const issued = await clerk.post(`/api/portal/staff/matters/${matterId}/representative-code`, {
+      partyId: employerId,
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
     const page = await phonePage();
     await signIn(page, EMPLOYER_PHONE);
+    await page.getByText('暂时没有事项').waitFor();
+    await page.getByTestId('representation-code').fill(issued.body.code);
+    await axe(page, 'representation');
+    await page.locator('[data-testid="representation-submit"]:enabled').click();
     await page.getByTestId('matter-item').first().click();
     await page.getByTestId('proposal').waitFor();
     await page.getByTestId('proposal-1-reject').check();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -27,12 +27,13 @@ export function MattersPage() {
   const { session, loading } = useSession();
   const [items, setItems] = useState<Item[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
   useEffect(() => {
-    if (!session) return;
+    if (!session || reload < 0) return;
     api<{ items: Item[] }>('/matters')
       .then((r) => setItems(r.items))
       .catch((e) => setError(errorText(e)));
-  }, [session]);
+  }, [session, reload]);
   if (loading) return <p role="status">正在加载…</p>;
   if (!session) {
     return (
@@ -53,7 +54,9 @@ export function MattersPage() {
       <h1>我的事项</h1>
       {error ? <p className="alert error">{error}</p> : null}
       {items?.length === 0 ? (
-        <p className="hint">暂时没有事项。窗口登记时留的手机号与登录手机号相同，事项就会显示在这里。</p>
+        <p className="hint">
+          暂时没有事项。窗口登记时留的手机号与登录手机号相同，事项就会显示在这里；用人单位请输入应诉材料上的单位代表码。
+        </p>
       ) : null}
       {items?.map((m) => (
         <Link
@@ -70,6 +73,57 @@ export function MattersPage() {
           <span className="hint">提交于 {day(m.receivedAt)}</span>
         </Link>
       ))}
+      <RepresentationForm onAdded={() => setReload((n) => n + 1)} />
     </>
+  );
+}
+
+/** 单位代表码: an employer's representative opens the matter named on the papers served on the employer. */
+function RepresentationForm({ onAdded }: { onAdded: () => void }) {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api<{ matterId: string }>('/representation', { body: { code } });
+      setCode('');
+      onAdded();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card" onSubmit={submit} data-testid="representation-form">
+      <label htmlFor="representation-code">单位代表码</label>
+      <input
+        id="representation-code"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        autoComplete="off"
+        aria-describedby="representation-hint"
+        data-testid="representation-code"
+      />
+      <p className="hint" id="representation-hint">
+        用人单位代表：输入办案机构在应诉材料上提供的代表码，即可在网上查看该事项并应诉。代表码只能使用一次。
+      </p>
+      {error ? (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        className="wide"
+        disabled={busy || code.trim().length < 4}
+        data-testid="representation-submit"
+      >
+        添加事项
+      </button>
+    </form>
   );
 }
