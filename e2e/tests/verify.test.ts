@@ -56,7 +56,7 @@ describe('public document verification in Chromium', () => {
       await page.goto(`${server.url}/verify/${award.shortCode}`);
       const result = page.getByTestId('verify-result');
       await result.waitFor({ timeout: 20_000 });
-      const text = await result.innerText();
+      const text = await result.textContent();
       expect(text).toContain('文书真实有效');
       expect(text).toContain(award.number);
       expect(text).toContain(opened.body.case.number);
@@ -83,12 +83,12 @@ describe('public document verification in Chromium', () => {
     await page.goto(`${server.url}/verify/${award.shortCode}`);
     const old = page.getByTestId('verify-result');
     await old.waitFor({ timeout: 20_000 });
-    expect(await old.innerText()).toContain('文书已被更正');
-    expect(await old.innerText()).toContain(fix.body.number);
+    expect(await old.textContent()).toContain('文书已被更正');
+    expect(await old.textContent()).toContain(fix.body.number);
     await screenshot(page, 'verify-award-superseded');
     await page.goto(`${server.url}/verify/${fix.body.shortCode}`);
     await page.getByText('更正的文书').waitFor({ timeout: 20_000 });
-    const fresh = await page.getByTestId('verify-result').innerText();
+    const fresh = await page.getByTestId('verify-result').textContent();
     expect(fresh).toContain('35,600.00元');
     expect(fresh).toContain(award.number);
     await screenshot(page, 'verify-correction');
