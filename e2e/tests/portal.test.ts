@@ -253,6 +253,7 @@ describe('the parties’ portal at 360 px', () => {
     await page.getByText('暂时没有事项').waitFor();
     await page.getByTestId('representation-code').fill(issued.body.code);
     await axe(page, 'representation');
+    await screenshot(page, 'portal-representation-phone');
     await page.locator('[data-testid="representation-submit"]:enabled').click();
     await page.getByTestId('matter-item').first().click();
     await page.getByTestId('proposal').waitFor();
