@@ -19,3 +19,14 @@ export async function startProduct(): Promise<RunningServer> {
   });
   return startServer(config);
 }
+
+/**
+ * Test-only business clock (config `now`): the server's "today" becomes `iso` (noon China time), so a
+ * test lets the calendar pass as it would (a hearing date comes, a period ends) without back-dating any
+ * record. `null` returns to the system clock. Every guard and form still reads the server's own today.
+ */
+export function setBusinessDate(server: RunningServer, iso: string | null): void {
+  const config = server.app.ctx.config;
+  if (iso === null) delete config.now;
+  else config.now = () => new Date(`${iso}T04:00:00Z`);
+}

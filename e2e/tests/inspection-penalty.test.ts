@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { Client } from '../../apps/server/test/harness';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
 import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { LoginPage } from '../support/pages';
-import { startProduct } from '../support/server';
+import { setBusinessDate, startProduct } from '../support/server';
 
 const DEMO = 'Onestop@2026';
 
@@ -44,6 +44,7 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
       ['inspector', 'zhangmin'].map(async (u) => (await (await api(u)).get('/api/auth/me')).body.user.id),
     );
   });
+  afterEach(() => setBusinessDate(server, null));
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -191,23 +192,14 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
       .waitFor({ timeout: 15_000 });
     await panel.getByTestId('print-hearing_notice_penalty').waitFor();
 
-    // 3. The hearing is held (its date moved to today in the database to simulate the day), recorded.
-    const { db } = server.app.ctx.database;
-    const row = await db
-      .selectFrom('inspection_outcome')
-      .select(['id', 'details'])
-      .where('case_id', '=', id)
-      .where('kind', '=', 'penalty')
-      .executeTakeFirstOrThrow();
-    const today = (await inspectorApi.get(`/api/inspection/cases/${id}`)).body.penalty.today as string;
-    const details = row.details as any;
-    details.hearing.scheduled.hearingDate = today;
-    await db
-      .updateTable('inspection_outcome')
-      .set({ details: JSON.stringify(details) })
-      .where('id', '=', row.id)
-      .execute();
+    // 3. The hearing day comes (the server's business clock moves to the notified date; nothing is
+    // back-dated): before it, recording is not offered; on it, the hearing is held and recorded.
+    expect(await panel.getByTestId('penalty-status-record').textContent()).toContain(
+      `待 ${earliest} 举行后登记`,
+    );
+    setBusinessDate(server, earliest);
     await page.reload();
+    await panel.getByTestId('penalty-status-record').filter({ hasText: '待登记听证笔录' }).waitFor();
     await panel.getByTestId('penalty-recordHearing').click();
     await page.getByTestId('penalty-transcript').fill('当事人承认安排夜班，称已调整岗位。');
     await page.getByTestId('penalty-opinion').fill('维持拟处罚意见');
@@ -231,6 +223,10 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     // 5. The director decides; the inspector closes: the 结案审批表 with a print button.
     const director = await signedInPage('director');
     await director.goto(`${server.url}/inspection/cases/${id}`);
+    // The decision's guards (hearing held, 法制审核 passed) are met: the page declares the step allowed.
+    await director
+      .locator('[data-testid="step-decidePenalty"][data-allowed="true"]')
+      .waitFor({ timeout: 15_000 });
     await director.getByTestId('step-decidePenalty').click();
     await director.locator('.ant-modal:visible .ant-switch').click();
     await director.getByTestId('action-ok').click();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
 import { Link } from '../router';
 import { useSession } from '../session';
@@ -27,14 +27,13 @@ export function MattersPage() {
   const { session, loading } = useSession();
   const [items, setItems] = useState<Item[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loaded, setLoaded] = useState(0);
+  const [reload, setReload] = useState(0);
   useEffect(() => {
-    if (!session) return;
-    void loaded;
+    if (!session || reload < 0) return;
     api<{ items: Item[] }>('/matters')
       .then((r) => setItems(r.items))
       .catch((e) => setError(errorText(e)));
-  }, [session, loaded]);
+  }, [session, reload]);
   if (loading) return <p role="status">正在加载…</p>;
   if (!session) {
     return (
@@ -55,7 +54,9 @@ export function MattersPage() {
       <h1>我的事项</h1>
       {error ? <p className="alert error">{error}</p> : null}
       {items?.length === 0 ? (
-        <p className="hint">暂时没有事项。窗口登记时留的手机号与登录手机号相同，事项就会显示在这里。</p>
+        <p className="hint">
+          暂时没有事项。窗口登记时留的手机号与登录手机号相同，事项就会显示在这里；用人单位请输入应诉材料上的单位代表码。
+        </p>
       ) : null}
       {items?.map((m) => (
         <Link
@@ -72,38 +73,32 @@ export function MattersPage() {
           <span className="hint">提交于 {day(m.receivedAt)}</span>
         </Link>
       ))}
-      <RepresentationForm onDone={() => setLoaded((n) => n + 1)} />
+      <RepresentationForm onAdded={() => setReload((n) => n + 1)} />
     </>
   );
 }
 
-/**
- * An employer's representative reaches a matter only with the one-time 单位代表码 printed on the
- * 应诉通知书 (or sent to the employer's verified contact): a phone number typed by the other party
- * never opens an employer's matter.
- */
-function RepresentationForm({ onDone }: { onDone: () => void }) {
+/** 单位代表码: an employer's representative opens the matter named on the papers served on the employer. */
+function RepresentationForm({ onAdded }: { onAdded: () => void }) {
   const [code, setCode] = useState('');
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (e: React.FormEvent) => {
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    setMsg(null);
+    setError(null);
     try {
-      await api<{ matterId: string }>('/representation', { body: { code: code.trim() } });
+      await api<{ matterId: string }>('/representation', { body: { code } });
       setCode('');
-      setMsg({ ok: true, text: '已开通，该事项已列在上方。' });
-      onDone();
+      onAdded();
     } catch (err) {
-      setMsg({ ok: false, text: errorText(err) });
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="representation-title">
-      <h2 id="representation-title">用人单位网上应诉</h2>
+    <form className="card" onSubmit={submit} data-testid="representation-form">
       <label htmlFor="representation-code">单位代表码</label>
       <input
         id="representation-code"
@@ -114,20 +109,20 @@ function RepresentationForm({ onDone }: { onDone: () => void }) {
         data-testid="representation-code"
       />
       <p className="hint" id="representation-hint">
-        单位代表码印在应诉通知书上，一次有效，30日内使用。
+        用人单位代表：输入办案机构在应诉材料上提供的代表码，即可在网上查看该事项并应诉。代表码只能使用一次。
       </p>
-      {msg ? (
-        <p className={`alert ${msg.ok ? 'ok' : 'error'}`} role="status">
-          {msg.text}
+      {error ? (
+        <p className="alert error" role="alert">
+          {error}
         </p>
       ) : null}
       <button
         type="submit"
-        className="button wide"
+        className="wide"
         disabled={busy || code.trim().length < 4}
         data-testid="representation-submit"
       >
-        开通网上应诉
+        添加事项
       </button>
     </form>
   );
