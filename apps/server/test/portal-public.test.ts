@@ -7,7 +7,10 @@ import { PortalClient, SmsGateway, signInByPhone } from './portal.support';
 
 const sms = new SmsGateway();
 await sms.start();
+// The test client plays the reverse proxy: each phone's address arrives in X-Forwarded-For, which the
+// server believes only from a listed proxy (TRUST_PROXY), as in production behind nginx.
 const env = useTestServer({
+  TRUST_PROXY: '127.0.0.1',
   SMS_PROVIDER: 'http',
   SMS_HTTP_URL: sms.url,
   STORAGE_DIR: `/tmp/onestop-portal-${randomUUID()}`,
