@@ -32,6 +32,7 @@ import { cipherFromConfig, type FieldCipher } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
 import { errorHandler, notFoundHandler } from './platform/errors';
 import { loggerOptions } from './platform/logger';
+import { registerReadRouting } from './platform/read-pool';
 import { validatorCompiler } from './platform/schema-types';
 import { RECEIVE_TIMEOUT_MS, registerRequestTimeout } from './platform/timeout';
 
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuth(app, database.db, config);
+  registerReadRouting(app);
   // The audit anchor (heads + count, MAC'd) is exported once a day across instances, to a file the
   // operator keeps apart from the database; `audit verify --anchors` checks the log against it.
   const anchorFile = config.auditAnchorFile;

@@ -23,6 +23,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     databaseUrl: config.databaseUrl,
     pgliteDir: config.pgliteDir,
     poolMax: config.poolMax,
+    databaseReadUrl: config.databaseReadUrl,
     auditKey: config.auditKey,
   });
   try {

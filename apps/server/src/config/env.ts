@@ -96,6 +96,13 @@ export const envSchema = z
     TZ_OFFSET_MINUTES: z.coerce.number().int().default(480),
     SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
     SMS_HTTP_URL: z.string().url('SMS_HTTP_URL 必须是有效的网址').optional(),
+    /** A PostgreSQL read replica for lists and searches (platform/read-pool.ts). */
+    DATABASE_READ_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL 必须以 postgres:// 或 postgresql:// 开头')
+      .optional(),
+    /** After a user's write, that user's reads stay on the primary this long (read-your-writes). */
+    READ_AFTER_WRITE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   })
   .transform((e) => {
     const demoMode = e.DEMO_MODE;
@@ -135,6 +142,8 @@ export const envSchema = z
       tzOffsetMinutes: e.TZ_OFFSET_MINUTES,
       smsProvider: e.SMS_PROVIDER,
       smsHttpUrl: e.SMS_HTTP_URL,
+      databaseReadUrl: e.DATABASE_READ_URL,
+      readAfterWriteMs: e.READ_AFTER_WRITE_MS,
     };
   })
   .refine((c) => c.secretKey !== undefined || c.keyFile !== undefined, {

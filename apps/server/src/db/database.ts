@@ -23,6 +23,8 @@ export interface Database {
   backend: Backend;
   /** Connection settings, for tools that need their own client (backup, benchmarks). */
   connection: pg.PoolConfig;
+  /** Read replica (DATABASE_READ_URL) for lists and searches; absent: everything reads the primary. */
+  read?: { db: Kysely<DB>; pool: pg.Pool } | undefined;
   /**
    * From now on every pooled connection runs as the restricted role `onestop_app` (migration
    * 0020): call after migrations and seeding. Owner-only work (restore, tests proving the
@@ -41,6 +43,8 @@ export interface DatabaseOptions {
   /** PGlite data directory, or 'memory://' for a throw-away database. */
   pgliteDir: string;
   poolMax: number;
+  /** A PostgreSQL read replica for lists and searches (platform/read-pool.ts); PostgreSQL only. */
+  databaseReadUrl?: string | undefined;
   /** AUDIT_KEY; the built-in demo key when omitted (tests, benchmarks). */
   auditKey?: string | undefined;
 }
@@ -87,6 +91,22 @@ export function unitOfWorkDb(pool: pg.Pool, opts: { auditKey?: string | undefine
 }
 
 /**
+ * The read replica's pool: every transaction read-only, so a write sent there by mistake fails on
+ * a primary too (the test points DATABASE_READ_URL at the primary itself).
+ */
+function openReadPool(url: string, opts: DatabaseOptions): { db: Kysely<DB>; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolMax,
+    options: '-c default_transaction_read_only=on',
+  });
+  pool.on('error', () => {
+    /* reported by the next query */
+  });
+  return { db: unitOfWorkDb(pool, opts), pool };
+}
+
+/**
  * One code path for both backends: the application always talks `pg` to PostgreSQL. With no
  * DATABASE_URL an embedded PGlite is served on a private Unix socket inside its data directory.
  * PGlite runs one transaction at a time behind the socket multiplexer, so transactions must stay
@@ -100,13 +120,24 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       /* idle client errors are reported by the next query */
     });
     const db = unitOfWorkDb(pool, opts);
+    const read = opts.databaseReadUrl ? openReadPool(opts.databaseReadUrl, opts) : undefined;
+    const roles = appRoleSwitch(pool);
+    const readRoles = read && appRoleSwitch(read.pool);
     return {
       db,
       pool,
       backend: 'postgres',
       connection,
-      ...appRoleSwitch(pool),
-      close: () => db.destroy(),
+      read,
+      ...roles,
+      async useAppRole() {
+        await roles.useAppRole();
+        await readRoles?.useAppRole();
+      },
+      async close() {
+        await db.destroy();
+        await read?.db.destroy();
+      },
     };
   }
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
+import { readDb } from '../../platform/read-pool';
 import { decideBody } from '../intake/intake.schema';
 import { downloadEvidence, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, uploadEvidence } from './evidence.service';
 import { type FileStore, LocalFileStore } from '../../platform/storage';
@@ -48,8 +49,9 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
       },
     },
     async (req) => {
-      const scope = await scopeOf(db, req.auth!, 'matter.read');
-      return searchMatters(db, ctx.cipher, req.query, scope);
+      const reader = readDb(req); // the replica when configured (platform/read-pool.ts)
+      const scope = await scopeOf(reader, req.auth!, 'matter.read');
+      return searchMatters(reader, ctx.cipher, req.query, scope);
     },
   );
 
