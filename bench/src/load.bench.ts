@@ -38,6 +38,8 @@ interface Attempt {
   /** HTTP status, or 0 when the connection failed without a response. */
   status: number;
   code?: string | undefined;
+  /** The instance that answered (HAProxy's X-Onestop-Instance); '' when the proxy answered itself. */
+  instance?: string | undefined;
 }
 
 interface Session {
@@ -53,6 +55,7 @@ interface Acked {
 }
 
 const RETRYABLE = new Set([0, 502, 503, 504]);
+const CYCLE = ['list', 'search', 'intake', 'list', 'transition', 'search', 'list', 'document'] as const;
 
 function residentId(n: number): string {
   const birth = new Date(Date.UTC(1960, 0, 1) + (n % 16000) * 86400000)
@@ -141,6 +144,10 @@ export async function runLoadBench() {
   });
   try {
     await drive(cluster, { clients, seconds, kill, killAtMs });
+    const proxyLog = readFileSync(path.join(dir, 'haproxy.log'), 'utf8')
+      .split('\n')
+      .filter((l) => /is (DOWN|UP)|no server available/.test(l));
+    console.log(`[load] proxy: instance state changes\n${proxyLog.join('\n') || '(none)'}`);
   } finally {
     await cluster.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -166,6 +173,8 @@ async function drive(
   const inDoubt = { intakes: [] as string[], drafts: 0, transitions: 0, issues: 0 };
   const numbers: string[] = [];
   let seq = 0;
+  const toRoute: { id: string; version: number }[] = [];
+  const routed: string[] = [];
   let killTime = Number.POSITIVE_INFINITY;
   const t0 = Date.now();
   const deadline = t0 + o.seconds * 1000;
@@ -198,7 +207,8 @@ async function drive(
         /* an HTML error page from the proxy */
       }
       const code = typeof parsed.code === 'string' ? parsed.code : undefined;
-      attempts.push({ kind, start, end: Date.now(), status: r.status, code });
+      const instance = r.headers.get('x-onestop-instance') ?? undefined;
+      attempts.push({ kind, start, end: Date.now(), status: r.status, code, instance });
       return { status: r.status, body: parsed };
     } catch {
       attempts.push({ kind, start, end: Date.now(), status: 0 });
@@ -221,16 +231,21 @@ async function drive(
 
   async function client(w: number) {
     const s = sessions[w % sessions.length]!;
-    const toRoute: { id: string; version: number }[] = [];
-    const routed: string[] = [];
-    while (Date.now() < deadline) {
-      const roll = Math.random() * 100;
-      if (roll < 30) {
-        await retrying(() => call('list', s, 'GET', `/api/matters?pageSize=20&page=${1 + (w % 3)}`));
-      } else if (roll < 50) {
-        const q = numbers.length && roll < 40 ? numbers[Math.floor(Math.random() * numbers.length)]! : '王';
+    // Each client walks the same cycle from its own starting point: 3 lists, 2 searches, 1 intake,
+    // 1 transition and 1 document (draft + issue) in 8 steps. Transitions take the matters awaiting
+    // triage and documents the routed ones, from all clients; without one, the step is an intake.
+    for (let step = w; Date.now() < deadline; step++) {
+      const op = CYCLE[step % CYCLE.length]!;
+      if (op === 'list') {
+        await retrying(() => call('list', s, 'GET', `/api/matters?pageSize=20&page=${1 + (step % 3)}`));
+      } else if (op === 'search') {
+        const q = numbers.length && step % 2 ? numbers[Math.floor(Math.random() * numbers.length)]! : '王';
         await retrying(() => call('search', s, 'GET', `/api/matters?q=${encodeURIComponent(q)}`));
-      } else if (roll < 70 || (roll < 85 && !toRoute.length) || (roll >= 85 && !routed.length)) {
+      } else if (
+        op === 'intake' ||
+        (op === 'transition' && !toRoute.length) ||
+        (op === 'document' && !routed.length)
+      ) {
         const n = seq++;
         const key = `load-${w}-${n}-${randomUUID().slice(0, 8)}`;
         const body = intakeBody(jurisdictionId, n);
@@ -244,7 +259,7 @@ async function drive(
           numbers.push(String(r.body.number));
           toRoute.push({ id, version: Number(r.body.version) });
         } else inDoubt.intakes.push(key);
-      } else if (roll < 85) {
+      } else if (op === 'transition') {
         const m = toRoute.shift()!;
         const r = await retrying(() =>
           call('transition', s, 'POST', `/api/matters/${m.id}/triage`, {
@@ -325,9 +340,15 @@ async function drive(
       'p99 ms': percentile(lat, 99),
     };
   }
+  // A failure is the killed instance's when HAProxy names it as the instance that answered (its
+  // connection died under a request it had sent there); a client connection that dropped while
+  // the kill happened is counted with them. Anything else (a 5xx of the surviving instance, the
+  // proxy's own 503) is counted apart: the goal is 0.
   const failed = attempts.filter((a) => a.status === 0 || a.status >= 500);
-  const inFlight = failed.filter((a) => a.start <= killTime && a.end >= killTime);
-  const other5xx = failed.filter((a) => !(a.start <= killTime && a.end >= killTime));
+  const fromVictim = (a: Attempt) =>
+    a.instance === victim.name || (a.status === 0 && a.start <= killTime && a.end >= killTime);
+  const inFlight = failed.filter(fromVictim);
+  const other5xx = failed.filter((a) => !fromVictim(a));
   const byClass = new Map<string, number>();
   for (const a of attempts) {
     if (a.status >= 200 && a.status < 300) continue;
@@ -340,7 +361,7 @@ async function drive(
   console.log('[load] non-2xx responses by class (retried requests count each attempt):');
   console.table(Object.fromEntries([...byClass].sort().map(([k, v]) => [k, { count: v }])));
   console.log(
-    `[load] 5xx / dropped connections: ${inFlight.length} in flight on the killed instance at the kill, ` +
+    `[load] 5xx / dropped connections: ${inFlight.length} from requests in flight on the killed instance, ` +
       `${other5xx.length} other (goal 0)`,
   );
   if (other5xx.length)
@@ -426,8 +447,9 @@ async function verify(
     const allJobs = await db.query<{ kind: string; state: string; n: number }>(
       `SELECT kind, state, count(*)::int AS n FROM job GROUP BY kind, state ORDER BY kind, state`,
     );
-    const newMatters = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM idempotency_key WHERE scope LIKE 'intake.create:%'`,
+    const keys = await db.query<{ n: number; open: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE status_code = 0)::int AS open
+         FROM idempotency_key WHERE scope LIKE 'intake.create:%'`,
     );
     const matterCount = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM matter WHERE narrative = '压测登记：拖欠工资。'`,
@@ -447,9 +469,12 @@ async function verify(
     console.log(
       `[load] acknowledged writes lost: ${lostIntakes + lostTransitions + lostDrafts + lostIssues} (goal 0)`,
     );
+    const registered = matterCount.rows[0]!.n;
     console.log(
-      `[load] intake keys recorded ${newMatters.rows[0]!.n}, matters registered by the run ${matterCount.rows[0]!.n} ` +
-        `(a duplicate would make matters exceed keys)`,
+      `[load] intake: ${keys.rows[0]!.n} idempotency keys recorded, ${registered} matters registered by the ` +
+        `run (a duplicate would make matters exceed keys); of the ${inDoubt.intakes.length} in doubt ` +
+        `${registered - acked.intakes.length} committed without the client hearing of it; ` +
+        `${keys.rows[0]!.open} keys left reserved by the killed instance (a retry gets 409 IDEMPOTENCY_IN_PROGRESS)`,
     );
     console.log(
       `[load] issued documents: ${acked.issued.length}; render job not done exactly once: ${notOnce} (goal 0); ` +
