@@ -22,8 +22,9 @@ import pg from 'pg';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const HAPROXY_CFG = path.join(ROOT, 'deploy/haproxy.cfg');
-/** What the proxy and this script ask an instance; /api/ready once the readiness endpoint exists. */
-export const HEALTH_PATH = '/api/health';
+/** What the proxy asks an instance (the `http-check send` line of deploy/haproxy.cfg); this script asks the same. */
+export const HEALTH_PATH =
+  /^\s*http-check send meth GET uri (\S+)/m.exec(readFileSync(HAPROXY_CFG, 'utf8'))?.[1] ?? '/api/health';
 
 export interface ClusterOptions {
   instances?: number;
