@@ -35,7 +35,7 @@ interface Attempt {
   kind: Kind;
   start: number;
   end: number;
-  /** HTTP status, or 0 when the connection failed without a response. */
+  /** HTTP status; 0 when the connection failed without a response, -1 when the client gave up waiting. */
   status: number;
   code?: string | undefined;
   /** The instance that answered (HAProxy's X-Onestop-Instance); '' when the proxy answered itself. */
@@ -54,7 +54,9 @@ interface Acked {
   issued: { id: string; rowVersion: number }[];
 }
 
-const RETRYABLE = new Set([0, 502, 503, 504]);
+const RETRYABLE = new Set([-1, 0, 502, 503, 504]);
+/** Longer than the proxy's queue (30 s) plus a request: overload shows as latency or the proxy's 503. */
+const CLIENT_TIMEOUT_MS = 65_000;
 const CYCLE = ['list', 'search', 'intake', 'list', 'transition', 'search', 'list', 'document'] as const;
 
 function residentId(n: number): string {
@@ -197,7 +199,7 @@ async function drive(
           ...headers,
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(30_000),
+        signal: AbortSignal.timeout(CLIENT_TIMEOUT_MS),
       });
       const text = await r.text();
       let parsed: Record<string, unknown> = {};
@@ -210,8 +212,9 @@ async function drive(
       const instance = r.headers.get('x-onestop-instance') ?? undefined;
       attempts.push({ kind, start, end: Date.now(), status: r.status, code, instance });
       return { status: r.status, body: parsed };
-    } catch {
-      attempts.push({ kind, start, end: Date.now(), status: 0 });
+    } catch (err) {
+      const timedOut = err instanceof Error && err.name === 'TimeoutError';
+      attempts.push({ kind, start, end: Date.now(), status: timedOut ? -1 : 0 });
       return { status: 0, body: {} };
     }
   }
@@ -345,6 +348,7 @@ async function drive(
   // the kill happened is counted with them. Anything else (a 5xx of the surviving instance, the
   // proxy's own 503) is counted apart: the goal is 0.
   const failed = attempts.filter((a) => a.status === 0 || a.status >= 500);
+  const timeouts = attempts.filter((a) => a.status === -1).length;
   const fromVictim = (a: Attempt) =>
     a.instance === victim.name || (a.status === 0 && a.start <= killTime && a.end >= killTime);
   const inFlight = failed.filter(fromVictim);
@@ -352,7 +356,12 @@ async function drive(
   const byClass = new Map<string, number>();
   for (const a of attempts) {
     if (a.status >= 200 && a.status < 300) continue;
-    const label = a.status === 0 ? 'connection failed' : `${a.status}${a.code ? ` ${a.code}` : ''}`;
+    const label =
+      a.status === 0
+        ? 'connection failed'
+        : a.status === -1
+          ? `no answer within ${CLIENT_TIMEOUT_MS / 1000} s`
+          : `${a.status}${a.code ? ` ${a.code}` : ''}`;
     byClass.set(`${a.kind}: ${label}`, (byClass.get(`${a.kind}: ${label}`) ?? 0) + 1);
   }
 
@@ -362,7 +371,7 @@ async function drive(
   console.table(Object.fromEntries([...byClass].sort().map(([k, v]) => [k, { count: v }])));
   console.log(
     `[load] 5xx / dropped connections: ${inFlight.length} from requests in flight on the killed instance, ` +
-      `${other5xx.length} other (goal 0)`,
+      `${other5xx.length} other (goal 0); client gave up waiting: ${timeouts}`,
   );
   if (other5xx.length)
     console.table(
@@ -395,6 +404,17 @@ async function verify(
       await new Promise((res) => setTimeout(res, 1000));
     }
     console.log(`[load] render queue drained in ${((Date.now() - drainStart) / 1000).toFixed(1)} s`);
+    // Requests the clients gave up on may still be running on the surviving instance: wait until
+    // the reserved idempotency keys stop changing, so what stays reserved is the killed instance's.
+    let reserved = -1;
+    for (let stable = 0, i = 0; stable < 3 && i < 60; i++) {
+      const r = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM idempotency_key WHERE status_code = 0`,
+      );
+      stable = r.rows[0]!.n === reserved ? stable + 1 : 0;
+      reserved = r.rows[0]!.n;
+      await new Promise((res) => setTimeout(res, 1000));
+    }
 
     const matters = await db.query<{ id: string; status: string; version: number }>(
       'SELECT id, status, version FROM matter WHERE id = ANY($1::uuid[])',
@@ -474,7 +494,8 @@ async function verify(
       `[load] intake: ${keys.rows[0]!.n} idempotency keys recorded, ${registered} matters registered by the ` +
         `run (a duplicate would make matters exceed keys); of the ${inDoubt.intakes.length} in doubt ` +
         `${registered - acked.intakes.length} committed without the client hearing of it; ` +
-        `${keys.rows[0]!.open} keys left reserved by the killed instance (a retry gets 409 IDEMPOTENCY_IN_PROGRESS)`,
+        `${keys.rows[0]!.open} keys left reserved by the killed instance (a retry with one gets 409 ` +
+        'IDEMPOTENCY_IN_PROGRESS for good)',
     );
     console.log(
       `[load] issued documents: ${acked.issued.length}; render job not done exactly once: ${notOnce} (goal 0); ` +
