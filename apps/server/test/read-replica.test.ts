@@ -34,6 +34,7 @@ describe.skipIf(!adminUrl)('read replica (PostgreSQL)', () => {
   let dbUrl: string;
 
   beforeAll(async () => {
+    // Not useTestServer(): the read URL must name the database, so the test creates it itself.
     const name = `onestop_t_${randomBytes(5).toString('hex')}`;
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
