@@ -9,7 +9,7 @@
  *
  * Settings: CLUSTER_INSTANCES (2), CLUSTER_PORT (the proxy; 3170), CLUSTER_DIR (data/cluster),
  * CLUSTER_DEMO (true: demo accounts on a fresh database), CLUSTER_KEEP_DB (false: the fresh
- * database is dropped on stop). The instances listen on the ports after CLUSTER_PORT.
+ * database and its files are removed on stop). The instances listen on the ports after CLUSTER_PORT.
  * The load benchmark (bench/src/load.bench.ts) starts the same cluster on free ports.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -174,7 +174,11 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         return exited.then(() => clearTimeout(hard));
       });
     await Promise.all(exits);
-    if (!keepDatabase) await database.drop();
+    // The files belong to the database: both go, unless the database is kept.
+    if (!keepDatabase) {
+      await database.drop();
+      rmSync(storageDir, { recursive: true, force: true });
+    }
   };
   try {
     // The first instance migrates and seeds; the others start on the ready database.
