@@ -34,7 +34,10 @@ describe('statistics (统计报表)', () => {
       if (c.key === guangshui) return expected.guangshui ?? zero;
       return zero;
     });
-    expect(row.cells.map((x: any) => x.text), `row ${code} ${row.label}`).toEqual(want);
+    expect(
+      row.cells.map((x: any) => x.text),
+      `row ${code} ${row.label}`,
+    ).toEqual(want);
   }
 
   it('walks 401 → 403 → 400 → 404 → 200', async () => {
@@ -45,7 +48,9 @@ describe('statistics (统计报表)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('PERIOD_INVALID');
     expect(bad.body.message).toBe('请选择统计季度（1—4）');
-    const reversed = await director.get('/api/statistics/tables/arbitration?kind=custom&from=2024-05-01&to=2024-04-01');
+    const reversed = await director.get(
+      '/api/statistics/tables/arbitration?kind=custom&from=2024-05-01&to=2024-04-01',
+    );
     expect(reversed.body.code).toBe('PERIOD_INVALID');
     expect((await director.get(`/api/statistics/tables/nope${Q2}`)).status).toBe(404);
     expect((await director.get(`/api/statistics/tables/arbitration${Q2}`)).status).toBe(200);
@@ -97,7 +102,8 @@ describe('statistics (统计报表)', () => {
   });
 
   it('counts the arbitration table for 2024 Q1 (the quarter before)', async () => {
-    const t = (await director.get('/api/statistics/tables/arbitration?kind=quarter&year=2024&quarter=1')).body;
+    const t = (await director.get('/api/statistics/tables/arbitration?kind=quarter&year=2024&quarter=1'))
+      .body;
     const expected: Record<string, Cells> = {
       '01': { total: '0' },
       '02': { total: '2', zengdu: '2' },
@@ -224,13 +230,19 @@ describe('statistics (统计报表)', () => {
       [fx.A3!.caseNumber, 100_000],
       [fx.A4!.caseNumber, 800_000],
     ]);
-    const csv2 = await director.request('GET', `/api/statistics/tables/arbitration/cells/21/csv${Q2}&column=${guangshui}`);
+    const csv2 = await director.request(
+      'GET',
+      `/api/statistics/tables/arbitration/cells/21/csv${Q2}&column=${guangshui}`,
+    );
     expect(csv2.status).toBe(200);
     expect(csv2.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     // fetch's text() drops the byte-order mark; the raw bytes start with it (Excel reads UTF-8 then).
-    const raw = await fetch(`${env.url}/api/statistics/tables/arbitration/cells/21/csv${Q2}&column=${guangshui}`, {
-      headers: { cookie: director.cookie! },
-    });
+    const raw = await fetch(
+      `${env.url}/api/statistics/tables/arbitration/cells/21/csv${Q2}&column=${guangshui}`,
+      {
+        headers: { cookie: director.cookie! },
+      },
+    );
     expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv2.body).toBe(
       `案件编号,事项编号,辖区,登记日期,受理日期,结案日期,本期受理案件请求金额（元）\r\n${fx.A3!.caseNumber},${fx.A3!.matterNumber},广水市,2024-05-07,2024-05-08,,1000.00\r\n${fx.A4!.caseNumber},${fx.A4!.matterNumber},广水市,2024-05-31,2024-06-01,2024-06-20,8000.00\r\n`,
@@ -242,11 +254,16 @@ describe('statistics (统计报表)', () => {
 
   it('writes the Excel form whose cells equal the API’s', async () => {
     const api = (await director.get(`/api/statistics/tables/arbitration${Q2}`)).body;
-    const res = await fetch(`${env.url}/api/statistics/tables/arbitration/xlsx${Q2}&filledBy=${encodeURIComponent('吴建国')}`, {
-      headers: { cookie: director.cookie! },
-    });
+    const res = await fetch(
+      `${env.url}/api/statistics/tables/arbitration/xlsx${Q2}&filledBy=${encodeURIComponent('吴建国')}`,
+      {
+        headers: { cookie: director.cookie! },
+      },
+    );
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
     const ws = wb.worksheets[0]!;
@@ -269,20 +286,27 @@ describe('statistics (统计报表)', () => {
       expect(ws.getCell(x, 3).value).toBe(row.unit);
       row.cells.forEach((cell: any, c: number) => {
         const v = ws.getCell(x, EXCEL_LAYOUT.firstValueColumn + c).value;
-        expect(v, `${row.code}/${c}`).toBe(cell.value === null ? cell.text : row.unit === '元' ? cell.value / 100 : cell.value);
+        expect(v, `${row.code}/${c}`).toBe(
+          cell.value === null ? cell.text : row.unit === '元' ? cell.value / 100 : cell.value,
+        );
       });
     });
     const footer = EXCEL_LAYOUT.firstDataRow + api.rows.length + 1;
     expect(ws.getCell(footer, 1).value).toBe('单位负责人：');
     expect(ws.getCell(footer, 3).value).toBe('填表人：吴建国');
-    expect(String(ws.getCell(footer, 4 + api.columns.length - 1).value)).toMatch(/^报出日期：\d{4}-\d{2}-\d{2}$/);
+    expect(String(ws.getCell(footer, 4 + api.columns.length - 1).value)).toMatch(
+      /^报出日期：\d{4}-\d{2}-\d{2}$/,
+    );
   });
 
   it('narrows to one jurisdiction and refuses one outside the user’s scope', async () => {
-    const t = (await director.get(`/api/statistics/tables/arbitration${Q2}&jurisdictionId=${guangshui}`)).body;
+    const t = (await director.get(`/api/statistics/tables/arbitration${Q2}&jurisdictionId=${guangshui}`))
+      .body;
     expect(t.columns).toEqual([{ key: guangshui, label: '广水市' }]);
     expectRow(t, '02', { total: '3', guangshui: '3' });
-    const other = await director.get(`/api/statistics/tables/arbitration${Q2}&jurisdictionId=00000000-0000-4000-8000-000000000000`);
+    const other = await director.get(
+      `/api/statistics/tables/arbitration${Q2}&jurisdictionId=00000000-0000-4000-8000-000000000000`,
+    );
     expect(other.status).toBe(404);
   });
 
