@@ -44,6 +44,8 @@ const at = (d: string) => `${d}T10:00:00+08:00`;
 export async function buildStatisticsFixture(
   env: TestEnv,
   p: StatPlaces,
+  /** Moves every date by whole months (the browser test puts 2024 Q2 into last quarter). */
+  shiftMonths = 0,
 ): Promise<Record<string, { matterId: string; caseId: string; caseNumber: string; matterNumber: string }>> {
   const pool = env.server.database.pool;
   const org = (await pool.query(`SELECT id FROM organization ORDER BY name LIMIT 1`)).rows[0].id as string;
@@ -286,6 +288,8 @@ export async function buildStatisticsFixture(
     },
   ];
 
+  if (shiftMonths !== 0)
+    for (const s of specs) shiftDates(s as unknown as Record<string, unknown>, shiftMonths);
   const out: Record<string, { matterId: string; caseId: string; caseNumber: string; matterNumber: string }> =
     {};
   const run = `${process.pid}${Date.now() % 100000}`;
@@ -418,4 +422,22 @@ export async function buildStatisticsFixture(
     out[s.key] = { matterId, caseId, caseNumber, matterNumber };
   }
   return out;
+}
+
+/** A date moved by whole months, the day kept within the month (05-31 + 1 month → 06-30). */
+export function shiftIso(d: string, months: number): string {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = (index % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+}
+
+function shiftDates(o: Record<string, unknown> | unknown[], months: number): void {
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+      (o as Record<string, unknown>)[k] = shiftIso(v, months);
+    else if (v && typeof v === 'object') shiftDates(v as Record<string, unknown>, months);
+  }
 }
