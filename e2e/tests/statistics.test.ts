@@ -48,7 +48,9 @@ describe('statistics in Chromium', () => {
     await page.getByTestId('stats-period').waitFor();
     await page.getByRole('spinbutton', { name: '统计年份' }).fill(String(lq.year));
     await page.getByRole('combobox', { name: '统计季度' }).click();
-    await page.getByRole('option', { name: `第${'一二三四'[lq.quarter - 1]}季度` }).click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `第${'一二三四'[lq.quarter - 1]}季度` })
+      .click();
     const ready = page.locator('[data-testid="stats-ready"][data-ready="true"]');
     await ready.waitFor({ timeout: 20_000 });
     expect(await ready.textContent()).toContain(`统计期：${lq.year}年第${'一二三四'[lq.quarter - 1]}季度`);
