@@ -310,6 +310,36 @@ describe('statistics (统计报表)', () => {
     expect(other.status).toBe(404);
   });
 
+  it('shows a county leader its own county only', async () => {
+    const admin = await signedIn(env, 'admin');
+    const orgs = (await admin.get('/api/admin/organizations')).body.items as { id: string; name: string }[];
+    const created = await admin.post('/api/admin/users', {
+      username: 'gsleader',
+      displayName: '广水领导',
+      organizationId: orgs.find((o) => o.name === '广水市一站式劳动保障维权中心')!.id,
+      password: 'Initial#Pass2026',
+      roles: [{ role: 'leader', jurisdictionIds: [guangshui] }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const gs = await signedIn(env, 'gsleader', 'Initial#Pass2026');
+    const t = (await gs.get(`/api/statistics/tables/arbitration${Q2}`)).body;
+    expect(t.columns).toEqual([{ key: guangshui, label: '广水市' }]);
+    expect(t.reportingUnit).toBe('广水市劳动人事争议仲裁委员会（一站式劳动保障维权中心）');
+    expectRow(t, '02', { total: '3', guangshui: '3' });
+    expectRow(t, '12', { total: '2', guangshui: '2' });
+    // The city total and another county are not this user's to see.
+    expect((await gs.get(`/api/statistics/tables/arbitration${Q2}&jurisdictionId=${zengdu}`)).status).toBe(
+      404,
+    );
+    expect((await gs.get(`/api/statistics/tables/arbitration/cells/02${Q2}&column=total`)).status).toBe(404);
+    const own = await gs.get(`/api/statistics/tables/arbitration/cells/02${Q2}&column=${guangshui}`);
+    expect(own.body.items.map((i: any) => i.caseNumber)).toEqual([
+      fx.A3!.caseNumber,
+      fx.A4!.caseNumber,
+      fx.A7!.caseNumber,
+    ]);
+  });
+
   it('gives the leaders’ analysis for the period', async () => {
     const a = (await director.get(`/api/statistics/analysis${Q2}`)).body;
     expect(a.periodLabel).toBe('2024年第二季度');
