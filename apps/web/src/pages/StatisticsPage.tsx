@@ -1,5 +1,6 @@
 import {
   Alert,
+  Grid,
   Button,
   Card,
   Col,
@@ -115,13 +116,15 @@ function StatisticalTable({
   table: StatTable;
   onOpen: (row: string, column: string) => void;
 }) {
+  // On a phone the indicator column scrolls with the numbers instead of covering them.
+  const wide = Grid.useBreakpoint().md === true;
   const columns = [
     {
       title: '指标名称',
       dataIndex: 'label',
       key: 'label',
-      fixed: 'left' as const,
-      width: 240,
+      fixed: wide ? ('left' as const) : undefined,
+      width: wide ? 240 : 160,
       render: (label: string, r: StatTable['rows'][number]) => (
         <span style={{ paddingLeft: r.indent * 16 }}>
           <Tooltip title={r.unavailable ? `无数据来源：${r.unavailable}` : r.rule}>{label}</Tooltip>

@@ -5,6 +5,7 @@ import {
   causeOfClaim,
   type MediationBody,
   type StatPeriod,
+  type StatTrack,
 } from '@onestop/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -118,6 +119,7 @@ export async function loadFacts(
   jurisdictionIds: readonly string[],
   period: StatPeriod,
   tzOffsetMinutes: number,
+  tracks: readonly StatTrack[] = ['arbitration', 'mediation', 'inspection', 'petition', 'legal_aid'],
 ): Promise<CaseFact[]> {
   if (jurisdictionIds.length === 0) return [];
   const off = sql.lit(tzOffsetMinutes);
@@ -158,7 +160,7 @@ export async function loadFacts(
     LEFT JOIN mediation_case med ON med.case_id = tc.id
     LEFT JOIN mediation_organization mo ON mo.id = med.organization_id
     LEFT JOIN inspection_case ic ON ic.case_id = tc.id
-    WHERE tc.track IN ('arbitration', 'mediation', 'inspection', 'petition', 'legal_aid')
+    WHERE tc.track = ANY(${tracks as string[]}::text[])
       AND tc.jurisdiction_id = ANY(${jurisdictionIds as string[]}::uuid[])
       AND tc.opened_at < ${new Date(toTs)}
       AND (tc.closed_at IS NULL OR tc.closed_at >= ${new Date(fromTs)})

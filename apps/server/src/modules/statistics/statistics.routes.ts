@@ -269,7 +269,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const t = await tableFor(db, config, req.auth!, 'arbitration', req.query);
+      const t = await tableFor(db, config, req.auth!, 'arbitration', req.query, true);
       const scope = [...new Set(t.columns.flatMap((c) => c.jurisdictionIds))];
       return {
         periodLabel: t.period.label,

@@ -8,6 +8,7 @@ import {
   resolvePeriod,
   type StatColumn,
   type StatTableResult,
+  type StatTrack,
   statTable,
   type TableSpec,
 } from '@onestop/domain';
@@ -79,6 +80,14 @@ export async function columnsFor(
   return { columns, scope: rows.map((j) => j.id), unit };
 }
 
+/** The tracks a table counts (the mediation table also reads the commission's pre-arbitration mediation). */
+function tracksOf(spec: TableSpec): StatTrack[] {
+  const tracks = new Set<StatTrack>();
+  for (const r of spec.rows) if (r.kind === 'count') tracks.add(r.track);
+  if (tracks.has('mediation')) tracks.add('arbitration');
+  return [...tracks];
+}
+
 export interface TableAnswer extends StatTableResult {
   periodLabel: string;
   reportingUnit: string;
@@ -90,6 +99,7 @@ export async function tableFor(
   auth: AuthContext,
   code: string,
   q: StatQuery,
+  allTracks = false,
 ): Promise<{
   answer: TableAnswer;
   facts: CaseFact[];
@@ -100,7 +110,13 @@ export async function tableFor(
   const spec = specOf(code);
   const period = periodOf(q);
   const { columns, scope, unit } = await columnsFor(db, auth, q.jurisdictionId);
-  const facts = await loadFacts(db, scope, period, config.tzOffsetMinutes);
+  const facts = await loadFacts(
+    db,
+    scope,
+    period,
+    config.tzOffsetMinutes,
+    allTracks ? undefined : tracksOf(spec),
+  );
   const result = computeTable(spec, facts, period, columns);
   return {
     answer: {
