@@ -49,7 +49,9 @@ describe('statistics in Chromium', () => {
     await page.getByRole('spinbutton', { name: '统计年份' }).fill(String(lq.year));
     await page.getByRole('combobox', { name: '统计季度' }).click();
     await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `第${'一二三四'[lq.quarter - 1]}季度` })
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', {
+        hasText: `第${'一二三四'[lq.quarter - 1]}季度`,
+      })
       .click();
     const ready = page.locator('[data-testid="stats-ready"][data-ready="true"]');
     await ready.waitFor({ timeout: 20_000 });
