@@ -27,6 +27,7 @@ import { intakeModule } from './modules/intake/intake.module';
 import { mediationModule } from './modules/mediation/mediation.module';
 import { portalModule } from './modules/portal/portal.module';
 import { petitionsModule } from './modules/petitions/petitions.module';
+import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { registerAuth } from './platform/auth';
 import { cipherFromConfig, type FieldCipher } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
@@ -142,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(inspectionModule, { prefix: '/api' });
   await app.register(portalModule, { prefix: '/api/portal' });
   await app.register(petitionsModule, { prefix: '/api' });
+  await app.register(statisticsRoutes, { prefix: '/api' });
 
   // In production the same process serves the built staff app, with history-API fallback.
   const webDist = path.resolve(config.webDist);

@@ -52,6 +52,7 @@ export function createRouter() {
                 { path: 'court-docking', lazy: page(() => import('./pages/CourtDockingPage')) },
                 { path: 'leader', lazy: page(() => import('./pages/LeaderPage')) },
                 { path: 'leader/clocks', lazy: page(() => import('./pages/leader/LeaderClocksPage')) },
+                { path: 'statistics', lazy: page(() => import('./pages/StatisticsPage')) },
                 { path: 'tools/deadline', lazy: page(() => import('./pages/DeadlinePage')) },
                 { path: 'tools/calculator', lazy: page(() => import('./pages/CalculatorPage')) },
                 {

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   'union.work': '工会联络',
   'leader.dashboard': '领导驾驶舱与督办',
   'clock.extend': '审批期限延长',
+  'statistics.view': '统计报表与分析',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

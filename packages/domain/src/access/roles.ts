@@ -75,7 +75,7 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
   leader: {
     code: 'leader',
     label: '领导',
-    permissions: ['leader.dashboard', 'matter.read', 'clock.extend'],
+    permissions: ['leader.dashboard', 'matter.read', 'clock.extend', 'statistics.view'],
   },
   sysadmin: {
     code: 'sysadmin',

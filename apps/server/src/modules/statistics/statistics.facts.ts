@@ -1,0 +1,325 @@
+import {
+  type AwardWinner,
+  type CaseFact,
+  type Closure,
+  causeOfClaim,
+  type MediationBody,
+  type StatPeriod,
+  type StatTrack,
+} from '@onestop/domain';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema';
+
+interface EventRow {
+  s: string;
+  e: string;
+  d: string;
+}
+
+interface ClockRow {
+  status: string;
+  trigger: string;
+  due: string;
+  updated: string;
+}
+
+interface OutcomeRow {
+  k: string;
+  a: number | string | null;
+  w: number | null;
+  c: boolean | null;
+}
+
+interface FactRow {
+  case_id: string;
+  case_number: string;
+  matter_id: string;
+  matter_number: string;
+  track: string;
+  jurisdiction_id: string;
+  channel: string;
+  registered_on: string;
+  worker_count: number;
+  collective: boolean;
+  migrant: boolean;
+  employer_name: string | null;
+  first_claim: string | null;
+  claimed_fen: string | number;
+  app_first_claim: string | null;
+  app_claimed_fen: string | number | null;
+  outcome_amount_fen: string | number | null;
+  award_items: { amountFen?: number; finality?: string }[] | null;
+  handled_by: string | null;
+  org_kind: string | null;
+  agreed_fen: string | number;
+  inspection_source: string | null;
+  filed_on: string | null;
+  events: EventRow[] | null;
+  clocks: ClockRow[] | null;
+  outcomes: OutcomeRow[] | null;
+}
+
+const ARB_DISPOSAL: Record<string, Closure> = {
+  mediated: 'arb_mediated',
+  awarded: 'arb_awarded',
+  withdrawn: 'arb_withdrawn',
+  deemed_withdrawn: 'arb_deemed_withdrawn',
+  revoked: 'arb_revoked',
+  transferred: 'arb_transferred',
+  terminated: 'arb_terminated',
+};
+
+const MED_DISPOSAL: Record<string, Closure> = {
+  agreed: 'med_agreed',
+  partially_agreed: 'med_agreed',
+  refused: 'med_no_agreement',
+  failed: 'med_no_agreement',
+  no_show: 'med_no_agreement',
+  withdrawn: 'med_withdrawn',
+};
+
+const ORG_BODY: Record<string, MediationBody> = {
+  enterprise_committee: 'enterprise_committee',
+  street_township: 'street_township',
+  union: 'other',
+  court_linked: 'other',
+  peoples_mediation: 'other',
+};
+
+/** First date any of the states was entered. */
+function firstState(events: EventRow[], states: readonly string[]): EventRow | undefined {
+  return events.find((e) => states.includes(e.s));
+}
+
+/** A closed case is within the limit when none of the center's clocks started before closure ran late. */
+function withinLimit(clocks: ClockRow[], closedOn: string | null): boolean | null {
+  if (closedOn === null) return null;
+  const late = clocks.some(
+    (c) =>
+      c.trigger < closedOn &&
+      (c.status === 'missed' ||
+        (c.status === 'met' && c.updated > c.due) ||
+        (c.status !== 'met' && c.due < closedOn)),
+  );
+  return !late;
+}
+
+function winnerOf(settled: number, claimed: number): AwardWinner {
+  if (settled === 0) return 'employer';
+  if (settled >= claimed) return 'worker';
+  return 'both';
+}
+
+/**
+ * Loads the facts of every track case in the jurisdictions that may touch the period: opened by its
+ * end and not closed before its start (a superset; the table rules decide what each cell counts).
+ */
+export async function loadFacts(
+  db: Kysely<DB>,
+  jurisdictionIds: readonly string[],
+  period: StatPeriod,
+  tzOffsetMinutes: number,
+  tracks: readonly StatTrack[] = ['arbitration', 'mediation', 'inspection', 'petition', 'legal_aid'],
+): Promise<CaseFact[]> {
+  if (jurisdictionIds.length === 0) return [];
+  const off = sql.lit(tzOffsetMinutes);
+  const day = (col: string) =>
+    sql`to_char((${sql.ref(col)} AT TIME ZONE 'UTC') + ${off} * interval '1 minute', 'YYYY-MM-DD')`;
+  const fromTs = new Date(`${period.from}T00:00:00Z`).getTime() - tzOffsetMinutes * 60_000;
+  const toTs = new Date(`${period.to}T00:00:00Z`).getTime() + 86_400_000 - tzOffsetMinutes * 60_000;
+  const r = await sql<FactRow>`
+    SELECT tc.id AS case_id, tc.number AS case_number, tc.matter_id, m.number AS matter_number, tc.track,
+      tc.jurisdiction_id, m.channel, ${day('tc.opened_at')} AS registered_on, m.worker_count, m.collective,
+      EXISTS (SELECT 1 FROM matter_party mp JOIN party p ON p.id = mp.party_id
+              WHERE mp.matter_id = m.id AND mp.role = 'worker' AND p.migrant_worker) AS migrant,
+      (SELECT p.name FROM matter_party mp JOIN party p ON p.id = mp.party_id
+        WHERE mp.matter_id = m.id AND mp.role = 'employer' ORDER BY mp.sort, p.name LIMIT 1) AS employer_name,
+      (SELECT mc.type FROM case_claim cc JOIN matter_claim mc ON mc.id = cc.claim_id
+        WHERE cc.case_id = tc.id ORDER BY mc.sort, mc.created_at, mc.id LIMIT 1) AS first_claim,
+      (SELECT coalesce(sum(mc.amount_fen), 0) FROM case_claim cc JOIN matter_claim mc ON mc.id = cc.claim_id
+        WHERE cc.case_id = tc.id) AS claimed_fen,
+      aa.claims -> 0 ->> 'type' AS app_first_claim,
+      (SELECT sum((c ->> 'amountFen')::bigint) FROM jsonb_array_elements(aa.claims) c) AS app_claimed_fen,
+      aa.outcome_amount_fen,
+      (SELECT jsonb_agg(i) FROM arbitration_award aw, jsonb_array_elements(aw.items) i
+        WHERE aw.case_id = tc.id) AS award_items,
+      med.handled_by, mo.kind AS org_kind,
+      (SELECT coalesce(sum(pi.proposed_fen), 0) FROM mediation_proposal_item pi
+        WHERE pi.case_id = tc.id AND pi.worker_reply = 'accepted' AND pi.employer_reply = 'accepted') AS agreed_fen,
+      ic.source AS inspection_source, to_char(ic.filed_on, 'YYYY-MM-DD') AS filed_on,
+      (SELECT json_agg(json_build_object('s', e.to_state, 'e', e.event, 'd', ${day('e.at')}) ORDER BY e.seq)
+        FROM case_event e WHERE e.case_id = tc.id) AS events,
+      (SELECT json_agg(json_build_object('status', c.status, 'trigger', to_char(c.trigger_date, 'YYYY-MM-DD'),
+          'due', to_char(c.due_date, 'YYYY-MM-DD'), 'updated', ${day('c.updated_at')}))
+        FROM clock c WHERE c.subject_type = 'case' AND c.subject_id = tc.id) AS clocks,
+      (SELECT json_agg(json_build_object('k', o.kind, 'a', o.amount_fen, 'w', o.worker_count, 'c', o.complied))
+        FROM inspection_outcome o WHERE o.case_id = tc.id) AS outcomes
+    FROM track_case tc
+    JOIN matter m ON m.id = tc.matter_id
+    LEFT JOIN arbitration_application aa ON aa.case_id = tc.id
+    LEFT JOIN mediation_case med ON med.case_id = tc.id
+    LEFT JOIN mediation_organization mo ON mo.id = med.organization_id
+    LEFT JOIN inspection_case ic ON ic.case_id = tc.id
+    WHERE tc.track = ANY(${tracks as string[]}::text[])
+      AND tc.jurisdiction_id = ANY(${jurisdictionIds as string[]}::uuid[])
+      AND tc.opened_at < ${new Date(toTs)}
+      AND (tc.closed_at IS NULL OR tc.closed_at >= ${new Date(fromTs)})
+    ORDER BY tc.number`.execute(db);
+  const facts: CaseFact[] = [];
+  for (const row of r.rows) facts.push(...factsOf(row));
+  return facts;
+}
+
+function factsOf(row: FactRow): CaseFact[] {
+  const events = row.events ?? [];
+  const clocks = row.clocks ?? [];
+  const claimed = Number(row.app_claimed_fen ?? row.claimed_fen ?? 0);
+  const base: CaseFact = {
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+    matterId: row.matter_id,
+    matterNumber: row.matter_number,
+    track: 'arbitration',
+    jurisdictionId: row.jurisdiction_id,
+    channel: row.channel,
+    registeredOn: row.registered_on,
+    acceptedOn: null,
+    closedOn: null,
+    closure: null,
+    collective: row.collective,
+    workers: row.worker_count,
+    migrant: row.migrant,
+    cause: causeOfClaim(row.app_first_claim ?? row.first_claim ?? 'other'),
+    claimedFen: claimed,
+    settledFen: 0,
+    finalAward: false,
+    winner: null,
+    withinLimit: null,
+    mediationBody: null,
+    inspectionSource: null,
+    outcomes: [],
+    recoveredFen: 0,
+    recoveredWorkers: 0,
+    reviewed: false,
+    forwarded: false,
+    refused: false,
+    employerName: row.employer_name,
+  };
+  switch (row.track) {
+    case 'arbitration': {
+      const out: CaseFact[] = [];
+      const accepted = firstState(events, ['accepted']);
+      const disposal = firstState(events, Object.keys(ARB_DISPOSAL));
+      if (accepted) {
+        const closure = disposal ? (ARB_DISPOSAL[disposal.s] ?? null) : null;
+        const items = row.award_items ?? [];
+        const awarded = items.reduce((s, i) => s + Number(i.amountFen ?? 0), 0);
+        const settled =
+          closure === 'arb_awarded'
+            ? awarded
+            : closure === 'arb_mediated'
+              ? Number(row.outcome_amount_fen ?? 0)
+              : 0;
+        const closedOn = disposal?.d ?? null;
+        out.push({
+          ...base,
+          acceptedOn: accepted.d,
+          closedOn,
+          closure,
+          settledFen: settled,
+          finalAward: items.some((i) => i.finality === 'final'),
+          winner: closure === 'arb_awarded' ? winnerOf(settled, claimed) : null,
+          withinLimit: withinLimit(clocks, closedOn),
+        });
+      }
+      // The commission's pre-arbitration mediation (先行调解) counts in the mediation table.
+      const pre = firstState(events, ['pre_mediation']);
+      if (pre) {
+        const end = events.find((e) => e.e === 'settle' || e.e === 'pre_mediation_failed');
+        out.push({
+          ...base,
+          track: 'mediation',
+          mediationBody: 'arbitration_pre',
+          acceptedOn: pre.d,
+          closedOn: end?.d ?? null,
+          closure: end ? (end.e === 'settle' ? 'med_agreed' : 'med_no_agreement') : null,
+          settledFen: end?.e === 'settle' ? Number(row.agreed_fen) : 0,
+          withinLimit: null,
+        });
+      }
+      return out;
+    }
+    case 'mediation': {
+      const disposal = firstState(events, Object.keys(MED_DISPOSAL));
+      const closure = disposal ? (MED_DISPOSAL[disposal.s] ?? null) : null;
+      const closedOn = disposal?.d ?? null;
+      return [
+        {
+          ...base,
+          track: 'mediation',
+          mediationBody:
+            row.handled_by === 'organization' ? (ORG_BODY[row.org_kind ?? ''] ?? 'other') : 'other',
+          acceptedOn: row.registered_on,
+          closedOn,
+          closure,
+          settledFen: closure === 'med_agreed' ? Number(row.agreed_fen) : 0,
+          withinLimit: withinLimit(clocks, closedOn),
+        },
+      ];
+    }
+    case 'inspection': {
+      const closed = firstState(events, ['closed', 'transferred']);
+      const outcomes = row.outcomes ?? [];
+      const paid = outcomes.filter((o) => (o.k === 'order' || o.k === 'compensation') && o.c === true);
+      const closedOn = closed?.d ?? null;
+      return [
+        {
+          ...base,
+          track: 'inspection',
+          inspectionSource: row.inspection_source,
+          acceptedOn: row.filed_on ?? firstState(events, ['filed'])?.d ?? null,
+          closedOn,
+          closure: closed ? 'closed' : null,
+          outcomes: [...new Set(outcomes.map((o) => o.k))].sort(),
+          recoveredFen: paid.reduce((s, o) => s + Number(o.a ?? 0), 0),
+          // Workers of the wage order (a compensation order concerns the same workers).
+          recoveredWorkers: paid.filter((o) => o.k === 'order').reduce((s, o) => s + Number(o.w ?? 1), 0),
+          withinLimit: withinLimit(clocks, closedOn),
+        },
+      ];
+    }
+    case 'petition': {
+      const closed = firstState(events, ['decided', 'settled', 'closed']);
+      const closedOn = closed?.d ?? null;
+      return [
+        {
+          ...base,
+          track: 'petition',
+          acceptedOn: firstState(events, ['accepted'])?.d ?? null,
+          closedOn,
+          closure: closed ? 'closed' : null,
+          forwarded: events.some((e) => e.s === 'forwarded' || e.s === 'channelled'),
+          reviewed: events.some((e) => e.s === 'reviewed' || e.s === 'final'),
+          withinLimit: withinLimit(clocks, closedOn),
+        },
+      ];
+    }
+    case 'legal_aid': {
+      const closed = firstState(events, ['closed', 'terminated']);
+      const closedOn = closed?.d ?? null;
+      return [
+        {
+          ...base,
+          track: 'legal_aid',
+          acceptedOn: firstState(events, ['granted', 'provisional_aid'])?.d ?? null,
+          closedOn,
+          closure: closed ? 'closed' : null,
+          refused: events.some((e) => e.s === 'refused'),
+          withinLimit: withinLimit(clocks, closedOn),
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}

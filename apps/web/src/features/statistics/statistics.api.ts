@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, buildUrl, type QueryValue } from '../../lib/api';
+
+export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
+
+export interface PeriodQuery {
+  kind: PeriodKind;
+  year?: number;
+  quarter?: number;
+  month?: number;
+  from?: string;
+  to?: string;
+  jurisdictionId?: string;
+}
+
+export interface StatCell {
+  value: number | null;
+  text: string;
+  drillable: boolean;
+}
+
+export interface StatTable {
+  code: string;
+  title: string;
+  formNumber: string;
+  basis: string;
+  periodLabel: string;
+  reportingUnit: string;
+  period: { from: string; to: string };
+  columns: { key: string; label: string }[];
+  rows: {
+    code: string;
+    label: string;
+    indent: number;
+    unit: string;
+    rule: string;
+    unavailable: string | null;
+    cells: StatCell[];
+  }[];
+  warnings: { check: string; label: string; column: string; left: number; right: number; message: string }[];
+}
+
+export interface DrillDown {
+  row: { code: string; label: string; unit: string };
+  column: string;
+  items: {
+    caseId: string;
+    caseNumber: string;
+    matterId: string;
+    matterNumber: string;
+    jurisdiction: string;
+    registeredOn: string;
+    acceptedOn: string | null;
+    closedOn: string | null;
+    value: number;
+  }[];
+}
+
+export interface Analysis {
+  periodLabel: string;
+  trend: { month: string; received: number; accepted: number; closed: number }[];
+  channels: { channel: string; label: string; count: number }[];
+  causes: { cause: string; label: string; count: number }[];
+  settlement: { disposed: number; settled: number; share: number | null };
+  timeToClose: {
+    track: string;
+    label: string;
+    closed: number;
+    medianDays: number | null;
+    maxDays: number | null;
+  }[];
+  overdueByUnit: { unit: string; count: number }[];
+}
+
+export const STAT_TABLE_TABS = [
+  { code: 'arbitration', label: '劳动人事争议处理情况' },
+  { code: 'mediation', label: '调解组织处理情况' },
+  { code: 'inspection', label: '劳动保障监察' },
+  { code: 'petition-legal-aid', label: '信访与法律援助' },
+] as const;
+
+const q = (p: PeriodQuery) => p as unknown as Record<string, QueryValue>;
+
+export function useStatTable(code: string, p: PeriodQuery) {
+  return useQuery({
+    queryKey: ['statistics', 'table', code, p],
+    queryFn: ({ signal }) => api.get<StatTable>(`/api/statistics/tables/${code}`, q(p), signal),
+  });
+}
+
+export function useDrillDown(code: string, row: string | null, column: string | null, p: PeriodQuery) {
+  return useQuery({
+    queryKey: ['statistics', 'cell', code, row, column, p],
+    enabled: row !== null && column !== null,
+    queryFn: ({ signal }) =>
+      api.get<DrillDown>(`/api/statistics/tables/${code}/cells/${row}`, { ...q(p), column }, signal),
+  });
+}
+
+export function useAnalysis(p: PeriodQuery) {
+  return useQuery({
+    queryKey: ['statistics', 'analysis', p],
+    queryFn: ({ signal }) => api.get<Analysis>('/api/statistics/analysis', q(p), signal),
+  });
+}
+
+export const excelUrl = (code: string, p: PeriodQuery) =>
+  buildUrl(`/api/statistics/tables/${code}/xlsx`, q(p));
+export const csvUrl = (code: string, row: string, column: string, p: PeriodQuery) =>
+  buildUrl(`/api/statistics/tables/${code}/cells/${row}/csv`, { ...q(p), column });
+
+/** The quarter before today's (the usual quarterly report). */
+export function lastQuarter(today = new Date()): { year: number; quarter: number } {
+  const y = today.getFullYear();
+  const qn = Math.floor(today.getMonth() / 3) + 1;
+  return qn === 1 ? { year: y - 1, quarter: 4 } : { year: y, quarter: qn - 1 };
+}

@@ -1,0 +1,4 @@
+export * from './compute';
+export * from './facts';
+export * from './period';
+export * from './tables';
