@@ -408,7 +408,7 @@ export const recusalDecision = defineTemplate<RecusalDecisionFields>({
       ),
       p(`经审查，${f.reasons.replace(/[。；]$/, '')}。`),
       p(`依照${LAW}第三十三条和${RULES}第十一条、第十二条的规定，经${f.decidedBy}决定如下：${outcome}`),
-      p(`${RECUSAL_DECISIONS[f.decision]}。本决定作出后即送达双方当事人。`),
+      p('本决定作出后即送达双方当事人。'),
     ];
   },
 });
@@ -669,7 +669,7 @@ export const ARBITRATION_STEP_SAMPLES: {
     targetRole: '仲裁员',
     ground: '仲裁员李红系申请人委托代理人陈律的表姐',
     decision: 'granted',
-    reasons: '经核实，仲裁员李红与申请人的委托代理人陈律系近亲属，属于应当回避的情形',
+    reasons: '仲裁员李红与申请人的委托代理人陈律系近亲属，属于应当回避的情形',
     decidedBy: '仲裁委员会主任吴建国',
   },
   award_correction_decision: {
