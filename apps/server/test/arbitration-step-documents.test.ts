@@ -259,7 +259,7 @@ describe('arbitration step documents', () => {
     expect(refused.documents.map((d: any) => d.type)).toEqual(['recusal_decision']);
     expect(refused.case.tribunal.map((t: any) => t.name)).toContain('王立仁');
     expect(await pdfText(refused.documents[0].id)).toContain(
-      '驳回申请人提出的回避申请，首席仲裁员王立仁继续参与本案的审理',
+      '驳回回避申请，首席仲裁员王立仁继续参与本案的审理',
     );
     const r = ok(await director.post(`/api/arbitration/cases/${c.caseId}/recusal`, body));
     expect(r.case.tribunal.map((t: any) => t.name).sort()).toEqual(['李强', '王立仁', '钱学文'].sort());
@@ -268,7 +268,7 @@ describe('arbitration step documents', () => {
     expect(text).toContain(
       `被申请人于${cn(dayFromNow(0))}以“仲裁员赵德明系申请人的表兄”为由，申请本案仲裁员赵德明回避`,
     );
-    expect(text).toContain('经吴建国决定如下：仲裁员赵德明回避');
+    expect(text).toContain('经吴建国决定如下：准许回避，仲裁员赵德明不再参与本案的审理');
     expect(text).toContain('第三十三条');
   });
 

@@ -398,8 +398,8 @@ export const recusalDecision = defineTemplate<RecusalDecisionFields>({
   build: (f) => {
     const outcome =
       f.decision === 'granted'
-        ? `${f.targetRole}${f.targetName}回避，不再参与本案的审理。本委将依法另行指定${f.targetRole}，并将仲裁庭组成情况书面通知双方当事人。`
-        : `驳回${f.requesterName}提出的回避申请，${f.targetRole}${f.targetName}继续参与本案的审理。`;
+        ? `准许回避，${f.targetRole}${f.targetName}不再参与本案的审理。本委将依法另行指定${f.targetRole}，并将仲裁庭组成情况书面通知双方当事人。`
+        : `驳回回避申请，${f.targetRole}${f.targetName}继续参与本案的审理。`;
     return [
       p(`申请人：${f.applicantName}`),
       p(`被申请人：${f.respondentName}`),
@@ -629,8 +629,7 @@ export const ARBITRATION_STEP_SAMPLES: {
     statements: [
       { speaker: '首席仲裁员', text: '现在开庭。核对当事人身份，告知仲裁庭组成人员，当事人是否申请回避？' },
       { speaker: '申请人', text: '不申请回避。请求被申请人支付2026年8月至10月工资15,600.00元。' },
-      { speaker: '被申请人', text: '不申请回避。工资已部分以现金支付，剩余部分因资金周转困难暂缓发放。' },
-      { speaker: '首席仲裁员', text: '双方是否同意调解？被申请人表示暂不同意调解。本次庭审结束。' },
+      { speaker: '被申请人', text: '不申请回避。剩余工资因资金周转困难暂缓发放。' },
     ],
     arbitrators: ['周明', '李红', '张国强'],
     clerk: '赵丽',
@@ -652,8 +651,8 @@ export const ARBITRATION_STEP_SAMPLES: {
     respondentName: '随州市恒达机械制造有限公司',
     caseCause: '劳动报酬',
     claims: ['支付2026年8月至10月工资15,600.00元', '支付违法解除劳动合同赔偿金36,000.00元'],
-    facts: '申请人于2024年9月1日入职被申请人处任操作工，月工资5,200.00元，2026年8月至10月工资未发放。',
-    reasons: '用人单位应当按时足额支付劳动报酬，被申请人对欠薪事实无异议，该部分事实已经清楚。',
+    facts: '申请人2026年8月至10月工资未发放。',
+    reasons: '被申请人对欠薪事实无异议，该部分事实已经清楚。',
     items: [{ text: '被申请人支付申请人2026年8月至10月工资', finality: 'final', amount: 15600 }],
     remaining: '支付违法解除劳动合同赔偿金36,000.00元',
     arbitrators: ['周明', '李红', '张国强'],
