@@ -1,4 +1,5 @@
 import { appendAnchor } from './platform/audit-verify';
+import { approvalRoutes } from './modules/cases/approvals.routes';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(portalModule, { prefix: '/api/portal' });
   await app.register(petitionsModule, { prefix: '/api' });
   await app.register(statisticsRoutes, { prefix: '/api' });
+  await app.register(approvalRoutes, { prefix: '/api' });
 
   // In production the same process serves the built staff app, with history-API fallback.
   const webDist = path.resolve(config.webDist);

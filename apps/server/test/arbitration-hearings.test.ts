@@ -374,5 +374,6 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     const decision = (await clerk.get(`/api/documents/${ok.body.documents[0].id}`)).body;
     expect(decision.fields.serviceProof).toContain(`直接送达，${applicant}签收`);
     expect(ok.body.case.hearings.every((x: any) => x.state !== 'scheduled')).toBe(true);
-  });
+    // runJobs renders every document of the file's cases (each tribunal now also issues its 仲裁庭组成通知书).
+  }, 180_000);
 });

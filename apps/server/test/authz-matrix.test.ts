@@ -58,6 +58,31 @@ const BROAD_WRITES = new Map<string, string>([
   ['POST /api/cases/:id/transitions', 'handler: handler or assigner post of the track of the case'],
   ['POST /api/cases/:id/assign', 'handler: handler or assigner post of the track of the case'],
   ['POST /api/me/conflicts', 'own conflict-of-interest declaration'],
+  // issue #13: arbitration steps issuing their documents; approvals by the approver's own action.
+  [
+    'POST /api/arbitration/cases/:caseId/partial-award',
+    'handler: arbitration post of the case jurisdiction + machine roles',
+  ],
+  [
+    'POST /api/arbitration/cases/:caseId/recusal',
+    'handler: leader post of the case jurisdiction (办案规则第十二条)',
+  ],
+  [
+    'POST /api/arbitration/cases/:caseId/award-correction',
+    'handler: arbitration post of the case jurisdiction',
+  ],
+  [
+    'POST /api/arbitration/cases/:caseId/filing-approval',
+    'handler: arbitration or intake post of the case jurisdiction',
+  ],
+  [
+    'POST /api/arbitration/cases/:caseId/closing-approval',
+    'handler: arbitration or intake post of the case jurisdiction',
+  ],
+  [
+    'POST /api/approvals/:id/decide',
+    'handler: approving post of the request jurisdiction, never the requester',
+  ],
   ['POST /api/matters/:id/transfers', 'handler: post of the sending / receiving track'],
   ['POST /api/transfers/:id/accept', 'handler: post of the sending / receiving track'],
   ['POST /api/transfers/:id/return', 'handler: post of the sending / receiving track'],

@@ -1,3 +1,4 @@
+import type { ApprovalTables } from '../modules/cases/approvals';
 import type { ColumnType, Generated } from 'kysely';
 import type { ArbitrationTables } from '../modules/arbitration/arbitration.tables';
 import type { CasesTables } from '../modules/cases/cases.tables';
@@ -174,7 +175,8 @@ export interface DB
     InspectionTables,
     PortalTables,
     PetitionsLegalAidTables,
-    NotificationsTables {}
+    NotificationsTables,
+    ApprovalTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

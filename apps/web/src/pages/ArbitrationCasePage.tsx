@@ -6,6 +6,7 @@ import { AwardEditor } from '../features/arbitration/components/AwardEditor';
 import { CollectiveBox } from '../features/arbitration/components/CollectiveBox';
 import { DocButtons } from '../features/arbitration/components/DocButtons';
 import { ProceedingsBox } from '../features/arbitration/components/ProceedingsBox';
+import { DocumentStepsBox } from '../features/arbitration/components/DocumentStepsBox';
 import { StepGuards } from '../features/arbitration/components/StepGuards';
 import { SimplifiedBox } from '../features/arbitration/components/SimplifiedBox';
 import { TribunalCard } from '../features/arbitration/components/TribunalCard';
@@ -124,6 +125,7 @@ export default function ArbitrationCasePage() {
             {accepted ? <CollectiveBox c={c} /> : null}
             {accepted && !c.closed ? <StepGuards c={c} /> : null}
             {accepted && !c.closed ? <ProceedingsBox c={c} /> : null}
+            {accepted ? <DocumentStepsBox c={c} /> : null}
             {c.state === 'hearing' ? <AwardEditor c={c} /> : null}
           </Space>
         </Col>

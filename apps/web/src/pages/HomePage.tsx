@@ -1,6 +1,7 @@
 import { Card, Typography } from 'antd';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
+import { PendingApprovals } from '../features/approvals/PendingApprovals';
 import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-session';
 import { MyWorkList } from '../features/work/components/MyWorkList';
 import { WorkAreaCards } from '../features/work/components/WorkAreaCards';
@@ -27,6 +28,7 @@ export default function HomePage() {
         </Typography.Title>
         <MyWorkList />
       </section>
+      <PendingApprovals />
       <section aria-labelledby="workareas-heading" className="home-section">
         <Typography.Title level={2} id="workareas-heading" className="section-title">
           我的工作区

@@ -141,6 +141,50 @@ export const REQUIRED_ELEMENTS: Readonly<Record<string, readonly ElementRule[]>>
   deemed_withdrawal_decision: [...ALWAYS, CASE],
   collective_notice: [...ALWAYS, CASE, TRIBUNAL, CLERK],
   simplified_notice: [...ALWAYS, CASE],
+  // issue #13 item 3: arbitration documents issued by the steps of the proceedings.
+  tribunal_composition_notice: [
+    ...ALWAYS,
+    CASE,
+    { element: 'tribunal', basis: '《劳动争议调解仲裁法》第三十二条（组庭情况书面通知当事人）' },
+    {
+      element: 'remedy',
+      basis: '《劳动争议调解仲裁法》第三十三条；《劳动人事争议仲裁办案规则》第十一条（回避申请）',
+    },
+  ],
+  postponement_notice: [...ALWAYS, CASE],
+  hearing_record: [
+    ...ALWAYS,
+    CASE,
+    { element: 'tribunal', basis: '《劳动争议调解仲裁法》第四十条（笔录由仲裁员、记录人员签名）' },
+    { element: 'clerk', basis: '《劳动争议调解仲裁法》第四十条；《劳动人事争议仲裁办案规则》第四十二条' },
+  ],
+  advance_execution_award: [
+    ...ALWAYS,
+    CASE,
+    ARB_PARTIES,
+    TRIBUNAL,
+    CLERK,
+    {
+      element: 'remedy',
+      basis:
+        '《劳动争议调解仲裁法》第四十四条（移送人民法院执行）；最高人民法院《关于审理劳动争议案件适用法律问题的解释（一）》第十条',
+    },
+  ],
+  partial_award: [
+    ...ALWAYS,
+    CASE,
+    ARB_PARTIES,
+    { element: 'claims', basis: '《劳动争议调解仲裁法》第四十三条第二款、第四十六条' },
+    { element: 'defence', basis: '《劳动争议调解仲裁法》第四十六条（争议事实）' },
+    TRIBUNAL,
+    CLERK,
+    AWARD_REMEDY,
+  ],
+  recusal_decision: [...ALWAYS, CASE],
+  award_correction_decision: [...ALWAYS, CASE, TRIBUNAL, CLERK],
+  // Internal forms (not publicly verifiable): the approver's name and date come from the approval action.
+  arbitration_filing_approval: [...ALWAYS, CASE],
+  arbitration_closing_approval: [...ALWAYS, CASE],
 };
 
 /** The elements of a type (issuer, number and date when the type is not listed). */

@@ -8,6 +8,13 @@ import { getClocksService } from '../clocks/clocks.module';
 import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { acceptanceFacts, assertConsents } from './arbitration.collective';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
+import {
+  type AdvanceExecutionInput,
+  advanceExecutionDocument,
+  assertAdvanceExecution,
+  type HearingRecordInput,
+  hearingRecordDocument,
+} from './arbitration.documents';
 import { settingNumber, type Trx } from './arbitration.runtime';
 import { hearingNoticeServedToApplicant, localDateTime } from './arbitration.service-proof';
 import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';
@@ -217,9 +224,17 @@ export async function simpleStep(
   actor: Actor,
   caseId: string,
   kind: 'withdraw' | 'applicant_no_show' | 'receive_defence' | 'hold_hearing' | 'order_advance_execution',
-  input: { summary: string; payload?: Record<string, unknown> | undefined },
+  input: {
+    summary: string;
+    payload?: Record<string, unknown> | undefined;
+    hearing?: Omit<HearingRecordInput, 'summary'> | undefined;
+    advance?: Omit<AdvanceExecutionInput, 'summary'> | undefined;
+  },
 ) {
   const d = kind === 'withdraw' ? await loadApplication(trx, caseId) : null;
+  if (kind === 'order_advance_execution') {
+    await assertAdvanceExecution(trx, caseId, { summary: input.summary, ...input.advance });
+  }
   const consents = d ? await assertConsents(trx, d, 'withdraw') : [];
   let payload = input.payload;
   const proof = kind === 'applicant_no_show' ? await hearingNoticeServedToApplicant(trx, caseId) : null;
@@ -268,6 +283,17 @@ export async function simpleStep(
       .where('case_id', '=', caseId)
       .where('state', '=', 'scheduled')
       .execute();
+  }
+  // 庭审笔录 of the hearing held (调解仲裁法第四十条); 先予执行裁决书 (第四十四条).
+  if (kind === 'hold_hearing') {
+    documents.push(
+      await hearingRecordDocument(ctx, trx, actor, caseId, { summary: input.summary, ...input.hearing }),
+    );
+  }
+  if (kind === 'order_advance_execution') {
+    documents.push(
+      await advanceExecutionDocument(ctx, trx, actor, caseId, { summary: input.summary, ...input.advance }),
+    );
   }
   if (d) {
     const names = documentNames(d);

@@ -202,8 +202,14 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
   const s = post('/arbitration/cases/:caseId/steps', '撤回、按撤回处理、收到答辩、开庭、先予执行', stepBody);
   app.post(s.path, s.opts, async (req) =>
     act(ctx, req, req.params.caseId, (trx, auth, actor) => {
-      const { step, summary, ...payload } = req.body;
-      return simpleStep(ctx, trx, auth, actor, req.params.caseId, step, { summary, payload });
+      const { step, summary, attendees, statements, applicationDate, items, performDays, ...payload } =
+        req.body;
+      return simpleStep(ctx, trx, auth, actor, req.params.caseId, step, {
+        summary,
+        payload,
+        hearing: { attendees, statements },
+        advance: { applicationDate, items, performDays },
+      });
     }),
   );
 

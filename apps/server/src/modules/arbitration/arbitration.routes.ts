@@ -13,6 +13,7 @@ import {
 import { collectiveRoutes } from './arbitration.collective.routes';
 import { closeDay, pendingSameDay, samePendingError } from './arbitration.dayclose';
 import { hearingRoutes } from './arbitration.hearing.routes';
+import { documentStepRoutes } from './arbitration.documents.routes';
 import { act, caseStep } from './arbitration.http';
 import { listCases, presentCase } from './arbitration.presenter';
 import { seedRooms, setArbitrationContext } from './arbitration.runtime';
@@ -237,4 +238,5 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
 
   await app.register(hearingRoutes);
   await app.register(collectiveRoutes);
+  await app.register(documentStepRoutes);
 };

@@ -137,6 +137,12 @@ export const hearingBody = z.strictObject({ roomId: uuid, startsAt: dateTime, en
 export const postponeBody = z.strictObject({
   reason: text(500, '延期理由'),
   requestedOn: isoDate.optional(),
+  requestedBy: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .describe('提出延期开庭申请的当事人（写入延期开庭通知书）'),
   startsAt: dateTime,
   endsAt: dateTime,
 });
@@ -175,6 +181,71 @@ export const stepBody = z.strictObject({
   hearingNoticeServed: z.boolean().optional(),
   rightsClear: z.boolean().optional(),
   seriousHardship: z.boolean().optional(),
+  // hold_hearing: the 庭审笔录 (issue #13)
+  attendees: z.array(text(200, '到庭人员')).max(30).optional().describe('开庭：到庭人员（写入庭审笔录）'),
+  statements: z
+    .array(z.strictObject({ speaker: text(50, '陈述人'), text: text(4000, '陈述内容') }))
+    .max(300)
+    .optional()
+    .describe('开庭：庭审记录（陈述人与陈述内容）'),
+  // order_advance_execution: the 先予执行裁决书 (issue #13)
+  applicationDate: isoDate.optional().describe('先予执行：申请日期'),
+  items: z
+    .array(
+      z.strictObject({
+        text: text(500, '先予执行内容'),
+        amountFen: z.number().int().min(1, '金额须大于零').max(100_000_000_000, '金额过大'),
+      }),
+    )
+    .max(20)
+    .optional()
+    .describe('先予执行：逐项内容与金额（分）'),
+  performDays: z.number().int().min(1, '履行期限至少一日').max(30, '履行期限不超过三十日').optional(),
+});
+
+// issue #13: the arbitration steps that issue their own documents.
+export const partialAwardBody = z.strictObject({
+  facts: text(4000, '已查明的事实'),
+  reasons: text(4000, '裁决理由'),
+  remaining: text(1000, '继续审理的请求'),
+  partOfFactsClear: z.boolean(),
+  items: z
+    .array(
+      z.strictObject({
+        text: text(500, '裁决内容'),
+        claimType: z.string().trim().min(1).max(60),
+        amountFen: z.number().int().min(0, '金额不能为负').max(100_000_000_000, '金额过大').optional(),
+      }),
+    )
+    .min(1, '请至少填写一项先行裁决事项')
+    .max(30),
+});
+export const recusalBody = z.strictObject({
+  targetUserId: uuid,
+  requesterName: text(100, '申请回避人'),
+  requestedOn: isoDate,
+  ground: text(500, '回避申请理由'),
+  decision: z.enum(['granted', 'refused'], '请选择准许回避或驳回申请'),
+  reasons: text(1000, '决定理由'),
+});
+export const awardCorrectionBody = z.strictObject({
+  awardDocumentId: uuid,
+  errorKind: z.enum(['文字错误', '计算错误', '遗漏事项'], '请选择补正事由'),
+  corrections: z
+    .array(
+      z.strictObject({
+        location: text(200, '位置'),
+        original: text(1000, '原文'),
+        corrected: text(1000, '补正为'),
+      }),
+    )
+    .min(1, '请至少填写一处补正')
+    .max(30),
+});
+export const approvalRequestBody = z.strictObject({
+  opinion: text(1000, '承办人意见'),
+  outcome: z.string().trim().min(1).max(100).optional().describe('结案审批：结案方式'),
+  amountFen: z.number().int().min(0).max(100_000_000_000).optional(),
 });
 export const suspendBody = z.strictObject({
   ground: z.enum(

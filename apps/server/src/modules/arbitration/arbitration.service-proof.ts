@@ -36,7 +36,8 @@ export async function hearingNoticeServedToApplicant(exec: Exec, caseId: string)
     .select(['s.method', 's.state', 's.served_at', 's.recipient'])
     .where('doc.subject_type', '=', 'case')
     .where('doc.subject_id', '=', caseId)
-    .where('doc.type', '=', 'hearing_notice')
+    // After a postponement the 延期开庭通知书 is the written notice of the (new) hearing.
+    .where('doc.type', 'in', ['hearing_notice', 'postponement_notice'])
     .where('s.state', 'in', ['served', 'refused'])
     .where((eb) =>
       eb.or([

@@ -6,6 +6,7 @@ import { AppError, errors } from '../../platform/errors';
 import { activeRolesIn, grantsOfUser, jurisdictionChain } from '../cases/cases.access';
 import { barredStaff, recusalRequired } from '../cases/recusal.service';
 import { documentNames, loadApplication } from './arbitration.data';
+import { postponementNotices, tribunalCompositionNotices } from './arbitration.documents';
 import { daysFromTo, localDate, localDateTime, type Trx } from './arbitration.runtime';
 import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';
 import type { TribunalRole, TribunalSide } from './arbitration.tables';
@@ -174,7 +175,9 @@ export async function composeTribunal(
       ...(d.matter.collective_contract && { sides: input.sides }),
     },
   );
-  return { arbitrators: names, presidingId: presiding };
+  // 调解仲裁法第三十二条: the parties are told in writing how the tribunal is composed.
+  const documents = await tribunalCompositionNotices(ctx, trx, actor, caseId);
+  return { arbitrators: names, presidingId: presiding, documents };
 }
 
 export async function tribunalOf(exec: Trx | AppContext['database']['db'], caseId: string) {
@@ -354,7 +357,13 @@ export async function postponeHearing(
   auth: Auth,
   actor: Actor,
   hearingId: string,
-  input: { reason: string; requestedOn?: string | undefined; startsAt: string; endsAt: string },
+  input: {
+    reason: string;
+    requestedOn?: string | undefined;
+    requestedBy?: string | undefined;
+    startsAt: string;
+    endsAt: string;
+  },
 ) {
   const h = await trx
     .selectFrom('hearing')
@@ -387,7 +396,15 @@ export async function postponeHearing(
     .where('id', '=', h.id)
     .execute();
   await assertFree(trx, h.room_id, h.arbitrator_ids, startsAt, endsAt, h.id);
-  const documents = await hearingNotices(ctx, trx, actor, h.case_id, startsAt, h.room_id);
+  // 延期开庭通知书 to each party: the original date, the reason and the new date and place.
+  const documents = await postponementNotices(ctx, trx, actor, h.case_id, {
+    originalAt: h.starts_at,
+    newAt: startsAt,
+    roomId: h.room_id,
+    reason: input.reason,
+    requestedBy: input.requestedBy,
+    requestedOn: input.requestedOn,
+  });
   const next = await trx
     .insertInto('hearing')
     .values({

@@ -34,6 +34,19 @@ const PETITION_BASIS =
 // An issuer's default ('*') numbers its 公文 (函, 转办单, 转介函): GB/T 9704 style, no "第" (issue #13).
 const GB_BASIS = NUMBER_STYLES.gongwen.basis;
 
+/** 案号-style numbers (with "第") of the arbitration step documents; the same list is in migration 0045. */
+export const ARBITRATION_STEP_PATTERNS = [
+  ['tribunal_composition_notice', '随劳人仲组字〔{year}〕第{seq}号'],
+  ['postponement_notice', '随劳人仲延开字〔{year}〕第{seq}号'],
+  ['hearing_record', '随劳人仲笔字〔{year}〕第{seq}号'],
+  ['advance_execution_award', '随劳人仲先执字〔{year}〕第{seq}号'],
+  ['partial_award', '随劳人仲先裁字〔{year}〕第{seq}号'],
+  ['recusal_decision', '随劳人仲回字〔{year}〕第{seq}号'],
+  ['award_correction_decision', '随劳人仲补正字〔{year}〕第{seq}号'],
+  ['arbitration_filing_approval', '随劳人仲立审字〔{year}〕第{seq}号'],
+  ['arbitration_closing_approval', '随劳人仲结审字〔{year}〕第{seq}号'],
+] as const;
+
 export const DEFAULT_PATTERNS: PatternSeed[] = [
   { organization: ARB, type: '*', pattern: '随劳人仲文字〔{year}〕{seq}号', basis: GB_BASIS },
   { organization: ARB, type: 'receipt', pattern: '随劳人仲收字〔{year}〕第{seq}号', basis: ARB_BASIS },
@@ -189,6 +202,13 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
       ['legal_aid_refusal', '随法援不字〔{year}〕第{seq}号'],
     ] as const
   ).map(([type, pattern]) => ({ organization: LEGAL_AID, type, pattern, basis: LEGAL_AID_BASIS })),
+  // issue #13: the arbitration documents of the steps of the proceedings (migration 0045).
+  ...ARBITRATION_STEP_PATTERNS.map(([type, pattern]) => ({
+    organization: ARB,
+    type,
+    pattern,
+    basis: ARB_BASIS,
+  })),
   { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕{seq}号', basis: GB_BASIS },
   // Every organisation whose staff issue documents (a window clerk's 转办单 is issued in the clerk's
   // organisation's name) has a default pattern; migration 0040 adds them to seeded installations.

@@ -14,6 +14,7 @@ export const INTERNAL_FORM_TYPES: ReadonlySet<string> = new Set([
   'inspection_extension_approval',
   'inspection_revocation_approval',
   'arbitration_closing_approval',
+  'arbitration_filing_approval',
 ]);
 
 export const isPubliclyVerifiable = (type: string): boolean => !INTERNAL_FORM_TYPES.has(type);

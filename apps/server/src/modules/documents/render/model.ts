@@ -46,6 +46,16 @@ export const DOCUMENT_TYPES = [
   'petition_re_review_opinion',
   'legal_aid_grant',
   'legal_aid_refusal',
+  // issue #13: arbitration documents issued by the steps of the proceedings (templates/arbitration-steps.ts)
+  'tribunal_composition_notice',
+  'postponement_notice',
+  'hearing_record',
+  'advance_execution_award',
+  'partial_award',
+  'recusal_decision',
+  'award_correction_decision',
+  'arbitration_filing_approval',
+  'arbitration_closing_approval',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

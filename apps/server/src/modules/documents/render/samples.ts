@@ -4,6 +4,7 @@ import type { DocumentType } from './model.js';
 import type { DocumentFieldsMap } from './templates/index.js';
 import type { DocumentContext } from './templates/template.js';
 import { PETITION_LEGAL_AID_SAMPLES } from './templates/petition-legal-aid.js';
+import { ARBITRATION_STEP_SAMPLES } from './templates/arbitration-steps.js';
 
 /**
  * Filled sample fields for every document type: used by tests, the benchmark and previews.
@@ -318,6 +319,7 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
     grounds: '事实清楚、权利义务关系明确、争议不大',
   },
   ...PETITION_LEGAL_AID_SAMPLES,
+  ...ARBITRATION_STEP_SAMPLES,
 };
 
 const WORKER = {

@@ -122,7 +122,16 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
                     ...(open === 'advance' && {
                       rightsClear: v.rightsClear === true,
                       seriousHardship: v.seriousHardship === true,
+                      items: [{ text: v.advanceText, amountFen: Math.round((v.advanceAmount ?? 0) * 100) }],
                     }),
+                    // The 庭审笔录 lists the attendees, one a line (issue #13).
+                    ...(open === 'hold' &&
+                      v.attendees?.trim() && {
+                        attendees: String(v.attendees)
+                          .split('\n')
+                          .map((x: string) => x.trim())
+                          .filter(Boolean),
+                      }),
                   };
     try {
       const path =
@@ -221,7 +230,26 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
                 >
                   <Switch />
                 </Form.Item>
+                <Form.Item
+                  name="advanceText"
+                  label="先予执行的内容（出具先予执行裁决书）"
+                  rules={[{ required: true, message: '请填写先予执行的内容' }]}
+                >
+                  <Input placeholder="如：支付申请人拖欠工资" data-testid="proceedings-advance-text" />
+                </Form.Item>
+                <Form.Item
+                  name="advanceAmount"
+                  label="金额（元）"
+                  rules={[{ required: true, message: '请填写金额' }]}
+                >
+                  <InputNumber min={0.01} precision={2} style={{ width: 180 }} />
+                </Form.Item>
               </>
+            ) : null}
+            {open === 'hold' ? (
+              <Form.Item name="attendees" label="到庭人员（每行一项，写入庭审笔录）">
+                <Input.TextArea rows={3} placeholder={'申请人某某到庭\n被申请人委托代理人某某到庭'} />
+              </Form.Item>
             ) : null}
             {open === 'abandon' ? (
               <Form.Item

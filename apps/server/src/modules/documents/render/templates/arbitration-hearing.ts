@@ -106,11 +106,11 @@ export interface AwardFields {
   clerk?: string;
 }
 
-const FINALITY_LABEL: Record<AwardFinality, string> = { final: '终局', non_final: '非终局' };
+export const FINALITY_LABEL: Record<AwardFinality, string> = { final: '终局', non_final: '非终局' };
 
 // 调解仲裁法 Arts. 47–50: final items bind the employer at once; the worker may still sue in 15 days,
 // the employer may only apply to the intermediate court within 30 days to set the award aside.
-const APPEAL_RIGHTS: Record<AwardFinality, string> = {
+export const APPEAL_RIGHTS: Record<AwardFinality, string> = {
   final: `以上终局裁决事项自本裁决书作出之日起发生法律效力。劳动者对终局裁决事项不服的，可以自收到本裁决书之日起十五日内向${REMEDY_BODIES.basicCourt}提起诉讼（《中华人民共和国劳动争议调解仲裁法》第四十八条）；用人单位有证据证明终局裁决事项有《中华人民共和国劳动争议调解仲裁法》第四十九条规定情形之一的，可以自收到本裁决书之日起三十日内向本委所在地的中级人民法院（${REMEDY_BODIES.intermediateCourt}）申请撤销裁决。`,
   non_final: `当事人对以上非终局裁决事项不服的，可以自收到本裁决书之日起十五日内向${REMEDY_BODIES.basicCourt}提起诉讼；期满不起诉的，裁决书发生法律效力（《中华人民共和国劳动争议调解仲裁法》第五十条）。`,
 };

@@ -80,7 +80,9 @@ function evidenceOf(type: DocumentType, element: DocumentElement): string[] {
     case 'defence':
       return ['被申请人辩称', String(ctx.defence)];
     case 'remedy':
-      if (type === 'award') {
+      if (type === 'tribunal_composition_notice') return ['有权以口头或者书面方式提出回避申请', '三日内'];
+      if (type === 'advance_execution_award') return ['移送人民法院执行', '申请强制执行', '人民法院不予受理'];
+      if (type === 'award' || type === 'partial_award') {
         return [
           '十五日内',
           REMEDY_BODIES.basicCourt,

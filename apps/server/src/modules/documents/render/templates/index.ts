@@ -100,6 +100,26 @@ import {
   petitionReviewOpinion,
 } from './petition-legal-aid.js';
 import { type DocumentContext, type DocumentTemplate, displayValues, findMissingFields } from './template.js';
+import {
+  type AdvanceExecutionAwardFields,
+  type ArbitrationClosingApprovalFields,
+  type ArbitrationFilingApprovalFields,
+  type AwardCorrectionDecisionFields,
+  type HearingRecordFields,
+  type PartialAwardFields,
+  type PostponementNoticeFields,
+  type RecusalDecisionFields,
+  type TribunalCompositionNoticeFields,
+  advanceExecutionAward,
+  arbitrationClosingApproval,
+  arbitrationFilingApproval,
+  awardCorrectionDecision,
+  hearingRecord,
+  partialAward,
+  postponementNotice,
+  recusalDecision,
+  tribunalCompositionNotice,
+} from './arbitration-steps.js';
 
 /** The fields each document type is filled with. */
 export interface DocumentFieldsMap {
@@ -142,6 +162,16 @@ export interface DocumentFieldsMap {
   petition_re_review_opinion: PetitionReviewOpinionFields;
   legal_aid_grant: LegalAidGrantFields;
   legal_aid_refusal: LegalAidRefusalFields;
+  // issue #13: arbitration step documents
+  tribunal_composition_notice: TribunalCompositionNoticeFields;
+  postponement_notice: PostponementNoticeFields;
+  hearing_record: HearingRecordFields;
+  advance_execution_award: AdvanceExecutionAwardFields;
+  partial_award: PartialAwardFields;
+  recusal_decision: RecusalDecisionFields;
+  award_correction_decision: AwardCorrectionDecisionFields;
+  arbitration_filing_approval: ArbitrationFilingApprovalFields;
+  arbitration_closing_approval: ArbitrationClosingApprovalFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -184,6 +214,16 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   petition_re_review_opinion: petitionReReviewOpinion,
   legal_aid_grant: legalAidGrant,
   legal_aid_refusal: legalAidRefusal,
+  // issue #13: arbitration step documents
+  tribunal_composition_notice: tribunalCompositionNotice,
+  postponement_notice: postponementNotice,
+  hearing_record: hearingRecord,
+  advance_execution_award: advanceExecutionAward,
+  partial_award: partialAward,
+  recusal_decision: recusalDecision,
+  award_correction_decision: awardCorrectionDecision,
+  arbitration_filing_approval: arbitrationFilingApproval,
+  arbitration_closing_approval: arbitrationClosingApproval,
 };
 
 export interface DocumentInput<T extends DocumentType> {
