@@ -4,6 +4,7 @@ import type { DocumentType } from './model.js';
 import type { DocumentFieldsMap } from './templates/index.js';
 import type { DocumentContext } from './templates/template.js';
 import { PETITION_LEGAL_AID_SAMPLES } from './templates/petition-legal-aid.js';
+import { INSPECTION_STEP_SAMPLES, INSPECTION_STEP_TYPES } from './templates/inspection-steps.js';
 
 /**
  * Filled sample fields for every document type: used by tests, the benchmark and previews.
@@ -318,6 +319,7 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
     grounds: '事实清楚、权利义务关系明确、争议不大',
   },
   ...PETITION_LEGAL_AID_SAMPLES,
+  ...INSPECTION_STEP_SAMPLES,
 };
 
 const WORKER = {
@@ -392,6 +394,7 @@ export const INSPECTION_TYPES: ReadonlySet<DocumentType> = new Set<DocumentType>
   'penalty_decision',
   'inspection_result_notice',
   'inspection_closing_approval',
+  ...INSPECTION_STEP_TYPES,
 ]);
 
 export const SAMPLE_NUMBERS: { [T in DocumentType]?: string } = {

@@ -99,6 +99,23 @@ import {
   petitionRejectionNotice,
   petitionReviewOpinion,
 } from './petition-legal-aid.js';
+import {
+  type CaseTransferLetterFields,
+  type CompensationOrderFields,
+  caseTransferLetter,
+  compensationOrder,
+  type ExtensionApprovalFields,
+  extensionApproval,
+  type InquiryNoticeFields,
+  type InvestigationRecordFields,
+  inquiryNotice,
+  inquiryRecord,
+  onsiteRecord,
+  type PenaltyHearingRecordFields,
+  penaltyHearingRecord,
+  type RevocationApprovalFields,
+  revocationApproval,
+} from './inspection-steps.js';
 import { type DocumentContext, type DocumentTemplate, displayValues, findMissingFields } from './template.js';
 
 /** The fields each document type is filled with. */
@@ -142,6 +159,15 @@ export interface DocumentFieldsMap {
   petition_re_review_opinion: PetitionReviewOpinionFields;
   legal_aid_grant: LegalAidGrantFields;
   legal_aid_refusal: LegalAidRefusalFields;
+  // issue #13: inspection documents issued by the investigation steps (templates/inspection-steps.ts)
+  inquiry_notice: InquiryNoticeFields;
+  inquiry_record: InvestigationRecordFields;
+  onsite_record: InvestigationRecordFields;
+  inspection_extension_approval: ExtensionApprovalFields;
+  inspection_revocation_approval: RevocationApprovalFields;
+  compensation_order: CompensationOrderFields;
+  case_transfer_letter: CaseTransferLetterFields;
+  penalty_hearing_record: PenaltyHearingRecordFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -184,6 +210,14 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   petition_re_review_opinion: petitionReReviewOpinion,
   legal_aid_grant: legalAidGrant,
   legal_aid_refusal: legalAidRefusal,
+  inquiry_notice: inquiryNotice,
+  inquiry_record: inquiryRecord,
+  onsite_record: onsiteRecord,
+  inspection_extension_approval: extensionApproval,
+  inspection_revocation_approval: revocationApproval,
+  compensation_order: compensationOrder,
+  case_transfer_letter: caseTransferLetter,
+  penalty_hearing_record: penaltyHearingRecord,
 };
 
 export interface DocumentInput<T extends DocumentType> {
