@@ -248,18 +248,24 @@ describe('inspection penalty: hearing and legal review', () => {
     // 结案 after the decision: the 结案审批表 (internal) with the fine, the inspectors and the approver.
     const close = `/api/inspection/cases/${id}/close`;
     expect((await new Client(env.url).post(close, { resultText: '已处罚' })).status).toBe(401);
-    expect((await chen.post(close, { resultText: '已处罚', approver: '' })).status).toBe(400);
+    // No typed approver (issue #13): the approver is whoever approves by his own action.
+    expect((await chen.post(close, { resultText: '已处罚', approver: '吴建国' })).status).toBe(400);
     expect((await clerk.post(close, { resultText: '已处罚' })).status).toBe(403);
-    const closed = await mustOk(
+    const asked = await mustOk(
       await chen.post(close, {
         resultText: '已对用人单位作出罚款1500元的行政处罚',
         channel: 'phone',
         opinion: '处罚决定已送达，罚款已缴纳，建议结案。',
-        approver: '吴建国',
       }),
     );
+    expect(asked.case.state).toBe('penalized');
+    const pending = asked.case.approvals.find((a: any) => a.state === 'pending');
+    expect(pending).toMatchObject({ kind: 'closing', label: '结案', requestedBy: '陈刚', canDecide: false });
+    const closed = await mustOk(
+      await director.post(`/api/inspection/cases/${id}/approvals/${pending.id}/decision`, { approve: true }),
+    );
     expect(closed.case.state).toBe('closed');
-    expect(closed.result.documents).toHaveLength(2);
+    expect(closed.result.result.documents).toHaveLength(2);
     expect(closed.case.documents.map((d: any) => d.type).slice(-2)).toEqual([
       'inspection_closing_approval',
       'inspection_result_notice',
