@@ -147,6 +147,21 @@ describe('inspection penalty: hearing and legal review', () => {
     expect(recorded.result.hearing.held.transcript).toContain('已整改');
     expect(recorded.case.penalty.hearing.held).toMatchObject({ heldOn: day, opinion: '维持拟处罚意见' });
     expect(recorded.case.penalty.actions).toMatchObject({ scheduleHearing: false, recordHearing: false });
+    // The 听证笔录 is issued with the hearing (《行政处罚法》第六十四条第（八）项).
+    const recordDoc = recorded.case.documents.find((d: any) => d.type === 'penalty_hearing_record');
+    expect(recordDoc.number).toMatch(/^随人社监听录字〔\d{4}〕第\d+号$/);
+    expect((await mustOk(await chen.get(`/api/documents/${recordDoc.id}`))).fields).toEqual({
+      employerName: '随州市听证测试1有限公司',
+      heldOn: day,
+      hearingTime: '上午9时30分',
+      place: '市人社局第一听证室',
+      hearingOfficer: '王法制',
+      recorder: '陈刚',
+      investigators: '陈刚、张敏',
+      attendees: '随州市听证测试1有限公司的法定代表人或者委托代理人',
+      transcript: '当事人陈述：已整改。',
+      opinion: '维持拟处罚意见',
+    });
 
     const decided = await mustOk(await director.post(`${base}/decision`, {}));
     expect(decided.case.state).toBe('penalized');

@@ -351,7 +351,7 @@ export async function addRequest(
     // 询问通知书 (条例第十五条第（三）项): the employer comes to be questioned and brings the materials.
     const document = await issue(ctx, trx, actor, auth, c, 'inquiry_notice', {
       employerName: await employerName(trx, c),
-      matters: `涉嫌${violationText(claims.map((x) => x.type))}`,
+      matters: `涉嫌违反劳动保障法律、法规（涉及事项：${violationText(claims.map((x) => x.type))}）`,
       attendDate: body.deadline,
       attendTime,
       place,

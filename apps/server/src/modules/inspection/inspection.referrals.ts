@@ -104,7 +104,8 @@ export async function refer(
         .select(['title', 'number'])
         .where('subject_type', '=', 'case')
         .where('subject_id', '=', c.id)
-        .where('state', '=', 'issued')
+        .where('number', 'is not', null)
+        .where('state', '!=', 'superseded')
         .orderBy('created_at')
         .execute();
       const matter = await trx
