@@ -98,6 +98,14 @@ export const inspectionMachine = defineMachine<State, Event, InspectionContext>(
     transfer: '移送',
     close: '结案',
   },
+  // Steps that need the 负责人's approval and issue a 审批表 (issue #13): never a bare status change
+  // through the generic transition route (409 CASE_EVENT_IS_ACT), only through their own forms.
+  acts: {
+    extend_investigation: '延长办案期限（延长办案期限审批表）',
+    withdraw_case: '撤销立案（撤销立案审批表、撤销立案决定书）',
+    end_investigation: '终结调查（撤销立案审批表、撤销立案决定书）',
+    close: '结案（结案审批表）',
+  },
   initial: 'registered',
   terminal: ['not_accepted', 'informed', 'transferred', 'closed'],
   onCreate: { documents: ['complaint_register'], clocksStart: ['inspection.acceptance'] },
