@@ -201,7 +201,8 @@ describe('inspection documents issued by their steps (issue #13)', () => {
   it('撤销立案: a refusal keeps the case open; the approval issues the 撤销立案审批表 with the 决定书', async () => {
     const { id, chen, director } = await investigating(3);
     // Never a bare status change through the generic route: the step issues the 审批表.
-    const generic = await director.post(`/api/cases/${id}/transitions`, { event: 'withdraw_case' });
+    const { version } = (await director.get(`/api/inspection/cases/${id}`)).body;
+    const generic = await director.post(`/api/cases/${id}/transitions`, { event: 'withdraw_case', version });
     expect([generic.status, generic.body.code]).toEqual([409, 'CASE_EVENT_IS_ACT']);
     const asked = await mustOk(
       await chen.post(`/api/inspection/cases/${id}/withdrawal`, {
