@@ -220,7 +220,7 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     });
     await screenshot(page, 'inspection-hearing-legal-review');
 
-    // 5. The director decides; the inspector closes: the 结案审批表 with a print button.
+    // 5. The director decides; the inspector asks to close, the director approves: the 结案审批表 with a print button.
     const director = await signedInPage('director');
     await director.goto(`${server.url}/inspection/cases/${id}`);
     // The decision's guards (hearing held, 法制审核 passed) are met: the page declares the step allowed.
@@ -237,6 +237,12 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     await page.getByTestId('step-close').click();
     await page.getByTestId('field-resultText').fill('已对用人单位作出罚款12000元的行政处罚');
     await page.getByTestId('action-ok').click();
+    // 结案 waits for the 负责人's own approval; the 结案审批表 then names him.
+    await page.getByTestId('approval-closing-pending').waitFor();
+    await director.reload();
+    await director.getByTestId('approve-closing').click();
+    await state(director, '已结案');
+    await page.reload();
     await state(page, '已结案');
     const closing = page.getByTestId('closing-approval');
     await closing.getByTestId('print-inspection_closing_approval').waitFor({ timeout: 15_000 });

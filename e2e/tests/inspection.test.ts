@@ -122,11 +122,25 @@ describe('labor inspection in Chromium', () => {
     await page.getByTestId('field-reason').fill('违法行为轻微，用人单位已主动补足差额');
     await page.getByTestId('field-evidenceOfCorrection').fill('已补发6名服务员差额，银行回单在卷');
     await page.getByTestId('action-ok').click();
+    // The inspector's 撤销立案 waits for the 负责人, who approves by his own action (issue #13).
+    await page.getByTestId('approval-revocation-pending').waitFor();
+    const head = await signedInPage('director');
+    await head.goto(`${server.url}/inspection/cases/${caseId}`);
+    await head.getByTestId('approve-revocation').click();
+    await state(head, '撤销立案');
+    await head.getByTestId('inspection-documents').filter({ hasText: '撤销立案审批表' }).waitFor();
+    await screenshot(head, 'inspection-revocation-approved');
+    await page.reload();
     await state(page, '撤销立案');
     await page.getByTestId('inspection-documents').filter({ hasText: '撤销立案决定书' }).waitFor();
     await page.getByTestId('step-close').click();
     await page.getByTestId('field-resultText').fill('用人单位已补足差额，撤销立案');
     await page.getByTestId('action-ok').click();
+    await page.getByTestId('approval-closing-pending').waitFor();
+    await head.reload();
+    await head.getByTestId('approve-closing').click();
+    await state(head, '已结案');
+    await page.reload();
     await state(page, '已结案');
     await screenshot(page, 'inspection-withdrawn-closed');
 
@@ -165,11 +179,22 @@ describe('labor inspection in Chromium', () => {
     await page.getByTestId('step-endInvestigation').click();
     await page.getByTestId('field-reason').fill('考勤记录与监控显示每日工作8小时，投诉内容不实');
     await page.getByTestId('action-ok').click();
+    await page.getByTestId('approval-revocation-pending').waitFor();
+    const head = await signedInPage('director');
+    await head.goto(`${server.url}/inspection/cases/${id}`);
+    await head.getByTestId('approve-revocation').click();
+    await state(head, '终结调查');
+    await page.reload();
     await state(page, '终结调查');
     await page.getByTestId('inspection-documents').filter({ hasText: '撤销立案决定书' }).waitFor();
     await page.getByTestId('step-close').click();
     await page.getByTestId('field-resultText').fill('经调查，投诉内容不实，终结调查');
     await page.getByTestId('action-ok').click();
+    await page.getByTestId('approval-closing-pending').waitFor();
+    await head.reload();
+    await head.getByTestId('approve-closing').click();
+    await state(head, '已结案');
+    await page.reload();
     await state(page, '已结案');
     await page.getByTestId('inspection-documents').filter({ hasText: '投诉处理结果告知书' }).waitFor();
     await screenshot(page, 'inspection-untrue-ended');

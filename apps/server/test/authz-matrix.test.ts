@@ -285,6 +285,10 @@ const BROAD_WRITES = new Map<string, string>([
     'handler: handling inspector / inspection post (reported cases: leader assigns)',
   ],
   [
+    'POST /api/inspection/cases/:id/approvals/:approvalId/decision',
+    'handler: the approving post (负责人) in the case jurisdiction (INSPECTION_APPROVALS), else 403',
+  ],
+  [
     'POST /api/portal/auth/sms',
     'portal session (requirePortal / requireAccount) and membership checked in the handler',
   ],

@@ -147,6 +147,21 @@ describe('inspection penalty: hearing and legal review', () => {
     expect(recorded.result.hearing.held.transcript).toContain('已整改');
     expect(recorded.case.penalty.hearing.held).toMatchObject({ heldOn: day, opinion: '维持拟处罚意见' });
     expect(recorded.case.penalty.actions).toMatchObject({ scheduleHearing: false, recordHearing: false });
+    // The 听证笔录 is issued with the hearing (《行政处罚法》第六十四条第（八）项).
+    const recordDoc = recorded.case.documents.find((d: any) => d.type === 'penalty_hearing_record');
+    expect(recordDoc.number).toMatch(/^随人社监听录字〔\d{4}〕第\d+号$/);
+    expect((await mustOk(await chen.get(`/api/documents/${recordDoc.id}`))).fields).toEqual({
+      employerName: '随州市听证测试1有限公司',
+      heldOn: day,
+      hearingTime: '上午9时30分',
+      place: '市人社局第一听证室',
+      hearingOfficer: '王法制',
+      recorder: '陈刚',
+      investigators: '陈刚、张敏',
+      attendees: '随州市听证测试1有限公司的法定代表人或者委托代理人',
+      transcript: '当事人陈述：已整改。',
+      opinion: '维持拟处罚意见',
+    });
 
     const decided = await mustOk(await director.post(`${base}/decision`, {}));
     expect(decided.case.state).toBe('penalized');
@@ -248,18 +263,24 @@ describe('inspection penalty: hearing and legal review', () => {
     // 结案 after the decision: the 结案审批表 (internal) with the fine, the inspectors and the approver.
     const close = `/api/inspection/cases/${id}/close`;
     expect((await new Client(env.url).post(close, { resultText: '已处罚' })).status).toBe(401);
-    expect((await chen.post(close, { resultText: '已处罚', approver: '' })).status).toBe(400);
+    // No typed approver (issue #13): the approver is whoever approves by his own action.
+    expect((await chen.post(close, { resultText: '已处罚', approver: '吴建国' })).status).toBe(400);
     expect((await clerk.post(close, { resultText: '已处罚' })).status).toBe(403);
-    const closed = await mustOk(
+    const asked = await mustOk(
       await chen.post(close, {
         resultText: '已对用人单位作出罚款1500元的行政处罚',
         channel: 'phone',
         opinion: '处罚决定已送达，罚款已缴纳，建议结案。',
-        approver: '吴建国',
       }),
     );
+    expect(asked.case.state).toBe('penalized');
+    const pending = asked.case.approvals.find((a: any) => a.state === 'pending');
+    expect(pending).toMatchObject({ kind: 'closing', label: '结案', requestedBy: '陈刚', canDecide: false });
+    const closed = await mustOk(
+      await director.post(`/api/inspection/cases/${id}/approvals/${pending.id}/decision`, { approve: true }),
+    );
     expect(closed.case.state).toBe('closed');
-    expect(closed.result.documents).toHaveLength(2);
+    expect(closed.result.result.documents).toHaveLength(2);
     expect(closed.case.documents.map((d: any) => d.type).slice(-2)).toEqual([
       'inspection_closing_approval',
       'inspection_result_notice',

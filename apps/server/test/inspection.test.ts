@@ -97,6 +97,19 @@ async function mustOk(r: { status: number; body: any }, status = 200) {
   return r.body;
 }
 
+/** The 负责人 (director) approves every pending request of the case by his own action. */
+async function approveAll(c: { id: string; approvals: { id: string; state: string }[] }) {
+  const director = await signedIn(env, 'director');
+  let last: any = null;
+  for (const a of c.approvals.filter((x) => x.state === 'pending')) {
+    last = await mustOk(
+      await director.post(`/api/inspection/cases/${c.id}/approvals/${a.id}/decision`, { approve: true }),
+    );
+  }
+  if (!last) throw new Error('no pending approval');
+  return last as { case: any; result: any };
+}
+
 describe('labor inspection (W-06)', () => {
   let p: Awaited<ReturnType<typeof places>>;
   let clerk: Client;
@@ -229,6 +242,7 @@ describe('labor inspection (W-06)', () => {
         kind: 'inquiry',
         title: '询问店长',
         interviewee: '店长',
+        place: '随州市劳动保障监察支队询问室',
         inspectorIds: [ids.chen, ids.zhang],
       }),
     );
@@ -251,14 +265,12 @@ describe('labor inspection (W-06)', () => {
     expect(
       (
         await chen.post(`/api/inspection/cases/${restaurant.id}/extension`, {
-          approver: '吴建国',
           reason: '复杂',
         })
       ).status,
     ).toBe(403);
     const ext = await mustOk(
       await director.post(`/api/inspection/cases/${restaurant.id}/extension`, {
-        approver: '吴建国',
         reason: '涉及人数多，需调取银行流水',
       }),
     );
@@ -269,7 +281,6 @@ describe('labor inspection (W-06)', () => {
     expect(
       (
         await director.post(`/api/inspection/cases/${restaurant.id}/extension`, {
-          approver: '吴建国',
           reason: '再延',
         })
       ).status,
@@ -280,22 +291,29 @@ describe('labor inspection (W-06)', () => {
     expect(
       (await chen.post(`/api/inspection/cases/${restaurant.id}/withdrawal`, { reason: '已补发' })).status,
     ).toBe(422);
-    const w = await mustOk(
+    const asked = await mustOk(
       await chen.post(`/api/inspection/cases/${restaurant.id}/withdrawal`, {
         reason: '违法行为轻微，已主动补足差额',
         evidenceOfCorrection: '2026年1月补发6名服务员差额共5400元，银行回单在卷',
       }),
     );
+    // The inspector's 撤销立案 is a request: the 负责人 approves by his own action.
+    expect(asked.case.state).toBe('investigating');
+    const w = await approveAll(asked.case);
     expect(w.case.state).toBe('case_withdrawn');
     const doc = w.case.documents.find((d: any) => d.type === 'case_withdrawal');
     expect(doc?.number).toBeTruthy();
     const full = await mustOk(await chen.get(`/api/documents/${doc.id}`));
     expect(full.fields?.reasonCode ?? JSON.stringify(full)).toContain('minor_corrected');
-    const closed = await mustOk(
-      await chen.post(`/api/inspection/cases/${restaurant.id}/close`, {
-        resultText: '用人单位已补足差额，撤销立案',
-        channel: 'sms',
-      }),
+    const closed = await approveAll(
+      (
+        await mustOk(
+          await chen.post(`/api/inspection/cases/${restaurant.id}/close`, {
+            resultText: '用人单位已补足差额，撤销立案',
+            channel: 'sms',
+          }),
+        )
+      ).case,
     );
     expect(closed.case.state).toBe('closed');
     expect(closed.case.outcomes.map((o: any) => o.kind)).toEqual(['withdrawal', 'result_notice']);
@@ -306,6 +324,7 @@ describe('labor inspection (W-06)', () => {
     const approval = await mustOk(await chen.get(`/api/documents/${form.id}`));
     expect(approval.fields).toMatchObject({
       caseNumber: closed.case.number,
+      approver: '吴建国',
       source: '举报',
       complainant: '举报人（身份依法保密）',
       employerName: closed.case.employer.name,
@@ -336,10 +355,14 @@ describe('labor inspection (W-06)', () => {
     });
     expect(fine.status).toBe(422);
     expect(fine.body.code).toBe('PENALTY_OUT_OF_RANGE');
-    const end = await mustOk(
-      await chen.post(`/api/inspection/cases/${id}/investigation-end`, {
-        reason: '考勤记录与监控显示每日工作8小时，投诉内容不实',
-      }),
+    const end = await approveAll(
+      (
+        await mustOk(
+          await chen.post(`/api/inspection/cases/${id}/investigation-end`, {
+            reason: '考勤记录与监控显示每日工作8小时，投诉内容不实',
+          }),
+        )
+      ).case,
     );
     expect(end.case.state).toBe('investigation_ended');
     const doc = end.case.documents.find((d: any) => d.type === 'case_withdrawal');
@@ -409,11 +432,15 @@ describe('labor inspection (W-06)', () => {
     expect(decision.fields.evidence).toContain('考勤记录复印件');
     expect(decision.fields.performanceDeadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
-    const closed = await mustOk(
-      await chen.post(`/api/inspection/cases/${id}/close`, {
-        resultText: '已对用人单位作出罚款900元的行政处罚',
-        channel: 'sms',
-      }),
+    const closed = await approveAll(
+      (
+        await mustOk(
+          await chen.post(`/api/inspection/cases/${id}/close`, {
+            resultText: '已对用人单位作出罚款900元的行政处罚',
+            channel: 'sms',
+          }),
+        )
+      ).case,
     );
     expect(closed.case.state).toBe('closed');
     const resultDoc = closed.case.documents.find((d: any) => d.type === 'inspection_result_notice');
@@ -490,13 +517,21 @@ describe('labor inspection (W-06)', () => {
       await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [ids.chen, ids.zhang] }),
     );
     await mustOk(await chen.post(`/api/inspection/cases/${id}/investigation/start`, {}));
-    await mustOk(
-      await chen.post(`/api/inspection/cases/${id}/investigation-end`, {
-        reason: '经核查工资不低于最低工资标准',
-      }),
+    await approveAll(
+      (
+        await mustOk(
+          await chen.post(`/api/inspection/cases/${id}/investigation-end`, {
+            reason: '经核查工资不低于最低工资标准',
+          }),
+        )
+      ).case,
     );
-    const closed = await mustOk(
-      await chen.post(`/api/inspection/cases/${id}/close`, { resultText: '举报内容不实，终结调查' }),
+    const closed = await approveAll(
+      (
+        await mustOk(
+          await chen.post(`/api/inspection/cases/${id}/close`, { resultText: '举报内容不实，终结调查' }),
+        )
+      ).case,
     );
     expect(closed.case.documents.map((d: any) => d.type)).not.toContain('inspection_result_notice');
     const form = closed.case.documents.find((d: any) => d.type === 'inspection_closing_approval');

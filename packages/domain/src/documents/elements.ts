@@ -185,6 +185,26 @@ export const REQUIRED_ELEMENTS: Readonly<Record<string, readonly ElementRule[]>>
   // Internal forms (not publicly verifiable): the approver's name and date come from the approval action.
   arbitration_filing_approval: [...ALWAYS, CASE],
   arbitration_closing_approval: [...ALWAYS, CASE],
+  // issue #13: inspection documents of the investigation steps (templates/inspection-steps.ts)
+  inquiry_notice: [...ALWAYS, INSP_CASE],
+  inquiry_record: [...ALWAYS, INSP_CASE],
+  onsite_record: [...ALWAYS, INSP_CASE],
+  inspection_extension_approval: [...ALWAYS, INSP_CASE],
+  inspection_revocation_approval: [...ALWAYS, INSP_CASE],
+  compensation_order: [
+    ...ALWAYS,
+    INSP_CASE,
+    { element: 'parties', basis: '《行政处罚法》第五十九条第一款第（一）项（参照）' },
+    { element: 'violated_provision', basis: '《劳动保障监察条例》第二十六条' },
+    { element: 'penalty_basis', basis: '《劳动合同法》第八十五条；《劳动保障监察条例》第二十六条' },
+    ADMIN_REMEDY,
+  ],
+  case_transfer_letter: [
+    ...ALWAYS,
+    INSP_CASE,
+    { element: 'parties', basis: '《劳动保障监察条例》第十八条第二款（移送的当事人）' },
+  ],
+  penalty_hearing_record: [...ALWAYS, INSP_CASE],
 };
 
 /** The elements of a type (issuer, number and date when the type is not listed). */

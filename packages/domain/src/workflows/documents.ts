@@ -63,6 +63,14 @@ export const DOCUMENT_TYPES = {
   case_transfer_letter: '案件移送书',
   inspection_closing_approval: '结案审批表',
   inspection_result_notice: '投诉处理结果告知书',
+  // issue #13: the inspection documents the investigation steps issue
+  inquiry_record: '询问笔录',
+  onsite_record: '现场检查笔录',
+  inspection_extension_approval: '延长办案期限审批表',
+  inspection_revocation_approval: '撤销立案审批表',
+  case_withdrawal: '撤销立案决定书',
+  compensation_order: '加付赔偿金决定书',
+  penalty_hearing_record: '听证笔录',
   // Petition (S5)
   petition_register: '信访事项登记',
   petition_acceptance_notice: '信访事项受理告知书',

@@ -19,6 +19,12 @@ export { DOCUMENT_TYPES, type DocumentType, isDocumentType } from './documents';
 export * from './engine';
 export * from './errors';
 export { type InspectionContext, inspectionMachine } from './inspection.machine';
+export {
+  type ApprovalRule,
+  INSPECTION_APPROVALS,
+  type InspectionApprovalKind,
+  mayApprove,
+} from './inspection.approvals';
 export { type LegalAidContext, legalAidMachine } from './legal-aid.machine';
 export { type MediationContext, mediationMachine } from './mediation.machine';
 export { type PetitionContext, petitionMachine } from './petition.machine';

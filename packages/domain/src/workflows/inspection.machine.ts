@@ -98,6 +98,14 @@ export const inspectionMachine = defineMachine<State, Event, InspectionContext>(
     transfer: '移送',
     close: '结案',
   },
+  // Steps that need the 负责人's approval and issue a 审批表 (issue #13): never a bare status change
+  // through the generic transition route (409 CASE_EVENT_IS_ACT), only through their own forms.
+  acts: {
+    extend_investigation: '延长办案期限（延长办案期限审批表）',
+    withdraw_case: '撤销立案（撤销立案审批表、撤销立案决定书）',
+    end_investigation: '终结调查（撤销立案审批表、撤销立案决定书）',
+    close: '结案（结案审批表）',
+  },
   initial: 'registered',
   terminal: ['not_accepted', 'informed', 'transferred', 'closed'],
   onCreate: { documents: ['complaint_register'], clocksStart: ['inspection.acceptance'] },
@@ -166,7 +174,7 @@ export const inspectionMachine = defineMachine<State, Event, InspectionContext>(
       to: 'investigating',
       roles: INSPECTORS,
       guard: (c) => requireNumber(c, 'inspectorCount', (n) => n >= 2, '调查须由两名以上监察员进行'),
-      documents: ['inquiry_notice', 'inspection_record'],
+      documents: ['inquiry_notice', 'inquiry_record', 'onsite_record'],
       basis: '《劳动保障监察条例》第十五条、第十六条',
     },
     {
@@ -175,7 +183,7 @@ export const inspectionMachine = defineMachine<State, Event, InspectionContext>(
       to: 'investigating',
       roles: HEAD,
       guard: (c) => (c.alreadyExtended === false ? null : '办案期限只能延长一次（三十个工作日）'),
-      documents: ['extension_approval'],
+      documents: ['inspection_extension_approval'],
       clocksExtend: ['inspection.investigation'],
       basis: '《劳动保障监察条例》第十七条',
     },
@@ -212,7 +220,7 @@ export const inspectionMachine = defineMachine<State, Event, InspectionContext>(
       to: 'case_withdrawn',
       roles: APPROVERS,
       guard: (c) => requireTrue(c, 'minorAndCorrected', '违法行为须情节轻微且已改正'),
-      documents: ['case_withdrawal_approval'],
+      documents: ['inspection_revocation_approval', 'case_withdrawal'],
       clocksStop: ['inspection.investigation'],
       basis: '《劳动保障监察条例》第十八条第一款第（三）项',
     },

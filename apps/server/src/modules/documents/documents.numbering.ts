@@ -209,6 +209,19 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
     pattern,
     basis: ARB_BASIS,
   })),
+  // issue #13: the inspection documents of the investigation steps (migration 0048), own 代字 each.
+  ...(
+    [
+      ['inquiry_notice', '随人社监询字〔{year}〕第{seq}号'],
+      ['inquiry_record', '随人社监询录字〔{year}〕第{seq}号'],
+      ['onsite_record', '随人社监检录字〔{year}〕第{seq}号'],
+      ['inspection_extension_approval', '随人社监延字〔{year}〕第{seq}号'],
+      ['inspection_revocation_approval', '随人社监撤批字〔{year}〕第{seq}号'],
+      ['compensation_order', '随人社监赔字〔{year}〕第{seq}号'],
+      ['case_transfer_letter', '随人社监移字〔{year}〕第{seq}号'],
+      ['penalty_hearing_record', '随人社监听录字〔{year}〕第{seq}号'],
+    ] as const
+  ).map(([type, pattern]) => ({ organization: INSP, type, pattern, basis: INSP_BASIS })),
   { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕{seq}号', basis: GB_BASIS },
   // Every organisation whose staff issue documents (a window clerk's 转办单 is issued in the clerk's
   // organisation's name) has a default pattern; migration 0040 adds them to seeded installations.

@@ -15,6 +15,10 @@ export const INTERNAL_FORM_TYPES: ReadonlySet<string> = new Set([
   'inspection_revocation_approval',
   'arbitration_closing_approval',
   'arbitration_filing_approval',
+  // issue #13: records of the inspection file (笔录), signed on paper and kept in the file, never served
+  'inquiry_record',
+  'onsite_record',
+  'penalty_hearing_record',
 ]);
 
 export const isPubliclyVerifiable = (type: string): boolean => !INTERNAL_FORM_TYPES.has(type);

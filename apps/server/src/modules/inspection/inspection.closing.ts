@@ -31,7 +31,34 @@ export interface ClosingInput {
   resultText: string;
   facts?: string | undefined;
   opinion?: string | undefined;
-  approver?: string | undefined;
+}
+
+/** What every inspection 审批表 states about the case: number, cause, employer, 立案 date, inspectors. */
+export async function caseHeader(trx: Trx, c: CaseRow, filedOn: string | null, day: string) {
+  const claims = await trx
+    .selectFrom('case_claim as cc')
+    .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
+    .select(['mc.type'])
+    .where('cc.case_id', '=', c.id)
+    .orderBy('mc.sort')
+    .execute();
+  const inspectors = await trx
+    .selectFrom('inspection_inspector as ii')
+    .innerJoin('app_user as u', 'u.id', 'ii.user_id')
+    .select(['u.display_name', 'ii.lead'])
+    .where('ii.case_id', '=', c.id)
+    .where('ii.removed_at', 'is', null)
+    .orderBy('ii.lead', 'desc')
+    .orderBy('ii.assigned_at')
+    .execute();
+  return {
+    caseNumber: c.number,
+    cause: violationText(claims.map((x) => x.type)),
+    employerName: await employerName(trx, c),
+    filedDate: filedOn ?? day,
+    inspectors:
+      inspectors.map((i) => `${i.display_name}${i.lead ? '（主办）' : ''}`).join('、') || '（未指派）',
+  };
 }
 
 /**
@@ -128,7 +155,7 @@ export async function issueClosingApproval(
     amountRecovered: recovered / 100,
     fine: fine / 100,
     opinion: v.opinion ?? DEFAULT_OPINION[c.state] ?? '建议结案。',
-    approver: v.approver ?? actor.name,
+    approver: actor.name,
     approvalDate: day,
   };
   const doc = await issue(ctx, trx, actor, auth, c, 'inspection_closing_approval', fields);

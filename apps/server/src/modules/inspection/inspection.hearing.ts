@@ -35,7 +35,11 @@ export interface PenaltyHearing {
     transcript: string;
     /** 听证主持人意见 (the hearing's outcome), when recorded. */
     opinion?: string;
+    recorder?: string;
+    attendees?: string;
     recordedBy: string;
+    /** The 听证笔录 issued (absent on hearings recorded before issue #13). */
+    documentId?: string;
   };
 }
 
@@ -226,14 +230,40 @@ export async function recordHearing(
       },
     );
   }
-  const next: PenaltyDetails = { ...details, hearing: { ...h, held: { ...body, recordedBy: auth.userId } } };
-  await ctx.database.db.transaction().execute((trx) =>
-    saveDetails(trx, actor, c, p.id, next, {
+  const investigators = await ctx.database.db
+    .selectFrom('inspection_inspector as ii')
+    .innerJoin('app_user as u', 'u.id', 'ii.user_id')
+    .select('u.display_name')
+    .where('ii.case_id', '=', c.id)
+    .where('ii.removed_at', 'is', null)
+    .orderBy('ii.lead', 'desc')
+    .orderBy('ii.assigned_at')
+    .execute();
+  return ctx.database.db.transaction().execute(async (trx) => {
+    // 听证笔录 (《行政处罚法》第六十四条第（八）项): what the decision is made on (第六十五条).
+    const employer = await employerName(trx, c);
+    const doc = await issue(ctx, trx, actor, auth, c, 'penalty_hearing_record', {
+      employerName: employer,
+      heldOn: body.heldOn,
+      hearingTime: h.scheduled!.hearingTime,
+      place: h.scheduled!.place,
+      hearingOfficer: body.hearingOfficer,
+      recorder: body.recorder ?? actor.name,
+      investigators: investigators.map((i) => i.display_name).join('、') || '（未指派）',
+      attendees: body.attendees ?? `${employer}的法定代表人或者委托代理人`,
+      transcript: body.transcript,
+      ...(body.opinion ? { opinion: body.opinion } : {}),
+    });
+    const next: PenaltyDetails = {
+      ...details,
+      hearing: { ...h, held: { ...body, recordedBy: auth.userId, documentId: doc.id } },
+    };
+    await saveDetails(trx, actor, c, p.id, next, {
       action: 'inspection.penalty.hearing_record',
       summary: `${c.number}：${body.heldOn}举行听证（主持人${body.hearingOfficer}），登记听证笔录`,
-    }),
-  );
-  return { outcomeId: p.id, hearing: next.hearing };
+    });
+    return { outcomeId: p.id, hearing: next.hearing, documents: [doc] };
+  });
 }
 
 /** 法制审核 before the decision (Art. 58). */

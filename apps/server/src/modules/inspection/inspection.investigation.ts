@@ -1,4 +1,6 @@
 import { REPORT_ASSIGNMENT } from '@onestop/domain';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { z } from 'zod';
 import type { AppContext } from '../../app';
 import { type Actor, appendAudit } from '../../platform/audit';
@@ -17,7 +19,10 @@ import {
   today,
 } from './inspection.access';
 import type { extendBody, inspectorsBody, recordBody, requestBody } from './inspection.schema';
-import { step } from './inspection.service';
+import { type GivenApproval, recordApproval, requester } from './inspection.approvals';
+import { caseHeader } from './inspection.closing';
+import { employerName, issue } from './inspection.outcomes';
+import { step, violationText } from './inspection.service';
 
 const WORKING = ['filed', 'investigating', 'ordered', 'pre_decision'];
 
@@ -204,6 +209,14 @@ export async function addRecord(
   }
   if (body.kind === 'task' && !body.dueDate)
     throw new AppError(400, 'DUE_DATE_REQUIRED', '请填写任务完成期限', { field: 'dueDate' });
+  const isRecord = body.kind === 'onsite' || body.kind === 'inquiry';
+  if (isRecord && !body.place)
+    throw new AppError(400, 'PLACE_REQUIRED', '笔录须写明询问或检查的地点', { field: 'place' });
+  if (body.kind === 'inquiry' && !body.interviewee)
+    throw new AppError(400, 'INTERVIEWEE_REQUIRED', '询问笔录须写明被询问人', { field: 'interviewee' });
+  if (body.recorderId && !inspectorIds.includes(body.recorderId))
+    throw new AppError(422, 'NOT_HANDLING_INSPECTOR', '记录人须为在场的承办监察员');
+  const seats = isRecord ? await recordSeats(ctx, caseId, inspectorIds) : [];
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('inspection_record')
@@ -224,13 +237,58 @@ export async function addRecord(
     const label = { onsite: '现场检查笔录', inquiry: '询问笔录', evidence: '证据', task: '调查任务' }[
       body.kind
     ];
+    let document: { id: string; number: string | null } | null = null;
+    if (isRecord) {
+      // 询问笔录 / 现场检查笔录 (条例第十五条、第十六条): two inspectors with their certificates, signed
+      // by the interviewee (or the person present) and the inspectors.
+      const day = body.occurredOn ?? today(ctx);
+      const recorder = seats.find((x) => x.userId === (body.recorderId ?? inspectorIds[1]));
+      document = await issue(
+        ctx,
+        trx,
+        actor,
+        auth,
+        c,
+        body.kind === 'inquiry' ? 'inquiry_record' : 'onsite_record',
+        {
+          startedAt: body.startTime ? `${day}T${body.startTime}` : day,
+          ...(body.endTime ? { endedAt: clockText(body.endTime) } : {}),
+          place: body.place,
+          inspectors: seats.map((x) => ({ name: x.name, certificate: x.certificate })),
+          recorder: recorder?.name ?? actor.name,
+          interviewee: body.interviewee ?? '（无在场人）',
+          employerName: await employerName(trx, c),
+          content: body.content.trim() || body.title,
+        },
+      );
+      await trx
+        .updateTable('inspection_record')
+        .set({ document_id: document.id })
+        .where('id', '=', row.id)
+        .execute();
+    }
     await appendAudit(trx, actor, {
       action: `inspection.record.${body.kind}`,
       entityType: 'case',
       entityId: c.id,
       summary: `${c.number}：登记${label}“${body.title}”`,
     });
-    return row;
+    return { ...row, documents: document ? [document] : [] };
+  });
+}
+
+/** 10:40 → 10时40分 */
+function clockText(hhmm: string): string {
+  const [h, m] = hhmm.split(':');
+  return `${Number(h)}时${m}分`;
+}
+
+/** The inspectors of a record with their certificate numbers (as assigned to the case). */
+async function recordSeats(ctx: AppContext, caseId: string, ids: string[]) {
+  const all = await handlingInspectors(ctx, caseId);
+  return ids.map((id) => {
+    const i = all.find((x) => x.userId === id)!;
+    return { userId: id, name: i.name, certificate: i.certificateNumber };
   });
 }
 
@@ -279,7 +337,27 @@ export async function addRequest(
   const day = today(ctx);
   if (body.deadline <= day)
     throw new AppError(400, 'DEADLINE_PAST', '提供材料的期限应晚于今天', { field: 'deadline' });
+  const seats = await handlingInspectors(ctx, caseId);
   return db.transaction().execute(async (trx) => {
+    const attendTime = body.attendTime ?? '上午9时';
+    const place = body.place ?? (await issuerName(trx, c));
+    const claims = await trx
+      .selectFrom('case_claim as cc')
+      .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
+      .select(['mc.type'])
+      .where('cc.case_id', '=', c.id)
+      .orderBy('mc.sort')
+      .execute();
+    // 询问通知书 (条例第十五条第（三）项): the employer comes to be questioned and brings the materials.
+    const document = await issue(ctx, trx, actor, auth, c, 'inquiry_notice', {
+      employerName: await employerName(trx, c),
+      matters: `涉嫌违反劳动保障法律、法规（涉及事项：${violationText(claims.map((x) => x.type))}）`,
+      attendDate: body.deadline,
+      attendTime,
+      place,
+      materials: body.materials,
+      contact: seats.map((x) => x.name).join('、') || actor.name,
+    });
     const row = await trx
       .insertInto('inspection_request')
       .values({
@@ -289,6 +367,9 @@ export async function addRequest(
         issued_on: day,
         note: body.note ?? null,
         created_by: auth.userId,
+        document_id: document.id,
+        attend_time: attendTime,
+        place,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -300,7 +381,7 @@ export async function addRequest(
       entityId: c.id,
       summary,
     });
-    return row;
+    return { ...row, documents: [document] };
   });
 }
 
@@ -333,17 +414,32 @@ export async function requestReceived(
   });
 }
 
-/** +30 working days with the head's approval, once (《劳动保障监察条例》第十七条). */
+/**
+ * +30 working days with the head's approval, once (《劳动保障监察条例》第十七条): taken by the 负责人
+ * (directly, or approving a handling inspector's request); the 延长办案期限审批表 prints the
+ * approver's name and the date of that action (issue #13).
+ */
 export async function extendInvestigation(
   ctx: AppContext,
   auth: AuthContext,
   actor: Actor,
   caseId: string,
   body: z.infer<typeof extendBody>,
+  given?: GivenApproval,
 ) {
   const { db } = ctx.database;
   const { c, ext } = await loadInspectionCase(db, auth, caseId);
   if (!ext) throw new AppError(409, 'INSPECTION_NOT_REGISTERED', '该案件缺少监察登记信息');
+  const clockDue = (exec: Kysely<DB> | Transaction<DB>) =>
+    exec
+      .selectFrom('clock')
+      .select(['due_date'])
+      .where('subject_type', '=', 'case')
+      .where('subject_id', '=', c.id)
+      .where('rule_id', '=', 'inspection.investigation')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+  const before = await clockDue(db);
   return step(
     ctx,
     auth,
@@ -353,7 +449,7 @@ export async function extendInvestigation(
     {
       version: body.version,
       reason: body.reason,
-      payload: { alreadyExtended: ext.extended, approver: body.approver },
+      payload: { alreadyExtended: ext.extended, approver: actor.name },
     },
     async (trx) => {
       await trx
@@ -361,15 +457,42 @@ export async function extendInvestigation(
         .set((eb) => ({ extended: true, version: eb('version', '+', 1) }))
         .where('case_id', '=', c.id)
         .execute();
-      const clock = await trx
-        .selectFrom('clock')
-        .select(['due_date'])
-        .where('subject_type', '=', 'case')
-        .where('subject_id', '=', c.id)
-        .where('rule_id', '=', 'inspection.investigation')
-        .orderBy('created_at', 'desc')
-        .executeTakeFirst();
-      return { dueDate: clock?.due_date ?? null };
+      const clock = await clockDue(trx);
+      const day = today(ctx);
+      const who = requester(given, actor, day);
+      const doc = await issue(ctx, trx, actor, auth, c, 'inspection_extension_approval', {
+        ...(await caseHeader(trx, c, ext.filed_on, day)),
+        requestedBy: who.requestedBy,
+        requestedDate: who.requestedDate,
+        approver: actor.name,
+        approvalDate: day,
+        opinion: who.opinion || '同意延长办案期限三十个工作日。',
+        dueDate: before?.due_date ?? day,
+        extendedDueDate: clock?.due_date ?? day,
+        reason: body.reason,
+      });
+      await recordApproval(trx, auth, {
+        caseId: c.id,
+        kind: 'extension',
+        day,
+        given,
+        request: { kind: 'extension', reason: body.reason },
+        documentId: doc.id,
+      });
+      return { dueDate: clock?.due_date ?? null, documents: [doc] };
     },
+  );
+}
+
+/** The name of the organisation the case belongs to (the issuing body of its documents). */
+async function issuerName(trx: Transaction<DB>, c: { organization_id: string }) {
+  return (
+    (
+      await trx
+        .selectFrom('organization')
+        .select('name')
+        .where('id', '=', c.organization_id)
+        .executeTakeFirst()
+    )?.name ?? '本机关'
   );
 }

@@ -8,6 +8,8 @@ import { AppError, errors } from '../../platform/errors';
 import { clocksRuntime } from '../clocks/clocks.module';
 import { getDocumentsService } from '../documents/documents.plugin';
 import type { PenaltyDetails } from './inspection.hearing';
+import { type GivenApproval, recordApproval, requester } from './inspection.approvals';
+import { caseHeader } from './inspection.closing';
 import {
   assertHandlingInspector,
   loadInspectionCase,
@@ -57,6 +59,20 @@ async function employerParty(trx: Trx, c: CaseRow) {
     .where('mp.role', '=', 'employer')
     .executeTakeFirst();
   return e ?? { name: '用人单位', address_enc: null };
+}
+
+/** "赵投诉" (the complainant) or "N名劳动者" for the order's workers. */
+async function workersText(trx: Trx, c: CaseRow, count: number | null): Promise<string> {
+  if (count && count > 1) return `${count}名劳动者`;
+  const w = await trx
+    .selectFrom('matter_party as mp')
+    .innerJoin('party as p', 'p.id', 'mp.party_id')
+    .select('p.name')
+    .where('mp.matter_id', '=', c.matter_id)
+    .where('mp.role', '=', 'worker')
+    .orderBy('mp.sort')
+    .executeTakeFirst();
+  return w ? `劳动者${w.name}` : '有关劳动者';
 }
 
 function addCalendarDays(iso: string, days: number): string {
@@ -231,15 +247,20 @@ export async function checkOrder(
       .execute();
     let compensationId: string | null = null;
     if (comp !== null) {
-      const doc = await issue(ctx, trx, actor, auth, c, 'order_to_correct', {
+      // 加付赔偿金决定书 (《劳动合同法》第八十五条; 条例第二十六条), citing the order it follows.
+      const order = o.document_id
+        ? await trx.selectFrom('document').select('number').where('id', '=', o.document_id).executeTakeFirst()
+        : undefined;
+      const doc = await issue(ctx, trx, actor, auth, c, 'compensation_order', {
         employerName: await employerName(trx, c),
-        violations: `未在责令改正期限（${o.deadline}）内支付劳动报酬${yuan(owed!)}`,
-        legalBasis: '《劳动保障监察条例》第二十六条、《劳动合同法》第八十五条',
-        corrections: [
-          `支付劳动报酬${yuan(owed!)}`,
-          `按应付金额的${body.compensationRatePercent}%向劳动者加付赔偿金${yuan(comp)}`,
-        ],
+        orderNumber: order?.number ?? '责令改正指令书',
+        orderDeadline: o.deadline ?? day,
+        workers: await workersText(trx, c, o.worker_count),
+        amountOwed: owed! / 100,
+        ratePercent: body.compensationRatePercent!,
+        compensation: comp / 100,
         deadline: body.compensationDeadline!,
+        legalBasis: '《中华人民共和国劳动合同法》第八十五条、《劳动保障监察条例》第二十六条',
       });
       compensationId = (
         await addOutcome(
@@ -408,7 +429,10 @@ export async function decidePenalty(
   );
 }
 
-/** 撤销立案 (minor and corrected, S3 Art. 18 ¶1(3)) or 终结调查 (untrue, S4 Art. 35 ¶2), with 撤销立案决定书. */
+/**
+ * 撤销立案 (minor and corrected, S3 Art. 18 ¶1(3)) or 终结调查 (untrue, S4 Art. 35 ¶2), with the 撤销立案审批表
+ * signed by the acting approver (issue #13) and the 撤销立案决定书, in the step's transaction.
+ */
 export async function closeOut(
   ctx: AppContext,
   auth: AuthContext,
@@ -416,6 +440,7 @@ export async function closeOut(
   caseId: string,
   kind: 'withdrawal' | 'investigation_end',
   body: z.infer<typeof closeOutBody>,
+  given?: GivenApproval,
 ) {
   const { db } = ctx.database;
   const { c, ext } = await loadInspectionCase(db, auth, caseId);
@@ -435,6 +460,29 @@ export async function closeOut(
     { version: body.version, reason: body.reason, payload },
     async (trx) => {
       const reasons = withdrawal ? `${body.reason}。改正情况：${body.evidenceOfCorrection}` : body.reason;
+      const day = today(ctx);
+      const who = requester(given, actor, day);
+      const form = await issue(ctx, trx, actor, auth, c, 'inspection_revocation_approval', {
+        ...(await caseHeader(trx, c, ext?.filed_on ?? null, day)),
+        requestedBy: who.requestedBy,
+        requestedDate: who.requestedDate,
+        approver: actor.name,
+        approvalDate: day,
+        opinion: who.opinion || '同意撤销立案。',
+        reasonCode: withdrawal ? 'minor_corrected' : 'not_established',
+        reasons: body.reason,
+        ...(withdrawal && body.evidenceOfCorrection
+          ? { evidenceOfCorrection: body.evidenceOfCorrection }
+          : {}),
+      });
+      await recordApproval(trx, auth, {
+        caseId: c.id,
+        kind: 'revocation',
+        day,
+        given,
+        request: { kind: 'revocation', revocation: kind, ...body },
+        documentId: form.id,
+      });
       const doc = await issue(ctx, trx, actor, auth, c, 'case_withdrawal', {
         employerName: await employerName(trx, c),
         filedDate: ext?.filed_on ?? today(ctx),
@@ -449,9 +497,10 @@ export async function closeOut(
         withdrawal ? `违法行为轻微且已改正，撤销立案：${reasons}` : `投诉举报内容不实，终结调查：${reasons}`,
         {
           document_id: doc.id,
+          details: { approvalDocumentId: form.id },
         },
       );
-      return { outcomeId: o.id, documents: [doc] };
+      return { outcomeId: o.id, documents: [form, doc] };
     },
   );
 }

@@ -1,3 +1,4 @@
+import { approvalsView } from './inspection.approvals';
 import { availableEvents, CLAIM_CATALOGUE, findRule, inspectionMachine, isClaimType } from '@onestop/domain';
 import { inspectionStepVerdicts } from './inspection.procedure';
 import { sql } from 'kysely';
@@ -108,6 +109,8 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
   }));
   const canAct = (ev: string) => events.some((e) => e.event === ev);
   const penalty = await penaltyView(ctx, db, c, decider);
+  const approvals = await approvalsView(db, auth, c);
+  const pendingKinds = new Set(approvals.filter((a) => a.state === 'pending').map((a) => a.kind));
   const employer = parties.find((p) => p.role === 'employer');
   return {
     id: c.id,
@@ -161,6 +164,7 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
       interviewee: r.interviewee,
       inspectorIds: r.inspector_ids,
       dueDate: r.due_date,
+      documentId: r.document_id,
       doneAt: iso(r.done_at),
       createdAt: iso(r.created_at),
     })),
@@ -171,6 +175,9 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
       issuedOn: r.issued_on,
       receivedOn: r.received_on,
       note: r.note,
+      attendTime: r.attend_time,
+      place: r.place,
+      documentId: r.document_id,
     })),
     outcomes: outcomes.map((o) => ({
       id: o.id,
@@ -202,8 +209,16 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
       shortCode: d.short_code,
     })),
     penalty,
+    approvals,
     events,
     actions: {
+      // 报请负责人审批 (issue #13): a handling inspector asks; the 负责人 decides on the case page or 工作台.
+      requestExtension:
+        handler &&
+        !leader &&
+        c.state === 'investigating' &&
+        !(ext?.extended ?? false) &&
+        !pendingKinds.has('extension'),
       accept: canAct('accept'),
       refuse: canAct('inform') || canAct('reject'),
       assignInspectors: !c.closed && roles.some((r) => canAssignAs('inspection', r)),
@@ -215,10 +230,10 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
       check: decider && c.state === 'ordered',
       proposePenalty: decider && (canAct('propose_penalty') || canAct('escalate_to_penalty')),
       decidePenalty: canAct('decide_penalty'),
-      withdraw: decider && canAct('withdraw_case'),
-      endInvestigation: decider && canAct('end_investigation'),
+      withdraw: decider && canAct('withdraw_case') && !pendingKinds.has('revocation'),
+      endInvestigation: decider && canAct('end_investigation') && !pendingKinds.has('revocation'),
       refer: decider && ['filed', 'investigating', 'ordered'].includes(c.state),
-      close: decider && canAct('close'),
+      close: decider && canAct('close') && !pendingKinds.has('closing'),
     },
     isHandlingInspector: handler,
   };

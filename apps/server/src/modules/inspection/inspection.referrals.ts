@@ -5,10 +5,10 @@ import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { clocksRuntime } from '../clocks/clocks.module';
 import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { createTransfer } from '../transfers/transfers.service';
 import { loadInspectionCase, requireState, today } from './inspection.access';
+import { type GivenApproval, recordApproval } from './inspection.approvals';
 import { issueClosingApproval } from './inspection.closing';
 import { addOutcome, assertDecider, employerName, issue, lastOrder } from './inspection.outcomes';
 import type { closeBody, referralBody } from './inspection.schema';
@@ -29,7 +29,7 @@ export async function refer(
   body: z.infer<typeof referralBody>,
 ) {
   const { db } = ctx.database;
-  const { c } = await loadInspectionCase(db, auth, caseId);
+  const { c, ext } = await loadInspectionCase(db, auth, caseId);
   await assertDecider(ctx, auth, c);
   if (body.kind === 'dispute') {
     requireState(c, ['filed', 'investigating', 'ordered'], '移交争议事项');
@@ -63,9 +63,10 @@ export async function refer(
     )?.name;
   if (!authority) throw new AppError(400, 'RECEIVING_AUTHORITY_REQUIRED', '请写明受移送机关');
   let police: ReturnType<typeof policeReferralTest> | null = null;
+  const order = body.kind === 'police' ? await lastOrder(ctx, c.id) : undefined;
   if (body.kind === 'police') {
     requireState(c, ['ordered'], '移送公安机关');
-    const o = await lastOrder(ctx, c.id);
+    const o = order;
     police = policeReferralTest(await policeThresholds(db), {
       amountFen: Number(o?.amount_fen ?? 0),
       workerCount: o?.worker_count ?? 1,
@@ -97,23 +98,37 @@ export async function refer(
     'transfer',
     { version: body.version, reason: body.reason, payload: { receivingAuthority: authority } },
     async (trx) => {
-      const doc =
-        body.kind === 'police'
-          ? await issue(ctx, trx, actor, auth, c, 'transfer_slip', {
-              matterNo: c.number,
-              fromUnit: '随州市劳动保障监察支队',
-              toUnit: authority,
-              partyName: await employerName(trx, c),
-              summary: '涉嫌拒不支付劳动报酬：经责令支付逾期仍不支付',
-              reason: `${body.reason}（《劳动保障监察条例》第十八条第二款；最高法拒不支付劳动报酬刑事案件解释第三条、第四条）`,
-              replyDeadline: clocksDay(
-                await clocksRuntime(ctx).calendars.snapshot(trx),
-                c.jurisdiction_id,
-                today(ctx),
-              ),
-              contact: actor.name,
-            })
-          : null;
+      // 案件移送书 (条例第十八条第二款): to the police for wage refusal, or to the competent department.
+      const docs = await trx
+        .selectFrom('document')
+        .select(['title', 'number'])
+        .where('subject_type', '=', 'case')
+        .where('subject_id', '=', c.id)
+        .where('number', 'is not', null)
+        .where('state', '!=', 'superseded')
+        .orderBy('created_at')
+        .execute();
+      const matter = await trx
+        .selectFrom('matter')
+        .select('narrative')
+        .where('id', '=', c.matter_id)
+        .executeTakeFirstOrThrow();
+      const doc = await issue(ctx, trx, actor, auth, c, 'case_transfer_letter', {
+        receivingAuthority: authority,
+        kind: body.kind === 'police' ? 'police' : 'transfer',
+        employerName: await employerName(trx, c),
+        filedDate: ext?.filed_on ?? ext?.received_on ?? today(ctx),
+        facts:
+          body.kind === 'police' && order
+            ? `${order.summary}；经复查，逾期仍未支付`
+            : matter.narrative.trim() || body.reason,
+        reason: body.reason,
+        materials: [
+          ...docs.map((d) => `${d.title}${d.number ? `（${d.number}）` : ''}`),
+          '调查询问笔录、现场检查笔录及有关证据材料',
+        ],
+        contact: actor.name,
+      });
       const o = await addOutcome(
         trx,
         auth,
@@ -121,26 +136,19 @@ export async function refer(
         body.kind === 'police' ? 'police_referral' : 'transfer',
         `移送${authority}：${body.reason}`,
         {
-          ...(doc && { document_id: doc.id }),
+          document_id: doc.id,
           details: { transferId, police },
         },
       );
-      return { outcomeId: o.id, transferId, documents: doc ? [doc] : [] };
+      return { outcomeId: o.id, transferId, documents: [doc] };
     },
   );
 }
 
-function clocksDay(
-  snap: Awaited<ReturnType<ReturnType<typeof clocksRuntime>['calendars']['snapshot']>>,
-  jurisdictionId: string,
-  day: string,
-) {
-  return snap.for(jurisdictionId).addWorkingDays(day, 10);
-}
-
 /**
  * 结案: the 结案审批表 (internal, RULES.md W-06 CLOSED) and the result told to the complainant
- * (《保障农民工工资支付条例》第十条第三款), in one transaction with the machine step.
+ * (《保障农民工工资支付条例》第十条第三款), in one transaction with the machine step and the approval
+ * (the acting user holds the approving post: a pending request approved, or the approver's own step).
  */
 export async function closeCase(
   ctx: AppContext,
@@ -148,6 +156,7 @@ export async function closeCase(
   actor: Actor,
   caseId: string,
   body: z.infer<typeof closeBody>,
+  given?: GivenApproval,
 ) {
   const { db } = ctx.database;
   const { c, ext } = await loadInspectionCase(db, auth, caseId);
@@ -182,11 +191,18 @@ export async function closeCase(
         resultText: body.resultText,
         facts: body.facts,
         opinion: body.opinion,
-        approver: body.approver,
         source: ext?.source ?? null,
         anonymous,
         filedOn: ext?.filed_on ?? null,
         receivedOn: ext?.received_on ?? null,
+      });
+      await recordApproval(trx, auth, {
+        caseId: c.id,
+        kind: 'closing',
+        day: today(ctx),
+        given,
+        request: { kind: 'closing', ...body },
+        documentId: closing.document.id,
       });
       const told = await tellResult(ctx, trx, actor, auth, c, {
         source: ext?.source ?? null,

@@ -6,9 +6,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AuthContext, actorOf } from '../../platform/auth';
 import type { Actor } from '../../platform/audit';
-import { errorResponses, errorSchema } from '../../platform/errors';
+import { AppError, errorResponses, errorSchema } from '../../platform/errors';
 import { assertMatterInScope, scopeOf } from '../matters/scope';
 import { decideAcceptance } from './inspection.acceptance';
+import {
+  type ApprovalRequest,
+  type ApprovalRunner,
+  decideApproval,
+  holdsApprovingPost,
+  requestApproval,
+} from './inspection.approvals';
 import { loadInspectionCase } from './inspection.access';
 import {
   addRecord,
@@ -20,12 +27,22 @@ import {
   startInvestigation,
 } from './inspection.investigation';
 import { recordHearing, recordLegalReview, requestHearing, scheduleHearing } from './inspection.hearing';
-import { checkOrder, closeOut, decidePenalty, orderCorrection, proposePenalty } from './inspection.outcomes';
+import {
+  assertDecider,
+  checkOrder,
+  closeOut,
+  decidePenalty,
+  orderCorrection,
+  proposePenalty,
+} from './inspection.outcomes';
 import { closeCase, refer } from './inspection.referrals';
 import { listInspectionCases, loadInspectionDetail } from './inspection.presenter';
 import {
   acceptanceBody,
   anyObject,
+  approvalDecisionBody,
+  approvalParam,
+  approvalRequestBody,
   checkBody,
   closeBody,
   closeOutBody,
@@ -275,7 +292,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   action(
     '/inspection/cases/:id/extension',
     'clock.extend',
-    '延长办案期限三十个工作日（负责人批准，只能一次）',
+    '延长办案期限三十个工作日（负责人本人办理即批准，签发延长办案期限审批表；只能一次）',
     idParam,
     extendBody,
     (c, p, b) => extendInvestigation(ctx, c.auth, c.actor, p.id, b),
@@ -344,21 +361,105 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     decidePenaltyBody,
     (c, p, b) => decidePenalty(ctx, c.auth, c.actor, p.id, b),
   );
+  /**
+   * A step that needs the 负责人's approval (issue #13): the user holding the approving post takes it
+   * directly (approving by that action); anyone else files a request that waits on the approver's work
+   * list (POST .../approvals/:approvalId/decision).
+   */
+  const approvalStep = async (
+    c: Ctx,
+    caseId: string,
+    request: ApprovalRequest,
+    direct: () => Promise<unknown>,
+  ) => {
+    const { c: row, ext } = await loadInspectionCase(db, c.auth, caseId);
+    if (await holdsApprovingPost(db, c.auth, row, request.kind)) return direct();
+    await assertDecider(ctx, c.auth, row);
+    return {
+      pendingApproval: await requestApproval(ctx, c.auth, c.actor, row, request, ext?.extended ?? false),
+    };
+  };
+  const runApproval =
+    (c: Ctx, caseId: string): ApprovalRunner =>
+    (kind, r, given) => {
+      if (kind === 'extension')
+        return extendInvestigation(ctx, c.auth, c.actor, caseId, { reason: r.reason ?? '' }, given);
+      if (kind === 'revocation')
+        return closeOut(
+          ctx,
+          c.auth,
+          c.actor,
+          caseId,
+          r.revocation,
+          { reason: r.reason ?? '', evidenceOfCorrection: r.evidenceOfCorrection },
+          given,
+        );
+      return closeCase(
+        ctx,
+        c.auth,
+        c.actor,
+        caseId,
+        { resultText: r.resultText ?? '', channel: r.channel, facts: r.facts, opinion: r.opinion },
+        given,
+      );
+    };
+
   action(
     '/inspection/cases/:id/withdrawal',
     'matter.read',
-    '撤销立案（违法行为轻微且已改正，签发撤销立案决定书）',
+    '撤销立案（违法行为轻微且已改正）：负责人本人办理即批准并签发撤销立案审批表、撤销立案决定书；承办监察员办理为报请负责人审批',
     idParam,
     closeOutBody,
-    (c, p, b) => closeOut(ctx, c.auth, c.actor, p.id, 'withdrawal', b),
+    (c, p, b) =>
+      approvalStep(
+        c,
+        p.id,
+        {
+          kind: 'revocation',
+          revocation: 'withdrawal',
+          reason: b.reason,
+          evidenceOfCorrection: b.evidenceOfCorrection,
+          channel: 'sms',
+        },
+        () => closeOut(ctx, c.auth, c.actor, p.id, 'withdrawal', b),
+      ),
   );
   action(
     '/inspection/cases/:id/investigation-end',
     'matter.read',
-    '终结调查（投诉举报内容不实，违法事实不能成立）',
+    '终结调查（投诉举报内容不实，违法事实不能成立，撤销立案）：负责人本人办理即批准；承办监察员办理为报请负责人审批',
     idParam,
     closeOutBody,
-    (c, p, b) => closeOut(ctx, c.auth, c.actor, p.id, 'investigation_end', b),
+    (c, p, b) =>
+      approvalStep(
+        c,
+        p.id,
+        { kind: 'revocation', revocation: 'investigation_end', reason: b.reason, channel: 'sms' },
+        () => closeOut(ctx, c.auth, c.actor, p.id, 'investigation_end', b),
+      ),
+  );
+  action(
+    '/inspection/cases/:id/approvals',
+    PERM,
+    '报请负责人审批：延长办案期限、撤销立案、结案（审批表由负责人本人在系统中审批后签发）',
+    idParam,
+    approvalRequestBody,
+    (c, p, b) =>
+      approvalStep(c, p.id, b, async () => {
+        throw new AppError(
+          409,
+          'APPROVER_ACTS_DIRECTLY',
+          '您持有审批岗位，请直接办理该事项（本人办理即为审批）',
+        );
+      }),
+  );
+  action(
+    '/inspection/cases/:id/approvals/:approvalId/decision',
+    'matter.read',
+    '负责人审批报批事项：同意即办理该步骤并签发审批表（载明审批人姓名和审批日期）；不同意须写明意见',
+    approvalParam,
+    approvalDecisionBody,
+    (c, p, b) => decideApproval(ctx, c.auth, c.actor, p.id, p.approvalId, b, runApproval(c, p.id)),
   );
   action(
     '/inspection/cases/:id/referrals',
@@ -371,10 +472,23 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   action(
     '/inspection/cases/:id/close',
     'matter.read',
-    '结案：签发结案审批表（内部审批文书），并告知投诉人、举报人处理结果',
+    '结案：负责人本人办理即批准并签发结案审批表（内部审批文书）、告知投诉人举报人处理结果；承办监察员办理为报请负责人审批',
     idParam,
     closeBody,
-    (c, p, b) => closeCase(ctx, c.auth, c.actor, p.id, b),
+    (c, p, b) =>
+      approvalStep(
+        c,
+        p.id,
+        {
+          kind: 'closing',
+          revocation: 'withdrawal',
+          resultText: b.resultText,
+          channel: b.channel,
+          facts: b.facts,
+          opinion: b.opinion,
+        },
+        () => closeCase(ctx, c.auth, c.actor, p.id, b),
+      ),
   );
 
   app.get(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { claimInput } from '../intake/intake.schema';
 import { CHANNELS } from '../matters/matters.tables';
 import { employerInput, workerInput } from '../parties/parties.schema';
-import { ACCEPTANCE_DECISIONS, RECORD_KINDS } from './inspection.tables';
+import { ACCEPTANCE_DECISIONS, APPROVAL_KINDS, RECORD_KINDS } from './inspection.tables';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 
 const date = calendarDate();
@@ -53,6 +53,17 @@ export const inspectorsBody = z.strictObject({
 
 export const recordBody = z.strictObject({
   kind: z.enum(RECORD_KINDS),
+  startTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '开始时间格式应为HH:mm')
+    .optional()
+    .describe('笔录开始时间（询问、现场检查）'),
+  endTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '结束时间格式应为HH:mm')
+    .optional()
+    .describe('笔录结束时间'),
+  recorderId: z.uuid().optional().describe('记录人（本案承办监察员；默认第二名监察员）'),
   title: text(200, '标题'),
   content: z.string().max(20_000).default(''),
   occurredOn: date.optional(),
@@ -64,12 +75,14 @@ export const recordBody = z.strictObject({
 
 export const requestBody = z.strictObject({
   materials: z.array(text(200, '材料名称')).min(1, '请列明要求提供的材料').max(30),
-  deadline: date,
+  deadline: date.describe('接受询问、提供材料的日期'),
+  attendTime: text(40, '接受询问时间').optional().describe('询问通知书：时间（默认“上午9时”）'),
+  place: text(200, '接受询问地点').optional().describe('询问通知书：地点（默认本机关）'),
   note: z.string().trim().max(2000).optional(),
 });
 
+/** The approver is the user taking the step (负责人), never a typed name (issue #13). */
 export const extendBody = z.strictObject({
-  approver: text(100, '批准人'),
   reason: text(2000, '延长理由'),
   version: z.number().int().min(1).optional(),
 });
@@ -136,7 +149,6 @@ export const closeBody = z.strictObject({
     .optional()
     .describe('结案审批表“查明的事实”（不填则取处罚、责令改正或撤销立案所载事实）'),
   opinion: text(2000, '承办人意见').optional().describe('结案审批表“承办人意见”（不填则按结案情形生成）'),
-  approver: text(60, '审批人').optional().describe('结案审批表“审批人”（不填则为当前用户）'),
   version: z.number().int().min(1).optional(),
 });
 
@@ -175,6 +187,8 @@ export const hearingRecordBody = z.strictObject({
   hearingOfficer: text(60, '听证主持人'),
   heldOn: date,
   opinion: text(2000, '听证主持人意见').optional().describe('听证结束后主持人对拟处罚的意见（听证结果）'),
+  recorder: text(60, '记录人').optional().describe('听证笔录记录人（默认当前用户）'),
+  attendees: text(300, '当事人及其代理人').optional().describe('出席听证的当事人及其代理人'),
 });
 
 export const LEGAL_REVIEW_CONCLUSIONS = {
@@ -194,4 +208,30 @@ export const legalReviewBody = z.strictObject({
     )
     .default('approved')
     .describe('审核结论：approved 同意 / revise 建议修改后作出决定 / rejected 不同意'),
+});
+
+/** 报批 (issue #13): a handling inspector asks the 负责人 to approve 延长办案期限 / 撤销立案 / 结案. */
+export const approvalRequestBody = z.strictObject({
+  kind: z.enum(APPROVAL_KINDS, '报批事项应为延长办案期限、撤销立案或结案'),
+  reason: text(2000, '报批理由').optional().describe('延长理由 / 撤销理由'),
+  revocation: z
+    .enum(['withdrawal', 'investigation_end'])
+    .default('withdrawal')
+    .describe('撤销立案类别：违法行为轻微且已改正 / 违法事实不能成立（终结调查）'),
+  evidenceOfCorrection: z.string().trim().max(2000).optional(),
+  resultText: text(2000, '处理结果').optional().describe('结案：处理结果'),
+  channel: z.enum(['sms', 'phone', 'mail', 'in_person']).default('sms'),
+  facts: text(5000, '查明的事实').optional(),
+  opinion: text(2000, '承办人意见').optional(),
+});
+
+export const approvalParam = z.strictObject({
+  id: z.uuid('编号格式不正确'),
+  approvalId: z.uuid('编号格式不正确'),
+});
+
+export const approvalDecisionBody = z.strictObject({
+  approve: z.boolean(),
+  opinion: text(2000, '审批意见').optional().describe('审批意见（不同意时必填）'),
+  version: z.number().int().min(1).optional(),
 });

@@ -68,6 +68,7 @@ export interface InspectionRecordTable {
   inspector_ids: ColumnType<string[], string[] | undefined, string[]>;
   due_date: string | null;
   done_at: Date | null;
+  document_id: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
 }
@@ -80,6 +81,9 @@ export interface InspectionRequestTable {
   issued_on: string;
   received_on: string | null;
   note: string | null;
+  document_id: string | null;
+  attend_time: string | null;
+  place: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
 }
@@ -184,4 +188,27 @@ export interface InspectionTables {
   penalty_rule: PenaltyRuleTable;
   minimum_wage: MinimumWageTable;
   supervision_filing: SupervisionFilingTable;
+  inspection_approval: InspectionApprovalTable;
+}
+
+export const APPROVAL_KINDS = ['extension', 'revocation', 'closing'] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+
+/** Migration 0048: an approval asked by a handling inspector and given by the approver's own action. */
+export interface InspectionApprovalTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: ApprovalKind;
+  state: Generated<'pending' | 'approved' | 'rejected'>;
+  approver_role: string;
+  request: ColumnType<unknown, string, string>;
+  requested_by: string;
+  requested_on: string;
+  requested_at: Generated<Date>;
+  decided_by: string | null;
+  decided_on: string | null;
+  decided_at: Date | null;
+  opinion: string | null;
+  document_id: string | null;
+  version: Generated<number>;
 }

@@ -7,14 +7,17 @@ import type { CaseTrack } from '../cases/cases.tables';
 import { stateLabel, TRACKS } from '../cases/cases.tracks';
 import { CHANNEL_LABELS } from '../matters/matters.schema';
 import { scopeOf } from '../matters/scope';
+import { INTERNAL_FORM_TYPES } from '../documents/verify.summary';
+import { pendingApprovalsFor } from '../inspection/inspection.approvals';
+import { INSPECTION_APPROVALS, type InspectionApprovalKind } from '@onestop/domain';
 
 /** The kinds of item on a user's to-do list besides their assigned cases and incoming transfers. */
-export const PENDING_KINDS = ['matter', 'correction', 'service'] as const;
+export const PENDING_KINDS = ['matter', 'correction', 'service', 'approval'] as const;
 
 /** One row of the to-do list (same shape as a queue item). */
 export interface PendingItem {
   id: string;
-  kind: 'matter' | 'correction' | 'service';
+  kind: 'matter' | 'correction' | 'service' | 'approval';
   number: string;
   title: string;
   status: string;
@@ -166,6 +169,7 @@ async function awaitingService(db: Kysely<DB>, auth: AuthContext): Promise<Pendi
       LEFT JOIN track_case c ON d.subject_type = 'case' AND c.id = d.subject_id
       JOIN matter m ON m.id = CASE WHEN d.subject_type = 'case' THEN c.matter_id ELSE d.subject_id END
      WHERE d.state = 'issued' AND d.subject_type IN ('matter', 'case')
+       AND NOT (d.type = ANY(${[...INTERNAL_FORM_TYPES]}::text[]))
        AND (d.issued_by = ${auth.userId} OR c.assignee_user_id = ${auth.userId})
        AND NOT EXISTS (SELECT 1 FROM document_service s WHERE s.document_id = d.id
                         AND s.state IN ('pending', 'served', 'refused'))
@@ -192,12 +196,38 @@ async function awaitingService(db: Kysely<DB>, auth: AuthContext): Promise<Pendi
   }));
 }
 
+/** Approvals waiting on the user's approving post (issue #13: 负责人 approves by own action). */
+async function awaitingApproval(db: Kysely<DB>, auth: AuthContext): Promise<PendingItem[]> {
+  const rows = await pendingApprovalsFor(db, auth);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: 'approval',
+    number: r.number,
+    title: `待审批：${INSPECTION_APPROVALS[r.kind as InspectionApprovalKind].label}（${r.requested_by_name}报批）`,
+    status: 'pending_approval',
+    statusLabel: '待审批',
+    dueDate: null,
+    priority: r.priority_flags.length > 0,
+    priorityFlags: priorityList(r.priority_flags),
+    track: 'inspection',
+    trackLabel: TRACKS.inspection.label,
+    matterId: r.matter_id,
+    matterNumber: r.matter_number,
+    jurisdictionName: r.jurisdiction_name,
+    organizationName: r.organization_name,
+    assigneeName: r.requested_by_name,
+    openedAt: iso(r.requested_at),
+    link: `/inspection/cases/${r.case_id}`,
+  }));
+}
+
 /** Everything waiting on the user's posts besides assigned cases and transfers (工作台 我的待办). */
 export async function pendingWork(db: Kysely<DB>, auth: AuthContext, exclude: Set<string>) {
-  const [matters, corrections, services] = await Promise.all([
+  const [matters, corrections, services, approvals] = await Promise.all([
     awaitingTriage(db, auth),
     awaitingCorrection(db, auth),
     awaitingService(db, auth),
+    awaitingApproval(db, auth),
   ]);
-  return [...matters, ...corrections.filter((c) => !exclude.has(c.id)), ...services];
+  return [...approvals, ...matters, ...corrections.filter((c) => !exclude.has(c.id)), ...services];
 }

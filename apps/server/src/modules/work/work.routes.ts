@@ -53,8 +53,10 @@ const filters = {
 const workItem = z.object({
   id: z.string(),
   kind: z
-    .enum(['case', 'transfer', 'matter', 'correction', 'service'])
-    .describe('case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书'),
+    .enum(['case', 'transfer', 'matter', 'correction', 'service', 'approval'])
+    .describe(
+      'case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批',
+    ),
   number: z.string(),
   title: z.string(),
   status: z.string(),

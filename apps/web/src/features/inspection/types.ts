@@ -50,6 +50,8 @@ export interface InspectionCase {
     interviewee: string | null;
     dueDate: string | null;
     doneAt: string | null;
+    /** The 询问笔录 / 现场检查笔录 issued with the record */
+    documentId?: string | null;
   }[];
   requests: {
     id: string;
@@ -57,6 +59,8 @@ export interface InspectionCase {
     deadline: string;
     issuedOn: string;
     receivedOn: string | null;
+    /** The 询问通知书 issued with the request */
+    documentId?: string | null;
   }[];
   outcomes: {
     id: string;
@@ -72,6 +76,8 @@ export interface InspectionCase {
   documents: { id: string; type: string; title: string; number: string | null; state: string }[];
   /** The proposed penalty's hearing and legal review (null when no penalty was proposed). */
   penalty: PenaltyView | null;
+  /** 报批 (延长办案期限 / 撤销立案 / 结案) and the 负责人's decisions (inspection.approvals.ts). */
+  approvals?: ApprovalView[];
   /** Offered machine steps with the procedure verdict (unmet legal preconditions, earliest date, article). */
   events?: {
     event: string;
@@ -94,7 +100,8 @@ export interface InspectionCase {
     | 'withdraw'
     | 'endInvestigation'
     | 'refer'
-    | 'close',
+    | 'close'
+    | 'requestExtension',
     boolean
   >;
   isHandlingInspector: boolean;
@@ -184,4 +191,22 @@ export interface CampaignDetail extends Omit<Campaign, 'employers'> {
     caseNumber: string | null;
     state: string | null;
   }[];
+}
+
+/** One approval of the case (apps/server inspection.approvals.ts approvalsView). */
+export interface ApprovalView {
+  id: string;
+  kind: 'extension' | 'revocation' | 'closing';
+  label: string;
+  state: 'pending' | 'approved' | 'rejected';
+  stateLabel: string;
+  requestedBy: string;
+  requestedOn: string;
+  decidedBy: string | null;
+  decidedOn: string | null;
+  opinion: string | null;
+  documentId: string | null;
+  version: number;
+  basis: string;
+  canDecide: boolean;
 }

@@ -56,6 +56,15 @@ export const DOCUMENT_TYPES = [
   'award_correction_decision',
   'arbitration_filing_approval',
   'arbitration_closing_approval',
+  // issue #13: inspection documents issued by the investigation steps (templates/inspection-steps.ts)
+  'inquiry_notice',
+  'inquiry_record',
+  'onsite_record',
+  'inspection_extension_approval',
+  'inspection_revocation_approval',
+  'compensation_order',
+  'case_transfer_letter',
+  'penalty_hearing_record',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

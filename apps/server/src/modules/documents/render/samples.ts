@@ -5,6 +5,7 @@ import type { DocumentFieldsMap } from './templates/index.js';
 import type { DocumentContext } from './templates/template.js';
 import { PETITION_LEGAL_AID_SAMPLES } from './templates/petition-legal-aid.js';
 import { ARBITRATION_STEP_SAMPLES } from './templates/arbitration-steps.js';
+import { INSPECTION_STEP_SAMPLES, INSPECTION_STEP_TYPES } from './templates/inspection-steps.js';
 
 /**
  * Filled sample fields for every document type: used by tests, the benchmark and previews.
@@ -320,6 +321,7 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
   },
   ...PETITION_LEGAL_AID_SAMPLES,
   ...ARBITRATION_STEP_SAMPLES,
+  ...INSPECTION_STEP_SAMPLES,
 };
 
 const WORKER = {
@@ -394,6 +396,7 @@ export const INSPECTION_TYPES: ReadonlySet<DocumentType> = new Set<DocumentType>
   'penalty_decision',
   'inspection_result_notice',
   'inspection_closing_approval',
+  ...INSPECTION_STEP_TYPES,
 ]);
 
 export const SAMPLE_NUMBERS: { [T in DocumentType]?: string } = {

@@ -7,6 +7,7 @@ import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useAssignees, useInspectionAction } from '../hooks/use-inspection';
 import { type InspectionCase, RECORD_KIND_LABELS } from '../types';
 import { ActionModal } from './ActionModal';
+import { ApprovalsPanel } from './ApprovalsPanel';
 import { PartyNotices } from './PartyNotices';
 import { PenaltyPanel } from './PenaltyPanel';
 import { PrintButtons } from './PrintButtons';
@@ -86,7 +87,8 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
       { path: st.path, body: st.body(values, c) },
       {
         onSuccess: (r) => {
-          feedback.success(`${st.label}：${r.case.stateLabel}`);
+          const pending = (r.result as { pendingApproval?: unknown } | null)?.pendingApproval;
+          feedback.success(pending ? `${st.label}：已报请负责人审批` : `${st.label}：${r.case.stateLabel}`);
           setOpen(null);
         },
       },
@@ -278,6 +280,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
             />
           ) : null}
           {c.penalty ? <PenaltyPanel c={c} p={c.penalty} /> : null}
+          <ApprovalsPanel c={c} />
           {c.documents.length ? (
             <div style={{ marginTop: 12 }} data-testid="inspection-documents">
               <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>

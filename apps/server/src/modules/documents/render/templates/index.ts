@@ -99,6 +99,23 @@ import {
   petitionRejectionNotice,
   petitionReviewOpinion,
 } from './petition-legal-aid.js';
+import {
+  type CaseTransferLetterFields,
+  type CompensationOrderFields,
+  caseTransferLetter,
+  compensationOrder,
+  type ExtensionApprovalFields,
+  extensionApproval,
+  type InquiryNoticeFields,
+  type InvestigationRecordFields,
+  inquiryNotice,
+  inquiryRecord,
+  onsiteRecord,
+  type PenaltyHearingRecordFields,
+  penaltyHearingRecord,
+  type RevocationApprovalFields,
+  revocationApproval,
+} from './inspection-steps.js';
 import { type DocumentContext, type DocumentTemplate, displayValues, findMissingFields } from './template.js';
 import {
   type AdvanceExecutionAwardFields,
@@ -172,6 +189,15 @@ export interface DocumentFieldsMap {
   award_correction_decision: AwardCorrectionDecisionFields;
   arbitration_filing_approval: ArbitrationFilingApprovalFields;
   arbitration_closing_approval: ArbitrationClosingApprovalFields;
+  // issue #13: inspection documents issued by the investigation steps (templates/inspection-steps.ts)
+  inquiry_notice: InquiryNoticeFields;
+  inquiry_record: InvestigationRecordFields;
+  onsite_record: InvestigationRecordFields;
+  inspection_extension_approval: ExtensionApprovalFields;
+  inspection_revocation_approval: RevocationApprovalFields;
+  compensation_order: CompensationOrderFields;
+  case_transfer_letter: CaseTransferLetterFields;
+  penalty_hearing_record: PenaltyHearingRecordFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -224,6 +250,14 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   award_correction_decision: awardCorrectionDecision,
   arbitration_filing_approval: arbitrationFilingApproval,
   arbitration_closing_approval: arbitrationClosingApproval,
+  inquiry_notice: inquiryNotice,
+  inquiry_record: inquiryRecord,
+  onsite_record: onsiteRecord,
+  inspection_extension_approval: extensionApproval,
+  inspection_revocation_approval: revocationApproval,
+  compensation_order: compensationOrder,
+  case_transfer_letter: caseTransferLetter,
+  penalty_hearing_record: penaltyHearingRecord,
 };
 
 export interface DocumentInput<T extends DocumentType> {

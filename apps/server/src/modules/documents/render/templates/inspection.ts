@@ -19,13 +19,13 @@ import {
  * The remedy against an inspection decision, naming the document, the review body, the court and
  * both deadlines (《行政处罚法》第五十九条第一款第（五）项; 《行政复议法》第二十条、第二十四条; 《行政诉讼法》第四十六条).
  */
-const remedy = (documentName: string) =>
+export const remedy = (documentName: string) =>
   p(
     `你单位如不服本${documentName}，可以自收到本${documentName}之日起六十日内向${REMEDY_BODIES.administrativeReview}申请行政复议，或者自收到本${documentName}之日起六个月内向${REMEDY_BODIES.basicCourt}提起行政诉讼。行政复议和行政诉讼期间，本${documentName}不停止执行，法律另有规定的除外。`,
   );
 
 /** The provisions violated, from the case's violation types (CLAIM_CATALOGUE), when recorded. */
-function violatedProvisions(ctx: DocumentContext, stated?: string): Block[] {
+export function violatedProvisions(ctx: DocumentContext, stated?: string): Block[] {
   const v = ctx.violations ?? [];
   if (!v.length) return stated ? [p(`你单位的上述行为违反了${stated}的规定。`)] : [];
   const basis = [...new Set(v.map((x) => x.basis))].join('；');
