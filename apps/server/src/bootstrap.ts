@@ -24,6 +24,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     pgliteDir: config.pgliteDir,
     poolMax: config.poolMax,
     auditKey: config.auditKey,
+    statementTimeoutMs: config.statementTimeoutMs,
   });
   try {
     await migrate(database.pool);

@@ -96,6 +96,8 @@ export const envSchema = z
     TZ_OFFSET_MINUTES: z.coerce.number().int().default(480),
     SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
     SMS_HTTP_URL: z.string().url('SMS_HTTP_URL 必须是有效的网址').optional(),
+    /** Longest a single SQL statement may run (PostgreSQL statement_timeout on every connection); 0 = off. */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   })
   .transform((e) => {
     const demoMode = e.DEMO_MODE;
@@ -135,6 +137,7 @@ export const envSchema = z
       tzOffsetMinutes: e.TZ_OFFSET_MINUTES,
       smsProvider: e.SMS_PROVIDER,
       smsHttpUrl: e.SMS_HTTP_URL,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     };
   })
   .refine((c) => c.secretKey !== undefined || c.keyFile !== undefined, {
