@@ -159,6 +159,18 @@ describe('单位代表码 on the 应诉通知书', () => {
     ]);
     expect(rows[0]!.code_hash).toBe(env.server.app.ctx.cipher.lookupHash(code!.replace('-', '')));
     expect(JSON.stringify(rows)).not.toContain(code!.replace('-', ''));
+    const audited = await db()
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('entity_id', '=', m.id)
+      .where('action', '=', 'portal.representative_code.issue')
+      .execute();
+    expect(audited).toEqual([
+      {
+        action: 'portal.representative_code.issue',
+        summary: `应诉通知书 ${notice.number} 印有用人单位网上应诉代表码（此前未使用的代表码作废）`,
+      },
+    ]);
 
     // Re-issued (a correction): a new code, and the first one no longer opens anything.
     const corrected = await clerk.post(`/api/documents/${notice.id}/correct`, {

@@ -174,8 +174,16 @@ export async function renderDocumentJob(
         .returning('id')
         .executeTakeFirst();
       if (!done || !issued) return;
-      if (representative?.row && deps.cipher)
+      if (representative?.row && deps.cipher) {
         await recordRepresentativeCode(trx, deps.cipher, representative.row);
+        await appendAudit(trx, SYSTEM_ACTOR, {
+          action: 'portal.representative_code.issue',
+          entityType: 'matter',
+          entityId: representative.row.matterId,
+          summary: `应诉通知书 ${doc.number} 印有用人单位网上应诉代表码（此前未使用的代表码作废）`,
+          after: { documentId },
+        });
+      }
       if (doc.supersedes_id) {
         await trx
           .updateTable('document')
