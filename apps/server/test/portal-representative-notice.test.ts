@@ -143,7 +143,7 @@ describe('单位代表码 on the 应诉通知书', () => {
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     expect(text).toContain(
       squash(
-        `登录当事人门户（https://onestop.example.cn/m/），选择“单位应诉”，输入单位代表码 ${code}，即可在网上查看本案、提交答辩书和证据。`,
+        `登录当事人门户（https://onestop.example.cn/m/），在“我的事项”页输入单位代表码 ${code}，即可在网上查看本案、提交答辩书和证据。`,
       ),
     );
     // The database holds the hash only: not in the document's fields, not in the code row.

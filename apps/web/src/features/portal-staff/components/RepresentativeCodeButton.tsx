@@ -66,7 +66,7 @@ export function RepresentativeCodeButton({ matterId, partyId }: { matterId: stri
         </Typography.Title>
         <p>
           有效期至 {issued ? new Date(issued.expiresAt).toLocaleDateString('zh-CN') : ''}，使用一次后失效。
-          请当面或通过已核实的单位联系方式告知；单位代表用本人手机号登录当事人门户，在“单位应诉”中输入此码。
+          请当面或通过已核实的单位联系方式告知；单位代表用本人手机号登录当事人门户，在“我的事项”页输入此码。
         </p>
         <p className="muted">此码只显示这一次，系统仅保存其校验值；关闭后无法再查看，需要时请重新出具。</p>
       </Modal>
