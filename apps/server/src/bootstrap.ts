@@ -25,6 +25,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     poolMax: config.poolMax,
     databaseReadUrl: config.databaseReadUrl,
     auditKey: config.auditKey,
+    statementTimeoutMs: config.statementTimeoutMs,
   });
   try {
     await migrate(database.pool);

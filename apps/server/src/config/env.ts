@@ -103,6 +103,8 @@ export const envSchema = z
       .optional(),
     /** After a user's write, that user's reads stay on the primary this long (read-your-writes). */
     READ_AFTER_WRITE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    /** Longest a single SQL statement may run (PostgreSQL statement_timeout on every connection); 0 = off. */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   })
   .transform((e) => {
     const demoMode = e.DEMO_MODE;
@@ -144,6 +146,7 @@ export const envSchema = z
       smsHttpUrl: e.SMS_HTTP_URL,
       databaseReadUrl: e.DATABASE_READ_URL,
       readAfterWriteMs: e.READ_AFTER_WRITE_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     };
   })
   .refine((c) => c.secretKey !== undefined || c.keyFile !== undefined, {

@@ -45,6 +45,11 @@ export interface DatabaseOptions {
   poolMax: number;
   /** A PostgreSQL read replica for lists and searches (platform/read-pool.ts); PostgreSQL only. */
   databaseReadUrl?: string | undefined;
+  /**
+   * DB_STATEMENT_TIMEOUT_MS: PostgreSQL `statement_timeout` of every pooled connection, so no statement
+   * (a runaway query, a lock wait) holds a connection forever; the error (57014) answers 503. 0 = off.
+   */
+  statementTimeoutMs?: number | undefined;
   /** AUDIT_KEY; the built-in demo key when omitted (tests, benchmarks). */
   auditKey?: string | undefined;
 }
@@ -114,7 +119,12 @@ function openReadPool(url: string, opts: DatabaseOptions): { db: Kysely<DB>; poo
  */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const connection: pg.PoolConfig = { connectionString: opts.databaseUrl, max: opts.poolMax };
+    const connection: pg.PoolConfig = {
+      connectionString: opts.databaseUrl,
+      max: opts.poolMax,
+      // Sent in the startup message: set before the first query of every new connection.
+      ...(opts.statementTimeoutMs ? { statement_timeout: opts.statementTimeoutMs } : {}),
+    };
     const pool = new pg.Pool(connection);
     pool.on('error', () => {
       /* idle client errors are reported by the next query */
@@ -178,6 +188,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   pool.on('error', () => {
     /* reported by the next query */
   });
+  // The socket server ignores startup parameters: set the timeout in the (one) session instead.
+  // PGlite honours it between its own steps only where its single-threaded engine checks for
+  // interrupts, so on PGlite it is a best-effort guard; the request timeout stays the backstop.
+  if (opts.statementTimeoutMs) {
+    const ms = Math.trunc(opts.statementTimeoutMs);
+    pool.on('connect', (client) => {
+      client.query(`SET statement_timeout = ${ms}`).catch(() => undefined);
+    });
+  }
   const db = unitOfWorkDb(pool, opts);
   return {
     db,

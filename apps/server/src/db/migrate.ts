@@ -35,6 +35,9 @@ export async function migrate(pool: pg.Pool): Promise<MigrationResult> {
       const sql = readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
       await client.query('BEGIN');
       try {
+        // A migration on a large installation may run longer than the request-path
+        // statement_timeout (DB_STATEMENT_TIMEOUT_MS): lift it for this transaction only.
+        await client.query('SET LOCAL statement_timeout = 0');
         await client.query(sql);
         await client.query('INSERT INTO schema_migration (name) VALUES ($1)', [file]);
         await client.query('COMMIT');

@@ -151,6 +151,28 @@ export class JobRunner {
     }
   }
 
+  /**
+   * Runs one due job now, in the caller's request (e.g. a sign-in SMS the user is waiting for),
+   * through the same claim, lease, retry and dead-letter path as the background loop. Returns the
+   * job's state afterwards ('done', 'pending' for a retry, 'failed'), or null when no such job was
+   * claimable (another worker holds it or it ran already).
+   */
+  async runNow(dedupeKey: string): Promise<'done' | 'pending' | 'failed' | null> {
+    const r = await sql<ClaimedJob>`
+      UPDATE job SET state = 'running', locked_by = ${this.workerId}, locked_at = now(),
+             lease_until = clock_timestamp() + make_interval(secs => ${this.leaseMs / 1000}),
+             attempts = attempts + 1
+       WHERE id = (SELECT id FROM job WHERE dedupe_key = ${dedupeKey} AND state = 'pending'
+                      AND run_at <= now() FOR UPDATE SKIP LOCKED)
+      RETURNING id, kind, payload, attempts, max_attempts`.execute(this.db);
+    const job = r.rows[0];
+    if (!job) return null;
+    await this.execute(job);
+    const after = await sql<{ state: 'done' | 'pending' | 'failed' }>`
+      SELECT state FROM job WHERE id = ${job.id}`.execute(this.db);
+    return after.rows[0]?.state ?? null;
+  }
+
   /** True when this instance won the task's period (the row's last run is older than everyMs). */
   private async claimPeriodic(name: string, everyMs: number): Promise<boolean> {
     await sql`INSERT INTO job_schedule (name) VALUES (${name}) ON CONFLICT (name) DO NOTHING`.execute(

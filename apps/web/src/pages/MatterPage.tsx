@@ -89,6 +89,7 @@ export default function MatterPage() {
           <Col xs={24} xl={16}>
             <Space orientation="vertical" size={16} style={{ width: '100%' }}>
               <PartiesCard
+                matterId={m.id}
                 workers={m.workers}
                 employers={m.employers}
                 canViewPii={m.allowedActions.includes('viewPii')}

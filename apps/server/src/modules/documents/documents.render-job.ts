@@ -15,6 +15,11 @@ import type { DocumentModel } from './render/index';
 import { draftNumber, findPattern } from './documents.numbering';
 import { renderDocx, renderPdf } from './render/index';
 import { formatShortCode } from './short-code';
+import {
+  documentRepresentativeCode,
+  noticeRespondent,
+  recordRepresentativeCode,
+} from '../portal/portal.representative-code';
 
 export interface RenderDeps {
   db: Kysely<DB>;
@@ -57,6 +62,39 @@ async function withCorrection(
   );
 }
 
+/**
+ * The 单位代表码 printed on an issued 应诉通知书 (the employer's way onto the portal): derived from the
+ * document, so re-renders print the same code and only its hash is stored (in the transaction that
+ * records the issued file). Drafts print a placeholder; no code without the field cipher.
+ */
+async function representativeCodeFor(
+  deps: RenderDeps,
+  doc: {
+    id: string;
+    type: string;
+    subject_type: string;
+    subject_id: string;
+    fields: unknown;
+    issued_by: string | null;
+    created_by: string | null;
+  },
+  issued: boolean,
+) {
+  if (doc.type !== 'notice_to_respond' || doc.subject_type !== 'case') return undefined;
+  const portalUrl = `${deps.config.publicBaseUrl.replace(/\/+$/, '')}/m/`;
+  if (!issued) return { fields: { representativeCode: '（签发后生成）', portalUrl }, row: undefined };
+  const issuedBy = doc.issued_by ?? doc.created_by;
+  const name = (doc.fields as { respondentName?: unknown }).respondentName;
+  if (!deps.cipher || !issuedBy || typeof name !== 'string') return undefined;
+  const respondent = await noticeRespondent(deps.db, doc.subject_id, name);
+  if (!respondent) return undefined;
+  const code = documentRepresentativeCode(deps.cipher, doc.id);
+  return {
+    fields: { representativeCode: formatShortCode(code), portalUrl },
+    row: { ...respondent, code, issuedBy, documentId: doc.id },
+  };
+}
+
 export async function renderDocumentJob(
   deps: RenderDeps,
   documentId: string,
@@ -93,10 +131,11 @@ export async function renderDocumentJob(
     const today = todayIso(config);
     const pattern = issued ? undefined : await findPattern(db, doc.issuer_org_id, doc.type);
     const context = await loadDocumentContext(db, deps.cipher, doc.subject_type, doc.subject_id);
+    const representative = await representativeCodeFor(deps, doc, issued);
     const filled = buildModel({
       type: doc.type,
       context,
-      fields: doc.fields,
+      fields: representative ? { ...(doc.fields as object), ...representative.fields } : doc.fields,
       issuer: { name: doc.issuer_name, ...(seal ? { sealPng: Buffer.from(seal.png) } : {}) },
       number: doc.number ?? draftNumber(pattern?.pattern, Number(today.slice(0, 4))),
       issuedDate: doc.issued_date ?? today,
@@ -135,6 +174,16 @@ export async function renderDocumentJob(
         .returning('id')
         .executeTakeFirst();
       if (!done || !issued) return;
+      if (representative?.row && deps.cipher) {
+        await recordRepresentativeCode(trx, deps.cipher, representative.row);
+        await appendAudit(trx, SYSTEM_ACTOR, {
+          action: 'portal.representative_code.issue',
+          entityType: 'matter',
+          entityId: representative.row.matterId,
+          summary: `应诉通知书 ${doc.number} 印有用人单位网上应诉代表码（此前未使用的代表码作废）`,
+          after: { documentId },
+        });
+      }
       if (doc.supersedes_id) {
         await trx
           .updateTable('document')

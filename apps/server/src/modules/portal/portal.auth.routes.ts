@@ -4,11 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, errorResponses, errorSchema } from '../../platform/errors';
+import { enqueueJob } from '../../platform/jobs';
 import type { NotificationProvider } from '../notifications/notifications.providers';
 import { phoneHash } from '../parties/parties.service';
 import { checkLimit, countAttempt, rateLimited, SMS_MIN_INTERVAL_SEC } from './portal.limits';
 import { phoneBody, queryBody, sessionResponse, verifyBody } from './portal.schema';
 import { cookieOptions, createPortalSession, PORTAL_COOKIE, requirePortal } from './portal.session';
+import { deliverPortalCode, PORTAL_CODE_SMS_JOB } from './portal.sms';
 
 export const CODE_TTL_SEC = 300;
 export const CODE_MAX_ATTEMPTS = 5;
@@ -21,6 +23,9 @@ export function portalAuthRoutes(provider: NotificationProvider): FastifyPluginA
     const { db } = app.ctx.database;
     const { cipher, config } = app.ctx;
     const codeHash = (id: string, code: string) => cipher.lookupHash(`portal-code:${id}:${code}`);
+    app.ctx.jobs.register(PORTAL_CODE_SMS_JOB, (payload, ctx) =>
+      deliverPortalCode({ db, cipher, provider }, String(payload.id), ctx),
+    );
 
     app.post(
       '/auth/sms',
@@ -54,21 +59,28 @@ export function portalAuthRoutes(provider: NotificationProvider): FastifyPluginA
         await countAttempt(db, 'sms.ip', req.ip);
         const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
         const id = randomUUID();
-        await db
-          .insertInto('portal_code')
-          .values({
-            id,
-            phone_hash: hash,
-            code_hash: codeHash(id, code),
-            expires_at: new Date(Date.now() + CODE_TTL_SEC * 1000),
-            ip: req.ip,
-          })
-          .execute();
         const body = `【随州劳动维权】您的登录验证码是${code}，5分钟内有效。请勿告诉他人。`;
-        try {
-          await provider.send({ id, to: phone, body, template: 'portal.sign_in_code' });
-        } catch (err) {
-          req.log.warn({ err: (err as Error).message }, 'portal sms failed');
+        // One queue for every SMS: the code's message is a job like the others, run at once below.
+        const smsKey = `sms:portal_code:${id}`;
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('portal_code')
+            .values({
+              id,
+              phone_hash: hash,
+              code_hash: codeHash(id, code),
+              expires_at: new Date(Date.now() + CODE_TTL_SEC * 1000),
+              ip: req.ip,
+              phone_enc: cipher.encrypt(phone),
+              body_enc: cipher.encrypt(body),
+              state: 'pending',
+            })
+            .execute();
+          await enqueueJob(trx, PORTAL_CODE_SMS_JOB, { id }, { dedupeKey: smsKey, maxAttempts: 1 });
+        });
+        const ran = await app.ctx.jobs.runNow(smsKey);
+        if (ran !== 'done') {
+          req.log.warn({ codeId: id, job: ran }, 'portal sms failed');
           throw new AppError(502, 'SMS_FAILED', '短信发送失败，请稍后再试');
         }
         if (config.demoMode && provider.name === 'log') {

@@ -9,11 +9,9 @@ import { AppError, errorResponses, errorSchema, errors } from '../../platform/er
 import { generateShortCode } from '../documents/short-code';
 import { scopeOf } from '../matters/scope';
 import { checkLimit, countAttempt } from './portal.limits';
+import { recordRepresentativeCode } from './portal.representative-code';
 import { matterParam } from './portal.schema';
 import { portalActor, requireAccount } from './portal.session';
-
-/** A representative code stays valid for 30 days after it is issued (long enough for postal service). */
-const CODE_TTL_MS = 30 * 24 * 3600_000;
 
 /** The matter, when the user holds one of `permissions` in its jurisdiction; else 404 (never disclosed). */
 export async function matterForAny(
@@ -76,18 +74,13 @@ export const portalRepresentativeRoutes: FastifyPluginAsyncZod = async (app) => 
       if (!party)
         throw new AppError(400, 'NOT_AN_EMPLOYER', '所选当事人不是本事项的用人单位', { field: 'partyId' });
       const code = generateShortCode();
-      const expiresAt = new Date(Date.now() + CODE_TTL_MS);
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('portal_representative_code')
-          .values({
-            matter_id: m.id,
-            party_id: party.id,
-            code_hash: cipher.lookupHash(code),
-            issued_by: auth.userId,
-            expires_at: expiresAt,
-          })
-          .execute();
+      const expiresAt = await db.transaction().execute(async (trx) => {
+        const { expiresAt } = await recordRepresentativeCode(trx, cipher, {
+          matterId: m.id,
+          partyId: party.id,
+          code,
+          issuedBy: auth.userId,
+        });
         await appendAudit(
           trx,
           actorOf(
@@ -98,9 +91,10 @@ export const portalRepresentativeRoutes: FastifyPluginAsyncZod = async (app) => 
             action: 'portal.representative_code.issue',
             entityType: 'matter',
             entityId: m.id,
-            summary: `出具用人单位网上应诉代表码（${m.number}，${party.name}）`,
+            summary: `出具用人单位网上应诉代表码（${m.number}，${party.name}；此前未使用的代表码作废）`,
           },
         );
+        return expiresAt;
       });
       return { code, expiresAt: expiresAt.toISOString(), partyName: party.name };
     },
@@ -125,7 +119,7 @@ export const portalRepresentativeRoutes: FastifyPluginAsyncZod = async (app) => 
         .selectAll()
         .where('code_hash', '=', cipher.lookupHash(normalise(req.body.code)))
         .executeTakeFirst();
-      if (!row || row.redeemed_at || new Date(row.expires_at).getTime() < Date.now()) {
+      if (!row || row.redeemed_at || row.superseded_at || new Date(row.expires_at).getTime() < Date.now()) {
         await countAttempt(db, 'query.ip', req.ip);
         throw new AppError(
           404,

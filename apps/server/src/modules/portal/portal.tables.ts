@@ -23,6 +23,12 @@ export interface PortalCodeTable {
   consumed_at: Date | null;
   ip: string | null;
   created_at: Generated<Date>;
+  /** The SMS waiting in the job queue (encrypted; cleared once it left). */
+  phone_enc: string | null;
+  body_enc: string | null;
+  state: Generated<'pending' | 'sent' | 'logged' | 'failed'>;
+  sent_at: Timestamp | null;
+  last_error: string | null;
 }
 
 export interface PortalSessionTable {
@@ -154,6 +160,9 @@ export interface PortalRepresentativeCodeTable {
   expires_at: Timestamp;
   redeemed_by: string | null;
   redeemed_at: Date | null;
+  /** The 应诉通知书 the code is printed on (null: issued by staff on screen). */
+  document_id: string | null;
+  superseded_at: Date | null;
 }
 
 export interface PortalRepresentationTable {

@@ -1,5 +1,6 @@
 import { Button, Card, Descriptions, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { RepresentativeCodeButton } from '../../portal-staff/components/RepresentativeCodeButton';
 import { mattersApi } from '../api/matters.api';
 import type { Party, PartyPii } from '../types';
 
@@ -17,7 +18,10 @@ export function PartiesCard({
   workers,
   employers,
   canViewPii,
+  matterId,
 }: {
+  /** When given, employers get the 出具单位代表码 action (posts that may issue it). */
+  matterId?: string;
   workers: (Party & { representative: boolean })[];
   employers: Party[];
   canViewPii: boolean;
@@ -83,7 +87,12 @@ export function PartiesCard({
                 {e.status !== 'normal' ? <Tag color="red">{e.statusLabel}</Tag> : null}
               </Space>
             }
-            extra={piiButton(e.id)}
+            extra={
+              <Space>
+                {matterId ? <RepresentativeCodeButton matterId={matterId} partyId={e.id} /> : null}
+                {piiButton(e.id)}
+              </Space>
+            }
             items={[
               { label: '统一社会信用代码', children: e.creditCode ?? '—' },
               { label: '法定代表人', children: e.legalRepresentative ?? '—' },

@@ -176,6 +176,9 @@ export interface NoticeToRespondFields {
   caseCause: string;
   defenceDays: number;
   evidenceDeadline: string;
+  /** 单位代表码, added when the issued file is rendered (never stored in the fields). */
+  representativeCode?: string;
+  portalUrl?: string;
 }
 
 export const noticeToRespond = defineTemplate<NoticeToRespondFields>({
@@ -198,6 +201,11 @@ export const noticeToRespond = defineTemplate<NoticeToRespondFields>({
       `请于${d(f.evidenceDeadline)}前提交证据材料；与争议事项有关的证据属于用人单位掌握管理的，用人单位应当提供，不提供的，应当承担不利后果。`,
       '对本委管辖有异议的，应当在答辩期满前书面提出；有反申请的，应当在答辩期内提出。',
       '请提交法定代表人（主要负责人）身份证明书；委托代理人的，请提交授权委托书。',
+      ...(f.representativeCode
+        ? [
+            `网上应诉：你（单位）的法定代表人或者委托代理人可用本人手机号登录当事人门户（${f.portalUrl ?? '本委网站'}），在“我的事项”页输入单位代表码 ${f.representativeCode}，即可在网上查看本案、提交答辩书和证据。代表码仅供你（单位）使用，请妥善保管、勿告知他人；自本通知书签发之日起三十日内有效，使用一次后失效；本委重新出具代表码的，原代表码作废。`,
+          ]
+        : []),
     ]),
   ],
 });
