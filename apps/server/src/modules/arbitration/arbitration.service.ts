@@ -204,12 +204,17 @@ export async function reviewStored(ctx: AppContext, trx: Trx, caseId: string) {
       .map((e) => ({ title: e.description?.trim() || e.file_name, source: '申请人提供' }))
       .filter((e) => !listed.has(e.title)),
   ];
+  // Uploaded evidence files are evidence materials held (electronic copies), listed or not.
+  const materials: Material[] =
+    uploaded.length && !d.materials.some((m) => m.kind === 'evidence')
+      ? [...d.materials, { kind: 'evidence', title: '证据材料（已上传）', form: '复印件', pages: uploaded.length }]
+      : d.materials;
   const result = reviewApplication({
     parties: d.parties,
     claims: d.claims,
     facts: d.app.facts,
     evidence,
-    materials: d.materials,
+    materials,
     copiesSubmitted: d.app.copies_submitted,
     applicantSigned: d.app.applicant_signed,
     withinJurisdiction: d.app.within_jurisdiction,
