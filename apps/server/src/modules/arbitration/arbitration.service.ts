@@ -207,7 +207,10 @@ export async function reviewStored(ctx: AppContext, trx: Trx, caseId: string) {
   // Uploaded evidence files are evidence materials held (electronic copies), listed or not.
   const materials: Material[] =
     uploaded.length && !d.materials.some((m) => m.kind === 'evidence')
-      ? [...d.materials, { kind: 'evidence', title: '证据材料（已上传）', form: '复印件', pages: uploaded.length }]
+      ? [
+          ...d.materials,
+          { kind: 'evidence', title: '证据材料（已上传）', form: '复印件', pages: uploaded.length },
+        ]
       : d.materials;
   const result = reviewApplication({
     parties: d.parties,

@@ -46,6 +46,8 @@ export const DOCUMENT_TYPES = [
   'petition_re_review_opinion',
   'legal_aid_grant',
   'legal_aid_refusal',
+  // issue #14: the window's written jurisdiction notice (templates/jurisdiction.ts)
+  'jurisdiction_notice',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

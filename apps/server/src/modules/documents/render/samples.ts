@@ -3,6 +3,7 @@ import { isCaseDocument } from '@onestop/domain';
 import type { DocumentType } from './model.js';
 import type { DocumentFieldsMap } from './templates/index.js';
 import type { DocumentContext } from './templates/template.js';
+import { JURISDICTION_SAMPLES } from './templates/jurisdiction.js';
 import { PETITION_LEGAL_AID_SAMPLES } from './templates/petition-legal-aid.js';
 
 /**
@@ -318,6 +319,7 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
     grounds: '事实清楚、权利义务关系明确、争议不大',
   },
   ...PETITION_LEGAL_AID_SAMPLES,
+  ...JURISDICTION_SAMPLES,
 };
 
 const WORKER = {

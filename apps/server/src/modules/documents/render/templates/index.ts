@@ -99,6 +99,7 @@ import {
   petitionRejectionNotice,
   petitionReviewOpinion,
 } from './petition-legal-aid.js';
+import { type JurisdictionNoticeFields, jurisdictionNotice } from './jurisdiction.js';
 import { type DocumentContext, type DocumentTemplate, displayValues, findMissingFields } from './template.js';
 
 /** The fields each document type is filled with. */
@@ -142,6 +143,7 @@ export interface DocumentFieldsMap {
   petition_re_review_opinion: PetitionReviewOpinionFields;
   legal_aid_grant: LegalAidGrantFields;
   legal_aid_refusal: LegalAidRefusalFields;
+  jurisdiction_notice: JurisdictionNoticeFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -184,6 +186,7 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   petition_re_review_opinion: petitionReReviewOpinion,
   legal_aid_grant: legalAidGrant,
   legal_aid_refusal: legalAidRefusal,
+  jurisdiction_notice: jurisdictionNotice,
 };
 
 export interface DocumentInput<T extends DocumentType> {
