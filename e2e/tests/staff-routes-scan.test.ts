@@ -72,7 +72,7 @@ describe('every staff route at 1366 px and 360 px', () => {
       { path: '/admin/calendar', user: 'admin' },
       { path: '/admin/jobs', user: 'admin' },
     );
-  });
+  }, 300_000);
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -94,6 +94,7 @@ describe('every staff route at 1366 px and 360 px', () => {
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
       out.push(`${viewport}: page ${w}px wide`);
     }
+    // biome-ignore lint/performance/useDomNodeTextContent: what is on screen, not hidden nodes' text
     const text = await page.evaluate(() => document.body.innerText);
     const words = [...new Set(text.match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => !ALLOW.has(w));
     if (words.length) out.push(`${viewport}: ASCII ${words.join(' ')}`);
@@ -124,6 +125,7 @@ describe('every staff route at 1366 px and 360 px', () => {
       }
     }
     console.log(`staff routes scanned: ${routes.length} × 2 widths`);
+    console.log(report.join('\n'));
     expect(report).toEqual([]);
-  });
+  }, 900_000);
 });
