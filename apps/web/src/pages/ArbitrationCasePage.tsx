@@ -4,7 +4,6 @@ import { PageHeader } from '../components/PageHeader';
 import { AcceptanceBox } from '../features/arbitration/components/AcceptanceBox';
 import { AwardEditor } from '../features/arbitration/components/AwardEditor';
 import { CollectiveBox } from '../features/arbitration/components/CollectiveBox';
-import { DocButtons } from '../features/arbitration/components/DocButtons';
 import { ProceedingsBox } from '../features/arbitration/components/ProceedingsBox';
 import { DocumentStepsBox } from '../features/arbitration/components/DocumentStepsBox';
 import { StepGuards } from '../features/arbitration/components/StepGuards';
@@ -12,6 +11,7 @@ import { SimplifiedBox } from '../features/arbitration/components/SimplifiedBox'
 import { TribunalCard } from '../features/arbitration/components/TribunalCard';
 import { useArbitrationCase } from '../features/arbitration/hooks/use-arbitration';
 import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
+import { DocumentServiceCard } from '../features/documents/components/DocumentServiceCard';
 import { isApiError } from '../lib/api';
 
 const STATUS = {
@@ -131,9 +131,7 @@ export default function ArbitrationCasePage() {
         </Col>
         <Col xs={24} xl={10}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-            <Card size="small" title="文书">
-              <DocButtons docs={c.documents.filter((d) => d.number)} />
-            </Card>
+            <DocumentServiceCard title="文书" subjects={[{ type: 'case', id: c.caseId }]} />
             <ClocksPanel subjectType="case" subjectId={c.caseId} />
             <Card size="small" title="案件记录">
               <List

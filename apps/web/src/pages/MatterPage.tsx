@@ -5,6 +5,7 @@ import { ArbitrationPanel } from '../features/arbitration/components/Arbitration
 import { CasesPanel } from '../features/cases/components/CasesPanel';
 import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
 import { DocumentsPanel } from '../features/documents/components/DocumentsPanel';
+import { JurisdictionNoticeCard } from '../features/intake/components/JurisdictionNoticeCard';
 import { DuplicatesCard } from '../features/matters/components/DuplicatesCard';
 import { EvidenceCard } from '../features/matters/components/EvidenceCard';
 import { ClaimsCard, TimelineCard, TriageCard } from '../features/matters/components/MatterSections';
@@ -64,6 +65,7 @@ export default function MatterPage() {
           />
         ) : null}
         <DuplicatesCard matter={m} />
+        <JurisdictionNoticeCard matter={m} />
         <Card size="small">
           <Descriptions
             size="small"

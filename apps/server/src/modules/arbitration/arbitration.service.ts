@@ -6,6 +6,7 @@ import { openCaseInTrx } from '../cases/cases.service';
 import { getClocksService } from '../clocks/clocks.module';
 import { appendEvent } from '../matters/scope';
 import {
+  type ApplicationData,
   documentNames,
   jurisdictionNames,
   loadApplication,
@@ -188,12 +189,35 @@ export async function updateDetails(trx: Trx, caseId: string, d: ApplicationDeta
 /** The preliminary review of the stored application (no writes). */
 export async function reviewStored(ctx: AppContext, trx: Trx, caseId: string) {
   const d = await loadApplication(trx, caseId);
+  // Everything the record holds counts, including evidence uploaded to the matter after the
+  // application was made (e.g. brought in to correct it).
+  const uploaded = await trx
+    .selectFrom('matter_evidence')
+    .select(['file_name', 'description'])
+    .where('matter_id', '=', d.c.matter_id)
+    .orderBy('uploaded_at')
+    .execute();
+  const listed = new Set(d.evidence.map((e) => e.title));
+  const evidence = [
+    ...d.evidence,
+    ...uploaded
+      .map((e) => ({ title: e.description?.trim() || e.file_name, source: '申请人提供' }))
+      .filter((e) => !listed.has(e.title)),
+  ];
+  // Uploaded evidence files are evidence materials held (electronic copies), listed or not.
+  const materials: Material[] =
+    uploaded.length && !d.materials.some((m) => m.kind === 'evidence')
+      ? [
+          ...d.materials,
+          { kind: 'evidence', title: '证据材料（已上传）', form: '复印件', pages: uploaded.length },
+        ]
+      : d.materials;
   const result = reviewApplication({
     parties: d.parties,
     claims: d.claims,
     facts: d.app.facts,
-    evidence: d.evidence,
-    materials: d.materials,
+    evidence,
+    materials,
     copiesSubmitted: d.app.copies_submitted,
     applicantSigned: d.app.applicant_signed,
     withinJurisdiction: d.app.within_jurisdiction,
@@ -234,9 +258,17 @@ export async function reviewAndIssue(
   const receivedAt = new Date();
   if (!result.complete) {
     if (correcting) {
-      throw new AppError(422, 'APPLICATION_INCOMPLETE', `补正后仍缺少：${result.missingItems.join('；')}`, {
-        missingItems: result.missingItems,
-      });
+      // 办案规则第二十九条: every missing item is told at once. Items already told are never told again
+      // (the same notice is not re-issued); items found only in the corrected materials are told in a
+      // documented second notice that lists just those.
+      const second = await secondCorrectionNotice(ctx, trx, actor, caseId, d, result.missingItems);
+      if (!second) {
+        throw new AppError(422, 'APPLICATION_INCOMPLETE', `补正后仍缺少：${result.missingItems.join('；')}`, {
+          missingItems: result.missingItems,
+        });
+      }
+      issued.push(second);
+      return { complete: false, result, documents: issued };
     }
     // The deadline printed on the notice IS the due date of the correction-period clock the step
     // starts (the clock engine's working-day calendar), so the page and the document never disagree.
@@ -312,6 +344,94 @@ export async function reviewAndIssue(
     await startSameDay(ctx, trx, actor, d.c);
   }
   return { complete: true, result, documents: issued };
+}
+
+/** The items told in the case's correction notices so far, and the first notice (number, date). */
+async function correctionNoticesSoFar(trx: Trx, caseId: string) {
+  const notices = await trx
+    .selectFrom('document')
+    .select(['number', 'issued_date', 'fields'])
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('type', '=', 'correction_notice')
+    .where('number', 'is not', null)
+    .where('state', '!=', 'superseded')
+    .orderBy('created_at')
+    .execute();
+  const told = new Set(
+    notices.flatMap((n) => ((n.fields as { missingItems?: string[] }).missingItems ?? []) as string[]),
+  );
+  return { notices, told };
+}
+
+/**
+ * A second 补正通知书 when the corrected materials show items the first notice did not list: numbered,
+ * saying it is the second and listing only the new items, with a new correction period from the clock
+ * engine. Undefined when nothing new is missing (then nothing is issued).
+ */
+async function secondCorrectionNotice(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  caseId: string,
+  d: ApplicationData,
+  missingItems: string[],
+) {
+  const { notices, told } = await correctionNoticesSoFar(trx, caseId);
+  const first = notices[0];
+  const fresh = missingItems.filter((x) => !told.has(x));
+  if (!first?.number || !fresh.length) return undefined;
+  if (notices.length >= 2) {
+    throw new AppError(
+      422,
+      'CORRECTION_NOTICES_EXHAUSTED',
+      `已出具第二次补正通知书，不再另行通知；仍缺少：${missingItems.join('；')}`,
+      { missingItems },
+    );
+  }
+  const today = todayIso(ctx.config);
+  const clock = await trx
+    .selectFrom('clock')
+    .select('id')
+    .where('subject_type', '=', 'case')
+    .where('subject_id', '=', caseId)
+    .where('rule_id', '=', 'arbitration.correction-period')
+    .where('status', 'in', ['running', 'suspended', 'extended'])
+    .executeTakeFirst();
+  const restarted = clock
+    ? await getClocksService(ctx).restart(trx, clock.id, today, '第二次补正通知：新增补正事项', actor)
+    : undefined;
+  const deadline =
+    restarted?.due_date ?? addCalendarDays(today, await settingNumber(trx, 'arbitration.correction_days', 5));
+  const names = documentNames(d);
+  const doc = await issueFor(ctx, trx, actor, caseId, 'correction_notice', {
+    applicantName: names.applicantName,
+    receivedDate: localDate(ctx, d.app.received_at),
+    missingItems: fresh,
+    deadline,
+    previousNotice: { number: first.number, date: first.issued_date ?? today },
+  });
+  await trx
+    .updateTable('arbitration_application')
+    .set({
+      missing_items: missingItems,
+      correction_deadline: deadline,
+      updated_at: new Date(),
+    })
+    .where('case_id', '=', caseId)
+    .execute();
+  await trx
+    .insertInto('arbitration_record')
+    .values({
+      case_id: caseId,
+      kind: 'note',
+      summary: `第二次补正通知 ${doc.number}：${fresh.join('；')}`,
+      content: JSON.stringify({ newItems: fresh, previousNotice: first.number }),
+      created_by: actor.id,
+      created_by_name: actor.name,
+    })
+    .execute();
+  return doc;
 }
 
 async function startSameDay(

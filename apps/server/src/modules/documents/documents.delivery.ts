@@ -74,7 +74,7 @@ export function serviceSummary(states: ServiceState[]): ServiceSummary {
   return 'returned';
 }
 
-async function servableDocument(trx: Trx, documentId: string) {
+async function servableDocument(trx: Trx, documentId: string, method?: ServiceMethod) {
   const doc = await trx
     .selectFrom('document')
     .select(['id', 'number', 'state', 'title'])
@@ -83,7 +83,10 @@ async function servableDocument(trx: Trx, documentId: string) {
   if (!doc) throw errors.notFound('文书');
   if (doc.number === null) throw documentErrors.draft();
   if (doc.state === 'superseded') throw documentErrors.superseded();
-  if (doc.state !== 'issued') throw documentErrors.notReady();
+  // An electronic service takes effect when the party first opens the sealed document (the portal lists
+  // it once rendered), so it may be recorded while the numbered document is still being rendered.
+  const rendering = doc.state === 'pending' || doc.state === 'rendering';
+  if (doc.state !== 'issued' && !(method === 'electronic' && rendering)) throw documentErrors.notReady();
   return doc as typeof doc & { number: string };
 }
 
@@ -93,7 +96,7 @@ export async function recordService(
   documentId: string,
   input: ServiceInput,
 ): Promise<string> {
-  const doc = await servableDocument(trx, documentId);
+  const doc = await servableDocument(trx, documentId, input.method);
   const missing: string[] = [];
   if (input.method === 'electronic' && !input.consentRef?.trim()) {
     throw new AppError(

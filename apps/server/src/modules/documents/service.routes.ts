@@ -8,6 +8,7 @@ import { markOpened, METHOD_LABELS, recordService, recordServiceResult } from '.
 import { buildModel } from './documents.fields';
 import { documentQuery, presentDocument, servicesFor } from './documents.presenter';
 import { documentSchema, idParam, serviceBody, serviceParam, serviceResultBody } from './documents.schema';
+import { assertMatterInScope } from '../matters/scope';
 import { documentErrors } from './documents.service';
 import { renderPdf } from './render/index';
 
@@ -23,6 +24,81 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!row) throw errors.notFound('文书');
     return presentDocument(row, await servicesFor(db, [id]), { withFields: true });
   };
+
+  app.get(
+    '/documents/:id/recipients',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary: '受送达人：文书所属事项的当事人，及其在档的电子送达同意（编号取自当事人记录，不再手填）',
+        params: idParam,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                partyId: z.string(),
+                name: z.string(),
+                role: z.enum(['worker', 'employer']),
+                roleLabel: z.string(),
+                electronicConsentRef: z
+                  .string()
+                  .nullable()
+                  .describe('当事人同意电子送达的确认编号；未同意或已撤回时为空'),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const doc = await db
+        .selectFrom('document')
+        .select(['subject_type', 'subject_id'])
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
+      if (!doc) throw errors.notFound('文书');
+      const matterId =
+        doc.subject_type === 'matter'
+          ? doc.subject_id
+          : doc.subject_type === 'case'
+            ? (
+                await db
+                  .selectFrom('track_case')
+                  .select('matter_id')
+                  .where('id', '=', doc.subject_id)
+                  .executeTakeFirst()
+              )?.matter_id
+            : undefined;
+      if (!matterId) return { items: [] };
+      await assertMatterInScope(db, req.auth!, matterId);
+      const rows = await db
+        .selectFrom('matter_party as mp')
+        .innerJoin('party as p', 'p.id', 'mp.party_id')
+        .leftJoin('portal_consent as c', (j) =>
+          j
+            .onRef('c.party_id', '=', 'mp.party_id')
+            .onRef('c.matter_id', '=', 'mp.matter_id')
+            .on('c.kind', '=', 'electronic_service')
+            .on('c.given', '=', true),
+        )
+        .select(['p.id', 'p.name', 'mp.role', 'c.ref'])
+        .where('mp.matter_id', '=', matterId)
+        .orderBy('mp.role', 'desc')
+        .orderBy('mp.sort')
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          partyId: r.id,
+          name: r.name,
+          role: r.role,
+          roleLabel: r.role === 'worker' ? '劳动者' : '用人单位',
+          electronicConsentRef: r.ref ?? null,
+        })),
+      };
+    },
+  );
 
   app.post(
     '/documents/:id/service',

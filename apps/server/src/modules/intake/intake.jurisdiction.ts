@@ -13,9 +13,18 @@ const BASIS =
  * A warning while the window fills the intake: the employer's address and the workplace (劳动合同履行地)
  * are outside the center's city and its counties. Jurisdiction holds when EITHER place is inside, so a
  * place left blank is asked for rather than assumed; a decision already entered (withinJurisdiction)
- * needs no warning. The written letter (管辖告知书) is the arbitrator's act on the arbitration page.
+ * needs no warning. The warning is kept on the matter; the window issues the 管辖告知书 from it
+ * (intake.letter.routes.ts), and the arbitrator's 不属于本委管辖告知 stays on the arbitration page.
  */
-export async function jurisdictionWarning(exec: Exec, body: IntakeBody): Promise<TriageWarning | null> {
+/** The warning with the places and the area it names, kept for the 管辖告知书. */
+export type JurisdictionWarning = TriageWarning & {
+  places: string;
+  area: string;
+  /** Both places known and outside: the window may tell the worker in writing where to apply. */
+  conclusive: boolean;
+};
+
+export async function jurisdictionWarning(exec: Exec, body: IntakeBody): Promise<JurisdictionWarning | null> {
   if (body.facts.withinJurisdiction !== undefined) return null;
   const employerPlaces = body.employers.map((e) => e.address?.trim() ?? '').filter(Boolean);
   const workplace = body.facts.workplace?.trim() ?? '';
@@ -39,5 +48,12 @@ export async function jurisdictionWarning(exec: Exec, body: IntakeBody): Promise
   const message = workplace
     ? `${where}均不在${area}辖区：本中心对该争议没有管辖权，应告知向有管辖权的仲裁委员会申请（仲裁员出具管辖告知书，不出具不予受理通知书）`
     : `${where}不在${area}辖区：请询问工作地点（劳动合同履行地）——在${area}辖区内工作的，本中心仍有管辖权；否则应告知向有管辖权的仲裁委员会申请`;
-  return { code: 'OUTSIDE_JURISDICTION', message, basis: BASIS };
+  return {
+    code: 'OUTSIDE_JURISDICTION',
+    message,
+    basis: BASIS,
+    places: where,
+    area,
+    conclusive: Boolean(workplace),
+  };
 }

@@ -199,6 +199,11 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
       workerRows.some((w) => w.minor),
     );
     const result = runTriage(input, settings);
+    // The jurisdiction warning stays on the record: the 管辖告知书 is issued from it later.
+    const outside = await jurisdictionWarning(trx, body);
+    if (outside && !result.warnings.some((w) => w.code === 'OUTSIDE_JURISDICTION')) {
+      result.warnings.unshift(outside);
+    }
     const claimTypes = body.claims.map((c) => c.type);
     const decision = body.triage ? resolveDecision(result, claimTypes, body.triage, body.consent) : null;
     const duplicates = await openDuplicates(trx, workerIds, employerIds);

@@ -8,6 +8,20 @@ import { OPEN_STATUSES } from '../clocks/clocks.service';
 import { CATEGORY_LABELS, FORM_LABELS } from './petitions.schema';
 
 /** Document types the petition window issues (shown on the petition). */
+/**
+ * Where the 转办单 stands: sent (issued, waiting for the target), received (the target opened its
+ * case), answered (that case is concluded: the target has given its result), or returned.
+ */
+export function transferStage(t: { state: string; opened_closed: boolean | null }): {
+  stage: 'sent' | 'received' | 'answered' | 'returned';
+  stageLabel: string;
+} {
+  if (t.state === 'returned') return { stage: 'returned', stageLabel: '已退回' };
+  if (t.state === 'accepted' && t.opened_closed) return { stage: 'answered', stageLabel: '已办结答复' };
+  if (t.state === 'accepted') return { stage: 'received', stageLabel: '已接收，办理中' };
+  return { stage: 'sent', stageLabel: '已签发，待接收' };
+}
+
 export const PETITION_DOCUMENT_TYPES = [
   'petition_acceptance',
   'petition_opinion',
@@ -76,7 +90,13 @@ export async function loadPetition(ctx: AppContext, id: string, auth: AuthContex
           'o.name as to_org_name',
           't.to_track',
           'oc.number as opened_number',
+          'oc.track as opened_track',
+          'oc.state as opened_state',
+          'oc.closed as opened_closed',
           't.slip_document_id',
+          't.created_at as sent_at',
+          't.decided_at',
+          't.return_reason',
         ])
         .where('t.id', '=', p.transfer_id)
         .executeTakeFirst()
@@ -128,6 +148,14 @@ export async function loadPetition(ctx: AppContext, id: string, auth: AuthContex
           toTrack: transfer.to_track,
           openedCaseNumber: transfer.opened_number,
           slipDocumentId: transfer.slip_document_id,
+          ...transferStage(transfer),
+          sentAt: new Date(transfer.sent_at).toISOString(),
+          decidedAt: transfer.decided_at ? new Date(transfer.decided_at).toISOString() : null,
+          returnReason: transfer.return_reason,
+          openedCaseStateLabel:
+            transfer.opened_track && transfer.opened_state
+              ? stateLabel(transfer.opened_track, transfer.opened_state)
+              : null,
         }
       : null,
     records: records.map((r) => ({

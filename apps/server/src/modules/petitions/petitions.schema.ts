@@ -156,6 +156,14 @@ export const petitionSchema = z.object({
       toTrack: z.string().nullable(),
       openedCaseNumber: z.string().nullable(),
       slipDocumentId: z.string().nullable(),
+      stage: z
+        .enum(['sent', 'received', 'answered', 'returned'])
+        .describe('转办单：待接收、已接收、已办结答复、已退回'),
+      stageLabel: z.string(),
+      sentAt: z.string(),
+      decidedAt: z.string().nullable().describe('接收或退回的时间'),
+      returnReason: z.string().nullable(),
+      openedCaseStateLabel: z.string().nullable().describe('承办机构所开案件的状态'),
     })
     .nullable(),
   records: z.array(

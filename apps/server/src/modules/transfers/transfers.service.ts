@@ -184,7 +184,8 @@ export async function createTransfer(
       .where('id', '=', auth.organizationId)
       .executeTakeFirstOrThrow();
     const fields = await slipFields(ctx, trx, actor, m, fromOrg, toOrg.name, body.reason, claimIds);
-    const slip = await getDocumentsService(ctx).createDraft(trx, actor, {
+    // The slip is a numbered, sealed 公文 from the moment the transfer is sent (issued with it).
+    const slip = await getDocumentsService(ctx).createAndIssue(trx, actor, {
       subjectType: 'matter',
       subjectId: matterId,
       type: 'transfer_slip',

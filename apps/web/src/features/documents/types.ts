@@ -69,6 +69,15 @@ export interface OfficialDocument {
   fields?: Record<string, unknown>;
 }
 
+export interface ServiceRecipient {
+  partyId: string;
+  name: string;
+  role: 'worker' | 'employer';
+  roleLabel: string;
+  /** The ref of the party's consent to electronic service on record; null when none. */
+  electronicConsentRef: string | null;
+}
+
 export interface ServiceInput {
   recipient: string;
   recipientRole?: string;

@@ -65,6 +65,8 @@ export const DOCUMENT_TYPES = [
   'compensation_order',
   'case_transfer_letter',
   'penalty_hearing_record',
+  // issue #14: the window's written jurisdiction notice (templates/jurisdiction.ts)
+  'jurisdiction_notice',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

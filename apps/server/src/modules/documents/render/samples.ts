@@ -3,6 +3,7 @@ import { isCaseDocument } from '@onestop/domain';
 import type { DocumentType } from './model.js';
 import type { DocumentFieldsMap } from './templates/index.js';
 import type { DocumentContext } from './templates/template.js';
+import { JURISDICTION_SAMPLES } from './templates/jurisdiction.js';
 import { PETITION_LEGAL_AID_SAMPLES } from './templates/petition-legal-aid.js';
 import { ARBITRATION_STEP_SAMPLES } from './templates/arbitration-steps.js';
 import { INSPECTION_STEP_SAMPLES, INSPECTION_STEP_TYPES } from './templates/inspection-steps.js';
@@ -322,6 +323,7 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
   ...PETITION_LEGAL_AID_SAMPLES,
   ...ARBITRATION_STEP_SAMPLES,
   ...INSPECTION_STEP_SAMPLES,
+  ...JURISDICTION_SAMPLES,
 };
 
 const WORKER = {

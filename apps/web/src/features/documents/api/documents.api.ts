@@ -1,5 +1,12 @@
 import { ApiError, api } from '../../../lib/api';
-import type { DocumentTypeInfo, OfficialDocument, ServiceInput, SubjectType, Verification } from '../types';
+import type {
+  DocumentTypeInfo,
+  OfficialDocument,
+  ServiceInput,
+  ServiceRecipient,
+  SubjectType,
+  Verification,
+} from '../types';
 
 export const documentsApi = {
   types: (signal?: AbortSignal) =>
@@ -25,6 +32,9 @@ export const documentsApi = {
   correct: (id: string, body: { reason: string; fields?: Record<string, unknown> }) =>
     api.post<{ id: string; rowVersion: number }>(`/api/documents/${id}/correct`, body),
   retry: (id: string) => api.post<OfficialDocument>(`/api/documents/${id}/render`, {}),
+  /** The parties of the document's matter, with the e-service consent on their record. */
+  recipients: (id: string, signal?: AbortSignal) =>
+    api.get<{ items: ServiceRecipient[] }>(`/api/documents/${id}/recipients`, undefined, signal),
   serve: (id: string, body: ServiceInput) => api.post<OfficialDocument>(`/api/documents/${id}/service`, body),
   serviceResult: (
     id: string,

@@ -1,56 +1,18 @@
 import { FileAddOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, List, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { feedback } from '../../../lib/feedback';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { documentFileUrl, documentsApi } from '../api/documents.api';
 import { useDocumentMutation, useDocuments } from '../hooks/use-documents';
-import type { DocumentState, OfficialDocument, ServiceSummary, SubjectType } from '../types';
+import type { OfficialDocument, SubjectType } from '../types';
+import { DocumentStateTag, ServiceTag } from './DocumentTags';
 import { DocumentEditorModal, type EditorState } from './DocumentEditorModal';
 import { ServiceModal } from './ServiceModal';
 
-const STATE_TAGS: Record<DocumentState, { label: string; color: string }> = {
-  draft: { label: '草稿', color: 'default' },
-  pending: { label: '生成中', color: 'processing' },
-  rendering: { label: '生成中', color: 'processing' },
-  ready: { label: '已生成', color: 'cyan' },
-  failed: { label: '生成失败', color: 'error' },
-  issued: { label: '已签发', color: 'success' },
-  superseded: { label: '已作废', color: 'warning' },
-};
-
-const SERVICE_TAGS: Record<ServiceSummary, { label: string; color: string }> = {
-  none: { label: '未送达', color: 'default' },
-  pending: { label: '送达中', color: 'processing' },
-  partial: { label: '部分送达', color: 'gold' },
-  served: { label: '已送达', color: 'success' },
-  returned: { label: '退回', color: 'error' },
-};
-
-function stateTag(d: OfficialDocument) {
-  // A document with a number but no sealed PDF yet is being issued.
-  if (d.number && (d.state === 'pending' || d.state === 'rendering'))
-    return <Tag color="processing">签发中</Tag>;
-  const t = STATE_TAGS[d.state];
-  return (
-    <Tooltip title={d.state === 'failed' ? d.renderError : undefined}>
-      <Tag color={t.color}>{t.label}</Tag>
-    </Tooltip>
-  );
-}
-
-function serviceTag(d: OfficialDocument) {
-  if (d.state !== 'issued' && d.state !== 'superseded')
-    return <Typography.Text type="secondary">—</Typography.Text>;
-  const t = SERVICE_TAGS[d.serviceSummary];
-  const detail = d.services.map((s) => `${s.recipient}：${s.methodLabel}·${s.stateLabel}`).join('\n');
-  return (
-    <Tooltip title={detail ? <span style={{ whiteSpace: 'pre-line' }}>{detail}</span> : undefined}>
-      <Tag color={t.color}>{t.label}</Tag>
-    </Tooltip>
-  );
-}
+const stateTag = (d: OfficialDocument) => <DocumentStateTag d={d} />;
+const serviceTag = (d: OfficialDocument) => <ServiceTag d={d} />;
 
 interface Props {
   subjectType: SubjectType;
@@ -117,7 +79,14 @@ export function DocumentsPanel({ subjectType, subjectId, readOnly = false, inclu
     }
     if (!readOnly && d.state === 'issued') {
       buttons.push(
-        <Button key="serve" size="small" type="primary" ghost onClick={() => setServing(d.id)}>
+        <Button
+          key="serve"
+          size="small"
+          type="primary"
+          ghost
+          data-testid={`serve-${d.type}`}
+          onClick={() => setServing(d.id)}
+        >
           送达
         </Button>,
       );
@@ -206,7 +175,7 @@ export function DocumentsPanel({ subjectType, subjectId, readOnly = false, inclu
           dataSource={docs.data ?? []}
           locale={{ emptyText: '暂无文书' }}
           renderItem={(d) => (
-            <List.Item style={{ display: 'block' }}>
+            <List.Item style={{ display: 'block' }} data-testid={`doc-${d.type}`} data-state={d.state}>
               <Space direction="vertical" size={6} style={{ width: '100%' }}>
                 <Space wrap size={4}>
                   {title(d)}
@@ -227,6 +196,7 @@ export function DocumentsPanel({ subjectType, subjectId, readOnly = false, inclu
           columns={columns}
           dataSource={docs.data ?? []}
           pagination={false}
+          onRow={(d) => ({ 'data-testid': `doc-${d.type}`, 'data-state': d.state }) as object}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: '暂无文书' }}
         />

@@ -1,5 +1,6 @@
 import {
   Alert,
+  AutoComplete,
   Button,
   DatePicker,
   Divider,
@@ -18,14 +19,14 @@ import { FormError } from '../../../components/FormError';
 import { feedback } from '../../../lib/feedback';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { documentsApi, proofOfServiceUrl } from '../api/documents.api';
-import { useDocumentMutation } from '../hooks/use-documents';
+import { useDocumentMutation, useRecipients } from '../hooks/use-documents';
 import type { DocumentService, OfficialDocument, ServiceInput, ServiceMethod } from '../types';
 
 const METHODS: { value: ServiceMethod; label: string; hint: string }[] = [
   {
     value: 'in_person',
     label: '直接送达',
-    hint: '打印送达回证，受送达人签名；拒收的注明事由并由见证人签名（民事诉讼法第八十九条）',
+    hint: '打印送达回证，受送达人签名；拒收的登记为留置送达，注明事由并由见证人签名（民事诉讼法第八十七条、第八十九条）',
   },
   {
     value: 'electronic',
@@ -103,7 +104,7 @@ function ResultForm({
       ) : null}
       {outcome === 'served' ? (
         <Form.Item name="signer" label="签收人" rules={[{ required: true, message: '请填写签收人' }]}>
-          <Input placeholder="受送达人或代收人（注明身份）" />
+          <Input data-testid="service-signer" placeholder="受送达人或代收人（注明身份）" />
         </Form.Item>
       ) : null}
       {outcome === 'refused' ? (
@@ -120,7 +121,7 @@ function ResultForm({
           </Form.Item>
         </>
       ) : null}
-      <Button type="primary" htmlType="submit" loading={save.isPending}>
+      <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="service-result-submit">
         登记结果
       </Button>
     </Form>
@@ -149,7 +150,11 @@ function ServiceItem({ doc, s }: { doc: OfficialDocument; s: DocumentService }) 
           </Typography.Link>
         ) : null,
         canRecord ? (
-          <Typography.Link key="rec" onClick={() => setRecording((r) => !r)}>
+          <Typography.Link
+            key="rec"
+            data-testid="service-record-result"
+            onClick={() => setRecording((r) => !r)}
+          >
             登记结果
           </Typography.Link>
         ) : null,
@@ -179,6 +184,10 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
   const isMobile = useIsMobile();
   const [form] = Form.useForm();
   const method = (Form.useWatch('method', form) as ServiceMethod | undefined) ?? 'in_person';
+  const recipientName = Form.useWatch('recipient', form) as string | undefined;
+  const recipients = useRecipients(doc?.id ?? null);
+  const party = recipients.data?.find((r) => r.name === recipientName);
+  const consentRef = party?.electronicConsentRef ?? null;
   const save = useDocumentMutation((v: ServiceInput) => documentsApi.serve(doc?.id as string, v), true);
   useEffect(() => {
     if (doc) {
@@ -192,12 +201,15 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
     const body: ServiceInput = {
       ...v,
       ...(v.noticeDate ? { noticeDate: (v.noticeDate as dayjs.Dayjs).format('YYYY-MM-DD') } : {}),
+      // The consent is the party's own, on record: never typed here.
+      ...(v.method === 'electronic' && consentRef ? { consentRef } : {}),
     };
     await save.mutateAsync(body);
     feedback.success('送达记录已登记');
     form.resetFields();
   };
 
+  const electronicBlocked = method === 'electronic' && !consentRef;
   return (
     <Modal
       open={doc !== null}
@@ -207,67 +219,100 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
       width={isMobile ? '100%' : 680}
       destroyOnHidden
     >
-      {doc?.services.length ? (
-        <List size="small" dataSource={doc.services} renderItem={(s) => <ServiceItem doc={doc} s={s} />} />
-      ) : (
-        <Typography.Paragraph type="secondary">尚无送达记录。</Typography.Paragraph>
-      )}
-      <Divider titlePlacement="start" plain>
-        新增送达
-      </Divider>
-      <FormError error={save.error} />
-      <Form form={form} layout="vertical" initialValues={{ method: 'in_person' }}>
-        <Form.Item name="method" label="送达方式">
-          <Radio.Group optionType="button" options={METHODS.map(({ value, label }) => ({ value, label }))} />
-        </Form.Item>
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={METHODS.find((m) => m.value === method)?.hint}
-        />
-        <Form.Item name="recipient" label="受送达人" rules={[{ required: true, message: '请填写受送达人' }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="recipientRole" label="受送达人身份">
-          <Input placeholder="申请人、被申请人、代理人…" />
-        </Form.Item>
-        {method === 'in_person' ? (
-          <Form.Item name="place" label="送达地点" rules={[{ required: true, message: '请填写送达地点' }]}>
-            <Input />
+      <div data-testid="service-modal" data-ready={recipients.isSuccess ? 'true' : 'false'}>
+        {doc?.services.length ? (
+          <List size="small" dataSource={doc.services} renderItem={(s) => <ServiceItem doc={doc} s={s} />} />
+        ) : (
+          <Typography.Paragraph type="secondary">尚无送达记录。</Typography.Paragraph>
+        )}
+        <Divider titlePlacement="start" plain>
+          新增送达
+        </Divider>
+        <FormError error={save.error} />
+        <Form form={form} layout="vertical" initialValues={{ method: 'in_person' }}>
+          <Form.Item name="method" label="送达方式">
+            <Radio.Group
+              optionType="button"
+              options={METHODS.map(({ value, label }) => ({ value, label }))}
+              data-testid="service-method"
+            />
           </Form.Item>
-        ) : null}
-        {method === 'electronic' ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={METHODS.find((m) => m.value === method)?.hint}
+          />
           <Form.Item
-            name="consentRef"
-            label="电子送达同意书编号"
-            rules={[{ required: true, message: '电子送达须经受送达人同意，请填写同意书编号' }]}
+            name="recipient"
+            label="受送达人"
+            rules={[{ required: true, message: '请选择或填写受送达人' }]}
+            extra="从本事项的当事人中选择；代收人、代理人可直接填写姓名"
           >
-            <Input placeholder="送达地址确认书编号" />
+            <AutoComplete
+              data-testid="service-recipient"
+              options={(recipients.data ?? []).map((r) => ({
+                value: r.name,
+                label: `${r.name}（${r.roleLabel}${r.electronicConsentRef ? '，已同意电子送达' : ''}）`,
+              }))}
+              onSelect={(name: string) => {
+                const r = recipients.data?.find((x) => x.name === name);
+                if (r) form.setFieldValue('recipientRole', r.role === 'worker' ? '申请人' : '被申请人');
+              }}
+            />
           </Form.Item>
-        ) : null}
-        {method === 'post' ? (
-          <Form.Item
-            name="trackingNo"
-            label="邮件单号"
-            rules={[{ required: true, message: '请填写邮件单号' }]}
+          <Form.Item name="recipientRole" label="受送达人身份">
+            <Input placeholder="申请人、被申请人、代理人…" />
+          </Form.Item>
+          {method === 'in_person' ? (
+            <Form.Item name="place" label="送达地点" rules={[{ required: true, message: '请填写送达地点' }]}>
+              <Input data-testid="service-place" placeholder="如：本中心受理窗口" />
+            </Form.Item>
+          ) : null}
+          {method === 'electronic' ? (
+            <Alert
+              data-testid="service-consent"
+              type={consentRef ? 'success' : 'warning'}
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={
+                consentRef
+                  ? `${recipientName}已同意电子送达（确认编号 ${consentRef}），文书将发送到其网上服务页面，首次打开即为送达`
+                  : recipientName
+                    ? `${recipientName}的记录中没有同意电子送达，不能电子送达，请改用其他方式`
+                    : '请先选择受送达人：电子送达以其记录中的同意为准'
+              }
+            />
+          ) : null}
+          {method === 'post' ? (
+            <Form.Item
+              name="trackingNo"
+              label="邮件单号"
+              rules={[{ required: true, message: '请填写邮件单号' }]}
+            >
+              <Input />
+            </Form.Item>
+          ) : null}
+          {method === 'public_notice' ? (
+            <Form.Item
+              name="noticeDate"
+              label="公告日期"
+              rules={[{ required: true, message: '请选择公告日期' }]}
+            >
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          ) : null}
+          <Button
+            type="primary"
+            data-testid="service-submit"
+            disabled={electronicBlocked}
+            onClick={() => void submit().catch(() => undefined)}
+            loading={save.isPending}
           >
-            <Input />
-          </Form.Item>
-        ) : null}
-        {method === 'public_notice' ? (
-          <Form.Item
-            name="noticeDate"
-            label="公告日期"
-            rules={[{ required: true, message: '请选择公告日期' }]}
-          >
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        ) : null}
-        <Button type="primary" onClick={() => void submit().catch(() => undefined)} loading={save.isPending}>
-          登记送达
-        </Button>
-      </Form>
+            登记送达
+          </Button>
+        </Form>
+      </div>
     </Modal>
   );
 }

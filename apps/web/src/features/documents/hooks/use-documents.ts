@@ -14,7 +14,18 @@ export function useDocumentTypes() {
   });
 }
 
-/** The subject's documents; polls every 2 s while a render is in progress. */
+/**
+ * How often a list of documents is refreshed: every 2 s while a render is in progress, every 10 s while
+ * a service is under way (an electronic service becomes served when the party opens the document on
+ * the portal), otherwise every 30 s, so the state shown stays live on every page.
+ */
+export function documentsRefetchInterval(items: OfficialDocument[] | undefined): number {
+  if (items?.some((d) => BUSY.has(d.state))) return 2000;
+  if (items?.some((d) => d.services.some((s) => s.state === 'pending'))) return 10_000;
+  return 30_000;
+}
+
+/** The subject's documents, refreshed while anything about them can change (see above). */
 export function useDocuments(subjectType: SubjectType, subjectId: string, includeCases = false) {
   const all = includeCases && subjectType === 'matter';
   return useQuery({
@@ -22,8 +33,17 @@ export function useDocuments(subjectType: SubjectType, subjectId: string, includ
     queryFn: ({ signal }) =>
       all ? documentsApi.listForMatter(subjectId, signal) : documentsApi.list(subjectType, subjectId, signal),
     select: (d) => d.items,
-    refetchInterval: (q) =>
-      q.state.data?.items.some((d: OfficialDocument) => BUSY.has(d.state)) ? 2000 : false,
+    refetchInterval: (q) => documentsRefetchInterval(q.state.data?.items),
+  });
+}
+
+/** Who can be served the document: the matter's parties with their e-service consent on record. */
+export function useRecipients(documentId: string | null) {
+  return useQuery({
+    queryKey: [...KEY, 'recipients', documentId],
+    queryFn: ({ signal }) => documentsApi.recipients(documentId as string, signal),
+    enabled: documentId !== null,
+    select: (d) => d.items,
   });
 }
 

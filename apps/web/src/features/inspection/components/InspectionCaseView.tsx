@@ -10,6 +10,7 @@ import { ActionModal } from './ActionModal';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { PartyNotices } from './PartyNotices';
 import { PenaltyPanel } from './PenaltyPanel';
+import { DocumentServiceCard } from '../../documents/components/DocumentServiceCard';
 import { PrintButtons } from './PrintButtons';
 import { type StepSpec, stepSpecs } from './actions';
 import { ReferralModal, type ReferralValues, referralBody } from './ReferralModal';
@@ -282,11 +283,15 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
           {c.penalty ? <PenaltyPanel c={c} p={c.penalty} /> : null}
           <ApprovalsPanel c={c} />
           {c.documents.length ? (
-            <div style={{ marginTop: 12 }} data-testid="inspection-documents">
+            <div style={{ marginTop: 12 }}>
               <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>
                 文书
               </Typography.Text>
-              <PrintButtons docs={c.documents} />
+              <DocumentServiceCard
+                bare
+                subjects={[{ type: 'case', id: c.id }]}
+                testId="inspection-documents"
+              />
             </div>
           ) : null}
           <PartyNotices caseId={c.id} />

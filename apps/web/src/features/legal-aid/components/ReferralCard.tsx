@@ -2,6 +2,7 @@ import { Button, Checkbox, Descriptions, Form, Input, Modal, Select, Space, Tag 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { documentFileUrl } from '../../documents/api/documents.api';
+import { DocumentServiceCard } from '../../documents/components/DocumentServiceCard';
 import type { Referral } from '../api/legal-aid.api';
 import { useReferralAction } from '../hooks/use-legal-aid';
 
@@ -71,6 +72,16 @@ export function ReferralCard({ r, showMatter }: { r: Referral; showMatter?: bool
             : []),
           ...(r.result ? [{ label: '援助结果', children: r.result }] : []),
         ]}
+      />
+      <DocumentServiceCard
+        bare
+        subjects={[
+          { type: 'matter', id: r.matter.id },
+          { type: 'case', id: r.case.id },
+        ]}
+        filter={(d) => d.subjectType === 'case' || d.id === r.referralDocument?.id}
+        printTestIdPrefix="legal-aid-print-"
+        testId="legal-aid-documents"
       />
       {r.actions.length ? (
         <Space wrap>

@@ -123,12 +123,15 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
           pagination={false}
           dataSource={detail.items}
           data-testid="mediation-items"
+          // At 360 px the table scrolls inside its card with readable columns, never one character a line.
+          scroll={{ x: 'max-content' }}
           columns={[
-            { title: '请求事项', dataIndex: 'claimLabel' },
-            { title: '请求金额', render: (_, i) => yuan(i.claimedFen) },
-            { title: '建议金额', render: (_, i) => yuan(i.proposedFen) },
+            { title: '请求事项', dataIndex: 'claimLabel', width: 200 },
+            { title: '请求金额', render: (_, i) => yuan(i.claimedFen), width: 110 },
+            { title: '建议金额', render: (_, i) => yuan(i.proposedFen), width: 110 },
             {
               title: '理由',
+              width: 260,
               render: (_, i) => (
                 <span>
                   {i.reason}

@@ -30,6 +30,12 @@ export interface Petition {
     toTrack: string | null;
     openedCaseNumber: string | null;
     slipDocumentId: string | null;
+    stage: 'sent' | 'received' | 'answered' | 'returned';
+    stageLabel: string;
+    sentAt: string;
+    decidedAt: string | null;
+    returnReason: string | null;
+    openedCaseStateLabel: string | null;
   } | null;
   records: {
     id: string;

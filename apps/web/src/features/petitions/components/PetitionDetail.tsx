@@ -1,16 +1,48 @@
-import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, List, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, List, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { documentFileUrl } from '../../documents/api/documents.api';
+import { DocumentServiceCard } from '../../documents/components/DocumentServiceCard';
 import type { Petition } from '../api/petitions.api';
 import { usePetition } from '../hooks/use-petitions';
 import { ACTION_LABELS, PetitionActionModal } from './PetitionActionModal';
 
 const RECORD_LABELS = { negotiation: '协商调处', settlement: '和解协议', explanation: '释法明理' } as const;
 
-function openPdf(id: string) {
-  window.open(documentFileUrl(id, 'pdf'), '_blank', 'noopener');
+const PETITION_DOCUMENTS = [
+  'petition_acceptance',
+  'petition_opinion',
+  'explanation_record',
+  'transfer_slip',
+] as const;
+
+const STAGES = ['sent', 'received', 'answered'] as const;
+
+/** The 转办单 from sending to the target's answer: 已签发 → 已接收 → 已办结答复 (or 已退回). */
+function SlipProgress({ t }: { t: NonNullable<Petition['transfer']> }) {
+  const at = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN') : '');
+  const labels = {
+    sent: `已签发，送${t.toOrgName}（${at(t.sentAt)}）`,
+    received:
+      t.stage === 'returned'
+        ? `已退回（${at(t.decidedAt)}）`
+        : `已接收${t.decidedAt ? `（${at(t.decidedAt)}）` : ''}`,
+    answered: `已办结答复${t.openedCaseNumber ? `（${t.openedCaseNumber}${t.openedCaseStateLabel ? ` ${t.openedCaseStateLabel}` : ''}）` : ''}`,
+  };
+  const reached = t.stage === 'returned' ? 2 : STAGES.indexOf(t.stage) + 1;
+  return (
+    <Steps
+      size="small"
+      direction="vertical"
+      data-testid="slip-progress"
+      data-stage={t.stage}
+      current={reached - 1}
+      status={t.stage === 'returned' ? 'error' : reached === 3 ? 'finish' : 'process'}
+      items={STAGES.map((s, i) => ({
+        title: i < reached ? labels[s] : { sent: '签发', received: '承办机构接收', answered: '办结答复' }[s],
+        ...(s === 'received' && t.returnReason ? { description: `退回理由：${t.returnReason}` } : {}),
+      }))}
+    />
+  );
 }
 
 /** One petition: the request, what was done, the documents to print, and only the actions allowed now. */
@@ -71,7 +103,8 @@ export function PetitionDetail({ id }: { id: string }) {
         <Alert
           type={p.transfer.state === 'returned' ? 'warning' : 'info'}
           data-testid="petition-transfer"
-          title={`已转办至${p.transfer.toOrgName}：${p.transfer.state === 'pending' ? '待接收' : p.transfer.state === 'accepted' ? '已接收' : '已退回'}${p.transfer.openedCaseNumber ? `，开立案件 ${p.transfer.openedCaseNumber}` : ''}`}
+          data-stage={p.transfer.stage}
+          title={`已转办至${p.transfer.toOrgName}：${p.transfer.state === 'pending' ? '待接收' : p.transfer.state === 'accepted' ? '已接收' : '已退回'}${p.transfer.openedCaseNumber ? `，开立案件 ${p.transfer.openedCaseNumber}` : ''}${p.transfer.stage === 'answered' ? '，已办结答复' : ''}`}
         />
       ) : null}
       {p.clocks.length ? (
@@ -83,31 +116,16 @@ export function PetitionDetail({ id }: { id: string }) {
           ))}
         </Card>
       ) : null}
-      <Card size="small" title="文书">
-        <List
-          size="small"
-          dataSource={p.documents}
-          locale={{ emptyText: '暂无文书' }}
-          renderItem={(d) => (
-            <List.Item
-              actions={[
-                <Button
-                  key="pdf"
-                  size="small"
-                  icon={<PrinterOutlined />}
-                  disabled={d.state !== 'issued'}
-                  onClick={() => openPdf(d.id)}
-                  data-testid={`petition-print-${d.type}`}
-                >
-                  {d.state === 'issued' ? '打印' : '生成中'}
-                </Button>,
-              ]}
-            >
-              {d.title} {d.number ?? '（草稿）'}
-            </List.Item>
-          )}
-        />
-      </Card>
+      <DocumentServiceCard
+        title="文书"
+        subjects={[{ type: 'matter', id: p.matter.id }]}
+        types={PETITION_DOCUMENTS}
+        printTestIdPrefix="petition-print-"
+        testId="petition-documents"
+        extra={(d) =>
+          p.transfer && d.id === p.transfer.slipDocumentId ? <SlipProgress t={p.transfer} /> : null
+        }
+      />
       {p.records.length ? (
         <Card size="small" title="办理记录">
           <List

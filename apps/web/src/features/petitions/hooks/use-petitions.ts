@@ -20,8 +20,14 @@ export function usePetition(id: string | undefined) {
     queryKey: ['petition', id],
     queryFn: ({ signal }) => petitionsApi.get(id!, signal),
     enabled: Boolean(id),
-    // Issued documents are rendered in the background: refresh until they are ready to print.
-    refetchInterval: (q) => (q.state.data?.documents.some((d) => d.state !== 'issued') ? 2000 : false),
+    // Issued documents are rendered in the background: refresh until they are ready to print; a
+    // transfer waits on another office (received, answered): keep its state live.
+    refetchInterval: (q) => {
+      const d = q.state.data;
+      if (d?.documents.some((x) => x.state !== 'issued')) return 2000;
+      if (d?.transfer && (d.transfer.stage === 'sent' || d.transfer.stage === 'received')) return 10_000;
+      return false;
+    },
   });
 }
 

@@ -86,6 +86,8 @@ export interface CorrectionNoticeFields {
   missingItems: string[];
   deadline: string;
   consequence?: string;
+  /** A second notice (办案规则第二十九条: items found only in the corrected materials): the first one. */
+  previousNotice?: { number: string; date: string };
 }
 
 export const correctionNotice = defineTemplate<CorrectionNoticeFields>({
@@ -100,7 +102,9 @@ export const correctionNotice = defineTemplate<CorrectionNoticeFields>({
   addressee: (f) => f.applicantName,
   build: (f) => [
     p(
-      `你于${d(f.receivedDate)}提交的劳动人事争议仲裁申请，经审查，申请材料不齐全或者不符合规定。根据《劳动人事争议仲裁办案规则》第二十九条的规定，现一次性告知你需要补正的全部材料如下：`,
+      f.previousNotice
+        ? `你于${d(f.receivedDate)}提交的劳动人事争议仲裁申请，本委已于${d(f.previousNotice.date)}以${f.previousNotice.number}补正通知书告知需要补正的材料。经对你补正后的材料审查，发现下列新的需要补正的事项（本通知为第二次补正通知，仅列新增事项；第一次通知所列事项尚未补正的，仍应一并补正）。根据《劳动人事争议仲裁办案规则》第二十九条的规定，告知如下：`
+        : `你于${d(f.receivedDate)}提交的劳动人事争议仲裁申请，经审查，申请材料不齐全或者不符合规定。根据《劳动人事争议仲裁办案规则》第二十九条的规定，现一次性告知你需要补正的全部材料如下：`,
     ),
     list(f.missingItems),
     p(`请你于${d(f.deadline)}前将上述材料一次性补正齐全。受理审查期限自本委收到补正材料之日起计算。`),

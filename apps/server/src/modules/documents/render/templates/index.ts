@@ -116,6 +116,7 @@ import {
   type RevocationApprovalFields,
   revocationApproval,
 } from './inspection-steps.js';
+import { type JurisdictionNoticeFields, jurisdictionNotice } from './jurisdiction.js';
 import { type DocumentContext, type DocumentTemplate, displayValues, findMissingFields } from './template.js';
 import {
   type AdvanceExecutionAwardFields,
@@ -198,6 +199,7 @@ export interface DocumentFieldsMap {
   compensation_order: CompensationOrderFields;
   case_transfer_letter: CaseTransferLetterFields;
   penalty_hearing_record: PenaltyHearingRecordFields;
+  jurisdiction_notice: JurisdictionNoticeFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -258,6 +260,7 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   compensation_order: compensationOrder,
   case_transfer_letter: caseTransferLetter,
   penalty_hearing_record: penaltyHearingRecord,
+  jurisdiction_notice: jurisdictionNotice,
 };
 
 export interface DocumentInput<T extends DocumentType> {
