@@ -32,6 +32,7 @@ import { cipherFromConfig, type FieldCipher } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
 import { errorHandler, notFoundHandler } from './platform/errors';
 import { loggerOptions } from './platform/logger';
+import { readinessRoutes } from './platform/shutdown';
 import { validatorCompiler } from './platform/schema-types';
 import { RECEIVE_TIMEOUT_MS, registerRequestTimeout } from './platform/timeout';
 
@@ -67,7 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: AppContext = {
     ...deps,
     cipher: cipherFromConfig(config),
-    jobs: new JobRunner(database.db, app.log),
+    jobs: new JobRunner(database.db, app.log, { stopGraceMs: config.shutdownGraceMs }),
   };
   app.decorate('ctx', ctx);
 
@@ -86,8 +87,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // A plain-HTTP intranet install (COOKIE_SECURE=false) must not make browsers rewrite its
+        // own http:// URLs to https://; behind HTTPS the upgrade (and HSTS) stay on.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
+    strictTransportSecurity: config.cookieSecure,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -125,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.swagger(),
   );
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(readinessRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(usersRoutes, { prefix: '/api/admin' });
   await app.register(adminRoutes, { prefix: '/api/admin' });

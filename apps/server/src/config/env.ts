@@ -96,6 +96,10 @@ export const envSchema = z
     TZ_OFFSET_MINUTES: z.coerce.number().int().default(480),
     SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
     SMS_HTTP_URL: z.string().url('SMS_HTTP_URL 必须是有效的网址').optional(),
+    /** On SIGTERM: how long /api/ready reports 503 before the listener closes (proxy check interval). */
+    SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    /** On SIGTERM: how long in-flight requests and running jobs may take before jobs are handed back. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   })
   .transform((e) => {
     const demoMode = e.DEMO_MODE;
@@ -135,6 +139,8 @@ export const envSchema = z
       tzOffsetMinutes: e.TZ_OFFSET_MINUTES,
       smsProvider: e.SMS_PROVIDER,
       smsHttpUrl: e.SMS_HTTP_URL,
+      shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY_MS,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     };
   })
   .refine((c) => c.secretKey !== undefined || c.keyFile !== undefined, {
