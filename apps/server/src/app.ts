@@ -1,10 +1,7 @@
 import { appendAnchor } from './platform/audit-verify';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -30,9 +27,10 @@ import { petitionsModule } from './modules/petitions/petitions.module';
 import { registerAuth } from './platform/auth';
 import { cipherFromConfig, type FieldCipher } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
-import { errorHandler, notFoundHandler } from './platform/errors';
+import { errorHandler } from './platform/errors';
 import { loggerOptions } from './platform/logger';
 import { readinessRoutes } from './platform/shutdown';
+import { registerWebDist } from './platform/static';
 import { validatorCompiler } from './platform/schema-types';
 import { RECEIVE_TIMEOUT_MS, registerRequestTimeout } from './platform/timeout';
 
@@ -147,29 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(portalModule, { prefix: '/api/portal' });
   await app.register(petitionsModule, { prefix: '/api' });
 
-  // In production the same process serves the built staff app, with history-API fallback.
-  const webDist = path.resolve(config.webDist);
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
-    // The parties' portal is a separate bundle (dist/portal) served at /m/.
-    const portalDist = path.join(webDist, 'portal');
-    const hasPortal = existsSync(path.join(portalDist, 'index.html'));
-    if (hasPortal) {
-      await app.register(fastifyStatic, {
-        root: portalDist,
-        prefix: '/m/',
-        wildcard: true,
-        decorateReply: false,
-      });
-    }
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return notFoundHandler(req, reply);
-      if (hasPortal && /^\/m(\/|$|\?)/.test(req.url))
-        return reply.type('text/html').sendFile('index.html', portalDist);
-      return reply.type('text/html').sendFile('index.html');
-    });
-  } else {
-    app.setNotFoundHandler(notFoundHandler);
-  }
+  // In production the same process serves the built web apps (compressed, cached by hash).
+  await registerWebDist(app, config.webDist);
   return app;
 }

@@ -100,7 +100,7 @@ describe('graceful shutdown', () => {
 
       const res = await slow;
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ slept: 6000 });
+      expect(await res.json()).toEqual({ slept: 6000, migrations: body.migrations.shipped });
       expect(await a.exitCode()).toBe(0);
       // The listener is gone.
       await expect(fetch(`${a.url}/api/health`)).rejects.toThrow();
