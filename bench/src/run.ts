@@ -12,6 +12,7 @@ const BENCHES: { name: string; file: string; fn: string }[] = [
   { name: 'documents', file: 'documents.bench.ts', fn: 'runDocumentsBench' },
   { name: 'clock-sweep', file: 'clock-sweep.bench.ts', fn: 'runClockSweepBench' },
   { name: 'search', file: 'search.bench.ts', fn: 'runSearchBench' },
+  { name: 'rss', file: 'rss.bench.ts', fn: 'runRssBench' },
 ];
 
 const wanted = process.argv.slice(2);
