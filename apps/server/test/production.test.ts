@@ -45,7 +45,9 @@ function webDist(): string {
 }
 
 describe('production serving', () => {
-  it('plain-HTTP install (COOKIE_SECURE=false): no upgrade-insecure-requests, no HSTS; compressed, cached assets', async () => {
+  it('plain-HTTP install (COOKIE_SECURE=false): no upgrade-insecure-requests, no HSTS; compressed, cached assets', {
+    timeout: 240_000,
+  }, async () => {
     const env = await startTestServer({ COOKIE_SECURE: 'false', WEB_DIST: webDist() });
     try {
       const health = await rawGet(`${env.url}/api/health`);
@@ -87,7 +89,9 @@ describe('production serving', () => {
     }
   });
 
-  it('HTTPS install (COOKIE_SECURE=true): the CSP upgrades insecure requests and HSTS is sent', async () => {
+  it('HTTPS install (COOKIE_SECURE=true): the CSP upgrades insecure requests and HSTS is sent', {
+    timeout: 240_000,
+  }, async () => {
     const env = await startTestServer({ COOKIE_SECURE: 'true' });
     try {
       const health = await rawGet(`${env.url}/api/health`);
@@ -98,7 +102,7 @@ describe('production serving', () => {
     }
   });
 
-  it('readiness: 200 with every shipped migration applied', async () => {
+  it('readiness: 200 with every shipped migration applied', { timeout: 240_000 }, async () => {
     const env = await startTestServer();
     try {
       const r = await fetch(`${env.url}/api/ready`);
