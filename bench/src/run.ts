@@ -13,6 +13,7 @@ const BENCHES: { name: string; file: string; fn: string }[] = [
   { name: 'clock-sweep', file: 'clock-sweep.bench.ts', fn: 'runClockSweepBench' },
   { name: 'search', file: 'search.bench.ts', fn: 'runSearchBench' },
   { name: 'load', file: 'load.bench.ts', fn: 'runLoadBench' },
+  { name: 'rss', file: 'rss.bench.ts', fn: 'runRssBench' },
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,11 +1,8 @@
 import { appendAnchor } from './platform/audit-verify';
 import { approvalRoutes } from './modules/cases/approvals.routes';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -32,9 +29,11 @@ import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { registerAuth } from './platform/auth';
 import { cipherFromConfig, type FieldCipher } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
-import { errorHandler, notFoundHandler } from './platform/errors';
+import { errorHandler } from './platform/errors';
 import { loggerOptions } from './platform/logger';
 import { registerReadRouting } from './platform/read-pool';
+import { readinessRoutes } from './platform/shutdown';
+import { registerWebDist } from './platform/static';
 import { validatorCompiler } from './platform/schema-types';
 import { RECEIVE_TIMEOUT_MS, registerRequestTimeout } from './platform/timeout';
 
@@ -70,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const ctx: AppContext = {
     ...deps,
     cipher: cipherFromConfig(config),
-    jobs: new JobRunner(database.db, app.log),
+    jobs: new JobRunner(database.db, app.log, { stopGraceMs: config.shutdownGraceMs }),
   };
   app.decorate('ctx', ctx);
 
@@ -89,8 +88,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // A plain-HTTP intranet install (COOKIE_SECURE=false) must not make browsers rewrite its
+        // own http:// URLs to https://; behind HTTPS the upgrade (and HSTS) stay on.
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
+    strictTransportSecurity: config.cookieSecure,
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -129,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.swagger(),
   );
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(readinessRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(usersRoutes, { prefix: '/api/admin' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
@@ -147,29 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(statisticsRoutes, { prefix: '/api' });
   await app.register(approvalRoutes, { prefix: '/api' });
 
-  // In production the same process serves the built staff app, with history-API fallback.
-  const webDist = path.resolve(config.webDist);
-  if (existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] });
-    // The parties' portal is a separate bundle (dist/portal) served at /m/.
-    const portalDist = path.join(webDist, 'portal');
-    const hasPortal = existsSync(path.join(portalDist, 'index.html'));
-    if (hasPortal) {
-      await app.register(fastifyStatic, {
-        root: portalDist,
-        prefix: '/m/',
-        wildcard: true,
-        decorateReply: false,
-      });
-    }
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return notFoundHandler(req, reply);
-      if (hasPortal && /^\/m(\/|$|\?)/.test(req.url))
-        return reply.type('text/html').sendFile('index.html', portalDist);
-      return reply.type('text/html').sendFile('index.html');
-    });
-  } else {
-    app.setNotFoundHandler(notFoundHandler);
-  }
+  // In production the same process serves the built web apps (compressed, cached by hash).
+  await registerWebDist(app, config.webDist);
   return app;
 }

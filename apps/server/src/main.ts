@@ -1,5 +1,6 @@
 import { startServer } from './bootstrap';
 import { ConfigError, loadConfig } from './config/env';
+import { installSignalHandlers } from './platform/shutdown';
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo';
 
 async function main() {
@@ -32,11 +33,13 @@ async function main() {
       '未配置短信服务：短信只写入日志，不会送达（状态为“仅记录”）(no SMS provider: messages are logged, not sent)',
     );
   }
+  // PORT=0 picks a free port: show the one actually bound.
+  const port = new URL(server.url).port;
   const lines = [
     '',
     '一站式劳动保障维权平台 onestop 已启动',
-    `  访问地址: http://localhost:${config.port}`,
-    `  接口文档: http://localhost:${config.port}/api/docs`,
+    `  访问地址: http://localhost:${port}`,
+    `  接口文档: http://localhost:${port}/api/docs`,
     `  数据库:   ${server.database.backend === 'pglite' ? `内嵌 PGlite (${config.pgliteDir})` : 'PostgreSQL (DATABASE_URL)'}`,
   ];
   if (config.demoMode) {
@@ -47,18 +50,11 @@ async function main() {
   }
   console.log(lines.join('\n'));
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
-    timer.unref();
-    await server.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  installSignalHandlers(server, {
+    drainDelayMs: config.shutdownDrainDelayMs,
+    graceMs: config.shutdownGraceMs,
+    log,
+  });
 }
 
 main().catch((err) => {

@@ -105,6 +105,10 @@ export const envSchema = z
     READ_AFTER_WRITE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     /** Longest a single SQL statement may run (PostgreSQL statement_timeout on every connection); 0 = off. */
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    /** On SIGTERM: how long /api/ready reports 503 before the listener closes (proxy check interval). */
+    SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    /** On SIGTERM: how long in-flight requests and running jobs may take before jobs are handed back. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   })
   .transform((e) => {
     const demoMode = e.DEMO_MODE;
@@ -147,6 +151,8 @@ export const envSchema = z
       databaseReadUrl: e.DATABASE_READ_URL,
       readAfterWriteMs: e.READ_AFTER_WRITE_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY_MS,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     };
   })
   .refine((c) => c.secretKey !== undefined || c.keyFile !== undefined, {

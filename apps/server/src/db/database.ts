@@ -2,9 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
 import { type Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { deriveKey } from '../platform/crypto';
@@ -151,6 +149,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     };
   }
 
+  // Loaded only here: an instance on PostgreSQL never loads the embedded database's code.
+  const [{ PGlite }, { pg_trgm }, { PGLiteSocketServer }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite-socket'),
+  ]);
   const memory = opts.pgliteDir === 'memory://';
   let socketDir: string;
   let pglite: PGlite;

@@ -67,6 +67,11 @@ export interface JobRunnerOptions {
   batch?: number;
   /** How long a claimed job is held without renewal (default 60 s; renewed every third of it). */
   leaseMs?: number;
+  /**
+   * On stop, how long a running handler may take to finish before its job is handed back to the
+   * queue for another instance (default: wait for it).
+   */
+  stopGraceMs?: number;
 }
 
 export class JobRunner {
@@ -75,6 +80,9 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private stopped = false;
+  private stopping: Promise<void> | undefined;
+  /** Jobs this runner has claimed and not yet finished (the one running and the rest of its batch). */
+  private readonly held = new Map<number, { started: boolean }>();
   readonly workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
 
   constructor(
@@ -112,10 +120,44 @@ export class JobRunner {
     this.timer = setTimeout(tick, 100);
   }
 
-  async stop() {
+  /**
+   * Stops claiming; jobs claimed but not started go back to the queue at once; the running handler
+   * may finish within `stopGraceMs`, after which its job is handed back too (handlers are
+   * idempotent, and a late finish of this runner no longer counts: it does not hold the job).
+   */
+  stop(): Promise<void> {
+    this.stopping ??= this.drain();
+    return this.stopping;
+  }
+
+  private async drain() {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 20));
+    const deadline = Date.now() + (this.opts.stopGraceMs ?? Number.POSITIVE_INFINITY);
+    while (this.running && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await this.releaseHeld();
+  }
+
+  /** Hands the jobs this runner still holds back to the queue (state pending, lease cleared). */
+  private async releaseHeld() {
+    if (!this.held.size) return;
+    const unstarted = [...this.held].filter(([, h]) => !h.started).map(([id]) => id);
+    const started = [...this.held].filter(([, h]) => h.started).map(([id]) => id);
+    this.held.clear();
+    // A job never started did not use an attempt; an interrupted one did.
+    for (const [ids, used] of [
+      [unstarted, 0],
+      [started, 1],
+    ] as const) {
+      if (!ids.length) continue;
+      await sql`
+        UPDATE job SET state = 'pending', locked_by = NULL, locked_at = NULL, lease_until = NULL,
+               run_at = now(), attempts = attempts - ${1 - used}
+         WHERE id = ANY(${ids}::bigint[]) AND locked_by = ${this.workerId} AND state = 'running'`
+        .execute(this.db)
+        .catch((err) => this.log.warn({ err, jobs: ids }, 'returning held jobs to the queue failed'));
+    }
+    this.log.info({ unstarted, interrupted: started }, 'held jobs returned to the queue');
   }
 
   /** Runs due periodic tasks, then claims and runs due jobs; returns how many jobs ran. Exposed for tests. */
@@ -138,12 +180,20 @@ export class JobRunner {
       }
       let ran = 0;
       for (;;) {
+        if (this.stopped) break;
         const jobs = await this.claim(this.opts.batch ?? 20);
         if (!jobs.length) break;
+        for (const job of jobs) this.held.set(job.id, { started: false });
         for (const job of jobs) {
+          if (this.stopped) break;
+          const h = this.held.get(job.id);
+          if (!h) continue; // handed back by stop() while waiting
+          h.started = true;
           await this.execute(job);
+          this.held.delete(job.id);
           ran++;
         }
+        if (this.stopped) await this.releaseHeld();
       }
       return ran;
     } finally {
