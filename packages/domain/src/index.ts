@@ -10,3 +10,4 @@ export * from './triage';
 export * from './validators';
 export * from './workflows';
 export * from './documents';
+export * from './tracks/registry';

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
-import { decideBody } from '../intake/intake.schema';
 import { downloadEvidence, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, uploadEvidence } from './evidence.service';
 import { type FileStore, LocalFileStore } from '../../platform/storage';
 import { loadMatterDetail } from './matters.presenter';
@@ -18,7 +17,7 @@ import {
   mergeBody,
   patchBody,
 } from './matters.schema';
-import { decideMatterTriage, mergeMatters, patchMatter } from './matters.service';
+import { mergeMatters, patchMatter } from './matters.service';
 import { assertMatterInScope, scopeOf } from './scope';
 
 export interface MattersRoutesOptions {
@@ -118,21 +117,6 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
       },
     },
     async (req) => patchMatter(ctx, req.auth!, actorOf(req, 'intake.create'), req.params.id, req.body),
-  );
-
-  app.post(
-    '/matters/:id/triage',
-    {
-      config: { auth: 'intake.create' },
-      schema: {
-        tags,
-        summary: '分流决定：采纳建议或改判（须说明理由）；同一诉求不得进入两个程序',
-        params: idParam,
-        body: decideBody,
-        response: { 200: matterDetailSchema, ...errorResponses },
-      },
-    },
-    async (req) => decideMatterTriage(ctx, req.auth!, actorOf(req, 'intake.create'), req.params.id, req.body),
   );
 
   app.post(
