@@ -51,9 +51,6 @@ import { validatorCompiler } from './platform/schema-types';
 import { RECEIVE_TIMEOUT_MS, registerRequestTimeout } from './platform/timeout';
 
 const AUDIT_ANCHOR_EVERY_MS = 24 * 3600_000;
-// Transition: the context moved to platform/context.ts (scripts/rewrite-platform-imports.mjs).
-export type { AppContext, AppDeps } from './platform/context';
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { todayIso } from '../../platform/auth';
 import type { FieldCipher } from '../../platform/crypto';

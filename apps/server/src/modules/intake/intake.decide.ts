@@ -1,11 +1,11 @@
 import { triage, type TriageInput } from '@onestop/domain';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { fresh, partiesOf, StaleVersion, transact } from '../matters';
-import { assertMatterInScope, recordChange } from '../matters/scope';
+import { assertMatterInScope, recordChange } from '../../platform/scope';
 import type { decideBody } from './intake.schema';
 import { consentRecord, decisionSummary } from './intake.service';
 import { findOpenProceedings, loadTriageSettings, resolveDecision } from './triage.service';

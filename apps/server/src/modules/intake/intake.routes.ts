@@ -4,7 +4,7 @@ import { errorResponses, errorSchema } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
 import { loadMatterDetail } from '../matters/matters.presenter';
 import { idParam, matterDetailSchema } from '../matters/matters.schema';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { decideMatterTriage } from './intake.decide';
 import { decideBody, intakeBody, triagePreviewResponse } from './intake.schema';
 import { createIntake, previewTriage } from './intake.service';

@@ -18,7 +18,7 @@ import {
   patchBody,
 } from './matters.schema';
 import { mergeMatters, patchMatter } from './matters.service';
-import { assertMatterInScope, scopeOf } from './scope';
+import { assertMatterInScope, scopeOf } from '../../platform/scope';
 
 export interface MattersRoutesOptions {
   storage?: FileStore;

@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { loadMatterDetail } from './matters.presenter';
 import type { mergeBody, patchBody } from './matters.schema';
-import { assertMatterInScope, recordChange, scopeOf } from './scope';
+import { assertMatterInScope, recordChange, scopeOf } from '../../platform/scope';
 import type { z } from 'zod';
 
 /** The matter detail as the caller sees it (after a change, or with a 409). */

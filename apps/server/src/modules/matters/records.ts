@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { trackLabel } from '@onestop/domain';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { clocksRuntime } from '../clocks/clocks.module';
 import { type ClockWithNames, presentClock } from '../clocks/clocks.presenter';

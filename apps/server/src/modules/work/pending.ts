@@ -6,7 +6,7 @@ import { MATTER_TITLE_SQL, priorityList } from '../cases/cases.presenter';
 import type { CaseTrack } from '../cases/cases.tables';
 import { stateLabel, TRACKS } from '../cases/cases.tracks';
 import { CHANNEL_LABELS } from '../matters/matters.schema';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 
 /** The kinds of item on a user's to-do list besides their assigned cases and incoming transfers. */
 export const PENDING_KINDS = ['matter', 'correction', 'service'] as const;
