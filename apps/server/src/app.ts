@@ -6,9 +6,11 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppConfig } from './config/env';
-import type { Database } from './db/database';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { arbitrationModule } from './modules/arbitration/arbitration.routes';
 import { auditRoutes } from './modules/admin/audit.routes';
@@ -16,6 +18,18 @@ import { jobsRoutes } from './modules/admin/jobs.routes';
 import { usersRoutes } from './modules/admin/users.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { casesModule } from './modules/cases/cases.module';
+import { consultationRoutes } from './modules/consultation/consultation.routes';
+import { courtRoutes } from './modules/court/court.routes';
+import { employersRoutes } from './modules/employers/employers.routes';
+import { knowledgeRoutes } from './modules/knowledge/knowledge.routes';
+import { leaderRoutes } from './modules/leader/leader.routes';
+import { legalAidRoutes } from './modules/legal-aid/legal-aid.routes';
+import { alertsRoutes } from './modules/matters/alerts.routes';
+import { mattersRoutes } from './modules/matters/matters.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { partiesRoutes } from './modules/parties/parties.routes';
+import { supervisionRoutes } from './modules/supervision/supervision.routes';
+import { transfersRoutes } from './modules/transfers/transfers.routes';
 import { clocksModule } from './modules/clocks/clocks.module';
 import { documentsModule } from './modules/documents/documents.plugin';
 import { healthRoutes } from './modules/health/health.routes';
@@ -27,7 +41,8 @@ import { portalModule } from './modules/portal/portal.module';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { registerAuth } from './platform/auth';
-import { cipherFromConfig, type FieldCipher } from './platform/crypto';
+import type { AppContext, AppDeps } from './platform/context';
+import { cipherFromConfig } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
 import { errorHandler } from './platform/errors';
 import { loggerOptions } from './platform/logger';
@@ -38,24 +53,6 @@ import { validatorCompiler } from './platform/schema-types';
 import { RECEIVE_TIMEOUT_MS, registerRequestTimeout } from './platform/timeout';
 
 const AUDIT_ANCHOR_EVERY_MS = 24 * 3600_000;
-export interface AppDeps {
-  config: AppConfig;
-  database: Database;
-}
-
-/** Services shared by the feature modules (each module is one Fastify plugin under /api). */
-export interface AppContext extends AppDeps {
-  cipher: FieldCipher;
-  /** Background jobs on the database; modules register handlers and periodic sweeps here. */
-  jobs: JobRunner;
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    ctx: AppContext;
-  }
-}
-
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
@@ -111,6 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    // Puts the schemas with an id (.meta({ id })) into components.schemas, where their $refs point.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
@@ -140,16 +139,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobsRoutes, { prefix: '/api/admin/jobs' });
   await app.register(workRoutes, { prefix: '/api/work' });
   await app.register(clocksModule, { prefix: '/api' });
+  await app.register(notificationsRoutes, { prefix: '/api/notifications' });
   await app.register(documentsModule, { prefix: '/api' });
+  await app.register(partiesRoutes, { prefix: '/api/parties' });
   await app.register(intakeModule, { prefix: '/api' });
+  await app.register(mattersRoutes, { prefix: '/api' });
+  await app.register(alertsRoutes, { prefix: '/api' });
+  await app.register(leaderRoutes, { prefix: '/api' });
   await app.register(casesModule, { prefix: '/api' });
+  await app.register(transfersRoutes, { prefix: '/api' });
   await app.register(arbitrationModule, { prefix: '/api' });
   await app.register(mediationModule, { prefix: '/api' });
   await app.register(inspectionModule, { prefix: '/api' });
+  await app.register(supervisionRoutes, { prefix: '/api' });
+  await app.register(employersRoutes, { prefix: '/api' });
   await app.register(portalModule, { prefix: '/api/portal' });
+  await app.register(knowledgeRoutes, { prefix: '/api' });
+  await app.register(consultationRoutes, { prefix: '/api' });
   await app.register(petitionsModule, { prefix: '/api' });
   await app.register(statisticsRoutes, { prefix: '/api' });
   await app.register(approvalRoutes, { prefix: '/api' });
+  await app.register(legalAidRoutes, { prefix: '/api' });
+  await app.register(courtRoutes, { prefix: '/api' });
 
   // In production the same process serves the built web apps (compressed, cached by hash).
   await registerWebDist(app, config.webDist);

@@ -11,3 +11,4 @@ export * from './validators';
 export * from './workflows';
 export * from './documents';
 export * from './statistics';
+export * from './tracks/registry';

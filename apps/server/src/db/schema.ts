@@ -10,6 +10,8 @@ import type { NotificationsTables } from '../modules/notifications/notifications
 import type { PetitionsLegalAidTables } from '../modules/petitions/petitions.tables';
 import type { MediationTables } from '../modules/mediation/mediation.tables';
 import type { PortalTables } from '../modules/portal/portal.tables';
+import type { LegalAidTables } from '../modules/legal-aid/legal-aid.tables';
+import type { TransfersTables } from '../modules/transfers/transfers.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -176,7 +178,9 @@ export interface DB
     PortalTables,
     PetitionsLegalAidTables,
     NotificationsTables,
-    ApprovalTables {}
+    ApprovalTables,
+    TransfersTables,
+    LegalAidTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppContext } from '../app';
+import type { AppContext } from './context';
 import type { RunningServer } from '../bootstrap';
 import { MIGRATIONS_DIR } from '../db/migrate';
 

@@ -1,6 +1,6 @@
 import { ARBITRATION_SUSPENSION_GROUNDS, CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
 import { randomBytes } from 'node:crypto';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';

@@ -4,7 +4,7 @@ import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { stateLabel } from '../cases/cases.tracks';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { enqueueNotifications } from '../notifications/notifications.service';
 import { SAME_DAY_LABELS } from './arbitration.review';
 import type { SameDayCategory } from './arbitration.tables';

@@ -1,5 +1,5 @@
 import { CLAIM_CATALOGUE, chineseDate, isClaimType } from '@onestop/domain';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';

@@ -4,7 +4,7 @@ import { todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { activeRolesIn, assertCaseVisible, grantsOfUser, jurisdictionChain } from '../cases/cases.access';
 import { barredStaff } from '../cases/recusal.service';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import {
   closeCase,
   determineFinality,

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { actorOf, type AuthContext } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';

@@ -1,6 +1,6 @@
 import { type ArbitrationSnapshot, arbitrationStepVerdict, type StepVerdict } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { todayIso } from '../../platform/auth';
 import { type ProcedureCheck, preconditionUnmet } from '../cases/procedure.registry';

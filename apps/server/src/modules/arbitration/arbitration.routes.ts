@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertCaseVisible } from '../cases/cases.access';
-import { assertMatterInScope, scopeOf } from '../matters/scope';
+import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import {
   acceptApplication,
   redirectApplication,

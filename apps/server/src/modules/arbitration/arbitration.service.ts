@@ -1,10 +1,10 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { openCaseInTrx } from '../cases/cases.service';
 import { getClocksService } from '../clocks/clocks.module';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import {
   type ApplicationData,
   documentNames,

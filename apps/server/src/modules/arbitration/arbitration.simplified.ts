@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors';
 import { StaleCase } from '../cases/cases.service';
 import { getClocksService } from '../clocks/clocks.module';
 import { documentNames, loadApplication } from './arbitration.data';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { bumpCase } from './arbitration.collective';
 import { audited } from './arbitration.http';

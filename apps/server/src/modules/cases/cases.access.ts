@@ -10,7 +10,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
 import { errors } from '../../platform/errors';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 

@@ -1,8 +1,8 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { activeRolesIn, grantsOfUser, jurisdictionChain, roleLabels } from './cases.access';
 import { StaleCase } from './cases.service';
 import { canAssignAs, TRACKS } from './cases.tracks';

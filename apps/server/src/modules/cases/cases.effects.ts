@@ -1,6 +1,6 @@
 import { DOCUMENT_TYPES } from '@onestop/domain';
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import { getClocksService } from '../clocks/clocks.module';

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { transfersRoutes } from '../transfers/transfers.routes';
 import { casesRoutes } from './cases.routes';
 
-/** Track cases, 回避 and transfers: registered once in app.ts under /api. */
+/** Track cases and 回避: registered once in app.ts under /api (transfers are their own module). */
 export const casesModule: FastifyPluginAsync = async (app) => {
   await app.register(casesRoutes);
-  await app.register(transfersRoutes);
 };

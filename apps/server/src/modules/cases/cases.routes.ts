@@ -1,10 +1,10 @@
 import { actForm } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errorResponses, errorSchema, errors } from '../../platform/errors';
-import { assertMatterInScope } from '../matters/scope';
+import { assertMatterInScope } from '../../platform/scope';
 import {
   activeRolesIn,
   assertCaseVisible,

@@ -8,14 +8,14 @@ import {
   WorkflowError,
 } from '@onestop/domain';
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
 import { CLAIM_TRACKS, type ClaimTrack } from '../matters/matters.tables';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { activeRolesIn, jurisdictionChain } from './cases.access';
 import { documentsDue, moveClocks } from './cases.effects';
 import type { CaseTrack } from './cases.tables';

@@ -1,20 +1,13 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { TransfersTables } from '../transfers/transfers.tables';
+import { CASE_TRACK_IDS, type CaseTrackId } from '@onestop/domain';
 
 /** Kysely types of migration 0006_cases.sql. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null | undefined, string | null>;
 
-export const CASE_TRACKS = [
-  'consultation',
-  'mediation',
-  'arbitration',
-  'inspection',
-  'petition',
-  'legal_aid',
-  'court',
-] as const;
-export type CaseTrack = (typeof CASE_TRACKS)[number];
+/** Derived from the domain's track registry (packages/domain/src/tracks/registry.ts). */
+export const CASE_TRACKS = CASE_TRACK_IDS;
+export type CaseTrack = CaseTrackId;
 
 export interface TrackCaseTable {
   id: Generated<string>;
@@ -66,8 +59,8 @@ export interface StaffConflictTable {
   declared_at: Generated<Date>;
 }
 
-/** Tables of the cases and transfers modules (registered once in db/schema.ts). */
-export interface CasesTables extends TransfersTables {
+/** Tables of the cases module (registered once in db/schema.ts). */
+export interface CasesTables {
   track_case: TrackCaseTable;
   case_event: CaseEventTable;
   case_claim: CaseClaimTable;

@@ -1,13 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { todayIso } from '../../platform/auth';
 import type { FieldCipher } from '../../platform/crypto';
 import type { JobRunner } from '../../platform/jobs';
 import { type NotificationProvider, providerFromConfig } from '../notifications/notifications.providers';
-import { notificationsRoutes } from '../notifications/notifications.routes';
 import { registerSmsDelivery } from '../notifications/notifications.service';
 import { calculatorRoutes } from './calculator.routes';
 import { calendarAdminRoutes } from './calendar.routes';
@@ -60,7 +59,7 @@ export function registerClockJobs(runner: JobRunner, deps: ClockJobDeps) {
   registerSmsDelivery(runner, deps);
 }
 
-/** Legal clocks, the working-day calendar and notifications (registered under /api). */
+/** Legal clocks, the working-day calendar and their reminder jobs (registered under /api). */
 export const clocksModule: FastifyPluginAsyncZod = async (app) => {
   const rt = clocksRuntime(app.ctx);
   const { config, database, cipher, jobs } = app.ctx;
@@ -75,5 +74,4 @@ export const clocksModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(calculatorRoutes(rt.calendars));
   await app.register(clocksRoutes(rt), { prefix: '/clocks' });
   await app.register(calendarAdminRoutes(rt.calendars), { prefix: '/admin/calendar' });
-  await app.register(notificationsRoutes, { prefix: '/notifications' });
 };

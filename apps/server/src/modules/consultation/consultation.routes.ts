@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { actorOf } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { likeEscape } from '../parties/parties.service';
 import {
   consultationListSchema,

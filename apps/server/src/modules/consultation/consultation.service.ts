@@ -1,13 +1,13 @@
 import { maskPhone } from '@onestop/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { createIntake } from '../intake/intake.service';
-import { appendEvent, assertMatterInScope, scopeOf } from '../matters/scope';
+import { appendEvent, assertMatterInScope, scopeOf } from '../../platform/scope';
 import { checkPhone } from '../parties/parties.service';
 import { CONSULTATION_CHANNEL_LABELS, type convertBody, type logBody } from './consultation.schema';
 import type { ConsultationTable } from './consultation.tables';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import {
   confirmationBody,
   delegateBody,

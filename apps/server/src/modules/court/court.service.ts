@@ -1,7 +1,7 @@
 import { addDays, availableEvents, courtDockingMachine, daysBetween, transition } from '@onestop/domain';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, jurisdictionsFor, todayIso } from '../../platform/auth';
@@ -12,7 +12,7 @@ import { getClocksService } from '../clocks/clocks.module';
 import { OPEN_STATUSES } from '../clocks/clocks.service';
 import { asWindow } from '../consultation/window';
 import { createIntake } from '../intake/intake.service';
-import { appendEvent, assertMatterInScope, scopeOf } from '../matters/scope';
+import { appendEvent, assertMatterInScope, scopeOf } from '../../platform/scope';
 import type { confirmationBody, delegateBody, stepBody } from './court.schema';
 import type { DockingState } from './court.tables';
 

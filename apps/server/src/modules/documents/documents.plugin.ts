@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { sha256Hex } from '../../platform/crypto';
 import { documentsAdminRoutes } from './admin.routes';

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AppConfig } from '../../config/env';
 import type { DB } from '../../db/schema';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
@@ -15,11 +15,6 @@ import type { DocumentModel } from './render/index';
 import { draftNumber, findPattern } from './documents.numbering';
 import { renderDocx, renderPdf } from './render/index';
 import { formatShortCode } from './short-code';
-import {
-  documentRepresentativeCode,
-  noticeRespondent,
-  recordRepresentativeCode,
-} from '../portal/portal.representative-code';
 
 export interface RenderDeps {
   db: Kysely<DB>;
@@ -62,37 +57,39 @@ async function withCorrection(
   );
 }
 
+/** The document row an issue enricher sees. */
+export interface EnrichableDocument {
+  id: string;
+  type: string;
+  number: string | null;
+  subject_type: string;
+  subject_id: string;
+  fields: unknown;
+  issued_by: string | null;
+  created_by: string | null;
+}
+
 /**
- * The 单位代表码 printed on an issued 应诉通知书 (the employer's way onto the portal): derived from the
- * document, so re-renders print the same code and only its hash is stored (in the transaction that
- * records the issued file). Drafts print a placeholder; no code without the field cipher.
+ * Extra content another module adds to one document type when it is rendered (e.g. the portal's
+ * 单位代表码 on the 应诉通知书): fields merged into the model, and work done in the transaction that
+ * records the issued file. Registered by the owning module (app.ts registers every module), so the
+ * documents module depends on no module that depends on it.
  */
-async function representativeCodeFor(
+export interface IssueEnrichment {
+  fields: Record<string, unknown>;
+  onIssued?: (trx: Transaction<DB>) => Promise<void>;
+}
+export type IssueEnricher = (
   deps: RenderDeps,
-  doc: {
-    id: string;
-    type: string;
-    subject_type: string;
-    subject_id: string;
-    fields: unknown;
-    issued_by: string | null;
-    created_by: string | null;
-  },
+  doc: EnrichableDocument,
   issued: boolean,
-) {
-  if (doc.type !== 'notice_to_respond' || doc.subject_type !== 'case') return undefined;
-  const portalUrl = `${deps.config.publicBaseUrl.replace(/\/+$/, '')}/m/`;
-  if (!issued) return { fields: { representativeCode: '（签发后生成）', portalUrl }, row: undefined };
-  const issuedBy = doc.issued_by ?? doc.created_by;
-  const name = (doc.fields as { respondentName?: unknown }).respondentName;
-  if (!deps.cipher || !issuedBy || typeof name !== 'string') return undefined;
-  const respondent = await noticeRespondent(deps.db, doc.subject_id, name);
-  if (!respondent) return undefined;
-  const code = documentRepresentativeCode(deps.cipher, doc.id);
-  return {
-    fields: { representativeCode: formatShortCode(code), portalUrl },
-    row: { ...respondent, code, issuedBy, documentId: doc.id },
-  };
+) => Promise<IssueEnrichment | undefined>;
+
+const issueEnrichers = new Map<string, IssueEnricher>();
+
+/** One enricher per document type; registering again replaces it (a second app in the same process). */
+export function registerIssueEnricher(type: string, enricher: IssueEnricher): void {
+  issueEnrichers.set(type, enricher);
 }
 
 export async function renderDocumentJob(
@@ -131,7 +128,8 @@ export async function renderDocumentJob(
     const today = todayIso(config);
     const pattern = issued ? undefined : await findPattern(db, doc.issuer_org_id, doc.type);
     const context = await loadDocumentContext(db, deps.cipher, doc.subject_type, doc.subject_id);
-    const representative = await representativeCodeFor(deps, doc, issued);
+    const enricher = issueEnrichers.get(doc.type);
+    const representative = enricher ? await enricher(deps, doc, issued) : undefined;
     const filled = buildModel({
       type: doc.type,
       context,
@@ -174,16 +172,7 @@ export async function renderDocumentJob(
         .returning('id')
         .executeTakeFirst();
       if (!done || !issued) return;
-      if (representative?.row && deps.cipher) {
-        await recordRepresentativeCode(trx, deps.cipher, representative.row);
-        await appendAudit(trx, SYSTEM_ACTOR, {
-          action: 'portal.representative_code.issue',
-          entityType: 'matter',
-          entityId: representative.row.matterId,
-          summary: `应诉通知书 ${doc.number} 印有用人单位网上应诉代表码（此前未使用的代表码作废）`,
-          after: { documentId },
-        });
-      }
+      await representative?.onIssued?.(trx);
       if (doc.supersedes_id) {
         await trx
           .updateTable('document')

@@ -108,15 +108,17 @@ export const documentSchema = z
   })
   .meta({ id: 'Document' });
 
-const fieldSpecSchema: z.ZodType = z.lazy(() =>
-  z.object({
-    key: z.string(),
-    label: z.string(),
-    kind: z.string(),
-    choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
-    item: z.array(fieldSpecSchema).optional(),
-  }),
-);
+const fieldSpecSchema: z.ZodType = z
+  .lazy(() =>
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      kind: z.string(),
+      choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+      item: z.array(fieldSpecSchema).optional(),
+    }),
+  )
+  .meta({ id: 'DocumentFieldSpec' }); // recursive: a named component, so the OpenAPI $ref resolves
 
 export const typesResponse = z.object({
   items: z.array(

@@ -8,7 +8,7 @@ import { markOpened, METHOD_LABELS, recordService, recordServiceResult } from '.
 import { buildModel } from './documents.fields';
 import { documentQuery, presentDocument, servicesFor } from './documents.presenter';
 import { documentSchema, idParam, serviceBody, serviceParam, serviceResultBody } from './documents.schema';
-import { assertMatterInScope } from '../matters/scope';
+import { assertMatterInScope } from '../../platform/scope';
 import { documentErrors } from './documents.service';
 import { renderPdf } from './render/index';
 

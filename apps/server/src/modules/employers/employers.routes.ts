@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayIso } from '../../platform/auth';
 import { errorResponses, errors } from '../../platform/errors';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { identityHash } from '../parties/parties.service';
 import { employerProfile } from './employers.service';
 

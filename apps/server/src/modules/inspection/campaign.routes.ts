@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses, errors } from '../../platform/errors';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { campaignDetail, createCampaign } from './campaign.service';
 import { anyObject, campaignBody, idParam, listSchema } from './inspection.schema';
 

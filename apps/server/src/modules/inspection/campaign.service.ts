@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { applyTransitionInTrx } from '../cases/cases.service';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { today } from './inspection.access';
 import type { campaignBody } from './inspection.schema';
 import { createInspectionCase, employerParty } from './inspection.service';

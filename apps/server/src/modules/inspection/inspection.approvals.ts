@@ -1,12 +1,12 @@
 import { INSPECTION_APPROVALS, type InspectionApprovalKind, mayApprove } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { loadInspectionCase, requireState, rolesOnCase, today } from './inspection.access';
 import type { approvalDecisionBody, approvalRequestBody } from './inspection.schema';
 import type { CaseRow } from './inspection.service';

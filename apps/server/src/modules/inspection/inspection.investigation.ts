@@ -2,14 +2,14 @@ import { REPORT_ASSIGNMENT } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { grantsOfUser, activeRolesIn, jurisdictionChain } from '../cases/cases.access';
 import { canAssignAs } from '../cases/cases.tracks';
 import { barredStaff, recusalRequired } from '../cases/recusal.service';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import {
   assertHandlingInspector,
   inspectorCertificate,

@@ -2,7 +2,7 @@ import { approvalsView } from './inspection.approvals';
 import { availableEvents, CLAIM_CATALOGUE, findRule, inspectionMachine, isClaimType } from '@onestop/domain';
 import { inspectionStepVerdicts } from './inspection.procedure';
 import { sql } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { canAssignAs } from '../cases/cases.tracks';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { type AuthContext, actorOf } from '../../platform/auth';
 import type { Actor } from '../../platform/audit';
 import { AppError, errorResponses, errorSchema } from '../../platform/errors';
-import { assertMatterInScope, scopeOf } from '../matters/scope';
+import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import { decideAcceptance } from './inspection.acceptance';
 import {
   type ApprovalRequest,

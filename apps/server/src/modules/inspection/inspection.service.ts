@@ -7,7 +7,7 @@ import {
   validateClaims,
 } from '@onestop/domain';
 import type { Selectable, Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
@@ -15,7 +15,7 @@ import { AppError, errors } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
 import { applyTransitionInTrx, openCaseInTrx, StaleCase } from '../cases/cases.service';
 import type { TrackCaseTable } from '../cases/cases.tables';
-import { appendEvent, scopeOf } from '../matters/scope';
+import { appendEvent, scopeOf } from '../../platform/scope';
 import {
   checkCreditCode,
   checkIdentity,

@@ -6,7 +6,7 @@ import { AppError, errorResponses } from '../../platform/errors';
 import { recordService } from '../documents/documents.delivery';
 import { getDocumentsService } from '../documents/documents.plugin';
 import { generateShortCode } from '../documents/short-code';
-import { appendEvent, assertMatterInScope } from '../matters/scope';
+import { appendEvent, assertMatterInScope } from '../../platform/scope';
 import type { JurisdictionWarning } from './intake.jurisdiction';
 
 const ELECTRONIC_CONSENT_TEXT =

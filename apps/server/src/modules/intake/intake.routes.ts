@@ -3,9 +3,10 @@ import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
 import { loadMatterDetail } from '../matters/matters.presenter';
-import { matterDetailSchema } from '../matters/matters.schema';
-import { scopeOf } from '../matters/scope';
-import { intakeBody, triagePreviewResponse } from './intake.schema';
+import { idParam, matterDetailSchema } from '../matters/matters.schema';
+import { scopeOf } from '../../platform/scope';
+import { decideMatterTriage } from './intake.decide';
+import { decideBody, intakeBody, triagePreviewResponse } from './intake.schema';
 import { createIntake, previewTriage } from './intake.service';
 import { openConsentedMediation } from './intake.mediation';
 
@@ -52,5 +53,21 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         const scope = await scopeOf(db, req.auth!, 'intake.create');
         return { status: 201, body: await loadMatterDetail(db, ctx.cipher, id, req.auth!, scope) };
       }),
+  );
+
+  // The triage decision on a registered matter (its OpenAPI tag stays with the matters).
+  app.post(
+    '/matters/:id/triage',
+    {
+      config: { auth: 'intake.create' },
+      schema: {
+        tags: ['维权事项'],
+        summary: '分流决定：采纳建议或改判（须说明理由）；同一诉求不得进入两个程序',
+        params: idParam,
+        body: decideBody,
+        response: { 200: matterDetailSchema, ...errorResponses },
+      },
+    },
+    async (req) => decideMatterTriage(ctx, req.auth!, actorOf(req, 'intake.create'), req.params.id, req.body),
   );
 };

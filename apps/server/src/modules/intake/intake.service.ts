@@ -7,7 +7,7 @@ import {
   validateClaims,
 } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
@@ -17,7 +17,7 @@ import { raiseAlerts } from '../matters/alerts';
 import type { ClaimTrack } from '../matters/matters.tables';
 import { openDuplicates } from '../matters/matters.presenter';
 import { TRACK_LABELS } from '../matters/matters.schema';
-import { appendEvent, scopeOf } from '../matters/scope';
+import { appendEvent, scopeOf } from '../../platform/scope';
 import {
   checkCreditCode,
   checkIdentity,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { todayIso } from '../../platform/auth';
 import { clocksRuntime } from '../clocks/clocks.module';

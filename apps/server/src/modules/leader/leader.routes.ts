@@ -6,7 +6,7 @@ import { errorResponses } from '../../platform/errors';
 import { TRACKS } from '../cases/cases.tracks';
 import { CHANNEL_LABELS } from '../matters/matters.schema';
 import { OPEN_STATUSES } from '../matters/matters.tables';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { clockFiguresByTrack, mediationFigures } from './figures';
 
 const count = z.number().int();

@@ -1,6 +1,6 @@
 import { CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';

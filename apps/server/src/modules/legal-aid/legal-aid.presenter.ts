@@ -1,5 +1,5 @@
 import { availableEvents, daysBetween, legalAidMachine } from '@onestop/domain';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { AuthContext } from '../../platform/auth';
 import { errors } from '../../platform/errors';
 import { activeRolesIn, assertCaseVisible, jurisdictionChain } from '../cases/cases.access';

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { StaleCase } from '../cases/cases.service';
-import { assertMatterInScope, scopeOf } from '../matters/scope';
+import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import {
   confirmBody,
   decisionBody,

@@ -1,7 +1,7 @@
 import { daysBetween, type Permission } from '@onestop/domain';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
@@ -11,7 +11,7 @@ import { issueDecision } from './legal-aid.decision';
 import { getClocksService } from '../clocks/clocks.module';
 import { OPEN_STATUSES } from '../clocks/clocks.service';
 import { getDocumentsService } from '../documents/documents.plugin';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import type { ReferralView } from './legal-aid.presenter';
 import type { referBody } from './legal-aid.schema';
 import { screenMatter } from './legal-aid.screening';

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../platform/errors';
 import { alertSchema } from './matters.schema';
-import { scopeOf } from './scope';
+import { scopeOf } from '../../platform/scope';
 
 /** Early-warning list for the leaders (预警). */
 export const alertsRoutes: FastifyPluginAsyncZod = async (app) => {

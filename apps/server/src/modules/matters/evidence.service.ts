@@ -1,6 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
@@ -13,7 +13,7 @@ import {
   UploadTooLargeError,
 } from '../../platform/storage';
 import { type EvidenceType, evidenceFileName, sniffEvidenceType } from './evidence-files';
-import { assertMatterInScope, recordChange } from './scope';
+import { assertMatterInScope, recordChange } from '../../platform/scope';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_MAX_FILES = 10;

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import { readDb } from '../../platform/read-pool';
-import { decideBody } from '../intake/intake.schema';
 import { downloadEvidence, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, uploadEvidence } from './evidence.service';
 import { type FileStore, LocalFileStore } from '../../platform/storage';
 import { loadMatterDetail } from './matters.presenter';
@@ -19,8 +18,8 @@ import {
   mergeBody,
   patchBody,
 } from './matters.schema';
-import { decideMatterTriage, mergeMatters, patchMatter } from './matters.service';
-import { assertMatterInScope, scopeOf } from './scope';
+import { mergeMatters, patchMatter } from './matters.service';
+import { assertMatterInScope, scopeOf } from '../../platform/scope';
 
 export interface MattersRoutesOptions {
   storage?: FileStore;
@@ -120,21 +119,6 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
       },
     },
     async (req) => patchMatter(ctx, req.auth!, actorOf(req, 'intake.create'), req.params.id, req.body),
-  );
-
-  app.post(
-    '/matters/:id/triage',
-    {
-      config: { auth: 'intake.create' },
-      schema: {
-        tags,
-        summary: '分流决定：采纳建议或改判（须说明理由）；同一诉求不得进入两个程序',
-        params: idParam,
-        body: decideBody,
-        response: { 200: matterDetailSchema, ...errorResponses },
-      },
-    },
-    async (req) => decideMatterTriage(ctx, req.auth!, actorOf(req, 'intake.create'), req.params.id, req.body),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIM_TRACK_LABELS } from '@onestop/domain';
 import { partySchema } from '../parties/parties.schema';
 import { CHANNELS, CLAIM_TRACKS, MATTER_STATUSES } from './matters.tables';
 import { isoDate as calendarDate } from '../../platform/schema-types';
@@ -22,14 +23,8 @@ export const STATUS_LABELS: Record<(typeof MATTER_STATUSES)[number], string> = {
   merged: '已合并',
 };
 
-export const TRACK_LABELS: Record<(typeof CLAIM_TRACKS)[number], string> = {
-  consultation: '咨询答复',
-  mediation: '调解',
-  arbitration: '仲裁',
-  inspection: '劳动保障监察',
-  petition: '信访',
-  referral: '转办其他部门',
-};
+/** Routing labels (分流去向), from the domain's track registry. */
+export const TRACK_LABELS: Readonly<Record<(typeof CLAIM_TRACKS)[number], string>> = CLAIM_TRACK_LABELS;
 
 export const ALLOWED_ACTIONS = [
   'edit',

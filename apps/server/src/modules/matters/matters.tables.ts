@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import { CLAIM_TRACK_IDS, type ClaimTrackId } from '@onestop/domain';
 import type { PartiesTables } from '../parties/parties.tables';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -22,15 +23,9 @@ export type MatterStatus = (typeof MATTER_STATUSES)[number];
 /** Statuses of a matter still being worked on (duplicates, alerts, R-03 look at these). */
 export const OPEN_STATUSES: MatterStatus[] = ['registered', 'routed'];
 
-export const CLAIM_TRACKS = [
-  'consultation',
-  'mediation',
-  'arbitration',
-  'inspection',
-  'petition',
-  'referral',
-] as const;
-export type ClaimTrack = (typeof CLAIM_TRACKS)[number];
+/** Derived from the domain's track registry (packages/domain/src/tracks/registry.ts). */
+export const CLAIM_TRACKS = CLAIM_TRACK_IDS;
+export type ClaimTrack = ClaimTrackId;
 
 export interface MatterTable {
   id: Generated<string>;

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
+import { trackLabel } from '@onestop/domain';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type AuthContext, todayIso } from '../../platform/auth';
-import { TRACKS } from '../cases/cases.tracks';
 import { clocksRuntime } from '../clocks/clocks.module';
 import { type ClockWithNames, presentClock } from '../clocks/clocks.presenter';
 import { clockQuery, scopeOf } from '../clocks/clocks.routes';
@@ -40,7 +40,7 @@ async function sourcesOf(db: Kysely<DB>, matterId: string): Promise<Source[]> {
     ...cases.map((c) => ({
       type: 'case' as const,
       id: c.id,
-      label: `${TRACKS[c.track as keyof typeof TRACKS]?.label ?? ''} ${c.number}`.trim(),
+      label: `${trackLabel(c.track)} ${c.number}`.trim(),
     })),
   ];
 }

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { createApplicationFromMatter } from '../arbitration/arbitration.service';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 
 export interface ToArbitrationInput {
   matterId: string;

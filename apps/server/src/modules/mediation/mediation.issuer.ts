@@ -1,4 +1,4 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';

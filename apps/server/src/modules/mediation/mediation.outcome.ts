@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs';
 import { getDocumentsService } from '../documents/documents.plugin';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { sendClaimsToArbitration } from './mediation.arbitration';
 import { mediationIssuer } from './mediation.issuer';
 import {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { assertDesk, loadCase, step } from './mediation.common';
 import type { repliesBody } from './mediation.schema';
 

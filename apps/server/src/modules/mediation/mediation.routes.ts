@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { actorOf, type AuthContext } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertCaseVisible } from '../cases/cases.access';
 import { StaleCase } from '../cases/cases.service';
-import { assertMatterInScope } from '../matters/scope';
+import { assertMatterInScope } from '../../platform/scope';
 import { closeWithoutAgreement, concludeAgreement, recordPerformance } from './mediation.outcome';
 import { loadMatterMediation, loadMediationDetail } from './mediation.presenter';
 import {

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { openCaseInTrx } from '../cases/cases.service';
 import { getDocumentsService } from '../documents/documents.plugin';
 import type { IssuedRef } from '../documents/documents.service';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { calculate } from './calculator.service';
 import {
   assertDesk,

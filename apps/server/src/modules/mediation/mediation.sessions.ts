@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { getClocksService } from '../clocks/clocks.module';
 import { OPEN_STATUSES } from '../clocks/clocks.service';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { assertDesk, assertVersion, loadCase, step } from './mediation.common';
 import { BASIS } from './mediation.rules';
 import type {

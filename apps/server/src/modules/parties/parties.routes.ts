@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
 import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errorResponses, errors } from '../../platform/errors';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { lookupQuery, lookupResponse, partyPiiSchema, partySchema, searchQuery } from './parties.schema';
 import {
   checkCreditCode,

@@ -1,10 +1,10 @@
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { applyTransitionInTrx, workflowToHttp } from '../cases/cases.service';
 import { getDocumentsService } from '../documents/documents.plugin';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { kickRender, type PetitionRow } from './petitions.records';
 
 /**

@@ -1,5 +1,5 @@
 import { availableEvents, findRule, maskPhone, petitionMachine } from '@onestop/domain';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { AuthContext } from '../../platform/auth';
 import { errors } from '../../platform/errors';
 import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
@@ -7,7 +7,7 @@ import { errors } from '../../platform/errors';
 import { assertCaseVisible } from '../cases/cases.access';
 import { validateFields } from '../documents/documents.fields';
 import { getDocumentsService } from '../documents/documents.plugin';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 
 // The petition row, its documents (issued after the state moved) and its records.
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { STEP_DOCUMENTS, stepWithDocument } from './petitions.documents';
 import { actorOf, type AuthContext } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { StaleCase } from '../cases/cases.service';
 import { stateLabel } from '../cases/cases.tracks';
-import { appendEvent, assertMatterInScope, scopeOf } from '../matters/scope';
+import { appendEvent, assertMatterInScope, scopeOf } from '../../platform/scope';
 import { loadPetition } from './petitions.presenter';
 import {
   acceptBody,

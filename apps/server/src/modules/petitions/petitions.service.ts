@@ -1,7 +1,7 @@
 import { stepWithDocument } from './petitions.documents';
 import { daysBetween, petitionMachine } from '@onestop/domain';
 import type { z } from 'zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
@@ -9,7 +9,7 @@ import { applyTransition, openCaseInTrx } from '../cases/cases.service';
 import { TRACKS } from '../cases/cases.tracks';
 import { asWindow } from '../consultation/window';
 import { createIntake } from '../intake/intake.service';
-import { appendEvent, assertMatterInScope } from '../matters/scope';
+import { appendEvent, assertMatterInScope } from '../../platform/scope';
 import { checkPhone } from '../parties/parties.service';
 import { createTransfer } from '../transfers/transfers.service';
 import { FORM_LABELS, type registerBody, TARGET_LABELS } from './petitions.schema';

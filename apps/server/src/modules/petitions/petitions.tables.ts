@@ -2,7 +2,6 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ConsultationTables } from '../consultation/consultation.tables';
 import type { CourtTables } from '../court/court.tables';
 import type { KnowledgeTables } from '../knowledge/knowledge.tables';
-import type { LegalAidTables } from '../legal-aid/legal-aid.tables';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null | undefined, string | null>;
@@ -49,14 +48,10 @@ export interface PetitionRecordTable {
 }
 
 /**
- * Every table of migration 0010 (consultation, knowledge base, petitions, legal aid, court docking),
+ * The tables of migration 0010 (consultation, knowledge base, petitions, court docking; legal aid's are its own),
  * registered once in db/schema.ts.
  */
-export interface PetitionsLegalAidTables
-  extends KnowledgeTables,
-    ConsultationTables,
-    LegalAidTables,
-    CourtTables {
+export interface PetitionsLegalAidTables extends KnowledgeTables, ConsultationTables, CourtTables {
   petition: PetitionTable;
   petition_record: PetitionRecordTable;
 }

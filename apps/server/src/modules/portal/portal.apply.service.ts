@@ -6,7 +6,7 @@ import {
   triage,
 } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';
@@ -18,7 +18,7 @@ import { consentRecord, flagDuplicates, insertMatterParts, validateIntake } from
 import { buildTriageInput, findOpenProceedings, loadTriageSettings } from '../intake/triage.service';
 import { raiseAlerts } from '../matters/alerts';
 import { openDuplicates } from '../matters/matters.presenter';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { checkIdentity, identityHash, upsertEmployer, upsertWorker } from '../parties/parties.service';
 import type { ApplicationBody } from './portal.schema';
 import { attachUploads } from './portal.uploads';

@@ -6,7 +6,7 @@ import { withIdempotency } from '../../platform/idempotency';
 import { contentDisposition } from '../documents/documents.access';
 import { markOpened } from '../documents/documents.delivery';
 import { getDocumentsService } from '../documents/documents.plugin';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { membershipOf, myMemberships } from './portal.access';
 import { consentRef } from './portal.apply.service';
 import { listMatters, matterDetail, ratableTracks, servedDocuments } from './portal.follow.service';

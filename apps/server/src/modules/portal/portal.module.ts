@@ -10,6 +10,8 @@ import { pruneAttempts } from './portal.limits';
 import { portalPublicRoutes } from './portal.public.routes';
 import { registerPortalSession } from './portal.session';
 import { portalRepresentativeRoutes } from './portal.representative';
+import { representativeCodeEnricher } from './portal.representative-code';
+import { registerIssueEnricher } from '../documents/documents.render-job';
 import { portalStaffRoutes } from './portal.staff.routes';
 
 /** The worker's and employer's own door (/m/ in the browser, /api/portal here). Registered once in app.ts. */
@@ -17,6 +19,8 @@ export const portalModule: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
   const { db } = ctx.database;
   registerPortalSession(app, db);
+  // The 应诉通知书 carries the employer's 单位代表码 (portal.representative-code.ts).
+  registerIssueEnricher('notice_to_respond', representativeCodeEnricher);
   // Encapsulated here: multipart bodies reach only the portal's upload route.
   await app.register(multipart, { limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 2, parts: 3 } });
   // Evidence files in the same content-addressed store as the window's uploads.

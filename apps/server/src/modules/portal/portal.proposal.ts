@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { recordProposalReplies } from '../mediation/mediation.service';
 import type { Membership } from './portal.access';
 import type { proposalReplyBody } from './portal.schema';

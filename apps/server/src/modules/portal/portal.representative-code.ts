@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
 import type { FieldCipher } from '../../platform/crypto';
-import { SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../documents/short-code';
+import type { IssueEnricher } from '../documents/documents.render-job';
+import { formatShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../documents/short-code';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -73,3 +75,35 @@ export async function noticeRespondent(
     .execute();
   return r.length === 1 ? { matterId: r[0]!.matter_id, partyId: r[0]!.id } : undefined;
 }
+
+/**
+ * The 单位代表码 printed on an issued 应诉通知书 (the employer's way onto the portal): derived from the
+ * document, so re-renders print the same code and only its hash is stored (in the transaction that
+ * records the issued file). Drafts print a placeholder; no code without the field cipher.
+ * Registered for `notice_to_respond` by the portal module.
+ */
+export const representativeCodeEnricher: IssueEnricher = async (deps, doc, issued) => {
+  if (doc.subject_type !== 'case') return undefined;
+  const portalUrl = `${deps.config.publicBaseUrl.replace(/\/+$/, '')}/m/`;
+  if (!issued) return { fields: { representativeCode: '（签发后生成）', portalUrl } };
+  const issuedBy = doc.issued_by ?? doc.created_by;
+  const name = (doc.fields as { respondentName?: unknown }).respondentName;
+  const cipher = deps.cipher;
+  if (!cipher || !issuedBy || typeof name !== 'string') return undefined;
+  const respondent = await noticeRespondent(deps.db, doc.subject_id, name);
+  if (!respondent) return undefined;
+  const code = documentRepresentativeCode(cipher, doc.id);
+  return {
+    fields: { representativeCode: formatShortCode(code), portalUrl },
+    async onIssued(trx) {
+      await recordRepresentativeCode(trx, cipher, { ...respondent, code, issuedBy, documentId: doc.id });
+      await appendAudit(trx, SYSTEM_ACTOR, {
+        action: 'portal.representative_code.issue',
+        entityType: 'matter',
+        entityId: respondent.matterId,
+        summary: `应诉通知书 ${doc.number} 印有用人单位网上应诉代表码（此前未使用的代表码作废）`,
+        after: { documentId: doc.id },
+      });
+    },
+  };
+};

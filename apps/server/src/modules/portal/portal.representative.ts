@@ -7,7 +7,7 @@ import { appendAudit } from '../../platform/audit';
 import { actorOf, type AuthContext } from '../../platform/auth';
 import { AppError, errorResponses, errorSchema, errors } from '../../platform/errors';
 import { generateShortCode } from '../documents/short-code';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { checkLimit, countAttempt } from './portal.limits';
 import { recordRepresentativeCode } from './portal.representative-code';
 import { matterParam } from './portal.schema';

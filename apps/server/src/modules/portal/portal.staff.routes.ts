@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
 import { AppError, errorResponses, errors } from '../../platform/errors';
-import { assertMatterInScope, scopeOf } from '../matters/scope';
+import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import { ensureQueryCode } from './portal.apply.service';
 import { matterForAny } from './portal.representative';
 import { findPersonalData } from './portal.pii';

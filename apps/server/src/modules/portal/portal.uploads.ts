@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors';
 import { EVIDENCE_MAX_BYTES } from '../matters/evidence.service';
 import { contentKey, type FileStore } from '../../platform/storage';
 import { evidenceFileName, sniffEvidenceType } from '../matters/evidence-files';
-import { appendEvent } from '../matters/scope';
+import { appendEvent } from '../../platform/scope';
 import { checkLimit, countAttempt } from './portal.limits';
 
 export function idempotencyKeyOf(req: FastifyRequest, required: boolean): string | null {

@@ -17,7 +17,7 @@ import type { AppConfig } from '../../config/env';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { loadFacts } from './statistics.facts';
 
 export interface StatQuery extends PeriodInput {

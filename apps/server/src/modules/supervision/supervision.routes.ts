@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf, todayIso } from '../../platform/auth';
 import { appendAudit } from '../../platform/audit';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { filingBody, minimumWageBody, minimumWageQuery, openCaseBody } from './supervision.schema';
 import {
   createFiling,

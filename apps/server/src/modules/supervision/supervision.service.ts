@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { openExOfficioInTrx } from '../inspection/campaign.service';
 import { employerParty } from '../inspection/inspection.service';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import {
   dispatchCheck,
   type Flag,

@@ -1,6 +1,6 @@
 import { addDays, transferMachine } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
 import { todayIso } from '../../platform/auth';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { assertMatterInScope, scopeOf } from '../matters/scope';
+import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import { presentTransfers, TRANSFER_SELECT } from './transfers.presenter';
 import {
   createTransferBody,

@@ -1,6 +1,6 @@
 import { claimLabel, transferMachine, transition } from '@onestop/domain';
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../../app';
+import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
@@ -9,7 +9,7 @@ import { openCaseInTrx, workflowToHttp } from '../cases/cases.service';
 import type { CaseTrack } from '../cases/cases.tables';
 import { TRACKS } from '../cases/cases.tracks';
 import { getDocumentsService } from '../documents/documents.plugin';
-import { appendEvent, assertMatterInScope } from '../matters/scope';
+import { appendEvent, assertMatterInScope } from '../../platform/scope';
 import { acceptBy } from './transfers.presenter';
 import type { createTransferBody } from './transfers.schema';
 import type { z } from 'zod';

@@ -6,7 +6,7 @@ import { MATTER_TITLE_SQL, priorityList } from '../cases/cases.presenter';
 import type { CaseTrack } from '../cases/cases.tables';
 import { stateLabel, TRACKS } from '../cases/cases.tracks';
 import { CHANNEL_LABELS } from '../matters/matters.schema';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { INTERNAL_FORM_TYPES } from '../documents/verify.summary';
 import { pendingApprovalsFor } from '../inspection/inspection.approvals';
 import { INSPECTION_APPROVALS, type InspectionApprovalKind } from '@onestop/domain';

@@ -8,7 +8,7 @@ import { priorityList } from '../cases/cases.presenter';
 import { CASE_TRACKS, type CaseTrack } from '../cases/cases.tables';
 import { TRACKS, trackForArea } from '../cases/cases.tracks';
 import { type QueueFilters, type QueueScope, queueCases } from '../cases/queues.repository';
-import { scopeOf } from '../matters/scope';
+import { scopeOf } from '../../platform/scope';
 import { presentTransfers, TRANSFER_SELECT } from '../transfers/transfers.presenter';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 import { pendingWork } from './pending';

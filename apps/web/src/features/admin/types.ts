@@ -1,3 +1,4 @@
+import type { Schema } from '../../lib/api-types';
 import type { CertificateType, RoleCode } from '@onestop/domain';
 import type { NamedRef } from '../auth/types';
 
@@ -43,17 +44,8 @@ export interface UpdateUserInput {
 
 export type CertificateStatus = 'valid' | 'expired' | 'revoked' | 'not_yet_valid';
 
-export interface Certificate {
-  id: string;
-  type: CertificateType;
-  typeLabel: string;
-  number: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-  revoked: boolean;
-  status: CertificateStatus;
-}
+/** Generated from the server's OpenAPI (lib/api-types.ts). */
+export type Certificate = Schema<'Certificate'>;
 
 export interface CertificateInput {
   type: CertificateType;
@@ -80,20 +72,8 @@ export const PARTNER_ROLES = { lead: '牵头单位', partner: '协作单位' } a
 
 export type PartnerRole = keyof typeof PARTNER_ROLES;
 
-export interface Organization {
-  id: string;
-  name: string;
-  shortName: string;
-  agency: Agency;
-  agencyLabel: string;
-  partnerRole: PartnerRole;
-  parentId: string | null;
-  jurisdictionId: string;
-  jurisdictionName: string;
-  address: string | null;
-  phone: string | null;
-  version: number;
-}
+/** Generated from the server's OpenAPI (lib/api-types.ts). */
+export type Organization = Schema<'Organization'>;
 
 export interface OrganizationInput {
   name: string;
@@ -110,14 +90,8 @@ export type JurisdictionLevel = 'city' | 'county';
 
 export const JURISDICTION_LEVELS: Record<JurisdictionLevel, string> = { city: '市级', county: '县级' };
 
-export interface Jurisdiction {
-  id: string;
-  code: string;
-  name: string;
-  parentId: string | null;
-  level: JurisdictionLevel;
-  version: number;
-}
+/** Generated from the server's OpenAPI (lib/api-types.ts). */
+export type Jurisdiction = Schema<'Jurisdiction'>;
 
 export interface JurisdictionInput {
   code: string;

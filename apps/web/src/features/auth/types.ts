@@ -1,4 +1,5 @@
-import type { Permission, RoleCode } from '@onestop/domain';
+import type { Schema } from '../../lib/api-types';
+import type { RoleCode } from '@onestop/domain';
 
 export interface NamedRef {
   id: string;
@@ -13,16 +14,8 @@ export interface SessionRole {
   jurisdictions: NamedRef[];
 }
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  organization: NamedRef;
-  roles: SessionRole[];
-  permissions: Permission[];
-  mustChangePassword: boolean;
-  demoMode: boolean;
-}
+/** Generated from the server's OpenAPI (lib/api-types.ts). */
+export type SessionUser = Schema<'SessionUser'>;
 
 export interface SessionResponse {
   user: SessionUser;

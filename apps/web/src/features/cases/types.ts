@@ -1,11 +1,7 @@
-export type CaseTrack =
-  | 'consultation'
-  | 'mediation'
-  | 'arbitration'
-  | 'inspection'
-  | 'petition'
-  | 'legal_aid'
-  | 'court';
+import type { CaseTrackId } from '@onestop/domain/tracks/registry';
+
+/** The tracks come from the domain's track registry (packages/domain/src/tracks/registry.ts). */
+export type CaseTrack = CaseTrackId;
 
 export interface Ref {
   id: string;

@@ -1,28 +1,8 @@
-/** Shapes of the matter API (apps/server/src/modules/matters/matters.schema.ts). */
-export interface Party {
-  id: string;
-  kind: 'worker' | 'employer';
-  name: string;
-  idType: string | null;
-  idTypeLabel: string | null;
-  idNumberMasked: string | null;
-  creditCode: string | null;
-  sex: 'male' | 'female' | null;
-  birthDate: string | null;
-  phoneMasked: string | null;
-  addressMasked: string | null;
-  migrantWorker: boolean;
-  disabled: boolean;
-  pregnantOrNursing: boolean;
-  minor: boolean;
-  legalRepresentative: string | null;
-  contactName: string | null;
-  industry: string | null;
-  size: string | null;
-  status: string;
-  statusLabel: string;
-  version: number;
-}
+import type { Schema } from '../../lib/api-types';
+import { CASE_TRACK_LABELS, CLAIM_TRACK_LABELS } from '@onestop/domain/tracks/registry';
+
+/** Generated from the server's OpenAPI (lib/api-types.ts). */
+export type Party = Schema<'Party'>;
 
 export interface PartyPii {
   id: string;
@@ -109,6 +89,7 @@ export interface MediationConsent {
 
 export type MatterAction = 'edit' | 'triage' | 'uploadEvidence' | 'merge' | 'viewPii' | 'downloadEvidence';
 
+// Hand-written: the server declares triage result/decision as unknown (z.unknown()).
 export interface MatterDetail {
   id: string;
   number: string;
@@ -178,15 +159,8 @@ export const PRIORITY_LABELS: Record<string, string> = {
   minor: '未成年人',
 };
 
-export const TRACK_LABELS: Record<string, string> = {
-  consultation: '咨询答复',
-  mediation: '调解',
-  arbitration: '仲裁',
-  inspection: '劳动保障监察',
-  petition: '信访',
-  legal_aid: '法律援助',
-  referral: '转办其他部门',
-};
+/** Routing labels (分流去向) of the domain's track registry, case labels for tracks without routing. */
+export const TRACK_LABELS: Record<string, string> = { ...CASE_TRACK_LABELS, ...CLAIM_TRACK_LABELS };
 
 export const CHANNEL_OPTIONS = [
   { value: 'window', label: '窗口来访' },

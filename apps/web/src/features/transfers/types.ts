@@ -1,32 +1,6 @@
-import type { CaseTrack, Ref } from '../cases/types';
+import type { Schema } from '../../lib/api-types';
 
-export interface Transfer {
-  id: string;
-  matterId: string;
-  matterNumber: string;
-  matterTitle: string | null;
-  caseId: string | null;
-  caseNumber: string | null;
-  fromOrg: Ref;
-  fromUser: Ref;
-  toOrg: Ref;
-  toTrack: CaseTrack | null;
-  toTrackLabel: string | null;
-  claimIds: string[];
-  reason: string;
-  state: 'pending' | 'accepted' | 'returned';
-  stateLabel: string;
-  slipDocumentId: string | null;
-  openedCaseId: string | null;
-  openedCaseNumber: string | null;
-  createdAt: string;
-  acceptBy: string | null;
-  overdue: boolean;
-  decidedAt: string | null;
-  decidedBy: Ref | null;
-  returnReason: string | null;
-  version: number;
-  canDecide: boolean;
-}
+/** Generated from the server's OpenAPI (lib/api-types.ts). */
+export type Transfer = Schema<'Transfer'>;
 
 export type TransferBox = 'inbox' | 'outbox';

@@ -1,9 +1,9 @@
 import type { Permission } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
-import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, jurisdictionsFor } from '../../platform/auth';
-import { errors } from '../../platform/errors';
+import type { DB } from '../db/schema';
+import { type Actor, appendAudit } from './audit';
+import { type AuthContext, jurisdictionsFor } from './auth';
+import { errors } from './errors';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
