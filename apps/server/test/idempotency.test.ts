@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { idempotencyTestHooks } from '../src/platform/idempotency';
 import { type TestEnv, signedIn, useTestServer } from './harness';
@@ -68,6 +69,59 @@ describe('Idempotency-Key on public-facing creations', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'PostgreSQL: a same-key request waits on the uncommitted key row, then replays the committed one',
+    async () => {
+      const { clerk, body } = await window();
+      const before = await matterCount(env);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let paused!: () => void;
+      const atCommit = new Promise<void>((resolve) => {
+        paused = resolve;
+      });
+      idempotencyTestHooks.beforeCommit = async (_scope, key) => {
+        if (key !== 'pg-overlap') return;
+        idempotencyTestHooks.beforeCommit = undefined;
+        paused();
+        await held;
+      };
+      const send = () =>
+        clerk.request('POST', '/api/intake', body, { headers: { 'idempotency-key': 'pg-overlap' } });
+      const first = send();
+      await atCommit; // the first transaction holds the uncommitted key row
+      const second = send();
+      // The second request's INSERT of the key blocks on the first transaction's row lock
+      // (observed on a connection of its own: the app's pool may be busy with the two requests).
+      const observer = new pg.Client({ connectionString: env.databaseUrl });
+      await observer.connect();
+      try {
+        const deadline = Date.now() + 20_000;
+        for (;;) {
+          const waiting = await observer.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+               AND wait_event_type = 'Lock' AND query LIKE '%idempotency_key%'`,
+          );
+          if (waiting.rowCount) break;
+          if (Date.now() > deadline) throw new Error('the second request never waited on the key');
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        await observer.end();
+        release();
+      }
+      const [a, b] = await Promise.all([first, second]);
+      expect(a.status).toBe(201);
+      expect(a.headers.get('idempotent-replay')).toBeNull();
+      expect(b.status).toBe(201);
+      expect(b.headers.get('idempotent-replay')).toBe('true');
+      expect(b.body.id).toBe(a.body.id);
+      expect(await matterCount(env)).toBe(before + 1);
+    },
+  );
 
   it('a retry after a crash between COMMIT and the response replays instead of registering again', async () => {
     const { clerk, body } = await window();

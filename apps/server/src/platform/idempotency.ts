@@ -62,7 +62,7 @@ class IdempotencyKeyTaken extends Error {
  * Unset in production.
  */
 export const idempotencyTestHooks: {
-  beforeCommit?: (scope: string, key: string) => void;
+  beforeCommit?: (scope: string, key: string) => void | Promise<void>;
   afterCommit?: (scope: string, key: string) => void;
 } = {};
 
@@ -101,7 +101,7 @@ export async function claimIdempotencyKey(trx: Transaction<DB>): Promise<Idempot
         .where('scope', '=', ctx.scope)
         .where('key', '=', ctx.key)
         .execute();
-      idempotencyTestHooks.beforeCommit?.(ctx.scope, ctx.key);
+      await idempotencyTestHooks.beforeCommit?.(ctx.scope, ctx.key);
     },
     committed() {
       ctx.state = 'claimed';
