@@ -72,7 +72,7 @@ export const idempotencyTestHooks: {
  */
 export async function claimIdempotencyKey(trx: Transaction<DB>): Promise<IdempotencyClaim | null> {
   const ctx = context.getStore();
-  if (!ctx || ctx.state !== 'open') return null;
+  if (ctx?.state !== 'open') return null;
   ctx.state = 'claiming';
   try {
     const inserted = await trx
@@ -139,7 +139,7 @@ export async function withIdempotency<T>(
     );
   }
   const ctx: IdempotencyContext = {
-    scope: `${scope}:${req.auth?.userId ?? 'anon'}`,
+    scope: `${scope}:${(req as { auth?: { userId: string } }).auth?.userId ?? 'anon'}`,
     key,
     hash: sha256Hex(canonicalJson(req.body ?? null)),
     state: 'open',
