@@ -160,6 +160,8 @@ export interface IdempotencyKeyTable {
   status_code: number;
   response: Json;
   created_at: Generated<Date>;
+  /** {"value": result of the request's first write transaction}, written in that transaction. */
+  result: Json;
 }
 
 /**

@@ -2,6 +2,7 @@ import { Kysely, type KyselyConfig, type Transaction, type TransactionBuilder } 
 import type { DB } from '../db/schema';
 import { beginAuditBuffer, flushAudit } from './audit';
 import { AppError } from './errors';
+import { claimIdempotencyKey, type IdempotencyClaim } from './idempotency';
 
 /**
  * One unit of work per state change. The application's Kysely instance is a UnitOfWorkDb: every
@@ -18,6 +19,10 @@ import { AppError } from './errors';
  *
  * `fn` may run more than once: it must not have effects outside the transaction before it returns
  * (none of the modules do; jobs are enqueued as rows in the same transaction).
+ *
+ * Inside a request that carries an Idempotency-Key, the first unit of work also writes the key's
+ * row (first statement: serialises same-key requests) and the transaction's result (before the
+ * audit), so the key commits or rolls back with the business (see idempotency.ts).
  */
 export const RETRYABLE_SQLSTATES: ReadonlySet<string> = new Set(['40P01', '40001']);
 export const MAX_ATTEMPTS = 6;
@@ -42,14 +47,20 @@ async function runUnitOfWork<T>(
   fn: (trx: Transaction<DB>) => Promise<T>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    // The request's Idempotency-Key row, if any, is written in the same transaction (idempotency.ts).
+    const held: { claim?: IdempotencyClaim | null } = {};
+    let committed: T;
     try {
-      return await builder.execute(async (trx) => {
+      committed = await builder.execute(async (trx) => {
         beginAuditBuffer(trx);
+        held.claim = await claimIdempotencyKey(trx);
         const result = await fn(trx);
+        await held.claim?.record(trx, result);
         await flushAudit(trx, auditKey);
         return result;
       });
     } catch (err) {
+      held.claim?.released();
       if (!isRetryableDbError(err)) throw err;
       if (attempt >= MAX_ATTEMPTS) {
         // Still colliding after every attempt: the system is overloaded, not the user's mistake.
@@ -59,7 +70,10 @@ async function runUnitOfWork<T>(
         });
       }
       await sleep(retryDelayMs(attempt));
+      continue;
     }
+    held.claim?.committed();
+    return committed;
   }
 }
 

@@ -45,14 +45,26 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: matterDetailSchema, 422: errorSchema, ...errorResponses },
       },
     },
-    async (req, reply) =>
-      withIdempotency(db, req, reply, 'intake.create', async () => {
-        const actor = actorOf(req, 'intake.create');
-        const id = await createIntake(ctx, req.auth!, actor, req.body);
-        await openConsentedMediation(ctx, req.auth!, actor, id, req.body, req.log);
+    async (req, reply) => {
+      const detail = async (id: string) => {
         const scope = await scopeOf(db, req.auth!, 'intake.create');
         return { status: 201, body: await loadMatterDetail(db, ctx.cipher, id, req.auth!, scope) };
-      }),
+      };
+      return withIdempotency(
+        db,
+        req,
+        reply,
+        'intake.create',
+        async () => {
+          const actor = actorOf(req, 'intake.create');
+          const id = await createIntake(ctx, req.auth!, actor, req.body);
+          await openConsentedMediation(ctx, req.auth!, actor, id, req.body, req.log);
+          return detail(id);
+        },
+        // After a lost response: createIntake's transaction returned the matter id.
+        (id) => detail(id as string),
+      );
+    },
   );
 
   // The triage decision on a registered matter (its OpenAPI tag stays with the matters).

@@ -62,17 +62,26 @@ export function portalApplyRoutes(storage: FileStore): FastifyPluginAsyncZod {
       async (req, reply) => {
         const p = requireAccount(req);
         idempotencyKeyOf(req, true);
-        return withIdempotency(db, req, reply, `portal.application:${p.accountId}`, async () => {
-          await checkLimit(db, 'submit.account', p.accountId, '提交次数过多，请一小时后再试');
-          const body = await createOnlineApplication(
-            ctx,
-            p.accountId,
-            portalActor(req, `${req.body.worker.name}（网上）`),
-            req.body,
-          );
-          await countAttempt(db, 'submit.account', p.accountId);
-          return { status: 201, body };
-        });
+        type Created = Awaited<ReturnType<typeof createOnlineApplication>>;
+        return withIdempotency(
+          db,
+          req,
+          reply,
+          `portal.application:${p.accountId}`,
+          async () => {
+            await checkLimit(db, 'submit.account', p.accountId, '提交次数过多，请一小时后再试');
+            const body = await createOnlineApplication(
+              ctx,
+              p.accountId,
+              portalActor(req, `${req.body.worker.name}（网上）`),
+              req.body,
+            );
+            await countAttempt(db, 'submit.account', p.accountId);
+            return { status: 201, body };
+          },
+          // After a lost response: the application's transaction returned the response body.
+          async (result) => ({ status: 201, body: result as Created }),
+        );
       },
     );
 

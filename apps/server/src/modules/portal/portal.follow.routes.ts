@@ -189,29 +189,37 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
       const p = requireAccount(req);
       const m = await membershipOf(db, p, req.params.id);
       idempotencyKeyOf(req, true);
-      return withIdempotency(db, req, reply, `portal.evidence:${p.accountId}`, async () => {
-        const matter = await db
-          .selectFrom('matter')
-          .select('status')
-          .where('id', '=', m.matterId)
-          .executeTakeFirstOrThrow();
-        if (matter.status !== 'registered' && matter.status !== 'routed') {
-          throw new AppError(409, 'MATTER_CLOSED', '事项已办结，不能再提交证据');
-        }
-        const count = await db
-          .transaction()
-          .execute((trx) =>
-            attachUploads(
-              trx,
-              portalActor(req, `${m.partyName}（网上）`),
-              p.accountId,
-              m.matterId,
-              req.body.uploadIds,
-              req.body.note ?? (m.role === 'employer' ? '用人单位网上提交' : '申请人网上补充'),
-            ),
-          );
-        return { status: 201, body: { count } };
-      });
+      return withIdempotency(
+        db,
+        req,
+        reply,
+        `portal.evidence:${p.accountId}`,
+        async () => {
+          const matter = await db
+            .selectFrom('matter')
+            .select('status')
+            .where('id', '=', m.matterId)
+            .executeTakeFirstOrThrow();
+          if (matter.status !== 'registered' && matter.status !== 'routed') {
+            throw new AppError(409, 'MATTER_CLOSED', '事项已办结，不能再提交证据');
+          }
+          const count = await db
+            .transaction()
+            .execute((trx) =>
+              attachUploads(
+                trx,
+                portalActor(req, `${m.partyName}（网上）`),
+                p.accountId,
+                m.matterId,
+                req.body.uploadIds,
+                req.body.note ?? (m.role === 'employer' ? '用人单位网上提交' : '申请人网上补充'),
+              ),
+            );
+          return { status: 201, body: { count } };
+        },
+        // After a lost response: the attaching transaction returned the count.
+        async (count) => ({ status: 201, body: { count: count as number } }),
+      );
     },
   );
 
