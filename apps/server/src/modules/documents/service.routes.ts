@@ -8,6 +8,7 @@ import { markOpened, METHOD_LABELS, recordService, recordServiceResult } from '.
 import { buildModel } from './documents.fields';
 import { documentQuery, presentDocument, servicesFor } from './documents.presenter';
 import { documentSchema, idParam, serviceBody, serviceParam, serviceResultBody } from './documents.schema';
+import { assertDocumentVisible } from './documents.scope';
 import { documentErrors } from './documents.service';
 import { renderPdf } from './render/index';
 
@@ -38,6 +39,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const perm = requireDocumentWork(req);
+      await assertDocumentVisible(db, req.auth, req.params.id);
       await db
         .transaction()
         .execute((trx) => recordService(trx, actorOf(req, perm), req.params.id, req.body));
@@ -59,6 +61,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const perm = requireDocumentWork(req);
+      await assertDocumentVisible(db, req.auth, req.params.id);
       await db
         .transaction()
         .execute((trx) =>
@@ -82,6 +85,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      await assertDocumentVisible(db, req.auth, req.params.id);
       const at = await db
         .transaction()
         .execute((trx) => markOpened(trx, actorOf(req, 'matter.read'), req.params.id, req.params.serviceId));
@@ -102,6 +106,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      await assertDocumentVisible(db, req.auth, req.params.id);
       const doc = await documentQuery(db).where('d.id', '=', req.params.id).executeTakeFirst();
       if (!doc) throw errors.notFound('文书');
       if (doc.number === null) throw documentErrors.draft();
