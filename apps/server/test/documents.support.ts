@@ -23,7 +23,7 @@ export async function runJobs(env: TestEnv): Promise<void> {
 }
 
 export interface Subject {
-  subjectType: 'matter' | 'case';
+  subjectType: 'matter' | 'case' | 'other';
   subjectId: string;
 }
 
