@@ -109,7 +109,6 @@ const KNOWN_READ_GAPS: string[] = [];
  * test in its module's test file (arbitration*.test.ts, mediation.test.ts, inspection.test.ts, …).
  */
 const BODY_BOUND = [
-  'PATCH /api/documents/:id',
   'POST /api/arbitration/cases/:caseId/accept',
   'POST /api/arbitration/cases/:caseId/claims-change',
   'POST /api/arbitration/cases/:caseId/collective-notice',
@@ -122,7 +121,6 @@ const BODY_BOUND = [
   'POST /api/arbitration/cases/:caseId/simplified-notice',
   'POST /api/court-docking/:id/steps/:event',
   'POST /api/court-docking/confirmations',
-  'POST /api/documents',
   'POST /api/inspection/cases',
   'POST /api/intake',
   'POST /api/intake/triage',
