@@ -94,18 +94,13 @@ const BROAD_RULES: [RegExp, Rule][] = [
 const SAVES_NOTHING = new Set(['POST /api/supervision/check']);
 
 /**
- * Known gaps found by this test, asserted exactly so a fix shows here: documents are not scoped by
- * jurisdiction (any post with a document-work permission may issue a document of another county's
- * matter). Left to the documents module (a document's subject may be any record; see README).
+ * Known gaps found by this test, asserted exactly so a fix shows here. None today: documents are
+ * scoped by their subject's jurisdiction (documents.scope.ts), so another county's staff neither
+ * issue nor read a document of a 曾都区 matter.
  */
-const KNOWN_GAPS = ['gsclerk POST /api/documents/:id/issue'];
-/** The same gap on reads: another county's staff read the document (its files answer 409 "not rendered yet"). */
-const KNOWN_READ_GAPS = ['gsclerk', 'gsinspector'].flatMap((u) => [
-  `${u} GET /api/documents/:id → 200`,
-  `${u} GET /api/documents/:id/pdf → 409`,
-  `${u} GET /api/documents/:id/docx → 409`,
-  `${u} GET /api/documents/:id/proof-of-service.pdf → 409`,
-]);
+const KNOWN_GAPS: string[] = [];
+/** The same on reads (every GET route of the object answers 403/404 to another county's staff). */
+const KNOWN_READ_GAPS: string[] = [];
 
 /**
  * Routes whose generated body does not pass their schema's cross-field rules (or whose object is
@@ -114,7 +109,6 @@ const KNOWN_READ_GAPS = ['gsclerk', 'gsinspector'].flatMap((u) => [
  * test in its module's test file (arbitration*.test.ts, mediation.test.ts, inspection.test.ts, …).
  */
 const BODY_BOUND = [
-  'PATCH /api/documents/:id',
   'POST /api/arbitration/cases/:caseId/accept',
   'POST /api/arbitration/cases/:caseId/claims-change',
   'POST /api/arbitration/cases/:caseId/collective-notice',
@@ -127,7 +121,6 @@ const BODY_BOUND = [
   'POST /api/arbitration/cases/:caseId/simplified-notice',
   'POST /api/court-docking/:id/steps/:event',
   'POST /api/court-docking/confirmations',
-  'POST /api/documents',
   'POST /api/inspection/cases',
   'POST /api/intake',
   'POST /api/intake/triage',

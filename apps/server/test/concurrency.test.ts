@@ -42,9 +42,10 @@ describe('concurrent state changes', () => {
     // Data prepared one by one: 15 drafts to issue, 10 open consultation cases to answer,
     // 10 matters to open a consultation case for.
     const drafts: { id: string }[] = [];
+    const subj = await subject(clerk);
     for (let i = 0; i < 15; i++) {
       const r = await clerk.post('/api/documents', {
-        ...subject(),
+        ...subj,
         type: 'receipt',
         fields: SAMPLE_FIELDS.receipt,
       });

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { SAMPLE_FIELDS } from '../src/modules/documents/render/index';
-import type { Client, TestEnv } from './harness';
-import { useTestServer } from './harness';
+import { places } from './cases.support';
+import { type Client, signedIn, type TestEnv, useTestServer } from './harness';
+import { intakeBody } from './intake-fixtures';
 
 /** A test server with its own file store and a public base URL for the QR code. */
 export function useDocumentsServer() {
@@ -22,21 +22,52 @@ export async function runJobs(env: TestEnv): Promise<void> {
   }
 }
 
-export const subject = () => ({ subjectType: 'matter', subjectId: randomUUID() });
+export interface Subject {
+  subjectType: 'matter' | 'case' | 'other';
+  subjectId: string;
+}
+
+const windowOf = new Map<string, Promise<{ zengdu: string; clerk: Client }>>();
+let registered = 0;
+/**
+ * A new matter of 曾都区, registered through the single window by the demo intake clerk: documents
+ * are seen through their subject's jurisdiction, so a document needs a real one. Every call
+ * registers its own matter, so a subject's document list holds only what the test made.
+ */
+export async function subject(c: Client): Promise<Subject> {
+  const env = { url: c.base } as TestEnv;
+  let window = windowOf.get(c.base);
+  if (!window) {
+    window = (async () => ({ zengdu: (await places(env)).zengdu, clerk: await signedIn(env, 'clerk') }))();
+    windowOf.set(c.base, window);
+  }
+  const { zengdu, clerk } = await window;
+  registered++;
+  const body = intakeBody(zengdu) as any;
+  body.workers[0].name = `文书测试工${registered}`;
+  const r = await clerk.post('/api/intake', body);
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return { subjectType: 'matter', subjectId: r.body.id };
+}
 
 export async function createDraft(
   c: Client,
   type: keyof typeof SAMPLE_FIELDS,
   extra: Record<string, unknown> = {},
-  subj = subject(),
+  subj?: Subject,
 ) {
-  const r = await c.post('/api/documents', { ...subj, type, fields: SAMPLE_FIELDS[type], ...extra });
+  const r = await c.post('/api/documents', {
+    ...(subj ?? (await subject(c))),
+    type,
+    fields: SAMPLE_FIELDS[type],
+    ...extra,
+  });
   expect(r.status, JSON.stringify(r.body)).toBe(201);
   return r.body;
 }
 
 /** Draft → issue → render: the issued document. */
-export async function issued(env: TestEnv, c: Client, type: keyof typeof SAMPLE_FIELDS, subj = subject()) {
+export async function issued(env: TestEnv, c: Client, type: keyof typeof SAMPLE_FIELDS, subj?: Subject) {
   const d = await createDraft(c, type, {}, subj);
   const r = await c.post(`/api/documents/${d.id}/issue`, {});
   expect(r.status, JSON.stringify(r.body)).toBe(200);

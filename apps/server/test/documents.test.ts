@@ -21,13 +21,13 @@ describe('documents: drafts, rendering, issue, integrity, correction', () => {
 
   it('walks 401 → 400 (every missing field listed) → 403 → 201', async () => {
     const anon = new Client(env.url);
-    expect((await anon.post('/api/documents', { ...subject(), type: 'receipt', fields: {} })).status).toBe(
-      401,
-    );
+    expect(
+      (await anon.post('/api/documents', { ...(await subject(anon)), type: 'receipt', fields: {} })).status,
+    ).toBe(401);
 
     const clerk = await signedIn(env, 'clerk');
     const missing = await clerk.post('/api/documents', {
-      ...subject(),
+      ...(await subject(clerk)),
       type: 'receipt',
       fields: { channel: '现场窗口' },
     });
@@ -38,7 +38,7 @@ describe('documents: drafts, rendering, issue, integrity, correction', () => {
     for (const l of labels) expect(missing.body.message).toContain(l);
 
     const items = await clerk.post('/api/documents', {
-      ...subject(),
+      ...(await subject(clerk)),
       type: 'receipt',
       fields: { ...SAMPLE_FIELDS.receipt, materials: [{ title: '申请书', form: '原件' }] },
     });
@@ -46,20 +46,24 @@ describe('documents: drafts, rendering, issue, integrity, correction', () => {
     expect(items.body.details.missing.map((m: any) => m.label)).toEqual(['收到材料第1项·页数']);
 
     const badDate = await clerk.post('/api/documents', {
-      ...subject(),
+      ...(await subject(clerk)),
       type: 'acceptance_notice',
       fields: { ...SAMPLE_FIELDS.acceptance_notice, submittedDate: '2026-13-45' },
     });
     expect(badDate.status).toBe(400);
     expect(badDate.body.code).toBe('DOCUMENT_INVALID');
 
-    const unknown = await clerk.post('/api/documents', { ...subject(), type: 'nonsense', fields: {} });
+    const unknown = await clerk.post('/api/documents', {
+      ...(await subject(clerk)),
+      type: 'nonsense',
+      fields: {},
+    });
     expect(unknown.body.code).toBe('DOCUMENT_TYPE_UNKNOWN');
 
     for (const user of ['court', 'director', 'admin']) {
       const c = await signedIn(env, user);
       const r = await c.post('/api/documents', {
-        ...subject(),
+        ...(await subject(clerk)),
         type: 'receipt',
         fields: SAMPLE_FIELDS.receipt,
       });
@@ -176,11 +180,12 @@ describe('documents: drafts, rendering, issue, integrity, correction', () => {
     const clerk = await signedIn(env, 'clerk');
     const docs = getDocumentsService(env.server.app.ctx);
     const { db } = env.server.database;
+    const subj = await subject(clerk);
     const rolledBack = await db
       .transaction()
       .execute(async (trx) => {
         const r = await docs.createAndIssue(trx, SYSTEM_ACTOR, {
-          ...(subject() as { subjectType: 'matter'; subjectId: string }),
+          ...(subj as { subjectType: 'matter'; subjectId: string }),
           type: 'rejection_notice',
           fields: SAMPLE_FIELDS.rejection_notice as never,
         });

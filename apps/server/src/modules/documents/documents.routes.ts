@@ -16,6 +16,7 @@ import {
   typesResponse,
   updateBody,
 } from './documents.schema';
+import { assertDocumentVisible, assertSubjectVisible } from './documents.scope';
 import type { DocumentsService } from './documents.service';
 
 const tags = ['文书'];
@@ -84,6 +85,8 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
         },
       },
       async (req) => {
+        if (!req.auth) throw errors.notFound('文书');
+        await assertSubjectVisible(db, req.auth, req.query.subjectType, req.query.subjectId);
         const rows = await documentQuery(db)
           .where('d.subject_type', '=', req.query.subjectType)
           .where('d.subject_id', '=', req.query.subjectId)
@@ -108,7 +111,10 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
           response: { 200: documentSchema, ...errorResponses },
         },
       },
-      async (req) => load(req.params.id),
+      async (req) => {
+        await assertDocumentVisible(db, req.auth, req.params.id);
+        return load(req.params.id);
+      },
     );
 
     app.post(
@@ -125,6 +131,7 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
       async (req, reply) => {
         const perm = requireDocumentWork(req);
         const b = req.body;
+        if (req.auth) await assertSubjectVisible(db, req.auth, b.subjectType, b.subjectId);
         const { id } = await db.transaction().execute((trx) =>
           service.createDraft(trx, actorOf(req, perm), {
             subjectType: b.subjectType,
@@ -154,6 +161,7 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
       },
       async (req) => {
         const perm = requireDocumentWork(req);
+        await assertDocumentVisible(db, req.auth, req.params.id);
         await db
           .transaction()
           .execute((trx) =>
@@ -178,6 +186,7 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
       },
       async (req) => {
         const perm = requireDocumentWork(req);
+        await assertDocumentVisible(db, req.auth, req.params.id);
         await db
           .transaction()
           .execute((trx) => service.issue(trx, actorOf(req, perm), req.params.id, req.body.rowVersion));
@@ -200,6 +209,7 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
       },
       async (req, reply) => {
         const perm = requireDocumentWork(req);
+        await assertDocumentVisible(db, req.auth, req.params.id);
         const r = await db
           .transaction()
           .execute((trx) => service.correct(trx, actorOf(req, perm), req.params.id, req.body));
@@ -222,6 +232,7 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
       },
       async (req) => {
         const perm = requireDocumentWork(req);
+        await assertDocumentVisible(db, req.auth, req.params.id);
         await db.transaction().execute((trx) => service.retryRender(trx, actorOf(req, perm), req.params.id));
         kick();
         return load(req.params.id);
@@ -241,6 +252,7 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
           },
         },
         async (req, reply) => {
+          await assertDocumentVisible(db, req.auth, req.params.id);
           const doc = await db
             .selectFrom('document')
             .selectAll()

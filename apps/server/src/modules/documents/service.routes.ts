@@ -9,6 +9,7 @@ import { buildModel } from './documents.fields';
 import { documentQuery, presentDocument, servicesFor } from './documents.presenter';
 import { documentSchema, idParam, serviceBody, serviceParam, serviceResultBody } from './documents.schema';
 import { assertMatterInScope } from '../../platform/scope';
+import { assertDocumentVisible } from './documents.scope';
 import { documentErrors } from './documents.service';
 import { renderPdf } from './render/index';
 
@@ -114,6 +115,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const perm = requireDocumentWork(req);
+      await assertDocumentVisible(db, req.auth, req.params.id);
       await db
         .transaction()
         .execute((trx) => recordService(trx, actorOf(req, perm), req.params.id, req.body));
@@ -135,6 +137,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const perm = requireDocumentWork(req);
+      await assertDocumentVisible(db, req.auth, req.params.id);
       await db
         .transaction()
         .execute((trx) =>
@@ -158,6 +161,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
+      await assertDocumentVisible(db, req.auth, req.params.id);
       const at = await db
         .transaction()
         .execute((trx) => markOpened(trx, actorOf(req, 'matter.read'), req.params.id, req.params.serviceId));
@@ -178,6 +182,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      await assertDocumentVisible(db, req.auth, req.params.id);
       const doc = await documentQuery(db).where('d.id', '=', req.params.id).executeTakeFirst();
       if (!doc) throw errors.notFound('文书');
       if (doc.number === null) throw documentErrors.draft();
