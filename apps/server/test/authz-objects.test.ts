@@ -80,6 +80,8 @@ const BROAD_RULES: [RegExp, Rule][] = [
   ],
   [/^POST \/api\/inspection\//, { kind: 'roles', roles: ['inspector', 'leader', 'intake_clerk'] }],
   [/^POST \/api\/petitions\//, { kind: 'roles', roles: ['petition_officer', 'leader'] }],
+  // An approval (立案/结案审批) is decided by the approving post only (cases/approvals.ts).
+  [/^POST \/api\/approvals\/:id\/decide$/, { kind: 'roles', roles: ['leader'] }],
   [/^POST \/api\/matters\/:id\/legal-aid$/, { kind: 'permissions', permissions: REFERRER_PERMISSIONS }],
   [/^POST \/api\/court-docking\//, { kind: 'roles', roles: ['court_liaison', 'leader'] }],
   [/^(POST|PATCH) \/api\/kb/, { kind: 'permissions', permissions: ['intake.create', 'leader.dashboard'] }],
@@ -122,6 +124,7 @@ const BODY_BOUND = [
   'POST /api/court-docking/:id/steps/:event',
   'POST /api/court-docking/confirmations',
   'POST /api/inspection/cases',
+  'POST /api/inspection/cases/:id/records',
   'POST /api/intake',
   'POST /api/intake/triage',
   'POST /api/petitions/:id/steps/:event',
