@@ -80,3 +80,21 @@ export async function recordChange(
     after: payload,
   });
 }
+
+/**
+ * A case is visible to staff with matter.read in its jurisdiction (or above) and to the staff of the
+ * organisation handling it (partner agencies after a transfer). Otherwise 404: existence is not disclosed.
+ */
+export async function assertCaseVisible(
+  exec: Exec,
+  auth: AuthContext,
+  caseId: string,
+  permission: Permission = 'matter.read',
+) {
+  const c = await exec.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw errors.notFound('案件');
+  if (c.organization_id === auth.organizationId && auth.permissions.has(permission)) return c;
+  const scope = await scopeOf(exec, auth, permission);
+  if (!scope.includes(c.jurisdiction_id)) throw errors.notFound('案件');
+  return c;
+}

@@ -76,23 +76,8 @@ export interface CaseScopeRow {
   organization_id: string;
 }
 
-/**
- * A case is visible to staff with matter.read in its jurisdiction (or above) and to the staff of the
- * organisation handling it (partner agencies after a transfer). Otherwise 404: existence is not disclosed.
- */
-export async function assertCaseVisible(
-  exec: Exec,
-  auth: AuthContext,
-  caseId: string,
-  permission: Permission = 'matter.read',
-) {
-  const c = await exec.selectFrom('track_case').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!c) throw errors.notFound('案件');
-  if (c.organization_id === auth.organizationId && auth.permissions.has(permission)) return c;
-  const scope = await scopeOf(exec, auth, permission);
-  if (!scope.includes(c.jurisdiction_id)) throw errors.notFound('案件');
-  return c;
-}
+/** Moved to platform/scope.ts (documents and other modules check case visibility too). */
+export { assertCaseVisible } from '../../platform/scope';
 
 export function roleLabels(roles: readonly RoleCode[]): string {
   return roles.map((r) => ROLES[r].label).join('、');

@@ -2,8 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { assertCaseVisible } from '../cases/cases.access';
-import { assertMatterInScope } from '../../platform/scope';
+import { assertCaseVisible, assertMatterInScope } from '../../platform/scope';
 import type { SubjectType } from './documents.tables';
 
 type Exec = Kysely<DB> | Transaction<DB>;
