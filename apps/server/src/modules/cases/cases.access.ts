@@ -2,15 +2,12 @@ import {
   type CertificateType,
   effectivePermissions,
   isRoleCode,
-  type Permission,
   type RoleCode,
   ROLES,
 } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
-import { errors } from '../../platform/errors';
-import { scopeOf } from '../../platform/scope';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
