@@ -339,6 +339,7 @@ export const caseTransferLetter = defineTemplate<CaseTransferLetterFields>({
     p(`本机关于${d(f.filedDate)}对下列当事人涉嫌违反劳动保障法律、法规的行为立案调查：`),
     ...partyBlocks(ctx, ['当事人'], [`当事人：${f.employerName}`]),
     p(`经调查查明：${f.facts.replace(/[。；]$/, '')}。`),
+    p(`移送事由：${TRANSFER_KINDS[f.kind]}。`),
     p(
       f.kind === 'police'
         ? `${f.reason.replace(/[。；]$/, '')}。当事人的行为涉嫌构成《中华人民共和国刑法》第二百七十六条之一规定的拒不支付劳动报酬罪。根据《劳动保障监察条例》第十八条第二款的规定，现将该案移送你局依法处理。`

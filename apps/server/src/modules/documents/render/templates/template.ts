@@ -116,7 +116,11 @@ export function displayValues(spec: FieldSpec, value: unknown): string[] {
         (spec.item ?? []).flatMap((sub) => displayValues(sub, entry[sub.key])),
       );
     default:
-      return [String(value)];
+      // A multi-line text (a record's transcript, a finding) is laid out one paragraph per line.
+      return String(value)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
   }
 }
 
