@@ -14,6 +14,7 @@ const BENCHES: { name: string; file: string; fn: string }[] = [
   { name: 'search', file: 'search.bench.ts', fn: 'runSearchBench' },
   { name: 'load', file: 'load.bench.ts', fn: 'runLoadBench' },
   { name: 'rss', file: 'rss.bench.ts', fn: 'runRssBench' },
+  { name: 'stats', file: 'stats.bench.ts', fn: 'runStatsBench' },
 ];
 
 const wanted = process.argv.slice(2);

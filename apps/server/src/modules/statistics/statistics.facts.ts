@@ -7,7 +7,7 @@ import {
   type StatPeriod,
   type StatTrack,
 } from '@onestop/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 
 interface EventRow {
@@ -110,26 +110,15 @@ function winnerOf(settled: number, claimed: number): AwardWinner {
   return 'both';
 }
 
-/**
- * Loads the facts of every track case in the jurisdictions that may touch the period: opened by its
- * end and not closed before its start (a superset; the table rules decide what each cell counts).
- */
-export async function loadFacts(
-  db: Kysely<DB>,
-  jurisdictionIds: readonly string[],
-  period: StatPeriod,
-  tzOffsetMinutes: number,
-  tracks: readonly StatTrack[] = ['arbitration', 'mediation', 'inspection', 'petition', 'legal_aid'],
-): Promise<CaseFact[]> {
-  if (jurisdictionIds.length === 0) return [];
+/** The master-record query behind the facts of the cases `where` selects (one row per case). */
+async function factRows(db: Kysely<DB>, where: RawBuilder<unknown>, tzOffsetMinutes: number) {
   const off = sql.lit(tzOffsetMinutes);
   const day = (col: string) =>
     sql`to_char((${sql.ref(col)} AT TIME ZONE 'UTC') + ${off} * interval '1 minute', 'YYYY-MM-DD')`;
-  const fromTs = new Date(`${period.from}T00:00:00Z`).getTime() - tzOffsetMinutes * 60_000;
-  const toTs = new Date(`${period.to}T00:00:00Z`).getTime() + 86_400_000 - tzOffsetMinutes * 60_000;
-  const r = await sql<FactRow>`
+  const r = await sql<FactRow & { opened_at: Date; closed_at: Date | null }>`
     SELECT tc.id AS case_id, tc.number AS case_number, tc.matter_id, m.number AS matter_number, tc.track,
-      tc.jurisdiction_id, m.channel, ${day('tc.opened_at')} AS registered_on, m.worker_count, m.collective,
+      tc.jurisdiction_id, tc.opened_at, tc.closed_at, m.channel, ${day('tc.opened_at')} AS registered_on,
+      m.worker_count, m.collective,
       EXISTS (SELECT 1 FROM matter_party mp JOIN party p ON p.id = mp.party_id
               WHERE mp.matter_id = m.id AND mp.role = 'worker' AND p.migrant_worker) AS migrant,
       (SELECT p.name FROM matter_party mp JOIN party p ON p.id = mp.party_id
@@ -160,14 +149,79 @@ export async function loadFacts(
     LEFT JOIN mediation_case med ON med.case_id = tc.id
     LEFT JOIN mediation_organization mo ON mo.id = med.organization_id
     LEFT JOIN inspection_case ic ON ic.case_id = tc.id
-    WHERE tc.track = ANY(${tracks as string[]}::text[])
-      AND tc.jurisdiction_id = ANY(${jurisdictionIds as string[]}::uuid[])
-      AND tc.opened_at < ${new Date(toTs)}
-      AND (tc.closed_at IS NULL OR tc.closed_at >= ${new Date(fromTs)})
-    ORDER BY tc.number`.execute(db);
-  const facts: CaseFact[] = [];
-  for (const row of r.rows) facts.push(...factsOf(row));
-  return facts;
+    WHERE ${where}`.execute(db);
+  return r.rows;
+}
+
+const STAT_TRACKS: readonly string[] = ['arbitration', 'mediation', 'inspection', 'petition', 'legal_aid'];
+const REFRESH_BATCH = 2000;
+
+/**
+ * Recomputes the stored facts (table stat_case_fact, migration 0068) of every case the triggers marked as
+ * changed since the last refresh, in one transaction; refreshes run one at a time (an advisory lock).
+ * Returns the number of cases recomputed. Called before every read of the facts and periodically by the
+ * job runner, so the read is a scan of flat rows.
+ */
+export async function refreshStatFacts(db: Kysely<DB>, tzOffsetMinutes: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('onestop.stat_case_fact'))`.execute(trx);
+    // Take the marks first: a writer committing later keeps its mark for the next refresh, and every
+    // statement below reads a snapshot at least as new as the marks taken.
+    const taken = await sql<{ case_id: string }>`DELETE FROM stat_fact_dirty RETURNING case_id`.execute(trx);
+    const ids = [...new Set(taken.rows.map((r) => r.case_id))];
+    for (let i = 0; i < ids.length; i += REFRESH_BATCH) {
+      const batch = ids.slice(i, i + REFRESH_BATCH);
+      const rows = await factRows(trx, sql`tc.id = ANY(${batch}::uuid[])`, tzOffsetMinutes);
+      await trx.deleteFrom('stat_case_fact').where('case_id', 'in', batch).execute();
+      const values = rows
+        .filter((row) => STAT_TRACKS.includes(row.track))
+        .flatMap((row) =>
+          factsOf(row).map((fact) => ({
+            case_id: row.case_id,
+            part: fact.track === row.track ? 0 : 1,
+            track: fact.track,
+            case_number: row.case_number,
+            jurisdiction_id: row.jurisdiction_id,
+            opened_at: row.opened_at,
+            closed_at: row.closed_at,
+            fact: JSON.stringify(fact),
+          })),
+        );
+      for (let j = 0; j < values.length; j += 500)
+        await trx
+          .insertInto('stat_case_fact')
+          .values(values.slice(j, j + 500))
+          .execute();
+    }
+    return ids.length;
+  });
+}
+
+/**
+ * Loads the facts of every track case in the jurisdictions that may touch the period: opened by its
+ * end and not closed before its start (a superset; the table rules decide what each cell counts).
+ * Brings the stored facts up to date first.
+ */
+export async function loadFacts(
+  db: Kysely<DB>,
+  jurisdictionIds: readonly string[],
+  period: StatPeriod,
+  tzOffsetMinutes: number,
+  tracks: readonly StatTrack[] = ['arbitration', 'mediation', 'inspection', 'petition', 'legal_aid'],
+): Promise<CaseFact[]> {
+  await refreshStatFacts(db, tzOffsetMinutes);
+  if (jurisdictionIds.length === 0) return [];
+  const fromTs = new Date(`${period.from}T00:00:00Z`).getTime() - tzOffsetMinutes * 60_000;
+  const toTs = new Date(`${period.to}T00:00:00Z`).getTime() + 86_400_000 - tzOffsetMinutes * 60_000;
+  // The arbitration track also holds the commission's pre-arbitration mediation (part 1, track mediation).
+  const r = await sql<{ fact: CaseFact }>`
+    SELECT fact FROM stat_case_fact
+    WHERE track = ANY(${tracks as string[]}::text[])
+      AND jurisdiction_id = ANY(${jurisdictionIds as string[]}::uuid[])
+      AND opened_at < ${new Date(toTs)}
+      AND (closed_at IS NULL OR closed_at >= ${new Date(fromTs)})
+    ORDER BY case_number, part`.execute(db);
+  return r.rows.map((row) => row.fact);
 }
 
 function factsOf(row: FactRow): CaseFact[] {

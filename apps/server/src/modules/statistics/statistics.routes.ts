@@ -5,10 +5,14 @@ import { todayIso } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
 import { isoDate } from '../../platform/schema-types';
 import { analysis } from './statistics.analysis';
+import { refreshStatFacts } from './statistics.facts';
 import { tableWorkbook } from './statistics.excel';
 import { drillCsv, drillDown, tableFor } from './statistics.service';
 
 const tags = ['统计报表'];
+
+/** How often the job runner brings the statistical facts up to date. */
+const STAT_REFRESH_EVERY_MS = 5 * 60_000;
 
 const periodQuery = {
   kind: z.enum(['month', 'quarter', 'year', 'custom'], {
@@ -120,6 +124,10 @@ function contentDisposition(name: string, ext: 'xlsx' | 'csv'): string {
 export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx.database;
   const config = app.ctx.config;
+  // Keeps the stored facts current between requests (each read also refreshes what is left).
+  app.ctx.jobs.every('statistics.refresh', STAT_REFRESH_EVERY_MS, async () => {
+    await refreshStatFacts(db, config.tzOffsetMinutes);
+  });
 
   app.get(
     '/statistics/tables',
