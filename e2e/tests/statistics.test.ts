@@ -56,7 +56,7 @@ describe('statistics in Chromium', () => {
     const ready = page.locator('[data-testid="stats-ready"][data-ready="true"]');
     await ready.waitFor({ timeout: 20_000 });
     expect(await ready.textContent()).toContain(`统计期：${lq.year}年第${'一二三四'[lq.quarter - 1]}季度`);
-    await page.getByTestId('stats-trend-chart').waitFor();
+    await page.locator('[data-testid="stats-trend-chart"][data-ready="true"]').waitFor();
     await page.getByTestId('stats-causes').getByText('劳动报酬').waitFor();
 
     // 本期受理案件, total: A2, A3, A4, A7.
@@ -99,7 +99,7 @@ describe('statistics in Chromium', () => {
     await login.signInAndWait('director', 'Onestop@2026');
     await page.goto(`${server.url}/statistics`);
     await page.locator('[data-testid="stats-ready"][data-ready="true"]').waitFor({ timeout: 20_000 });
-    await page.getByTestId('stats-trend-chart').waitFor();
+    await page.locator('[data-testid="stats-trend-chart"][data-ready="true"]').waitFor();
     await screenshot(page, 'statistics-phone');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width + 1);

@@ -90,4 +90,66 @@ describe('statistical facts stay current', () => {
     for (const n of reads) expect(n >= base && n <= base + 4, `read ${n}`).toBe(true);
     expect(await accepted()).toBe(base + 4);
   });
+
+  it('adds satisfaction, workload and the top employers to the leaders’ analysis', async () => {
+    const p = await places(env);
+    const director = await signedIn(env, 'director');
+    const clerk = await signedIn(env, 'clerk');
+    const pool = env.server.database.pool;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const employer = '随州市统计分析测试机械有限公司';
+    const m = await newMatter(clerk, p.zengdu, { employer });
+    const opened = await openCase(clerk, m.id, 'arbitration', [m.claims[0]!.id]);
+    const caseId = opened.body.case.id as string;
+    const me = (await director.get('/api/auth/me')).body;
+    const directorId = (me.user?.id ?? me.id) as string;
+    await pool.query('UPDATE track_case SET assignee_user_id = $1 WHERE id = $2', [directorId, caseId]);
+    const worker = (
+      await pool.query(`SELECT party_id FROM matter_party WHERE matter_id = $1 AND role = 'worker'`, [m.id])
+    ).rows[0].party_id;
+    await pool.query(
+      `INSERT INTO satisfaction_rating (matter_id, case_id, track, party_id, score) VALUES ($1, $2, 'arbitration', $3, 4)`,
+      [m.id, caseId, worker],
+    );
+    const claimed = Number(
+      (await pool.query('SELECT amount_fen FROM matter_claim WHERE id = $1', [m.claims[0]!.id])).rows[0]
+        .amount_fen,
+    );
+
+    const a = (
+      await director.get(
+        `/api/statistics/analysis?kind=custom&from=${today}&to=${today}&jurisdictionId=${p.zengdu}`,
+      )
+    ).body;
+    expect(a.satisfaction).toEqual({
+      ratings: 1,
+      average: 4,
+      satisfiedShare: 100,
+      byScore: [
+        { score: 5, count: 0 },
+        { score: 4, count: 1 },
+        { score: 3, count: 0 },
+        { score: 2, count: 0 },
+        { score: 1, count: 0 },
+      ],
+    });
+    expect(a.topEmployers.find((e: { employer: string }) => e.employer === employer)).toEqual({
+      employer,
+      matters: 1,
+      claimedFen: claimed,
+    });
+    expect(
+      a.workload.filter(
+        (w: { open: number; name: string }) => w.name === me.user?.displayName || w.name === me.displayName,
+      ),
+    ).toEqual([expect.objectContaining({ open: 1, closedInPeriod: 0 })]);
+    const arb = a.timeToClose.find((t: { track: string }) => t.track === 'arbitration');
+    expect(arb.bands.map((b: { label: string }) => b.label)).toEqual([
+      '15日以内',
+      '16—30日',
+      '31—45日',
+      '46—60日',
+      '60日以上',
+    ]);
+  });
 });

@@ -27070,6 +27070,17 @@ export interface paths {
                                 unit: string;
                             }[];
                             periodLabel: string;
+                            satisfaction: {
+                                /** @description 平均分（1—5分） */
+                                average: number | null;
+                                byScore: {
+                                    count: number;
+                                    score: number;
+                                }[];
+                                ratings: number;
+                                /** @description 满意率：4分、5分占全部评价的百分比 */
+                                satisfiedShare: number | null;
+                            };
                             settlement: {
                                 disposed: number;
                                 settled: number;
@@ -27077,17 +27088,37 @@ export interface paths {
                                 share: number | null;
                             };
                             timeToClose: {
+                                /** @description 办结用时分布（自然日分段） */
+                                bands: {
+                                    count: number;
+                                    label: string;
+                                }[];
                                 closed: number;
                                 label: string;
                                 maxDays: number | null;
                                 medianDays: number | null;
                                 track: string;
                             }[];
+                            topEmployers: {
+                                /** @description 请求金额（分） */
+                                claimedFen: number;
+                                employer: string;
+                                matters: number;
+                            }[];
                             trend: {
                                 accepted: number;
                                 closed: number;
                                 month: string;
                                 received: number;
+                            }[];
+                            workload: {
+                                /** @description 本期结案 */
+                                closedInPeriod: number;
+                                name: string;
+                                /** @description 当前在办案件 */
+                                open: number;
+                                /** @description 岗位 */
+                                posts: string[];
                             }[];
                         };
                     };

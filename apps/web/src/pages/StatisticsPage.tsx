@@ -22,7 +22,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
-import { BarList, TrendChart } from '../features/statistics/components/TrendChart';
+import { BarList, CloseTimeChart, TrendChart } from '../features/statistics/components/TrendChart';
 import {
   csvUrl,
   excelUrl,
@@ -277,6 +277,7 @@ function AnalysisPanel({ period }: { period: PeriodQuery }) {
       </Col>
       <Col xs={24} md={12}>
         <Card size="small" title="各业务线办结用时（自然日，登记至结案）">
+          <CloseTimeChart rows={a.timeToClose} />
           <Table
             size="small"
             rowKey="track"
@@ -292,6 +293,59 @@ function AnalysisPanel({ period }: { period: PeriodQuery }) {
                 render: (v: number | null) => v ?? '—',
               },
               { title: '最长', dataIndex: 'maxDays', align: 'right', render: (v: number | null) => v ?? '—' },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} md={12}>
+        <Card size="small" title="满意度评价（本期）" data-testid="stats-satisfaction">
+          <Space size={32} wrap>
+            <Statistic title="评价数" value={a.satisfaction.ratings} />
+            <Statistic title="平均分（满分5分）" value={a.satisfaction.average ?? '—'} />
+            <Statistic
+              title="满意率（4分、5分）"
+              value={a.satisfaction.satisfiedShare ?? '—'}
+              suffix={a.satisfaction.satisfiedShare === null ? undefined : '%'}
+            />
+          </Space>
+          <BarList items={a.satisfaction.byScore.map((b) => ({ label: `${b.score}分`, count: b.count }))} />
+        </Card>
+      </Col>
+      <Col xs={24} md={12}>
+        <Card size="small" title="争议较多的用人单位（本期登记）" data-testid="stats-top-employers">
+          <Table
+            size="small"
+            rowKey="employer"
+            pagination={false}
+            dataSource={a.topEmployers}
+            locale={{ emptyText: '本期无数据' }}
+            columns={[
+              { title: '用人单位', dataIndex: 'employer' },
+              { title: '事项', dataIndex: 'matters', align: 'right' },
+              {
+                title: '请求金额（元）',
+                dataIndex: 'claimedFen',
+                align: 'right',
+                render: (v: number) => (v / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 }),
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col xs={24}>
+        <Card size="small" title="办案人员工作量（在办与本期结案）" data-testid="stats-workload">
+          <Table
+            size="small"
+            rowKey="name"
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            dataSource={a.workload}
+            locale={{ emptyText: '本期无数据' }}
+            scroll={{ x: true }}
+            columns={[
+              { title: '姓名', dataIndex: 'name' },
+              { title: '岗位', dataIndex: 'posts', render: (v: string[]) => v.join('、') },
+              { title: '在办', dataIndex: 'open', align: 'right' },
+              { title: '本期结案', dataIndex: 'closedInPeriod', align: 'right' },
             ]}
           />
         </Card>

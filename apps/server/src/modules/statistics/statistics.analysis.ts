@@ -5,6 +5,8 @@ import {
   inPeriod,
   monthsOf,
   type Period,
+  ROLES,
+  isRoleCode,
 } from '@onestop/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -17,6 +19,18 @@ const TRACK_LABELS: Record<string, string> = {
   petition: '信访',
   legal_aid: '法律援助',
 };
+
+/** How many employers the top-employers figure lists. */
+const TOP_EMPLOYERS = 10;
+
+/** Time-to-close bands in calendar days. */
+const CLOSE_BANDS = [
+  { label: '15日以内', from: 0, to: 15 },
+  { label: '16—30日', from: 16, to: 30 },
+  { label: '31—45日', from: 31, to: 45 },
+  { label: '46—60日', from: 46, to: 60 },
+  { label: '60日以上', from: 61, to: Number.MAX_SAFE_INTEGER },
+] as const;
 
 function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
@@ -119,8 +133,90 @@ export async function analysis(
       closed: days.length,
       medianDays: median(days),
       maxDays: days.length ? Math.max(...days) : null,
+      // The distribution in calendar-day bands (the 45-day award limit of 调解仲裁法第四十三条 as a band edge).
+      bands: CLOSE_BANDS.map((b) => ({
+        label: b.label,
+        count: days.filter((d) => d >= b.from && d <= b.to).length,
+      })),
     };
   });
+
+  // Satisfaction: ratings given in the period on the portal and answers to the rating requests (SMS).
+  const ratings = await sql<{ track: string; score: number; n: number }>`
+    SELECT x.track, x.score, count(*)::int AS n FROM (
+      SELECT r.track, r.score FROM satisfaction_rating r JOIN matter m ON m.id = r.matter_id
+       WHERE m.jurisdiction_id = ANY(${ids}::uuid[]) AND r.created_at >= ${fromTs} AND r.created_at < ${toTs}
+      UNION ALL
+      SELECT tc.track, q.rating FROM satisfaction_request q JOIN track_case tc ON tc.id = q.case_id
+       WHERE q.state = 'answered' AND q.rating IS NOT NULL AND tc.jurisdiction_id = ANY(${ids}::uuid[])
+         AND q.answered_at >= ${fromTs} AND q.answered_at < ${toTs}
+    ) x GROUP BY 1, 2`.execute(db);
+  const rated = ratings.rows.reduce((s, r) => s + Number(r.n), 0);
+  const scoreSum = ratings.rows.reduce((s, r) => s + Number(r.score) * Number(r.n), 0);
+  const satisfaction = {
+    ratings: rated,
+    average: rated === 0 ? null : Math.round((scoreSum * 100) / rated) / 100,
+    // 满意 = 4 or 5 of 5.
+    satisfiedShare:
+      rated === 0
+        ? null
+        : Math.round(
+            (ratings.rows.filter((r) => Number(r.score) >= 4).reduce((s, r) => s + Number(r.n), 0) * 1000) /
+              rated,
+          ) / 10,
+    byScore: [5, 4, 3, 2, 1].map((score) => ({
+      score,
+      count: ratings.rows.filter((r) => Number(r.score) === score).reduce((s, r) => s + Number(r.n), 0),
+    })),
+  };
+
+  // Workload per person and post: cases open now, and accepted / closed in the period, by assignee.
+  const load = await sql<{ user_id: string; name: string; posts: string[] | null; open: number }>`
+    SELECT u.id AS user_id, u.display_name AS name,
+           (SELECT array_agg(DISTINCT ur.role ORDER BY ur.role) FROM user_role ur WHERE ur.user_id = u.id) AS posts,
+           count(*) FILTER (WHERE NOT tc.closed)::int AS open
+    FROM track_case tc JOIN app_user u ON u.id = tc.assignee_user_id
+    WHERE tc.jurisdiction_id = ANY(${ids}::uuid[])
+    GROUP BY u.id, u.display_name`.execute(db);
+  const assignees = await sql<{ id: string; user_id: string | null }>`
+    SELECT id, assignee_user_id AS user_id FROM track_case
+    WHERE jurisdiction_id = ANY(${ids}::uuid[]) AND assignee_user_id IS NOT NULL`.execute(db);
+  const assigneeOf = new Map(assignees.rows.map((r) => [r.id, r.user_id]));
+  const closedBy = new Map<string, number>();
+  for (const f of facts)
+    if (f.acceptedOn !== null && inPeriod(f.closedOn, period)) {
+      const u = assigneeOf.get(f.caseId);
+      if (u) closedBy.set(u, (closedBy.get(u) ?? 0) + 1);
+    }
+  const workload = load.rows
+    .map((r) => ({
+      name: r.name,
+      posts: (r.posts ?? []).filter(isRoleCode).map((p) => ROLES[p].label),
+      open: Number(r.open),
+      closedInPeriod: closedBy.get(r.user_id) ?? 0,
+    }))
+    .filter((r) => r.open > 0 || r.closedInPeriod > 0)
+    .sort(
+      (a, b) => b.open - a.open || b.closedInPeriod - a.closedInPeriod || a.name.localeCompare(b.name, 'zh'),
+    );
+
+  // The employers with the most matters registered in the period (every request kind), and the amounts claimed.
+  const top = await sql<{ employer: string; matters: number; claimed: string | number | null }>`
+    SELECT p.name AS employer, count(*)::int AS matters,
+           sum((SELECT coalesce(sum(mc.amount_fen), 0) FROM matter_claim mc WHERE mc.matter_id = m.id)) AS claimed
+    FROM matter m
+    JOIN matter_party mp ON mp.matter_id = m.id AND mp.role = 'employer'
+    JOIN party p ON p.id = mp.party_id
+    WHERE m.jurisdiction_id = ANY(${ids}::uuid[]) AND m.received_at >= ${fromTs} AND m.received_at < ${toTs}
+      AND m.status <> 'merged'
+    GROUP BY p.id, p.name
+    ORDER BY matters DESC, claimed DESC NULLS LAST, p.name
+    LIMIT ${TOP_EMPLOYERS}`.execute(db);
+  const topEmployers = top.rows.map((r) => ({
+    employer: r.employer,
+    matters: Number(r.matters),
+    claimedFen: Number(r.claimed ?? 0),
+  }));
 
   return {
     trend,
@@ -129,5 +225,8 @@ export async function analysis(
     settlement,
     timeToClose,
     overdueByUnit: overdue.rows.map((r) => ({ unit: r.name, count: Number(r.n) })),
+    satisfaction,
+    workload,
+    topEmployers,
   };
 }

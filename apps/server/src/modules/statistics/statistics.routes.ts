@@ -107,9 +107,31 @@ const analysisSchema = z.object({
       closed: count,
       medianDays: z.number().nullable(),
       maxDays: z.number().nullable(),
+      bands: z.array(z.object({ label: z.string(), count })).describe('办结用时分布（自然日分段）'),
     }),
   ),
   overdueByUnit: z.array(z.object({ unit: z.string(), count })),
+  satisfaction: z.object({
+    ratings: count,
+    average: z.number().nullable().describe('平均分（1—5分）'),
+    satisfiedShare: z.number().nullable().describe('满意率：4分、5分占全部评价的百分比'),
+    byScore: z.array(z.object({ score: z.number().int(), count })),
+  }),
+  workload: z.array(
+    z.object({
+      name: z.string(),
+      posts: z.array(z.string()).describe('岗位'),
+      open: count.describe('当前在办案件'),
+      closedInPeriod: count.describe('本期结案'),
+    }),
+  ),
+  topEmployers: z.array(
+    z.object({
+      employer: z.string(),
+      matters: count,
+      claimedFen: z.number().int().describe('请求金额（分）'),
+    }),
+  ),
 });
 
 function contentDisposition(name: string, ext: 'xlsx' | 'csv'): string {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, buildUrl, type QueryValue } from '../../lib/api';
+import type { paths } from '../../lib/api-types';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 
@@ -56,21 +57,9 @@ export interface DrillDown {
   }[];
 }
 
-export interface Analysis {
-  periodLabel: string;
-  trend: { month: string; received: number; accepted: number; closed: number }[];
-  channels: { channel: string; label: string; count: number }[];
-  causes: { cause: string; label: string; count: number }[];
-  settlement: { disposed: number; settled: number; share: number | null };
-  timeToClose: {
-    track: string;
-    label: string;
-    closed: number;
-    medianDays: number | null;
-    maxDays: number | null;
-  }[];
-  overdueByUnit: { unit: string; count: number }[];
-}
+/** The leaders' analysis, as the server's OpenAPI declares it (lib/api-types.ts, generated). */
+export type Analysis =
+  paths['/api/statistics/analysis']['get']['responses'][200]['content']['application/json'];
 
 export const STAT_TABLE_TABS = [
   { code: 'arbitration', label: '劳动人事争议处理情况' },

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { Analysis } from '../statistics.api';
+import { EChart } from './EChart';
 
 const SERIES = [
   { key: 'received', label: '受理事项', color: '#1677ff' },
@@ -6,80 +8,42 @@ const SERIES = [
   { key: 'closed', label: '结案', color: '#fa8c16' },
 ] as const;
 
-/**
- * Monthly trend as grouped bars (SVG, scales with its container): matters received, cases accepted and
- * cases closed per month of the period.
- */
+/** Monthly trend (ECharts, grouped bars): matters received, cases accepted and cases closed per month. */
 export function TrendChart({ trend }: { trend: Analysis['trend'] }) {
-  const max = Math.max(1, ...trend.flatMap((t) => [t.received, t.accepted, t.closed]));
-  const W = 640;
-  const H = 240;
-  const left = 36;
-  const bottom = 28;
-  const plotW = W - left - 8;
-  const plotH = H - bottom - 12;
-  const groupW = plotW / Math.max(1, trend.length);
-  const barW = Math.min(28, (groupW - 12) / SERIES.length);
-  const ticks = [0, Math.ceil(max / 2), max];
-  return (
-    <figure style={{ margin: 0 }} data-testid="stats-trend-chart">
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="按月趋势：受理事项、立案受理、结案">
-        {ticks.map((t) => {
-          const y = 12 + plotH - (t / max) * plotH;
-          return (
-            <g key={t}>
-              <line x1={left} x2={W - 8} y1={y} y2={y} stroke="#f0f0f0" />
-              <text x={left - 6} y={y + 4} fontSize="11" textAnchor="end" fill="#595959">
-                {t}
-              </text>
-            </g>
-          );
-        })}
-        {trend.map((t, i) => {
-          const x0 = left + i * groupW + (groupW - barW * SERIES.length) / 2;
-          return (
-            <g key={t.month}>
-              {SERIES.map((s, j) => {
-                const v = t[s.key];
-                const h = (v / max) * plotH;
-                return (
-                  <rect
-                    key={s.key}
-                    x={x0 + j * barW}
-                    y={12 + plotH - h}
-                    width={barW - 2}
-                    height={h}
-                    fill={s.color}
-                  >
-                    <title>{`${t.month} ${s.label}：${v}`}</title>
-                  </rect>
-                );
-              })}
-              <text
-                x={left + i * groupW + groupW / 2}
-                y={H - 10}
-                fontSize="11"
-                textAnchor="middle"
-                fill="#595959"
-              >
-                {t.month}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption style={{ display: 'flex', gap: 16, flexWrap: 'wrap', fontSize: 12 }}>
-        {SERIES.map((s) => (
-          <span key={s.key}>
-            <span
-              style={{ display: 'inline-block', width: 10, height: 10, background: s.color, marginRight: 4 }}
-            />
-            {s.label}
-          </span>
-        ))}
-      </figcaption>
-    </figure>
+  const option = useMemo(
+    () => ({
+      color: SERIES.map((s) => s.color),
+      tooltip: { trigger: 'axis' },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 12, top: 16, bottom: 56 },
+      xAxis: { type: 'category', data: trend.map((t) => t.month), axisLabel: { hideOverlap: true } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: SERIES.map((s) => ({ name: s.label, type: 'bar', data: trend.map((t) => t[s.key]) })),
+    }),
+    [trend],
   );
+  return <EChart option={option} label="按月趋势：受理事项、立案受理、结案" testId="stats-trend-chart" />;
+}
+
+/** Time to close per track in day bands (ECharts, stacked bars per track). */
+export function CloseTimeChart({ rows }: { rows: Analysis['timeToClose'] }) {
+  const option = useMemo(() => {
+    const bands = rows[0]?.bands.map((b) => b.label) ?? [];
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { bottom: 0 },
+      grid: { left: 40, right: 12, top: 16, bottom: 56 },
+      xAxis: { type: 'category', data: rows.map((r) => r.label) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: bands.map((label, i) => ({
+        name: label,
+        type: 'bar',
+        stack: 'days',
+        data: rows.map((r) => r.bands[i]?.count ?? 0),
+      })),
+    };
+  }, [rows]);
+  return <EChart option={option} label="各业务线办结用时分布" testId="stats-close-chart" />;
 }
 
 /** Horizontal bars with their counts (causes, channels, overdue clocks by unit). */
