@@ -105,4 +105,33 @@ describe('statistics in Chromium', () => {
     expect(width).toBeLessThanOrEqual(PHONE.width + 1);
     await page.context().close();
   });
+
+  it('publishes chosen figures on the portal: the director turns it on, a worker’s phone shows them', async () => {
+    const page = await (await newContext(browser)).newPage();
+    const login = new LoginPage(page, server.url);
+    await login.open();
+    await login.signInAndWait('director', 'Onestop@2026');
+    await page.goto(`${server.url}/statistics`);
+    const card = page.getByTestId('stats-publication');
+    await card.getByRole('checkbox', { name: '本期受理案件（件）' }).first().waitFor();
+    const toggle = card.getByRole('switch', { name: '在门户公开统计数据' });
+    await page.locator('[data-testid="stats-publication"] [role="switch"][aria-checked="false"]').waitFor();
+    await toggle.click();
+    await page.locator('[data-testid="stats-publication"] [role="switch"][aria-checked="true"]').waitFor();
+    await card.getByTestId('stats-publication-save').click();
+    await page.getByText('已在门户公开所选指标').waitFor();
+    await page.context().close();
+
+    const phone = await (await newContext(browser, PHONE)).newPage();
+    await phone.goto(`${server.url}/m/statistics`);
+    const figures = phone.getByTestId('public-stats');
+    await figures.waitFor();
+    const text = (await figures.textContent()) ?? '';
+    // The default choice: 本期受理案件 (4 in the fixture: shown as <5) and its workers (15).
+    expect(text).toContain(`全市 ${lq.year}年第${'一二三四'[lq.quarter - 1]}季度`);
+    expect(text).toContain('本期受理案件（劳动人事争议处理情况）<5件');
+    expect(text).toContain('本期受理案件涉及劳动者人数（劳动人事争议处理情况）15人');
+    await screenshot(phone, 'portal-statistics');
+    await phone.context().close();
+  });
 });

@@ -125,6 +125,9 @@ export class Client {
   patch<T = any>(path: string, body?: unknown) {
     return this.request<T>('PATCH', path, body ?? {});
   }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, body ?? {});
+  }
 
   async login(username: string, password = DEMO_PASSWORD) {
     const r = await this.post('/api/auth/login', { username, password });

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApplyPage } from './pages/Apply';
 import { GuidePage } from './pages/Guide';
 import { HomePage } from './pages/Home';
-import { CalculatorPage, CasesPage, KnowledgePage, SitesPage } from './pages/Info';
+import { CalculatorPage, CasesPage, KnowledgePage, SitesPage, StatisticsPage } from './pages/Info';
 import { LoginPage, QueryPage } from './pages/Login';
 import { MatterPage } from './pages/Matter';
 import { MattersPage } from './pages/Matters';
@@ -25,6 +25,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/cases/, '典型案例'],
   [/^\/kb/, '常见问题'],
   [/^\/calculator/, '期限计算'],
+  [/^\/statistics/, '数据公开'],
 ];
 
 function Page({ path }: { path: string }) {
@@ -53,6 +54,8 @@ function Page({ path }: { path: string }) {
       return <KnowledgePage />;
     case '/calculator':
       return <CalculatorPage />;
+    case '/statistics':
+      return <StatisticsPage />;
     default:
       return <HomePage />;
   }

@@ -26958,6 +26958,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的统计数据（上一完整季度、全市合计；少于5的数字显示为“<5”） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                label: string;
+                                table: string;
+                                text: string;
+                                unit: string;
+                            }[];
+                            periodLabel: string | null;
+                            published: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ready": {
         parameters: {
             query?: never;
@@ -27171,6 +27261,195 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户公开的统计数据：开关与指标 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                label: string;
+                                row: string;
+                                table: string;
+                                tableTitle: string;
+                                unit: string;
+                            }[];
+                            /** @description 是否在门户公开 */
+                            enabled: boolean;
+                            /** @description 公开的指标（报表代码与行代码） */
+                            rows: {
+                                row: string;
+                                table: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** 设置门户公开的统计数据（乐观锁：version） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        rows: {
+                            row: string;
+                            table: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                label: string;
+                                row: string;
+                                table: string;
+                                tableTitle: string;
+                                unit: string;
+                            }[];
+                            /** @description 是否在门户公开 */
+                            enabled: boolean;
+                            /** @description 公开的指标（报表代码与行代码） */
+                            rows: {
+                                row: string;
+                                table: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -30767,7 +31046,7 @@ export const ERROR_CODES = {
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
   "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
-  "statistics": ["NOT_DRILLABLE"],
+  "statistics": ["NOT_DRILLABLE", "PUBLICATION_ROW_INVALID"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],
 } as const;

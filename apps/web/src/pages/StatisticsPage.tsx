@@ -22,6 +22,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
+import { PublicationCard } from '../features/statistics/components/PublicationCard';
 import { BarList, CloseTimeChart, TrendChart } from '../features/statistics/components/TrendChart';
 import {
   csvUrl,
@@ -429,6 +430,7 @@ export default function StatisticsPage() {
           领导分析
         </Typography.Title>
         <AnalysisPanel period={period} />
+        <PublicationCard />
       </Space>
       <Drill code={code} cell={cell} period={period} onClose={() => setCell(null)} />
     </>

@@ -1,11 +1,12 @@
 import { STAT_TABLES } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayIso } from '../../platform/auth';
+import { actorOf, todayIso } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
 import { isoDate } from '../../platform/schema-types';
 import { analysis } from './statistics.analysis';
 import { refreshStatFacts } from './statistics.facts';
+import { publicFigures, publishableRows, readPublication, writePublication } from './statistics.publication';
 import { tableWorkbook } from './statistics.excel';
 import { drillCsv, drillDown, tableFor } from './statistics.service';
 
@@ -305,6 +306,91 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
         periodLabel: t.period.label,
         ...(await analysis(db, scope, t.facts, t.period, todayIso(config), config.tzOffsetMinutes)),
       };
+    },
+  );
+
+  const publicationRow = z.object({ table: z.string().max(40), row: z.string().max(8) });
+  const publicationSchema = z.object({
+    enabled: z.boolean().describe('是否在门户公开'),
+    rows: z.array(publicationRow).describe('公开的指标（报表代码与行代码）'),
+    version: z.number().int(),
+    candidates: z.array(
+      z.object({
+        table: z.string(),
+        tableTitle: z.string(),
+        row: z.string(),
+        label: z.string(),
+        unit: z.string(),
+      }),
+    ),
+  });
+  const publicationOut = async () => ({ ...(await readPublication(db)), candidates: publishableRows() });
+
+  app.get(
+    '/statistics/publication',
+    {
+      config: { auth: 'statistics.view' },
+      schema: {
+        tags,
+        summary: '门户公开的统计数据：开关与指标',
+        response: { 200: publicationSchema, ...errorResponses },
+      },
+    },
+    publicationOut,
+  );
+
+  app.put(
+    '/statistics/publication',
+    {
+      config: { auth: 'statistics.view' },
+      schema: {
+        tags,
+        summary: '设置门户公开的统计数据（乐观锁：version）',
+        body: z.object({
+          enabled: z.boolean({ message: '请选择是否公开' }),
+          rows: z.array(publicationRow).max(40, { message: '公开指标最多40项' }),
+          version: z.number({ message: '缺少版本号，请刷新后重试' }).int(),
+        }),
+        response: { 200: publicationSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      await db
+        .transaction()
+        .execute((trx) =>
+          writePublication(
+            trx,
+            actorOf(req, 'statistics.view'),
+            { enabled: req.body.enabled, rows: req.body.rows },
+            req.body.version,
+          ),
+        );
+      return publicationOut();
+    },
+  );
+
+  app.get(
+    '/public/statistics',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags: ['当事人门户（公开）'],
+        summary: '公开的统计数据（上一完整季度、全市合计；少于5的数字显示为“<5”）',
+        response: {
+          200: z.object({
+            published: z.boolean(),
+            periodLabel: z.string().nullable(),
+            items: z.array(
+              z.object({ table: z.string(), label: z.string(), unit: z.string(), text: z.string() }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return publicFigures(db, config.tzOffsetMinutes, todayIso(config));
     },
   );
 };

@@ -13,6 +13,7 @@ const TILES: { to: string; title: string; note: string }[] = [
   { to: '/kb', title: '常见问题', note: '政策问答' },
   { to: '/cases', title: '典型案例', note: '别人是怎么解决的' },
   { to: '/sites', title: '服务网点', note: '地址和办公时间' },
+  { to: '/statistics', title: '数据公开', note: '中心办案数字' },
   { to: '/calculator', title: '期限计算', note: '算一算还剩几天' },
 ];
 

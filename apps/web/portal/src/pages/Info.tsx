@@ -76,6 +76,44 @@ export function CasesPage() {
   );
 }
 
+/** 数据公开: the figures the bureau chose to publish (last full quarter, the whole city; under 5 shown as <5). */
+export function StatisticsPage() {
+  const { data, error } = useLoad(() =>
+    publicApi<{
+      published: boolean;
+      periodLabel: string | null;
+      items: { table: string; label: string; unit: string; text: string }[];
+    }>('/api/public/statistics'),
+  );
+  return (
+    <>
+      <h1>数据公开</h1>
+      {error ? <p className="alert error">{error}</p> : null}
+      {data && !data.published ? <p className="hint">暂未公开统计数据。</p> : null}
+      {data?.published ? (
+        <section className="card" aria-labelledby="stats-period" data-testid="public-stats">
+          <h2 id="stats-period">全市 {data.periodLabel}</h2>
+          <dl className="figures">
+            {data.items.map((i) => (
+              <div key={`${i.table}-${i.label}`}>
+                <dt>
+                  {i.label}
+                  <span className="hint">（{i.table}）</span>
+                </dt>
+                <dd>
+                  {i.text}
+                  {i.unit}
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="hint">少于5的数字显示为“&lt;5”，以免识别到个人。</p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
 export function KnowledgePage() {
   const [q, setQ] = useState('');
   const [items, setItems] = useState<
