@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { places } from './cases.support';
-import { Client, signedIn, useTestServer } from './harness';
+import { Client, signedInUsers, useTestServer } from './harness';
 import { creditCode, residentId } from './intake-fixtures';
 import { plusDays, setToday } from './procedure.support';
 
 const env = useTestServer();
+const as = signedInUsers(env);
 afterEach(() => setToday(env, null));
 
 async function mustOk(r: { status: number; body: any }, status = 200) {
@@ -56,14 +57,15 @@ describe('inspection penalty: hearing and legal review', () => {
     return { id, proposed };
   }
 
-  it('sets up', async () => {
+  // Every test signs its users in itself: any single test runs alone (`-t`).
+  beforeEach(async () => {
     const p = await places(env);
     jurisdiction = p.zengdu;
-    clerk = await signedIn(env, 'clerk');
-    chen = await signedIn(env, 'inspector');
-    director = await signedIn(env, 'director');
-    const zhang = await signedIn(env, 'zhangmin');
-    const me = async (c: Client) => (await c.get('/api/auth/me')).body.user?.id;
+    clerk = await as('clerk');
+    chen = await as('inspector');
+    director = await as('director');
+    const zhang = await as('zhangmin');
+    const me = async (c: Client) => (await c.get('/api/auth/me')).body.user.id as string;
     inspectors = [await me(chen), await me(zhang)];
   });
 
@@ -84,7 +86,7 @@ describe('inspection penalty: hearing and legal review', () => {
     expect(proposed.case.penalty.earliestHearingDate > proposed.result.hearingDeadline).toBe(true);
     expect((await new Client(env.url).post(`${base}/hearing-request`, {})).status).toBe(401);
     expect((await chen.post(`${base}/hearing-request`, { extra: 1 })).status).toBe(400);
-    const petition = await signedIn(env, 'petition');
+    const petition = await as('petition');
     expect((await petition.post(`${base}/hearing-request`, {})).status).toBe(403);
     // Before the request: nothing to schedule.
     expect((await chen.post(`${base}/hearing`, schedule('2099-01-05'))).status).toBe(409);
