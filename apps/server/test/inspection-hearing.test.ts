@@ -179,18 +179,22 @@ describe('inspection penalty: hearing and legal review', () => {
     expect(outcome.hearing_requested).toBe(true);
   });
 
-  it('requires a legal review at or above the threshold in `setting`', async () => {
-    const { db } = env.server.app.ctx.database;
-    await db
+  /** The 法制审核 threshold in `setting` (1,000.00元 here: test data), as each test that needs it sets it. */
+  async function legalReviewFrom(fen: number) {
+    await env.server.app.ctx.database.db
       .insertInto('setting')
       .values({
         key: 'inspection.penalty.legal_review_min_fen',
-        value: JSON.stringify(100_000),
+        value: JSON.stringify(fen),
         label: '须经法制审核的罚款数额（分）',
         basis: '《中华人民共和国行政处罚法》第五十八条（测试数据）',
       } as any)
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(100_000) } as any))
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(fen) } as any))
       .execute();
+  }
+
+  it('requires a legal review at or above the threshold in `setting`', async () => {
+    await legalReviewFrom(100_000);
     const below = await proposedCase(2, 90_000);
     // The hearing-request window passes without a request: the party was heard.
     setToday(env, plusDays(below.proposed.result.hearingDeadline, 1));
@@ -224,6 +228,7 @@ describe('inspection penalty: hearing and legal review', () => {
   });
 
   it('a legal review that does not pass blocks the decision until a new review passes; closing issues the 结案审批表', async () => {
+    await legalReviewFrom(100_000);
     const { id, proposed } = await proposedCase(4, 150_000);
     const base = `/api/inspection/cases/${id}/penalty`;
     setToday(env, plusDays(proposed.result.hearingDeadline, 1));
