@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -66,21 +67,36 @@ export interface LoadResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** CPU time (user + system) the server process spent per request, when its pid was given. */
+  cpuMsPerRequest?: number;
 }
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14, 15 of stat)
+  return (ticks * 1000) / CLOCK_TICKS_PER_SEC;
+}
+const CLOCK_TICKS_PER_SEC = 100;
 
 /** autocannon from this process against a server in another; bounded in time, loopback only. */
 export async function load(
   url: string,
   headers: Record<string, string> = {},
   seconds = 8,
+  serverPid?: number,
 ): Promise<LoadResult> {
+  const cpuBefore = serverPid ? cpuMs(serverPid) : 0;
   const r = await autocannon({ url, connections: 10, duration: seconds, headers });
-  return {
+  const result: LoadResult = {
     requestsPerSec: Math.round(r.requests.average),
     p99Ms: r.latency.p99,
     errors: r.errors,
     non2xx: r.non2xx,
   };
+  if (serverPid && r.requests.total > 0)
+    result.cpuMsPerRequest = Number(((cpuMs(serverPid) - cpuBefore) / r.requests.total).toFixed(3));
+  return result;
 }
 
 export async function signIn(base: string, username: string, password: string): Promise<string> {

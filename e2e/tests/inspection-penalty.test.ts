@@ -58,25 +58,24 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     return page;
   }
 
+  /** The case page shows `text` as the state and declares its queries settled (data-ready). */
   async function state(page: Page, text: string) {
     await page.getByTestId('inspection-state').filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('[data-testid="inspection-case-page"][data-ready="true"]')
+      .waitFor({ timeout: 15_000 });
   }
 
-  /** antd Select: open it by its test id (retrying a click lost in the modal animation), pick the option. */
+  /**
+   * antd Select: click it once (Playwright waits until it is visible, stable — the modal's opening
+   * animation over — and receives the click), then the option in the open dropdown.
+   */
   async function pick(page: Page, testId: string, text: string) {
-    const option = page
+    await page.getByTestId(testId).click();
+    await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-      .first();
-    for (let attempt = 0; attempt < 4; attempt++) {
-      await page.getByTestId(testId).click({ force: true });
-      try {
-        await option.waitFor({ timeout: 3_000 });
-        break;
-      } catch {
-        // the dropdown did not open: click again
-      }
-    }
-    await option.click();
+      .first()
+      .click();
   }
 
   /** Setup through the API: a complaint accepted, two inspectors assigned, the investigation started. */
@@ -119,6 +118,7 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     await page.goto(`${server.url}/inspection/cases/${id}`);
     await state(page, '调查中');
     await page.getByTestId('step-refer').click();
+    await page.getByRole('dialog').getByTestId('referral-target').waitFor();
     await pick(page, 'referral-target', '仲裁（争议事项引导至劳动人事争议仲裁）');
     await pick(page, 'referral-org', '随州市劳动人事争议仲裁委员会');
     await pick(page, 'referral-items', '拖欠2026年3月至4月工资');

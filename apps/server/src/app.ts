@@ -1,7 +1,6 @@
 import { appendAnchor } from './platform/audit-verify';
 import { approvalRoutes } from './modules/cases/approvals.routes';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -45,8 +44,9 @@ import type { AppContext, AppDeps } from './platform/context';
 import { cipherFromConfig } from './platform/crypto';
 import { JobRunner } from './platform/jobs';
 import { errorHandler } from './platform/errors';
-import { loggerOptions } from './platform/logger';
+import { loggerOptions, requestLoggerOptions } from './platform/logger';
 import { registerReadRouting } from './platform/read-pool';
+import { registerSecurityHeaders } from './platform/security-headers';
 import { readinessRoutes } from './platform/shutdown';
 import { registerWebDist } from './platform/static';
 import { validatorCompiler } from './platform/schema-types';
@@ -57,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
+    ...requestLoggerOptions(config.logLevel),
     bodyLimit: 1024 * 1024,
     requestTimeout: RECEIVE_TIMEOUT_MS,
     trustProxy: config.trustProxy,
@@ -77,7 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(errorHandler);
   registerRequestTimeout(app);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -142,3 +142,19 @@ export async function signedIn(env: TestEnv, username: string, password = DEMO_P
   if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return c;
 }
+
+/**
+ * Signed-in clients by username for one test file, each signed in on first use: tests stay
+ * independent (any one runs alone) without a login per test (logins are rate-limited).
+ */
+export function signedInUsers(env: TestEnv): (username: string) => Promise<Client> {
+  const clients = new Map<string, Promise<Client>>();
+  return (username) => {
+    let c = clients.get(username);
+    if (!c) {
+      c = signedIn(env, username);
+      clients.set(username, c);
+    }
+    return c;
+  };
+}

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { places } from './cases.support';
-import { Client, signedIn, useTestServer } from './harness';
+import { Client, signedInUsers, useTestServer } from './harness';
 import { creditCode, residentId } from './intake-fixtures';
 import { plusDays, setToday } from './procedure.support';
 
 const env = useTestServer();
+const as = signedInUsers(env);
 afterEach(() => setToday(env, null));
 
 async function mustOk(r: { status: number; body: any }, status = 200) {
@@ -56,14 +57,15 @@ describe('inspection penalty: hearing and legal review', () => {
     return { id, proposed };
   }
 
-  it('sets up', async () => {
+  // Every test signs its users in itself: any single test runs alone (`-t`).
+  beforeEach(async () => {
     const p = await places(env);
     jurisdiction = p.zengdu;
-    clerk = await signedIn(env, 'clerk');
-    chen = await signedIn(env, 'inspector');
-    director = await signedIn(env, 'director');
-    const zhang = await signedIn(env, 'zhangmin');
-    const me = async (c: Client) => (await c.get('/api/auth/me')).body.user?.id;
+    clerk = await as('clerk');
+    chen = await as('inspector');
+    director = await as('director');
+    const zhang = await as('zhangmin');
+    const me = async (c: Client) => (await c.get('/api/auth/me')).body.user.id as string;
     inspectors = [await me(chen), await me(zhang)];
   });
 
@@ -84,7 +86,7 @@ describe('inspection penalty: hearing and legal review', () => {
     expect(proposed.case.penalty.earliestHearingDate > proposed.result.hearingDeadline).toBe(true);
     expect((await new Client(env.url).post(`${base}/hearing-request`, {})).status).toBe(401);
     expect((await chen.post(`${base}/hearing-request`, { extra: 1 })).status).toBe(400);
-    const petition = await signedIn(env, 'petition');
+    const petition = await as('petition');
     expect((await petition.post(`${base}/hearing-request`, {})).status).toBe(403);
     // Before the request: nothing to schedule.
     expect((await chen.post(`${base}/hearing`, schedule('2099-01-05'))).status).toBe(409);
@@ -177,18 +179,22 @@ describe('inspection penalty: hearing and legal review', () => {
     expect(outcome.hearing_requested).toBe(true);
   });
 
-  it('requires a legal review at or above the threshold in `setting`', async () => {
-    const { db } = env.server.app.ctx.database;
-    await db
+  /** The 法制审核 threshold in `setting` (1,000.00元 here: test data), as each test that needs it sets it. */
+  async function legalReviewFrom(fen: number) {
+    await env.server.app.ctx.database.db
       .insertInto('setting')
       .values({
         key: 'inspection.penalty.legal_review_min_fen',
-        value: JSON.stringify(100_000),
+        value: JSON.stringify(fen),
         label: '须经法制审核的罚款数额（分）',
         basis: '《中华人民共和国行政处罚法》第五十八条（测试数据）',
       } as any)
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(100_000) } as any))
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(fen) } as any))
       .execute();
+  }
+
+  it('requires a legal review at or above the threshold in `setting`', async () => {
+    await legalReviewFrom(100_000);
     const below = await proposedCase(2, 90_000);
     // The hearing-request window passes without a request: the party was heard.
     setToday(env, plusDays(below.proposed.result.hearingDeadline, 1));
@@ -222,6 +228,7 @@ describe('inspection penalty: hearing and legal review', () => {
   });
 
   it('a legal review that does not pass blocks the decision until a new review passes; closing issues the 结案审批表', async () => {
+    await legalReviewFrom(100_000);
     const { id, proposed } = await proposedCase(4, 150_000);
     const base = `/api/inspection/cases/${id}/penalty`;
     setToday(env, plusDays(proposed.result.hearingDeadline, 1));

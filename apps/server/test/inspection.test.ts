@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   NotificationProvider,
   OutgoingMessage,
@@ -6,11 +6,12 @@ import type {
 import { registerSmsDelivery } from '../src/modules/notifications/notifications.service';
 import { JobRunner } from '../src/platform/jobs';
 import { newMatter, openCase, places } from './cases.support';
-import { Client, signedIn, useTestServer } from './harness';
+import { Client, signedInUsers, useTestServer } from './harness';
 import { creditCode, residentId } from './intake-fixtures';
 import { plusDays, setToday } from './procedure.support';
 
 const env = useTestServer();
+const as = signedInUsers(env);
 afterEach(() => setToday(env, null));
 
 /** Counts what would be sent; the first send of message `failOnce` fails (to prove the retry). */
@@ -99,7 +100,7 @@ async function mustOk(r: { status: number; body: any }, status = 200) {
 
 /** The 负责人 (director) approves every pending request of the case by his own action. */
 async function approveAll(c: { id: string; approvals: { id: string; state: string }[] }) {
-  const director = await signedIn(env, 'director');
+  const director = await as('director');
   let last: any = null;
   for (const a of c.approvals.filter((x) => x.state === 'pending')) {
     last = await mustOk(
@@ -119,32 +120,75 @@ describe('labor inspection (W-06)', () => {
   let director: Client;
   let ids: Record<string, string>;
 
-  it('walks 401 → 400 → 403 on registration', async () => {
+  // Every test signs its own users in and builds the cases it needs (factories below): any single
+  // test runs alone (`-t`).
+  beforeEach(async () => {
     p = await places(env);
-    const admin = await signedIn(env, 'admin');
-    expect([200, 409]).toContain(
-      (await admin.request('PUT', '/api/admin/calendar/years/2027', NOTICE_2027)).status,
-    );
-    clerk = await signedIn(env, 'clerk');
-    chen = await signedIn(env, 'inspector');
-    zhang = await signedIn(env, 'zhangmin');
-    li = await signedIn(env, 'liqiang');
-    director = await signedIn(env, 'director');
-    const me = async (c: Client) =>
-      (await c.get('/api/auth/me')).body.user?.id ?? (await c.get('/api/auth/me')).body.id;
+    const admin = await as('admin');
+    // The 2027 notice is loaded once per database; a second PUT finds it there (409).
+    const put = await admin.request('PUT', '/api/admin/calendar/years/2027', NOTICE_2027);
+    if (put.status !== 200 && put.status !== 409) throw new Error(`calendar 2027: ${put.status}`);
+    clerk = await as('clerk');
+    chen = await as('inspector');
+    zhang = await as('zhangmin');
+    li = await as('liqiang');
+    director = await as('director');
+    const me = async (c: Client) => (await c.get('/api/auth/me')).body.user.id as string;
     ids = { chen: await me(chen), zhang: await me(zhang) };
-    expect(ids.chen).toBeTruthy();
+  });
+
+  /** The named report about the restaurant, registered by the clerk (state `registered`). */
+  async function registeredRestaurant() {
+    return (await mustOk(await clerk.post('/api/inspection/cases', reportBody(p.zengdu)), 201)).case;
+  }
+
+  /** … with 陈刚 assigned by the 负责人. */
+  async function assignedRestaurant() {
+    const c = await registeredRestaurant();
+    await mustOk(await director.post(`/api/inspection/cases/${c.id}/inspectors`, { userIds: [ids.chen] }));
+    return c;
+  }
+
+  /** … accepted and 立案 the same day (state `filed`). */
+  async function filedRestaurant() {
+    const c = await assignedRestaurant();
+    return (
+      await mustOk(await chen.post(`/api/inspection/cases/${c.id}/acceptance`, { decision: 'accepted' }))
+    ).case;
+  }
+
+  /** … investigated by two inspectors (records taken), the period extended by the 负责人. */
+  async function investigatedRestaurant() {
+    const c = await filedRestaurant();
+    const base = `/api/inspection/cases/${c.id}`;
+    await mustOk(
+      await director.post(`${base}/inspectors`, { userIds: [ids.chen, ids.zhang], leadUserId: ids.chen }),
+    );
+    await mustOk(await chen.post(`${base}/investigation/start`, {}));
+    await mustOk(
+      await chen.post(`${base}/records`, {
+        kind: 'onsite',
+        title: '现场检查工资表',
+        content: '查阅2025年10-12月工资表，6名服务员月工资1200元',
+        place: '好味道餐饮店堂',
+        occurredOn: c.receivedOn,
+        inspectorIds: [ids.chen, ids.zhang],
+      }),
+    );
+    await mustOk(await director.post(`${base}/extension`, { reason: '涉及人数多，需调取银行流水' }));
+    return c;
+  }
+
+  it('walks 401 → 400 → 403 on registration', async () => {
     expect((await new Client(env.url).post('/api/inspection/cases', reportBody(p.zengdu))).status).toBe(401);
     const bad = await clerk.post('/api/inspection/cases', { ...reportBody(p.zengdu), extra: 1 });
     expect(bad.status).toBe(400);
-    const petition = await signedIn(env, 'petition');
+    const petition = await as('petition');
     expect((await petition.post('/api/inspection/cases', reportBody(p.zengdu))).status).toBe(403);
   });
 
-  let restaurant: any;
   it('registers a report about a restaurant below the minimum wage; the reporter is hidden from the clerk and arbitrators', async () => {
-    const r = await mustOk(await clerk.post('/api/inspection/cases', reportBody(p.zengdu)), 201);
-    restaurant = r.case;
+    const restaurant = await registeredRestaurant();
     expect(restaurant.state).toBe('registered');
     expect(restaurant.clocks.find((k: any) => k.ruleId === 'inspection.acceptance')?.status).toBe('running');
     expect(restaurant.reporter.withheld).toBe(true);
@@ -166,6 +210,7 @@ describe('labor inspection (W-06)', () => {
   });
 
   it('only the assigned inspector sees the reporter', async () => {
+    const restaurant = await registeredRestaurant();
     expect(
       (await clerk.post(`/api/inspection/cases/${restaurant.id}/inspectors`, { userIds: [ids.chen] })).status,
     ).toBe(403);
@@ -182,6 +227,7 @@ describe('labor inspection (W-06)', () => {
   });
 
   it('accepts within the clock and 立案 the same day; illegal and unauthorised steps are refused', async () => {
+    const restaurant = await assignedRestaurant();
     const byClerk = await clerk.post(`/api/inspection/cases/${restaurant.id}/acceptance`, {
       decision: 'accepted',
     });
@@ -205,10 +251,10 @@ describe('labor inspection (W-06)', () => {
     expect(
       (await chen.post(`/api/inspection/cases/${restaurant.id}/acceptance`, { decision: 'accepted' })).status,
     ).toBe(409);
-    restaurant = c;
   });
 
   it('investigates with two inspectors, records, a document request, the extension by the head', async () => {
+    const restaurant = await filedRestaurant();
     const one = await chen.post(`/api/inspection/cases/${restaurant.id}/investigation/start`, {});
     expect(one.status).toBe(422);
     await mustOk(
@@ -261,7 +307,7 @@ describe('labor inspection (W-06)', () => {
       await chen.get('/api/supervision/minimum-wage?areaCode=421303&monthlyFen=120000'),
     );
     expect(mw.below).toBe(true);
-    expect(mw.shortfallFen).toBeGreaterThan(0);
+    expect(mw.shortfallFen).toBe(mw.monthlyFen - 120_000);
     expect(
       (
         await chen.post(`/api/inspection/cases/${restaurant.id}/extension`, {
@@ -288,6 +334,7 @@ describe('labor inspection (W-06)', () => {
   });
 
   it('the employer corrects: 撤销立案 with the 撤销立案决定书, then the result is told', async () => {
+    const restaurant = await investigatedRestaurant();
     expect(
       (await chen.post(`/api/inspection/cases/${restaurant.id}/withdrawal`, { reason: '已补发' })).status,
     ).toBe(422);
@@ -337,6 +384,15 @@ describe('labor inspection (W-06)', () => {
     expect(approval.fields.inspectors).toContain('（主办）');
     expect(JSON.stringify(approval)).not.toContain(REPORTER);
     expect(JSON.stringify(approval)).not.toContain(REPORTER_PHONE);
+    // The named reporter is told by SMS at the phone of the report (delivered by the job queue).
+    const notice = await env.server.app.ctx.database.db
+      .selectFrom('party_notice')
+      .select(['id'])
+      .where('subject_id', '=', restaurant.id)
+      .executeTakeFirstOrThrow();
+    const provider = new CountingProvider();
+    await delivery(provider).runOnce();
+    expect(provider.sent.filter((m) => m.id === notice.id).map((m) => m.to)).toEqual([REPORTER_PHONE]);
   });
 
   it('a complaint that proves untrue ends the investigation (终结调查); a fine outside the range is refused', async () => {
@@ -478,8 +534,6 @@ describe('labor inspection (W-06)', () => {
     const provider = new CountingProvider(row.id);
     const worker = delivery(provider);
     await worker.runOnce();
-    // The named reporter of the restaurant case (closed above) is told at the phone of the report.
-    expect(provider.sent.find((m) => m.id !== row.id)?.to).toBe(REPORTER_PHONE);
     expect(
       await db.selectFrom('party_notice').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow(),
     ).toMatchObject({ state: 'pending', attempts: 1, last_error: 'gateway down' });

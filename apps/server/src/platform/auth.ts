@@ -7,8 +7,9 @@ import {
   ROLES,
   type RoleCode,
 } from '@onestop/domain';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
 import type { AppConfig } from '../config/env';
 import type { DB } from '../db/schema';
 import type { Actor } from './audit';
@@ -38,6 +39,8 @@ declare module 'fastify' {
     auth: AuthContext | null;
   }
   interface FastifyInstance {
+    /** This instance's cache of resolved sessions (see SessionCache). */
+    sessionCache: SessionCache;
     /** Every /api route with what it declares it needs (filled as routes register; read by the route tests). */
     routeCatalog: RouteEntry[];
   }
@@ -108,34 +111,181 @@ export function todayIso(
 }
 
 /**
- * A short-lived in-process cache of resolved sessions (default 2 s). Every instance shares the
- * sessions in the database; a change made through this instance (logout, role or certificate
- * change, password change) clears the cache at once, and a change made on another instance is seen
- * here within the TTL.
+ * Resolved sessions, kept in memory for at most SESSION_CACHE_MS (default 2 s) so that a request
+ * costs no session query. Per app instance, keyed by the cookie's token (no hash per request), with
+ * the AuthContext built for the business date it was built on.
+ *
+ * Correctness comes before speed, so a cached entry never outlives what it was built from:
+ * - a change made in this process (logout, posts, certificates, password, deactivation) calls
+ *   `invalidateSessionCache`, which clears the entries of every instance in the process at once;
+ * - a change made anywhere else (another instance, the CLI, SQL by hand) fires a trigger
+ *   (migration 0059) that notifies channel `onestop_auth` at COMMIT; each instance on PostgreSQL
+ *   LISTENs on a connection of its own and drops the entries named. While that connection is not
+ *   listening (starting, lost, reconnecting) the cache is off and every request reads the
+ *   database; a lost connection is re-opened with backoff;
+ * - a load in flight while an invalidation arrives is not stored (generation counter), so a row
+ *   read just before a COMMIT is not cached after its notification.
+ * The embedded PGlite database is used by one process only: local invalidation is enough there.
  */
-const sessionCache = new Map<string, { row: SessionRow; at: number }>();
-let sessionCacheTtlMs = 2000;
+export class SessionCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  private generation = 0;
+  private synced: boolean;
+  private notified: (() => void)[] = [];
 
-export function configureSessionCache(ttlMs: number) {
-  sessionCacheTtlMs = ttlMs;
-  sessionCache.clear();
+  constructor(
+    private readonly ttlMs: number,
+    /** Whether changes made outside this process reach the cache (LISTEN connected, or a single-process database). */
+    synced: boolean,
+  ) {
+    this.synced = synced;
+    liveCaches.add(this);
+  }
+
+  get active(): boolean {
+    return this.ttlMs > 0 && this.synced;
+  }
+
+  setSynced(synced: boolean) {
+    this.synced = synced;
+    this.invalidate();
+  }
+
+  get(token: string, now: number): CacheEntry | undefined {
+    const hit = this.entries.get(token);
+    if (!hit) return undefined;
+    if (!this.active || now - hit.at >= this.ttlMs) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return hit;
+  }
+
+  /** Loads through `load`, storing the result unless an invalidation happened meanwhile. */
+  async load(token: string, load: () => Promise<SessionRow | undefined>): Promise<CacheEntry | undefined> {
+    const generation = this.generation;
+    const row = await load();
+    if (!row) return undefined;
+    const entry: CacheEntry = { row, at: Date.now(), auth: null, today: '' };
+    if (this.active && generation === this.generation) {
+      if (this.entries.size >= 10_000) this.entries.clear();
+      this.entries.set(token, entry);
+    }
+    return entry;
+  }
+
+  /** Drops the entries of one session (by id), or all ('*' or nothing). */
+  invalidate(sessionId?: string) {
+    this.generation++;
+    if (!sessionId || sessionId === '*') this.entries.clear();
+    else
+      for (const [token, e] of this.entries) if (e.row.session_id === sessionId) this.entries.delete(token);
+  }
+
+  /** Applies one notification received on `onestop_auth`. */
+  onNotification(payload: string | undefined) {
+    this.invalidate(payload || undefined);
+    const waiting = this.notified;
+    this.notified = [];
+    for (const w of waiting) w();
+  }
+
+  /** Resolves once the next notification has been applied (tests of the cross-instance path). */
+  nextNotification(): Promise<void> {
+    return new Promise((resolve) => this.notified.push(resolve));
+  }
+
+  close() {
+    this.entries.clear();
+    liveCaches.delete(this);
+  }
 }
 
-/** Forget cached sessions: call after any change to users, posts, certificates or sessions. */
+interface CacheEntry {
+  row: SessionRow;
+  at: number;
+  /** The AuthContext built from `row` for business date `today` (built on first use). */
+  auth: AuthContext | null;
+  today: string;
+}
+
+const liveCaches = new Set<SessionCache>();
+
+/** Forget cached sessions of every instance in this process: call after any change to users, posts, certificates or sessions. */
 export function invalidateSessionCache(sessionId?: string) {
-  if (sessionId) sessionCache.delete(sessionId);
-  else sessionCache.clear();
+  for (const c of liveCaches) c.invalidate(sessionId);
 }
 
-async function loadSessionCached(db: Kysely<DB>, sessionId: string): Promise<SessionRow | undefined> {
-  const hit = sessionCache.get(sessionId);
-  if (hit && Date.now() - hit.at < sessionCacheTtlMs) return hit.row;
-  const row = await loadSession(db, sessionId);
-  if (row && sessionCacheTtlMs > 0) {
-    if (sessionCache.size > 10_000) sessionCache.clear();
-    sessionCache.set(sessionId, { row, at: Date.now() });
-  } else sessionCache.delete(sessionId);
-  return row;
+export const AUTH_CHANNEL = 'onestop_auth';
+
+/**
+ * LISTENs on `onestop_auth` with a connection of its own (not from the pool) and feeds the cache;
+ * reconnects with backoff (1 s doubling to 30 s) after a loss, the cache staying off meanwhile.
+ */
+function listenForAuthChanges(
+  connection: pg.ClientConfig,
+  cache: SessionCache,
+  log: FastifyBaseLogger,
+): { close: () => Promise<void> } {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let delay = 1000;
+  let timer: NodeJS.Timeout | null = null;
+  const retry = () => {
+    cache.setSynced(false);
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void connect();
+    }, delay);
+    timer.unref();
+    delay = Math.min(delay * 2, 30_000);
+  };
+  const connect = async () => {
+    const c = new pg.Client({ ...connection, application_name: 'onestop_auth_listener' });
+    client = c;
+    c.on('error', (err) => {
+      log.warn({ err: err.message }, 'session cache listener lost; cache off until it reconnects');
+      void c.end().catch(() => undefined);
+      if (client === c) client = null;
+      retry();
+    });
+    c.on('end', () => {
+      if (client === c) {
+        client = null;
+        retry();
+      }
+    });
+    c.on('notification', (n) => {
+      if (n.channel === AUTH_CHANNEL) cache.onNotification(n.payload);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${AUTH_CHANNEL}`);
+      if (closed) {
+        await c.end();
+        return;
+      }
+      delay = 1000;
+      cache.setSynced(true);
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'session cache listener could not start; cache off');
+      void c.end().catch(() => undefined);
+      if (client === c) client = null;
+      retry();
+    }
+  };
+  void connect();
+  return {
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      cache.setSynced(false);
+      const c = client;
+      client = null;
+      await c?.end().catch(() => undefined);
+    },
+  };
 }
 
 /** One query loads the session, the user, their posts and certificates. */
@@ -230,7 +380,18 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppConfig) {
   app.decorateRequest('auth', null);
   app.decorate('routeCatalog', [] as RouteEntry[]);
-  configureSessionCache(config.sessionCacheMs);
+  const { database } = app.ctx;
+  // On PostgreSQL other processes share the sessions: the cache waits for its LISTEN connection.
+  const cache = new SessionCache(config.sessionCacheMs, database.backend !== 'postgres');
+  app.decorate('sessionCache', cache);
+  const listener =
+    database.backend === 'postgres' && config.sessionCacheMs > 0
+      ? listenForAuthChanges(database.connection, cache, app.log)
+      : null;
+  app.addHook('onClose', async () => {
+    await listener?.close();
+    cache.close();
+  });
   const idleMs = config.sessionIdleMinutes * 60_000;
 
   app.addHook('onRoute', (route) => {
@@ -246,25 +407,34 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppCo
     if (!declared) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const row = await loadSessionCached(db, sha256Hex(token));
-      if (row) {
-        const idle = Date.now() - new Date(row.last_seen_at).getTime();
+      const now = Date.now();
+      const entry =
+        cache.get(token, now) ?? (await cache.load(token, () => loadSession(db, sha256Hex(token))));
+      if (entry) {
+        const row = entry.row;
+        const idle = now - row.last_seen_at.getTime();
         if (idle > idleMs || !row.active) {
           invalidateSessionCache(row.session_id);
           await db.deleteFrom('session').where('id', '=', row.session_id).execute();
           reply.clearCookie(SESSION_COOKIE, { path: '/' });
           if (declared !== 'public') throw errors.sessionExpired();
         } else {
-          req.auth = buildAuthContext(row, todayIso(config));
+          // Built once per cached session and business date (permissions depend on the date).
+          const today = todayIso(config, config.now?.() ?? new Date(now));
+          if (entry.today !== today || !entry.auth) {
+            entry.auth = buildAuthContext(row, today);
+            entry.today = today;
+          }
+          req.auth = entry.auth;
           // Touch at most once a minute: idle timeout precision without a write per request.
           if (idle > 60_000) {
-            const now = new Date();
+            const touched = new Date(now);
             await db
               .updateTable('session')
-              .set({ last_seen_at: now })
+              .set({ last_seen_at: touched })
               .where('id', '=', row.session_id)
               .execute();
-            row.last_seen_at = now;
+            row.last_seen_at = touched;
           }
         }
       }

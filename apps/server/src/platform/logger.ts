@@ -34,3 +34,12 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
     },
   };
 }
+
+/**
+ * Fastify gives every request a child logger (bound to its request id), built with the redaction
+ * rules: a cost on every request. With logging off (`LOG_LEVEL=silent`) nothing would be written
+ * through it, so requests share the root logger instead.
+ */
+export function requestLoggerOptions(level: string): Pick<FastifyServerOptions, 'childLoggerFactory'> {
+  return level === 'silent' ? { childLoggerFactory: (logger) => logger } : {};
+}

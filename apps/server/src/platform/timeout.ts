@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** How long a request may take once received before the server answers 503 (uploads excepted). */
 export const HANDLER_TIMEOUT_MS = 30_000;
@@ -9,23 +9,46 @@ export const RECEIVE_TIMEOUT_MS = 120_000;
  * A per-request guard: a request still unanswered after `ms` gets 503 REQUEST_TIMEOUT, so a stuck
  * query never leaves a user (or a load balancer) waiting forever. Multipart uploads are bounded by
  * the receive timeout instead, since a slow mobile upload is legitimately long.
+ *
+ * One sweep a second over the requests in flight (a Set in arrival order) rather than a timer per
+ * request: a request costs an insertion and a deletion; the answer comes within a second of `ms`.
  */
 export function registerRequestTimeout(app: FastifyInstance, ms = HANDLER_TIMEOUT_MS) {
-  const timers = new WeakMap<object, NodeJS.Timeout>();
-  app.addHook('onRequest', async (req, reply) => {
-    if (String(req.headers['content-type'] ?? '').startsWith('multipart/')) return;
-    const timer = setTimeout(() => {
-      if (reply.sent) return;
+  const inFlight = new Map<FastifyRequest, { reply: FastifyReply; at: number }>();
+  const sweepEveryMs = Math.min(1000, ms);
+  let sweeper: NodeJS.Timeout | null = null;
+  const sweep = () => {
+    const deadline = Date.now() - ms;
+    // Insertion order is arrival order: stop at the first request still within its time.
+    for (const [req, { reply, at }] of inFlight) {
+      if (at > deadline) break;
+      inFlight.delete(req);
+      if (reply.sent) continue;
       req.log.warn({ url: req.url, method: req.method, ms }, 'request timed out');
       reply.status(503).send({ code: 'REQUEST_TIMEOUT', message: '系统繁忙，处理超时，请稍后重试' });
-    }, ms);
-    timer.unref();
-    timers.set(req, timer);
-  });
-  const clear = async (req: object) => {
-    const t = timers.get(req);
-    if (t) clearTimeout(t);
+    }
   };
-  app.addHook('onResponse', clear);
-  app.addHook('onRequestAbort', clear);
+  app.addHook('onReady', (done) => {
+    sweeper = setInterval(sweep, sweepEveryMs);
+    sweeper.unref();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    if (sweeper) clearInterval(sweeper);
+    done();
+  });
+  // Callback-style hooks: no promise per request for two synchronous steps.
+  app.addHook('onRequest', (req, reply, done) => {
+    const type = req.headers['content-type'];
+    if (type === undefined || !type.startsWith('multipart/')) inFlight.set(req, { reply, at: Date.now() });
+    done();
+  });
+  app.addHook('onResponse', (req, _reply, done) => {
+    inFlight.delete(req);
+    done();
+  });
+  app.addHook('onRequestAbort', (req, done) => {
+    inFlight.delete(req);
+    done();
+  });
 }

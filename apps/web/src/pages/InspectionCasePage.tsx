@@ -18,12 +18,13 @@ export default function InspectionCasePage() {
     );
   }
   const c = q.data;
+  // data-ready: the case is loaded and no refetch is under way (browser tests wait for it).
   return (
-    <>
+    <div data-testid="inspection-case-page" data-ready={q.isFetching ? 'false' : 'true'}>
       <PageHeader title={`监察案件 ${c.number}`}>
         维权事项 <Link to={`/matters/${c.matterId}`}>{c.matterNumber}</Link>
       </PageHeader>
       <InspectionCaseView c={c} />
-    </>
+    </div>
   );
 }

@@ -192,9 +192,15 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({
-      items: (await db.selectFrom('jurisdiction').selectAll().orderBy('sort').orderBy('code').execute()).map(
-        presentJ,
-      ),
+      // The presented columns only (no timestamps to parse for nothing).
+      items: (
+        await db
+          .selectFrom('jurisdiction')
+          .select(['id', 'code', 'name', 'parent_id', 'level', 'version'])
+          .orderBy('sort')
+          .orderBy('code')
+          .execute()
+      ).map(presentJ),
     }),
   );
 

@@ -112,6 +112,8 @@ export class AuthService {
         summary: '退出登录',
       });
     });
+    // Again after COMMIT: a request resolved between the first call and the COMMIT is not kept.
+    invalidateSessionCache(auth.sessionId);
   }
 
   async changePassword(auth: AuthContext, actor: Actor, current: string, next: string) {
