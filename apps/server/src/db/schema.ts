@@ -12,6 +12,8 @@ import type { MediationTables } from '../modules/mediation/mediation.tables';
 import type { PortalTables } from '../modules/portal/portal.tables';
 import type { LegalAidTables } from '../modules/legal-aid/legal-aid.tables';
 import type { TransfersTables } from '../modules/transfers/transfers.tables';
+import type { WageGroupsTables } from '../modules/wage-groups/wage-groups.tables';
+import type { DefaultersTables } from '../modules/defaulters/defaulters.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -171,6 +173,8 @@ export interface IdempotencyKeyTable {
 export interface DB
   extends FoundationTables,
     ClocksTables,
+    WageGroupsTables,
+    DefaultersTables,
     MattersTables,
     DocumentsTables,
     CasesTables,
