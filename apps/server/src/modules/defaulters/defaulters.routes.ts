@@ -128,13 +128,13 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/defaulters/:id/decision',
     {
-      config: { auth: PERM },
+      config: { auth: 'matter.read' },
       schema: { tags, summary: '负责人作出列入（或不予列入）决定，签发列入决定书', params: idParam, body: decisionBody, response: { 200: listingSchema, ...R } },
     },
     async (req) => {
       await db
         .transaction()
-        .execute((trx) => decide(trx, ctx, req.auth!, actorOf(req, PERM), req.params.id, req.body, today()));
+        .execute((trx) => decide(trx, ctx, req.auth!, actorOf(req), req.params.id, req.body, today()));
       return show(req.auth!, req.params.id);
     },
   );
@@ -176,13 +176,13 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/defaulters/:id/removal',
     {
-      config: { auth: PERM },
+      config: { auth: 'matter.read' },
       schema: { tags, summary: '负责人作出提前移出决定', params: idParam, body: removalDecisionBody, response: { 200: listingSchema, ...R } },
     },
     async (req) => {
       await db
         .transaction()
-        .execute((trx) => decideRemoval(trx, ctx, req.auth!, actorOf(req, PERM), req.params.id, req.body, today()));
+        .execute((trx) => decideRemoval(trx, ctx, req.auth!, actorOf(req), req.params.id, req.body, today()));
       return show(req.auth!, req.params.id);
     },
   );

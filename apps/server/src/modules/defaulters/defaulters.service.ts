@@ -73,11 +73,17 @@ function kickRender(ctx: AppContext) {
   if (ctx.config.jobsEnabled) void ctx.jobs.runOnce().catch(() => undefined);
 }
 
-async function loadForUpdate(trx: Transaction<DB>, auth: AuthContext, id: string): Promise<ListingRow> {
+async function loadForUpdate(
+  trx: Transaction<DB>,
+  auth: AuthContext,
+  id: string,
+  permission: 'inspection.work' | 'matter.read' = 'inspection.work',
+): Promise<ListingRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw errors.notFound('失信名单程序');
   const row = await trx.selectFrom('defaulter_listing').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw errors.notFound('失信名单程序');
   try {
-    await assertCaseVisible(trx, auth, row.case_id, 'inspection.work');
+    await assertCaseVisible(trx, auth, row.case_id, permission);
   } catch {
     throw errors.notFound('失信名单程序');
   }
@@ -392,7 +398,7 @@ export async function decide(
   input: { list: boolean; reviewOpinion: string; version: number },
   today: string,
 ) {
-  const l = await loadForUpdate(trx, auth, id);
+  const l = await loadForUpdate(trx, auth, id, 'matter.read');
   await assertApprover(trx, auth, l);
   if (!stepAllowed('decide', l.state)) throw defaulterErrors.step('decide', l.state);
   if (l.state === 'proposed') {
@@ -507,7 +513,7 @@ export async function decideRemoval(
   input: { approve: boolean; opinion: string; version: number },
   today: string,
 ) {
-  const l = await loadForUpdate(trx, auth, id);
+  const l = await loadForUpdate(trx, auth, id, 'matter.read');
   await assertApprover(trx, auth, l);
   if (!stepAllowed('remove', l.state)) throw defaulterErrors.step('remove', l.state);
   if (!input.approve) {
