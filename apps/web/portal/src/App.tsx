@@ -6,6 +6,7 @@ import { CalculatorPage, CasesPage, KnowledgePage, SitesPage } from './pages/Inf
 import { LoginPage, QueryPage } from './pages/Login';
 import { MatterPage } from './pages/Matter';
 import { MattersPage } from './pages/Matters';
+import { DefaultersPage } from './pages/WageLine';
 import { QuestionPage, ReportPage } from './pages/Submit';
 import { Link, usePath } from './router';
 import { SessionProvider, useSession } from './session';
@@ -25,6 +26,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/cases/, '典型案例'],
   [/^\/kb/, '常见问题'],
   [/^\/calculator/, '期限计算'],
+  [/^\/defaulters/, '欠薪失信名单'],
 ];
 
 function Page({ path }: { path: string }) {
@@ -53,6 +55,8 @@ function Page({ path }: { path: string }) {
       return <KnowledgePage />;
     case '/calculator':
       return <CalculatorPage />;
+    case '/defaulters':
+      return <DefaultersPage />;
     default:
       return <HomePage />;
   }

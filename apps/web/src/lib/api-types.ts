@@ -10790,20 +10790,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                caseNumber: string;
-                                decidedOn: string | null;
-                                employerName: string;
-                                endsOn: string | null;
-                                groundLabel: string;
-                                id: string;
-                                owedFen: number;
-                                /** @enum {string} */
-                                state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
-                                stateLabel: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["DefaulterListingList"];
                     };
                 };
                 /** @description Default Response */
@@ -10895,62 +10882,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: {
-                                decide: boolean;
-                                publish: boolean;
-                                remove: boolean;
-                                requestRemoval: boolean;
-                                statement: boolean;
-                            };
-                            caseId: string;
-                            caseNumber: string;
-                            clocks: {
-                                basis: string;
-                                dueDate: string;
-                                id: string;
-                                name: string;
-                                provisional: boolean;
-                                ruleId: string;
-                                status: string;
-                                triggerDate: string;
-                            }[];
-                            creditCode: string | null;
-                            decidedOn: string | null;
-                            employerName: string;
-                            employerPartyId: string;
-                            endsOn: string | null;
-                            facts: string;
-                            /** @enum {string} */
-                            ground: "criminal_threshold" | "serious_incident";
-                            groundBasis: string;
-                            groundLabel: string;
-                            id: string;
-                            matterId: string;
-                            owedFen: number;
-                            publishedOn: string | null;
-                            removedOn: string | null;
-                            responsiblePersons: string;
-                            /** @enum {string} */
-                            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
-                            stateLabel: string;
-                            steps: {
-                                actorName: string;
-                                at: string;
-                                document: {
-                                    id: string;
-                                    number: string | null;
-                                    title: string | null;
-                                    type: string | null;
-                                } | null;
-                                id: string;
-                                label: string;
-                                note: string;
-                                stateAfter: string;
-                                step: string;
-                            }[];
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -11055,62 +10987,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: {
-                                decide: boolean;
-                                publish: boolean;
-                                remove: boolean;
-                                requestRemoval: boolean;
-                                statement: boolean;
-                            };
-                            caseId: string;
-                            caseNumber: string;
-                            clocks: {
-                                basis: string;
-                                dueDate: string;
-                                id: string;
-                                name: string;
-                                provisional: boolean;
-                                ruleId: string;
-                                status: string;
-                                triggerDate: string;
-                            }[];
-                            creditCode: string | null;
-                            decidedOn: string | null;
-                            employerName: string;
-                            employerPartyId: string;
-                            endsOn: string | null;
-                            facts: string;
-                            /** @enum {string} */
-                            ground: "criminal_threshold" | "serious_incident";
-                            groundBasis: string;
-                            groundLabel: string;
-                            id: string;
-                            matterId: string;
-                            owedFen: number;
-                            publishedOn: string | null;
-                            removedOn: string | null;
-                            responsiblePersons: string;
-                            /** @enum {string} */
-                            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
-                            stateLabel: string;
-                            steps: {
-                                actorName: string;
-                                at: string;
-                                document: {
-                                    id: string;
-                                    number: string | null;
-                                    title: string | null;
-                                    type: string | null;
-                                } | null;
-                                id: string;
-                                label: string;
-                                note: string;
-                                stateAfter: string;
-                                step: string;
-                            }[];
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -11209,62 +11086,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: {
-                                decide: boolean;
-                                publish: boolean;
-                                remove: boolean;
-                                requestRemoval: boolean;
-                                statement: boolean;
-                            };
-                            caseId: string;
-                            caseNumber: string;
-                            clocks: {
-                                basis: string;
-                                dueDate: string;
-                                id: string;
-                                name: string;
-                                provisional: boolean;
-                                ruleId: string;
-                                status: string;
-                                triggerDate: string;
-                            }[];
-                            creditCode: string | null;
-                            decidedOn: string | null;
-                            employerName: string;
-                            employerPartyId: string;
-                            endsOn: string | null;
-                            facts: string;
-                            /** @enum {string} */
-                            ground: "criminal_threshold" | "serious_incident";
-                            groundBasis: string;
-                            groundLabel: string;
-                            id: string;
-                            matterId: string;
-                            owedFen: number;
-                            publishedOn: string | null;
-                            removedOn: string | null;
-                            responsiblePersons: string;
-                            /** @enum {string} */
-                            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
-                            stateLabel: string;
-                            steps: {
-                                actorName: string;
-                                at: string;
-                                document: {
-                                    id: string;
-                                    number: string | null;
-                                    title: string | null;
-                                    type: string | null;
-                                } | null;
-                                id: string;
-                                label: string;
-                                note: string;
-                                stateAfter: string;
-                                step: string;
-                            }[];
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -11366,62 +11188,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: {
-                                decide: boolean;
-                                publish: boolean;
-                                remove: boolean;
-                                requestRemoval: boolean;
-                                statement: boolean;
-                            };
-                            caseId: string;
-                            caseNumber: string;
-                            clocks: {
-                                basis: string;
-                                dueDate: string;
-                                id: string;
-                                name: string;
-                                provisional: boolean;
-                                ruleId: string;
-                                status: string;
-                                triggerDate: string;
-                            }[];
-                            creditCode: string | null;
-                            decidedOn: string | null;
-                            employerName: string;
-                            employerPartyId: string;
-                            endsOn: string | null;
-                            facts: string;
-                            /** @enum {string} */
-                            ground: "criminal_threshold" | "serious_incident";
-                            groundBasis: string;
-                            groundLabel: string;
-                            id: string;
-                            matterId: string;
-                            owedFen: number;
-                            publishedOn: string | null;
-                            removedOn: string | null;
-                            responsiblePersons: string;
-                            /** @enum {string} */
-                            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
-                            stateLabel: string;
-                            steps: {
-                                actorName: string;
-                                at: string;
-                                document: {
-                                    id: string;
-                                    number: string | null;
-                                    title: string | null;
-                                    type: string | null;
-                                } | null;
-                                id: string;
-                                label: string;
-                                note: string;
-                                stateAfter: string;
-                                step: string;
-                            }[];
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -11531,62 +11298,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: {
-                                decide: boolean;
-                                publish: boolean;
-                                remove: boolean;
-                                requestRemoval: boolean;
-                                statement: boolean;
-                            };
-                            caseId: string;
-                            caseNumber: string;
-                            clocks: {
-                                basis: string;
-                                dueDate: string;
-                                id: string;
-                                name: string;
-                                provisional: boolean;
-                                ruleId: string;
-                                status: string;
-                                triggerDate: string;
-                            }[];
-                            creditCode: string | null;
-                            decidedOn: string | null;
-                            employerName: string;
-                            employerPartyId: string;
-                            endsOn: string | null;
-                            facts: string;
-                            /** @enum {string} */
-                            ground: "criminal_threshold" | "serious_incident";
-                            groundBasis: string;
-                            groundLabel: string;
-                            id: string;
-                            matterId: string;
-                            owedFen: number;
-                            publishedOn: string | null;
-                            removedOn: string | null;
-                            responsiblePersons: string;
-                            /** @enum {string} */
-                            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
-                            stateLabel: string;
-                            steps: {
-                                actorName: string;
-                                at: string;
-                                document: {
-                                    id: string;
-                                    number: string | null;
-                                    title: string | null;
-                                    type: string | null;
-                                } | null;
-                                id: string;
-                                label: string;
-                                note: string;
-                                stateAfter: string;
-                                step: string;
-                            }[];
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -11691,62 +11403,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: {
-                                decide: boolean;
-                                publish: boolean;
-                                remove: boolean;
-                                requestRemoval: boolean;
-                                statement: boolean;
-                            };
-                            caseId: string;
-                            caseNumber: string;
-                            clocks: {
-                                basis: string;
-                                dueDate: string;
-                                id: string;
-                                name: string;
-                                provisional: boolean;
-                                ruleId: string;
-                                status: string;
-                                triggerDate: string;
-                            }[];
-                            creditCode: string | null;
-                            decidedOn: string | null;
-                            employerName: string;
-                            employerPartyId: string;
-                            endsOn: string | null;
-                            facts: string;
-                            /** @enum {string} */
-                            ground: "criminal_threshold" | "serious_incident";
-                            groundBasis: string;
-                            groundLabel: string;
-                            id: string;
-                            matterId: string;
-                            owedFen: number;
-                            publishedOn: string | null;
-                            removedOn: string | null;
-                            responsiblePersons: string;
-                            /** @enum {string} */
-                            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
-                            stateLabel: string;
-                            steps: {
-                                actorName: string;
-                                at: string;
-                                document: {
-                                    id: string;
-                                    number: string | null;
-                                    title: string | null;
-                                    type: string | null;
-                                } | null;
-                                id: string;
-                                label: string;
-                                note: string;
-                                stateAfter: string;
-                                step: string;
-                            }[];
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -11834,24 +11491,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            grounds: {
-                                basis: string;
-                                /** @enum {string} */
-                                code: "criminal_threshold" | "serious_incident";
-                                label: string;
-                            }[];
-                            periods: {
-                                basis: string[];
-                                removalMonths: number;
-                                statementWorkingDays: number;
-                                termYears: number;
-                            };
-                            precondition: {
-                                basis: string;
-                                label: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["DefaulterRules"];
                     };
                 };
                 /** @description Default Response */
@@ -14724,62 +14364,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: {
-                                decide: boolean;
-                                publish: boolean;
-                                remove: boolean;
-                                requestRemoval: boolean;
-                                statement: boolean;
-                            };
-                            caseId: string;
-                            caseNumber: string;
-                            clocks: {
-                                basis: string;
-                                dueDate: string;
-                                id: string;
-                                name: string;
-                                provisional: boolean;
-                                ruleId: string;
-                                status: string;
-                                triggerDate: string;
-                            }[];
-                            creditCode: string | null;
-                            decidedOn: string | null;
-                            employerName: string;
-                            employerPartyId: string;
-                            endsOn: string | null;
-                            facts: string;
-                            /** @enum {string} */
-                            ground: "criminal_threshold" | "serious_incident";
-                            groundBasis: string;
-                            groundLabel: string;
-                            id: string;
-                            matterId: string;
-                            owedFen: number;
-                            publishedOn: string | null;
-                            removedOn: string | null;
-                            responsiblePersons: string;
-                            /** @enum {string} */
-                            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
-                            stateLabel: string;
-                            steps: {
-                                actorName: string;
-                                at: string;
-                                document: {
-                                    id: string;
-                                    number: string | null;
-                                    title: string | null;
-                                    type: string | null;
-                                } | null;
-                                id: string;
-                                label: string;
-                                note: string;
-                                stateAfter: string;
-                                step: string;
-                            }[];
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -20816,59 +20401,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            collective: boolean;
-                            employerName: string | null;
-                            generalContractor: string | null;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "project" | "site" | "employer";
-                            kindLabel: string;
-                            lines: {
-                                claimedFen: number;
-                                /** @enum {string|null} */
-                                confirmedBy: "employer" | "investigation" | null;
-                                confirmedByLabel: string | null;
-                                confirmedFen: number | null;
-                                id: string;
-                                idNumberMasked: string;
-                                name: string;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                payments: {
-                                    amountFen: number;
-                                    id: string;
-                                    note: string | null;
-                                    paidOn: string;
-                                    /** @enum {string} */
-                                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
-                                    payerLabel: string;
-                                    payerName: string | null;
-                                    recordedBy: string;
-                                }[];
-                                periodFrom: string;
-                                periodTo: string;
-                                phoneMasked: string | null;
-                                /** @enum {string} */
-                                position: "unpaid" | "partly_paid" | "paid";
-                                positionLabel: string;
-                                sourceRow: number | null;
-                                version: number;
-                            }[];
-                            matterId: string;
-                            matterNumber: string;
-                            name: string;
-                            totals: {
-                                claimedFen: number;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                paidInFull: number;
-                                workers: number;
-                            };
-                            version: number;
-                        } | null;
+                        "application/json": components["schemas"]["WageGroup"] | null;
                     };
                 };
                 /** @description Default Response */
@@ -26809,42 +26342,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            groupName: string;
-                            kindLabel: string;
-                            lines: {
-                                claimedFen: number;
-                                confirmedByLabel: string | null;
-                                confirmedFen: number | null;
-                                id: string;
-                                name: string;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                payments: {
-                                    amountFen: number;
-                                    id: string;
-                                    paidOn: string;
-                                    /** @enum {string} */
-                                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
-                                    payerLabel: string;
-                                    payerName: string | null;
-                                }[];
-                                periodFrom: string;
-                                periodTo: string;
-                                /** @enum {string} */
-                                position: "unpaid" | "partly_paid" | "paid";
-                                positionLabel: string;
-                            }[];
-                            totals: {
-                                claimedFen: number;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                paidInFull: number;
-                                workers: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["WorkerWageLedger"];
                     };
                 };
                 /** @description Default Response */
@@ -28466,20 +27964,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            basis: string;
-                            items: {
-                                creditCode: string | null;
-                                decidedOn: string;
-                                employerName: string;
-                                endsOn: string;
-                                groundLabel: string;
-                                id: string;
-                                organ: string;
-                                publishedOn: string;
-                                responsiblePersons: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["PublicDefaulterList"];
                     };
                 };
                 /** @description Default Response */
@@ -31029,23 +30514,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                kindLabel: string;
-                                matterId: string;
-                                matterNumber: string;
-                                name: string;
-                                totals: {
-                                    claimedFen: number;
-                                    outstandingFen: number;
-                                    owedFen: number;
-                                    paidFen: number;
-                                    paidInFull: number;
-                                    workers: number;
-                                };
-                            }[];
-                        };
+                        "application/json": components["schemas"]["WageGroupList"];
                     };
                 };
                 /** @description Default Response */
@@ -31132,59 +30601,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            collective: boolean;
-                            employerName: string | null;
-                            generalContractor: string | null;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "project" | "site" | "employer";
-                            kindLabel: string;
-                            lines: {
-                                claimedFen: number;
-                                /** @enum {string|null} */
-                                confirmedBy: "employer" | "investigation" | null;
-                                confirmedByLabel: string | null;
-                                confirmedFen: number | null;
-                                id: string;
-                                idNumberMasked: string;
-                                name: string;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                payments: {
-                                    amountFen: number;
-                                    id: string;
-                                    note: string | null;
-                                    paidOn: string;
-                                    /** @enum {string} */
-                                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
-                                    payerLabel: string;
-                                    payerName: string | null;
-                                    recordedBy: string;
-                                }[];
-                                periodFrom: string;
-                                periodTo: string;
-                                phoneMasked: string | null;
-                                /** @enum {string} */
-                                position: "unpaid" | "partly_paid" | "paid";
-                                positionLabel: string;
-                                sourceRow: number | null;
-                                version: number;
-                            }[];
-                            matterId: string;
-                            matterNumber: string;
-                            name: string;
-                            totals: {
-                                claimedFen: number;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                paidInFull: number;
-                                workers: number;
-                            };
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["WageGroup"];
                     };
                 };
                 /** @description Default Response */
@@ -31274,59 +30691,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            collective: boolean;
-                            employerName: string | null;
-                            generalContractor: string | null;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "project" | "site" | "employer";
-                            kindLabel: string;
-                            lines: {
-                                claimedFen: number;
-                                /** @enum {string|null} */
-                                confirmedBy: "employer" | "investigation" | null;
-                                confirmedByLabel: string | null;
-                                confirmedFen: number | null;
-                                id: string;
-                                idNumberMasked: string;
-                                name: string;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                payments: {
-                                    amountFen: number;
-                                    id: string;
-                                    note: string | null;
-                                    paidOn: string;
-                                    /** @enum {string} */
-                                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
-                                    payerLabel: string;
-                                    payerName: string | null;
-                                    recordedBy: string;
-                                }[];
-                                periodFrom: string;
-                                periodTo: string;
-                                phoneMasked: string | null;
-                                /** @enum {string} */
-                                position: "unpaid" | "partly_paid" | "paid";
-                                positionLabel: string;
-                                sourceRow: number | null;
-                                version: number;
-                            }[];
-                            matterId: string;
-                            matterNumber: string;
-                            name: string;
-                            totals: {
-                                claimedFen: number;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                paidInFull: number;
-                                workers: number;
-                            };
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["WageGroup"];
                     };
                 };
                 /** @description Default Response */
@@ -31429,67 +30794,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            group: {
-                                collective: boolean;
-                                employerName: string | null;
-                                generalContractor: string | null;
-                                id: string;
-                                /** @enum {string} */
-                                kind: "project" | "site" | "employer";
-                                kindLabel: string;
-                                lines: {
-                                    claimedFen: number;
-                                    /** @enum {string|null} */
-                                    confirmedBy: "employer" | "investigation" | null;
-                                    confirmedByLabel: string | null;
-                                    confirmedFen: number | null;
-                                    id: string;
-                                    idNumberMasked: string;
-                                    name: string;
-                                    outstandingFen: number;
-                                    owedFen: number;
-                                    paidFen: number;
-                                    payments: {
-                                        amountFen: number;
-                                        id: string;
-                                        note: string | null;
-                                        paidOn: string;
-                                        /** @enum {string} */
-                                        payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
-                                        payerLabel: string;
-                                        payerName: string | null;
-                                        recordedBy: string;
-                                    }[];
-                                    periodFrom: string;
-                                    periodTo: string;
-                                    phoneMasked: string | null;
-                                    /** @enum {string} */
-                                    position: "unpaid" | "partly_paid" | "paid";
-                                    positionLabel: string;
-                                    sourceRow: number | null;
-                                    version: number;
-                                }[];
-                                matterId: string;
-                                matterNumber: string;
-                                name: string;
-                                totals: {
-                                    claimedFen: number;
-                                    outstandingFen: number;
-                                    owedFen: number;
-                                    paidFen: number;
-                                    paidInFull: number;
-                                    workers: number;
-                                };
-                                version: number;
-                            };
-                            imported: number;
-                            skipped: {
-                                column: string;
-                                message: string;
-                                row: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["WageImportResult"];
                     };
                 };
                 /** @description Default Response */
@@ -31690,59 +30995,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            collective: boolean;
-                            employerName: string | null;
-                            generalContractor: string | null;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "project" | "site" | "employer";
-                            kindLabel: string;
-                            lines: {
-                                claimedFen: number;
-                                /** @enum {string|null} */
-                                confirmedBy: "employer" | "investigation" | null;
-                                confirmedByLabel: string | null;
-                                confirmedFen: number | null;
-                                id: string;
-                                idNumberMasked: string;
-                                name: string;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                payments: {
-                                    amountFen: number;
-                                    id: string;
-                                    note: string | null;
-                                    paidOn: string;
-                                    /** @enum {string} */
-                                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
-                                    payerLabel: string;
-                                    payerName: string | null;
-                                    recordedBy: string;
-                                }[];
-                                periodFrom: string;
-                                periodTo: string;
-                                phoneMasked: string | null;
-                                /** @enum {string} */
-                                position: "unpaid" | "partly_paid" | "paid";
-                                positionLabel: string;
-                                sourceRow: number | null;
-                                version: number;
-                            }[];
-                            matterId: string;
-                            matterNumber: string;
-                            name: string;
-                            totals: {
-                                claimedFen: number;
-                                outstandingFen: number;
-                                owedFen: number;
-                                paidFen: number;
-                                paidInFull: number;
-                                workers: number;
-                            };
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["WageGroup"];
                     };
                 };
                 /** @description Default Response */
@@ -32406,6 +31659,182 @@ export interface components {
             validFrom: string;
             validTo: string;
         };
+        DefaulterListing: {
+            actions: {
+                decide: boolean;
+                publish: boolean;
+                remove: boolean;
+                requestRemoval: boolean;
+                statement: boolean;
+            };
+            caseId: string;
+            caseNumber: string;
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                name: string;
+                provisional: boolean;
+                ruleId: string;
+                status: string;
+                triggerDate: string;
+            }[];
+            creditCode: string | null;
+            decidedOn: string | null;
+            employerName: string;
+            employerPartyId: string;
+            endsOn: string | null;
+            facts: string;
+            /** @enum {string} */
+            ground: "criminal_threshold" | "serious_incident";
+            groundBasis: string;
+            groundLabel: string;
+            id: string;
+            matterId: string;
+            owedFen: number;
+            publishedOn: string | null;
+            removedOn: string | null;
+            responsiblePersons: string;
+            /** @enum {string} */
+            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+            stateLabel: string;
+            steps: {
+                actorName: string;
+                at: string;
+                document: {
+                    id: string;
+                    number: string | null;
+                    title: string | null;
+                    type: string | null;
+                } | null;
+                id: string;
+                label: string;
+                note: string;
+                stateAfter: string;
+                step: string;
+            }[];
+            version: number;
+        };
+        DefaulterListingInput: {
+            actions: {
+                decide: boolean;
+                publish: boolean;
+                remove: boolean;
+                requestRemoval: boolean;
+                statement: boolean;
+            };
+            caseId: string;
+            caseNumber: string;
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                name: string;
+                provisional: boolean;
+                ruleId: string;
+                status: string;
+                triggerDate: string;
+            }[];
+            creditCode: string | null;
+            decidedOn: string | null;
+            employerName: string;
+            employerPartyId: string;
+            endsOn: string | null;
+            facts: string;
+            /** @enum {string} */
+            ground: "criminal_threshold" | "serious_incident";
+            groundBasis: string;
+            groundLabel: string;
+            id: string;
+            matterId: string;
+            owedFen: number;
+            publishedOn: string | null;
+            removedOn: string | null;
+            responsiblePersons: string;
+            /** @enum {string} */
+            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+            stateLabel: string;
+            steps: {
+                actorName: string;
+                at: string;
+                document: {
+                    id: string;
+                    number: string | null;
+                    title: string | null;
+                    type: string | null;
+                } | null;
+                id: string;
+                label: string;
+                note: string;
+                stateAfter: string;
+                step: string;
+            }[];
+            version: number;
+        };
+        DefaulterListingList: {
+            items: {
+                caseNumber: string;
+                decidedOn: string | null;
+                employerName: string;
+                endsOn: string | null;
+                groundLabel: string;
+                id: string;
+                owedFen: number;
+                /** @enum {string} */
+                state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                stateLabel: string;
+            }[];
+        };
+        DefaulterListingListInput: {
+            items: {
+                caseNumber: string;
+                decidedOn: string | null;
+                employerName: string;
+                endsOn: string | null;
+                groundLabel: string;
+                id: string;
+                owedFen: number;
+                /** @enum {string} */
+                state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                stateLabel: string;
+            }[];
+        };
+        DefaulterRules: {
+            grounds: {
+                basis: string;
+                /** @enum {string} */
+                code: "criminal_threshold" | "serious_incident";
+                label: string;
+            }[];
+            periods: {
+                basis: string[];
+                removalMonths: number;
+                statementWorkingDays: number;
+                termYears: number;
+            };
+            precondition: {
+                basis: string;
+                label: string;
+            };
+        };
+        DefaulterRulesInput: {
+            grounds: {
+                basis: string;
+                /** @enum {string} */
+                code: "criminal_threshold" | "serious_incident";
+                label: string;
+            }[];
+            periods: {
+                basis: string[];
+                removalMonths: number;
+                statementWorkingDays: number;
+                termYears: number;
+            };
+            precondition: {
+                basis: string;
+                label: string;
+            };
+        };
         Document: {
             correctionReason: string | null;
             createdAt: string | null;
@@ -33010,6 +32439,34 @@ export interface components {
             statusLabel: string;
             version: number;
         };
+        PublicDefaulterList: {
+            basis: string;
+            items: {
+                creditCode: string | null;
+                decidedOn: string;
+                employerName: string;
+                endsOn: string;
+                groundLabel: string;
+                id: string;
+                organ: string;
+                publishedOn: string;
+                responsiblePersons: string;
+            }[];
+        };
+        PublicDefaulterListInput: {
+            basis: string;
+            items: {
+                creditCode: string | null;
+                decidedOn: string;
+                employerName: string;
+                endsOn: string;
+                groundLabel: string;
+                id: string;
+                organ: string;
+                publishedOn: string;
+                responsiblePersons: string;
+            }[];
+        };
         SessionUser: {
             demoMode: boolean;
             displayName: string;
@@ -33379,6 +32836,236 @@ export interface components {
             }[];
             username: string;
             version: number;
+        };
+        WageGroup: {
+            collective: boolean;
+            employerName: string | null;
+            generalContractor: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "project" | "site" | "employer";
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                /** @enum {string|null} */
+                confirmedBy: "employer" | "investigation" | null;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                idNumberMasked: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    note: string | null;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                    recordedBy: string;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+                sourceRow: number | null;
+                version: number;
+            }[];
+            matterId: string;
+            matterNumber: string;
+            name: string;
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+            version: number;
+        };
+        WageGroupInput: {
+            collective: boolean;
+            employerName: string | null;
+            generalContractor: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "project" | "site" | "employer";
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                /** @enum {string|null} */
+                confirmedBy: "employer" | "investigation" | null;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                idNumberMasked: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    note: string | null;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                    recordedBy: string;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+                sourceRow: number | null;
+                version: number;
+            }[];
+            matterId: string;
+            matterNumber: string;
+            name: string;
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+            version: number;
+        };
+        WageGroupList: {
+            items: {
+                id: string;
+                kindLabel: string;
+                matterId: string;
+                matterNumber: string;
+                name: string;
+                totals: {
+                    claimedFen: number;
+                    outstandingFen: number;
+                    owedFen: number;
+                    paidFen: number;
+                    paidInFull: number;
+                    workers: number;
+                };
+            }[];
+        };
+        WageGroupListInput: {
+            items: {
+                id: string;
+                kindLabel: string;
+                matterId: string;
+                matterNumber: string;
+                name: string;
+                totals: {
+                    claimedFen: number;
+                    outstandingFen: number;
+                    owedFen: number;
+                    paidFen: number;
+                    paidInFull: number;
+                    workers: number;
+                };
+            }[];
+        };
+        WageImportResult: {
+            group: components["schemas"]["WageGroup"];
+            imported: number;
+            skipped: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+        };
+        WageImportResultInput: {
+            group: components["schemas"]["WageGroupInput"];
+            imported: number;
+            skipped: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+        };
+        WorkerWageLedger: {
+            groupName: string;
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+            }[];
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+        };
+        WorkerWageLedgerInput: {
+            groupName: string;
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+            }[];
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
         };
     };
     responses: never;

@@ -101,7 +101,7 @@ export const listingSchema = z.object({
     requestRemoval: z.boolean(),
     remove: z.boolean(),
   }),
-});
+}).meta({ id: 'DefaulterListing' });
 
 export const listingListSchema = z.object({
   items: z.array(
@@ -117,7 +117,7 @@ export const listingListSchema = z.object({
       endsOn: z.string().nullable(),
     }),
   ),
-});
+}).meta({ id: 'DefaulterListingList' });
 
 export const publicListSchema = z.object({
   basis: z.string(),
@@ -134,10 +134,10 @@ export const publicListSchema = z.object({
       organ: z.string(),
     }),
   ),
-});
+}).meta({ id: 'PublicDefaulterList' });
 
 export const groundsSchema = z.object({
   grounds: z.array(z.object({ code: z.enum(grounds), label: z.string(), basis: z.string() })),
   precondition: z.object({ label: z.string(), basis: z.string() }),
   periods: z.object({ statementWorkingDays: z.number(), termYears: z.number(), removalMonths: z.number(), basis: z.array(z.string()) }),
-});
+}).meta({ id: 'DefaulterRules' });

@@ -95,7 +95,7 @@ export const wageGroupSchema = z.object({
       payments: z.array(payment),
     }),
   ),
-});
+}).meta({ id: 'WageGroup' });
 
 export const rowProblemSchema = z.object({ row: z.number(), column: z.string(), message: z.string() });
 
@@ -103,7 +103,7 @@ export const importResultSchema = z.object({
   imported: z.number(),
   skipped: z.array(rowProblemSchema),
   group: wageGroupSchema,
-});
+}).meta({ id: 'WageImportResult' });
 
 export const wageGroupListSchema = z.object({
   items: z.array(
@@ -116,7 +116,7 @@ export const wageGroupListSchema = z.object({
       totals: totalsSchema,
     }),
   ),
-});
+}).meta({ id: 'WageGroupList' });
 
 export const piiSchema = z.object({ name: z.string(), idNumber: z.string().nullable(), phone: z.string().nullable() });
 
@@ -136,4 +136,4 @@ export const workerLedgerSchema = z.object({
       payments: z.array(payment.omit({ note: true, recordedBy: true })),
     }),
   ),
-});
+}).meta({ id: 'WorkerWageLedger' });

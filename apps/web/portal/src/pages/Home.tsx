@@ -14,6 +14,7 @@ const TILES: { to: string; title: string; note: string }[] = [
   { to: '/cases', title: '典型案例', note: '别人是怎么解决的' },
   { to: '/sites', title: '服务网点', note: '地址和办公时间' },
   { to: '/calculator', title: '期限计算', note: '算一算还剩几天' },
+  { to: '/defaulters', title: '欠薪失信名单', note: '拖欠农民工工资失信联合惩戒对象' },
 ];
 
 export function HomePage() {
