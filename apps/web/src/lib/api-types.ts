@@ -10776,6 +10776,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description 只列出该监察案件的程序 */
+                    caseId?: string;
                     state?: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
                 };
                 header?: never;

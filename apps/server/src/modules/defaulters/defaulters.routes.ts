@@ -78,7 +78,7 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: { tags, summary: '失信名单程序列表（本人辖区）', querystring: listQuery, response: { 200: listingListSchema, ...R } },
     },
-    async (req) => ({ items: await listListings(db, req.auth!, req.query.state) }),
+    async (req) => ({ items: await listListings(db, req.auth!, req.query.state, req.query.caseId) }),
   );
 
   app.get(

@@ -7,7 +7,10 @@ const states = Object.keys(DEFAULTER_STATES) as [keyof typeof DEFAULTER_STATES, 
 const version = z.number().int().min(1).describe('失信名单程序的版本（并发修改检查）');
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
-export const listQuery = z.strictObject({ state: z.enum(states, '状态不正确').optional() });
+export const listQuery = z.strictObject({
+  state: z.enum(states, '状态不正确').optional(),
+  caseId: z.uuid('编号格式不正确').optional().describe('只列出该监察案件的程序'),
+});
 
 export const proposalBody = z.strictObject({
   ground: z.enum(grounds, '请选择列入事由（《名单办法》第五条）'),

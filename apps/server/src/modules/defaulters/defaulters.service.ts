@@ -634,7 +634,7 @@ export async function presentListing(exec: Exec, auth: AuthContext, l: ListingRo
   };
 }
 
-export async function listListings(exec: Exec, auth: AuthContext, state?: DefaulterState) {
+export async function listListings(exec: Exec, auth: AuthContext, state?: DefaulterState, caseId?: string) {
   const scope = await scopeOf(exec, auth, 'matter.read');
   if (!scope.length) return [];
   let q = exec
@@ -644,6 +644,7 @@ export async function listListings(exec: Exec, auth: AuthContext, state?: Defaul
     .select(['l.id', 'l.state', 'l.ground', 'l.owed_fen', 'l.decided_on', 'l.ends_on', 'p.name', 'c.number'])
     .where('l.jurisdiction_id', 'in', scope);
   if (state) q = q.where('l.state', '=', state);
+  if (caseId) q = q.where('l.case_id', '=', caseId);
   const rows = await q.orderBy('l.created_at', 'desc').limit(200).execute();
   return rows.map((r) => ({
     id: r.id,

@@ -26,6 +26,14 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
             { label: '行业', children: p.employer.industry ?? '—' },
             { label: '罚款合计', children: `¥${(p.penaltiesTotalFen / 100).toLocaleString('zh-CN')}` },
             { label: '仲裁裁决', children: `${p.awards}件` },
+            {
+              label: '欠薪失信名单',
+              children: p.defaulterListings?.length
+                ? p.defaulterListings
+                    .map((d) => `${d.stateLabel}${d.decidedOn && d.endsOn ? `（${d.decidedOn}至${d.endsOn}）` : ''}`)
+                    .join('；')
+                : '未列入',
+            },
           ]}
         />
         <Space align="center">

@@ -74,7 +74,7 @@ function ImportBox({ group, matterId }: { group: WageGroup; matterId: string }) 
   const [goodRowsOnly, setGoodRowsOnly] = useState(false);
   const details = isApiError(imp.error) ? (imp.error.details as { problems?: { message: string }[] } | undefined) : undefined;
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Upload
           accept=".xlsx"
@@ -234,7 +234,7 @@ export function WageGroupPanel({ matterId }: { matterId: string }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         dataSource={g.lines}
         columns={[
-          { title: '姓名', dataIndex: 'name' },
+          { title: '姓名', dataIndex: 'name', fixed: 'left' as const },
           { title: '公民身份号码', dataIndex: 'idNumberMasked' },
           {
             title: '欠薪期间',
