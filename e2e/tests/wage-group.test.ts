@@ -71,7 +71,16 @@ describe('group wage ledger: staff record a 总包代发 payment, the worker see
     expect(g.status, JSON.stringify(g.body)).toBe(201);
     const imp = await clerk.post(`/api/wage-groups/${g.body.id}/import`, {
       file: await sheet([
-        [WORKER, residentId('19800505', 611, '421381'), WORKER_PHONE, '2026-08', '2026-10', 9000, 9000, '用人单位确认'],
+        [
+          WORKER,
+          residentId('19800505', 611, '421381'),
+          WORKER_PHONE,
+          '2026-08',
+          '2026-10',
+          9000,
+          9000,
+          '用人单位确认',
+        ],
         [OTHER, residentId('19830606', 622, '421381'), '13812347702', '2026-08', '2026-10', 7000, '', ''],
         ['钱小明', residentId('19900707', 633, '421381'), '', '2026-09', '2026-10', 5000, '', ''],
       ]),

@@ -13,7 +13,8 @@ async function mustOk(r: { status: number; body: any }, status = 200) {
   return r.body;
 }
 
-const me = async (c: Client) => (await c.get('/api/auth/me')).body.user?.id ?? (await c.get('/api/auth/me')).body.id;
+const me = async (c: Client) =>
+  (await c.get('/api/auth/me')).body.user?.id ?? (await c.get('/api/auth/me')).body.id;
 
 /**
  * An inspection case of wage arrears under investigation, with an order to pay 628,000.00元 by
@@ -33,7 +34,9 @@ async function unpaidOrder(n: number, comply = false) {
       jurisdictionId: p.zengdu,
       complainant: { name: `失信${n}`, idType: 'resident_id', idNumber: residentId('19900101', 700 + n) },
       employer: { name: employer, creditCode: creditCode(`MA4D000${n}`) },
-      violations: [{ type: 'unpaid_wages', amountFen: 62_800_000, facts: '拖欠42名农民工2026年8月至10月工资' }],
+      violations: [
+        { type: 'unpaid_wages', amountFen: 62_800_000, facts: '拖欠42名农民工2026年8月至10月工资' },
+      ],
       violationEndedOn: '2026-10-31',
     }),
     201,
@@ -41,7 +44,9 @@ async function unpaidOrder(n: number, comply = false) {
   const id = r.caseId as string;
   await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
   await mustOk(
-    await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [await me(chen), await me(zhang)] }),
+    await director.post(`/api/inspection/cases/${id}/inspectors`, {
+      userIds: [await me(chen), await me(zhang)],
+    }),
   );
   await mustOk(await chen.post(`/api/inspection/cases/${id}/investigation/start`, {}));
   const deadline = dayFromNow(3);
@@ -78,8 +83,14 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
     const clerk = await signedIn(env, 'clerk');
     const r = await mustOk(await clerk.get('/api/defaulters/rules'));
     expect(r.grounds.map((g: any) => [g.code, g.basis])).toEqual([
-      ['criminal_threshold', '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》（人力资源社会保障部令第45号）第五条第一款第（一）项'],
-      ['serious_incident', '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》（人力资源社会保障部令第45号）第五条第一款第（二）项'],
+      [
+        'criminal_threshold',
+        '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》（人力资源社会保障部令第45号）第五条第一款第（一）项',
+      ],
+      [
+        'serious_incident',
+        '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》（人力资源社会保障部令第45号）第五条第一款第（二）项',
+      ],
     ]);
     expect(r.periods).toMatchObject({ statementWorkingDays: 5, termYears: 3, removalMonths: 6 });
     expect(r.precondition.label).toBe('经人力资源社会保障行政部门依法责令限期支付工资，逾期未支付');
@@ -156,9 +167,14 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
     ]);
 
     // Decision by the approving post only.
-    const byInspector = await chen.post(`/api/defaulters/${id}/decision`, { list: true, version: stated.version });
+    const byInspector = await chen.post(`/api/defaulters/${id}/decision`, {
+      list: true,
+      version: stated.version,
+    });
     expect([byInspector.status, byInspector.body.code]).toEqual([403, 'DEFAULTER_APPROVER_REQUIRED']);
-    expect((await clerk.post(`/api/defaulters/${id}/decision`, { list: true, version: stated.version })).status).toBe(403);
+    expect(
+      (await clerk.post(`/api/defaulters/${id}/decision`, { list: true, version: stated.version })).status,
+    ).toBe(403);
     const stale = await director.post(`/api/defaulters/${id}/decision`, { list: true, version: 1 });
     expect([stale.status, stale.body.code]).toEqual([409, 'CONFLICT']);
     const decided = await mustOk(
@@ -189,7 +205,9 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
     const before = await mustOk(await new Client(env.url).get('/api/public/defaulters'));
     expect(before.items.map((x: any) => x.id)).not.toContain(id);
 
-    const published = await mustOk(await chen.post(`/api/defaulters/${id}/publication`, { version: decided.version }));
+    const published = await mustOk(
+      await chen.post(`/api/defaulters/${id}/publication`, { version: decided.version }),
+    );
     expect(published).toMatchObject({ state: 'published', publishedOn: today });
     expect(published.steps[3].document.number).toMatch(/^随人社监失公字〔\d{4}〕第\d+号$/);
     const term = published.clocks.find((c: any) => c.ruleId === 'defaulter.listing-term');
@@ -238,7 +256,11 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
     );
     expect(applied.state).toBe('removal_requested');
     expect(applied.steps[4].document.number).toMatch(/^随人社监失申字〔\d{4}〕第\d+号$/);
-    expect(applied.clocks.at(-1)).toMatchObject({ ruleId: 'defaulter.removal-review', triggerDate: earliest, status: 'running' });
+    expect(applied.clocks.at(-1)).toMatchObject({
+      ruleId: 'defaulter.removal-review',
+      triggerDate: earliest,
+      status: 'running',
+    });
     const removed = await mustOk(
       await director.post(`/api/defaulters/${id}/removal`, { approve: true, version: applied.version }),
     );
@@ -269,7 +291,9 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
     ]);
     const after = await mustOk(await new Client(env.url).get('/api/public/defaulters'));
     expect(after.items.map((x: any) => x.id)).not.toContain(id);
-    const timeline = (await mustOk(await zhang.get(`/api/matters/${removed.matterId}`))).timeline.map((e: any) => e.kind);
+    const timeline = (await mustOk(await zhang.get(`/api/matters/${removed.matterId}`))).timeline.map(
+      (e: any) => e.kind,
+    );
     expect(timeline).toEqual(
       expect.arrayContaining([
         'defaulter_propose',
@@ -285,19 +309,28 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
   it('without a statement the decision waits for the end of the period; a refusal to list needs reasons', async () => {
     const { caseId, chen, director, today } = await unpaidOrder(3);
     const proposed = await mustOk(
-      await chen.post(`/api/inspection/cases/${caseId}/defaulter-proposals`, { ...PROPOSAL, owedFen: 100_000_00 }),
+      await chen.post(`/api/inspection/cases/${caseId}/defaulter-proposals`, {
+        ...PROPOSAL,
+        owedFen: 100_000_00,
+      }),
       201,
     );
     expect(proposed.owedFen).toBe(10_000_000);
     const due = proposed.clocks[0].dueDate as string;
-    const early = await director.post(`/api/defaulters/${proposed.id}/decision`, { list: true, version: proposed.version });
+    const early = await director.post(`/api/defaulters/${proposed.id}/decision`, {
+      list: true,
+      version: proposed.version,
+    });
     expect([early.status, early.body.code, early.body.message]).toEqual([
       422,
       'DEFAULTER_STATEMENT_PERIOD_RUNNING',
       `陈述、申辩期限至${due}届满；期限内未收到陈述、申辩的，期满后方可作出决定`,
     ]);
     setToday(env, plusDays(due, 1));
-    const noReason = await director.post(`/api/defaulters/${proposed.id}/decision`, { list: false, version: proposed.version });
+    const noReason = await director.post(`/api/defaulters/${proposed.id}/decision`, {
+      list: false,
+      version: proposed.version,
+    });
     expect([noReason.status, noReason.body.code]).toEqual([400, 'DEFAULTER_OPINION_REQUIRED']);
     const late = await chen.post(`/api/defaulters/${proposed.id}/statement`, {
       statement: '逾期的申辩',
@@ -312,7 +345,11 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
         version: proposed.version,
       }),
     );
-    expect(refused).toMatchObject({ state: 'decided_not_listed', stateLabel: '决定不予列入', decidedOn: null });
+    expect(refused).toMatchObject({
+      state: 'decided_not_listed',
+      stateLabel: '决定不予列入',
+      decidedOn: null,
+    });
     expect(refused.clocks.map((c: any) => [c.ruleId, c.status])).toEqual([['defaulter.statement', 'met']]);
     expect(today < due).toBe(true);
   });

@@ -17,11 +17,9 @@ const env = useTestServer({
 });
 afterAll(() => sms.stop());
 
-let serial = 0;
 /** A fresh employer matter registered at the window, and its wage group. */
 async function groupFor(clerk: Client, name: string) {
   const p = await places(env);
-  serial++;
   const m = await newMatter(clerk, p.zengdu, { employer: `随州市欠薪测试${name}建筑劳务有限公司` });
   const g = await clerk.post('/api/wage-groups', {
     matterId: m.id,
@@ -120,7 +118,9 @@ describe('group wage arrears ledger (issue #21 point 3)', () => {
     const refused = await clerk.post(url, { file });
     expect(refused.status).toBe(422);
     expect(refused.body.code).toBe('WAGE_IMPORT_INVALID');
-    expect(refused.body.message).toMatch(/^第18行“公民身份号码”有误：.+。未导入任何一行；请改正后重新导入，或选择“只导入无误的行”$/);
+    expect(refused.body.message).toMatch(
+      /^第18行“公民身份号码”有误：.+。未导入任何一行；请改正后重新导入，或选择“只导入无误的行”$/,
+    );
     expect(refused.body.details).toMatchObject({ totalRows: 40, validRows: 39 });
     expect(refused.body.details.problems).toHaveLength(1);
     expect(refused.body.details.problems[0]).toMatchObject({ row: 18, column: '公民身份号码' });
@@ -214,7 +214,13 @@ describe('group wage arrears ledger (issue #21 point 3)', () => {
     const clerk = await signedIn(env, 'clerk');
     const { group } = await groupFor(clerk, '代发');
     const rows: Row[] = [
-      { name: '李建国', id: residentId('19790202', 411, '421381'), claimed: 12000, confirmed: 10000, by: '调查核实' },
+      {
+        name: '李建国',
+        id: residentId('19790202', 411, '421381'),
+        claimed: 12000,
+        confirmed: 10000,
+        by: '调查核实',
+      },
       { name: '王秀英', id: residentId('19820303', 422, '421381'), claimed: 8000.5 },
     ];
     const imp = await clerk.post(`/api/wage-groups/${group.id}/import`, { file: await sheet(rows) });
@@ -223,7 +229,12 @@ describe('group wage arrears ledger (issue #21 point 3)', () => {
     const url = (l: any) => `/api/wage-groups/${group.id}/lines/${l.id}/payments`;
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-    const paid = await clerk.post(url(li), { amountFen: 600_000, paidOn: today, payer: 'general_contractor', version: li.version });
+    const paid = await clerk.post(url(li), {
+      amountFen: 600_000,
+      paidOn: today,
+      payer: 'general_contractor',
+      version: li.version,
+    });
     expect(paid.status, JSON.stringify(paid.body)).toBe(201);
     const liAfter = paid.body.lines.find((l: any) => l.id === li.id);
     expect(liAfter).toMatchObject({
@@ -245,7 +256,12 @@ describe('group wage arrears ledger (issue #21 point 3)', () => {
         recordedBy: '王晓梅',
       },
     ]);
-    const stale = await clerk.post(url(li), { amountFen: 100, paidOn: today, payer: 'employer', version: li.version });
+    const stale = await clerk.post(url(li), {
+      amountFen: 100,
+      paidOn: today,
+      payer: 'employer',
+      version: li.version,
+    });
     expect([stale.status, stale.body.code]).toEqual([409, 'CONFLICT']);
     const over = await clerk.post(url(li), {
       amountFen: 400_001,
@@ -258,7 +274,12 @@ describe('group wage arrears ledger (issue #21 point 3)', () => {
       'WAGE_PAYMENT_INVALID',
       '支付金额超过该工人尚欠的工资',
     ]);
-    const future = await clerk.post(url(li), { amountFen: 1, paidOn: '2099-01-01', payer: 'employer', version: liAfter.version });
+    const future = await clerk.post(url(li), {
+      amountFen: 1,
+      paidOn: '2099-01-01',
+      payer: 'employer',
+      version: liAfter.version,
+    });
     expect([future.status, future.body.code]).toEqual([400, 'WAGE_PAYMENT_FUTURE']);
     const rest = await clerk.post(url(li), {
       amountFen: 400_000,
@@ -276,9 +297,17 @@ describe('group wage arrears ledger (issue #21 point 3)', () => {
       outstandingFen: 800_050,
       paidInFull: 1,
     });
-    expect((await (await signedIn(env, 'court')).post(url(wang), { amountFen: 1, paidOn: today, payer: 'employer', version: 1 })).status).toBe(403);
+    expect(
+      (
+        await (
+          await signedIn(env, 'court')
+        ).post(url(wang), { amountFen: 1, paidOn: today, payer: 'employer', version: 1 })
+      ).status,
+    ).toBe(403);
 
-    const x = await fetch(`${env.url}/api/wage-groups/${group.id}/ledger.xlsx`, { headers: { cookie: clerk.cookie! } });
+    const x = await fetch(`${env.url}/api/wage-groups/${group.id}/ledger.xlsx`, {
+      headers: { cookie: clerk.cookie! },
+    });
     expect(x.status).toBe(200);
     expect(x.headers.get('content-type')).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
@@ -338,7 +367,14 @@ describe('group wage arrears ledger (issue #21 point 3)', () => {
     const phone = '13912340021';
     const rows: Row[] = [
       { name: '赵大军', id: residentId('19800505', 511, '421381'), phone, claimed: 9000 },
-      { name: '孙小红', id: residentId('19830606', 522, '421381'), phone: '13912340022', claimed: 7000, confirmed: 6500, by: '用人单位确认' },
+      {
+        name: '孙小红',
+        id: residentId('19830606', 522, '421381'),
+        phone: '13912340022',
+        claimed: 7000,
+        confirmed: 6500,
+        by: '用人单位确认',
+      },
     ];
     const imp = await clerk.post(`/api/wage-groups/${group.id}/import`, { file: await sheet(rows) });
     expect(imp.status, JSON.stringify(imp.body)).toBe(200);
@@ -358,7 +394,14 @@ describe('group wage arrears ledger (issue #21 point 3)', () => {
     expect(r.body).toEqual({
       groupName: '门户项目',
       kindLabel: '工程项目',
-      totals: { workers: 2, claimedFen: 1_600_000, owedFen: 1_550_000, paidFen: 300_000, outstandingFen: 1_250_000, paidInFull: 0 },
+      totals: {
+        workers: 2,
+        claimedFen: 1_600_000,
+        owedFen: 1_550_000,
+        paidFen: 300_000,
+        outstandingFen: 1_250_000,
+        paidInFull: 0,
+      },
       lines: [
         {
           id: zhao.id,
@@ -393,7 +436,10 @@ describe('group wage arrears ledger (issue #21 point 3)', () => {
     expect((await stranger.get(`/api/portal/matters/${matter.id}/wage-line`)).status).toBe(404);
     // No group on another matter of the same worker: 404, not an empty ledger.
     const p = await places(env);
-    const other = await newMatter(clerk, p.zengdu, { employer: '随州市无台账测试有限公司', idNumber: rows[0]!.id });
+    const other = await newMatter(clerk, p.zengdu, {
+      employer: '随州市无台账测试有限公司',
+      idNumber: rows[0]!.id,
+    });
     expect((await worker.get(`/api/portal/matters/${other.id}/wage-line`)).status).toBe(404);
   });
 });

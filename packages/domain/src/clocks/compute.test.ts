@@ -128,7 +128,11 @@ describe('computeDue over the 2026 calendar', () => {
     expect(() => due('defaulter.listing-term', '2024-03-01')).toThrow(
       expect.objectContaining({ code: 'CALENDAR_UNKNOWN' }),
     );
-    expect(findRule('defaulter.listing-term')).toMatchObject({ duration: 3, unit: 'years', rollover: 'none' });
+    expect(findRule('defaulter.listing-term')).toMatchObject({
+      duration: 3,
+      unit: 'years',
+      rollover: 'none',
+    });
   });
 
   it('handles one-month periods at month ends and in a leap year', () => {

@@ -12,7 +12,8 @@
  * before relying on them.
  */
 
-export const DEFAULTER_RULE = '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》（人力资源社会保障部令第45号）';
+export const DEFAULTER_RULE =
+  '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》（人力资源社会保障部令第45号）';
 
 const UNVERIFIED = '（条号待与公布文本核对）';
 

@@ -137,7 +137,10 @@ export const REQUIRED_ELEMENTS: Readonly<Record<string, readonly ElementRule[]>>
   defaulter_statement_record: [...ALWAYS],
   defaulter_listing_decision: [
     ...ALWAYS,
-    { element: 'remedy', basis: '《中华人民共和国行政复议法》第二十条；《中华人民共和国行政诉讼法》第四十六条' },
+    {
+      element: 'remedy',
+      basis: '《中华人民共和国行政复议法》第二十条；《中华人民共和国行政诉讼法》第四十六条',
+    },
   ],
   defaulter_publication: [...ALWAYS],
   defaulter_removal_receipt: [...ALWAYS],

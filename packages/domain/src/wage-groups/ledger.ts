@@ -227,7 +227,12 @@ export function linePosition(line: { claimedFen: number; confirmedFen: number | 
   const owed = owedFen(line);
   const outstanding = Math.max(owed - line.paidFen, 0);
   const position: LinePosition = line.paidFen <= 0 ? 'unpaid' : outstanding > 0 ? 'partly_paid' : 'paid';
-  return { owedFen: owed, outstandingFen: outstanding, position, positionLabel: LINE_POSITION_LABELS[position] };
+  return {
+    owedFen: owed,
+    outstandingFen: outstanding,
+    position,
+    positionLabel: LINE_POSITION_LABELS[position],
+  };
 }
 
 /** The group's totals over its lines. */

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { DEFAULTER_GROUNDS, DEFAULTER_GROUND_CODES, DEFAULTER_PERIODS, DEFAULTER_RULE, ORDER_PRECONDITION } from '@onestop/domain';
+import {
+  DEFAULTER_GROUNDS,
+  DEFAULTER_GROUND_CODES,
+  DEFAULTER_PERIODS,
+  DEFAULTER_RULE,
+  ORDER_PRECONDITION,
+} from '@onestop/domain';
 import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import {
@@ -49,7 +55,11 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/defaulters/rules',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '列入事由、前提条件和期间（法律规定作为数据）', response: { 200: groundsSchema, ...R } },
+      schema: {
+        tags,
+        summary: '列入事由、前提条件和期间（法律规定作为数据）',
+        response: { 200: groundsSchema, ...R },
+      },
     },
     async () => ({
       grounds: DEFAULTER_GROUND_CODES.map((code) => ({ code, ...DEFAULTER_GROUNDS[code] })),
@@ -58,7 +68,11 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
         statementWorkingDays: DEFAULTER_PERIODS.statement.workingDays,
         termYears: DEFAULTER_PERIODS.termYears.years,
         removalMonths: DEFAULTER_PERIODS.earlyRemoval.monthsAfterCorrection,
-        basis: [DEFAULTER_PERIODS.statement.basis, DEFAULTER_PERIODS.termYears.basis, DEFAULTER_PERIODS.earlyRemoval.basis],
+        basis: [
+          DEFAULTER_PERIODS.statement.basis,
+          DEFAULTER_PERIODS.termYears.basis,
+          DEFAULTER_PERIODS.earlyRemoval.basis,
+        ],
       },
     }),
   );
@@ -67,16 +81,28 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/public/defaulters',
     {
       config: { auth: 'public' },
-      schema: { tags, summary: '公开的拖欠农民工工资失信联合惩戒对象名单', response: { 200: publicListSchema, ...R } },
+      schema: {
+        tags,
+        summary: '公开的拖欠农民工工资失信联合惩戒对象名单',
+        response: { 200: publicListSchema, ...R },
+      },
     },
-    async () => ({ basis: `《保障农民工工资支付条例》第四十八条；${DEFAULTER_RULE}`, items: await publicList(db, today()) }),
+    async () => ({
+      basis: `《保障农民工工资支付条例》第四十八条；${DEFAULTER_RULE}`,
+      items: await publicList(db, today()),
+    }),
   );
 
   app.get(
     '/defaulters',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '失信名单程序列表（本人辖区）', querystring: listQuery, response: { 200: listingListSchema, ...R } },
+      schema: {
+        tags,
+        summary: '失信名单程序列表（本人辖区）',
+        querystring: listQuery,
+        response: { 200: listingListSchema, ...R },
+      },
     },
     async (req) => ({ items: await listListings(db, req.auth!, req.query.state, req.query.caseId) }),
   );
@@ -85,7 +111,12 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/defaulters/:id',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '失信名单程序：各步骤的文书和期限', params: idParam, response: { 200: listingSchema, ...R } },
+      schema: {
+        tags,
+        summary: '失信名单程序：各步骤的文书和期限',
+        params: idParam,
+        response: { 200: listingSchema, ...R },
+      },
     },
     async (req) => show(req.auth!, req.params.id),
   );
@@ -115,12 +146,20 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/defaulters/:id/statement',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '记录用人单位的陈述、申辩（陈述申辩记录）', params: idParam, body: statementBody, response: { 200: listingSchema, ...R } },
+      schema: {
+        tags,
+        summary: '记录用人单位的陈述、申辩（陈述申辩记录）',
+        params: idParam,
+        body: statementBody,
+        response: { 200: listingSchema, ...R },
+      },
     },
     async (req) => {
       await db
         .transaction()
-        .execute((trx) => recordStatement(trx, ctx, req.auth!, actorOf(req, PERM), req.params.id, req.body, today()));
+        .execute((trx) =>
+          recordStatement(trx, ctx, req.auth!, actorOf(req, PERM), req.params.id, req.body, today()),
+        );
       return show(req.auth!, req.params.id);
     },
   );
@@ -129,7 +168,13 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/defaulters/:id/decision',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '负责人作出列入（或不予列入）决定，签发列入决定书', params: idParam, body: decisionBody, response: { 200: listingSchema, ...R } },
+      schema: {
+        tags,
+        summary: '负责人作出列入（或不予列入）决定，签发列入决定书',
+        params: idParam,
+        body: decisionBody,
+        response: { 200: listingSchema, ...R },
+      },
     },
     async (req) => {
       await db
@@ -143,7 +188,13 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/defaulters/:id/publication',
     {
       config: { auth: PERM },
-      schema: { tags, summary: '在门户公开名单（签发公告，开始三年列入期限）', params: idParam, body: publicationBody, response: { 200: listingSchema, ...R } },
+      schema: {
+        tags,
+        summary: '在门户公开名单（签发公告，开始三年列入期限）',
+        params: idParam,
+        body: publicationBody,
+        response: { 200: listingSchema, ...R },
+      },
     },
     async (req) => {
       await db
@@ -168,7 +219,9 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       await db
         .transaction()
-        .execute((trx) => requestRemoval(trx, ctx, req.auth!, actorOf(req, PERM), req.params.id, req.body, today()));
+        .execute((trx) =>
+          requestRemoval(trx, ctx, req.auth!, actorOf(req, PERM), req.params.id, req.body, today()),
+        );
       return show(req.auth!, req.params.id);
     },
   );
@@ -177,7 +230,13 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/defaulters/:id/removal',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '负责人作出提前移出决定', params: idParam, body: removalDecisionBody, response: { 200: listingSchema, ...R } },
+      schema: {
+        tags,
+        summary: '负责人作出提前移出决定',
+        params: idParam,
+        body: removalDecisionBody,
+        response: { 200: listingSchema, ...R },
+      },
     },
     async (req) => {
       await db

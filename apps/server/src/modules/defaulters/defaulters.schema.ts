@@ -2,8 +2,14 @@ import { DEFAULTER_GROUND_CODES, DEFAULTER_STATES } from '@onestop/domain';
 import { z } from 'zod';
 import { isoDate } from '../../platform/schema-types';
 
-const grounds = DEFAULTER_GROUND_CODES as [(typeof DEFAULTER_GROUND_CODES)[number], ...(typeof DEFAULTER_GROUND_CODES)[number][]];
-const states = Object.keys(DEFAULTER_STATES) as [keyof typeof DEFAULTER_STATES, ...(keyof typeof DEFAULTER_STATES)[]];
+const grounds = DEFAULTER_GROUND_CODES as [
+  (typeof DEFAULTER_GROUND_CODES)[number],
+  ...(typeof DEFAULTER_GROUND_CODES)[number][],
+];
+const states = Object.keys(DEFAULTER_STATES) as [
+  keyof typeof DEFAULTER_STATES,
+  ...(keyof typeof DEFAULTER_STATES)[],
+];
 const version = z.number().int().min(1).describe('失信名单程序的版本（并发修改检查）');
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
@@ -50,97 +56,115 @@ export const removalDecisionBody = z.strictObject({
   version,
 });
 
-export const listingSchema = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  caseNumber: z.string(),
-  matterId: z.string(),
-  employerPartyId: z.string(),
-  employerName: z.string(),
-  creditCode: z.string().nullable(),
-  ground: z.enum(grounds),
-  groundLabel: z.string(),
-  groundBasis: z.string(),
-  facts: z.string(),
-  owedFen: z.number(),
-  responsiblePersons: z.string(),
-  state: z.enum(states),
-  stateLabel: z.string(),
-  decidedOn: z.string().nullable(),
-  publishedOn: z.string().nullable(),
-  endsOn: z.string().nullable(),
-  removedOn: z.string().nullable(),
-  version: z.number(),
-  steps: z.array(
-    z.object({
-      id: z.string(),
-      step: z.string(),
-      label: z.string(),
-      stateAfter: z.string(),
-      note: z.string(),
-      actorName: z.string(),
-      at: z.string(),
-      document: z
-        .object({ id: z.string(), number: z.string().nullable(), title: z.string().nullable(), type: z.string().nullable() })
-        .nullable(),
+export const listingSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    caseNumber: z.string(),
+    matterId: z.string(),
+    employerPartyId: z.string(),
+    employerName: z.string(),
+    creditCode: z.string().nullable(),
+    ground: z.enum(grounds),
+    groundLabel: z.string(),
+    groundBasis: z.string(),
+    facts: z.string(),
+    owedFen: z.number(),
+    responsiblePersons: z.string(),
+    state: z.enum(states),
+    stateLabel: z.string(),
+    decidedOn: z.string().nullable(),
+    publishedOn: z.string().nullable(),
+    endsOn: z.string().nullable(),
+    removedOn: z.string().nullable(),
+    version: z.number(),
+    steps: z.array(
+      z.object({
+        id: z.string(),
+        step: z.string(),
+        label: z.string(),
+        stateAfter: z.string(),
+        note: z.string(),
+        actorName: z.string(),
+        at: z.string(),
+        document: z
+          .object({
+            id: z.string(),
+            number: z.string().nullable(),
+            title: z.string().nullable(),
+            type: z.string().nullable(),
+          })
+          .nullable(),
+      }),
+    ),
+    clocks: z.array(
+      z.object({
+        id: z.string(),
+        ruleId: z.string(),
+        name: z.string(),
+        triggerDate: z.string(),
+        dueDate: z.string(),
+        provisional: z.boolean(),
+        status: z.string(),
+        basis: z.string(),
+      }),
+    ),
+    actions: z.object({
+      statement: z.boolean(),
+      decide: z.boolean(),
+      publish: z.boolean(),
+      requestRemoval: z.boolean(),
+      remove: z.boolean(),
     }),
-  ),
-  clocks: z.array(
-    z.object({
-      id: z.string(),
-      ruleId: z.string(),
-      name: z.string(),
-      triggerDate: z.string(),
-      dueDate: z.string(),
-      provisional: z.boolean(),
-      status: z.string(),
-      basis: z.string(),
-    }),
-  ),
-  actions: z.object({
-    statement: z.boolean(),
-    decide: z.boolean(),
-    publish: z.boolean(),
-    requestRemoval: z.boolean(),
-    remove: z.boolean(),
-  }),
-}).meta({ id: 'DefaulterListing' });
+  })
+  .meta({ id: 'DefaulterListing' });
 
-export const listingListSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      employerName: z.string(),
-      caseNumber: z.string(),
-      state: z.enum(states),
-      stateLabel: z.string(),
-      groundLabel: z.string(),
-      owedFen: z.number(),
-      decidedOn: z.string().nullable(),
-      endsOn: z.string().nullable(),
-    }),
-  ),
-}).meta({ id: 'DefaulterListingList' });
+export const listingListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        employerName: z.string(),
+        caseNumber: z.string(),
+        state: z.enum(states),
+        stateLabel: z.string(),
+        groundLabel: z.string(),
+        owedFen: z.number(),
+        decidedOn: z.string().nullable(),
+        endsOn: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'DefaulterListingList' });
 
-export const publicListSchema = z.object({
-  basis: z.string(),
-  items: z.array(
-    z.object({
-      id: z.string(),
-      employerName: z.string(),
-      creditCode: z.string().nullable(),
-      responsiblePersons: z.string(),
-      groundLabel: z.string(),
-      decidedOn: z.string(),
-      endsOn: z.string(),
-      publishedOn: z.string(),
-      organ: z.string(),
-    }),
-  ),
-}).meta({ id: 'PublicDefaulterList' });
+export const publicListSchema = z
+  .object({
+    basis: z.string(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        employerName: z.string(),
+        creditCode: z.string().nullable(),
+        responsiblePersons: z.string(),
+        groundLabel: z.string(),
+        decidedOn: z.string(),
+        endsOn: z.string(),
+        publishedOn: z.string(),
+        organ: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'PublicDefaulterList' });
 
-export const groundsSchema = z.object({
-  grounds: z.array(z.object({ code: z.enum(grounds), label: z.string(), basis: z.string() })),
-  precondition: z.object({ label: z.string(), basis: z.string() }),
-  periods: z.object({ statementWorkingDays: z.number(), termYears: z.number(), removalMonths: z.number(), basis: z.array(z.string()) }),
-}).meta({ id: 'DefaulterRules' });
+export const groundsSchema = z
+  .object({
+    grounds: z.array(z.object({ code: z.enum(grounds), label: z.string(), basis: z.string() })),
+    precondition: z.object({ label: z.string(), basis: z.string() }),
+    periods: z.object({
+      statementWorkingDays: z.number(),
+      termYears: z.number(),
+      removalMonths: z.number(),
+      basis: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'DefaulterRules' });

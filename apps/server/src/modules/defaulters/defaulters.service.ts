@@ -49,8 +49,7 @@ export const defaulterErrors = {
       'DEFAULTER_STEP_NOT_ALLOWED',
       `当前状态为“${DEFAULTER_STATES[state]}”，不能${DEFAULTER_STEPS[step].label}`,
     ),
-  approver: () =>
-    new AppError(403, 'DEFAULTER_APPROVER_REQUIRED', '列入和提前移出决定须由本机关负责人作出'),
+  approver: () => new AppError(403, 'DEFAULTER_APPROVER_REQUIRED', '列入和提前移出决定须由本机关负责人作出'),
   statementLate: (due: string) =>
     new AppError(422, 'DEFAULTER_STATEMENT_LATE', `陈述、申辩期限已于${due}届满，视为放弃陈述、申辩的权利`),
   periodRunning: (due: string) =>
@@ -59,7 +58,8 @@ export const defaulterErrors = {
       'DEFAULTER_STATEMENT_PERIOD_RUNNING',
       `陈述、申辩期限至${due}届满；期限内未收到陈述、申辩的，期满后方可作出决定`,
     ),
-  opinionRequired: () => new AppError(400, 'DEFAULTER_OPINION_REQUIRED', '不予列入或不同意移出的，请填写理由'),
+  opinionRequired: () =>
+    new AppError(400, 'DEFAULTER_OPINION_REQUIRED', '不予列入或不同意移出的，请填写理由'),
   removalTooEarly: (earliest: string) =>
     new AppError(
       422,
@@ -80,7 +80,12 @@ async function loadForUpdate(
   permission: 'inspection.work' | 'matter.read' = 'inspection.work',
 ): Promise<ListingRow> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw errors.notFound('失信名单程序');
-  const row = await trx.selectFrom('defaulter_listing').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const row = await trx
+    .selectFrom('defaulter_listing')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!row) throw errors.notFound('失信名单程序');
   try {
     await assertCaseVisible(trx, auth, row.case_id, permission);
@@ -109,7 +114,11 @@ async function particulars(trx: Exec, l: ListingRow) {
     .select(['name'])
     .where('id', '=', l.employer_party_id)
     .executeTakeFirstOrThrow();
-  const c = await trx.selectFrom('track_case').select(['number']).where('id', '=', l.case_id).executeTakeFirstOrThrow();
+  const c = await trx
+    .selectFrom('track_case')
+    .select(['number'])
+    .where('id', '=', l.case_id)
+    .executeTakeFirstOrThrow();
   const g = DEFAULTER_GROUNDS[l.ground];
   return {
     employerName: employer.name,
@@ -201,7 +210,10 @@ async function takeStep(
     })
     .execute();
   const summary = `失信联合惩戒名单：${def.label}${doc ? `，签发${doc.number}` : ''}（${DEFAULTER_STATES[to]}）`;
-  await appendEvent(trx, actor, l.matter_id, `defaulter_${step}`, summary, { listingId: l.id, documentId: doc?.id });
+  await appendEvent(trx, actor, l.matter_id, `defaulter_${step}`, summary, {
+    listingId: l.id,
+    documentId: doc?.id,
+  });
   await appendAudit(trx, actor, {
     action: `defaulter.${step}`,
     entityType: 'defaulter_listing',
@@ -224,7 +236,14 @@ async function openClock(exec: Exec, listingId: string, ruleId: string) {
     .executeTakeFirst();
 }
 
-async function meetIfOpen(trx: Transaction<DB>, ctx: AppContext, actor: Actor, listingId: string, ruleId: string, outcome: string) {
+async function meetIfOpen(
+  trx: Transaction<DB>,
+  ctx: AppContext,
+  actor: Actor,
+  listingId: string,
+  ruleId: string,
+  outcome: string,
+) {
   const c = await openClock(trx, listingId, ruleId);
   if (c) await getClocksService(ctx).meet(trx, c.id, actor, outcome, outcome);
 }
@@ -335,7 +354,10 @@ export async function propose(
     })
     .execute();
   const summary = `失信联合惩戒名单：提出拟列入${fields.employerName}（拖欠${formatYuan(owedFen)}），签发${doc.number}`;
-  await appendEvent(trx, actor, row.matter_id, 'defaulter_propose', summary, { listingId: row.id, documentId: doc.id });
+  await appendEvent(trx, actor, row.matter_id, 'defaulter_propose', summary, {
+    listingId: row.id,
+    documentId: doc.id,
+  });
   await appendAudit(trx, actor, {
     action: 'defaulter.propose',
     entityType: 'defaulter_listing',
@@ -487,7 +509,13 @@ export async function requestRemoval(
   if (input.appliedOn < earliest) throw defaulterErrors.removalTooEarly(earliest);
   const decision = await documentOf(trx, l.id, 'decide');
   const snap = await getClocksService(ctx).calendars.snapshot(trx);
-  const reviewDue = computeOrProvisional(findRule('defaulter.removal-review')!, input.appliedOn, snap.for(l.jurisdiction_id), 0, null).due;
+  const reviewDue = computeOrProvisional(
+    findRule('defaulter.removal-review')!,
+    input.appliedOn,
+    snap.for(l.jurisdiction_id),
+    0,
+    null,
+  ).due;
   await takeStep(trx, ctx, actor, l, 'request_removal', {
     version: input.version,
     fields: {
@@ -564,11 +592,26 @@ export async function presentListing(exec: Exec, auth: AuthContext, l: ListingRo
     .select(['name', 'credit_code'])
     .where('id', '=', l.employer_party_id)
     .executeTakeFirstOrThrow();
-  const c = await exec.selectFrom('track_case').select(['number']).where('id', '=', l.case_id).executeTakeFirstOrThrow();
+  const c = await exec
+    .selectFrom('track_case')
+    .select(['number'])
+    .where('id', '=', l.case_id)
+    .executeTakeFirstOrThrow();
   const steps = await exec
     .selectFrom('defaulter_step as s')
     .leftJoin('document as d', 'd.id', 's.document_id')
-    .select(['s.id', 's.step', 's.state_after', 's.note', 's.actor_name', 's.at', 'd.id as document_id', 'd.number', 'd.title', 'd.type'])
+    .select([
+      's.id',
+      's.step',
+      's.state_after',
+      's.note',
+      's.actor_name',
+      's.at',
+      'd.id as document_id',
+      'd.number',
+      'd.title',
+      'd.type',
+    ])
     .where('s.listing_id', '=', l.id)
     .orderBy('s.at')
     .execute();
@@ -665,7 +708,17 @@ export async function publicList(exec: Exec, today: string) {
     .selectFrom('defaulter_listing as l')
     .innerJoin('party as p', 'p.id', 'l.employer_party_id')
     .innerJoin('organization as o', 'o.id', 'l.organization_id')
-    .select(['l.id', 'p.name', 'p.credit_code', 'l.responsible_persons', 'l.ground', 'l.decided_on', 'l.ends_on', 'l.published_on', 'o.name as organ'])
+    .select([
+      'l.id',
+      'p.name',
+      'p.credit_code',
+      'l.responsible_persons',
+      'l.ground',
+      'l.decided_on',
+      'l.ends_on',
+      'l.published_on',
+      'o.name as organ',
+    ])
     .where('l.state', 'in', ['published', 'removal_requested'])
     .where('l.ends_on', '>=', today)
     .orderBy('l.published_on', 'desc')

@@ -50,7 +50,11 @@ export async function readLedgerSheet(data: Buffer): Promise<RawLedgerRow[]> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new AppError(400, 'WAGE_IMPORT_UNREADABLE', '无法读取该文件，请上传由导入模板填写的 Excel（.xlsx）文件');
+    throw new AppError(
+      400,
+      'WAGE_IMPORT_UNREADABLE',
+      '无法读取该文件，请上传由导入模板填写的 Excel（.xlsx）文件',
+    );
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new AppError(400, 'WAGE_IMPORT_UNREADABLE', '文件中没有工作表');
@@ -97,7 +101,12 @@ export interface ExportLine {
   paidFen: number;
   outstandingFen: number;
   positionLabel: string;
-  payments: { paidOn: string; amountFen: number; payer: keyof typeof WAGE_PAYERS; payerName: string | null }[];
+  payments: {
+    paidOn: string;
+    amountFen: number;
+    payer: keyof typeof WAGE_PAYERS;
+    payerName: string | null;
+  }[];
 }
 
 /** The ledger as the staff see it (ID numbers masked), with the group's totals at the bottom. */

@@ -117,7 +117,11 @@ export const wageGroupsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const g = await db.selectFrom('wage_group').select('id').where('matter_id', '=', req.params.id).executeTakeFirst();
+      const g = await db
+        .selectFrom('wage_group')
+        .select('id')
+        .where('matter_id', '=', req.params.id)
+        .executeTakeFirst();
       if (!g) {
         // The matter itself must be visible: otherwise 404 as for any matter route.
         await assertMatterInScope(db, req.auth!, req.params.id);

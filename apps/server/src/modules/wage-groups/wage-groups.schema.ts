@@ -2,8 +2,14 @@ import { WAGE_GROUP_KINDS, WAGE_PAYER_CODES } from '@onestop/domain';
 import { z } from 'zod';
 import { isoDate } from '../../platform/schema-types';
 
-const kinds = Object.keys(WAGE_GROUP_KINDS) as [keyof typeof WAGE_GROUP_KINDS, ...(keyof typeof WAGE_GROUP_KINDS)[]];
-const payers = WAGE_PAYER_CODES as [(typeof WAGE_PAYER_CODES)[number], ...(typeof WAGE_PAYER_CODES)[number][]];
+const kinds = Object.keys(WAGE_GROUP_KINDS) as [
+  keyof typeof WAGE_GROUP_KINDS,
+  ...(keyof typeof WAGE_GROUP_KINDS)[],
+];
+const payers = WAGE_PAYER_CODES as [
+  (typeof WAGE_PAYER_CODES)[number],
+  ...(typeof WAGE_PAYER_CODES)[number][],
+];
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
 export const lineParam = z.strictObject({ id: z.uuid('编号格式不正确'), lineId: z.uuid('编号格式不正确') });
@@ -67,73 +73,85 @@ export const totalsSchema = z.object({
   paidInFull: z.number(),
 });
 
-export const wageGroupSchema = z.object({
-  id: z.string(),
-  matterId: z.string(),
-  matterNumber: z.string(),
-  collective: z.boolean(),
-  kind: z.enum(kinds),
-  kindLabel: z.string(),
-  name: z.string(),
-  employerName: z.string().nullable(),
-  generalContractor: z.string().nullable(),
-  version: z.number(),
-  totals: totalsSchema,
-  lines: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      idNumberMasked: z.string(),
-      phoneMasked: z.string().nullable(),
-      periodFrom: z.string(),
-      periodTo: z.string(),
-      confirmedBy: z.enum(['employer', 'investigation']).nullable(),
-      confirmedByLabel: z.string().nullable(),
-      sourceRow: z.number().nullable(),
-      version: z.number(),
-      ...position,
-      payments: z.array(payment),
-    }),
-  ),
-}).meta({ id: 'WageGroup' });
+export const wageGroupSchema = z
+  .object({
+    id: z.string(),
+    matterId: z.string(),
+    matterNumber: z.string(),
+    collective: z.boolean(),
+    kind: z.enum(kinds),
+    kindLabel: z.string(),
+    name: z.string(),
+    employerName: z.string().nullable(),
+    generalContractor: z.string().nullable(),
+    version: z.number(),
+    totals: totalsSchema,
+    lines: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        idNumberMasked: z.string(),
+        phoneMasked: z.string().nullable(),
+        periodFrom: z.string(),
+        periodTo: z.string(),
+        confirmedBy: z.enum(['employer', 'investigation']).nullable(),
+        confirmedByLabel: z.string().nullable(),
+        sourceRow: z.number().nullable(),
+        version: z.number(),
+        ...position,
+        payments: z.array(payment),
+      }),
+    ),
+  })
+  .meta({ id: 'WageGroup' });
 
 export const rowProblemSchema = z.object({ row: z.number(), column: z.string(), message: z.string() });
 
-export const importResultSchema = z.object({
-  imported: z.number(),
-  skipped: z.array(rowProblemSchema),
-  group: wageGroupSchema,
-}).meta({ id: 'WageImportResult' });
+export const importResultSchema = z
+  .object({
+    imported: z.number(),
+    skipped: z.array(rowProblemSchema),
+    group: wageGroupSchema,
+  })
+  .meta({ id: 'WageImportResult' });
 
-export const wageGroupListSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      kindLabel: z.string(),
-      matterId: z.string(),
-      matterNumber: z.string(),
-      totals: totalsSchema,
-    }),
-  ),
-}).meta({ id: 'WageGroupList' });
+export const wageGroupListSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kindLabel: z.string(),
+        matterId: z.string(),
+        matterNumber: z.string(),
+        totals: totalsSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'WageGroupList' });
 
-export const piiSchema = z.object({ name: z.string(), idNumber: z.string().nullable(), phone: z.string().nullable() });
+export const piiSchema = z.object({
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+});
 
 /** What a worker sees on the portal: the group's totals and the worker's own lines. */
-export const workerLedgerSchema = z.object({
-  groupName: z.string(),
-  kindLabel: z.string(),
-  totals: totalsSchema,
-  lines: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      periodFrom: z.string(),
-      periodTo: z.string(),
-      confirmedByLabel: z.string().nullable(),
-      ...position,
-      payments: z.array(payment.omit({ note: true, recordedBy: true })),
-    }),
-  ),
-}).meta({ id: 'WorkerWageLedger' });
+export const workerLedgerSchema = z
+  .object({
+    groupName: z.string(),
+    kindLabel: z.string(),
+    totals: totalsSchema,
+    lines: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        periodFrom: z.string(),
+        periodTo: z.string(),
+        confirmedByLabel: z.string().nullable(),
+        ...position,
+        payments: z.array(payment.omit({ note: true, recordedBy: true })),
+      }),
+    ),
+  })
+  .meta({ id: 'WorkerWageLedger' });

@@ -58,7 +58,12 @@ export interface GroupRow {
 }
 
 /** The group, 404 when absent or outside the user's jurisdictions (existence is not disclosed). */
-export async function loadGroup(exec: Exec, auth: AuthContext, id: string, permission: 'matter.read' | WritePermission = 'matter.read') {
+export async function loadGroup(
+  exec: Exec,
+  auth: AuthContext,
+  id: string,
+  permission: 'matter.read' | WritePermission = 'matter.read',
+) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw errors.notFound('欠薪台账');
   const g = await exec
     .selectFrom('wage_group')
@@ -112,7 +117,11 @@ export async function createGroup(
     .where('role', '=', 'employer')
     .executeTakeFirst();
   if (!employer) throw wageErrors.noEmployer();
-  const exists = await trx.selectFrom('wage_group').select('id').where('matter_id', '=', input.matterId).executeTakeFirst();
+  const exists = await trx
+    .selectFrom('wage_group')
+    .select('id')
+    .where('matter_id', '=', input.matterId)
+    .executeTakeFirst();
   if (exists) throw wageErrors.exists();
   const g = await trx
     .insertInto('wage_group')
@@ -134,7 +143,13 @@ export async function createGroup(
     .execute();
   const summary = `建立群体欠薪台账：${WAGE_GROUP_KINDS[input.kind]}“${input.name}”`;
   await appendEvent(trx, actor, input.matterId, 'wage_group_created', summary, { groupId: g.id });
-  await appendAudit(trx, actor, { action: 'wage_group.create', entityType: 'wage_group', entityId: g.id, summary, after: input });
+  await appendAudit(trx, actor, {
+    action: 'wage_group.create',
+    entityType: 'wage_group',
+    entityId: g.id,
+    summary,
+    after: input,
+  });
   return g.id;
 }
 
@@ -183,7 +198,13 @@ export async function importRows(
     const w = await upsertWorker(
       trx,
       ctx.cipher,
-      { name: r.name, idType: 'resident_id', idNumber: r.idNumber, phone: r.phone ?? undefined, migrantWorker: true },
+      {
+        name: r.name,
+        idType: 'resident_id',
+        idNumber: r.idNumber,
+        phone: r.phone ?? undefined,
+        migrantWorker: true,
+      },
       today,
       `row${r.row}`,
     );
@@ -222,7 +243,11 @@ export async function importRows(
     .executeTakeFirstOrThrow();
   await trx
     .updateTable('matter')
-    .set((eb) => ({ worker_count: Number(workers.n), version: eb('version', '+', 1), updated_at: new Date() }))
+    .set((eb) => ({
+      worker_count: Number(workers.n),
+      version: eb('version', '+', 1),
+      updated_at: new Date(),
+    }))
     .where('id', '=', group.matter_id)
     .execute();
   await bumpGroup(trx, group);
@@ -277,11 +302,17 @@ export async function recordPayment(
   if (!line) throw errors.notFound('台账行');
   if (input.paidOn > today) throw wageErrors.futureDate();
   const payerName =
-    input.payer === 'general_contractor' ? (input.payerName?.trim() || group.general_contractor) : input.payerName?.trim() || null;
+    input.payer === 'general_contractor'
+      ? input.payerName?.trim() || group.general_contractor
+      : input.payerName?.trim() || null;
   if (input.payer === 'general_contractor' && !payerName) throw wageErrors.contractorRequired();
   if (line.version !== input.version) throw errors.conflict({ lineId, version: line.version });
   const problem = paymentProblem(
-    { claimedFen: Number(line.claimed_fen), confirmedFen: line.confirmed_fen === null ? null : Number(line.confirmed_fen), paidFen: Number(line.paid_fen) },
+    {
+      claimedFen: Number(line.claimed_fen),
+      confirmedFen: line.confirmed_fen === null ? null : Number(line.confirmed_fen),
+      paidFen: Number(line.paid_fen),
+    },
     input.amountFen,
   );
   if (problem) throw wageErrors.paymentInvalid(problem);
@@ -313,7 +344,11 @@ export async function recordPayment(
     .executeTakeFirstOrThrow();
   await bumpGroup(trx, group);
   const summary = `记录${line.name}工资支付${formatYuan(input.amountFen)}（${WAGE_PAYERS[input.payer].label}${payerName ? `：${payerName}` : ''}）`;
-  await appendEvent(trx, actor, group.matter_id, 'wage_paid', summary, { groupId: group.id, lineId, paymentId: p.id });
+  await appendEvent(trx, actor, group.matter_id, 'wage_paid', summary, {
+    groupId: group.id,
+    lineId,
+    paymentId: p.id,
+  });
   await appendAudit(trx, actor, {
     action: 'wage_group.payment',
     entityType: 'wage_line',
@@ -414,7 +449,10 @@ function amounts(l: LineRecord) {
 /** The ledger as staff see it: every line with masked ID and phone, the payments and the totals. */
 export async function presentGroup(exec: Exec, ctx: AppContext, group: GroupRow) {
   const lines = await lineRecords(exec, group.id);
-  const payments = await paymentsOf(exec, lines.map((l) => l.id));
+  const payments = await paymentsOf(
+    exec,
+    lines.map((l) => l.id),
+  );
   const matter = await exec
     .selectFrom('matter')
     .select(['number', 'collective', 'worker_count'])
@@ -485,7 +523,10 @@ export async function workerView(exec: Exec, matterId: string, partyId: string) 
   const all = await lineRecords(exec, group.id);
   const mine = all.filter((l) => l.party_id === partyId);
   if (!mine.length) return null;
-  const payments = await paymentsOf(exec, mine.map((l) => l.id));
+  const payments = await paymentsOf(
+    exec,
+    mine.map((l) => l.id),
+  );
   return {
     groupName: group.name,
     kindLabel: WAGE_GROUP_KINDS[group.kind as WageGroupKind],

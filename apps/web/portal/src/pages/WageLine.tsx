@@ -42,7 +42,8 @@ export function WageLine({ matterId }: { matterId: string }) {
             ) : null}
             <li>已支付：{formatYuan(l.paidFen)}</li>
             <li>
-              尚欠：<strong>{formatYuan(l.outstandingFen)}</strong>　<span className="tag">{l.positionLabel}</span>
+              尚欠：<strong>{formatYuan(l.outstandingFen)}</strong>　
+              <span className="tag">{l.positionLabel}</span>
             </li>
           </ul>
           {l.payments.length ? (
@@ -78,7 +79,9 @@ export function DefaultersPage() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     fetch('/api/public/defaulters', { credentials: 'same-origin' })
-      .then(async (r) => (r.ok ? setList((await r.json()) as PublicList) : setError('名单暂时无法查询，请稍后再试')))
+      .then(async (r) =>
+        r.ok ? setList((await r.json()) as PublicList) : setError('名单暂时无法查询，请稍后再试'),
+      )
       .catch(() => setError('网络不稳定，请稍后再试'));
   }, []);
   if (error) return <p className="alert error">{error}</p>;

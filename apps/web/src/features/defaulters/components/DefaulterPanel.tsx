@@ -1,7 +1,19 @@
 import { chineseDate } from '@onestop/domain/documents/format';
 import { formatYuan } from '@onestop/domain/claims/money';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag, Timeline } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { isApiError, request } from '../../../lib/api';
@@ -14,7 +26,10 @@ type ListItems = Schema<'DefaulterListingList'>;
 const errorOf = (e: unknown) => (e ? (isApiError(e) ? e.message : '操作没有成功，请稍后再试') : null);
 
 function useListing(id: string) {
-  return useQuery({ queryKey: ['defaulter', id], queryFn: ({ signal }) => request<Listing>(`/api/defaulters/${id}`, { signal }) });
+  return useQuery({
+    queryKey: ['defaulter', id],
+    queryFn: ({ signal }) => request<Listing>(`/api/defaulters/${id}`, { signal }),
+  });
 }
 
 function useStep(id: string) {
@@ -42,7 +57,13 @@ function ListingCard({ id }: { id: string }) {
   const go = (path: string, body: Record<string, unknown>) =>
     step.mutate({ path, body: { ...body, version: l.version } }, { onSuccess: () => setText('') });
   return (
-    <Card size="small" type="inner" title={`失信名单程序：${l.employerName}`} data-testid="defaulter-listing" data-state={l.state}>
+    <Card
+      size="small"
+      type="inner"
+      title={`失信名单程序：${l.employerName}`}
+      data-testid="defaulter-listing"
+      data-state={l.state}
+    >
       <Descriptions size="small" column={{ xs: 1, md: 2 }}>
         <Descriptions.Item label="状态">
           <Tag color={l.state === 'published' ? 'red' : 'blue'}>{l.stateLabel}</Tag>
@@ -69,7 +90,8 @@ function ListingCard({ id }: { id: string }) {
         {l.clocks.map((c) => (
           <li key={c.id}>
             {c.name}：{chineseDate(c.dueDate)}
-            {c.provisional ? '（暂定）' : ''}　{c.status === 'met' ? '已完成' : c.status === 'missed' ? '已逾期' : '计时中'}
+            {c.provisional ? '（暂定）' : ''}　
+            {c.status === 'met' ? '已完成' : c.status === 'missed' ? '已逾期' : '计时中'}
           </li>
         ))}
       </ul>
@@ -80,13 +102,19 @@ function ListingCard({ id }: { id: string }) {
             value={text}
             onChange={(e) => setText(e.target.value)}
             placeholder={
-              l.actions.requestRemoval ? '守信承诺' : l.actions.statement ? '陈述、申辩意见或复核意见' : '意见'
+              l.actions.requestRemoval
+                ? '守信承诺'
+                : l.actions.statement
+                  ? '陈述、申辩意见或复核意见'
+                  : '意见'
             }
           />
         ) : null}
         <Space wrap>
           {l.actions.statement ? (
-            <Button onClick={() => go('statement', { statement: text, receivedOn: today() })}>记录陈述、申辩</Button>
+            <Button onClick={() => go('statement', { statement: text, receivedOn: today() })}>
+              记录陈述、申辩
+            </Button>
           ) : null}
           {l.actions.decide ? (
             <>
@@ -139,7 +167,10 @@ export function DefaulterPanel({ caseId, canPropose }: { caseId: string; canProp
     queryKey: ['defaulters', caseId],
     queryFn: ({ signal }) => request<ListItems>('/api/defaulters', { query: { caseId }, signal }),
   });
-  const rules = useQuery({ queryKey: ['defaulters', 'rules'], queryFn: ({ signal }) => request<Rules>('/api/defaulters/rules', { signal }) });
+  const rules = useQuery({
+    queryKey: ['defaulters', 'rules'],
+    queryFn: ({ signal }) => request<Rules>('/api/defaulters/rules', { signal }),
+  });
   const propose = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       request<Listing>(`/api/inspection/cases/${caseId}/defaulter-proposals`, { method: 'POST', body }),
@@ -152,7 +183,9 @@ export function DefaulterPanel({ caseId, canPropose }: { caseId: string; canProp
       {items.map((x) => (
         <ListingCard key={x.id} id={x.id} />
       ))}
-      {canPropose && rules.data && !items.some((x) => !['decided_not_listed', 'removed', 'expired'].includes(x.state)) ? (
+      {canPropose &&
+      rules.data &&
+      !items.some((x) => !['decided_not_listed', 'removed', 'expired'].includes(x.state)) ? (
         <Form layout="vertical" onFinish={(v) => propose.mutate(v)}>
           <p>
             前提：{rules.data.precondition.label}（{rules.data.precondition.basis}）

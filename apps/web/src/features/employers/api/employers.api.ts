@@ -30,7 +30,13 @@ export interface EmployerProfile {
   filings: { id: string; kind: string; status: string }[];
   awards: number;
   /** 失信联合惩戒名单 procedures against the employer, newest first (issue #21). */
-  defaulterListings?: { id: string; state: string; stateLabel: string; decidedOn: string | null; endsOn: string | null }[];
+  defaulterListings?: {
+    id: string;
+    state: string;
+    stateLabel: string;
+    decidedOn: string | null;
+    endsOn: string | null;
+  }[];
 }
 
 export const employersApi = {

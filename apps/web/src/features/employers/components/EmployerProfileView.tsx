@@ -1,3 +1,4 @@
+import { chineseDate } from '@onestop/domain/documents/format';
 import { Card, Descriptions, List, Progress, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { EmployerProfile } from '../api/employers.api';
@@ -30,7 +31,10 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
               label: '欠薪失信名单',
               children: p.defaulterListings?.length
                 ? p.defaulterListings
-                    .map((d) => `${d.stateLabel}${d.decidedOn && d.endsOn ? `（${d.decidedOn}至${d.endsOn}）` : ''}`)
+                    .map(
+                      (d) =>
+                        `${d.stateLabel}${d.decidedOn && d.endsOn ? `（${chineseDate(d.decidedOn)}至${chineseDate(d.endsOn)}）` : ''}`,
+                    )
                     .join('；')
                 : '未列入',
             },

@@ -17,6 +17,13 @@ export const wageGroupsApi = {
   pay: (
     id: string,
     lineId: string,
-    body: { amountFen: number; paidOn: string; payer: string; payerName?: string; note?: string; version: number },
+    body: {
+      amountFen: number;
+      paidOn: string;
+      payer: string;
+      payerName?: string;
+      note?: string;
+      version: number;
+    },
   ) => request<WageGroup>(`/api/wage-groups/${id}/lines/${lineId}/payments`, { method: 'POST', body }),
 };

@@ -23,7 +23,12 @@ import { useState } from 'react';
 import { hasPermission, useCurrentUser } from '../../auth/hooks/use-session';
 import { isApiError } from '../../../lib/api';
 import type { WageGroup, WageLine } from '../api/wage-groups.api';
-import { useCreateWageGroup, useImportLedger, useMatterWageGroup, useRecordPayment } from '../hooks/use-wage-groups';
+import {
+  useCreateWageGroup,
+  useImportLedger,
+  useMatterWageGroup,
+  useRecordPayment,
+} from '../hooks/use-wage-groups';
 
 const POSITION_COLORS = { unpaid: 'red', partly_paid: 'orange', paid: 'green' } as const;
 
@@ -35,7 +40,8 @@ function errorOf(e: unknown): string | null {
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
@@ -55,7 +61,11 @@ function CreateForm({ matterId }: { matterId: string }) {
           options={Object.entries(WAGE_GROUP_KINDS).map(([value, label]) => ({ value, label }))}
         />
       </Form.Item>
-      <Form.Item name="name" label="项目或现场名称" rules={[{ required: true, message: '请填写项目或现场名称' }]}>
+      <Form.Item
+        name="name"
+        label="项目或现场名称"
+        rules={[{ required: true, message: '请填写项目或现场名称' }]}
+      >
         <Input style={{ width: 220 }} />
       </Form.Item>
       <Form.Item name="generalContractor" label="施工总承包单位">
@@ -72,7 +82,9 @@ function CreateForm({ matterId }: { matterId: string }) {
 function ImportBox({ group, matterId }: { group: WageGroup; matterId: string }) {
   const imp = useImportLedger(matterId);
   const [goodRowsOnly, setGoodRowsOnly] = useState(false);
-  const details = isApiError(imp.error) ? (imp.error.details as { problems?: { message: string }[] } | undefined) : undefined;
+  const details = isApiError(imp.error)
+    ? (imp.error.details as { problems?: { message: string }[] } | undefined)
+    : undefined;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -150,8 +162,18 @@ function PaymentModal({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ payer: 'general_contractor', paidOn: dayjs(), payerName: group.generalContractor ?? '' }}
-        onFinish={(v: { amount: number; paidOn: dayjs.Dayjs; payer: string; payerName?: string; note?: string }) =>
+        initialValues={{
+          payer: 'general_contractor',
+          paidOn: dayjs(),
+          payerName: group.generalContractor ?? '',
+        }}
+        onFinish={(v: {
+          amount: number;
+          paidOn: dayjs.Dayjs;
+          payer: string;
+          payerName?: string;
+          note?: string;
+        }) =>
           pay.mutate(
             {
               id: group.id,
@@ -178,7 +200,11 @@ function PaymentModal({
         <Form.Item name="payerName" label="支付单位名称（总包代发时为总承包单位）">
           <Input />
         </Form.Item>
-        <Form.Item name="amount" label="支付金额（元）" rules={[{ required: true, message: '请填写支付金额' }]}>
+        <Form.Item
+          name="amount"
+          label="支付金额（元）"
+          rules={[{ required: true, message: '请填写支付金额' }]}
+        >
           <InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="wage-pay-amount" />
         </Form.Item>
         <Form.Item name="paidOn" label="支付日期" rules={[{ required: true, message: '请选择支付日期' }]}>
@@ -244,7 +270,8 @@ export function WageGroupPanel({ matterId }: { matterId: string }) {
           {
             title: '确认',
             align: 'right',
-            render: (_, l) => (l.confirmedFen === null ? '—' : `${formatYuan(l.confirmedFen)}（${l.confirmedByLabel}）`),
+            render: (_, l) =>
+              l.confirmedFen === null ? '—' : `${formatYuan(l.confirmedFen)}（${l.confirmedByLabel}）`,
           },
           { title: '已支付', align: 'right', render: (_, l) => formatYuan(l.paidFen) },
           { title: '尚欠', align: 'right', render: (_, l) => formatYuan(l.outstandingFen) },
@@ -276,7 +303,9 @@ export function WageGroupPanel({ matterId }: { matterId: string }) {
             : []),
         ]}
       />
-      {paying ? <PaymentModal group={g} line={paying} matterId={matterId} onClose={() => setPaying(null)} /> : null}
+      {paying ? (
+        <PaymentModal group={g} line={paying} matterId={matterId} onClose={() => setPaying(null)} />
+      ) : null}
     </Card>
   );
 }

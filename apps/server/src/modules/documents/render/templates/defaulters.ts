@@ -114,7 +114,9 @@ export const defaulterListingDecision = defineTemplate<DefaulterListingDecisionF
   build: (f) => [
     particulars(f),
     p(`经查：${f.facts}`),
-    p(`本机关已以${f.noticeNumber}告知书告知你单位拟作出列入决定的事实、理由、依据和享有的陈述、申辩权利。${f.statementSummary}`),
+    p(
+      `本机关已以${f.noticeNumber}告知书告知你单位拟作出列入决定的事实、理由、依据和享有的陈述、申辩权利。${f.statementSummary}`,
+    ),
     p(
       `你单位的行为属于${f.ground}的情形。依照《保障农民工工资支付条例》第四十八条和${DEFAULTER_RULE}第五条的规定，经本机关负责人${f.approver}批准，决定将你单位及${f.responsiblePersons}列入拖欠农民工工资失信联合惩戒对象名单，列入期限自${d(f.decidedDate)}起至${d(f.endsDate)}止。列入期间，有关部门将依法依规在政府资金支持、政府采购、招投标、融资贷款、市场准入、税收优惠、评优评先、交通出行等方面予以限制。`,
     ),
@@ -259,7 +261,8 @@ export const DEFAULTER_SAMPLES = {
     ground: '克扣、无故拖欠农民工工资达到认定拒不支付劳动报酬罪数额标准',
     owedAmount: 628000,
     noticeNumber: '随人社监失告字〔2026〕第1号',
-    statementSummary: '你单位提出的陈述、申辩称建设单位未拨付工程款，经复核，不影响拖欠事实的认定，不予采纳。',
+    statementSummary:
+      '你单位提出的陈述、申辩称建设单位未拨付工程款，经复核，不影响拖欠事实的认定，不予采纳。',
     decidedDate: '2026-12-18',
     endsDate: '2029-12-18',
     approver: '吴建国',
