@@ -84,6 +84,7 @@ export const defaulterStatementRecord = defineTemplate<DefaulterStatementRecordF
   addressee: () => '',
   build: (f) => [
     particulars(f),
+    p(`拟列入的事实：${f.facts}拟列入事由：${f.ground}。`),
     p(`本机关于${d(f.receivedDate)}收到你单位对${f.noticeNumber}告知书提出的陈述、申辩，内容如下：`),
     p(f.statement),
     p('本机关将对你单位提出的事实、理由和证据进行复核；成立的，予以采纳。'),
