@@ -37,6 +37,8 @@ import { inspectionModule } from './modules/inspection/inspection.module';
 import { intakeModule } from './modules/intake/intake.module';
 import { mediationModule } from './modules/mediation/mediation.module';
 import { portalModule } from './modules/portal/portal.module';
+import { wageGroupsRoutes } from './modules/wage-groups/wage-groups.routes';
+import { defaultersRoutes } from './modules/defaulters/defaulters.routes';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { registerAuth } from './platform/auth';
@@ -162,6 +164,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(approvalRoutes, { prefix: '/api' });
   await app.register(legalAidRoutes, { prefix: '/api' });
   await app.register(courtRoutes, { prefix: '/api' });
+  await app.register(wageGroupsRoutes, { prefix: '/api' });
+  await app.register(defaultersRoutes, { prefix: '/api' });
 
   // In production the same process serves the built web apps (compressed, cached by hash).
   await registerWebDist(app, config.webDist);

@@ -12,3 +12,5 @@ export * from './workflows';
 export * from './documents';
 export * from './statistics';
 export * from './tracks/registry';
+export * from './wage-groups';
+export * from './defaulters';

@@ -13,6 +13,8 @@ import type { PortalTables } from '../modules/portal/portal.tables';
 import type { LegalAidTables } from '../modules/legal-aid/legal-aid.tables';
 import type { TransfersTables } from '../modules/transfers/transfers.tables';
 import type { StatisticsTables } from '../modules/statistics/statistics.tables';
+import type { WageGroupsTables } from '../modules/wage-groups/wage-groups.tables';
+import type { DefaultersTables } from '../modules/defaulters/defaulters.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -172,6 +174,8 @@ export interface IdempotencyKeyTable {
 export interface DB
   extends FoundationTables,
     ClocksTables,
+    WageGroupsTables,
+    DefaultersTables,
     MattersTables,
     DocumentsTables,
     CasesTables,

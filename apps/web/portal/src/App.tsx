@@ -6,6 +6,7 @@ import { CalculatorPage, CasesPage, KnowledgePage, SitesPage, StatisticsPage } f
 import { LoginPage, QueryPage } from './pages/Login';
 import { MatterPage } from './pages/Matter';
 import { MattersPage } from './pages/Matters';
+import { DefaultersPage } from './pages/WageLine';
 import { QuestionPage, ReportPage } from './pages/Submit';
 import { Link, usePath } from './router';
 import { SessionProvider, useSession } from './session';
@@ -26,6 +27,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/kb/, '常见问题'],
   [/^\/calculator/, '期限计算'],
   [/^\/statistics/, '数据公开'],
+  [/^\/defaulters/, '欠薪失信名单'],
 ];
 
 function Page({ path }: { path: string }) {
@@ -56,6 +58,8 @@ function Page({ path }: { path: string }) {
       return <CalculatorPage />;
     case '/statistics':
       return <StatisticsPage />;
+    case '/defaulters':
+      return <DefaultersPage />;
     default:
       return <HomePage />;
   }

@@ -10765,6 +10765,801 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/defaulters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失信名单程序列表（本人辖区） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列出该监察案件的程序 */
+                    caseId?: string;
+                    state?: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListingList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失信名单程序：各步骤的文书和期限 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人作出列入（或不予列入）决定，签发列入决定书 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true 列入；false 不予列入 */
+                        list: boolean;
+                        /** @default  */
+                        reviewOpinion?: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在门户公开名单（签发公告，开始三年列入期限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人作出提前移出决定 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        /** @default  */
+                        opinion?: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/removal-application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理提前移出申请（足额支付满六个月并作出守信承诺） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 申请日期
+                         */
+                        appliedOn: string;
+                        commitment: string;
+                        /**
+                         * Format: date
+                         * @description 足额支付拖欠工资（改正）之日
+                         */
+                        paidOn: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录用人单位的陈述、申辩（陈述申辩记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 收到陈述、申辩的日期
+                         */
+                        receivedOn: string;
+                        statement: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 列入事由、前提条件和期间（法律规定作为数据） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents": {
         parameters: {
             query?: never;
@@ -13469,6 +14264,109 @@ export interface paths {
                         "application/json": {
                             [key: string]: unknown;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection/cases/{id}/defaulter-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 由监察案件提出拟列入失信名单，签发告知书并开始陈述申辩期限 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        facts: string;
+                        /** @enum {string} */
+                        ground: "criminal_threshold" | "serious_incident";
+                        /** @description 拖欠工资金额（分），缺省取逾期未支付的责令支付金额 */
+                        owedFen?: number;
+                        responsiblePersons: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -19480,6 +20378,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matters/{id}/wage-group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维权事项的群体欠薪台账 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"] | null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/conflicts": {
         parameters: {
             query?: never;
@@ -25329,6 +26319,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/matters/{id}/wage-line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的欠薪台账：本人的欠薪和支付情况，及群体合计 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkerWageLedger"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/me": {
         parameters: {
             query?: never;
@@ -26855,6 +27937,96 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/defaulters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的拖欠农民工工资失信联合惩戒对象名单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicDefaulterList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -29631,6 +30803,762 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/wage-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 群体欠薪台账列表（本人辖区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroupList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 为维权事项建立群体欠薪台账（标记为集体事项） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        generalContractor?: string;
+                        /** @enum {string} */
+                        kind: "project" | "site" | "employer";
+                        /** Format: uuid */
+                        matterId: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 群体欠薪台账：合计与每名工人的情况（身份证号、电话已遮蔽） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 导入欠薪台账：逐行校验，有错误时不导入任何一行（或明确选择只导入无误的行） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 导入模板填写的 .xlsx 文件，Base64 编码 */
+                        file: string;
+                        /** @description 有错误的行时：false（缺省）什么都不导入；true 只导入无误的行 */
+                        goodRowsOnly?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出欠薪台账 Excel（身份证号遮蔽，记录审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/lines/{lineId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录工资支付（用人单位、总包代发、工资保证金或应急周转金），可部分支付 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 支付金额（分） */
+                        amountFen: number;
+                        note?: string;
+                        /** Format: date */
+                        paidOn: string;
+                        /** @enum {string} */
+                        payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                        /** @description 支付单位名称（总包代发时为总承包单位） */
+                        payerName?: string;
+                        /** @description 台账行的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/lines/{lineId}/pii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看工人完整身份证号码和电话（记录审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string | null;
+                            name: string;
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载欠薪台账导入模板 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/work/": {
         parameters: {
             query?: never;
@@ -30042,6 +31970,182 @@ export interface components {
             typeLabel: string;
             validFrom: string;
             validTo: string;
+        };
+        DefaulterListing: {
+            actions: {
+                decide: boolean;
+                publish: boolean;
+                remove: boolean;
+                requestRemoval: boolean;
+                statement: boolean;
+            };
+            caseId: string;
+            caseNumber: string;
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                name: string;
+                provisional: boolean;
+                ruleId: string;
+                status: string;
+                triggerDate: string;
+            }[];
+            creditCode: string | null;
+            decidedOn: string | null;
+            employerName: string;
+            employerPartyId: string;
+            endsOn: string | null;
+            facts: string;
+            /** @enum {string} */
+            ground: "criminal_threshold" | "serious_incident";
+            groundBasis: string;
+            groundLabel: string;
+            id: string;
+            matterId: string;
+            owedFen: number;
+            publishedOn: string | null;
+            removedOn: string | null;
+            responsiblePersons: string;
+            /** @enum {string} */
+            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+            stateLabel: string;
+            steps: {
+                actorName: string;
+                at: string;
+                document: {
+                    id: string;
+                    number: string | null;
+                    title: string | null;
+                    type: string | null;
+                } | null;
+                id: string;
+                label: string;
+                note: string;
+                stateAfter: string;
+                step: string;
+            }[];
+            version: number;
+        };
+        DefaulterListingInput: {
+            actions: {
+                decide: boolean;
+                publish: boolean;
+                remove: boolean;
+                requestRemoval: boolean;
+                statement: boolean;
+            };
+            caseId: string;
+            caseNumber: string;
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                name: string;
+                provisional: boolean;
+                ruleId: string;
+                status: string;
+                triggerDate: string;
+            }[];
+            creditCode: string | null;
+            decidedOn: string | null;
+            employerName: string;
+            employerPartyId: string;
+            endsOn: string | null;
+            facts: string;
+            /** @enum {string} */
+            ground: "criminal_threshold" | "serious_incident";
+            groundBasis: string;
+            groundLabel: string;
+            id: string;
+            matterId: string;
+            owedFen: number;
+            publishedOn: string | null;
+            removedOn: string | null;
+            responsiblePersons: string;
+            /** @enum {string} */
+            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+            stateLabel: string;
+            steps: {
+                actorName: string;
+                at: string;
+                document: {
+                    id: string;
+                    number: string | null;
+                    title: string | null;
+                    type: string | null;
+                } | null;
+                id: string;
+                label: string;
+                note: string;
+                stateAfter: string;
+                step: string;
+            }[];
+            version: number;
+        };
+        DefaulterListingList: {
+            items: {
+                caseNumber: string;
+                decidedOn: string | null;
+                employerName: string;
+                endsOn: string | null;
+                groundLabel: string;
+                id: string;
+                owedFen: number;
+                /** @enum {string} */
+                state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                stateLabel: string;
+            }[];
+        };
+        DefaulterListingListInput: {
+            items: {
+                caseNumber: string;
+                decidedOn: string | null;
+                employerName: string;
+                endsOn: string | null;
+                groundLabel: string;
+                id: string;
+                owedFen: number;
+                /** @enum {string} */
+                state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                stateLabel: string;
+            }[];
+        };
+        DefaulterRules: {
+            grounds: {
+                basis: string;
+                /** @enum {string} */
+                code: "criminal_threshold" | "serious_incident";
+                label: string;
+            }[];
+            periods: {
+                basis: string[];
+                removalMonths: number;
+                statementWorkingDays: number;
+                termYears: number;
+            };
+            precondition: {
+                basis: string;
+                label: string;
+            };
+        };
+        DefaulterRulesInput: {
+            grounds: {
+                basis: string;
+                /** @enum {string} */
+                code: "criminal_threshold" | "serious_incident";
+                label: string;
+            }[];
+            periods: {
+                basis: string[];
+                removalMonths: number;
+                statementWorkingDays: number;
+                termYears: number;
+            };
+            precondition: {
+                basis: string;
+                label: string;
+            };
         };
         Document: {
             correctionReason: string | null;
@@ -30647,6 +32751,34 @@ export interface components {
             statusLabel: string;
             version: number;
         };
+        PublicDefaulterList: {
+            basis: string;
+            items: {
+                creditCode: string | null;
+                decidedOn: string;
+                employerName: string;
+                endsOn: string;
+                groundLabel: string;
+                id: string;
+                organ: string;
+                publishedOn: string;
+                responsiblePersons: string;
+            }[];
+        };
+        PublicDefaulterListInput: {
+            basis: string;
+            items: {
+                creditCode: string | null;
+                decidedOn: string;
+                employerName: string;
+                endsOn: string;
+                groundLabel: string;
+                id: string;
+                organ: string;
+                publishedOn: string;
+                responsiblePersons: string;
+            }[];
+        };
         SessionUser: {
             demoMode: boolean;
             displayName: string;
@@ -31017,6 +33149,236 @@ export interface components {
             username: string;
             version: number;
         };
+        WageGroup: {
+            collective: boolean;
+            employerName: string | null;
+            generalContractor: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "project" | "site" | "employer";
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                /** @enum {string|null} */
+                confirmedBy: "employer" | "investigation" | null;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                idNumberMasked: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    note: string | null;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                    recordedBy: string;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+                sourceRow: number | null;
+                version: number;
+            }[];
+            matterId: string;
+            matterNumber: string;
+            name: string;
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+            version: number;
+        };
+        WageGroupInput: {
+            collective: boolean;
+            employerName: string | null;
+            generalContractor: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "project" | "site" | "employer";
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                /** @enum {string|null} */
+                confirmedBy: "employer" | "investigation" | null;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                idNumberMasked: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    note: string | null;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                    recordedBy: string;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+                sourceRow: number | null;
+                version: number;
+            }[];
+            matterId: string;
+            matterNumber: string;
+            name: string;
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+            version: number;
+        };
+        WageGroupList: {
+            items: {
+                id: string;
+                kindLabel: string;
+                matterId: string;
+                matterNumber: string;
+                name: string;
+                totals: {
+                    claimedFen: number;
+                    outstandingFen: number;
+                    owedFen: number;
+                    paidFen: number;
+                    paidInFull: number;
+                    workers: number;
+                };
+            }[];
+        };
+        WageGroupListInput: {
+            items: {
+                id: string;
+                kindLabel: string;
+                matterId: string;
+                matterNumber: string;
+                name: string;
+                totals: {
+                    claimedFen: number;
+                    outstandingFen: number;
+                    owedFen: number;
+                    paidFen: number;
+                    paidInFull: number;
+                    workers: number;
+                };
+            }[];
+        };
+        WageImportResult: {
+            group: components["schemas"]["WageGroup"];
+            imported: number;
+            skipped: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+        };
+        WageImportResultInput: {
+            group: components["schemas"]["WageGroupInput"];
+            imported: number;
+            skipped: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+        };
+        WorkerWageLedger: {
+            groupName: string;
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+            }[];
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+        };
+        WorkerWageLedgerInput: {
+            groupName: string;
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+            }[];
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+        };
     };
     responses: never;
     parameters: never;
@@ -31037,6 +33399,7 @@ export const ERROR_CODES = {
   "clocks": ["CALENDAR_DATA_INVALID", "CALENDAR_NOTICE_INVALID", "CALENDAR_UNKNOWN", "CALENDAR_YEAR_EXISTS", "CLOCK_ALREADY_RUNNING", "CLOCK_NOT_SHORTENABLE", "CLOCK_NOT_SUSPENDABLE", "CLOCK_RULE_UNKNOWN", "CLOCK_SHORTENING_INVALID", "DATE_INVALID", "JURISDICTION_NOT_FOUND"],
   "consultation": ["CONSULTATION_CONVERTED", "JURISDICTION_FORBIDDEN", "KB_ENTRY_NOT_FOUND"],
   "court": ["COURT_REQUIRED", "JURISDICTION_FORBIDDEN", "JURISDICTION_REQUIRED", "PARTIES_REQUIRED"],
+  "defaulters": ["DEFAULTER_APPROVER_REQUIRED", "DEFAULTER_DATE_FUTURE", "DEFAULTER_NOT_INSPECTION", "DEFAULTER_NO_EMPLOYER", "DEFAULTER_OPEN", "DEFAULTER_OPINION_REQUIRED", "DEFAULTER_PRECONDITION", "DEFAULTER_REMOVAL_TOO_EARLY", "DEFAULTER_STATEMENT_LATE", "DEFAULTER_STATEMENT_PERIOD_RUNNING", "DEFAULTER_STEP_NOT_ALLOWED"],
   "documents": ["DOCUMENT_CORRECTION_EXISTS", "DOCUMENT_CORRECTION_NO_CHANGE", "DOCUMENT_DRAFT", "DOCUMENT_INVALID", "DOCUMENT_ISSUED", "DOCUMENT_ISSUER_NOT_FOUND", "DOCUMENT_ISSUER_REQUIRED", "DOCUMENT_MISSING_FIELDS", "DOCUMENT_NOT_FAILED", "DOCUMENT_NOT_READY", "DOCUMENT_NO_NUMBER_PATTERN", "DOCUMENT_NUMBER_PATTERN_INVALID", "DOCUMENT_RENDER_FAILED", "DOCUMENT_SUPERSEDED", "DOCUMENT_TYPE_UNKNOWN", "FILE_NOT_PDF", "FILE_REQUIRED", "FILE_TOO_LARGE", "MULTIPART_REQUIRED", "NUMBER_PATTERN_INVALID", "SEAL_NOT_PNG", "SEAL_TOO_LARGE", "SERVICE_ALREADY_RECORDED", "SERVICE_CONSENT_REQUIRED", "SERVICE_MISSING_FIELDS", "SERVICE_NOT_ELECTRONIC", "SERVICE_OUTCOME_INVALID", "SERVICE_REQUIRED"],
   "inspection": ["ALREADY_EXTENDED", "APPROVAL_DECIDED", "APPROVAL_PENDING", "APPROVER_ACTS_DIRECTLY", "APPROVER_POST_REQUIRED", "CASE_CLOSED", "COMPENSATION_RATE_OUT_OF_RANGE", "COMPLAINANT_REQUIRED", "CORRECTION_EVIDENCE_REQUIRED", "DATE_IN_FUTURE", "DEADLINE_PAST", "DISPUTE_PROCEDURE_OPEN", "DUE_DATE_REQUIRED", "HEARING_ALREADY_HELD", "HEARING_ALREADY_REQUESTED", "HEARING_BEFORE_SCHEDULE", "HEARING_NOTICE_TOO_SHORT", "HEARING_NOT_REQUESTED", "HEARING_NOT_SCHEDULED", "HEARING_REQUEST_LATE", "INSPECTION_NOT_REGISTERED", "INSPECTION_NOT_TIME_BARRED", "INSPECTION_STATE", "INSPECTION_TIME_BARRED", "INSPECTOR_NOT_QUALIFIED", "INTERVIEWEE_REQUIRED", "JURISDICTION_FORBIDDEN", "LEAD_NOT_SELECTED", "NOT_HANDLING_INSPECTOR", "NO_PENALTY_PROPOSED", "NO_WAGES_OWED", "OPINION_REQUIRED", "ORDER_DEADLINE_NOT_PASSED", "ORGANIZATION_NOT_FOUND", "PENALTY_OUT_OF_RANGE", "PENALTY_RULE_UNKNOWN", "PERIOD_ORDER", "PLACE_REQUIRED", "POLICE_THRESHOLD_NOT_MET", "REASON_REQUIRED", "RECEIVING_AUTHORITY_REQUIRED", "REFERRAL_TARGET_REQUIRED", "REFER_TO_REQUIRED", "REPORTER_NAME_REQUIRED", "REPORTER_REQUIRED", "RESULT_TEXT_REQUIRED", "TRANSFER_TARGET_REQUIRED", "TWO_INSPECTORS_REQUIRED", "WORKER_COUNT_REQUIRED"],
   "intake": ["CLAIM_DOUBLE_TRACK", "CLAIM_IN_OTHER_PROCEEDING", "CONSENT_WORKER", "DUPLICATE_WORKER", "JURISDICTION_FORBIDDEN", "JURISDICTION_NOTICE_ISSUED", "MATTER_CLOSED", "MEDIATION_CONSENT_REQUIRED", "NO_JURISDICTION_WARNING", "NO_WORKER", "OVERRIDE_REASON_REQUIRED", "ROUTE_CLAIM_INDEX", "WORKPLACE_UNKNOWN"],
@@ -31049,6 +33412,7 @@ export const ERROR_CODES = {
   "statistics": ["NOT_DRILLABLE", "PUBLICATION_ROW_INVALID"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],
+  "wage-groups": ["WAGE_GROUP_EXISTS", "WAGE_GROUP_NO_EMPLOYER", "WAGE_IMPORT_COLUMNS", "WAGE_IMPORT_EMPTY", "WAGE_IMPORT_INVALID", "WAGE_IMPORT_NOTHING_VALID", "WAGE_IMPORT_TOO_MANY", "WAGE_IMPORT_UNREADABLE", "WAGE_PAYMENT_FUTURE", "WAGE_PAYMENT_INVALID", "WAGE_PAYMENT_PAYER_NAME"],
 } as const;
 /** Every module-specific stable error code. */
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES][number];

@@ -4,10 +4,13 @@ import { PageHeader } from '../components/PageHeader';
 import { InspectionCaseView } from '../features/inspection/components/InspectionCaseView';
 import { useInspectionCase } from '../features/inspection/hooks/use-inspection';
 import { isApiError } from '../lib/api';
+import { DefaulterPanel } from '../features/defaulters/components/DefaulterPanel';
+import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-session';
 
 export default function InspectionCasePage() {
   const { id = '' } = useParams();
   const q = useInspectionCase(id);
+  const user = useCurrentUser();
   if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.isError || !q.data) {
     return (
@@ -25,6 +28,7 @@ export default function InspectionCasePage() {
         维权事项 <Link to={`/matters/${c.matterId}`}>{c.matterNumber}</Link>
       </PageHeader>
       <InspectionCaseView c={c} />
+      <DefaulterPanel caseId={c.id} canPropose={hasPermission(user, 'inspection.work') && !c.closed} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { useMatter } from '../features/matters/hooks/use-matters';
 import { TransfersPanel } from '../features/transfers/components/TransfersPanel';
 import { LegalAidPanel } from '../features/legal-aid/components/LegalAidPanel';
 import { PetitionsPanel } from '../features/petitions/components/PetitionsPanel';
+import { WageGroupPanel } from '../features/wage-groups/components/WageGroupPanel';
 import { PRIORITY_LABELS } from '../features/matters/types';
 import { isApiError } from '../lib/api';
 import type { IntakeCreatedState } from './IntakePage';
@@ -104,6 +105,7 @@ export default function MatterPage() {
               <TransfersPanel matterId={m.id} />
               <PetitionsPanel matterId={m.id} />
               <LegalAidPanel matterId={m.id} />
+              <WageGroupPanel matterId={m.id} />
               <TriageCard matter={m} />
               <EvidenceCard matter={m} />
               <DocumentsPanel

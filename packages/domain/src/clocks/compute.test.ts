@@ -106,6 +106,11 @@ const TABLE: [ruleId: string, trigger: string, expected: string][] = [
   ['center.same-day-acceptance', '2026-02-14', '2026-02-14'],
   ['center.same-day-acceptance', '2026-10-10', '2026-10-10'],
   ['center.same-day-acceptance', '2026-02-15', '2026-02-24'], // received online during the holiday
+  // Defaulter list procedure (issue #21).
+  ['defaulter.statement', '2026-09-28', '2026-10-10'],
+  ['defaulter.decision', '2026-12-07', '2026-12-21'],
+  ['defaulter.publication', '2026-12-07', '2026-12-14'],
+  ['defaulter.removal-review', '2026-12-07', '2026-12-28'],
 ];
 
 describe('computeDue over the 2026 calendar', () => {
@@ -114,8 +119,20 @@ describe('computeDue over the 2026 calendar', () => {
   });
 
   it('covers every rule of the catalogue', () => {
-    const covered = new Set(TABLE.map(([id]) => id));
+    // The three-year listing term ends beyond the loaded calendars (tested below).
+    const covered = new Set([...TABLE.map(([id]) => id), 'defaulter.listing-term']);
     expect(CLOCK_RULES.filter((rule) => !covered.has(rule.id)).map((rule) => rule.id)).toEqual([]);
+  });
+
+  it('the three-year defaulter listing term waits for the calendar of the year it ends in', () => {
+    expect(() => due('defaulter.listing-term', '2024-03-01')).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_UNKNOWN' }),
+    );
+    expect(findRule('defaulter.listing-term')).toMatchObject({
+      duration: 3,
+      unit: 'years',
+      rollover: 'none',
+    });
   });
 
   it('handles one-month periods at month ends and in a leap year', () => {
@@ -245,7 +262,9 @@ describe('computeDue properties', () => {
   const calendarDayRules = CLOCK_RULES.filter(
     (rule) => rule.unit === 'calendar_days' && rule.rollover === 'next_working_day',
   );
-  const longRules = CLOCK_RULES.filter((rule) => rule.unit === 'months' || rule.unit === 'years');
+  const longRules = CLOCK_RULES.filter(
+    (rule) => (rule.unit === 'months' || rule.unit === 'years') && rule.rollover === 'next_working_day',
+  );
 
   it('a working-day rule never lands on a non-working day', () => {
     fc.assert(

@@ -1,5 +1,6 @@
 import { ClockInputError } from './errors';
 import { ARBITRATION_RULES } from './rules-arbitration';
+import { DEFAULTER_RULES } from './rules-defaulters';
 import {
   INSPECTION_RULES,
   LEGAL_AID_AND_CENTER_RULES,
@@ -15,6 +16,7 @@ export const CLOCK_RULES: readonly ClockRule[] = [
   ...INSPECTION_RULES,
   ...PETITION_RULES,
   ...LEGAL_AID_AND_CENTER_RULES,
+  ...DEFAULTER_RULES,
 ];
 
 const BY_ID: ReadonlyMap<string, ClockRule> = new Map(CLOCK_RULES.map((rule) => [rule.id, rule]));

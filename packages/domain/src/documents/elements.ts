@@ -132,6 +132,19 @@ export const REQUIRED_ELEMENTS: Readonly<Record<string, readonly ElementRule[]>>
   petition_re_review_opinion: [...ALWAYS],
   legal_aid_grant: [...ALWAYS],
   legal_aid_refusal: [...ALWAYS, { element: 'remedy', basis: '《中华人民共和国法律援助法》第四十九条' }],
+  // issue #21: the defaulter list procedure; the listing decision is an administrative act (remedy).
+  defaulter_notice: [...ALWAYS],
+  defaulter_statement_record: [...ALWAYS],
+  defaulter_listing_decision: [
+    ...ALWAYS,
+    {
+      element: 'remedy',
+      basis: '《中华人民共和国行政复议法》第二十条；《中华人民共和国行政诉讼法》第四十六条',
+    },
+  ],
+  defaulter_publication: [...ALWAYS],
+  defaulter_removal_receipt: [...ALWAYS],
+  defaulter_removal_decision: [...ALWAYS],
   proof_of_service: [...ALWAYS],
   explanation_record: [...ALWAYS],
   suspension_decision: [...ALWAYS, CASE],

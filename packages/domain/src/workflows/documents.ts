@@ -85,6 +85,13 @@ export const DOCUMENT_TYPES = {
   supplement_notice: '补充材料通知',
   legal_aid_decision: '给予法律援助决定书',
   legal_aid_refusal: '不予法律援助决定书',
+  // Defaulter list (issue #21)
+  defaulter_notice: '拟列入失信联合惩戒对象名单告知书',
+  defaulter_statement_record: '陈述申辩记录',
+  defaulter_listing_decision: '列入失信联合惩戒对象名单决定书',
+  defaulter_publication: '失信联合惩戒对象名单公告',
+  defaulter_removal_receipt: '提前移出申请受理通知书',
+  defaulter_removal_decision: '提前移出失信联合惩戒对象名单决定书',
   assignment_notice: '指派通知书',
   legal_aid_termination: '终止法律援助决定书',
   legal_aid_closing_report: '法律援助结案报告',

@@ -27,6 +27,8 @@ const LEGAL_AID_BASIS =
   '《法律援助法》第四十三条：法律援助机构应当书面告知申请人给予或者不予法律援助的决定；文书按机构代字、年份和序号编号';
 const ARB_BASIS =
   '《劳动人事争议仲裁办案规则》及人社部仲裁文书示范文本：文书编号由仲裁委员会简称、文书代字、年份和序号组成';
+const DEFAULTER_BASIS =
+  '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》：列入、移出应当书面告知、作出决定；文书按机构代字、年份和序号编号';
 const INSP_BASIS =
   '《劳动保障监察条例》《关于实施〈劳动保障监察条例〉若干规定》：监察文书按机关代字、年份和序号编号';
 const PETITION_BASIS =
@@ -222,6 +224,17 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
       ['penalty_hearing_record', '随人社监听录字〔{year}〕第{seq}号'],
     ] as const
   ).map(([type, pattern]) => ({ organization: INSP, type, pattern, basis: INSP_BASIS })),
+  // issue #21: the defaulter list procedure (migration 0063).
+  ...(
+    [
+      ['defaulter_notice', '随人社监失告字〔{year}〕第{seq}号'],
+      ['defaulter_statement_record', '随人社监失辩字〔{year}〕第{seq}号'],
+      ['defaulter_listing_decision', '随人社监失决字〔{year}〕第{seq}号'],
+      ['defaulter_publication', '随人社监失公字〔{year}〕第{seq}号'],
+      ['defaulter_removal_receipt', '随人社监失申字〔{year}〕第{seq}号'],
+      ['defaulter_removal_decision', '随人社监失移字〔{year}〕第{seq}号'],
+    ] as const
+  ).map(([type, pattern]) => ({ organization: INSP, type, pattern, basis: DEFAULTER_BASIS })),
   { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕{seq}号', basis: GB_BASIS },
   // Every organisation whose staff issue documents (a window clerk's 转办单 is issued in the clerk's
   // organisation's name) has a default pattern; migration 0040 adds them to seeded installations.

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
+import { defaulterStateOf } from '../defaulters';
 
 export interface RiskFactor {
   code: string;
@@ -225,5 +226,7 @@ export async function employerProfile(db: Kysely<DB>, partyId: string, scope: st
       createdAt: new Date(f.created_at).toISOString(),
     })),
     awards,
+    // The defaulter list (失信联合惩戒名单) procedures against this employer, newest first (issue #21).
+    defaulterListings: await defaulterStateOf(db, partyId),
   };
 }

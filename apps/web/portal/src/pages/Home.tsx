@@ -15,6 +15,7 @@ const TILES: { to: string; title: string; note: string }[] = [
   { to: '/sites', title: '服务网点', note: '地址和办公时间' },
   { to: '/statistics', title: '数据公开', note: '中心办案数字' },
   { to: '/calculator', title: '期限计算', note: '算一算还剩几天' },
+  { to: '/defaulters', title: '欠薪失信名单', note: '拖欠农民工工资失信联合惩戒对象' },
 ];
 
 export function HomePage() {

@@ -3,6 +3,7 @@ import { api, errorText, newKey } from '../api';
 import { EvidencePicker, type Uploaded } from '../Evidence';
 import { ProposalCard } from './Proposal';
 import { day, time } from './Matters';
+import { WageLine } from './WageLine';
 
 interface Detail {
   id: string;
@@ -229,6 +230,7 @@ export function MatterPage({ id }: { id: string }) {
           </p>
         ))}
       </section>
+      {d.role === 'worker' ? <WageLine matterId={id} /> : null}
       {d.upcoming.length ? (
         <section className="card" aria-labelledby="upcoming">
           <h2 id="upcoming">近期安排</h2>

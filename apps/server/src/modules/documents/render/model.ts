@@ -67,6 +67,13 @@ export const DOCUMENT_TYPES = [
   'penalty_hearing_record',
   // issue #14: the window's written jurisdiction notice (templates/jurisdiction.ts)
   'jurisdiction_notice',
+  // issue #21: the defaulter list procedure (templates/defaulters.ts)
+  'defaulter_notice',
+  'defaulter_statement_record',
+  'defaulter_listing_decision',
+  'defaulter_publication',
+  'defaulter_removal_receipt',
+  'defaulter_removal_decision',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

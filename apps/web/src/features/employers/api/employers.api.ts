@@ -29,6 +29,14 @@ export interface EmployerProfile {
   penaltiesTotalFen: number;
   filings: { id: string; kind: string; status: string }[];
   awards: number;
+  /** 失信联合惩戒名单 procedures against the employer, newest first (issue #21). */
+  defaulterListings?: {
+    id: string;
+    state: string;
+    stateLabel: string;
+    decidedOn: string | null;
+    endsOn: string | null;
+  }[];
 }
 
 export const employersApi = {

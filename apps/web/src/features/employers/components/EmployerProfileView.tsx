@@ -1,3 +1,4 @@
+import { chineseDate } from '@onestop/domain/documents/format';
 import { Card, Descriptions, List, Progress, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { EmployerProfile } from '../api/employers.api';
@@ -26,6 +27,17 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
             { label: '行业', children: p.employer.industry ?? '—' },
             { label: '罚款合计', children: `¥${(p.penaltiesTotalFen / 100).toLocaleString('zh-CN')}` },
             { label: '仲裁裁决', children: `${p.awards}件` },
+            {
+              label: '欠薪失信名单',
+              children: p.defaulterListings?.length
+                ? p.defaulterListings
+                    .map(
+                      (d) =>
+                        `${d.stateLabel}${d.decidedOn && d.endsOn ? `（${chineseDate(d.decidedOn)}至${chineseDate(d.endsOn)}）` : ''}`,
+                    )
+                    .join('；')
+                : '未列入',
+            },
           ]}
         />
         <Space align="center">

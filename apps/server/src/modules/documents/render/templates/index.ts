@@ -1,3 +1,17 @@
+import {
+  type DefaulterListingDecisionFields,
+  type DefaulterNoticeFields,
+  type DefaulterPublicationFields,
+  type DefaulterRemovalDecisionFields,
+  type DefaulterRemovalReceiptFields,
+  type DefaulterStatementRecordFields,
+  defaulterListingDecision,
+  defaulterNotice,
+  defaulterPublication,
+  defaulterRemovalDecision,
+  defaulterRemovalReceipt,
+  defaulterStatementRecord,
+} from './defaulters.js';
 import { normalizeDocumentText } from '@onestop/domain';
 import {
   type Block,
@@ -200,6 +214,12 @@ export interface DocumentFieldsMap {
   case_transfer_letter: CaseTransferLetterFields;
   penalty_hearing_record: PenaltyHearingRecordFields;
   jurisdiction_notice: JurisdictionNoticeFields;
+  defaulter_notice: DefaulterNoticeFields;
+  defaulter_statement_record: DefaulterStatementRecordFields;
+  defaulter_listing_decision: DefaulterListingDecisionFields;
+  defaulter_publication: DefaulterPublicationFields;
+  defaulter_removal_receipt: DefaulterRemovalReceiptFields;
+  defaulter_removal_decision: DefaulterRemovalDecisionFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -261,6 +281,12 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   case_transfer_letter: caseTransferLetter,
   penalty_hearing_record: penaltyHearingRecord,
   jurisdiction_notice: jurisdictionNotice,
+  defaulter_notice: defaulterNotice,
+  defaulter_statement_record: defaulterStatementRecord,
+  defaulter_listing_decision: defaulterListingDecision,
+  defaulter_publication: defaulterPublication,
+  defaulter_removal_receipt: defaulterRemovalReceipt,
+  defaulter_removal_decision: defaulterRemovalDecision,
 };
 
 export interface DocumentInput<T extends DocumentType> {
