@@ -40,6 +40,7 @@ import { mediationModule } from './modules/mediation/mediation.module';
 import { portalModule } from './modules/portal/portal.module';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
+import { preventionRoutes } from './modules/prevention/prevention.routes';
 import { registerAuth } from './platform/auth';
 import type { AppContext, AppDeps } from './platform/context';
 import { cipherFromConfig } from './platform/crypto';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(inspectionModule, { prefix: '/api' });
   await app.register(supervisionRoutes, { prefix: '/api' });
   await app.register(employersRoutes, { prefix: '/api' });
+  await app.register(preventionRoutes, { prefix: '/api' });
   await app.register(portalModule, { prefix: '/api/portal' });
   await app.register(knowledgeRoutes, { prefix: '/api' });
   await app.register(consultationRoutes, { prefix: '/api' });
