@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizations, type Places, places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
-import { creditCode } from './intake-fixtures';
+import { creditCode, intakeBody } from './intake-fixtures';
 
 /**
  * Prevention (issue #19): the register of mediation organisations, the 六有五统一 assessment with its
@@ -50,7 +50,9 @@ describe('prevention: mediation organisations, 六有五统一, case ledger', ()
       'u_procedure',
       'u_forms',
       'u_ledger',
-    ].map((code) => (failing.includes(code) ? { code, passed: false, note: '现场未见' } : { code, passed: true }));
+    ].map((code) =>
+      failing.includes(code) ? { code, passed: false, note: '现场未见' } : { code, passed: true },
+    );
 
   async function register(over: Record<string, unknown> = {}) {
     n++;
@@ -132,7 +134,13 @@ describe('prevention: mediation organisations, 六有五统一, case ledger', ()
     });
     expect(org.members).toEqual([
       { id: org.members[0].id, name: '王建国', position: 'chair', positionLabel: '主任', username: null },
-      { id: org.members[1].id, name: '李秀英', position: 'mediator', positionLabel: '调解员', username: 'zdmed1' },
+      {
+        id: org.members[1].id,
+        name: '李秀英',
+        position: 'mediator',
+        positionLabel: '调解员',
+        username: 'zdmed1',
+      },
     ]);
     expect(org.events).toHaveLength(1);
     expect(org.events[0].summary).toBe(`登记调解组织“${org.name}”（企业劳动争议调解委员会，成员2人）`);
@@ -157,6 +165,15 @@ describe('prevention: mediation organisations, 六有五统一, case ledger', ()
       (o: any) => o.id === org.id,
     );
     expect(listed).toMatchObject({ kind: 'enterprise_committee', jurisdictionCode: '421303' });
+    // An employer known to the center (by its credit code) is linked to its committee.
+    const clerk = await signedIn(env, 'clerk');
+    expect((await clerk.post('/api/intake', intakeBody(p.zengdu))).status).toBe(201);
+    const linked = await register({
+      name: '随州市鸿运建筑劳务有限公司劳动争议调解委员会',
+      creditCode: creditCode('MA4C1234'),
+    });
+    expect(linked.employer).toEqual({ id: linked.employer.id, name: '随州市鸿运建筑劳务有限公司' });
+    expect(linked.creditCode).toBe(creditCode('MA4C1234'));
     // Other county's supervisor: 404; the register lists per jurisdiction.
     expect((await gsOfficer.get(`/api/prevention/organizations/${org.id}`)).status).toBe(404);
     expect((await gsOfficer.get('/api/prevention/organizations')).body.items).toEqual([]);
@@ -218,7 +235,13 @@ describe('prevention: mediation organisations, 六有五统一, case ledger', ()
     const upBody: any = await up.json();
     expect(up.status, JSON.stringify(upBody)).toBe(201);
     expect(upBody.items).toEqual([
-      { id: upBody.items[0].id, itemCode: 'sign', fileName: '现场照片.png', contentType: 'image/png', sizeBytes: PNG.length },
+      {
+        id: upBody.items[0].id,
+        itemCode: 'sign',
+        fileName: '现场照片.png',
+        contentType: 'image/png',
+        sizeBytes: PNG.length,
+      },
     ]);
     const bad = new FormData();
     bad.append('itemCode', 'sign');
@@ -318,7 +341,12 @@ describe('prevention: mediation organisations, 六有五统一, case ledger', ()
       version: 1,
     });
     const close = `/api/prevention/org-cases/${created.body.id}/result`;
-    const early = await med.post(close, { version: 1, result: 'agreement', closedOn: '2026-03-01', amountFen: 1 });
+    const early = await med.post(close, {
+      version: 1,
+      result: 'agreement',
+      closedOn: '2026-03-01',
+      amountFen: 1,
+    });
     expect(early.status).toBe(400);
     expect(early.body.code).toBe('CLOSED_ON_INVALID');
     const agreed = await med.post(close, {

@@ -1701,7 +1701,7 @@ export interface paths {
                         contactPerson?: string;
                         jurisdictionCode: string;
                         /** @enum {string} */
-                        kind: "enterprise_committee" | "street_township" | "union" | "court_linked" | "peoples_mediation";
+                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
                         name: string;
                         phone?: string;
                     };
@@ -1808,7 +1808,7 @@ export interface paths {
                         contactPerson?: string;
                         jurisdictionCode: string;
                         /** @enum {string} */
-                        kind: "enterprise_committee" | "street_township" | "union" | "court_linked" | "peoples_mediation";
+                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
                         name: string;
                         phone?: string;
                         version: number;
@@ -2342,7 +2342,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                code: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                                code: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                                 label: string;
                                 permissions: string[];
                                 requiresCertificate: string | null;
@@ -2375,7 +2375,7 @@ export interface paths {
                     offset?: number;
                     organizationId?: string;
                     q?: string;
-                    role?: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                    role?: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                 };
                 header?: never;
                 path?: never;
@@ -2462,7 +2462,7 @@ export interface paths {
                         roles?: {
                             jurisdictionIds: string[];
                             /** @enum {string} */
-                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                         }[];
                         username: string;
                     };
@@ -2632,7 +2632,7 @@ export interface paths {
                         roles?: {
                             jurisdictionIds: string[];
                             /** @enum {string} */
-                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                         }[];
                         /** @description 乐观锁版本号：须与读取时一致，否则返回 409 */
                         version: number;
@@ -26861,6 +26861,1923 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prevention/assessments/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传评估项目的证明照片或文件（multipart：字段 itemCode 与 file；PDF、JPEG、PNG，每个不超过10 MB） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件） */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contentType: string;
+                                fileName: string;
+                                id: string;
+                                itemCode: string;
+                                sizeBytes: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现行六有五统一评估标准（本局可配置；无全国统一文本） */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                basis: string;
+                                code: string;
+                                group: string;
+                                groupLabel: string;
+                                guidance: string;
+                                label: string;
+                                sort: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/checklist/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改六有五统一评估项目（名称、要点、依据、是否启用；乐观锁 version） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        basis: string;
+                        guidance?: string;
+                        label: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                basis: string;
+                                code: string;
+                                group: string;
+                                groupLabel: string;
+                                guidance: string;
+                                label: string;
+                                sort: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/evidence/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看评估证明材料（记入审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/export/assessments.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出六有五统一评估结果（Excel，每次评估一行） */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
+                    shortfall?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/export/register.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出调解组织名录（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
+                    shortfall?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/my-organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人所在的调解组织（调解组织调解员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kindLabel: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/org-cases/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记台账案件的调解结果：达成协议（含协议金额）、未达成协议、撤回（乐观锁 version） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 调解协议约定的金额（分）
+                         * @default 0
+                         */
+                        amountFen?: number;
+                        /**
+                         * Format: date
+                         * @description 结案日期
+                         */
+                        closedOn: string;
+                        /** @enum {string} */
+                        result: "agreement" | "no_agreement" | "withdrawn";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            amountText: string;
+                            applicantName: string;
+                            claimType: string;
+                            claimTypeLabel: string;
+                            closedOn: string | null;
+                            closedOnText: string | null;
+                            id: string;
+                            number: string;
+                            organizationId: string;
+                            organizationName: string;
+                            receivedOn: string;
+                            receivedOnText: string;
+                            respondentName: string;
+                            result: string;
+                            resultLabel: string;
+                            summary: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解组织名录（本人辖区）；shortfall=true 为六有五统一未达标清单 */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
+                    shortfall?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string | null;
+                                contactPerson: string | null;
+                                creditCode: string | null;
+                                employer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                foundedOn: string;
+                                foundedOnText: string;
+                                id: string;
+                                jurisdiction: {
+                                    id: string;
+                                    name: string;
+                                };
+                                kind: string;
+                                kindLabel: string;
+                                members: {
+                                    id: string;
+                                    name: string;
+                                    position: string;
+                                    positionLabel: string;
+                                    username: string | null;
+                                }[];
+                                name: string;
+                                standard: {
+                                    label: string;
+                                    lastAssessedOn: string | null;
+                                    reassessDue: string | null;
+                                    reassessDueText: string | null;
+                                    /** @enum {string} */
+                                    state: "never" | "passed" | "failed";
+                                };
+                                /** @description 在调解统计表中计入的调解组织类型 */
+                                statisticsRow: string;
+                                status: string;
+                                statusLabel: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记调解组织（企业调委会按统一社会信用代码关联用人单位）及其成员
+         * @description 支持 Idempotency-Key 请求头：网络重试时返回首次结果，不会重复登记。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        contactPerson?: string;
+                        /** @description 企业调委会所在用人单位的统一社会信用代码（企业劳动争议调解委员会必填） */
+                        creditCode?: string;
+                        /**
+                         * Format: date
+                         * @description 成立日期
+                         */
+                        foundedOn: string;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        /** @enum {string} */
+                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                        /** @default [] */
+                        members?: {
+                            name: string;
+                            /** @enum {string} */
+                            position: "chair" | "member" | "mediator";
+                            /** @description 登录名：该成员持有“调解组织调解员”岗位的账号，可登记本组织案件台账 */
+                            username?: string;
+                        }[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解组织详情：成员、六有五统一评估记录、办理记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改调解组织状态、地址、联系人（乐观锁 version） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        contactPerson?: string;
+                        /** @enum {string} */
+                        status?: "active" | "suspended" | "dissolved";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 六有五统一评估：逐项评定，不符合项须写明问题；按结果启动整改复评（30日）或年度复评期限
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 评估日期
+                         */
+                        assessedOn: string;
+                        items: {
+                            code: string;
+                            note?: string;
+                            passed: boolean;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessedOn: string;
+                            /** @description 中文日期 */
+                            assessedOnText: string;
+                            assessorName: string;
+                            clockId: string | null;
+                            /** @description 复评期限状态 */
+                            clockStatus: string | null;
+                            clockStatusLabel: string | null;
+                            failedCount: number;
+                            failedItems: string[];
+                            id: string;
+                            items: {
+                                code: string;
+                                evidence: {
+                                    contentType: string;
+                                    fileName: string;
+                                    id: string;
+                                    sizeBytes: number;
+                                }[];
+                                group: string;
+                                groupLabel: string;
+                                label: string;
+                                note: string | null;
+                                passed: boolean;
+                            }[];
+                            note: string | null;
+                            organizationId: string;
+                            passed: boolean;
+                            /** @description 复评到期日（期限引擎） */
+                            reassessDue: string;
+                            reassessDueText: string;
+                            reassessRule: {
+                                basis: string;
+                                id: string;
+                                name: string;
+                            };
+                            resultLabel: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解组织案件台账（本组织调解员，或辖区指导员查阅） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: number;
+                                amountText: string;
+                                applicantName: string;
+                                claimType: string;
+                                claimTypeLabel: string;
+                                closedOn: string | null;
+                                closedOnText: string | null;
+                                id: string;
+                                number: string;
+                                organizationId: string;
+                                organizationName: string;
+                                receivedOn: string;
+                                receivedOnText: string;
+                                respondentName: string;
+                                result: string;
+                                resultLabel: string;
+                                summary: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记本组织受理的调解案件（只能登记本人所在调解组织的案件）
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicantName: string;
+                        /** @enum {string} */
+                        claimType: "unpaid_wages" | "overtime_pay" | "economic_compensation" | "double_wages_no_contract" | "unlawful_termination_damages" | "social_insurance" | "work_injury_benefits" | "injury_medical_fees" | "labor_relation_confirmation" | "minimum_wage" | "dispatch" | "working_hours" | "leave" | "annual_leave_pay" | "other";
+                        /**
+                         * Format: date
+                         * @description 收到调解申请之日
+                         */
+                        receivedOn: string;
+                        respondentName: string;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            amountText: string;
+                            applicantName: string;
+                            claimType: string;
+                            claimTypeLabel: string;
+                            closedOn: string | null;
+                            closedOnText: string | null;
+                            id: string;
+                            number: string;
+                            organizationId: string;
+                            organizationName: string;
+                            receivedOn: string;
+                            receivedOnText: string;
+                            respondentName: string;
+                            result: string;
+                            resultLabel: string;
+                            summary: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 增加调解组织成员（可关联持“调解组织调解员”岗位的账号） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        position: "chair" | "member" | "mediator";
+                        /** @description 登录名：该成员持有“调解组织调解员”岗位的账号，可登记本组织案件台账 */
+                        username?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/kb": {
         parameters: {
             query?: never;
@@ -30348,7 +32265,7 @@ export interface components {
                 id: string;
                 name: string;
             };
-            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view")[];
+            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view" | "prevention.work" | "org_case.record")[];
             roles: {
                 /** @description 证件过期时为 false，岗位权限暂停 */
                 active: boolean;
@@ -30359,7 +32276,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
         };
@@ -30374,7 +32291,7 @@ export interface components {
                 id: string;
                 name: string;
             };
-            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view")[];
+            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view" | "prevention.work" | "org_case.record")[];
             roles: {
                 /** @description 证件过期时为 false，岗位权限暂停 */
                 active: boolean;
@@ -30385,7 +32302,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
         };
@@ -30673,7 +32590,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
             version: number;
@@ -30702,7 +32619,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
             version: number;
@@ -30736,6 +32653,7 @@ export const ERROR_CODES = {
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
   "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
+  "prevention": ["AMOUNT_ONLY_FOR_AGREEMENT", "ASSESSMENT_INCOMPLETE", "ASSESSMENT_ITEM_TWICE", "ASSESSMENT_ITEM_UNKNOWN", "ASSESSMENT_NOTE_REQUIRED", "CLOSED_ON_INVALID", "CREDIT_CODE_INVALID", "CREDIT_CODE_REQUIRED", "DATE_IN_FUTURE", "EVIDENCE_ITEM_REQUIRED", "EVIDENCE_ITEM_UNKNOWN", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MEMBER_USER_ROLE", "MEMBER_USER_UNKNOWN", "ORG_CASE_CLOSED", "ORG_CASE_MEMBERS_ONLY", "ORG_NOT_MEMBER"],
   "statistics": ["NOT_DRILLABLE"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],

@@ -16,7 +16,8 @@ export const PREVENTION_RULES: readonly ClockRule[] = [
     rollover: 'next_working_day',
     suspendable: false,
     restartEvents: [],
-    basis: '人社厅发〔2023〕36号（基层劳动人事争议调解组织建设行动）；本局六有五统一规范化建设标准（整改期三十日）',
+    basis:
+      '人社厅发〔2023〕36号（基层劳动人事争议调解组织建设行动）；本局六有五统一规范化建设标准（整改期三十日）',
     unitNote: '本局工作规则，按自然日计算，末日为休息日或法定节假日的顺延至其后第一个工作日',
     confidence: 'L',
   },
@@ -31,7 +32,8 @@ export const PREVENTION_RULES: readonly ClockRule[] = [
     rollover: 'next_working_day',
     suspendable: false,
     restartEvents: [],
-    basis: '人社厅发〔2023〕36号（基层劳动人事争议调解组织建设行动）；本局六有五统一规范化建设标准（每年复评一次）',
+    basis:
+      '人社厅发〔2023〕36号（基层劳动人事争议调解组织建设行动）；本局六有五统一规范化建设标准（每年复评一次）',
     unitNote: '本局工作规则，对应日为期满日，末日为休息日或法定节假日的顺延至其后第一个工作日',
     confidence: 'L',
   },

@@ -53,8 +53,20 @@ export const DEFAULT_CHECKLIST: readonly ChecklistItem[] = [
     basis: CAMPAIGN,
   },
   { code: 'funds', group: 'six_haves', label: '有经费', guidance: '有工作经费保障', basis: CAMPAIGN },
-  { code: 'u_name', group: 'five_uniforms', label: '统一名称', guidance: '使用统一规范的名称', basis: CAMPAIGN },
-  { code: 'u_seal', group: 'five_uniforms', label: '统一印章', guidance: '使用统一的调解专用章', basis: CAMPAIGN },
+  {
+    code: 'u_name',
+    group: 'five_uniforms',
+    label: '统一名称',
+    guidance: '使用统一规范的名称',
+    basis: CAMPAIGN,
+  },
+  {
+    code: 'u_seal',
+    group: 'five_uniforms',
+    label: '统一印章',
+    guidance: '使用统一的调解专用章',
+    basis: CAMPAIGN,
+  },
   {
     code: 'u_procedure',
     group: 'five_uniforms',

@@ -287,9 +287,12 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
       config: { auth: 'prevention.work' },
       schema: {
         tags,
-        summary: '上传评估项目的证明照片或文件（multipart：字段 itemCode 与 file；PDF、JPEG、PNG，每个不超过10 MB）',
+        summary:
+          '上传评估项目的证明照片或文件（multipart：字段 itemCode 与 file；PDF、JPEG、PNG，每个不超过10 MB）',
         params: idParam,
-        body: z.unknown().describe('multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件）'),
+        body: z
+          .unknown()
+          .describe('multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件）'),
         response: { 201: evidenceListSchema, 413: errorSchema, ...errorResponses },
       },
     },
@@ -455,5 +458,4 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         .send(await assessmentsWorkbook(rows, labels));
     },
   );
-
 };

@@ -121,12 +121,7 @@ export async function orgForSupervisor(db: Exec, auth: AuthContext, id: string):
  * The organisation whose ledger the user reads or writes: a supervisor of its jurisdiction reads, a
  * member mediator reads and writes. An organisation mediator of another organisation gets 403.
  */
-export async function orgForLedger(
-  db: Exec,
-  auth: AuthContext,
-  id: string,
-  write: boolean,
-): Promise<OrgRow> {
+export async function orgForLedger(db: Exec, auth: AuthContext, id: string, write: boolean): Promise<OrgRow> {
   const o = await orgRow(db, id);
   if (!o) throw errors.notFound('调解组织');
   if (await isMember(db, auth, id)) return o;
@@ -144,7 +139,13 @@ export async function orgForLedger(
 
 function standardOf(a: { passed: boolean; assessed_on: string; reassess_due: string } | undefined) {
   if (!a) {
-    return { state: 'never' as const, label: '未评估', lastAssessedOn: null, reassessDue: null, reassessDueText: null };
+    return {
+      state: 'never' as const,
+      label: '未评估',
+      lastAssessedOn: null,
+      reassessDue: null,
+      reassessDueText: null,
+    };
   }
   return {
     state: a.passed ? ('passed' as const) : ('failed' as const),
@@ -413,9 +414,14 @@ export async function registerOrganization(
     creditCode = body.creditCode;
   }
   if (body.kind === 'enterprise_committee' && !creditCode)
-    throw new AppError(400, 'CREDIT_CODE_REQUIRED', '企业劳动争议调解委员会须填写所在企业的统一社会信用代码', {
-      field: 'creditCode',
-    });
+    throw new AppError(
+      400,
+      'CREDIT_CODE_REQUIRED',
+      '企业劳动争议调解委员会须填写所在企业的统一社会信用代码',
+      {
+        field: 'creditCode',
+      },
+    );
   const jurisdiction = await db
     .selectFrom('jurisdiction')
     .select(['code'])
@@ -779,11 +785,19 @@ export async function closeCase(
   today: string,
 ) {
   const { db } = ctx.database;
-  const c = await db.selectFrom('prevention_org_case').selectAll().where('id', '=', caseId).executeTakeFirst();
+  const c = await db
+    .selectFrom('prevention_org_case')
+    .selectAll()
+    .where('id', '=', caseId)
+    .executeTakeFirst();
   if (!c) throw errors.notFound('台账案件');
   const o = await orgForLedger(db, auth, c.organization_id, true);
   if (c.result !== 'pending')
-    throw new AppError(409, 'ORG_CASE_CLOSED', `该案件已结案（${ORG_CASE_RESULT_LABELS[c.result]}），不能再次登记结果`);
+    throw new AppError(
+      409,
+      'ORG_CASE_CLOSED',
+      `该案件已结案（${ORG_CASE_RESULT_LABELS[c.result]}），不能再次登记结果`,
+    );
   if (body.closedOn < c.received_on || body.closedOn > today)
     throw new AppError(400, 'CLOSED_ON_INVALID', '结案日期须在收到申请之日至今天之间', { field: 'closedOn' });
   if (body.result !== 'agreement' && body.amountFen > 0)

@@ -78,7 +78,6 @@ const MED_DISPOSAL: Record<string, Closure> = {
   withdrawn: 'med_withdrawn',
 };
 
-
 /** First date any of the states was entered. */
 function firstState(events: EventRow[], states: readonly string[]): EventRow | undefined {
   return events.find((e) => states.includes(e.s));
