@@ -2,7 +2,6 @@ import {
   CLAIM_TYPES,
   MEDIATION_ORG_KINDS,
   MEDIATION_ORG_STATUSES,
-  ORG_CASE_RESULTS,
   ORG_MEMBER_POSITIONS,
 } from '@onestop/domain';
 import { z } from 'zod';
