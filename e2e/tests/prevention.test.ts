@@ -12,7 +12,9 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-const ORG = '随州市恒达机械制造有限公司劳动争议调解委员会';
+const ORG_NAME = '随州市恒达机械制造有限公司劳动争议调解委员会';
+// A retried attempt registers its own committee (names are unique in the register).
+let attempt = 0;
 
 /** Business "today" in China and its quarter, as the server counts them. */
 function todayInChina() {
@@ -29,7 +31,10 @@ async function pickDate(page: Page, label: string, iso: string) {
 
 async function choose(page: Page, label: string, option: string) {
   await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
 }
 
 describe('prevention in Chromium', () => {
@@ -64,6 +69,8 @@ describe('prevention in Chromium', () => {
   });
 
   it('registers and assesses a committee; its mediator records an agreement; the mediation table counts it', async () => {
+    attempt++;
+    const ORG = attempt === 1 ? ORG_NAME : `${ORG_NAME}（${attempt}）`;
     const { year, quarter } = todayInChina();
     const statsUrl = `/api/statistics/tables/mediation?kind=quarter&year=${year}&quarter=${quarter}`;
     const director = new Client(server.url);
@@ -84,12 +91,15 @@ describe('prevention in Chromium', () => {
     await choose(page, '组织类型', '企业劳动争议调解委员会');
     await pickDate(page, '成立日期', '2024-05-20');
     await page.getByLabel('地址').fill('随州市曾都区擂鼓墩大道8号');
-    await page.getByLabel('所在企业统一社会信用代码').fill(creditCode('MA4E0001'));
+    await page.getByLabel('所在企业统一社会信用代码').fill(creditCode(`MA4E000${attempt}`));
     await page.getByTestId('member-add').click();
     await page.getByLabel('成员1姓名').fill('吴调解');
     await page.getByLabel('成员1登录账号').fill('hdmed');
     await screenshot(page, 'prevention-register');
-    await page.getByRole('button', { name: /登\s*记/ }).last().click();
+    await page
+      .getByRole('button', { name: /登\s*记/ })
+      .last()
+      .click();
     await page.getByRole('heading', { name: ORG }).waitFor({ timeout: 15_000 });
 
     // 六有五统一: two items fail (有牌子, 统一印章), on 2026-11-02 (30 days: Wednesday 2026-12-02).

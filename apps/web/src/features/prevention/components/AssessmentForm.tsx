@@ -26,11 +26,12 @@ export function AssessmentForm({
   const assess = useAssess(organizationId);
   const [form] = Form.useForm<Values>();
   const items = checklist.data?.items ?? [];
-  const values = Form.useWatch('items', form);
   return (
     <Card size="small" title="六有五统一评估" data-testid="assessment-form" data-ready={checklist.isSuccess}>
+      {/* A div, not a <form>: with one text field, Enter in the date field would submit (implicit submission). */}
       <Form
         form={form}
+        component="div"
         layout="vertical"
         initialValues={{
           assessedOn: dayjs(),
@@ -71,14 +72,21 @@ export function AssessmentForm({
                 optionType="button"
               />
             </Form.Item>
-            {values?.[i.code]?.passed === 'no' ? (
-              <Form.Item
-                name={['items', i.code, 'note']}
-                rules={[{ required: true, message: `请写明“${i.label}”存在的问题` }]}
-              >
-                <Input aria-label={`${i.label}存在的问题`} placeholder="存在的问题" maxLength={500} />
-              </Form.Item>
-            ) : null}
+            <Form.Item
+              noStyle
+              shouldUpdate={(a, b) => a.items?.[i.code]?.passed !== b.items?.[i.code]?.passed}
+            >
+              {({ getFieldValue }) =>
+                getFieldValue(['items', i.code, 'passed']) === 'no' ? (
+                  <Form.Item
+                    name={['items', i.code, 'note']}
+                    rules={[{ required: true, message: `请写明“${i.label}”存在的问题` }]}
+                  >
+                    <Input aria-label={`${i.label}存在的问题`} placeholder="存在的问题" maxLength={500} />
+                  </Form.Item>
+                ) : null
+              }
+            </Form.Item>
           </div>
         ))}
         <Form.Item name="note" label="评估意见">
@@ -91,7 +99,13 @@ export function AssessmentForm({
           message="全部符合的，自评估之日起一年内复评；有不符合项的，限期三十日整改后复评。复评期限由期限引擎计算并提醒。"
         />
         <Space wrap>
-          <Button type="primary" htmlType="submit" loading={assess.isPending} data-testid="assessment-submit">
+          {/* Not a submit button: Enter in the date field must not save a half-filled assessment. */}
+          <Button
+            type="primary"
+            onClick={() => form.submit()}
+            loading={assess.isPending}
+            data-testid="assessment-submit"
+          >
             保存评估并安排复评
           </Button>
           <Button onClick={onCancel}>取消</Button>
