@@ -27843,6 +27843,7 @@ export interface paths {
                             events: {
                                 actorName: string;
                                 at: string;
+                                atText: string;
                                 summary: string;
                             }[];
                             foundedOn: string;
@@ -28006,6 +28007,7 @@ export interface paths {
                             events: {
                                 actorName: string;
                                 at: string;
+                                atText: string;
                                 summary: string;
                             }[];
                             foundedOn: string;
@@ -28171,6 +28173,7 @@ export interface paths {
                             events: {
                                 actorName: string;
                                 at: string;
+                                atText: string;
                                 summary: string;
                             }[];
                             foundedOn: string;
@@ -28690,6 +28693,7 @@ export interface paths {
                             events: {
                                 actorName: string;
                                 at: string;
+                                atText: string;
                                 summary: string;
                             }[];
                             foundedOn: string;

@@ -97,7 +97,7 @@ export default function PreventionOrganizationPage() {
             children: (
               <>
                 <Typography.Text type="secondary">
-                  {new Date(e.at).toLocaleString('zh-CN')} {e.actorName}
+                  {e.atText} {e.actorName}
                 </Typography.Text>
                 <div>{e.summary}</div>
               </>

@@ -192,9 +192,12 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         'prevention.register',
         async () => {
           const id = await registerOrganization(ctx, req.auth!, actorOf(req, 'prevention.work'), req.body);
-          return { status: 201, body: await presentDetail(db, id) };
+          return { status: 201, body: await presentDetail(db, id, ctx.config.tzOffsetMinutes) };
         },
-        async (id) => ({ status: 201, body: await presentDetail(db, id as string) }),
+        async (id) => ({
+          status: 201,
+          body: await presentDetail(db, id as string, ctx.config.tzOffsetMinutes),
+        }),
       ),
   );
 
@@ -211,7 +214,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
     },
     async (req) => {
       await orgForSupervisor(db, req.auth!, req.params.id);
-      return presentDetail(db, req.params.id);
+      return presentDetail(db, req.params.id, ctx.config.tzOffsetMinutes);
     },
   );
 
@@ -229,7 +232,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
     },
     async (req) => {
       await updateOrganization(ctx, req.auth!, actorOf(req, 'prevention.work'), req.params.id, req.body);
-      return presentDetail(db, req.params.id);
+      return presentDetail(db, req.params.id, ctx.config.tzOffsetMinutes);
     },
   );
 
@@ -247,7 +250,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
     },
     async (req, reply) => {
       await addMember(ctx, req.auth!, actorOf(req, 'prevention.work'), req.params.id, req.body);
-      return reply.status(201).send(await presentDetail(db, req.params.id));
+      return reply.status(201).send(await presentDetail(db, req.params.id, ctx.config.tzOffsetMinutes));
     },
   );
 

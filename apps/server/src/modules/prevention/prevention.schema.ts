@@ -170,7 +170,9 @@ export const organizationSchema = z.object({
 
 export const organizationDetailSchema = organizationSchema.extend({
   assessments: z.array(assessmentSchema),
-  events: z.array(z.object({ at: z.string(), actorName: z.string(), summary: z.string() })),
+  events: z.array(
+    z.object({ at: z.string(), atText: z.string(), actorName: z.string(), summary: z.string() }),
+  ),
 });
 
 export const organizationListSchema = z.object({ items: z.array(organizationSchema) });

@@ -4,7 +4,9 @@ import {
   CLOCK_STATUS_LABELS,
   type ClockStatus,
   type ChecklistGroup,
+  businessDateTime,
   chineseDate,
+  chineseDateTime,
   type ClaimType,
   DEFAULT_CHECKLIST,
   formatYuan,
@@ -301,7 +303,7 @@ export async function presentAssessments(db: Exec, organizationId: string, onlyI
   });
 }
 
-export async function presentDetail(db: Exec, id: string) {
+export async function presentDetail(db: Exec, id: string, tzOffsetMinutes: number) {
   const [org] = await presentOrganizations(db, [id]);
   if (!org) throw errors.notFound('调解组织');
   const events = await db
@@ -316,6 +318,7 @@ export async function presentDetail(db: Exec, id: string) {
     assessments: await presentAssessments(db, id),
     events: events.map((e) => ({
       at: new Date(e.at).toISOString(),
+      atText: chineseDateTime(businessDateTime(new Date(e.at), tzOffsetMinutes)),
       actorName: e.actor_name,
       summary: e.summary,
     })),

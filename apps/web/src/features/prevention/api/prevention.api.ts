@@ -66,7 +66,7 @@ export interface Assessment {
 
 export interface OrganizationDetail extends Organization {
   assessments: Assessment[];
-  events: { at: string; actorName: string; summary: string }[];
+  events: { at: string; atText: string; actorName: string; summary: string }[];
 }
 
 export interface ChecklistItem {
