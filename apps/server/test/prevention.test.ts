@@ -379,7 +379,9 @@ describe('prevention: mediation organisations, 六有五统一, case ledger', ()
     const drill = await director.get(
       '/api/statistics/tables/mediation/cells/02?kind=month&year=2026&month=3&column=total',
     );
-    expect(drill.body.items.map((i: any) => i.caseNumber)).toEqual([`${own.name}台账第1号`]);
+    expect(drill.body.items.map((i: any) => [i.matterNumber, i.caseNumber, i.isMatter])).toEqual([
+      [own.name, '台账第1号', false],
+    ]);
   });
 
   it('exports the register and the assessment results to Excel', async () => {

@@ -29333,6 +29333,8 @@ export interface paths {
                                 caseId: string;
                                 caseNumber: string;
                                 closedOn: string | null;
+                                /** @description false：调解组织台账案件（没有维权事项页） */
+                                isMatter: boolean;
                                 jurisdiction: string;
                                 matterId: string;
                                 matterNumber: string;

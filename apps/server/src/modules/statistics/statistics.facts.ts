@@ -205,12 +205,11 @@ async function orgLedgerFacts(
     .execute();
   return rows.map((c) => {
     const closure = ORG_CLOSURE[c.result] ?? null;
-    const number = `${c.org_name}台账第${c.seq}号`;
     return {
       caseId: c.id,
-      caseNumber: number,
+      caseNumber: `台账第${c.seq}号`,
       matterId: c.id,
-      matterNumber: number,
+      matterNumber: c.org_name,
       track: 'mediation',
       jurisdictionId: c.jurisdiction_id,
       channel: 'mediation_organization',
