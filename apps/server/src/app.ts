@@ -41,6 +41,7 @@ import { wageGroupsRoutes } from './modules/wage-groups/wage-groups.routes';
 import { defaultersRoutes } from './modules/defaulters/defaulters.routes';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
+import { preventionRoutes } from './modules/prevention/prevention.routes';
 import { registerAuth } from './platform/auth';
 import type { AppContext, AppDeps } from './platform/context';
 import { cipherFromConfig } from './platform/crypto';
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(inspectionModule, { prefix: '/api' });
   await app.register(supervisionRoutes, { prefix: '/api' });
   await app.register(employersRoutes, { prefix: '/api' });
+  await app.register(preventionRoutes, { prefix: '/api' });
   await app.register(portalModule, { prefix: '/api/portal' });
   await app.register(knowledgeRoutes, { prefix: '/api' });
   await app.register(consultationRoutes, { prefix: '/api' });

@@ -219,6 +219,7 @@ describe('statistics (统计报表)', () => {
       caseNumber: fx.A1!.caseNumber,
       matterId: fx.A1!.matterId,
       matterNumber: fx.A1!.matterNumber,
+      isMatter: true,
       jurisdiction: '曾都区',
       registeredOn: '2024-02-09',
       acceptedOn: '2024-02-10',

@@ -50,6 +50,12 @@ export function createRouter() {
                 { path: 'petitions', lazy: page(() => import('./pages/PetitionsPage')) },
                 { path: 'legal-aid', lazy: page(() => import('./pages/LegalAidPage')) },
                 { path: 'court-docking', lazy: page(() => import('./pages/CourtDockingPage')) },
+                { path: 'prevention', lazy: page(() => import('./pages/PreventionPage')) },
+                {
+                  path: 'prevention/organizations/:id',
+                  lazy: page(() => import('./pages/PreventionOrganizationPage')),
+                },
+                { path: 'org-cases', lazy: page(() => import('./pages/OrgLedgerPage')) },
                 { path: 'leader', lazy: page(() => import('./pages/LeaderPage')) },
                 { path: 'leader/clocks', lazy: page(() => import('./pages/leader/LeaderClocksPage')) },
                 { path: 'statistics', lazy: page(() => import('./pages/StatisticsPage')) },

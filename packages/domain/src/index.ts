@@ -14,3 +14,4 @@ export * from './statistics';
 export * from './tracks/registry';
 export * from './wage-groups';
 export * from './defaulters';
+export * from './prevention';

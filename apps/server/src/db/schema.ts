@@ -15,6 +15,7 @@ import type { TransfersTables } from '../modules/transfers/transfers.tables';
 import type { StatisticsTables } from '../modules/statistics/statistics.tables';
 import type { WageGroupsTables } from '../modules/wage-groups/wage-groups.tables';
 import type { DefaultersTables } from '../modules/defaulters/defaulters.tables';
+import type { PreventionTables } from '../modules/prevention/prevention.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -188,7 +189,8 @@ export interface DB
     ApprovalTables,
     TransfersTables,
     LegalAidTables,
-    StatisticsTables {}
+    StatisticsTables,
+    PreventionTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

@@ -154,6 +154,20 @@ export const MENU: MenuNode[] = [
     permission: 'matter.read',
   },
   {
+    key: 'prevention',
+    label: '调解组织建设',
+    icon: ApartmentOutlined,
+    path: '/prevention',
+    permission: 'prevention.work',
+  },
+  {
+    key: 'org-cases',
+    label: '调解案件台账',
+    icon: ProfileOutlined,
+    path: '/org-cases',
+    permission: 'org_case.record',
+  },
+  {
     key: 'leader',
     label: '领导驾驶舱',
     icon: FundProjectionScreenOutlined,

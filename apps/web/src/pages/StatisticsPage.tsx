@@ -223,7 +223,7 @@ function Drill({
             {
               title: '事项编号',
               dataIndex: 'matterNumber',
-              render: (n: string, r) => <Link to={`/matters/${r.matterId}`}>{n}</Link>,
+              render: (n: string, r) => (r.isMatter ? <Link to={`/matters/${r.matterId}`}>{n}</Link> : n),
             },
             { title: '案件编号', dataIndex: 'caseNumber' },
             { title: '辖区', dataIndex: 'jurisdiction' },

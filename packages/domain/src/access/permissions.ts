@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'leader.dashboard': '领导驾驶舱与督办',
   'clock.extend': '审批期限延长',
   'statistics.view': '统计报表与分析',
+  'prevention.work': '调解组织建设指导（名录、六有五统一评估）',
+  'org_case.record': '登记本调解组织的案件台账',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

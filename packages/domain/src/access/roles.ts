@@ -16,6 +16,8 @@ export const ROLE_CODES = [
   'union_liaison',
   'leader',
   'sysadmin',
+  'prevention_officer',
+  'org_mediator',
 ] as const;
 
 export type RoleCode = (typeof ROLE_CODES)[number];
@@ -82,6 +84,14 @@ export const ROLES: Record<RoleCode, RoleDefinition> = {
     label: '系统管理员',
     permissions: ['admin.users', 'admin.orgs', 'admin.audit', 'admin.calendar', 'admin.jobs'],
   },
+  prevention_officer: {
+    code: 'prevention_officer',
+    label: '调解组织指导员',
+    permissions: ['prevention.work'],
+  },
+  // Restricted: a mediator of a listed mediation organisation (possibly not a member of staff) who may
+  // only keep the case ledger of the organisation(s) the register names them a member of.
+  org_mediator: { code: 'org_mediator', label: '调解组织调解员', permissions: ['org_case.record'] },
 };
 
 export function isRoleCode(value: string): value is RoleCode {

@@ -56,6 +56,9 @@ const TABLE: [ruleId: string, trigger: string, expected: string][] = [
     [id, '2026-10-09', '2026-10-15'], // crosses make-up Saturday 10/10
     [id, '2026-03-09', '2026-03-16'], // ordinary weekend skipped
   ]),
+  // 30 days to Sunday 4/5 (清明 4/4–4/6): rolls over to Tuesday 4/7.
+  ['prevention.rectification-reassessment', '2026-03-06', '2026-04-07'],
+  ['prevention.periodic-reassessment', '2025-06-10', '2026-06-10'],
   ['arbitration.challenge-decision', '2026-02-13', '2026-02-25'],
   ['arbitration.challenge-decision', '2026-09-30', '2026-10-10'], // 3rd working day is the make-up Saturday
   ['arbitration.defence', '2026-02-13', '2026-03-05'], // 2/14, 2/24–2/28, 3/2–3/5

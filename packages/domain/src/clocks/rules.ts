@@ -7,6 +7,7 @@ import {
   MEDIATION_RULES,
   PETITION_RULES,
 } from './rules-tracks';
+import { PREVENTION_RULES } from './rules-prevention';
 import type { ClockRule, ClockTrack } from './types';
 
 /** The clock catalogue (RULES.md §2) as data. Ids are stable: they are persisted with every deadline. */
@@ -17,6 +18,7 @@ export const CLOCK_RULES: readonly ClockRule[] = [
   ...PETITION_RULES,
   ...LEGAL_AID_AND_CENTER_RULES,
   ...DEFAULTER_RULES,
+  ...PREVENTION_RULES,
 ];
 
 const BY_ID: ReadonlyMap<string, ClockRule> = new Map(CLOCK_RULES.map((rule) => [rule.id, rule]));

@@ -384,7 +384,7 @@ export const MEDIATION_TABLE: TableSpec = {
       MED,
       'cases',
       acceptedIn,
-      '统计期内登记的调解案件（含仲裁委员会先行调解）',
+      '统计期内登记的调解案件（含仲裁委员会先行调解和调解组织台账登记的案件）',
     ),
     count(
       '02',
@@ -394,7 +394,7 @@ export const MEDIATION_TABLE: TableSpec = {
       MED,
       'cases',
       and(acceptedIn, body('enterprise_committee')),
-      '转交企业劳动争议调解委员会调解的案件',
+      '转交企业劳动争议调解委员会调解及其台账登记的案件',
     ),
     count(
       '03',
@@ -404,7 +404,7 @@ export const MEDIATION_TABLE: TableSpec = {
       MED,
       'cases',
       and(acceptedIn, body('street_township')),
-      '转交乡镇（街道）劳动保障所（站）等基层调解组织调解的案件',
+      '转交乡镇（街道）劳动保障所（站）、村（社区）等基层调解组织调解及其台账登记的案件',
     ),
     none(
       '04',

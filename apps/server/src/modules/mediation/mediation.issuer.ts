@@ -20,6 +20,8 @@ const AGENCY: Readonly<Record<OrganizationKind, 'union' | 'court' | 'hrss'>> = {
   court_linked: 'court',
   enterprise_committee: 'hrss',
   street_township: 'hrss',
+  village_community: 'hrss',
+  industry_regional: 'hrss',
   peoples_mediation: 'hrss',
 };
 

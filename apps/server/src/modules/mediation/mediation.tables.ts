@@ -1,3 +1,4 @@
+import { MEDIATION_ORG_KIND_INFO, MEDIATION_ORG_KINDS, type MediationOrgKind } from '@onestop/domain';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Kysely types of migration 0007_mediation.sql. */
@@ -5,22 +6,13 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null | undefined, string | null>;
 type JsonRequired = ColumnType<unknown, string, string>;
 
-export const ORGANIZATION_KINDS = [
-  'enterprise_committee',
-  'street_township',
-  'union',
-  'court_linked',
-  'peoples_mediation',
-] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+/** Kinds of listed mediation organisation: one list, in the domain (prevention/organizations.ts). */
+export const ORGANIZATION_KINDS = MEDIATION_ORG_KINDS;
+export type OrganizationKind = MediationOrgKind;
 
-export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
-  enterprise_committee: '企业劳动争议调解委员会',
-  street_township: '乡镇（街道）劳动争议调解组织',
-  union: '工会劳动争议调解组织',
-  court_linked: '诉调对接（法院特邀）调解组织',
-  peoples_mediation: '人民调解委员会',
-};
+export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = Object.fromEntries(
+  MEDIATION_ORG_KINDS.map((k) => [k, MEDIATION_ORG_KIND_INFO[k].label]),
+) as Record<OrganizationKind, string>;
 
 export type Reply = 'pending' | 'accepted' | 'rejected';
 export type FollowupKind = 'arbitral_review' | 'judicial_confirmation' | 'payment_order';

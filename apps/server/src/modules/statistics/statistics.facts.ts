@@ -3,7 +3,7 @@ import {
   type CaseFact,
   type Closure,
   causeOfClaim,
-  type MediationBody,
+  mediationBodyOfKind,
   type StatPeriod,
   type StatTrack,
 } from '@onestop/domain';
@@ -76,14 +76,6 @@ const MED_DISPOSAL: Record<string, Closure> = {
   failed: 'med_no_agreement',
   no_show: 'med_no_agreement',
   withdrawn: 'med_withdrawn',
-};
-
-const ORG_BODY: Record<string, MediationBody> = {
-  enterprise_committee: 'enterprise_committee',
-  street_township: 'street_township',
-  union: 'other',
-  court_linked: 'other',
-  peoples_mediation: 'other',
 };
 
 /** First date any of the states was entered. */
@@ -221,7 +213,86 @@ export async function loadFacts(
       AND opened_at < ${new Date(toTs)}
       AND (closed_at IS NULL OR closed_at >= ${new Date(fromTs)})
     ORDER BY case_number, part`.execute(db);
-  return r.rows.map((row) => row.fact);
+  const facts = r.rows.map((row) => row.fact);
+  // Cases of the mediation organisations' own ledgers (modules/prevention) count in the mediation table.
+  if (tracks.includes('mediation')) facts.push(...(await orgLedgerFacts(db, jurisdictionIds, period)));
+  return facts;
+}
+
+const ORG_CLOSURE: Record<string, Closure> = {
+  agreement: 'med_agreed',
+  no_agreement: 'med_no_agreement',
+  withdrawn: 'med_withdrawn',
+};
+
+/**
+ * The listed organisations' own case ledger (prevention_org_case, migration 0064) counts in the
+ * mediation table under the organisation's type of body; a case referred to the center is not closed
+ * by the organisation and counts when the center registers it.
+ */
+async function orgLedgerFacts(
+  db: Kysely<DB>,
+  jurisdictionIds: readonly string[],
+  period: StatPeriod,
+): Promise<CaseFact[]> {
+  const rows = await db
+    .selectFrom('prevention_org_case as c')
+    .innerJoin('mediation_organization as o', 'o.id', 'c.organization_id')
+    .select([
+      'c.id',
+      'c.seq',
+      'c.jurisdiction_id',
+      'c.claim_type',
+      'c.received_on',
+      'c.closed_on',
+      'c.result',
+      'c.amount_fen',
+      'c.respondent_name',
+      'c.created_at',
+      'o.name as org_name',
+      'o.kind as org_kind',
+    ])
+    .where('c.jurisdiction_id', 'in', jurisdictionIds)
+    .where('c.result', '!=', 'referred')
+    .where('c.received_on', '<=', period.to)
+    .where((eb) => eb.or([eb('c.closed_on', 'is', null), eb('c.closed_on', '>=', period.from)]))
+    .orderBy('c.received_on')
+    .orderBy('c.seq')
+    .execute();
+  return rows.map((c) => {
+    const closure = ORG_CLOSURE[c.result] ?? null;
+    return {
+      caseId: c.id,
+      caseNumber: `台账第${c.seq}号`,
+      matterId: c.id,
+      matterNumber: c.org_name,
+      track: 'mediation',
+      jurisdictionId: c.jurisdiction_id,
+      channel: 'mediation_organization',
+      registeredOn: c.received_on,
+      acceptedOn: c.received_on,
+      closedOn: c.closed_on,
+      closure,
+      collective: false,
+      workers: 1,
+      migrant: false,
+      cause: causeOfClaim(c.claim_type),
+      claimedFen: 0,
+      settledFen: closure === 'med_agreed' ? Number(c.amount_fen) : 0,
+      finalAward: false,
+      winner: null,
+      withinLimit: null,
+      mediationBody: mediationBodyOfKind(c.org_kind),
+      inspectionSource: null,
+      outcomes: [],
+      recoveredFen: 0,
+      recoveredWorkers: 0,
+      reviewed: false,
+      forwarded: false,
+      refused: false,
+      employerName: c.respondent_name,
+    } satisfies CaseFact;
+  });
 }
 
 function factsOf(row: FactRow): CaseFact[] {
@@ -312,7 +383,7 @@ function factsOf(row: FactRow): CaseFact[] {
           ...base,
           track: 'mediation',
           mediationBody:
-            row.handled_by === 'organization' ? (ORG_BODY[row.org_kind ?? ''] ?? 'other') : 'other',
+            row.handled_by === 'organization' ? mediationBodyOfKind(row.org_kind ?? '') : 'other',
           acceptedOn: row.registered_on,
           closedOn,
           closure,

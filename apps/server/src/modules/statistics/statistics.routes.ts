@@ -82,6 +82,7 @@ const drillSchema = z.object({
       caseNumber: z.string(),
       matterId: z.string(),
       matterNumber: z.string(),
+      isMatter: z.boolean().describe('false：调解组织台账案件（没有维权事项页）'),
       jurisdiction: z.string(),
       registeredOn: z.string(),
       acceptedOn: z.string().nullable(),

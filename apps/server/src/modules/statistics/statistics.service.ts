@@ -136,6 +136,8 @@ export interface DrillItem {
   caseNumber: string;
   matterId: string;
   matterNumber: string;
+  /** false for a case of a mediation organisation's own ledger (no matter page to open). */
+  isMatter: boolean;
   jurisdiction: string;
   registeredOn: string;
   acceptedOn: string | null;
@@ -169,6 +171,7 @@ export async function drillDown(
     caseNumber: f.caseNumber,
     matterId: f.matterId,
     matterNumber: f.matterNumber,
+    isMatter: f.channel !== 'mediation_organization',
     jurisdiction: names.get(f.jurisdictionId) ?? '',
     registeredOn: f.registeredOn,
     acceptedOn: f.acceptedOn,

@@ -49,6 +49,7 @@ export interface DrillDown {
     caseNumber: string;
     matterId: string;
     matterNumber: string;
+    isMatter: boolean;
     jurisdiction: string;
     registeredOn: string;
     acceptedOn: string | null;
