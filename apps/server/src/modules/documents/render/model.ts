@@ -67,6 +67,9 @@ export const DOCUMENT_TYPES = [
   'penalty_hearing_record',
   // issue #14: the window's written jurisdiction notice (templates/jurisdiction.ts)
   'jurisdiction_notice',
+  // issue #21: next steps when an obligation is not paid (templates/obligations.ts)
+  'enforcement_application',
+  'payment_order_guidance',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -4,6 +4,7 @@ import type { DocumentType } from './model.js';
 import type { DocumentFieldsMap } from './templates/index.js';
 import type { DocumentContext } from './templates/template.js';
 import { JURISDICTION_SAMPLES } from './templates/jurisdiction.js';
+import { OBLIGATION_SAMPLES } from './templates/obligations.js';
 import { PETITION_LEGAL_AID_SAMPLES } from './templates/petition-legal-aid.js';
 import { ARBITRATION_STEP_SAMPLES } from './templates/arbitration-steps.js';
 import { INSPECTION_STEP_SAMPLES, INSPECTION_STEP_TYPES } from './templates/inspection-steps.js';
@@ -324,6 +325,7 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
   ...ARBITRATION_STEP_SAMPLES,
   ...INSPECTION_STEP_SAMPLES,
   ...JURISDICTION_SAMPLES,
+  ...OBLIGATION_SAMPLES,
 };
 
 const WORKER = {

@@ -138,6 +138,12 @@ import {
   recusalDecision,
   tribunalCompositionNotice,
 } from './arbitration-steps.js';
+import {
+  type EnforcementApplicationFields,
+  enforcementApplication,
+  type PaymentOrderGuidanceFields,
+  paymentOrderGuidance,
+} from './obligations.js';
 
 /** The fields each document type is filled with. */
 export interface DocumentFieldsMap {
@@ -200,6 +206,8 @@ export interface DocumentFieldsMap {
   case_transfer_letter: CaseTransferLetterFields;
   penalty_hearing_record: PenaltyHearingRecordFields;
   jurisdiction_notice: JurisdictionNoticeFields;
+  enforcement_application: EnforcementApplicationFields;
+  payment_order_guidance: PaymentOrderGuidanceFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -261,6 +269,8 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   case_transfer_letter: caseTransferLetter,
   penalty_hearing_record: penaltyHearingRecord,
   jurisdiction_notice: jurisdictionNotice,
+  enforcement_application: enforcementApplication,
+  payment_order_guidance: paymentOrderGuidance,
 };
 
 export interface DocumentInput<T extends DocumentType> {
