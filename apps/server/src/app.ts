@@ -40,6 +40,7 @@ import { mediationModule } from './modules/mediation/mediation.module';
 import { portalModule } from './modules/portal/portal.module';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
+import { obligationsModule } from './modules/obligations/obligations.module';
 import { registerAuth } from './platform/auth';
 import type { AppContext, AppDeps } from './platform/context';
 import { cipherFromConfig } from './platform/crypto';
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(approvalRoutes, { prefix: '/api' });
   await app.register(legalAidRoutes, { prefix: '/api' });
   await app.register(courtRoutes, { prefix: '/api' });
+  await app.register(obligationsModule, { prefix: '/api' });
 
   // In production the same process serves the built web apps (compressed, cached by hash).
   await registerWebDist(app, config.webDist);
