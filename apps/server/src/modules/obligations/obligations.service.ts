@@ -63,7 +63,8 @@ export interface CreateObligationsInput {
 
 /** The label of an item: the claim's catalogue label, else the text given. */
 export function itemLabel(claimType: string | null, text: string): string {
-  return claimType && isClaimType(claimType) ? CLAIM_CATALOGUE[claimType].label : text;
+  // The catalogue says 支付拖欠工资; the obligation is the money itself (拖欠工资).
+  return claimType && isClaimType(claimType) ? CLAIM_CATALOGUE[claimType].label.replace(/^支付/, '') : text;
 }
 
 async function partiesOfMatter(trx: Trx, matterId: string) {
