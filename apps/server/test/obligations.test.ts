@@ -7,15 +7,8 @@ import { addArbitrator, application, seedCalendars } from './arbitration.support
 import { newMatter, type Places, places } from './cases.support';
 import { download, runJobs } from './documents.support';
 import { Client, signedIn, useTestServer } from './harness';
+import { agreementInTwoInstalments } from './obligations.support';
 import { dayFromNow, setToday, slot } from './procedure.support';
-
-const WAGES = {
-  type: 'unpaid_wages',
-  amountFen: 800_000,
-  periodFrom: '2026-07-01',
-  periodTo: '2026-10-31',
-  facts: '2026年7月至10月工资未发放',
-};
 
 /**
  * Issue #21 (paid, not just won): an agreement or award becomes obligations with due dates; payments
@@ -42,67 +35,19 @@ describe('obligations: followed until paid', () => {
     return r.body as any;
   };
 
-  /** A mediation agreement on 8,000.00元 of wages, paid in two instalments of 4,000.00元. */
-  async function agreementInTwoInstalments(worker: string) {
-    const m = await newMatter(clerk, p.zengdu, { worker, claims: [WAGES] });
-    const started = ok(
-      await clerk.post(`/api/matters/${m.id}/mediation`, {
-        consent: { given: true, method: 'window_signature', note: '窗口当面签字' },
-      }),
-      201,
-    );
-    const caseId = started.caseId as string;
-    let d = ok(await mediator.get(`/api/mediation/cases/${caseId}`));
-    const claimId = m.claims[0]!.id;
-    d = ok(
-      await mediator.post(`/api/mediation/cases/${caseId}/proposal`, {
-        version: d.version,
-        mediatorContact: '0722-3258000',
-        items: [{ claimId, proposedFen: 800_000, reason: '按工资表核对' }],
-      }),
-    );
-    for (const side of ['worker', 'employer']) {
-      ok(
-        await clerk.post(`/api/mediation/cases/${caseId}/replies`, {
-          side,
-          ...(side === 'employer' ? { channel: 'phone' } : {}),
-          replies: [{ claimId, accepted: true }],
-        }),
-      );
-    }
-    d = ok(await mediator.get(`/api/mediation/cases/${caseId}`));
-    const uneven = await mediator.post(`/api/mediation/cases/${caseId}/agreement`, {
-      version: d.version,
-      performanceDate: '2027-01-20',
-      signed: true,
-      instalments: [{ claimId, amountFen: 400_000, dueDate: '2026-12-20' }],
-    });
-    expect([uneven.status, uneven.body.code, uneven.body.message]).toEqual([
-      400,
-      'INSTALMENTS_INVALID',
-      '分期金额合计4000.00元，与协议金额8000.00元不符',
-    ]);
-    d = ok(
-      await mediator.post(`/api/mediation/cases/${caseId}/agreement`, {
-        version: d.version,
-        performanceDate: '2027-01-20',
-        signed: true,
-        instalments: [
-          { claimId, amountFen: 400_000, dueDate: '2026-12-20' },
-          { claimId, amountFen: 400_000, dueDate: '2027-01-20' },
-        ],
-      }),
-    );
-    const agreement = d.documents.find((x: any) => x.type === 'mediation_agreement');
-    return { matterId: m.id, caseId, agreement };
-  }
-
   it('an agreement in two instalments: the first paid late → overdue alert, then paid in two parts', async () => {
     setToday(env, '2026-12-08');
-    const a = await agreementInTwoInstalments('陆分期');
+    const a = await agreementInTwoInstalments(env, p, '陆分期');
     const list = ok(await mediator.get(`/api/matters/${a.matterId}/obligations`));
     expect(
-      list.items.map((o: any) => [o.item, o.instalmentNo, o.instalmentCount, o.amountFen, o.dueDate, o.status]),
+      list.items.map((o: any) => [
+        o.item,
+        o.instalmentNo,
+        o.instalmentCount,
+        o.amountFen,
+        o.dueDate,
+        o.status,
+      ]),
     ).toEqual([
       ['拖欠工资', 1, 2, 400_000, '2026-12-20', 'open'],
       ['拖欠工资', 2, 2, 400_000, '2027-01-20', 'open'],
@@ -148,7 +93,12 @@ describe('obligations: followed until paid', () => {
 
     // Partial, then the rest: a stale version is refused, an amount above what is owed too.
     const late = { amountFen: 150_000, paidOn: '2026-12-22', payer: 'debtor' };
-    expect(ok(await mediator.post(`/api/obligations/${first.id}/payments`, { ...late, version: o.version - 1 }), 409));
+    expect(
+      ok(
+        await mediator.post(`/api/obligations/${first.id}/payments`, { ...late, version: o.version - 1 }),
+        409,
+      ),
+    );
     const over = await mediator.post(`/api/obligations/${first.id}/payments`, {
       ...late,
       amountFen: 400_001,
@@ -165,13 +115,19 @@ describe('obligations: followed until paid', () => {
       version: o.version,
     });
     expect([future.status, future.body.code]).toEqual([400, 'PAYMENT_DATE_FUTURE']);
-    o = ok(await mediator.post(`/api/obligations/${first.id}/payments`, { ...late, version: o.version }), 201);
+    o = ok(
+      await mediator.post(`/api/obligations/${first.id}/payments`, { ...late, version: o.version }),
+      201,
+    );
     expect([o.status, o.paidFen, o.unpaidFen]).toEqual(['overdue', 150_000, 250_000]);
     // A retried submission with the same key records the payment once.
     const retry = { ...late, amountFen: 250_000, version: o.version };
     const headers = { headers: { 'idempotency-key': 'h21-first-rest' } };
     o = ok(await mediator.request('POST', `/api/obligations/${first.id}/payments`, retry, headers), 201);
-    const again = ok(await mediator.request('POST', `/api/obligations/${first.id}/payments`, retry, headers), 201);
+    const again = ok(
+      await mediator.request('POST', `/api/obligations/${first.id}/payments`, retry, headers),
+      201,
+    );
     expect(again.version).toBe(o.version);
     expect([o.status, o.paidFen, o.unpaidFen, o.daysOverdue, o.actions]).toEqual(['paid', 400_000, 0, 0, []]);
     expect(o.payments.map((x: any) => [x.amountFen, x.paidOn, x.status, x.declaredByName])).toEqual([
@@ -188,7 +144,11 @@ describe('obligations: followed until paid', () => {
       .where('kind', 'like', 'obligation%')
       .orderBy('id')
       .execute();
-    expect(events.map((e) => e.kind)).toEqual(['obligation_overdue', 'obligation_payment', 'obligation_payment']);
+    expect(events.map((e) => e.kind)).toEqual([
+      'obligation_overdue',
+      'obligation_payment',
+      'obligation_payment',
+    ]);
     expect(events[2]!.summary).toBe(
       '登记拖欠工资付款2,500.00元（2026-12-22，义务人），已付4,000.00元／应付4,000.00元',
     );
@@ -196,7 +156,7 @@ describe('obligations: followed until paid', () => {
 
   it('jurisdiction: 401 without login, 404 for another county, 403 for a post that cannot record, 400 on bad input', async () => {
     setToday(env, '2026-12-08');
-    const a = await agreementInTwoInstalments('陆权限');
+    const a = await agreementInTwoInstalments(env, p, '陆权限');
     const [first] = ok(await mediator.get(`/api/matters/${a.matterId}/obligations`)).items;
     expect((await new Client(env.url).get(`/api/matters/${a.matterId}/obligations`)).status).toBe(401);
     const gs = await signedIn(env, 'gsclerk');
@@ -266,7 +226,12 @@ describe('obligations: followed until paid', () => {
       );
       const rooms = ok(await clerk.get(`/api/arbitration/calendar?from=${dayFromNow(0)}&days=7`)).rooms;
       const day = dayFromNow(8);
-      ok(await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, { roomId: rooms[0].id, ...slot(day) }));
+      ok(
+        await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
+          roomId: rooms[0].id,
+          ...slot(day),
+        }),
+      );
       setToday(env, day);
       ok(
         await wang.post(`/api/arbitration/cases/${caseId}/steps`, {
@@ -289,7 +254,11 @@ describe('obligations: followed until paid', () => {
           mediationAttempted: true,
           items: [
             { text: '被申请人支付申请人工资12500元', claimType: 'unpaid_wages', amountFen: 1_250_000 },
-            { text: '被申请人支付申请人经济补偿8000元', claimType: 'economic_compensation', amountFen: 800_000 },
+            {
+              text: '被申请人支付申请人经济补偿8000元',
+              claimType: 'economic_compensation',
+              amountFen: 800_000,
+            },
           ],
         }),
       ).documents[0];
@@ -353,9 +322,7 @@ describe('obligations: followed until paid', () => {
       expect(text).toContain('强制执行申请书');
       expect(text).toContain(squash(`裁决书 ${award.number}`));
       expect(text).toContain(squash('支付下列未履行款项共计18,000.00元'));
-      expect(text).toContain(
-        squash('拖欠工资：应付12,500.00元，履行期限') ,
-      );
+      expect(text).toContain(squash('拖欠工资：应付12,500.00元，履行期限'));
       expect(text).toContain(squash('已付2,500.00元，未付10,000.00元'));
       expect(text).toContain(squash('解除（终止）劳动合同经济补偿：应付8,000.00元'));
       expect(text).toContain(squash('已付0.00元，未付8,000.00元'));

@@ -10,23 +10,25 @@ import {
 
 describe('obligation status', () => {
   it('is paid when the confirmed payments reach the amount, even after the due date', () => {
-    expect(obligationStatus({ amountFen: 500000, paidFen: 500000, dueDate: '2026-01-10', today: '2026-03-01' })).toBe(
-      'paid',
-    );
+    expect(
+      obligationStatus({ amountFen: 500000, paidFen: 500000, dueDate: '2026-01-10', today: '2026-03-01' }),
+    ).toBe('paid');
   });
   it('is overdue from the day after the due date', () => {
-    expect(obligationStatus({ amountFen: 500000, paidFen: 0, dueDate: '2026-01-10', today: '2026-01-10' })).toBe('open');
-    expect(obligationStatus({ amountFen: 500000, paidFen: 0, dueDate: '2026-01-10', today: '2026-01-11' })).toBe(
-      'overdue',
-    );
-    expect(obligationStatus({ amountFen: 500000, paidFen: 1, dueDate: '2026-01-10', today: '2026-01-11' })).toBe(
-      'overdue',
-    );
+    expect(
+      obligationStatus({ amountFen: 500000, paidFen: 0, dueDate: '2026-01-10', today: '2026-01-10' }),
+    ).toBe('open');
+    expect(
+      obligationStatus({ amountFen: 500000, paidFen: 0, dueDate: '2026-01-10', today: '2026-01-11' }),
+    ).toBe('overdue');
+    expect(
+      obligationStatus({ amountFen: 500000, paidFen: 1, dueDate: '2026-01-10', today: '2026-01-11' }),
+    ).toBe('overdue');
   });
   it('is part paid before the due date and awaiting effect without one', () => {
-    expect(obligationStatus({ amountFen: 500000, paidFen: 100, dueDate: '2026-01-10', today: '2026-01-01' })).toBe(
-      'part_paid',
-    );
+    expect(
+      obligationStatus({ amountFen: 500000, paidFen: 100, dueDate: '2026-01-10', today: '2026-01-01' }),
+    ).toBe('part_paid');
     expect(obligationStatus({ amountFen: 500000, paidFen: 0, dueDate: null, today: '2026-01-01' })).toBe(
       'awaiting_effect',
     );

@@ -54,7 +54,13 @@ async function flagOverdue(trx: Trx, o: ObligationRow) {
   const since = plusDays(o.due_date!, 1);
   await trx
     .updateTable('obligation')
-    .set({ status: 'overdue', overdue_since: since, alerted_at: new Date(), version: o.version + 1, updated_at: new Date() })
+    .set({
+      status: 'overdue',
+      overdue_since: since,
+      alerted_at: new Date(),
+      version: o.version + 1,
+      updated_at: new Date(),
+    })
     .where('id', '=', o.id)
     .execute();
   const steps = nextStepsFor(o.source, o.claim_type).map((s) => NEXT_STEP_RULES[s].label);
@@ -171,11 +177,7 @@ export async function takeNextStep(
   let document: { id: string; number: string };
   if (body.step === 'enforcement') {
     if (!o.served_on || !o.effective_date) {
-      throw new AppError(
-        422,
-        'ENFORCEMENT_NOT_EFFECTIVE',
-        '执行依据尚无送达和生效记录，请先登记送达',
-      );
+      throw new AppError(422, 'ENFORCEMENT_NOT_EFFECTIVE', '执行依据尚无送达和生效记录，请先登记送达');
     }
     document = await docs.createAndIssue(trx, actor, {
       ...subject,

@@ -1,9 +1,4 @@
-import {
-  daysOverdue,
-  NEXT_STEP_RULES,
-  nextStepsFor,
-  OBLIGATION_STATUS_LABELS,
-} from '@onestop/domain';
+import { daysOverdue, NEXT_STEP_RULES, nextStepsFor, OBLIGATION_STATUS_LABELS } from '@onestop/domain';
 import type { z } from 'zod';
 import type { ObligationRow, PaymentRow } from './obligations.service';
 import { PAYER_LABELS } from './obligations.service';
@@ -78,7 +73,11 @@ export function presentObligation(
     nextStep: o.next_step,
     nextStepLabel: o.next_step ? NEXT_STEP_RULES[o.next_step].label : null,
     nextStepDocumentId: o.next_step_document_id,
-    nextSteps: steps.map((s) => ({ step: s, label: NEXT_STEP_RULES[s].label, basis: NEXT_STEP_RULES[s].basis })),
+    nextSteps: steps.map((s) => ({
+      step: s,
+      label: NEXT_STEP_RULES[s].label,
+      basis: NEXT_STEP_RULES[s].basis,
+    })),
     payments: payments.map((p) =>
       viewer.staff ? presentPayment(p) : { ...presentPayment(p), proofEvidenceId: null },
     ),

@@ -108,7 +108,12 @@ export const obligationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/obligations/:id',
     {
       config: { auth: 'matter.read' },
-      schema: { tags, summary: '一项履行义务', params: idParam, response: { 200: obligationSchema, ...responses } },
+      schema: {
+        tags,
+        summary: '一项履行义务',
+        params: idParam,
+        response: { 200: obligationSchema, ...responses },
+      },
     },
     async (req) => {
       await visible(req.auth!, req.params.id);
@@ -205,7 +210,10 @@ export const obligationsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         async (r) => ({
           status: 201,
-          body: { ...(r as Awaited<ReturnType<typeof takeNextStep>>), obligation: await one(auth, req.params.id) },
+          body: {
+            ...(r as Awaited<ReturnType<typeof takeNextStep>>),
+            obligation: await one(auth, req.params.id),
+          },
         }),
       );
     },

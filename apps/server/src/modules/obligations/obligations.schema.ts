@@ -8,7 +8,10 @@ const fen = z.number().int('金额以分为单位').min(1, '金额须大于零')
 export const PAYERS = ['debtor', 'general_contractor', 'wage_deposit', 'emergency_fund', 'other'] as const;
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
-export const paymentParam = z.strictObject({ id: z.uuid('编号格式不正确'), paymentId: z.uuid('编号格式不正确') });
+export const paymentParam = z.strictObject({
+  id: z.uuid('编号格式不正确'),
+  paymentId: z.uuid('编号格式不正确'),
+});
 export const matterParam = z.strictObject({ matterId: z.uuid('编号格式不正确') });
 
 export const recordPaymentBody = z.strictObject({
@@ -92,7 +95,12 @@ export const obligationSchema = z.object({
 
 export const obligationListSchema = z.object({
   items: z.array(obligationSchema),
-  totals: z.object({ amountFen: z.number(), paidFen: z.number(), unpaidFen: z.number(), overdue: z.number() }),
+  totals: z.object({
+    amountFen: z.number(),
+    paidFen: z.number(),
+    unpaidFen: z.number(),
+    overdue: z.number(),
+  }),
 });
 
 export const nextStepResultSchema = z.object({

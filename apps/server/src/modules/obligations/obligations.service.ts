@@ -31,13 +31,12 @@ export const obligationErrors = {
       `付款金额超过未履行金额${(outstandingFen / 100).toFixed(2)}元，请核对`,
       { field: 'amountFen', outstandingFen },
     ),
-  paidInFuture: () =>
-    new AppError(400, 'PAYMENT_DATE_FUTURE', '付款日期不能晚于今天', { field: 'paidOn' }),
+  paidInFuture: () => new AppError(400, 'PAYMENT_DATE_FUTURE', '付款日期不能晚于今天', { field: 'paidOn' }),
   alreadyPaid: () => new AppError(409, 'OBLIGATION_PAID', '该义务已履行完毕，无需再登记付款'),
   notAwaitingDecision: () => new AppError(409, 'PAYMENT_DECIDED', '该付款申报已经处理过'),
-  rejectNeedsNote: () =>
-    new AppError(400, 'PAYMENT_REJECT_REASON', '不予确认须写明理由', { field: 'note' }),
-  instalments: (message: string) => new AppError(400, 'INSTALMENTS_INVALID', message, { field: 'instalments' }),
+  rejectNeedsNote: () => new AppError(400, 'PAYMENT_REJECT_REASON', '不予确认须写明理由', { field: 'note' }),
+  instalments: (message: string) =>
+    new AppError(400, 'INSTALMENTS_INVALID', message, { field: 'instalments' }),
 };
 
 export interface ObligationItemInput {
@@ -221,7 +220,12 @@ export function assertMayWork(auth: AuthContext) {
 
 /** Loads an obligation for change (row lock) after the caller's scope check. */
 export async function lockObligation(trx: Trx, id: string): Promise<ObligationRow> {
-  const o = await trx.selectFrom('obligation').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  const o = await trx
+    .selectFrom('obligation')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
   if (!o) throw errors.notFound('履行义务');
   return o;
 }
@@ -274,7 +278,11 @@ export const PAYER_LABELS: Readonly<Record<PaymentPayer, string>> = {
 };
 
 async function matterRef(trx: Trx, matterId: string) {
-  return trx.selectFrom('matter').select(['id', 'number']).where('id', '=', matterId).executeTakeFirstOrThrow();
+  return trx
+    .selectFrom('matter')
+    .select(['id', 'number'])
+    .where('id', '=', matterId)
+    .executeTakeFirstOrThrow();
 }
 
 /** A payment recorded by staff (on the evidence they saw): confirmed at once. */
@@ -283,7 +291,13 @@ export async function recordPayment(
   trx: Trx,
   actor: Actor,
   o: ObligationRow,
-  body: { version: number; amountFen: number; paidOn: string; payer: PaymentPayer; note?: string | undefined },
+  body: {
+    version: number;
+    amountFen: number;
+    paidOn: string;
+    payer: PaymentPayer;
+    note?: string | undefined;
+  },
 ) {
   assertVersion(o, body.version, o);
   checkAmount(ctx, o, body.amountFen, body.paidOn);

@@ -13,6 +13,7 @@ import { portalRepresentativeRoutes } from './portal.representative';
 import { representativeCodeEnricher } from './portal.representative-code';
 import { registerIssueEnricher } from '../documents/documents.render-job';
 import { portalStaffRoutes } from './portal.staff.routes';
+import { portalObligationsRoutes } from './portal.obligations.routes';
 
 /** The worker's and employer's own door (/m/ in the browser, /api/portal here). Registered once in app.ts. */
 export const portalModule: FastifyPluginAsync = async (app) => {
@@ -32,4 +33,5 @@ export const portalModule: FastifyPluginAsync = async (app) => {
   await app.register(portalFollowRoutes);
   await app.register(portalStaffRoutes);
   await app.register(portalRepresentativeRoutes);
+  await app.register(portalObligationsRoutes);
 };
