@@ -327,6 +327,40 @@ describe('obligations: followed until paid', () => {
       expect(text).toContain(squash('解除（终止）劳动合同经济补偿：应付8,000.00元'));
       expect(text).toContain(squash('已付0.00元，未付8,000.00元'));
       expect(text).toContain('第五十一条');
+
+      // Results: the statistics count what was paid on the award, not only what was awarded.
+      const quarter = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+      const t = ok(
+        await director.get(
+          `/api/statistics/tables/arbitration?kind=quarter&year=${day.slice(0, 4)}&quarter=${quarter}`,
+        ),
+      );
+      const paid = t.rows.find((x: any) => x.code === '25');
+      expect(paid.label).toBe('结案案件已履行金额');
+      expect(paid.cells[0].text).toBe('2500.00');
+
+      // The leader page: unpaid obligations by age and unit (the case's organisation; only this award's
+      // items are unpaid there, 32 days past due on the business date).
+      const leader = ok(await director.get('/api/leader/obligations'));
+      expect(leader.bands.map((b: any) => b.label)).toEqual([
+        '未到期',
+        '逾期30日以内',
+        '逾期31至90日',
+        '逾期90日以上',
+      ]);
+      const unit = await env.server.app.ctx.database.db
+        .selectFrom('track_case as c')
+        .innerJoin('organization as o', 'o.id', 'c.organization_id')
+        .select('o.name')
+        .where('c.id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      const arb = leader.units.find((u: any) => u.unit === unit.name);
+      expect(arb.cells).toEqual([
+        { count: 0, unpaidFen: 0 },
+        { count: 0, unpaidFen: 0 },
+        { count: 2, unpaidFen: 1_800_000 },
+        { count: 0, unpaidFen: 0 },
+      ]);
     });
   });
 });

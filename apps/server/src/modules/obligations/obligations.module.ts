@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { OVERDUE_SWEEP, sweepOverdue } from './obligations.followup';
+import { obligationsLeaderRoutes } from './obligations.leader';
 import { obligationsRoutes } from './obligations.routes';
 
 /** Obligations and their payments (registered under /api in app.ts). */
@@ -10,4 +11,5 @@ export const obligationsModule: FastifyPluginAsync = async (app) => {
     await sweepOverdue(ctx);
   });
   await app.register(obligationsRoutes);
+  await app.register(obligationsLeaderRoutes);
 };
