@@ -1890,6 +1890,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/obligations/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即检查逾期未履行的义务（平时由后台每小时执行） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flagged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/organizations": {
         parameters: {
             query?: never;
@@ -12097,6 +12193,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employers/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用人单位作为义务人的履行义务（本辖区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: ("record_payment" | "decide_payment" | "next_step")[];
+                                amountFen: number;
+                                basis: string;
+                                caseId: string | null;
+                                creditorName: string;
+                                daysOverdue: number;
+                                debtorName: string;
+                                dueDate: string | null;
+                                effectiveDate: string | null;
+                                id: string;
+                                instalmentCount: number;
+                                instalmentNo: number;
+                                item: string;
+                                matterId: string;
+                                matterNumber: string;
+                                /** @enum {string|null} */
+                                nextStep: "payment_order" | "enforcement" | "inspection" | null;
+                                nextStepDocumentId: string | null;
+                                nextStepLabel: string | null;
+                                nextSteps: {
+                                    basis: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    step: "payment_order" | "enforcement" | "inspection";
+                                }[];
+                                paidFen: number;
+                                payments: {
+                                    amountFen: number;
+                                    decidedByName: string | null;
+                                    decisionNote: string | null;
+                                    /** @enum {string} */
+                                    declaredBy: "staff" | "worker";
+                                    declaredByName: string;
+                                    hasProof: boolean;
+                                    id: string;
+                                    note: string | null;
+                                    paidOn: string;
+                                    /** @enum {string} */
+                                    payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                                    payerLabel: string;
+                                    proofEvidenceId: string | null;
+                                    /** @enum {string} */
+                                    status: "declared" | "confirmed" | "rejected";
+                                    statusLabel: string;
+                                    version: number;
+                                }[];
+                                servedOn: string | null;
+                                /** @enum {string} */
+                                source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+                                sourceDocumentId: string | null;
+                                sourceLabel: string;
+                                /** @enum {string} */
+                                status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+                                statusLabel: string;
+                                unpaidFen: number;
+                                version: number;
+                            }[];
+                            totals: {
+                                amountFen: number;
+                                overdue: number;
+                                paidFen: number;
+                                unpaidFen: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/employers/{id}/profile": {
         parameters: {
             query?: never;
@@ -16446,6 +16699,114 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/leader/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未履行义务（协议、裁决确定的应付款）按逾期时长和责任单位分布 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bands: {
+                                id: string;
+                                label: string;
+                            }[];
+                            date: string;
+                            total: {
+                                cells: {
+                                    count: number;
+                                    unpaidFen: number;
+                                }[];
+                                total: {
+                                    count: number;
+                                    unpaidFen: number;
+                                };
+                            };
+                            units: {
+                                cells: {
+                                    count: number;
+                                    unpaidFen: number;
+                                }[];
+                                total: {
+                                    count: number;
+                                    unpaidFen: number;
+                                };
+                                unit: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leader/overview": {
         parameters: {
             query?: never;
@@ -19480,6 +19841,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matters/{matterId}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项的履行义务（协议、裁决、调解书、责令改正确定的每一项及分期）与付款记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: ("record_payment" | "decide_payment" | "next_step")[];
+                                amountFen: number;
+                                basis: string;
+                                caseId: string | null;
+                                creditorName: string;
+                                daysOverdue: number;
+                                debtorName: string;
+                                dueDate: string | null;
+                                effectiveDate: string | null;
+                                id: string;
+                                instalmentCount: number;
+                                instalmentNo: number;
+                                item: string;
+                                matterId: string;
+                                matterNumber: string;
+                                /** @enum {string|null} */
+                                nextStep: "payment_order" | "enforcement" | "inspection" | null;
+                                nextStepDocumentId: string | null;
+                                nextStepLabel: string | null;
+                                nextSteps: {
+                                    basis: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    step: "payment_order" | "enforcement" | "inspection";
+                                }[];
+                                paidFen: number;
+                                payments: {
+                                    amountFen: number;
+                                    decidedByName: string | null;
+                                    decisionNote: string | null;
+                                    /** @enum {string} */
+                                    declaredBy: "staff" | "worker";
+                                    declaredByName: string;
+                                    hasProof: boolean;
+                                    id: string;
+                                    note: string | null;
+                                    paidOn: string;
+                                    /** @enum {string} */
+                                    payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                                    payerLabel: string;
+                                    proofEvidenceId: string | null;
+                                    /** @enum {string} */
+                                    status: "declared" | "confirmed" | "rejected";
+                                    statusLabel: string;
+                                    version: number;
+                                }[];
+                                servedOn: string | null;
+                                /** @enum {string} */
+                                source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+                                sourceDocumentId: string | null;
+                                sourceLabel: string;
+                                /** @enum {string} */
+                                status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+                                statusLabel: string;
+                                unpaidFen: number;
+                                version: number;
+                            }[];
+                            totals: {
+                                amountFen: number;
+                                overdue: number;
+                                paidFen: number;
+                                unpaidFen: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/conflicts": {
         parameters: {
             query?: never;
@@ -19757,6 +20275,20 @@ export interface paths {
                     "application/json": {
                         /** @default [] */
                         extraTerms?: string[];
+                        /**
+                         * @description 分期履行（同一事项各期金额之和须等于协议金额）；未列出的事项于履行期限一次履行
+                         * @default []
+                         */
+                        instalments?: {
+                            amountFen: number;
+                            /** Format: uuid */
+                            claimId: string;
+                            /**
+                             * Format: date
+                             * @description 该期履行期限
+                             */
+                            dueDate: string;
+                        }[];
                         /**
                          * Format: date
                          * @description 协议约定的履行期限
@@ -21155,6 +21687,650 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一项履行义务 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("record_payment" | "decide_payment" | "next_step")[];
+                            amountFen: number;
+                            basis: string;
+                            caseId: string | null;
+                            creditorName: string;
+                            daysOverdue: number;
+                            debtorName: string;
+                            dueDate: string | null;
+                            effectiveDate: string | null;
+                            id: string;
+                            instalmentCount: number;
+                            instalmentNo: number;
+                            item: string;
+                            matterId: string;
+                            matterNumber: string;
+                            /** @enum {string|null} */
+                            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+                            nextStepDocumentId: string | null;
+                            nextStepLabel: string | null;
+                            nextSteps: {
+                                basis: string;
+                                label: string;
+                                /** @enum {string} */
+                                step: "payment_order" | "enforcement" | "inspection";
+                            }[];
+                            paidFen: number;
+                            payments: {
+                                amountFen: number;
+                                decidedByName: string | null;
+                                decisionNote: string | null;
+                                /** @enum {string} */
+                                declaredBy: "staff" | "worker";
+                                declaredByName: string;
+                                hasProof: boolean;
+                                id: string;
+                                note: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                                payerLabel: string;
+                                proofEvidenceId: string | null;
+                                /** @enum {string} */
+                                status: "declared" | "confirmed" | "rejected";
+                                statusLabel: string;
+                                version: number;
+                            }[];
+                            servedOn: string | null;
+                            /** @enum {string} */
+                            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+                            sourceDocumentId: string | null;
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+                            statusLabel: string;
+                            unpaidFen: number;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/next-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 逾期未履行的下一步（一步办理）：申请支付令告知书（调解仲裁法第十六条）或强制执行申请书（第五十一条），列明未履行事项和金额 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 随州市曾都区人民法院 */
+                        court?: string;
+                        /** @enum {string} */
+                        step: "payment_order" | "enforcement" | "inspection";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            document: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            obligation: {
+                                actions: ("record_payment" | "decide_payment" | "next_step")[];
+                                amountFen: number;
+                                basis: string;
+                                caseId: string | null;
+                                creditorName: string;
+                                daysOverdue: number;
+                                debtorName: string;
+                                dueDate: string | null;
+                                effectiveDate: string | null;
+                                id: string;
+                                instalmentCount: number;
+                                instalmentNo: number;
+                                item: string;
+                                matterId: string;
+                                matterNumber: string;
+                                /** @enum {string|null} */
+                                nextStep: "payment_order" | "enforcement" | "inspection" | null;
+                                nextStepDocumentId: string | null;
+                                nextStepLabel: string | null;
+                                nextSteps: {
+                                    basis: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    step: "payment_order" | "enforcement" | "inspection";
+                                }[];
+                                paidFen: number;
+                                payments: {
+                                    amountFen: number;
+                                    decidedByName: string | null;
+                                    decisionNote: string | null;
+                                    /** @enum {string} */
+                                    declaredBy: "staff" | "worker";
+                                    declaredByName: string;
+                                    hasProof: boolean;
+                                    id: string;
+                                    note: string | null;
+                                    paidOn: string;
+                                    /** @enum {string} */
+                                    payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                                    payerLabel: string;
+                                    proofEvidenceId: string | null;
+                                    /** @enum {string} */
+                                    status: "declared" | "confirmed" | "rejected";
+                                    statusLabel: string;
+                                    version: number;
+                                }[];
+                                servedOn: string | null;
+                                /** @enum {string} */
+                                source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+                                sourceDocumentId: string | null;
+                                sourceLabel: string;
+                                /** @enum {string} */
+                                status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+                                statusLabel: string;
+                                unpaidFen: number;
+                                version: number;
+                            };
+                            obligationIds: string[];
+                            /** @enum {string} */
+                            step: "payment_order" | "enforcement" | "inspection";
+                            unpaidTotalFen: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 工作人员登记付款（可部分履行；支持 Idempotency-Key） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 付款金额（分） */
+                        amountFen: number;
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description 付款日期
+                         */
+                        paidOn: string;
+                        /**
+                         * @default debtor
+                         * @enum {string}
+                         */
+                        payer?: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("record_payment" | "decide_payment" | "next_step")[];
+                            amountFen: number;
+                            basis: string;
+                            caseId: string | null;
+                            creditorName: string;
+                            daysOverdue: number;
+                            debtorName: string;
+                            dueDate: string | null;
+                            effectiveDate: string | null;
+                            id: string;
+                            instalmentCount: number;
+                            instalmentNo: number;
+                            item: string;
+                            matterId: string;
+                            matterNumber: string;
+                            /** @enum {string|null} */
+                            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+                            nextStepDocumentId: string | null;
+                            nextStepLabel: string | null;
+                            nextSteps: {
+                                basis: string;
+                                label: string;
+                                /** @enum {string} */
+                                step: "payment_order" | "enforcement" | "inspection";
+                            }[];
+                            paidFen: number;
+                            payments: {
+                                amountFen: number;
+                                decidedByName: string | null;
+                                decisionNote: string | null;
+                                /** @enum {string} */
+                                declaredBy: "staff" | "worker";
+                                declaredByName: string;
+                                hasProof: boolean;
+                                id: string;
+                                note: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                                payerLabel: string;
+                                proofEvidenceId: string | null;
+                                /** @enum {string} */
+                                status: "declared" | "confirmed" | "rejected";
+                                statusLabel: string;
+                                version: number;
+                            }[];
+                            servedOn: string | null;
+                            /** @enum {string} */
+                            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+                            sourceDocumentId: string | null;
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+                            statusLabel: string;
+                            unpaidFen: number;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/payments/{paymentId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认或不予确认劳动者申报的付款（不予确认须写明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirm: boolean;
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("record_payment" | "decide_payment" | "next_step")[];
+                            amountFen: number;
+                            basis: string;
+                            caseId: string | null;
+                            creditorName: string;
+                            daysOverdue: number;
+                            debtorName: string;
+                            dueDate: string | null;
+                            effectiveDate: string | null;
+                            id: string;
+                            instalmentCount: number;
+                            instalmentNo: number;
+                            item: string;
+                            matterId: string;
+                            matterNumber: string;
+                            /** @enum {string|null} */
+                            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+                            nextStepDocumentId: string | null;
+                            nextStepLabel: string | null;
+                            nextSteps: {
+                                basis: string;
+                                label: string;
+                                /** @enum {string} */
+                                step: "payment_order" | "enforcement" | "inspection";
+                            }[];
+                            paidFen: number;
+                            payments: {
+                                amountFen: number;
+                                decidedByName: string | null;
+                                decisionNote: string | null;
+                                /** @enum {string} */
+                                declaredBy: "staff" | "worker";
+                                declaredByName: string;
+                                hasProof: boolean;
+                                id: string;
+                                note: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                                payerLabel: string;
+                                proofEvidenceId: string | null;
+                                /** @enum {string} */
+                                status: "declared" | "confirmed" | "rejected";
+                                statusLabel: string;
+                                version: number;
+                            }[];
+                            servedOn: string | null;
+                            /** @enum {string} */
+                            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+                            sourceDocumentId: string | null;
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+                            statusLabel: string;
+                            unpaidFen: number;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -24940,6 +26116,349 @@ export interface paths {
                     content: {
                         "application/json": {
                             ok: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/matters/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的履行情况：协议、裁决确定的应付款项、期限和已付金额 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: ("record_payment" | "decide_payment" | "next_step")[];
+                                amountFen: number;
+                                basis: string;
+                                caseId: string | null;
+                                creditorName: string;
+                                daysOverdue: number;
+                                debtorName: string;
+                                dueDate: string | null;
+                                effectiveDate: string | null;
+                                id: string;
+                                instalmentCount: number;
+                                instalmentNo: number;
+                                item: string;
+                                matterId: string;
+                                matterNumber: string;
+                                /** @enum {string|null} */
+                                nextStep: "payment_order" | "enforcement" | "inspection" | null;
+                                nextStepDocumentId: string | null;
+                                nextStepLabel: string | null;
+                                nextSteps: {
+                                    basis: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    step: "payment_order" | "enforcement" | "inspection";
+                                }[];
+                                paidFen: number;
+                                payments: {
+                                    amountFen: number;
+                                    decidedByName: string | null;
+                                    decisionNote: string | null;
+                                    /** @enum {string} */
+                                    declaredBy: "staff" | "worker";
+                                    declaredByName: string;
+                                    hasProof: boolean;
+                                    id: string;
+                                    note: string | null;
+                                    paidOn: string;
+                                    /** @enum {string} */
+                                    payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                                    payerLabel: string;
+                                    proofEvidenceId: string | null;
+                                    /** @enum {string} */
+                                    status: "declared" | "confirmed" | "rejected";
+                                    statusLabel: string;
+                                    version: number;
+                                }[];
+                                servedOn: string | null;
+                                /** @enum {string} */
+                                source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+                                sourceDocumentId: string | null;
+                                sourceLabel: string;
+                                /** @enum {string} */
+                                status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+                                statusLabel: string;
+                                unpaidFen: number;
+                                version: number;
+                            }[];
+                            totals: {
+                                amountFen: number;
+                                overdue: number;
+                                paidFen: number;
+                                unpaidFen: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/matters/{id}/obligations/{obligationId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申报收到付款（先上传转账记录照片；须带 Idempotency-Key），由工作人员确认 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    obligationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 收到的金额（分） */
+                        amountFen: number;
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description 收款日期
+                         */
+                        paidOn: string;
+                        /**
+                         * Format: uuid
+                         * @description 转账记录照片（先上传）
+                         */
+                        uploadId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("record_payment" | "decide_payment" | "next_step")[];
+                            amountFen: number;
+                            basis: string;
+                            caseId: string | null;
+                            creditorName: string;
+                            daysOverdue: number;
+                            debtorName: string;
+                            dueDate: string | null;
+                            effectiveDate: string | null;
+                            id: string;
+                            instalmentCount: number;
+                            instalmentNo: number;
+                            item: string;
+                            matterId: string;
+                            matterNumber: string;
+                            /** @enum {string|null} */
+                            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+                            nextStepDocumentId: string | null;
+                            nextStepLabel: string | null;
+                            nextSteps: {
+                                basis: string;
+                                label: string;
+                                /** @enum {string} */
+                                step: "payment_order" | "enforcement" | "inspection";
+                            }[];
+                            paidFen: number;
+                            payments: {
+                                amountFen: number;
+                                decidedByName: string | null;
+                                decisionNote: string | null;
+                                /** @enum {string} */
+                                declaredBy: "staff" | "worker";
+                                declaredByName: string;
+                                hasProof: boolean;
+                                id: string;
+                                note: string | null;
+                                paidOn: string;
+                                /** @enum {string} */
+                                payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                                payerLabel: string;
+                                proofEvidenceId: string | null;
+                                /** @enum {string} */
+                                status: "declared" | "confirmed" | "rejected";
+                                statusLabel: string;
+                                version: number;
+                            }[];
+                            servedOn: string | null;
+                            /** @enum {string} */
+                            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+                            sourceDocumentId: string | null;
+                            sourceLabel: string;
+                            /** @enum {string} */
+                            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+                            statusLabel: string;
+                            unpaidFen: number;
+                            version: number;
                         };
                     };
                 };
@@ -30732,10 +32251,11 @@ export const ERROR_CODES = {
   "intake": ["CLAIM_DOUBLE_TRACK", "CLAIM_IN_OTHER_PROCEEDING", "CONSENT_WORKER", "DUPLICATE_WORKER", "JURISDICTION_FORBIDDEN", "JURISDICTION_NOTICE_ISSUED", "MATTER_CLOSED", "MEDIATION_CONSENT_REQUIRED", "NO_JURISDICTION_WARNING", "NO_WORKER", "OVERRIDE_REASON_REQUIRED", "ROUTE_CLAIM_INDEX", "WORKPLACE_UNKNOWN"],
   "legal-aid": ["LEGAL_AID_NOT_ELIGIBLE", "LEGAL_AID_NOT_GRANTED", "LEGAL_AID_NO_APPLICANT", "LEGAL_AID_REFERRAL_OPEN"],
   "matters": ["EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MATTER_CLOSED", "MERGE_SELF"],
-  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
+  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "INSTALMENTS_INVALID", "INSTALMENT_DATE_PAST", "INSTALMENT_ITEM_UNKNOWN", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
+  "obligations": ["CONFLICT", "ENFORCEMENT_NOT_EFFECTIVE", "INSTALMENTS_INVALID", "NEXT_STEP_NOT_AVAILABLE", "NEXT_STEP_TAKEN", "NEXT_STEP_VIA_TRANSFER", "OBLIGATION_NOT_OVERDUE", "OBLIGATION_PAID", "PAYMENT_DATE_FUTURE", "PAYMENT_DECIDED", "PAYMENT_EXCEEDS_OUTSTANDING", "PAYMENT_REJECT_REASON"],
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
-  "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
+  "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "FORBIDDEN", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
   "statistics": ["NOT_DRILLABLE"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],
