@@ -12219,64 +12219,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                actions: ("record_payment" | "decide_payment" | "next_step")[];
-                                amountFen: number;
-                                basis: string;
-                                caseId: string | null;
-                                creditorName: string;
-                                daysOverdue: number;
-                                debtorName: string;
-                                dueDate: string | null;
-                                effectiveDate: string | null;
-                                id: string;
-                                instalmentCount: number;
-                                instalmentNo: number;
-                                item: string;
-                                matterId: string;
-                                matterNumber: string;
-                                /** @enum {string|null} */
-                                nextStep: "payment_order" | "enforcement" | "inspection" | null;
-                                nextStepDocumentId: string | null;
-                                nextStepLabel: string | null;
-                                nextSteps: {
-                                    basis: string;
-                                    label: string;
-                                    /** @enum {string} */
-                                    step: "payment_order" | "enforcement" | "inspection";
-                                }[];
-                                paidFen: number;
-                                payments: {
-                                    amountFen: number;
-                                    decidedByName: string | null;
-                                    decisionNote: string | null;
-                                    /** @enum {string} */
-                                    declaredBy: "staff" | "worker";
-                                    declaredByName: string;
-                                    hasProof: boolean;
-                                    id: string;
-                                    note: string | null;
-                                    paidOn: string;
-                                    /** @enum {string} */
-                                    payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
-                                    payerLabel: string;
-                                    proofEvidenceId: string | null;
-                                    /** @enum {string} */
-                                    status: "declared" | "confirmed" | "rejected";
-                                    statusLabel: string;
-                                    version: number;
-                                }[];
-                                servedOn: string | null;
-                                /** @enum {string} */
-                                source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
-                                sourceDocumentId: string | null;
-                                sourceLabel: string;
-                                /** @enum {string} */
-                                status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
-                                statusLabel: string;
-                                unpaidFen: number;
-                                version: number;
-                            }[];
+                            items: components["schemas"]["Obligation"][];
                             totals: {
                                 amountFen: number;
                                 overdue: number;
@@ -16722,34 +16665,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            bands: {
-                                id: string;
-                                label: string;
-                            }[];
-                            date: string;
-                            total: {
-                                cells: {
-                                    count: number;
-                                    unpaidFen: number;
-                                }[];
-                                total: {
-                                    count: number;
-                                    unpaidFen: number;
-                                };
-                            };
-                            units: {
-                                cells: {
-                                    count: number;
-                                    unpaidFen: number;
-                                }[];
-                                total: {
-                                    count: number;
-                                    unpaidFen: number;
-                                };
-                                unit: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UnpaidObligationsByAge"];
                     };
                 };
                 /** @description Default Response */
@@ -19867,64 +19783,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                actions: ("record_payment" | "decide_payment" | "next_step")[];
-                                amountFen: number;
-                                basis: string;
-                                caseId: string | null;
-                                creditorName: string;
-                                daysOverdue: number;
-                                debtorName: string;
-                                dueDate: string | null;
-                                effectiveDate: string | null;
-                                id: string;
-                                instalmentCount: number;
-                                instalmentNo: number;
-                                item: string;
-                                matterId: string;
-                                matterNumber: string;
-                                /** @enum {string|null} */
-                                nextStep: "payment_order" | "enforcement" | "inspection" | null;
-                                nextStepDocumentId: string | null;
-                                nextStepLabel: string | null;
-                                nextSteps: {
-                                    basis: string;
-                                    label: string;
-                                    /** @enum {string} */
-                                    step: "payment_order" | "enforcement" | "inspection";
-                                }[];
-                                paidFen: number;
-                                payments: {
-                                    amountFen: number;
-                                    decidedByName: string | null;
-                                    decisionNote: string | null;
-                                    /** @enum {string} */
-                                    declaredBy: "staff" | "worker";
-                                    declaredByName: string;
-                                    hasProof: boolean;
-                                    id: string;
-                                    note: string | null;
-                                    paidOn: string;
-                                    /** @enum {string} */
-                                    payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
-                                    payerLabel: string;
-                                    proofEvidenceId: string | null;
-                                    /** @enum {string} */
-                                    status: "declared" | "confirmed" | "rejected";
-                                    statusLabel: string;
-                                    version: number;
-                                }[];
-                                servedOn: string | null;
-                                /** @enum {string} */
-                                source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
-                                sourceDocumentId: string | null;
-                                sourceLabel: string;
-                                /** @enum {string} */
-                                status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
-                                statusLabel: string;
-                                unpaidFen: number;
-                                version: number;
-                            }[];
+                            items: components["schemas"]["Obligation"][];
                             totals: {
                                 amountFen: number;
                                 overdue: number;
@@ -21727,64 +21586,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: ("record_payment" | "decide_payment" | "next_step")[];
-                            amountFen: number;
-                            basis: string;
-                            caseId: string | null;
-                            creditorName: string;
-                            daysOverdue: number;
-                            debtorName: string;
-                            dueDate: string | null;
-                            effectiveDate: string | null;
-                            id: string;
-                            instalmentCount: number;
-                            instalmentNo: number;
-                            item: string;
-                            matterId: string;
-                            matterNumber: string;
-                            /** @enum {string|null} */
-                            nextStep: "payment_order" | "enforcement" | "inspection" | null;
-                            nextStepDocumentId: string | null;
-                            nextStepLabel: string | null;
-                            nextSteps: {
-                                basis: string;
-                                label: string;
-                                /** @enum {string} */
-                                step: "payment_order" | "enforcement" | "inspection";
-                            }[];
-                            paidFen: number;
-                            payments: {
-                                amountFen: number;
-                                decidedByName: string | null;
-                                decisionNote: string | null;
-                                /** @enum {string} */
-                                declaredBy: "staff" | "worker";
-                                declaredByName: string;
-                                hasProof: boolean;
-                                id: string;
-                                note: string | null;
-                                paidOn: string;
-                                /** @enum {string} */
-                                payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
-                                payerLabel: string;
-                                proofEvidenceId: string | null;
-                                /** @enum {string} */
-                                status: "declared" | "confirmed" | "rejected";
-                                statusLabel: string;
-                                version: number;
-                            }[];
-                            servedOn: string | null;
-                            /** @enum {string} */
-                            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
-                            sourceDocumentId: string | null;
-                            sourceLabel: string;
-                            /** @enum {string} */
-                            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
-                            statusLabel: string;
-                            unpaidFen: number;
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["Obligation"];
                     };
                 };
                 /** @description Default Response */
@@ -21888,74 +21690,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            document: {
-                                id: string;
-                                number: string;
-                            } | null;
-                            obligation: {
-                                actions: ("record_payment" | "decide_payment" | "next_step")[];
-                                amountFen: number;
-                                basis: string;
-                                caseId: string | null;
-                                creditorName: string;
-                                daysOverdue: number;
-                                debtorName: string;
-                                dueDate: string | null;
-                                effectiveDate: string | null;
-                                id: string;
-                                instalmentCount: number;
-                                instalmentNo: number;
-                                item: string;
-                                matterId: string;
-                                matterNumber: string;
-                                /** @enum {string|null} */
-                                nextStep: "payment_order" | "enforcement" | "inspection" | null;
-                                nextStepDocumentId: string | null;
-                                nextStepLabel: string | null;
-                                nextSteps: {
-                                    basis: string;
-                                    label: string;
-                                    /** @enum {string} */
-                                    step: "payment_order" | "enforcement" | "inspection";
-                                }[];
-                                paidFen: number;
-                                payments: {
-                                    amountFen: number;
-                                    decidedByName: string | null;
-                                    decisionNote: string | null;
-                                    /** @enum {string} */
-                                    declaredBy: "staff" | "worker";
-                                    declaredByName: string;
-                                    hasProof: boolean;
-                                    id: string;
-                                    note: string | null;
-                                    paidOn: string;
-                                    /** @enum {string} */
-                                    payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
-                                    payerLabel: string;
-                                    proofEvidenceId: string | null;
-                                    /** @enum {string} */
-                                    status: "declared" | "confirmed" | "rejected";
-                                    statusLabel: string;
-                                    version: number;
-                                }[];
-                                servedOn: string | null;
-                                /** @enum {string} */
-                                source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
-                                sourceDocumentId: string | null;
-                                sourceLabel: string;
-                                /** @enum {string} */
-                                status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
-                                statusLabel: string;
-                                unpaidFen: number;
-                                version: number;
-                            };
-                            obligationIds: string[];
-                            /** @enum {string} */
-                            step: "payment_order" | "enforcement" | "inspection";
-                            unpaidTotalFen: number;
-                        };
+                        "application/json": components["schemas"]["ObligationNextStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -22066,64 +21801,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: ("record_payment" | "decide_payment" | "next_step")[];
-                            amountFen: number;
-                            basis: string;
-                            caseId: string | null;
-                            creditorName: string;
-                            daysOverdue: number;
-                            debtorName: string;
-                            dueDate: string | null;
-                            effectiveDate: string | null;
-                            id: string;
-                            instalmentCount: number;
-                            instalmentNo: number;
-                            item: string;
-                            matterId: string;
-                            matterNumber: string;
-                            /** @enum {string|null} */
-                            nextStep: "payment_order" | "enforcement" | "inspection" | null;
-                            nextStepDocumentId: string | null;
-                            nextStepLabel: string | null;
-                            nextSteps: {
-                                basis: string;
-                                label: string;
-                                /** @enum {string} */
-                                step: "payment_order" | "enforcement" | "inspection";
-                            }[];
-                            paidFen: number;
-                            payments: {
-                                amountFen: number;
-                                decidedByName: string | null;
-                                decisionNote: string | null;
-                                /** @enum {string} */
-                                declaredBy: "staff" | "worker";
-                                declaredByName: string;
-                                hasProof: boolean;
-                                id: string;
-                                note: string | null;
-                                paidOn: string;
-                                /** @enum {string} */
-                                payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
-                                payerLabel: string;
-                                proofEvidenceId: string | null;
-                                /** @enum {string} */
-                                status: "declared" | "confirmed" | "rejected";
-                                statusLabel: string;
-                                version: number;
-                            }[];
-                            servedOn: string | null;
-                            /** @enum {string} */
-                            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
-                            sourceDocumentId: string | null;
-                            sourceLabel: string;
-                            /** @enum {string} */
-                            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
-                            statusLabel: string;
-                            unpaidFen: number;
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["Obligation"];
                     };
                 };
                 /** @description Default Response */
@@ -22224,64 +21902,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: ("record_payment" | "decide_payment" | "next_step")[];
-                            amountFen: number;
-                            basis: string;
-                            caseId: string | null;
-                            creditorName: string;
-                            daysOverdue: number;
-                            debtorName: string;
-                            dueDate: string | null;
-                            effectiveDate: string | null;
-                            id: string;
-                            instalmentCount: number;
-                            instalmentNo: number;
-                            item: string;
-                            matterId: string;
-                            matterNumber: string;
-                            /** @enum {string|null} */
-                            nextStep: "payment_order" | "enforcement" | "inspection" | null;
-                            nextStepDocumentId: string | null;
-                            nextStepLabel: string | null;
-                            nextSteps: {
-                                basis: string;
-                                label: string;
-                                /** @enum {string} */
-                                step: "payment_order" | "enforcement" | "inspection";
-                            }[];
-                            paidFen: number;
-                            payments: {
-                                amountFen: number;
-                                decidedByName: string | null;
-                                decisionNote: string | null;
-                                /** @enum {string} */
-                                declaredBy: "staff" | "worker";
-                                declaredByName: string;
-                                hasProof: boolean;
-                                id: string;
-                                note: string | null;
-                                paidOn: string;
-                                /** @enum {string} */
-                                payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
-                                payerLabel: string;
-                                proofEvidenceId: string | null;
-                                /** @enum {string} */
-                                status: "declared" | "confirmed" | "rejected";
-                                statusLabel: string;
-                                version: number;
-                            }[];
-                            servedOn: string | null;
-                            /** @enum {string} */
-                            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
-                            sourceDocumentId: string | null;
-                            sourceLabel: string;
-                            /** @enum {string} */
-                            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
-                            statusLabel: string;
-                            unpaidFen: number;
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["Obligation"];
                     };
                 };
                 /** @description Default Response */
@@ -26216,64 +25837,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                actions: ("record_payment" | "decide_payment" | "next_step")[];
-                                amountFen: number;
-                                basis: string;
-                                caseId: string | null;
-                                creditorName: string;
-                                daysOverdue: number;
-                                debtorName: string;
-                                dueDate: string | null;
-                                effectiveDate: string | null;
-                                id: string;
-                                instalmentCount: number;
-                                instalmentNo: number;
-                                item: string;
-                                matterId: string;
-                                matterNumber: string;
-                                /** @enum {string|null} */
-                                nextStep: "payment_order" | "enforcement" | "inspection" | null;
-                                nextStepDocumentId: string | null;
-                                nextStepLabel: string | null;
-                                nextSteps: {
-                                    basis: string;
-                                    label: string;
-                                    /** @enum {string} */
-                                    step: "payment_order" | "enforcement" | "inspection";
-                                }[];
-                                paidFen: number;
-                                payments: {
-                                    amountFen: number;
-                                    decidedByName: string | null;
-                                    decisionNote: string | null;
-                                    /** @enum {string} */
-                                    declaredBy: "staff" | "worker";
-                                    declaredByName: string;
-                                    hasProof: boolean;
-                                    id: string;
-                                    note: string | null;
-                                    paidOn: string;
-                                    /** @enum {string} */
-                                    payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
-                                    payerLabel: string;
-                                    proofEvidenceId: string | null;
-                                    /** @enum {string} */
-                                    status: "declared" | "confirmed" | "rejected";
-                                    statusLabel: string;
-                                    version: number;
-                                }[];
-                                servedOn: string | null;
-                                /** @enum {string} */
-                                source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
-                                sourceDocumentId: string | null;
-                                sourceLabel: string;
-                                /** @enum {string} */
-                                status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
-                                statusLabel: string;
-                                unpaidFen: number;
-                                version: number;
-                            }[];
+                            items: components["schemas"]["Obligation"][];
                             totals: {
                                 amountFen: number;
                                 overdue: number;
@@ -26402,64 +25966,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            actions: ("record_payment" | "decide_payment" | "next_step")[];
-                            amountFen: number;
-                            basis: string;
-                            caseId: string | null;
-                            creditorName: string;
-                            daysOverdue: number;
-                            debtorName: string;
-                            dueDate: string | null;
-                            effectiveDate: string | null;
-                            id: string;
-                            instalmentCount: number;
-                            instalmentNo: number;
-                            item: string;
-                            matterId: string;
-                            matterNumber: string;
-                            /** @enum {string|null} */
-                            nextStep: "payment_order" | "enforcement" | "inspection" | null;
-                            nextStepDocumentId: string | null;
-                            nextStepLabel: string | null;
-                            nextSteps: {
-                                basis: string;
-                                label: string;
-                                /** @enum {string} */
-                                step: "payment_order" | "enforcement" | "inspection";
-                            }[];
-                            paidFen: number;
-                            payments: {
-                                amountFen: number;
-                                decidedByName: string | null;
-                                decisionNote: string | null;
-                                /** @enum {string} */
-                                declaredBy: "staff" | "worker";
-                                declaredByName: string;
-                                hasProof: boolean;
-                                id: string;
-                                note: string | null;
-                                paidOn: string;
-                                /** @enum {string} */
-                                payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
-                                payerLabel: string;
-                                proofEvidenceId: string | null;
-                                /** @enum {string} */
-                                status: "declared" | "confirmed" | "rejected";
-                                statusLabel: string;
-                                version: number;
-                            }[];
-                            servedOn: string | null;
-                            /** @enum {string} */
-                            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
-                            sourceDocumentId: string | null;
-                            sourceLabel: string;
-                            /** @enum {string} */
-                            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
-                            statusLabel: string;
-                            unpaidFen: number;
-                            version: number;
-                        };
+                        "application/json": components["schemas"]["Obligation"];
                     };
                 };
                 /** @description Default Response */
@@ -31750,6 +31257,146 @@ export interface components {
                 version: number;
             }[];
         };
+        Obligation: {
+            actions: ("record_payment" | "decide_payment" | "next_step")[];
+            amountFen: number;
+            basis: string;
+            caseId: string | null;
+            creditorName: string;
+            daysOverdue: number;
+            debtorName: string;
+            dueDate: string | null;
+            effectiveDate: string | null;
+            id: string;
+            instalmentCount: number;
+            instalmentNo: number;
+            item: string;
+            matterId: string;
+            matterNumber: string;
+            /** @enum {string|null} */
+            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+            nextStepDocumentId: string | null;
+            nextStepLabel: string | null;
+            nextSteps: {
+                basis: string;
+                label: string;
+                /** @enum {string} */
+                step: "payment_order" | "enforcement" | "inspection";
+            }[];
+            paidFen: number;
+            payments: components["schemas"]["ObligationPayment"][];
+            servedOn: string | null;
+            /** @enum {string} */
+            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+            sourceDocumentId: string | null;
+            sourceLabel: string;
+            /** @enum {string} */
+            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+            statusLabel: string;
+            unpaidFen: number;
+            version: number;
+        };
+        ObligationInput: {
+            actions: ("record_payment" | "decide_payment" | "next_step")[];
+            amountFen: number;
+            basis: string;
+            caseId: string | null;
+            creditorName: string;
+            daysOverdue: number;
+            debtorName: string;
+            dueDate: string | null;
+            effectiveDate: string | null;
+            id: string;
+            instalmentCount: number;
+            instalmentNo: number;
+            item: string;
+            matterId: string;
+            matterNumber: string;
+            /** @enum {string|null} */
+            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+            nextStepDocumentId: string | null;
+            nextStepLabel: string | null;
+            nextSteps: {
+                basis: string;
+                label: string;
+                /** @enum {string} */
+                step: "payment_order" | "enforcement" | "inspection";
+            }[];
+            paidFen: number;
+            payments: components["schemas"]["ObligationPaymentInput"][];
+            servedOn: string | null;
+            /** @enum {string} */
+            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+            sourceDocumentId: string | null;
+            sourceLabel: string;
+            /** @enum {string} */
+            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+            statusLabel: string;
+            unpaidFen: number;
+            version: number;
+        };
+        ObligationNextStepResult: {
+            document: {
+                id: string;
+                number: string;
+            } | null;
+            obligation: components["schemas"]["Obligation"];
+            obligationIds: string[];
+            /** @enum {string} */
+            step: "payment_order" | "enforcement" | "inspection";
+            unpaidTotalFen: number;
+        };
+        ObligationNextStepResultInput: {
+            document: {
+                id: string;
+                number: string;
+            } | null;
+            obligation: components["schemas"]["ObligationInput"];
+            obligationIds: string[];
+            /** @enum {string} */
+            step: "payment_order" | "enforcement" | "inspection";
+            unpaidTotalFen: number;
+        };
+        ObligationPayment: {
+            amountFen: number;
+            decidedByName: string | null;
+            decisionNote: string | null;
+            /** @enum {string} */
+            declaredBy: "staff" | "worker";
+            declaredByName: string;
+            hasProof: boolean;
+            id: string;
+            note: string | null;
+            paidOn: string;
+            /** @enum {string} */
+            payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+            payerLabel: string;
+            proofEvidenceId: string | null;
+            /** @enum {string} */
+            status: "declared" | "confirmed" | "rejected";
+            statusLabel: string;
+            version: number;
+        };
+        ObligationPaymentInput: {
+            amountFen: number;
+            decidedByName: string | null;
+            decisionNote: string | null;
+            /** @enum {string} */
+            declaredBy: "staff" | "worker";
+            declaredByName: string;
+            hasProof: boolean;
+            id: string;
+            note: string | null;
+            paidOn: string;
+            /** @enum {string} */
+            payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+            payerLabel: string;
+            proofEvidenceId: string | null;
+            /** @enum {string} */
+            status: "declared" | "confirmed" | "rejected";
+            statusLabel: string;
+            version: number;
+        };
         Organization: {
             address: string | null;
             /** @enum {string} */
@@ -32168,6 +31815,62 @@ export interface components {
             toTrackLabel: string | null;
             version: number;
         };
+        UnpaidObligationsByAge: {
+            bands: {
+                id: string;
+                label: string;
+            }[];
+            date: string;
+            total: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+            };
+            units: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+                unit: string;
+            }[];
+        };
+        UnpaidObligationsByAgeInput: {
+            bands: {
+                id: string;
+                label: string;
+            }[];
+            date: string;
+            total: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+            };
+            units: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+                unit: string;
+            }[];
+        };
         User: {
             active: boolean;
             displayName: string;
@@ -32252,7 +31955,7 @@ export const ERROR_CODES = {
   "legal-aid": ["LEGAL_AID_NOT_ELIGIBLE", "LEGAL_AID_NOT_GRANTED", "LEGAL_AID_NO_APPLICANT", "LEGAL_AID_REFERRAL_OPEN"],
   "matters": ["EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MATTER_CLOSED", "MERGE_SELF"],
   "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "INSTALMENTS_INVALID", "INSTALMENT_DATE_PAST", "INSTALMENT_ITEM_UNKNOWN", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
-  "obligations": ["CONFLICT", "ENFORCEMENT_NOT_EFFECTIVE", "INSTALMENTS_INVALID", "NEXT_STEP_NOT_AVAILABLE", "NEXT_STEP_TAKEN", "NEXT_STEP_VIA_TRANSFER", "OBLIGATION_NOT_OVERDUE", "OBLIGATION_PAID", "PAYMENT_DATE_FUTURE", "PAYMENT_DECIDED", "PAYMENT_EXCEEDS_OUTSTANDING", "PAYMENT_REJECT_REASON"],
+  "obligations": ["ENFORCEMENT_NOT_EFFECTIVE", "INSTALMENTS_INVALID", "NEXT_STEP_NOT_AVAILABLE", "NEXT_STEP_TAKEN", "NEXT_STEP_VIA_TRANSFER", "OBLIGATION_NOT_OVERDUE", "OBLIGATION_PAID", "PAYMENT_DATE_FUTURE", "PAYMENT_DECIDED", "PAYMENT_EXCEEDS_OUTSTANDING", "PAYMENT_REJECT_REASON"],
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
   "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "FORBIDDEN", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],

@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
-import { AppError } from '../../platform/errors';
+import { AppError, errors } from '../../platform/errors';
 import { recordChange } from '../../platform/scope';
 import { getDocumentsService } from '../documents/documents.plugin';
 import { enqueueNotifications } from '../notifications/notifications.service';
@@ -224,7 +224,7 @@ export async function takeNextStep(
       .where('id', '=', s.id)
       .where('version', '=', s.version)
       .executeTakeFirst();
-    if (!r.numUpdatedRows) throw new AppError(409, 'CONFLICT', '数据已被他人修改，请在最新内容上重新操作');
+    if (!r.numUpdatedRows) throw errors.conflict(s);
   }
   const matter = await trx
     .selectFrom('matter')

@@ -6,18 +6,20 @@ import { errorResponses } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
 
 const bandCell = z.object({ count: z.number().int(), unpaidFen: z.number() });
-export const unpaidByAgeSchema = z.object({
-  date: z.string(),
-  bands: z.array(z.object({ id: z.string(), label: z.string() })),
-  units: z.array(
-    z.object({
-      unit: z.string(),
-      cells: z.array(bandCell),
-      total: bandCell,
-    }),
-  ),
-  total: z.object({ cells: z.array(bandCell), total: bandCell }),
-});
+export const unpaidByAgeSchema = z
+  .object({
+    date: z.string(),
+    bands: z.array(z.object({ id: z.string(), label: z.string() })),
+    units: z.array(
+      z.object({
+        unit: z.string(),
+        cells: z.array(bandCell),
+        total: bandCell,
+      }),
+    ),
+    total: z.object({ cells: z.array(bandCell), total: bandCell }),
+  })
+  .meta({ id: 'UnpaidObligationsByAge' });
 
 /**
  * The leader page's unpaid obligations by age (days past the due date) and by responsible unit (the

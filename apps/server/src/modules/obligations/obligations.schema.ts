@@ -41,57 +41,61 @@ export const declarePaymentBody = z.strictObject({
   note: z.string().trim().max(500).optional(),
 });
 
-export const paymentSchema = z.object({
-  id: z.string(),
-  amountFen: z.number(),
-  paidOn: z.string(),
-  payer: z.enum(PAYERS),
-  payerLabel: z.string(),
-  declaredBy: z.enum(['staff', 'worker']),
-  declaredByName: z.string(),
-  hasProof: z.boolean(),
-  proofEvidenceId: z.string().nullable(),
-  note: z.string().nullable(),
-  status: z.enum(['declared', 'confirmed', 'rejected']),
-  statusLabel: z.string(),
-  decidedByName: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-  version: z.number(),
-});
+export const paymentSchema = z
+  .object({
+    id: z.string(),
+    amountFen: z.number(),
+    paidOn: z.string(),
+    payer: z.enum(PAYERS),
+    payerLabel: z.string(),
+    declaredBy: z.enum(['staff', 'worker']),
+    declaredByName: z.string(),
+    hasProof: z.boolean(),
+    proofEvidenceId: z.string().nullable(),
+    note: z.string().nullable(),
+    status: z.enum(['declared', 'confirmed', 'rejected']),
+    statusLabel: z.string(),
+    decidedByName: z.string().nullable(),
+    decisionNote: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'ObligationPayment' });
 
-export const obligationSchema = z.object({
-  id: z.string(),
-  matterId: z.string(),
-  matterNumber: z.string(),
-  caseId: z.string().nullable(),
-  source: z.enum(OBLIGATION_SOURCES),
-  sourceLabel: z.string(),
-  sourceDocumentId: z.string().nullable(),
-  debtorName: z.string(),
-  creditorName: z.string(),
-  item: z.string(),
-  instalmentNo: z.number(),
-  instalmentCount: z.number(),
-  amountFen: z.number(),
-  paidFen: z.number(),
-  unpaidFen: z.number(),
-  effectiveDate: z.string().nullable(),
-  servedOn: z.string().nullable(),
-  dueDate: z.string().nullable(),
-  daysOverdue: z.number(),
-  basis: z.string(),
-  status: z.enum(OBLIGATION_STATUSES),
-  statusLabel: z.string(),
-  nextStep: z.enum(NEXT_STEPS).nullable(),
-  nextStepLabel: z.string().nullable(),
-  nextStepDocumentId: z.string().nullable(),
-  /** The next steps open now (overdue, none taken yet), with their basis. */
-  nextSteps: z.array(z.object({ step: z.enum(NEXT_STEPS), label: z.string(), basis: z.string() })),
-  payments: z.array(paymentSchema),
-  /** What the caller may do (the server checks again). */
-  actions: z.array(z.enum(['record_payment', 'decide_payment', 'next_step'])),
-  version: z.number(),
-});
+export const obligationSchema = z
+  .object({
+    id: z.string(),
+    matterId: z.string(),
+    matterNumber: z.string(),
+    caseId: z.string().nullable(),
+    source: z.enum(OBLIGATION_SOURCES),
+    sourceLabel: z.string(),
+    sourceDocumentId: z.string().nullable(),
+    debtorName: z.string(),
+    creditorName: z.string(),
+    item: z.string(),
+    instalmentNo: z.number(),
+    instalmentCount: z.number(),
+    amountFen: z.number(),
+    paidFen: z.number(),
+    unpaidFen: z.number(),
+    effectiveDate: z.string().nullable(),
+    servedOn: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    daysOverdue: z.number(),
+    basis: z.string(),
+    status: z.enum(OBLIGATION_STATUSES),
+    statusLabel: z.string(),
+    nextStep: z.enum(NEXT_STEPS).nullable(),
+    nextStepLabel: z.string().nullable(),
+    nextStepDocumentId: z.string().nullable(),
+    /** The next steps open now (overdue, none taken yet), with their basis. */
+    nextSteps: z.array(z.object({ step: z.enum(NEXT_STEPS), label: z.string(), basis: z.string() })),
+    payments: z.array(paymentSchema),
+    /** What the caller may do (the server checks again). */
+    actions: z.array(z.enum(['record_payment', 'decide_payment', 'next_step'])),
+    version: z.number(),
+  })
+  .meta({ id: 'Obligation' });
 
 export const obligationListSchema = z.object({
   items: z.array(obligationSchema),
@@ -103,13 +107,15 @@ export const obligationListSchema = z.object({
   }),
 });
 
-export const nextStepResultSchema = z.object({
-  obligation: obligationSchema,
-  step: z.enum(NEXT_STEPS),
-  obligationIds: z.array(z.string()),
-  unpaidTotalFen: z.number(),
-  document: z.object({ id: z.string(), number: z.string() }).nullable(),
-});
+export const nextStepResultSchema = z
+  .object({
+    obligation: obligationSchema,
+    step: z.enum(NEXT_STEPS),
+    obligationIds: z.array(z.string()),
+    unpaidTotalFen: z.number(),
+    document: z.object({ id: z.string(), number: z.string() }).nullable(),
+  })
+  .meta({ id: 'ObligationNextStepResult' });
 
 export const sweepResultSchema = z.object({ flagged: z.number() });
 
