@@ -12218,15 +12218,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Obligation"][];
-                            totals: {
-                                amountFen: number;
-                                overdue: number;
-                                paidFen: number;
-                                unpaidFen: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["ObligationList"];
                     };
                 };
                 /** @description Default Response */
@@ -19782,15 +19774,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Obligation"][];
-                            totals: {
-                                amountFen: number;
-                                overdue: number;
-                                paidFen: number;
-                                unpaidFen: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["ObligationList"];
                     };
                 };
                 /** @description Default Response */
@@ -25836,15 +25820,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Obligation"][];
-                            totals: {
-                                amountFen: number;
-                                overdue: number;
-                                paidFen: number;
-                                unpaidFen: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["ObligationList"];
                     };
                 };
                 /** @description Default Response */
@@ -31334,6 +31310,24 @@ export interface components {
             statusLabel: string;
             unpaidFen: number;
             version: number;
+        };
+        ObligationList: {
+            items: components["schemas"]["Obligation"][];
+            totals: {
+                amountFen: number;
+                overdue: number;
+                paidFen: number;
+                unpaidFen: number;
+            };
+        };
+        ObligationListInput: {
+            items: components["schemas"]["ObligationInput"][];
+            totals: {
+                amountFen: number;
+                overdue: number;
+                paidFen: number;
+                unpaidFen: number;
+            };
         };
         ObligationNextStepResult: {
             document: {

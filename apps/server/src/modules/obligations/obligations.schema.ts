@@ -97,15 +97,17 @@ export const obligationSchema = z
   })
   .meta({ id: 'Obligation' });
 
-export const obligationListSchema = z.object({
-  items: z.array(obligationSchema),
-  totals: z.object({
-    amountFen: z.number(),
-    paidFen: z.number(),
-    unpaidFen: z.number(),
-    overdue: z.number(),
-  }),
-});
+export const obligationListSchema = z
+  .object({
+    items: z.array(obligationSchema),
+    totals: z.object({
+      amountFen: z.number(),
+      paidFen: z.number(),
+      unpaidFen: z.number(),
+      overdue: z.number(),
+    }),
+  })
+  .meta({ id: 'ObligationList' });
 
 export const nextStepResultSchema = z
   .object({

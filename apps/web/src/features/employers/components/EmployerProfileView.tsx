@@ -1,5 +1,6 @@
 import { Card, Descriptions, List, Progress, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
+import { EmployerObligationsCard } from '../../obligations/components/EmployerObligationsCard';
 import type { EmployerProfile } from '../api/employers.api';
 
 const TRACKS: Record<string, string> = {
@@ -82,6 +83,7 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
           )}
         />
       </Card>
+      <EmployerObligationsCard partyId={p.employer.id} />
     </Space>
   );
 }
