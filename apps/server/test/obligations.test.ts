@@ -183,6 +183,49 @@ describe('obligations: followed until paid', () => {
     expect([notDue.status, notDue.body.code]).toEqual([409, 'OBLIGATION_NOT_OVERDUE']);
   });
 
+  it('an overdue agreement on wages: 申请支付令告知书 in one step, or an inspection case through a transfer carrying the record', async () => {
+    setToday(env, '2026-12-08');
+    const a = await agreementInTwoInstalments(env, p, '陆支付令');
+    const b = await agreementInTwoInstalments(env, p, '陆转监察');
+    setToday(env, '2026-12-22');
+    ok(await admin.post('/api/admin/obligations/sweep', {}));
+    const [oa] = ok(await mediator.get(`/api/matters/${a.matterId}/obligations`)).items;
+    const r = ok(
+      await mediator.post(`/api/obligations/${oa.id}/next-step`, {
+        version: oa.version,
+        step: 'payment_order',
+      }),
+      201,
+    );
+    expect([r.step, r.unpaidTotalFen, r.obligationIds]).toEqual(['payment_order', 400_000, [oa.id]]);
+    expect(r.obligation.nextStepLabel).toBe('申请支付令指引');
+    await runJobs(env);
+    const pdf = await download(clerk, `/api/documents/${r.document.id}/pdf`);
+    const text = squash(pdftotext(writeTemp(`h21-po-${r.document.id}.pdf`, pdf.data)));
+    expect(text).toContain('申请支付令告知书');
+    expect(text).toContain(
+      squash('拖欠工资（第1期）：应付4,000.00元，履行期限2026年12月20日，已付0.00元，未付4,000.00元'),
+    );
+    expect(text).toContain('第十六条');
+
+    const [ob] = ok(await mediator.get(`/api/matters/${b.matterId}/obligations`)).items;
+    const t = ok(
+      await mediator.post(`/api/obligations/${ob.id}/next-step`, { version: ob.version, step: 'inspection' }),
+      201,
+    );
+    expect([t.step, t.obligation.nextStep, t.document.number]).toEqual([
+      'inspection',
+      'inspection',
+      expect.stringMatching(/〔2026〕/),
+    ]);
+    const transfers = ok(await mediator.get(`/api/matters/${b.matterId}/transfers`)).items;
+    expect(transfers).toHaveLength(1);
+    expect([transfers[0].toTrack, transfers[0].state]).toEqual(['inspection', 'pending']);
+    expect(transfers[0].reason).toContain(
+      '尚欠4,000.00元（拖欠工资（第1期）应于2026-12-20支付4,000.00元，已付0.00元）',
+    );
+  });
+
   describe('an award unpaid past its due date', () => {
     let wang: Client;
     let liqiang: Client;

@@ -5,7 +5,7 @@ import {
   OBLIGATION_SOURCE_RULES,
   plusDays,
 } from '@onestop/domain';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
@@ -14,6 +14,7 @@ import { AppError, errors } from '../../platform/errors';
 import { recordChange } from '../../platform/scope';
 import { getDocumentsService } from '../documents/documents.plugin';
 import { enqueueNotifications } from '../notifications/notifications.service';
+import { createTransferIn } from '../transfers/transfers.service';
 import { assertVersion, type ObligationRow } from './obligations.service';
 
 type Trx = Transaction<DB>;
@@ -134,13 +135,6 @@ export async function takeNextStep(
     );
   }
   if (o.next_step) throw new AppError(409, 'NEXT_STEP_TAKEN', '该义务已办理下一步，请查看已生成的文书');
-  if (body.step === 'inspection') {
-    throw new AppError(
-      422,
-      'NEXT_STEP_VIA_TRANSFER',
-      '转劳动保障监察请在事项页使用“转办”，选择劳动保障监察机构',
-    );
-  }
   // Every overdue, unpaid item of the same document goes into one document.
   const siblings = (
     o.source_document_id
@@ -175,7 +169,10 @@ export async function takeNextStep(
     : { subjectType: 'matter' as const, subjectId: o.matter_id };
   const docs = getDocumentsService(ctx);
   let document: { id: string; number: string };
-  if (body.step === 'enforcement') {
+  let ref: string | null = null;
+  if (body.step === 'inspection') {
+    ({ document, ref } = await sendToInspection(ctx, trx, auth, actor, o, items, unpaidTotalFen));
+  } else if (body.step === 'enforcement') {
     if (!o.served_on || !o.effective_date) {
       throw new AppError(422, 'ENFORCEMENT_NOT_EFFECTIVE', '执行依据尚无送达和生效记录，请先登记送达');
     }
@@ -217,6 +214,7 @@ export async function takeNextStep(
       .set({
         next_step: body.step,
         next_step_document_id: document.id,
+        next_step_ref: ref,
         next_step_at: new Date(),
         version: s.version + 1,
         updated_at: new Date(),
@@ -236,7 +234,7 @@ export async function takeNextStep(
     actor,
     matter,
     `obligation_${body.step}`,
-    `${NEXT_STEP_RULES[body.step].label}：出具${document.number}，未履行${items.length}项，合计${yuan(unpaidTotalFen)}（${NEXT_STEP_RULES[body.step].basis}）`,
+    `${NEXT_STEP_RULES[body.step].label}：${body.step === 'inspection' ? '转办单' : '出具'}${document.number}，未履行${items.length}项，合计${yuan(unpaidTotalFen)}（${NEXT_STEP_RULES[body.step].basis}）`,
     { obligationIds: siblings.map((s) => s.id), documentId: document.id },
   );
   await appendAudit(trx, actor, {
@@ -246,4 +244,53 @@ export async function takeNextStep(
     summary: `${matter.number}：${NEXT_STEP_RULES[body.step].label}`,
   });
   return { step: body.step, obligationIds: siblings.map((s) => s.id), unpaidTotalFen, document };
+}
+
+/**
+ * Unpaid wages of an agreement or award → an inspection case (劳动保障监察条例第十一条第（六）项、第二十六条)
+ * through the transfer path, in this transaction: the slip carries the document, the unpaid items and the
+ * payments recorded, so the inspector starts from the record.
+ */
+async function sendToInspection(
+  ctx: AppContext,
+  trx: Trx,
+  auth: AuthContext,
+  actor: Actor,
+  o: ObligationRow,
+  items: readonly { item: string; amountFen: number; paidFen: number; dueDate: string }[],
+  unpaidTotalFen: number,
+): Promise<{ document: { id: string; number: string }; ref: string }> {
+  const org = await trx
+    .selectFrom('organization')
+    .select(['id'])
+    .where('agency', '=', 'inspection')
+    .orderBy(sql`(jurisdiction_id = ${o.jurisdiction_id})`, 'desc')
+    .orderBy('sort')
+    .orderBy('name')
+    .executeTakeFirst();
+  if (!org) throw new AppError(422, 'INSPECTION_ORG_MISSING', '没有劳动保障监察机构，无法转办');
+  const claims = o.claim_type
+    ? await trx
+        .selectFrom('matter_claim')
+        .select('id')
+        .where('matter_id', '=', o.matter_id)
+        .where('type', '=', o.claim_type)
+        .execute()
+    : [];
+  const record = items
+    .map((i) => `${i.item}应于${i.dueDate}支付${yuan(i.amountFen)}，已付${yuan(i.paidFen)}`)
+    .join('；');
+  const transferId = await createTransferIn(ctx, trx, auth, actor, o.matter_id, {
+    toOrgId: org.id,
+    toTrack: 'inspection',
+    ...(claims.length ? { claimIds: claims.map((c) => c.id) } : {}),
+    reason: `${o.source_label}确定的劳动报酬逾期未支付，尚欠${yuan(unpaidTotalFen)}（${record}），请依法责令支付（${NEXT_STEP_RULES.inspection.basis}）`,
+  });
+  const slip = await trx
+    .selectFrom('transfer as t')
+    .innerJoin('document as d', 'd.id', 't.slip_document_id')
+    .select(['d.id', 'd.number'])
+    .where('t.id', '=', transferId)
+    .executeTakeFirstOrThrow();
+  return { document: { id: slip.id, number: slip.number ?? '' }, ref: transferId };
 }

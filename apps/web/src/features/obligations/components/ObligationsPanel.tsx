@@ -223,7 +223,7 @@ function NextStepModal({ o, onClose }: { o: Obligation; onClose: () => void }) {
             <Input maxLength={100} />
           </Form.Item>
           <Typography.Text type="secondary">
-            同一文书确定的其他逾期未履行事项一并列入。转劳动保障监察请使用事项页的“转办”。
+            同一文书确定的其他逾期未履行事项一并列入；转劳动保障监察时生成转办单，附履行记录。
           </Typography.Text>
         </Form>
       )}
