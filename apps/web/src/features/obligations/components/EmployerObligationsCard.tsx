@@ -13,7 +13,7 @@ export function EmployerObligationsCard({ partyId }: { partyId: string }) {
       title="履行情况（协议、裁决确定的应付款）"
       data-testid="employer-obligations"
       extra={
-        t && t.amountFen ? (
+        t?.amountFen ? (
           <Typography.Text type={t.overdue ? 'danger' : 'secondary'}>
             应付{yuanText(t.amountFen)}，已付{yuanText(t.paidFen)}
             {t.overdue ? `，逾期${t.overdue}项` : ''}
