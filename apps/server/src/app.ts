@@ -42,6 +42,7 @@ import { defaultersRoutes } from './modules/defaulters/defaulters.routes';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { preventionRoutes } from './modules/prevention/prevention.routes';
+import { obligationsModule } from './modules/obligations/obligations.module';
 import { registerAuth } from './platform/auth';
 import type { AppContext, AppDeps } from './platform/context';
 import { cipherFromConfig } from './platform/crypto';
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(courtRoutes, { prefix: '/api' });
   await app.register(wageGroupsRoutes, { prefix: '/api' });
   await app.register(defaultersRoutes, { prefix: '/api' });
+  await app.register(obligationsModule, { prefix: '/api' });
 
   // In production the same process serves the built web apps (compressed, cached by hash).
   await registerWebDist(app, config.webDist);

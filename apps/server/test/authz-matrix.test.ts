@@ -84,6 +84,22 @@ const BROAD_WRITES = new Map<string, string>([
     'handler: approving post of the request jurisdiction, never the requester',
   ],
   ['POST /api/matters/:id/transfers', 'handler: post of the sending / receiving track'],
+  [
+    'POST /api/obligations/:id/payments',
+    'handler: a working post (assertMayWork) in the matter jurisdiction',
+  ],
+  [
+    'POST /api/obligations/:id/payments/:paymentId/decision',
+    'handler: a working post (assertMayWork) in the matter jurisdiction',
+  ],
+  [
+    'POST /api/obligations/:id/next-step',
+    'handler: a working post (assertMayWork) in the matter jurisdiction',
+  ],
+  [
+    'POST /api/portal/matters/:id/obligations/:obligationId/payments',
+    'portal session (requireAccount), membership and the worker role checked in the handler',
+  ],
   ['POST /api/transfers/:id/accept', 'handler: post of the sending / receiving track'],
   ['POST /api/transfers/:id/return', 'handler: post of the sending / receiving track'],
   [

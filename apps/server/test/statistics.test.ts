@@ -73,7 +73,7 @@ describe('statistics (统计报表)', () => {
 
   it('counts every cell of the arbitration table for 2024 Q2', async () => {
     const t = (await director.get(`/api/statistics/tables/arbitration${Q2}`)).body;
-    expect(t.rows).toHaveLength(24);
+    expect(t.rows).toHaveLength(25);
     expectRow(t, '01', { total: '1', zengdu: '1' });
     expectRow(t, '02', { total: '4', zengdu: '1', guangshui: '3' });
     expectRow(t, '03', { total: '1', zengdu: '1' });
@@ -131,12 +131,14 @@ describe('statistics (统计报表)', () => {
     for (const [code, cells] of Object.entries(expected)) expectRow(t, code, cells);
     expectRow(t, '21', { total: '7000.00', zengdu: '7000.00' }, '0.00');
     expectRow(t, '22', { total: '2000.00', zengdu: '2000.00' }, '0.00');
+    // Nothing paid is recorded on these awards (issue #21 counts confirmed payments).
+    expectRow(t, '25', { total: '0.00' }, '0.00');
     expect(t.warnings).toEqual([]);
   });
 
   it('counts every cell of the mediation table, saying 无数据来源 where the record has no source', async () => {
     const t = (await director.get(`/api/statistics/tables/mediation${Q2}`)).body;
-    expect(t.rows).toHaveLength(19);
+    expect(t.rows).toHaveLength(20);
     expectRow(t, '01', { total: '4', zengdu: '3', guangshui: '1' });
     expectRow(t, '02', { total: '1', guangshui: '1' });
     expectRow(t, '03', { total: '1', zengdu: '1' });

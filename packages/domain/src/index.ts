@@ -15,3 +15,4 @@ export * from './tracks/registry';
 export * from './wage-groups';
 export * from './defaulters';
 export * from './prevention';
+export * from './obligations';

@@ -16,6 +16,7 @@ import type { StatisticsTables } from '../modules/statistics/statistics.tables';
 import type { WageGroupsTables } from '../modules/wage-groups/wage-groups.tables';
 import type { DefaultersTables } from '../modules/defaulters/defaulters.tables';
 import type { PreventionTables } from '../modules/prevention/prevention.tables';
+import type { ObligationsTables } from '../modules/obligations/obligations.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -190,7 +191,8 @@ export interface DB
     TransfersTables,
     LegalAidTables,
     StatisticsTables,
-    PreventionTables {}
+    PreventionTables,
+    ObligationsTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

@@ -1701,7 +1701,7 @@ export interface paths {
                         contactPerson?: string;
                         jurisdictionCode: string;
                         /** @enum {string} */
-                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                        kind: "enterprise_committee" | "street_township" | "union" | "court_linked" | "peoples_mediation";
                         name: string;
                         phone?: string;
                     };
@@ -1808,7 +1808,7 @@ export interface paths {
                         contactPerson?: string;
                         jurisdictionCode: string;
                         /** @enum {string} */
-                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                        kind: "enterprise_committee" | "street_township" | "union" | "court_linked" | "peoples_mediation";
                         name: string;
                         phone?: string;
                         version: number;
@@ -1884,6 +1884,102 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/obligations/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即检查逾期未履行的义务（平时由后台每小时执行） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flagged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2342,7 +2438,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                code: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
+                                code: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
                                 label: string;
                                 permissions: string[];
                                 requiresCertificate: string | null;
@@ -2375,7 +2471,7 @@ export interface paths {
                     offset?: number;
                     organizationId?: string;
                     q?: string;
-                    role?: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
+                    role?: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
                 };
                 header?: never;
                 path?: never;
@@ -2462,7 +2558,7 @@ export interface paths {
                         roles?: {
                             jurisdictionIds: string[];
                             /** @enum {string} */
-                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
+                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
                         }[];
                         username: string;
                     };
@@ -2632,7 +2728,7 @@ export interface paths {
                         roles?: {
                             jurisdictionIds: string[];
                             /** @enum {string} */
-                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
+                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
                         }[];
                         /** @description 乐观锁版本号：须与读取时一致，否则返回 409 */
                         version: number;
@@ -12097,6 +12193,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employers/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用人单位作为义务人的履行义务（本辖区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObligationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/employers/{id}/profile": {
         parameters: {
             query?: never;
@@ -16446,6 +16634,87 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/leader/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未履行义务（协议、裁决确定的应付款）按逾期时长和责任单位分布 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnpaidObligationsByAge"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/leader/overview": {
         parameters: {
             query?: never;
@@ -19480,6 +19749,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matters/{matterId}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项的履行义务（协议、裁决、调解书、责令改正确定的每一项及分期）与付款记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObligationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/conflicts": {
         parameters: {
             query?: never;
@@ -19757,6 +20118,20 @@ export interface paths {
                     "application/json": {
                         /** @default [] */
                         extraTerms?: string[];
+                        /**
+                         * @description 分期履行（同一事项各期金额之和须等于协议金额）；未列出的事项于履行期限一次履行
+                         * @default []
+                         */
+                        instalments?: {
+                            amountFen: number;
+                            /** Format: uuid */
+                            claimId: string;
+                            /**
+                             * Format: date
+                             * @description 该期履行期限
+                             */
+                            dueDate: string;
+                        }[];
                         /**
                          * Format: date
                          * @description 协议约定的履行期限
@@ -21155,6 +21530,412 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一项履行义务 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Obligation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/next-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 逾期未履行的下一步（一步办理）：申请支付令告知书（调解仲裁法第十六条）或强制执行申请书（第五十一条），列明未履行事项和金额 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 随州市曾都区人民法院 */
+                        court?: string;
+                        /** @enum {string} */
+                        step: "payment_order" | "enforcement" | "inspection";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObligationNextStepResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 工作人员登记付款（可部分履行；支持 Idempotency-Key） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 付款金额（分） */
+                        amountFen: number;
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description 付款日期
+                         */
+                        paidOn: string;
+                        /**
+                         * @default debtor
+                         * @enum {string}
+                         */
+                        payer?: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Obligation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/payments/{paymentId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认或不予确认劳动者申报的付款（不予确认须写明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirm: boolean;
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Obligation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -25014,6 +25795,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/matters/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的履行情况：协议、裁决确定的应付款项、期限和已付金额 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObligationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/matters/{id}/obligations/{obligationId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申报收到付款（先上传转账记录照片；须带 Idempotency-Key），由工作人员确认 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    obligationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 收到的金额（分） */
+                        amountFen: number;
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description 收款日期
+                         */
+                        paidOn: string;
+                        /**
+                         * Format: uuid
+                         * @description 转账记录照片（先上传）
+                         */
+                        uploadId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Obligation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/matters/{id}/proposal": {
         parameters: {
             query?: never;
@@ -26861,1927 +27863,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/prevention/assessments/{id}/evidence": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 上传评估项目的证明照片或文件（multipart：字段 itemCode 与 file；PDF、JPEG、PNG，每个不超过10 MB） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            /** @description multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件） */
-            requestBody: {
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                contentType: string;
-                                fileName: string;
-                                id: string;
-                                itemCode: string;
-                                sizeBytes: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/checklist": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 现行六有五统一评估标准（本局可配置；无全国统一文本） */
-        get: {
-            parameters: {
-                query?: {
-                    all?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                active: boolean;
-                                basis: string;
-                                code: string;
-                                group: string;
-                                groupLabel: string;
-                                guidance: string;
-                                label: string;
-                                sort: number;
-                                version: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/checklist/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 修改六有五统一评估项目（名称、要点、依据、是否启用；乐观锁 version） */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        active: boolean;
-                        basis: string;
-                        guidance?: string;
-                        label: string;
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                active: boolean;
-                                basis: string;
-                                code: string;
-                                group: string;
-                                groupLabel: string;
-                                guidance: string;
-                                label: string;
-                                sort: number;
-                                version: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/evidence/{id}/file": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 查看评估证明材料（记入审计） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description 文件内容 */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/export/assessments.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 导出六有五统一评估结果（Excel，每次评估一行） */
-        get: {
-            parameters: {
-                query?: {
-                    jurisdictionId?: string;
-                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
-                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
-                    shortfall?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/export/register.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 导出调解组织名录（Excel） */
-        get: {
-            parameters: {
-                query?: {
-                    jurisdictionId?: string;
-                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
-                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
-                    shortfall?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": unknown;
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/my-organizations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 本人所在的调解组织（调解组织调解员） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                kindLabel: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/org-cases/{id}/result": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 登记台账案件的调解结果：达成协议（含协议金额）、未达成协议、撤回（乐观锁 version） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * @description 调解协议约定的金额（分）
-                         * @default 0
-                         */
-                        amountFen?: number;
-                        /**
-                         * Format: date
-                         * @description 结案日期
-                         */
-                        closedOn: string;
-                        /** @enum {string} */
-                        result: "agreement" | "no_agreement" | "withdrawn";
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            amountFen: number;
-                            amountText: string;
-                            applicantName: string;
-                            claimType: string;
-                            claimTypeLabel: string;
-                            closedOn: string | null;
-                            closedOnText: string | null;
-                            id: string;
-                            number: string;
-                            organizationId: string;
-                            organizationName: string;
-                            receivedOn: string;
-                            receivedOnText: string;
-                            respondentName: string;
-                            result: string;
-                            resultLabel: string;
-                            summary: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/organizations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 调解组织名录（本人辖区）；shortfall=true 为六有五统一未达标清单 */
-        get: {
-            parameters: {
-                query?: {
-                    jurisdictionId?: string;
-                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
-                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
-                    shortfall?: "true" | "false";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                address: string | null;
-                                contactPerson: string | null;
-                                creditCode: string | null;
-                                employer: {
-                                    id: string;
-                                    name: string;
-                                } | null;
-                                foundedOn: string;
-                                foundedOnText: string;
-                                id: string;
-                                jurisdiction: {
-                                    id: string;
-                                    name: string;
-                                };
-                                kind: string;
-                                kindLabel: string;
-                                members: {
-                                    id: string;
-                                    name: string;
-                                    position: string;
-                                    positionLabel: string;
-                                    username: string | null;
-                                }[];
-                                name: string;
-                                standard: {
-                                    label: string;
-                                    lastAssessedOn: string | null;
-                                    reassessDue: string | null;
-                                    reassessDueText: string | null;
-                                    /** @enum {string} */
-                                    state: "never" | "passed" | "failed";
-                                };
-                                /** @description 在调解统计表中计入的调解组织类型 */
-                                statisticsRow: string;
-                                status: string;
-                                statusLabel: string;
-                                version: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * 登记调解组织（企业调委会按统一社会信用代码关联用人单位）及其成员
-         * @description 支持 Idempotency-Key 请求头：网络重试时返回首次结果，不会重复登记。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        address: string;
-                        contactPerson?: string;
-                        /** @description 企业调委会所在用人单位的统一社会信用代码（企业劳动争议调解委员会必填） */
-                        creditCode?: string;
-                        /**
-                         * Format: date
-                         * @description 成立日期
-                         */
-                        foundedOn: string;
-                        /** Format: uuid */
-                        jurisdictionId: string;
-                        /** @enum {string} */
-                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
-                        /** @default [] */
-                        members?: {
-                            name: string;
-                            /** @enum {string} */
-                            position: "chair" | "member" | "mediator";
-                            /** @description 登录名：该成员持有“调解组织调解员”岗位的账号，可登记本组织案件台账 */
-                            username?: string;
-                        }[];
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            address: string | null;
-                            assessments: {
-                                assessedOn: string;
-                                /** @description 中文日期 */
-                                assessedOnText: string;
-                                assessorName: string;
-                                clockId: string | null;
-                                /** @description 复评期限状态 */
-                                clockStatus: string | null;
-                                clockStatusLabel: string | null;
-                                failedCount: number;
-                                failedItems: string[];
-                                id: string;
-                                items: {
-                                    code: string;
-                                    evidence: {
-                                        contentType: string;
-                                        fileName: string;
-                                        id: string;
-                                        sizeBytes: number;
-                                    }[];
-                                    group: string;
-                                    groupLabel: string;
-                                    label: string;
-                                    note: string | null;
-                                    passed: boolean;
-                                }[];
-                                note: string | null;
-                                organizationId: string;
-                                passed: boolean;
-                                /** @description 复评到期日（期限引擎） */
-                                reassessDue: string;
-                                reassessDueText: string;
-                                reassessRule: {
-                                    basis: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                resultLabel: string;
-                            }[];
-                            contactPerson: string | null;
-                            creditCode: string | null;
-                            employer: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            events: {
-                                actorName: string;
-                                at: string;
-                                atText: string;
-                                summary: string;
-                            }[];
-                            foundedOn: string;
-                            foundedOnText: string;
-                            id: string;
-                            jurisdiction: {
-                                id: string;
-                                name: string;
-                            };
-                            kind: string;
-                            kindLabel: string;
-                            members: {
-                                id: string;
-                                name: string;
-                                position: string;
-                                positionLabel: string;
-                                username: string | null;
-                            }[];
-                            name: string;
-                            standard: {
-                                label: string;
-                                lastAssessedOn: string | null;
-                                reassessDue: string | null;
-                                reassessDueText: string | null;
-                                /** @enum {string} */
-                                state: "never" | "passed" | "failed";
-                            };
-                            /** @description 在调解统计表中计入的调解组织类型 */
-                            statisticsRow: string;
-                            status: string;
-                            statusLabel: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/organizations/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 调解组织详情：成员、六有五统一评估记录、办理记录 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            address: string | null;
-                            assessments: {
-                                assessedOn: string;
-                                /** @description 中文日期 */
-                                assessedOnText: string;
-                                assessorName: string;
-                                clockId: string | null;
-                                /** @description 复评期限状态 */
-                                clockStatus: string | null;
-                                clockStatusLabel: string | null;
-                                failedCount: number;
-                                failedItems: string[];
-                                id: string;
-                                items: {
-                                    code: string;
-                                    evidence: {
-                                        contentType: string;
-                                        fileName: string;
-                                        id: string;
-                                        sizeBytes: number;
-                                    }[];
-                                    group: string;
-                                    groupLabel: string;
-                                    label: string;
-                                    note: string | null;
-                                    passed: boolean;
-                                }[];
-                                note: string | null;
-                                organizationId: string;
-                                passed: boolean;
-                                /** @description 复评到期日（期限引擎） */
-                                reassessDue: string;
-                                reassessDueText: string;
-                                reassessRule: {
-                                    basis: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                resultLabel: string;
-                            }[];
-                            contactPerson: string | null;
-                            creditCode: string | null;
-                            employer: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            events: {
-                                actorName: string;
-                                at: string;
-                                atText: string;
-                                summary: string;
-                            }[];
-                            foundedOn: string;
-                            foundedOnText: string;
-                            id: string;
-                            jurisdiction: {
-                                id: string;
-                                name: string;
-                            };
-                            kind: string;
-                            kindLabel: string;
-                            members: {
-                                id: string;
-                                name: string;
-                                position: string;
-                                positionLabel: string;
-                                username: string | null;
-                            }[];
-                            name: string;
-                            standard: {
-                                label: string;
-                                lastAssessedOn: string | null;
-                                reassessDue: string | null;
-                                reassessDueText: string | null;
-                                /** @enum {string} */
-                                state: "never" | "passed" | "failed";
-                            };
-                            /** @description 在调解统计表中计入的调解组织类型 */
-                            statisticsRow: string;
-                            status: string;
-                            statusLabel: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** 修改调解组织状态、地址、联系人（乐观锁 version） */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        address?: string;
-                        contactPerson?: string;
-                        /** @enum {string} */
-                        status?: "active" | "suspended" | "dissolved";
-                        version: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            address: string | null;
-                            assessments: {
-                                assessedOn: string;
-                                /** @description 中文日期 */
-                                assessedOnText: string;
-                                assessorName: string;
-                                clockId: string | null;
-                                /** @description 复评期限状态 */
-                                clockStatus: string | null;
-                                clockStatusLabel: string | null;
-                                failedCount: number;
-                                failedItems: string[];
-                                id: string;
-                                items: {
-                                    code: string;
-                                    evidence: {
-                                        contentType: string;
-                                        fileName: string;
-                                        id: string;
-                                        sizeBytes: number;
-                                    }[];
-                                    group: string;
-                                    groupLabel: string;
-                                    label: string;
-                                    note: string | null;
-                                    passed: boolean;
-                                }[];
-                                note: string | null;
-                                organizationId: string;
-                                passed: boolean;
-                                /** @description 复评到期日（期限引擎） */
-                                reassessDue: string;
-                                reassessDueText: string;
-                                reassessRule: {
-                                    basis: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                resultLabel: string;
-                            }[];
-                            contactPerson: string | null;
-                            creditCode: string | null;
-                            employer: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            events: {
-                                actorName: string;
-                                at: string;
-                                atText: string;
-                                summary: string;
-                            }[];
-                            foundedOn: string;
-                            foundedOnText: string;
-                            id: string;
-                            jurisdiction: {
-                                id: string;
-                                name: string;
-                            };
-                            kind: string;
-                            kindLabel: string;
-                            members: {
-                                id: string;
-                                name: string;
-                                position: string;
-                                positionLabel: string;
-                                username: string | null;
-                            }[];
-                            name: string;
-                            standard: {
-                                label: string;
-                                lastAssessedOn: string | null;
-                                reassessDue: string | null;
-                                reassessDueText: string | null;
-                                /** @enum {string} */
-                                state: "never" | "passed" | "failed";
-                            };
-                            /** @description 在调解统计表中计入的调解组织类型 */
-                            statisticsRow: string;
-                            status: string;
-                            statusLabel: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/prevention/organizations/{id}/assessments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 六有五统一评估：逐项评定，不符合项须写明问题；按结果启动整改复评（30日）或年度复评期限
-         * @description 支持 Idempotency-Key 请求头。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description 评估日期
-                         */
-                        assessedOn: string;
-                        items: {
-                            code: string;
-                            note?: string;
-                            passed: boolean;
-                        }[];
-                        note?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            assessedOn: string;
-                            /** @description 中文日期 */
-                            assessedOnText: string;
-                            assessorName: string;
-                            clockId: string | null;
-                            /** @description 复评期限状态 */
-                            clockStatus: string | null;
-                            clockStatusLabel: string | null;
-                            failedCount: number;
-                            failedItems: string[];
-                            id: string;
-                            items: {
-                                code: string;
-                                evidence: {
-                                    contentType: string;
-                                    fileName: string;
-                                    id: string;
-                                    sizeBytes: number;
-                                }[];
-                                group: string;
-                                groupLabel: string;
-                                label: string;
-                                note: string | null;
-                                passed: boolean;
-                            }[];
-                            note: string | null;
-                            organizationId: string;
-                            passed: boolean;
-                            /** @description 复评到期日（期限引擎） */
-                            reassessDue: string;
-                            reassessDueText: string;
-                            reassessRule: {
-                                basis: string;
-                                id: string;
-                                name: string;
-                            };
-                            resultLabel: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/organizations/{id}/cases": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 调解组织案件台账（本组织调解员，或辖区指导员查阅） */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                amountFen: number;
-                                amountText: string;
-                                applicantName: string;
-                                claimType: string;
-                                claimTypeLabel: string;
-                                closedOn: string | null;
-                                closedOnText: string | null;
-                                id: string;
-                                number: string;
-                                organizationId: string;
-                                organizationName: string;
-                                receivedOn: string;
-                                receivedOnText: string;
-                                respondentName: string;
-                                result: string;
-                                resultLabel: string;
-                                summary: string;
-                                version: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * 登记本组织受理的调解案件（只能登记本人所在调解组织的案件）
-         * @description 支持 Idempotency-Key 请求头。
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        applicantName: string;
-                        /** @enum {string} */
-                        claimType: "unpaid_wages" | "overtime_pay" | "economic_compensation" | "double_wages_no_contract" | "unlawful_termination_damages" | "social_insurance" | "work_injury_benefits" | "injury_medical_fees" | "labor_relation_confirmation" | "minimum_wage" | "dispatch" | "working_hours" | "leave" | "annual_leave_pay" | "other";
-                        /**
-                         * Format: date
-                         * @description 收到调解申请之日
-                         */
-                        receivedOn: string;
-                        respondentName: string;
-                        summary: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            amountFen: number;
-                            amountText: string;
-                            applicantName: string;
-                            claimType: string;
-                            claimTypeLabel: string;
-                            closedOn: string | null;
-                            closedOnText: string | null;
-                            id: string;
-                            number: string;
-                            organizationId: string;
-                            organizationName: string;
-                            receivedOn: string;
-                            receivedOnText: string;
-                            respondentName: string;
-                            result: string;
-                            resultLabel: string;
-                            summary: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/prevention/organizations/{id}/members": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 增加调解组织成员（可关联持“调解组织调解员”岗位的账号） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** @enum {string} */
-                        position: "chair" | "member" | "mediator";
-                        /** @description 登录名：该成员持有“调解组织调解员”岗位的账号，可登记本组织案件台账 */
-                        username?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            address: string | null;
-                            assessments: {
-                                assessedOn: string;
-                                /** @description 中文日期 */
-                                assessedOnText: string;
-                                assessorName: string;
-                                clockId: string | null;
-                                /** @description 复评期限状态 */
-                                clockStatus: string | null;
-                                clockStatusLabel: string | null;
-                                failedCount: number;
-                                failedItems: string[];
-                                id: string;
-                                items: {
-                                    code: string;
-                                    evidence: {
-                                        contentType: string;
-                                        fileName: string;
-                                        id: string;
-                                        sizeBytes: number;
-                                    }[];
-                                    group: string;
-                                    groupLabel: string;
-                                    label: string;
-                                    note: string | null;
-                                    passed: boolean;
-                                }[];
-                                note: string | null;
-                                organizationId: string;
-                                passed: boolean;
-                                /** @description 复评到期日（期限引擎） */
-                                reassessDue: string;
-                                reassessDueText: string;
-                                reassessRule: {
-                                    basis: string;
-                                    id: string;
-                                    name: string;
-                                };
-                                resultLabel: string;
-                            }[];
-                            contactPerson: string | null;
-                            creditCode: string | null;
-                            employer: {
-                                id: string;
-                                name: string;
-                            } | null;
-                            events: {
-                                actorName: string;
-                                at: string;
-                                atText: string;
-                                summary: string;
-                            }[];
-                            foundedOn: string;
-                            foundedOnText: string;
-                            id: string;
-                            jurisdiction: {
-                                id: string;
-                                name: string;
-                            };
-                            kind: string;
-                            kindLabel: string;
-                            members: {
-                                id: string;
-                                name: string;
-                                position: string;
-                                positionLabel: string;
-                                username: string | null;
-                            }[];
-                            name: string;
-                            standard: {
-                                label: string;
-                                lastAssessedOn: string | null;
-                                reassessDue: string | null;
-                                reassessDueText: string | null;
-                                /** @enum {string} */
-                                state: "never" | "passed" | "failed";
-                            };
-                            /** @description 在调解统计表中计入的调解组织类型 */
-                            statisticsRow: string;
-                            status: string;
-                            statusLabel: string;
-                            version: number;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/public/kb": {
         parameters: {
             query?: never;
@@ -29333,8 +28414,6 @@ export interface paths {
                                 caseId: string;
                                 caseNumber: string;
                                 closedOn: string | null;
-                                /** @description false：调解组织台账案件（没有维权事项页） */
-                                isMatter: boolean;
                                 jurisdiction: string;
                                 matterId: string;
                                 matterNumber: string;
@@ -32154,6 +31233,164 @@ export interface components {
                 version: number;
             }[];
         };
+        Obligation: {
+            actions: ("record_payment" | "decide_payment" | "next_step")[];
+            amountFen: number;
+            basis: string;
+            caseId: string | null;
+            creditorName: string;
+            daysOverdue: number;
+            debtorName: string;
+            dueDate: string | null;
+            effectiveDate: string | null;
+            id: string;
+            instalmentCount: number;
+            instalmentNo: number;
+            item: string;
+            matterId: string;
+            matterNumber: string;
+            /** @enum {string|null} */
+            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+            nextStepDocumentId: string | null;
+            nextStepLabel: string | null;
+            nextSteps: {
+                basis: string;
+                label: string;
+                /** @enum {string} */
+                step: "payment_order" | "enforcement" | "inspection";
+            }[];
+            paidFen: number;
+            payments: components["schemas"]["ObligationPayment"][];
+            servedOn: string | null;
+            /** @enum {string} */
+            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+            sourceDocumentId: string | null;
+            sourceLabel: string;
+            /** @enum {string} */
+            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+            statusLabel: string;
+            unpaidFen: number;
+            version: number;
+        };
+        ObligationInput: {
+            actions: ("record_payment" | "decide_payment" | "next_step")[];
+            amountFen: number;
+            basis: string;
+            caseId: string | null;
+            creditorName: string;
+            daysOverdue: number;
+            debtorName: string;
+            dueDate: string | null;
+            effectiveDate: string | null;
+            id: string;
+            instalmentCount: number;
+            instalmentNo: number;
+            item: string;
+            matterId: string;
+            matterNumber: string;
+            /** @enum {string|null} */
+            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+            nextStepDocumentId: string | null;
+            nextStepLabel: string | null;
+            nextSteps: {
+                basis: string;
+                label: string;
+                /** @enum {string} */
+                step: "payment_order" | "enforcement" | "inspection";
+            }[];
+            paidFen: number;
+            payments: components["schemas"]["ObligationPaymentInput"][];
+            servedOn: string | null;
+            /** @enum {string} */
+            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+            sourceDocumentId: string | null;
+            sourceLabel: string;
+            /** @enum {string} */
+            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+            statusLabel: string;
+            unpaidFen: number;
+            version: number;
+        };
+        ObligationList: {
+            items: components["schemas"]["Obligation"][];
+            totals: {
+                amountFen: number;
+                overdue: number;
+                paidFen: number;
+                unpaidFen: number;
+            };
+        };
+        ObligationListInput: {
+            items: components["schemas"]["ObligationInput"][];
+            totals: {
+                amountFen: number;
+                overdue: number;
+                paidFen: number;
+                unpaidFen: number;
+            };
+        };
+        ObligationNextStepResult: {
+            document: {
+                id: string;
+                number: string;
+            } | null;
+            obligation: components["schemas"]["Obligation"];
+            obligationIds: string[];
+            /** @enum {string} */
+            step: "payment_order" | "enforcement" | "inspection";
+            unpaidTotalFen: number;
+        };
+        ObligationNextStepResultInput: {
+            document: {
+                id: string;
+                number: string;
+            } | null;
+            obligation: components["schemas"]["ObligationInput"];
+            obligationIds: string[];
+            /** @enum {string} */
+            step: "payment_order" | "enforcement" | "inspection";
+            unpaidTotalFen: number;
+        };
+        ObligationPayment: {
+            amountFen: number;
+            decidedByName: string | null;
+            decisionNote: string | null;
+            /** @enum {string} */
+            declaredBy: "staff" | "worker";
+            declaredByName: string;
+            hasProof: boolean;
+            id: string;
+            note: string | null;
+            paidOn: string;
+            /** @enum {string} */
+            payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+            payerLabel: string;
+            proofEvidenceId: string | null;
+            /** @enum {string} */
+            status: "declared" | "confirmed" | "rejected";
+            statusLabel: string;
+            version: number;
+        };
+        ObligationPaymentInput: {
+            amountFen: number;
+            decidedByName: string | null;
+            decisionNote: string | null;
+            /** @enum {string} */
+            declaredBy: "staff" | "worker";
+            declaredByName: string;
+            hasProof: boolean;
+            id: string;
+            note: string | null;
+            paidOn: string;
+            /** @enum {string} */
+            payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+            payerLabel: string;
+            proofEvidenceId: string | null;
+            /** @enum {string} */
+            status: "declared" | "confirmed" | "rejected";
+            statusLabel: string;
+            version: number;
+        };
         Organization: {
             address: string | null;
             /** @enum {string} */
@@ -32271,7 +31508,7 @@ export interface components {
                 id: string;
                 name: string;
             };
-            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view" | "prevention.work" | "org_case.record")[];
+            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view")[];
             roles: {
                 /** @description 证件过期时为 false，岗位权限暂停 */
                 active: boolean;
@@ -32282,7 +31519,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
             }[];
             username: string;
         };
@@ -32297,7 +31534,7 @@ export interface components {
                 id: string;
                 name: string;
             };
-            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view" | "prevention.work" | "org_case.record")[];
+            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view")[];
             roles: {
                 /** @description 证件过期时为 false，岗位权限暂停 */
                 active: boolean;
@@ -32308,7 +31545,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
             }[];
             username: string;
         };
@@ -32572,6 +31809,62 @@ export interface components {
             toTrackLabel: string | null;
             version: number;
         };
+        UnpaidObligationsByAge: {
+            bands: {
+                id: string;
+                label: string;
+            }[];
+            date: string;
+            total: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+            };
+            units: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+                unit: string;
+            }[];
+        };
+        UnpaidObligationsByAgeInput: {
+            bands: {
+                id: string;
+                label: string;
+            }[];
+            date: string;
+            total: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+            };
+            units: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+                unit: string;
+            }[];
+        };
         User: {
             active: boolean;
             displayName: string;
@@ -32596,7 +31889,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
             }[];
             username: string;
             version: number;
@@ -32625,7 +31918,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
             }[];
             username: string;
             version: number;
@@ -32655,11 +31948,11 @@ export const ERROR_CODES = {
   "intake": ["CLAIM_DOUBLE_TRACK", "CLAIM_IN_OTHER_PROCEEDING", "CONSENT_WORKER", "DUPLICATE_WORKER", "JURISDICTION_FORBIDDEN", "JURISDICTION_NOTICE_ISSUED", "MATTER_CLOSED", "MEDIATION_CONSENT_REQUIRED", "NO_JURISDICTION_WARNING", "NO_WORKER", "OVERRIDE_REASON_REQUIRED", "ROUTE_CLAIM_INDEX", "WORKPLACE_UNKNOWN"],
   "legal-aid": ["LEGAL_AID_NOT_ELIGIBLE", "LEGAL_AID_NOT_GRANTED", "LEGAL_AID_NO_APPLICANT", "LEGAL_AID_REFERRAL_OPEN"],
   "matters": ["EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MATTER_CLOSED", "MERGE_SELF"],
-  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
+  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "INSTALMENTS_INVALID", "INSTALMENT_DATE_PAST", "INSTALMENT_ITEM_UNKNOWN", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
+  "obligations": ["ENFORCEMENT_NOT_EFFECTIVE", "INSPECTION_ORG_MISSING", "INSTALMENTS_INVALID", "NEXT_STEP_NOT_AVAILABLE", "NEXT_STEP_TAKEN", "OBLIGATION_NOT_OVERDUE", "OBLIGATION_PAID", "PAYMENT_DATE_FUTURE", "PAYMENT_DECIDED", "PAYMENT_EXCEEDS_OUTSTANDING", "PAYMENT_REJECT_REASON"],
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
-  "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
-  "prevention": ["AMOUNT_ONLY_FOR_AGREEMENT", "ASSESSMENT_INCOMPLETE", "ASSESSMENT_ITEM_TWICE", "ASSESSMENT_ITEM_UNKNOWN", "ASSESSMENT_NOTE_REQUIRED", "CLOSED_ON_INVALID", "CREDIT_CODE_INVALID", "CREDIT_CODE_REQUIRED", "DATE_IN_FUTURE", "EVIDENCE_ITEM_REQUIRED", "EVIDENCE_ITEM_UNKNOWN", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MEMBER_USER_ROLE", "MEMBER_USER_UNKNOWN", "ORG_CASE_CLOSED", "ORG_CASE_MEMBERS_ONLY", "ORG_NOT_MEMBER"],
+  "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "FORBIDDEN", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
   "statistics": ["NOT_DRILLABLE"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],

@@ -2,6 +2,7 @@ import { Alert, Card, Col, List, Result, Row, Space, Spin, Statistic, Table, Tag
 import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
 import { useLeaderAlerts, useLeaderOverview } from '../features/leader/leader.api';
+import { UnpaidByAgeCard } from '../features/obligations/components/UnpaidByAgeCard';
 import { isApiError } from '../lib/api';
 
 /** 领导驾驶舱: today's intake and what is still owed today, open work with its clocks, this month. */
@@ -179,6 +180,7 @@ export default function LeaderPage() {
             </Space>
           </Col>
         </Row>
+        <UnpaidByAgeCard />
       </Space>
     </>
   );

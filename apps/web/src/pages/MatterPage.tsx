@@ -12,6 +12,7 @@ import { ClaimsCard, TimelineCard, TriageCard } from '../features/matters/compon
 import { PartiesCard } from '../features/matters/components/PartiesCard';
 import { InspectionPanel } from '../features/inspection/components/InspectionPanel';
 import { MediationPanel } from '../features/mediation/components/MediationPanel';
+import { ObligationsPanel } from '../features/obligations/components/ObligationsPanel';
 import { useMatter } from '../features/matters/hooks/use-matters';
 import { TransfersPanel } from '../features/transfers/components/TransfersPanel';
 import { LegalAidPanel } from '../features/legal-aid/components/LegalAidPanel';
@@ -102,6 +103,7 @@ export default function MatterPage() {
               <MediationPanel matterId={m.id} />
               <ArbitrationPanel matterId={m.id} />
               <InspectionPanel matterId={m.id} />
+              <ObligationsPanel matterId={m.id} />
               <TransfersPanel matterId={m.id} />
               <PetitionsPanel matterId={m.id} />
               <LegalAidPanel matterId={m.id} />

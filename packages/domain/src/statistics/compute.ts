@@ -64,6 +64,8 @@ function measureOf(row: CountRow, f: CaseFact): number {
       return f.claimedFen;
     case 'settledFen':
       return f.settledFen;
+    case 'paidFen':
+      return f.paidFen;
     case 'recoveredFen':
       return f.recoveredFen;
     case 'recoveredWorkers':

@@ -109,6 +109,11 @@ export interface CaseFact {
   /** Wages paid after an order or a compensation order was complied with (inspection). */
   recoveredFen: number;
   recoveredWorkers: number;
+  /**
+   * Paid on the obligations the case's agreement or award created (confirmed payments up to the end of
+   * the period, issue #21): the money that arrived, not only the amount won.
+   */
+  paidFen: number;
   /** Petition / legal aid: reached a review (复查/复核) or was forwarded/channelled. */
   reviewed: boolean;
   forwarded: boolean;

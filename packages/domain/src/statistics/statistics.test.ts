@@ -29,6 +29,7 @@ const fact = (over: Partial<CaseFact>): CaseFact => ({
   inspectionSource: null,
   outcomes: [],
   recoveredFen: 0,
+  paidFen: 0,
   recoveredWorkers: 0,
   reviewed: false,
   forwarded: false,

@@ -22,7 +22,14 @@ import {
  * it and the consistency checks — no second, drifting definition for the drill-down.
  */
 
-export type Measure = 'cases' | 'workers' | 'claimedFen' | 'settledFen' | 'recoveredFen' | 'recoveredWorkers';
+export type Measure =
+  | 'cases'
+  | 'workers'
+  | 'claimedFen'
+  | 'settledFen'
+  | 'paidFen'
+  | 'recoveredFen'
+  | 'recoveredWorkers';
 export type Unit = '件' | '人' | '元' | '户' | '%';
 
 export type Predicate = (f: CaseFact, p: StatPeriod) => boolean;
@@ -346,6 +353,16 @@ export const ARBITRATION_TABLE: TableSpec = {
       '本期结案且无逾期期限（含审限，调解仲裁法第四十三条）的案件',
     ),
     count('24', '期末未结案件', 0, '件', ARB, 'cases', pendingAtEnd, '统计期末已受理尚未结案的案件'),
+    count(
+      '25',
+      '结案案件已履行金额',
+      0,
+      '元',
+      ARB,
+      'paidFen',
+      and(closedIn, closure('arb_mediated', 'arb_awarded')),
+      '本期调解、裁决结案案件的调解书、裁决书确定的义务中，截至期末已确认付款的金额之和（调解仲裁法第五十一条）',
+    ),
   ],
   checks: [
     {
@@ -527,6 +544,16 @@ export const MEDIATION_TABLE: TableSpec = {
       '双方均同意的调解建议金额之和',
     ),
     count('19', '期末未结案件', 0, '件', MED, 'cases', pendingAtEnd, '统计期末尚在调解中的案件'),
+    count(
+      '20',
+      '调解协议已履行金额',
+      0,
+      '元',
+      MED,
+      'paidFen',
+      and(closedIn, closure('med_agreed')),
+      '本期达成协议案件的调解协议确定的义务中，截至期末已确认付款的金额之和（调解仲裁法第十五条）',
+    ),
   ],
   checks: [
     {

@@ -16,6 +16,9 @@ export const DOCUMENT_TYPES = {
   mediation_refusal_notice: '不同意调解告知',
   performance_record: '调解协议履行记录',
   non_performance_guidance: '不履行调解协议救济告知（仲裁、支付令）',
+  // Obligations not paid (issue #21)
+  payment_order_guidance: '申请支付令告知书',
+  enforcement_application: '强制执行申请书',
   // Arbitration (S1 Ch. III; S2; S29)
   receipt: '收件回执',
   oral_application_record: '口头申请笔录',

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { getClocksService } from '../clocks/clocks.module';
+import { createObligations, recordService } from '../obligations';
 import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { acceptanceFacts, assertConsents } from './arbitration.collective';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
@@ -410,6 +411,30 @@ export async function makeAward(
     });
     ids[finality] = doc.id;
     documents.push(doc);
+    // Each item awarding money becomes an obligation (issue #21): a final award binds on making
+    // (调解仲裁法第四十七条), a non-final one after the period to sue (set when it is served).
+    const matter = await trx
+      .selectFrom('track_case')
+      .select('matter_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const today = todayIso(ctx.config);
+    await createObligations(ctx, trx, actor, {
+      matterId: matter.matter_id,
+      caseId,
+      source: finality === 'final' ? 'arbitration_award_final' : 'arbitration_award_non_final',
+      sourceDocumentId: doc.id,
+      sourceLabel: `裁决书${doc.number}`,
+      effectiveDate: finality === 'final' ? today : null,
+      items: mine
+        .filter((i) => i.amountFen)
+        .map((i) => ({
+          item: i.text,
+          claimType: i.claimType,
+          amountFen: i.amountFen!,
+          dueDate: finality === 'final' ? today : null,
+        })),
+    });
   }
   await trx
     .insertInto('arbitration_award')
@@ -436,6 +461,14 @@ export async function serveAward(ctx: AppContext, trx: Trx, auth: Auth, actor: A
   if (!award) throw new AppError(409, 'AWARD_MISSING', '尚未作出裁决');
   const event = award.non_final_document_id ? 'serve_non_final_award' : 'serve_final_award';
   const step = await transitionCase(ctx, trx, auth, actor, caseId, event, { reason: '裁决书已送达' });
+  // The service date fixes when a non-final award binds and is the proof the enforcement pack carries.
+  await recordService(
+    ctx,
+    trx,
+    actor,
+    [award.final_document_id, award.non_final_document_id].filter((x): x is string => x !== null),
+    todayIso(ctx.config),
+  );
   if (award.non_final_document_id && award.final_document_id) {
     const c = await trx
       .selectFrom('track_case')

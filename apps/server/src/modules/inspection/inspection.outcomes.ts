@@ -28,6 +28,7 @@ import {
 } from './inspection.rules';
 import { type CaseRow, step } from './inspection.service';
 import type { OutcomeKind } from './inspection.tables';
+import { createObligations } from '../obligations';
 
 type Trx = Transaction<DB>;
 
@@ -189,6 +190,25 @@ export async function orderCorrection(
           },
         },
       );
+      // The wages ordered paid are followed as an obligation until paid (issue #21).
+      if (body.wagesOwedFen) {
+        await createObligations(ctx, trx, actor, {
+          matterId: c.matter_id,
+          caseId: c.id,
+          source: 'order_to_correct',
+          sourceDocumentId: doc.id,
+          sourceLabel: `责令改正指令书${doc.number}`,
+          effectiveDate: today(ctx),
+          items: [
+            {
+              item: '拖欠劳动报酬',
+              claimType: 'unpaid_wages',
+              amountFen: body.wagesOwedFen,
+              dueDate: body.deadline,
+            },
+          ],
+        });
+      }
       return { outcomeId: o.id, documents: [doc] };
     },
   );

@@ -1,4 +1,6 @@
+import { type Instalment, instalmentProblem } from '@onestop/domain';
 import type { z } from 'zod';
+import { createObligations } from '../obligations';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
@@ -118,6 +120,7 @@ export async function concludeAgreement(
     if (!agreed.length)
       throw new AppError(422, 'MEDIATION_NOTHING_AGREED', '没有双方均同意的事项，请登记调解不成');
 
+    const schedule = instalmentsByItem(agreed, body.instalments, today);
     await ensureInSession(ctx, trx, auth, actor, caseId, body.sessionRecord);
     const event = refused.length ? 'agree_partially' : 'agree';
     await step(ctx, trx, auth, actor, caseId, event, {
@@ -126,7 +129,10 @@ export async function concludeAgreement(
     });
     const { workers, employers } = await matterParties(trx, c.matter_id);
     const terms = [
-      ...agreed.map((i) => `乙方向甲方支付${claimTypeLabel(i.claim)}${yuanText(i.proposed_fen)}`),
+      ...agreed.map(
+        (i) =>
+          `乙方向甲方支付${claimTypeLabel(i.claim)}${yuanText(i.proposed_fen)}${instalmentText(schedule.get(i.claim_id))}`,
+      ),
       ...body.extraTerms,
       ...(refused.length
         ? [
@@ -150,6 +156,23 @@ export async function concludeAgreement(
       },
       issuerOrgId: issuer.id,
       userOrgId: auth.organizationId,
+    });
+    // Each agreed payment item becomes an obligation followed until paid (issue #21).
+    await createObligations(ctx, trx, actor, {
+      matterId: c.matter_id,
+      caseId,
+      source: 'mediation_agreement',
+      sourceDocumentId: doc.id,
+      sourceLabel: `调解协议书${doc.number}`,
+      effectiveDate: today,
+      responsibleUserId: m.mediator_user_id ?? actor.id,
+      items: agreed.map((i) => ({
+        item: claimTypeLabel(i.claim),
+        claimType: i.claim.type,
+        amountFen: i.proposed_fen,
+        dueDate: body.performanceDate,
+        instalments: schedule.get(i.claim_id) ?? [],
+      })),
     });
     let arbitration: { id: string; number: string } | null = null;
     if (refused.length) {
@@ -193,6 +216,38 @@ export async function concludeAgreement(
     );
     return { document: doc, arbitration, agreedItems: agreed.length, refusedItems: refused.length };
   });
+}
+
+/** The instalments agreed per item (调解协议书 terms): amounts add up to the item, dates increasing. */
+function instalmentsByItem(
+  agreed: readonly { claim_id: string; proposed_fen: number }[],
+  instalments: z.infer<typeof agreementBody>['instalments'],
+  today: string,
+): Map<string, Instalment[]> {
+  const byItem = new Map<string, Instalment[]>();
+  for (const i of instalments) {
+    if (!agreed.some((a) => a.claim_id === i.claimId)) {
+      throw new AppError(400, 'INSTALMENT_ITEM_UNKNOWN', '分期履行的事项不在双方同意的事项中', {
+        field: 'instalments',
+      });
+    }
+    if (i.dueDate < today) {
+      throw new AppError(400, 'INSTALMENT_DATE_PAST', '分期履行日期不能早于今天', { field: 'instalments' });
+    }
+    byItem.set(i.claimId, [...(byItem.get(i.claimId) ?? []), { amountFen: i.amountFen, dueDate: i.dueDate }]);
+  }
+  for (const a of agreed) {
+    const problem = instalmentProblem(a.proposed_fen, byItem.get(a.claim_id) ?? []);
+    if (problem) throw new AppError(400, 'INSTALMENTS_INVALID', problem, { field: 'instalments' });
+  }
+  return byItem;
+}
+
+function instalmentText(schedule: readonly Instalment[] | undefined): string {
+  if (!schedule?.length) return '';
+  return `，分${schedule.length}期履行：${schedule
+    .map((s, n) => `第${n + 1}期于${s.dueDate}前支付${yuanText(s.amountFen)}`)
+    .join('，')}`;
 }
 
 const CLOSE_LABELS = {

@@ -86,6 +86,17 @@ export const agreementBody = z.strictObject({
   signed: z.literal(true, '调解协议书须经双方签名或盖章、调解员签名并加盖调解组织印章'),
   extraTerms: z.array(z.string().trim().min(1).max(500)).max(10).default([]),
   sessionRecord: z.string().trim().max(20_000).optional().describe('当场调解的笔录'),
+  instalments: z
+    .array(
+      z.strictObject({
+        claimId: z.uuid('请选择分期履行的事项'),
+        amountFen: z.number().int().min(1, '分期金额须大于零'),
+        dueDate: date.describe('该期履行期限'),
+      }),
+    )
+    .max(60)
+    .default([])
+    .describe('分期履行（同一事项各期金额之和须等于协议金额）；未列出的事项于履行期限一次履行'),
 });
 
 export const CLOSE_OUTCOMES = [

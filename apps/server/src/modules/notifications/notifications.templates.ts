@@ -28,6 +28,10 @@ export const NOTIFICATION_TEMPLATES = {
     label: '结案满意度评价邀请',
     text: '【随州劳动维权】{name}您好，您的仲裁案件{number}已结案（{outcome}）。请对本中心的服务作出满意度评价：手机端“我的事项”或凭评价码{token}评价。',
   },
+  'obligation.overdue': {
+    label: '逾期未履行提醒',
+    text: '【随州劳动维权】{subject}：{debtor}应于{due}向{creditor}支付的{item}尚欠{unpaid}，已逾期未履行（{basis}）。请联系督促履行，或办理下一步：{next}。',
+  },
 } as const satisfies Record<string, { label: string; text: string }>;
 
 export type NotificationTemplate = keyof typeof NOTIFICATION_TEMPLATES;

@@ -14,6 +14,7 @@ import { representativeCodeEnricher } from './portal.representative-code';
 import { registerIssueEnricher } from '../documents/documents.render-job';
 import { portalStaffRoutes } from './portal.staff.routes';
 import { portalWageLineRoutes } from './portal.wage-line.routes';
+import { portalObligationsRoutes } from './portal.obligations.routes';
 
 /** The worker's and employer's own door (/m/ in the browser, /api/portal here). Registered once in app.ts. */
 export const portalModule: FastifyPluginAsync = async (app) => {
@@ -34,4 +35,5 @@ export const portalModule: FastifyPluginAsync = async (app) => {
   await app.register(portalStaffRoutes);
   await app.register(portalRepresentativeRoutes);
   await app.register(portalWageLineRoutes);
+  await app.register(portalObligationsRoutes);
 };

@@ -57,6 +57,7 @@ interface FactRow {
   events: EventRow[] | null;
   clocks: ClockRow[] | null;
   outcomes: OutcomeRow[] | null;
+  paid_fen: number | string | null;
 }
 
 const ARB_DISPOSAL: Record<string, Closure> = {
@@ -134,7 +135,9 @@ async function factRows(db: Kysely<DB>, where: RawBuilder<unknown>, tzOffsetMinu
           'due', to_char(c.due_date, 'YYYY-MM-DD'), 'updated', ${day('c.updated_at')}))
         FROM clock c WHERE c.subject_type = 'case' AND c.subject_id = tc.id) AS clocks,
       (SELECT json_agg(json_build_object('k', o.kind, 'a', o.amount_fen, 'w', o.worker_count, 'c', o.complied))
-        FROM inspection_outcome o WHERE o.case_id = tc.id) AS outcomes
+        FROM inspection_outcome o WHERE o.case_id = tc.id) AS outcomes,
+      (SELECT coalesce(sum(op.amount_fen), 0) FROM obligation_payment op JOIN obligation ob ON ob.id = op.obligation_id
+        WHERE ob.case_id = tc.id AND op.status = 'confirmed' AND op.paid_on <= ${period.to}::date) AS paid_fen
     FROM track_case tc
     JOIN matter m ON m.id = tc.matter_id
     LEFT JOIN arbitration_application aa ON aa.case_id = tc.id
@@ -325,6 +328,7 @@ function factsOf(row: FactRow): CaseFact[] {
     outcomes: [],
     recoveredFen: 0,
     recoveredWorkers: 0,
+    paidFen: 0,
     reviewed: false,
     forwarded: false,
     refused: false,
@@ -352,6 +356,7 @@ function factsOf(row: FactRow): CaseFact[] {
           closedOn,
           closure,
           settledFen: settled,
+          paidFen: Number(row.paid_fen ?? 0),
           finalAward: items.some((i) => i.finality === 'final'),
           winner: closure === 'arb_awarded' ? winnerOf(settled, claimed) : null,
           withinLimit: withinLimit(clocks, closedOn),
@@ -388,6 +393,7 @@ function factsOf(row: FactRow): CaseFact[] {
           closedOn,
           closure,
           settledFen: closure === 'med_agreed' ? Number(row.agreed_fen) : 0,
+          paidFen: Number(row.paid_fen ?? 0),
           withinLimit: withinLimit(clocks, closedOn),
         },
       ];

@@ -185,9 +185,11 @@ export async function drillDown(
             ? f.claimedFen
             : row.measure === 'settledFen'
               ? f.settledFen
-              : row.measure === 'recoveredFen'
-                ? f.recoveredFen
-                : f.recoveredWorkers,
+              : row.measure === 'paidFen'
+                ? f.paidFen
+                : row.measure === 'recoveredFen'
+                  ? f.recoveredFen
+                  : f.recoveredWorkers,
   }));
   return { row: { code: row.code, label: row.label, unit: row.unit }, column: column.label, items };
 }

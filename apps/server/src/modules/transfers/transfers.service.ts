@@ -80,143 +80,156 @@ export async function createTransfer(
 ): Promise<string> {
   const { db } = ctx.database;
   await assertMatterInScope(db, auth, matterId);
-  return db.transaction().execute(async (trx) => {
-    const m = await trx
-      .selectFrom('matter')
-      .select(['id', 'number', 'status', 'narrative', 'jurisdiction_id'])
-      .where('id', '=', matterId)
-      .executeTakeFirstOrThrow();
-    if (m.status === 'closed' || m.status === 'merged') {
-      throw new AppError(409, 'MATTER_CLOSED', `事项 ${m.number} 已办结或已合并，不能转办`);
-    }
-    const toOrg = await trx
-      .selectFrom('organization')
-      .select(['id', 'name'])
-      .where('id', '=', body.toOrgId)
+  return db.transaction().execute((trx) => createTransferIn(ctx, trx, auth, actor, matterId, body));
+}
+
+/**
+ * The transfer inside the caller's transaction (the obligations module sends an unpaid wage obligation
+ * to inspection with its record in the same transaction as the obligation's own step). The caller has
+ * checked the matter's scope.
+ */
+export async function createTransferIn(
+  ctx: AppContext,
+  trx: Transaction<DB>,
+  auth: AuthContext,
+  actor: Actor,
+  matterId: string,
+  body: z.infer<typeof createTransferBody>,
+): Promise<string> {
+  const m = await trx
+    .selectFrom('matter')
+    .select(['id', 'number', 'status', 'narrative', 'jurisdiction_id'])
+    .where('id', '=', matterId)
+    .executeTakeFirstOrThrow();
+  if (m.status === 'closed' || m.status === 'merged') {
+    throw new AppError(409, 'MATTER_CLOSED', `事项 ${m.number} 已办结或已合并，不能转办`);
+  }
+  const toOrg = await trx
+    .selectFrom('organization')
+    .select(['id', 'name'])
+    .where('id', '=', body.toOrgId)
+    .executeTakeFirst();
+  if (!toOrg) throw new AppError(400, 'ORGANIZATION_NOT_FOUND', '承办单位不存在');
+  if (toOrg.id === auth.organizationId && !body.toTrack) {
+    throw new AppError(400, 'TRANSFER_TARGET_SAME', '转给本单位时须选择承办程序');
+  }
+  if (body.toTrack && !TRACKS[body.toTrack].machine) {
+    throw new AppError(
+      422,
+      'TRACK_NOT_READY',
+      `${TRACKS[body.toTrack].label}案件的办理流程尚未定义，暂不能转入`,
+    );
+  }
+  if (body.caseId) {
+    const c = await trx
+      .selectFrom('track_case')
+      .select(['matter_id'])
+      .where('id', '=', body.caseId)
       .executeTakeFirst();
-    if (!toOrg) throw new AppError(400, 'ORGANIZATION_NOT_FOUND', '承办单位不存在');
-    if (toOrg.id === auth.organizationId && !body.toTrack) {
-      throw new AppError(400, 'TRANSFER_TARGET_SAME', '转给本单位时须选择承办程序');
-    }
-    if (body.toTrack && !TRACKS[body.toTrack].machine) {
-      throw new AppError(
-        422,
-        'TRACK_NOT_READY',
-        `${TRACKS[body.toTrack].label}案件的办理流程尚未定义，暂不能转入`,
-      );
-    }
-    if (body.caseId) {
-      const c = await trx
-        .selectFrom('track_case')
-        .select(['matter_id'])
-        .where('id', '=', body.caseId)
-        .executeTakeFirst();
-      if (c?.matter_id !== matterId)
-        throw new AppError(400, 'CASE_NOT_IN_MATTER', '所选案件不属于该维权事项');
-    }
-    let claimIds = body.claimIds;
-    if (!claimIds) {
-      const rows = body.caseId
-        ? await trx
-            .selectFrom('case_claim')
-            .select('claim_id as id')
-            .where('case_id', '=', body.caseId)
-            .where('open', '=', true)
-            .execute()
-        : await trx
-            .selectFrom('matter_claim as mc')
-            .select('mc.id')
-            .where('mc.matter_id', '=', matterId)
-            .where('mc.status', 'in', ['pending', 'routed'])
-            .where((eb) =>
-              eb.not(
-                eb.exists(
-                  eb
-                    .selectFrom('case_claim as cc')
-                    .select('cc.claim_id')
-                    .whereRef('cc.claim_id', '=', 'mc.id')
-                    .where('cc.open', '=', true),
-                ),
+    if (c?.matter_id !== matterId) throw new AppError(400, 'CASE_NOT_IN_MATTER', '所选案件不属于该维权事项');
+  }
+  let claimIds = body.claimIds;
+  if (!claimIds) {
+    const rows = body.caseId
+      ? await trx
+          .selectFrom('case_claim')
+          .select('claim_id as id')
+          .where('case_id', '=', body.caseId)
+          .where('open', '=', true)
+          .execute()
+      : await trx
+          .selectFrom('matter_claim as mc')
+          .select('mc.id')
+          .where('mc.matter_id', '=', matterId)
+          .where('mc.status', 'in', ['pending', 'routed'])
+          .where((eb) =>
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('case_claim as cc')
+                  .select('cc.claim_id')
+                  .whereRef('cc.claim_id', '=', 'mc.id')
+                  .where('cc.open', '=', true),
               ),
-            )
-            .execute();
-      claimIds = rows.map((r) => r.id);
-    } else if (claimIds.length) {
-      const own = await trx
-        .selectFrom('matter_claim')
-        .select('id')
-        .where('matter_id', '=', matterId)
-        .where('id', 'in', claimIds)
-        .execute();
-      if (own.length !== new Set(claimIds).size)
-        throw new AppError(400, 'CLAIM_NOT_IN_MATTER', '所选诉求不属于该维权事项');
-    }
-    const pending = await trx
-      .selectFrom('transfer')
+            ),
+          )
+          .execute();
+    claimIds = rows.map((r) => r.id);
+  } else if (claimIds.length) {
+    const own = await trx
+      .selectFrom('matter_claim')
       .select('id')
       .where('matter_id', '=', matterId)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    if (pending)
-      throw new AppError(
-        409,
-        'TRANSFER_PENDING',
-        `事项 ${m.number} 已有待接收的转办，请待对方接收或退回后再转`,
-      );
-    const row = await trx
-      .insertInto('transfer')
-      .values({
-        matter_id: matterId,
-        case_id: body.caseId ?? null,
-        from_org_id: auth.organizationId,
-        from_user_id: auth.userId,
-        to_org_id: toOrg.id,
-        to_track: body.toTrack ?? null,
-        claim_ids: claimIds,
-        reason: body.reason,
-        slip_document_id: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const fromOrg = await trx
-      .selectFrom('organization')
-      .select(['name', 'phone'])
-      .where('id', '=', auth.organizationId)
-      .executeTakeFirstOrThrow();
-    const fields = await slipFields(ctx, trx, actor, m, fromOrg, toOrg.name, body.reason, claimIds);
-    // The slip is a numbered, sealed 公文 from the moment the transfer is sent (issued with it).
-    const slip = await getDocumentsService(ctx).createAndIssue(trx, actor, {
-      subjectType: 'matter',
-      subjectId: matterId,
-      type: 'transfer_slip',
-      fields,
-      userOrgId: auth.organizationId,
-      issuerOrgId: auth.organizationId,
-    });
-    await trx.updateTable('transfer').set({ slip_document_id: slip.id }).where('id', '=', row.id).execute();
-    const to = `${toOrg.name}${body.toTrack ? `（${TRACKS[body.toTrack].label}）` : ''}`;
-    const summary = `转办至${to}，待接收（理由：${body.reason}）`;
-    await appendEvent(trx, actor, matterId, 'transfer_sent', summary, {
-      transferId: row.id,
+      .where('id', 'in', claimIds)
+      .execute();
+    if (own.length !== new Set(claimIds).size)
+      throw new AppError(400, 'CLAIM_NOT_IN_MATTER', '所选诉求不属于该维权事项');
+  }
+  const pending = await trx
+    .selectFrom('transfer')
+    .select('id')
+    .where('matter_id', '=', matterId)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  if (pending)
+    throw new AppError(
+      409,
+      'TRANSFER_PENDING',
+      `事项 ${m.number} 已有待接收的转办，请待对方接收或退回后再转`,
+    );
+  const row = await trx
+    .insertInto('transfer')
+    .values({
+      matter_id: matterId,
+      case_id: body.caseId ?? null,
+      from_org_id: auth.organizationId,
+      from_user_id: auth.userId,
+      to_org_id: toOrg.id,
+      to_track: body.toTrack ?? null,
+      claim_ids: claimIds,
+      reason: body.reason,
+      slip_document_id: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const fromOrg = await trx
+    .selectFrom('organization')
+    .select(['name', 'phone'])
+    .where('id', '=', auth.organizationId)
+    .executeTakeFirstOrThrow();
+  const fields = await slipFields(ctx, trx, actor, m, fromOrg, toOrg.name, body.reason, claimIds);
+  // The slip is a numbered, sealed 公文 from the moment the transfer is sent (issued with it).
+  const slip = await getDocumentsService(ctx).createAndIssue(trx, actor, {
+    subjectType: 'matter',
+    subjectId: matterId,
+    type: 'transfer_slip',
+    fields,
+    userOrgId: auth.organizationId,
+    issuerOrgId: auth.organizationId,
+  });
+  await trx.updateTable('transfer').set({ slip_document_id: slip.id }).where('id', '=', row.id).execute();
+  const to = `${toOrg.name}${body.toTrack ? `（${TRACKS[body.toTrack].label}）` : ''}`;
+  const summary = `转办至${to}，待接收（理由：${body.reason}）`;
+  await appendEvent(trx, actor, matterId, 'transfer_sent', summary, {
+    transferId: row.id,
+    toOrgId: toOrg.id,
+    toTrack: body.toTrack ?? null,
+  });
+  await appendAudit(trx, actor, {
+    action: 'transfer.create',
+    entityType: 'transfer',
+    entityId: row.id,
+    summary: `${m.number}：${summary}`,
+    after: {
+      matterId,
       toOrgId: toOrg.id,
       toTrack: body.toTrack ?? null,
-    });
-    await appendAudit(trx, actor, {
-      action: 'transfer.create',
-      entityType: 'transfer',
-      entityId: row.id,
-      summary: `${m.number}：${summary}`,
-      after: {
-        matterId,
-        toOrgId: toOrg.id,
-        toTrack: body.toTrack ?? null,
-        claimIds,
-        caseId: body.caseId ?? null,
-        slipDocumentId: slip.id,
-      },
-    });
-    return row.id;
+      claimIds,
+      caseId: body.caseId ?? null,
+      slipDocumentId: slip.id,
+    },
   });
+  return row.id;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, newKey } from '../api';
 import { EvidencePicker, type Uploaded } from '../Evidence';
+import { ObligationsCard } from './Obligations';
 import { ProposalCard } from './Proposal';
 import { day, time } from './Matters';
 import { WageLine } from './WageLine';
@@ -267,6 +268,7 @@ export function MatterPage({ id }: { id: string }) {
           </button>
         )}
       </section>
+      <ObligationsCard matterId={id} worker={d.role === 'worker'} />
       {d.role === 'employer' && d.documents.some((x) => x.type === 'mediation_proposal') ? (
         <ProposalCard id={id} onDone={() => void load()} />
       ) : null}

@@ -74,6 +74,9 @@ export const DOCUMENT_TYPES = [
   'defaulter_publication',
   'defaulter_removal_receipt',
   'defaulter_removal_decision',
+  // issue #21: next steps when an obligation is not paid (templates/obligations.ts)
+  'enforcement_application',
+  'payment_order_guidance',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

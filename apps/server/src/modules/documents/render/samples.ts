@@ -4,6 +4,7 @@ import type { DocumentType } from './model.js';
 import type { DocumentFieldsMap } from './templates/index.js';
 import type { DocumentContext } from './templates/template.js';
 import { JURISDICTION_SAMPLES } from './templates/jurisdiction.js';
+import { OBLIGATION_SAMPLES } from './templates/obligations.js';
 import { PETITION_LEGAL_AID_SAMPLES } from './templates/petition-legal-aid.js';
 import { DEFAULTER_SAMPLES } from './templates/defaulters.js';
 import { ARBITRATION_STEP_SAMPLES } from './templates/arbitration-steps.js';
@@ -326,6 +327,7 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
   ...INSPECTION_STEP_SAMPLES,
   ...JURISDICTION_SAMPLES,
   ...DEFAULTER_SAMPLES,
+  ...OBLIGATION_SAMPLES,
 };
 
 const WORKER = {

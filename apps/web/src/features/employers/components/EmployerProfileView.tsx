@@ -1,6 +1,7 @@
 import { chineseDate } from '@onestop/domain/documents/format';
 import { Card, Descriptions, List, Progress, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
+import { EmployerObligationsCard } from '../../obligations/components/EmployerObligationsCard';
 import type { EmployerProfile } from '../api/employers.api';
 
 const TRACKS: Record<string, string> = {
@@ -94,6 +95,7 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
           )}
         />
       </Card>
+      <EmployerObligationsCard partyId={p.employer.id} />
     </Space>
   );
 }

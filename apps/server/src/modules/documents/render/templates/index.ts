@@ -152,6 +152,12 @@ import {
   recusalDecision,
   tribunalCompositionNotice,
 } from './arbitration-steps.js';
+import {
+  type EnforcementApplicationFields,
+  enforcementApplication,
+  type PaymentOrderGuidanceFields,
+  paymentOrderGuidance,
+} from './obligations.js';
 
 /** The fields each document type is filled with. */
 export interface DocumentFieldsMap {
@@ -220,6 +226,8 @@ export interface DocumentFieldsMap {
   defaulter_publication: DefaulterPublicationFields;
   defaulter_removal_receipt: DefaulterRemovalReceiptFields;
   defaulter_removal_decision: DefaulterRemovalDecisionFields;
+  enforcement_application: EnforcementApplicationFields;
+  payment_order_guidance: PaymentOrderGuidanceFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -287,6 +295,8 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   defaulter_publication: defaulterPublication,
   defaulter_removal_receipt: defaulterRemovalReceipt,
   defaulter_removal_decision: defaulterRemovalDecision,
+  enforcement_application: enforcementApplication,
+  payment_order_guidance: paymentOrderGuidance,
 };
 
 export interface DocumentInput<T extends DocumentType> {

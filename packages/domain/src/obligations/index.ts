@@ -1,0 +1,2 @@
+export * from './next-steps';
+export * from './rules';
