@@ -373,7 +373,10 @@ const BROAD_WRITES = new Map<string, string>([
   ['POST /api/matters/:id/legal-aid', 'handler: legal-aid post'],
   ['POST /api/court-docking/:id/steps/:event', 'handler: court liaison post'],
   // issue #21: listing and early-removal decisions by the 负责人 (leader post) of the case's jurisdiction.
-  ['POST /api/defaulters/:id/decision', 'handler: leader post of the listing jurisdiction (失信名单列入决定)'],
+  [
+    'POST /api/defaulters/:id/decision',
+    'handler: leader post of the listing jurisdiction (失信名单列入决定)',
+  ],
   ['POST /api/defaulters/:id/removal', 'handler: leader post of the listing jurisdiction (提前移出决定)'],
 ]);
 

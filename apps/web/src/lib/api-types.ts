@@ -1701,7 +1701,7 @@ export interface paths {
                         contactPerson?: string;
                         jurisdictionCode: string;
                         /** @enum {string} */
-                        kind: "enterprise_committee" | "street_township" | "union" | "court_linked" | "peoples_mediation";
+                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
                         name: string;
                         phone?: string;
                     };
@@ -1808,7 +1808,7 @@ export interface paths {
                         contactPerson?: string;
                         jurisdictionCode: string;
                         /** @enum {string} */
-                        kind: "enterprise_committee" | "street_township" | "union" | "court_linked" | "peoples_mediation";
+                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
                         name: string;
                         phone?: string;
                         version: number;
@@ -2438,7 +2438,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                code: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                                code: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                                 label: string;
                                 permissions: string[];
                                 requiresCertificate: string | null;
@@ -2471,7 +2471,7 @@ export interface paths {
                     offset?: number;
                     organizationId?: string;
                     q?: string;
-                    role?: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                    role?: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                 };
                 header?: never;
                 path?: never;
@@ -2558,7 +2558,7 @@ export interface paths {
                         roles?: {
                             jurisdictionIds: string[];
                             /** @enum {string} */
-                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                         }[];
                         username: string;
                     };
@@ -2728,7 +2728,7 @@ export interface paths {
                         roles?: {
                             jurisdictionIds: string[];
                             /** @enum {string} */
-                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                         }[];
                         /** @description 乐观锁版本号：须与读取时一致，否则返回 409 */
                         version: number;
@@ -10861,6 +10861,801 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/defaulters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失信名单程序列表（本人辖区） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列出该监察案件的程序 */
+                    caseId?: string;
+                    state?: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListingList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失信名单程序：各步骤的文书和期限 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人作出列入（或不予列入）决定，签发列入决定书 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true 列入；false 不予列入 */
+                        list: boolean;
+                        /** @default  */
+                        reviewOpinion?: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在门户公开名单（签发公告，开始三年列入期限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人作出提前移出决定 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        /** @default  */
+                        opinion?: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/removal-application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理提前移出申请（足额支付满六个月并作出守信承诺） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 申请日期
+                         */
+                        appliedOn: string;
+                        commitment: string;
+                        /**
+                         * Format: date
+                         * @description 足额支付拖欠工资（改正）之日
+                         */
+                        paidOn: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录用人单位的陈述、申辩（陈述申辩记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 收到陈述、申辩的日期
+                         */
+                        receivedOn: string;
+                        statement: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 列入事由、前提条件和期间（法律规定作为数据） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents": {
         parameters: {
             query?: never;
@@ -13657,6 +14452,109 @@ export interface paths {
                         "application/json": {
                             [key: string]: unknown;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection/cases/{id}/defaulter-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 由监察案件提出拟列入失信名单，签发告知书并开始陈述申辩期限 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        facts: string;
+                        /** @enum {string} */
+                        ground: "criminal_threshold" | "serious_incident";
+                        /** @description 拖欠工资金额（分），缺省取逾期未支付的责令支付金额 */
+                        owedFen?: number;
+                        responsiblePersons: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -19743,6 +20641,98 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/wage-group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维权事项的群体欠薪台账 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"] | null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -26331,6 +27321,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/matters/{id}/wage-line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的欠薪台账：本人的欠薪和支付情况，及群体合计 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkerWageLedger"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/me": {
         parameters: {
             query?: never;
@@ -27863,6 +28945,2017 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prevention/assessments/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传评估项目的证明照片或文件（multipart：字段 itemCode 与 file；PDF、JPEG、PNG，每个不超过10 MB） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件） */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contentType: string;
+                                fileName: string;
+                                id: string;
+                                itemCode: string;
+                                sizeBytes: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现行六有五统一评估标准（本局可配置；无全国统一文本） */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                basis: string;
+                                code: string;
+                                group: string;
+                                groupLabel: string;
+                                guidance: string;
+                                label: string;
+                                sort: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/checklist/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改六有五统一评估项目（名称、要点、依据、是否启用；乐观锁 version） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        basis: string;
+                        guidance?: string;
+                        label: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                basis: string;
+                                code: string;
+                                group: string;
+                                groupLabel: string;
+                                guidance: string;
+                                label: string;
+                                sort: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/evidence/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看评估证明材料（记入审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/export/assessments.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出六有五统一评估结果（Excel，每次评估一行） */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
+                    shortfall?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/export/register.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出调解组织名录（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
+                    shortfall?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/my-organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人所在的调解组织（调解组织调解员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kindLabel: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/org-cases/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记台账案件的调解结果：达成协议（含协议金额）、未达成协议、撤回（乐观锁 version） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 调解协议约定的金额（分）
+                         * @default 0
+                         */
+                        amountFen?: number;
+                        /**
+                         * Format: date
+                         * @description 结案日期
+                         */
+                        closedOn: string;
+                        /** @enum {string} */
+                        result: "agreement" | "no_agreement" | "withdrawn";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            amountText: string;
+                            applicantName: string;
+                            claimType: string;
+                            claimTypeLabel: string;
+                            closedOn: string | null;
+                            closedOnText: string | null;
+                            id: string;
+                            number: string;
+                            organizationId: string;
+                            organizationName: string;
+                            receivedOn: string;
+                            receivedOnText: string;
+                            respondentName: string;
+                            result: string;
+                            resultLabel: string;
+                            summary: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解组织名录（本人辖区）；shortfall=true 为六有五统一未达标清单 */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
+                    shortfall?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string | null;
+                                contactPerson: string | null;
+                                creditCode: string | null;
+                                employer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                foundedOn: string;
+                                foundedOnText: string;
+                                id: string;
+                                jurisdiction: {
+                                    id: string;
+                                    name: string;
+                                };
+                                kind: string;
+                                kindLabel: string;
+                                members: {
+                                    id: string;
+                                    name: string;
+                                    position: string;
+                                    positionLabel: string;
+                                    username: string | null;
+                                }[];
+                                name: string;
+                                standard: {
+                                    label: string;
+                                    lastAssessedOn: string | null;
+                                    reassessDue: string | null;
+                                    reassessDueText: string | null;
+                                    /** @enum {string} */
+                                    state: "never" | "passed" | "failed";
+                                };
+                                /** @description 在调解统计表中计入的调解组织类型 */
+                                statisticsRow: string;
+                                status: string;
+                                statusLabel: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记调解组织（企业调委会按统一社会信用代码关联用人单位）及其成员
+         * @description 支持 Idempotency-Key 请求头：网络重试时返回首次结果，不会重复登记。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        contactPerson?: string;
+                        /** @description 企业调委会所在用人单位的统一社会信用代码（企业劳动争议调解委员会必填） */
+                        creditCode?: string;
+                        /**
+                         * Format: date
+                         * @description 成立日期
+                         */
+                        foundedOn: string;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        /** @enum {string} */
+                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                        /** @default [] */
+                        members?: {
+                            name: string;
+                            /** @enum {string} */
+                            position: "chair" | "member" | "mediator";
+                            /** @description 登录名：该成员持有“调解组织调解员”岗位的账号，可登记本组织案件台账 */
+                            username?: string;
+                        }[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                atText: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解组织详情：成员、六有五统一评估记录、办理记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                atText: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改调解组织状态、地址、联系人（乐观锁 version） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        contactPerson?: string;
+                        /** @enum {string} */
+                        status?: "active" | "suspended" | "dissolved";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                atText: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 六有五统一评估：逐项评定，不符合项须写明问题；按结果启动整改复评（30日）或年度复评期限
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 评估日期
+                         */
+                        assessedOn: string;
+                        items: {
+                            code: string;
+                            note?: string;
+                            passed: boolean;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessedOn: string;
+                            /** @description 中文日期 */
+                            assessedOnText: string;
+                            assessorName: string;
+                            clockId: string | null;
+                            /** @description 复评期限状态 */
+                            clockStatus: string | null;
+                            clockStatusLabel: string | null;
+                            failedCount: number;
+                            failedItems: string[];
+                            id: string;
+                            items: {
+                                code: string;
+                                evidence: {
+                                    contentType: string;
+                                    fileName: string;
+                                    id: string;
+                                    sizeBytes: number;
+                                }[];
+                                group: string;
+                                groupLabel: string;
+                                label: string;
+                                note: string | null;
+                                passed: boolean;
+                            }[];
+                            note: string | null;
+                            organizationId: string;
+                            passed: boolean;
+                            /** @description 复评到期日（期限引擎） */
+                            reassessDue: string;
+                            reassessDueText: string;
+                            reassessRule: {
+                                basis: string;
+                                id: string;
+                                name: string;
+                            };
+                            resultLabel: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解组织案件台账（本组织调解员，或辖区指导员查阅） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: number;
+                                amountText: string;
+                                applicantName: string;
+                                claimType: string;
+                                claimTypeLabel: string;
+                                closedOn: string | null;
+                                closedOnText: string | null;
+                                id: string;
+                                number: string;
+                                organizationId: string;
+                                organizationName: string;
+                                receivedOn: string;
+                                receivedOnText: string;
+                                respondentName: string;
+                                result: string;
+                                resultLabel: string;
+                                summary: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记本组织受理的调解案件（只能登记本人所在调解组织的案件）
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicantName: string;
+                        /** @enum {string} */
+                        claimType: "unpaid_wages" | "overtime_pay" | "economic_compensation" | "double_wages_no_contract" | "unlawful_termination_damages" | "social_insurance" | "work_injury_benefits" | "injury_medical_fees" | "labor_relation_confirmation" | "minimum_wage" | "dispatch" | "working_hours" | "leave" | "annual_leave_pay" | "other";
+                        /**
+                         * Format: date
+                         * @description 收到调解申请之日
+                         */
+                        receivedOn: string;
+                        respondentName: string;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            amountText: string;
+                            applicantName: string;
+                            claimType: string;
+                            claimTypeLabel: string;
+                            closedOn: string | null;
+                            closedOnText: string | null;
+                            id: string;
+                            number: string;
+                            organizationId: string;
+                            organizationName: string;
+                            receivedOn: string;
+                            receivedOnText: string;
+                            respondentName: string;
+                            result: string;
+                            resultLabel: string;
+                            summary: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 增加调解组织成员（可关联持“调解组织调解员”岗位的账号） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        position: "chair" | "member" | "mediator";
+                        /** @description 登录名：该成员持有“调解组织调解员”岗位的账号，可登记本组织案件台账 */
+                        username?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                atText: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/defaulters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的拖欠农民工工资失信联合惩戒对象名单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicDefaulterList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/kb": {
         parameters: {
             query?: never;
@@ -27902,6 +30995,96 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             topics: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的统计数据（上一完整季度、全市合计；少于5的数字显示为“<5”） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                label: string;
+                                table: string;
+                                text: string;
+                                unit: string;
+                            }[];
+                            periodLabel: string | null;
+                            published: boolean;
                         };
                     };
                 };
@@ -28072,6 +31255,17 @@ export interface paths {
                                 unit: string;
                             }[];
                             periodLabel: string;
+                            satisfaction: {
+                                /** @description 平均分（1—5分） */
+                                average: number | null;
+                                byScore: {
+                                    count: number;
+                                    score: number;
+                                }[];
+                                ratings: number;
+                                /** @description 满意率：4分、5分占全部评价的百分比 */
+                                satisfiedShare: number | null;
+                            };
                             settlement: {
                                 disposed: number;
                                 settled: number;
@@ -28079,17 +31273,37 @@ export interface paths {
                                 share: number | null;
                             };
                             timeToClose: {
+                                /** @description 办结用时分布（自然日分段） */
+                                bands: {
+                                    count: number;
+                                    label: string;
+                                }[];
                                 closed: number;
                                 label: string;
                                 maxDays: number | null;
                                 medianDays: number | null;
                                 track: string;
                             }[];
+                            topEmployers: {
+                                /** @description 请求金额（分） */
+                                claimedFen: number;
+                                employer: string;
+                                matters: number;
+                            }[];
                             trend: {
                                 accepted: number;
                                 closed: number;
                                 month: string;
                                 received: number;
+                            }[];
+                            workload: {
+                                /** @description 本期结案 */
+                                closedInPeriod: number;
+                                name: string;
+                                /** @description 当前在办案件 */
+                                open: number;
+                                /** @description 岗位 */
+                                posts: string[];
                             }[];
                         };
                     };
@@ -28142,6 +31356,195 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户公开的统计数据：开关与指标 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                label: string;
+                                row: string;
+                                table: string;
+                                tableTitle: string;
+                                unit: string;
+                            }[];
+                            /** @description 是否在门户公开 */
+                            enabled: boolean;
+                            /** @description 公开的指标（报表代码与行代码） */
+                            rows: {
+                                row: string;
+                                table: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** 设置门户公开的统计数据（乐观锁：version） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        rows: {
+                            row: string;
+                            table: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                label: string;
+                                row: string;
+                                table: string;
+                                tableTitle: string;
+                                unit: string;
+                            }[];
+                            /** @description 是否在门户公开 */
+                            enabled: boolean;
+                            /** @description 公开的指标（报表代码与行代码） */
+                            rows: {
+                                row: string;
+                                table: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -28414,6 +31817,8 @@ export interface paths {
                                 caseId: string;
                                 caseNumber: string;
                                 closedOn: string | null;
+                                /** @description false：调解组织台账案件（没有维权事项页） */
+                                isMatter: boolean;
                                 jurisdiction: string;
                                 matterId: string;
                                 matterNumber: string;
@@ -30323,6 +33728,762 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/wage-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 群体欠薪台账列表（本人辖区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroupList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 为维权事项建立群体欠薪台账（标记为集体事项） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        generalContractor?: string;
+                        /** @enum {string} */
+                        kind: "project" | "site" | "employer";
+                        /** Format: uuid */
+                        matterId: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 群体欠薪台账：合计与每名工人的情况（身份证号、电话已遮蔽） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 导入欠薪台账：逐行校验，有错误时不导入任何一行（或明确选择只导入无误的行） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 导入模板填写的 .xlsx 文件，Base64 编码 */
+                        file: string;
+                        /** @description 有错误的行时：false（缺省）什么都不导入；true 只导入无误的行 */
+                        goodRowsOnly?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出欠薪台账 Excel（身份证号遮蔽，记录审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/lines/{lineId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录工资支付（用人单位、总包代发、工资保证金或应急周转金），可部分支付 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 支付金额（分） */
+                        amountFen: number;
+                        note?: string;
+                        /** Format: date */
+                        paidOn: string;
+                        /** @enum {string} */
+                        payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                        /** @description 支付单位名称（总包代发时为总承包单位） */
+                        payerName?: string;
+                        /** @description 台账行的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/lines/{lineId}/pii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看工人完整身份证号码和电话（记录审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string | null;
+                            name: string;
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载欠薪台账导入模板 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/work/": {
         parameters: {
             query?: never;
@@ -30734,6 +34895,182 @@ export interface components {
             typeLabel: string;
             validFrom: string;
             validTo: string;
+        };
+        DefaulterListing: {
+            actions: {
+                decide: boolean;
+                publish: boolean;
+                remove: boolean;
+                requestRemoval: boolean;
+                statement: boolean;
+            };
+            caseId: string;
+            caseNumber: string;
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                name: string;
+                provisional: boolean;
+                ruleId: string;
+                status: string;
+                triggerDate: string;
+            }[];
+            creditCode: string | null;
+            decidedOn: string | null;
+            employerName: string;
+            employerPartyId: string;
+            endsOn: string | null;
+            facts: string;
+            /** @enum {string} */
+            ground: "criminal_threshold" | "serious_incident";
+            groundBasis: string;
+            groundLabel: string;
+            id: string;
+            matterId: string;
+            owedFen: number;
+            publishedOn: string | null;
+            removedOn: string | null;
+            responsiblePersons: string;
+            /** @enum {string} */
+            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+            stateLabel: string;
+            steps: {
+                actorName: string;
+                at: string;
+                document: {
+                    id: string;
+                    number: string | null;
+                    title: string | null;
+                    type: string | null;
+                } | null;
+                id: string;
+                label: string;
+                note: string;
+                stateAfter: string;
+                step: string;
+            }[];
+            version: number;
+        };
+        DefaulterListingInput: {
+            actions: {
+                decide: boolean;
+                publish: boolean;
+                remove: boolean;
+                requestRemoval: boolean;
+                statement: boolean;
+            };
+            caseId: string;
+            caseNumber: string;
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                name: string;
+                provisional: boolean;
+                ruleId: string;
+                status: string;
+                triggerDate: string;
+            }[];
+            creditCode: string | null;
+            decidedOn: string | null;
+            employerName: string;
+            employerPartyId: string;
+            endsOn: string | null;
+            facts: string;
+            /** @enum {string} */
+            ground: "criminal_threshold" | "serious_incident";
+            groundBasis: string;
+            groundLabel: string;
+            id: string;
+            matterId: string;
+            owedFen: number;
+            publishedOn: string | null;
+            removedOn: string | null;
+            responsiblePersons: string;
+            /** @enum {string} */
+            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+            stateLabel: string;
+            steps: {
+                actorName: string;
+                at: string;
+                document: {
+                    id: string;
+                    number: string | null;
+                    title: string | null;
+                    type: string | null;
+                } | null;
+                id: string;
+                label: string;
+                note: string;
+                stateAfter: string;
+                step: string;
+            }[];
+            version: number;
+        };
+        DefaulterListingList: {
+            items: {
+                caseNumber: string;
+                decidedOn: string | null;
+                employerName: string;
+                endsOn: string | null;
+                groundLabel: string;
+                id: string;
+                owedFen: number;
+                /** @enum {string} */
+                state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                stateLabel: string;
+            }[];
+        };
+        DefaulterListingListInput: {
+            items: {
+                caseNumber: string;
+                decidedOn: string | null;
+                employerName: string;
+                endsOn: string | null;
+                groundLabel: string;
+                id: string;
+                owedFen: number;
+                /** @enum {string} */
+                state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                stateLabel: string;
+            }[];
+        };
+        DefaulterRules: {
+            grounds: {
+                basis: string;
+                /** @enum {string} */
+                code: "criminal_threshold" | "serious_incident";
+                label: string;
+            }[];
+            periods: {
+                basis: string[];
+                removalMonths: number;
+                statementWorkingDays: number;
+                termYears: number;
+            };
+            precondition: {
+                basis: string;
+                label: string;
+            };
+        };
+        DefaulterRulesInput: {
+            grounds: {
+                basis: string;
+                /** @enum {string} */
+                code: "criminal_threshold" | "serious_incident";
+                label: string;
+            }[];
+            periods: {
+                basis: string[];
+                removalMonths: number;
+                statementWorkingDays: number;
+                termYears: number;
+            };
+            precondition: {
+                basis: string;
+                label: string;
+            };
         };
         Document: {
             correctionReason: string | null;
@@ -31497,6 +35834,34 @@ export interface components {
             statusLabel: string;
             version: number;
         };
+        PublicDefaulterList: {
+            basis: string;
+            items: {
+                creditCode: string | null;
+                decidedOn: string;
+                employerName: string;
+                endsOn: string;
+                groundLabel: string;
+                id: string;
+                organ: string;
+                publishedOn: string;
+                responsiblePersons: string;
+            }[];
+        };
+        PublicDefaulterListInput: {
+            basis: string;
+            items: {
+                creditCode: string | null;
+                decidedOn: string;
+                employerName: string;
+                endsOn: string;
+                groundLabel: string;
+                id: string;
+                organ: string;
+                publishedOn: string;
+                responsiblePersons: string;
+            }[];
+        };
         SessionUser: {
             demoMode: boolean;
             displayName: string;
@@ -31508,7 +35873,7 @@ export interface components {
                 id: string;
                 name: string;
             };
-            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view")[];
+            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view" | "prevention.work" | "org_case.record")[];
             roles: {
                 /** @description 证件过期时为 false，岗位权限暂停 */
                 active: boolean;
@@ -31519,7 +35884,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
         };
@@ -31534,7 +35899,7 @@ export interface components {
                 id: string;
                 name: string;
             };
-            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view")[];
+            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view" | "prevention.work" | "org_case.record")[];
             roles: {
                 /** @description 证件过期时为 false，岗位权限暂停 */
                 active: boolean;
@@ -31545,7 +35910,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
         };
@@ -31889,7 +36254,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
             version: number;
@@ -31918,10 +36283,240 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
             version: number;
+        };
+        WageGroup: {
+            collective: boolean;
+            employerName: string | null;
+            generalContractor: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "project" | "site" | "employer";
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                /** @enum {string|null} */
+                confirmedBy: "employer" | "investigation" | null;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                idNumberMasked: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    note: string | null;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                    recordedBy: string;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+                sourceRow: number | null;
+                version: number;
+            }[];
+            matterId: string;
+            matterNumber: string;
+            name: string;
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+            version: number;
+        };
+        WageGroupInput: {
+            collective: boolean;
+            employerName: string | null;
+            generalContractor: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "project" | "site" | "employer";
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                /** @enum {string|null} */
+                confirmedBy: "employer" | "investigation" | null;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                idNumberMasked: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    note: string | null;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                    recordedBy: string;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+                sourceRow: number | null;
+                version: number;
+            }[];
+            matterId: string;
+            matterNumber: string;
+            name: string;
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+            version: number;
+        };
+        WageGroupList: {
+            items: {
+                id: string;
+                kindLabel: string;
+                matterId: string;
+                matterNumber: string;
+                name: string;
+                totals: {
+                    claimedFen: number;
+                    outstandingFen: number;
+                    owedFen: number;
+                    paidFen: number;
+                    paidInFull: number;
+                    workers: number;
+                };
+            }[];
+        };
+        WageGroupListInput: {
+            items: {
+                id: string;
+                kindLabel: string;
+                matterId: string;
+                matterNumber: string;
+                name: string;
+                totals: {
+                    claimedFen: number;
+                    outstandingFen: number;
+                    owedFen: number;
+                    paidFen: number;
+                    paidInFull: number;
+                    workers: number;
+                };
+            }[];
+        };
+        WageImportResult: {
+            group: components["schemas"]["WageGroup"];
+            imported: number;
+            skipped: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+        };
+        WageImportResultInput: {
+            group: components["schemas"]["WageGroupInput"];
+            imported: number;
+            skipped: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+        };
+        WorkerWageLedger: {
+            groupName: string;
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+            }[];
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+        };
+        WorkerWageLedgerInput: {
+            groupName: string;
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+            }[];
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
         };
     };
     responses: never;
@@ -31943,6 +36538,7 @@ export const ERROR_CODES = {
   "clocks": ["CALENDAR_DATA_INVALID", "CALENDAR_NOTICE_INVALID", "CALENDAR_UNKNOWN", "CALENDAR_YEAR_EXISTS", "CLOCK_ALREADY_RUNNING", "CLOCK_NOT_SHORTENABLE", "CLOCK_NOT_SUSPENDABLE", "CLOCK_RULE_UNKNOWN", "CLOCK_SHORTENING_INVALID", "DATE_INVALID", "JURISDICTION_NOT_FOUND"],
   "consultation": ["CONSULTATION_CONVERTED", "JURISDICTION_FORBIDDEN", "KB_ENTRY_NOT_FOUND"],
   "court": ["COURT_REQUIRED", "JURISDICTION_FORBIDDEN", "JURISDICTION_REQUIRED", "PARTIES_REQUIRED"],
+  "defaulters": ["DEFAULTER_APPROVER_REQUIRED", "DEFAULTER_DATE_FUTURE", "DEFAULTER_NOT_INSPECTION", "DEFAULTER_NO_EMPLOYER", "DEFAULTER_OPEN", "DEFAULTER_OPINION_REQUIRED", "DEFAULTER_PRECONDITION", "DEFAULTER_REMOVAL_TOO_EARLY", "DEFAULTER_STATEMENT_LATE", "DEFAULTER_STATEMENT_PERIOD_RUNNING", "DEFAULTER_STEP_NOT_ALLOWED"],
   "documents": ["DOCUMENT_CORRECTION_EXISTS", "DOCUMENT_CORRECTION_NO_CHANGE", "DOCUMENT_DRAFT", "DOCUMENT_INVALID", "DOCUMENT_ISSUED", "DOCUMENT_ISSUER_NOT_FOUND", "DOCUMENT_ISSUER_REQUIRED", "DOCUMENT_MISSING_FIELDS", "DOCUMENT_NOT_FAILED", "DOCUMENT_NOT_READY", "DOCUMENT_NO_NUMBER_PATTERN", "DOCUMENT_NUMBER_PATTERN_INVALID", "DOCUMENT_RENDER_FAILED", "DOCUMENT_SUPERSEDED", "DOCUMENT_TYPE_UNKNOWN", "FILE_NOT_PDF", "FILE_REQUIRED", "FILE_TOO_LARGE", "MULTIPART_REQUIRED", "NUMBER_PATTERN_INVALID", "SEAL_NOT_PNG", "SEAL_TOO_LARGE", "SERVICE_ALREADY_RECORDED", "SERVICE_CONSENT_REQUIRED", "SERVICE_MISSING_FIELDS", "SERVICE_NOT_ELECTRONIC", "SERVICE_OUTCOME_INVALID", "SERVICE_REQUIRED"],
   "inspection": ["ALREADY_EXTENDED", "APPROVAL_DECIDED", "APPROVAL_PENDING", "APPROVER_ACTS_DIRECTLY", "APPROVER_POST_REQUIRED", "CASE_CLOSED", "COMPENSATION_RATE_OUT_OF_RANGE", "COMPLAINANT_REQUIRED", "CORRECTION_EVIDENCE_REQUIRED", "DATE_IN_FUTURE", "DEADLINE_PAST", "DISPUTE_PROCEDURE_OPEN", "DUE_DATE_REQUIRED", "HEARING_ALREADY_HELD", "HEARING_ALREADY_REQUESTED", "HEARING_BEFORE_SCHEDULE", "HEARING_NOTICE_TOO_SHORT", "HEARING_NOT_REQUESTED", "HEARING_NOT_SCHEDULED", "HEARING_REQUEST_LATE", "INSPECTION_NOT_REGISTERED", "INSPECTION_NOT_TIME_BARRED", "INSPECTION_STATE", "INSPECTION_TIME_BARRED", "INSPECTOR_NOT_QUALIFIED", "INTERVIEWEE_REQUIRED", "JURISDICTION_FORBIDDEN", "LEAD_NOT_SELECTED", "NOT_HANDLING_INSPECTOR", "NO_PENALTY_PROPOSED", "NO_WAGES_OWED", "OPINION_REQUIRED", "ORDER_DEADLINE_NOT_PASSED", "ORGANIZATION_NOT_FOUND", "PENALTY_OUT_OF_RANGE", "PENALTY_RULE_UNKNOWN", "PERIOD_ORDER", "PLACE_REQUIRED", "POLICE_THRESHOLD_NOT_MET", "REASON_REQUIRED", "RECEIVING_AUTHORITY_REQUIRED", "REFERRAL_TARGET_REQUIRED", "REFER_TO_REQUIRED", "REPORTER_NAME_REQUIRED", "REPORTER_REQUIRED", "RESULT_TEXT_REQUIRED", "TRANSFER_TARGET_REQUIRED", "TWO_INSPECTORS_REQUIRED", "WORKER_COUNT_REQUIRED"],
   "intake": ["CLAIM_DOUBLE_TRACK", "CLAIM_IN_OTHER_PROCEEDING", "CONSENT_WORKER", "DUPLICATE_WORKER", "JURISDICTION_FORBIDDEN", "JURISDICTION_NOTICE_ISSUED", "MATTER_CLOSED", "MEDIATION_CONSENT_REQUIRED", "NO_JURISDICTION_WARNING", "NO_WORKER", "OVERRIDE_REASON_REQUIRED", "ROUTE_CLAIM_INDEX", "WORKPLACE_UNKNOWN"],
@@ -31953,9 +36549,11 @@ export const ERROR_CODES = {
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
   "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "FORBIDDEN", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
-  "statistics": ["NOT_DRILLABLE"],
+  "prevention": ["AMOUNT_ONLY_FOR_AGREEMENT", "ASSESSMENT_INCOMPLETE", "ASSESSMENT_ITEM_TWICE", "ASSESSMENT_ITEM_UNKNOWN", "ASSESSMENT_NOTE_REQUIRED", "CLOSED_ON_INVALID", "CREDIT_CODE_INVALID", "CREDIT_CODE_REQUIRED", "DATE_IN_FUTURE", "EVIDENCE_ITEM_REQUIRED", "EVIDENCE_ITEM_UNKNOWN", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MEMBER_USER_ROLE", "MEMBER_USER_UNKNOWN", "ORG_CASE_CLOSED", "ORG_CASE_MEMBERS_ONLY", "ORG_NOT_MEMBER"],
+  "statistics": ["NOT_DRILLABLE", "PUBLICATION_ROW_INVALID"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],
+  "wage-groups": ["WAGE_GROUP_EXISTS", "WAGE_GROUP_NO_EMPLOYER", "WAGE_IMPORT_COLUMNS", "WAGE_IMPORT_EMPTY", "WAGE_IMPORT_INVALID", "WAGE_IMPORT_NOTHING_VALID", "WAGE_IMPORT_TOO_MANY", "WAGE_IMPORT_UNREADABLE", "WAGE_PAYMENT_FUTURE", "WAGE_PAYMENT_INVALID", "WAGE_PAYMENT_PAYER_NAME"],
 } as const;
 /** Every module-specific stable error code. */
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES][number];

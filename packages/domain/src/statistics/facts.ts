@@ -114,6 +114,8 @@ export interface CaseFact {
    * the period, issue #21): the money that arrived, not only the amount won.
    */
   paidFen: number;
+  /** Confirmed payments on those obligations (date, amount): paidFen is their sum up to the period's end. */
+  payments?: readonly { on: string; fen: number }[];
   /** Petition / legal aid: reached a review (复查/复核) or was forwarded/channelled. */
   reviewed: boolean;
   forwarded: boolean;

@@ -57,7 +57,7 @@ interface FactRow {
   events: EventRow[] | null;
   clocks: ClockRow[] | null;
   outcomes: OutcomeRow[] | null;
-  paid_fen: number | string | null;
+  payments: { on: string; fen: number | string }[] | null;
 }
 
 const ARB_DISPOSAL: Record<string, Closure> = {
@@ -136,8 +136,10 @@ async function factRows(db: Kysely<DB>, where: RawBuilder<unknown>, tzOffsetMinu
         FROM clock c WHERE c.subject_type = 'case' AND c.subject_id = tc.id) AS clocks,
       (SELECT json_agg(json_build_object('k', o.kind, 'a', o.amount_fen, 'w', o.worker_count, 'c', o.complied))
         FROM inspection_outcome o WHERE o.case_id = tc.id) AS outcomes,
-      (SELECT coalesce(sum(op.amount_fen), 0) FROM obligation_payment op JOIN obligation ob ON ob.id = op.obligation_id
-        WHERE ob.case_id = tc.id AND op.status = 'confirmed' AND op.paid_on <= ${period.to}::date) AS paid_fen
+      (SELECT json_agg(json_build_object('on', to_char(op.paid_on, 'YYYY-MM-DD'), 'fen', op.amount_fen)
+          ORDER BY op.paid_on)
+        FROM obligation_payment op JOIN obligation ob ON ob.id = op.obligation_id
+        WHERE ob.case_id = tc.id AND op.status = 'confirmed') AS payments
     FROM track_case tc
     JOIN matter m ON m.id = tc.matter_id
     LEFT JOIN arbitration_application aa ON aa.case_id = tc.id
@@ -216,7 +218,15 @@ export async function loadFacts(
       AND opened_at < ${new Date(toTs)}
       AND (closed_at IS NULL OR closed_at >= ${new Date(fromTs)})
     ORDER BY case_number, part`.execute(db);
-  const facts = r.rows.map((row) => row.fact);
+  // Amounts paid count up to the end of the period (the stored fact keeps every confirmed payment).
+  const facts = r.rows.map((row) =>
+    row.fact.payments?.length
+      ? {
+          ...row.fact,
+          paidFen: row.fact.payments.filter((p) => p.on <= period.to).reduce((t, p) => t + p.fen, 0),
+        }
+      : row.fact,
+  );
   // Cases of the mediation organisations' own ledgers (modules/prevention) count in the mediation table.
   if (tracks.includes('mediation')) facts.push(...(await orgLedgerFacts(db, jurisdictionIds, period)));
   return facts;
@@ -290,12 +300,17 @@ async function orgLedgerFacts(
       outcomes: [],
       recoveredFen: 0,
       recoveredWorkers: 0,
+      paidFen: 0,
       reviewed: false,
       forwarded: false,
       refused: false,
       employerName: c.respondent_name,
     } satisfies CaseFact;
   });
+}
+
+function paymentsOf(row: FactRow): { on: string; fen: number }[] {
+  return (row.payments ?? []).map((p) => ({ on: p.on, fen: Number(p.fen) }));
 }
 
 function factsOf(row: FactRow): CaseFact[] {
@@ -356,7 +371,8 @@ function factsOf(row: FactRow): CaseFact[] {
           closedOn,
           closure,
           settledFen: settled,
-          paidFen: Number(row.paid_fen ?? 0),
+          paidFen: 0,
+          payments: paymentsOf(row),
           finalAward: items.some((i) => i.finality === 'final'),
           winner: closure === 'arb_awarded' ? winnerOf(settled, claimed) : null,
           withinLimit: withinLimit(clocks, closedOn),
@@ -393,7 +409,8 @@ function factsOf(row: FactRow): CaseFact[] {
           closedOn,
           closure,
           settledFen: closure === 'med_agreed' ? Number(row.agreed_fen) : 0,
-          paidFen: Number(row.paid_fen ?? 0),
+          paidFen: 0,
+          payments: paymentsOf(row),
           withinLimit: withinLimit(clocks, closedOn),
         },
       ];
