@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runJobs } from './documents.support';
-import { addArbitrator, application, seedCalendars } from './arbitration.support';
+import { addArbitrator, application, approved, seedCalendars } from './arbitration.support';
 import { newMatter, openCase, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { setToday } from './procedure.support';
@@ -296,6 +296,7 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
         'arbitration.final-award.employer-set-aside',
       ]),
     );
+    await approved(liqiang, director, case1, 'closing', { outcome: '裁决结案', amountFen: 4_250_000 });
     const closed = await liqiang.post(`/api/arbitration/cases/${case1}/close`, {
       outcome: '裁决结案',
       amountFen: 4_250_000,

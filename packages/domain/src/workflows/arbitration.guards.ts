@@ -1,4 +1,5 @@
 import type { ArbitrationEvent } from './arbitration.context';
+import { APPROVAL_FORMS, FILING_APPROVAL_BASIS } from './approvals';
 import {
   chineseDate,
   dayAfter,
@@ -31,6 +32,12 @@ export interface ArbitrationSnapshot {
   hearingHeld: boolean;
   /** The written hearing notice is proven served on the applicant (signed, left on refusal, opened). */
   hearingNoticeServedToApplicant: boolean;
+  /** The commission requires the 立案审批 for this case (per jurisdiction policy, approvals.ts). */
+  filingApprovalRequired: boolean;
+  /** A holder of the approving post approved the 立案审批 (approval form arbitration_filing). */
+  filingApproved: boolean;
+  /** A holder of the approving post approved the 结案审批 (approval form arbitration_closing). */
+  closingApproved: boolean;
 }
 
 type G = ProcedureGuard<ArbitrationSnapshot>;
@@ -144,8 +151,32 @@ const noticeServedToApplicant: G = {
   },
 };
 
+/** Acceptance waits for the 立案审批 where the commission requires one (approval forms, approvals.ts). */
+const filingApproved: G = {
+  id: 'arbitration.filing-approved',
+  label: '立案审批已经批准（仲裁委员会要求立案审批的案件）',
+  basis: `${FILING_APPROVAL_BASIS}；${APPROVAL_FORMS.arbitration_filing.basis}`,
+  check(s) {
+    if (!s.filingApprovalRequired || s.filingApproved) return met(this.id);
+    return unmet(this, '本案须经立案审批，立案审批表尚未经负责人批准，不能受理；请先报请立案审批', null);
+  },
+};
+
+/** Closing waits for the 结案审批 (approval forms, approvals.ts). */
+const closingApproved: G = {
+  id: 'arbitration.closing-approved',
+  label: '结案审批已经批准',
+  basis: APPROVAL_FORMS.arbitration_closing.basis,
+  check(s) {
+    if (s.closingApproved) return met(this.id);
+    return unmet(this, '结案审批表尚未经负责人批准，不能结案；请先报请结案审批', null);
+  },
+};
+
 export const ARBITRATION_GUARDS: Readonly<Record<string, G>> = Object.fromEntries(
   [
+    filingApproved,
+    closingApproved,
     hearingAfterDefence,
     hearingAfterEvidence,
     defencePeriodOver,
@@ -163,6 +194,8 @@ export const ARBITRATION_GUARDS: Readonly<Record<string, G>> = Object.fromEntrie
 export const ARBITRATION_STEP_GUARDS: Readonly<
   Partial<Record<ArbitrationEvent | 'record_hearing', readonly string[]>>
 > = {
+  accept: ['arbitration.filing-approved'],
+  close: ['arbitration.closing-approved'],
   schedule_hearing: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
   adjourn: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
   postpone: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
