@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_ELEMENTS } from '../documents/elements';
-import {
-  APPROVAL_FORMS,
-  filingApprovalRequired,
-  isApprovalFormKind,
-  mayApproveForm,
-} from './approvals';
+import { APPROVAL_FORMS, filingApprovalRequired, isApprovalFormKind, mayApproveForm } from './approvals';
 import { INSPECTION_APPROVALS, INSPECTION_FORM_KIND } from './inspection.approvals';
 import { WORKFLOW_MACHINES } from './registry';
 
