@@ -1,5 +1,6 @@
 import type { ArbitrationEvent } from './arbitration.context';
 import { APPROVAL_FORMS, FILING_APPROVAL_BASIS } from './approvals';
+import { addDays } from '../calendar/date';
 import {
   chineseDate,
   dayAfter,
@@ -63,6 +64,26 @@ const hearingAfterDefence: G = {
     return unmet(
       this,
       `被申请人答辩期至${chineseDate(s.defenceDueDate)}届满，开庭日期不得早于${chineseDate(earliest)}；被申请人书面放弃答辩期的除外`,
+      earliest,
+    );
+  },
+};
+
+/** Days the written hearing notice must precede the hearing (调解仲裁法第三十五条; 办案规则第三十八条). */
+export const HEARING_NOTICE_DAYS = 5;
+
+/** A hearing (or a new date after postponement or adjournment) at least five days after its notice. */
+const hearingNoticePeriod: G = {
+  id: 'arbitration.hearing-notice-period',
+  label: '开庭通知须在开庭五日前送达双方当事人',
+  basis: '《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条',
+  check(s) {
+    const date = s.proposedHearingDate;
+    const earliest = addDays(s.today, HEARING_NOTICE_DAYS);
+    if (!date || date >= earliest) return met(this.id);
+    return unmet(
+      this,
+      `开庭通知须在开庭五日前书面送达双方当事人，今日通知的，开庭日期不得早于${chineseDate(earliest)}`,
       earliest,
     );
   },
@@ -177,6 +198,7 @@ export const ARBITRATION_GUARDS: Readonly<Record<string, G>> = Object.fromEntrie
   [
     filingApproved,
     closingApproved,
+    hearingNoticePeriod,
     hearingAfterDefence,
     hearingAfterEvidence,
     defencePeriodOver,
@@ -196,9 +218,21 @@ export const ARBITRATION_STEP_GUARDS: Readonly<
 > = {
   accept: ['arbitration.filing-approved'],
   close: ['arbitration.closing-approved'],
-  schedule_hearing: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
-  adjourn: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
-  postpone: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
+  schedule_hearing: [
+    'arbitration.hearing-notice-period',
+    'arbitration.hearing-after-defence-period',
+    'arbitration.hearing-after-evidence-period',
+  ],
+  adjourn: [
+    'arbitration.hearing-notice-period',
+    'arbitration.hearing-after-defence-period',
+    'arbitration.hearing-after-evidence-period',
+  ],
+  postpone: [
+    'arbitration.hearing-notice-period',
+    'arbitration.hearing-after-defence-period',
+    'arbitration.hearing-after-evidence-period',
+  ],
   hold_hearing: ['arbitration.hearing-date-reached'],
   /** A 庭审笔录 entered on its own (records route) is a hearing record too. */
   record_hearing: ['arbitration.hearing-date-reached'],

@@ -169,6 +169,34 @@ const insp = (over: Partial<InspectionSnapshot> = {}): InspectionSnapshot => ({
 });
 const icheck = (id: string, s: InspectionSnapshot) => INSPECTION_GUARDS[id]!.check(s);
 
+describe('hearing notice period (调解仲裁法第三十五条; 办案规则第三十八条)', () => {
+  it('a hearing is set at least five days after today, the day of the notice', () => {
+    expect(
+      check(
+        'arbitration.hearing-notice-period',
+        arb({ defenceWaived: true, proposedHearingDate: '2026-12-11' }),
+      ),
+    ).toEqual({
+      met: false,
+      guard: 'arbitration.hearing-notice-period',
+      message: '开庭通知须在开庭五日前书面送达双方当事人，今日通知的，开庭日期不得早于2026年12月12日',
+      earliestDate: '2026-12-12',
+      basis: '《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条',
+    });
+    expect(check('arbitration.hearing-notice-period', arb({ proposedHearingDate: '2026-12-12' })).met).toBe(
+      true,
+    );
+    for (const step of ['schedule_hearing', 'adjourn', 'postpone']) {
+      expect(
+        arbitrationStepVerdict(
+          step,
+          arb({ defenceWaived: true, evidenceWaived: true, proposedHearingDate: '2026-12-08' }),
+        ).unmet.map((u) => u.guard),
+      ).toEqual(['arbitration.hearing-notice-period']);
+    }
+  });
+});
+
 describe('approval guards (approval forms gate the act)', () => {
   const FILING =
     '《劳动人事争议仲裁办案规则》第三十条；《劳动争议调解仲裁法》第七条、第十九条（仲裁委员会决定受理集体劳动争议）；《劳动人事争议仲裁办案规则》第三十条、第三十一条；仲裁文书样式 立案（组庭）审批表';

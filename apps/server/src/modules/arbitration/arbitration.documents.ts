@@ -3,7 +3,12 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { type ApprovalHandler, type ApprovalRow, registerApprovalKind, requestApproval } from '../cases/approvals';
+import {
+  type ApprovalHandler,
+  type ApprovalRow,
+  registerApprovalKind,
+  requestApproval,
+} from '../cases/approvals';
 import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
 import { localDateTime, type Trx } from './arbitration.runtime';
@@ -480,10 +485,17 @@ function approvalFormHandler(
       approverOpinion: dec.comment,
       approvedDate: dec.approvedDate,
     });
-    await addRecord(trx, actor, row.subject_id, 'note', `${form.label}：${dec.approverName}批准（${doc.number}）`, {
-      kind: kind === 'arbitration_filing' ? 'filing_approval' : 'closing_approval',
-      documentId: doc.id,
-    });
+    await addRecord(
+      trx,
+      actor,
+      row.subject_id,
+      'note',
+      `${form.label}：${dec.approverName}批准（${doc.number}）`,
+      {
+        kind: kind === 'arbitration_filing' ? 'filing_approval' : 'closing_approval',
+        documentId: doc.id,
+      },
+    );
     return doc.id;
   };
 }
