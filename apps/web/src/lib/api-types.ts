@@ -3844,6 +3844,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/arbitration/cases/{caseId}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记当事人的委托代理人及代理权限（特别授权或一般授权，须已提交授权委托书；调解仲裁法第二十四条）；此后出具的裁决书、调解书等载明 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agents: {
+                            /** @enum {string} */
+                            authority: "special" | "general";
+                            /** @description 如：湖北某某律师事务所律师；申请人之妻 */
+                            identity?: string;
+                            name: string;
+                        }[];
+                        /** Format: uuid */
+                        partyId: string;
+                        /** @description 已提交委托人签名或盖章、载明委托事项和权限的授权委托书 */
+                        powerOfAttorneyFiled: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/arbitration/cases/{caseId}/approvals": {
         parameters: {
             query?: never;
@@ -30722,7 +30836,7 @@ export type operations = Record<string, never>;
 export const ERROR_CODES = {
   "platform": ["BUSY_RETRY_LATER", "CONFLICT", "CSRF_INVALID", "DUPLICATE", "FORBIDDEN", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_OUTCOME_UNKNOWN", "NOT_FOUND", "SESSION_EXPIRED", "UNAUTHENTICATED", "VALIDATION_FAILED"],
   "admin": ["CERTIFICATE_DUPLICATE", "DUPLICATE", "DUPLICATE_ROLE", "INVALID_PARENT", "JOB_NOT_FAILED", "JURISDICTION_NOT_FOUND", "ORGANIZATION_NOT_FOUND", "PASSWORD_POLICY", "USERNAME_TAKEN"],
-  "arbitration": ["ADVANCE_ITEMS_REQUIRED", "ADVANCE_NOT_ELIGIBLE", "ALL_CLAIMS_ABANDONED", "ALREADY_SIMPLIFIED", "APPLICATION_INCOMPLETE", "APPLICATION_NOT_UNDER_REVIEW", "ARBITRATION_NOT_READY", "ARBITRATOR_NOT_QUALIFIED", "AWARD_CLOCK_NOT_RUNNING", "AWARD_MISSING", "AWARD_NOT_ISSUED", "CASE_CLOSED", "CLAIMS_CHANGE_EMPTY", "CLAIMS_CHANGE_NOT_NOW", "CLAIM_NOT_IN_CASE", "CLERK_NOT_QUALIFIED", "CLOSING_NOT_NOW", "COLLECTIVE_NOTICE_ISSUED", "CONSENT_DATE_IN_FUTURE", "CONSENT_PARTY_INVALID", "CONVERSION_TOO_LATE", "CORRECTION_NOTICES_EXHAUSTED", "DEFENCE_SHORTENING_NEEDS_CONSENT", "HEARING_CONFLICT", "HEARING_NOTICE_TOO_SHORT", "HEARING_NOT_SCHEDULED", "HEARING_REQUIRED", "HEARING_TIME_INVALID", "NOT_AN_AWARD", "NOT_ARBITRATION_CASE", "NOT_COLLECTIVE", "NOT_SIMPLIFIED", "OUTCOME_REQUIRED", "OUTSIDE_JURISDICTION", "RECUSAL_DATE_INVALID", "RECUSAL_DECIDER_REQUIRED", "RECUSAL_OWN_CASE", "RECUSAL_TARGET_NOT_MEMBER", "REPRESENTED_CONSENT_MISSING", "SAME_DAY_PENDING", "SIMPLIFIED_NOTICE_ISSUED", "SIMPLIFIED_NOT_ELIGIBLE", "SIMPLIFIED_NOT_NOW", "SOLE_ARBITRATOR_NOT_ALLOWED", "TRIBUNAL_DUPLICATE", "TRIBUNAL_NOT_NOW", "TRIBUNAL_PRESIDING", "TRIBUNAL_REQUIRED", "TRIBUNAL_SIZE", "TRIBUNAL_TRIPARTITE"],
+  "arbitration": ["ADVANCE_ITEMS_REQUIRED", "ADVANCE_NOT_ELIGIBLE", "ALL_CLAIMS_ABANDONED", "ALREADY_SIMPLIFIED", "APPLICATION_INCOMPLETE", "APPLICATION_NOT_UNDER_REVIEW", "ARBITRATION_NOT_READY", "ARBITRATOR_NOT_QUALIFIED", "AWARD_CLOCK_NOT_RUNNING", "AWARD_MISSING", "AWARD_NOT_ISSUED", "CASE_CLOSED", "CLAIMS_CHANGE_EMPTY", "CLAIMS_CHANGE_NOT_NOW", "CLAIM_NOT_IN_CASE", "CLERK_NOT_QUALIFIED", "CLOSING_NOT_NOW", "COLLECTIVE_NOTICE_ISSUED", "CONSENT_DATE_IN_FUTURE", "CONSENT_PARTY_INVALID", "CONVERSION_TOO_LATE", "CORRECTION_NOTICES_EXHAUSTED", "DEFENCE_SHORTENING_NEEDS_CONSENT", "HEARING_CONFLICT", "HEARING_NOT_SCHEDULED", "HEARING_REQUIRED", "HEARING_TIME_INVALID", "NOT_AN_AWARD", "NOT_ARBITRATION_CASE", "NOT_COLLECTIVE", "NOT_SIMPLIFIED", "OUTCOME_REQUIRED", "OUTSIDE_JURISDICTION", "PARTY_NOT_IN_CASE", "POWER_OF_ATTORNEY_REQUIRED", "RECUSAL_DATE_INVALID", "RECUSAL_DECIDER_REQUIRED", "RECUSAL_OWN_CASE", "RECUSAL_TARGET_NOT_MEMBER", "REPRESENTED_CONSENT_MISSING", "SAME_DAY_PENDING", "SIMPLIFIED_NOTICE_ISSUED", "SIMPLIFIED_NOT_ELIGIBLE", "SIMPLIFIED_NOT_NOW", "SOLE_ARBITRATOR_NOT_ALLOWED", "TRIBUNAL_DUPLICATE", "TRIBUNAL_NOT_NOW", "TRIBUNAL_PRESIDING", "TRIBUNAL_REQUIRED", "TRIBUNAL_SIZE", "TRIBUNAL_TRIPARTITE"],
   "auth": ["ACCOUNT_DISABLED", "AUTH_INVALID", "AUTH_LOCKED", "PASSWORD_POLICY", "PASSWORD_WRONG"],
   "cases": ["APPROVAL_DECIDED", "APPROVAL_KIND_UNKNOWN", "APPROVAL_PENDING", "APPROVAL_POST_REQUIRED", "APPROVAL_SELF", "ASSIGNEE_NOT_QUALIFIED", "CASE_CLOSED", "CASE_EVENT_IS_ACT", "CLAIM_ALREADY_IN_PROCEDURE", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "PRECONDITION_UNMET", "RECUSAL_REQUIRED", "TRACK_NOT_READY"],
   "clocks": ["CALENDAR_DATA_INVALID", "CALENDAR_NOTICE_INVALID", "CALENDAR_UNKNOWN", "CALENDAR_YEAR_EXISTS", "CLOCK_ALREADY_RUNNING", "CLOCK_NOT_SHORTENABLE", "CLOCK_NOT_SUSPENDABLE", "CLOCK_RULE_UNKNOWN", "CLOCK_SHORTENING_INVALID", "DATE_INVALID", "JURISDICTION_NOT_FOUND"],
