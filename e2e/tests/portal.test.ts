@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../apps/server/src/bootstrap';
 import { loadConfig } from '../../apps/server/src/config/env';
 import { SAMPLE_FIELDS } from '../../apps/server/src/modules/documents/render/index';
+import { flowDraft } from '../../apps/server/test/documents.support';
 import { type Client, signedIn } from '../../apps/server/test/harness';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
 import { SmsGateway } from '../../apps/server/test/portal.support';
@@ -95,7 +96,8 @@ describe('the parties’ portal at 360 px', () => {
       | { id: string; name: string }[]
       | undefined;
     const issuer = orgs?.find((o) => o.name === '随州市劳动人事争议仲裁委员会')?.id;
-    const d = await clerk.post('/api/documents', {
+    // Act documents are drafted as their flows draft them (the generic route refuses them).
+    const d = await flowDraft({ server, url: server.url, databaseUrl: undefined }, clerk, {
       subjectType: 'matter',
       subjectId: matterId,
       type,

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addArbitrator, application, COMPLETE, seedCalendars } from './arbitration.support';
+import { addArbitrator, application, approved, COMPLETE, seedCalendars } from './arbitration.support';
 import { type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { creditCode, intakeBody, residentId } from './intake-fixtures';
@@ -55,6 +55,8 @@ describe('arbitration: collective variant', () => {
     const ok = await application(clerk, r.body, withReps);
     expect(ok.complete, JSON.stringify(ok.missingItems)).toBe(true);
     const caseId = ok.case.caseId as string;
+    // The city commission's collective cases are accepted after the 立案审批 (approval forms).
+    await approved(liqiang, director, caseId, 'filing');
     const acc = await director.post(`/api/arbitration/cases/${caseId}/accept`, {});
     expect(acc.status, JSON.stringify(acc.body)).toBe(200);
     return { caseId, view: acc.body.case };

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runJobs } from './documents.support';
-import { addArbitrator, application, seedCalendars } from './arbitration.support';
+import { addArbitrator, application, approved, seedCalendars } from './arbitration.support';
 import { newMatter, openCase, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { setToday } from './procedure.support';
@@ -143,7 +143,12 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
       startsAt: at(3, '09:00'),
       endsAt: at(3, '11:00'),
     });
-    expect([short.status, short.body.code]).toEqual([422, 'HEARING_NOTICE_TOO_SHORT']);
+    expect([short.status, short.body.code]).toEqual([409, 'PRECONDITION_UNMET']);
+    expect(short.body.details).toMatchObject({
+      guard: 'arbitration.hearing-notice-period',
+      earliestDate: day(5),
+      basis: '《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条',
+    });
     const h1 = await liqiang.post(`/api/arbitration/cases/${case1}/hearings`, {
       roomId: roomIds[0],
       startsAt: at(8, '09:00'),
@@ -296,6 +301,7 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
         'arbitration.final-award.employer-set-aside',
       ]),
     );
+    await approved(liqiang, director, case1, 'closing', { outcome: '裁决结案', amountFen: 4_250_000 });
     const closed = await liqiang.post(`/api/arbitration/cases/${case1}/close`, {
       outcome: '裁决结案',
       amountFen: 4_250_000,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addArbitrator, application, COMPLETE, seedCalendars } from './arbitration.support';
+import { addArbitrator, application, approved, COMPLETE, seedCalendars } from './arbitration.support';
 import { newMatter, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { creditCode, intakeBody, residentId } from './intake-fixtures';
@@ -238,6 +238,7 @@ describe('arbitration: simplified procedure and collective variant', () => {
         '集体工600-2',
       ]);
       caseId = ok.case.caseId;
+      await approved(liqiang, director, caseId, 'filing');
       const acc = await director.post(`/api/arbitration/cases/${caseId}/accept`, {});
       expect(acc.status, JSON.stringify(acc.body)).toBe(200);
     });

@@ -100,3 +100,28 @@ export async function addArbitrator(env: TestEnv, username: string, name: string
     .execute();
   return u.id;
 }
+
+/**
+ * The 立案 or 结案 approval by the approver's own action: `handler` asks, `approver` (holding the
+ * approving post) approves on the 工作台; returns the issued 审批表's id.
+ */
+export async function approved(
+  handler: Client,
+  approver: Client,
+  caseId: string,
+  kind: 'filing' | 'closing',
+  over: Record<string, unknown> = {},
+): Promise<string> {
+  const asked = await handler.post(`/api/arbitration/cases/${caseId}/${kind}-approval`, {
+    opinion: kind === 'filing' ? '材料齐全，符合受理条件，建议立案' : '案件已审结，建议结案归档',
+    ...over,
+  });
+  expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+  const done = await approver.post(`/api/approvals/${asked.body.approvalId}/decide`, {
+    approve: true,
+    comment: kind === 'filing' ? '同意立案' : '同意结案',
+    version: 1,
+  });
+  expect(done.status, JSON.stringify(done.body)).toBe(200);
+  return done.body.documentId as string;
+}

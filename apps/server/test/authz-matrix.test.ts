@@ -72,6 +72,10 @@ const BROAD_WRITES = new Map<string, string>([
     'handler: arbitration post of the case jurisdiction',
   ],
   [
+    'POST /api/arbitration/cases/:caseId/agents',
+    'handler: arbitration or intake post of the case jurisdiction',
+  ],
+  [
     'POST /api/arbitration/cases/:caseId/filing-approval',
     'handler: arbitration or intake post of the case jurisdiction',
   ],

@@ -6,6 +6,7 @@ import { MEDIATION_DESK } from '../src/modules/mediation/mediation.common';
 import { DEMO_USERS } from '../src/seed/demo';
 import { application } from './arbitration.support';
 import { newMatter, places } from './cases.support';
+import { flowDraft } from './documents.support';
 import { BodyFactory } from './fuzz.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { creditCode } from './intake-fixtures';
@@ -245,7 +246,7 @@ beforeAll(async () => {
     workerCount: 3,
   });
   expect(insp.status, JSON.stringify(insp.body)).toBe(201);
-  const doc = await clerk.post('/api/documents', {
+  const doc = await flowDraft(env, clerk, {
     subjectType: 'matter',
     subjectId: m.id,
     type: 'acceptance_notice',

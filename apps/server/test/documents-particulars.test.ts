@@ -2,7 +2,7 @@ import { CLAIM_CATALOGUE } from '@onestop/domain';
 import { describe, expect, it } from 'vitest';
 import { pdftotext, squash, writeTemp } from '../src/modules/documents/render/testing/poppler';
 import { openCase, places } from './cases.support';
-import { download, issued } from './documents.support';
+import { createDraft, download, issued, runJobs } from './documents.support';
 import { useDocumentsServer } from './documents.support';
 import { type Client, signedIn } from './harness';
 import { creditCode, intakeBody, residentId } from './intake-fixtures';
@@ -68,6 +68,45 @@ describe('documents: 案号 and particulars from the master record', () => {
     expect(text).toContain('被申请人：随州市鸿运建筑劳务有限公司');
     expect(text).toContain('二、被申请人辩称被申请人在答辩期内未提交书面答辩意见。');
     expect(text).not.toContain(idNumber);
+  });
+
+  it('freezes the particulars at issue: a later address change shows only on documents issued after it', async () => {
+    const { clerk, caseId, idNumber } = await caseOf('arbitration');
+    const subject = { subjectType: 'case', subjectId: caseId } as const;
+    const draft = await createDraft(clerk, 'award', {}, subject);
+    const issuedRes = await clerk.post(`/api/documents/${draft.id}/issue`, {});
+    expect(issuedRes.status, JSON.stringify(issuedRes.body)).toBe(200);
+    // The worker moves before the issued award is rendered (or re-rendered later).
+    const { db } = env.server.app.ctx.database;
+    const { cipher } = env.server.app.ctx;
+    const worker = await db
+      .selectFrom('matter_party as mp')
+      .innerJoin('track_case as c', 'c.matter_id', 'mp.matter_id')
+      .select('mp.party_id')
+      .where('c.id', '=', caseId)
+      .where('mp.role', '=', 'worker')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('party')
+      .set({ address_enc: cipher.encrypt('湖北省随州市曾都区白云大道9号') })
+      .where('id', '=', worker.party_id)
+      .execute();
+    await runJobs(env);
+    const before = await pdfText(clerk, draft.id, 'award-frozen.pdf');
+    expect(before).toContain('1990年3月7日出生，回族，住湖北省随州市曾都区交通大道100号，公民身份号码');
+    expect(before).not.toContain('白云大道');
+    const stored = await db
+      .selectFrom('document')
+      .select('context_enc')
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.context_enc).toMatch(/^v2\./);
+    expect(stored.context_enc).not.toContain('交通大道');
+    // A document issued after the move prints the new address.
+    const later = await issued(env, clerk, 'award', subject);
+    const after = await pdfText(clerk, later.id, 'award-after-move.pdf');
+    expect(after).toContain('1990年3月7日出生，回族，住湖北省随州市曾都区白云大道9号，公民身份号码');
+    expect(after).toContain(idNumber.slice(-4));
   });
 
   it('gives a document of a matter (no case yet) no 案号', async () => {

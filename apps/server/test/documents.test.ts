@@ -19,6 +19,45 @@ import {
 describe('documents: drafts, rendering, issue, integrity, correction', () => {
   const env = useDocumentsServer();
 
+  it('drafts only free-standing documents: an act document only through its flow (409)', async () => {
+    const clerk = await signedIn(env, 'clerk');
+    const subj = await subject(clerk);
+    const before = await env.server.app.ctx.database.db
+      .selectFrom('document')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('subject_id', '=', subj.subjectId)
+      .executeTakeFirstOrThrow();
+    for (const [type, title] of [
+      ['acceptance_notice', '受理通知书'],
+      ['award', '裁决书'],
+      ['penalty_decision', '行政处罚决定书'],
+    ] as const) {
+      const r = await clerk.post('/api/documents', { ...subj, type, fields: SAMPLE_FIELDS[type] });
+      expect([r.status, r.body.code, r.body.message]).toEqual([
+        409,
+        'DOCUMENT_NOT_FREE_STANDING',
+        `《${title}》记载或作出法律行为，只能在相应的办理步骤中出具，不能单独起草`,
+      ]);
+    }
+    const after = await env.server.app.ctx.database.db
+      .selectFrom('document')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('subject_id', '=', subj.subjectId)
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    const types = (await clerk.get('/api/documents/types')).body.items as {
+      type: string;
+      freeStanding: boolean;
+    }[];
+    expect(types.filter((t) => t.freeStanding).map((t) => t.type)).toEqual(['receipt']);
+    const receipt = await clerk.post('/api/documents', {
+      ...subj,
+      type: 'receipt',
+      fields: SAMPLE_FIELDS.receipt,
+    });
+    expect(receipt.status, JSON.stringify(receipt.body)).toBe(201);
+  });
+
   it('walks 401 → 400 (every missing field listed) → 403 → 201', async () => {
     const anon = new Client(env.url);
     expect(
@@ -47,8 +86,8 @@ describe('documents: drafts, rendering, issue, integrity, correction', () => {
 
     const badDate = await clerk.post('/api/documents', {
       ...(await subject(clerk)),
-      type: 'acceptance_notice',
-      fields: { ...SAMPLE_FIELDS.acceptance_notice, submittedDate: '2026-13-45' },
+      type: 'receipt',
+      fields: { ...SAMPLE_FIELDS.receipt, receivedAt: '昨天上午' },
     });
     expect(badDate.status).toBe(400);
     expect(badDate.body.code).toBe('DOCUMENT_INVALID');

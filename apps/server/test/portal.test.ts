@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FIELDS } from '../src/modules/documents/render/index';
 import { organizations, places } from './cases.support';
-import { runJobs } from './documents.support';
+import { flowDraft, runJobs } from './documents.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { applicationBody, jpeg, PortalClient, SmsGateway, signInByPhone, uploadFile } from './portal.support';
 
@@ -123,7 +123,7 @@ describe('portal: online application, following, service, rating', () => {
     const consents = (await clerk.get(`/api/portal/staff/matters/${matter.matterId}/consents`)).body.items;
     const es = consents.find((c: any) => c.kind === 'electronic_service');
     expect(es.given).toBe(true);
-    const draft = await clerk.post('/api/documents', {
+    const draft = await flowDraft(env, clerk, {
       subjectType: 'matter',
       subjectId: matter.matterId,
       type: 'acceptance_notice',
@@ -245,7 +245,7 @@ describe('portal: online application, following, service, rating', () => {
     // The complaint filed by the worker against the same employer stays hidden from the employer (P-05).
     expect(list).toHaveLength(1);
     const name = body.employer.name;
-    const draft = await clerk.post('/api/documents', {
+    const draft = await flowDraft(env, clerk, {
       subjectType: 'matter',
       subjectId: matter.matterId,
       type: 'mediation_proposal',

@@ -77,3 +77,17 @@ export function partyLines(
   }
   return lines;
 }
+
+/**
+ * The authority an agent (委托代理人) holds, as the 授权委托书 states it (《劳动争议调解仲裁法》第二十四条:
+ * a signed or sealed power of attorney stating the matters and the authority). A 特别授权 lets the agent
+ * admit, waive or change claims and settle; a 一般授权 does not.
+ */
+export const AGENT_AUTHORITIES = {
+  special: { label: '特别授权', powers: '代为承认、放弃、变更仲裁请求，进行和解，代签法律文书' },
+  general: { label: '一般授权', powers: '代为出庭、陈述、举证、质证、辩论，代签法律文书' },
+} as const;
+
+export type AgentAuthority = keyof typeof AGENT_AUTHORITIES;
+
+export const AGENT_BASIS = '《劳动争议调解仲裁法》第二十四条';

@@ -1,4 +1,6 @@
 import type { ArbitrationEvent } from './arbitration.context';
+import { APPROVAL_FORMS, FILING_APPROVAL_BASIS } from './approvals';
+import { addDays } from '../calendar/date';
 import {
   chineseDate,
   dayAfter,
@@ -31,6 +33,12 @@ export interface ArbitrationSnapshot {
   hearingHeld: boolean;
   /** The written hearing notice is proven served on the applicant (signed, left on refusal, opened). */
   hearingNoticeServedToApplicant: boolean;
+  /** The commission requires the 立案审批 for this case (per jurisdiction policy, approvals.ts). */
+  filingApprovalRequired: boolean;
+  /** A holder of the approving post approved the 立案审批 (approval form arbitration_filing). */
+  filingApproved: boolean;
+  /** A holder of the approving post approved the 结案审批 (approval form arbitration_closing). */
+  closingApproved: boolean;
 }
 
 type G = ProcedureGuard<ArbitrationSnapshot>;
@@ -56,6 +64,26 @@ const hearingAfterDefence: G = {
     return unmet(
       this,
       `被申请人答辩期至${chineseDate(s.defenceDueDate)}届满，开庭日期不得早于${chineseDate(earliest)}；被申请人书面放弃答辩期的除外`,
+      earliest,
+    );
+  },
+};
+
+/** Days the written hearing notice must precede the hearing (调解仲裁法第三十五条; 办案规则第三十八条). */
+export const HEARING_NOTICE_DAYS = 5;
+
+/** A hearing (or a new date after postponement or adjournment) at least five days after its notice. */
+const hearingNoticePeriod: G = {
+  id: 'arbitration.hearing-notice-period',
+  label: '开庭通知须在开庭五日前送达双方当事人',
+  basis: '《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条',
+  check(s) {
+    const date = s.proposedHearingDate;
+    const earliest = addDays(s.today, HEARING_NOTICE_DAYS);
+    if (!date || date >= earliest) return met(this.id);
+    return unmet(
+      this,
+      `开庭通知须在开庭五日前书面送达双方当事人，今日通知的，开庭日期不得早于${chineseDate(earliest)}`,
       earliest,
     );
   },
@@ -144,8 +172,33 @@ const noticeServedToApplicant: G = {
   },
 };
 
+/** Acceptance waits for the 立案审批 where the commission requires one (approval forms, approvals.ts). */
+const filingApproved: G = {
+  id: 'arbitration.filing-approved',
+  label: '立案审批已经批准（仲裁委员会要求立案审批的案件）',
+  basis: `${FILING_APPROVAL_BASIS}；${APPROVAL_FORMS.arbitration_filing.basis}`,
+  check(s) {
+    if (!s.filingApprovalRequired || s.filingApproved) return met(this.id);
+    return unmet(this, '本案须经立案审批，立案审批表尚未经负责人批准，不能受理；请先报请立案审批', null);
+  },
+};
+
+/** Closing waits for the 结案审批 (approval forms, approvals.ts). */
+const closingApproved: G = {
+  id: 'arbitration.closing-approved',
+  label: '结案审批已经批准',
+  basis: APPROVAL_FORMS.arbitration_closing.basis,
+  check(s) {
+    if (s.closingApproved) return met(this.id);
+    return unmet(this, '结案审批表尚未经负责人批准，不能结案；请先报请结案审批', null);
+  },
+};
+
 export const ARBITRATION_GUARDS: Readonly<Record<string, G>> = Object.fromEntries(
   [
+    filingApproved,
+    closingApproved,
+    hearingNoticePeriod,
     hearingAfterDefence,
     hearingAfterEvidence,
     defencePeriodOver,
@@ -163,9 +216,23 @@ export const ARBITRATION_GUARDS: Readonly<Record<string, G>> = Object.fromEntrie
 export const ARBITRATION_STEP_GUARDS: Readonly<
   Partial<Record<ArbitrationEvent | 'record_hearing', readonly string[]>>
 > = {
-  schedule_hearing: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
-  adjourn: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
-  postpone: ['arbitration.hearing-after-defence-period', 'arbitration.hearing-after-evidence-period'],
+  accept: ['arbitration.filing-approved'],
+  close: ['arbitration.closing-approved'],
+  schedule_hearing: [
+    'arbitration.hearing-notice-period',
+    'arbitration.hearing-after-defence-period',
+    'arbitration.hearing-after-evidence-period',
+  ],
+  adjourn: [
+    'arbitration.hearing-notice-period',
+    'arbitration.hearing-after-defence-period',
+    'arbitration.hearing-after-evidence-period',
+  ],
+  postpone: [
+    'arbitration.hearing-notice-period',
+    'arbitration.hearing-after-defence-period',
+    'arbitration.hearing-after-evidence-period',
+  ],
   hold_hearing: ['arbitration.hearing-date-reached'],
   /** A 庭审笔录 entered on its own (records route) is a hearing record too. */
   record_hearing: ['arbitration.hearing-date-reached'],

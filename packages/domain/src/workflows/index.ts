@@ -20,8 +20,21 @@ export * from './engine';
 export * from './errors';
 export { type InspectionContext, inspectionMachine } from './inspection.machine';
 export {
+  APPROVAL_FORMS,
+  type ApprovalForm,
+  type ApprovalFormKind,
+  FILING_APPROVAL_BASIS,
+  FILING_APPROVAL_DEFAULTS,
+  type FilingApprovalPolicy,
+  filingApprovalRequired,
+  isApprovalFormKind,
+  isFilingApprovalPolicy,
+  mayApproveForm,
+} from './approvals';
+export {
   type ApprovalRule,
   INSPECTION_APPROVALS,
+  INSPECTION_FORM_KIND,
   type InspectionApprovalKind,
   mayApprove,
 } from './inspection.approvals';

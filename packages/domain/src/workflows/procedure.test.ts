@@ -13,6 +13,9 @@ const arb = (over: Partial<ArbitrationSnapshot> = {}): ArbitrationSnapshot => ({
   hearingDate: '2026-12-28',
   hearingHeld: false,
   hearingNoticeServedToApplicant: false,
+  filingApprovalRequired: false,
+  filingApproved: false,
+  closingApproved: false,
   ...over,
 });
 const DEFENCE_BASIS =
@@ -165,6 +168,67 @@ const insp = (over: Partial<InspectionSnapshot> = {}): InspectionSnapshot => ({
   ...over,
 });
 const icheck = (id: string, s: InspectionSnapshot) => INSPECTION_GUARDS[id]!.check(s);
+
+describe('hearing notice period (调解仲裁法第三十五条; 办案规则第三十八条)', () => {
+  it('a hearing is set at least five days after today, the day of the notice', () => {
+    expect(
+      check(
+        'arbitration.hearing-notice-period',
+        arb({ defenceWaived: true, proposedHearingDate: '2026-12-11' }),
+      ),
+    ).toEqual({
+      met: false,
+      guard: 'arbitration.hearing-notice-period',
+      message: '开庭通知须在开庭五日前书面送达双方当事人，今日通知的，开庭日期不得早于2026年12月12日',
+      earliestDate: '2026-12-12',
+      basis: '《劳动争议调解仲裁法》第三十五条；《劳动人事争议仲裁办案规则》第三十八条',
+    });
+    expect(check('arbitration.hearing-notice-period', arb({ proposedHearingDate: '2026-12-12' })).met).toBe(
+      true,
+    );
+    for (const step of ['schedule_hearing', 'adjourn', 'postpone']) {
+      expect(
+        arbitrationStepVerdict(
+          step,
+          arb({ defenceWaived: true, evidenceWaived: true, proposedHearingDate: '2026-12-08' }),
+        ).unmet.map((u) => u.guard),
+      ).toEqual(['arbitration.hearing-notice-period']);
+    }
+  });
+});
+
+describe('approval guards (approval forms gate the act)', () => {
+  const FILING =
+    '《劳动人事争议仲裁办案规则》第三十条；《劳动争议调解仲裁法》第七条、第十九条（仲裁委员会决定受理集体劳动争议）；《劳动人事争议仲裁办案规则》第三十条、第三十一条；仲裁文书样式 立案（组庭）审批表';
+  it('acceptance waits for the filing approval only where the commission requires one', () => {
+    expect(arbitrationStepVerdict('accept', arb()).allowed).toBe(true);
+    expect(arbitrationStepVerdict('accept', arb({ filingApprovalRequired: true }))).toEqual({
+      allowed: false,
+      unmet: [
+        {
+          guard: 'arbitration.filing-approved',
+          message: '本案须经立案审批，立案审批表尚未经负责人批准，不能受理；请先报请立案审批',
+          earliestDate: null,
+          basis: FILING,
+        },
+      ],
+    });
+    expect(
+      arbitrationStepVerdict('accept', arb({ filingApprovalRequired: true, filingApproved: true })).allowed,
+    ).toBe(true);
+  });
+  it('closing waits for the closing approval', () => {
+    expect(arbitrationStepVerdict('close', arb()).unmet).toEqual([
+      {
+        guard: 'arbitration.closing-approved',
+        message: '结案审批表尚未经负责人批准，不能结案；请先报请结案审批',
+        earliestDate: null,
+        basis: '《劳动人事争议仲裁办案规则》第二十一条至第二十四条（结案归档）；仲裁文书样式 结案审批表',
+      },
+    ]);
+    expect(arbitrationStepVerdict('close', arb({ closingApproved: true })).allowed).toBe(true);
+  });
+});
 
 describe('inspection guards', () => {
   it('no decision while the hearing-request window is open; earliest the day after it closes', () => {

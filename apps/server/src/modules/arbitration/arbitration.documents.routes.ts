@@ -10,10 +10,12 @@ import {
   registerArbitrationApprovals,
   requestArbitrationApproval,
 } from './arbitration.documents';
+import { recordAgents } from './arbitration.agents';
 import { determineFinality } from './arbitration.conduct';
 import { act, audited, caseStep } from './arbitration.http';
 import { settingNumber } from './arbitration.runtime';
 import {
+  agentsBody,
   anyObject,
   approvalRequestBody,
   awardCorrectionBody,
@@ -80,6 +82,16 @@ export const documentStepRoutes: FastifyPluginAsyncZod = async (app) => {
       await audited(trx, actor, 'arbitration.award_correction', req.params.caseId, out.documents[0]!.number);
       return out;
     }),
+  );
+
+  const ag = caseStep(
+    '登记当事人的委托代理人及代理权限（特别授权或一般授权，须已提交授权委托书；调解仲裁法第二十四条）；此后出具的裁决书、调解书等载明',
+    agentsBody,
+  );
+  app.post('/arbitration/cases/:caseId/agents', ag, async (req) =>
+    act(ctx, req, req.params.caseId, (trx, auth, actor) =>
+      recordAgents(trx, auth, actor, req.params.caseId, req.body),
+    ),
   );
 
   for (const [path, kind, summary] of [

@@ -1,9 +1,14 @@
-import { CLAIM_CATALOGUE, chineseDate, isClaimType } from '@onestop/domain';
+import { APPROVAL_FORMS, CLAIM_CATALOGUE, chineseDate, isClaimType } from '@onestop/domain';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { registerApprovalKind, requestApproval } from '../cases/approvals';
+import {
+  type ApprovalHandler,
+  type ApprovalRow,
+  registerApprovalKind,
+  requestApproval,
+} from '../cases/approvals';
 import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
 import { localDateTime, type Trx } from './arbitration.runtime';
@@ -432,8 +437,6 @@ export async function correctAward(
 
 // --- Internal approval forms (审批表), approved by the approver's own action (cases/approvals.ts) ----
 
-const FILING_BASIS = '《劳动人事争议仲裁办案规则》第三十条、第三十一条；仲裁文书样式 立案（组庭）审批表';
-const CLOSING_BASIS = '《劳动人事争议仲裁办案规则》第二十一条至第二十四条（结案归档）';
 export const CLOSABLE_STATES = [
   'mediated',
   'withdrawn',
@@ -452,80 +455,71 @@ interface ClosingPayload extends FilingPayload {
   amountFen?: number | null;
 }
 
+/**
+ * Approval issues the kind's form (APPROVAL_FORMS[kind].form): the case's names, the kind's own
+ * fields, then the handler's request and the approver's decision; a case record names it.
+ */
+function approvalFormHandler(
+  kind: 'arbitration_filing' | 'arbitration_closing',
+  fields: (
+    ctx: AppContext,
+    trx: Trx,
+    row: ApprovalRow,
+    d: ApplicationData,
+  ) => Promise<Record<string, unknown>>,
+): ApprovalHandler {
+  const form = APPROVAL_FORMS[kind];
+  return async (ctx, trx, actor, row, dec) => {
+    const d = await loadApplication(trx, row.subject_id);
+    const names = documentNames(d);
+    const p = row.payload as FilingPayload;
+    const doc = await issueFor(ctx, trx, actor, row.subject_id, form.form, {
+      applicantName: names.applicantName,
+      respondentName: names.respondentName,
+      caseCause: names.caseCause,
+      ...(await fields(ctx, trx, row, d)),
+      handlerName: row.requested_by_name,
+      handlerOpinion: p.handlerOpinion,
+      requestedDate: p.requestedDate,
+      approverName: dec.approverName,
+      approverOpinion: dec.comment,
+      approvedDate: dec.approvedDate,
+    });
+    await addRecord(
+      trx,
+      actor,
+      row.subject_id,
+      'note',
+      `${form.label}：${dec.approverName}批准（${doc.number}）`,
+      {
+        kind: kind === 'arbitration_filing' ? 'filing_approval' : 'closing_approval',
+        documentId: doc.id,
+      },
+    );
+    return doc.id;
+  };
+}
+
 export function registerArbitrationApprovals() {
-  registerApprovalKind('arbitration_filing', {
-    label: '立案审批',
-    approverRole: 'leader',
-    basis: FILING_BASIS,
-    onApproved: async (ctx, trx, actor, row, dec) => {
-      const d = await loadApplication(trx, row.subject_id);
-      const names = documentNames(d);
-      const p = row.payload as FilingPayload;
-      const doc = await issueFor(ctx, trx, actor, row.subject_id, 'arbitration_filing_approval', {
-        applicantName: names.applicantName,
-        respondentName: names.respondentName,
-        caseCause: names.caseCause,
-        receivedDate: todayIso(ctx.config, d.matter.received_at),
-        claims: claimTexts(d),
-        handlerName: row.requested_by_name,
-        handlerOpinion: p.handlerOpinion,
-        requestedDate: p.requestedDate,
-        approverName: dec.approverName,
-        approverOpinion: dec.comment,
-        approvedDate: dec.approvedDate,
-      });
-      await addRecord(
-        trx,
-        actor,
-        row.subject_id,
-        'note',
-        `立案审批：${dec.approverName}批准（${doc.number}）`,
-        {
-          kind: 'filing_approval',
-          documentId: doc.id,
-        },
-      );
-      return doc.id;
-    },
-  });
-  registerApprovalKind('arbitration_closing', {
-    label: '结案审批',
-    approverRole: 'leader',
-    basis: CLOSING_BASIS,
-    onApproved: async (ctx, trx, actor, row, dec) => {
-      const d = await loadApplication(trx, row.subject_id);
-      const names = documentNames(d);
-      const t = await seats(trx, row.subject_id);
+  registerApprovalKind(
+    'arbitration_filing',
+    approvalFormHandler('arbitration_filing', async (ctx, _trx, _row, d) => ({
+      receivedDate: todayIso(ctx.config, d.matter.received_at),
+      claims: claimTexts(d),
+    })),
+  );
+  registerApprovalKind(
+    'arbitration_closing',
+    approvalFormHandler('arbitration_closing', async (ctx, trx, row) => {
       const p = row.payload as ClosingPayload;
-      const doc = await issueFor(ctx, trx, actor, row.subject_id, 'arbitration_closing_approval', {
-        applicantName: names.applicantName,
-        respondentName: names.respondentName,
-        caseCause: names.caseCause,
+      return {
         acceptedDate: await acceptedDateOf(ctx, trx, row.subject_id),
         outcome: p.outcome,
         ...(typeof p.amountFen === 'number' && { amount: p.amountFen / 100 }),
-        arbitrators: t.arbitrators,
-        handlerName: row.requested_by_name,
-        handlerOpinion: p.handlerOpinion,
-        requestedDate: p.requestedDate,
-        approverName: dec.approverName,
-        approverOpinion: dec.comment,
-        approvedDate: dec.approvedDate,
-      });
-      await addRecord(
-        trx,
-        actor,
-        row.subject_id,
-        'note',
-        `结案审批：${dec.approverName}批准（${doc.number}）`,
-        {
-          kind: 'closing_approval',
-          documentId: doc.id,
-        },
-      );
-      return doc.id;
-    },
-  });
+        arbitrators: (await seats(trx, row.subject_id)).arbitrators,
+      };
+    }),
+  );
 }
 
 /** The handler asks for the 立案 or 结案 approval; it waits on the approvers' 工作台. */

@@ -1,4 +1,10 @@
-import { type ArbitrationSnapshot, arbitrationStepVerdict, type StepVerdict } from '@onestop/domain';
+import {
+  type ArbitrationSnapshot,
+  arbitrationStepVerdict,
+  filingApprovalRequired,
+  isFilingApprovalPolicy,
+  type StepVerdict,
+} from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
@@ -66,6 +72,44 @@ export async function arbitrationSnapshot(
     // Held: a hearing held (or a 庭审笔录 entered) and no later hearing pending (an adjournment).
     hearingHeld: !pending && (hearings.some((h) => h.state === 'held') || has('hearing_record')),
     hearingNoticeServedToApplicant: (await hearingNoticeServedToApplicant(exec, caseId)) !== null,
+    ...(await approvalFacts(exec, caseId)),
+  };
+}
+
+/**
+ * The approval facts: whether the commission requires the 立案审批 for this case (the jurisdiction's
+ * policy: setting `arbitration.filing_approval.<jurisdiction code>` = all | collective | none, else
+ * the domain default per level) and which approval forms were approved.
+ */
+async function approvalFacts(exec: Exec, caseId: string) {
+  const c = await exec
+    .selectFrom('track_case as c')
+    .innerJoin('jurisdiction as j', 'j.id', 'c.jurisdiction_id')
+    .innerJoin('matter as m', 'm.id', 'c.matter_id')
+    .select(['j.code', 'j.level', 'm.collective'])
+    .where('c.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const setting = await exec
+    .selectFrom('setting')
+    .select('value')
+    .where('key', '=', `arbitration.filing_approval.${c.code}`)
+    .executeTakeFirst();
+  const approved = await exec
+    .selectFrom('approval_request')
+    .select('kind')
+    .distinct()
+    .where('subject_id', '=', caseId)
+    .where('state', '=', 'approved')
+    .where('kind', 'in', ['arbitration_filing', 'arbitration_closing'])
+    .execute();
+  const has = (k: string) => approved.some((a) => a.kind === k);
+  return {
+    filingApprovalRequired: filingApprovalRequired(
+      { level: c.level, collective: c.collective === true },
+      isFilingApprovalPolicy(setting?.value) ? setting.value : null,
+    ),
+    filingApproved: has('arbitration_filing'),
+    closingApproved: has('arbitration_closing'),
   };
 }
 

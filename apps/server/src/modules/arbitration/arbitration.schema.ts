@@ -287,3 +287,18 @@ export const closeBody = z.strictObject({
 // biome-ignore lint/suspicious/noExplicitAny: presenter objects documented by their TypeScript types.
 export const anyObject: z.ZodType<any> = z.record(z.string(), z.unknown());
 export const resultSchema = z.object({ case: anyObject }).catchall(z.unknown());
+
+/** A party's agents with the authority the power of attorney grants (调解仲裁法第二十四条). */
+export const agentsBody = z.strictObject({
+  partyId: uuid,
+  powerOfAttorneyFiled: z.boolean().describe('已提交委托人签名或盖章、载明委托事项和权限的授权委托书'),
+  agents: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1, '请填写代理人姓名').max(50),
+        identity: z.string().trim().max(100).optional().describe('如：湖北某某律师事务所律师；申请人之妻'),
+        authority: z.enum(['special', 'general'], '请选择代理权限（特别授权或一般授权）'),
+      }),
+    )
+    .max(5, '代理人不超过5名'),
+});

@@ -318,15 +318,9 @@ export async function scheduleHearing(
     .where('id', '=', input.roomId)
     .executeTakeFirst();
   if (!room?.active) throw errors.notFound('仲裁庭室');
+  // Five days' notice (调解仲裁法第三十五条; 办案规则第三十八条): the procedure guard
+  // arbitration.hearing-notice-period refuses an earlier date (409 PRECONDITION_UNMET).
   const noticeDays = daysFromTo(todayIso(ctx.config), localDate(ctx, startsAt));
-  if (noticeDays < 5) {
-    throw new AppError(
-      422,
-      'HEARING_NOTICE_TOO_SHORT',
-      `开庭通知须在开庭五日前送达当事人，所选日期距今仅${noticeDays}日（《劳动争议调解仲裁法》第三十五条）`,
-      { noticeDays },
-    );
-  }
   const arbitratorIds = tribunal.map((t) => t.user_id);
   await assertFree(trx, input.roomId, arbitratorIds, startsAt, endsAt);
   const event = c.state === 'hearing' ? 'adjourn' : 'schedule_hearing';
@@ -377,15 +371,7 @@ export async function postponeHearing(
   const daysBefore = daysFromTo(requestedOn, localDate(ctx, h.starts_at));
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
-  const noticeDays = daysFromTo(todayIso(ctx.config), localDate(ctx, startsAt));
-  if (noticeDays < 5) {
-    throw new AppError(
-      422,
-      'HEARING_NOTICE_TOO_SHORT',
-      `新的开庭日期距今仅${noticeDays}日，开庭通知须在开庭五日前送达`,
-      { noticeDays },
-    );
-  }
+  // The new date: five days' notice, checked by the procedure guard arbitration.hearing-notice-period.
   const step = await transitionCase(ctx, trx, auth, actor, h.case_id, 'postpone', {
     reason: input.reason,
     payload: { postponementRequestDaysBefore: daysBefore, proposedHearingDate: localDate(ctx, startsAt) },

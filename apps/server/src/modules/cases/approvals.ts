@@ -4,7 +4,13 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import type { RoleCode } from '@onestop/domain';
+import {
+  APPROVAL_FORMS,
+  type ApprovalForm,
+  type ApprovalFormKind,
+  isApprovalFormKind,
+  mayApproveForm,
+} from '@onestop/domain';
 import { activeRolesIn, jurisdictionChain } from './cases.access';
 
 /**
@@ -12,7 +18,9 @@ import { activeRolesIn, jurisdictionChain } from './cases.access';
  * 工作台 of the users holding the approving post in the subject's jurisdiction; one of them (never the
  * requester) approves or rejects it in the app. On approval the kind's handler issues its internal
  * form (审批表) with the approver's name and the date of that action — never a typed name.
- * Kinds register themselves (registerApprovalKind); the table is migration 0046.
+ * What each kind is (its form, label, approving post, basis, the step it gates) is declared in the
+ * domain (APPROVAL_FORMS); a track registers only what approval does (registerApprovalKind); the
+ * table is migration 0046.
  */
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -75,31 +83,28 @@ export interface ApprovalDecision {
   comment: string;
 }
 
-export interface ApprovalKind {
-  /** Chinese name of what is approved (立案审批, 结案审批) */
-  label: string;
-  approverRole: RoleCode;
-  basis: string;
-  /** Issues the internal form in the deciding transaction; returns the document id */
-  onApproved: (
-    ctx: AppContext,
-    trx: Trx,
-    actor: Actor,
-    row: ApprovalRow,
-    d: ApprovalDecision,
-  ) => Promise<string>;
-}
+/** What approval does: issues the internal form in the deciding transaction; returns the document id. */
+export type ApprovalHandler = (
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  row: ApprovalRow,
+  d: ApprovalDecision,
+) => Promise<string>;
 
-const KINDS = new Map<string, ApprovalKind>();
+export type ApprovalKind = ApprovalForm & { onApproved: ApprovalHandler };
 
-export function registerApprovalKind(kind: string, def: ApprovalKind): void {
-  KINDS.set(kind, def);
+const HANDLERS = new Map<ApprovalFormKind, ApprovalHandler>();
+
+export function registerApprovalKind(kind: ApprovalFormKind, onApproved: ApprovalHandler): void {
+  HANDLERS.set(kind, onApproved);
 }
 
 export function approvalKind(kind: string): ApprovalKind {
-  const k = KINDS.get(kind);
-  if (!k) throw new AppError(409, 'APPROVAL_KIND_UNKNOWN', `未知的审批事项：${kind}`);
-  return k;
+  const onApproved = isApprovalFormKind(kind) ? HANDLERS.get(kind) : undefined;
+  if (!onApproved || !isApprovalFormKind(kind))
+    throw new AppError(409, 'APPROVAL_KIND_UNKNOWN', `未知的审批事项：${kind}`);
+  return { ...APPROVAL_FORMS[kind], onApproved };
 }
 
 /** Asks for an approval (one pending request of a kind per subject: 409 APPROVAL_PENDING otherwise). */
@@ -138,7 +143,7 @@ export async function requestApproval(
       subject_id: input.subjectId,
       subject_label: input.subjectLabel,
       jurisdiction_id: input.jurisdictionId,
-      approver_role: def.approverRole,
+      approver_role: def.approverRoles.join(','),
       summary: input.summary,
       payload: JSON.stringify(input.payload),
       requested_by: actor.id,
@@ -158,15 +163,16 @@ export async function requestApproval(
 
 /** Whether the user holds the approving post of the request in its jurisdiction. */
 async function mayDecide(exec: Exec, auth: Pick<AuthContext, 'grants' | 'userId'>, row: ApprovalRow) {
+  if (!isApprovalFormKind(row.kind)) return false;
   const chain = await jurisdictionChain(exec, row.jurisdiction_id);
-  return activeRolesIn(auth.grants, chain).includes(row.approver_role as RoleCode);
+  return mayApproveForm(row.kind, activeRolesIn(auth.grants, chain));
 }
 
 export function presentApproval(row: ApprovalRow) {
   return {
     id: row.id,
     kind: row.kind,
-    label: KINDS.get(row.kind)?.label ?? row.kind,
+    label: isApprovalFormKind(row.kind) ? APPROVAL_FORMS[row.kind].label : row.kind,
     subjectType: row.subject_type,
     subjectId: row.subject_id,
     subjectLabel: row.subject_label,

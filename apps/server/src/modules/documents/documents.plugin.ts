@@ -32,6 +32,7 @@ export function getDocumentsService(ctx: AppContext): DocumentsService {
       db: ctx.database.db,
       config: ctx.config,
       storage: new LocalFileStore(ctx.config.storageDir),
+      cipher: ctx.cipher,
     });
     services.set(ctx, service);
   }

@@ -11,7 +11,7 @@ import { loadDocumentContext } from './documents.context';
 import { asCorrection, describeChanges } from './documents.correction';
 import { buildModel } from './documents.fields';
 import { isPubliclyVerifiable } from './verify.summary';
-import type { DocumentModel } from './render/index';
+import type { DocumentContext, DocumentModel } from './render/index';
 import { draftNumber, findPattern } from './documents.numbering';
 import { renderDocx, renderPdf } from './render/index';
 import { formatShortCode } from './short-code';
@@ -127,7 +127,11 @@ export async function renderDocumentJob(
       : undefined;
     const today = todayIso(config);
     const pattern = issued ? undefined : await findPattern(db, doc.issuer_org_id, doc.type);
-    const context = await loadDocumentContext(db, deps.cipher, doc.subject_type, doc.subject_id);
+    // An issued document renders the context frozen at issue; a draft the live record.
+    const context =
+      doc.context_enc && deps.cipher
+        ? (JSON.parse(deps.cipher.decrypt(doc.context_enc)) as DocumentContext)
+        : await loadDocumentContext(db, deps.cipher, doc.subject_type, doc.subject_id);
     const enricher = issueEnrichers.get(doc.type);
     const representative = enricher ? await enricher(deps, doc, issued) : undefined;
     const filled = buildModel({

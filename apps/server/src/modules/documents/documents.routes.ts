@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isFreeStanding } from '@onestop/domain';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
@@ -18,6 +19,9 @@ import {
 } from './documents.schema';
 import { assertDocumentVisible, assertSubjectVisible } from './documents.scope';
 import type { DocumentsService } from './documents.service';
+import { TEMPLATES } from './render/index';
+
+const isTemplateType = (t: string): t is keyof typeof TEMPLATES => Object.hasOwn(TEMPLATES, t);
 
 const tags = ['文书'];
 const created = z.object({ id: z.string(), rowVersion: z.number() });
@@ -62,6 +66,7 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
             const fallback = patterns.filter((p) => p.type === '*' && !specific.some((s) => s.id === p.id));
             return {
               ...t,
+              freeStanding: isFreeStanding(t.type),
               issuers: [...specific, ...fallback].map((p) => ({
                 id: p.id,
                 name: p.name,
@@ -123,7 +128,8 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
         config: { auth: 'matter.read' },
         schema: {
           tags,
-          summary: '起草文书（校验必填字段，后台生成带“草稿”水印的预览）',
+          summary:
+            '起草可单独出具的文书（如收件回执；校验必填字段，后台生成带“草稿”水印的预览）。记载法律行为的文书只能在办理步骤中出具（409 DOCUMENT_NOT_FREE_STANDING）',
           body: createBody,
           response: { 201: documentSchema, ...errorResponses },
         },
@@ -132,6 +138,15 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
         const perm = requireDocumentWork(req);
         const b = req.body;
         if (req.auth) await assertSubjectVisible(db, req.auth, b.subjectType, b.subjectId);
+        // Act documents only through their flows (the act's form, preconditions and step).
+        if (isTemplateType(b.type) && !isFreeStanding(b.type)) {
+          throw new AppError(
+            409,
+            'DOCUMENT_NOT_FREE_STANDING',
+            `《${TEMPLATES[b.type].title}》记载或作出法律行为，只能在相应的办理步骤中出具，不能单独起草`,
+            { type: b.type },
+          );
+        }
         const { id } = await db.transaction().execute((trx) =>
           service.createDraft(trx, actorOf(req, perm), {
             subjectType: b.subjectType,

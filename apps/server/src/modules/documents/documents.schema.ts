@@ -126,6 +126,8 @@ export const typesResponse = z.object({
       type: z.string(),
       title: z.string(),
       required: z.array(fieldSpecSchema),
+      /** May be drafted on its own (POST /documents); other types only through their flows */
+      freeStanding: z.boolean(),
       issuers: z.array(z.object({ id: z.string(), name: z.string(), pattern: z.string() })),
     }),
   ),

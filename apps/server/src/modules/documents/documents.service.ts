@@ -5,8 +5,10 @@ import { type Actor, appendAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs';
+import type { FieldCipher } from '../../platform/crypto';
 import type { FileStore } from '../../platform/storage';
 import { correctionErrors, describeChanges } from './documents.correction';
+import { loadDocumentContext } from './documents.context';
 import { titleOf, validateFields } from './documents.fields';
 import { allocateNumber } from './documents.numbering';
 import type { SubjectType } from './documents.tables';
@@ -50,7 +52,9 @@ export const documentErrors = {
  * document to 'issued'. A document with a number is frozen from that moment.
  */
 export class DocumentsService {
-  constructor(private readonly deps: { db: Kysely<DB>; config: AppConfig; storage: FileStore }) {}
+  constructor(
+    private readonly deps: { db: Kysely<DB>; config: AppConfig; storage: FileStore; cipher?: FieldCipher },
+  ) {}
 
   get storage(): FileStore {
     return this.deps.storage;
@@ -210,9 +214,17 @@ export class DocumentsService {
       shortCode = generateShortCode();
     }
     const next = doc.row_version + 1;
+    // Particulars frozen at issue: the master-record context as of now, stored encrypted with it.
+    const { cipher } = this.deps;
+    const context = cipher
+      ? cipher.encrypt(
+          JSON.stringify(await loadDocumentContext(trx, cipher, doc.subject_type, doc.subject_id)),
+        )
+      : null;
     await trx
       .updateTable('document')
       .set({
+        context_enc: context,
         number,
         short_code: shortCode,
         issued_date: today,

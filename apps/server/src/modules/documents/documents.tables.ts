@@ -57,6 +57,8 @@ export interface DocumentTable {
   docx_key: string | null;
   rendered_at: Date | null;
   render_error: string | null;
+  /** The master-record context at issue (JSON, encrypted): particulars frozen (migration 0056) */
+  context_enc: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: Generated<Date>;
   updated_at: Timestamp;

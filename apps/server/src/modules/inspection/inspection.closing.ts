@@ -85,22 +85,6 @@ export async function issueClosingApproval(
     .where('case_id', '=', c.id)
     .orderBy('created_at')
     .execute();
-  const claims = await trx
-    .selectFrom('case_claim as cc')
-    .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
-    .select(['mc.type'])
-    .where('cc.case_id', '=', c.id)
-    .orderBy('mc.sort')
-    .execute();
-  const inspectors = await trx
-    .selectFrom('inspection_inspector as ii')
-    .innerJoin('app_user as u', 'u.id', 'ii.user_id')
-    .select(['u.display_name', 'ii.lead'])
-    .where('ii.case_id', '=', c.id)
-    .where('ii.removed_at', 'is', null)
-    .orderBy('ii.lead', 'desc')
-    .orderBy('ii.assigned_at')
-    .execute();
   const matter = await trx
     .selectFrom('matter')
     .select('narrative')
@@ -141,15 +125,16 @@ export async function issueClosingApproval(
     `处理结果：${v.resultText}`,
   ];
   const day = today(ctx);
+  // The header every inspection 审批表 shares (number, cause, employer, 立案 date, inspectors).
+  const header = await caseHeader(trx, c, v.filedOn ?? v.receivedOn, day);
   const fields = {
-    caseNumber: c.number,
-    cause: violationText(claims.map((x) => x.type)),
+    caseNumber: header.caseNumber,
+    cause: header.cause,
     source: SOURCE_LABELS[v.source ?? 'complaint'],
-    employerName: await employerName(trx, c),
+    employerName: header.employerName,
     complainant,
-    filedDate: v.filedOn ?? v.receivedOn ?? day,
-    inspectors:
-      inspectors.map((i) => `${i.display_name}${i.lead ? '（主办）' : ''}`).join('、') || '（未指派）',
+    filedDate: header.filedDate,
+    inspectors: header.inspectors,
     facts: v.facts ?? derivedFacts,
     handling,
     amountRecovered: recovered / 100,

@@ -16,6 +16,8 @@ export interface DocumentTypeInfo {
   type: string;
   title: string;
   required: FieldSpec[];
+  /** May be drafted on its own; other types are issued only by their flows */
+  freeStanding: boolean;
   issuers: { id: string; name: string; pattern: string }[];
 }
 

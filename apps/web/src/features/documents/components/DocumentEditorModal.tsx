@@ -102,7 +102,10 @@ export function DocumentEditorModal({ state, subjectType, subjectId, onClose }: 
                     const first = types.data?.find((x) => x.type === t)?.issuers[0];
                     form.setFieldsValue({ issuerOrgId: first?.id });
                   }}
-                  options={(types.data ?? []).map((t) => ({ value: t.type, label: t.title }))}
+                  // Act documents come from their flows; only free-standing types are drafted here.
+                  options={(types.data ?? [])
+                    .filter((t) => t.freeStanding)
+                    .map((t) => ({ value: t.type, label: t.title }))}
                   data-testid="doc-type"
                 />
               </Form.Item>
