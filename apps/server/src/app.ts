@@ -38,6 +38,7 @@ import { inspectionModule } from './modules/inspection/inspection.module';
 import { intakeModule } from './modules/intake/intake.module';
 import { mediationModule } from './modules/mediation/mediation.module';
 import { portalModule } from './modules/portal/portal.module';
+import { roomsModule } from './modules/rooms/rooms.module';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { registerAuth } from './platform/auth';
@@ -161,6 +162,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(approvalRoutes, { prefix: '/api' });
   await app.register(legalAidRoutes, { prefix: '/api' });
   await app.register(courtRoutes, { prefix: '/api' });
+  await app.register(roomsModule, { prefix: '/api' });
 
   // In production the same process serves the built web apps (compressed, cached by hash).
   await registerWebDist(app, config.webDist);

@@ -12,3 +12,4 @@ export * from './workflows';
 export * from './documents';
 export * from './statistics';
 export * from './tracks/registry';
+export * from './rooms';

@@ -12,6 +12,7 @@ import type { MediationTables } from '../modules/mediation/mediation.tables';
 import type { PortalTables } from '../modules/portal/portal.tables';
 import type { LegalAidTables } from '../modules/legal-aid/legal-aid.tables';
 import type { TransfersTables } from '../modules/transfers/transfers.tables';
+import type { RoomsTables } from '../modules/rooms/rooms.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -182,7 +183,8 @@ export interface DB
     NotificationsTables,
     ApprovalTables,
     TransfersTables,
-    LegalAidTables {}
+    LegalAidTables,
+    RoomsTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

@@ -67,6 +67,8 @@ export const DOCUMENT_TYPES = [
   'penalty_hearing_record',
   // issue #14: the window's written jurisdiction notice (templates/jurisdiction.ts)
   'jurisdiction_notice',
+  // issue #20: the signed record of an online (or on-site) mediation session (templates/mediation.ts)
+  'mediation_record',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -70,8 +70,10 @@ import {
 import {
   type MediationAgreementFields,
   type MediationProposalFields,
+  type MediationRecordFields,
   mediationAgreement,
   mediationProposal,
+  mediationRecord,
 } from './mediation.js';
 import {
   type LegalAidReferralFields,
@@ -200,6 +202,7 @@ export interface DocumentFieldsMap {
   case_transfer_letter: CaseTransferLetterFields;
   penalty_hearing_record: PenaltyHearingRecordFields;
   jurisdiction_notice: JurisdictionNoticeFields;
+  mediation_record: MediationRecordFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -261,6 +264,7 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   case_transfer_letter: caseTransferLetter,
   penalty_hearing_record: penaltyHearingRecord,
   jurisdiction_notice: jurisdictionNotice,
+  mediation_record: mediationRecord,
 };
 
 export interface DocumentInput<T extends DocumentType> {
