@@ -145,6 +145,17 @@ export async function scheduleRoom(
       .select(['p.id', 'p.name', 'p.phone_enc', 'mp.role'])
       .where('mp.matter_id', '=', c.matter_id)
       .execute();
+    // A party without a phone on file (often the employer) is reached at the phone of the portal
+    // account that represents it on this matter (单位代表码 redeemed).
+    const reps = await trx
+      .selectFrom('portal_representation as r')
+      .innerJoin('portal_account as a', 'a.id', 'r.account_id')
+      .select(['r.party_id', 'a.phone_enc'])
+      .where('r.matter_id', '=', c.matter_id)
+      .execute();
+    for (const party of parties) {
+      if (!party.phone_enc) party.phone_enc = reps.find((r) => r.party_id === party.id)?.phone_enc ?? null;
+    }
     const seen = new Set<string>();
     for (const i of body.invitations) {
       const party = parties.find((p) => p.id === i.partyId);

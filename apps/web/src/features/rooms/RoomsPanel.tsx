@@ -77,7 +77,9 @@ function ScheduleModal({
         adjustments: [],
       }))
     : [];
-  const submit = async (v: FormValues) => {
+  const submit = async () => {
+    // Every value, also those without a field on screen (each party's id and name).
+    const v = form.getFieldsValue(true) as FormValues;
     setBusy(true);
     setError(null);
     try {
