@@ -211,6 +211,7 @@ describe('online mediation room in Chromium', () => {
     await signOnPhone(worker, WORKER_PHONE);
     await signOnPhone(employer, EMPLOYER_PHONE);
     await screenshot(worker, 'room-worker-signed-phone');
+    expect(await worker.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await mediator.getByTestId(`signed-${EMPLOYER}`).waitFor({ timeout: 15_000 });
     await mediator.locator('[data-testid="record-staff-sign"]:enabled').click();
     await mediator.getByText('本人已签名').waitFor();

@@ -107,6 +107,7 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
             .executeTakeFirst();
           if (opened) await appendEvent(trx, actor, opened.matter_id, 'room_opened', `${access.name}开启在线调解室`, { roomId });
         });
+        hub.changed(roomId, { reload: true });
       }
       socket.on('message', (raw) => {
         let msg: ClientMessage;

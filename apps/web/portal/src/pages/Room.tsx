@@ -100,7 +100,11 @@ export function RoomPage({ id }: { id: string }) {
           <pre data-testid="record-text" style={{ whiteSpace: 'pre-wrap', font: 'inherit', margin: 0 }}>
             {room.record.text || '记录人员正在记录…'}
           </pre>
-          {room.record.sha256 ? <p className="hint">笔录摘要值：{room.record.sha256}</p> : null}
+          {room.record.sha256 ? (
+            <p className="hint" style={{ overflowWrap: 'anywhere' }}>
+              笔录摘要值：{room.record.sha256}
+            </p>
+          ) : null}
         </section>
       ) : null}
       {room.record.state === 'signing' && mine && !mine.signature ? (
