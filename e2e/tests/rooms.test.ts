@@ -122,9 +122,11 @@ describe('online mediation room in Chromium', () => {
 
   it('worker (360 px) and employer wait, the mediator admits both, video both ways, chat, record signed and issued', async () => {
     // The matter (worker's phone registered at the window) and the mediation case with consent.
-    const places = (await (await signedIn({ server, url: server.url, databaseUrl: undefined }, 'admin')).get(
-      '/api/admin/jurisdictions',
-    )).body.items as { id: string; name: string }[];
+    const places = (
+      await (
+        await signedIn({ server, url: server.url, databaseUrl: undefined }, 'admin')
+      ).get('/api/admin/jurisdictions')
+    ).body.items as { id: string; name: string }[];
     const body = intakeBody(places.find((j) => j.name === '曾都区')!.id) as any;
     body.workers[0].name = WORKER;
     body.workers[0].idNumber = residentId('19900705', 466);
@@ -197,10 +199,15 @@ describe('online mediation room in Chromium', () => {
     }
 
     // The record, written live by the mediator, appears on the phones.
-    await mediator.getByTestId('record-editor').fill('调解员：核对双方身份，告知调解自愿原则。\n劳动者：请求支付拖欠工资12,500.00元。');
+    await mediator
+      .getByTestId('record-editor')
+      .fill('调解员：核对双方身份，告知调解自愿原则。\n劳动者：请求支付拖欠工资12,500.00元。');
     await mediator.getByTestId('record-save').click();
     await mediator.getByTestId('record-saved').getByText('已保存，当事人可实时看到').waitFor();
-    await worker.getByTestId('record-text').getByText(/请求支付拖欠工资12,500.00元/).waitFor({ timeout: 15_000 });
+    await worker
+      .getByTestId('record-text')
+      .getByText(/请求支付拖欠工资12,500.00元/)
+      .waitFor({ timeout: 15_000 });
     await screenshot(mediator, 'room-mediator-desktop');
     await screenshot(worker, 'room-worker-phone');
     const width = await worker.evaluate(() => document.documentElement.scrollWidth);
@@ -216,7 +223,10 @@ describe('online mediation room in Chromium', () => {
     await mediator.locator('[data-testid="record-staff-sign"]:enabled').click();
     await mediator.getByText('本人已签名').waitFor();
     await mediator.locator('[data-testid="record-issue"]:enabled').click();
-    await mediator.getByTestId('record-issued').getByText(/已出具调解笔录 随联调字〔\d{4}〕第\d+号/).waitFor();
+    await mediator
+      .getByTestId('record-issued')
+      .getByText(/已出具调解笔录 随联调字〔\d{4}〕第\d+号/)
+      .waitFor();
     await runJobs();
     await mediator.reload();
     const hash = await mediator.getByTestId('document-hash').textContent();
@@ -232,7 +242,9 @@ describe('online mediation room in Chromium', () => {
       .where('kind', 'like', 'room_%')
       .orderBy('id')
       .execute();
-    expect(kinds.find((k) => k.kind === 'room_chat')?.summary).toBe(`${WORKER}（网上）（在线调解室）：您好，我能看到您`);
+    expect(kinds.find((k) => k.kind === 'room_chat')?.summary).toBe(
+      `${WORKER}（网上）（在线调解室）：您好，我能看到您`,
+    );
     expect(kinds.filter((k) => k.kind === 'room_record_signed')).toHaveLength(3);
     expect(kinds.at(-1)!.kind).toBe('room_record_issued');
   });

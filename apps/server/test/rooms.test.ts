@@ -53,7 +53,10 @@ describe('online rooms', () => {
   /** A mediation case with a worker reachable at `phone`, and a video room for both parties. */
   async function roomFor(phone: string) {
     n++;
-    const m = await newMatter(clerk, p.zengdu, { worker: `视频工${n}`, employer: `随州市视频测试${n}有限公司` });
+    const m = await newMatter(clerk, p.zengdu, {
+      worker: `视频工${n}`,
+      employer: `随州市视频测试${n}有限公司`,
+    });
     const detail = (await clerk.get(`/api/matters/${m.id}`)).body;
     const worker = detail.workers[0];
     const employer = detail.employers[0];
@@ -81,7 +84,13 @@ describe('online rooms', () => {
       ],
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    return { matterId: m.id, caseId, room: r.body, workerId: worker.id as string, employerId: employer.id as string };
+    return {
+      matterId: m.id,
+      caseId,
+      room: r.body,
+      workerId: worker.id as string,
+      employerId: employer.id as string,
+    };
   }
 
   function roomCodeFor(phone: string): string {
@@ -151,15 +160,24 @@ describe('online rooms', () => {
       text: '调解员：核对双方身份，告知调解自愿原则。\n劳动者：请求支付工资12,500.00元。',
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const stale = await mediator.request('PUT', `/api/rooms/${roomId}/record`, { version: a.room.version, text: '覆盖' });
+    const stale = await mediator.request('PUT', `/api/rooms/${roomId}/record`, {
+      version: a.room.version,
+      text: '覆盖',
+    });
     expect(stale.status).toBe(409);
     // The worker cannot sign before the record is finished.
-    expect((await worker.post(`/api/portal/rooms/${roomId}/record/code`, {})).body.code).toBe('RECORD_NOT_SIGNING');
-    const finished = await mediator.post(`/api/rooms/${roomId}/record/finish`, { version: saved.body.version });
+    expect((await worker.post(`/api/portal/rooms/${roomId}/record/code`, {})).body.code).toBe(
+      'RECORD_NOT_SIGNING',
+    );
+    const finished = await mediator.post(`/api/rooms/${roomId}/record/finish`, {
+      version: saved.body.version,
+    });
     expect(finished.status).toBe(200);
     expect(finished.body.record.state).toBe('signing');
     expect(finished.body.record.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const early = await mediator.post(`/api/rooms/${roomId}/record/issue`, { version: finished.body.version });
+    const early = await mediator.post(`/api/rooms/${roomId}/record/issue`, {
+      version: finished.body.version,
+    });
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('RECORD_SIGNATURES_MISSING');
 
@@ -170,7 +188,10 @@ describe('online rooms', () => {
       signature: SIGNATURE,
     });
     expect([wrong.status, wrong.body.code]).toEqual([400, 'CODE_WRONG']);
-    const signed = await worker.post(`/api/portal/rooms/${roomId}/record/sign`, { code, signature: SIGNATURE });
+    const signed = await worker.post(`/api/portal/rooms/${roomId}/record/sign`, {
+      code,
+      signature: SIGNATURE,
+    });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
     expect(signed.body.invitations[0].signature.outcome).toBe('signed');
 
@@ -185,12 +206,19 @@ describe('online rooms', () => {
       reason: '对加班事实的记录有异议',
     });
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
-    expect(refused.body.invitations[1].signature).toMatchObject({ outcome: 'refused', reason: '对加班事实的记录有异议' });
+    expect(refused.body.invitations[1].signature).toMatchObject({
+      outcome: 'refused',
+      reason: '对加班事实的记录有异议',
+    });
 
-    const noStaff = await mediator.post(`/api/rooms/${roomId}/record/issue`, { version: finished.body.version });
+    const noStaff = await mediator.post(`/api/rooms/${roomId}/record/issue`, {
+      version: finished.body.version,
+    });
     expect(noStaff.body.code).toBe('RECORD_STAFF_SIGNATURE_MISSING');
     expect((await mediator.post(`/api/rooms/${roomId}/record/sign`, {})).status).toBe(200);
-    const issued = await mediator.post(`/api/rooms/${roomId}/record/issue`, { version: finished.body.version });
+    const issued = await mediator.post(`/api/rooms/${roomId}/record/issue`, {
+      version: finished.body.version,
+    });
     expect(issued.status, JSON.stringify(issued.body)).toBe(200);
     expect(issued.body.record.state).toBe('issued');
     expect(issued.body.record.documentNumber).toBe('随联调字〔2026〕第1号');
@@ -198,7 +226,9 @@ describe('online rooms', () => {
     expect(doc.type).toBe('mediation_record');
     expect(doc.fields.recordHash).toBe(finished.body.record.sha256);
     expect(doc.fields.signatures).toEqual([
-      expect.stringMatching(/^劳动者视频工\d+：已签名（手机手写签名并经短信验证码确认，签名摘要值[0-9a-f]{16}）$/),
+      expect.stringMatching(
+        /^劳动者视频工\d+：已签名（手机手写签名并经短信验证码确认，签名摘要值[0-9a-f]{16}）$/,
+      ),
       expect.stringMatching(/^用人单位随州市视频测试\d+有限公司：拒绝签名，理由：对加班事实的记录有异议$/),
       '工作人员张敏：已签名（工作人员登录确认）',
     ]);

@@ -57,7 +57,10 @@ export default function RoomPage() {
         columns={[
           { title: '当事人', render: (_, i) => `${i.role === 'worker' ? '劳动者' : '用人单位'} ${i.name}` },
           { title: '希望方式', dataIndex: 'preferenceLabel' },
-          { title: '便利措施', render: (_, i) => [...i.adjustments, i.note].filter(Boolean).join('；') || '—' },
+          {
+            title: '便利措施',
+            render: (_, i) => [...i.adjustments, i.note].filter(Boolean).join('；') || '—',
+          },
           { title: '邀请短信', render: (_, i) => SMS_LABELS[i.smsState] ?? '—' },
           { title: '已验证进入', render: (_, i) => (i.entered ? '是' : '否') },
           {
@@ -110,7 +113,15 @@ const SMS_LABELS: Record<string, string> = {
   no_phone: '无手机号，请电话通知',
 };
 
-function RecordCard({ room, onChanged, reload }: { room: StaffRoom; onChanged: (r: StaffRoom) => void; reload: () => void }) {
+function RecordCard({
+  room,
+  onChanged,
+  reload,
+}: {
+  room: StaffRoom;
+  onChanged: (r: StaffRoom) => void;
+  reload: () => void;
+}) {
   const [text, setText] = useState(room.record.text);
   const [version, setVersion] = useState(room.version);
   const [saved, setSaved] = useState(true);
@@ -144,7 +155,11 @@ function RecordCard({ room, onChanged, reload }: { room: StaffRoom; onChanged: (
   const drafting = room.record.state === 'drafting';
   const staffSigned = room.staffSignatures.some((s) => s.name === room.me.name);
   return (
-    <Card size="small" title={`${room.record.documentTitle}（${room.record.stateLabel}）`} style={{ marginTop: 12 }}>
+    <Card
+      size="small"
+      title={`${room.record.documentTitle}（${room.record.stateLabel}）`}
+      style={{ marginTop: 12 }}
+    >
       {drafting ? (
         <>
           <Input.TextArea
@@ -189,14 +204,20 @@ function RecordCard({ room, onChanged, reload }: { room: StaffRoom; onChanged: (
       )}
       {room.record.state === 'signing' ? (
         <Space wrap>
-          <Button disabled={busy || staffSigned} data-testid="record-staff-sign" onClick={() => act(() => roomsApi.sign(room.id), '已签名')}>
+          <Button
+            disabled={busy || staffSigned}
+            data-testid="record-staff-sign"
+            onClick={() => act(() => roomsApi.sign(room.id), '已签名')}
+          >
             {staffSigned ? '本人已签名' : '本人签名确认'}
           </Button>
           <Button
             type="primary"
             disabled={busy}
             data-testid="record-issue"
-            onClick={() => act(() => roomsApi.issue(room.id, room.version), `已出具${room.record.documentTitle}`)}
+            onClick={() =>
+              act(() => roomsApi.issue(room.id, room.version), `已出具${room.record.documentTitle}`)
+            }
           >
             出具{room.record.documentTitle}
           </Button>

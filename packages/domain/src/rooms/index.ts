@@ -34,7 +34,8 @@ export const ROOM_FORMAT_RULES: Record<
     label: '电话',
     online: true,
     kinds: ['mediation'],
-    basis: '《劳动争议调解仲裁法》第十三条（调解方式灵活）；《劳动人事争议仲裁办案规则》第六十八条（仲裁调解）',
+    basis:
+      '《劳动争议调解仲裁法》第十三条（调解方式灵活）；《劳动人事争议仲裁办案规则》第六十八条（仲裁调解）',
   },
   written: {
     label: '书面',
@@ -46,8 +47,14 @@ export const ROOM_FORMAT_RULES: Record<
 
 /** The parties' adjustments recorded at filing (interpreter, disability) and their basis. */
 export const ROOM_ADJUSTMENTS = {
-  interpreter: { label: '需要翻译（含少数民族语言、手语）', basis: '《民事诉讼法》第十一条（使用本民族语言文字，仲裁参照）' },
-  disability: { label: '残疾人便利（无障碍、陪同人员）', basis: '《残疾人保障法》第六十条（依法申请仲裁，应当给予帮助）' },
+  interpreter: {
+    label: '需要翻译（含少数民族语言、手语）',
+    basis: '《民事诉讼法》第十一条（使用本民族语言文字，仲裁参照）',
+  },
+  disability: {
+    label: '残疾人便利（无障碍、陪同人员）',
+    basis: '《残疾人保障法》第六十条（依法申请仲裁，应当给予帮助）',
+  },
   audioOnly: { label: '网络较差，仅用语音参加', basis: '《劳动争议调解仲裁法》第十三条（调解方式灵活）' },
 } as const;
 export type RoomAdjustment = keyof typeof ROOM_ADJUSTMENTS;
@@ -115,5 +122,8 @@ export const SIGN_CODE_TTL_SEC = 300;
 
 /** Written hearing (书面审理) periods as clock rule ids (see packages/domain/src/clocks). */
 export const WRITTEN_HEARING_PERIODS = {
-  statements: { days: 10, basis: '《劳动人事争议仲裁办案规则》第五十六条至第六十一条（简易处理可灵活确定举证期限）' },
+  statements: {
+    days: 10,
+    basis: '《劳动人事争议仲裁办案规则》第五十六条至第六十一条（简易处理可灵活确定举证期限）',
+  },
 } as const;

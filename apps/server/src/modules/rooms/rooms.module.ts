@@ -78,8 +78,7 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
       const access = req.roomAccess!;
       const roomId = req.params.id;
       const audioOnly = new URL(req.url, 'http://x').searchParams.get('audio') === '1';
-      const actor =
-        access.kind === 'staff' ? actorOf(req) : portalActor(req, `${access.name}（网上）`);
+      const actor = access.kind === 'staff' ? actorOf(req) : portalActor(req, `${access.name}（网上）`);
       const joined = hub.join(roomId, {
         id: randomUUID(),
         identity: access.kind === 'staff' ? `staff:${access.userId}` : `party:${access.invitationId}`,
@@ -105,7 +104,10 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
             .where('state', '=', 'scheduled')
             .returning('matter_id')
             .executeTakeFirst();
-          if (opened) await appendEvent(trx, actor, opened.matter_id, 'room_opened', `${access.name}开启在线调解室`, { roomId });
+          if (opened)
+            await appendEvent(trx, actor, opened.matter_id, 'room_opened', `${access.name}开启在线调解室`, {
+              roomId,
+            });
         });
         hub.changed(roomId, { reload: true });
       }

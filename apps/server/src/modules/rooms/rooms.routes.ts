@@ -50,7 +50,8 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
         config: { auth: PERM },
         schema: {
           tags,
-          summary: '安排调解或开庭：方式（现场/视频/电话/书面）、各方参加方式和便利措施；短信邀请并发送调解室码',
+          summary:
+            '安排调解或开庭：方式（现场/视频/电话/书面）、各方参加方式和便利措施；短信邀请并发送调解室码',
           params: caseParam,
           body: scheduleBody,
           response: { 201: roomSchema, ...responses },
@@ -61,7 +62,11 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
         return withIdempotency(db, req, reply, 'room.schedule', async () => {
           const { id } = await scheduleRoom(ctx, auth, actorOf(req), req.params.caseId, req.body);
           // Invitations go out after the commit (the queue would also send them later).
-          for (const inv of await db.selectFrom('room_invitation').select('id').where('room_id', '=', id).execute())
+          for (const inv of await db
+            .selectFrom('room_invitation')
+            .select('id')
+            .where('room_id', '=', id)
+            .execute())
             await ctx.jobs.runNow(`sms:room_invitation:${inv.id}`);
           return { status: 201, body: await roomView(ctx, db, id, await staffAccess(db, auth, id)) };
         });
@@ -72,7 +77,12 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       '/cases/:caseId/rooms',
       {
         config: { auth: PERM },
-        schema: { tags, summary: '本案的调解室与开庭安排', params: caseParam, response: { 200: roomListSchema, ...responses } },
+        schema: {
+          tags,
+          summary: '本案的调解室与开庭安排',
+          params: caseParam,
+          response: { 200: roomListSchema, ...responses },
+        },
       },
       async (req) => ({ items: await listCaseRooms(ctx, req.auth!, req.params.caseId) }),
     );
@@ -81,7 +91,12 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       '/rooms/:id',
       {
         config: { auth: PERM },
-        schema: { tags, summary: '调解室（工作人员）', params: roomParam, response: { 200: roomSchema, ...responses } },
+        schema: {
+          tags,
+          summary: '调解室（工作人员）',
+          params: roomParam,
+          response: { 200: roomSchema, ...responses },
+        },
       },
       async (req) => roomView(ctx, db, req.params.id, await staffAccess(db, req.auth!, req.params.id)),
     );
@@ -180,7 +195,11 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       '/portal/rooms',
       {
         config: { auth: 'public', portal: 'session' },
-        schema: { tags, summary: '我受邀参加的调解与开庭', response: { 200: roomListSchema, ...portalResponses } },
+        schema: {
+          tags,
+          summary: '我受邀参加的调解与开庭',
+          response: { 200: roomListSchema, ...portalResponses },
+        },
       },
       async (req) => ({ items: await listMyRooms(ctx, requirePortal(req)) }),
     );
@@ -217,12 +236,20 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       async (req) => {
         const p = requirePortal(req);
         const access = await partyAccess(db, p, req.params.id);
-        const r = await enterWithCode(ctx, p, req.params.id, req.body.code, portalActor(req, `${access.name}（网上）`));
+        const r = await enterWithCode(
+          ctx,
+          p,
+          req.params.id,
+          req.body.code,
+          portalActor(req, `${access.name}（网上）`),
+        );
         if (!r.ok) {
           throw new AppError(
             400,
             r.left > 0 ? 'ROOM_CODE_WRONG' : 'ROOM_CODE_LOCKED',
-            r.left > 0 ? `调解室码不正确，还可以再试${r.left}次` : '调解室码输错次数过多，请联系调解员重新发送',
+            r.left > 0
+              ? `调解室码不正确，还可以再试${r.left}次`
+              : '调解室码输错次数过多，请联系调解员重新发送',
           );
         }
         return roomView(ctx, db, req.params.id, { ...access, entered: true });

@@ -1,4 +1,11 @@
-import { RECORD_STATES, ROOM_ADJUSTMENTS, ROOM_FORMATS, ROOM_KINDS, ROOM_ROLES, ROOM_STATES } from '@onestop/domain';
+import {
+  RECORD_STATES,
+  ROOM_ADJUSTMENTS,
+  ROOM_FORMATS,
+  ROOM_KINDS,
+  ROOM_ROLES,
+  ROOM_STATES,
+} from '@onestop/domain';
 import { z } from 'zod';
 
 const adjustment = z.enum(Object.keys(ROOM_ADJUSTMENTS) as [keyof typeof ROOM_ADJUSTMENTS]);
@@ -33,11 +40,17 @@ export const recordBody = z.strictObject({
 export const versionBody = z.strictObject({ version: z.number().int().min(1) });
 
 export const enterBody = z.strictObject({
-  code: z.string().trim().regex(/^\d{6}$/, '请填写短信中的6位调解室码'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '请填写短信中的6位调解室码'),
 });
 
 export const signBody = z.strictObject({
-  code: z.string().trim().regex(/^\d{6}$/, '请填写6位短信验证码'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '请填写6位短信验证码'),
   signature: z
     .string()
     .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, '请在签名框内手写签名')
@@ -95,7 +108,11 @@ export const roomSchema = z
     invitations: z.array(invitationSchema),
     me: z.object({ role: z.enum(ROOM_ROLES), name: z.string(), host: z.boolean(), entered: z.boolean() }),
     iceServers: z.array(
-      z.object({ urls: z.array(z.string()), username: z.string().optional(), credential: z.string().optional() }),
+      z.object({
+        urls: z.array(z.string()),
+        username: z.string().optional(),
+        credential: z.string().optional(),
+      }),
     ),
     version: z.number(),
   })

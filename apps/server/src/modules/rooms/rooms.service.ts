@@ -81,7 +81,9 @@ export async function staffAccess(exec: Exec, auth: AuthContext, roomId: string)
   const host = HOST_PERMISSIONS[room.kind].some((p) => auth.permissions.has(p));
   if (!host) throw roomErrors.notHost();
   const role: RoomRole =
-    room.kind === 'hearing' && auth.permissions.has('arbitration.clerk') && !auth.permissions.has('arbitration.work')
+    room.kind === 'hearing' &&
+    auth.permissions.has('arbitration.clerk') &&
+    !auth.permissions.has('arbitration.work')
       ? 'clerk'
       : 'presiding';
   return { kind: 'staff', userId: auth.userId, name: auth.displayName, role, host: true };
@@ -89,7 +91,11 @@ export async function staffAccess(exec: Exec, auth: AuthContext, roomId: string)
 
 /** A portal user: only a party invited to this room, acting for that party (403 otherwise). */
 export async function partyAccess(db: Kysely<DB>, p: PortalContext, roomId: string): Promise<PartyAccess> {
-  const room = await db.selectFrom('room').select(['id', 'matter_id']).where('id', '=', roomId).executeTakeFirst();
+  const room = await db
+    .selectFrom('room')
+    .select(['id', 'matter_id'])
+    .where('id', '=', roomId)
+    .executeTakeFirst();
   if (!room) throw roomErrors.notInvited();
   const memberships = await myMemberships(db, p, room.matter_id);
   const partyIds = memberships.map((m) => m.partyId);
@@ -241,7 +247,12 @@ function localIso(ctx: AppContext, at: Date): string {
 }
 
 /** The room as the caller sees it (staff or an invited party). */
-export async function roomView(ctx: AppContext, exec: Exec, roomId: string, access: RoomAccess): Promise<RoomView> {
+export async function roomView(
+  ctx: AppContext,
+  exec: Exec,
+  roomId: string,
+  access: RoomAccess,
+): Promise<RoomView> {
   const room = await loadRoom(exec, roomId);
   const c = await exec
     .selectFrom('track_case')
@@ -311,7 +322,9 @@ export async function roomView(ctx: AppContext, exec: Exec, roomId: string, acce
           preference: i.preference,
           preferenceLabel: ROOM_FORMAT_RULES[i.preference].label,
           adjustments: own
-            ? (i.adjustments as string[]).map((a) => ROOM_ADJUSTMENTS[a as keyof typeof ROOM_ADJUSTMENTS]?.label ?? a)
+            ? (i.adjustments as string[]).map(
+                (a) => ROOM_ADJUSTMENTS[a as keyof typeof ROOM_ADJUSTMENTS]?.label ?? a,
+              )
             : [],
           note: own ? i.adjustment_note : null,
           smsState: access.kind === 'staff' ? i.sms_state : '',
@@ -341,7 +354,13 @@ export async function roomView(ctx: AppContext, exec: Exec, roomId: string, acce
 }
 
 /** A party types the per-room code from the SMS: this portal session may then enter (5 wrong codes lock it). */
-export async function enterWithCode(ctx: AppContext, p: PortalContext, roomId: string, code: string, actor: Actor) {
+export async function enterWithCode(
+  ctx: AppContext,
+  p: PortalContext,
+  roomId: string,
+  code: string,
+  actor: Actor,
+) {
   const { db } = ctx.database;
   const access = await partyAccess(db, p, roomId);
   return db.transaction().execute(async (trx) => {
@@ -370,16 +389,28 @@ export async function enterWithCode(ctx: AppContext, p: PortalContext, roomId: s
       .where('id', '=', inv.id)
       .execute();
     const room = await loadRoom(trx, roomId);
-    await appendEvent(trx, actor, room.matter_id, 'room_entered', `${inv.name}凭调解室码进入在线${ROOM_KIND_LABELS[room.kind]}室`, {
-      roomId,
-      invitationId: inv.id,
-    });
+    await appendEvent(
+      trx,
+      actor,
+      room.matter_id,
+      'room_entered',
+      `${inv.name}凭调解室码进入在线${ROOM_KIND_LABELS[room.kind]}室`,
+      {
+        roomId,
+        invitationId: inv.id,
+      },
+    );
     return { ok: true as const, left: 5 };
   });
 }
 
 /** The clerk's record, written live (version-checked: two writers never overwrite each other silently). */
-export async function saveRecord(ctx: AppContext, actor: Actor, roomId: string, body: z.infer<typeof recordBody>) {
+export async function saveRecord(
+  ctx: AppContext,
+  actor: Actor,
+  roomId: string,
+  body: z.infer<typeof recordBody>,
+) {
   return ctx.database.db.transaction().execute(async (trx) => {
     const room = await loadRoom(trx, roomId);
     if (room.record_state !== 'drafting') {
@@ -545,11 +576,18 @@ export async function signAsParty(
         ip: actor.ip,
       })
       .execute();
-    await appendEvent(trx, actor, room.matter_id, 'room_record_signed', `${access.name}在手机上阅读并签名确认${ROOM_RECORD_DOCUMENTS[room.kind].title}`, {
-      roomId,
-      recordSha256: room.record_sha256,
-      signatureSha256: sha256Hex(png),
-    });
+    await appendEvent(
+      trx,
+      actor,
+      room.matter_id,
+      'room_record_signed',
+      `${access.name}在手机上阅读并签名确认${ROOM_RECORD_DOCUMENTS[room.kind].title}`,
+      {
+        roomId,
+        recordSha256: room.record_sha256,
+        signatureSha256: sha256Hex(png),
+      },
+    );
     return null;
   });
   if (wrong) {
@@ -593,14 +631,23 @@ export async function refuseAsParty(
         refusal_reason: body.reason,
         ip: actor.ip,
       })
-      .onConflict((oc) => oc.columns(['room_id', 'invitation_id']).where('invitation_id', 'is not', null).doNothing())
+      .onConflict((oc) =>
+        oc.columns(['room_id', 'invitation_id']).where('invitation_id', 'is not', null).doNothing(),
+      )
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return;
-    await appendEvent(trx, actor, room.matter_id, 'room_record_refused', `${access.name}拒绝在${ROOM_RECORD_DOCUMENTS[room.kind].title}上签名：${body.reason}`, {
-      roomId,
-      recordSha256: room.record_sha256,
-    });
+    await appendEvent(
+      trx,
+      actor,
+      room.matter_id,
+      'room_record_refused',
+      `${access.name}拒绝在${ROOM_RECORD_DOCUMENTS[room.kind].title}上签名：${body.reason}`,
+      {
+        roomId,
+        recordSha256: room.record_sha256,
+      },
+    );
   });
 }
 
@@ -627,10 +674,17 @@ export async function signAsStaff(ctx: AppContext, access: StaffAccess, roomId: 
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return;
-    await appendEvent(trx, actor, room.matter_id, 'room_record_signed', `${access.name}（工作人员）签名确认${ROOM_RECORD_DOCUMENTS[room.kind].title}`, {
-      roomId,
-      recordSha256: room.record_sha256,
-    });
+    await appendEvent(
+      trx,
+      actor,
+      room.matter_id,
+      'room_record_signed',
+      `${access.name}（工作人员）签名确认${ROOM_RECORD_DOCUMENTS[room.kind].title}`,
+      {
+        roomId,
+        recordSha256: room.record_sha256,
+      },
+    );
   });
 }
 
@@ -638,15 +692,29 @@ export async function signAsStaff(ctx: AppContext, access: StaffAccess, roomId: 
  * Issues the signed record as a document (调解笔录 / 庭审笔录): every invited party has signed or
  * refused (the refusal is printed), and at least one member of staff signed.
  */
-export async function issueRecord(ctx: AppContext, auth: AuthContext, actor: Actor, roomId: string, version: number) {
+export async function issueRecord(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  roomId: string,
+  version: number,
+) {
   return ctx.database.db.transaction().execute(async (trx) => {
     const room = await loadRoom(trx, roomId);
     if (room.record_state !== 'signing' || !room.record_sha256) {
       throw new AppError(409, 'RECORD_NOT_SIGNING', '笔录尚未交签名或已出具');
     }
     if (room.version !== version) throw errors.conflict({ version: room.version });
-    const invitations = await trx.selectFrom('room_invitation').selectAll().where('room_id', '=', roomId).execute();
-    const signatures = await trx.selectFrom('room_signature').selectAll().where('room_id', '=', roomId).execute();
+    const invitations = await trx
+      .selectFrom('room_invitation')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .execute();
+    const signatures = await trx
+      .selectFrom('room_signature')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .execute();
     const pending = invitations.filter((i) => !signatures.some((s) => s.invitation_id === i.id));
     if (pending.length) {
       throw new AppError(
@@ -657,7 +725,11 @@ export async function issueRecord(ctx: AppContext, auth: AuthContext, actor: Act
     }
     const staff = signatures.filter((s) => s.user_id);
     if (!staff.length) {
-      throw new AppError(422, 'RECORD_STAFF_SIGNATURE_MISSING', `请工作人员先签名（${ROOM_RECORD_DOCUMENTS[room.kind].basis}）`);
+      throw new AppError(
+        422,
+        'RECORD_STAFF_SIGNATURE_MISSING',
+        `请工作人员先签名（${ROOM_RECORD_DOCUMENTS[room.kind].basis}）`,
+      );
     }
     const signLines = signatures.map((s) => {
       const who = `${s.user_id ? '工作人员' : s.signer_role === 'worker' ? '劳动者' : '用人单位'}${s.signer_name}`;
@@ -699,7 +771,8 @@ export async function issueRecord(ctx: AppContext, auth: AuthContext, actor: Act
           sessionPlace: `${ROOM_FORMAT_RULES[room.format].label}调解${room.place ? `（${room.place}）` : '（线上调解室）'}`,
           mediators: staff.map((s) => s.signer_name),
           attendees: invitations.map(
-            (i) => `${i.role === 'worker' ? '劳动者' : '用人单位'}${i.name}（${i.entered_at ? '在线参加' : '未在线进入'}）`,
+            (i) =>
+              `${i.role === 'worker' ? '劳动者' : '用人单位'}${i.name}（${i.entered_at ? '在线参加' : '未在线进入'}）`,
           ),
           lines: lines.length ? lines : [room.record_text],
           signatures: signLines,
@@ -713,22 +786,37 @@ export async function issueRecord(ctx: AppContext, auth: AuthContext, actor: Act
         summary: room.record_text,
         statements: [
           ...lines.map((text) => ({ speaker: '庭审记录', text })),
-          { speaker: '签名情况', text: `${signLines.join('；')}。笔录摘要值（SHA-256）：${room.record_sha256}` },
+          {
+            speaker: '签名情况',
+            text: `${signLines.join('；')}。笔录摘要值（SHA-256）：${room.record_sha256}`,
+          },
         ],
       });
       doc = r;
     }
     await trx
       .updateTable('room')
-      .set((eb) => ({ record_state: 'issued' as const, document_id: doc.id, version: eb('version', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        record_state: 'issued' as const,
+        document_id: doc.id,
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', roomId)
       .execute();
     const title = ROOM_RECORD_DOCUMENTS[room.kind].title;
-    await appendEvent(trx, actor, room.matter_id, 'room_record_issued', `出具${title}${doc.number ?? ''}（笔录摘要值${room.record_sha256.slice(0, 12)}）`, {
-      roomId,
-      documentId: doc.id,
-      recordSha256: room.record_sha256,
-    });
+    await appendEvent(
+      trx,
+      actor,
+      room.matter_id,
+      'room_record_issued',
+      `出具${title}${doc.number ?? ''}（笔录摘要值${room.record_sha256.slice(0, 12)}）`,
+      {
+        roomId,
+        documentId: doc.id,
+        recordSha256: room.record_sha256,
+      },
+    );
     await appendAudit(trx, actor, {
       action: 'room.record.issue',
       entityType: 'room',
@@ -781,7 +869,13 @@ export async function listCaseRooms(ctx: AppContext, auth: AuthContext, caseId: 
 
 function listItem(
   ctx: AppContext,
-  r: { id: string; kind: 'mediation' | 'hearing'; format: keyof typeof ROOM_FORMAT_RULES; starts_at: Date; state: keyof typeof ROOM_STATE_LABELS },
+  r: {
+    id: string;
+    kind: 'mediation' | 'hearing';
+    format: keyof typeof ROOM_FORMAT_RULES;
+    starts_at: Date;
+    state: keyof typeof ROOM_STATE_LABELS;
+  },
   caseNumber: string,
 ) {
   return {
@@ -805,7 +899,11 @@ export async function listMyRooms(ctx: AppContext, p: PortalContext) {
     .innerJoin('room_invitation as i', 'i.room_id', 'r.id')
     .innerJoin('track_case as c', 'c.id', 'r.case_id')
     .select(['r.id', 'r.kind', 'r.format', 'r.starts_at', 'r.state', 'c.number', 'r.matter_id', 'i.party_id'])
-    .where('r.matter_id', 'in', memberships.map((m) => m.matterId))
+    .where(
+      'r.matter_id',
+      'in',
+      memberships.map((m) => m.matterId),
+    )
     .orderBy('r.starts_at', 'desc')
     .execute();
   return rows
@@ -816,7 +914,9 @@ export async function listMyRooms(ctx: AppContext, p: PortalContext) {
 /** Sends one invitation SMS (job handler; idempotent; the text holding the room code is cleared once sent). */
 export async function deliverInvitation(
   ctx: AppContext,
-  provider: { send(m: { id: string; to: string; body: string; template: string }): Promise<{ delivered?: boolean }> },
+  provider: {
+    send(m: { id: string; to: string; body: string; template: string }): Promise<{ delivered?: boolean }>;
+  },
   id: string,
   attempt: { attempt: number; maxAttempts: number },
 ) {
@@ -841,7 +941,10 @@ export async function deliverInvitation(
       body: ctx.cipher.decrypt(row.sms_body_enc),
       template: 'room.invitation',
     });
-    await done(r.delivered === false ? 'logged' : 'sent', r.delivered === false ? '未配置短信服务，短信仅写入日志' : null);
+    await done(
+      r.delivered === false ? 'logged' : 'sent',
+      r.delivered === false ? '未配置短信服务，短信仅写入日志' : null,
+    );
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (attempt.attempt >= attempt.maxAttempts) await done('failed', message.slice(0, 500));

@@ -54,7 +54,8 @@ export class RoomHub {
   /** Adds a connection; an earlier connection of the same person is closed (a reconnect replaces it). */
   join(roomId: string, p: Omit<Peer, 'state' | 'muted'>): Peer | { refused: string } {
     const l = this.live(roomId);
-    if (l.removed.has(p.identity)) return { refused: '您已被主持人请出本次调解（开庭），如有疑问请联系工作人员' };
+    if (l.removed.has(p.identity))
+      return { refused: '您已被主持人请出本次调解（开庭），如有疑问请联系工作人员' };
     for (const other of l.peers.values()) {
       if (other.identity === p.identity) {
         l.peers.delete(other.id);
@@ -127,7 +128,9 @@ export class RoomHub {
       case 'chat':
       case 'exhibit': {
         if (from.state !== 'admitted') return null;
-        const text = String(msg.type === 'chat' ? msg.text : (msg.text ?? '')).trim().slice(0, 1000);
+        const text = String(msg.type === 'chat' ? msg.text : (msg.text ?? ''))
+          .trim()
+          .slice(0, 1000);
         const exhibit = msg.type === 'exhibit' ? String(msg.name).trim().slice(0, 200) : null;
         if (!text && !exhibit) return null;
         return { text, exhibit };

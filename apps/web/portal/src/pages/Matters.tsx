@@ -104,7 +104,13 @@ function MyRooms({ reload }: { reload: number }) {
       <h2>调解与开庭安排</h2>
       {rooms.map((r) =>
         r.online ? (
-          <Link key={r.id} to={`/rooms/${r.id}`} className="card" style={{ display: 'block', color: 'inherit' }} data-testid="room-item">
+          <Link
+            key={r.id}
+            to={`/rooms/${r.id}`}
+            className="card"
+            style={{ display: 'block', color: 'inherit' }}
+            data-testid="room-item"
+          >
             <strong>
               {r.formatLabel}
               {r.kindLabel}

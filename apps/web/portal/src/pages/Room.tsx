@@ -66,9 +66,7 @@ export function RoomPage({ id }: { id: string }) {
   const mine = room.invitations.find((i) => i.name === room.me.name);
   return (
     <>
-      <h1>
-        在线{room.kindLabel}室
-      </h1>
+      <h1>在线{room.kindLabel}室</h1>
       <p className="hint">
         案件{room.caseNumber}，{room.startsAtText}，{room.formatLabel}
         {room.kindLabel}（{room.stateLabel}）
@@ -87,7 +85,8 @@ export function RoomPage({ id }: { id: string }) {
           audioOnly={media.audioOnly}
           host={false}
           onRoomChanged={(w) => {
-            if (w.record !== undefined) setRoom((r) => (r ? { ...r, record: { ...r.record, text: w.record! } } : r));
+            if (w.record !== undefined)
+              setRoom((r) => (r ? { ...r, record: { ...r.record, text: w.record! } } : r));
             if (w.reload) load();
           }}
         />
@@ -112,7 +111,9 @@ export function RoomPage({ id }: { id: string }) {
       ) : null}
       {mine?.signature ? (
         <p className="alert ok" data-testid="my-signature">
-          {mine.signature.outcome === 'signed' ? '您已签名确认笔录' : `您已拒绝签名：${mine.signature.reason}`}
+          {mine.signature.outcome === 'signed'
+            ? '您已签名确认笔录'
+            : `您已拒绝签名：${mine.signature.reason}`}
         </p>
       ) : null}
       {room.record.state === 'issued' ? (
@@ -151,7 +152,12 @@ function EnterCode({ id, onEntered }: { id: string; onEntered: (r: Room) => void
         onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
       />
       {error ? <p className="alert error">{error}</p> : null}
-      <button type="submit" className="wide" data-testid="room-code-submit" disabled={busy || code.length !== 6}>
+      <button
+        type="submit"
+        className="wide"
+        data-testid="room-code-submit"
+        disabled={busy || code.length !== 6}
+      >
         验证并进入
       </button>
     </form>
@@ -181,7 +187,9 @@ function SignRecord({ id, onDone }: { id: string; onDone: (r: Room) => void }) {
   return (
     <section className="card" aria-label="签名确认">
       <h2>阅读后签名确认</h2>
-      <p className="hint">请核对上面的笔录。确认无误请在下框内手写签名，并输入短信验证码；有异议可以拒绝签名并写明理由，将记入笔录。</p>
+      <p className="hint">
+        请核对上面的笔录。确认无误请在下框内手写签名，并输入短信验证码；有异议可以拒绝签名并写明理由，将记入笔录。
+      </p>
       <SignatureBox padRef={pad} />
       <div className="row" style={{ gap: 8, marginTop: 8 }}>
         <button
@@ -217,7 +225,8 @@ function SignRecord({ id, onDone }: { id: string; onDone: (r: Room) => void }) {
         disabled={busy || code.length !== 6}
         onClick={() =>
           run(async () => {
-            if (!pad.current || pad.current.isEmpty()) throw { status: 400, code: 'SIGNATURE_EMPTY', message: '请在签名框内手写签名' };
+            if (!pad.current || pad.current.isEmpty())
+              throw { status: 400, code: 'SIGNATURE_EMPTY', message: '请在签名框内手写签名' };
             onDone(
               await api<Room>(`/rooms/${id}/record/sign`, {
                 body: { code, signature: pad.current.toDataURL('image/png') },
@@ -233,13 +242,20 @@ function SignRecord({ id, onDone }: { id: string; onDone: (r: Room) => void }) {
       {refusing ? (
         <>
           <label htmlFor="refuse-reason">拒绝签名的理由</label>
-          <textarea id="refuse-reason" data-testid="refuse-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <textarea
+            id="refuse-reason"
+            data-testid="refuse-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <button
             type="button"
             className="secondary wide"
             data-testid="refuse-submit"
             disabled={busy || reason.trim().length < 2}
-            onClick={() => run(async () => onDone(await api<Room>(`/rooms/${id}/record/refuse`, { body: { reason } })))}
+            onClick={() =>
+              run(async () => onDone(await api<Room>(`/rooms/${id}/record/refuse`, { body: { reason } })))
+            }
           >
             确认拒绝签名
           </button>

@@ -13,20 +13,21 @@ export function DeviceCheck({ onReady }: { onReady: (stream: MediaStream, audioO
   const video = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
-    let live: MediaStream | null = null;
+    // The stream is handed to the room on entry, so it is not stopped here.
     let cancelled = false;
     openMedia(false)
       .catch(() => openMedia(true))
       .then((s) => {
-        if (cancelled) return s.getTracks().forEach((t) => t.stop());
-        live = s;
+        if (cancelled) {
+          for (const t of s.getTracks()) t.stop();
+          return;
+        }
         setStream(s);
       })
       .catch(() => setError('无法使用摄像头和麦克风：请在浏览器设置中允许本网站使用，或改为电话参加'));
     void measureLatency().then(setLatency);
     return () => {
       cancelled = true;
-      void live;
     };
   }, []);
 
@@ -54,14 +55,26 @@ export function DeviceCheck({ onReady }: { onReady: (stream: MediaStream, audioO
         autoPlay
         playsInline
         muted
-        style={{ width: '100%', maxWidth: 360, aspectRatio: '16 / 9', background: '#1f1f1f', borderRadius: 6 }}
+        style={{
+          width: '100%',
+          maxWidth: 360,
+          aspectRatio: '16 / 9',
+          background: '#1f1f1f',
+          borderRadius: 6,
+        }}
       />
       <ul style={{ paddingLeft: 18 }}>
         <li>摄像头：{stream ? (camera ? '正常' : '未检测到，可仅用语音参加') : '检测中…'}</li>
         <li>
           麦克风：{stream ? (microphone ? '正常' : '未检测到') : '检测中…'}
           {microphone ? (
-            <meter min={0} max={100} value={level} aria-label="麦克风音量" style={{ marginLeft: 8, width: 120 }} />
+            <meter
+              min={0}
+              max={100}
+              value={level}
+              aria-label="麦克风音量"
+              style={{ marginLeft: 8, width: 120 }}
+            />
           ) : null}
         </li>
         <li>
@@ -106,7 +119,9 @@ export function DeviceCheck({ onReady }: { onReady: (stream: MediaStream, audioO
           {slow ? '网络较慢，仅语音进入' : '仅语音进入'}
         </button>
       </div>
-      <p className="hint">网络不好或没有智能手机的，可以告诉调解员改为电话参加，调解员会按约定时间拨打您登记的电话。</p>
+      <p className="hint">
+        网络不好或没有智能手机的，可以告诉调解员改为电话参加，调解员会按约定时间拨打您登记的电话。
+      </p>
     </section>
   );
 }

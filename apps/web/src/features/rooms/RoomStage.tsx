@@ -33,7 +33,17 @@ const STATE_TEXT = {
 
 const box: CSSProperties = { border: '1px solid #d9d9d9', borderRadius: 8, padding: 8, marginTop: 8 };
 
-function Video({ stream, muted, label, testId }: { stream: MediaStream; muted: boolean; label: string; testId: string }) {
+function Video({
+  stream,
+  muted,
+  label,
+  testId,
+}: {
+  stream: MediaStream;
+  muted: boolean;
+  label: string;
+  testId: string;
+}) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
     if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
@@ -45,10 +55,25 @@ function Video({ stream, muted, label, testId }: { stream: MediaStream; muted: b
         autoPlay
         playsInline
         muted={muted}
-        style={{ width: '100%', aspectRatio: '16 / 9', background: '#1f1f1f', borderRadius: 6, objectFit: 'cover' }}
+        style={{
+          width: '100%',
+          aspectRatio: '16 / 9',
+          background: '#1f1f1f',
+          borderRadius: 6,
+          objectFit: 'cover',
+        }}
       />
       <figcaption
-        style={{ position: 'absolute', left: 6, bottom: 6, color: '#fff', background: 'rgba(0,0,0,.55)', padding: '0 6px', borderRadius: 4, fontSize: 13 }}
+        style={{
+          position: 'absolute',
+          left: 6,
+          bottom: 6,
+          color: '#fff',
+          background: 'rgba(0,0,0,.55)',
+          padding: '0 6px',
+          borderRadius: 4,
+          fontSize: 13,
+        }}
       >
         {label}
       </figcaption>
@@ -56,11 +81,20 @@ function Video({ stream, muted, label, testId }: { stream: MediaStream; muted: b
   );
 }
 
-export function RoomStage({ roomId, iceServers, stream, audioOnly: startAudioOnly, host, onRoomChanged }: RoomStageProps) {
-  const [state, setState] = useState<{ me: string | null; state: keyof typeof STATE_TEXT; message?: string }>({
-    me: null,
-    state: 'connecting',
-  });
+export function RoomStage({
+  roomId,
+  iceServers,
+  stream,
+  audioOnly: startAudioOnly,
+  host,
+  onRoomChanged,
+}: RoomStageProps) {
+  const [state, setState] = useState<{ me: string | null; state: keyof typeof STATE_TEXT; message?: string }>(
+    {
+      me: null,
+      state: 'connecting',
+    },
+  );
   const [roster, setRoster] = useState<RosterPeer[]>([]);
   const [streams, setStreams] = useState<Map<string, MediaStream>>(new Map());
   const [chat, setChat] = useState<ChatLine[]>([]);
@@ -117,7 +151,13 @@ export function RoomStage({ roomId, iceServers, stream, audioOnly: startAudioOnl
       </p>
       {notice ? <p className="alert">{notice}</p> : null}
       {state.state === 'admitted' || state.state === 'waiting' ? (
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 260px), 1fr))', gap: 8 }}>
+        <div
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 260px), 1fr))',
+            gap: 8,
+          }}
+        >
           <Video stream={stream} muted label={`我${audioOnly ? '（仅语音）' : ''}`} testId="video-self" />
           {inRoom.map((p) => {
             const s = streams.get(p.id);
@@ -186,7 +226,10 @@ export function RoomStage({ roomId, iceServers, stream, audioOnly: startAudioOnl
         <div style={box}>
           <strong>调解室内</strong>
           {inRoom.map((p) => (
-            <div key={p.id} style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4, flexWrap: 'wrap' }}>
+            <div
+              key={p.id}
+              style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 4, flexWrap: 'wrap' }}
+            >
               <span data-testid={`in-room-${p.name}`}>
                 {p.roleLabel} {p.name}
                 {p.muted ? '（已静音）' : ''}
@@ -208,9 +251,12 @@ export function RoomStage({ roomId, iceServers, stream, audioOnly: startAudioOnl
       {state.state === 'admitted' ? (
         <div style={box}>
           <strong>文字交流（记入案件记录）</strong>
-          <ol style={{ listStyle: 'none', padding: 0, margin: '4px 0', maxHeight: 220, overflowY: 'auto' }} data-testid="chat-lines">
-            {chat.map((l, i) => (
-              <li key={`${l.at}-${i}`}>
+          <ol
+            style={{ listStyle: 'none', padding: 0, margin: '4px 0', maxHeight: 220, overflowY: 'auto' }}
+            data-testid="chat-lines"
+          >
+            {chat.map((l) => (
+              <li key={`${l.at}-${l.from}-${l.text}`}>
                 <small>
                   {l.role} {l.name}：
                 </small>

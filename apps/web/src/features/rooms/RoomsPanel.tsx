@@ -1,6 +1,24 @@
-import { ROOM_ADJUSTMENTS, ROOM_FORMAT_RULES, ROOM_FORMATS, type RoomFormat, type RoomKind } from '@onestop/domain';
+import {
+  ROOM_ADJUSTMENTS,
+  ROOM_FORMAT_RULES,
+  ROOM_FORMATS,
+  type RoomFormat,
+  type RoomKind,
+} from '@onestop/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -12,7 +30,14 @@ interface FormValues {
   format: RoomFormat;
   startsAt: Dayjs;
   place?: string;
-  parties: { partyId: string; name: string; invite: boolean; preference: RoomFormat; adjustments: string[]; note?: string }[];
+  parties: {
+    partyId: string;
+    name: string;
+    invite: boolean;
+    preference: RoomFormat;
+    adjustments: string[];
+    note?: string;
+  }[];
 }
 
 /**
@@ -50,7 +75,9 @@ export function RoomsPanel({ caseId, matterId, kind }: { caseId: string; matterI
       <Button onClick={() => setOpen(true)} data-testid="room-schedule">
         {kind === 'mediation' ? '安排在线调解' : '安排在线开庭'}
       </Button>
-      {open ? <ScheduleModal caseId={caseId} matterId={matterId} kind={kind} onClose={() => setOpen(false)} /> : null}
+      {open ? (
+        <ScheduleModal caseId={caseId} matterId={matterId} kind={kind} onClose={() => setOpen(false)} />
+      ) : null}
     </div>
   );
 }
@@ -60,12 +87,20 @@ function ScheduleModal({
   matterId,
   kind,
   onClose,
-}: { caseId: string; matterId: string; kind: RoomKind; onClose: () => void }) {
+}: {
+  caseId: string;
+  matterId: string;
+  kind: RoomKind;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<FormValues>();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const parties = useQuery({ queryKey: ['room-parties', matterId], queryFn: () => roomsApi.parties(matterId) });
+  const parties = useQuery({
+    queryKey: ['room-parties', matterId],
+    queryFn: () => roomsApi.parties(matterId),
+  });
   const formats = ROOM_FORMATS.filter((f) => ROOM_FORMAT_RULES[f].kinds.includes(kind));
   const format = Form.useWatch('format', form) ?? 'video';
   const initialParties = parties.data
@@ -122,7 +157,11 @@ function ScheduleModal({
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ format: 'video', startsAt: dayjs().add(1, 'day').hour(9).minute(30).second(0), parties: initialParties }}
+          initialValues={{
+            format: 'video',
+            startsAt: dayjs().add(1, 'day').hour(9).minute(30).second(0),
+            parties: initialParties,
+          }}
         >
           <Space wrap align="start">
             <Form.Item name="format" label="方式">
@@ -135,26 +174,42 @@ function ScheduleModal({
             <Form.Item name="startsAt" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
               <DatePicker showTime format="YYYY年M月D日 HH:mm" />
             </Form.Item>
-            <Form.Item name="place" label={ROOM_FORMAT_RULES[format].online ? '调解室名称（可不填）' : '地点'}>
+            <Form.Item
+              name="place"
+              label={ROOM_FORMAT_RULES[format].online ? '调解室名称（可不填）' : '地点'}
+            >
               <Input style={{ width: 220 }} />
             </Form.Item>
           </Space>
-          <Typography.Paragraph type="secondary">依据：{ROOM_FORMAT_RULES[format].basis}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            依据：{ROOM_FORMAT_RULES[format].basis}
+          </Typography.Paragraph>
           <Form.List name="parties">
             {(fields) =>
               fields.map((f) => (
-                <Space key={f.key} wrap align="start" style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}>
+                <Space
+                  key={f.key}
+                  wrap
+                  align="start"
+                  style={{ borderTop: '1px solid #f0f0f0', paddingTop: 8 }}
+                >
                   <Form.Item name={[f.name, 'invite']} valuePropName="checked">
                     <Checkbox>邀请 {form.getFieldValue(['parties', f.name, 'name'])}</Checkbox>
                   </Form.Item>
                   <Form.Item name={[f.name, 'preference']} label="本人希望的方式">
-                    <Select style={{ width: 110 }} options={ROOM_FORMATS.map((x) => ({ value: x, label: ROOM_FORMAT_RULES[x].label }))} />
+                    <Select
+                      style={{ width: 110 }}
+                      options={ROOM_FORMATS.map((x) => ({ value: x, label: ROOM_FORMAT_RULES[x].label }))}
+                    />
                   </Form.Item>
                   <Form.Item name={[f.name, 'adjustments']} label="便利措施">
                     <Select
                       mode="multiple"
                       style={{ minWidth: 200 }}
-                      options={Object.entries(ROOM_ADJUSTMENTS).map(([k, a]) => ({ value: k, label: a.label }))}
+                      options={Object.entries(ROOM_ADJUSTMENTS).map(([k, a]) => ({
+                        value: k,
+                        label: a.label,
+                      }))}
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'note']} label="说明">

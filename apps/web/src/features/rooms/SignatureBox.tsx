@@ -24,7 +24,14 @@ export function SignatureBox({ padRef }: { padRef: { current: SignaturePad | nul
         ref={canvas}
         data-testid="signature-canvas"
         aria-label="手写签名框"
-        style={{ width: '100%', height: 160, border: '1px dashed #8c8c8c', borderRadius: 6, touchAction: 'none', background: '#fff' }}
+        style={{
+          width: '100%',
+          height: 160,
+          border: '1px dashed #8c8c8c',
+          borderRadius: 6,
+          touchAction: 'none',
+          background: '#fff',
+        }}
       />
       <button type="button" className="secondary" onClick={() => padRef.current?.clear()}>
         清除重写

@@ -27,7 +27,11 @@ export interface ChatLine {
 }
 
 export interface RoomEvents {
-  onState(s: { me: string | null; state: 'connecting' | 'waiting' | 'admitted' | 'reconnecting' | 'ended'; message?: string }): void;
+  onState(s: {
+    me: string | null;
+    state: 'connecting' | 'waiting' | 'admitted' | 'reconnecting' | 'ended';
+    message?: string;
+  }): void;
   onRoster(peers: RosterPeer[]): void;
   onStreams(streams: Map<string, MediaStream>): void;
   onChat(line: ChatLine): void;
@@ -238,7 +242,8 @@ export class RoomConnection {
     // Receive video even when sending none (audio-only), so the others can still be seen.
     if (!this.local.getVideoTracks().length) pc.addTransceiver('video', { direction: 'recvonly' });
     pc.onicecandidate = (e) => {
-      if (e.candidate) this.send({ type: 'signal', to: peer, data: { kind: 'ice', candidate: e.candidate.toJSON() } });
+      if (e.candidate)
+        this.send({ type: 'signal', to: peer, data: { kind: 'ice', candidate: e.candidate.toJSON() } });
     };
     pc.ontrack = (e) => {
       const stream = e.streams[0] ?? new MediaStream([e.track]);
