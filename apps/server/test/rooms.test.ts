@@ -32,6 +32,38 @@ function socketStatus(url: string, roomId: string, cookie?: string): Promise<num
   });
 }
 
+/** A signalling client: collects the server's messages, waits for one of a type. */
+class Signal {
+  readonly messages: any[] = [];
+  private readonly ws: WebSocket;
+  readonly opened: Promise<void>;
+  constructor(url: string, roomId: string, cookie: string) {
+    this.ws = new WebSocket(`${url.replace('http', 'ws')}/api/rooms/${roomId}/signal`, {
+      headers: { cookie },
+    });
+    this.ws.on('message', (d) => this.messages.push(JSON.parse(String(d))));
+    this.opened = new Promise((r) => this.ws.on('open', () => r()));
+  }
+  send(msg: unknown) {
+    this.ws.send(JSON.stringify(msg));
+  }
+  async next(type: string, where: (m: any) => boolean = () => true): Promise<any> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const m = this.messages.find((x) => x.type === type && where(x));
+      if (m) return m;
+      if (Date.now() > deadline) throw new Error(`no ${type} message: ${JSON.stringify(this.messages)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  close(): Promise<void> {
+    return new Promise((r) => {
+      this.ws.on('close', () => r());
+      this.ws.close();
+    });
+  }
+}
+
 /** Online rooms (issue #20): who may enter, the record, signatures and the issued 调解笔录. */
 const sms = new SmsGateway();
 await sms.start();
@@ -247,5 +279,51 @@ describe('online rooms', () => {
       'room_record_signed',
       'room_record_issued',
     ]);
+  });
+
+  it('signalling: the waiting room, admission, chat on the timeline, a reconnect goes straight back in, removal', async () => {
+    const a = await roomFor('13800000401');
+    const roomId = a.room.id as string;
+    const worker = await signInByPhone(env, sms, '13800000401');
+    expect(
+      (await worker.post(`/api/portal/rooms/${roomId}/enter`, { code: roomCodeFor('13800000401') })).status,
+    ).toBe(200);
+    const host = new Signal(env.url, roomId, mediator.cookie!);
+    expect((await host.next('welcome')).state).toBe('admitted');
+    const party = new Signal(env.url, roomId, worker.cookie!);
+    const welcome = await party.next('welcome');
+    expect(welcome.state).toBe('waiting');
+    // The host sees the waiting party; the party sees only itself. A waiting party cannot chat.
+    await host.next('roster', (m) =>
+      m.peers.some((p: any) => p.id === welcome.peerId && p.state === 'waiting'),
+    );
+    party.send({ type: 'chat', text: '等候中的消息' });
+    party.send({ type: 'signal', to: (await host.next('welcome')).peerId, data: { kind: 'offer' } });
+    host.send({ type: 'admit', peerId: welcome.peerId });
+    await party.next('admitted');
+    party.send({ type: 'chat', text: '我能听到' });
+    const line = await host.next('chat');
+    expect([line.name, line.role, line.text]).toEqual([a.room.invitations[0].name, '劳动者', '我能听到']);
+    expect(host.messages.filter((m) => m.type === 'signal')).toEqual([]);
+    // A dropped connection comes back straight into the room (no second admission).
+    await party.close();
+    const again = new Signal(env.url, roomId, worker.cookie!);
+    expect((await again.next('welcome')).state).toBe('admitted');
+    // Removed: the party is put out and cannot come back into this room.
+    const back = await again.next('welcome');
+    host.send({ type: 'remove', peerId: back.peerId });
+    await again.next('removed');
+    const third = new Signal(env.url, roomId, worker.cookie!);
+    expect((await third.next('refused')).message).toContain('请出');
+    await host.close();
+    const events = await env.server.app.ctx.database.db
+      .selectFrom('matter_event')
+      .select(['kind', 'summary'])
+      .where('matter_id', '=', a.matterId)
+      .where('kind', 'in', ['room_chat', 'room_opened', 'room_entered'])
+      .orderBy('id')
+      .execute();
+    expect(events.map((e) => e.kind)).toEqual(['room_entered', 'room_opened', 'room_chat']);
+    expect(events[2]!.summary).toBe(`${a.room.invitations[0].name}（网上）（在线调解室）：我能听到`);
   });
 });
