@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phoneHash } from '../src/modules/parties/parties.service';
+import { addArbitrator, application, seedCalendars } from './arbitration.support';
 import { newMatter, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { PortalClient, SmsGateway, signInByPhone } from './portal.support';
@@ -325,5 +326,93 @@ describe('online rooms', () => {
       .execute();
     expect(events.map((e) => e.kind)).toEqual(['room_entered', 'room_opened', 'room_chat']);
     expect(events[2]!.summary).toBe(`${a.room.invitations[0].name}（网上）（在线调解室）：我能听到`);
+  });
+
+  it('a hearing room: the arbitration clerk writes the record; signed, it is issued as the 庭审笔录', async () => {
+    await seedCalendars(env);
+    const director = await signedIn(env, 'director');
+    const liqiang = await signedIn(env, 'liqiang');
+    const arbitrators = [
+      await addArbitrator(env, 'arb_room1', '孙仲裁'),
+      await addArbitrator(env, 'arb_room2', '周仲裁'),
+      await addArbitrator(env, 'arb_room3', '吴仲裁'),
+    ];
+    const m = await newMatter(clerk, p.zengdu, { worker: '庭审工', employer: '随州市庭审测试有限公司' });
+    const app = await application(clerk, { id: m.id, claims: [m.claims[0]!] });
+    const caseId = app.case.caseId as string;
+    expect((await director.post(`/api/arbitration/cases/${caseId}/accept`, {})).status).toBe(200);
+    const clerkId = (
+      await env.server.app.ctx.database.db
+        .selectFrom('app_user')
+        .select('id')
+        .where('username', '=', 'liqiang')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const t = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+      arbitratorIds: arbitrators,
+      presidingId: arbitrators[0],
+      clerkId,
+    });
+    expect(t.status, JSON.stringify(t.body)).toBe(200);
+    const detail = (await clerk.get(`/api/matters/${m.id}`)).body;
+    const workerId = detail.workers[0].id as string;
+    await env.server.app.ctx.database.db
+      .updateTable('party')
+      .set({
+        phone_enc: env.server.app.ctx.cipher.encrypt('13800000501'),
+        phone_hash: phoneHash(env.server.app.ctx.cipher, '13800000501'),
+      })
+      .where('id', '=', workerId)
+      .execute();
+    // The window clerk may not schedule a hearing; the phone is not a hearing format.
+    const phone = await liqiang.post(`/api/cases/${caseId}/rooms`, {
+      kind: 'hearing',
+      format: 'phone',
+      startsAt: '2026-12-15T14:30:00+08:00',
+      invitations: [{ partyId: workerId, preference: 'video' }],
+    });
+    expect([phone.status, phone.body.code]).toEqual([422, 'ROOM_FORMAT_NOT_ALLOWED']);
+    const byClerk = await clerk.post(`/api/cases/${caseId}/rooms`, {
+      kind: 'hearing',
+      format: 'video',
+      startsAt: '2026-12-15T14:30:00+08:00',
+      invitations: [{ partyId: workerId, preference: 'video' }],
+    });
+    expect([byClerk.status, byClerk.body.code]).toEqual([403, 'ROOM_NOT_HOST']);
+    const r = await liqiang.post(`/api/cases/${caseId}/rooms`, {
+      kind: 'hearing',
+      format: 'video',
+      startsAt: '2026-12-15T14:30:00+08:00',
+      invitations: [{ partyId: workerId, preference: 'video', adjustments: ['audioOnly'] }],
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.record.documentTitle).toBe('庭审笔录');
+    const roomId = r.body.id as string;
+    const saved = await liqiang.request('PUT', `/api/rooms/${roomId}/record`, {
+      version: r.body.version,
+      text: '仲裁员：现在开庭，核对当事人身份。\n申请人：请求支付拖欠工资12,500.00元。',
+    });
+    const finished = await liqiang.post(`/api/rooms/${roomId}/record/finish`, {
+      version: saved.body.version,
+    });
+    expect(finished.status).toBe(200);
+    const worker = await signInByPhone(env, sms, '13800000501');
+    expect((await worker.post(`/api/portal/rooms/${roomId}/record/code`, {})).status).toBe(200);
+    const signed = await worker.post(`/api/portal/rooms/${roomId}/record/sign`, {
+      code: sms.codeFor('13800000501'),
+      signature: SIGNATURE,
+    });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect((await liqiang.post(`/api/rooms/${roomId}/record/sign`, {})).status).toBe(200);
+    const issued = await liqiang.post(`/api/rooms/${roomId}/record/issue`, {
+      version: finished.body.version,
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    expect(issued.body.record.documentNumber).toMatch(/^随劳人仲笔字〔2026〕第\d+号$/);
+    const doc = (await liqiang.get(`/api/documents/${issued.body.record.documentId}`)).body;
+    expect(doc.type).toBe('hearing_record');
+    expect(doc.fields.statements.at(-1).text).toContain(
+      `笔录摘要值（SHA-256）：${finished.body.record.sha256}`,
+    );
   });
 });
