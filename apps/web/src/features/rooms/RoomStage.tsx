@@ -106,11 +106,13 @@ export function RoomStage({
   const changed = useRef(onRoomChanged);
   changed.current = onRoomChanged;
 
+  // A reload of the room gives a new array with the same servers: that must not reconnect.
+  const iceKey = JSON.stringify(iceServers);
   useEffect(() => {
     const c = new RoomConnection(
       roomId,
       stream,
-      iceServers,
+      JSON.parse(iceKey) as IceServer[],
       {
         onState: setState,
         onRoster: setRoster,
@@ -132,7 +134,7 @@ export function RoomStage({
       conn.current = null;
       delete window.onestopRoom;
     };
-  }, [roomId, stream, iceServers, startAudioOnly]);
+  }, [roomId, stream, iceKey, startAudioOnly]);
 
   const others = roster.filter((p) => p.id !== state.me);
   const waiting = others.filter((p) => p.state === 'waiting');
