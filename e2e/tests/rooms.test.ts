@@ -103,13 +103,14 @@ describe('online mediation room in Chromium', () => {
       .toBe(true);
   }
 
-  async function signOnPhone(page: Page, phone: string) {
+  async function signOnPhone(page: Page, phone: string, shot?: string) {
     await page.getByTestId('signature-canvas').waitFor({ timeout: 20_000 });
     const box = (await page.getByTestId('signature-canvas').boundingBox())!;
     await page.mouse.move(box.x + 20, box.y + 80);
     await page.mouse.down();
     for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + 20 + i * 15, box.y + 80 + (i % 2 ? -30 : 30));
     await page.mouse.up();
+    if (shot) await screenshot(page, shot);
     const sent = sms.messages.length;
     await page.getByTestId('sign-code-send').click();
     await page.getByText('验证码已发送到您登录的手机号').waitFor();
@@ -169,15 +170,19 @@ describe('online mediation room in Chromium', () => {
         await screenshot(mediator, 'room-debug');
         throw e;
       });
-    expect(sms.messages.filter((m) => m.body.includes('调解室码')).map((m) => m.to)).toEqual([
-      WORKER_PHONE,
-      EMPLOYER_PHONE,
-    ]);
+    // One invitation SMS to each side (the employer's at the representative's phone).
+    expect(
+      sms.messages
+        .filter((m) => m.body.includes('调解室码'))
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual([WORKER_PHONE, EMPLOYER_PHONE].sort());
 
     // The worker on a phone (360 px) and the employer's representative enter the waiting room.
     const worker = await (await newContext(browser, PHONE)).newPage();
     await portalSignIn(worker, WORKER_PHONE);
     await partyEnters(worker, WORKER_PHONE);
+    await screenshot(worker, 'room-worker-waiting-phone');
     await partyEnters(employer, EMPLOYER_PHONE);
 
     // The mediator opens the room, passes the device check and admits both from the waiting room.
@@ -215,7 +220,7 @@ describe('online mediation room in Chromium', () => {
 
     await mediator.locator('[data-testid="record-finish"]:enabled').click();
     await mediator.getByTestId('record-hash').waitFor({ timeout: 15_000 });
-    await signOnPhone(worker, WORKER_PHONE);
+    await signOnPhone(worker, WORKER_PHONE, 'room-worker-signing-phone');
     await signOnPhone(employer, EMPLOYER_PHONE);
     await screenshot(worker, 'room-worker-signed-phone');
     expect(await worker.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
