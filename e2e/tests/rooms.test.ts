@@ -90,8 +90,12 @@ describe('online mediation room in Chromium', () => {
   }
 
   /** Bytes of video received from each other participant (RTCPeerConnection stats). */
-  const videoBytes = (page: Page) =>
-    page.evaluate(async () => Object.values((await window.onestopRoom?.videoBytes()) ?? {}));
+  const videoBytes = (page: Page): Promise<number[]> =>
+    page.evaluate(async () => {
+      const room = (window as { onestopRoom?: { videoBytes(): Promise<Record<string, number>> } })
+        .onestopRoom;
+      return Object.values((await room?.videoBytes()) ?? {});
+    });
 
   async function expectVideoFromTwo(page: Page) {
     await expect
