@@ -6,7 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
  * Debian's Chromium, headless, with the flags this machine needs (no network beyond loopback).
  * playwright's launch() gives every browser a fresh temporary profile (user data dir).
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { fakeMedia?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -19,6 +19,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Online rooms: a synthetic camera and microphone, allowed without the permission prompt.
+      ...(options.fakeMedia ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] : []),
     ],
   });
 }

@@ -39,6 +39,7 @@ import { mediationModule } from './modules/mediation/mediation.module';
 import { portalModule } from './modules/portal/portal.module';
 import { wageGroupsRoutes } from './modules/wage-groups/wage-groups.routes';
 import { defaultersRoutes } from './modules/defaulters/defaulters.routes';
+import { roomsModule } from './modules/rooms/rooms.module';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { preventionRoutes } from './modules/prevention/prevention.routes';
@@ -170,6 +171,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(wageGroupsRoutes, { prefix: '/api' });
   await app.register(defaultersRoutes, { prefix: '/api' });
   await app.register(obligationsModule, { prefix: '/api' });
+  await app.register(roomsModule, { prefix: '/api' });
 
   // In production the same process serves the built web apps (compressed, cached by hash).
   await registerWebDist(app, config.webDist);

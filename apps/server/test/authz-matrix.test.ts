@@ -382,6 +382,19 @@ const BROAD_WRITES = new Map<string, string>([
     'handler: leader post of the listing jurisdiction (失信名单列入决定)',
   ],
   ['POST /api/defaulters/:id/removal', 'handler: leader post of the listing jurisdiction (提前移出决定)'],
+  // Online rooms (issue #20): case visible in the jurisdiction + the track's work post (staffAccess).
+  ['POST /api/cases/:caseId/rooms', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
+  ['PUT /api/rooms/:id/record', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
+  ['POST /api/rooms/:id/record/finish', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
+  ['POST /api/rooms/:id/record/sign', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
+  ['POST /api/rooms/:id/record/issue', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
+  ['POST /api/portal/rooms/:id/enter', 'portal session and the room invitation of a party it acts for'],
+  ['POST /api/portal/rooms/:id/record/code', 'portal account and the room invitation of a party it acts for'],
+  ['POST /api/portal/rooms/:id/record/sign', 'portal account and the room invitation of a party it acts for'],
+  [
+    'POST /api/portal/rooms/:id/record/refuse',
+    'portal account and the room invitation of a party it acts for',
+  ],
 ]);
 
 /** A body no write route accepts: route-level refusals must come before body validation. */

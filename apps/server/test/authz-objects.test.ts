@@ -87,6 +87,11 @@ const BROAD_RULES: [RegExp, Rule][] = [
   [/^POST \/api\/court-docking\//, { kind: 'roles', roles: ['court_liaison', 'leader'] }],
   [/^(POST|PATCH) \/api\/kb/, { kind: 'permissions', permissions: ['intake.create', 'leader.dashboard'] }],
   [/^POST \/api\/consultations$/, { kind: 'roles', roles: CASE_WORK }],
+  // Online rooms (issue #20): the track's work post on a visible case (rooms.service.ts staffAccess).
+  [
+    /^(POST|PUT) \/api\/rooms\//,
+    { kind: 'permissions', permissions: ['mediation.work', 'arbitration.work', 'arbitration.clerk'] },
+  ],
   [
     /^(POST|PATCH) \/api\/(documents|cases|transfers|matters\/:id\/(cases|transfers))(\/|$)/,
     { kind: 'roles', roles: CASE_WORK },

@@ -44,6 +44,7 @@ export function createRouter() {
                   lazy: page(() => import('./pages/ArbitrationCasePage')),
                 },
                 { path: 'cases/:id', lazy: page(() => import('./pages/CasePage')) },
+                { path: 'rooms/:id', lazy: page(() => import('./pages/RoomPage')) },
                 { path: 'transfers', lazy: page(() => import('./pages/TransfersPage')) },
                 { path: 'consultation', lazy: page(() => import('./pages/ConsultationPage')) },
                 { path: 'knowledge', lazy: page(() => import('./pages/KnowledgePage')) },

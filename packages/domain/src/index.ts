@@ -16,3 +16,4 @@ export * from './wage-groups';
 export * from './defaulters';
 export * from './prevention';
 export * from './obligations';
+export * from './rooms';

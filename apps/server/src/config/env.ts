@@ -109,6 +109,11 @@ export const envSchema = z
     SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
     /** On SIGTERM: how long in-flight requests and running jobs may take before jobs are handed back. */
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    /** Online rooms (issue #20): STUN/TURN servers given to the browsers, comma-separated (stun:… / turn:…). */
+    ICE_URLS: z.string().default(''),
+    /** The TURN user and password (coturn `lt-cred-mech`); unused for STUN-only lists. */
+    TURN_USERNAME: z.string().optional(),
+    TURN_CREDENTIAL: z.string().optional(),
   })
   .transform((e) => {
     const demoMode = e.DEMO_MODE;
@@ -153,6 +158,11 @@ export const envSchema = z
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY_MS,
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      iceUrls: e.ICE_URLS.split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+      turnUsername: e.TURN_USERNAME,
+      turnCredential: e.TURN_CREDENTIAL,
     };
   })
   .refine((c) => c.secretKey !== undefined || c.keyFile !== undefined, {

@@ -17,6 +17,7 @@ import type { WageGroupsTables } from '../modules/wage-groups/wage-groups.tables
 import type { DefaultersTables } from '../modules/defaulters/defaulters.tables';
 import type { PreventionTables } from '../modules/prevention/prevention.tables';
 import type { ObligationsTables } from '../modules/obligations/obligations.tables';
+import type { RoomsTables } from '../modules/rooms/rooms.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -192,7 +193,8 @@ export interface DB
     LegalAidTables,
     StatisticsTables,
     PreventionTables,
-    ObligationsTables {}
+    ObligationsTables,
+    RoomsTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

@@ -7,6 +7,7 @@ import { LoginPage, QueryPage } from './pages/Login';
 import { MatterPage } from './pages/Matter';
 import { MattersPage } from './pages/Matters';
 import { DefaultersPage } from './pages/WageLine';
+import { RoomPage } from './pages/Room';
 import { QuestionPage, ReportPage } from './pages/Submit';
 import { Link, usePath } from './router';
 import { SessionProvider, useSession } from './session';
@@ -20,6 +21,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/question/, '咨询留言'],
   [/^\/login/, '手机号登录'],
   [/^\/query/, '查询码查询'],
+  [/^\/rooms\//, '在线调解室'],
   [/^\/matters\/./, '事项进度'],
   [/^\/matters/, '我的事项'],
   [/^\/sites/, '服务网点'],
@@ -33,6 +35,8 @@ const TITLES: [RegExp, string][] = [
 function Page({ path }: { path: string }) {
   const matter = /^\/matters\/([0-9a-f-]{36})$/.exec(path);
   if (matter) return <MatterPage id={matter[1]!} />;
+  const room = /^\/rooms\/([0-9a-f-]{36})$/.exec(path);
+  if (room) return <RoomPage id={room[1]!} />;
   const apply = /^\/apply\/(arbitration|mediation|complaint)$/.exec(path);
   if (apply) return <ApplyPage kind={apply[1] as 'arbitration' | 'mediation' | 'complaint'} />;
   switch (path) {

@@ -12,6 +12,7 @@ import { TribunalCard } from '../features/arbitration/components/TribunalCard';
 import { useArbitrationCase } from '../features/arbitration/hooks/use-arbitration';
 import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
 import { DocumentServiceCard } from '../features/documents/components/DocumentServiceCard';
+import { RoomsPanel } from '../features/rooms/RoomsPanel';
 import { isApiError } from '../lib/api';
 
 const STATUS = {
@@ -122,6 +123,11 @@ export default function ArbitrationCasePage() {
               </Card>
             ) : null}
             {accepted && (!c.closed || c.tribunal.length > 0) ? <TribunalCard c={c} /> : null}
+            {accepted && !c.closed && c.tribunal.length > 0 ? (
+              <Card size="small" title="在线开庭">
+                <RoomsPanel caseId={c.caseId} matterId={c.matterId} kind="hearing" />
+              </Card>
+            ) : null}
             {accepted ? <CollectiveBox c={c} /> : null}
             {accepted && !c.closed ? <StepGuards c={c} /> : null}
             {accepted && !c.closed ? <ProceedingsBox c={c} /> : null}

@@ -218,6 +218,7 @@ export const REQUIRED_ELEMENTS: Readonly<Record<string, readonly ElementRule[]>>
     { element: 'parties', basis: '《劳动保障监察条例》第十八条第二款（移送的当事人）' },
   ],
   penalty_hearing_record: [...ALWAYS, INSP_CASE],
+  mediation_record: [...ALWAYS],
 };
 
 /** The elements of a type (issuer, number and date when the type is not listed). */

@@ -12,6 +12,7 @@ export const DOCUMENT_TYPES = {
   mediation_proposal: '调解建议书',
   mediation_session_notice: '调解通知',
   mediation_agreement: '调解协议书',
+  mediation_record: '调解笔录',
   mediation_failure_record: '调解终止（不成）记录',
   mediation_refusal_notice: '不同意调解告知',
   performance_record: '调解协议履行记录',

@@ -73,8 +73,62 @@ export function MattersPage() {
           <span className="hint">提交于 {day(m.receivedAt)}</span>
         </Link>
       ))}
+      <MyRooms reload={reload} />
       <RepresentationForm onAdded={() => setReload((n) => n + 1)} />
     </>
+  );
+}
+
+interface RoomItem {
+  id: string;
+  caseNumber: string;
+  kindLabel: string;
+  formatLabel: string;
+  startsAtText: string;
+  stateLabel: string;
+  online: boolean;
+}
+
+/** Mediation sessions and hearings the user is invited to (the link of the invitation SMS). */
+function MyRooms({ reload }: { reload: number }) {
+  const [rooms, setRooms] = useState<RoomItem[]>([]);
+  useEffect(() => {
+    if (reload < 0) return;
+    api<{ items: RoomItem[] }>('/rooms')
+      .then((r) => setRooms(r.items))
+      .catch(() => setRooms([]));
+  }, [reload]);
+  if (!rooms.length) return null;
+  return (
+    <section aria-label="调解与开庭安排">
+      <h2>调解与开庭安排</h2>
+      {rooms.map((r) =>
+        r.online ? (
+          <Link
+            key={r.id}
+            to={`/rooms/${r.id}`}
+            className="card"
+            style={{ display: 'block', color: 'inherit' }}
+            data-testid="room-item"
+          >
+            <strong>
+              {r.formatLabel}
+              {r.kindLabel}
+            </strong>{' '}
+            <span className="tag">{r.stateLabel}</span>
+            <br />
+            {r.startsAtText}（案件{r.caseNumber}）
+            <br />
+            <span className="hint">点此进入在线{r.kindLabel}室</span>
+          </Link>
+        ) : (
+          <p key={r.id} className="card">
+            {r.formatLabel}
+            {r.kindLabel}：{r.startsAtText}（案件{r.caseNumber}）
+          </p>
+        ),
+      )}
+    </section>
   );
 }
 

@@ -77,6 +77,8 @@ export const DOCUMENT_TYPES = [
   // issue #21: next steps when an obligation is not paid (templates/obligations.ts)
   'enforcement_application',
   'payment_order_guidance',
+  // issue #20: the signed record of an online (or on-site) mediation session (templates/mediation.ts)
+  'mediation_record',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -328,6 +328,22 @@ export const SAMPLE_FIELDS: { [T in DocumentType]: DocumentFieldsMap[T] } = {
   ...JURISDICTION_SAMPLES,
   ...DEFAULTER_SAMPLES,
   ...OBLIGATION_SAMPLES,
+  mediation_record: {
+    workerName: '刘䶮',
+    employerName: '随州市恒达机械制造有限公司',
+    caseCause: '劳动报酬',
+    sessionAt: '2026-12-07T10:00',
+    sessionPlace: '视频调解（线上调解室）',
+    mediators: ['张敏'],
+    attendees: ['劳动者刘䶮（视频）', '用人单位委托代理人孙明（视频）'],
+    lines: ['调解员：核对双方身份，告知调解自愿原则。', '劳动者：请求支付2026年8月至10月工资15,600.00元。'],
+    signatures: [
+      '劳动者刘䶮：已签名（手机手写签名并经短信验证码确认）',
+      '调解员张敏：已签名（工作人员登录确认）',
+    ],
+    recordHash: '3f7a2c9e1b4d6f8a0c2e4a6b8d0f1e3c5a7b9d1f3e5c7a9b1d3f5e7c9a1b3d5f',
+    organizationName: '随州市劳动人事争议一站式多元联调联处中心',
+  },
 };
 
 const WORKER = {

@@ -6,6 +6,7 @@ import { DocumentsPanel } from '../../documents/components/DocumentsPanel';
 import { useMediationAction } from '../hooks/use-mediation';
 import type { MediationDetail, Reply } from '../types';
 import { yuan } from '../types';
+import { RoomsPanel } from '../../rooms/RoomsPanel';
 import { AgreementForm, CloseModal, RepliesForm, SessionModal, TextModal } from './MediationModals';
 import { ProposalForm } from './ProposalForm';
 
@@ -168,6 +169,7 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
           {s.record ? `；笔录：${s.record}` : ''}
         </Typography.Paragraph>
       ))}
+      <RoomsPanel caseId={detail.id} matterId={detail.matterId} kind="mediation" />
       {detail.arbitrationCase ? (
         <Alert
           type="info"

@@ -84,8 +84,10 @@ import {
 import {
   type MediationAgreementFields,
   type MediationProposalFields,
+  type MediationRecordFields,
   mediationAgreement,
   mediationProposal,
+  mediationRecord,
 } from './mediation.js';
 import {
   type LegalAidReferralFields,
@@ -228,6 +230,7 @@ export interface DocumentFieldsMap {
   defaulter_removal_decision: DefaulterRemovalDecisionFields;
   enforcement_application: EnforcementApplicationFields;
   payment_order_guidance: PaymentOrderGuidanceFields;
+  mediation_record: MediationRecordFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -297,6 +300,7 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   defaulter_removal_decision: defaulterRemovalDecision,
   enforcement_application: enforcementApplication,
   payment_order_guidance: paymentOrderGuidance,
+  mediation_record: mediationRecord,
 };
 
 export interface DocumentInput<T extends DocumentType> {

@@ -1,4 +1,4 @@
-import { cn, d, defineTemplate, list, p, sign, yuan } from './template.js';
+import { cn, d, defineTemplate, dt, h, kv, list, p, sign, yuan } from './template.js';
 
 // Mediation documents (RULES.md W-04, W-05, §5.7; GLOSSARY 调解建议书; 调解仲裁法 Art. 14).
 
@@ -95,6 +95,68 @@ export const mediationAgreement = defineTemplate<MediationAgreementFields>({
       '甲方（签名）：',
       '乙方（盖章）：',
       `调解员（签名）：${f.mediatorName}`,
+      ...(f.organizationName ? [`调解组织（印章）：${f.organizationName}`] : []),
+    ),
+  ],
+});
+
+export interface MediationRecordFields {
+  workerName: string;
+  employerName: string;
+  caseCause: string;
+  sessionAt: string;
+  /** 现场 / 视频 / 电话 and where (the online room) */
+  sessionPlace: string;
+  mediators: string[];
+  attendees: string[];
+  /** The record written by the clerk during the session, one paragraph a line */
+  lines: string[];
+  /** Who signed (handwritten on the phone + SMS code, or staff by session) and who refused, with why */
+  signatures: string[];
+  /** sha256 of the record text every signer saw */
+  recordHash: string;
+  organizationName?: string;
+}
+
+/**
+ * 调解笔录 of a mediation session (调解仲裁法第十三条、第十四条): who mediated, who attended, what was
+ * said, and the signatures (a party's refusal is recorded, not hidden).
+ */
+export const mediationRecord = defineTemplate<MediationRecordFields>({
+  type: 'mediation_record',
+  title: '调解笔录',
+  required: [
+    { key: 'workerName', label: '劳动者' },
+    { key: 'employerName', label: '用人单位' },
+    { key: 'caseCause', label: '争议事项' },
+    { key: 'sessionAt', label: '调解时间', kind: 'datetime' },
+    { key: 'sessionPlace', label: '调解方式和地点' },
+    { key: 'mediators', label: '调解员', kind: 'texts' },
+    { key: 'attendees', label: '参加人员', kind: 'texts' },
+    { key: 'lines', label: '调解记录', kind: 'texts' },
+    { key: 'signatures', label: '签名情况', kind: 'texts' },
+    { key: 'recordHash', label: '笔录摘要值' },
+  ],
+  build: (f) => [
+    kv([
+      ['争议事项', `${f.workerName}与${f.employerName}${f.caseCause}争议`],
+      ['调解时间', dt(f.sessionAt)],
+      ['调解方式', f.sessionPlace],
+      ['调解员', f.mediators.join('、')],
+      ['参加人员', f.attendees.join('；')],
+    ]),
+    h('调解记录'),
+    ...f.lines.map((line) => p(line)),
+    p(
+      '以上笔录已在调解过程中向双方当事人实时显示，结束后交各方在手机上阅读。当事人认为对自己陈述的记录有遗漏或者差错的，可以申请补正；拒绝签名的，记明情况附卷（《中华人民共和国劳动争议调解仲裁法》第十三条）。',
+    ),
+    h('签名情况'),
+    list(f.signatures, false),
+    p(`笔录摘要值（SHA-256）：${f.recordHash}`),
+    sign(
+      '劳动者（签名）：',
+      '用人单位（签名或者盖章）：',
+      `调解员（签名）：${f.mediators.join('、')}`,
       ...(f.organizationName ? [`调解组织（印章）：${f.organizationName}`] : []),
     ),
   ],
