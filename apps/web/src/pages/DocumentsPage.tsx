@@ -13,7 +13,7 @@ export default function DocumentsPage() {
   return (
     <>
       <PageHeader title="文书">
-        {SUBJECTS[subjectType]} {subjectId.slice(0, 8)} 的文书：起草、签发、送达与更正。
+        本{SUBJECTS[subjectType]}的文书：起草、签发、送达与更正。
       </PageHeader>
       <DocumentsPanel subjectType={subjectType as SubjectType} subjectId={subjectId} />
     </>
