@@ -19,7 +19,12 @@ const ROUTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 function staffRoutes(): string[] {
   const text = readFileSync(ROUTES, 'utf8');
   const all = [...text.matchAll(/path: '([^']+)'/g)].map((m) => m[1]!);
-  return ['/', ...all.filter((p) => !['/login', '/verify/:code?', '*'].includes(p)).map((p) => `/${p.replace(/^\//, '')}`)];
+  return [
+    '/',
+    ...all
+      .filter((p) => !['/login', '/verify/:code?', '*'].includes(p))
+      .map((p) => `/${p.replace(/^\//, '')}`),
+  ];
 }
 
 function matches(pattern: string, url: string): boolean {
@@ -31,7 +36,20 @@ function matches(pattern: string, url: string): boolean {
  * ASCII words a user may meet on a staff page: file formats, the ID formats printed in Chinese
  * documents and forms, units. Anything else (an internal code, a status name, an English word) fails.
  */
-const ALLOWED_WORDS = new Set(['PDF', 'DOCX', 'Word', 'Excel', 'PNG', 'JPG', 'JPEG', 'ID', 'QR', 'IP', 'KB', 'MB']);
+const ALLOWED_WORDS = new Set([
+  'PDF',
+  'DOCX',
+  'Word',
+  'Excel',
+  'PNG',
+  'JPG',
+  'JPEG',
+  'ID',
+  'QR',
+  'IP',
+  'KB',
+  'MB',
+]);
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
@@ -57,13 +75,17 @@ async function scan(page: Page, where: string): Promise<string[]> {
       for (const el of Array.from(document.querySelectorAll('body *'))) {
         const r = el.getBoundingClientRect();
         if (r.right > window.innerWidth + 1 && r.width > 0 && out.length < 3) {
-          const kids = Array.from(el.children).some((c) => c.getBoundingClientRect().right > window.innerWidth + 1);
+          const kids = Array.from(el.children).some(
+            (c) => c.getBoundingClientRect().right > window.innerWidth + 1,
+          );
           if (!kids) out.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`);
         }
       }
       return out;
     });
-    problems.push(`${where}: 页面横向溢出 scrollWidth ${width.scroll} > ${width.inner} (${wide.join(' | ')})`);
+    problems.push(
+      `${where}: 页面横向溢出 scrollWidth ${width.scroll} > ${width.inner} (${wide.join(' | ')})`,
+    );
   }
   // Text marked translate="no" is data typed by people (login names, ID numbers), not wording.
   const text = await page.evaluate(() => {
@@ -83,7 +105,12 @@ async function scan(page: Page, where: string): Promise<string[]> {
   if (words.length) problems.push(`${where}: 屏幕上有英文或内部代码 ${words.join(', ')}`);
   const axe = await new AxeBuilder({ page }).analyze();
   for (const v of axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-    problems.push(`${where}: axe ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    problems.push(
+      `${where}: axe ${v.id} ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+    );
   }
   return problems;
 }
@@ -111,7 +138,10 @@ describe('every staff page: width, words and accessibility', () => {
     await server?.close();
   });
 
-  it('every route at 1366 px and 360 px for the posts that open it', { timeout: 900_000, retry: 0 }, async () => {
+  it('every route at 1366 px and 360 px for the posts that open it', {
+    timeout: 900_000,
+    retry: 0,
+  }, async () => {
     const p = await places(env);
     const m = await newMatter(clerk, p.zengdu, { worker: '页面巡检' });
     const mediation = (await openCase(clerk, m.id, 'mediation', [m.claims[0]!.id])).body.case;

@@ -19,6 +19,7 @@ const theme: ThemeConfig = {
     colorPrimary: '#1d5fbf',
     colorInfo: '#1d5fbf',
     colorLink: '#1d5fbf',
+    colorError: '#cf1322',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',

@@ -1,7 +1,19 @@
 import { useEffect } from 'react';
 
-/** Copies each column title onto its cells (data-label), for the phone layout of tables (styles.css). */
-function labelTables(root: HTMLElement) {
+/**
+ * Copies each column title onto its cells (data-label), for the phone layout of tables (styles.css);
+ * a table that still scrolls sideways (wide desktop tables) can be reached and scrolled by keyboard.
+ */
+function labelTables(root: HTMLElement, cards: boolean) {
+  for (const box of Array.from(root.querySelectorAll<HTMLElement>('.ant-table-content, .ant-table-body'))) {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && box.tabIndex !== 0) {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', '表格（可左右滚动）');
+    }
+  }
+  if (!cards) return;
   for (const table of Array.from(root.querySelectorAll<HTMLTableElement>('.ant-table table'))) {
     const rows = table.tHead?.rows;
     const head = rows?.[rows.length - 1];
@@ -25,15 +37,14 @@ function labelTables(root: HTMLElement) {
 }
 
 /** Keeps the tables under `#main-content` labelled while pages render and re-render. */
-export function useTableCards(enabled: boolean) {
+export function useTableCards(cards: boolean) {
   useEffect(() => {
-    if (!enabled) return;
     const root = document.getElementById('main-content');
     if (!root) return;
     let queued = 0;
     const run = () => {
       queued = 0;
-      labelTables(root);
+      labelTables(root, cards);
     };
     run();
     const observer = new MutationObserver(() => {
@@ -44,5 +55,5 @@ export function useTableCards(enabled: boolean) {
       observer.disconnect();
       if (queued) window.cancelAnimationFrame(queued);
     };
-  }, [enabled]);
+  }, [cards]);
 }

@@ -95,7 +95,9 @@ async function servableDocument(trx: Trx, documentId: string, method?: ServiceMe
 async function matterOfDocument(trx: Trx, documentId: string): Promise<string | null> {
   const row = await trx
     .selectFrom('document as d')
-    .leftJoin('track_case as c', (j) => j.onRef('c.id', '=', 'd.subject_id').on('d.subject_type', '=', 'case'))
+    .leftJoin('track_case as c', (j) =>
+      j.onRef('c.id', '=', 'd.subject_id').on('d.subject_type', '=', 'case'),
+    )
     .select(['d.subject_type', 'd.subject_id', 'c.matter_id'])
     .where('d.id', '=', documentId)
     .executeTakeFirst();
@@ -124,7 +126,9 @@ async function electronicConsent(trx: Trx, documentId: string, input: ServiceInp
       )
       .select('c.ref')
       .where('mp.matter_id', '=', matterId);
-    q = input.partyId ? q.where('mp.party_id', '=', input.partyId) : q.where('p.name', '=', input.recipient.trim());
+    q = input.partyId
+      ? q.where('mp.party_id', '=', input.partyId)
+      : q.where('p.name', '=', input.recipient.trim());
     consent = await q.executeTakeFirst();
   }
   if (!consent) {

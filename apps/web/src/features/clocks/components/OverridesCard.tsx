@@ -48,7 +48,8 @@ export function OverridesCard() {
       >
         <Form.Item name="region" rules={[{ required: true, message: '请选择地区' }]}>
           <Select
-            aria-label="地区" placeholder="地区"
+            aria-label="地区"
+            placeholder="地区"
             style={{ width: 200 }}
             options={(jurisdictions.data ?? []).map((j) => ({ value: j.code, label: j.name }))}
           />

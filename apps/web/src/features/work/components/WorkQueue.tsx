@@ -66,7 +66,7 @@ export function WorkQueue({ track, jurisdictions }: { track: WorkTrack; jurisdic
           <Select
             allowClear
             aria-label="辖区"
-          placeholder="辖区"
+            placeholder="辖区"
             style={{ width: 140 }}
             options={jurisdictions.map((j) => ({ value: j.id, label: j.name }))}
             value={filters.jurisdictionId}
