@@ -116,7 +116,15 @@ describe('documents served from the pages that show them', () => {
       if (name === 'desktop') {
         const consent = page.getByTestId('jurisdiction-consent');
         expect(await consent.isChecked()).toBe(false);
-        await page.getByTestId('jurisdiction-commission').fill('武汉市东西湖区劳动人事争议仲裁委员会');
+        // The warning names the competent commission from the workplace; the letter starts from it.
+        await card
+          .getByText(
+            '应告知向有管辖权的仲裁委员会（武汉市东西湖区劳动人事争议仲裁委员会或武汉市江汉区劳动人事争议仲裁委员会）申请',
+          )
+          .waitFor();
+        expect(await page.getByTestId('jurisdiction-commission').inputValue()).toBe(
+          '武汉市东西湖区劳动人事争议仲裁委员会',
+        );
         await consent.check();
         await page.getByTestId('jurisdiction-issue').click();
       }

@@ -107,10 +107,33 @@ describe('the parties’ portal at 360 px', () => {
     expect(d.status, JSON.stringify(d.body)).toBe(201);
     expect((await clerk.post(`/api/documents/${d.body.id}/issue`, {})).status).toBe(200);
     await runJobs();
+    // The recipient's consent to electronic service is on record (the worker's from the application;
+    // the employer's signed on paper at the window): the service takes it from there.
+    const { db } = server.app.ctx.database;
+    const party = await db
+      .selectFrom('matter_party as mp')
+      .innerJoin('party as p', 'p.id', 'mp.party_id')
+      .select('p.id')
+      .where('mp.matter_id', '=', matterId)
+      .where('p.name', '=', recipient)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('portal_consent')
+      .values({
+        ref: `WS-DZ-E2E${type === 'acceptance_notice' ? 'A' : 'B'}0001`,
+        kind: 'electronic_service',
+        matter_id: matterId,
+        party_id: party.id,
+        given: true,
+        channel: 'window',
+        text_shown: '同意电子送达',
+      })
+      .onConflict((oc) => oc.columns(['matter_id', 'party_id', 'kind']).doNothing())
+      .execute();
     const s = await clerk.post(`/api/documents/${d.body.id}/service`, {
       recipient,
       method: 'electronic',
-      consentRef: 'WS-E2E-0001',
+      partyId: party.id,
     });
     expect(s.status, JSON.stringify(s.body)).toBe(201);
   }

@@ -2,31 +2,68 @@ import { describe, expect, it } from 'vitest';
 import { sampleSealPng } from '../src/modules/documents/render/index';
 import { pdftotext, squash, writeTemp } from '../src/modules/documents/render/testing/poppler';
 import { signedIn } from './harness';
-import { createDraft, download, issued, runJobs, upload, useDocumentsServer } from './documents.support';
+import {
+  createDraft,
+  download,
+  issued,
+  runJobs,
+  subject,
+  upload,
+  useDocumentsServer,
+} from './documents.support';
 
 describe('documents: service (送达), seals and number patterns', () => {
   const env = useDocumentsServer();
 
   it('electronic service needs the e-service consent; the first opening is the time of service, once', async () => {
     const clerk = await signedIn(env, 'clerk');
-    const doc = await issued(env, clerk, 'acceptance_notice');
+    const subj = await subject(clerk);
+    const doc = await issued(env, clerk, 'acceptance_notice', subj);
+    const recipients = (await clerk.get(`/api/documents/${doc.id}/recipients`)).body.items;
+    const worker = recipients.find((x: { role: string }) => x.role === 'worker');
     const noConsent = await clerk.post(`/api/documents/${doc.id}/service`, {
-      recipient: '刘䶮',
+      recipient: worker.name,
       method: 'electronic',
     });
-    expect(noConsent.status).toBe(400);
-    expect(noConsent.body.code).toBe('SERVICE_CONSENT_REQUIRED');
-    const r = await clerk.post(`/api/documents/${doc.id}/service`, {
-      recipient: '刘䶮',
-      recipientRole: '申请人',
+    expect(noConsent.status).toBe(409);
+    expect(noConsent.body.code).toBe('SERVICE_CONSENT_MISSING');
+    expect(noConsent.body.message).toBe(
+      `${worker.name}的记录中没有同意电子送达，不能电子送达；请改用直接送达或邮寄送达，或请其先签署电子送达同意`,
+    );
+    const { db } = env.server.database;
+    expect(
+      await db.selectFrom('document_service').select('id').where('document_id', '=', doc.id).execute(),
+    ).toEqual([]);
+    // A consent number typed by hand is not accepted: the consent comes from the party's record.
+    const typed = await clerk.post(`/api/documents/${doc.id}/service`, {
+      recipient: worker.name,
       method: 'electronic',
       consentRef: '送达地址确认书 SZ-2026-001532',
+    });
+    expect(typed.status).toBe(400);
+    await db
+      .insertInto('portal_consent')
+      .values({
+        ref: 'WS-DZ-DOCS0001',
+        kind: 'electronic_service',
+        matter_id: subj.subjectId,
+        party_id: worker.partyId,
+        given: true,
+        text_shown: '同意电子送达',
+      })
+      .execute();
+    const r = await clerk.post(`/api/documents/${doc.id}/service`, {
+      recipient: worker.name,
+      recipientRole: '申请人',
+      method: 'electronic',
+      partyId: worker.partyId,
     });
     expect(r.status).toBe(201);
     expect(r.body.serviceSummary).toBe('pending');
     const svc = r.body.services[0];
     expect(svc).toMatchObject({
       method: 'electronic',
+      consentRef: 'WS-DZ-DOCS0001',
       state: 'pending',
       servedAt: null,
       firstOpenedAt: null,
@@ -40,7 +77,6 @@ describe('documents: service (送达), seals and number patterns', () => {
     const after = (await clerk.get(`/api/documents/${doc.id}`)).body;
     expect(after.serviceSummary).toBe('served');
     expect(after.services[0]).toMatchObject({ state: 'served', servedAt: first.body.firstOpenedAt });
-    const { db } = env.server.database;
     const opened = await db
       .selectFrom('audit_log')
       .select('action')

@@ -136,7 +136,6 @@ describe('portal: online application, following, service, rating', () => {
       recipient: '赵小军',
       recipientRole: '申请人',
       method: 'electronic',
-      consentRef: es.ref,
     });
     expect(sv.status, JSON.stringify(sv.body)).toBe(201);
     const d = (await worker.get(`/api/portal/matters/${matter.matterId}`)).body;
@@ -256,12 +255,23 @@ describe('portal: online application, following, service, rating', () => {
     const iss = await clerk.post(`/api/documents/${draft.body.id}/issue`, {});
     expect(iss.status, JSON.stringify(iss.body)).toBe(200);
     await runJobs(env);
-    const sv = await clerk.post(`/api/documents/${draft.body.id}/service`, {
-      recipient: name,
-      method: 'electronic',
-      consentRef: 'PAPER-2026-001',
+    const serve = () =>
+      clerk.post(`/api/documents/${draft.body.id}/service`, {
+        recipient: name,
+        method: 'electronic',
+        partyId: employerId,
+      });
+    // Without the employer's own consent on record, no electronic service (民事诉讼法第九十条).
+    const refused = await serve();
+    expect([refused.status, refused.body.code]).toEqual([409, 'SERVICE_CONSENT_MISSING']);
+    const consent = await employer.post(`/api/portal/matters/${matter.matterId}/consents`, {
+      kind: 'electronic_service',
+      given: true,
     });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(200);
+    const sv = await serve();
     expect(sv.status, JSON.stringify(sv.body)).toBe(201);
+    expect(sv.body.services[0].consentRef).toBe(consent.body.ref);
     const d = (await employer.get(`/api/portal/matters/${matter.matterId}`)).body;
     expect(d.queryCode).toBeNull();
     expect(d.documents.map((x: any) => x.type)).toEqual(['mediation_proposal']);

@@ -160,9 +160,9 @@ describe('window: correction notices, recipients, transfer slip', () => {
       recipient: '送达对象',
       recipientRole: '申请人',
       method: 'electronic',
-      consentRef: 'WS-DZ-TEST0001',
     });
     expect(served.status, JSON.stringify(served.body)).toBe(201);
+    expect(served.body.services[0].consentRef).toBe('WS-DZ-TEST0001');
     expect(served.body.serviceSummary).toBe('pending');
     // Another jurisdiction's clerk does not see the matter's parties.
     const gs = await signedIn(env, 'gsclerk');

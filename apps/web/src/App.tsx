@@ -12,7 +12,19 @@ import { createRouter } from './routes';
 export const FONT_STACK = '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
 
 const theme: ThemeConfig = {
-  token: { fontFamily: FONT_STACK, colorPrimary: '#1d5fbf', borderRadius: 6 },
+  // Secondary, placeholder and link colours darker than antd's defaults: 4.5:1 on white and on the
+  // page background (WCAG 2.1 AA, checked by axe-core on every staff page).
+  token: {
+    fontFamily: FONT_STACK,
+    colorPrimary: '#1d5fbf',
+    colorInfo: '#1d5fbf',
+    colorLink: '#1d5fbf',
+    colorError: '#cf1322',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    borderRadius: 6,
+  },
 };
 
 // One client and one router for the life of the page (module scope, so StrictMode cannot make two).

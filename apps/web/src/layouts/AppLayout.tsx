@@ -5,6 +5,7 @@ import { Forbidden } from '../components/Forbidden';
 import { RoleTags, SUSPENDED_ROLE_HINT } from '../features/auth/components/RoleTags';
 import { hasPermission, suspendedRoleFor, useCurrentUser } from '../features/auth/hooks/use-session';
 import { HeaderBar } from './HeaderBar';
+import { useTableCards } from '../lib/table-cards';
 import { useIsMobile } from '../lib/use-is-mobile';
 import { pagePermission } from './menu';
 import { SideMenu } from './SideMenu';
@@ -28,6 +29,7 @@ export function AppLayout() {
   const mobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  useTableCards(mobile);
 
   const permission = pagePermission(location.pathname);
   const allowed = hasPermission(user, permission);

@@ -16,7 +16,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
       disabled: true,
       label: (
         <span className="user-menu-who">
-          {user.displayName}（{user.username}）
+          {user.displayName}（<span translate="no">{user.username}</span>）
           <br />
           {user.organization.name}
         </span>

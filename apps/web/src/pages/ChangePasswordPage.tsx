@@ -25,7 +25,7 @@ export default function ChangePasswordPage() {
           修改密码
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          {user.displayName}（{user.username}），{user.organization.name}
+          {user.displayName}（<span translate="no">{user.username}</span>），{user.organization.name}
         </Typography.Paragraph>
         {forced ? (
           <Alert

@@ -12,9 +12,7 @@ export default function DocumentsPage() {
   if (!(subjectType in SUBJECTS) || !UUID.test(subjectId)) return <Navigate to="/" replace />;
   return (
     <>
-      <PageHeader title="文书">
-        {SUBJECTS[subjectType]} {subjectId.slice(0, 8)} 的文书：起草、签发、送达与更正。
-      </PageHeader>
+      <PageHeader title="文书">本{SUBJECTS[subjectType]}的文书：起草、签发、送达与更正。</PageHeader>
       <DocumentsPanel subjectType={subjectType as SubjectType} subjectId={subjectId} />
     </>
   );

@@ -53,14 +53,27 @@ export default function MattersPage() {
             />
           </Form.Item>
           <Form.Item name="status">
-            <Select allowClear placeholder="状态" options={STATUS_OPTIONS} style={{ width: 140 }} />
+            <Select
+              allowClear
+              aria-label="状态"
+              placeholder="状态"
+              options={STATUS_OPTIONS}
+              style={{ width: 140 }}
+            />
           </Form.Item>
           <Form.Item name="channel">
-            <Select allowClear placeholder="来源渠道" options={CHANNEL_OPTIONS} style={{ width: 140 }} />
+            <Select
+              allowClear
+              aria-label="来源渠道"
+              placeholder="来源渠道"
+              options={CHANNEL_OPTIONS}
+              style={{ width: 140 }}
+            />
           </Form.Item>
           <Form.Item name="priority">
             <Select
               allowClear
+              aria-label="优先类别"
               placeholder="优先类别"
               options={Object.entries(PRIORITY_LABELS).map(([value, label]) => ({ value, label }))}
               style={{ width: 140 }}

@@ -23,7 +23,8 @@ export interface ServiceInput {
   recipientRole?: string | undefined;
   method: ServiceMethod;
   place?: string | undefined;
-  consentRef?: string | undefined;
+  /** The recipient as a party of the matter (found by name when absent). */
+  partyId?: string | undefined;
   trackingNo?: string | undefined;
   noticeDate?: string | undefined;
   note?: string | undefined;
@@ -90,6 +91,57 @@ async function servableDocument(trx: Trx, documentId: string, method?: ServiceMe
   return doc as typeof doc & { number: string };
 }
 
+/** The matter a document belongs to (directly, or through its track case). */
+async function matterOfDocument(trx: Trx, documentId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('document as d')
+    .leftJoin('track_case as c', (j) =>
+      j.onRef('c.id', '=', 'd.subject_id').on('d.subject_type', '=', 'case'),
+    )
+    .select(['d.subject_type', 'd.subject_id', 'c.matter_id'])
+    .where('d.id', '=', documentId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return row.subject_type === 'matter' ? row.subject_id : (row.matter_id ?? null);
+}
+
+/**
+ * Electronic service only with the recipient's own consent on record (民事诉讼法 第九十条第一款): the
+ * consent is taken from the party's record of this matter (given at the window or on the portal), never
+ * typed by the server of the document. Without it: 409, nothing written.
+ */
+async function electronicConsent(trx: Trx, documentId: string, input: ServiceInput): Promise<string> {
+  const matterId = await matterOfDocument(trx, documentId);
+  let consent: { ref: string } | undefined;
+  if (matterId) {
+    let q = trx
+      .selectFrom('matter_party as mp')
+      .innerJoin('party as p', 'p.id', 'mp.party_id')
+      .innerJoin('portal_consent as c', (j) =>
+        j
+          .onRef('c.party_id', '=', 'mp.party_id')
+          .onRef('c.matter_id', '=', 'mp.matter_id')
+          .on('c.kind', '=', 'electronic_service')
+          .on('c.given', '=', true),
+      )
+      .select('c.ref')
+      .where('mp.matter_id', '=', matterId);
+    q = input.partyId
+      ? q.where('mp.party_id', '=', input.partyId)
+      : q.where('p.name', '=', input.recipient.trim());
+    consent = await q.executeTakeFirst();
+  }
+  if (!consent) {
+    throw new AppError(
+      409,
+      'SERVICE_CONSENT_MISSING',
+      `${input.recipient}的记录中没有同意电子送达，不能电子送达；请改用直接送达或邮寄送达，或请其先签署电子送达同意`,
+      { recipient: input.recipient },
+    );
+  }
+  return consent.ref;
+}
+
 export async function recordService(
   trx: Trx,
   actor: Actor,
@@ -97,17 +149,8 @@ export async function recordService(
   input: ServiceInput,
 ): Promise<string> {
   const doc = await servableDocument(trx, documentId, input.method);
+  const consentRef = input.method === 'electronic' ? await electronicConsent(trx, documentId, input) : null;
   const missing: string[] = [];
-  if (input.method === 'electronic' && !input.consentRef?.trim()) {
-    throw new AppError(
-      400,
-      'SERVICE_CONSENT_REQUIRED',
-      '电子送达须经受送达人同意，请填写电子送达同意书（送达地址确认书）编号',
-      {
-        missing: [{ key: 'consentRef', label: '电子送达同意书编号' }],
-      },
-    );
-  }
   if (input.method === 'post' && !input.trackingNo?.trim()) missing.push('邮件单号');
   if (input.method === 'public_notice' && !input.noticeDate) missing.push('公告日期');
   if (input.method === 'in_person' && !input.place?.trim()) missing.push('送达地点');
@@ -122,7 +165,7 @@ export async function recordService(
       recipient_role: input.recipientRole ?? null,
       method: input.method,
       place: input.place ?? null,
-      consent_ref: input.method === 'electronic' ? (input.consentRef ?? null) : null,
+      consent_ref: consentRef,
       tracking_no: input.method === 'post' ? (input.trackingNo ?? null) : null,
       notice_date: input.method === 'public_notice' ? (input.noticeDate ?? null) : null,
       served_at:
@@ -141,7 +184,7 @@ export async function recordService(
     after: {
       serviceId: row.id,
       method: input.method,
-      consentRef: input.consentRef,
+      consentRef,
       trackingNo: input.trackingNo,
       noticeDate: input.noticeDate,
     },

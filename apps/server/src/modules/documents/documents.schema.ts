@@ -37,7 +37,11 @@ export const serviceBody = z.strictObject({
   recipientRole: z.string().trim().max(50).optional(),
   method: z.enum(SERVICE_METHODS, '送达方式不正确'),
   place: z.string().trim().max(200).optional(),
-  consentRef: z.string().trim().max(100).optional().describe('电子送达：受送达人同意电子送达的确认书编号'),
+  partyId: z
+    .string()
+    .uuid('受送达人编号格式不正确')
+    .optional()
+    .describe('受送达人为本事项当事人时其编号；电子送达以该当事人在档的同意为准（不手填同意编号）'),
   trackingNo: z.string().trim().max(60).optional().describe('邮寄送达：邮件单号'),
   noticeDate: isoDate.optional().describe('公告送达：公告发布日期（经过三十日视为送达）'),
   note: z.string().trim().max(500).optional(),

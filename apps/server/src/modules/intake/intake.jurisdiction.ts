@@ -22,7 +22,24 @@ export type JurisdictionWarning = TriageWarning & {
   area: string;
   /** Both places known and outside: the window may tell the worker in writing where to apply. */
   conclusive: boolean;
+  /** The commissions named by the places (workplace first), where the address names a city. */
+  competentBodies: string[];
 };
+
+const COMMISSION = '劳动人事争议仲裁委员会';
+
+/**
+ * The arbitration commission an address points to: the county-level one where the address names a
+ * district or county, else the city's ("武汉市东西湖区工地" → 武汉市东西湖区劳动人事争议仲裁委员会). Null when the
+ * address names no city (then the window asks). A hint for the clerk, who may correct it in the letter.
+ */
+export function commissionOf(place: string): string | null {
+  const rest = place.replace(/\s/g, '').replace(/^.{2,8}?(?:省|自治区)/, '');
+  const city = /^(.{2,8}?(?:自治州|地区|市|州|盟))/.exec(rest)?.[1];
+  if (!city) return null;
+  const county = /^(.{1,8}?(?:区|县|旗|市))/.exec(rest.slice(city.length))?.[1];
+  return `${city}${county ?? ''}${COMMISSION}`;
+}
 
 export async function jurisdictionWarning(exec: Exec, body: IntakeBody): Promise<JurisdictionWarning | null> {
   if (body.facts.withinJurisdiction !== undefined) return null;
@@ -45,9 +62,14 @@ export async function jurisdictionWarning(exec: Exec, body: IntakeBody): Promise
   ]
     .filter(Boolean)
     .join('和');
+  // 第二十一条第二款: the workplace's commission first when both are seised, so it is named first.
+  const competentBodies = [
+    ...new Set([workplace, ...employerPlaces].map((x) => (x ? commissionOf(x) : null)).filter(Boolean)),
+  ] as string[];
+  const named = competentBodies.length ? `（${competentBodies.join('或')}）` : '';
   const message = workplace
-    ? `${where}均不在${area}辖区：本中心对该争议没有管辖权，应告知向有管辖权的仲裁委员会申请（仲裁员出具管辖告知书，不出具不予受理通知书）`
-    : `${where}不在${area}辖区：请询问工作地点（劳动合同履行地）——在${area}辖区内工作的，本中心仍有管辖权；否则应告知向有管辖权的仲裁委员会申请`;
+    ? `${where}均不在${area}辖区：本中心对该争议没有管辖权，应告知向有管辖权的仲裁委员会${named}申请（仲裁员出具管辖告知书，不出具不予受理通知书）`
+    : `${where}不在${area}辖区：请询问工作地点（劳动合同履行地）——在${area}辖区内工作的，本中心仍有管辖权；否则应告知向有管辖权的仲裁委员会${named}申请`;
   return {
     code: 'OUTSIDE_JURISDICTION',
     message,
@@ -55,5 +77,6 @@ export async function jurisdictionWarning(exec: Exec, body: IntakeBody): Promise
     places: where,
     area,
     conclusive: Boolean(workplace),
+    competentBodies,
   };
 }

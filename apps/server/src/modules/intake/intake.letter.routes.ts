@@ -167,7 +167,7 @@ export const jurisdictionLetterRoutes: FastifyPluginAsyncZod = async (app) => {
             recipient: worker.name,
             recipientRole: '劳动者',
             method: 'electronic',
-            consentRef: consent.ref,
+            partyId: worker.id,
           });
         }
         await appendEvent(

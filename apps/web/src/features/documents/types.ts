@@ -85,7 +85,8 @@ export interface ServiceInput {
   recipientRole?: string;
   method: ServiceMethod;
   place?: string;
-  consentRef?: string;
+  /** The recipient as a party of the matter: electronic service uses that party's consent on record. */
+  partyId?: string;
   trackingNo?: string;
   noticeDate?: string;
   note?: string;

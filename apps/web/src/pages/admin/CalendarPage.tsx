@@ -60,11 +60,12 @@ export default function CalendarPage() {
           size="small"
           title={year ? `${year}年日历` : '日历'}
           extra={
-            <Space>
+            <Space wrap>
               <Select
                 allowClear
+                aria-label="地区"
                 placeholder="全国（不含地方调整）"
-                style={{ width: 220 }}
+                style={{ width: 220, maxWidth: '100%' }}
                 value={region}
                 onChange={setRegion}
                 options={(jurisdictions.data ?? []).map((j) => ({

@@ -1,7 +1,46 @@
 import { Table } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
+import { ROLES, type RoleCode } from '@onestop/domain';
 import type { AuditEntry } from '../types';
+
+/** What a record is about, in words (the stored entity type is a code). */
+const ENTITY_LABELS: Record<string, string> = {
+  case: '案件',
+  document: '文书',
+  matter: '维权事项',
+  user: '用户',
+  portal_submission: '网上申请',
+  organization: '机构',
+  mediation_organization: '调解组织',
+  document_number_pattern: '文号规则',
+  court_docking: '诉调对接',
+  transfer: '转办',
+  system: '系统',
+  petition: '信访',
+  legal_aid_referral: '法律援助转介',
+  kb_entry: '知识库条目',
+  jurisdiction: '辖区',
+  consultation: '咨询',
+  clock: '法定期限',
+  certificate: '证件',
+  calendar_day: '工作日历',
+  calendar_notice: '节假日通知',
+  arbitration_day: '仲裁庭日',
+  table: '数据表',
+  supervision_filing: '监管备案',
+  staff_conflict: '回避',
+  setting: '设置',
+  party: '当事人',
+  model_case: '典型案例',
+  minimum_wage: '最低工资标准',
+  matter_evidence: '证据',
+  job: '后台任务',
+  inspection_campaign: '专项检查',
+  session: '登录',
+};
+
+const roleLabel = (code: string) => ROLES[code as RoleCode]?.label ?? '';
 
 const columns: TableProps<AuditEntry>['columns'] = [
   { title: '序号', dataIndex: 'seq', key: 'seq', width: 90 },
@@ -19,19 +58,23 @@ const columns: TableProps<AuditEntry>['columns'] = [
     render: (_v, e) => (
       <span>
         {e.actorName}
-        {e.actorRole ? <span className="muted">（{e.actorRole}）</span> : null}
+        {roleLabel(e.actorRole) ? <span className="muted">（{roleLabel(e.actorRole)}）</span> : null}
       </span>
     ),
   },
-  { title: '操作', dataIndex: 'action', key: 'action', width: 160 },
   {
     title: '对象',
     key: 'entity',
     width: 200,
     render: (_v, e) => (
       <span>
-        {e.entityType}
-        {e.entityId ? <span className="muted mono"> #{e.entityId}</span> : null}
+        {ENTITY_LABELS[e.entityType] ?? '其他'}
+        {e.entityId ? (
+          <span className="muted mono" translate="no">
+            {' '}
+            #{e.entityId}
+          </span>
+        ) : null}
       </span>
     ),
   },

@@ -52,7 +52,15 @@ export function UsersTable({
   actions: UserActions;
 }) {
   const columns: TableProps<AdminUser>['columns'] = [
-    { title: '登录名', dataIndex: 'username', key: 'username', width: 140, fixed: 'left' },
+    {
+      title: '登录名',
+      dataIndex: 'username',
+      key: 'username',
+      width: 140,
+      fixed: 'left',
+      // A login name is what the person types, not wording: kept as is (and out of translation).
+      render: (username: string) => <span translate="no">{username}</span>,
+    },
     { title: '姓名', dataIndex: 'displayName', key: 'displayName', width: 120 },
     { title: '所属机构', key: 'organization', render: (_v, u) => u.organization.name, responsive: ['md'] },
     { title: '岗位', key: 'roles', render: (_v, u) => <Grants user={u} /> },

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useSubjectClocks } from '../hooks/use-clocks';
 import type { Clock, ClockUrgency } from '../types';
 import { type ClockActionKind, ClockActionModal } from './ClockActionModal';
+import { chineseDate } from '@onestop/domain';
 
 export const URGENCY_COLORS: Record<ClockUrgency, string> = {
   normal: 'blue',
@@ -85,7 +86,12 @@ function ClockItem({ clock, onAction }: { clock: Clock; onAction: (k: ClockActio
         description={
           <Space direction="vertical" size={0}>
             <Typography.Text>
-              到期日 <Typography.Text strong>{clock.dueDate}</Typography.Text>（起算日 {clock.triggerDate}
+              到期日{' '}
+              <Typography.Text strong data-testid="clock-due">
+                {chineseDate(clock.dueDate)}
+                {clock.calendarPendingYear ? '（暂定）' : ''}
+              </Typography.Text>
+              （起算日 {chineseDate(clock.triggerDate)}
               {clock.suspendedDays > 0 ? `，中止期间${clock.suspendedDays}日不计入` : ''}）
             </Typography.Text>
             <Typography.Text type="secondary">依据：{clock.basis}</Typography.Text>

@@ -48,19 +48,20 @@ export function OverridesCard() {
       >
         <Form.Item name="region" rules={[{ required: true, message: '请选择地区' }]}>
           <Select
+            aria-label="地区"
             placeholder="地区"
             style={{ width: 200 }}
             options={(jurisdictions.data ?? []).map((j) => ({ value: j.code, label: j.name }))}
           />
         </Form.Item>
         <Form.Item name="date" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker placeholder="日期" />
+          <DatePicker aria-label="日期" placeholder="日期" />
         </Form.Item>
         <Form.Item name="type" rules={[{ required: true, message: '请选择类型' }]}>
-          <Select placeholder="类型" style={{ width: 180 }} options={TYPES} />
+          <Select aria-label="类型" placeholder="类型" style={{ width: 180 }} options={TYPES} />
         </Form.Item>
         <Form.Item name="name">
-          <Input placeholder="名称（如节日名称）" maxLength={40} />
+          <Input aria-label="名称（如节日名称）" placeholder="名称（如节日名称）" maxLength={40} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending}>

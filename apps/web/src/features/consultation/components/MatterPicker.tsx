@@ -25,6 +25,7 @@ export function MatterPicker({
       onChange={(v) => onChange?.(v ?? undefined)}
       showSearch={{ filterOption: false, onSearch: (q) => void search(q) }}
       options={options}
+      aria-label="关联的维权事项"
       placeholder="输入事项编号或姓名"
       style={{ width: 220 }}
       data-testid="consultation-matter"

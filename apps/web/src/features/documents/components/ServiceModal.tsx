@@ -201,8 +201,8 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
     const body: ServiceInput = {
       ...v,
       ...(v.noticeDate ? { noticeDate: (v.noticeDate as dayjs.Dayjs).format('YYYY-MM-DD') } : {}),
-      // The consent is the party's own, on record: never typed here.
-      ...(v.method === 'electronic' && consentRef ? { consentRef } : {}),
+      // The consent is the party's own, on record: the server takes it from there, never typed here.
+      ...(party ? { partyId: party.partyId } : {}),
     };
     await save.mutateAsync(body);
     feedback.success('送达记录已登记');

@@ -12,6 +12,8 @@ interface Warning {
   message: string;
   basis: string;
   conclusive?: boolean;
+  /** The commissions the places point to (workplace first), when the addresses name a city. */
+  competentBodies?: string[];
 }
 
 /**
@@ -55,6 +57,7 @@ export function JurisdictionNoticeCard({ matter }: { matter: MatterDetail }) {
           form={form}
           layout="vertical"
           style={{ marginTop: 12 }}
+          initialValues={{ competentCommission: warning.competentBodies?.[0] }}
           onFinish={(v) => issue.mutate(v)}
           data-testid="jurisdiction-form"
         >

@@ -49,7 +49,7 @@ export function CloseTimeChart({ rows }: { rows: Analysis['timeToClose'] }) {
 /** Horizontal bars with their counts (causes, channels, overdue clocks by unit). */
 export function BarList({ items, testId }: { items: { label: string; count: number }[]; testId?: string }) {
   const max = Math.max(1, ...items.map((i) => i.count));
-  if (items.length === 0) return <div style={{ color: '#8c8c8c' }}>本期无数据</div>;
+  if (items.length === 0) return <div style={{ color: '#595959' }}>本期无数据</div>;
   return (
     <div data-testid={testId}>
       {items.map((i) => (

@@ -48,6 +48,7 @@ export function WorkQueue({ track, jurisdictions }: { track: WorkTrack; jurisdic
         />
         <Select
           allowClear
+          aria-label="优先标识"
           placeholder="优先标识"
           options={PRIORITIES}
           style={{ width: 130 }}
@@ -56,6 +57,7 @@ export function WorkQueue({ track, jurisdictions }: { track: WorkTrack; jurisdic
           data-testid="queue-priority"
         />
         <DatePicker
+          aria-label="期限不晚于"
           placeholder="期限不晚于"
           onChange={(d: Dayjs | null) => set({ dueBefore: d ? d.format('YYYY-MM-DD') : undefined })}
           data-testid="queue-due"
@@ -63,6 +65,7 @@ export function WorkQueue({ track, jurisdictions }: { track: WorkTrack; jurisdic
         {jurisdictions.length > 1 ? (
           <Select
             allowClear
+            aria-label="辖区"
             placeholder="辖区"
             style={{ width: 140 }}
             options={jurisdictions.map((j) => ({ value: j.id, label: j.name }))}
