@@ -1701,7 +1701,7 @@ export interface paths {
                         contactPerson?: string;
                         jurisdictionCode: string;
                         /** @enum {string} */
-                        kind: "enterprise_committee" | "street_township" | "union" | "court_linked" | "peoples_mediation";
+                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
                         name: string;
                         phone?: string;
                     };
@@ -1808,7 +1808,7 @@ export interface paths {
                         contactPerson?: string;
                         jurisdictionCode: string;
                         /** @enum {string} */
-                        kind: "enterprise_committee" | "street_township" | "union" | "court_linked" | "peoples_mediation";
+                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
                         name: string;
                         phone?: string;
                         version: number;
@@ -1884,6 +1884,102 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/obligations/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即检查逾期未履行的义务（平时由后台每小时执行） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            flagged: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2342,7 +2438,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                code: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                                code: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                                 label: string;
                                 permissions: string[];
                                 requiresCertificate: string | null;
@@ -2375,7 +2471,7 @@ export interface paths {
                     offset?: number;
                     organizationId?: string;
                     q?: string;
-                    role?: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                    role?: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                 };
                 header?: never;
                 path?: never;
@@ -2462,7 +2558,7 @@ export interface paths {
                         roles?: {
                             jurisdictionIds: string[];
                             /** @enum {string} */
-                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                         }[];
                         username: string;
                     };
@@ -2632,7 +2728,7 @@ export interface paths {
                         roles?: {
                             jurisdictionIds: string[];
                             /** @enum {string} */
-                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                            role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
                         }[];
                         /** @description 乐观锁版本号：须与读取时一致，否则返回 409 */
                         version: number;
@@ -3763,6 +3859,120 @@ export interface paths {
                         /** Format: date */
                         evidenceDeadline?: string;
                         version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/arbitration/cases/{caseId}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记当事人的委托代理人及代理权限（特别授权或一般授权，须已提交授权委托书；调解仲裁法第二十四条）；此后出具的裁决书、调解书等载明 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        agents: {
+                            /** @enum {string} */
+                            authority: "special" | "general";
+                            /** @description 如：湖北某某律师事务所律师；申请人之妻 */
+                            identity?: string;
+                            name: string;
+                        }[];
+                        /** Format: uuid */
+                        partyId: string;
+                        /** @description 已提交委托人签名或盖章、载明委托事项和权限的授权委托书 */
+                        powerOfAttorneyFiled: boolean;
                     };
                 };
             };
@@ -7852,6 +8062,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{caseId}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本案的调解室与开庭安排 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caseNumber: string;
+                                formatLabel: string;
+                                id: string;
+                                kindLabel: string;
+                                online: boolean;
+                                startsAtText: string;
+                                stateLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 安排调解或开庭：方式（现场/视频/电话/书面）、各方参加方式和便利措施；短信邀请并发送调解室码 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 现场 / 视频 / 电话 / 书面
+                         * @enum {string}
+                         */
+                        format: "in_person" | "video" | "phone" | "written";
+                        invitations: {
+                            /** @default [] */
+                            adjustments?: ("interpreter" | "disability" | "audioOnly")[];
+                            note?: string;
+                            /** Format: uuid */
+                            partyId: string;
+                            /**
+                             * @description 当事人希望的参加方式
+                             * @enum {string}
+                             */
+                            preference: "in_person" | "video" | "phone" | "written";
+                        }[];
+                        /**
+                         * @description mediation 调解 / hearing 开庭
+                         * @enum {string}
+                         */
+                        kind: "mediation" | "hearing";
+                        /** @description 现场地点或在线调解室名称 */
+                        place?: string;
+                        /**
+                         * @description 告知各方后录音录像（本次未启用存储）
+                         * @default false
+                         */
+                        recordingOptIn?: boolean;
+                        /** Format: date-time */
+                        startsAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}": {
         parameters: {
             query?: never;
@@ -10765,6 +11189,801 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/defaulters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失信名单程序列表（本人辖区） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只列出该监察案件的程序 */
+                    caseId?: string;
+                    state?: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListingList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失信名单程序：各步骤的文书和期限 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人作出列入（或不予列入）决定，签发列入决定书 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true 列入；false 不予列入 */
+                        list: boolean;
+                        /** @default  */
+                        reviewOpinion?: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在门户公开名单（签发公告，开始三年列入期限） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 负责人作出提前移出决定 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        /** @default  */
+                        opinion?: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/removal-application": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理提前移出申请（足额支付满六个月并作出守信承诺） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 申请日期
+                         */
+                        appliedOn: string;
+                        commitment: string;
+                        /**
+                         * Format: date
+                         * @description 足额支付拖欠工资（改正）之日
+                         */
+                        paidOn: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录用人单位的陈述、申辩（陈述申辩记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 收到陈述、申辩的日期
+                         */
+                        receivedOn: string;
+                        statement: string;
+                        /** @description 失信名单程序的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/defaulters/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 列入事由、前提条件和期间（法律规定作为数据） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterRules"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents": {
         parameters: {
             query?: never;
@@ -10844,7 +12063,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 起草文书（校验必填字段，后台生成带“草稿”水印的预览） */
+        /** 起草可单独出具的文书（如收件回执；校验必填字段，后台生成带“草稿”水印的预览）。记载法律行为的文书只能在办理步骤中出具（409 DOCUMENT_NOT_FREE_STANDING） */
         post: {
             parameters: {
                 query?: never;
@@ -12033,6 +13252,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                freeStanding: boolean;
                                 issuers: {
                                     id: string;
                                     name: string;
@@ -12083,6 +13303,98 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employers/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用人单位作为义务人的履行义务（本辖区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObligationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -13472,6 +14784,109 @@ export interface paths {
                         "application/json": {
                             [key: string]: unknown;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspection/cases/{id}/defaulter-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 由监察案件提出拟列入失信名单，签发告知书并开始陈述申辩期限 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        facts: string;
+                        /** @enum {string} */
+                        ground: "criminal_threshold" | "serious_incident";
+                        /** @description 拖欠工资金额（分），缺省取逾期未支付的责令支付金额 */
+                        owedFen?: number;
+                        responsiblePersons: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DefaulterListing"];
                     };
                 };
                 /** @description Default Response */
@@ -16447,6 +17862,87 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/leader/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 未履行义务（协议、裁决确定的应付款）按逾期时长和责任单位分布 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnpaidObligationsByAge"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/leader/overview": {
@@ -19483,6 +20979,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matters/{id}/wage-group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 维权事项的群体欠薪台账 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"] | null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{matterId}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事项的履行义务（协议、裁决、调解书、责令改正确定的每一项及分期）与付款记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    matterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObligationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/conflicts": {
         parameters: {
             query?: never;
@@ -19760,6 +21440,20 @@ export interface paths {
                     "application/json": {
                         /** @default [] */
                         extraTerms?: string[];
+                        /**
+                         * @description 分期履行（同一事项各期金额之和须等于协议金额）；未列出的事项于履行期限一次履行
+                         * @default []
+                         */
+                        instalments?: {
+                            amountFen: number;
+                            /** Format: uuid */
+                            claimId: string;
+                            /**
+                             * Format: date
+                             * @description 该期履行期限
+                             */
+                            dueDate: string;
+                        }[];
                         /**
                          * Format: date
                          * @description 协议约定的履行期限
@@ -21158,6 +22852,412 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一项履行义务 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Obligation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/next-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 逾期未履行的下一步（一步办理）：申请支付令告知书（调解仲裁法第十六条）或强制执行申请书（第五十一条），列明未履行事项和金额 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 随州市曾都区人民法院 */
+                        court?: string;
+                        /** @enum {string} */
+                        step: "payment_order" | "enforcement" | "inspection";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObligationNextStepResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 工作人员登记付款（可部分履行；支持 Idempotency-Key） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 付款金额（分） */
+                        amountFen: number;
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description 付款日期
+                         */
+                        paidOn: string;
+                        /**
+                         * @default debtor
+                         * @enum {string}
+                         */
+                        payer?: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Obligation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/obligations/{id}/payments/{paymentId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认或不予确认劳动者申报的付款（不予确认须写明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    paymentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        confirm: boolean;
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Obligation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -25017,6 +27117,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/matters/{id}/obligations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的履行情况：协议、裁决确定的应付款项、期限和已付金额 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObligationList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/matters/{id}/obligations/{obligationId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申报收到付款（先上传转账记录照片；须带 Idempotency-Key），由工作人员确认 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    obligationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 收到的金额（分） */
+                        amountFen: number;
+                        note?: string;
+                        /**
+                         * Format: date
+                         * @description 收款日期
+                         */
+                        paidOn: string;
+                        /**
+                         * Format: uuid
+                         * @description 转账记录照片（先上传）
+                         */
+                        uploadId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Obligation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/matters/{id}/proposal": {
         parameters: {
             query?: never;
@@ -25326,6 +27647,98 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/matters/{id}/wage-line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的欠薪台账：本人的欠薪和支付情况，及群体合计 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WorkerWageLedger"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -26086,6 +28499,699 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我受邀参加的调解与开庭 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caseNumber: string;
+                                formatLabel: string;
+                                id: string;
+                                kindLabel: string;
+                                online: boolean;
+                                startsAtText: string;
+                                stateLabel: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解室（受邀当事人；未受邀的 403） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/rooms/{id}/enter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 输入短信中的调解室码（错5次锁定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/rooms/{id}/record/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签署笔录：向登录手机号发送一次性验证码 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expiresInSec: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/rooms/{id}/record/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 拒绝在笔录上签名（写明理由，记入笔录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/rooms/{id}/record/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在手机上手写签名并输入验证码，确认笔录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        signature: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -26864,6 +29970,2017 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prevention/assessments/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传评估项目的证明照片或文件（multipart：字段 itemCode 与 file；PDF、JPEG、PNG，每个不超过10 MB） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件） */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contentType: string;
+                                fileName: string;
+                                id: string;
+                                itemCode: string;
+                                sizeBytes: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 现行六有五统一评估标准（本局可配置；无全国统一文本） */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                basis: string;
+                                code: string;
+                                group: string;
+                                groupLabel: string;
+                                guidance: string;
+                                label: string;
+                                sort: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/checklist/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改六有五统一评估项目（名称、要点、依据、是否启用；乐观锁 version） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        basis: string;
+                        guidance?: string;
+                        label: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                basis: string;
+                                code: string;
+                                group: string;
+                                groupLabel: string;
+                                guidance: string;
+                                label: string;
+                                sort: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/evidence/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看评估证明材料（记入审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/export/assessments.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出六有五统一评估结果（Excel，每次评估一行） */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
+                    shortfall?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/export/register.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出调解组织名录（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
+                    shortfall?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/my-organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人所在的调解组织（调解组织调解员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kindLabel: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/org-cases/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记台账案件的调解结果：达成协议（含协议金额）、未达成协议、撤回（乐观锁 version） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 调解协议约定的金额（分）
+                         * @default 0
+                         */
+                        amountFen?: number;
+                        /**
+                         * Format: date
+                         * @description 结案日期
+                         */
+                        closedOn: string;
+                        /** @enum {string} */
+                        result: "agreement" | "no_agreement" | "withdrawn";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            amountText: string;
+                            applicantName: string;
+                            claimType: string;
+                            claimTypeLabel: string;
+                            closedOn: string | null;
+                            closedOnText: string | null;
+                            id: string;
+                            number: string;
+                            organizationId: string;
+                            organizationName: string;
+                            receivedOn: string;
+                            receivedOnText: string;
+                            respondentName: string;
+                            result: string;
+                            resultLabel: string;
+                            summary: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解组织名录（本人辖区）；shortfall=true 为六有五统一未达标清单 */
+        get: {
+            parameters: {
+                query?: {
+                    jurisdictionId?: string;
+                    kind?: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                    /** @description true：只列未达标（最近一次评估未通过或从未评估）的调解组织 */
+                    shortfall?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string | null;
+                                contactPerson: string | null;
+                                creditCode: string | null;
+                                employer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                foundedOn: string;
+                                foundedOnText: string;
+                                id: string;
+                                jurisdiction: {
+                                    id: string;
+                                    name: string;
+                                };
+                                kind: string;
+                                kindLabel: string;
+                                members: {
+                                    id: string;
+                                    name: string;
+                                    position: string;
+                                    positionLabel: string;
+                                    username: string | null;
+                                }[];
+                                name: string;
+                                standard: {
+                                    label: string;
+                                    lastAssessedOn: string | null;
+                                    reassessDue: string | null;
+                                    reassessDueText: string | null;
+                                    /** @enum {string} */
+                                    state: "never" | "passed" | "failed";
+                                };
+                                /** @description 在调解统计表中计入的调解组织类型 */
+                                statisticsRow: string;
+                                status: string;
+                                statusLabel: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记调解组织（企业调委会按统一社会信用代码关联用人单位）及其成员
+         * @description 支持 Idempotency-Key 请求头：网络重试时返回首次结果，不会重复登记。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        contactPerson?: string;
+                        /** @description 企业调委会所在用人单位的统一社会信用代码（企业劳动争议调解委员会必填） */
+                        creditCode?: string;
+                        /**
+                         * Format: date
+                         * @description 成立日期
+                         */
+                        foundedOn: string;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        /** @enum {string} */
+                        kind: "enterprise_committee" | "street_township" | "village_community" | "industry_regional" | "union" | "court_linked" | "peoples_mediation";
+                        /** @default [] */
+                        members?: {
+                            name: string;
+                            /** @enum {string} */
+                            position: "chair" | "member" | "mediator";
+                            /** @description 登录名：该成员持有“调解组织调解员”岗位的账号，可登记本组织案件台账 */
+                            username?: string;
+                        }[];
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                atText: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解组织详情：成员、六有五统一评估记录、办理记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                atText: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改调解组织状态、地址、联系人（乐观锁 version） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        contactPerson?: string;
+                        /** @enum {string} */
+                        status?: "active" | "suspended" | "dissolved";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                atText: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 六有五统一评估：逐项评定，不符合项须写明问题；按结果启动整改复评（30日）或年度复评期限
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 评估日期
+                         */
+                        assessedOn: string;
+                        items: {
+                            code: string;
+                            note?: string;
+                            passed: boolean;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessedOn: string;
+                            /** @description 中文日期 */
+                            assessedOnText: string;
+                            assessorName: string;
+                            clockId: string | null;
+                            /** @description 复评期限状态 */
+                            clockStatus: string | null;
+                            clockStatusLabel: string | null;
+                            failedCount: number;
+                            failedItems: string[];
+                            id: string;
+                            items: {
+                                code: string;
+                                evidence: {
+                                    contentType: string;
+                                    fileName: string;
+                                    id: string;
+                                    sizeBytes: number;
+                                }[];
+                                group: string;
+                                groupLabel: string;
+                                label: string;
+                                note: string | null;
+                                passed: boolean;
+                            }[];
+                            note: string | null;
+                            organizationId: string;
+                            passed: boolean;
+                            /** @description 复评到期日（期限引擎） */
+                            reassessDue: string;
+                            reassessDueText: string;
+                            reassessRule: {
+                                basis: string;
+                                id: string;
+                                name: string;
+                            };
+                            resultLabel: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解组织案件台账（本组织调解员，或辖区指导员查阅） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: number;
+                                amountText: string;
+                                applicantName: string;
+                                claimType: string;
+                                claimTypeLabel: string;
+                                closedOn: string | null;
+                                closedOnText: string | null;
+                                id: string;
+                                number: string;
+                                organizationId: string;
+                                organizationName: string;
+                                receivedOn: string;
+                                receivedOnText: string;
+                                respondentName: string;
+                                result: string;
+                                resultLabel: string;
+                                summary: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记本组织受理的调解案件（只能登记本人所在调解组织的案件）
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicantName: string;
+                        /** @enum {string} */
+                        claimType: "unpaid_wages" | "overtime_pay" | "economic_compensation" | "double_wages_no_contract" | "unlawful_termination_damages" | "social_insurance" | "work_injury_benefits" | "injury_medical_fees" | "labor_relation_confirmation" | "minimum_wage" | "dispatch" | "working_hours" | "leave" | "annual_leave_pay" | "other";
+                        /**
+                         * Format: date
+                         * @description 收到调解申请之日
+                         */
+                        receivedOn: string;
+                        respondentName: string;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            amountText: string;
+                            applicantName: string;
+                            claimType: string;
+                            claimTypeLabel: string;
+                            closedOn: string | null;
+                            closedOnText: string | null;
+                            id: string;
+                            number: string;
+                            organizationId: string;
+                            organizationName: string;
+                            receivedOn: string;
+                            receivedOnText: string;
+                            respondentName: string;
+                            result: string;
+                            resultLabel: string;
+                            summary: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/organizations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 增加调解组织成员（可关联持“调解组织调解员”岗位的账号） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        position: "chair" | "member" | "mediator";
+                        /** @description 登录名：该成员持有“调解组织调解员”岗位的账号，可登记本组织案件台账 */
+                        username?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            assessments: {
+                                assessedOn: string;
+                                /** @description 中文日期 */
+                                assessedOnText: string;
+                                assessorName: string;
+                                clockId: string | null;
+                                /** @description 复评期限状态 */
+                                clockStatus: string | null;
+                                clockStatusLabel: string | null;
+                                failedCount: number;
+                                failedItems: string[];
+                                id: string;
+                                items: {
+                                    code: string;
+                                    evidence: {
+                                        contentType: string;
+                                        fileName: string;
+                                        id: string;
+                                        sizeBytes: number;
+                                    }[];
+                                    group: string;
+                                    groupLabel: string;
+                                    label: string;
+                                    note: string | null;
+                                    passed: boolean;
+                                }[];
+                                note: string | null;
+                                organizationId: string;
+                                passed: boolean;
+                                /** @description 复评到期日（期限引擎） */
+                                reassessDue: string;
+                                reassessDueText: string;
+                                reassessRule: {
+                                    basis: string;
+                                    id: string;
+                                    name: string;
+                                };
+                                resultLabel: string;
+                            }[];
+                            contactPerson: string | null;
+                            creditCode: string | null;
+                            employer: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            events: {
+                                actorName: string;
+                                at: string;
+                                atText: string;
+                                summary: string;
+                            }[];
+                            foundedOn: string;
+                            foundedOnText: string;
+                            id: string;
+                            jurisdiction: {
+                                id: string;
+                                name: string;
+                            };
+                            kind: string;
+                            kindLabel: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                position: string;
+                                positionLabel: string;
+                                username: string | null;
+                            }[];
+                            name: string;
+                            standard: {
+                                label: string;
+                                lastAssessedOn: string | null;
+                                reassessDue: string | null;
+                                reassessDueText: string | null;
+                                /** @enum {string} */
+                                state: "never" | "passed" | "failed";
+                            };
+                            /** @description 在调解统计表中计入的调解组织类型 */
+                            statisticsRow: string;
+                            status: string;
+                            statusLabel: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/defaulters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的拖欠农民工工资失信联合惩戒对象名单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicDefaulterList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/kb": {
         parameters: {
             query?: never;
@@ -26903,6 +32020,96 @@ export interface paths {
                                 updatedAt: string;
                             }[];
                             topics: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的统计数据（上一完整季度、全市合计；少于5的数字显示为“<5”） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                label: string;
+                                table: string;
+                                text: string;
+                                unit: string;
+                            }[];
+                            periodLabel: string | null;
+                            published: boolean;
                         };
                     };
                 };
@@ -27026,6 +32233,491 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解室（工作人员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 记录笔录（实时显示给各方；带版本号，防止互相覆盖） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/record/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 笔录记录完毕，交各方阅读签名（固定笔录摘要值） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/record/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 各方签名（或拒签已记明）后出具调解笔录/庭审笔录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/record/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 工作人员签名（以登录身份确认） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/statistics/analysis": {
         parameters: {
             query?: never;
@@ -27073,6 +32765,17 @@ export interface paths {
                                 unit: string;
                             }[];
                             periodLabel: string;
+                            satisfaction: {
+                                /** @description 平均分（1—5分） */
+                                average: number | null;
+                                byScore: {
+                                    count: number;
+                                    score: number;
+                                }[];
+                                ratings: number;
+                                /** @description 满意率：4分、5分占全部评价的百分比 */
+                                satisfiedShare: number | null;
+                            };
                             settlement: {
                                 disposed: number;
                                 settled: number;
@@ -27080,17 +32783,37 @@ export interface paths {
                                 share: number | null;
                             };
                             timeToClose: {
+                                /** @description 办结用时分布（自然日分段） */
+                                bands: {
+                                    count: number;
+                                    label: string;
+                                }[];
                                 closed: number;
                                 label: string;
                                 maxDays: number | null;
                                 medianDays: number | null;
                                 track: string;
                             }[];
+                            topEmployers: {
+                                /** @description 请求金额（分） */
+                                claimedFen: number;
+                                employer: string;
+                                matters: number;
+                            }[];
                             trend: {
                                 accepted: number;
                                 closed: number;
                                 month: string;
                                 received: number;
+                            }[];
+                            workload: {
+                                /** @description 本期结案 */
+                                closedInPeriod: number;
+                                name: string;
+                                /** @description 当前在办案件 */
+                                open: number;
+                                /** @description 岗位 */
+                                posts: string[];
                             }[];
                         };
                     };
@@ -27143,6 +32866,195 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 门户公开的统计数据：开关与指标 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                label: string;
+                                row: string;
+                                table: string;
+                                tableTitle: string;
+                                unit: string;
+                            }[];
+                            /** @description 是否在门户公开 */
+                            enabled: boolean;
+                            /** @description 公开的指标（报表代码与行代码） */
+                            rows: {
+                                row: string;
+                                table: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** 设置门户公开的统计数据（乐观锁：version） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        rows: {
+                            row: string;
+                            table: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                label: string;
+                                row: string;
+                                table: string;
+                                tableTitle: string;
+                                unit: string;
+                            }[];
+                            /** @description 是否在门户公开 */
+                            enabled: boolean;
+                            /** @description 公开的指标（报表代码与行代码） */
+                            rows: {
+                                row: string;
+                                table: string;
+                            }[];
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -27415,6 +33327,8 @@ export interface paths {
                                 caseId: string;
                                 caseNumber: string;
                                 closedOn: string | null;
+                                /** @description false：调解组织台账案件（没有维权事项页） */
+                                isMatter: boolean;
                                 jurisdiction: string;
                                 matterId: string;
                                 matterNumber: string;
@@ -29324,6 +35238,762 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/wage-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 群体欠薪台账列表（本人辖区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroupList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 为维权事项建立群体欠薪台账（标记为集体事项） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        generalContractor?: string;
+                        /** @enum {string} */
+                        kind: "project" | "site" | "employer";
+                        /** Format: uuid */
+                        matterId: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 群体欠薪台账：合计与每名工人的情况（身份证号、电话已遮蔽） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 导入欠薪台账：逐行校验，有错误时不导入任何一行（或明确选择只导入无误的行） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 导入模板填写的 .xlsx 文件，Base64 编码 */
+                        file: string;
+                        /** @description 有错误的行时：false（缺省）什么都不导入；true 只导入无误的行 */
+                        goodRowsOnly?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出欠薪台账 Excel（身份证号遮蔽，记录审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/lines/{lineId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录工资支付（用人单位、总包代发、工资保证金或应急周转金），可部分支付 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 支付金额（分） */
+                        amountFen: number;
+                        note?: string;
+                        /** Format: date */
+                        paidOn: string;
+                        /** @enum {string} */
+                        payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                        /** @description 支付单位名称（总包代发时为总承包单位） */
+                        payerName?: string;
+                        /** @description 台账行的版本（并发修改检查） */
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WageGroup"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/{id}/lines/{lineId}/pii": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看工人完整身份证号码和电话（记录审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    lineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            idNumber: string | null;
+                            name: string;
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wage-groups/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载欠薪台账导入模板 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/work/": {
         parameters: {
             query?: never;
@@ -29735,6 +36405,182 @@ export interface components {
             typeLabel: string;
             validFrom: string;
             validTo: string;
+        };
+        DefaulterListing: {
+            actions: {
+                decide: boolean;
+                publish: boolean;
+                remove: boolean;
+                requestRemoval: boolean;
+                statement: boolean;
+            };
+            caseId: string;
+            caseNumber: string;
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                name: string;
+                provisional: boolean;
+                ruleId: string;
+                status: string;
+                triggerDate: string;
+            }[];
+            creditCode: string | null;
+            decidedOn: string | null;
+            employerName: string;
+            employerPartyId: string;
+            endsOn: string | null;
+            facts: string;
+            /** @enum {string} */
+            ground: "criminal_threshold" | "serious_incident";
+            groundBasis: string;
+            groundLabel: string;
+            id: string;
+            matterId: string;
+            owedFen: number;
+            publishedOn: string | null;
+            removedOn: string | null;
+            responsiblePersons: string;
+            /** @enum {string} */
+            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+            stateLabel: string;
+            steps: {
+                actorName: string;
+                at: string;
+                document: {
+                    id: string;
+                    number: string | null;
+                    title: string | null;
+                    type: string | null;
+                } | null;
+                id: string;
+                label: string;
+                note: string;
+                stateAfter: string;
+                step: string;
+            }[];
+            version: number;
+        };
+        DefaulterListingInput: {
+            actions: {
+                decide: boolean;
+                publish: boolean;
+                remove: boolean;
+                requestRemoval: boolean;
+                statement: boolean;
+            };
+            caseId: string;
+            caseNumber: string;
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                name: string;
+                provisional: boolean;
+                ruleId: string;
+                status: string;
+                triggerDate: string;
+            }[];
+            creditCode: string | null;
+            decidedOn: string | null;
+            employerName: string;
+            employerPartyId: string;
+            endsOn: string | null;
+            facts: string;
+            /** @enum {string} */
+            ground: "criminal_threshold" | "serious_incident";
+            groundBasis: string;
+            groundLabel: string;
+            id: string;
+            matterId: string;
+            owedFen: number;
+            publishedOn: string | null;
+            removedOn: string | null;
+            responsiblePersons: string;
+            /** @enum {string} */
+            state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+            stateLabel: string;
+            steps: {
+                actorName: string;
+                at: string;
+                document: {
+                    id: string;
+                    number: string | null;
+                    title: string | null;
+                    type: string | null;
+                } | null;
+                id: string;
+                label: string;
+                note: string;
+                stateAfter: string;
+                step: string;
+            }[];
+            version: number;
+        };
+        DefaulterListingList: {
+            items: {
+                caseNumber: string;
+                decidedOn: string | null;
+                employerName: string;
+                endsOn: string | null;
+                groundLabel: string;
+                id: string;
+                owedFen: number;
+                /** @enum {string} */
+                state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                stateLabel: string;
+            }[];
+        };
+        DefaulterListingListInput: {
+            items: {
+                caseNumber: string;
+                decidedOn: string | null;
+                employerName: string;
+                endsOn: string | null;
+                groundLabel: string;
+                id: string;
+                owedFen: number;
+                /** @enum {string} */
+                state: "proposed" | "statement_received" | "decided_not_listed" | "listed" | "published" | "removal_requested" | "removed" | "expired";
+                stateLabel: string;
+            }[];
+        };
+        DefaulterRules: {
+            grounds: {
+                basis: string;
+                /** @enum {string} */
+                code: "criminal_threshold" | "serious_incident";
+                label: string;
+            }[];
+            periods: {
+                basis: string[];
+                removalMonths: number;
+                statementWorkingDays: number;
+                termYears: number;
+            };
+            precondition: {
+                basis: string;
+                label: string;
+            };
+        };
+        DefaulterRulesInput: {
+            grounds: {
+                basis: string;
+                /** @enum {string} */
+                code: "criminal_threshold" | "serious_incident";
+                label: string;
+            }[];
+            periods: {
+                basis: string[];
+                removalMonths: number;
+                statementWorkingDays: number;
+                termYears: number;
+            };
+            precondition: {
+                basis: string;
+                label: string;
+            };
         };
         Document: {
             correctionReason: string | null;
@@ -30234,6 +37080,164 @@ export interface components {
                 version: number;
             }[];
         };
+        Obligation: {
+            actions: ("record_payment" | "decide_payment" | "next_step")[];
+            amountFen: number;
+            basis: string;
+            caseId: string | null;
+            creditorName: string;
+            daysOverdue: number;
+            debtorName: string;
+            dueDate: string | null;
+            effectiveDate: string | null;
+            id: string;
+            instalmentCount: number;
+            instalmentNo: number;
+            item: string;
+            matterId: string;
+            matterNumber: string;
+            /** @enum {string|null} */
+            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+            nextStepDocumentId: string | null;
+            nextStepLabel: string | null;
+            nextSteps: {
+                basis: string;
+                label: string;
+                /** @enum {string} */
+                step: "payment_order" | "enforcement" | "inspection";
+            }[];
+            paidFen: number;
+            payments: components["schemas"]["ObligationPayment"][];
+            servedOn: string | null;
+            /** @enum {string} */
+            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+            sourceDocumentId: string | null;
+            sourceLabel: string;
+            /** @enum {string} */
+            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+            statusLabel: string;
+            unpaidFen: number;
+            version: number;
+        };
+        ObligationInput: {
+            actions: ("record_payment" | "decide_payment" | "next_step")[];
+            amountFen: number;
+            basis: string;
+            caseId: string | null;
+            creditorName: string;
+            daysOverdue: number;
+            debtorName: string;
+            dueDate: string | null;
+            effectiveDate: string | null;
+            id: string;
+            instalmentCount: number;
+            instalmentNo: number;
+            item: string;
+            matterId: string;
+            matterNumber: string;
+            /** @enum {string|null} */
+            nextStep: "payment_order" | "enforcement" | "inspection" | null;
+            nextStepDocumentId: string | null;
+            nextStepLabel: string | null;
+            nextSteps: {
+                basis: string;
+                label: string;
+                /** @enum {string} */
+                step: "payment_order" | "enforcement" | "inspection";
+            }[];
+            paidFen: number;
+            payments: components["schemas"]["ObligationPaymentInput"][];
+            servedOn: string | null;
+            /** @enum {string} */
+            source: "mediation_agreement" | "arbitration_award_final" | "arbitration_award_non_final" | "arbitral_mediation_statement" | "order_to_correct" | "court_confirmation";
+            sourceDocumentId: string | null;
+            sourceLabel: string;
+            /** @enum {string} */
+            status: "awaiting_effect" | "open" | "part_paid" | "overdue" | "paid";
+            statusLabel: string;
+            unpaidFen: number;
+            version: number;
+        };
+        ObligationList: {
+            items: components["schemas"]["Obligation"][];
+            totals: {
+                amountFen: number;
+                overdue: number;
+                paidFen: number;
+                unpaidFen: number;
+            };
+        };
+        ObligationListInput: {
+            items: components["schemas"]["ObligationInput"][];
+            totals: {
+                amountFen: number;
+                overdue: number;
+                paidFen: number;
+                unpaidFen: number;
+            };
+        };
+        ObligationNextStepResult: {
+            document: {
+                id: string;
+                number: string;
+            } | null;
+            obligation: components["schemas"]["Obligation"];
+            obligationIds: string[];
+            /** @enum {string} */
+            step: "payment_order" | "enforcement" | "inspection";
+            unpaidTotalFen: number;
+        };
+        ObligationNextStepResultInput: {
+            document: {
+                id: string;
+                number: string;
+            } | null;
+            obligation: components["schemas"]["ObligationInput"];
+            obligationIds: string[];
+            /** @enum {string} */
+            step: "payment_order" | "enforcement" | "inspection";
+            unpaidTotalFen: number;
+        };
+        ObligationPayment: {
+            amountFen: number;
+            decidedByName: string | null;
+            decisionNote: string | null;
+            /** @enum {string} */
+            declaredBy: "staff" | "worker";
+            declaredByName: string;
+            hasProof: boolean;
+            id: string;
+            note: string | null;
+            paidOn: string;
+            /** @enum {string} */
+            payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+            payerLabel: string;
+            proofEvidenceId: string | null;
+            /** @enum {string} */
+            status: "declared" | "confirmed" | "rejected";
+            statusLabel: string;
+            version: number;
+        };
+        ObligationPaymentInput: {
+            amountFen: number;
+            decidedByName: string | null;
+            decisionNote: string | null;
+            /** @enum {string} */
+            declaredBy: "staff" | "worker";
+            declaredByName: string;
+            hasProof: boolean;
+            id: string;
+            note: string | null;
+            paidOn: string;
+            /** @enum {string} */
+            payer: "debtor" | "general_contractor" | "wage_deposit" | "emergency_fund" | "other";
+            payerLabel: string;
+            proofEvidenceId: string | null;
+            /** @enum {string} */
+            status: "declared" | "confirmed" | "rejected";
+            statusLabel: string;
+            version: number;
+        };
         Organization: {
             address: string | null;
             /** @enum {string} */
@@ -30340,6 +37344,178 @@ export interface components {
             statusLabel: string;
             version: number;
         };
+        PublicDefaulterList: {
+            basis: string;
+            items: {
+                creditCode: string | null;
+                decidedOn: string;
+                employerName: string;
+                endsOn: string;
+                groundLabel: string;
+                id: string;
+                organ: string;
+                publishedOn: string;
+                responsiblePersons: string;
+            }[];
+        };
+        PublicDefaulterListInput: {
+            basis: string;
+            items: {
+                creditCode: string | null;
+                decidedOn: string;
+                employerName: string;
+                endsOn: string;
+                groundLabel: string;
+                id: string;
+                organ: string;
+                publishedOn: string;
+                responsiblePersons: string;
+            }[];
+        };
+        Room: {
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            format: "in_person" | "video" | "phone" | "written";
+            formatBasis: string;
+            formatLabel: string;
+            iceServers: {
+                credential?: string;
+                urls: string[];
+                username?: string;
+            }[];
+            id: string;
+            invitations: {
+                /** @description 安排的便利措施（中文） */
+                adjustments: string[];
+                entered: boolean;
+                id: string;
+                name: string;
+                note: string | null;
+                partyId: string;
+                /** @enum {string} */
+                preference: "in_person" | "video" | "phone" | "written";
+                preferenceLabel: string;
+                /** @enum {string} */
+                role: "worker" | "employer";
+                signature: {
+                    at: string;
+                    /** @enum {string} */
+                    outcome: "signed" | "refused";
+                    reason: string | null;
+                } | null;
+                smsState: string;
+            }[];
+            /** @enum {string} */
+            kind: "mediation" | "hearing";
+            kindLabel: string;
+            matterId: string;
+            me: {
+                entered: boolean;
+                host: boolean;
+                name: string;
+                /** @enum {string} */
+                role: "presiding" | "clerk" | "worker" | "employer";
+            };
+            place: string | null;
+            record: {
+                documentId: string | null;
+                documentNumber: string | null;
+                documentSha256: string | null;
+                documentTitle: string;
+                sha256: string | null;
+                /** @enum {string} */
+                state: "drafting" | "signing" | "issued";
+                stateLabel: string;
+                text: string;
+            };
+            recordingOptIn: boolean;
+            staffSignatures: {
+                at: string;
+                name: string;
+                /** @enum {string} */
+                role: "presiding" | "clerk" | "worker" | "employer";
+            }[];
+            startsAt: string;
+            /** @description 中文日期时间 */
+            startsAtText: string;
+            /** @enum {string} */
+            state: "scheduled" | "open" | "closed";
+            stateLabel: string;
+            version: number;
+        };
+        RoomInput: {
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            format: "in_person" | "video" | "phone" | "written";
+            formatBasis: string;
+            formatLabel: string;
+            iceServers: {
+                credential?: string;
+                urls: string[];
+                username?: string;
+            }[];
+            id: string;
+            invitations: {
+                /** @description 安排的便利措施（中文） */
+                adjustments: string[];
+                entered: boolean;
+                id: string;
+                name: string;
+                note: string | null;
+                partyId: string;
+                /** @enum {string} */
+                preference: "in_person" | "video" | "phone" | "written";
+                preferenceLabel: string;
+                /** @enum {string} */
+                role: "worker" | "employer";
+                signature: {
+                    at: string;
+                    /** @enum {string} */
+                    outcome: "signed" | "refused";
+                    reason: string | null;
+                } | null;
+                smsState: string;
+            }[];
+            /** @enum {string} */
+            kind: "mediation" | "hearing";
+            kindLabel: string;
+            matterId: string;
+            me: {
+                entered: boolean;
+                host: boolean;
+                name: string;
+                /** @enum {string} */
+                role: "presiding" | "clerk" | "worker" | "employer";
+            };
+            place: string | null;
+            record: {
+                documentId: string | null;
+                documentNumber: string | null;
+                documentSha256: string | null;
+                documentTitle: string;
+                sha256: string | null;
+                /** @enum {string} */
+                state: "drafting" | "signing" | "issued";
+                stateLabel: string;
+                text: string;
+            };
+            recordingOptIn: boolean;
+            staffSignatures: {
+                at: string;
+                name: string;
+                /** @enum {string} */
+                role: "presiding" | "clerk" | "worker" | "employer";
+            }[];
+            startsAt: string;
+            /** @description 中文日期时间 */
+            startsAtText: string;
+            /** @enum {string} */
+            state: "scheduled" | "open" | "closed";
+            stateLabel: string;
+            version: number;
+        };
         SessionUser: {
             demoMode: boolean;
             displayName: string;
@@ -30351,7 +37527,7 @@ export interface components {
                 id: string;
                 name: string;
             };
-            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view")[];
+            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view" | "prevention.work" | "org_case.record")[];
             roles: {
                 /** @description 证件过期时为 false，岗位权限暂停 */
                 active: boolean;
@@ -30362,7 +37538,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
         };
@@ -30377,7 +37553,7 @@ export interface components {
                 id: string;
                 name: string;
             };
-            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view")[];
+            permissions: ("admin.users" | "admin.orgs" | "admin.audit" | "admin.calendar" | "admin.jobs" | "intake.create" | "matter.read" | "pii.view" | "mediation.work" | "arbitration.work" | "arbitration.clerk" | "inspection.work" | "petition.work" | "legal_aid.work" | "court.work" | "union.work" | "leader.dashboard" | "clock.extend" | "statistics.view" | "prevention.work" | "org_case.record")[];
             roles: {
                 /** @description 证件过期时为 false，岗位权限暂停 */
                 active: boolean;
@@ -30388,7 +37564,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
         };
@@ -30652,6 +37828,62 @@ export interface components {
             toTrackLabel: string | null;
             version: number;
         };
+        UnpaidObligationsByAge: {
+            bands: {
+                id: string;
+                label: string;
+            }[];
+            date: string;
+            total: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+            };
+            units: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+                unit: string;
+            }[];
+        };
+        UnpaidObligationsByAgeInput: {
+            bands: {
+                id: string;
+                label: string;
+            }[];
+            date: string;
+            total: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+            };
+            units: {
+                cells: {
+                    count: number;
+                    unpaidFen: number;
+                }[];
+                total: {
+                    count: number;
+                    unpaidFen: number;
+                };
+                unit: string;
+            }[];
+        };
         User: {
             active: boolean;
             displayName: string;
@@ -30676,7 +37908,7 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
             version: number;
@@ -30705,10 +37937,240 @@ export interface components {
                 }[];
                 label: string;
                 /** @enum {string} */
-                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin";
+                role: "intake_clerk" | "mediator" | "inspector" | "arbitrator" | "tribunal_clerk" | "petition_officer" | "legal_aid_liaison" | "court_liaison" | "union_liaison" | "leader" | "sysadmin" | "prevention_officer" | "org_mediator";
             }[];
             username: string;
             version: number;
+        };
+        WageGroup: {
+            collective: boolean;
+            employerName: string | null;
+            generalContractor: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "project" | "site" | "employer";
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                /** @enum {string|null} */
+                confirmedBy: "employer" | "investigation" | null;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                idNumberMasked: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    note: string | null;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                    recordedBy: string;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+                sourceRow: number | null;
+                version: number;
+            }[];
+            matterId: string;
+            matterNumber: string;
+            name: string;
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+            version: number;
+        };
+        WageGroupInput: {
+            collective: boolean;
+            employerName: string | null;
+            generalContractor: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "project" | "site" | "employer";
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                /** @enum {string|null} */
+                confirmedBy: "employer" | "investigation" | null;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                idNumberMasked: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    note: string | null;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                    recordedBy: string;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                phoneMasked: string | null;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+                sourceRow: number | null;
+                version: number;
+            }[];
+            matterId: string;
+            matterNumber: string;
+            name: string;
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+            version: number;
+        };
+        WageGroupList: {
+            items: {
+                id: string;
+                kindLabel: string;
+                matterId: string;
+                matterNumber: string;
+                name: string;
+                totals: {
+                    claimedFen: number;
+                    outstandingFen: number;
+                    owedFen: number;
+                    paidFen: number;
+                    paidInFull: number;
+                    workers: number;
+                };
+            }[];
+        };
+        WageGroupListInput: {
+            items: {
+                id: string;
+                kindLabel: string;
+                matterId: string;
+                matterNumber: string;
+                name: string;
+                totals: {
+                    claimedFen: number;
+                    outstandingFen: number;
+                    owedFen: number;
+                    paidFen: number;
+                    paidInFull: number;
+                    workers: number;
+                };
+            }[];
+        };
+        WageImportResult: {
+            group: components["schemas"]["WageGroup"];
+            imported: number;
+            skipped: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+        };
+        WageImportResultInput: {
+            group: components["schemas"]["WageGroupInput"];
+            imported: number;
+            skipped: {
+                column: string;
+                message: string;
+                row: number;
+            }[];
+        };
+        WorkerWageLedger: {
+            groupName: string;
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+            }[];
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
+        };
+        WorkerWageLedgerInput: {
+            groupName: string;
+            kindLabel: string;
+            lines: {
+                claimedFen: number;
+                confirmedByLabel: string | null;
+                confirmedFen: number | null;
+                id: string;
+                name: string;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                payments: {
+                    amountFen: number;
+                    id: string;
+                    paidOn: string;
+                    /** @enum {string} */
+                    payer: "employer" | "general_contractor" | "wage_deposit" | "emergency_fund";
+                    payerLabel: string;
+                    payerName: string | null;
+                }[];
+                periodFrom: string;
+                periodTo: string;
+                /** @enum {string} */
+                position: "unpaid" | "partly_paid" | "paid";
+                positionLabel: string;
+            }[];
+            totals: {
+                claimedFen: number;
+                outstandingFen: number;
+                owedFen: number;
+                paidFen: number;
+                paidInFull: number;
+                workers: number;
+            };
         };
     };
     responses: never;
@@ -30724,24 +38186,29 @@ export type operations = Record<string, never>;
 export const ERROR_CODES = {
   "platform": ["BUSY_RETRY_LATER", "CONFLICT", "CSRF_INVALID", "DUPLICATE", "FORBIDDEN", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_OUTCOME_UNKNOWN", "NOT_FOUND", "SESSION_EXPIRED", "UNAUTHENTICATED", "VALIDATION_FAILED"],
   "admin": ["CERTIFICATE_DUPLICATE", "DUPLICATE", "DUPLICATE_ROLE", "INVALID_PARENT", "JOB_NOT_FAILED", "JURISDICTION_NOT_FOUND", "ORGANIZATION_NOT_FOUND", "PASSWORD_POLICY", "USERNAME_TAKEN"],
-  "arbitration": ["ADVANCE_ITEMS_REQUIRED", "ADVANCE_NOT_ELIGIBLE", "ALL_CLAIMS_ABANDONED", "ALREADY_SIMPLIFIED", "APPLICATION_INCOMPLETE", "APPLICATION_NOT_UNDER_REVIEW", "ARBITRATION_NOT_READY", "ARBITRATOR_NOT_QUALIFIED", "AWARD_CLOCK_NOT_RUNNING", "AWARD_MISSING", "AWARD_NOT_ISSUED", "CASE_CLOSED", "CLAIMS_CHANGE_EMPTY", "CLAIMS_CHANGE_NOT_NOW", "CLAIM_NOT_IN_CASE", "CLERK_NOT_QUALIFIED", "CLOSING_NOT_NOW", "COLLECTIVE_NOTICE_ISSUED", "CONSENT_DATE_IN_FUTURE", "CONSENT_PARTY_INVALID", "CONVERSION_TOO_LATE", "CORRECTION_NOTICES_EXHAUSTED", "DEFENCE_SHORTENING_NEEDS_CONSENT", "HEARING_CONFLICT", "HEARING_NOTICE_TOO_SHORT", "HEARING_NOT_SCHEDULED", "HEARING_REQUIRED", "HEARING_TIME_INVALID", "NOT_AN_AWARD", "NOT_ARBITRATION_CASE", "NOT_COLLECTIVE", "NOT_SIMPLIFIED", "OUTCOME_REQUIRED", "OUTSIDE_JURISDICTION", "RECUSAL_DATE_INVALID", "RECUSAL_DECIDER_REQUIRED", "RECUSAL_OWN_CASE", "RECUSAL_TARGET_NOT_MEMBER", "REPRESENTED_CONSENT_MISSING", "SAME_DAY_PENDING", "SIMPLIFIED_NOTICE_ISSUED", "SIMPLIFIED_NOT_ELIGIBLE", "SIMPLIFIED_NOT_NOW", "SOLE_ARBITRATOR_NOT_ALLOWED", "TRIBUNAL_DUPLICATE", "TRIBUNAL_NOT_NOW", "TRIBUNAL_PRESIDING", "TRIBUNAL_REQUIRED", "TRIBUNAL_SIZE", "TRIBUNAL_TRIPARTITE"],
+  "arbitration": ["ADVANCE_ITEMS_REQUIRED", "ADVANCE_NOT_ELIGIBLE", "ALL_CLAIMS_ABANDONED", "ALREADY_SIMPLIFIED", "APPLICATION_INCOMPLETE", "APPLICATION_NOT_UNDER_REVIEW", "ARBITRATION_NOT_READY", "ARBITRATOR_NOT_QUALIFIED", "AWARD_CLOCK_NOT_RUNNING", "AWARD_MISSING", "AWARD_NOT_ISSUED", "CASE_CLOSED", "CLAIMS_CHANGE_EMPTY", "CLAIMS_CHANGE_NOT_NOW", "CLAIM_NOT_IN_CASE", "CLERK_NOT_QUALIFIED", "CLOSING_NOT_NOW", "COLLECTIVE_NOTICE_ISSUED", "CONSENT_DATE_IN_FUTURE", "CONSENT_PARTY_INVALID", "CONVERSION_TOO_LATE", "CORRECTION_NOTICES_EXHAUSTED", "DEFENCE_SHORTENING_NEEDS_CONSENT", "HEARING_CONFLICT", "HEARING_NOT_SCHEDULED", "HEARING_REQUIRED", "HEARING_TIME_INVALID", "NOT_AN_AWARD", "NOT_ARBITRATION_CASE", "NOT_COLLECTIVE", "NOT_SIMPLIFIED", "OUTCOME_REQUIRED", "OUTSIDE_JURISDICTION", "PARTY_NOT_IN_CASE", "POWER_OF_ATTORNEY_REQUIRED", "RECUSAL_DATE_INVALID", "RECUSAL_DECIDER_REQUIRED", "RECUSAL_OWN_CASE", "RECUSAL_TARGET_NOT_MEMBER", "REPRESENTED_CONSENT_MISSING", "SAME_DAY_PENDING", "SIMPLIFIED_NOTICE_ISSUED", "SIMPLIFIED_NOT_ELIGIBLE", "SIMPLIFIED_NOT_NOW", "SOLE_ARBITRATOR_NOT_ALLOWED", "TRIBUNAL_DUPLICATE", "TRIBUNAL_NOT_NOW", "TRIBUNAL_PRESIDING", "TRIBUNAL_REQUIRED", "TRIBUNAL_SIZE", "TRIBUNAL_TRIPARTITE"],
   "auth": ["ACCOUNT_DISABLED", "AUTH_INVALID", "AUTH_LOCKED", "PASSWORD_POLICY", "PASSWORD_WRONG"],
   "cases": ["APPROVAL_DECIDED", "APPROVAL_KIND_UNKNOWN", "APPROVAL_PENDING", "APPROVAL_POST_REQUIRED", "APPROVAL_SELF", "ASSIGNEE_NOT_QUALIFIED", "CASE_CLOSED", "CASE_EVENT_IS_ACT", "CLAIM_ALREADY_IN_PROCEDURE", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "PRECONDITION_UNMET", "RECUSAL_REQUIRED", "TRACK_NOT_READY"],
   "clocks": ["CALENDAR_DATA_INVALID", "CALENDAR_NOTICE_INVALID", "CALENDAR_UNKNOWN", "CALENDAR_YEAR_EXISTS", "CLOCK_ALREADY_RUNNING", "CLOCK_NOT_SHORTENABLE", "CLOCK_NOT_SUSPENDABLE", "CLOCK_RULE_UNKNOWN", "CLOCK_SHORTENING_INVALID", "DATE_INVALID", "JURISDICTION_NOT_FOUND"],
   "consultation": ["CONSULTATION_CONVERTED", "JURISDICTION_FORBIDDEN", "KB_ENTRY_NOT_FOUND"],
   "court": ["COURT_REQUIRED", "JURISDICTION_FORBIDDEN", "JURISDICTION_REQUIRED", "PARTIES_REQUIRED"],
-  "documents": ["DOCUMENT_CORRECTION_EXISTS", "DOCUMENT_CORRECTION_NO_CHANGE", "DOCUMENT_DRAFT", "DOCUMENT_INVALID", "DOCUMENT_ISSUED", "DOCUMENT_ISSUER_NOT_FOUND", "DOCUMENT_ISSUER_REQUIRED", "DOCUMENT_MISSING_FIELDS", "DOCUMENT_NOT_FAILED", "DOCUMENT_NOT_READY", "DOCUMENT_NO_NUMBER_PATTERN", "DOCUMENT_NUMBER_PATTERN_INVALID", "DOCUMENT_RENDER_FAILED", "DOCUMENT_SUPERSEDED", "DOCUMENT_TYPE_UNKNOWN", "FILE_NOT_PDF", "FILE_REQUIRED", "FILE_TOO_LARGE", "MULTIPART_REQUIRED", "NUMBER_PATTERN_INVALID", "SEAL_NOT_PNG", "SEAL_TOO_LARGE", "SERVICE_ALREADY_RECORDED", "SERVICE_CONSENT_MISSING", "SERVICE_MISSING_FIELDS", "SERVICE_NOT_ELECTRONIC", "SERVICE_OUTCOME_INVALID", "SERVICE_REQUIRED"],
+  "defaulters": ["DEFAULTER_APPROVER_REQUIRED", "DEFAULTER_DATE_FUTURE", "DEFAULTER_NOT_INSPECTION", "DEFAULTER_NO_EMPLOYER", "DEFAULTER_OPEN", "DEFAULTER_OPINION_REQUIRED", "DEFAULTER_PRECONDITION", "DEFAULTER_REMOVAL_TOO_EARLY", "DEFAULTER_STATEMENT_LATE", "DEFAULTER_STATEMENT_PERIOD_RUNNING", "DEFAULTER_STEP_NOT_ALLOWED"],
+  "documents": ["DOCUMENT_CORRECTION_EXISTS", "DOCUMENT_CORRECTION_NO_CHANGE", "DOCUMENT_DRAFT", "DOCUMENT_INVALID", "DOCUMENT_ISSUED", "DOCUMENT_ISSUER_NOT_FOUND", "DOCUMENT_ISSUER_REQUIRED", "DOCUMENT_MISSING_FIELDS", "DOCUMENT_NOT_FAILED", "DOCUMENT_NOT_FREE_STANDING", "DOCUMENT_NOT_READY", "DOCUMENT_NO_NUMBER_PATTERN", "DOCUMENT_NUMBER_PATTERN_INVALID", "DOCUMENT_RENDER_FAILED", "DOCUMENT_SUPERSEDED", "DOCUMENT_TYPE_UNKNOWN", "FILE_NOT_PDF", "FILE_REQUIRED", "FILE_TOO_LARGE", "MULTIPART_REQUIRED", "NUMBER_PATTERN_INVALID", "SEAL_NOT_PNG", "SEAL_TOO_LARGE", "SERVICE_ALREADY_RECORDED", "SERVICE_CONSENT_MISSING", "SERVICE_MISSING_FIELDS", "SERVICE_NOT_ELECTRONIC", "SERVICE_OUTCOME_INVALID", "SERVICE_REQUIRED"],
   "inspection": ["ALREADY_EXTENDED", "APPROVAL_DECIDED", "APPROVAL_PENDING", "APPROVER_ACTS_DIRECTLY", "APPROVER_POST_REQUIRED", "CASE_CLOSED", "COMPENSATION_RATE_OUT_OF_RANGE", "COMPLAINANT_REQUIRED", "CORRECTION_EVIDENCE_REQUIRED", "DATE_IN_FUTURE", "DEADLINE_PAST", "DISPUTE_PROCEDURE_OPEN", "DUE_DATE_REQUIRED", "HEARING_ALREADY_HELD", "HEARING_ALREADY_REQUESTED", "HEARING_BEFORE_SCHEDULE", "HEARING_NOTICE_TOO_SHORT", "HEARING_NOT_REQUESTED", "HEARING_NOT_SCHEDULED", "HEARING_REQUEST_LATE", "INSPECTION_NOT_REGISTERED", "INSPECTION_NOT_TIME_BARRED", "INSPECTION_STATE", "INSPECTION_TIME_BARRED", "INSPECTOR_NOT_QUALIFIED", "INTERVIEWEE_REQUIRED", "JURISDICTION_FORBIDDEN", "LEAD_NOT_SELECTED", "NOT_HANDLING_INSPECTOR", "NO_PENALTY_PROPOSED", "NO_WAGES_OWED", "OPINION_REQUIRED", "ORDER_DEADLINE_NOT_PASSED", "ORGANIZATION_NOT_FOUND", "PENALTY_OUT_OF_RANGE", "PENALTY_RULE_UNKNOWN", "PERIOD_ORDER", "PLACE_REQUIRED", "POLICE_THRESHOLD_NOT_MET", "REASON_REQUIRED", "RECEIVING_AUTHORITY_REQUIRED", "REFERRAL_TARGET_REQUIRED", "REFER_TO_REQUIRED", "REPORTER_NAME_REQUIRED", "REPORTER_REQUIRED", "RESULT_TEXT_REQUIRED", "TRANSFER_TARGET_REQUIRED", "TWO_INSPECTORS_REQUIRED", "WORKER_COUNT_REQUIRED"],
   "intake": ["CLAIM_DOUBLE_TRACK", "CLAIM_IN_OTHER_PROCEEDING", "CONSENT_WORKER", "DUPLICATE_WORKER", "JURISDICTION_FORBIDDEN", "JURISDICTION_NOTICE_ISSUED", "MATTER_CLOSED", "MEDIATION_CONSENT_REQUIRED", "NO_JURISDICTION_WARNING", "NO_WORKER", "OVERRIDE_REASON_REQUIRED", "ROUTE_CLAIM_INDEX", "WORKPLACE_UNKNOWN"],
   "legal-aid": ["LEGAL_AID_NOT_ELIGIBLE", "LEGAL_AID_NOT_GRANTED", "LEGAL_AID_NO_APPLICANT", "LEGAL_AID_REFERRAL_OPEN"],
   "matters": ["EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MATTER_CLOSED", "MERGE_SELF"],
-  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
+  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "INSTALMENTS_INVALID", "INSTALMENT_DATE_PAST", "INSTALMENT_ITEM_UNKNOWN", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
+  "obligations": ["ENFORCEMENT_NOT_EFFECTIVE", "INSPECTION_ORG_MISSING", "INSTALMENTS_INVALID", "NEXT_STEP_NOT_AVAILABLE", "NEXT_STEP_TAKEN", "OBLIGATION_NOT_OVERDUE", "OBLIGATION_PAID", "PAYMENT_DATE_FUTURE", "PAYMENT_DECIDED", "PAYMENT_EXCEEDS_OUTSTANDING", "PAYMENT_REJECT_REASON"],
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
-  "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
-  "statistics": ["NOT_DRILLABLE"],
+  "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "FORBIDDEN", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
+  "prevention": ["AMOUNT_ONLY_FOR_AGREEMENT", "ASSESSMENT_INCOMPLETE", "ASSESSMENT_ITEM_TWICE", "ASSESSMENT_ITEM_UNKNOWN", "ASSESSMENT_NOTE_REQUIRED", "CLOSED_ON_INVALID", "CREDIT_CODE_INVALID", "CREDIT_CODE_REQUIRED", "DATE_IN_FUTURE", "EVIDENCE_ITEM_REQUIRED", "EVIDENCE_ITEM_UNKNOWN", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MEMBER_USER_ROLE", "MEMBER_USER_UNKNOWN", "ORG_CASE_CLOSED", "ORG_CASE_MEMBERS_ONLY", "ORG_NOT_MEMBER"],
+  "rooms": ["CODE_EXPIRED", "PORTAL_ACCOUNT_REQUIRED", "RECORD_EMPTY", "RECORD_NOT_DRAFTING", "RECORD_NOT_SIGNING", "RECORD_SIGNATURES_MISSING", "RECORD_STAFF_SIGNATURE_MISSING", "ROOM_CODE_LOCKED", "ROOM_CODE_REQUIRED", "ROOM_FORMAT_NOT_ALLOWED", "ROOM_KIND_MISMATCH", "ROOM_NOT_HOST", "ROOM_NOT_INVITED", "ROOM_ORIGIN", "ROOM_PARTY_TWICE", "ROOM_PARTY_UNKNOWN", "SIGNATURE_EMPTY", "SMS_FAILED"],
+  "statistics": ["NOT_DRILLABLE", "PUBLICATION_ROW_INVALID"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],
+  "wage-groups": ["WAGE_GROUP_EXISTS", "WAGE_GROUP_NO_EMPLOYER", "WAGE_IMPORT_COLUMNS", "WAGE_IMPORT_EMPTY", "WAGE_IMPORT_INVALID", "WAGE_IMPORT_NOTHING_VALID", "WAGE_IMPORT_TOO_MANY", "WAGE_IMPORT_UNREADABLE", "WAGE_PAYMENT_FUTURE", "WAGE_PAYMENT_INVALID", "WAGE_PAYMENT_PAYER_NAME"],
 } as const;
 /** Every module-specific stable error code. */
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES][number];
