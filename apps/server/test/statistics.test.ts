@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pdftotext, writeTemp } from '../src/modules/documents/render/testing/poppler';
 import { EXCEL_LAYOUT } from '../src/modules/statistics/statistics.excel';
 import { places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
@@ -253,6 +254,33 @@ describe('statistics (统计报表)', () => {
     const none = await director.get(`/api/statistics/tables/mediation/cells/04${Q2}&column=total`);
     expect(none.status).toBe(400);
     expect(none.body.code).toBe('NOT_DRILLABLE');
+  });
+
+  it('prints the table as a PDF with the same cells, the header repeated on every page', async () => {
+    const api = (await director.get(`/api/statistics/tables/arbitration${Q2}`)).body;
+    const res = await fetch(
+      `${env.url}/api/statistics/tables/arbitration/pdf${Q2}&filledBy=${encodeURIComponent('吴建国')}`,
+      { headers: { cookie: director.cookie! } },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const file = writeTemp('stat-arbitration.pdf', Buffer.from(await res.arrayBuffer()));
+    const pages = pdftotext(file, '-layout')
+      .split('\f')
+      .filter((p) => p.trim());
+    const text = pages.join('\n');
+    expect(text).toContain('劳动人事争议处理情况');
+    expect(text).toContain('表号：人社统（调解仲裁）表一');
+    expect(text.replace(/\s+/g, '')).toContain('统计期：2024年第二季度（2024年4月1日至2024年6月30日）');
+    expect(text).toContain('填表人：吴建国');
+    for (const p of pages) expect(p, 'header on every page').toContain('指标名称');
+    // Every row with its cells in column order, as the API gives them.
+    const lines = text.split('\n').map((l) => l.trim().split(/\s{2,}/));
+    for (const row of api.rows) {
+      const line = lines.find((l) => l.includes(row.code) && l.join('').includes(row.label.slice(-4)));
+      expect(line, `row ${row.code}`).toBeDefined();
+      expect(line!.slice(-row.cells.length), `row ${row.code}`).toEqual(row.cells.map((c: any) => c.text));
+    }
   });
 
   it('writes the Excel form whose cells equal the API’s', async () => {

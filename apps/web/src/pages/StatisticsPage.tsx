@@ -27,6 +27,7 @@ import { BarList, CloseTimeChart, TrendChart } from '../features/statistics/comp
 import {
   csvUrl,
   excelUrl,
+  pdfUrl,
   lastQuarter,
   type PeriodKind,
   type PeriodQuery,
@@ -372,9 +373,20 @@ export default function StatisticsPage() {
       <PageHeader
         title="统计报表与分析"
         extra={
-          <Button type="primary" href={excelUrl(code, period)} data-testid="stats-excel" disabled={!t.data}>
-            导出 Excel
-          </Button>
+          <Space wrap>
+            <Button
+              href={pdfUrl(code, period)}
+              target="_blank"
+              rel="noopener"
+              data-testid="stats-pdf"
+              disabled={!t.data}
+            >
+              打印（PDF）
+            </Button>
+            <Button type="primary" href={excelUrl(code, period)} data-testid="stats-excel" disabled={!t.data}>
+              导出 Excel
+            </Button>
+          </Space>
         }
       >
         按统计期与辖区从维权事项主记录统计法定报表；点击数字查看背后的事项，导出 Excel 报送。

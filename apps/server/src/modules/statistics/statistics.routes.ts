@@ -8,6 +8,7 @@ import { analysis } from './statistics.analysis';
 import { refreshStatFacts } from './statistics.facts';
 import { publicFigures, publishableRows, readPublication, writePublication } from './statistics.publication';
 import { tableWorkbook } from './statistics.excel';
+import { tablePdf } from './statistics.pdf';
 import { drillCsv, drillDown, tableFor } from './statistics.service';
 
 const tags = ['统计报表'];
@@ -136,7 +137,7 @@ const analysisSchema = z.object({
   ),
 });
 
-function contentDisposition(name: string, ext: 'xlsx' | 'csv'): string {
+function contentDisposition(name: string, ext: 'xlsx' | 'csv' | 'pdf'): string {
   const safe = name.replace(/[\\/:*?"<>|\s]+/g, '_');
   return `attachment; filename="statistics.${ext}"; filename*=UTF-8''${encodeURIComponent(`${safe}.${ext}`)}`;
 }
@@ -284,6 +285,30 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', contentDisposition(`${answer.title}_${answer.periodLabel}`, 'xlsx'))
+        .header('cache-control', 'private, no-store')
+        .send(buf);
+    },
+  );
+
+  app.get(
+    '/statistics/tables/:code/pdf',
+    {
+      config: { auth: 'statistics.view' },
+      schema: {
+        tags,
+        summary: '报表打印（PDF，A4横向，表头逐页重复）',
+        params: codeParam,
+        querystring: exportQuery,
+        response: { 200: z.unknown().describe('application/pdf'), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { answer } = await tableFor(db, config, req.auth!, req.params.code, req.query);
+      const filledBy = req.query.filledBy ?? req.auth!.displayName;
+      const buf = await tablePdf(answer, filledBy, todayIso(config));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`${answer.title}_${answer.periodLabel}`, 'pdf'))
         .header('cache-control', 'private, no-store')
         .send(buf);
     },

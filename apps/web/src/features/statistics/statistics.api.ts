@@ -96,6 +96,7 @@ export function useAnalysis(p: PeriodQuery) {
 
 export const excelUrl = (code: string, p: PeriodQuery) =>
   buildUrl(`/api/statistics/tables/${code}/xlsx`, q(p));
+export const pdfUrl = (code: string, p: PeriodQuery) => buildUrl(`/api/statistics/tables/${code}/pdf`, q(p));
 export const csvUrl = (code: string, row: string, column: string, p: PeriodQuery) =>
   buildUrl(`/api/statistics/tables/${code}/cells/${row}/csv`, { ...q(p), column });
 
