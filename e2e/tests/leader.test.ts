@@ -43,6 +43,13 @@ describe('leaders’ overview in Chromium', () => {
       expect(await pending.textContent()).toContain(app.case.number);
       expect(await page.getByTestId('leader-today-matters').textContent()).toMatch(/今日受理事项\s*[1-9]/);
       await page.getByTestId('leader-tracks').getByText('仲裁').first().waitFor();
+      // The results block follows the period the leader picks.
+      const results = page.getByTestId('leader-period-results');
+      await results.getByText('本年', { exact: true }).click();
+      await page.locator('[data-testid="leader-period-results"][data-period="year"]').waitFor();
+      expect(await results.textContent()).toContain(
+        `办理结果：${new Date(Date.now() + 8 * 3_600_000).getUTCFullYear()}年（截至今日）`,
+      );
       await screenshot(page, viewport ? 'leader-overview-phone' : 'leader-overview');
       if (viewport) {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);

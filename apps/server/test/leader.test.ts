@@ -22,6 +22,33 @@ describe('leaders’ overview (领导驾驶舱)', () => {
     expect((await director.get('/api/leader/overview')).status).toBe(200);
   });
 
+  it('gives the results for this month, this quarter or this year (400 for another period)', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const y = Number(today.slice(0, 4));
+    const m = Number(today.slice(5, 7));
+    const q = Math.ceil(m / 3);
+    const month = (await director.get('/api/leader/overview')).body.month;
+    expect([month.kind, month.label, month.from]).toEqual([
+      'month',
+      `${y}年${m}月`,
+      `${today.slice(0, 8)}01`,
+    ]);
+    const quarter = (await director.get('/api/leader/overview?period=quarter')).body.month;
+    expect([quarter.kind, quarter.label, quarter.from]).toEqual([
+      'quarter',
+      `${y}年第${'一二三四'[q - 1]}季度`,
+      `${y}-${String(q * 3 - 2).padStart(2, '0')}-01`,
+    ]);
+    const year = (await director.get('/api/leader/overview?period=year')).body.month;
+    expect([year.kind, year.label, year.from]).toEqual(['year', `${y}年`, `${y}-01-01`]);
+    // Each longer period contains the shorter one.
+    expect(quarter.casesClosed).toBeGreaterThanOrEqual(month.casesClosed);
+    expect(year.casesClosed).toBeGreaterThanOrEqual(quarter.casesClosed);
+    const bad = await director.get('/api/leader/overview?period=week');
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it("counts today's intake, the same-day acceptances still pending and open work with its clocks", async () => {
     const before = (await director.get('/api/leader/overview')).body;
     const m = await newMatter(clerk, p.zengdu);

@@ -17955,7 +17955,10 @@ export interface paths {
         /** 今日数据与在办总览：当日受理、当日应受理未受理（待补正的除外）、各业务线在办与期限预警（临期＝两个工作日内到期，与期限督办一致）、待接收转办、本月办结与调解成功率（按事项、按请求事项） */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 办理结果的统计期（到今天为止）：本月、本季度、本年 */
+                    period?: "month" | "quarter" | "year";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -17980,6 +17983,13 @@ export interface paths {
                                 arbitrationAccepted: number;
                                 casesClosed: number;
                                 from: string;
+                                /**
+                                 * @description 办理结果的统计期：本月、本季度、本年
+                                 * @enum {string}
+                                 */
+                                kind: "month" | "quarter" | "year";
+                                /** @description 统计期名称，如 2026年12月、2026年第四季度、2026年 */
+                                label: string;
                                 mediation: {
                                     items: {
                                         agreed: number;

@@ -1,13 +1,30 @@
-import { Alert, Card, Col, List, Result, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  List,
+  Result,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { chineseDate } from '@onestop/domain/documents/format';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
-import { useLeaderAlerts, useLeaderOverview } from '../features/leader/leader.api';
+import { type LeaderPeriod, useLeaderAlerts, useLeaderOverview } from '../features/leader/leader.api';
 import { UnpaidByAgeCard } from '../features/obligations/components/UnpaidByAgeCard';
 import { isApiError } from '../lib/api';
 
 /** 领导驾驶舱: today's intake and what is still owed today, open work with its clocks, this month. */
 export default function LeaderPage() {
-  const q = useLeaderOverview();
+  const [period, setPeriod] = useState<LeaderPeriod>('month');
+  const q = useLeaderOverview(period);
   const alerts = useLeaderAlerts();
   if (q.isPending) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.isError || !q.data) {
@@ -18,8 +35,8 @@ export default function LeaderPage() {
   return (
     <>
       <PageHeader title="领导驾驶舱">
-        {o.date} 的数据（辖区 {o.jurisdictions}{' '}
-        个，每分钟自动刷新）：当日受理、当日应受理未受理、在办与期限预警、本月办理结果。
+        {chineseDate(o.date)}的数据（辖区 {o.jurisdictions}{' '}
+        个，每分钟自动刷新）：当日受理、当日应受理未受理、在办与期限预警、本月（可选本季度、本年）办理结果。
       </PageHeader>
       <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="leader-overview">
         {o.today.sameDayPending.length ? (
@@ -134,7 +151,25 @@ export default function LeaderPage() {
                   )}
                 />
               </Card>
-              <Card size="small" title={`本月（${o.month.from} 起）`}>
+              <Card
+                size="small"
+                title={`办理结果：${o.month.label}（截至今日）`}
+                data-testid="leader-period-results"
+                data-period={o.month.kind}
+                extra={
+                  <Segmented<LeaderPeriod>
+                    size="small"
+                    aria-label="办理结果的统计期"
+                    value={period}
+                    onChange={setPeriod}
+                    options={[
+                      { label: '本月', value: 'month' },
+                      { label: '本季度', value: 'quarter' },
+                      { label: '本年', value: 'year' },
+                    ]}
+                  />
+                }
+              >
                 <Row gutter={[8, 8]}>
                   <Col span={12}>
                     <Statistic

@@ -1,3 +1,4 @@
+import { resolvePeriod } from '@onestop/domain';
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -32,6 +33,8 @@ const overviewSchema = z.object({
   transfersPending: count,
   alerts: count,
   month: z.object({
+    kind: z.enum(['month', 'quarter', 'year']).describe('办理结果的统计期：本月、本季度、本年'),
+    label: z.string().describe('统计期名称，如 2026年12月、2026年第四季度、2026年'),
     from: z.string(),
     mediationAgreed: count.describe('调解全部达成协议的事项数（部分达成不计入）'),
     mediationPartial: count.describe('调解部分达成协议的事项数'),
@@ -68,6 +71,12 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['领导驾驶舱'],
         summary:
           '今日数据与在办总览：当日受理、当日应受理未受理（待补正的除外）、各业务线在办与期限预警（临期＝两个工作日内到期，与期限督办一致）、待接收转办、本月办结与调解成功率（按事项、按请求事项）',
+        querystring: z.object({
+          period: z
+            .enum(['month', 'quarter', 'year'], { message: '统计期只能是 month、quarter 或 year' })
+            .default('month')
+            .describe('办理结果的统计期（到今天为止）：本月、本季度、本年'),
+        }),
         response: { 200: overviewSchema, ...errorResponses },
       },
     },
@@ -76,7 +85,18 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = await scopeOf(db, req.auth!, 'leader.dashboard');
       const today = todayIso(app.ctx.config);
       const dayStart = new Date(`${today}T00:00:00+08:00`);
-      const monthStart = new Date(`${today.slice(0, 8)}01T00:00:00+08:00`);
+      // The results block covers the chosen period up to today (本月 / 本季度 / 本年).
+      const y = Number(today.slice(0, 4));
+      const m = Number(today.slice(5, 7));
+      const kind = req.query.period;
+      const period = resolvePeriod(
+        kind === 'year'
+          ? { kind, year: y }
+          : kind === 'quarter'
+            ? { kind, year: y, quarter: Math.ceil(m / 3) }
+            : { kind, year: y, month: m },
+      );
+      const monthStart = new Date(`${period.from}T00:00:00+08:00`);
       const ids = scope.length ? scope : ['00000000-0000-0000-0000-000000000000'];
 
       const [
@@ -215,7 +235,9 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
         transfersPending: n(transfers.n),
         alerts: n(alerts.n),
         month: {
-          from: `${today.slice(0, 8)}01`,
+          kind,
+          label: period.label,
+          from: period.from,
           mediationAgreed: mediation.matters.full,
           mediationPartial: mediation.matters.partial,
           mediationNotAgreed: mediation.matters.none,

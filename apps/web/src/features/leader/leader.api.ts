@@ -21,6 +21,8 @@ export interface LeaderOverview {
   transfersPending: number;
   alerts: number;
   month: {
+    kind: LeaderPeriod;
+    label: string;
     from: string;
     /** Matters whose mediation reached a full agreement (partial ones apart). */
     mediationAgreed: number;
@@ -38,10 +40,13 @@ export interface LeaderOverview {
 }
 
 /** Today's numbers for the leaders; refreshed every minute while the page is open. */
-export function useLeaderOverview() {
+export type LeaderPeriod = 'month' | 'quarter' | 'year';
+
+export function useLeaderOverview(period: LeaderPeriod = 'month') {
   return useQuery({
-    queryKey: ['leader', 'overview'],
-    queryFn: ({ signal }) => api.get<LeaderOverview>('/api/leader/overview', undefined, signal),
+    queryKey: ['leader', 'overview', period],
+    queryFn: ({ signal }) => api.get<LeaderOverview>('/api/leader/overview', { period }, signal),
+    placeholderData: (previous) => previous,
     refetchInterval: 60_000,
   });
 }
