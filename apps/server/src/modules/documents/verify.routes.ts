@@ -139,6 +139,11 @@ export const verifyRoutes: FastifyPluginAsyncZod = async (app) => {
       } catch {
         throw new AppError(413, 'FILE_TOO_LARGE', '文件过大，核验文件不超过 10 MB');
       }
+      // The size limit may also show only as a truncated stream (the limit event racing the end of a
+      // large request under load): never verify a cut-off file.
+      if (file.file.truncated || data.length > VERIFY_FILE_LIMIT) {
+        throw new AppError(413, 'FILE_TOO_LARGE', '文件过大，核验文件不超过 10 MB');
+      }
       if (data.subarray(0, 5).toString('latin1') !== '%PDF-') {
         throw new AppError(415, 'FILE_NOT_PDF', '请上传 PDF 文件');
       }

@@ -9,6 +9,7 @@ import {
   DatePicker,
   Descriptions,
   Form,
+  Grid,
   Input,
   InputNumber,
   Modal,
@@ -47,9 +48,11 @@ async function base64Of(file: File): Promise<string> {
 
 function CreateForm({ matterId }: { matterId: string }) {
   const create = useCreateWageGroup(matterId);
+  // On a phone the labels go above the fields (an inline row is wider than the screen).
+  const wide = Grid.useBreakpoint().md ?? true;
   return (
     <Form
-      layout="inline"
+      layout={wide ? 'inline' : 'vertical'}
       onFinish={(v: { kind: WageGroup['kind']; name: string; generalContractor?: string }) =>
         create.mutate({ matterId, ...v, generalContractor: v.generalContractor || undefined })
       }
@@ -66,10 +69,10 @@ function CreateForm({ matterId }: { matterId: string }) {
         label="项目或现场名称"
         rules={[{ required: true, message: '请填写项目或现场名称' }]}
       >
-        <Input style={{ width: 220 }} />
+        <Input style={{ width: wide ? 220 : '100%' }} />
       </Form.Item>
       <Form.Item name="generalContractor" label="施工总承包单位">
-        <Input style={{ width: 220 }} />
+        <Input style={{ width: wide ? 220 : '100%' }} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="wage-group-create">
         建立群体欠薪台账
