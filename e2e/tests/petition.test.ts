@@ -42,21 +42,19 @@ describe('petitions and legal aid in Chromium', () => {
     return page;
   }
 
-  /** antd Select: open it by its label, then click the option. */
+  /** antd Select: open it by its label once the dialog has finished opening, then click the option. */
   async function pick(page: Page, label: string, text: string) {
     const option = page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
       .first();
-    // The dropdown can miss a click that lands during the modal's opening animation: retry.
-    for (let attempt = 0; attempt < 4; attempt++) {
-      await page.getByLabel(label, { exact: true }).click({ force: true });
-      try {
-        await option.waitFor({ timeout: 5_000 });
-        break;
-      } catch {
-        await page.keyboard.press('Escape');
-      }
-    }
+    const field = page.getByLabel(label, { exact: true });
+    await field.waitFor({ state: 'visible' });
+    // A click during the modal's opening animation can be lost: wait until no zoom/fade animation runs.
+    await page.waitForFunction(
+      () => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"]'),
+    );
+    await field.click();
+    await option.waitFor();
     await option.click();
   }
 
