@@ -36,6 +36,9 @@ function matches(pattern: string, url: string): boolean {
  * ASCII words a user may meet on a staff page: file formats, the ID formats printed in Chinese
  * documents and forms, units. Anything else (an internal code, a status name, an English word) fails.
  */
+/** A document's public 验证码 as printed (documents/short-code.ts formatShortCode: two groups of four). */
+const VERIFICATION_CODE = /^[A-Z0-9]{4}-[A-Z0-9]{4}$/;
+
 const ALLOWED_WORDS = new Set([
   'PDF',
   'DOCX',
@@ -109,9 +112,10 @@ async function scan(page: Page, where: string): Promise<string[]> {
     }
     return out.join(' ');
   });
-  // A token with a digit is a number or code in a documented format (文号, 验证码, 统一社会信用代码).
+  // A token with a digit is a number or code in a documented format (文号, 统一社会信用代码); a document's
+  // 验证码 (XXXX-XXXX from its own alphabet) may happen to have no digit at all.
   const words = [...new Set(text.match(/[A-Za-z0-9_.-]*[A-Za-z]{2,}[A-Za-z0-9_.-]*/g) ?? [])].filter(
-    (w) => !/\d/.test(w) && !ALLOWED_WORDS.has(w),
+    (w) => !/\d/.test(w) && !VERIFICATION_CODE.test(w) && !ALLOWED_WORDS.has(w),
   );
   if (words.length) problems.push(`${where}: 屏幕上有英文或内部代码 ${words.join(', ')}`);
   const axe = await new AxeBuilder({ page }).analyze();
