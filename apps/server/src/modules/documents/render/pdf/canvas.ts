@@ -48,6 +48,11 @@ export class PdfCanvas {
   ) {
     doc.registerFont('body', fontBuffer('body'));
     doc.registerFont('bold', fontBuffer('bold'));
+    // pdfkit numbers fonts (F1, F2, …; the subset tag derives from it) in the order they are first
+    // selected. Select both now, so the numbering never depends on which glyph widths and coverage were
+    // already cached in this process (a cache miss selects a font to measure): identical input, identical bytes.
+    doc.font('bold');
+    doc.font('body');
     this.fontIds.set('body', 'noto-serif-sc-400');
     this.fontIds.set('bold', 'noto-serif-sc-700');
     this.registered.add('body').add('bold');
