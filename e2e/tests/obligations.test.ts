@@ -12,6 +12,7 @@ import { SmsGateway } from '../../apps/server/test/portal.support';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { LoginPage } from '../support/pages';
 import { setBusinessDate } from '../support/server';
+import { portalSignIn } from '../support/portal';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The intake fixture's worker phone: the portal account of the agreement's worker.
@@ -61,13 +62,7 @@ describe('paid, not just won: payment declared on the phone, confirmed by staff'
 
     // The worker, on a 360 px phone.
     const phone = await (await newContext(browser, PHONE)).newPage();
-    await phone.goto(`${server.url}/m/login`);
-    await phone.getByTestId('login-phone').fill(WORKER_PHONE);
-    await phone.getByTestId('login-send').click();
-    await phone.getByText('验证码已发送').waitFor();
-    await phone.getByTestId('login-code').fill(sms.codeFor(WORKER_PHONE));
-    await phone.getByTestId('login-submit').click();
-    await phone.getByRole('heading', { name: '我的事项' }).waitFor();
+    await portalSignIn(phone, server.url, sms, WORKER_PHONE);
     await phone.goto(`${server.url}/m/matters/${a.matterId}`);
     const card = phone.getByTestId('obligations');
     await card.waitFor();

@@ -13,6 +13,7 @@ import { type Client, signedIn } from '../../apps/server/test/harness';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
 import { SmsGateway } from '../../apps/server/test/portal.support';
 import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
+import { portalSignIn } from '../support/portal';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKER_PHONE = '13812340001';
@@ -76,15 +77,7 @@ describe('the parties’ portal at 360 px', () => {
     return context.newPage();
   }
 
-  async function signIn(page: Page, phone: string) {
-    await page.goto(`${server.url}/m/login`);
-    await page.getByTestId('login-phone').fill(phone);
-    await page.getByTestId('login-send').click();
-    await page.getByText('验证码已发送').waitFor();
-    await page.getByTestId('login-code').fill(sms.codeFor(phone));
-    await page.getByTestId('login-submit').click();
-    await page.getByRole('heading', { name: '我的事项' }).waitFor();
-  }
+  const signIn = (page: Page, phone: string) => portalSignIn(page, server.url, sms, phone);
 
   /** The staff side: an issued document on the matter, served electronically on `recipient`. */
   async function serve(

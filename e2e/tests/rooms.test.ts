@@ -11,6 +11,7 @@ import { creditCode, intakeBody, residentId } from '../../apps/server/test/intak
 import { SmsGateway } from '../../apps/server/test/portal.support';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { LoginPage } from '../support/pages';
+import { portalSignIn } from '../support/portal';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKER_PHONE = '13812346601';
@@ -61,15 +62,7 @@ describe('online mediation room in Chromium', () => {
     }
   };
 
-  async function portalSignIn(page: Page, phone: string) {
-    await page.goto(`${server.url}/m/login`);
-    await page.getByTestId('login-phone').fill(phone);
-    await page.getByTestId('login-send').click();
-    await page.getByText('验证码已发送').waitFor();
-    await page.getByTestId('login-code').fill(sms.codeFor(phone));
-    await page.getByTestId('login-submit').click();
-    await page.getByRole('heading', { name: '我的事项' }).waitFor();
-  }
+  const signIn = (page: Page, phone: string) => portalSignIn(page, server.url, sms, phone);
 
   function roomCode(phone: string): string {
     const m = [...sms.messages].reverse().find((x) => x.to === phone && x.body.includes('调解室码'));
@@ -154,7 +147,7 @@ describe('online mediation room in Chromium', () => {
 
     // The representative signs in by phone and redeems the code: the invitation SMS goes to that phone.
     const employer = await (await newContext(browser, PHONE)).newPage();
-    await portalSignIn(employer, EMPLOYER_PHONE);
+    await signIn(employer, EMPLOYER_PHONE);
     await employer.getByTestId('representation-code').fill(rep.body.code);
     await employer.locator('[data-testid="representation-submit"]:enabled').click();
     await employer.getByTestId('matter-item').first().waitFor();
@@ -184,7 +177,7 @@ describe('online mediation room in Chromium', () => {
 
     // The worker on a phone (360 px) and the employer's representative enter the waiting room.
     const worker = await (await newContext(browser, PHONE)).newPage();
-    await portalSignIn(worker, WORKER_PHONE);
+    await signIn(worker, WORKER_PHONE);
     await partyEnters(worker, WORKER_PHONE);
     await screenshot(worker, 'room-worker-waiting-phone');
     await partyEnters(employer, EMPLOYER_PHONE);

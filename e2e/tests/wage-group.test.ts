@@ -14,6 +14,7 @@ import { residentId } from '../../apps/server/test/intake-fixtures';
 import { SmsGateway } from '../../apps/server/test/portal.support';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { LoginPage } from '../support/pages';
+import { portalSignIn } from '../support/portal';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEMO = 'Onestop@2026';
@@ -124,13 +125,7 @@ describe('group wage ledger: staff record a 总包代发 payment, the worker see
 
   it('the worker on a 360 px phone sees his own line of the ledger, and no other worker', async () => {
     const page = await (await newContext(browser, PHONE)).newPage();
-    await page.goto(`${server.url}/m/login`);
-    await page.getByTestId('login-phone').fill(WORKER_PHONE);
-    await page.getByTestId('login-send').click();
-    await page.getByText('验证码已发送').waitFor();
-    await page.getByTestId('login-code').fill(sms.codeFor(WORKER_PHONE));
-    await page.getByTestId('login-submit').click();
-    await page.getByRole('heading', { name: '我的事项' }).waitFor();
+    await portalSignIn(page, server.url, sms, WORKER_PHONE);
     await page.goto(`${server.url}/m/matters/${matterId}`);
     const line = page.locator('[data-testid="wage-line"][data-ready="true"]');
     await line.waitFor({ timeout: 20_000 });
