@@ -301,7 +301,7 @@ describe('statistics (统计报表)', () => {
     expect(ws.getCell(1, 1).value).toBe('劳动人事争议处理情况');
     expect(ws.getCell(2, 1).value).toBe('表号：人社统（调解仲裁）表一');
     expect(ws.getCell(3, 1).value).toBe(`填报单位：${api.reportingUnit}`);
-    expect(ws.getCell(3, 3).value).toBe('统计期：2024年第二季度（2024-04-01至2024-06-30）');
+    expect(ws.getCell(3, 3).value).toBe('统计期：2024年第二季度（2024年4月1日至2024年6月30日）');
     expect(ws.getCell(EXCEL_LAYOUT.headerRow, 1).value).toBe('指标名称');
     expect(ws.getCell(EXCEL_LAYOUT.headerRow, 4).value).toBe('辖区');
     // Merged header: 指标名称 spans two rows; 辖区 spans every value column.
@@ -326,7 +326,7 @@ describe('statistics (统计报表)', () => {
     expect(ws.getCell(footer, 1).value).toBe('单位负责人：');
     expect(ws.getCell(footer, 3).value).toBe('填表人：吴建国');
     expect(String(ws.getCell(footer, 4 + api.columns.length - 1).value)).toMatch(
-      /^报出日期：\d{4}-\d{2}-\d{2}$/,
+      /^报出日期：\d{4}年\d{1,2}月\d{1,2}日$/,
     );
   });
 

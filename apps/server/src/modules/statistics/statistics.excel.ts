@@ -1,3 +1,4 @@
+import { chineseDate } from '@onestop/domain';
 import ExcelJS from 'exceljs';
 import type { TableAnswer } from './statistics.service';
 
@@ -40,7 +41,7 @@ export async function tableWorkbook(t: TableAnswer, filledBy: string, reportDate
 
   ws.mergeCells(3, 1, 3, 2);
   ws.getCell(3, 1).value = `填报单位：${t.reportingUnit}`;
-  ws.getCell(3, 3).value = `统计期：${t.periodLabel}（${t.period.from}至${t.period.to}）`;
+  ws.getCell(3, 3).value = `统计期：${t.periodLabel}（${chineseDate(t.period.from)}至${chineseDate(t.period.to)}）`;
   if (lastCol > 3) {
     ws.getCell(3, lastCol).value = '计量单位：件、人、户、元';
     ws.getCell(3, lastCol).alignment = { horizontal: 'right' };
@@ -103,7 +104,7 @@ export async function tableWorkbook(t: TableAnswer, filledBy: string, reportDate
   let r = EXCEL_LAYOUT.firstDataRow + t.rows.length + 1;
   ws.getCell(r, 1).value = '单位负责人：';
   ws.getCell(r, 3).value = `填表人：${filledBy}`;
-  ws.getCell(r, Math.max(4, lastCol)).value = `报出日期：${reportDate}`;
+  ws.getCell(r, Math.max(4, lastCol)).value = `报出日期：${chineseDate(reportDate)}`;
   r += 1;
   ws.mergeCells(r, 1, r, lastCol);
   ws.getCell(r, 1).value = `说明：依据${t.basis}。“无数据来源”表示系统记录尚不能统计该指标，不以0填报。`;
