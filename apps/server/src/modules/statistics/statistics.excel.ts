@@ -41,7 +41,8 @@ export async function tableWorkbook(t: TableAnswer, filledBy: string, reportDate
 
   ws.mergeCells(3, 1, 3, 2);
   ws.getCell(3, 1).value = `填报单位：${t.reportingUnit}`;
-  ws.getCell(3, 3).value = `统计期：${t.periodLabel}（${chineseDate(t.period.from)}至${chineseDate(t.period.to)}）`;
+  ws.getCell(3, 3).value =
+    `统计期：${t.periodLabel}（${chineseDate(t.period.from)}至${chineseDate(t.period.to)}）`;
   if (lastCol > 3) {
     ws.getCell(3, lastCol).value = '计量单位：件、人、户、元';
     ws.getCell(3, lastCol).alignment = { horizontal: 'right' };
