@@ -1,53 +1,48 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDatabase, load, type LoadResult, signIn, spawnTs, stop } from './util';
+import {
+  createDatabase,
+  interleaved,
+  load,
+  type LoadResult,
+  signIn,
+  spawnCompiledServer,
+  spawnTs,
+  stop,
+} from './util';
 
 /**
- * Authenticated list requests per second: the product on PGlite, the product on PostgreSQL, and a
- * bare Fastify + pg server running the same SELECT on the same PostgreSQL database, in one run.
- * Prints each figure and the ratios (machines are shared and noisy: compare within a run only).
+ * Authenticated list requests per second: the product (compiled, as `npm start` runs it) on PostgreSQL
+ * against a bare Fastify + pg server running the same SELECT on the same database — both up at once and
+ * loaded in alternating one-second windows, so the machine's neighbours weigh on both alike — then the
+ * product on PGlite. Prints each figure and the ratios (compare within a run only).
  */
 export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ?? 8)) {
   const results: Record<string, LoadResult> = {};
   const db = await createDatabase();
   const common = { LOG_LEVEL: 'silent', DEMO_MODE: 'true', JOBS_ENABLED: 'false', WEB_DIST: '/nonexistent' };
   try {
-    // Product on PostgreSQL.
-    let child = await spawnTs(
-      'apps/server/src/main.ts',
-      { ...common, DATABASE_URL: db.url },
-      '/api/health',
-      3981,
-    );
+    const product = await spawnCompiledServer({ ...common, DATABASE_URL: db.url }, 3981);
+    const bare = await spawnTs('bench/src/bare-server.ts', { DATABASE_URL: db.url }, '/list', 3982);
     try {
       const cookie = await signIn('http://127.0.0.1:3981', 'admin', 'Onestop@2026');
-      await load('http://127.0.0.1:3981/api/admin/jurisdictions', { cookie }, 2); // warm-up
-      results.productPostgres = await load(
-        'http://127.0.0.1:3981/api/admin/jurisdictions',
-        { cookie },
-        seconds,
-        child.pid,
-      );
+      const productTarget = {
+        url: 'http://127.0.0.1:3981/api/admin/jurisdictions',
+        headers: { cookie },
+        pid: product.pid,
+      };
+      const bareTarget = { url: 'http://127.0.0.1:3982/list', pid: bare.pid };
+      await load(productTarget.url, { cookie }, 2); // warm-up (JIT, pools, caches)
+      await load(bareTarget.url, {}, 2);
+      [results.productPostgres, results.barePostgres] = await interleaved(productTarget, bareTarget, seconds);
     } finally {
-      await stop(child);
-    }
-    // Bare server on the same database.
-    child = await spawnTs('bench/src/bare-server.ts', { DATABASE_URL: db.url }, '/list', 3982);
-    try {
-      await load('http://127.0.0.1:3982/list', {}, 2);
-      results.barePostgres = await load('http://127.0.0.1:3982/list', {}, seconds, child.pid);
-    } finally {
-      await stop(child);
+      await stop(product);
+      await stop(bare);
     }
     // Product on embedded PGlite.
     const dir = mkdtempSync(path.join(tmpdir(), 'onestop-bench-'));
-    child = await spawnTs(
-      'apps/server/src/main.ts',
-      { ...common, PGLITE_DIR: path.join(dir, 'pglite') },
-      '/api/health',
-      3983,
-    );
+    const child = await spawnCompiledServer({ ...common, PGLITE_DIR: path.join(dir, 'pglite') }, 3983);
     try {
       const cookie = await signIn('http://127.0.0.1:3983', 'admin', 'Onestop@2026');
       await load('http://127.0.0.1:3983/api/admin/jurisdictions', { cookie }, 2);
@@ -68,7 +63,9 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
   // CPU per request of the server process: less sensitive to the neighbours than req/s.
   const cpuRatioPg =
     (results.barePostgres!.cpuMsPerRequest ?? 0) / (results.productPostgres!.cpuMsPerRequest ?? 1);
-  console.log('\n[list] authenticated GET /api/admin/jurisdictions, 10 connections');
+  console.log(
+    '\n[list] authenticated GET /api/admin/jurisdictions, 10 connections, product and bare in alternating 1 s windows',
+  );
   console.table(results);
   console.log(`[list] product/bare on PostgreSQL: ${ratioPg.toFixed(2)} (goal ≥ 0.8)`);
   console.log(

@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -37,7 +37,27 @@ export async function spawnTs(
   healthPath: string,
   port: number,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  return spawnNode(['--import', 'tsx', entry], env, healthPath, port);
+}
+
+/**
+ * Runs the compiled server (`apps/server/dist/main.js`, what `npm start` runs in production), building it
+ * first when it is missing.
+ */
+export async function spawnCompiledServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  if (!existsSync(path.join(ROOT, 'apps/server/dist/main.js')))
+    execFileSync(process.execPath, ['apps/server/scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  return spawnNode(['apps/server/dist/main.js'], { NODE_ENV: 'production', ...env }, '/api/health', port);
+}
+
+async function spawnNode(
+  args: string[],
+  env: Record<string, string>,
+  healthPath: string,
+  port: number,
+): Promise<ChildProcess> {
+  const entry = args[args.length - 1]!;
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -109,4 +129,65 @@ export async function signIn(base: string, username: string, password: string): 
   const cookie = /onestop_sid=[^;]+/.exec(r.headers.get('set-cookie') ?? '')?.[0];
   if (!cookie) throw new Error('no session cookie');
   return cookie;
+}
+
+export interface Target {
+  url: string;
+  headers?: Record<string, string>;
+  pid?: number;
+}
+
+/**
+ * Loads two servers in alternating short windows (A B B A A B …) so that both see the same neighbours on
+ * a shared, noisy machine: a burst of load elsewhere falls on both sides instead of on one whole run.
+ * Returns each side's totals over all its windows (requests per second, the median of the windows' p99,
+ * CPU per request of the server process).
+ */
+export async function interleaved(
+  a: Target,
+  b: Target,
+  rounds = Number(process.env.BENCH_ROUNDS ?? 8),
+  windowSeconds = Number(process.env.BENCH_WINDOW_SECONDS ?? 1),
+): Promise<[LoadResult, LoadResult]> {
+  const acc = [a, b].map(() => ({
+    requests: 0,
+    seconds: 0,
+    cpu: 0,
+    p99: [] as number[],
+    errors: 0,
+    non2xx: 0,
+  }));
+  for (let i = 0; i < rounds; i++) {
+    const order = i % 2 === 0 ? [0, 1] : [1, 0];
+    for (const k of order) {
+      const t = k === 0 ? a : b;
+      const cpuBefore = t.pid ? cpuMs(t.pid) : 0;
+      const started = performance.now();
+      const r = await autocannon({
+        url: t.url,
+        connections: 10,
+        duration: windowSeconds,
+        headers: t.headers ?? {},
+      });
+      const s = acc[k]!;
+      s.seconds += (performance.now() - started) / 1000;
+      s.requests += r.requests.total;
+      s.cpu += t.pid ? cpuMs(t.pid) - cpuBefore : 0;
+      s.p99.push(r.latency.p99);
+      s.errors += r.errors;
+      s.non2xx += r.non2xx;
+    }
+  }
+  return acc.map((s, k) => {
+    const sorted = [...s.p99].sort((x, y) => x - y);
+    const result: LoadResult = {
+      requestsPerSec: Math.round(s.requests / s.seconds),
+      p99Ms: sorted[Math.floor(sorted.length / 2)] ?? 0,
+      errors: s.errors,
+      non2xx: s.non2xx,
+    };
+    if ((k === 0 ? a : b).pid && s.requests > 0)
+      result.cpuMsPerRequest = Number((s.cpu / s.requests).toFixed(3));
+    return result;
+  }) as [LoadResult, LoadResult];
 }
