@@ -18,7 +18,8 @@ export const TRAINING_RULES: readonly ClockRule[] = [
     rollover: 'next_working_day',
     suspendable: false,
     restartEvents: [],
-    basis: '本局证件管理规定（有效期届满六十日前完成年度培训学时并申请换证；无全国统一规定，本局可修改）',
+    basis:
+      '本局服务承诺（证件管理：有效期届满六十日前完成年度培训学时并申请换证；无全国统一规定，本局可修改）',
     unitNote:
       '本局工作规则，自有效期届满之日倒数六十个自然日，末日为休息日或法定节假日的提前至其前最后一个工作日',
     confidence: 'L',
