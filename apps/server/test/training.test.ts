@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureReminders } from '../src/modules/training/training.service';
 import { organizations, type Places, places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
 
@@ -214,6 +215,37 @@ describe('training: courses, attendance, hours, certificate renewal', () => {
     const listed = (await admin.get(`/api/admin/users/${zhangmin}/certificates`)).body.items;
     expect(listed.find((x: { type: string }) => x.type === 'arbitrator_card')).toMatchObject({
       validTo: '2031-05-31',
+    });
+  });
+
+  it('starts the renewal reminder of a certificate entering the window (the periodic sweep), once', async () => {
+    const inspector2 = (await admin.get('/api/admin/users?q=inspector2')).body.items?.find(
+      (u: { username: string }) => u.username === 'inspector2',
+    );
+    expect(inspector2).toBeTruthy();
+    const validTo = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+    const added = await admin.post(`/api/admin/users/${inspector2.id}/certificates`, {
+      type: 'arbitrator_card',
+      number: '鄂仲2026-0999',
+      issuer: '湖北省人力资源和社会保障厅',
+      validFrom: '2026-01-01',
+      validTo,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const ctx = env.server.app.ctx;
+    expect(await ensureReminders(ctx)).toBe(1);
+    expect(await ensureReminders(ctx)).toBe(0);
+    // Sixty days before the end of validity, moved back off a weekend (no holiday falls there today).
+    let due = new Date(Date.parse(`${validTo}T00:00:00Z`) - 60 * 86_400_000);
+    while ([0, 6].includes(due.getUTCDay())) due = new Date(due.getTime() - 86_400_000);
+    const cert = (await admin.get('/api/training/certificates')).body.items.find(
+      (c: { number: string }) => c.number === '鄂仲2026-0999',
+    );
+    expect(cert).toMatchObject({
+      holderName: inspector2.displayName,
+      status: 'expiring',
+      statusLabel: '即将到期',
+      reminderDue: due.toISOString().slice(0, 10),
     });
   });
 
