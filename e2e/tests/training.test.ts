@@ -134,9 +134,27 @@ describe('training in Chromium', () => {
         viewport.width,
       );
       await screenshot(page, `gold-medal-${label}`);
+      if (label === '1366') {
+        // The demo round through to publication: marking, the director's mark, scores, approval.
+        await page.getByTestId('start-marking').click();
+        await page.getByTestId('mark-张敏').click();
+        await page.getByLabel('评分（0至100分）').fill('88');
+        await page.getByTestId('mark-save').click();
+        await page.getByTestId('nominations-table').getByText('吴建国88分').waitFor();
+        await page.getByTestId('score').click();
+        await page.getByTestId('approve').click();
+        await page.getByRole('dialog').getByText('张敏（金牌调解员').click();
+        await page.getByTestId('approve-save').click();
+        await page.getByTestId('publish').click();
+        await page.getByText('2025年度金牌调解组织和金牌调解员评选（已公布）').waitFor();
+        await screenshot(page, 'gold-medal-published-1366');
+      }
       await page.goto(`${server.url}/m/gold-medal`);
       await page.locator('[data-ready="true"]').first().waitFor();
       expect(await page.locator('h1').innerText()).toBe('金牌调解组织和金牌调解员');
+      expect(await page.locator('main').innerText()).toContain(
+        '金牌调解员：张敏（随州市劳动人事争议仲裁院）',
+      );
       await screenshot(page, `portal-gold-medal-${label}`);
       await page.context().close();
     }

@@ -49,6 +49,7 @@ export function GoldRoundPanel({ id }: { id: string }) {
             <Button
               disabled={r.nominations.length === 0}
               loading={step.isPending}
+              data-testid="start-marking"
               onClick={() => step.mutate({ id: r.id, step: 'marking', version: r.version })}
             >
               停止推荐并开始评审
@@ -59,6 +60,7 @@ export function GoldRoundPanel({ id }: { id: string }) {
           <Button
             type="primary"
             loading={step.isPending}
+            data-testid="score"
             onClick={() => step.mutate({ id: r.id, step: 'score', version: r.version })}
           >
             计算得分
@@ -76,6 +78,7 @@ export function GoldRoundPanel({ id }: { id: string }) {
           <Button
             type="primary"
             loading={step.isPending}
+            data-testid="publish"
             onClick={() => step.mutate({ id: r.id, step: 'publish', version: r.version })}
           >
             在门户公布
@@ -128,7 +131,7 @@ export function GoldRoundPanel({ id }: { id: string }) {
             title: '操作',
             render: (_, n) =>
               r.status === 'marking' ? (
-                <Button size="small" onClick={() => setMarking(n)}>
+                <Button size="small" onClick={() => setMarking(n)} data-testid={`mark-${n.name}`}>
                   评分
                 </Button>
               ) : null,
@@ -233,6 +236,7 @@ function MarkModal({ n, onClose }: { n: Nomination | null; onClose: () => void }
       open={!!n}
       onCancel={onClose}
       okText="保存"
+      okButtonProps={{ 'data-testid': 'mark-save' } as Record<string, string>}
       confirmLoading={mark.isPending}
       destroyOnHidden
       onOk={async () => {
@@ -263,6 +267,7 @@ function ApproveModal({ round, open, onClose }: { round: GoldRound; open: boolea
       open={open}
       onCancel={onClose}
       okText="审批"
+      okButtonProps={{ 'data-testid': 'approve-save' } as Record<string, string>}
       confirmLoading={approve.isPending}
       destroyOnHidden
       onOk={async () => {

@@ -37,7 +37,7 @@ export function PersonDrawer({
               />
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={2} className="section-title">
+          <Typography.Title level={2} className="section-title" style={{ marginTop: 16 }}>
             调解成效（{o.year}年）
           </Typography.Title>
           <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
@@ -56,7 +56,7 @@ export function PersonDrawer({
             </Descriptions.Item>
             <Descriptions.Item label="数据来源">{o.sources.join('，') || '无'}</Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={2} className="section-title">
+          <Typography.Title level={2} className="section-title" style={{ marginTop: 16 }}>
             参加的培训
           </Typography.Title>
           {r.courses.length ? (
