@@ -368,6 +368,12 @@ describe('training: courses, attendance, hours, certificate renewal', () => {
     expect(
       (await (await signedIn(env, 'clerk')).post('/api/gold-medal/rounds', { year, title: '某' })).status,
     ).toBe(403);
+    const nominable = await director.get('/api/gold-medal/organizations');
+    expect(nominable.body.items).toContainEqual({
+      id: org.body.id,
+      name: '东城街道劳动争议调解委员会',
+      jurisdictionName: '曾都区',
+    });
     const round = await officer.post('/api/gold-medal/rounds', { year, title: `${year}年度金牌调解评选` });
     expect(round.status, JSON.stringify(round.body)).toBe(201);
     expect(round.body).toMatchObject({ status: 'open', statusLabel: '接受推荐', version: 1 });

@@ -781,6 +781,19 @@ export async function publish(
   });
 }
 
+/** The listed organisations that may be nominated (the register of prevention, city-wide). */
+export async function nominableOrganizations(db: Exec) {
+  const rows = await db
+    .selectFrom('prevention_org as p')
+    .innerJoin('mediation_organization as o', 'o.id', 'p.organization_id')
+    .innerJoin('jurisdiction as j', 'j.id', 'p.jurisdiction_id')
+    .select(['o.id', 'o.name', 'j.name as jurisdiction_name'])
+    .where('p.status', '=', 'active')
+    .orderBy('o.name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, jurisdictionName: r.jurisdiction_name }));
+}
+
 /** The published rounds and their awardees (the portal page). */
 export async function publicRounds(db: Exec, tzOffsetMinutes: number) {
   const rounds = await db

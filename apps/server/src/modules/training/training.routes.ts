@@ -11,6 +11,7 @@ import {
   criteria,
   listRounds,
   mark,
+  nominableOrganizations,
   nominate,
   publicRounds,
   publish,
@@ -351,6 +352,26 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
       await updateCriterion(db, actorOf(req, APPROVER), req.params.code, req.body);
       return { items: await criteria(db) };
     },
+  );
+
+  app.get(
+    '/gold-medal/organizations',
+    {
+      config: { auth: GOLD },
+      schema: {
+        tags,
+        summary: '可推荐参评的调解组织（名录中正常运行的）',
+        response: {
+          200: z
+            .object({
+              items: z.array(z.object({ id: z.string(), name: z.string(), jurisdictionName: z.string() })),
+            })
+            .meta({ id: 'GoldOrganizations' }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => ({ items: await nominableOrganizations(db) }),
   );
 
   app.get(

@@ -69,5 +69,5 @@ export const trainingApi = {
   approve: (id: string, body: { version: number; awardedIds: string[]; note?: string }) =>
     api.post<GoldRound>(`/api/gold-medal/rounds/${id}/approve`, body),
   organizations: (signal?: AbortSignal) =>
-    api.get<{ items: { id: string; name: string }[] }>('/api/prevention/organizations', undefined, signal),
+    api.get<Schema<'GoldOrganizations'>>('/api/gold-medal/organizations', undefined, signal),
 };

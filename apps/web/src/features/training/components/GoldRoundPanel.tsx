@@ -171,7 +171,10 @@ function NominateModal({ round, open, onClose }: { round: GoldRound; open: boole
   const nominate = useNominate();
   const options =
     kind === 'organization'
-      ? (orgs.data?.items ?? []).map((o) => ({ value: `org:${o.id}`, label: o.name }))
+      ? (orgs.data?.items ?? []).map((o) => ({
+          value: `org:${o.id}`,
+          label: `${o.name}（${o.jurisdictionName}）`,
+        }))
       : (people.data?.items ?? [])
           .filter((p) => p.audienceLabels.includes('调解组织调解员') || p.kind === 'user')
           .map((p) => ({ value: `${p.kind}:${p.id}`, label: `${p.name}（${p.affiliation}）` }));
