@@ -49,7 +49,7 @@ describe('training in Chromium', () => {
     await page.getByTestId('renew-save').click();
     const refusal = page.getByTestId('renew-error');
     await refusal.waitFor();
-    expect(await refusal.innerText()).toContain('已完成8学时，尚缺8学时');
+    expect(await refusal.textContent()).toContain('已完成8学时，尚缺8学时');
     await screenshot(page, 'training-renew-refused-1366');
     await page
       .getByRole('button', { name: '取 消' })
@@ -87,11 +87,11 @@ describe('training in Chromium', () => {
     await tab(page, '学时统计');
     await page.locator('[data-testid="hours-table"][data-ready="true"]').waitFor();
     const row = page.getByTestId('hours-table').locator('tr', { hasText: '李强' });
-    await expect.poll(() => row.innerText()).toContain('16学时');
-    expect(await row.innerText()).toContain('尚缺8学时');
+    await expect.poll(() => row.textContent()).toContain('16学时');
+    expect(await row.textContent()).toContain('尚缺8学时');
     await row.getByRole('button', { name: '李强' }).click();
     await page.locator('[data-testid="person-drawer"][data-ready="true"]').waitFor();
-    expect(await page.getByTestId('person-drawer').innerText()).toContain('调解仲裁法律适用专题');
+    expect(await page.getByTestId('person-drawer').textContent()).toContain('调解仲裁法律适用专题');
     await screenshot(page, 'training-person-1366');
     await page.locator('.ant-drawer-close').first().click();
 
@@ -103,8 +103,8 @@ describe('training in Chromium', () => {
     await page.getByTestId('renew-save').click();
     await dialog.waitFor({ state: 'hidden' });
     const certRow = page.getByTestId('certs-table').locator('tr', { hasText: '鄂仲2021-0311' });
-    await expect.poll(() => certRow.innerText()).toContain('2028年12月31日');
-    expect(await certRow.innerText()).toContain('有效');
+    await expect.poll(() => certRow.textContent()).toContain('2028年12月31日');
+    expect(await certRow.textContent()).toContain('有效');
     await screenshot(page, 'training-certificates-1366');
     await page.context().close();
 
@@ -129,7 +129,7 @@ describe('training in Chromium', () => {
       const page = await signedInPage('director', viewport);
       await page.goto(`${server.url}/gold-medal`);
       await page.locator('[data-testid="round-panel"][data-ready="true"]').waitFor();
-      expect(await page.getByTestId('nominations-table').innerText()).toContain('张敏');
+      expect(await page.getByTestId('nominations-table').textContent()).toContain('张敏');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         viewport.width,
       );
@@ -151,8 +151,8 @@ describe('training in Chromium', () => {
       }
       await page.goto(`${server.url}/m/gold-medal`);
       await page.locator('[data-ready="true"]').first().waitFor();
-      expect(await page.locator('h1').innerText()).toBe('金牌调解组织和金牌调解员');
-      expect(await page.locator('main').innerText()).toContain(
+      expect(await page.locator('h1').textContent()).toBe('金牌调解组织和金牌调解员');
+      expect(await page.locator('main').textContent()).toContain(
         '金牌调解员：张敏（随州市劳动人事争议仲裁院）',
       );
       await screenshot(page, `portal-gold-medal-${label}`);
