@@ -165,6 +165,11 @@ const NOT_SCANNED_HERE: { route: string; why: string }[] = [
   { route: '/prevention/organizations/:id', why: 'post prevention_officer, e2e/tests/prevention.test.ts' },
   { route: '/org-cases', why: 'post org_mediator, e2e/tests/prevention.test.ts' },
   { route: '/rooms/:id', why: 'a scheduled room with its invitations, e2e/tests/rooms.test.ts' },
+  { route: '/prevention/training', why: 'post prevention_officer; the page of /training, scanned as admin' },
+  {
+    route: '/prevention/gold-medal',
+    why: 'post prevention_officer; the page of /gold-medal, scanned as director',
+  },
 ];
 
 /**
@@ -204,7 +209,7 @@ const PAGES: { user: string; paths: (o: Objects) => string[] }[] = [
       `/inspection/cases/${o.inspectionCase}`,
     ],
   },
-  { user: 'director', paths: () => ['/leader', '/leader/clocks', '/statistics'] },
+  { user: 'director', paths: () => ['/leader', '/leader/clocks', '/statistics', '/gold-medal'] },
   {
     user: 'admin',
     paths: () => [
@@ -215,6 +220,7 @@ const PAGES: { user: string; paths: (o: Objects) => string[] }[] = [
       '/admin/audit',
       '/admin/calendar',
       '/admin/jobs',
+      '/training',
     ],
   },
   { user: 'petition', paths: () => ['/work/petition', '/petitions'] },

@@ -43,6 +43,7 @@ import { roomsModule } from './modules/rooms/rooms.module';
 import { petitionsModule } from './modules/petitions/petitions.module';
 import { statisticsRoutes } from './modules/statistics/statistics.routes';
 import { preventionRoutes } from './modules/prevention/prevention.routes';
+import { trainingModule } from './modules/training';
 import { obligationsModule } from './modules/obligations/obligations.module';
 import { registerAuth } from './platform/auth';
 import type { AppContext, AppDeps } from './platform/context';
@@ -172,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(defaultersRoutes, { prefix: '/api' });
   await app.register(obligationsModule, { prefix: '/api' });
   await app.register(roomsModule, { prefix: '/api' });
+  await app.register(trainingModule, { prefix: '/api' });
 
   // In production the same process serves the built web apps (compressed, cached by hash).
   await registerWebDist(app, config.webDist);

@@ -18,6 +18,7 @@ import type { DefaultersTables } from '../modules/defaulters/defaulters.tables';
 import type { PreventionTables } from '../modules/prevention/prevention.tables';
 import type { ObligationsTables } from '../modules/obligations/obligations.tables';
 import type { RoomsTables } from '../modules/rooms/rooms.tables';
+import type { TrainingTables } from '../modules/training/training.tables';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -194,7 +195,8 @@ export interface DB
     StatisticsTables,
     PreventionTables,
     ObligationsTables,
-    RoomsTables {}
+    RoomsTables,
+    TrainingTables {}
 
 interface FoundationTables {
   jurisdiction: JurisdictionTable;

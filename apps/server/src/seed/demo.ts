@@ -5,6 +5,7 @@ import { appendAudit, SYSTEM_ACTOR } from '../platform/audit';
 import type { FieldCipher } from '../platform/crypto';
 import { hashPassword } from '../platform/passwords';
 import { claimInstallationMode } from './installation';
+import { seedTrainingDemo } from '../modules/training/training.demo';
 
 export const DEMO_PASSWORD = 'Onestop@2026';
 
@@ -301,6 +302,8 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<boo
           .execute();
       }
     }
+    // Training and 金牌 demo rows (a course held on the seeding day in China, UTC+8).
+    await seedTrainingDemo(trx, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
     await appendAudit(trx, SYSTEM_ACTOR, {
       action: 'seed.demo',
       entityType: 'system',

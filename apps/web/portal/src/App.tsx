@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApplyPage } from './pages/Apply';
+import { GoldMedalPage } from './pages/GoldMedal';
 import { GuidePage } from './pages/Guide';
 import { HomePage } from './pages/Home';
 import { CalculatorPage, CasesPage, KnowledgePage, SitesPage, StatisticsPage } from './pages/Info';
@@ -30,6 +31,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/calculator/, '期限计算'],
   [/^\/statistics/, '数据公开'],
   [/^\/defaulters/, '欠薪失信名单'],
+  [/^\/gold-medal/, '金牌调解'],
 ];
 
 function Page({ path }: { path: string }) {
@@ -64,6 +66,8 @@ function Page({ path }: { path: string }) {
       return <StatisticsPage />;
     case '/defaulters':
       return <DefaultersPage />;
+    case '/gold-medal':
+      return <GoldMedalPage />;
     default:
       return <HomePage />;
   }

@@ -15,6 +15,7 @@ import {
   HomeOutlined,
   MessageOutlined,
   ProfileOutlined,
+  ReadOutlined,
   ReconciliationOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -22,6 +23,7 @@ import {
   ShopOutlined,
   SwapOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@onestop/domain';
@@ -161,6 +163,20 @@ export const MENU: MenuNode[] = [
     permission: 'prevention.work',
   },
   {
+    key: 'prevention-training',
+    label: '调解员培训',
+    icon: ReadOutlined,
+    path: '/prevention/training',
+    permission: 'prevention.work',
+  },
+  {
+    key: 'prevention-gold-medal',
+    label: '金牌评选推荐',
+    icon: TrophyOutlined,
+    path: '/prevention/gold-medal',
+    permission: 'prevention.work',
+  },
+  {
     key: 'org-cases',
     label: '调解案件台账',
     icon: ProfileOutlined,
@@ -182,6 +198,13 @@ export const MENU: MenuNode[] = [
     permission: 'leader.dashboard',
   },
   {
+    key: 'gold-medal',
+    label: '金牌评选',
+    icon: TrophyOutlined,
+    path: '/gold-medal',
+    permission: 'leader.dashboard',
+  },
+  {
     key: 'statistics',
     label: '统计报表与分析',
     icon: BarChartOutlined,
@@ -200,6 +223,13 @@ export const MENU: MenuNode[] = [
         label: '用户与岗位',
         icon: UserOutlined,
         path: '/admin/users',
+        permission: 'admin.users',
+      },
+      {
+        key: 'training',
+        label: '培训与持证',
+        icon: ReadOutlined,
+        path: '/training',
         permission: 'admin.users',
       },
       {

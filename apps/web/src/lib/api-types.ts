@@ -13750,6 +13750,1047 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/gold-medal/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 金牌评选标准与权重（本局可修改；新的评选按修改后的标准） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldCriteria"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/criteria/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改金牌评选标准（名称、权重、满分件数或每件扣分、依据） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis: string;
+                        label: string;
+                        target?: number;
+                        version: number;
+                        weight: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldCriteria"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/nominations/{id}/mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 评审组成员本人评分（0至100分，可修改本人评分） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        mark: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可推荐参评的调解组织（名录中正常运行的） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldOrganizations"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度金牌评选 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRoundList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开始年度金牌评选（每年一次；评选标准按当前标准固定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评选详情：推荐对象、评审组评分、计分明细、审批 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 领导审批评选结果（评定对象） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        awardedIds: string[];
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/marking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停止推荐，开始评审组打分 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 推荐金牌调解组织或金牌调解员 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 年度内经查实的投诉件数
+                         * @default 0
+                         */
+                        complaints?: number;
+                        /** @enum {string} */
+                        kind: "organization" | "mediator";
+                        /** Format: uuid */
+                        memberId?: string;
+                        /** Format: uuid */
+                        organizationId?: string;
+                        reason: string;
+                        /** Format: uuid */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在门户公布已审批的评选结果 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按评选标准计分（年度办案记录加评审组评分） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -31991,6 +33032,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/gold-medal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的金牌调解组织和金牌调解员名单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicGoldMedal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/kb": {
         parameters: {
             query?: never;
@@ -34673,6 +35795,1126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/attendance/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记考核成绩（按课程合格分数判定合格，不合格不计学时） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 证件及有效期、年度培训学时、到期提醒 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCertificateList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/certificates/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 换证（须完成本年度培训学时，否则 409 并列明尚缺学时） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 现有效期截止日（防止重复换证）
+                         */
+                        currentValidTo: string;
+                        /**
+                         * Format: date
+                         * @description 新的有效期截止日
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCertificate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训课程（按年度） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCourseList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记培训课程（主题、学时、授课人、日期、地点、培训对象、考核合格分数）
+         * @description 支持 Idempotency-Key 请求头：网络重试时返回首次结果，不会重复登记。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+                        /**
+                         * Format: date
+                         * @description 举办日期
+                         */
+                        heldOn: string;
+                        hours: number;
+                        /** @description 考核合格分数；不填表示不设考核，出勤即计学时 */
+                        passMark?: number;
+                        place: string;
+                        title: string;
+                        topic: string;
+                        trainer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCourseDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训课程及出勤、考核情况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCourseDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记出勤（工作人员或调解组织成员；同一人不重复登记） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "user" | "member";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCourseDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/export/hours.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出年度培训学时统计表（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度培训学时统计（每人已完成学时与应完成学时） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingHoursReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可登记出勤的人员（工作人员、兼职人员、调解组织成员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingPeople"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/people/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 个人培训档案（年度学时、课程、证件）及调解成效（成功率、协议履行、办结用时） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "user" | "member";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingPersonRecord"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各类人员年度培训学时要求及依据（本局可修改） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRequirementList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/requirements/{audience}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改某类人员的年度培训学时要求（乐观锁 version） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    audience: "staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis: string;
+                        minHours: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRequirementList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/transfers": {
         parameters: {
             query?: never;
@@ -36906,6 +39148,172 @@ export interface components {
             /** @description 中文错误说明 */
             message: string;
         };
+        GoldCriteria: {
+            items: {
+                basis: string;
+                /** @enum {string} */
+                code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                label: string;
+                target: number | null;
+                version: number;
+                weight: number;
+            }[];
+        };
+        GoldCriteriaInput: {
+            items: {
+                basis: string;
+                /** @enum {string} */
+                code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                label: string;
+                target: number | null;
+                version: number;
+                weight: number;
+            }[];
+        };
+        GoldOrganizations: {
+            items: {
+                id: string;
+                jurisdictionName: string;
+                name: string;
+            }[];
+        };
+        GoldOrganizationsInput: {
+            items: {
+                id: string;
+                jurisdictionName: string;
+                name: string;
+            }[];
+        };
+        GoldRound: {
+            approvalNote: string | null;
+            approvedByName: string | null;
+            approvedOnText: string | null;
+            criteria: {
+                basis: string;
+                /** @enum {string} */
+                code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                label: string;
+                target: number | null;
+                weight: number;
+            }[];
+            id: string;
+            nominations: {
+                affiliation: string;
+                awarded: boolean;
+                complaints: number;
+                id: string;
+                /** @enum {string} */
+                kind: "organization" | "mediator";
+                kindLabel: string;
+                marks: {
+                    comment: string | null;
+                    mark: number;
+                    panelistId: string;
+                    panelistName: string;
+                }[];
+                name: string;
+                nominee: {
+                    memberId: string | null;
+                    organizationId: string | null;
+                    userId: string | null;
+                };
+                parts: {
+                    /** @enum {string} */
+                    code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                    explain: string;
+                    label: string;
+                    value: number;
+                    weight: number;
+                }[] | null;
+                reason: string;
+                score: number | null;
+                version: number;
+            }[];
+            publishedOnText: string | null;
+            /** @enum {string} */
+            status: "open" | "marking" | "scored" | "approved" | "published";
+            statusLabel: string;
+            title: string;
+            version: number;
+            year: number;
+        };
+        GoldRoundInput: {
+            approvalNote: string | null;
+            approvedByName: string | null;
+            approvedOnText: string | null;
+            criteria: {
+                basis: string;
+                /** @enum {string} */
+                code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                label: string;
+                target: number | null;
+                weight: number;
+            }[];
+            id: string;
+            nominations: {
+                affiliation: string;
+                awarded: boolean;
+                complaints: number;
+                id: string;
+                /** @enum {string} */
+                kind: "organization" | "mediator";
+                kindLabel: string;
+                marks: {
+                    comment: string | null;
+                    mark: number;
+                    panelistId: string;
+                    panelistName: string;
+                }[];
+                name: string;
+                nominee: {
+                    memberId: string | null;
+                    organizationId: string | null;
+                    userId: string | null;
+                };
+                parts: {
+                    /** @enum {string} */
+                    code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                    explain: string;
+                    label: string;
+                    value: number;
+                    weight: number;
+                }[] | null;
+                reason: string;
+                score: number | null;
+                version: number;
+            }[];
+            publishedOnText: string | null;
+            /** @enum {string} */
+            status: "open" | "marking" | "scored" | "approved" | "published";
+            statusLabel: string;
+            title: string;
+            version: number;
+            year: number;
+        };
+        GoldRoundList: {
+            items: {
+                id: string;
+                nominationCount: number;
+                /** @enum {string} */
+                status: "open" | "marking" | "scored" | "approved" | "published";
+                statusLabel: string;
+                title: string;
+                version: number;
+                year: number;
+            }[];
+        };
+        GoldRoundListInput: {
+            items: {
+                id: string;
+                nominationCount: number;
+                /** @enum {string} */
+                status: "open" | "marking" | "scored" | "approved" | "published";
+                statusLabel: string;
+                title: string;
+                version: number;
+                year: number;
+            }[];
+        };
         Jurisdiction: {
             code: string;
             /** Format: uuid */
@@ -37181,6 +39589,28 @@ export interface components {
                 statusLabel: string;
                 version: number;
             }[];
+        };
+        MediatorOutcomes: {
+            agreements: number;
+            agreementsFollowed: number;
+            agreementsPerformed: number;
+            avgDaysToClose: number | null;
+            casesClosed: number;
+            performanceRate: number | null;
+            sources: string[];
+            successRate: number | null;
+            year: number;
+        };
+        MediatorOutcomesInput: {
+            agreements: number;
+            agreementsFollowed: number;
+            agreementsPerformed: number;
+            avgDaysToClose: number | null;
+            casesClosed: number;
+            performanceRate: number | null;
+            sources: string[];
+            successRate: number | null;
+            year: number;
         };
         Obligation: {
             actions: ("record_payment" | "decide_payment" | "next_step")[];
@@ -37472,6 +39902,40 @@ export interface components {
                 organ: string;
                 publishedOn: string;
                 responsiblePersons: string;
+            }[];
+        };
+        PublicGoldMedal: {
+            basis: string;
+            rounds: {
+                awardees: {
+                    affiliation: string;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "organization" | "mediator";
+                    kindLabel: string;
+                    name: string;
+                    score: number | null;
+                }[];
+                publishedOnText: string;
+                title: string;
+                year: number;
+            }[];
+        };
+        PublicGoldMedalInput: {
+            basis: string;
+            rounds: {
+                awardees: {
+                    affiliation: string;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "organization" | "mediator";
+                    kindLabel: string;
+                    name: string;
+                    score: number | null;
+                }[];
+                publishedOnText: string;
+                title: string;
+                year: number;
             }[];
         };
         Room: {
@@ -37841,6 +40305,374 @@ export interface components {
             track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court";
             trackLabel: string;
             version: number;
+        };
+        TrainingCertificate: {
+            holderName: string;
+            hours: {
+                done: number;
+                met: boolean;
+                missing: number;
+                required: number;
+            };
+            id: string;
+            issuer: string;
+            number: string;
+            reminderDue: string | null;
+            reminderDueText: string | null;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "expired" | "revoked";
+            statusLabel: string;
+            trainingYear: number;
+            /** @enum {string} */
+            type: "inspector_card" | "arbitrator_card";
+            typeLabel: string;
+            userId: string;
+            validFrom: string;
+            validTo: string;
+            validToText: string;
+        };
+        TrainingCertificateInput: {
+            holderName: string;
+            hours: {
+                done: number;
+                met: boolean;
+                missing: number;
+                required: number;
+            };
+            id: string;
+            issuer: string;
+            number: string;
+            reminderDue: string | null;
+            reminderDueText: string | null;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "expired" | "revoked";
+            statusLabel: string;
+            trainingYear: number;
+            /** @enum {string} */
+            type: "inspector_card" | "arbitrator_card";
+            typeLabel: string;
+            userId: string;
+            validFrom: string;
+            validTo: string;
+            validToText: string;
+        };
+        TrainingCertificateList: {
+            items: {
+                holderName: string;
+                hours: {
+                    done: number;
+                    met: boolean;
+                    missing: number;
+                    required: number;
+                };
+                id: string;
+                issuer: string;
+                number: string;
+                reminderDue: string | null;
+                reminderDueText: string | null;
+                /** @enum {string} */
+                status: "valid" | "expiring" | "expired" | "revoked";
+                statusLabel: string;
+                trainingYear: number;
+                /** @enum {string} */
+                type: "inspector_card" | "arbitrator_card";
+                typeLabel: string;
+                userId: string;
+                validFrom: string;
+                validTo: string;
+                validToText: string;
+            }[];
+        };
+        TrainingCertificateListInput: {
+            items: {
+                holderName: string;
+                hours: {
+                    done: number;
+                    met: boolean;
+                    missing: number;
+                    required: number;
+                };
+                id: string;
+                issuer: string;
+                number: string;
+                reminderDue: string | null;
+                reminderDueText: string | null;
+                /** @enum {string} */
+                status: "valid" | "expiring" | "expired" | "revoked";
+                statusLabel: string;
+                trainingYear: number;
+                /** @enum {string} */
+                type: "inspector_card" | "arbitrator_card";
+                typeLabel: string;
+                userId: string;
+                validFrom: string;
+                validTo: string;
+                validToText: string;
+            }[];
+        };
+        TrainingCourseDetail: {
+            attendance: {
+                affiliation: string;
+                hoursCredited: number;
+                id: string;
+                name: string;
+                passed: boolean | null;
+                person: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "user" | "member";
+                };
+                resultLabel: string;
+                score: number | null;
+                version: number;
+            }[];
+            attendeeCount: number;
+            audienceLabels: string[];
+            audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+            heldOn: string;
+            heldOnText: string;
+            hours: number;
+            id: string;
+            passMark: number | null;
+            place: string;
+            title: string;
+            topic: string;
+            trainer: string;
+            version: number;
+        };
+        TrainingCourseDetailInput: {
+            attendance: {
+                affiliation: string;
+                hoursCredited: number;
+                id: string;
+                name: string;
+                passed: boolean | null;
+                person: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "user" | "member";
+                };
+                resultLabel: string;
+                score: number | null;
+                version: number;
+            }[];
+            attendeeCount: number;
+            audienceLabels: string[];
+            audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+            heldOn: string;
+            heldOnText: string;
+            hours: number;
+            id: string;
+            passMark: number | null;
+            place: string;
+            title: string;
+            topic: string;
+            trainer: string;
+            version: number;
+        };
+        TrainingCourseList: {
+            items: {
+                attendeeCount: number;
+                audienceLabels: string[];
+                audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+                heldOn: string;
+                heldOnText: string;
+                hours: number;
+                id: string;
+                passMark: number | null;
+                place: string;
+                title: string;
+                topic: string;
+                trainer: string;
+                version: number;
+            }[];
+        };
+        TrainingCourseListInput: {
+            items: {
+                attendeeCount: number;
+                audienceLabels: string[];
+                audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+                heldOn: string;
+                heldOnText: string;
+                hours: number;
+                id: string;
+                passMark: number | null;
+                place: string;
+                title: string;
+                topic: string;
+                trainer: string;
+                version: number;
+            }[];
+        };
+        TrainingHoursReport: {
+            items: {
+                affiliation: string;
+                audienceLabels: string[];
+                done: number;
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "member";
+                met: boolean;
+                missing: number;
+                name: string;
+                required: number;
+                statusLabel: string;
+            }[];
+            year: number;
+        };
+        TrainingHoursReportInput: {
+            items: {
+                affiliation: string;
+                audienceLabels: string[];
+                done: number;
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "member";
+                met: boolean;
+                missing: number;
+                name: string;
+                required: number;
+                statusLabel: string;
+            }[];
+            year: number;
+        };
+        TrainingPeople: {
+            items: {
+                affiliation: string;
+                audienceLabels: string[];
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "member";
+                name: string;
+            }[];
+        };
+        TrainingPeopleInput: {
+            items: {
+                affiliation: string;
+                audienceLabels: string[];
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "member";
+                name: string;
+            }[];
+        };
+        TrainingPersonRecord: {
+            affiliation: string;
+            audienceLabels: string[];
+            certificates: {
+                holderName: string;
+                hours: {
+                    done: number;
+                    met: boolean;
+                    missing: number;
+                    required: number;
+                };
+                id: string;
+                issuer: string;
+                number: string;
+                reminderDue: string | null;
+                reminderDueText: string | null;
+                /** @enum {string} */
+                status: "valid" | "expiring" | "expired" | "revoked";
+                statusLabel: string;
+                trainingYear: number;
+                /** @enum {string} */
+                type: "inspector_card" | "arbitrator_card";
+                typeLabel: string;
+                userId: string;
+                validFrom: string;
+                validTo: string;
+                validToText: string;
+            }[];
+            courses: {
+                courseId: string;
+                heldOnText: string;
+                hours: number;
+                hoursCredited: number;
+                resultLabel: string;
+                title: string;
+            }[];
+            hours: {
+                done: number;
+                met: boolean;
+                missing: number;
+                required: number;
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "member";
+            name: string;
+            outcomes: components["schemas"]["MediatorOutcomes"];
+            year: number;
+        };
+        TrainingPersonRecordInput: {
+            affiliation: string;
+            audienceLabels: string[];
+            certificates: {
+                holderName: string;
+                hours: {
+                    done: number;
+                    met: boolean;
+                    missing: number;
+                    required: number;
+                };
+                id: string;
+                issuer: string;
+                number: string;
+                reminderDue: string | null;
+                reminderDueText: string | null;
+                /** @enum {string} */
+                status: "valid" | "expiring" | "expired" | "revoked";
+                statusLabel: string;
+                trainingYear: number;
+                /** @enum {string} */
+                type: "inspector_card" | "arbitrator_card";
+                typeLabel: string;
+                userId: string;
+                validFrom: string;
+                validTo: string;
+                validToText: string;
+            }[];
+            courses: {
+                courseId: string;
+                heldOnText: string;
+                hours: number;
+                hoursCredited: number;
+                resultLabel: string;
+                title: string;
+            }[];
+            hours: {
+                done: number;
+                met: boolean;
+                missing: number;
+                required: number;
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "member";
+            name: string;
+            outcomes: components["schemas"]["MediatorOutcomesInput"];
+            year: number;
+        };
+        TrainingRequirementList: {
+            items: {
+                /** @enum {string} */
+                audience: "staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator";
+                audienceLabel: string;
+                basis: string;
+                minHours: number;
+                version: number;
+            }[];
+        };
+        TrainingRequirementListInput: {
+            items: {
+                /** @enum {string} */
+                audience: "staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator";
+                audienceLabel: string;
+                basis: string;
+                minHours: number;
+                version: number;
+            }[];
         };
         Transfer: {
             /** @description 应接收的最后工作日（一个工作日内） */
@@ -38309,6 +41141,7 @@ export const ERROR_CODES = {
   "rooms": ["CODE_EXPIRED", "PORTAL_ACCOUNT_REQUIRED", "RECORD_EMPTY", "RECORD_NOT_DRAFTING", "RECORD_NOT_SIGNING", "RECORD_SIGNATURES_MISSING", "RECORD_STAFF_SIGNATURE_MISSING", "ROOM_CODE_LOCKED", "ROOM_CODE_REQUIRED", "ROOM_FORMAT_NOT_ALLOWED", "ROOM_KIND_MISMATCH", "ROOM_NOT_HOST", "ROOM_NOT_INVITED", "ROOM_ORIGIN", "ROOM_PARTY_TWICE", "ROOM_PARTY_UNKNOWN", "SIGNATURE_EMPTY", "SMS_FAILED"],
   "statistics": ["NOT_DRILLABLE", "PUBLICATION_ROW_INVALID"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
+  "training": ["AWARDED_UNKNOWN", "CERTIFICATE_REVOKED", "COURSE_NOT_ASSESSED", "COURSE_NOT_HELD", "CRITERIA_EMPTY", "MARKS_MISSING", "NOMINEE_HAS_ACCOUNT", "NOMINEE_INVALID", "NOMINEE_UNKNOWN", "NO_NOMINATIONS", "PERSON_TWICE", "PERSON_UNKNOWN", "PRECONDITION_UNMET", "ROUND_STATE", "TARGET_REQUIRED", "VALID_TO_NOT_LATER"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],
   "wage-groups": ["WAGE_GROUP_EXISTS", "WAGE_GROUP_NO_EMPLOYER", "WAGE_IMPORT_COLUMNS", "WAGE_IMPORT_EMPTY", "WAGE_IMPORT_INVALID", "WAGE_IMPORT_NOTHING_VALID", "WAGE_IMPORT_TOO_MANY", "WAGE_IMPORT_UNREADABLE", "WAGE_PAYMENT_FUTURE", "WAGE_PAYMENT_INVALID", "WAGE_PAYMENT_PAYER_NAME"],
 } as const;

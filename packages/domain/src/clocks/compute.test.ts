@@ -59,6 +59,8 @@ const TABLE: [ruleId: string, trigger: string, expected: string][] = [
   // 30 days to Sunday 4/5 (清明 4/4–4/6): rolls over to Tuesday 4/7.
   ['prevention.rectification-reassessment', '2026-03-06', '2026-04-07'],
   ['prevention.periodic-reassessment', '2025-06-10', '2026-06-10'],
+  // Counted back 60 days from the end of validity; Sunday 11/1 moves to Friday 10/30.
+  ['training.certificate-renewal', '2026-12-31', '2026-10-30'],
   ['arbitration.challenge-decision', '2026-02-13', '2026-02-25'],
   ['arbitration.challenge-decision', '2026-09-30', '2026-10-10'], // 3rd working day is the make-up Saturday
   ['arbitration.defence', '2026-02-13', '2026-03-05'], // 2/14, 2/24–2/28, 3/2–3/5
@@ -263,7 +265,8 @@ describe('computeDue properties', () => {
     fc.integer({ min: toEpochDay(from), max: toEpochDay(to) }).map(fromEpochDay);
   const workingDayRules = CLOCK_RULES.filter((rule) => rule.unit === 'working_days');
   const calendarDayRules = CLOCK_RULES.filter(
-    (rule) => rule.unit === 'calendar_days' && rule.rollover === 'next_working_day',
+    (rule) =>
+      rule.unit === 'calendar_days' && rule.rollover === 'next_working_day' && rule.direction !== 'before',
   );
   const longRules = CLOCK_RULES.filter(
     (rule) => (rule.unit === 'months' || rule.unit === 'years') && rule.rollover === 'next_working_day',

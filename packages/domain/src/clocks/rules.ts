@@ -8,6 +8,7 @@ import {
   PETITION_RULES,
 } from './rules-tracks';
 import { PREVENTION_RULES } from './rules-prevention';
+import { TRAINING_RULES } from './rules-training';
 import type { ClockRule, ClockTrack } from './types';
 
 /** The clock catalogue (RULES.md §2) as data. Ids are stable: they are persisted with every deadline. */
@@ -19,6 +20,7 @@ export const CLOCK_RULES: readonly ClockRule[] = [
   ...LEGAL_AID_AND_CENTER_RULES,
   ...DEFAULTER_RULES,
   ...PREVENTION_RULES,
+  ...TRAINING_RULES,
 ];
 
 const BY_ID: ReadonlyMap<string, ClockRule> = new Map(CLOCK_RULES.map((rule) => [rule.id, rule]));

@@ -16,6 +16,7 @@ const TILES: { to: string; title: string; note: string }[] = [
   { to: '/statistics', title: '数据公开', note: '中心办案数字' },
   { to: '/calculator', title: '期限计算', note: '算一算还剩几天' },
   { to: '/defaulters', title: '欠薪失信名单', note: '拖欠农民工工资失信联合惩戒对象' },
+  { to: '/gold-medal', title: '金牌调解', note: '金牌调解组织和金牌调解员' },
 ];
 
 export function HomePage() {

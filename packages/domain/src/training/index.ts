@@ -1,0 +1,2 @@
+export * from './gold';
+export * from './requirements';
