@@ -240,8 +240,7 @@ describe('inspection guards', () => {
       unmet: [
         {
           guard: 'inspection.filing-approved',
-          message:
-            '本案立案须经劳动保障行政部门负责人审批，立案审批表尚未批准，不能立案；请先报请立案审批',
+          message: '本案立案须经劳动保障行政部门负责人审批，立案审批表尚未批准，不能立案；请先报请立案审批',
           earliestDate: null,
           basis:
             '《劳动保障监察条例》第十四条第二款；《关于实施〈劳动保障监察条例〉若干规定》第十八条第一款（立案审批表报负责人批准）',

@@ -265,11 +265,7 @@ export async function pendingFor(exec: Exec, auth: Auth) {
   const tracks = new Map(
     caseIds.length
       ? (
-          await exec
-            .selectFrom('track_case')
-            .select(['id', 'track'])
-            .where('id', 'in', caseIds)
-            .execute()
+          await exec.selectFrom('track_case').select(['id', 'track']).where('id', 'in', caseIds).execute()
         ).map((c) => [c.id, c.track as string])
       : [],
   );
@@ -433,7 +429,8 @@ export async function decideApproval(
   const comment = input.comment?.trim() ?? '';
   const day = todayIso(ctx.config);
   if (!input.approve) {
-    if (!comment) throw new AppError(400, 'OPINION_REQUIRED', '不同意的，请填写审批意见', { field: 'comment' });
+    if (!comment)
+      throw new AppError(400, 'OPINION_REQUIRED', '不同意的，请填写审批意见', { field: 'comment' });
     const updated = await db.transaction().execute(async (trx) => {
       const done = await trx
         .updateTable('approval_request')

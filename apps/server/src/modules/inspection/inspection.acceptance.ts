@@ -125,7 +125,8 @@ async function issueFilingApproval(
     .join('；');
   return issue(ctx, trx, actor, auth, c, 'inspection_filing_approval', {
     ...header,
-    inspectors: header.inspectors === '（未指派）' ? '（立案后由负责人指派二名以上监察员）' : header.inspectors,
+    inspectors:
+      header.inspectors === '（未指派）' ? '（立案后由负责人指派二名以上监察员）' : header.inspectors,
     requestedBy: who.requestedBy,
     requestedDate: who.requestedDate,
     approver: actor.name,

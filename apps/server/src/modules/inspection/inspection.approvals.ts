@@ -83,7 +83,7 @@ function requestSummary(kind: InspectionApprovalKind, body: Partial<ApprovalRequ
 /** A handling inspector (or another decider) asks for an approval: 422/409 when the step cannot follow. */
 export async function requestApproval(
   ctx: AppContext,
-  auth: AuthContext,
+  _auth: AuthContext,
   actor: Actor,
   c: CaseRow,
   body: ApprovalRequest,
