@@ -54,6 +54,9 @@ async function pagesOf(name: string, model: ReturnType<typeof award>) {
     .filter(Boolean);
 }
 
+/** The page's text before the signature block, without the page header (number and 案号 lines). */
+const bodyBefore = (page: string) => page.split('首席仲裁员')[0]!.replace(/^.*?案号：\S+/, '');
+
 /** The signature block's lines (presiding arbitrator, arbitrators, date, 书记员) share one page. */
 function expectBlockTogether(pages: string[], names: string[]) {
   const holder = pages.filter((p) => p.includes(names[0]!));
@@ -69,7 +72,7 @@ describe('the signature block of a multi-page award stays whole, with body text 
     const page = expectBlockTogether(pages, ['首席仲裁员', '周明', '李红', '张国强', '书记员', '赵丽']);
     // The signature page is the last one and holds body text (the remedy paragraph or an item) too.
     expect(pages.at(-1)).toBe(page);
-    expect(/裁决书|第\d+项|人民法院/.test(page.split('首席仲裁员')[0]!)).toBe(true);
+    expect(bodyBefore(page)).toMatch(/[\u4e00-\u9fff]{2,}/);
     if (n >= 16) expect(pages.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -77,6 +80,6 @@ describe('the signature block of a multi-page award stays whole, with body text 
     const pages = await pagesOf(`advance-${n}.pdf`, advance(n));
     const page = expectBlockTogether(pages, ['首席仲裁员', '书记员']);
     expect(pages.at(-1)).toBe(page);
-    expect(page.split('首席仲裁员')[0]!).toMatch(/人民法院|支付申请人/);
+    expect(bodyBefore(page)).toMatch(/[\u4e00-\u9fff]{2,}/);
   });
 });
