@@ -17,7 +17,8 @@ const award = (claims: number) =>
       ...SAMPLE_FIELDS.award,
       claims: Array.from(
         { length: claims },
-        (_, i) => `裁决被申请人支付申请人2026年${(i % 12) + 1}月加班工资及未休年休假工资报酬${1000 + i * 37}元。`,
+        (_, i) =>
+          `裁决被申请人支付申请人2026年${(i % 12) + 1}月加班工资及未休年休假工资报酬${1000 + i * 37}元。`,
       ),
       items: Array.from({ length: claims }, (_, i) => ({
         text: `被申请人于本裁决生效之日起十日内支付申请人2026年${(i % 12) + 1}月加班工资`,
@@ -48,10 +49,7 @@ const advance = (items: number) =>
 
 async function pagesOf(name: string, model: ReturnType<typeof award>) {
   const file = writeTemp(name, await renderPdf(model));
-  return pdftotext(file, '-layout')
-    .split('\f')
-    .map(squash)
-    .filter(Boolean);
+  return pdftotext(file, '-layout').split('\f').map(squash).filter(Boolean);
 }
 
 /** The page's text before the signature block, without the page header (number and 案号 lines). */
