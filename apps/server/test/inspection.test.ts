@@ -267,7 +267,7 @@ describe('labor inspection (W-06)', () => {
       track: 'inspection',
       subjectId: restaurant.id,
       requestedByName: '陈刚',
-      summary: '立案审批：涉嫌低于最低工资标准支付工资',
+      summary: '涉嫌低于最低工资标准支付工资',
     });
     const self = await chen.post(`/api/approvals/${approvalId}/decide`, { approve: true, version: 1 });
     expect([self.status, self.body.code]).toEqual([403, 'APPROVAL_SELF']);

@@ -75,9 +75,9 @@ async function subjectLabel(exec: Exec, c: { id: string; number: string }) {
   return employer ? `${c.number} ${employer}` : c.number;
 }
 
+/** What the request says (the reason, or the result for 结案); the label is shown beside it. */
 function requestSummary(kind: InspectionApprovalKind, body: Partial<ApprovalRequest>) {
-  const text = kind === 'closing' ? body.resultText : body.reason;
-  return `${INSPECTION_APPROVALS[kind].label}${text ? `：${text}` : ''}`;
+  return (kind === 'closing' ? body.resultText : body.reason) || INSPECTION_APPROVALS[kind].label;
 }
 
 /** A handling inspector (or another decider) asks for an approval: 422/409 when the step cannot follow. */
