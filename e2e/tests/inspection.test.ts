@@ -118,6 +118,7 @@ describe('labor inspection in Chromium', () => {
     // he asks, and the director approves on his 工作台 under 待我审批 — approving files the case.
     await page.locator('[data-testid="step-accept"][data-allowed="false"]').waitFor();
     expect(await page.getByTestId('blocked-accept').textContent()).toContain('立案审批表尚未批准');
+    await screenshot(page, 'inspection-filing-blocked');
     await page.getByTestId('step-requestFiling').click();
     await page.getByTestId('field-reason').fill('涉嫌低于最低工资标准支付服务员工资');
     await page.getByTestId('action-ok').click();
