@@ -1,4 +1,3 @@
-import type { Block } from '../model.js';
 import {
   ABSENCE_CONSEQUENCE,
   ARBITRATORS_SPEC,
