@@ -100,7 +100,8 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     const inspector = await api('inspector');
     const director = await api('director');
     expect(
-      (await inspector.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' })).status,
+      // The 负责人's own 立案 is the 立案审批 (issue #13).
+      (await director.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' })).status,
     ).toBe(200);
     expect(
       (await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: inspectorIds })).status,

@@ -114,8 +114,26 @@ describe('labor inspection in Chromium', () => {
     await page.goto(`${server.url}/inspection/cases/${caseId}`);
     await page.getByTestId('reporter-visible').waitFor();
     expect(await page.getByTestId('reporter-visible').textContent()).toContain(REPORTER);
-    await page.getByTestId('step-accept').click();
+    // 立案 waits for the 负责人's 立案审批 (issue #13): the page says why before the inspector tries,
+    // he asks, and the director approves on his 工作台 under 待我审批 — approving files the case.
+    await page.locator('[data-testid="step-accept"][data-allowed="false"]').waitFor();
+    expect(await page.getByTestId('blocked-accept').textContent()).toContain('立案审批表尚未批准');
+    await screenshot(page, 'inspection-filing-blocked');
+    await page.getByTestId('step-requestFiling').click();
+    await page.getByTestId('field-reason').fill('涉嫌低于最低工资标准支付服务员工资');
+    await page.getByTestId('action-ok').click();
+    await page.getByTestId('approval-filing-pending').waitFor();
+    const head = await signedInPage('director');
+    await head.goto(`${server.url}/`);
+    const list = head.locator('[data-testid="pending-approvals"][data-ready="true"]');
+    const item = list.locator('li', { hasText: '好味道' }).filter({ hasText: '立案审批' });
+    await item.waitFor();
+    await screenshot(head, 'inspection-filing-approval-workbench');
+    await item.locator('[data-testid^="approve-"]').click();
+    await item.waitFor({ state: 'detached' });
+    await page.reload();
     await state(page, '已立案');
+    await page.getByTestId('inspection-documents').filter({ hasText: '立案审批表' }).waitFor();
     await page.getByTestId('step-startInvestigation').click();
     await state(page, '调查中');
     await page.getByTestId('step-withdraw').click();
@@ -124,7 +142,6 @@ describe('labor inspection in Chromium', () => {
     await page.getByTestId('action-ok').click();
     // The inspector's 撤销立案 waits for the 负责人, who approves by his own action (issue #13).
     await page.getByTestId('approval-revocation-pending').waitFor();
-    const head = await signedInPage('director');
     await head.goto(`${server.url}/inspection/cases/${caseId}`);
     await head.getByTestId('approve-revocation').click();
     await state(head, '撤销立案');
@@ -161,10 +178,14 @@ describe('labor inspection in Chromium', () => {
       employer: { name: '随州市诚信机械有限公司', creditCode: creditCode('MA4M0002') },
       violations: [{ type: 'working_hours', facts: '每天工作12小时，没有休息日' }],
     });
+    // The 负责人 takes the 立案 himself: his action is the 立案审批 (the 立案审批表 names him).
+    const head = await signedInPage('director');
+    await head.goto(`${server.url}/inspection/cases/${id}`);
+    await state(head, '已登记');
+    await head.locator('[data-testid="step-accept"][data-allowed="true"]').click();
+    await state(head, '已立案');
     const page = await signedInPage('inspector');
     await page.goto(`${server.url}/inspection/cases/${id}`);
-    await state(page, '已登记');
-    await page.getByTestId('step-accept').click();
     await state(page, '已立案');
     const director = await api('director');
     const users = await Promise.all(
@@ -180,7 +201,6 @@ describe('labor inspection in Chromium', () => {
     await page.getByTestId('field-reason').fill('考勤记录与监控显示每日工作8小时，投诉内容不实');
     await page.getByTestId('action-ok').click();
     await page.getByTestId('approval-revocation-pending').waitFor();
-    const head = await signedInPage('director');
     await head.goto(`${server.url}/inspection/cases/${id}`);
     await head.getByTestId('approve-revocation').click();
     await state(head, '终结调查');

@@ -39,7 +39,10 @@ async function investigating(n: number) {
     201,
   );
   const id = r.caseId as string;
-  await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
+  await mustOk(
+    // The 负责人 accepts: taking the step is the 立案审批 (立案审批表 issued by his own action).
+    await director.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }),
+  );
   const ids = { chen: await me(chen), zhang: await me(zhang) };
   await mustOk(
     await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [ids.chen, ids.zhang] }),
@@ -162,9 +165,21 @@ describe('inspection documents issued by their steps (issue #13)', () => {
       link: `/inspection/cases/${id}`,
     });
     const decide = `/api/inspection/cases/${id}/approvals/${approvalId}/decision`;
+    // Never the requester; never a user without the approving post (one service for every track).
     const byInspector = await chen.post(decide, { approve: true });
-    expect([byInspector.status, byInspector.body.code]).toEqual([403, 'APPROVER_POST_REQUIRED']);
+    expect([byInspector.status, byInspector.body.code]).toEqual([403, 'APPROVAL_SELF']);
     expect(byInspector.body.message).toContain('第十七条');
+    const zhang = await signedIn(env, 'zhangmin');
+    const noPost = await zhang.post(decide, { approve: true });
+    expect([noPost.status, noPost.body.code]).toEqual([403, 'APPROVAL_POST_REQUIRED']);
+    // The director's 工作台 "待我审批" lists it with the arbitration approvals.
+    const pending = await mustOk(await director.get('/api/approvals/pending'));
+    expect(pending.items.find((a: any) => a.id === approvalId)).toMatchObject({
+      kind: 'inspection_extension',
+      label: '延长办案期限',
+      track: 'inspection',
+      requestedByName: '陈刚',
+    });
     const done = await mustOk(await director.post(decide, { approve: true }));
     expect(done.case.extended).toBe(true);
     const form = done.result.result.documents[0];
@@ -175,14 +190,21 @@ describe('inspection documents issued by their steps (issue #13)', () => {
       employerName: '随州市文书测试2有限公司',
       inspectors: '陈刚（主办）、张敏',
       requestedBy: '陈刚',
-      requestedDate: asked.case.approvals[0].requestedOn,
+      requestedDate: asked.case.approvals[1].requestedOn,
       approver: '吴建国',
-      approvalDate: asked.case.approvals[0].requestedOn,
+      approvalDate: asked.case.approvals[1].requestedOn,
       opinion: '同意延长办案期限三十个工作日。',
       reason: '涉及劳动者多，需调取银行流水',
     });
     expect(f.extendedDueDate > f.dueDate).toBe(true);
+    // The 负责人's own 立案 (立案审批 by his action), then the extension he approved.
     expect(done.case.approvals).toEqual([
+      expect.objectContaining({
+        kind: 'filing',
+        state: 'approved',
+        requestedBy: '吴建国',
+        decidedBy: '吴建国',
+      }),
       expect.objectContaining({
         kind: 'extension',
         state: 'approved',
@@ -212,7 +234,7 @@ describe('inspection documents issued by their steps (issue #13)', () => {
     );
     expect(asked.case.state).toBe('investigating');
     expect(asked.case.actions.withdraw).toBe(false);
-    const first = asked.case.approvals[0];
+    const first = asked.case.approvals.find((a: any) => a.kind === 'revocation');
     const decide = (aid: string) => `/api/inspection/cases/${id}/approvals/${aid}/decision`;
     const noOpinion = await director.post(decide(first.id), { approve: false });
     expect([noOpinion.status, noOpinion.body.code]).toEqual([400, 'OPINION_REQUIRED']);
@@ -220,7 +242,7 @@ describe('inspection documents issued by their steps (issue #13)', () => {
       await director.post(decide(first.id), { approve: false, opinion: '补发凭证不全，请补充银行回单。' }),
     );
     expect(refused.case.state).toBe('investigating');
-    expect(refused.case.approvals[0]).toMatchObject({
+    expect(refused.case.approvals.find((a: any) => a.id === first.id)).toMatchObject({
       state: 'rejected',
       opinion: '补发凭证不全，请补充银行回单。',
       decidedBy: '吴建国',
@@ -317,10 +339,11 @@ describe('inspection documents issued by their steps (issue #13)', () => {
       reason: '反映事项属于无照经营，不属于劳动保障监察事项',
       contact: '陈刚',
     });
-    // Every numbered document of the case (受理告知书, 询问通知书) and the records.
-    expect(f.materials).toHaveLength(3);
-    expect(f.materials[0]).toMatch(/^劳动保障监察受理告知书（随人社监立字〔\d{4}〕第\d+号）$/);
-    expect(f.materials.slice(1)).toEqual([
+    // Every numbered document of the case (立案审批表, 受理告知书, 询问通知书) and the records.
+    expect(f.materials).toHaveLength(4);
+    expect(f.materials[0]).toMatch(/^立案审批表（随人社监立批字〔\d{4}〕第\d+号）$/);
+    expect(f.materials[1]).toMatch(/^劳动保障监察受理告知书（随人社监立字〔\d{4}〕第\d+号）$/);
+    expect(f.materials.slice(2)).toEqual([
       `劳动保障监察询问通知书（${notice.number}）`,
       '调查询问笔录、现场检查笔录及有关证据材料',
     ]);

@@ -43,7 +43,10 @@ describe('inspection penalty: hearing and legal review', () => {
       201,
     );
     const id = r.caseId as string;
-    await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
+    await mustOk(
+      // The 负责人 accepts: taking the step is the 立案审批 (立案审批表 issued by his own action).
+      await director.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }),
+    );
     await mustOk(await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: inspectors }));
     await mustOk(await chen.post(`/api/inspection/cases/${id}/investigation/start`, {}));
     const proposed = await mustOk(

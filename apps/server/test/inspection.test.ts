@@ -153,7 +153,7 @@ describe('labor inspection (W-06)', () => {
   async function filedRestaurant() {
     const c = await assignedRestaurant();
     return (
-      await mustOk(await chen.post(`/api/inspection/cases/${c.id}/acceptance`, { decision: 'accepted' }))
+      await mustOk(await director.post(`/api/inspection/cases/${c.id}/acceptance`, { decision: 'accepted' }))
     ).case;
   }
 
@@ -226,31 +226,127 @@ describe('labor inspection (W-06)', () => {
     }
   });
 
-  it('accepts within the clock and 立案 the same day; illegal and unauthorised steps are refused', async () => {
+  it('accepts within the clock and 立案 the same day after the 负责人 approves the 立案审批; illegal and unauthorised steps are refused', async () => {
     const restaurant = await assignedRestaurant();
-    const byClerk = await clerk.post(`/api/inspection/cases/${restaurant.id}/acceptance`, {
-      decision: 'accepted',
-    });
+    const base = `/api/inspection/cases/${restaurant.id}`;
+    const byClerk = await clerk.post(`${base}/acceptance`, { decision: 'accepted' });
     expect(byClerk.status).toBe(403);
-    expect(
-      (await chen.post(`/api/inspection/cases/${restaurant.id}/close`, { resultText: 'x' })).status,
-    ).toBe(409);
-    const r = await mustOk(
-      await chen.post(`/api/inspection/cases/${restaurant.id}/acceptance`, { decision: 'accepted' }),
+    expect((await chen.post(`${base}/close`, { resultText: 'x' })).status).toBe(409);
+    // 立案 waits for the 负责人's 立案审批: the inspector is refused, and the page says why before he tries.
+    const refused = await chen.post(`${base}/acceptance`, { decision: 'accepted' });
+    expect([refused.status, refused.body.code, refused.body.details.guard]).toEqual([
+      409,
+      'PRECONDITION_UNMET',
+      'inspection.filing-approved',
+    ]);
+    expect(refused.body.message).toBe(
+      '本案立案须经劳动保障行政部门负责人审批，立案审批表尚未批准，不能立案；请先报请立案审批（《劳动保障监察条例》第十四条第二款；《关于实施〈劳动保障监察条例〉若干规定》第十八条第一款（立案审批表报负责人批准））',
     );
-    const c = r.case;
+    const page = await mustOk(await chen.get(base));
+    expect(page.events.find((e: any) => e.event === 'accept')).toMatchObject({
+      allowed: false,
+      unmet: [expect.objectContaining({ guard: 'inspection.filing-approved', earliestDate: null })],
+    });
+    expect(page.actions.requestFiling).toBe(true);
+    const asked = await mustOk(
+      await chen.post(`${base}/approvals`, { kind: 'filing', reason: '涉嫌低于最低工资标准支付工资' }),
+    );
+    const approvalId = asked.result.pendingApproval.approvalId as string;
+    expect(asked.case.state).toBe('registered');
+    expect(asked.case.actions.requestFiling).toBe(false);
+    // The 工作台 "待我审批" of the director lists it (one list for every track), never the requester's.
+    expect(
+      (await mustOk(await chen.get('/api/approvals/pending'))).items.map((a: any) => a.id),
+    ).not.toContain(approvalId);
+    const listed = (await mustOk(await director.get('/api/approvals/pending'))).items.find(
+      (a: any) => a.id === approvalId,
+    );
+    expect(listed).toMatchObject({
+      kind: 'inspection_filing',
+      label: '立案审批',
+      track: 'inspection',
+      subjectId: restaurant.id,
+      requestedByName: '陈刚',
+      summary: '涉嫌低于最低工资标准支付工资',
+    });
+    const self = await chen.post(`/api/approvals/${approvalId}/decide`, { approve: true, version: 1 });
+    expect([self.status, self.body.code]).toEqual([403, 'APPROVAL_SELF']);
+    const noPost = await zhang.post(`/api/approvals/${approvalId}/decide`, { approve: true, version: 1 });
+    expect([noPost.status, noPost.body.code]).toEqual([403, 'APPROVAL_POST_REQUIRED']);
+    // Approving on the 工作台 carries out the 立案 as the director: the 立案审批表 names him and today.
+    const decided = await mustOk(
+      await director.post(`/api/approvals/${approvalId}/decide`, { approve: true, version: 1 }),
+    );
+    expect(decided).toMatchObject({ state: 'approved', decidedByName: '吴建国', comment: '同意立案。' });
+    const c = await mustOk(await chen.get(base));
     expect(c.state).toBe('filed');
     expect(c.filedOn).toBe(c.receivedOn);
     expect(c.clocks.find((k: any) => k.ruleId === 'inspection.acceptance')?.status).toBe('met');
     expect(c.clocks.find((k: any) => k.ruleId === 'inspection.investigation')?.status).toBe('running');
+    const form = c.documents.find((d: any) => d.type === 'inspection_filing_approval');
+    expect(form.number).toMatch(/^随人社监立批字〔\d{4}〕第\d+号$/);
+    expect(decided.documentId).toBe(form.id);
+    const fields = (await mustOk(await director.get(`/api/documents/${form.id}`))).fields;
+    expect(fields).toMatchObject({
+      caseNumber: c.number,
+      source: '举报',
+      requestedBy: '陈刚',
+      approver: '吴建国',
+      approvalDate: c.receivedOn,
+      filedDate: c.receivedOn,
+      opinion: '同意立案。',
+      inspectors: '陈刚（主办）',
+    });
+    expect(JSON.stringify(fields)).not.toContain(REPORTER);
+    expect(c.approvals).toEqual([
+      expect.objectContaining({
+        kind: 'filing',
+        state: 'approved',
+        decidedBy: '吴建国',
+        documentId: form.id,
+      }),
+    ]);
     const doc = c.documents.find((d: any) => d.type === 'inspection_acceptance');
     expect(doc?.number).toBeTruthy();
     const full = await mustOk(await chen.get(`/api/documents/${doc.id}`));
     expect(JSON.stringify(full)).not.toContain(REPORTER);
     // Accepting twice is an illegal transition.
-    expect(
-      (await chen.post(`/api/inspection/cases/${restaurant.id}/acceptance`, { decision: 'accepted' })).status,
-    ).toBe(409);
+    expect((await director.post(`${base}/acceptance`, { decision: 'accepted' })).status).toBe(409);
+  });
+
+  it('an inspection body that does not require the 立案审批 (setting) lets the inspector 立案; the generic route obeys the same guard', async () => {
+    const db = env.server.app.ctx.database.db;
+    const { code } = await db
+      .selectFrom('jurisdiction')
+      .select('code')
+      .where('id', '=', p.zengdu)
+      .executeTakeFirstOrThrow();
+    const key = `inspection.filing_approval.${code}`;
+    const gated = await assignedRestaurant();
+    const { version } = await mustOk(await chen.get(`/api/inspection/cases/${gated.id}`));
+    const generic = await chen.post(`/api/cases/${gated.id}/transitions`, { event: 'accept', version });
+    expect([generic.status, generic.body.code]).toEqual([409, 'PRECONDITION_UNMET']);
+    await db
+      .insertInto('setting')
+      .values({
+        key,
+        value: JSON.stringify('none'),
+        label: '监察立案审批范围',
+        basis: '《劳动保障监察条例》第十四条第二款',
+        updated_at: new Date(),
+      })
+      .execute();
+    try {
+      const c = await assignedRestaurant();
+      const r = await mustOk(
+        await chen.post(`/api/inspection/cases/${c.id}/acceptance`, { decision: 'accepted' }),
+      );
+      expect(r.case.state).toBe('filed');
+      expect(r.case.documents.map((d: any) => d.type)).toEqual(['inspection_acceptance']);
+      expect(r.case.approvals).toEqual([]);
+    } finally {
+      await db.deleteFrom('setting').where('key', '=', key).execute();
+    }
   });
 
   it('investigates with two inspectors, records, a document request, the extension by the head', async () => {
@@ -398,7 +494,10 @@ describe('labor inspection (W-06)', () => {
   it('a complaint that proves untrue ends the investigation (终结调查); a fine outside the range is refused', async () => {
     const r = await mustOk(await clerk.post('/api/inspection/cases', complaintBody(p.zengdu)), 201);
     const id = r.caseId;
-    await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
+    await mustOk(
+      // The 负责人 accepts: taking the step is the 立案审批 (立案审批表 issued by his own action).
+      await director.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }),
+    );
     await mustOk(
       await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [ids.chen, ids.zhang] }),
     );
@@ -448,7 +547,10 @@ describe('labor inspection (W-06)', () => {
       201,
     );
     const id = r.caseId;
-    await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
+    await mustOk(
+      // The 负责人 accepts: taking the step is the 立案审批 (立案审批表 issued by his own action).
+      await director.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }),
+    );
     await mustOk(
       await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [ids.chen, ids.zhang] }),
     );
@@ -566,7 +668,10 @@ describe('labor inspection (W-06)', () => {
       201,
     );
     const id = r.caseId;
-    await mustOk(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
+    await mustOk(
+      // The 负责人 accepts: taking the step is the 立案审批 (立案审批表 issued by his own action).
+      await director.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }),
+    );
     await mustOk(
       await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: [ids.chen, ids.zhang] }),
     );

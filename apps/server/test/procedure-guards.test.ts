@@ -263,7 +263,10 @@ describe('inspection procedure guards (409 PRECONDITION_UNMET)', () => {
       201,
     );
     const id = r.caseId as string;
-    await ok(await chen.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }));
+    await ok(
+      // The 负责人 accepts: taking the step is the 立案审批 (立案审批表 issued by his own action).
+      await director.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }),
+    );
     await ok(await director.post(`/api/inspection/cases/${id}/inspectors`, { userIds: inspectors }));
     await ok(await chen.post(`/api/inspection/cases/${id}/investigation/start`, {}));
     const proposed = await ok(

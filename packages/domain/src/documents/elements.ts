@@ -204,6 +204,7 @@ export const REQUIRED_ELEMENTS: Readonly<Record<string, readonly ElementRule[]>>
   onsite_record: [...ALWAYS, INSP_CASE],
   inspection_extension_approval: [...ALWAYS, INSP_CASE],
   inspection_revocation_approval: [...ALWAYS, INSP_CASE],
+  inspection_filing_approval: [...ALWAYS, INSP_CASE],
   compensation_order: [
     ...ALWAYS,
     INSP_CASE,

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { REQUIRED_ELEMENTS } from '../documents/elements';
-import { APPROVAL_FORMS, filingApprovalRequired, isApprovalFormKind, mayApproveForm } from './approvals';
-import { INSPECTION_APPROVALS, INSPECTION_FORM_KIND } from './inspection.approvals';
+import {
+  APPROVAL_FORMS,
+  filingApprovalRequired,
+  inspectionFilingApprovalRequired,
+  isApprovalFormKind,
+  mayApproveForm,
+} from './approvals';
+import { INSPECTION_APPROVALS, INSPECTION_FORM_KIND, inspectionApprovalKey } from './inspection.approvals';
 import { WORKFLOW_MACHINES } from './registry';
 
 describe('approval forms', () => {
@@ -33,5 +39,16 @@ describe('approval forms', () => {
     expect(filingApprovalRequired({ level: 'county', collective: true })).toBe(false);
     expect(filingApprovalRequired({ level: 'county', collective: false }, 'all')).toBe(true);
     expect(filingApprovalRequired({ level: 'city', collective: true }, 'none')).toBe(false);
+  });
+  it('inspection filing approval: every complaint and report case by default; ex officio cases never', () => {
+    expect(inspectionFilingApprovalRequired('complaint')).toBe(true);
+    expect(inspectionFilingApprovalRequired('report')).toBe(true);
+    expect(inspectionFilingApprovalRequired('campaign')).toBe(false);
+    expect(inspectionFilingApprovalRequired('ex_officio', 'all')).toBe(false);
+    expect(inspectionFilingApprovalRequired('complaint', 'none')).toBe(false);
+  });
+  it('every inspection approval maps back from its form kind', () => {
+    for (const [k, kind] of Object.entries(INSPECTION_FORM_KIND)) expect(inspectionApprovalKey(kind)).toBe(k);
+    expect(inspectionApprovalKey('arbitration_filing')).toBeNull();
   });
 });

@@ -19,6 +19,8 @@ export interface ApprovalForm {
   /** Posts that may approve */
   approverRoles: readonly RoleCode[];
   basis: string;
+  /** The opinion printed on the form when the approver approves without writing one */
+  defaultOpinion: string;
 }
 
 export const APPROVAL_FORMS = {
@@ -29,6 +31,7 @@ export const APPROVAL_FORMS = {
     gates: 'accept',
     approverRoles: ['leader'],
     basis: '《劳动人事争议仲裁办案规则》第三十条、第三十一条；仲裁文书样式 立案（组庭）审批表',
+    defaultOpinion: '同意受理。',
   },
   arbitration_closing: {
     track: 'arbitration',
@@ -37,6 +40,17 @@ export const APPROVAL_FORMS = {
     gates: 'close',
     approverRoles: ['leader'],
     basis: '《劳动人事争议仲裁办案规则》第二十一条至第二十四条（结案归档）；仲裁文书样式 结案审批表',
+    defaultOpinion: '同意结案。',
+  },
+  inspection_filing: {
+    track: 'inspection',
+    form: 'inspection_filing_approval',
+    label: '立案审批',
+    gates: 'accept',
+    approverRoles: ['leader'],
+    basis:
+      '《劳动保障监察条例》第十四条第二款；《关于实施〈劳动保障监察条例〉若干规定》第十八条第一款（立案审批表报负责人批准）',
+    defaultOpinion: '同意立案。',
   },
   inspection_extension: {
     track: 'inspection',
@@ -45,6 +59,7 @@ export const APPROVAL_FORMS = {
     gates: 'extend_investigation',
     approverRoles: ['leader'],
     basis: '《劳动保障监察条例》第十七条（情况复杂的，经劳动保障行政部门负责人批准，可以延长三十个工作日）',
+    defaultOpinion: '同意延长办案期限三十个工作日。',
   },
   inspection_revocation: {
     track: 'inspection',
@@ -53,6 +68,7 @@ export const APPROVAL_FORMS = {
     gates: 'withdraw_case',
     approverRoles: ['leader'],
     basis: '《劳动保障监察条例》第十八条第一款第（三）项；《关于实施〈劳动保障监察条例〉若干规定》第三十五条',
+    defaultOpinion: '同意撤销立案。',
   },
   inspection_closing: {
     track: 'inspection',
@@ -61,6 +77,7 @@ export const APPROVAL_FORMS = {
     gates: 'close',
     approverRoles: ['leader'],
     basis: '《关于实施〈劳动保障监察条例〉若干规定》第三十五条（案件处理完毕，报负责人审批后结案）',
+    defaultOpinion: '同意结案。',
   },
 } as const satisfies Record<string, ApprovalForm>;
 
@@ -101,4 +118,27 @@ export function filingApprovalRequired(
 ): boolean {
   const policy = override ?? FILING_APPROVAL_DEFAULTS[c.level];
   return policy === 'all' || (policy === 'collective' && c.collective);
+}
+
+/**
+ * Which inspection cases need the 立案审批 before 立案, per inspection body: `all` (every complaint and
+ * report case) or `none`, by the setting `inspection.filing_approval.<jurisdiction code>`; default
+ * `all` (RULES.md W-06: accepted ⇒ 立案审批表 with the approver and the 立案 date). Cases opened ex
+ * officio (巡视检查, 专项检查, 书面审查) are 立案 by the inspection plan that opened them, so the gate
+ * applies to complaints and reports.
+ */
+export type InspectionFilingApprovalPolicy = 'all' | 'none';
+
+export const INSPECTION_FILING_APPROVAL_DEFAULT: InspectionFilingApprovalPolicy = 'all';
+
+export function isInspectionFilingApprovalPolicy(v: unknown): v is InspectionFilingApprovalPolicy {
+  return v === 'all' || v === 'none';
+}
+
+export function inspectionFilingApprovalRequired(
+  source: string,
+  override?: InspectionFilingApprovalPolicy | null,
+): boolean {
+  if (source !== 'complaint' && source !== 'report') return false;
+  return (override ?? INSPECTION_FILING_APPROVAL_DEFAULT) === 'all';
 }

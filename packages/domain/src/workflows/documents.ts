@@ -72,6 +72,7 @@ export const DOCUMENT_TYPES = {
   onsite_record: '现场检查笔录',
   inspection_extension_approval: '延长办案期限审批表',
   inspection_revocation_approval: '撤销立案审批表',
+  inspection_filing_approval: '立案审批表',
   case_withdrawal: '撤销立案决定书',
   compensation_order: '加付赔偿金决定书',
   penalty_hearing_record: '听证笔录',

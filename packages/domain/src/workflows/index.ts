@@ -30,12 +30,17 @@ export {
   isApprovalFormKind,
   isFilingApprovalPolicy,
   mayApproveForm,
+  INSPECTION_FILING_APPROVAL_DEFAULT,
+  type InspectionFilingApprovalPolicy,
+  inspectionFilingApprovalRequired,
+  isInspectionFilingApprovalPolicy,
 } from './approvals';
 export {
   type ApprovalRule,
   INSPECTION_APPROVALS,
   INSPECTION_FORM_KIND,
   type InspectionApprovalKind,
+  inspectionApprovalKey,
   mayApprove,
 } from './inspection.approvals';
 export { type LegalAidContext, legalAidMachine } from './legal-aid.machine';

@@ -1,3 +1,4 @@
+import { APPROVAL_FORMS } from './approvals';
 import {
   chineseDate,
   dayAfter,
@@ -26,6 +27,10 @@ export interface InspectionSnapshot {
   legalReviewBasis: string;
   /** Conclusion of the 法制审核, when one was recorded. */
   legalReview: 'approved' | 'rejected' | null;
+  /** The inspection body requires the 立案审批 for this case (setting, approvals.ts). */
+  filingApprovalRequired: boolean;
+  /** A holder of the approving post approved the 立案审批 (or is the one taking the step). */
+  filingApproved: boolean;
 }
 
 type G = ProcedureGuard<InspectionSnapshot>;
@@ -96,12 +101,28 @@ const legalReviewPassed: G = {
   },
 };
 
+/** 立案 waits for the 立案审批 by the 负责人 where the inspection body requires it (approvals.ts). */
+const filingApproved: G = {
+  id: 'inspection.filing-approved',
+  label: '立案审批表已经负责人批准',
+  basis: APPROVAL_FORMS.inspection_filing.basis,
+  check(s) {
+    if (!s.filingApprovalRequired || s.filingApproved) return met(this.id);
+    return unmet(
+      this,
+      '本案立案须经劳动保障行政部门负责人审批，立案审批表尚未批准，不能立案；请先报请立案审批',
+      null,
+    );
+  },
+};
+
 export const INSPECTION_GUARDS: Readonly<Record<string, G>> = Object.fromEntries(
-  [hearingWindowClosed, requestedHearingHeld, legalReviewPassed].map((g) => [g.id, g]),
+  [filingApproved, hearingWindowClosed, requestedHearingHeld, legalReviewPassed].map((g) => [g.id, g]),
 );
 
 /** Step → legal preconditions of the inspection machine. */
 export const INSPECTION_STEP_GUARDS: Readonly<Record<string, readonly string[]>> = {
+  accept: ['inspection.filing-approved'],
   decide_penalty: [
     'inspection.hearing-window-closed',
     'inspection.requested-hearing-held',

@@ -165,6 +165,8 @@ const insp = (over: Partial<InspectionSnapshot> = {}): InspectionSnapshot => ({
   legalReviewMinFen: 1_000_000,
   legalReviewBasis: '《中华人民共和国行政处罚法》第五十八条',
   legalReview: null,
+  filingApprovalRequired: false,
+  filingApproved: false,
   ...over,
 });
 const icheck = (id: string, s: InspectionSnapshot) => INSPECTION_GUARDS[id]!.check(s);
@@ -231,6 +233,24 @@ describe('approval guards (approval forms gate the act)', () => {
 });
 
 describe('inspection guards', () => {
+  it('立案 waits for the 立案审批 by the 负责人 where the inspection body requires it', () => {
+    expect(inspectionStepVerdict('accept', insp()).allowed).toBe(true);
+    expect(inspectionStepVerdict('accept', insp({ filingApprovalRequired: true }))).toEqual({
+      allowed: false,
+      unmet: [
+        {
+          guard: 'inspection.filing-approved',
+          message: '本案立案须经劳动保障行政部门负责人审批，立案审批表尚未批准，不能立案；请先报请立案审批',
+          earliestDate: null,
+          basis:
+            '《劳动保障监察条例》第十四条第二款；《关于实施〈劳动保障监察条例〉若干规定》第十八条第一款（立案审批表报负责人批准）',
+        },
+      ],
+    });
+    expect(
+      inspectionStepVerdict('accept', insp({ filingApprovalRequired: true, filingApproved: true })).allowed,
+    ).toBe(true);
+  });
   it('no decision while the hearing-request window is open; earliest the day after it closes', () => {
     expect(icheck('inspection.hearing-window-closed', insp())).toEqual({
       met: false,

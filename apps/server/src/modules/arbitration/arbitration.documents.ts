@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import {
-  type ApprovalHandler,
+  type ApprovalFormIssuer,
   type ApprovalRow,
   registerApprovalKind,
   requestApproval,
@@ -467,7 +467,7 @@ function approvalFormHandler(
     row: ApprovalRow,
     d: ApplicationData,
   ) => Promise<Record<string, unknown>>,
-): ApprovalHandler {
+): ApprovalFormIssuer {
   const form = APPROVAL_FORMS[kind];
   return async (ctx, trx, actor, row, dec) => {
     const d = await loadApplication(trx, row.subject_id);
@@ -501,16 +501,14 @@ function approvalFormHandler(
 }
 
 export function registerArbitrationApprovals() {
-  registerApprovalKind(
-    'arbitration_filing',
-    approvalFormHandler('arbitration_filing', async (ctx, _trx, _row, d) => ({
+  registerApprovalKind('arbitration_filing', {
+    issue: approvalFormHandler('arbitration_filing', async (ctx, _trx, _row, d) => ({
       receivedDate: todayIso(ctx.config, d.matter.received_at),
       claims: claimTexts(d),
     })),
-  );
-  registerApprovalKind(
-    'arbitration_closing',
-    approvalFormHandler('arbitration_closing', async (ctx, trx, row) => {
+  });
+  registerApprovalKind('arbitration_closing', {
+    issue: approvalFormHandler('arbitration_closing', async (ctx, trx, row) => {
       const p = row.payload as ClosingPayload;
       return {
         acceptedDate: await acceptedDateOf(ctx, trx, row.subject_id),
@@ -519,7 +517,7 @@ export function registerArbitrationApprovals() {
         arbitrators: (await seats(trx, row.subject_id)).arbitrators,
       };
     }),
-  );
+  });
 }
 
 /** The handler asks for the 立案 or 结案 approval; it waits on the approvers' 工作台. */
@@ -560,6 +558,7 @@ export async function requestArbitrationApproval(
     subjectLabel: `${d.c.number} ${names.applicantName}与${names.respondentName}${names.caseCause}争议`,
     jurisdictionId: d.c.jurisdiction_id,
     summary: kind === 'arbitration_closing' ? `${input.outcome}：${input.opinion}` : input.opinion,
+    requestedOn: todayIso(ctx.config),
     payload: {
       handlerOpinion: input.opinion,
       requestedDate: todayIso(ctx.config),

@@ -219,6 +219,7 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
       ['onsite_record', '随人社监检录字〔{year}〕第{seq}号'],
       ['inspection_extension_approval', '随人社监延字〔{year}〕第{seq}号'],
       ['inspection_revocation_approval', '随人社监撤批字〔{year}〕第{seq}号'],
+      ['inspection_filing_approval', '随人社监立批字〔{year}〕第{seq}号'],
       ['compensation_order', '随人社监赔字〔{year}〕第{seq}号'],
       ['case_transfer_letter', '随人社监移字〔{year}〕第{seq}号'],
       ['penalty_hearing_record', '随人社监听录字〔{year}〕第{seq}号'],

@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import { inspectionFilingApprovalRequired, isInspectionFilingApprovalPolicy } from '@onestop/domain';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
@@ -7,7 +8,10 @@ import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { getDocumentsService } from '../documents/documents.plugin';
 import { createTransfer } from '../transfers/transfers.service';
+import { attachApprovalDocument } from '../cases/approvals';
 import { loadInspectionCase, today } from './inspection.access';
+import { type GivenApproval, holdsApprovingPost, recordApproval, requester } from './inspection.approvals';
+import { caseHeader } from './inspection.closing';
 import type { acceptanceBody } from './inspection.schema';
 import {
   type CaseRow,
@@ -62,6 +66,82 @@ async function issue(
 }
 
 /**
+ * Whether the inspection body requires the 立案审批 for this case: setting
+ * `inspection.filing_approval.<jurisdiction code>` = all | none, else the domain default (approvals.ts).
+ */
+export async function filingApprovalRequired(
+  exec: Kysely<DB> | Trx,
+  c: { jurisdiction_id: string },
+  source: string,
+): Promise<boolean> {
+  const j = await exec
+    .selectFrom('jurisdiction')
+    .select('code')
+    .where('id', '=', c.jurisdiction_id)
+    .executeTakeFirst();
+  const setting = j
+    ? await exec
+        .selectFrom('setting')
+        .select('value')
+        .where('key', '=', `inspection.filing_approval.${j.code}`)
+        .executeTakeFirst()
+    : undefined;
+  return inspectionFilingApprovalRequired(
+    source,
+    isInspectionFilingApprovalPolicy(setting?.value) ? setting.value : null,
+  );
+}
+
+const SOURCE_TEXT: Record<string, string> = { complaint: '投诉', report: '举报' };
+
+/** The 立案审批表 (issued in the 立案 transaction, after the approval was recorded). */
+async function issueFilingApproval(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  auth: AuthContext,
+  c: CaseRow,
+  v: { source: string; receivedOn: string; day: string; given: GivenApproval | undefined; reason?: string },
+) {
+  const employer = await trx
+    .selectFrom('matter_party as mp')
+    .innerJoin('party as p', 'p.id', 'mp.party_id')
+    .select(['p.credit_code', 'p.address_enc', 'p.legal_representative'])
+    .where('mp.matter_id', '=', c.matter_id)
+    .where('mp.role', '=', 'employer')
+    .executeTakeFirst();
+  const claims = await trx
+    .selectFrom('case_claim as cc')
+    .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
+    .select(['mc.type', 'mc.facts'])
+    .where('cc.case_id', '=', c.id)
+    .orderBy('mc.sort')
+    .execute();
+  const header = await caseHeader(trx, c, v.day, v.day);
+  const who = requester(v.given, actor, v.day);
+  const facts = claims
+    .map((x) => x.facts?.trim())
+    .filter(Boolean)
+    .join('；');
+  return issue(ctx, trx, actor, auth, c, 'inspection_filing_approval', {
+    ...header,
+    inspectors:
+      header.inspectors === '（未指派）' ? '（立案后由负责人指派二名以上监察员）' : header.inspectors,
+    requestedBy: who.requestedBy,
+    requestedDate: who.requestedDate,
+    approver: actor.name,
+    approvalDate: v.day,
+    opinion: who.opinion || '同意立案。',
+    source: SOURCE_TEXT[v.source] ?? '依职权检查',
+    receivedDate: v.receivedOn,
+    ...(employer?.credit_code && { creditCode: employer.credit_code }),
+    ...(employer?.address_enc && { employerAddress: ctx.cipher.decrypt(employer.address_enc) }),
+    ...(employer?.legal_representative && { legalRepresentative: employer.legal_representative }),
+    violations: `涉嫌${violationText(claims.map((x) => x.type))}${facts ? `：${facts}` : ''}${v.reason ? `。${v.reason}` : ''}`,
+  });
+}
+
+/**
  * The acceptance decision within 5 working days (T-I2; 《关于实施〈劳动保障监察条例〉若干规定》第十八条):
  * accept and 立案 the same day (T-I4 starts), or refuse with the reason and the way left to the person.
  */
@@ -71,6 +151,7 @@ export async function decideAcceptance(
   actor: Actor,
   caseId: string,
   body: z.infer<typeof acceptanceBody>,
+  given?: GivenApproval,
 ) {
   const { db } = ctx.database;
   const { c, ext } = await loadInspectionCase(db, auth, caseId);
@@ -114,6 +195,13 @@ export async function decideAcceptance(
           { proceedings: open },
         );
       }
+      // 立案审批 (条例第十四条第二款; 规定第十八条第一款): given by the approver's own action — approving
+      // a request (given) or, holding the approving post, taking the step — and recorded before the
+      // transition, whose procedure guard (inspection.filing-approved) refuses 立案 without it.
+      const required = await filingApprovalRequired(db, c, ext.source);
+      const approving =
+        given !== undefined || (required && (await holdsApprovingPost(db, auth, c, 'filing')));
+      let approvalId: string | null = null;
       return step(
         ctx,
         auth,
@@ -124,9 +212,31 @@ export async function decideAcceptance(
           ...v,
           reason: body.reason,
           payload: { olderThanTwoYears: false, belongsToDisputeProcedure: false },
+          ...(approving && {
+            before: async (trx: Trx) => {
+              approvalId = await recordApproval(trx, auth, actor, {
+                caseId: c.id,
+                kind: 'filing',
+                day,
+                given,
+                request: { kind: 'filing', ...(body.reason && { reason: body.reason }) },
+                documentId: null,
+              });
+            },
+          }),
         },
         async (trx) => {
           await record(trx, 'accepted', null, body.reason ?? '符合受理条件');
+          const form = approvalId
+            ? await issueFilingApproval(ctx, trx, actor, auth, c, {
+                source: ext.source,
+                receivedOn: ext.received_on,
+                day,
+                given,
+                ...(body.reason && { reason: body.reason }),
+              })
+            : null;
+          if (approvalId && form) await attachApprovalDocument(trx, approvalId, form.id);
           const p = await noticeParties(trx, c, ext.source);
           const doc = await issue(ctx, trx, actor, auth, c, 'inspection_acceptance', {
             complainantName: p.complainantName,
@@ -135,7 +245,7 @@ export async function decideAcceptance(
             matters: p.matters,
             filedDate: day,
           });
-          return { documents: [doc] };
+          return { documents: form ? [form, doc] : [doc] };
         },
       );
     }

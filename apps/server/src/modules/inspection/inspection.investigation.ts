@@ -471,7 +471,7 @@ export async function extendInvestigation(
         extendedDueDate: clock?.due_date ?? day,
         reason: body.reason,
       });
-      await recordApproval(trx, auth, {
+      await recordApproval(trx, auth, actor, {
         caseId: c.id,
         kind: 'extension',
         day,

@@ -495,7 +495,7 @@ export async function closeOut(
           ? { evidenceOfCorrection: body.evidenceOfCorrection }
           : {}),
       });
-      await recordApproval(trx, auth, {
+      await recordApproval(trx, auth, actor, {
         caseId: c.id,
         kind: 'revocation',
         day,

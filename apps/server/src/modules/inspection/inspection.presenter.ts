@@ -1,4 +1,4 @@
-import { approvalsView } from './inspection.approvals';
+import { approvalsView, holdsApprovingPost } from './inspection.approvals';
 import { availableEvents, CLAIM_CATALOGUE, findRule, inspectionMachine, isClaimType } from '@onestop/domain';
 import { inspectionStepVerdicts } from './inspection.procedure';
 import { sql } from 'kysely';
@@ -99,6 +99,7 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
     db,
     c.id,
     offered.map((e) => e.event),
+    await holdsApprovingPost(db, auth, c, 'filing'),
   );
   const events = offered.map((e) => ({
     event: e.event,
@@ -213,6 +214,14 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
     events,
     actions: {
       // 报请负责人审批 (issue #13): a handling inspector asks; the 负责人 decides on the case page or 工作台.
+      // 报请立案审批: an inspector (not the approver) where the inspection body requires it and the
+      // 立案 waits for it (the 受理并立案 step shows the unmet 立案审批 until then).
+      requestFiling:
+        c.state === 'registered' &&
+        !leader &&
+        roles.includes('inspector') &&
+        !pendingKinds.has('filing') &&
+        events.some((e) => e.event === 'accept' && !e.allowed),
       requestExtension:
         handler &&
         !leader &&

@@ -196,7 +196,7 @@ export async function closeCase(
         filedOn: ext?.filed_on ?? null,
         receivedOn: ext?.received_on ?? null,
       });
-      await recordApproval(trx, auth, {
+      await recordApproval(trx, auth, actor, {
         caseId: c.id,
         kind: 'closing',
         day: today(ctx),

@@ -1,4 +1,5 @@
-import { maskName, maskPhone, type Permission } from '@onestop/domain';
+import { INSPECTION_FORM_KIND, maskName, maskPhone, type Permission } from '@onestop/domain';
+import { registerApprovalKind } from '../cases/approvals';
 import { registerProcedureCheck } from '../cases/procedure.registry';
 import { inspectionProcedureCheck } from './inspection.procedure';
 import type { FastifyRequest } from 'fastify';
@@ -6,7 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AuthContext, actorOf } from '../../platform/auth';
 import type { Actor } from '../../platform/audit';
-import { AppError, errorResponses, errorSchema } from '../../platform/errors';
+import { AppError, errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import { decideAcceptance } from './inspection.acceptance';
 import {
@@ -16,7 +17,8 @@ import {
   holdsApprovingPost,
   requestApproval,
 } from './inspection.approvals';
-import { loadInspectionCase } from './inspection.access';
+import { APPROVAL_KINDS } from './inspection.tables';
+import { loadInspectionCase, rolesOnCase } from './inspection.access';
 import {
   addRecord,
   addRequest,
@@ -374,7 +376,11 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   ) => {
     const { c: row, ext } = await loadInspectionCase(db, c.auth, caseId);
     if (await holdsApprovingPost(db, c.auth, row, request.kind)) return direct();
-    await assertDecider(ctx, c.auth, row);
+    // 立案 is asked before any inspector is assigned: an inspector post in the jurisdiction suffices.
+    if (request.kind === 'filing') {
+      if (!(await rolesOnCase(db, c.auth, row.jurisdiction_id)).includes('inspector'))
+        throw errors.forbidden('您在该辖区没有劳动保障监察员岗位，不能报请立案审批');
+    } else await assertDecider(ctx, c.auth, row);
     return {
       pendingApproval: await requestApproval(ctx, c.auth, c.actor, row, request, ext?.extended ?? false),
     };
@@ -382,6 +388,15 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const runApproval =
     (c: Ctx, caseId: string): ApprovalRunner =>
     (kind, r, given) => {
+      if (kind === 'filing')
+        return decideAcceptance(
+          ctx,
+          c.auth,
+          c.actor,
+          caseId,
+          { decision: 'accepted', ...(r.reason && { reason: r.reason }) },
+          given,
+        );
       if (kind === 'extension')
         return extendInvestigation(ctx, c.auth, c.actor, caseId, { reason: r.reason ?? '' }, given);
       if (kind === 'revocation')
@@ -403,6 +418,13 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
         given,
       );
     };
+  // Approving on the 工作台 or the case page carries out the step as the approver (cases/approvals.ts).
+  for (const kind of APPROVAL_KINDS) {
+    registerApprovalKind(INSPECTION_FORM_KIND[kind], {
+      run: (_ctx, auth, actor, row, given) =>
+        runApproval({ auth, actor }, row.subject_id)(kind, row.payload as ApprovalRequest, given),
+    });
+  }
 
   action(
     '/inspection/cases/:id/withdrawal',
@@ -441,7 +463,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   action(
     '/inspection/cases/:id/approvals',
     PERM,
-    '报请负责人审批：延长办案期限、撤销立案、结案（审批表由负责人本人在系统中审批后签发）',
+    '报请负责人审批：立案、延长办案期限、撤销立案、结案（审批表由负责人本人在系统中审批后签发）',
     idParam,
     approvalRequestBody,
     (c, p, b) =>
@@ -459,7 +481,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     '负责人审批报批事项：同意即办理该步骤并签发审批表（载明审批人姓名和审批日期）；不同意须写明意见',
     approvalParam,
     approvalDecisionBody,
-    (c, p, b) => decideApproval(ctx, c.auth, c.actor, p.id, p.approvalId, b, runApproval(c, p.id)),
+    (c, p, b) => decideApproval(ctx, c.auth, c.actor, p.id, p.approvalId, b),
   );
   action(
     '/inspection/cases/:id/referrals',

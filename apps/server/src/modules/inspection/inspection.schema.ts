@@ -210,9 +210,9 @@ export const legalReviewBody = z.strictObject({
     .describe('审核结论：approved 同意 / revise 建议修改后作出决定 / rejected 不同意'),
 });
 
-/** 报批 (issue #13): a handling inspector asks the 负责人 to approve 延长办案期限 / 撤销立案 / 结案. */
+/** 报批 (issue #13): an inspector asks the 负责人 to approve 立案 / 延长办案期限 / 撤销立案 / 结案. */
 export const approvalRequestBody = z.strictObject({
-  kind: z.enum(APPROVAL_KINDS, '报批事项应为延长办案期限、撤销立案或结案'),
+  kind: z.enum(APPROVAL_KINDS, '报批事项应为立案、延长办案期限、撤销立案或结案'),
   reason: text(2000, '报批理由').optional().describe('延长理由 / 撤销理由'),
   revocation: z
     .enum(['withdrawal', 'investigation_end'])

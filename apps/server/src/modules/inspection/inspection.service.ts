@@ -46,11 +46,18 @@ export async function step<T>(
   actor: Actor,
   c: CaseRow,
   event: string,
-  input: { version?: number | undefined; reason?: string | undefined; payload?: Record<string, unknown> },
+  input: {
+    version?: number | undefined;
+    reason?: string | undefined;
+    payload?: Record<string, unknown>;
+    /** Writes the step's preconditions read (e.g. the approval given by this very action) */
+    before?: (trx: Trx) => Promise<void>;
+  },
   more: (trx: Trx) => Promise<T>,
 ): Promise<T> {
   try {
     return await ctx.database.db.transaction().execute(async (trx) => {
+      await input.before?.(trx);
       await applyTransitionInTrx(ctx, trx, auth, actor, c.id, event, {
         expectedVersion: input.version,
         reason: input.reason,

@@ -188,27 +188,11 @@ export interface InspectionTables {
   penalty_rule: PenaltyRuleTable;
   minimum_wage: MinimumWageTable;
   supervision_filing: SupervisionFilingTable;
-  inspection_approval: InspectionApprovalTable;
 }
 
-export const APPROVAL_KINDS = ['extension', 'revocation', 'closing'] as const;
+/**
+ * The inspection approvals (报批), stored with every other approval in approval_request (migration
+ * 0071; cases/approvals.ts) as the approval-form kinds inspection_<kind>.
+ */
+export const APPROVAL_KINDS = ['filing', 'extension', 'revocation', 'closing'] as const;
 export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
-
-/** Migration 0048: an approval asked by a handling inspector and given by the approver's own action. */
-export interface InspectionApprovalTable {
-  id: Generated<string>;
-  case_id: string;
-  kind: ApprovalKind;
-  state: Generated<'pending' | 'approved' | 'rejected'>;
-  approver_role: string;
-  request: ColumnType<unknown, string, string>;
-  requested_by: string;
-  requested_on: string;
-  requested_at: Generated<Date>;
-  decided_by: string | null;
-  decided_on: string | null;
-  decided_at: Date | null;
-  opinion: string | null;
-  document_id: string | null;
-  version: Generated<number>;
-}

@@ -8,8 +8,7 @@ import { stateLabel, TRACKS } from '../cases/cases.tracks';
 import { CHANNEL_LABELS } from '../matters/matters.schema';
 import { scopeOf } from '../../platform/scope';
 import { INTERNAL_FORM_TYPES } from '../documents/verify.summary';
-import { pendingApprovalsFor } from '../inspection/inspection.approvals';
-import { INSPECTION_APPROVALS, type InspectionApprovalKind } from '@onestop/domain';
+import { pendingFor } from '../cases/approvals';
 
 /** The kinds of item on a user's to-do list besides their assigned cases and incoming transfers. */
 export const PENDING_KINDS = ['matter', 'correction', 'service', 'approval'] as const;
@@ -196,29 +195,64 @@ async function awaitingService(db: Kysely<DB>, auth: AuthContext): Promise<Pendi
   }));
 }
 
-/** Approvals waiting on the user's approving post (issue #13: 负责人 approves by own action). */
+/**
+ * Approvals waiting on the user's approving post, every track (issue #13: one mechanism,
+ * cases/approvals.ts; the 工作台 shows them once, under 待我审批).
+ */
 async function awaitingApproval(db: Kysely<DB>, auth: AuthContext): Promise<PendingItem[]> {
-  const rows = await pendingApprovalsFor(db, auth);
-  return rows.map((r) => ({
-    id: r.id,
-    kind: 'approval',
-    number: r.number,
-    title: `待审批：${INSPECTION_APPROVALS[r.kind as InspectionApprovalKind].label}（${r.requested_by_name}报批）`,
-    status: 'pending_approval',
-    statusLabel: '待审批',
-    dueDate: null,
-    priority: r.priority_flags.length > 0,
-    priorityFlags: priorityList(r.priority_flags),
-    track: 'inspection',
-    trackLabel: TRACKS.inspection.label,
-    matterId: r.matter_id,
-    matterNumber: r.matter_number,
-    jurisdictionName: r.jurisdiction_name,
-    organizationName: r.organization_name,
-    assigneeName: r.requested_by_name,
-    openedAt: iso(r.requested_at),
-    link: `/inspection/cases/${r.case_id}`,
-  }));
+  const items = (await pendingFor(db, auth)).filter((a) => a.subjectType === 'case');
+  if (!items.length) return [];
+  const cases = await db
+    .selectFrom('track_case as c')
+    .innerJoin('matter as m', 'm.id', 'c.matter_id')
+    .innerJoin('jurisdiction as j', 'j.id', 'c.jurisdiction_id')
+    .innerJoin('organization as o', 'o.id', 'c.organization_id')
+    .select([
+      'c.id',
+      'c.number',
+      'c.track',
+      'c.priority_flags',
+      'm.id as matter_id',
+      'm.number as matter_number',
+      'j.name as jurisdiction_name',
+      'o.name as organization_name',
+    ])
+    .where(
+      'c.id',
+      'in',
+      items.map((a) => a.subjectId),
+    )
+    .execute();
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  return items.flatMap((a) => {
+    const c = byId.get(a.subjectId);
+    if (!c) return [];
+    return [
+      {
+        id: a.id,
+        kind: 'approval' as const,
+        number: c.number,
+        title: `待审批：${a.label}（${a.requestedByName}报批）`,
+        status: 'pending_approval',
+        statusLabel: '待审批',
+        dueDate: null,
+        priority: c.priority_flags.length > 0,
+        priorityFlags: priorityList(c.priority_flags),
+        track: c.track,
+        trackLabel: TRACKS[c.track].label,
+        matterId: c.matter_id,
+        matterNumber: c.matter_number,
+        jurisdictionName: c.jurisdiction_name,
+        organizationName: c.organization_name,
+        assigneeName: a.requestedByName,
+        openedAt: a.requestedAt,
+        link:
+          c.track === 'inspection' || c.track === 'arbitration'
+            ? `/${c.track}/cases/${c.id}`
+            : `/cases/${c.id}`,
+      },
+    ];
+  });
 }
 
 /** Everything waiting on the user's posts besides assigned cases and transfers (工作台 我的待办). */

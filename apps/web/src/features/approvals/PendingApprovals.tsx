@@ -14,12 +14,31 @@ interface Approval {
   summary: string;
   requestedByName: string;
   requestedAt: string;
+  requestedOn: string;
   version: number;
+  /** The case's track (for the link), when the subject is a case */
+  track: string | null;
+}
+
+/** The case page of an approval's subject. */
+function subjectLink(a: Approval): string | null {
+  if (a.subjectType !== 'case') return null;
+  if (a.track === 'inspection') return `/inspection/cases/${a.subjectId}`;
+  if (a.track === 'arbitration') return `/arbitration/cases/${a.subjectId}`;
+  return `/cases/${a.subjectId}`;
+}
+
+/** 2026-12-07 → 2026年12月7日 */
+function chineseDay(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
 }
 
 /**
- * 待我审批 on the 工作台: the approvals this user may decide (their approving post, never their own
- * request). Approving issues the internal form with this user's name and today's date (issue #13).
+ * 待我审批 on the 工作台: the approvals of every track this user may decide (their approving post,
+ * never their own request) — arbitration 立案/结案审批 and inspection 立案, 延长办案期限, 撤销立案,
+ * 结案 (one service, cases/approvals.ts). Approving issues the internal form with this user's name and
+ * today's date; an inspection approval also carries out its step (issue #13).
  */
 export function PendingApprovals() {
   const client = useQueryClient();
@@ -33,13 +52,16 @@ export function PendingApprovals() {
     mutationFn: (v: { a: Approval; approve: boolean }) =>
       api.post(`/api/approvals/${v.a.id}/decide`, {
         approve: v.approve,
-        comment: comments[v.a.id]?.trim() || (v.approve ? '同意' : '退回补充'),
+        // Approving without an opinion prints the kind's default opinion (e.g. 同意立案。).
+        comment: comments[v.a.id]?.trim() || (v.approve ? undefined : '退回补充'),
         version: v.a.version,
       }),
     onSuccess: () => {
       setError(null);
       void client.invalidateQueries({ queryKey: ['approvals'] });
       void client.invalidateQueries({ queryKey: ['arbitration'] });
+      void client.invalidateQueries({ queryKey: ['inspection'] });
+      void client.invalidateQueries({ queryKey: ['work'] });
       void client.invalidateQueries({ queryKey: ['documents'] });
     },
     onError: (e) => setError(isApiError(e) ? e.message : '审批失败'),
@@ -62,16 +84,12 @@ export function PendingApprovals() {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Typography.Text strong>
                   {a.label}：
-                  {a.subjectType === 'case' ? (
-                    <Link to={`/arbitration/cases/${a.subjectId}`}>{a.subjectLabel}</Link>
-                  ) : (
-                    a.subjectLabel
-                  )}
+                  {subjectLink(a) ? <Link to={subjectLink(a)!}>{a.subjectLabel}</Link> : a.subjectLabel}
                 </Typography.Text>
-                <Typography.Text type="secondary">{`${a.requestedByName} 报批（${new Date(a.requestedAt).toLocaleDateString('zh-CN')}）：${a.summary}`}</Typography.Text>
+                <Typography.Text type="secondary">{`${a.requestedByName} 报批（${chineseDay(a.requestedOn)}）：${a.summary}`}</Typography.Text>
                 <Input
                   aria-label="审批意见"
-                  placeholder="审批意见（如：同意受理）"
+                  placeholder="审批意见（退回时必填）"
                   value={comments[a.id] ?? ''}
                   onChange={(e) => setComments({ ...comments, [a.id]: e.target.value })}
                 />

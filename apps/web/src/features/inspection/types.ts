@@ -101,7 +101,8 @@ export interface InspectionCase {
     | 'endInvestigation'
     | 'refer'
     | 'close'
-    | 'requestExtension',
+    | 'requestExtension'
+    | 'requestFiling',
     boolean
   >;
   isHandlingInspector: boolean;
@@ -196,7 +197,7 @@ export interface CampaignDetail extends Omit<Campaign, 'employers'> {
 /** One approval of the case (apps/server inspection.approvals.ts approvalsView). */
 export interface ApprovalView {
   id: string;
-  kind: 'extension' | 'revocation' | 'closing';
+  kind: 'filing' | 'extension' | 'revocation' | 'closing';
   label: string;
   state: 'pending' | 'approved' | 'rejected';
   stateLabel: string;

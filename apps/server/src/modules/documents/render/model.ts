@@ -62,6 +62,7 @@ export const DOCUMENT_TYPES = [
   'onsite_record',
   'inspection_extension_approval',
   'inspection_revocation_approval',
+  'inspection_filing_approval',
   'compensation_order',
   'case_transfer_letter',
   'penalty_hearing_record',

@@ -43,7 +43,7 @@ function Reporter({ c }: { c: InspectionCase }) {
 }
 
 /** Steps whose machine event carries procedure guards (shown disabled with why before anyone tries). */
-const GUARDED_STEPS: Record<string, string> = { decidePenalty: 'decide_penalty' };
+const GUARDED_STEPS: Record<string, string> = { decidePenalty: 'decide_penalty', accept: 'accept' };
 
 /** One inspection case: facts, the reporter (confidential), investigation, outcomes and ONLY the allowed steps. */
 export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; compact?: boolean }) {

@@ -31,6 +31,22 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
       body: (_v, c) => ({ decision: 'accepted', version: c.version }),
     },
     {
+      key: 'requestFiling',
+      label: '报请立案审批',
+      path: '/approvals',
+      fields: [
+        {
+          name: 'reason',
+          label: '立案理由（涉嫌违法事实与依据）',
+          kind: 'textarea',
+          required: true,
+          extra:
+            '报请负责人审批，批准即立案并签发立案审批表（《劳动保障监察条例》第十四条第二款；《关于实施〈劳动保障监察条例〉若干规定》第十八条第一款）',
+        },
+      ],
+      body: (v) => ({ kind: 'filing', reason: v.reason }),
+    },
+    {
       key: 'refuse',
       label: '不予受理',
       path: '/acceptance',

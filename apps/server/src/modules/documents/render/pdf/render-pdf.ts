@@ -96,6 +96,7 @@ export async function renderPdf(model: DocumentModel, options: PdfRenderOptions 
       const page = canvas.page;
       const line = canvas.lines;
       drawBlock(canvas, block);
+      if (block.kind === 'signature') signatureStart = line;
       // A signature block that starts a page or splits over two is kept with the last paragraph.
       if (block.kind === 'signature' && canvas.page !== page && signatureBreak === undefined) {
         signatureBreak = Math.max(line - 2, 1);
@@ -103,11 +104,14 @@ export async function renderPdf(model: DocumentModel, options: PdfRenderOptions 
     }
   };
   let signatureBreak: number | undefined;
+  /** Body lines drawn before the (last) signature block: the whole block moves as one. */
+  let signatureStart: number | undefined;
   // Dry pass first: GB/T 9704 §7.3.5.4 forbids a page holding only the seal and date, so when the
   // sign-off does not fit under the text, the last two body lines move to the next page with it.
   const hasSeal = model.issuer.sealPng !== undefined;
   const hasQr = model.verification !== undefined;
   canvas.reset(true);
+  signatureStart = undefined;
   layoutBody();
   if (signatureBreak !== undefined) {
     canvas.breakBeforeLine = signatureBreak;
@@ -115,7 +119,9 @@ export async function renderPdf(model: DocumentModel, options: PdfRenderOptions 
     layoutBody();
   }
   if (!signOffFits(canvas.y, hasSeal, hasQr)) {
-    const signOffBreak = Math.max(canvas.lines - 2, 1);
+    // The sign-off (date, seal) moves with the whole signature block (tribunal, 书记员) and the last
+    // two body lines before it — never with a piece of the block (issue #13 item 7).
+    const signOffBreak = Math.max((signatureStart ?? canvas.lines) - 2, 1);
     canvas.breakBeforeLine = Math.min(signOffBreak, signatureBreak ?? signOffBreak);
   }
   canvas.reset(false);

@@ -1,6 +1,20 @@
-import type { Block } from '../model.js';
-import { REMEDY_BODIES } from '@onestop/domain';
-import { dt, defineTemplate, h, kv, list, p, partyBlocks, sign, tribunalEntries, yuan } from './template.js';
+import {
+  ABSENCE_CONSEQUENCE,
+  ARBITRATORS_SPEC,
+  type AwardItem,
+  awardItemBlocks,
+  BRING_TO_HEARING,
+  CASE_NAME_SPECS,
+  caseLine,
+  claimsAndDefence,
+  FINALITY_LABEL,
+  LAW,
+  partiesHeading,
+  tribunalSignature,
+} from './arbitration-parts.js';
+import { dt, defineTemplate, h, kv, list, p } from './template.js';
+
+export { APPEAL_RIGHTS, type AwardFinality, type AwardItem, FINALITY_LABEL } from './arbitration-parts.js';
 
 // Arbitration documents after acceptance (RULES.md W-02, §5.5; 调解仲裁法 Arts. 35–36, 42, 46–50).
 
@@ -21,9 +35,7 @@ export const hearingNotice = defineTemplate<HearingNoticeFields>({
   title: '开庭通知书',
   required: [
     { key: 'addresseeName', label: '受通知人' },
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'hearingAt', label: '开庭时间', kind: 'datetime' },
     { key: 'hearingPlace', label: '开庭地点' },
     { key: 'presidingArbitrator', label: '首席（独任）仲裁员' },
@@ -32,7 +44,7 @@ export const hearingNotice = defineTemplate<HearingNoticeFields>({
   addressee: (f) => f.addresseeName,
   build: (f) => {
     const rows: [string, string][] = [
-      ['案由', `${f.applicantName}与${f.respondentName}${f.caseCause}争议`],
+      ['案由', caseLine(f)],
       ['开庭时间', dt(f.hearingAt)],
       ['开庭地点', f.hearingPlace],
       [f.arbitrators?.length ? '首席仲裁员' : '独任仲裁员', f.presidingArbitrator],
@@ -43,9 +55,9 @@ export const hearingNotice = defineTemplate<HearingNoticeFields>({
       p('本委受理的下列案件定于以下时间、地点开庭审理，请准时到庭：'),
       kv(rows),
       list([
-        '请携带身份证明、授权委托书及证据原件按时到庭。',
-        '当事人有正当理由的，可以在开庭三日前请求延期开庭，是否延期由本委决定（《中华人民共和国劳动争议调解仲裁法》第三十五条）。',
-        '申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以按撤回仲裁申请处理；被申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决（同法第三十六条）。',
+        BRING_TO_HEARING,
+        `当事人有正当理由的，可以在开庭三日前请求延期开庭，是否延期由本委决定（${LAW}第三十五条）。`,
+        ABSENCE_CONSEQUENCE,
       ]),
     ];
   },
@@ -65,16 +77,13 @@ export const arbitralMediationStatement = defineTemplate<ArbitralMediationStatem
   type: 'arbitral_mediation_statement',
   title: '仲裁调解书',
   required: [
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'claims', label: '仲裁请求', kind: 'texts' },
     { key: 'agreedTerms', label: '调解协议内容', kind: 'texts' },
-    { key: 'arbitrators', label: '仲裁员', kind: 'texts' },
+    ARBITRATORS_SPEC,
   ],
   build: (f, ctx) => [
-    ...partyBlocks(ctx, ['申请人'], [`申请人：${f.applicantName}`]),
-    ...partyBlocks(ctx, ['被申请人'], [`被申请人：${f.respondentName}`]),
+    ...partiesHeading(ctx, f),
     p(`申请人与被申请人${f.caseCause}争议一案，本委依法受理。申请人的仲裁请求为：`),
     list(f.claims),
     p('本案在仲裁庭主持下，双方当事人自愿达成如下协议：'),
@@ -82,17 +91,9 @@ export const arbitralMediationStatement = defineTemplate<ArbitralMediationStatem
     p(
       '上述协议符合有关法律规定，本委予以确认。本调解书经双方当事人签收后，即发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十二条）。一方当事人逾期不履行的，另一方当事人可以依照民事诉讼法的有关规定向人民法院申请执行。',
     ),
-    sign(...tribunalEntries(ctx, f.arbitrators, f.clerk)),
+    tribunalSignature(ctx, f),
   ],
 });
-
-export type AwardFinality = 'final' | 'non_final';
-
-export interface AwardItem {
-  text: string;
-  finality: AwardFinality;
-  amount?: number;
-}
 
 export interface AwardFields {
   applicantName: string;
@@ -106,22 +107,11 @@ export interface AwardFields {
   clerk?: string;
 }
 
-export const FINALITY_LABEL: Record<AwardFinality, string> = { final: '终局', non_final: '非终局' };
-
-// 调解仲裁法 Arts. 47–50: final items bind the employer at once; the worker may still sue in 15 days,
-// the employer may only apply to the intermediate court within 30 days to set the award aside.
-export const APPEAL_RIGHTS: Record<AwardFinality, string> = {
-  final: `以上终局裁决事项自本裁决书作出之日起发生法律效力。劳动者对终局裁决事项不服的，可以自收到本裁决书之日起十五日内向${REMEDY_BODIES.basicCourt}提起诉讼（《中华人民共和国劳动争议调解仲裁法》第四十八条）；用人单位有证据证明终局裁决事项有《中华人民共和国劳动争议调解仲裁法》第四十九条规定情形之一的，可以自收到本裁决书之日起三十日内向本委所在地的中级人民法院（${REMEDY_BODIES.intermediateCourt}）申请撤销裁决。`,
-  non_final: `当事人对以上非终局裁决事项不服的，可以自收到本裁决书之日起十五日内向${REMEDY_BODIES.basicCourt}提起诉讼；期满不起诉的，裁决书发生法律效力（《中华人民共和国劳动争议调解仲裁法》第五十条）。`,
-};
-
 export const award = defineTemplate<AwardFields>({
   type: 'award',
   title: '裁决书',
   required: [
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'claims', label: '仲裁请求', kind: 'texts' },
     { key: 'facts', label: '查明事实' },
     { key: 'reasons', label: '裁决理由' },
@@ -134,43 +124,20 @@ export const award = defineTemplate<AwardFields>({
         { key: 'finality', label: '终局/非终局', kind: 'choice', choices: FINALITY_LABEL },
       ],
     },
-    { key: 'arbitrators', label: '仲裁员', kind: 'texts' },
+    ARBITRATORS_SPEC,
   ],
-  build: (f, ctx) => {
-    const defence = ctx.defence?.trim() || '被申请人在答辩期内未提交书面答辩意见。';
-    const blocks: Block[] = [
-      ...partyBlocks(ctx, ['申请人'], [`申请人：${f.applicantName}`]),
-      ...partyBlocks(ctx, ['被申请人'], [`被申请人：${f.respondentName}`]),
-      p(`申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭进行了审理，现已审理终结。`),
-      h('一、申请人的仲裁请求'),
-      list(f.claims),
-      h('二、被申请人辩称'),
-      p(defence),
-      h('三、本委查明'),
-      p(f.facts),
-      h('四、本委认为'),
-      p(f.reasons),
-      h('五、裁决如下'),
-    ];
-    let n = 0;
-    for (const finality of ['final', 'non_final'] as const) {
-      const items = f.items.filter((i) => i.finality === finality);
-      if (items.length === 0) continue;
-      blocks.push(
-        list(
-          items.map((i) => {
-            n += 1;
-            const amount = i.amount === undefined ? '' : `，金额${yuan(i.amount, { words: true })}`;
-            return `（${FINALITY_LABEL[finality]}）第${n}项：${i.text.replace(/[。；]$/, '')}${amount}。`;
-          }),
-          false,
-        ),
-        p(APPEAL_RIGHTS[finality]),
-      );
-    }
-    blocks.push(sign(...tribunalEntries(ctx, f.arbitrators, f.clerk)));
-    return blocks;
-  },
+  build: (f, ctx) => [
+    ...partiesHeading(ctx, f),
+    p(`申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭进行了审理，现已审理终结。`),
+    ...claimsAndDefence(ctx, f.claims),
+    h('三、本委查明'),
+    p(f.facts),
+    h('四、本委认为'),
+    p(f.reasons),
+    h('五、裁决如下'),
+    ...awardItemBlocks(f.items),
+    tribunalSignature(ctx, f),
+  ],
 });
 
 export interface ProofOfServiceFields {

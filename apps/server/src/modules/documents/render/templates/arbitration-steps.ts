@@ -1,27 +1,27 @@
 import type { Block } from '../model.js';
-import { APPEAL_RIGHTS, type AwardFinality, type AwardItem, FINALITY_LABEL } from './arbitration-hearing.js';
 import {
-  cn,
-  d,
-  defineTemplate,
-  dt,
-  h,
-  kv,
-  list,
-  p,
-  partyBlocks,
-  sign,
-  tribunalEntries,
-  yuan,
-} from './template.js';
+  ABSENCE_CONSEQUENCE,
+  ARBITRATORS_SPEC,
+  type AwardItem,
+  awardItemBlocks,
+  BRING_TO_HEARING,
+  CASE_NAME_SPECS,
+  caseLine,
+  claimsAndDefence,
+  FINALITY_LABEL,
+  LAW,
+  partiesHeading,
+  RULES,
+  tribunalSignature,
+} from './arbitration-parts.js';
+import { cn, d, defineTemplate, dt, h, kv, list, p, sign, tribunalEntries, yuan } from './template.js';
 
 // Arbitration documents issued by the steps of the proceedings (issue #13, item 3): 仲裁庭组成通知书,
 // 延期开庭通知书, 庭审笔录, 先予执行裁决书, 部分（先行）裁决书, 回避决定书, 裁决书补正决定书, and the internal
 // 立案审批表 / 仲裁结案审批表. 调解仲裁法 = 《中华人民共和国劳动争议调解仲裁法》; 办案规则 =
 // 《劳动人事争议仲裁办案规则》 (人社部令第33号, 2017).
 
-const LAW = '《中华人民共和国劳动争议调解仲裁法》';
-const RULES = '《劳动人事争议仲裁办案规则》';
+// Shared parts (case specs, parties, claims and defence, award items, signatures): arbitration-parts.ts.
 
 /** 调解仲裁法第三十三条第一款: the grounds on which an arbitrator must step aside. */
 const RECUSAL_GROUNDS = [
@@ -30,9 +30,6 @@ const RECUSAL_GROUNDS = [
   '与本案当事人、代理人有其他关系，可能影响公正裁决的；',
   '私自会见当事人、代理人，或者接受当事人、代理人的请客送礼的。',
 ];
-
-const caseLine = (f: { applicantName: string; respondentName: string; caseCause: string }) =>
-  `${f.applicantName}与${f.respondentName}${f.caseCause}争议`;
 
 // ---------------------------------------------------------------------------------------------------
 export interface TribunalCompositionNoticeFields {
@@ -57,9 +54,7 @@ export const tribunalCompositionNotice = defineTemplate<TribunalCompositionNotic
   title: '仲裁庭组成通知书',
   required: [
     { key: 'addresseeName', label: '受通知人' },
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'acceptedDate', label: '受理日期', kind: 'date' },
     { key: 'presidingArbitrator', label: '首席（独任）仲裁员' },
   ],
@@ -105,9 +100,7 @@ export const postponementNotice = defineTemplate<PostponementNoticeFields>({
   title: '延期开庭通知书',
   required: [
     { key: 'addresseeName', label: '受通知人' },
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'originalHearingAt', label: '原定开庭时间', kind: 'datetime' },
     { key: 'reason', label: '延期理由' },
     { key: 'newHearingAt', label: '开庭时间', kind: 'datetime' },
@@ -122,10 +115,7 @@ export const postponementNotice = defineTemplate<PostponementNoticeFields>({
       ['开庭时间', dt(f.newHearingAt)],
       ['开庭地点', f.hearingPlace],
     ]),
-    list([
-      '请携带身份证明、授权委托书及证据原件按时到庭。',
-      `申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以按撤回仲裁申请处理；被申请人收到书面通知，无正当理由拒不到庭或者未经仲裁庭同意中途退庭的，可以缺席裁决（${LAW}第三十六条）。`,
-    ]),
+    list([BRING_TO_HEARING, ABSENCE_CONSEQUENCE]),
     p('特此通知。'),
   ],
 });
@@ -157,9 +147,7 @@ export const hearingRecord = defineTemplate<HearingRecordFields>({
   type: 'hearing_record',
   title: '庭审笔录',
   required: [
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'hearingAt', label: '开庭时间', kind: 'datetime' },
     { key: 'hearingPlace', label: '开庭地点' },
     { key: 'attendees', label: '到庭人员', kind: 'texts' },
@@ -172,7 +160,7 @@ export const hearingRecord = defineTemplate<HearingRecordFields>({
         { key: 'text', label: '陈述内容' },
       ],
     },
-    { key: 'arbitrators', label: '仲裁员', kind: 'texts' },
+    ARBITRATORS_SPEC,
     { key: 'clerk', label: '书记员' },
   ],
   build: (f, ctx) => {
@@ -232,9 +220,7 @@ export const advanceExecutionAward = defineTemplate<AdvanceExecutionAwardFields>
   type: 'advance_execution_award',
   title: '先予执行裁决书',
   required: [
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'applicationDate', label: '先予执行申请日期', kind: 'date' },
     { key: 'grounds', label: '先予执行理由' },
     {
@@ -247,11 +233,10 @@ export const advanceExecutionAward = defineTemplate<AdvanceExecutionAwardFields>
       ],
     },
     { key: 'performDays', label: '履行期限（日）', kind: 'days' },
-    { key: 'arbitrators', label: '仲裁员', kind: 'texts' },
+    ARBITRATORS_SPEC,
   ],
   build: (f, ctx) => [
-    ...partyBlocks(ctx, ['申请人'], [`申请人：${f.applicantName}`]),
-    ...partyBlocks(ctx, ['被申请人'], [`被申请人：${f.respondentName}`]),
+    ...partiesHeading(ctx, f),
     p(
       `申请人与被申请人${f.caseCause}争议一案，本委依法受理。申请人于${d(f.applicationDate)}向仲裁庭申请先予执行。`,
     ),
@@ -267,7 +252,7 @@ export const advanceExecutionAward = defineTemplate<AdvanceExecutionAwardFields>
     p(
       '本裁决书送达后即发生法律效力。被申请人逾期不履行的，本委依法移送人民法院执行，申请人也可以依法向人民法院申请强制执行。当事人不服本先予执行裁决，向人民法院提起诉讼的，人民法院不予受理（最高人民法院《关于审理劳动争议案件适用法律问题的解释（一）》第十条）；本案其余仲裁请求由仲裁庭继续审理并依法裁决。',
     ),
-    sign(...tribunalEntries(ctx, f.arbitrators, f.clerk)),
+    tribunalSignature(ctx, f),
   ],
 });
 
@@ -294,9 +279,7 @@ export const partialAward = defineTemplate<PartialAwardFields>({
   type: 'partial_award',
   title: '部分裁决书',
   required: [
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'claims', label: '仲裁请求', kind: 'texts' },
     { key: 'facts', label: '已查明的事实' },
     { key: 'reasons', label: '裁决理由' },
@@ -310,49 +293,24 @@ export const partialAward = defineTemplate<PartialAwardFields>({
       ],
     },
     { key: 'remaining', label: '继续审理的请求' },
-    { key: 'arbitrators', label: '仲裁员', kind: 'texts' },
+    ARBITRATORS_SPEC,
   ],
-  build: (f, ctx) => {
-    const defence = ctx.defence?.trim() || '被申请人在答辩期内未提交书面答辩意见。';
-    const blocks: Block[] = [
-      ...partyBlocks(ctx, ['申请人'], [`申请人：${f.applicantName}`]),
-      ...partyBlocks(ctx, ['被申请人'], [`被申请人：${f.respondentName}`]),
-      p(
-        `申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭进行审理。审理中，仲裁庭认为本案部分事实已经清楚，依照${LAW}第四十三条第二款和${RULES}第四十九条的规定，就该部分先行裁决。`,
-      ),
-      h('一、申请人的仲裁请求'),
-      list(f.claims),
-      h('二、被申请人辩称'),
-      p(defence),
-      h('三、本委已查明'),
-      p(f.facts),
-      h('四、本委认为'),
-      p(f.reasons),
-      h('五、先行裁决如下'),
-    ];
-    let n = 0;
-    for (const finality of ['final', 'non_final'] as AwardFinality[]) {
-      const items = f.items.filter((i) => i.finality === finality);
-      if (items.length === 0) continue;
-      blocks.push(
-        list(
-          items.map((i) => {
-            n += 1;
-            const amount = i.amount === undefined ? '' : `，金额${yuan(i.amount, { words: true })}`;
-            return `（${FINALITY_LABEL[finality]}）第${n}项：${i.text.replace(/[。；]$/, '')}${amount}。`;
-          }),
-          false,
-        ),
-        p(APPEAL_RIGHTS[finality]),
-      );
-    }
-    blocks.push(
-      h('六、继续审理的事项'),
-      p(`申请人的其他仲裁请求（${f.remaining.replace(/[。；]$/, '')}），仲裁庭继续审理，另行裁决。`),
-      sign(...tribunalEntries(ctx, f.arbitrators, f.clerk)),
-    );
-    return blocks;
-  },
+  build: (f, ctx) => [
+    ...partiesHeading(ctx, f),
+    p(
+      `申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭进行审理。审理中，仲裁庭认为本案部分事实已经清楚，依照${LAW}第四十三条第二款和${RULES}第四十九条的规定，就该部分先行裁决。`,
+    ),
+    ...claimsAndDefence(ctx, f.claims),
+    h('三、本委已查明'),
+    p(f.facts),
+    h('四、本委认为'),
+    p(f.reasons),
+    h('五、先行裁决如下'),
+    ...awardItemBlocks(f.items),
+    h('六、继续审理的事项'),
+    p(`申请人的其他仲裁请求（${f.remaining.replace(/[。；]$/, '')}），仲裁庭继续审理，另行裁决。`),
+    tribunalSignature(ctx, f),
+  ],
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -383,9 +341,7 @@ export const recusalDecision = defineTemplate<RecusalDecisionFields>({
   type: 'recusal_decision',
   title: '回避决定书',
   required: [
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'requesterName', label: '申请回避人' },
     { key: 'requestedDate', label: '回避申请日期', kind: 'date' },
     { key: 'targetName', label: '被申请回避人' },
@@ -443,9 +399,7 @@ export const awardCorrectionDecision = defineTemplate<AwardCorrectionDecisionFie
   type: 'award_correction_decision',
   title: '裁决书补正决定书',
   required: [
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'awardNumber', label: '被补正裁决书文号' },
     { key: 'awardDate', label: '裁决日期', kind: 'date' },
     { key: 'errorKind', label: '补正事由' },
@@ -459,7 +413,7 @@ export const awardCorrectionDecision = defineTemplate<AwardCorrectionDecisionFie
         { key: 'corrected', label: '补正为' },
       ],
     },
-    { key: 'arbitrators', label: '仲裁员', kind: 'texts' },
+    ARBITRATORS_SPEC,
   ],
   build: (f, ctx) => [
     p(`申请人：${f.applicantName}`),
@@ -469,7 +423,7 @@ export const awardCorrectionDecision = defineTemplate<AwardCorrectionDecisionFie
     ),
     list(f.corrections.map((c) => `${c.location}“${c.original}”补正为“${c.corrected}”。`)),
     p(`本决定书是${f.awardNumber}裁决书的组成部分，与该裁决书具有同等效力；该裁决书的其他内容不变。`),
-    sign(...tribunalEntries(ctx, f.arbitrators, f.clerk)),
+    tribunalSignature(ctx, f),
   ],
 });
 
@@ -521,9 +475,7 @@ export const arbitrationFilingApproval = defineTemplate<ArbitrationFilingApprova
   type: 'arbitration_filing_approval',
   title: '立案审批表',
   required: [
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'receivedDate', label: '收件日期', kind: 'date' },
     { key: 'claims', label: '仲裁请求', kind: 'texts' },
     ...APPROVAL_SPECS,
@@ -559,9 +511,7 @@ export const arbitrationClosingApproval = defineTemplate<ArbitrationClosingAppro
   type: 'arbitration_closing_approval',
   title: '仲裁结案审批表',
   required: [
-    { key: 'applicantName', label: '申请人' },
-    { key: 'respondentName', label: '被申请人' },
-    { key: 'caseCause', label: '案由' },
+    ...CASE_NAME_SPECS,
     { key: 'acceptedDate', label: '受理日期', kind: 'date' },
     { key: 'outcome', label: '结案方式' },
     ...APPROVAL_SPECS,

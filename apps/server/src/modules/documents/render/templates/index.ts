@@ -129,6 +129,8 @@ import {
   onsiteRecord,
   type PenaltyHearingRecordFields,
   penaltyHearingRecord,
+  type FilingApprovalFields,
+  filingApproval,
   type RevocationApprovalFields,
   revocationApproval,
 } from './inspection-steps.js';
@@ -218,6 +220,7 @@ export interface DocumentFieldsMap {
   onsite_record: InvestigationRecordFields;
   inspection_extension_approval: ExtensionApprovalFields;
   inspection_revocation_approval: RevocationApprovalFields;
+  inspection_filing_approval: FilingApprovalFields;
   compensation_order: CompensationOrderFields;
   case_transfer_letter: CaseTransferLetterFields;
   penalty_hearing_record: PenaltyHearingRecordFields;
@@ -288,6 +291,7 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   onsite_record: onsiteRecord,
   inspection_extension_approval: extensionApproval,
   inspection_revocation_approval: revocationApproval,
+  inspection_filing_approval: filingApproval,
   compensation_order: compensationOrder,
   case_transfer_letter: caseTransferLetter,
   penalty_hearing_record: penaltyHearingRecord,

@@ -198,6 +198,52 @@ const approvalBlocks = (f: ApprovalBase): Block[] => [
   sign('报批人（签名）：', '审批人（签名）：'),
 ];
 
+export interface FilingApprovalFields extends ApprovalBase {
+  /** 投诉 / 举报 */
+  source: string;
+  receivedDate: string;
+  creditCode?: string;
+  employerAddress?: string;
+  legalRepresentative?: string;
+  /** The suspected violations, as complained or reported */
+  violations: string;
+}
+
+/**
+ * 立案审批表 (条例第十四条第二款; 规定第十八条第一款; RULES.md W-06 FILED, §5.6): case number, source,
+ * the employer's identity, the suspected violations and the basis, the handlers, the approver and the
+ * date of the approving action (= the 立案 date, from which the 60 working days of 条例第十七条 run).
+ */
+export const filingApproval = defineTemplate<FilingApprovalFields>({
+  type: 'inspection_filing_approval',
+  title: '立案审批表',
+  required: [
+    ...approvalBase,
+    { key: 'source', label: '案件来源' },
+    { key: 'receivedDate', label: '收到投诉举报日期', kind: 'date' },
+    { key: 'violations', label: '涉嫌违法事实' },
+  ],
+  build: (f) => [
+    kv([
+      ...caseRows(f),
+      ['案件来源', f.source],
+      ['收到日期', d(f.receivedDate)],
+      ...(f.creditCode ? [['统一社会信用代码', f.creditCode] as [string, string]] : []),
+      ...(f.employerAddress ? [['单位地址', f.employerAddress] as [string, string]] : []),
+      ...(f.legalRepresentative
+        ? [['法定代表人（主要负责人）', f.legalRepresentative] as [string, string]]
+        : []),
+    ]),
+    h('涉嫌违法事实'),
+    p(f.violations),
+    h('立案依据'),
+    p(
+      '依据《劳动保障监察条例》第十四条第二款、《关于实施〈劳动保障监察条例〉若干规定》第十八条第一款：对用人单位涉嫌违反劳动保障法律、法规或者规章的行为，需要进行调查处理的，应当及时立案。立案后由二名以上监察员调查（《劳动保障监察条例》第十六条），自立案之日起六十个工作日内完成（第十七条）。',
+    ),
+    ...approvalBlocks(f),
+  ],
+});
+
 export interface ExtensionApprovalFields extends ApprovalBase {
   dueDate: string;
   extendedDueDate: string;
@@ -409,6 +455,7 @@ export const penaltyHearingRecord = defineTemplate<PenaltyHearingRecordFields>({
 
 /** The types of this file (issued by the inspection body). */
 export const INSPECTION_STEP_TYPES = [
+  'inspection_filing_approval',
   'inquiry_notice',
   'inquiry_record',
   'onsite_record',
@@ -444,6 +491,7 @@ const RECORD_SAMPLE = {
 
 /** Realistic samples (the table-driven element test renders each). */
 export const INSPECTION_STEP_SAMPLES: {
+  inspection_filing_approval: FilingApprovalFields;
   inquiry_notice: InquiryNoticeFields;
   inquiry_record: InvestigationRecordFields;
   onsite_record: InvestigationRecordFields;
@@ -453,6 +501,20 @@ export const INSPECTION_STEP_SAMPLES: {
   case_transfer_letter: CaseTransferLetterFields;
   penalty_hearing_record: PenaltyHearingRecordFields;
 } = {
+  inspection_filing_approval: {
+    ...APPROVAL_SAMPLE,
+    filedDate: '2026-09-01',
+    inspectors: '（立案后指派）',
+    requestedDate: '2026-08-31',
+    approvalDate: '2026-09-01',
+    opinion: '同意立案，请指派二名监察员调查。',
+    source: '投诉',
+    receivedDate: '2026-08-28',
+    creditCode: '91421300MA4W0007XK',
+    employerAddress: '随州市曾都区交通大道1001号',
+    legalRepresentative: '赵建华（总经理）',
+    violations: '涉嫌拖欠刘䶮等五名劳动者2026年6月至7月工资共计78,000.00元。',
+  },
   inquiry_notice: {
     employerName: '随州市恒达机械制造有限公司',
     matters: '涉嫌拖欠刘䶮等五名劳动者2026年8月至10月工资',
