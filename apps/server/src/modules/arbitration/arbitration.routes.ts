@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { assertCaseVisible } from '../cases/cases.access';
+import { assertCaseVisible } from '../cases';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import {
   acceptApplication,
@@ -18,7 +18,7 @@ import { act, caseStep } from './arbitration.http';
 import { listCases, presentCase } from './arbitration.presenter';
 import { seedRooms, setArbitrationContext } from './arbitration.runtime';
 import { arbitrationProcedureCheck } from './arbitration.procedure';
-import { registerProcedureCheck } from '../cases/procedure.registry';
+import { registerProcedureCheck } from '../cases';
 import {
   acceptBody,
   anyObject,

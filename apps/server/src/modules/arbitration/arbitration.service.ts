@@ -2,8 +2,8 @@ import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { openCaseInTrx } from '../cases/cases.service';
-import { getClocksService } from '../clocks/clocks.module';
+import { openCaseInTrx } from '../cases';
+import { getClocksService } from '../clocks';
 import { appendEvent } from '../../platform/scope';
 import {
   type ApplicationData,

@@ -5,8 +5,8 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { getDocumentsService } from '../documents/documents.plugin';
-import { createTransfer } from '../transfers/transfers.service';
+import { getDocumentsService } from '../documents';
+import { createTransfer } from '../transfers';
 import { loadInspectionCase, today } from './inspection.access';
 import type { acceptanceBody } from './inspection.schema';
 import {

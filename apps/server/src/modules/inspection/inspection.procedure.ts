@@ -2,7 +2,7 @@ import { type InspectionSnapshot, inspectionStepVerdict, type StepVerdict } from
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
-import { type ProcedureCheck, preconditionUnmet } from '../cases/procedure.registry';
+import { type ProcedureCheck, preconditionUnmet } from '../cases';
 import { today } from './inspection.access';
 import { latestPenalty, legalReviewThreshold, type PenaltyDetails } from './inspection.hearing';
 

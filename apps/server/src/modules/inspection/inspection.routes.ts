@@ -1,5 +1,5 @@
 import { maskName, maskPhone, type Permission } from '@onestop/domain';
-import { registerProcedureCheck } from '../cases/procedure.registry';
+import { registerProcedureCheck } from '../cases';
 import { inspectionProcedureCheck } from './inspection.procedure';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

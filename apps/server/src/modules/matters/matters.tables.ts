@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import { CLAIM_TRACK_IDS, type ClaimTrackId } from '@onestop/domain';
-import type { PartiesTables } from '../parties/parties.tables';
+import type { PartiesTables } from '../parties';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null | undefined, string | null>;

@@ -12,9 +12,9 @@ import { type AuthContext, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordChange } from '../../platform/scope';
-import { getDocumentsService } from '../documents/documents.plugin';
-import { enqueueNotifications } from '../notifications/notifications.service';
-import { createTransferIn } from '../transfers/transfers.service';
+import { getDocumentsService } from '../documents';
+import { enqueueNotifications } from '../notifications';
+import { createTransferIn } from '../transfers';
 import { assertVersion, type ObligationRow } from './obligations.service';
 
 type Trx = Transaction<DB>;

@@ -6,7 +6,7 @@ import { appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
-import { recordProposalReplies } from '../mediation/mediation.service';
+import { recordProposalReplies } from '../mediation';
 import type { Membership } from './portal.access';
 import type { proposalReplyBody } from './portal.schema';
 import { portalActor } from './portal.session';

@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
-import { MATTER_TITLE_SQL, priorityList } from '../cases/cases.presenter';
-import type { CaseTrack } from '../cases/cases.tables';
-import { stateLabel, TRACKS } from '../cases/cases.tracks';
-import { CHANNEL_LABELS } from '../matters/matters.schema';
+import { MATTER_TITLE_SQL, priorityList } from '../cases';
+import type { CaseTrack } from '../cases';
+import { stateLabel, TRACKS } from '../cases';
+import { CHANNEL_LABELS } from '../matters';
 import { scopeOf } from '../../platform/scope';
-import { INTERNAL_FORM_TYPES } from '../documents/verify.summary';
-import { pendingApprovalsFor } from '../inspection/inspection.approvals';
+import { INTERNAL_FORM_TYPES } from '../documents';
+import { pendingApprovalsFor } from '../inspection';
 import { INSPECTION_APPROVALS, type InspectionApprovalKind } from '@onestop/domain';
 
 /** The kinds of item on a user's to-do list besides their assigned cases and incoming transfers. */
