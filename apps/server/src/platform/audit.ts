@@ -34,6 +34,8 @@ export interface Actor {
   name: string;
   role: string | null;
   ip: string | null;
+  /** Why the system acted (the system actor only: platform/system.ts `systemActor(reason)`). */
+  reason?: string | undefined;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: null, name: '系统', role: 'system', ip: null };

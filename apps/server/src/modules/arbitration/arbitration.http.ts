@@ -48,11 +48,11 @@ export async function act(
   try {
     out = await db.transaction().execute((trx) => work(trx, auth, actor));
   } catch (err) {
-    if (err instanceof StaleCase) throw errors.conflict(await presentCase(db, err.caseId, auth));
+    if (err instanceof StaleCase) throw errors.conflict(await presentCase(ctx, err.caseId, auth));
     throw err;
   }
   const { step: _step, ...rest } = out;
-  return { ...rest, documents: out.documents ?? [], case: await presentCase(db, caseId, auth) };
+  return { ...rest, documents: out.documents ?? [], case: await presentCase(ctx, caseId, auth) };
 }
 
 export async function audited(

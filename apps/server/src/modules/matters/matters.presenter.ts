@@ -183,7 +183,7 @@ export async function loadMatterDetail(
     timeline: events.map((e) => ({
       id: e.id,
       at: iso(e.at),
-      actorName: e.actor_name,
+      actorName: e.actor_reason ? `${e.actor_name}（${e.actor_reason}）` : e.actor_name,
       kind: e.kind,
       summary: e.summary,
       payload: e.payload,

@@ -103,6 +103,8 @@ export interface MatterEventTable {
   at: Generated<Date>;
   actor_id: string | null;
   actor_name: string;
+  /** Why the system acted, when the actor is the system (platform/system.ts); else null. */
+  actor_reason: Generated<string | null>;
   kind: string;
   summary: string;
   payload: Json;
