@@ -28,8 +28,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/tests/**/*.test.ts'],
           environment: 'node',
-          // One retry absorbs timing flakes of a shared 2-core machine; a real failure fails twice.
-          retry: 1,
+          // No retry: a browser test waits for the states its pages declare (data-ready, enabled
+          // buttons), so it passes on the first run or fails for a reason.
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
