@@ -38,6 +38,7 @@ export interface Actor {
   reason?: string | undefined;
 }
 
+/** The system as an actor (platform/system.ts: `systemActor(reason)` adds why it acted). */
 export const SYSTEM_ACTOR: Actor = { id: null, name: '系统', role: 'system', ip: null };
 
 export interface AuditEntry {
