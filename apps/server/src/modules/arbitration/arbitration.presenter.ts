@@ -76,10 +76,7 @@ export async function presentCase(ctx: AppContext, caseId: string, auth: AuthCon
   // Steps after the hearing, shown (disabled, with why) while the hearing is still ahead.
   const upcoming =
     d.c.state === 'hearing_scheduled' && roles.includes('arbitrator') ? (['mediate', 'award'] as const) : [];
-  const judged = await arbitrationStepVerdicts(ctx, db, caseId, [
-    ...events.map((e) => e.event),
-    ...upcoming,
-  ]);
+  const judged = await arbitrationStepVerdicts(ctx, db, caseId, [...events.map((e) => e.event), ...upcoming]);
   const verdictOf = (event: string) => {
     const v = judged.verdicts[event]!;
     return { allowed: v.allowed, unmet: v.unmet };

@@ -15,13 +15,7 @@ import {
   toAppClaims,
 } from './arbitration.data';
 import { type Material, reviewApplication, sameDayCategory } from './arbitration.review';
-import {
-  addCalendarDays,
-  localDate,
-  localDateTime,
-  settingNumber,
-  type Trx,
-} from './arbitration.runtime';
+import { addCalendarDays, localDate, localDateTime, settingNumber, type Trx } from './arbitration.runtime';
 import { issueFor, transitionCase } from './arbitration.steps';
 
 export const SAME_DAY_RULE = 'center.same-day-acceptance';
