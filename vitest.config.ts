@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/server/test/**/*.test.ts'],
+          // Deliberate rule violations cruised by architecture.unit.test.ts, not tests.
+          exclude: ['apps/server/test/fixtures/**', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
