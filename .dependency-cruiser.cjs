@@ -49,6 +49,18 @@ module.exports = {
       from: { path: '^apps/server/src/modules/' },
       to: { path: '^apps/server/src/app\\.ts$' },
     },
+    {
+      name: 'module-imports-through-index',
+      comment:
+        "A module reaches another module only through that module's index.ts (its public API), never its files. " +
+        'Tests may reach in.',
+      severity: 'error',
+      from: { path: '^apps/server/src/modules/([^/]+)/', pathNot: '\\.test\\.tsx?$' },
+      to: {
+        path: '^apps/server/src/modules/[^/]+/',
+        pathNot: ['^apps/server/src/modules/$1/', '^apps/server/src/modules/[^/]+/index\\.ts$'],
+      },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

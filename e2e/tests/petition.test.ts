@@ -42,6 +42,18 @@ describe('petitions and legal aid in Chromium', () => {
     return page;
   }
 
+  /**
+   * The petition's detail declares its query settled (data-ready) and no dialog is open or still
+   * closing: its action buttons now open their forms on the first click.
+   */
+  async function detailReady(page: Page) {
+    await page.locator('[data-testid="petition-detail"][data-ready="true"]').waitFor({ timeout: 15_000 });
+    await page.locator('.ant-modal-wrap:visible').first().waitFor({ state: 'detached', timeout: 15_000 });
+    await page.waitForFunction(
+      () => !document.querySelector('[class*="-appear-active"], [class*="-leave-active"]'),
+    );
+  }
+
   /** antd Select: open it by its label once the dialog has finished opening, then click the option. */
   async function pick(page: Page, label: string, text: string) {
     const option = page
@@ -82,6 +94,7 @@ describe('petitions and legal aid in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('petition-state').textContent(), { timeout: 15_000 })
       .toBe('已登记');
+    await detailReady(page);
   }
 
   it('a petitioner unhappy with an arbitration award is registered and leaves with the printed 释明告知书', async () => {
@@ -118,16 +131,9 @@ describe('petitions and legal aid in Chromium', () => {
       request: '要求支付拖欠的四个月工资',
       facts: '2025年9月至12月工资未发放，多次讨要未果',
     });
-    // Under load the first click can land before the detail view is interactive: retry until the form opens.
-    for (let attempt = 0; attempt < 4; attempt++) {
-      await page.getByTestId('petition-action-transfer').click();
-      try {
-        await page.getByLabel('导入', { exact: true }).waitFor({ timeout: 5_000 });
-        break;
-      } catch {
-        /* not open yet */
-      }
-    }
+    // register() waited for the detail to declare itself ready: one click opens the form.
+    await page.getByTestId('petition-action-transfer').click();
+    await page.getByLabel('导入', { exact: true }).waitFor({ timeout: 15_000 });
     await pick(page, '导入', '劳动保障监察');
     await page.getByTestId('petition-transfer-reason').fill('协商调处不成，请依法查处欠薪');
     await page.getByTestId('petition-action-ok').click();
@@ -144,9 +150,12 @@ describe('petitions and legal aid in Chromium', () => {
     // The receiving side: the inspector's inbox, accepted there, and the matter's timeline.
     const inspector = await signedInPage('inspector');
     await inspector.goto(`${server.url}/transfers`);
-    const accept = inspector.locator('[data-testid^="transfer-accept-"]').first();
-    await accept.waitFor();
+    const first = inspector.locator('[data-testid^="transfer-accept-"]').first();
+    await first.waitFor();
+    // Accepted once the inbox row no longer offers the decision (the request finished before we leave).
+    const accept = inspector.getByTestId((await first.getAttribute('data-testid'))!);
     await accept.click();
+    await accept.waitFor({ state: 'detached', timeout: 15_000 });
     await inspector.goto(`${server.url}${matterHref}`);
     await inspector
       .getByText(/转办至随州市劳动保障监察支队（劳动保障监察），待接收/)

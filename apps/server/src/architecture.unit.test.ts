@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkArchitecture, moduleGraphDot } from '../../../scripts/check-architecture';
 
 // The rules of .dependency-cruiser.cjs and the module-cycle check, run on a fixture tree that breaks
-// each rule once (apps/server/test/fixtures/architecture).
+// each rule once (apps/server/test/fixtures/architecture). gamma/gamma.ts (through alpha's index.ts)
+// and gamma/gamma.test.ts (a test may reach in) are allowed; gamma/reach-in.ts is not.
 const FIXTURE = path.resolve(import.meta.dirname, '../test/fixtures/architecture');
 const ROOTS = ['packages/domain/src', 'apps/server/src', 'apps/web/src'];
 
@@ -15,6 +16,11 @@ describe('dependency rules', () => {
         rule: 'domain-is-pure',
         from: 'packages/domain/src/pure.ts',
         to: 'apps/server/src/platform/service.ts',
+      },
+      {
+        rule: 'module-imports-through-index',
+        from: 'apps/server/src/modules/gamma/reach-in.ts',
+        to: 'apps/server/src/modules/alpha/alpha.ts',
       },
       {
         rule: 'platform-imports-no-module',

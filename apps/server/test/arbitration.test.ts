@@ -248,6 +248,7 @@ describe('arbitration: application, review, acceptance, day close', () => {
           trx,
           { matterId: m.id, claimIds: [m.claims[0]!.id], reason: '调解不成' },
           { id: user.id, name: user.display_name, role: 'mediator', ip: null },
+          env.server.app.ctx,
         ),
       );
     const view = (await clerk.get(`/api/arbitration/cases/${r.caseId}`)).body;

@@ -34,8 +34,11 @@ export interface Actor {
   name: string;
   role: string | null;
   ip: string | null;
+  /** Why the system acted (the system actor only: platform/system.ts `systemActor(reason)`). */
+  reason?: string | undefined;
 }
 
+/** The system as an actor (platform/system.ts: `systemActor(reason)` adds why it acted). */
 export const SYSTEM_ACTOR: Actor = { id: null, name: '系统', role: 'system', ip: null };
 
 export interface AuditEntry {

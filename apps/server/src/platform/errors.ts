@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ERROR_CODES } from './error-codes';
 
 /** A user-facing error: HTTP status, stable machine code, Chinese message, optional details. */
 export class AppError extends Error {
@@ -27,10 +28,23 @@ export const errors = {
   duplicate: (message: string, details?: unknown) => new AppError(409, 'DUPLICATE', message, details),
 };
 
-/** The shared error body schema, used in every route's OpenAPI responses. */
+/**
+ * Each module's stable error codes as one OpenAPI component (ErrorCode_<module>, an enum); the
+ * catalogue is generated from the source (platform/error-codes.ts, `npm run generate:api-types`).
+ */
+const errorCodeSchemas = Object.entries(ERROR_CODES).map(([module, codes]) =>
+  z.enum(codes as unknown as [string, ...string[]]).meta({
+    id: `ErrorCode_${module}`,
+    description: module === 'platform' ? '通用错误代码' : `${module} 模块的错误代码`,
+  }),
+);
+
+/** The shared error body schema, used in every route's OpenAPI responses; `code` is one of the modules' codes. */
 export const errorSchema = z
   .object({
-    code: z.string().describe('稳定的错误代码'),
+    code: z
+      .union(errorCodeSchemas as unknown as [z.ZodEnum, z.ZodEnum, ...z.ZodEnum[]])
+      .describe('稳定的错误代码'),
     message: z.string().describe('中文错误说明'),
     details: z.unknown().optional(),
   })

@@ -55,6 +55,7 @@ export async function appendEvent(
       matter_id: matterId,
       actor_id: actor.id,
       actor_name: actor.name,
+      actor_reason: actor.id === null ? (actor.reason ?? null) : null,
       kind,
       summary,
       payload: payload === undefined ? null : JSON.stringify(payload),

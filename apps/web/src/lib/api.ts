@@ -5,8 +5,16 @@
  * the session is gone (idle timeout or signed out elsewhere) and is handed to the registered handler.
  */
 
+import type { ErrorCode } from './api-types';
+
+/**
+ * The code of an error: one the server documents (its OpenAPI `Error.code`, each module's codes), or
+ * the client's own — no answer at all (NETWORK) or an answer that is not an error body (HTTP_<status>).
+ */
+export type ApiErrorCode = ErrorCode | 'NETWORK' | `HTTP_${number}`;
+
 export interface ApiErrorBody {
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
 }
@@ -16,7 +24,7 @@ export class ApiError extends Error {
 
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details?: unknown,
   ) {

@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { getClocksService } from '../clocks/clocks.module';
+import { getClocksService } from '../clocks';
 import { documentNames } from './arbitration.data';
 import { addCalendarDays, localDate, settingNumber, type Trx } from './arbitration.runtime';
 import { reviewStored, SAME_DAY_RULE } from './arbitration.service';

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
-import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
+import { activeRolesIn, jurisdictionChain } from '../cases';
 import { loadApplication } from './arbitration.data';
 import type { Trx } from './arbitration.runtime';
 import { addRecord } from './arbitration.steps';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { approvalsOf } from '../cases/approvals';
-import { assertCaseVisible } from '../cases/cases.access';
+import { approvalsOf } from '../cases';
+import { assertCaseVisible } from '../cases';
 import { z } from 'zod';
 import { errorResponses } from '../../platform/errors';
 import {

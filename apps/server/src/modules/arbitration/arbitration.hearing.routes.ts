@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { activeRolesIn, assertCaseVisible, grantsOfUser, jurisdictionChain } from '../cases/cases.access';
-import { barredStaff } from '../cases/recusal.service';
+import { activeRolesIn, assertCaseVisible, grantsOfUser, jurisdictionChain } from '../cases';
+import { barredStaff } from '../cases';
 import { scopeOf } from '../../platform/scope';
 import {
   closeCase,

@@ -4,8 +4,8 @@ import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { actorOf, type AuthContext } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { assertCaseVisible } from '../cases/cases.access';
-import { StaleCase } from '../cases/cases.service';
+import { assertCaseVisible } from '../cases';
+import { StaleCase } from '../cases';
 import { presentCase } from './arbitration.presenter';
 import type { Trx } from './arbitration.runtime';
 import { caseParam, resultSchema } from './arbitration.schema';
@@ -48,11 +48,11 @@ export async function act(
   try {
     out = await db.transaction().execute((trx) => work(trx, auth, actor));
   } catch (err) {
-    if (err instanceof StaleCase) throw errors.conflict(await presentCase(db, err.caseId, auth));
+    if (err instanceof StaleCase) throw errors.conflict(await presentCase(ctx, err.caseId, auth));
     throw err;
   }
   const { step: _step, ...rest } = out;
-  return { ...rest, documents: out.documents ?? [], case: await presentCase(db, caseId, auth) };
+  return { ...rest, documents: out.documents ?? [], case: await presentCase(ctx, caseId, auth) };
 }
 
 export async function audited(

@@ -9,18 +9,19 @@ import { ARBITRATION_EVENT_LABELS, WORKFLOW_MACHINES } from '@onestop/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
-import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
-import { stateLabel } from '../cases/cases.tracks';
+import type { AppContext } from '../../platform/context';
+import { activeRolesIn, jurisdictionChain } from '../cases';
+import { stateLabel } from '../cases';
 import { loadApplication } from './arbitration.data';
 import { arbitrationStepVerdicts } from './arbitration.procedure';
-import { arbitrationContext } from './arbitration.runtime';
 import { SAME_DAY_LABELS } from './arbitration.review';
 import { tribunalOf } from './arbitration.tribunal';
 
 type Exec = Kysely<DB>;
 
 /** The arbitration work view of one case (parties by name and role only: no personal data here). */
-export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
+export async function presentCase(ctx: AppContext, caseId: string, auth: AuthContext) {
+  const db: Exec = ctx.database.db;
   const d = await loadApplication(db, caseId);
   const simplifiedOpts = await simplifiedOptions(db, caseId);
   const [collectiveNotice, consents, partyNotices] = await Promise.all([
@@ -75,10 +76,7 @@ export async function presentCase(db: Exec, caseId: string, auth: AuthContext) {
   // Steps after the hearing, shown (disabled, with why) while the hearing is still ahead.
   const upcoming =
     d.c.state === 'hearing_scheduled' && roles.includes('arbitrator') ? (['mediate', 'award'] as const) : [];
-  const judged = await arbitrationStepVerdicts(arbitrationContext(), db, caseId, [
-    ...events.map((e) => e.event),
-    ...upcoming,
-  ]);
+  const judged = await arbitrationStepVerdicts(ctx, db, caseId, [...events.map((e) => e.event), ...upcoming]);
   const verdictOf = (event: string) => {
     const v = judged.verdicts[event]!;
     return { allowed: v.allowed, unmet: v.unmet };

@@ -9,7 +9,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { todayIso } from '../../platform/auth';
-import { type ProcedureCheck, preconditionUnmet } from '../cases/procedure.registry';
+import { type ProcedureCheck, preconditionUnmet } from '../cases';
 import { hearingNoticeServedToApplicant } from './arbitration.service-proof';
 
 type Exec = Kysely<DB> | Transaction<DB>;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { assertCaseVisible } from '../cases/cases.access';
+import { assertCaseVisible } from '../cases';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import {
   acceptApplication,
@@ -16,9 +16,9 @@ import { hearingRoutes } from './arbitration.hearing.routes';
 import { documentStepRoutes } from './arbitration.documents.routes';
 import { act, caseStep } from './arbitration.http';
 import { listCases, presentCase } from './arbitration.presenter';
-import { seedRooms, setArbitrationContext } from './arbitration.runtime';
+import { seedRooms } from './arbitration.runtime';
 import { arbitrationProcedureCheck } from './arbitration.procedure';
-import { registerProcedureCheck } from '../cases/procedure.registry';
+import { registerProcedureCheck } from '../cases';
 import {
   acceptBody,
   anyObject,
@@ -43,7 +43,6 @@ const pendingSchema = z.object({ date: z.string(), pending: z.array(anyObject), 
 export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const { db } = ctx.database;
-  setArbitrationContext(ctx);
   registerProcedureCheck('arbitration', arbitrationProcedureCheck);
   await seedRooms(db);
 
@@ -81,7 +80,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       await assertCaseVisible(db, req.auth!, req.params.caseId);
-      return presentCase(db, req.params.caseId, req.auth!);
+      return presentCase(ctx, req.params.caseId, req.auth!);
     },
   );
 
@@ -101,7 +100,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       const auth = req.auth!;
       await assertMatterInScope(db, auth, req.body.matterId);
       const r = await createAtWindow(ctx, auth, actorOf(req, 'intake.create'), req.body);
-      const view = await presentCase(db, r.caseId, auth);
+      const view = await presentCase(ctx, r.caseId, auth);
       return reply.status(201).send({
         case: view,
         documents: r.documents,

@@ -1,23 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
-import { type AuthContext, todayIso } from '../../platform/auth';
-import { AppError } from '../../platform/errors';
+import { todayIso } from '../../platform/auth';
 
 export type Trx = Transaction<DB>;
-
-let registered: AppContext | null = null;
-
-/** Set when the arbitration plugin registers, so that other modules may call the service with (trx, …, actor). */
-export function setArbitrationContext(ctx: AppContext) {
-  registered = ctx;
-}
-
-export function arbitrationContext(ctx?: AppContext): AppContext {
-  const c = ctx ?? registered;
-  if (!c) throw new AppError(500, 'ARBITRATION_NOT_READY', '仲裁模块尚未初始化');
-  return c;
-}
 
 export async function settingNumber(trx: Trx, key: string, fallback: number): Promise<number> {
   const row = await trx.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
@@ -43,22 +29,6 @@ export function addCalendarDays(iso: string, days: number): string {
 
 export function daysFromTo(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** An AuthContext for opening a case on behalf of another module's actor (no opener check). */
-export function openerAuth(organizationId: string): AuthContext {
-  return {
-    sessionId: '',
-    csrfToken: '',
-    userId: '',
-    username: '',
-    displayName: '',
-    organizationId,
-    organizationName: '',
-    mustChangePassword: false,
-    permissions: new Set(),
-    grants: [],
-  };
 }
 
 const DEFAULT_ROOMS = [

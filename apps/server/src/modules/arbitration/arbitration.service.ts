@@ -2,9 +2,10 @@ import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { openCaseInTrx } from '../cases/cases.service';
-import { getClocksService } from '../clocks/clocks.module';
+import { openCaseInTrx } from '../cases';
+import { getClocksService } from '../clocks';
 import { appendEvent } from '../../platform/scope';
+import { isSystemAuth, systemAuth } from '../../platform/system';
 import {
   type ApplicationData,
   documentNames,
@@ -14,15 +15,7 @@ import {
   toAppClaims,
 } from './arbitration.data';
 import { type Material, reviewApplication, sameDayCategory } from './arbitration.review';
-import {
-  addCalendarDays,
-  arbitrationContext,
-  localDate,
-  localDateTime,
-  openerAuth,
-  settingNumber,
-  type Trx,
-} from './arbitration.runtime';
+import { addCalendarDays, localDate, localDateTime, settingNumber, type Trx } from './arbitration.runtime';
 import { issueFor, transitionCase } from './arbitration.steps';
 
 export const SAME_DAY_RULE = 'center.same-day-acceptance';
@@ -52,12 +45,13 @@ export async function createApplicationFromMatter(
   trx: Trx,
   input: { matterId: string; claimIds: string[]; reason: string },
   actor: Actor,
-  ctxOrAuth?: AppContext | { ctx: AppContext; auth: AuthContext },
+  ctxOrAuth: AppContext | { ctx: AppContext; auth: AuthContext },
 ): Promise<{ caseId: string; number: string }> {
-  const ctx = arbitrationContext(ctxOrAuth && 'ctx' in ctxOrAuth ? ctxOrAuth.ctx : ctxOrAuth);
-  const withAuth = ctxOrAuth && 'auth' in ctxOrAuth ? ctxOrAuth.auth : null;
-  let auth = withAuth;
+  const ctx = 'ctx' in ctxOrAuth ? ctxOrAuth.ctx : ctxOrAuth;
+  let auth = 'auth' in ctxOrAuth ? ctxOrAuth.auth : null;
   if (!auth) {
+    // Another module's step (e.g. mediation failed) opens the application: the system opens it for
+    // the arbitration commission of the acting user, or the city's; no opener post is asked for.
     const user = actor.id
       ? await trx
           .selectFrom('app_user')
@@ -74,7 +68,7 @@ export async function createApplicationFromMatter(
           .where('agency', '=', 'arbitration')
           .executeTakeFirstOrThrow()
       ).id;
-    auth = openerAuth(org);
+    auth = systemAuth({ reason: input.reason.trim() || '转入仲裁立案审查', organizationId: org });
   }
   const opened = await openCaseInTrx(
     ctx,
@@ -83,7 +77,7 @@ export async function createApplicationFromMatter(
     actor,
     input.matterId,
     { track: 'arbitration', claimIds: input.claimIds },
-    { checkOpener: withAuth !== null },
+    { checkOpener: !isSystemAuth(auth) },
   );
   const claims = await trx
     .selectFrom('matter_claim')

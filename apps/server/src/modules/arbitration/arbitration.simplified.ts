@@ -4,11 +4,11 @@ import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { StaleCase } from '../cases/cases.service';
-import { getClocksService } from '../clocks/clocks.module';
+import { StaleCase } from '../cases';
+import { getClocksService } from '../clocks';
 import { documentNames, loadApplication } from './arbitration.data';
 import { appendEvent } from '../../platform/scope';
-import { enqueuePartyNotice } from '../notifications/notifications.service';
+import { enqueuePartyNotice } from '../notifications';
 import { bumpCase } from './arbitration.collective';
 import { audited } from './arbitration.http';
 import {

@@ -1,9 +1,9 @@
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
-import { applyTransitionInTrx, type TransitionInput } from '../cases/cases.service';
-import { getClocksService } from '../clocks/clocks.module';
-import { getDocumentsService } from '../documents/documents.plugin';
+import { applyTransitionInTrx, type TransitionInput } from '../cases';
+import { getClocksService } from '../clocks';
+import { getDocumentsService } from '../documents';
 import type { RecordKind } from './arbitration.tables';
 import type { Trx } from './arbitration.runtime';
 

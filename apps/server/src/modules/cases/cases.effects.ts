@@ -3,8 +3,8 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
-import { getClocksService } from '../clocks/clocks.module';
-import { OPEN_STATUSES } from '../clocks/clocks.service';
+import { getClocksService } from '../clocks';
+import { OPEN_STATUSES } from '../clocks';
 
 /** What one transition asks of the clocks (clock rule ids, as the machine declares them). */
 export interface ClockMoves {

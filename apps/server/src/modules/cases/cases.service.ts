@@ -14,7 +14,7 @@ import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
-import { CLAIM_TRACKS, type ClaimTrack } from '../matters/matters.tables';
+import { CLAIM_TRACKS, type ClaimTrack } from '../matters';
 import { appendEvent } from '../../platform/scope';
 import { activeRolesIn, jurisdictionChain } from './cases.access';
 import { documentsDue, moveClocks } from './cases.effects';

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
-import { enqueueNotifications, type NewNotification } from '../notifications/notifications.service';
+import { enqueueNotifications, type NewNotification } from '../notifications';
 import type { CalendarService } from './calendar.service';
 import { subjectLabel } from './clocks.labels';
 

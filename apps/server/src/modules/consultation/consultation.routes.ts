@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { actorOf } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
-import { likeEscape } from '../parties/parties.service';
+import { likeEscape } from '../parties';
 import {
   consultationListSchema,
   consultationSchema,

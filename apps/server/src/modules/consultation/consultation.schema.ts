@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intakeBody } from '../intake/intake.schema';
+import { intakeBody } from '../intake';
 import { CONSULTATION_CHANNELS } from './consultation.tables';
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });

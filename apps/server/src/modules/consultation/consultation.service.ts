@@ -6,9 +6,9 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { createIntake } from '../intake/intake.service';
+import { createIntake } from '../intake';
 import { appendEvent, assertMatterInScope, scopeOf } from '../../platform/scope';
-import { checkPhone } from '../parties/parties.service';
+import { checkPhone } from '../parties';
 import { CONSULTATION_CHANNEL_LABELS, type convertBody, type logBody } from './consultation.schema';
 import type { ConsultationTable } from './consultation.tables';
 

@@ -20,10 +20,10 @@ import type { AuthContext } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent, assertCaseVisible, scopeOf } from '../../platform/scope';
-import { getClocksService } from '../clocks/clocks.module';
-import { computeOrProvisional, OPEN_STATUSES } from '../clocks/clocks.service';
-import { getDocumentsService } from '../documents/documents.plugin';
-import { rolesOnCase } from '../inspection/inspection.access';
+import { getClocksService } from '../clocks';
+import { computeOrProvisional, OPEN_STATUSES } from '../clocks';
+import { getDocumentsService } from '../documents';
+import { rolesOnCase } from '../inspection';
 import type { DefaulterListingTable } from './defaulters.tables';
 
 type Exec = Kysely<DB> | Transaction<DB>;

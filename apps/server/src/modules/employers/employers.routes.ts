@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { todayIso } from '../../platform/auth';
 import { errorResponses, errors } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
-import { identityHash } from '../parties/parties.service';
+import { identityHash } from '../parties';
 import { employerProfile } from './employers.service';
 
 const tags = ['用人单位'];

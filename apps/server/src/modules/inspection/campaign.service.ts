@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { applyTransitionInTrx } from '../cases/cases.service';
+import { applyTransitionInTrx } from '../cases';
 import { scopeOf } from '../../platform/scope';
 import { today } from './inspection.access';
 import type { campaignBody } from './inspection.schema';

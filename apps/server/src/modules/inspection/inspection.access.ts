@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { activeRolesIn, assertCaseVisible, jurisdictionChain } from '../cases/cases.access';
+import { activeRolesIn, assertCaseVisible, jurisdictionChain } from '../cases';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 

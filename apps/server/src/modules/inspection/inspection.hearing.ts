@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { clocksRuntime } from '../clocks/clocks.module';
+import { clocksRuntime } from '../clocks';
 import { loadInspectionCase, requireState, today } from './inspection.access';
 import { assertDecider, employerName, issue } from './inspection.outcomes';
 import {

@@ -6,9 +6,9 @@ import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { grantsOfUser, activeRolesIn, jurisdictionChain } from '../cases/cases.access';
-import { canAssignAs } from '../cases/cases.tracks';
-import { barredStaff, recusalRequired } from '../cases/recusal.service';
+import { grantsOfUser, activeRolesIn, jurisdictionChain } from '../cases';
+import { canAssignAs } from '../cases';
+import { barredStaff, recusalRequired } from '../cases';
 import { appendEvent } from '../../platform/scope';
 import {
   assertHandlingInspector,

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
-import { canAssignAs } from '../cases/cases.tracks';
+import { canAssignAs } from '../cases';
 import { isHandlingInspector, loadInspectionCase, reporterFor, rolesOnCase } from './inspection.access';
 import { SOURCE_LABELS } from './inspection.closing';
 import { penaltyView } from './inspection.hearing';

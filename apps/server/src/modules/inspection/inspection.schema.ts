@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { claimInput } from '../intake/intake.schema';
-import { CHANNELS } from '../matters/matters.tables';
-import { employerInput, workerInput } from '../parties/parties.schema';
+import { claimInput } from '../intake';
+import { CHANNELS } from '../matters';
+import { employerInput, workerInput } from '../parties';
 import { ACCEPTANCE_DECISIONS, APPROVAL_KINDS, RECORD_KINDS } from './inspection.tables';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 

@@ -13,17 +13,11 @@ import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
-import { applyTransitionInTrx, openCaseInTrx, StaleCase } from '../cases/cases.service';
-import type { TrackCaseTable } from '../cases/cases.tables';
+import { applyTransitionInTrx, openCaseInTrx, StaleCase } from '../cases';
+import type { TrackCaseTable } from '../cases';
 import { appendEvent, scopeOf } from '../../platform/scope';
-import {
-  checkCreditCode,
-  checkIdentity,
-  checkPhone,
-  upsertEmployer,
-  upsertWorker,
-} from '../parties/parties.service';
-import type { EmployerInput } from '../parties/parties.schema';
+import { checkCreditCode, checkIdentity, checkPhone, upsertEmployer, upsertWorker } from '../parties';
+import type { EmployerInput } from '../parties';
 import { today } from './inspection.access';
 import type { RegisterBody } from './inspection.schema';
 import type { InspectionSource } from './inspection.tables';

@@ -1,7 +1,7 @@
 import type { TriageWarning } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { jurisdictionNames } from '../arbitration/arbitration.data';
+import { jurisdictionNames } from '../arbitration';
 import type { IntakeBody } from './intake.schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;

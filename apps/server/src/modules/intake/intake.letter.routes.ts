@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
 import { actorOf, todayIso } from '../../platform/auth';
 import { AppError, errorResponses } from '../../platform/errors';
-import { recordService } from '../documents/documents.delivery';
-import { getDocumentsService } from '../documents/documents.plugin';
-import { generateShortCode } from '../documents/short-code';
+import { recordService } from '../documents';
+import { getDocumentsService } from '../documents';
+import { generateShortCode } from '../documents';
 import { appendEvent, assertMatterInScope } from '../../platform/scope';
 import type { JurisdictionWarning } from './intake.jurisdiction';
 

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { startMediation } from '../mediation/mediation.service';
+import { startMediation } from '../mediation';
 import type { IntakeBody } from './intake.schema';
 
 /**

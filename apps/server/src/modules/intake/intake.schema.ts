@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANNELS, CLAIM_TRACKS } from '../matters/matters.tables';
-import { employerInput, workerInput } from '../parties/parties.schema';
+import { CHANNELS, CLAIM_TRACKS } from '../matters';
+import { employerInput, workerInput } from '../parties';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 
 const date = calendarDate();

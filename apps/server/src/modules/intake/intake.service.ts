@@ -13,10 +13,10 @@ import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
-import { raiseAlerts } from '../matters/alerts';
-import type { ClaimTrack } from '../matters/matters.tables';
-import { openDuplicates } from '../matters/matters.presenter';
-import { TRACK_LABELS } from '../matters/matters.schema';
+import { raiseAlerts } from '../matters';
+import type { ClaimTrack } from '../matters';
+import { openDuplicates } from '../matters';
+import { TRACK_LABELS } from '../matters';
 import { appendEvent, scopeOf } from '../../platform/scope';
 import {
   checkCreditCode,
@@ -25,7 +25,7 @@ import {
   identityHash,
   upsertEmployer,
   upsertWorker,
-} from '../parties/parties.service';
+} from '../parties';
 import type { ConsentInput, IntakeBody } from './intake.schema';
 import { jurisdictionWarning } from './intake.jurisdiction';
 import {

@@ -12,8 +12,8 @@ import {
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../platform/errors';
-import { TRACK_LABELS } from '../matters/matters.schema';
-import type { ClaimTrack } from '../matters/matters.tables';
+import { TRACK_LABELS } from '../matters';
+import type { ClaimTrack } from '../matters';
 import type { ConsentInput, IntakeBody, TriageDecisionInput } from './intake.schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;

@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB } from '../../db/schema';
-import { likeEscape } from '../parties/parties.service';
+import { likeEscape } from '../parties';
 import type { KbEntryTable } from './knowledge.tables';
 
 type Row = Selectable<KbEntryTable>;

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { todayIso } from '../../platform/auth';
-import { clocksRuntime } from '../clocks/clocks.module';
-import { urgencyOf } from '../clocks/clocks.presenter';
-import { itemOutcome } from '../mediation/mediation.rules';
+import { clocksRuntime } from '../clocks';
+import { urgencyOf } from '../clocks';
+import { itemOutcome } from '../mediation';
 
 /**
  * The leaders' figures, defined once for the dashboard (/leader) and the supervision page

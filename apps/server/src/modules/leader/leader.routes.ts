@@ -4,9 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayIso } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
-import { TRACKS } from '../cases/cases.tracks';
-import { CHANNEL_LABELS } from '../matters/matters.schema';
-import { OPEN_STATUSES } from '../matters/matters.tables';
+import { TRACKS } from '../cases';
+import { CHANNEL_LABELS } from '../matters';
+import { OPEN_STATUSES } from '../matters';
 import { scopeOf } from '../../platform/scope';
 import { clockFiguresByTrack, mediationFigures } from './figures';
 

@@ -4,8 +4,8 @@ import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';
-import { getDocumentsService } from '../documents/documents.plugin';
-import type { IssuedRef } from '../documents/documents.service';
+import { getDocumentsService } from '../documents';
+import type { IssuedRef } from '../documents';
 import type { ReferralView } from './legal-aid.presenter';
 
 /** The form of aid given at the center's aid desk for a labor dispute (《法律援助法》第二十二条第（六）项). */

@@ -2,9 +2,9 @@ import { availableEvents, daysBetween, legalAidMachine } from '@onestop/domain';
 import type { AppContext } from '../../platform/context';
 import type { AuthContext } from '../../platform/auth';
 import { errors } from '../../platform/errors';
-import { activeRolesIn, assertCaseVisible, jurisdictionChain } from '../cases/cases.access';
-import { stateLabel } from '../cases/cases.tracks';
-import { OPEN_STATUSES } from '../clocks/clocks.service';
+import { activeRolesIn, assertCaseVisible, jurisdictionChain } from '../cases';
+import { stateLabel } from '../cases';
+import { OPEN_STATUSES } from '../clocks';
 
 /** A referral as the API shows it: screening flags, the 转介函, decision, lawyer, allowed actions. */
 export async function presentReferral(ctx: AppContext, id: string, auth: AuthContext) {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { StaleCase } from '../cases/cases.service';
+import { StaleCase } from '../cases';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import {
   confirmBody,
@@ -18,7 +18,7 @@ import {
   screeningQuery,
   screeningSchema,
 } from './legal-aid.schema';
-import { kickRender } from '../petitions/petitions.records';
+import { kickRender } from '../petitions';
 import { loadVisible, presentReferral } from './legal-aid.presenter';
 import { screenMatter } from './legal-aid.screening';
 import {

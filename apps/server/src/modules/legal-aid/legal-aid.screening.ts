@@ -1,7 +1,7 @@
 import { CLAIM_CATALOGUE, daysBetween, isClaimType, type TriageInput, triage } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { loadTriageSettings } from '../intake/triage.service';
+import { loadTriageSettings } from '../intake';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
 import type { FieldCipher } from '../../platform/crypto';
 import { errors } from '../../platform/errors';
-import { presentParty } from '../parties/parties.service';
+import { presentParty } from '../parties';
 import { type ALLOWED_ACTIONS, CHANNEL_LABELS, STATUS_LABELS, TRACK_LABELS } from './matters.schema';
 import { OPEN_STATUSES } from './matters.tables';
 
@@ -183,7 +183,7 @@ export async function loadMatterDetail(
     timeline: events.map((e) => ({
       id: e.id,
       at: iso(e.at),
-      actorName: e.actor_name,
+      actorName: e.actor_reason ? `${e.actor_name}（${e.actor_reason}）` : e.actor_name,
       kind: e.kind,
       summary: e.summary,
       payload: e.payload,

@@ -2,7 +2,7 @@ import { validatePhone } from '@onestop/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { FieldCipher } from '../../platform/crypto';
-import { identityHash, likeEscape, phoneHash } from '../parties/parties.service';
+import { identityHash, likeEscape, phoneHash } from '../parties';
 import { CHANNEL_LABELS, STATUS_LABELS } from './matters.schema';
 import type { Channel, MatterStatus } from './matters.tables';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAIM_TRACK_LABELS } from '@onestop/domain';
-import { partySchema } from '../parties/parties.schema';
+import { partySchema } from '../parties';
 import { CHANNELS, CLAIM_TRACKS, MATTER_STATUSES } from './matters.tables';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import { CLAIM_TRACK_IDS, type ClaimTrackId } from '@onestop/domain';
-import type { PartiesTables } from '../parties/parties.tables';
+import type { PartiesTables } from '../parties';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json = ColumnType<unknown, string | null | undefined, string | null>;
@@ -103,6 +103,8 @@ export interface MatterEventTable {
   at: Generated<Date>;
   actor_id: string | null;
   actor_name: string;
+  /** Why the system acted, when the actor is the system (platform/system.ts); else null. */
+  actor_reason: Generated<string | null>;
   kind: string;
   summary: string;
   payload: Json;

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { AppContext } from '../../platform/context';
 import { type AuthContext, todayIso } from '../../platform/auth';
-import { clocksRuntime } from '../clocks/clocks.module';
-import { type ClockWithNames, presentClock } from '../clocks/clocks.presenter';
-import { clockQuery, scopeOf } from '../clocks/clocks.routes';
-import { clockSchema } from '../clocks/clocks.schema';
-import { documentQuery, presentDocument, servicesFor } from '../documents/documents.presenter';
-import { documentSchema } from '../documents/documents.schema';
+import { clocksRuntime } from '../clocks';
+import { type ClockWithNames, presentClock } from '../clocks';
+import { clockQuery, scopeOf } from '../clocks';
+import { clockSchema } from '../clocks';
+import { documentQuery, presentDocument, servicesFor } from '../documents';
+import { documentSchema } from '../documents';
 
 /** Where a clock or document of the master record comes from: the matter itself or one of its cases. */
 export const recordSource = z.object({

@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
-import { createApplicationFromMatter } from '../arbitration/arbitration.service';
+import { createApplicationFromMatter } from '../arbitration';
 import { appendEvent } from '../../platform/scope';
 
 export interface ToArbitrationInput {

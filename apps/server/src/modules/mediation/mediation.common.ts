@@ -5,8 +5,8 @@ import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
-import { applyTransitionInTrx, StaleCase, workflowToHttp } from '../cases/cases.service';
+import { activeRolesIn, jurisdictionChain } from '../cases';
+import { applyTransitionInTrx, StaleCase, workflowToHttp } from '../cases';
 
 export type Trx = Transaction<DB>;
 

@@ -2,8 +2,8 @@ import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
-import { mediationPatterns } from '../documents/documents.numbering';
-import { sampleSealPng } from '../documents/render/index';
+import { mediationPatterns } from '../documents';
+import { sampleSealPng } from '../documents';
 import type { Trx } from './mediation.common';
 import type { OrganizationKind } from './mediation.tables';
 

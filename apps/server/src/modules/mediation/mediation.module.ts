@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { enqueueNotifications } from '../notifications/notifications.service';
+import { enqueueNotifications } from '../notifications';
 import { calculatorRoutes } from './calculator.routes';
 import { PERFORMANCE_JOB } from './mediation.outcome';
 import { mediationRoutes } from './mediation.routes';

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs';
-import { getDocumentsService } from '../documents/documents.plugin';
+import { getDocumentsService } from '../documents';
 import { appendEvent } from '../../platform/scope';
 import { sendClaimsToArbitration } from './mediation.arbitration';
 import { mediationIssuer } from './mediation.issuer';

@@ -2,7 +2,7 @@ import { availableEvents, type RoleCode, WORKFLOW_MACHINES } from '@onestop/doma
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
-import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
+import { activeRolesIn, jurisdictionChain } from '../cases';
 import { MEDIATION_DESK } from './mediation.common';
 import { claimTypeLabel, itemOutcome, whoMediates } from './mediation.rules';
 import { loadCriteria } from './mediation.settings';

@@ -3,9 +3,9 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { openCaseInTrx } from '../cases/cases.service';
-import { getDocumentsService } from '../documents/documents.plugin';
-import type { IssuedRef } from '../documents/documents.service';
+import { openCaseInTrx } from '../cases';
+import { getDocumentsService } from '../documents';
+import type { IssuedRef } from '../documents';
 import { appendEvent } from '../../platform/scope';
 import { calculate } from './calculator.service';
 import {

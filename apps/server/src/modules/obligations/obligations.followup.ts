@@ -7,14 +7,15 @@ import {
 } from '@onestop/domain';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { type Actor, appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordChange } from '../../platform/scope';
-import { getDocumentsService } from '../documents/documents.plugin';
-import { enqueueNotifications } from '../notifications/notifications.service';
-import { createTransferIn } from '../transfers/transfers.service';
+import { systemActor } from '../../platform/system';
+import { getDocumentsService } from '../documents';
+import { enqueueNotifications } from '../notifications';
+import { createTransferIn } from '../transfers';
 import { assertVersion, type ObligationRow } from './obligations.service';
 
 type Trx = Transaction<DB>;
@@ -22,6 +23,8 @@ type Trx = Transaction<DB>;
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}元`;
 
 export const OVERDUE_SWEEP = 'obligations.overdue';
+/** Why the system flags an obligation overdue (the timeline shows 系统（义务履行期限巡检）). */
+export const OVERDUE_SWEEP_REASON = '义务履行期限巡检';
 
 /**
  * Flags obligations past their due date with money outstanding (red on every list), once each, and
@@ -96,7 +99,7 @@ async function flagOverdue(trx: Trx, o: ObligationRow) {
   }
   await recordChange(
     trx,
-    SYSTEM_ACTOR,
+    systemActor(OVERDUE_SWEEP_REASON),
     matter,
     'obligation_overdue',
     `${o.source_label}确定的${o.item}${instalment}应于${o.due_date}履行，尚欠${yuan(unpaid)}，已逾期`,

@@ -15,8 +15,8 @@ import { type AuthContext, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordChange } from '../../platform/scope';
-import { clocksRuntime } from '../clocks/clocks.module';
-import { computeOrProvisional } from '../clocks/clocks.service';
+import { clocksRuntime } from '../clocks';
+import { computeOrProvisional } from '../clocks';
 import type { ObligationPaymentTable, ObligationTable, PaymentPayer } from './obligations.tables';
 
 type Trx = Transaction<DB>;

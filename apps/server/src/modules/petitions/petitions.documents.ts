@@ -2,8 +2,8 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { applyTransitionInTrx, workflowToHttp } from '../cases/cases.service';
-import { getDocumentsService } from '../documents/documents.plugin';
+import { applyTransitionInTrx, workflowToHttp } from '../cases';
+import { getDocumentsService } from '../documents';
 import { appendEvent } from '../../platform/scope';
 import { kickRender, type PetitionRow } from './petitions.records';
 

@@ -2,9 +2,9 @@ import { availableEvents, findRule, maskPhone, petitionMachine } from '@onestop/
 import type { AppContext } from '../../platform/context';
 import type { AuthContext } from '../../platform/auth';
 import { errors } from '../../platform/errors';
-import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
-import { stateLabel } from '../cases/cases.tracks';
-import { OPEN_STATUSES } from '../clocks/clocks.service';
+import { activeRolesIn, jurisdictionChain } from '../cases';
+import { stateLabel } from '../cases';
+import { OPEN_STATUSES } from '../clocks';
 import { CATEGORY_LABELS, FORM_LABELS } from './petitions.schema';
 
 /** Document types the petition window issues (shown on the petition). */

@@ -4,9 +4,9 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { errors } from '../../platform/errors';
-import { assertCaseVisible } from '../cases/cases.access';
-import { validateFields } from '../documents/documents.fields';
-import { getDocumentsService } from '../documents/documents.plugin';
+import { assertCaseVisible } from '../cases';
+import { validateFields } from '../documents';
+import { getDocumentsService } from '../documents';
 import { appendEvent } from '../../platform/scope';
 
 // The petition row, its documents (issued after the state moved) and its records.

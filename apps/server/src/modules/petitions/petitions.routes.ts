@@ -3,8 +3,8 @@ import type { AppContext } from '../../platform/context';
 import { STEP_DOCUMENTS, stepWithDocument } from './petitions.documents';
 import { actorOf, type AuthContext } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { StaleCase } from '../cases/cases.service';
-import { stateLabel } from '../cases/cases.tracks';
+import { StaleCase } from '../cases';
+import { stateLabel } from '../cases';
 import { appendEvent, assertMatterInScope, scopeOf } from '../../platform/scope';
 import { loadPetition } from './petitions.presenter';
 import {

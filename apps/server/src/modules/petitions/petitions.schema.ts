@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { intakeBody } from '../intake/intake.schema';
-import { PETITION_OUTCOMES } from '../documents/render/templates/other';
+import { intakeBody } from '../intake';
+import { PETITION_OUTCOMES } from '../documents';
 import { PETITION_CATEGORIES, PETITION_FORMS } from './petitions.tables';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 

@@ -1,8 +1,8 @@
 import { formatFen } from '@onestop/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { CaseTrack } from '../cases/cases.tables';
-import { stateLabel, TRACK_LABELS } from '../cases/cases.tracks';
+import type { CaseTrack } from '../cases';
+import { stateLabel, TRACK_LABELS } from '../cases';
 import type { Membership } from './portal.access';
 import { claimLabel, FRIENDLY_STATUS, friendlyTimeline, ROLE_LABELS } from './portal.timeline';
 

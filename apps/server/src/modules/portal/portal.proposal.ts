@@ -6,7 +6,8 @@ import { appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
-import { recordProposalReplies } from '../mediation/mediation.service';
+import { SYSTEM_USER_ID, systemAuth } from '../../platform/system';
+import { recordProposalReplies } from '../mediation';
 import type { Membership } from './portal.access';
 import type { proposalReplyBody } from './portal.schema';
 import { portalActor } from './portal.session';
@@ -24,23 +25,18 @@ interface ProposalItem {
 }
 
 /**
- * The mediation module's reply function takes a staff context. The portal passes the narrowest one
- * that its checks accept: the window post (intake_clerk) in that case's jurisdiction only, no user,
- * no other permission; the actor recorded is the party on the portal (channel 'portal').
+ * The mediation module's reply function takes a staff context. The portal passes the system's
+ * (platform/system.ts) with the narrowest grant its checks accept: the window post (intake_clerk) in
+ * that case's jurisdiction only, no user, no permission; the actor recorded is the party on the
+ * portal (channel 'portal').
  */
 function portalDesk(jurisdictionId: string): AuthContext {
-  return {
-    sessionId: 'portal',
-    csrfToken: '',
-    userId: '00000000-0000-0000-0000-000000000000',
-    username: 'portal',
-    displayName: '当事人门户',
-    organizationId: '00000000-0000-0000-0000-000000000000',
+  return systemAuth({
+    reason: '当事人通过门户答复调解建议书',
+    organizationId: SYSTEM_USER_ID,
     organizationName: '当事人门户',
-    mustChangePassword: false,
-    permissions: new Set(),
     grants: [{ role: 'intake_clerk', active: true, jurisdictionIds: [jurisdictionId] }],
-  };
+  });
 }
 
 /** The 调解建议书 served on this party, with its items (from the mediation case when there is one). */

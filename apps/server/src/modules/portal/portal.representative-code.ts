@@ -2,8 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
 import type { FieldCipher } from '../../platform/crypto';
-import type { IssueEnricher } from '../documents/documents.render-job';
-import { formatShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../documents/short-code';
+import type { IssueEnricher } from '../documents';
+import { formatShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../documents';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 

@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema';
 import { appendAudit } from '../../platform/audit';
 import { actorOf, type AuthContext } from '../../platform/auth';
 import { AppError, errorResponses, errorSchema, errors } from '../../platform/errors';
-import { generateShortCode } from '../documents/short-code';
+import { generateShortCode } from '../documents';
 import { scopeOf } from '../../platform/scope';
 import { checkLimit, countAttempt } from './portal.limits';
 import { recordRepresentativeCode } from './portal.representative-code';

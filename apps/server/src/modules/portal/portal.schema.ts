@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { claimInput } from '../intake/intake.schema';
-import { employerInput, workerInput } from '../parties/parties.schema';
+import { claimInput } from '../intake';
+import { employerInput, workerInput } from '../parties';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 
 export const phoneBody = z.strictObject({

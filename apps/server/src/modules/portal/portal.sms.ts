@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { FieldCipher } from '../../platform/crypto';
-import type { NotificationProvider } from '../notifications/notifications.providers';
+import type { NotificationProvider } from '../notifications';
 
 /** The job kind that sends a portal sign-in code (same queue, leases and dead letters as every SMS). */
 export const PORTAL_CODE_SMS_JOB = 'sms.portal_code';

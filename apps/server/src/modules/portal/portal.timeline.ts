@@ -1,6 +1,6 @@
 import { CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
-import type { CaseTrack } from '../cases/cases.tables';
-import { stateLabel, TRACK_LABELS } from '../cases/cases.tracks';
+import type { CaseTrack } from '../cases';
+import { stateLabel, TRACK_LABELS } from '../cases';
 
 /** Matter statuses in plain words for the worker. */
 export const FRIENDLY_STATUS: Record<string, string> = {

@@ -4,9 +4,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
-import { EVIDENCE_MAX_BYTES } from '../matters/evidence.service';
+import { EVIDENCE_MAX_BYTES } from '../matters';
 import { contentKey, type FileStore } from '../../platform/storage';
-import { evidenceFileName, sniffEvidenceType } from '../matters/evidence-files';
+import { evidenceFileName, sniffEvidenceType } from '../matters';
 import { appendEvent } from '../../platform/scope';
 import { checkLimit, countAttempt } from './portal.limits';
 

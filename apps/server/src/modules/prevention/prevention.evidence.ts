@@ -11,7 +11,7 @@ import {
   spoolUpload,
   UploadTooLargeError,
 } from '../../platform/storage';
-import { evidenceFileName, sniffEvidenceType } from '../matters/evidence-files';
+import { evidenceFileName, sniffEvidenceType } from '../matters';
 import { orgForSupervisor } from './prevention.service';
 
 export const PREVENTION_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;

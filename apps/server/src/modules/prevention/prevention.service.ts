@@ -28,8 +28,8 @@ import { type AuthContext, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
-import { getClocksService } from '../clocks/clocks.module';
-import { identityHash } from '../parties/parties.service';
+import { getClocksService } from '../clocks';
+import { identityHash } from '../parties';
 import type {
   assessmentBody,
   caseBody,

@@ -4,8 +4,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
-import { providerFromConfig } from '../notifications/notifications.providers';
-import { portalActor, registerPortalSession } from '../portal/portal.session';
+import { providerFromConfig } from '../notifications';
+import { portalActor, registerPortalSession } from '../portal';
 import { portalRoomsRoutes, roomsRoutes } from './rooms.routes';
 import {
   deliverInvitation,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { AppError, errorResponses, errorSchema } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
-import { portalActor, requireAccount, requirePortal } from '../portal/portal.session';
+import { portalActor, requireAccount, requirePortal } from '../portal';
 import {
   caseParam,
   enterBody,

@@ -10,7 +10,7 @@ import {
 } from '@onestop/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
-import { CHANNEL_LABELS } from '../matters/matters.schema';
+import { CHANNEL_LABELS } from '../matters';
 
 const TRACK_LABELS: Record<string, string> = {
   arbitration: '仲裁',

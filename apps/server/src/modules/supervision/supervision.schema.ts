@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { employerInput } from '../parties/parties.schema';
+import { employerInput } from '../parties';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 
 const date = calendarDate();

@@ -4,8 +4,8 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { openExOfficioInTrx } from '../inspection/campaign.service';
-import { employerParty } from '../inspection/inspection.service';
+import { openExOfficioInTrx } from '../inspection';
+import { employerParty } from '../inspection';
 import { scopeOf } from '../../platform/scope';
 import {
   dispatchCheck,

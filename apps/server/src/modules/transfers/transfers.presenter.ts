@@ -4,10 +4,10 @@ import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
 import { todayIso } from '../../platform/auth';
-import { MATTER_TITLE_SQL } from '../cases/cases.presenter';
-import type { CaseTrack } from '../cases/cases.tables';
-import { TRACKS } from '../cases/cases.tracks';
-import { clocksRuntime } from '../clocks/clocks.module';
+import { MATTER_TITLE_SQL } from '../cases';
+import type { CaseTrack } from '../cases';
+import { TRACKS } from '../cases';
+import { clocksRuntime } from '../clocks';
 
 /**
  * A transfer must be accepted (or returned) within ONE working day of its sending day, by the

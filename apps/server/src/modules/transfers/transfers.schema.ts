@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_TRACKS } from '../cases/cases.tables';
+import { CASE_TRACKS } from '../cases';
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
 

@@ -21,7 +21,7 @@ import type { AuthContext } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent, assertMatterInScope } from '../../platform/scope';
-import { identityHash, upsertWorker } from '../parties/parties.service';
+import { identityHash, upsertWorker } from '../parties';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 

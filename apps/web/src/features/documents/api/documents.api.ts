@@ -1,4 +1,5 @@
 import { ApiError, api } from '../../../lib/api';
+import type { ErrorCode } from '../../../lib/api-types';
 import type {
   DocumentTypeInfo,
   OfficialDocument,
@@ -62,7 +63,7 @@ export const verifyApi = {
     const form = new FormData();
     form.append('file', file);
     const res = await fetch('/api/verify/file', { method: 'POST', body: form, credentials: 'omit' });
-    const body = (await res.json().catch(() => null)) as (Verification & { code?: string }) | null;
+    const body = (await res.json().catch(() => null)) as (Verification & { code?: ErrorCode }) | null;
     if (!res.ok || !body) {
       throw new ApiError(
         res.status,

@@ -53,7 +53,14 @@ export function PetitionDetail({ id }: { id: string }) {
   if (!q.data) return null;
   const p: Petition = q.data;
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="petition-detail">
+    <Space
+      orientation="vertical"
+      size={12}
+      style={{ width: '100%' }}
+      data-testid="petition-detail"
+      // data-ready: the petition is loaded and no refetch is under way (browser tests wait for it).
+      data-ready={q.isFetching ? 'false' : 'true'}
+    >
       <Card
         size="small"
         title={
