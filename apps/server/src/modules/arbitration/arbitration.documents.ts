@@ -3,13 +3,8 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import {
-  type ApprovalFormIssuer,
-  type ApprovalRow,
-  registerApprovalKind,
-  requestApproval,
-} from '../cases/approvals';
-import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
+import { type ApprovalFormIssuer, type ApprovalRow, registerApprovalKind, requestApproval } from '../cases';
+import { activeRolesIn, jurisdictionChain } from '../cases';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
 import { localDateTime, type Trx } from './arbitration.runtime';
 import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';

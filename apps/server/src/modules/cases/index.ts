@@ -25,3 +25,12 @@ export type { ProcedureCheck } from './procedure.registry';
 export { queueCases } from './queues.repository';
 export type { QueueFilters, QueueScope } from './queues.repository';
 export { barredStaff, recusalRequired } from './recusal.service';
+export {
+  approvalRowsOf,
+  approvedKinds,
+  attachApprovalDocument,
+  decideApproval,
+  markApproved,
+  pendingFor,
+} from './approvals';
+export type { ApprovalFormIssuer, GivenApproval } from './approvals';

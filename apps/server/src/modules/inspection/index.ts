@@ -1,5 +1,4 @@
 /** The inspection module's API for other modules (docs/ARCHITECTURE.md): import from '../inspection'. */
 export { openExOfficioInTrx } from './campaign.service';
 export { rolesOnCase } from './inspection.access';
-export { pendingApprovalsFor } from './inspection.approvals';
 export { employerParty } from './inspection.service';

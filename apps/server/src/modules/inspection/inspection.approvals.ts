@@ -18,7 +18,7 @@ import {
   type GivenApproval,
   markApproved,
   requestApproval as requestCommon,
-} from '../cases/approvals';
+} from '../cases';
 import { loadInspectionCase, requireState, rolesOnCase, today } from './inspection.access';
 import type { approvalDecisionBody, approvalRequestBody } from './inspection.schema';
 import type { CaseRow } from './inspection.service';

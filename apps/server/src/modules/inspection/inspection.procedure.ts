@@ -2,8 +2,8 @@ import { type InspectionSnapshot, inspectionStepVerdict, type StepVerdict } from
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
-import { approvedKinds } from '../cases/approvals';
-import { type ProcedureCheck, preconditionUnmet } from '../cases/procedure.registry';
+import { approvedKinds } from '../cases';
+import { type ProcedureCheck, preconditionUnmet } from '../cases';
 import { filingApprovalRequired } from './inspection.acceptance';
 import { today } from './inspection.access';
 import { latestPenalty, legalReviewThreshold, type PenaltyDetails } from './inspection.hearing';

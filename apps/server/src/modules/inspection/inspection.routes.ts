@@ -1,6 +1,6 @@
 import { INSPECTION_FORM_KIND, maskName, maskPhone, type Permission } from '@onestop/domain';
-import { registerApprovalKind } from '../cases/approvals';
-import { registerProcedureCheck } from '../cases/procedure.registry';
+import { registerApprovalKind } from '../cases';
+import { registerProcedureCheck } from '../cases';
 import { inspectionProcedureCheck } from './inspection.procedure';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -19,7 +19,7 @@ import { type Actor, appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
 import { invalidateSessionCache, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
-import { getClocksService } from '../clocks/clocks.module';
+import { getClocksService } from '../clocks';
 import type { attendanceBody, courseBody, renewBody, requirementBody, scoreBody } from './training.schema';
 
 export type Exec = Kysely<DB> | Transaction<DB>;

@@ -7,8 +7,8 @@ import type { CaseTrack } from '../cases';
 import { stateLabel, TRACKS } from '../cases';
 import { CHANNEL_LABELS } from '../matters';
 import { scopeOf } from '../../platform/scope';
-import { INTERNAL_FORM_TYPES } from '../documents/verify.summary';
-import { pendingFor } from '../cases/approvals';
+import { INTERNAL_FORM_TYPES } from '../documents';
+import { pendingFor } from '../cases';
 
 /** The kinds of item on a user's to-do list besides their assigned cases and incoming transfers. */
 export const PENDING_KINDS = ['matter', 'correction', 'service', 'approval'] as const;
