@@ -15,7 +15,7 @@ const PNG = Buffer.from(
   'base64',
 );
 const EMPLOYER = '随州市走访测试机械有限公司';
-const CODE = creditCode('MA4V0019');
+const CODE = creditCode('MA4W0019');
 
 describe('prevention outreach: visits, issues to matters and supervision items, ledger referrals', () => {
   const env = useTestServer({ LOG_LEVEL: 'error', STORAGE_DIR: `/tmp/onestop-outreach-${process.pid}` });
@@ -54,16 +54,30 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
     center = orgs['随州市劳动人事争议仲裁委员会']!;
     admin = await signedIn(env, 'admin');
     officer = await user('zdvisit', 'prevention_officer', [p.zengdu]);
-    gsOfficer = await user('gsvisit', 'prevention_officer', [p.guangshui], orgs['广水市一站式劳动保障维权中心']);
+    gsOfficer = await user(
+      'gsvisit',
+      'prevention_officer',
+      [p.guangshui],
+      orgs['广水市一站式劳动保障维权中心'],
+    );
     clerk = await signedIn(env, 'clerk');
   });
 
   it('plans and records a visit (401 → 400 → 403 → 201), with attendance, photos and two issues', async () => {
     expect((await new Client(env.url).post('/api/prevention/visits', plan)).status).toBe(401);
-    const noCode = await officer.post('/api/prevention/visits', { ...plan, jurisdictionId: p.zengdu, creditCode: undefined });
+    const noCode = await officer.post('/api/prevention/visits', {
+      ...plan,
+      jurisdictionId: p.zengdu,
+      creditCode: undefined,
+    });
     expect(noCode.status).toBe(400);
-    expect(noCode.body).toMatchObject({ code: 'VISIT_EMPLOYER_REQUIRED', message: '走访企业须填写用人单位名称和统一社会信用代码' });
-    expect((await clerk.post('/api/prevention/visits', { ...plan, jurisdictionId: p.zengdu })).status).toBe(403);
+    expect(noCode.body).toMatchObject({
+      code: 'VISIT_EMPLOYER_REQUIRED',
+      message: '走访企业须填写用人单位名称和统一社会信用代码',
+    });
+    expect((await clerk.post('/api/prevention/visits', { ...plan, jurisdictionId: p.zengdu })).status).toBe(
+      403,
+    );
     const outside = await officer.post('/api/prevention/visits', { ...plan, jurisdictionId: p.guangshui });
     expect(outside.status).toBe(403);
     expect(outside.body.code).toBe('JURISDICTION_FORBIDDEN');
@@ -118,7 +132,10 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
     };
     const low = await officer.post(record, { ...body, attendanceCount: 1 });
     expect(low.status).toBe(400);
-    expect(low.body).toMatchObject({ code: 'ATTENDANCE_COUNT_LOW', message: '参加人数不能少于名单人数（2人）' });
+    expect(low.body).toMatchObject({
+      code: 'ATTENDANCE_COUNT_LOW',
+      message: '参加人数不能少于名单人数（2人）',
+    });
     const future = await officer.post(record, { ...body, doneOn: '2099-01-01' });
     expect(future.status).toBe(400);
     expect(future.body.code).toBe('DATE_IN_FUTURE');
@@ -182,7 +199,10 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
     };
     const url = `/api/prevention/visit-issues/${wages.id}/matter`;
     expect((await gsOfficer.post(url, { version: 1, worker })).status).toBe(404);
-    const badId = await officer.post(url, { version: 1, worker: { ...worker, idNumber: '421303198807154120' } });
+    const badId = await officer.post(url, {
+      version: 1,
+      worker: { ...worker, idNumber: '421303198807154120' },
+    });
     expect(badId.status).toBe(400);
     expect((await officer.post(url, { version: 2, worker })).status).toBe(409);
     const m = await officer.post(url, { version: 1, worker, amountFen: 1_200_000 });
@@ -191,7 +211,10 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
     expect(m.body.matter.number).toMatch(/^\S+$/);
     const again = await officer.post(url, { version: 2, worker });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'ISSUE_ALREADY_HANDLED', message: '该问题已转维权事项，不能再次转办' });
+    expect(again.body).toMatchObject({
+      code: 'ISSUE_ALREADY_HANDLED',
+      message: '该问题已转维权事项，不能再次转办',
+    });
 
     // The matter: registered (待分流), nobody responsible yet, the visit's employer and the issue as its claim.
     const matter = (await clerk.get(`/api/matters/${m.body.matter.id}`)).body;
@@ -199,7 +222,8 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
       number: m.body.matter.number,
       channel: 'other_transfer',
       status: 'registered',
-      narrative: '走访企业（2026年11月20日，随州市曾都区经济开发区明珠路8号）发现的问题1：3名职工反映2026年9月至10月工资未发放',
+      narrative:
+        '走访企业（2026年11月20日，随州市曾都区经济开发区明珠路8号）发现的问题1：3名职工反映2026年9月至10月工资未发放',
       responsible: null,
       jurisdiction: { id: p.zengdu },
       workerCount: 3,
@@ -230,13 +254,20 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
       kindLabel: '走访发现问题',
       employer: { name: EMPLOYER, creditCode: CODE },
       flags: [
-        { code: 'outreach_issue', message: '劳务派遣用工超过用工总量的10%', basis: '《劳动保障监察条例》第十四条' },
+        {
+          code: 'outreach_issue',
+          message: '劳务派遣用工超过用工总量的10%',
+          basis: '《劳动保障监察条例》第十四条',
+        },
       ],
       status: 'flagged',
       note: '请劳动关系科核查派遣用工比例',
     });
     const list = (await inspector.get('/api/supervision/filings')).body.items;
-    expect(list.find((f: any) => f.id === filing.id)).toMatchObject({ kindLabel: '走访发现问题', flagCount: 1 });
+    expect(list.find((f: any) => f.id === filing.id)).toMatchObject({
+      kindLabel: '走访发现问题',
+      flagCount: 1,
+    });
 
     const after = (await officer.get(`/api/prevention/visits/${visit.id}`)).body;
     expect(after.issues.map((i: any) => [i.state, i.matter?.number ?? null, i.supervisionFilingId])).toEqual([
@@ -255,8 +286,20 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
       creditCode: CODE,
     });
     expect(org.status, JSON.stringify(org.body)).toBe(201);
-    const items = ['place', 'sign', 'staff', 'rules', 'ledger', 'funds', 'u_name', 'u_seal', 'u_procedure', 'u_forms', 'u_ledger'].map(
-      (code) => (code === 'funds' || code === 'u_seal' ? { code, passed: false, note: '未见' } : { code, passed: true }),
+    const items = [
+      'place',
+      'sign',
+      'staff',
+      'rules',
+      'ledger',
+      'funds',
+      'u_name',
+      'u_seal',
+      'u_procedure',
+      'u_forms',
+      'u_ledger',
+    ].map((code) =>
+      code === 'funds' || code === 'u_seal' ? { code, passed: false, note: '未见' } : { code, passed: true },
     );
     const a = await officer.post(`/api/prevention/organizations/${org.body.id}/assessments`, {
       assessedOn: '2026-11-02',
@@ -269,7 +312,7 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
         id: org.body.id,
         name: `${EMPLOYER}劳动争议调解委员会`,
         status: 'active',
-        statusLabel: '正常',
+        statusLabel: '正常运行',
         foundedOn: '2024-05-01',
         standard: {
           state: 'failed',
@@ -331,7 +374,9 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
       referral: { purpose: 'handling', purposeLabel: '转中心调处' },
       version: 2,
     });
-    expect((await med.post(url, { version: 2, purpose: 'handling', worker })).body.code).toBe('ORG_CASE_REFERRED');
+    expect((await med.post(url, { version: 2, purpose: 'handling', worker })).body.code).toBe(
+      'ORG_CASE_REFERRED',
+    );
     const m1 = (await clerk.get(`/api/matters/${referred.body.referral.matter.id}`)).body;
     expect(m1).toMatchObject({
       status: 'registered',
@@ -375,7 +420,9 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
         '调解协议于2026年10月20日生效，协议金额8,800.00元。双方可自调解协议生效之日起三十日内共同向人民法院申请司法确认（《中华人民共和国民事诉讼法》第二百零五条）。',
     );
     expect(m2.claims.map((c: any) => [c.type, c.amountFen])).toEqual([['unpaid_wages', 880_000]]);
-    const queue = (await clerk.get('/api/work/queue?queue=mine')).body.items.filter((i: any) => i.kind === 'matter');
+    const queue = (await clerk.get('/api/work/queue?queue=mine')).body.items.filter(
+      (i: any) => i.kind === 'matter',
+    );
     expect(queue.map((i: any) => i.matterId)).toEqual(expect.arrayContaining([m1.id, m2.id]));
     // The ledger still counts the agreement (and the referral) for the statistics; the mediator sees both.
     const ledger = (await med.get(`/api/prevention/organizations/${org.body.id}/cases`)).body.items;

@@ -29,8 +29,7 @@ export async function uploadVisitPhotos(
   const { db } = ctx.database;
   const auth = req.auth!;
   const visit = await visitForStaff(db, auth, visitId);
-  if (visit.status === 'cancelled')
-    throw new AppError(409, 'VISIT_CANCELLED', '该走访已取消，不能上传照片');
+  if (visit.status === 'cancelled') throw new AppError(409, 'VISIT_CANCELLED', '该走访已取消，不能上传照片');
   if (!req.isMultipart()) throw new AppError(400, 'EVIDENCE_MULTIPART', '请以 multipart/form-data 上传文件');
   const files: (SpooledUpload & { name: string; type: NonNullable<ReturnType<typeof sniffEvidenceType>> })[] =
     [];
@@ -106,7 +105,12 @@ export async function uploadVisitPhotos(
 }
 
 /** A photo for staff of the visit's jurisdiction; every view is audited. */
-export async function downloadVisitPhoto(ctx: AppContext, storage: FileStore, req: FastifyRequest, id: string) {
+export async function downloadVisitPhoto(
+  ctx: AppContext,
+  storage: FileStore,
+  req: FastifyRequest,
+  id: string,
+) {
   const { db } = ctx.database;
   const p = await db
     .selectFrom('prevention_visit_photo')

@@ -255,15 +255,8 @@ export async function registerOutreachRoutes(app: App, storage: FileStore) {
         reply,
         'prevention.issue.supervision',
         async () =>
-          (
-            await issueToSupervision(
-              ctx,
-              req.auth!,
-              actorOf(req, 'prevention.work'),
-              req.params.id,
-              req.body,
-            )
-          ).filingId,
+          (await issueToSupervision(ctx, req.auth!, actorOf(req, 'prevention.work'), req.params.id, req.body))
+            .filingId,
         () => issueResult(req.params.id),
       ),
   );

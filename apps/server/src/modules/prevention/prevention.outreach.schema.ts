@@ -12,7 +12,11 @@ const optionalText = (max: number, label: string) =>
 export const VISIT_KINDS = ['enterprise_visit', 'law_session'] as const;
 export const VISIT_KIND_LABELS = { enterprise_visit: '走访企业', law_session: '普法宣传' } as const;
 export const VISIT_STATUS_LABELS = { planned: '计划', done: '已完成', cancelled: '已取消' } as const;
-export const ISSUE_STATE_LABELS = { open: '待处理', matter: '已转维权事项', supervision: '已转劳动关系监管' } as const;
+export const ISSUE_STATE_LABELS = {
+  open: '待处理',
+  matter: '已转维权事项',
+  supervision: '已转劳动关系监管',
+} as const;
 export const REFERRAL_PURPOSES = ['handling', 'arbitral_review', 'judicial_confirmation'] as const;
 export const REFERRAL_PURPOSE_LABELS = {
   handling: '转中心调处',
@@ -33,12 +37,7 @@ export const visitBody = z.strictObject({
   kind: z.enum(VISIT_KINDS, '请选择类型'),
   jurisdictionId: z.uuid('请选择辖区'),
   employerName: optionalText(200, '用人单位名称'),
-  creditCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .optional()
-    .describe('用人单位统一社会信用代码（走访企业必填）'),
+  creditCode: z.string().trim().toUpperCase().optional().describe('用人单位统一社会信用代码（走访企业必填）'),
   address: text(200, '地点'),
   plannedOn: date.describe('计划日期'),
   topics: topics.default([]),

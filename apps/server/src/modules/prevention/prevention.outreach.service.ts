@@ -25,7 +25,13 @@ import type { IssueState, VisitKind, VisitStatus } from './prevention.tables';
 type Exec = Kysely<DB> | Transaction<DB>;
 
 /** Posts whose holders go on visits and 普法 sessions (offered as companions on the form). */
-const OUTREACH_ROLES = ['prevention_officer', 'mediator', 'inspector', 'intake_clerk', 'union_liaison'] as const;
+const OUTREACH_ROLES = [
+  'prevention_officer',
+  'mediator',
+  'inspector',
+  'intake_clerk',
+  'union_liaison',
+] as const;
 
 const claimLabel = (t: string | null) => (t ? (CLAIM_CATALOGUE[t as ClaimType]?.label ?? t) : null);
 
@@ -157,11 +163,7 @@ export async function listVisits(db: Exec, auth: AuthContext, q: z.infer<typeof 
 
 /** The visit for a staff member of its jurisdiction (404 outside: existence is not disclosed). */
 export async function visitForStaff(db: Exec, auth: AuthContext, id: string) {
-  const v = await db
-    .selectFrom('prevention_visit')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const v = await db.selectFrom('prevention_visit').selectAll().where('id', '=', id).executeTakeFirst();
   if (!v || !(await scopeOf(db, auth, 'prevention.work')).includes(v.jurisdiction_id))
     throw errors.notFound('走访记录');
   return v;
@@ -219,7 +221,11 @@ async function setStaff(trx: Transaction<DB>, visitId: string, staff: readonly s
 }
 
 async function staffNames(trx: Transaction<DB>, ids: readonly string[]) {
-  const rows = await trx.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  const rows = await trx
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
   return ids.map((id) => rows.find((r) => r.id === id)?.display_name ?? '').join('、');
 }
 
@@ -265,7 +271,8 @@ export async function createVisit(
     throw new AppError(400, 'VISIT_DATE_INVALID', '计划日期不能早于去年', { field: 'plannedOn' });
   const staff = await checkStaff(db, auth, body.staffIds);
   return db.transaction().execute(async (trx) => {
-    const employer = code && body.employerName ? await visitEmployer(ctx, trx, body.employerName, code) : null;
+    const employer =
+      code && body.employerName ? await visitEmployer(ctx, trx, body.employerName, code) : null;
     const v = await trx
       .insertInto('prevention_visit')
       .values({
@@ -314,9 +321,14 @@ export async function recordVisit(
   if (body.doneOn > today)
     throw new AppError(400, 'DATE_IN_FUTURE', '走访日期不能晚于今天', { field: 'doneOn' });
   if (body.attendees.length > body.attendanceCount)
-    throw new AppError(400, 'ATTENDANCE_COUNT_LOW', `参加人数不能少于名单人数（${body.attendees.length}人）`, {
-      field: 'attendanceCount',
-    });
+    throw new AppError(
+      400,
+      'ATTENDANCE_COUNT_LOW',
+      `参加人数不能少于名单人数（${body.attendees.length}人）`,
+      {
+        field: 'attendanceCount',
+      },
+    );
   const staff = body.staffIds ? await checkStaff(db, auth, body.staffIds) : null;
   await db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -500,7 +512,11 @@ export async function issueToMatter(
     },
     async (trx, matter) => {
       // Nobody at the center holds it yet: the intake queue assigns it on triage.
-      await trx.updateTable('matter').set({ responsible_user_id: null }).where('id', '=', matter.id).execute();
+      await trx
+        .updateTable('matter')
+        .set({ responsible_user_id: null })
+        .where('id', '=', matter.id)
+        .execute();
       await markIssue(trx, issue, body.version, { matter_id: matter.id });
       await appendEvent(trx, actor, matter.id, 'outreach_issue', `由${origin}转入`, {
         visitId: visit.id,

@@ -15,7 +15,8 @@ import { logEvent, orgForLedger } from './prevention.service';
  * the matter (仲裁审查 → 仲裁调解书; 司法确认 on the court-docking desk, which starts the 30-day clock).
  */
 const AGREEMENT_ROUTES = {
-  arbitral_review: '双方可自调解协议生效之日起十五日内共同申请仲裁审查（《劳动人事争议仲裁办案规则》第七十四条）',
+  arbitral_review:
+    '双方可自调解协议生效之日起十五日内共同申请仲裁审查（《劳动人事争议仲裁办案规则》第七十四条）',
   judicial_confirmation:
     '双方可自调解协议生效之日起三十日内共同向人民法院申请司法确认（《中华人民共和国民事诉讼法》第二百零五条）',
 } as const;
@@ -90,7 +91,11 @@ export async function referCase(
     },
     async (trx, matter) => {
       // An organisation's mediator is not the center's staff: the intake queue assigns the matter.
-      await trx.updateTable('matter').set({ responsible_user_id: null }).where('id', '=', matter.id).execute();
+      await trx
+        .updateTable('matter')
+        .set({ responsible_user_id: null })
+        .where('id', '=', matter.id)
+        .execute();
       const updated = await trx
         .updateTable('prevention_org_case')
         .set((eb) => ({

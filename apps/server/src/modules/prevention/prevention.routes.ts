@@ -50,7 +50,6 @@ import {
   updateOrganization,
 } from './prevention.service';
 
-
 export interface PreventionRoutesOptions {
   storage?: FileStore;
 }
