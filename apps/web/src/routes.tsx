@@ -57,6 +57,11 @@ export function createRouter() {
                   lazy: page(() => import('./pages/PreventionOrganizationPage')),
                 },
                 { path: 'org-cases', lazy: page(() => import('./pages/OrgLedgerPage')) },
+                { path: 'prevention/visits', lazy: page(() => import('./pages/PreventionVisitsPage')) },
+                {
+                  path: 'prevention/visits/:id',
+                  lazy: page(() => import('./pages/PreventionVisitPage')),
+                },
                 { path: 'leader', lazy: page(() => import('./pages/LeaderPage')) },
                 { path: 'leader/clocks', lazy: page(() => import('./pages/leader/LeaderClocksPage')) },
                 { path: 'statistics', lazy: page(() => import('./pages/StatisticsPage')) },

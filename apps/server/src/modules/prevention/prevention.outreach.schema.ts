@@ -101,52 +101,65 @@ export const referralBody = z.strictObject({
   note: optionalText(1000, '转送说明'),
 });
 
-const issueSchema = z.object({
-  id: z.string(),
-  seq: z.number(),
-  description: z.string(),
-  claimType: z.string().nullable(),
-  claimTypeLabel: z.string().nullable(),
-  workerCount: z.number().nullable(),
-  state: z.enum(['open', 'matter', 'supervision']),
-  stateLabel: z.string(),
-  matter: z.object({ id: z.string(), number: z.string() }).nullable(),
-  supervisionFilingId: z.string().nullable(),
-  version: z.number(),
-});
+const issueSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number(),
+    description: z.string(),
+    claimType: z.string().nullable(),
+    claimTypeLabel: z.string().nullable(),
+    workerCount: z.number().nullable(),
+    state: z.enum(['open', 'matter', 'supervision']),
+    stateLabel: z.string(),
+    matter: z.object({ id: z.string(), number: z.string() }).nullable(),
+    supervisionFilingId: z.string().nullable(),
+    version: z.number(),
+  })
+  .meta({ id: 'PreventionVisitIssue' });
 
-export const visitSchema = z.object({
-  id: z.string(),
-  kind: z.enum(VISIT_KINDS),
-  kindLabel: z.string(),
-  status: z.enum(['planned', 'done', 'cancelled']),
-  statusLabel: z.string(),
-  jurisdiction: z.object({ id: z.string(), name: z.string() }),
-  employer: z.object({ id: z.string(), name: z.string(), creditCode: z.string().nullable() }).nullable(),
-  address: z.string(),
-  plannedOn: z.string(),
-  plannedOnText: z.string().describe('中文日期'),
-  doneOn: z.string().nullable(),
-  doneOnText: z.string().nullable(),
-  topics: z.array(z.string()),
-  staff: z.array(z.object({ id: z.string(), name: z.string() })),
-  attendanceCount: z.number().nullable(),
-  attendees: z.array(z.object({ name: z.string(), position: z.string().nullable() })),
-  summary: z.string().nullable(),
-  cancelReason: z.string().nullable(),
-  photos: z.array(
-    z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }),
-  ),
-  issues: z.array(issueSchema),
-  version: z.number(),
-});
+export const visitSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(VISIT_KINDS),
+    kindLabel: z.string(),
+    status: z.enum(['planned', 'done', 'cancelled']),
+    statusLabel: z.string(),
+    jurisdiction: z.object({ id: z.string(), name: z.string() }),
+    employer: z.object({ id: z.string(), name: z.string(), creditCode: z.string().nullable() }).nullable(),
+    address: z.string(),
+    plannedOn: z.string(),
+    plannedOnText: z.string().describe('中文日期'),
+    doneOn: z.string().nullable(),
+    doneOnText: z.string().nullable(),
+    topics: z.array(z.string()),
+    staff: z.array(z.object({ id: z.string(), name: z.string() })),
+    attendanceCount: z.number().nullable(),
+    attendees: z.array(z.object({ name: z.string(), position: z.string().nullable() })),
+    summary: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    photos: z.array(
+      z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number() }),
+    ),
+    issues: z.array(issueSchema),
+    version: z.number(),
+  })
+  .meta({ id: 'PreventionVisit' });
 
 export const visitListSchema = z.object({
-  items: z.array(visitSchema.omit({ attendees: true, photos: true }).extend({ photoCount: z.number() })),
+  items: z.array(
+    visitSchema
+      .omit({ attendees: true, photos: true })
+      .extend({ photoCount: z.number() })
+      .meta({ id: 'PreventionVisitListItem' }),
+  ),
 });
 
 export const staffListSchema = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), organizationName: z.string() })),
+  items: z.array(
+    z
+      .object({ id: z.string(), name: z.string(), organizationName: z.string() })
+      .meta({ id: 'PreventionOutreachStaff' }),
+  ),
 });
 
 export const photoListSchema = z.object({
