@@ -217,7 +217,7 @@ describe('prevention in Chromium', () => {
     await deskLogin.open();
     await deskLogin.signInAndWait('prevention', 'Onestop@2026');
     await desk.goto(`${server.url}/prevention/visits`);
-    await desk.locator('[data-ready="true"]').first().waitFor();
+    await desk.locator('[data-testid="visits"][data-ready="true"]').waitFor();
     await desk.getByRole('link', { name: `走访企业：${employer}` }).waitFor();
     await screenshot(desk, 'prevention-visits');
     await desk.context().close();

@@ -42,7 +42,7 @@ export default function PreventionVisitsPage() {
       >
         走访企业、普法宣传的计划与记录；发现的问题可一步转为维权事项或劳动关系监管事项
       </PageHeader>
-      <Card size="small">
+      <Card size="small" data-testid="visits" data-ready={q.isSuccess && !q.isFetching}>
         <Segmented
           value={status}
           onChange={(v) => setStatus(String(v))}
@@ -56,7 +56,6 @@ export default function PreventionVisitsPage() {
         />
         <List
           loading={q.isPending}
-          data-ready={q.isSuccess}
           dataSource={q.data?.items ?? []}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无记录" /> }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
