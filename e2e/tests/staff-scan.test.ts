@@ -239,7 +239,7 @@ async function preventionObjects(env: TestEnv) {
     kind: 'enterprise_visit',
     jurisdictionId: p.zengdu,
     employerName: '随州市走访扫描机械有限公司',
-    creditCode: creditCode('MA4S0019'),
+    creditCode: creditCode('MA4K0019'),
     address: '随州市曾都区明珠路8号',
     plannedOn: new Date().toISOString().slice(0, 10),
     topics: ['劳动合同签订'],
