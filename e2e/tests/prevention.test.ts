@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { Client } from '../../apps/server/test/harness';
-import { creditCode, jurisdictions } from '../../apps/server/test/intake-fixtures';
+import { creditCode, jurisdictions, residentId } from '../../apps/server/test/intake-fixtures';
 import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { LoginPage } from '../support/pages';
 import { startProduct } from '../support/server';
@@ -187,5 +187,84 @@ describe('prevention in Chromium', () => {
       .toBe(String(before + 1));
     await screenshot(stats, 'prevention-statistics');
     await stats.context().close();
+  });
+
+  it('records a field visit on a 360 px phone and turns its issue into a matter in the intake queue', async () => {
+    attempt++;
+    const officer = new Client(server.url);
+    expect((await officer.login('prevention')).status).toBe(200);
+    // The demo street committee is in 曾都区, where the demo officer works.
+    const zengdu = (await officer.get('/api/prevention/organizations')).body.items[0].jurisdiction.id;
+    const employer = `随州市现场走访${attempt}号机械有限公司`;
+    const planned = await officer.post('/api/prevention/visits', {
+      kind: 'enterprise_visit',
+      jurisdictionId: zengdu,
+      employerName: employer,
+      creditCode: creditCode(`MA4F000${attempt}`),
+      address: '随州市曾都区明珠路8号',
+      plannedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+      topics: ['劳动合同签订'],
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+
+    // The desktop list shows the plan.
+    const desk = await (await newContext(browser)).newPage();
+    const deskLogin = new LoginPage(desk, server.url);
+    await deskLogin.open();
+    await deskLogin.signInAndWait('prevention', 'Onestop@2026');
+    await desk.goto(`${server.url}/prevention/visits`);
+    await desk.locator('[data-testid="visits"][data-ready="true"]').waitFor();
+    await desk.getByRole('link', { name: `走访企业：${employer}` }).waitFor();
+    await screenshot(desk, 'prevention-visits');
+    await desk.context().close();
+
+    // The field form on the phone: attendance, one attendee, one issue, then a photo.
+    const phone = await (await newContext(browser, PHONE)).newPage();
+    const phoneLogin = new LoginPage(phone, server.url);
+    await phoneLogin.open();
+    await phoneLogin.signInAndWait('prevention', 'Onestop@2026');
+    await phone.goto(`${server.url}/prevention/visits/${planned.body.id}`);
+    await phone.locator('[data-ready="true"]').first().waitFor();
+    const form = phone.getByTestId('visit-record-form');
+    await form.getByLabel('参加人数').fill('15');
+    await form.getByRole('button', { name: '添加参加人员' }).click();
+    await form.getByLabel('姓名').fill('刘经理');
+    await form.getByLabel('职务').fill('人事经理');
+    await form.getByLabel('情况记录').fill('查阅劳动合同，召开职工座谈会。');
+    await phone.getByTestId('issue-add').click();
+    await phone.getByTestId('issue-1-description').fill('2名职工反映10月工资未发放');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(phone, 'prevention-visit-form-phone');
+    await phone.getByTestId('visit-record-save').click();
+    await phone.getByTestId('visit-status').getByText('已完成').waitFor({ timeout: 15_000 });
+    await phone.locator('input[type=file]').setInputFiles({
+      name: '座谈会.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await phone.getByRole('link', { name: '座谈会.png' }).waitFor({ timeout: 15_000 });
+
+    // The issue becomes a matter (待分流) in one step.
+    const issue = phone.getByTestId('visit-issue').first();
+    await issue.getByTestId('issue-to-matter').click();
+    await phone.getByLabel('劳动者姓名').fill('周建军');
+    await phone.getByLabel('证件号码').fill(residentId('19880715', 400 + attempt));
+    await choose(phone, '诉求类别', '支付拖欠工资');
+    await phone.getByLabel('金额（元）').fill('9000');
+    await phone.getByTestId('issue-matter-save').click();
+    await issue.getByText('已转维权事项').waitFor({ timeout: 15_000 });
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(phone, 'prevention-visit-phone');
+    const matterNumber = (await issue.getByRole('link').textContent())!;
+    await phone.context().close();
+
+    // The center's intake queue has it, waiting for triage.
+    const clerk = new Client(server.url);
+    await clerk.login('clerk');
+    const queue = (await clerk.get('/api/work/queue?queue=mine')).body.items;
+    expect(queue.find((i: any) => i.number === matterNumber)).toMatchObject({
+      kind: 'matter',
+      statusLabel: '待分流',
+    });
   });
 });

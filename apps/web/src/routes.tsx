@@ -61,6 +61,11 @@ export function createRouter() {
                 { path: 'prevention/training', lazy: page(() => import('./pages/TrainingPage')) },
                 { path: 'gold-medal', lazy: page(() => import('./pages/GoldMedalPage')) },
                 { path: 'prevention/gold-medal', lazy: page(() => import('./pages/GoldMedalPage')) },
+                { path: 'prevention/visits', lazy: page(() => import('./pages/PreventionVisitsPage')) },
+                {
+                  path: 'prevention/visits/:id',
+                  lazy: page(() => import('./pages/PreventionVisitPage')),
+                },
                 { path: 'leader', lazy: page(() => import('./pages/LeaderPage')) },
                 { path: 'leader/clocks', lazy: page(() => import('./pages/leader/LeaderClocksPage')) },
                 { path: 'statistics', lazy: page(() => import('./pages/StatisticsPage')) },

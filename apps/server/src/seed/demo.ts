@@ -1,5 +1,5 @@
 import type { RoleCode } from '@onestop/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { appendAudit, SYSTEM_ACTOR } from '../platform/audit';
 import type { FieldCipher } from '../platform/crypto';
@@ -252,6 +252,81 @@ DEMO_USERS.push(
 );
 // --- end of staffing block ---
 
+// --- Prevention (issue #19): a supervisor of mediation organisations and an organisation's mediator ---
+// The organisation mediator is not staff of the center: the user row records the supervising unit; the
+// register (seedDemoPrevention) names her a member of her street committee, which is what she may record.
+DEMO_USERS.push(
+  {
+    username: 'prevention',
+    displayName: '何静',
+    org: '随州市人力资源和社会保障局调解仲裁科',
+    phone: '13872211041',
+    roles: [{ role: 'prevention_officer', jurisdictions: ['421300'] }],
+  },
+  {
+    username: 'orgmediator',
+    displayName: '黄丽',
+    org: '随州市人力资源和社会保障局调解仲裁科',
+    roles: [{ role: 'org_mediator', jurisdictions: ['421303'] }],
+  },
+);
+
+/** The demo street committee in the register, with its members (one signs in as `orgmediator`). */
+async function seedDemoPrevention(trx: Transaction<DB>): Promise<void> {
+  const org = await trx
+    .selectFrom('mediation_organization')
+    .select('id')
+    .where('name', '=', '曾都区东城街道劳动争议调解委员会')
+    .executeTakeFirst();
+  const zengdu = await trx
+    .selectFrom('jurisdiction')
+    .select('id')
+    .where('code', '=', '421303')
+    .executeTakeFirst();
+  const users = await trx
+    .selectFrom('app_user')
+    .select(['id', 'username'])
+    .where('username', 'in', ['prevention', 'orgmediator'])
+    .execute();
+  const officer = users.find((u) => u.username === 'prevention');
+  const mediator = users.find((u) => u.username === 'orgmediator');
+  if (!org || !zengdu || !officer || !mediator) return;
+  await trx
+    .insertInto('prevention_org')
+    .values({
+      organization_id: org.id,
+      jurisdiction_id: zengdu.id,
+      founded_on: '2019-06-18',
+      credit_code: null,
+      employer_party_id: null,
+      last_assessment_id: null,
+      created_by: officer.id,
+      updated_at: new Date(),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await trx
+    .insertInto('prevention_org_member')
+    .values([
+      { organization_id: org.id, name: '陈卫东', position: 'chair', user_id: null },
+      { organization_id: org.id, name: '黄丽', position: 'mediator', user_id: mediator.id },
+    ])
+    .execute();
+  await trx
+    .insertInto('prevention_event')
+    .values({
+      entity_type: 'mediation_organization',
+      entity_id: org.id,
+      organization_id: org.id,
+      action: 'register',
+      summary: '登记调解组织“曾都区东城街道劳动争议调解委员会”（演示数据，成员2人）',
+      actor_id: null,
+      actor_name: SYSTEM_ACTOR.name,
+    })
+    .execute();
+}
+// --- end of prevention block ---
+
 /**
  * Loads the demo staff into a database that has no users yet and marks the database as a demo
  * installation (refused on a production database). Returns whether it loaded the staff.
@@ -304,6 +379,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<boo
     }
     // Training and 金牌 demo rows (a course held on the seeding day in China, UTC+8).
     await seedTrainingDemo(trx, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    await seedDemoPrevention(trx);
     await appendAudit(trx, SYSTEM_ACTOR, {
       action: 'seed.demo',
       entityType: 'system',

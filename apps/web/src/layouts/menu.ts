@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   CalculatorOutlined,
   CalendarOutlined,
+  CarOutlined,
   CustomerServiceOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
@@ -182,6 +183,13 @@ export const MENU: MenuNode[] = [
     icon: ProfileOutlined,
     path: '/org-cases',
     permission: 'org_case.record',
+  },
+  {
+    key: 'prevention-visits',
+    label: '走访与普法',
+    icon: CarOutlined,
+    path: '/prevention/visits',
+    permission: 'prevention.work',
   },
   {
     key: 'leader',

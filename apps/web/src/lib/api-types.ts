@@ -31674,6 +31674,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prevention/org-cases/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 台账案件转送中心：转中心调处（调解中的案件），或达成协议的案件申请仲裁审查、司法确认（经一窗受理登记为维权事项，进入待分流队列）
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 调解协议生效日期（申请仲裁审查或司法确认时必填）
+                         */
+                        agreementEffectiveOn?: string;
+                        /** @description 请求金额（分） */
+                        amountFen?: number;
+                        /** @description 被申请人统一社会信用代码 */
+                        employerCreditCode?: string;
+                        note?: string;
+                        /** @enum {string} */
+                        purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                        version: number;
+                        /** @description 申请人（劳动者）的证件与联系方式；姓名取台账登记的申请人 */
+                        worker: {
+                            address?: string;
+                            disabled?: boolean;
+                            /** @description 民族（文书当事人基本情况） */
+                            ethnicity?: string;
+                            idNumber: string;
+                            /** @enum {string} */
+                            idType: "resident_id" | "passport" | "hmt_residence_permit" | "foreign_permanent_residence";
+                            migrantWorker?: boolean;
+                            minor?: boolean;
+                            phone?: string;
+                            pregnantOrNursing?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            amountText: string;
+                            applicantName: string;
+                            claimType: string;
+                            claimTypeLabel: string;
+                            closedOn: string | null;
+                            closedOnText: string | null;
+                            id: string;
+                            number: string;
+                            organizationId: string;
+                            organizationName: string;
+                            receivedOn: string;
+                            receivedOnText: string;
+                            /** @description 已转送中心：事由与中心的维权事项 */
+                            referral: {
+                                matter: {
+                                    id: string;
+                                    number: string;
+                                };
+                                /** @enum {string} */
+                                purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                                purposeLabel: string;
+                            } | null;
+                            respondentName: string;
+                            result: string;
+                            resultLabel: string;
+                            summary: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/prevention/org-cases/{id}/result": {
         parameters: {
             query?: never;
@@ -31733,6 +31880,16 @@ export interface paths {
                             organizationName: string;
                             receivedOn: string;
                             receivedOnText: string;
+                            /** @description 已转送中心：事由与中心的维权事项 */
+                            referral: {
+                                matter: {
+                                    id: string;
+                                    number: string;
+                                };
+                                /** @enum {string} */
+                                purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                                purposeLabel: string;
+                            } | null;
                             respondentName: string;
                             result: string;
                             resultLabel: string;
@@ -32604,6 +32761,16 @@ export interface paths {
                                 organizationName: string;
                                 receivedOn: string;
                                 receivedOnText: string;
+                                /** @description 已转送中心：事由与中心的维权事项 */
+                                referral: {
+                                    matter: {
+                                        id: string;
+                                        number: string;
+                                    };
+                                    /** @enum {string} */
+                                    purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                                    purposeLabel: string;
+                                } | null;
                                 respondentName: string;
                                 result: string;
                                 resultLabel: string;
@@ -32711,6 +32878,16 @@ export interface paths {
                             organizationName: string;
                             receivedOn: string;
                             receivedOnText: string;
+                            /** @description 已转送中心：事由与中心的维权事项 */
+                            referral: {
+                                matter: {
+                                    id: string;
+                                    number: string;
+                                };
+                                /** @enum {string} */
+                                purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                                purposeLabel: string;
+                            } | null;
                             respondentName: string;
                             result: string;
                             resultLabel: string;
@@ -32893,6 +33070,990 @@ export interface paths {
                             statusLabel: string;
                             version: number;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/outreach-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可参加走访、普法宣传的工作人员（本人辖区在岗人员，本人在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PreventionOutreachStaff"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visit-issues/{id}/matter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发现的问题转为维权事项（经一窗受理登记，进入中心待分流队列；劳动者、被走访单位、问题作为诉求）
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 金额（分） */
+                        amountFen?: number;
+                        /**
+                         * @description 缺省为问题登记时的类别
+                         * @enum {string}
+                         */
+                        claimType?: "unpaid_wages" | "overtime_pay" | "economic_compensation" | "double_wages_no_contract" | "unlawful_termination_damages" | "social_insurance" | "work_injury_benefits" | "injury_medical_fees" | "labor_relation_confirmation" | "minimum_wage" | "dispatch" | "working_hours" | "leave" | "annual_leave_pay" | "other";
+                        /** @description 缺省为问题描述 */
+                        facts?: string;
+                        version: number;
+                        /** @description 反映问题的劳动者（维权事项须有劳动者） */
+                        worker: {
+                            address?: string;
+                            disabled?: boolean;
+                            /** @description 民族（文书当事人基本情况） */
+                            ethnicity?: string;
+                            idNumber: string;
+                            /** @enum {string} */
+                            idType: "resident_id" | "passport" | "hmt_residence_permit" | "foreign_permanent_residence";
+                            migrantWorker?: boolean;
+                            minor?: boolean;
+                            name: string;
+                            phone?: string;
+                            pregnantOrNursing?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issue: components["schemas"]["PreventionVisitIssue"];
+                            matter: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            supervisionFilingId: string | null;
+                            visitId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visit-issues/{id}/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发现的问题转为劳动关系监管事项（走访发现问题，监察员可据此立案检查）
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issue: components["schemas"]["PreventionVisitIssue"];
+                            matter: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            supervisionFilingId: string | null;
+                            visitId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visit-photos/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看走访照片（记入审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 走访与普法宣传（本人辖区；计划中的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 计划或完成日期不早于 */
+                    from?: string;
+                    kind?: "enterprise_visit" | "law_session";
+                    status?: "planned" | "done" | "cancelled";
+                    /** @description 计划或完成日期不晚于 */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PreventionVisitListItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 安排走访企业或普法宣传（人员、地点、日期、主题）
+         * @description 支持 Idempotency-Key 请求头：网络重试时返回首次结果，不会重复安排。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        /** @description 用人单位统一社会信用代码（走访企业必填） */
+                        creditCode?: string;
+                        employerName?: string;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        /** @enum {string} */
+                        kind: "enterprise_visit" | "law_session";
+                        /**
+                         * Format: date
+                         * @description 计划日期
+                         */
+                        plannedOn: string;
+                        /**
+                         * @description 参加的工作人员（账号编号）；第一位为带队人，缺省为本人
+                         * @default []
+                         */
+                        staffIds?: string[];
+                        /**
+                         * @description 走访或宣传的主题（如“劳动合同签订”“工资支付”）
+                         * @default []
+                         */
+                        topics?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionVisit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 走访或普法宣传详情：人员、参加名单、照片、发现的问题及其去向 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionVisit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消计划中的走访或普法宣传（写明原因；乐观锁 version） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionVisit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传走访或普法宣传照片（multipart：一个或多个 file；JPEG、PNG、PDF，每个不超过10 MB） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description multipart/form-data，字段 file（一个或多个文件） */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contentType: string;
+                                fileName: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记走访或普法宣传情况：日期、主题、参加人数与名单、发现的问题（乐观锁 version） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendanceCount: number;
+                        /** @default [] */
+                        attendees?: {
+                            name: string;
+                            position?: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description 实际走访或宣传日期
+                         */
+                        doneOn: string;
+                        /** @default [] */
+                        issues?: {
+                            /** @enum {string} */
+                            claimType?: "unpaid_wages" | "overtime_pay" | "economic_compensation" | "double_wages_no_contract" | "unlawful_termination_damages" | "social_insurance" | "work_injury_benefits" | "injury_medical_fees" | "labor_relation_confirmation" | "minimum_wage" | "dispatch" | "working_hours" | "leave" | "annual_leave_pay" | "other";
+                            description: string;
+                            workerCount?: number;
+                        }[];
+                        /** @description 参加的工作人员（账号编号）；第一位为带队人，缺省为本人 */
+                        staffIds?: string[];
+                        summary?: string;
+                        /** @description 走访或宣传的主题（如“劳动合同签订”“工资支付”） */
+                        topics: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionVisit"];
                     };
                 };
                 /** @description Default Response */
@@ -40152,6 +41313,208 @@ export interface components {
             statusLabel: string;
             version: number;
         };
+        PreventionOutreachStaff: {
+            id: string;
+            name: string;
+            organizationName: string;
+        };
+        PreventionOutreachStaffInput: {
+            id: string;
+            name: string;
+            organizationName: string;
+        };
+        PreventionVisit: {
+            address: string;
+            attendanceCount: number | null;
+            attendees: {
+                name: string;
+                position: string | null;
+            }[];
+            cancelReason: string | null;
+            doneOn: string | null;
+            doneOnText: string | null;
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            issues: components["schemas"]["PreventionVisitIssue"][];
+            jurisdiction: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "enterprise_visit" | "law_session";
+            kindLabel: string;
+            photos: {
+                contentType: string;
+                fileName: string;
+                id: string;
+                sizeBytes: number;
+            }[];
+            plannedOn: string;
+            /** @description 中文日期 */
+            plannedOnText: string;
+            staff: {
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "planned" | "done" | "cancelled";
+            statusLabel: string;
+            summary: string | null;
+            topics: string[];
+            version: number;
+        };
+        PreventionVisitInput: {
+            address: string;
+            attendanceCount: number | null;
+            attendees: {
+                name: string;
+                position: string | null;
+            }[];
+            cancelReason: string | null;
+            doneOn: string | null;
+            doneOnText: string | null;
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            issues: components["schemas"]["PreventionVisitIssueInput"][];
+            jurisdiction: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "enterprise_visit" | "law_session";
+            kindLabel: string;
+            photos: {
+                contentType: string;
+                fileName: string;
+                id: string;
+                sizeBytes: number;
+            }[];
+            plannedOn: string;
+            /** @description 中文日期 */
+            plannedOnText: string;
+            staff: {
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "planned" | "done" | "cancelled";
+            statusLabel: string;
+            summary: string | null;
+            topics: string[];
+            version: number;
+        };
+        PreventionVisitIssue: {
+            claimType: string | null;
+            claimTypeLabel: string | null;
+            description: string;
+            id: string;
+            matter: {
+                id: string;
+                number: string;
+            } | null;
+            seq: number;
+            /** @enum {string} */
+            state: "open" | "matter" | "supervision";
+            stateLabel: string;
+            supervisionFilingId: string | null;
+            version: number;
+            workerCount: number | null;
+        };
+        PreventionVisitIssueInput: {
+            claimType: string | null;
+            claimTypeLabel: string | null;
+            description: string;
+            id: string;
+            matter: {
+                id: string;
+                number: string;
+            } | null;
+            seq: number;
+            /** @enum {string} */
+            state: "open" | "matter" | "supervision";
+            stateLabel: string;
+            supervisionFilingId: string | null;
+            version: number;
+            workerCount: number | null;
+        };
+        PreventionVisitListItem: {
+            address: string;
+            attendanceCount: number | null;
+            cancelReason: string | null;
+            doneOn: string | null;
+            doneOnText: string | null;
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            issues: components["schemas"]["PreventionVisitIssue"][];
+            jurisdiction: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "enterprise_visit" | "law_session";
+            kindLabel: string;
+            photoCount: number;
+            plannedOn: string;
+            /** @description 中文日期 */
+            plannedOnText: string;
+            staff: {
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "planned" | "done" | "cancelled";
+            statusLabel: string;
+            summary: string | null;
+            topics: string[];
+            version: number;
+        };
+        PreventionVisitListItemInput: {
+            address: string;
+            attendanceCount: number | null;
+            cancelReason: string | null;
+            doneOn: string | null;
+            doneOnText: string | null;
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            issues: components["schemas"]["PreventionVisitIssueInput"][];
+            jurisdiction: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "enterprise_visit" | "law_session";
+            kindLabel: string;
+            photoCount: number;
+            plannedOn: string;
+            /** @description 中文日期 */
+            plannedOnText: string;
+            staff: {
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "planned" | "done" | "cancelled";
+            statusLabel: string;
+            summary: string | null;
+            topics: string[];
+            version: number;
+        };
         PublicDefaulterList: {
             basis: string;
             items: {
@@ -41414,7 +42777,7 @@ export const ERROR_CODES = {
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
   "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "FORBIDDEN", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
-  "prevention": ["AMOUNT_ONLY_FOR_AGREEMENT", "ASSESSMENT_INCOMPLETE", "ASSESSMENT_ITEM_TWICE", "ASSESSMENT_ITEM_UNKNOWN", "ASSESSMENT_NOTE_REQUIRED", "CLOSED_ON_INVALID", "CREDIT_CODE_INVALID", "CREDIT_CODE_REQUIRED", "DATE_IN_FUTURE", "EVIDENCE_ITEM_REQUIRED", "EVIDENCE_ITEM_UNKNOWN", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MEMBER_USER_ROLE", "MEMBER_USER_UNKNOWN", "ORG_CASE_CLOSED", "ORG_CASE_MEMBERS_ONLY", "ORG_NOT_MEMBER"],
+  "prevention": ["AGREEMENT_DATE_INVALID", "AGREEMENT_DATE_REQUIRED", "AMOUNT_ONLY_FOR_AGREEMENT", "ASSESSMENT_INCOMPLETE", "ASSESSMENT_ITEM_TWICE", "ASSESSMENT_ITEM_UNKNOWN", "ASSESSMENT_NOTE_REQUIRED", "ATTENDANCE_COUNT_LOW", "CLOSED_ON_INVALID", "CREDIT_CODE_INVALID", "CREDIT_CODE_REQUIRED", "DATE_IN_FUTURE", "EVIDENCE_ITEM_REQUIRED", "EVIDENCE_ITEM_UNKNOWN", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "ISSUE_ALREADY_HANDLED", "ISSUE_CLAIM_TYPE_REQUIRED", "ISSUE_NO_EMPLOYER", "JURISDICTION_FORBIDDEN", "MEMBER_USER_ROLE", "MEMBER_USER_UNKNOWN", "ORG_CASE_CLOSED", "ORG_CASE_MEMBERS_ONLY", "ORG_CASE_NO_AGREEMENT", "ORG_CASE_REFERRED", "ORG_NOT_MEMBER", "VISIT_CANCELLED", "VISIT_DATE_INVALID", "VISIT_EMPLOYER_REQUIRED", "VISIT_NOT_PLANNED", "VISIT_STAFF_TWICE", "VISIT_STAFF_UNKNOWN"],
   "rooms": ["CODE_EXPIRED", "PORTAL_ACCOUNT_REQUIRED", "RECORD_EMPTY", "RECORD_NOT_DRAFTING", "RECORD_NOT_SIGNING", "RECORD_SIGNATURES_MISSING", "RECORD_STAFF_SIGNATURE_MISSING", "ROOM_CODE_LOCKED", "ROOM_CODE_REQUIRED", "ROOM_FORMAT_NOT_ALLOWED", "ROOM_KIND_MISMATCH", "ROOM_NOT_HOST", "ROOM_NOT_INVITED", "ROOM_ORIGIN", "ROOM_PARTY_TWICE", "ROOM_PARTY_UNKNOWN", "SIGNATURE_EMPTY", "SMS_FAILED"],
   "statistics": ["NOT_DRILLABLE", "PUBLICATION_ROW_INVALID"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],

@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 import type { OrgCase } from '../features/prevention/api/prevention.api';
 import { CaseResultModal } from '../features/prevention/components/CaseResultModal';
 import { OrgCasesList } from '../features/prevention/components/OrgCasesList';
+import { ReferralModal } from '../features/prevention/components/ReferralModal';
 import { useMyOrganizations, useOrgCases, useRecordCase } from '../features/prevention/hooks/use-prevention';
 
 const CLAIM_OPTIONS = CLAIM_TYPES.map((t) => ({ value: t, label: CLAIM_CATALOGUE[t].label }));
@@ -26,6 +27,7 @@ export default function OrgLedgerPage() {
   const cases = useOrgCases(orgId);
   const record = useRecordCase(orgId ?? '');
   const [closing, setClosing] = useState<OrgCase | null>(null);
+  const [referring, setReferring] = useState<OrgCase | null>(null);
   const [form] = Form.useForm<Values>();
   if (mine.isPending) return <Spin />;
   const orgs = mine.data?.items ?? [];
@@ -107,9 +109,15 @@ export default function OrgLedgerPage() {
         </Form>
       </Card>
       <Card size="small" title="本组织案件">
-        <OrgCasesList items={cases.data?.items ?? []} loading={cases.isPending} onClose={setClosing} />
+        <OrgCasesList
+          items={cases.data?.items ?? []}
+          loading={cases.isPending}
+          onClose={setClosing}
+          onRefer={setReferring}
+        />
       </Card>
       <CaseResultModal c={closing} onClose={() => setClosing(null)} />
+      <ReferralModal c={referring} onClose={() => setReferring(null)} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
 import { defaulterStateOf } from '../defaulters';
+import { employerPrevention } from '../prevention';
 
 export interface RiskFactor {
   code: string;
@@ -228,5 +229,7 @@ export async function employerProfile(db: Kysely<DB>, partyId: string, scope: st
     awards,
     // The defaulter list (失信联合惩戒名单) procedures against this employer, newest first (issue #21).
     defaulterListings: await defaulterStateOf(db, partyId),
+    // Its enterprise mediation committee (六有五统一 state) and the outreach visits to it (issue #19).
+    prevention: await employerPrevention(db, { id: employer.id, creditCode: employer.credit_code }, scope),
   };
 }

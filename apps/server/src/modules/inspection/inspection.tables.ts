@@ -157,7 +157,15 @@ export interface MinimumWageTable {
   basis: string;
 }
 
-export const FILING_KINDS = ['layoff', 'dispatch', 'special_hours', 'restructuring', 'bankruptcy'] as const;
+export const FILING_KINDS = [
+  'layoff',
+  'dispatch',
+  'special_hours',
+  'restructuring',
+  'bankruptcy',
+  // 走访发现问题: an issue found on an outreach visit (prevention, migration 0077).
+  'outreach',
+] as const;
 export type FilingKind = (typeof FILING_KINDS)[number];
 
 export interface SupervisionFilingTable {

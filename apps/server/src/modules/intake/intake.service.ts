@@ -149,8 +149,17 @@ export function decisionSummary(d: ResolvedDecision): string {
   return d.mode === 'accept' ? `采纳分流建议：${tracks}` : `改判分流：${tracks}（理由：${d.overrideReason}）`;
 }
 
-/** One transaction: parties (reused by hash), the matter and its number, claims, triage, consent, timeline, alerts, audit. */
-export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Actor, body: IntakeBody) {
+/**
+ * One transaction: parties (reused by hash), the matter and its number, claims, triage, consent, timeline, alerts, audit.
+ * `within` runs last in the same transaction (a caller linking its own record to the new matter: both or neither).
+ */
+export async function createIntake(
+  ctx: AppContext,
+  auth: AuthContext,
+  actor: Actor,
+  body: IntakeBody,
+  within?: (trx: Transaction<DB>, matter: { id: string; number: string }) => Promise<void>,
+) {
   const { db } = ctx.database;
   const today = todayIso(ctx.config);
   validateIntake(body, today);
@@ -297,6 +306,7 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
         alerts,
       },
     });
+    if (within) await within(trx, ref);
     return matter.id;
   });
   return id;

@@ -1,5 +1,6 @@
 /**
- * The prevention module's public API. No other module uses it; app.ts registers its routes (docs/ARCHITECTURE.md:
- * another module would import from '../prevention', never from its files).
+ * The prevention module's service API for other modules (docs/ARCHITECTURE.md): import from
+ * '../prevention', not from its files; app.ts registers its routes.
  */
+export { employerPrevention } from './prevention.employer';
 export { preventionRoutes } from './prevention.routes';

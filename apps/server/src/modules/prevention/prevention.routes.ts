@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
 import { actorOf, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { withIdempotency } from '../../platform/idempotency';
 import { type FileStore, LocalFileStore } from '../../platform/storage';
 import {
   downloadAssessmentEvidence,
@@ -13,6 +12,8 @@ import {
   uploadAssessmentEvidence,
 } from './prevention.evidence';
 import { assessmentsWorkbook, registerWorkbook } from './prevention.excel';
+import { registerOutreachRoutes } from './prevention.outreach.routes';
+import { createdResponder, sendXlsx, XLSX_TYPE } from './prevention.routes.support';
 import {
   assessmentBody,
   assessmentSchema,
@@ -49,9 +50,6 @@ import {
   updateOrganization,
 } from './prevention.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-
 export interface PreventionRoutesOptions {
   storage?: FileStore;
 }
@@ -66,10 +64,29 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
   const { db } = ctx.database;
   const storage = opts.storage ?? new LocalFileStore(ctx.config.storageDir);
   const tags = ['调解组织建设'];
-  // Multipart bodies only for the assessment evidence upload of this plugin.
+  // Multipart bodies only for the uploads of this plugin (assessment evidence, visit photos).
   await app.register(multipart, {
     limits: { fileSize: PREVENTION_EVIDENCE_MAX_BYTES, files: 10, fields: 3, fieldSize: 100 },
   });
+
+  const presentChecklist = async (all: boolean) => ({
+    items: (await checklistInForce(db, all)).map((c) => ({
+      code: c.code,
+      group: c.grp,
+      groupLabel: CHECKLIST_GROUP_LABELS[c.grp as ChecklistGroup],
+      label: c.label,
+      guidance: c.guidance,
+      basis: c.basis,
+      sort: c.sort,
+      active: c.active,
+      version: c.version,
+    })),
+  });
+
+  const created = createdResponder(db);
+
+  // Outreach (走访、普法) and referrals from the ledger: prevention.outreach.routes.ts.
+  await registerOutreachRoutes(app, storage);
 
   app.get(
     '/prevention/checklist',
@@ -82,19 +99,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         response: { 200: checklistSchema, ...errorResponses },
       },
     },
-    async (req) => ({
-      items: (await checklistInForce(db, req.query.all === 'true')).map((c) => ({
-        code: c.code,
-        group: c.grp,
-        groupLabel: CHECKLIST_GROUP_LABELS[c.grp as ChecklistGroup],
-        label: c.label,
-        guidance: c.guidance,
-        basis: c.basis,
-        sort: c.sort,
-        active: c.active,
-        version: c.version,
-      })),
-    }),
+    async (req) => presentChecklist(req.query.all === 'true'),
   );
 
   app.put(
@@ -141,20 +146,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
           after: req.body,
         });
       });
-      const items = await checklistInForce(db, true);
-      return {
-        items: items.map((c) => ({
-          code: c.code,
-          group: c.grp,
-          groupLabel: CHECKLIST_GROUP_LABELS[c.grp as ChecklistGroup],
-          label: c.label,
-          guidance: c.guidance,
-          basis: c.basis,
-          sort: c.sort,
-          active: c.active,
-          version: c.version,
-        })),
-      };
+      return presentChecklist(true);
     },
   );
 
@@ -185,19 +177,12 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
       },
     },
     async (req, reply) =>
-      withIdempotency(
-        db,
+      created(
         req,
         reply,
         'prevention.register',
-        async () => {
-          const id = await registerOrganization(ctx, req.auth!, actorOf(req, 'prevention.work'), req.body);
-          return { status: 201, body: await presentDetail(db, id, ctx.config.tzOffsetMinutes) };
-        },
-        async (id) => ({
-          status: 201,
-          body: await presentDetail(db, id as string, ctx.config.tzOffsetMinutes),
-        }),
+        () => registerOrganization(ctx, req.auth!, actorOf(req, 'prevention.work'), req.body),
+        (id) => presentDetail(db, id, ctx.config.tzOffsetMinutes),
       ),
   );
 
@@ -267,21 +252,14 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         response: { 201: assessmentSchema, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const present = async (aid: string) => ({
-        status: 201,
-        body: (await presentAssessments(db, req.params.id, aid))[0]!,
-      });
-      return withIdempotency(
-        db,
+    async (req, reply) =>
+      created(
         req,
         reply,
         'prevention.assess',
-        async () =>
-          present(await assess(ctx, req.auth!, actorOf(req, 'prevention.work'), req.params.id, req.body)),
-        (aid) => present(aid as string),
-      );
-    },
+        () => assess(ctx, req.auth!, actorOf(req, 'prevention.work'), req.params.id, req.body),
+        async (aid) => (await presentAssessments(db, req.params.id, aid))[0]!,
+      ),
   );
 
   app.post(
@@ -367,30 +345,22 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         response: { 201: orgCaseSchema, ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const present = async (cid: string) => ({
-        status: 201,
-        body: (await presentCases(db, { id: cid }))[0]!,
-      });
-      return withIdempotency(
-        db,
+    async (req, reply) =>
+      created(
         req,
         reply,
         'prevention.case',
-        async () =>
-          present(
-            await recordCase(
-              ctx,
-              req.auth!,
-              actorOf(req, 'org_case.record'),
-              req.params.id,
-              req.body,
-              todayIso(ctx.config),
-            ),
+        () =>
+          recordCase(
+            ctx,
+            req.auth!,
+            actorOf(req, 'org_case.record'),
+            req.params.id,
+            req.body,
+            todayIso(ctx.config),
           ),
-        (cid) => present(cid as string),
-      );
-    },
+        async (cid) => (await presentCases(db, { id: cid }))[0]!,
+      ),
   );
 
   app.post(
@@ -426,15 +396,12 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         tags,
         summary: '导出调解组织名录（Excel）',
         querystring: listQuery,
-        response: { 200: z.unknown().describe(XLSX), ...errorResponses },
+        response: { 200: z.unknown().describe(XLSX_TYPE), ...errorResponses },
       },
     },
     async (req, reply) => {
       const orgs = await listOrganizations(db, req.auth!, req.query);
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachment('劳动争议调解组织名录.xlsx'))
-        .send(await registerWorkbook(orgs));
+      return sendXlsx(reply, '劳动争议调解组织名录.xlsx', await registerWorkbook(orgs));
     },
   );
 
@@ -446,7 +413,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         tags,
         summary: '导出六有五统一评估结果（Excel，每次评估一行）',
         querystring: listQuery,
-        response: { 200: z.unknown().describe(XLSX), ...errorResponses },
+        response: { 200: z.unknown().describe(XLSX_TYPE), ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -455,10 +422,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
       for (const org of orgs)
         for (const assessment of await presentAssessments(db, org.id)) rows.push({ org, assessment });
       const labels = (await checklistInForce(db, true)).map((c) => c.label);
-      return reply
-        .type(XLSX)
-        .header('content-disposition', attachment('调解组织六有五统一评估结果.xlsx'))
-        .send(await assessmentsWorkbook(rows, labels));
+      return sendXlsx(reply, '调解组织六有五统一评估结果.xlsx', await assessmentsWorkbook(rows, labels));
     },
   );
 };

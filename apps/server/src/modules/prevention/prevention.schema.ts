@@ -211,6 +211,14 @@ export const orgCaseSchema = z.object({
   closedOnText: z.string().nullable(),
   amountFen: z.number(),
   amountText: z.string(),
+  referral: z
+    .object({
+      purpose: z.enum(['handling', 'arbitral_review', 'judicial_confirmation']),
+      purposeLabel: z.string(),
+      matter: z.object({ id: z.string(), number: z.string() }),
+    })
+    .nullable()
+    .describe('已转送中心：事由与中心的维权事项'),
   version: z.number(),
 });
 

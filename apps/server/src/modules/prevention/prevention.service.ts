@@ -39,6 +39,7 @@ import type {
   registerBody,
   updateBody,
 } from './prevention.schema';
+import { REFERRAL_PURPOSE_LABELS } from './prevention.outreach.schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -49,10 +50,10 @@ const MEDIATION_TABLE_ROWS: Record<string, string> = {
 };
 
 /** One row of the module's timeline per state change (besides the audit entry). */
-async function logEvent(
+export async function logEvent(
   trx: Transaction<DB>,
   actor: Actor,
-  entity: { type: string; id: string; organizationId: string },
+  entity: { type: string; id: string; organizationId: string | null },
   action: string,
   summary: string,
   after?: unknown,
@@ -696,8 +697,9 @@ export async function presentCases(db: Exec, where: { organizationId?: string; i
   let q = db
     .selectFrom('prevention_org_case as c')
     .innerJoin('mediation_organization as o', 'o.id', 'c.organization_id')
+    .leftJoin('matter as m', 'm.id', 'c.matter_id')
     .selectAll('c')
-    .select('o.name as org_name');
+    .select(['o.name as org_name', 'm.number as matter_number']);
   if (where.organizationId) q = q.where('c.organization_id', '=', where.organizationId);
   if (where.id) q = q.where('c.id', '=', where.id);
   const rows = await q.orderBy('c.seq', 'desc').execute();
@@ -719,6 +721,14 @@ export async function presentCases(db: Exec, where: { organizationId?: string; i
     closedOnText: c.closed_on ? chineseDate(c.closed_on) : null,
     amountFen: Number(c.amount_fen),
     amountText: formatYuan(Number(c.amount_fen)),
+    referral:
+      c.referral_purpose && c.matter_id && c.matter_number
+        ? {
+            purpose: c.referral_purpose,
+            purposeLabel: REFERRAL_PURPOSE_LABELS[c.referral_purpose],
+            matter: { id: c.matter_id, number: c.matter_number },
+          }
+        : null,
     version: c.version,
   }));
 }

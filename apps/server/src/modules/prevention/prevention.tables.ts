@@ -91,6 +91,8 @@ export interface PreventionOrgCaseTable {
   closed_on: DateCol | null;
   amount_fen: ColumnType<number, number | undefined, number>;
   matter_id: string | null;
+  referral_purpose: Generated<ReferralPurpose | null>;
+  referred_at: Generated<Date | null>;
   recorded_by: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -109,6 +111,64 @@ export interface PreventionEventTable {
   at: Generated<Date>;
 }
 
+export type ReferralPurpose = 'handling' | 'arbitral_review' | 'judicial_confirmation';
+export type VisitKind = 'enterprise_visit' | 'law_session';
+export type VisitStatus = 'planned' | 'done' | 'cancelled';
+export type IssueState = 'open' | 'matter' | 'supervision';
+
+/** Outreach (migration 0077): a visit to an enterprise (走访) or a 普法 session. */
+export interface PreventionVisitTable {
+  id: Generated<string>;
+  kind: VisitKind;
+  status: Generated<VisitStatus>;
+  jurisdiction_id: string;
+  employer_party_id: string | null;
+  address: string;
+  planned_on: DateCol;
+  done_on: DateCol | null;
+  topics: ColumnType<string[], string[] | undefined, string[]>;
+  attendance_count: number | null;
+  attendees: ColumnType<{ name: string; position?: string }[], string | undefined, string>;
+  summary: string | null;
+  cancel_reason: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Date | string;
+}
+
+export interface PreventionVisitStaffTable {
+  visit_id: string;
+  user_id: string;
+  sort: number;
+}
+
+export interface PreventionVisitPhotoTable {
+  id: Generated<string>;
+  visit_id: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: Generated<Date>;
+}
+
+export interface PreventionVisitIssueTable {
+  id: Generated<string>;
+  visit_id: string;
+  seq: number;
+  description: string;
+  claim_type: string | null;
+  worker_count: number | null;
+  state: Generated<IssueState>;
+  matter_id: string | null;
+  supervision_filing_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Date | string;
+}
+
 /** Tables of the prevention module (registered once in db/schema.ts). */
 export interface PreventionTables {
   prevention_org: PreventionOrgTable;
@@ -119,4 +179,8 @@ export interface PreventionTables {
   prevention_evidence: PreventionEvidenceTable;
   prevention_org_case: PreventionOrgCaseTable;
   prevention_event: PreventionEventTable;
+  prevention_visit: PreventionVisitTable;
+  prevention_visit_staff: PreventionVisitStaffTable;
+  prevention_visit_photo: PreventionVisitPhotoTable;
+  prevention_visit_issue: PreventionVisitIssueTable;
 }

@@ -22,6 +22,7 @@ export const FILING_LABELS = {
   special_hours: '特殊工时审批',
   restructuring: '改制职工安置方案',
   bankruptcy: '破产职工安置方案',
+  outreach: '走访发现问题',
 } as const;
 
 export function evaluate(

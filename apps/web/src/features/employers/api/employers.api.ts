@@ -37,6 +37,32 @@ export interface EmployerProfile {
     decidedOn: string | null;
     endsOn: string | null;
   }[];
+  /** Its enterprise mediation committee and the outreach visits to it (issue #19). */
+  prevention?: EmployerPrevention;
+}
+
+export interface EmployerPrevention {
+  committee: {
+    id: string;
+    name: string;
+    statusLabel: string;
+    foundedOn: string;
+    standard: {
+      state: 'never' | 'passed' | 'failed';
+      label: string;
+      lastAssessedOnText?: string;
+      reassessDueText?: string;
+    };
+  } | null;
+  visits: {
+    id: string;
+    kindLabel: string;
+    status: string;
+    statusLabel: string;
+    dateText: string;
+    topics: string[];
+    issueCount: number;
+  }[];
 }
 
 export const employersApi = {

@@ -3,6 +3,7 @@ import { Card, Descriptions, List, Progress, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { EmployerObligationsCard } from '../../obligations/components/EmployerObligationsCard';
 import type { EmployerProfile } from '../api/employers.api';
+import { EmployerPreventionCard } from './EmployerPreventionCard';
 
 const TRACKS: Record<string, string> = {
   inspection: '监察',
@@ -96,6 +97,7 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
         />
       </Card>
       <EmployerObligationsCard partyId={p.employer.id} />
+      {p.prevention ? <EmployerPreventionCard p={p.prevention} /> : null}
     </Space>
   );
 }

@@ -99,6 +99,12 @@ export interface OrgCase {
   closedOnText: string | null;
   amountFen: number;
   amountText: string;
+  /** Referred to the center (issue #19 item 3): why, and the matter it became. */
+  referral: {
+    purpose: 'handling' | 'arbitral_review' | 'judicial_confirmation';
+    purposeLabel: string;
+    matter: { id: string; number: string };
+  } | null;
   version: number;
 }
 

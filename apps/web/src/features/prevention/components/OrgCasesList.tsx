@@ -14,10 +14,13 @@ export function OrgCasesList({
   items,
   loading,
   onClose,
+  onRefer,
 }: {
   items: OrgCase[];
   loading?: boolean;
   onClose?: (c: OrgCase) => void;
+  /** The organisation's mediator refers a pending case, or an agreement, to the center. */
+  onRefer?: (c: OrgCase) => void;
 }) {
   return (
     <List
@@ -28,11 +31,18 @@ export function OrgCasesList({
         <List.Item
           data-testid="org-case"
           extra={
-            onClose && c.result === 'pending' ? (
-              <Button size="small" onClick={() => onClose(c)}>
-                登记调解结果
-              </Button>
-            ) : null
+            <Space wrap>
+              {onClose && c.result === 'pending' ? (
+                <Button size="small" onClick={() => onClose(c)}>
+                  登记调解结果
+                </Button>
+              ) : null}
+              {onRefer && !c.referral && (c.result === 'pending' || c.result === 'agreement') ? (
+                <Button size="small" onClick={() => onRefer(c)} data-testid="org-case-refer">
+                  {c.result === 'agreement' ? '申请确认' : '转送中心'}
+                </Button>
+              ) : null}
+            </Space>
           }
         >
           <Space direction="vertical" size={0}>
@@ -51,6 +61,11 @@ export function OrgCasesList({
               {c.closedOnText ? `；结案：${c.closedOnText}` : ''}
               {c.result === 'agreement' ? `；协议金额：${c.amountText}` : ''}
             </Typography.Text>
+            {c.referral ? (
+              <Typography.Text type="secondary" data-testid="org-case-referral">
+                已转送中心（{c.referral.purposeLabel}），维权事项 {c.referral.matter.number}
+              </Typography.Text>
+            ) : null}
           </Space>
         </List.Item>
       )}
