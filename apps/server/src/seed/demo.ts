@@ -1,5 +1,5 @@
 import type { RoleCode } from '@onestop/domain';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { appendAudit, SYSTEM_ACTOR } from '../platform/audit';
 import type { FieldCipher } from '../platform/crypto';
@@ -250,6 +250,113 @@ DEMO_USERS.push(
   },
 );
 // --- end of staffing block ---
+// A second certified arbitrator at the city commission, so that the window's clerk, the mediator and
+// the arbitrator who accepts can be three different people (张敏 mediates, 黄志明 accepts; 李强's card
+// lapsed on purpose). The prevention track: a 调解组织指导员 for the city (registers and assesses the
+// mediation organisations) and a mediator of 曾都区东城街道劳动争议调解委员会 who keeps its case ledger
+// (the committee is registered in the 调解组织名录 with that mediator as a member: seedDemoPrevention).
+DEMO_USERS.push(
+  {
+    username: 'arbitrator',
+    displayName: '黄志明',
+    org: '随州市劳动人事争议仲裁院',
+    phone: '13872211033',
+    roles: [{ role: 'arbitrator', jurisdictions: ['421300'] }],
+    certificates: [
+      {
+        type: 'arbitrator_card',
+        number: '鄂仲2024-0207',
+        issuer: '湖北省人力资源和社会保障厅',
+        validFrom: '2024-01-01',
+        validTo: '2028-12-31',
+      },
+    ],
+  },
+  {
+    username: 'prevention',
+    displayName: '何静',
+    org: '随州市人力资源和社会保障局调解仲裁科',
+    roles: [{ role: 'prevention_officer', jurisdictions: ['421300'] }],
+  },
+  {
+    username: 'orgmediator',
+    displayName: '马丽',
+    org: '随州市人力资源和社会保障局调解仲裁科',
+    roles: [{ role: 'org_mediator', jurisdictions: ['421303'] }],
+  },
+);
+
+/** The demo committee in the 调解组织名录 (prevention track) and its mediator who keeps the ledger. */
+const DEMO_PREVENTION_ORG = {
+  name: '曾都区东城街道劳动争议调解委员会',
+  jurisdiction: '421303',
+  foundedOn: '2021-03-15',
+  members: [
+    { name: '街道调解员', position: 'chair' as const, username: null },
+    { name: '马丽', position: 'mediator' as const, username: 'orgmediator' },
+  ],
+};
+
+async function seedDemoPrevention(trx: Transaction<DB>): Promise<void> {
+  const o = await trx
+    .selectFrom('mediation_organization')
+    .select('id')
+    .where('name', '=', DEMO_PREVENTION_ORG.name)
+    .executeTakeFirst();
+  const j = await trx
+    .selectFrom('jurisdiction')
+    .select('id')
+    .where('code', '=', DEMO_PREVENTION_ORG.jurisdiction)
+    .executeTakeFirst();
+  if (!o || !j) return;
+  const listed = await trx
+    .selectFrom('prevention_org')
+    .select('organization_id')
+    .where('organization_id', '=', o.id)
+    .executeTakeFirst();
+  if (listed) return;
+  await trx
+    .insertInto('prevention_org')
+    .values({
+      organization_id: o.id,
+      jurisdiction_id: j.id,
+      founded_on: DEMO_PREVENTION_ORG.foundedOn,
+      credit_code: null,
+      employer_party_id: null,
+      last_assessment_id: null,
+      created_by: null,
+      updated_at: new Date(),
+    })
+    .execute();
+  for (const m of DEMO_PREVENTION_ORG.members) {
+    const user = m.username
+      ? await trx.selectFrom('app_user').select('id').where('username', '=', m.username).executeTakeFirst()
+      : undefined;
+    await trx
+      .insertInto('prevention_org_member')
+      .values({ organization_id: o.id, name: m.name, position: m.position, user_id: user?.id ?? null })
+      .execute();
+  }
+  const summary = `载入演示数据：登记调解组织“${DEMO_PREVENTION_ORG.name}”（乡镇（街道）劳动争议调解组织，成员${DEMO_PREVENTION_ORG.members.length}人）`;
+  await trx
+    .insertInto('prevention_event')
+    .values({
+      entity_type: 'mediation_organization',
+      entity_id: o.id,
+      organization_id: o.id,
+      action: 'register',
+      summary,
+      actor_id: null,
+      actor_name: SYSTEM_ACTOR.name,
+    })
+    .execute();
+  await appendAudit(trx, SYSTEM_ACTOR, {
+    action: 'prevention.register',
+    entityType: 'mediation_organization',
+    entityId: o.id,
+    summary,
+  });
+}
 
 /**
  * Loads the demo staff into a database that has no users yet and marks the database as a demo
@@ -301,6 +408,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<boo
           .execute();
       }
     }
+    await seedDemoPrevention(trx);
     await appendAudit(trx, SYSTEM_ACTOR, {
       action: 'seed.demo',
       entityType: 'system',

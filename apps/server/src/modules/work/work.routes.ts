@@ -53,9 +53,9 @@ const filters = {
 const workItem = z.object({
   id: z.string(),
   kind: z
-    .enum(['case', 'transfer', 'matter', 'correction', 'service', 'approval'])
+    .enum(['case', 'transfer', 'matter', 'correction', 'service', 'approval', 'mediation', 'acceptance'])
     .describe(
-      'case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批',
+      'case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批、mediation 待调解、acceptance 待受理',
     ),
   number: z.string(),
   title: z.string(),

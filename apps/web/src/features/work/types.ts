@@ -4,7 +4,7 @@ import type { NamedRef } from '../auth/types';
 export interface WorkItem {
   id: string;
   /** A track case, or a transfer to my organisation awaiting acceptance. */
-  kind: 'case' | 'transfer' | 'matter' | 'correction' | 'service' | 'approval';
+  kind: 'case' | 'transfer' | 'matter' | 'correction' | 'service' | 'approval' | 'mediation' | 'acceptance';
   number: string;
   title: string;
   status: string;

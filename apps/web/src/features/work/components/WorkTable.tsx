@@ -10,6 +10,8 @@ const KIND_TAGS: Partial<Record<WorkItem['kind'], { label: string; color: string
   matter: { label: '待分流', color: 'orange' },
   correction: { label: '待补正', color: 'gold' },
   service: { label: '待送达', color: 'cyan' },
+  mediation: { label: '待调解', color: 'green' },
+  acceptance: { label: '待受理', color: 'red' },
 };
 
 function DueDate({ value }: { value: string | null }) {
