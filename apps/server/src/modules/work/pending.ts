@@ -12,7 +12,14 @@ import { pendingApprovalsFor } from '../inspection/inspection.approvals';
 import { INSPECTION_APPROVALS, type InspectionApprovalKind } from '@onestop/domain';
 
 /** The kinds of item on a user's to-do list besides their assigned cases and incoming transfers. */
-export const PENDING_KINDS = ['matter', 'correction', 'service', 'approval', 'mediation', 'acceptance'] as const;
+export const PENDING_KINDS = [
+  'matter',
+  'correction',
+  'service',
+  'approval',
+  'mediation',
+  'acceptance',
+] as const;
 
 /** One row of the to-do list (same shape as a queue item). */
 export interface PendingItem {

@@ -61,7 +61,8 @@ export function ArbitrationPanel({ matterId }: { matterId: string }) {
               </Space>
               <Link to={`/arbitration/cases/${c.caseId}`}>办理</Link>
             </Space>
-            {['received', 'needs_correction', 'accepted'].includes(c.state) && last?.case.caseId !== c.caseId ? (
+            {['received', 'needs_correction', 'accepted'].includes(c.state) &&
+            last?.case.caseId !== c.caseId ? (
               <div style={{ marginTop: 8 }} data-testid={`arbitration-inline-${c.caseId}`}>
                 <AcceptanceBox caseId={c.caseId} serveHere />
               </div>
