@@ -36231,10 +36231,10 @@ export interface paths {
                                 id: string;
                                 jurisdictionName: string | null;
                                 /**
-                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批
+                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批、mediation 待调解、acceptance 待受理
                                  * @enum {string}
                                  */
-                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval";
+                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval" | "mediation" | "acceptance";
                                 link: string;
                                 matterId: string;
                                 matterNumber: string;
@@ -36366,10 +36366,10 @@ export interface paths {
                                 id: string;
                                 jurisdictionName: string | null;
                                 /**
-                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批
+                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批、mediation 待调解、acceptance 待受理
                                  * @enum {string}
                                  */
-                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval";
+                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval" | "mediation" | "acceptance";
                                 link: string;
                                 matterId: string;
                                 matterNumber: string;
