@@ -10,6 +10,8 @@ export interface WorkItem {
   status: string;
   statusLabel: string;
   dueDate: string | null;
+  /** The 办理期限 is provisional: its year's holiday notice is not entered yet (shown as 暂定). */
+  dueProvisional?: boolean;
   priority: boolean;
   priorityFlags: { code: string; label: string }[];
   track: string | null;
