@@ -208,7 +208,8 @@ describe('two-party window visit: clerk, mediator and arbitrator are three peopl
     screen('送达');
     const modal = arbitrator.locator('[data-testid="service-modal"][data-ready="true"]');
     await modal.waitFor();
-    // Pre-filled: direct service to the applicant at the window, signed on the spot.
+    // Pre-filled: direct service to the applicant at the window; he signs the 送达回证 on the spot.
+    await act(() => modal.getByTestId('service-on-the-spot').click());
     await expect
       .poll(() => modal.getByTestId('service-spot-signer').inputValue(), { timeout: 10_000 })
       .toBe('刘建军本人');

@@ -9650,6 +9650,8 @@ export interface paths {
                                     dueSoon: number;
                                     items: {
                                         basis: string;
+                                        /** @description 到期日为暂定值时，缺少工作日历的年份；录入后自动重算 */
+                                        calendarPendingYear: number | null;
                                         dueDate: string;
                                         id: string;
                                         name: string;
@@ -36228,6 +36230,8 @@ export interface paths {
                             items: {
                                 assigneeName: string | null;
                                 dueDate: string | null;
+                                /** @description 办理期限落入尚未录入放假安排的年度：按最严格口径暂定，录入后自动重算（页面标明“暂定”） */
+                                dueProvisional?: boolean;
                                 id: string;
                                 jurisdictionName: string | null;
                                 /**
@@ -36363,6 +36367,8 @@ export interface paths {
                             items: {
                                 assigneeName: string | null;
                                 dueDate: string | null;
+                                /** @description 办理期限落入尚未录入放假安排的年度：按最严格口径暂定，录入后自动重算（页面标明“暂定”） */
+                                dueProvisional?: boolean;
                                 id: string;
                                 jurisdictionName: string | null;
                                 /**

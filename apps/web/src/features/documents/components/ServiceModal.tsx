@@ -260,7 +260,7 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ method: 'in_person', place: '本中心受理窗口', onTheSpot: true }}
+          initialValues={{ method: 'in_person', place: '本中心受理窗口', onTheSpot: false }}
         >
           <Form.Item name="method" label="送达方式">
             <Radio.Group
