@@ -53,11 +53,13 @@ export function ReviewForm({
   // Evidence the worker brings later (uploaded to the matter while this form is open) is counted: the
   // box is ticked as soon as the record holds it, without losing what the clerk has typed.
   const evidenceHeld = c.evidence.length > 0 || (matter.data?.evidence.length ?? 0) > 0;
+  // Only once the form is on screen (it starts from its initial values, which count what is held then).
+  const loading = matter.isPending;
   useEffect(() => {
-    if (!evidenceHeld) return;
+    if (!evidenceHeld || loading) return;
     const kinds = (form.getFieldValue('kinds') as MaterialKind[] | undefined) ?? [];
     if (!kinds.includes('evidence')) form.setFieldValue('kinds', [...kinds, 'evidence']);
-  }, [evidenceHeld, form]);
+  }, [evidenceHeld, loading, form]);
   if (matter.isPending) return null;
   const m = matter.data;
   const respondents = c.parties.filter((p) => p.role === 'employer').length || 1;
