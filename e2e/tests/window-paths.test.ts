@@ -100,4 +100,29 @@ describe('window paths: correction loop, clock outcomes, acts', () => {
       await page.context().close();
     }
   });
+
+  it('a due date computed before its year’s holidays are entered says 暂定 in the work list (desktop and phone)', async () => {
+    const p = await places(env);
+    const m = await newMatter(clerk, p.zengdu, { worker: '暂定日期' });
+    const med = (await openCase(clerk, m.id, 'mediation', [m.claims[0]!.id])).body.case;
+    // As the clock engine leaves a clock reaching into 2027 until the admin enters that year.
+    await server.app.ctx.database.db
+      .updateTable('clock')
+      .set({ due_date: '2027-01-08', calendar_pending_year: 2027 })
+      .where('subject_id', '=', med.id)
+      .where('status', 'in', ['running', 'extended'])
+      .execute();
+    for (const [viewport, name] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      const page = await signIn('zhangmin', viewport);
+      await page.goto(`${server.url}/work/mediation`);
+      await page.getByTestId(`work-item-${med.id}`).waitFor({ timeout: 20_000 });
+      // The only provisional date of this server's lists is this case's.
+      expect(await page.getByTestId('work-table').textContent()).toContain('2027-01-08（暂定）');
+      await screenshot(page, `window-provisional-${name}`);
+      await page.context().close();
+    }
+  });
 });

@@ -176,8 +176,8 @@ describe('command line: create-admin, audit verify, backup and restore', () => {
     const d1 = await runCli(['digest'], source.env);
     const d2 = await runCli(['digest'], target.env);
     expect(d2.out).toBe(d1.out);
-    // Every demo account (15 today) came across.
-    expect(DEMO_USERS).toHaveLength(15);
+    // Every demo account (16 today) came across.
+    expect(DEMO_USERS).toHaveLength(16);
     expect(d1.out).toMatch(new RegExp(`app_user\t${DEMO_USERS.length}\t[0-9a-f]{32}`));
     // The restored chain still verifies, and a second restore without --force is refused.
     expect((await runCli(['audit', 'verify'], target.env)).code).toBe(0);

@@ -251,81 +251,114 @@ DEMO_USERS.push(
   },
 );
 // --- end of staffing block ---
-
-// --- Prevention (issue #19): a supervisor of mediation organisations and an organisation's mediator ---
-// The organisation mediator is not staff of the center: the user row records the supervising unit; the
-// register (seedDemoPrevention) names her a member of her street committee, which is what she may record.
+// A second certified arbitrator at the city commission, so that the window's clerk, the mediator and
+// the arbitrator who accepts can be three different people (张敏 mediates, 黄志明 accepts; 李强's card
+// lapsed on purpose). The prevention track: a 调解组织指导员 for the city (registers and assesses the
+// mediation organisations) and a mediator of 曾都区东城街道劳动争议调解委员会 who keeps its case ledger
+// (the committee is registered in the 调解组织名录 with that mediator as a member: seedDemoPrevention).
 DEMO_USERS.push(
+  {
+    username: 'arbitrator',
+    displayName: '黄志明',
+    org: '随州市劳动人事争议仲裁院',
+    phone: '13872211033',
+    roles: [{ role: 'arbitrator', jurisdictions: ['421300'] }],
+    certificates: [
+      {
+        type: 'arbitrator_card',
+        number: '鄂仲2024-0207',
+        issuer: '湖北省人力资源和社会保障厅',
+        validFrom: '2024-01-01',
+        validTo: '2028-12-31',
+      },
+    ],
+  },
   {
     username: 'prevention',
     displayName: '何静',
     org: '随州市人力资源和社会保障局调解仲裁科',
-    phone: '13872211041',
     roles: [{ role: 'prevention_officer', jurisdictions: ['421300'] }],
   },
   {
     username: 'orgmediator',
-    displayName: '黄丽',
+    displayName: '马丽',
     org: '随州市人力资源和社会保障局调解仲裁科',
     roles: [{ role: 'org_mediator', jurisdictions: ['421303'] }],
   },
 );
 
-/** The demo street committee in the register, with its members (one signs in as `orgmediator`). */
+/** The demo committee in the 调解组织名录 (prevention track) and its mediator who keeps the ledger. */
+const DEMO_PREVENTION_ORG = {
+  name: '曾都区东城街道劳动争议调解委员会',
+  jurisdiction: '421303',
+  foundedOn: '2021-03-15',
+  members: [
+    { name: '街道调解员', position: 'chair' as const, username: null },
+    { name: '马丽', position: 'mediator' as const, username: 'orgmediator' },
+  ],
+};
+
 async function seedDemoPrevention(trx: Transaction<DB>): Promise<void> {
-  const org = await trx
+  const o = await trx
     .selectFrom('mediation_organization')
     .select('id')
-    .where('name', '=', '曾都区东城街道劳动争议调解委员会')
+    .where('name', '=', DEMO_PREVENTION_ORG.name)
     .executeTakeFirst();
-  const zengdu = await trx
+  const j = await trx
     .selectFrom('jurisdiction')
     .select('id')
-    .where('code', '=', '421303')
+    .where('code', '=', DEMO_PREVENTION_ORG.jurisdiction)
     .executeTakeFirst();
-  const users = await trx
-    .selectFrom('app_user')
-    .select(['id', 'username'])
-    .where('username', 'in', ['prevention', 'orgmediator'])
-    .execute();
-  const officer = users.find((u) => u.username === 'prevention');
-  const mediator = users.find((u) => u.username === 'orgmediator');
-  if (!org || !zengdu || !officer || !mediator) return;
+  if (!o || !j) return;
+  const listed = await trx
+    .selectFrom('prevention_org')
+    .select('organization_id')
+    .where('organization_id', '=', o.id)
+    .executeTakeFirst();
+  if (listed) return;
   await trx
     .insertInto('prevention_org')
     .values({
-      organization_id: org.id,
-      jurisdiction_id: zengdu.id,
-      founded_on: '2019-06-18',
+      organization_id: o.id,
+      jurisdiction_id: j.id,
+      founded_on: DEMO_PREVENTION_ORG.foundedOn,
       credit_code: null,
       employer_party_id: null,
       last_assessment_id: null,
-      created_by: officer.id,
+      created_by: null,
       updated_at: new Date(),
     })
-    .onConflict((oc) => oc.doNothing())
     .execute();
-  await trx
-    .insertInto('prevention_org_member')
-    .values([
-      { organization_id: org.id, name: '陈卫东', position: 'chair', user_id: null },
-      { organization_id: org.id, name: '黄丽', position: 'mediator', user_id: mediator.id },
-    ])
-    .execute();
+  for (const m of DEMO_PREVENTION_ORG.members) {
+    const user = m.username
+      ? await trx.selectFrom('app_user').select('id').where('username', '=', m.username).executeTakeFirst()
+      : undefined;
+    await trx
+      .insertInto('prevention_org_member')
+      .values({ organization_id: o.id, name: m.name, position: m.position, user_id: user?.id ?? null })
+      .execute();
+  }
+  const summary = `载入演示数据：登记调解组织“${DEMO_PREVENTION_ORG.name}”（乡镇（街道）劳动争议调解组织，成员${DEMO_PREVENTION_ORG.members.length}人）`;
   await trx
     .insertInto('prevention_event')
     .values({
       entity_type: 'mediation_organization',
-      entity_id: org.id,
-      organization_id: org.id,
+      entity_id: o.id,
+      organization_id: o.id,
       action: 'register',
-      summary: '登记调解组织“曾都区东城街道劳动争议调解委员会”（演示数据，成员2人）',
+      summary,
       actor_id: null,
       actor_name: SYSTEM_ACTOR.name,
     })
     .execute();
+  await appendAudit(trx, SYSTEM_ACTOR, {
+    action: 'prevention.register',
+    entityType: 'mediation_organization',
+    entityId: o.id,
+    summary,
+  });
 }
-// --- end of prevention block ---
+
 
 /**
  * Loads the demo staff into a database that has no users yet and marks the database as a demo

@@ -9656,6 +9656,8 @@ export interface paths {
                                     dueSoon: number;
                                     items: {
                                         basis: string;
+                                        /** @description 到期日为暂定值时，缺少工作日历的年份；录入后自动重算 */
+                                        calendarPendingYear: number | null;
                                         dueDate: string;
                                         id: string;
                                         name: string;
@@ -39637,13 +39639,15 @@ export interface paths {
                             items: {
                                 assigneeName: string | null;
                                 dueDate: string | null;
+                                /** @description 办理期限落入尚未录入放假安排的年度：按最严格口径暂定，录入后自动重算（页面标明“暂定”） */
+                                dueProvisional?: boolean;
                                 id: string;
                                 jurisdictionName: string | null;
                                 /**
-                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批
+                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批、mediation 待调解、acceptance 待受理
                                  * @enum {string}
                                  */
-                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval";
+                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval" | "mediation" | "acceptance";
                                 link: string;
                                 matterId: string;
                                 matterNumber: string;
@@ -39772,13 +39776,15 @@ export interface paths {
                             items: {
                                 assigneeName: string | null;
                                 dueDate: string | null;
+                                /** @description 办理期限落入尚未录入放假安排的年度：按最严格口径暂定，录入后自动重算（页面标明“暂定”） */
+                                dueProvisional?: boolean;
                                 id: string;
                                 jurisdictionName: string | null;
                                 /**
-                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批
+                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批、mediation 待调解、acceptance 待受理
                                  * @enum {string}
                                  */
-                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval";
+                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval" | "mediation" | "acceptance";
                                 link: string;
                                 matterId: string;
                                 matterNumber: string;

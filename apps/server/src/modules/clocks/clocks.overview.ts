@@ -18,6 +18,8 @@ interface Item {
   name: string;
   basis: string;
   dueDate: string;
+  /** Year whose holiday notice is missing: the due date is provisional (暂定). */
+  calendarPendingYear: number | null;
   status: string;
   statusLabel: string;
   urgency: 'normal' | 'due_soon' | 'overdue';
@@ -56,6 +58,7 @@ export async function buildOverview(
       'c.rule_id',
       'c.basis',
       'c.due_date',
+      'c.calendar_pending_year',
       'c.status',
       'c.jurisdiction_id',
       'c.responsible_user_id',
@@ -125,6 +128,7 @@ export async function buildOverview(
       name: findRule(r.rule_id)?.name ?? r.rule_id,
       basis: r.basis,
       dueDate: r.due_date,
+      calendarPendingYear: r.calendar_pending_year,
       status: r.status,
       statusLabel: CLOCK_STATUS_LABELS[r.status],
       urgency,

@@ -104,6 +104,7 @@ const overviewItem = clockSchema.pick({
   name: true,
   basis: true,
   dueDate: true,
+  calendarPendingYear: true,
   status: true,
   statusLabel: true,
   urgency: true,

@@ -16,7 +16,10 @@ export async function loadDocumentContext(
   subjectType: string,
   subjectId: string,
 ): Promise<DocumentContext> {
-  if (subjectType !== 'case') return {};
+  if (subjectType !== 'case') {
+    const provisional = await provisionalDates(db, [subjectId]);
+    return provisional.length ? { provisionalDates: provisional } : {};
+  }
   const c = await db
     .selectFrom('track_case')
     .select(['id', 'number', 'matter_id', 'track'])
@@ -24,6 +27,8 @@ export async function loadDocumentContext(
     .executeTakeFirst();
   if (!c) return {};
   const context: DocumentContext = { caseNumber: c.number };
+  const provisional = await provisionalDates(db, [c.id, c.matter_id]);
+  if (provisional.length) context.provisionalDates = provisional;
 
   const roleLabel = (role: string): string | null => {
     if (c.track === 'arbitration') return role === 'worker' ? '申请人' : '被申请人';
@@ -134,4 +139,22 @@ export async function loadDocumentContext(
     .map((t) => ({ label: CLAIM_CATALOGUE[t].label, basis: CLAIM_CATALOGUE[t].basis }));
   if (c.track === 'inspection' && violations.length) context.violations = violations;
   return context;
+}
+
+/**
+ * Due dates of the subject's open clocks that the clock engine computed on a provisional calendar (the
+ * year's holiday notice not entered: clocks.service computeOrProvisional); the document prints them as
+ * “暂定”. Read in the issuing transaction, so a clock started by the same act is included.
+ */
+async function provisionalDates(db: Kysely<DB>, subjectIds: string[]) {
+  const rows = await db
+    .selectFrom('clock')
+    .select(['due_date', 'calendar_pending_year'])
+    .where('subject_id', 'in', subjectIds)
+    .where('calendar_pending_year', 'is not', null)
+    .where('status', 'in', ['running', 'extended', 'suspended'])
+    .execute();
+  const seen = new Map<string, number>();
+  for (const r of rows) seen.set(String(r.due_date).slice(0, 10), r.calendar_pending_year as number);
+  return [...seen].map(([date, year]) => ({ date, year }));
 }

@@ -11,12 +11,19 @@ import { INTERNAL_FORM_TYPES } from '../documents';
 import { pendingFor } from '../cases';
 
 /** The kinds of item on a user's to-do list besides their assigned cases and incoming transfers. */
-export const PENDING_KINDS = ['matter', 'correction', 'service', 'approval'] as const;
+export const PENDING_KINDS = [
+  'matter',
+  'correction',
+  'service',
+  'approval',
+  'mediation',
+  'acceptance',
+] as const;
 
 /** One row of the to-do list (same shape as a queue item). */
 export interface PendingItem {
   id: string;
-  kind: 'matter' | 'correction' | 'service' | 'approval';
+  kind: (typeof PENDING_KINDS)[number];
   number: string;
   title: string;
   status: string;
@@ -256,12 +263,114 @@ async function awaitingApproval(db: Kysely<DB>, auth: AuthContext): Promise<Pend
 }
 
 /** Everything waiting on the user's posts besides assigned cases and transfers (工作台 我的待办). */
+/**
+ * Cases waiting for the next act of a post rather than of an assigned person (issue #14 item 7): a
+ * mediation registered and not yet taken up by a mediator (待调解), and an arbitration application
+ * received with its 收件回执 and waiting for the decision to accept (待受理, which only an arbitrator or
+ * leader may take: 调解仲裁法第二十九条). Listed for the users holding that post in the case's
+ * jurisdiction, unless the case is assigned to someone else; the link opens the matter page, where
+ * the step is done inline.
+ */
+async function awaitingPostStep(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  step: {
+    kind: 'mediation' | 'acceptance';
+    permission: 'mediation.work' | 'arbitration.work';
+    track: CaseTrack;
+    state: string;
+    prefix: string;
+    needsReceipt: boolean;
+  },
+): Promise<PendingItem[]> {
+  if (!auth.permissions.has(step.permission)) return [];
+  const scope = await scopeOf(db, auth, step.permission);
+  if (!scope.length) return [];
+  const receipt = step.needsReceipt
+    ? sql`AND EXISTS (SELECT 1 FROM document d WHERE d.subject_type = 'case' AND d.subject_id = c.id
+                        AND d.type = 'receipt' AND d.number IS NOT NULL)`
+    : sql``;
+  const rows = await sql<{
+    id: string;
+    number: string;
+    track: CaseTrack;
+    state: string;
+    matter_id: string;
+    matter_number: string;
+    priority_flags: string[];
+    opened_at: Date;
+    jurisdiction_name: string;
+    organization_name: string;
+    assignee_name: string | null;
+    title: string | null;
+    due_date: string | null;
+  }>`
+    SELECT c.id, c.number, c.track, c.state, c.matter_id, m.number AS matter_number, c.priority_flags,
+           c.opened_at, j.name AS jurisdiction_name, o.name AS organization_name,
+           u.display_name AS assignee_name, ${MATTER_TITLE_SQL} AS title,
+           (SELECT min(k.due_date)::text FROM clock k WHERE k.subject_type = 'case' AND k.subject_id = c.id
+               AND k.status IN ('running', 'extended')) AS due_date
+      FROM track_case c
+      JOIN matter m ON m.id = c.matter_id
+      JOIN jurisdiction j ON j.id = c.jurisdiction_id
+      JOIN organization o ON o.id = c.organization_id
+      LEFT JOIN app_user u ON u.id = c.assignee_user_id
+     WHERE NOT c.closed AND c.track = ${step.track} AND c.state = ${step.state}
+       AND c.jurisdiction_id = ANY(${scope}::uuid[])
+       AND (c.assignee_user_id IS NULL OR c.assignee_user_id = ${auth.userId}) ${receipt}
+     ORDER BY c.opened_at LIMIT 100`.execute(db);
+  return rows.rows.map((r) => ({
+    id: r.id,
+    kind: step.kind,
+    number: r.number,
+    title: `${step.prefix}｜${r.title || r.matter_number}`,
+    status: r.state,
+    statusLabel: stateLabel(r.track, r.state),
+    dueDate: day(r.due_date),
+    priority: r.priority_flags.length > 0,
+    priorityFlags: priorityList(r.priority_flags),
+    track: r.track,
+    trackLabel: TRACKS[r.track].label,
+    matterId: r.matter_id,
+    matterNumber: r.matter_number,
+    jurisdictionName: r.jurisdiction_name,
+    organizationName: r.organization_name,
+    assigneeName: r.assignee_name,
+    openedAt: iso(r.opened_at),
+    link: `/matters/${r.matter_id}`,
+  }));
+}
+
 export async function pendingWork(db: Kysely<DB>, auth: AuthContext, exclude: Set<string>) {
-  const [matters, corrections, services, approvals] = await Promise.all([
+  const [matters, corrections, services, approvals, mediations, acceptances] = await Promise.all([
     awaitingTriage(db, auth),
     awaitingCorrection(db, auth),
     awaitingService(db, auth),
     awaitingApproval(db, auth),
+    awaitingPostStep(db, auth, {
+      kind: 'mediation',
+      permission: 'mediation.work',
+      track: 'mediation',
+      state: 'registered',
+      prefix: '待调解',
+      needsReceipt: false,
+    }),
+    awaitingPostStep(db, auth, {
+      kind: 'acceptance',
+      permission: 'arbitration.work',
+      track: 'arbitration',
+      state: 'received',
+      prefix: '待受理',
+      needsReceipt: true,
+    }),
   ]);
-  return [...approvals, ...matters, ...corrections.filter((c) => !exclude.has(c.id)), ...services];
+  const fresh = (x: PendingItem) => !exclude.has(x.id);
+  return [
+    ...approvals,
+    ...matters,
+    ...acceptances.filter(fresh),
+    ...corrections.filter(fresh),
+    ...mediations.filter(fresh),
+    ...services,
+  ];
 }

@@ -1,5 +1,7 @@
 import { type Permission, type RoleCode, ROLES } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema';
 import { z } from 'zod';
 import type { AuthContext } from '../../platform/auth';
 import { errorResponses, errors } from '../../platform/errors';
@@ -53,15 +55,19 @@ const filters = {
 const workItem = z.object({
   id: z.string(),
   kind: z
-    .enum(['case', 'transfer', 'matter', 'correction', 'service', 'approval'])
+    .enum(['case', 'transfer', 'matter', 'correction', 'service', 'approval', 'mediation', 'acceptance'])
     .describe(
-      'case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批',
+      'case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批、mediation 待调解、acceptance 待受理',
     ),
   number: z.string(),
   title: z.string(),
   status: z.string(),
   statusLabel: z.string(),
   dueDate: z.string().nullable(),
+  dueProvisional: z
+    .boolean()
+    .optional()
+    .describe('办理期限落入尚未录入放假安排的年度：按最严格口径暂定，录入后自动重算（页面标明“暂定”）'),
   priority: z.boolean(),
   priorityFlags: z.array(z.object({ code: z.string(), label: z.string() })),
   track: z.enum(CASE_TRACKS).nullable(),
@@ -75,6 +81,33 @@ const workItem = z.object({
   link: z.string(),
 });
 type WorkItem = z.infer<typeof workItem>;
+
+/**
+ * Marks each item whose 办理期限 comes from a clock computed on a provisional calendar (its year's holiday
+ * notice not entered yet: clocks.service computeOrProvisional), so that every list prints “暂定”.
+ */
+async function markProvisional<T extends Pick<WorkItem, 'id' | 'matterId' | 'dueDate'>>(
+  db: Kysely<DB>,
+  items: T[],
+): Promise<(T & { dueProvisional: boolean })[]> {
+  const subjects = [...new Set(items.filter((i) => i.dueDate).flatMap((i) => [i.id, i.matterId]))];
+  const rows = subjects.length
+    ? await db
+        .selectFrom('clock')
+        .select(['subject_id', 'due_date'])
+        .where('subject_id', 'in', subjects)
+        .where('calendar_pending_year', 'is not', null)
+        .where('status', 'in', ['running', 'extended'])
+        .execute()
+    : [];
+  const pending = new Set(rows.map((r) => `${r.subject_id} ${String(r.due_date).slice(0, 10)}`));
+  return items.map((i) => ({
+    ...i,
+    dueProvisional:
+      i.dueDate !== null &&
+      (pending.has(`${i.id} ${i.dueDate}`) || pending.has(`${i.matterId} ${i.dueDate}`)),
+  }));
+}
 
 const listShape = { items: z.array(workItem), page: z.number(), pageSize: z.number(), hasMore: z.boolean() };
 
@@ -215,7 +248,12 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
         (a, b) =>
           Number(b.priority) - Number(a.priority) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
       );
-      return { items, page: f.page, pageSize: f.pageSize, hasMore: r.hasMore };
+      return {
+        items: await markProvisional(db, items),
+        page: f.page,
+        pageSize: f.pageSize,
+        hasMore: r.hasMore,
+      };
     },
   );
 
@@ -263,7 +301,7 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
       };
       const r = await queueCases(db, ctx.cipher, scope, { ...f, track } as QueueFilters);
       return {
-        items: r.items,
+        items: await markProvisional(db, r.items),
         page: f.page,
         pageSize: f.pageSize,
         hasMore: r.hasMore,

@@ -74,6 +74,7 @@ export type OverviewItem = Pick<
   | 'name'
   | 'basis'
   | 'dueDate'
+  | 'calendarPendingYear'
   | 'status'
   | 'statusLabel'
   | 'urgency'

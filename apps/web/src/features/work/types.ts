@@ -4,12 +4,14 @@ import type { NamedRef } from '../auth/types';
 export interface WorkItem {
   id: string;
   /** A track case, or a transfer to my organisation awaiting acceptance. */
-  kind: 'case' | 'transfer' | 'matter' | 'correction' | 'service' | 'approval';
+  kind: 'case' | 'transfer' | 'matter' | 'correction' | 'service' | 'approval' | 'mediation' | 'acceptance';
   number: string;
   title: string;
   status: string;
   statusLabel: string;
   dueDate: string | null;
+  /** The 办理期限 is provisional: its year's holiday notice is not entered yet (shown as 暂定). */
+  dueProvisional?: boolean;
   priority: boolean;
   priorityFlags: { code: string; label: string }[];
   track: string | null;

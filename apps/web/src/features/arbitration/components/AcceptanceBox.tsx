@@ -1,5 +1,6 @@
 import { Alert, Button, Form, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
+import { DocumentServiceCard } from '../../documents/components/DocumentServiceCard';
 import type { StepResult } from '../api/arbitration.api';
 import { useArbitrationAction, useArbitrationCase } from '../hooks/use-arbitration';
 import { DocButtons } from './DocButtons';
@@ -12,7 +13,16 @@ const REJECT_REASONS = [
 ];
 
 /** 受理 / 不予受理 / 告知管辖 for a received application, with the same-day banner. */
-export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r: StepResult) => void }) {
+export function AcceptanceBox({
+  caseId,
+  onDone,
+  serveHere = false,
+}: {
+  caseId: string;
+  onDone?: (r: StepResult) => void;
+  /** On the matter page: the 受理通知书 is printed and served right here (the case page has its own card). */
+  serveHere?: boolean;
+}) {
   const q = useArbitrationCase(caseId);
   const act = useArbitrationAction(caseId);
   const [reject, setReject] = useState(false);
@@ -91,7 +101,16 @@ export function AcceptanceBox({ caseId, onDone }: { caseId: string; onDone?: (r:
           ) : null}
         </Space>
       ) : null}
-      {acceptance.length ? <DocButtons docs={acceptance} /> : null}
+      {acceptance.length && serveHere ? (
+        <DocumentServiceCard
+          bare
+          subjects={[{ type: 'case', id: c.caseId }]}
+          types={['acceptance_notice']}
+          testId="acceptance-service"
+        />
+      ) : acceptance.length ? (
+        <DocButtons docs={acceptance} />
+      ) : null}
       {c.redirectExplanation ? (
         <Alert type="info" message="管辖告知（非不予受理）" description={c.redirectExplanation} />
       ) : null}

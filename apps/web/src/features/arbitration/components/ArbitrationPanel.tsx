@@ -43,7 +43,7 @@ export function ArbitrationPanel({ matterId }: { matterId: string }) {
             />
           )}
           <DocButtons docs={last.documents.map((d) => ({ ...d, number: d.number }))} />
-          {last.complete ? <AcceptanceBox caseId={last.case.caseId} onDone={setLast} /> : null}
+          {last.complete ? <AcceptanceBox caseId={last.case.caseId} onDone={setLast} serveHere /> : null}
         </Space>
       ) : null}
       <List
@@ -61,9 +61,10 @@ export function ArbitrationPanel({ matterId }: { matterId: string }) {
               </Space>
               <Link to={`/arbitration/cases/${c.caseId}`}>办理</Link>
             </Space>
-            {['received', 'accepted'].includes(c.state) && last?.case.caseId !== c.caseId ? (
+            {['received', 'needs_correction', 'accepted'].includes(c.state) &&
+            last?.case.caseId !== c.caseId ? (
               <div style={{ marginTop: 8 }} data-testid={`arbitration-inline-${c.caseId}`}>
-                <AcceptanceBox caseId={c.caseId} />
+                <AcceptanceBox caseId={c.caseId} serveHere />
               </div>
             ) : null}
           </List.Item>

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { hasPermission, useCurrentUser } from '../../auth/hooks/use-session';
 import { useMatter } from '../../matters/hooks/use-matters';
 import {
@@ -50,13 +50,23 @@ export function ReviewForm({
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState<string[] | null>(null);
+  // Evidence the worker brings later (uploaded to the matter while this form is open) is counted: the
+  // box is ticked as soon as the record holds it, without losing what the clerk has typed.
+  const evidenceHeld = c.evidence.length > 0 || (matter.data?.evidence.length ?? 0) > 0;
+  // Only once the form is on screen (it starts from its initial values, which count what is held then).
+  const loading = matter.isPending;
+  useEffect(() => {
+    if (!evidenceHeld || loading) return;
+    const kinds = (form.getFieldValue('kinds') as MaterialKind[] | undefined) ?? [];
+    if (!kinds.includes('evidence')) form.setFieldValue('kinds', [...kinds, 'evidence']);
+  }, [evidenceHeld, loading, form]);
   if (matter.isPending) return null;
   const m = matter.data;
   const respondents = c.parties.filter((p) => p.role === 'employer').length || 1;
   const held: MaterialKind[] = ['application'];
   if (m?.workers.length && m.workers.every((w) => w.idNumberMasked)) held.push('applicant_id');
   if (m?.employers.length && m.employers.every((e) => e.creditCode)) held.push('respondent_info');
-  if (c.evidence.length) held.push('evidence');
+  if (evidenceHeld) held.push('evidence');
 
   const submit = async (accept: boolean) => {
     setError(null);

@@ -6,6 +6,9 @@ export function useArbitrationCases(query: { matterId?: string; open?: boolean }
     queryKey: ['arbitration', 'list', query],
     queryFn: ({ signal }) => arbitrationApi.list(query, signal),
     select: (d) => d.items,
+    // The matter page is live: a case opened by a colleague (mediation failing into arbitration at the
+    // mediator's desk) appears at the window without a reload.
+    refetchInterval: query.matterId ? 10_000 : false,
   });
 }
 
@@ -13,6 +16,7 @@ export function useArbitrationCase(caseId: string) {
   return useQuery({
     queryKey: ['arbitration', 'case', caseId],
     queryFn: ({ signal }) => arbitrationApi.get(caseId, signal),
+    refetchInterval: 10_000,
   });
 }
 

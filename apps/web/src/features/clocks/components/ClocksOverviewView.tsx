@@ -7,7 +7,19 @@ import { countdownText, URGENCY_COLORS } from './ClocksPanel';
 const columns = [
   { title: '事项', dataIndex: 'subjectLabel', key: 'subject' },
   { title: '期限', dataIndex: 'name', key: 'name' },
-  { title: '到期日', dataIndex: 'dueDate', key: 'due', width: 110 },
+  {
+    title: '到期日',
+    dataIndex: 'dueDate',
+    key: 'due',
+    width: 130,
+    // A date computed before its year's holiday notice was entered says so (录入后自动重算).
+    render: (v: string, item: OverviewItem) => (
+      <span data-testid="overview-due">
+        {v}
+        {item.calendarPendingYear ? '（暂定）' : ''}
+      </span>
+    ),
+  },
   {
     title: '剩余',
     key: 'countdown',

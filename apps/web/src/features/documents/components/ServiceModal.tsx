@@ -2,6 +2,7 @@ import {
   Alert,
   AutoComplete,
   Button,
+  Checkbox,
   DatePicker,
   Divider,
   Form,
@@ -188,13 +189,40 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
   const recipients = useRecipients(doc?.id ?? null);
   const party = recipients.data?.find((r) => r.name === recipientName);
   const consentRef = party?.electronicConsentRef ?? null;
-  const save = useDocumentMutation((v: ServiceInput) => documentsApi.serve(doc?.id as string, v), true);
+  // At the window the addressee is usually standing there: direct service and its signature are one
+  // step (送达 recorded, then its result: signed by the recipient on the 送达回证 now).
+  const save = useDocumentMutation(async (v: ServiceInput & { signer?: string; onTheSpot?: boolean }) => {
+    const { signer, onTheSpot, ...input } = v;
+    const after = await documentsApi.serve(doc?.id as string, input);
+    if (!onTheSpot || input.method !== 'in_person' || !signer) return after;
+    const created = [...after.services]
+      .reverse()
+      .find((s) => s.state === 'pending' && s.method === 'in_person' && s.recipient === input.recipient);
+    if (!created) return after;
+    return documentsApi.serviceResult(doc?.id as string, created.id, {
+      outcome: 'served',
+      servedAt: new Date().toISOString(),
+      signer,
+      rowVersion: created.rowVersion,
+    });
+  }, true);
   useEffect(() => {
     if (doc) {
       form.resetFields();
       save.reset();
     }
   }, [doc?.id, form, save.reset, doc]);
+  // Pre-filled: the applicant (first worker) as recipient when nobody has been served yet.
+  const firstWorker = recipients.data?.find((r) => r.role === 'worker');
+  useEffect(() => {
+    if (!doc || !firstWorker || doc.services.length || form.getFieldValue('recipient')) return;
+    form.setFieldsValue({
+      recipient: firstWorker.name,
+      recipientRole: '申请人',
+      signer: `${firstWorker.name}本人`,
+    });
+  }, [doc, firstWorker, form]);
+  const onTheSpot = Form.useWatch('onTheSpot', form) as boolean | undefined;
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -205,7 +233,7 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
       ...(party ? { partyId: party.partyId } : {}),
     };
     await save.mutateAsync(body);
-    feedback.success('送达记录已登记');
+    feedback.success(v.onTheSpot && v.method === 'in_person' ? '已当场送达并签收' : '送达记录已登记');
     form.resetFields();
   };
 
@@ -229,7 +257,11 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
           新增送达
         </Divider>
         <FormError error={save.error} />
-        <Form form={form} layout="vertical" initialValues={{ method: 'in_person' }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ method: 'in_person', place: '本中心受理窗口', onTheSpot: false }}
+        >
           <Form.Item name="method" label="送达方式">
             <Radio.Group
               optionType="button"
@@ -267,6 +299,16 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
           {method === 'in_person' ? (
             <Form.Item name="place" label="送达地点" rules={[{ required: true, message: '请填写送达地点' }]}>
               <Input data-testid="service-place" placeholder="如：本中心受理窗口" />
+            </Form.Item>
+          ) : null}
+          {method === 'in_person' ? (
+            <Form.Item name="onTheSpot" valuePropName="checked">
+              <Checkbox data-testid="service-on-the-spot">受送达人在场，已在送达回证上签收</Checkbox>
+            </Form.Item>
+          ) : null}
+          {method === 'in_person' && onTheSpot ? (
+            <Form.Item name="signer" label="签收人" rules={[{ required: true, message: '请填写签收人' }]}>
+              <Input data-testid="service-spot-signer" placeholder="受送达人或代收人（注明身份）" />
             </Form.Item>
           ) : null}
           {method === 'electronic' ? (

@@ -14,6 +14,7 @@ export function EvidenceCard({ matter }: { matter: MatterDetail }) {
   return (
     <Card
       size="small"
+      data-testid="evidence-card"
       title={`证据（${matter.evidence.length}）`}
       extra={
         canUpload ? (

@@ -10,12 +10,15 @@ const KIND_TAGS: Partial<Record<WorkItem['kind'], { label: string; color: string
   matter: { label: '待分流', color: 'orange' },
   correction: { label: '待补正', color: 'gold' },
   service: { label: '待送达', color: 'cyan' },
+  mediation: { label: '待调解', color: 'green' },
+  acceptance: { label: '待受理', color: 'red' },
 };
 
-function DueDate({ value }: { value: string | null }) {
+function DueDate({ value, provisional }: { value: string | null; provisional: boolean }) {
   if (!value) return <span className="muted">—</span>;
   const days = dayjs(value).startOf('day').diff(dayjs().startOf('day'), 'day');
-  const text = dayjs(value).format('YYYY-MM-DD');
+  // Computed before its year's holiday notice was entered: provisional until then (录入后自动重算).
+  const text = `${dayjs(value).format('YYYY-MM-DD')}${provisional ? '（暂定）' : ''}`;
   if (days < 0) return <Tag color="red">{text}（已超期）</Tag>;
   if (days <= 3)
     return (
@@ -82,7 +85,9 @@ function columns(showTrack: boolean): TableProps<WorkItem>['columns'] {
       dataIndex: 'dueDate',
       key: 'dueDate',
       width: 190,
-      render: (value: string | null) => <DueDate value={value} />,
+      render: (value: string | null, item) => (
+        <DueDate value={value} provisional={item.dueProvisional === true} />
+      ),
     },
   ];
 }

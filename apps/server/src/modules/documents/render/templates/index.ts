@@ -12,7 +12,7 @@ import {
   defaulterRemovalReceipt,
   defaulterStatementRecord,
 } from './defaulters.js';
-import { normalizeDocumentText } from '@onestop/domain';
+import { chineseDate, normalizeDocumentText } from '@onestop/domain';
 import {
   type Block,
   type DocumentModel,
@@ -322,6 +322,52 @@ export interface DocumentInput<T extends DocumentType> {
 }
 
 /** Every line through the formatting layer: Chinese dates, one money format. */
+/**
+ * A date the clock engine computed while its year's holiday notice (国务院办公厅节假日安排) was not yet
+ * entered is the earliest the period can end, not the final date. A bureau must not hold back a notice
+ * the law wants issued now (a 补正通知书 at once, a 受理通知书 the same day) until the State Council
+ * publishes next year's holidays, nor print a date as final that may still move: the date is printed
+ * with “（暂定）” and a closing note says how it is settled. The provisional date is never later than the
+ * final one, so a party that acts by it is never late.
+ */
+function markProvisional(blocks: Block[], context: DocumentContext): Block[] {
+  const dates = context.provisionalDates ?? [];
+  if (!dates.length) return blocks;
+  const marks = dates.map((d) => chineseDate(d.date));
+  let marked = false;
+  const mark = (text: string) => {
+    let out = text;
+    for (const m of marks) {
+      if (!out.includes(m)) continue;
+      out = out.split(`${m}（暂定）`).join(m).split(m).join(`${m}（暂定）`);
+      marked = true;
+    }
+    return out;
+  };
+  const out = blocks.map((block): Block => {
+    switch (block.kind) {
+      case 'heading':
+      case 'paragraph':
+        return { ...block, text: mark(block.text) };
+      case 'list':
+        return { ...block, items: block.items.map(mark) };
+      case 'table':
+        return { ...block, rows: block.rows.map((r) => r.map(mark)) };
+      default:
+        return block;
+    }
+  });
+  if (!marked) return out;
+  const years = [...new Set(dates.map((d) => d.year))].sort().join('、');
+  return [
+    ...out,
+    {
+      kind: 'paragraph',
+      text: `注：标注“暂定”的日期涉及${years}年，该年度国务院节假日安排尚未公布，系按最严格口径计算（每日均计入、不顺延）；安排公布后依法重新计算，期限届满日以重新计算的日期为准，本机关将另行告知。按暂定日期办理的，不影响当事人的权利。`,
+    },
+  ];
+}
+
 function normalizeBlock(block: Block): Block {
   const n = normalizeDocumentText;
   switch (block.kind) {
@@ -366,7 +412,7 @@ export function createDocument<T extends DocumentType>(type: T, input: DocumentI
     number: input.number,
     ...(caseNumber && caseNumber !== input.number ? { caseNumber } : {}),
     ...(addressee ? { addressee } : {}),
-    paragraphs: template.build(fields, context).map(normalizeBlock),
+    paragraphs: markProvisional(template.build(fields, context).map(normalizeBlock), context),
     issuedDate: input.issuedDate,
     draft: input.draft ?? false,
     ...(input.verification ? { verification: input.verification } : {}),

@@ -44,6 +44,11 @@ export interface DocumentContext {
   defence?: string;
   /** The case's claim / violation types with their provisions (CLAIM_CATALOGUE basis) */
   violations?: { label: string; basis: string }[];
+  /**
+   * Due dates (YYYY-MM-DD) of the subject's open clocks computed on a provisional calendar (the year's
+   * holiday notice not entered yet): printed with “（暂定）” and a note (templates/index.ts markProvisional).
+   */
+  provisionalDates?: { date: string; year: number }[];
 }
 
 /** One template per document type: data (title, required fields) plus a pure fields → blocks function. */
