@@ -3,6 +3,7 @@ import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
+import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
 import { providerFromConfig } from '../notifications/notifications.providers';
@@ -25,11 +26,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     roomAccess: RoomAccess | null;
   }
-  interface FastifyInstance {
-    /** The online rooms' signalling hub of this instance (tests read its roster). */
-    roomHub: RoomHub;
-    roomBus: RoomBus;
-  }
+}
+
+const runtimes = new WeakMap<AppContext, { hub: RoomHub; bus: RoomBus }>();
+
+/** The signalling hub and bus of an app instance (tests compare instances' rosters, wait for the bus). */
+export function roomRuntime(ctx: AppContext) {
+  const r = runtimes.get(ctx);
+  if (!r) throw new Error('rooms module not registered');
+  return r;
 }
 
 /** The origin of a browser's WebSocket must be this server (cookies alone are not enough). */
@@ -67,8 +72,7 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
   const actors = new Map<string, Actor>();
   const actorOfPeer = (peer: PeerInfo): Actor =>
     actors.get(peer.id) ?? { id: null, name: peer.name, role: peer.host ? 'staff' : 'portal', ip: null };
-  app.decorate('roomHub', hub);
-  app.decorate('roomBus', bus);
+  runtimes.set(ctx, { hub, bus });
   const provider = providerFromConfig(ctx.config, app.log);
   ctx.jobs.register(ROOM_INVITE_SMS_JOB, (payload, attempt) =>
     deliverInvitation(ctx, provider, String(payload.id), attempt),
