@@ -199,6 +199,10 @@ describe('online rooms', () => {
     const doc = (await mediator.get(`/api/documents/${issued.body.record.documentId}`)).body;
     expect(doc.type).toBe('mediation_record');
     expect(doc.fields.recordHash).toBe(finished.body.record.sha256);
+    // The worker's drawn signature goes onto the PDF beside the signature line (the refusal has none).
+    expect(doc.fields.signatureImages).toEqual([
+      { role: 'worker', png: SIGNATURE.slice('data:image/png;base64,'.length) },
+    ]);
     expect(doc.fields.signatures).toEqual([
       expect.stringMatching(
         /^劳动者视频工\d+：已签名（手机手写签名并经短信验证码确认，签名摘要值[0-9a-f]{16}）$/,

@@ -28868,6 +28868,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/rooms/{id}/exhibits/{exhibitId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看调解室中出示的证据（仅已进入调解室的受邀当事人） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    exhibitId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容：application/pdf、image/jpeg 或 image/png */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/rooms/{id}/record/code": {
         parameters: {
             query?: never;
@@ -29125,6 +29236,120 @@ export interface paths {
                         code: string;
                         signature: string;
                     };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/rooms/{id}/recording-notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认已阅读录音录像告知（录制的调解室进入前须确认） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
             responses: {
@@ -32335,6 +32560,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rooms/{id}/exhibits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 出示证据：把本案的一件证据展示给调解室内所有人（记入案件记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        evidenceId: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/exhibits/{exhibitId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看调解室中出示的证据（记入审计日志） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    exhibitId: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容：application/pdf、image/jpeg 或 image/png */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rooms/{id}/record": {
         parameters: {
             query?: never;
@@ -32654,6 +33072,306 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Room"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/recordings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始录音录像（仅安排时选择录制、各方已确认告知的调解室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentType: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/recordings/{recordingId}/chunks/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 上传录音录像的一段（按顺序；重复上传同一段不会重复保存） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    recordingId: string;
+                    seq: number;
+                };
+                cookie?: never;
+            };
+            /** @description 录音录像片段的原始字节 */
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            chunks: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rooms/{id}/recordings/{recordingId}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束录音录像：文件存入文件库并记下摘要值，列入案件记录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    recordingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        chunks: number;
+                    };
                 };
             };
             responses: {
@@ -37477,6 +38195,27 @@ export interface components {
         Room: {
             caseId: string;
             caseNumber: string;
+            /** @description 电话参加的说明 */
+            dialIn: {
+                phone: string | null;
+                text: string;
+            };
+            /** @description 本案证据（仅工作人员可见，可出示） */
+            evidence: {
+                contentType: string;
+                description: string | null;
+                id: string;
+                name: string;
+            }[];
+            /** @description 在调解室中出示过的证据 */
+            exhibits: {
+                contentType: string;
+                id: string;
+                name: string;
+                note: string | null;
+                shownAt: string;
+                shownBy: string;
+            }[];
             /** @enum {string} */
             format: "in_person" | "video" | "phone" | "written";
             formatBasis: string;
@@ -37498,6 +38237,8 @@ export interface components {
                 /** @enum {string} */
                 preference: "in_person" | "video" | "phone" | "written";
                 preferenceLabel: string;
+                /** @description 已确认录音录像告知（不录制的调解室恒为是） */
+                recordingAcknowledged: boolean;
                 /** @enum {string} */
                 role: "worker" | "employer";
                 signature: {
@@ -37516,6 +38257,7 @@ export interface components {
                 entered: boolean;
                 host: boolean;
                 name: string;
+                recordingAcknowledged: boolean;
                 /** @enum {string} */
                 role: "presiding" | "clerk" | "worker" | "employer";
             };
@@ -37532,6 +38274,15 @@ export interface components {
                 text: string;
             };
             recordingOptIn: boolean;
+            recordings: {
+                id: string;
+                sha256: string | null;
+                sizeBytes: number;
+                startedAt: string;
+                startedBy: string;
+                /** @enum {string} */
+                state: "recording" | "stored";
+            }[];
             staffSignatures: {
                 at: string;
                 name: string;
@@ -37549,6 +38300,27 @@ export interface components {
         RoomInput: {
             caseId: string;
             caseNumber: string;
+            /** @description 电话参加的说明 */
+            dialIn: {
+                phone: string | null;
+                text: string;
+            };
+            /** @description 本案证据（仅工作人员可见，可出示） */
+            evidence: {
+                contentType: string;
+                description: string | null;
+                id: string;
+                name: string;
+            }[];
+            /** @description 在调解室中出示过的证据 */
+            exhibits: {
+                contentType: string;
+                id: string;
+                name: string;
+                note: string | null;
+                shownAt: string;
+                shownBy: string;
+            }[];
             /** @enum {string} */
             format: "in_person" | "video" | "phone" | "written";
             formatBasis: string;
@@ -37570,6 +38342,8 @@ export interface components {
                 /** @enum {string} */
                 preference: "in_person" | "video" | "phone" | "written";
                 preferenceLabel: string;
+                /** @description 已确认录音录像告知（不录制的调解室恒为是） */
+                recordingAcknowledged: boolean;
                 /** @enum {string} */
                 role: "worker" | "employer";
                 signature: {
@@ -37588,6 +38362,7 @@ export interface components {
                 entered: boolean;
                 host: boolean;
                 name: string;
+                recordingAcknowledged: boolean;
                 /** @enum {string} */
                 role: "presiding" | "clerk" | "worker" | "employer";
             };
@@ -37604,6 +38379,15 @@ export interface components {
                 text: string;
             };
             recordingOptIn: boolean;
+            recordings: {
+                id: string;
+                sha256: string | null;
+                sizeBytes: number;
+                startedAt: string;
+                startedBy: string;
+                /** @enum {string} */
+                state: "recording" | "stored";
+            }[];
             staffSignatures: {
                 at: string;
                 name: string;
@@ -38306,7 +39090,7 @@ export const ERROR_CODES = {
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
   "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "FORBIDDEN", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
   "prevention": ["AMOUNT_ONLY_FOR_AGREEMENT", "ASSESSMENT_INCOMPLETE", "ASSESSMENT_ITEM_TWICE", "ASSESSMENT_ITEM_UNKNOWN", "ASSESSMENT_NOTE_REQUIRED", "CLOSED_ON_INVALID", "CREDIT_CODE_INVALID", "CREDIT_CODE_REQUIRED", "DATE_IN_FUTURE", "EVIDENCE_ITEM_REQUIRED", "EVIDENCE_ITEM_UNKNOWN", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MEMBER_USER_ROLE", "MEMBER_USER_UNKNOWN", "ORG_CASE_CLOSED", "ORG_CASE_MEMBERS_ONLY", "ORG_NOT_MEMBER"],
-  "rooms": ["CODE_EXPIRED", "PORTAL_ACCOUNT_REQUIRED", "RECORD_EMPTY", "RECORD_NOT_DRAFTING", "RECORD_NOT_SIGNING", "RECORD_SIGNATURES_MISSING", "RECORD_STAFF_SIGNATURE_MISSING", "ROOM_CODE_LOCKED", "ROOM_CODE_REQUIRED", "ROOM_FORMAT_NOT_ALLOWED", "ROOM_KIND_MISMATCH", "ROOM_NOT_HOST", "ROOM_NOT_INVITED", "ROOM_ORIGIN", "ROOM_PARTY_TWICE", "ROOM_PARTY_UNKNOWN", "SIGNATURE_EMPTY", "SMS_FAILED"],
+  "rooms": ["CODE_EXPIRED", "EXHIBIT_NOT_IN_CASE", "PORTAL_ACCOUNT_REQUIRED", "RECORDING_CHUNK_EMPTY", "RECORDING_CHUNK_GAP", "RECORDING_INCOMPLETE", "RECORDING_NOT_ACKNOWLEDGED", "RECORDING_NOT_AGREED", "RECORDING_STORED", "RECORDING_TYPE", "RECORD_EMPTY", "RECORD_NOT_DRAFTING", "RECORD_NOT_SIGNING", "RECORD_SIGNATURES_MISSING", "RECORD_STAFF_SIGNATURE_MISSING", "ROOM_CLOSED", "ROOM_CODE_LOCKED", "ROOM_CODE_REQUIRED", "ROOM_FORMAT_NOT_ALLOWED", "ROOM_KIND_MISMATCH", "ROOM_NOT_HOST", "ROOM_NOT_INVITED", "ROOM_ORIGIN", "ROOM_PARTY_TWICE", "ROOM_PARTY_UNKNOWN", "ROOM_RECORDING_NOTICE", "SIGNATURE_EMPTY", "SMS_FAILED"],
   "statistics": ["NOT_DRILLABLE", "PUBLICATION_ROW_INVALID"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],

@@ -825,6 +825,15 @@ export async function issueRecord(
           signatures: signLines,
           recordHash: room.record_sha256,
           organizationName: issuer.name,
+          // The drawn signatures are printed beside the parties' signature lines.
+          signatureImages: signatures
+            .filter(
+              (s) =>
+                s.outcome === 'signed' &&
+                s.signature_png &&
+                (s.signer_role === 'worker' || s.signer_role === 'employer'),
+            )
+            .map((s) => ({ role: s.signer_role as 'worker' | 'employer', png: s.signature_png! })),
         },
       });
       doc = r;
