@@ -384,7 +384,8 @@ export const ARBITRATION_RULES: readonly ClockRule[] = [
     rollover: 'none',
     suspendable: false,
     restartEvents: [],
-    basis: '《劳动人事争议仲裁办案规则》第六十条（简易处理的案件，仲裁庭可以确定举证期限、审理程序等事项，但应当保障当事人陈述意见的权利）',
+    basis:
+      '《劳动人事争议仲裁办案规则》第六十条（简易处理的案件，仲裁庭可以确定举证期限、审理程序等事项，但应当保障当事人陈述意见的权利）',
     unitNote: WD_NOTE,
     confidence: 'V2',
   },

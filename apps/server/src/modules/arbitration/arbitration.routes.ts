@@ -19,6 +19,7 @@ import { listCases, presentCase } from './arbitration.presenter';
 import { seedRooms, setArbitrationContext } from './arbitration.runtime';
 import { arbitrationProcedureCheck } from './arbitration.procedure';
 import { registerProcedureCheck } from '../cases/procedure.registry';
+import { writtenHearingRoutes } from './arbitration.written.routes';
 import {
   acceptBody,
   anyObject,
@@ -239,4 +240,5 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(hearingRoutes);
   await app.register(collectiveRoutes);
   await app.register(documentStepRoutes);
+  await app.register(writtenHearingRoutes);
 };

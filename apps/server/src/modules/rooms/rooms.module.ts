@@ -11,6 +11,7 @@ import { portalActor, registerPortalSession } from '../portal/portal.session';
 import { LocalRoomBus, PgRoomBus, type RoomBus } from './rooms.bus';
 import { decisionsFor, keepCaucus, keepDecision } from './rooms.live';
 import { portalRoomsRoutes, roomsRoutes } from './rooms.routes';
+import { portalWrittenRoutes } from './rooms.written.routes';
 import {
   deliverInvitation,
   partyAccess,
@@ -81,6 +82,7 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
   await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
   await app.register(roomsRoutes(hub));
   await app.register(portalRoomsRoutes(hub));
+  await app.register(portalWrittenRoutes);
 
   app.decorateRequest('roomAccess', null);
   app.get<{ Params: { id: string } }>(

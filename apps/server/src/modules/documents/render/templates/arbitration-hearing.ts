@@ -104,6 +104,8 @@ export interface AwardFields {
   items: AwardItem[];
   arbitrators: string[];
   clerk?: string;
+  /** A simplified case heard on the papers (书面审理, issue #20): how it was heard, printed in the opening. */
+  writtenHearing?: string;
 }
 
 export const FINALITY_LABEL: Record<AwardFinality, string> = { final: '终局', non_final: '非终局' };
@@ -141,7 +143,11 @@ export const award = defineTemplate<AwardFields>({
     const blocks: Block[] = [
       ...partyBlocks(ctx, ['申请人'], [`申请人：${f.applicantName}`]),
       ...partyBlocks(ctx, ['被申请人'], [`被申请人：${f.respondentName}`]),
-      p(`申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭进行了审理，现已审理终结。`),
+      p(
+        f.writtenHearing
+          ? `申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭。${f.writtenHearing.replace(/[。；]$/, '')}，现已审理终结。`
+          : `申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭进行了审理，现已审理终结。`,
+      ),
       h('一、申请人的仲裁请求'),
       list(f.claims),
       h('二、被申请人辩称'),
