@@ -190,23 +190,25 @@ export async function writtenHearingView(
   };
 }
 
+/** The party of a case a portal user acts for (resolved by the caller from the portal session). */
+export interface WrittenMember {
+  matterId: string;
+  partyId: string;
+  partyName: string;
+  role: 'worker' | 'employer';
+}
+
 /** A party submits one round online (once per round; within its period). */
 export async function submitWritten(
   ctx: AppContext,
-  p: PortalContext,
+  me: WrittenMember,
   caseId: string,
   body: { round: Round; text: string; evidenceIds: string[] },
   actorIp: string,
 ) {
   const { db } = ctx.database;
-  const c = await db
-    .selectFrom('track_case')
-    .select(['matter_id', 'number'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
-  const me = c ? (await myMemberships(db, p, c.matter_id))[0] : undefined;
-  if (!c || !me || (me.role !== 'worker' && me.role !== 'employer')) throw errors.notFound('书面审理');
-  const role = me.role as 'worker' | 'employer';
+  const c = { matter_id: me.matterId };
+  const role = me.role;
   const today = todayIso(ctx.config);
   return db.transaction().execute(async (trx) => {
     const h = await trx
