@@ -328,7 +328,7 @@ describe('online rooms, live', () => {
       'room_recording_started',
       'room_recording_stored',
     ]);
-    expect(kept.at(-1)!.summary).toBe(`在线调解室录音录像已保存（0.0MB，摘要值${sha.slice(0, 16)}）`);
+    expect(kept.at(-1)!.summary).toBe(`在线调解室录音录像已保存（0.0兆字节，摘要值${sha.slice(0, 16)}）`);
   });
 });
 

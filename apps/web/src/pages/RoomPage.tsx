@@ -126,7 +126,7 @@ export default function RoomPage() {
             <Typography.Paragraph key={r.id} style={{ overflowWrap: 'anywhere' }}>
               {r.startedBy}录制，
               {r.state === 'stored'
-                ? `已保存（${(r.sizeBytes / 1024 / 1024).toFixed(1)}MB），文件摘要值：${r.sha256}`
+                ? `已保存（${(r.sizeBytes / 1024 / 1024).toFixed(1)}兆字节），文件摘要值：${r.sha256}`
                 : '正在录制'}
             </Typography.Paragraph>
           ))}

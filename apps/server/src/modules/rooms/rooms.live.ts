@@ -371,7 +371,7 @@ export async function finishRecording(
       actor,
       room.matter_id,
       'room_recording_stored',
-      `在线${ROOM_KIND_LABELS[room.kind]}室录音录像已保存（${(size / 1024 / 1024).toFixed(1)}MB，摘要值${sha256.slice(0, 16)}）`,
+      `在线${ROOM_KIND_LABELS[room.kind]}室录音录像已保存（${(size / 1024 / 1024).toFixed(1)}兆字节，摘要值${sha256.slice(0, 16)}）`,
       { roomId, recordingId: r.id, sha256, sizeBytes: size },
     );
     await appendAudit(trx, actor, {
