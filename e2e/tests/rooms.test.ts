@@ -17,6 +17,11 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const WORKER_PHONE = '13812346601';
 const EMPLOYER_PHONE = '13912346602';
 const WORKER = '周小燕';
+/** A 4x4 grey PNG standing for a photographed pay slip. */
+const PAY_SLIP_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAAAAACMmsGiAAAADklEQVR4nGNoAAIGVAIAUBQIAXAlrj8AAAAASUVORK5CYII=',
+  'base64',
+);
 const EMPLOYER = '随州市恒远服装有限公司';
 
 /**
@@ -140,6 +145,15 @@ describe('online mediation room in Chromium', () => {
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     // The employer's representative gets a 单位代表码 with the papers and opens the matter on the portal.
     const employerId = (await clerk.get(`/api/matters/${matterId}`)).body.employers[0].id as string;
+    // The worker's pay slip is evidence of the matter (shown in the room later).
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PAY_SLIP_PNG)], { type: 'image/png' }), '工资条.png');
+    const uploaded = await fetch(`${server.url}/api/matters/${matterId}/evidence`, {
+      method: 'POST',
+      headers: { cookie: clerk.cookie!, 'x-csrf-token': clerk.csrf! },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
     const rep = await clerk.post(`/api/portal/staff/matters/${matterId}/representative-code`, {
       partyId: employerId,
     });
@@ -199,6 +213,39 @@ describe('online mediation room in Chromium', () => {
     for (const p of [mediator, employer]) {
       await p.getByTestId('chat-lines').getByText('您好，我能看到您').waitFor({ timeout: 15_000 });
     }
+
+    // Exhibit: the mediator shows the worker's pay slip (evidence of the case) to everyone in the room.
+    await mediator.getByTestId('exhibit-pick').selectOption({ label: '工资条.png' });
+    await mediator.locator('[data-testid="exhibit-show"]:enabled').click();
+    for (const p of [mediator, worker, employer]) {
+      await p
+        .getByTestId('exhibit-line')
+        .getByRole('link', { name: '工资条.png' })
+        .waitFor({ timeout: 15_000 });
+    }
+    await expect
+      .poll(() =>
+        worker
+          .getByTestId('exhibit-line')
+          .locator('img')
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      )
+      .toBe(4);
+
+    // Caucus: the mediator takes the worker aside; the employer neither sees nor hears them meanwhile.
+    await mediator.locator('[data-testid="caucus-worker"]:enabled').click();
+    await employer.getByTestId('caucus-waiting').waitFor({ timeout: 15_000 });
+    await worker.getByTestId('caucus-inside').waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await videoBytes(employer)).length, { timeout: 15_000 }).toBe(0);
+    await expect.poll(async () => (await videoBytes(worker)).length, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => (await videoBytes(mediator)).length, { timeout: 15_000 }).toBe(1);
+    await screenshot(employer, 'room-employer-caucus-waiting-phone');
+    await screenshot(mediator, 'room-mediator-caucus-desktop');
+    await mediator.getByTestId('caucus-end').click();
+    await employer.getByTestId('caucus-waiting').waitFor({ state: 'detached', timeout: 15_000 });
+    for (const p of [mediator, worker, employer]) await expectVideoFromTwo(p);
+    // Weak networks: the phone dial-in note is shown in the room.
+    await expect(worker.getByTestId('dial-in').textContent()).resolves.toContain('电话参加');
 
     // The record, written live by the mediator, appears on the phones.
     await mediator

@@ -1,69 +1,10 @@
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phoneHash } from '../src/modules/parties/parties.service';
 import { addArbitrator, application, seedCalendars } from './arbitration.support';
 import { newMatter, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { PortalClient, SmsGateway, signInByPhone } from './portal.support';
-
-// A 1x1 PNG large enough to count as a drawn signature (padding chunk after IEND is ignored by readers).
-const SIGNATURE = `data:image/png;base64,${Buffer.concat([
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  ),
-  Buffer.alloc(64, 1),
-]).toString('base64')}`;
-
-/** Opens the signalling socket with the given cookie; resolves with the HTTP status of the upgrade. */
-function socketStatus(url: string, roomId: string, cookie?: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`${url.replace('http', 'ws')}/api/rooms/${roomId}/signal`, {
-      headers: cookie ? { cookie } : {},
-    });
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      res.resume();
-    });
-    ws.on('error', () => undefined);
-  });
-}
-
-/** A signalling client: collects the server's messages, waits for one of a type. */
-class Signal {
-  readonly messages: any[] = [];
-  private readonly ws: WebSocket;
-  readonly opened: Promise<void>;
-  constructor(url: string, roomId: string, cookie: string) {
-    this.ws = new WebSocket(`${url.replace('http', 'ws')}/api/rooms/${roomId}/signal`, {
-      headers: { cookie },
-    });
-    this.ws.on('message', (d) => this.messages.push(JSON.parse(String(d))));
-    this.opened = new Promise((r) => this.ws.on('open', () => r()));
-  }
-  send(msg: unknown) {
-    this.ws.send(JSON.stringify(msg));
-  }
-  async next(type: string, where: (m: any) => boolean = () => true): Promise<any> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const m = this.messages.find((x) => x.type === type && where(x));
-      if (m) return m;
-      if (Date.now() > deadline) throw new Error(`no ${type} message: ${JSON.stringify(this.messages)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-  close(): Promise<void> {
-    return new Promise((r) => {
-      this.ws.on('close', () => r());
-      this.ws.close();
-    });
-  }
-}
+import { SIGNATURE, Signal, socketStatus } from './rooms.support';
 
 /** Online rooms (issue #20): who may enter, the record, signatures and the issued 调解笔录. */
 const sms = new SmsGateway();
@@ -258,6 +199,10 @@ describe('online rooms', () => {
     const doc = (await mediator.get(`/api/documents/${issued.body.record.documentId}`)).body;
     expect(doc.type).toBe('mediation_record');
     expect(doc.fields.recordHash).toBe(finished.body.record.sha256);
+    // The worker's drawn signature goes onto the PDF beside the signature line (the refusal has none).
+    expect(doc.fields.signatureImages).toEqual([
+      { role: 'worker', png: SIGNATURE.slice('data:image/png;base64,'.length) },
+    ]);
     expect(doc.fields.signatures).toEqual([
       expect.stringMatching(
         /^劳动者视频工\d+：已签名（手机手写签名并经短信验证码确认，签名摘要值[0-9a-f]{16}）$/,

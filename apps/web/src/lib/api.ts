@@ -167,6 +167,31 @@ export async function upload<T>(
     : new ApiError(response.status, `HTTP_${response.status}`, fallbackMessage(response.status));
 }
 
+/** PUT of raw bytes (a recording's chunk) with the CSRF header; errors arrive as ApiError. */
+export async function putBytes<T>(path: string, data: Blob): Promise<T> {
+  const h: Record<string, string> = {
+    Accept: 'application/json',
+    'Content-Type': 'application/octet-stream',
+  };
+  if (csrfToken) h['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path), {
+      method: 'PUT',
+      headers: h,
+      credentials: 'same-origin',
+      body: data,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  const body = await readJson(response);
+  if (response.ok) return body as T;
+  throw isErrorBody(body)
+    ? new ApiError(response.status, body.code, body.message, body.details)
+    : new ApiError(response.status, `HTTP_${response.status}`, fallbackMessage(response.status));
+}
+
 export const api = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
     request<T>(path, { query, signal }),

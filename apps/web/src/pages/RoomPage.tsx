@@ -63,6 +63,15 @@ export default function RoomPage() {
           },
           { title: '邀请短信', render: (_, i) => SMS_LABELS[i.smsState] ?? '—' },
           { title: '已验证进入', render: (_, i) => (i.entered ? '是' : '否') },
+          ...(room.recordingOptIn
+            ? [
+                {
+                  title: '录音录像告知',
+                  render: (_: unknown, i: StaffRoom['invitations'][number]) =>
+                    i.recordingAcknowledged ? '已确认' : '未确认',
+                },
+              ]
+            : []),
           {
             title: '笔录签名',
             render: (_, i) =>
@@ -92,6 +101,17 @@ export default function RoomPage() {
               onRoomChanged={(w) => {
                 if (w.reload) reload();
               }}
+              exhibitUrl={(x) => `/api/rooms/${id}/exhibits/${x}/file`}
+              dialInText={room.dialIn.text}
+              evidence={room.evidence}
+              onShowExhibit={async (evidenceId, note) => {
+                qc.setQueryData(
+                  ['room', id],
+                  await roomsApi.exhibit(id, { evidenceId, ...(note && { note }) }),
+                );
+              }}
+              recordingOptIn={room.recordingOptIn}
+              onRecordingStored={reload}
             />
           </Card>
         ) : (
@@ -99,6 +119,18 @@ export default function RoomPage() {
             <DeviceCheck onReady={(stream, audioOnly) => setMedia({ stream, audioOnly })} />
           </Card>
         )
+      ) : null}
+      {room.recordings.length ? (
+        <Card size="small" title="录音录像" style={{ marginTop: 12 }} data-testid="recordings">
+          {room.recordings.map((r) => (
+            <Typography.Paragraph key={r.id} style={{ overflowWrap: 'anywhere' }}>
+              {r.startedBy}录制，
+              {r.state === 'stored'
+                ? `已保存（${(r.sizeBytes / 1024 / 1024).toFixed(1)}兆字节），文件摘要值：${r.sha256}`
+                : '正在录制'}
+            </Typography.Paragraph>
+          ))}
+        </Card>
       ) : null}
       <RecordCard room={room} onChanged={(r) => qc.setQueryData(['room', id], r)} reload={reload} />
     </>

@@ -69,6 +69,8 @@ const TABLE: [ruleId: string, trigger: string, expected: string][] = [
   ['inspection.investigation', '2026-09-30', '2026-12-29'],
   ['inspection.investigation.extension', '2026-05-19', '2026-07-01'], // 30 WD, Dragon Boat skipped
   // Five working days before the hearing (counted backwards).
+  ['arbitration.written-statement', '2026-12-07', '2026-12-21'],
+  ['arbitration.written-reply', '2026-12-21', '2026-12-28'],
   ['arbitration.hearing-notice', '2026-10-15', '2026-10-09'], // 10/14, 13, 12, 10 (make-up), 9
   ['arbitration.hearing-notice', '2026-02-26', '2026-02-12'], // 2/25, 2/24, 2/14 (make-up), 2/13, 2/12
   // 15 calendar days.

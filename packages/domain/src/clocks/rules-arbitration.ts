@@ -369,4 +369,42 @@ export const ARBITRATION_RULES: readonly ClockRule[] = [
     basis: '《民事诉讼法》第二百五十条；《劳动争议调解仲裁法》第五十一条',
     confidence: 'V1',
   },
+  // Written hearing (书面审理) of a simplified case (issue #20): the tribunal sets the periods for the
+  // parties' written statements and evidence, then for their comments on the other side's papers,
+  // keeping each party's right to state its views (办案规则第六十条). Ten working days and five
+  // working days are this commission's standing choice, kept here as data.
+  {
+    id: 'arbitration.written-statement',
+    code: 'T-A-W1',
+    name: '书面审理：提交陈述意见和证据',
+    track: 'arbitration',
+    trigger: { event: 'arbitration.written_hearing_ordered', description: '仲裁庭决定书面审理之日' },
+    duration: 10,
+    unit: 'working_days',
+    rollover: 'none',
+    suspendable: false,
+    restartEvents: [],
+    basis:
+      '《劳动人事争议仲裁办案规则》第六十条（简易处理的案件，仲裁庭可以确定举证期限、审理程序等事项，但应当保障当事人陈述意见的权利）',
+    unitNote: WD_NOTE,
+    confidence: 'V2',
+  },
+  {
+    id: 'arbitration.written-reply',
+    code: 'T-A-W2',
+    name: '书面审理：对对方材料发表质证意见',
+    track: 'arbitration',
+    trigger: {
+      event: 'arbitration.written_statements_closed',
+      description: '提交陈述意见和证据的期限届满之日',
+    },
+    duration: 5,
+    unit: 'working_days',
+    rollover: 'none',
+    suspendable: false,
+    restartEvents: [],
+    basis: '《劳动人事争议仲裁办案规则》第六十条（保障当事人陈述意见的权利：对对方提交的证据发表质证意见）',
+    unitNote: WD_NOTE,
+    confidence: 'V2',
+  },
 ];

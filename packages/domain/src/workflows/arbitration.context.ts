@@ -93,6 +93,7 @@ export type ArbitrationEvent =
   | 'schedule_hearing'
   | 'postpone'
   | 'hold_hearing'
+  | 'order_written_hearing'
   | 'applicant_no_show'
   | 'adjourn'
   | 'partial_award'
@@ -151,6 +152,7 @@ export const ARBITRATION_EVENT_LABELS: Readonly<Record<ArbitrationEvent, string>
   schedule_hearing: '排期开庭',
   postpone: '延期开庭',
   hold_hearing: '开庭',
+  order_written_hearing: '书面审理',
   applicant_no_show: '申请人无正当理由拒不到庭',
   adjourn: '再次开庭',
   partial_award: '先行裁决',

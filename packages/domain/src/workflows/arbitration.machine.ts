@@ -258,6 +258,20 @@ export const arbitrationMachine = defineMachine<State, Event, ArbitrationContext
       basis: '《劳动争议调解仲裁法》第三十六条；《劳动人事争议仲裁办案规则》第三十九条',
     },
     {
+      // Issue #20: a simplified case heard on the papers (书面审理) — the parties submit statements and
+      // evidence online within periods the tribunal sets; the award follows from the 'hearing' state.
+      from: ['answer_period', 'hearing_scheduled'],
+      event: 'order_written_hearing',
+      to: 'hearing',
+      roles: TRIBUNAL,
+      guard: (c) =>
+        all(
+          requireTrue(c, 'simplified', '只有简易处理的案件可以书面审理'),
+          requireTrue(c, 'bothPartiesAgreed', '书面审理须经双方当事人同意'),
+        ),
+      basis: '《劳动人事争议仲裁办案规则》第六十条',
+    },
+    {
       from: 'hearing',
       event: 'adjourn',
       to: 'hearing_scheduled',

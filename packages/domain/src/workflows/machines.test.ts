@@ -43,6 +43,8 @@ const OK: Record<keyof typeof WORKFLOW_MACHINES, { base: Ctx; events?: Record<st
       seriousHardship: true,
       bothPartiesSigned: true,
       mediationAttempted: true,
+      simplified: true,
+      bothPartiesAgreed: true,
       suspensionGround: 'awaiting_injury_or_appraisal',
       withdrawalApplicationFiled: true,
       revocationReason: '不属于受理范围',

@@ -1,3 +1,4 @@
+import { writtenAwardText } from './arbitration.written';
 import { ARBITRATION_SUSPENSION_GROUNDS, CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../platform/context';
@@ -386,6 +387,8 @@ export async function makeAward(
       .where('case_id', '=', caseId)
       .where('kind', '=', 'mediation_attempt')
       .executeTakeFirst()) !== undefined;
+  // A case heard on the papers (书面审理): only after its periods, or both sides submitted everything.
+  const written = await writtenAwardText(trx, caseId, todayIso(ctx.config));
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'award', {
     payload: { mediationAttempted: attempted },
   });
@@ -402,6 +405,7 @@ export async function makeAward(
       claims: d.claims.map((c) => `${c.label}${c.amountFen ? `${(c.amountFen / 100).toFixed(2)}元` : ''}`),
       facts: input.facts,
       reasons: input.reasons,
+      ...(written && { writtenHearing: written }),
       items: mine.map((i) => ({
         text: i.text,
         finality,

@@ -1,3 +1,4 @@
+import { writtenHearingFacts } from './arbitration.written';
 import {
   type ArbitrationSnapshot,
   arbitrationStepVerdict,
@@ -61,16 +62,20 @@ export async function arbitrationSnapshot(
     .execute();
   const pending = hearings.find((h) => h.state === 'scheduled');
   const current = pending ?? hearings[0];
+  // 书面审理 (issue #20): the written hearing stands for the oral one.
+  const written = await writtenHearingFacts(exec, caseId, todayIso(ctx.config), ctx.config.tzOffsetMinutes);
   return {
     today: todayIso(ctx.config),
     defenceDueDate: defence?.due_date ?? null,
     defenceWaived: has('defence_waiver'),
     evidenceDueDate: typeof evidence === 'string' ? evidence : null,
     evidenceWaived: has('evidence_waiver'),
-    hearingDate: current ? todayIso(ctx.config, new Date(current.starts_at)) : null,
+    hearingDate: current ? todayIso(ctx.config, new Date(current.starts_at)) : (written?.orderedDate ?? null),
     proposedHearingDate,
     // Held: a hearing held (or a 庭审笔录 entered) and no later hearing pending (an adjournment).
-    hearingHeld: !pending && (hearings.some((h) => h.state === 'held') || has('hearing_record')),
+    hearingHeld: written
+      ? written.held
+      : !pending && (hearings.some((h) => h.state === 'held') || has('hearing_record')),
     hearingNoticeServedToApplicant: (await hearingNoticeServedToApplicant(exec, caseId)) !== null,
     ...(await approvalFacts(exec, caseId)),
   };

@@ -18,7 +18,8 @@ import { act, caseStep } from './arbitration.http';
 import { listCases, presentCase } from './arbitration.presenter';
 import { seedRooms } from './arbitration.runtime';
 import { arbitrationProcedureCheck } from './arbitration.procedure';
-import { registerProcedureCheck } from '../cases';
+import { registerProcedureCheck } from '../cases/procedure.registry';
+import { writtenHearingRoutes } from './arbitration.written.routes';
 import {
   acceptBody,
   anyObject,
@@ -238,4 +239,5 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(hearingRoutes);
   await app.register(collectiveRoutes);
   await app.register(documentStepRoutes);
+  await app.register(writtenHearingRoutes);
 };

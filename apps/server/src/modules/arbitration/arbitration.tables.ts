@@ -165,6 +165,29 @@ export interface ArbitrationConsentTable {
   created_at: Generated<Date>;
 }
 
+/** 书面审理 (migration 0081, issue #20). */
+export interface WrittenHearingTable {
+  case_id: string;
+  ordered_by_name: string;
+  ordered_at: Generated<Date>;
+  note: string | null;
+  statement_due: ColumnType<string, string, string>;
+  reply_due: ColumnType<string, string, string>;
+  basis: string;
+}
+
+export interface WrittenSubmissionTable {
+  id: Generated<string>;
+  case_id: string;
+  party_id: string;
+  role: 'worker' | 'employer';
+  round: 'statement' | 'reply';
+  text: string;
+  evidence_ids: ColumnType<unknown, string | undefined, string>;
+  submitted_by_name: string;
+  submitted_at: Generated<Date>;
+}
+
 /** Tables of the arbitration module (migrations 0008, 0016). */
 export interface ArbitrationTables {
   arbitration_application: ArbitrationApplicationTable;
@@ -176,4 +199,6 @@ export interface ArbitrationTables {
   arbitration_day_close: ArbitrationDayCloseTable;
   satisfaction_request: SatisfactionRequestTable;
   arbitration_consent: ArbitrationConsentTable;
+  written_hearing: WrittenHearingTable;
+  written_submission: WrittenSubmissionTable;
 }

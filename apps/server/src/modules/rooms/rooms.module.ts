@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import websocket from '@fastify/websocket';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Actor } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
+import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
-import { providerFromConfig } from '../notifications';
-import { portalActor, registerPortalSession } from '../portal';
+import { providerFromConfig } from '../notifications/notifications.providers';
+import { portalActor, registerPortalSession } from '../portal/portal.session';
+import { LocalRoomBus, PgRoomBus, type RoomBus } from './rooms.bus';
+import { decisionsFor, keepCaucus, keepDecision } from './rooms.live';
 import { portalRoomsRoutes, roomsRoutes } from './rooms.routes';
+import { portalWrittenRoutes } from './rooms.written.routes';
 import {
   deliverInvitation,
   partyAccess,
@@ -16,12 +21,21 @@ import {
   roomErrors,
   staffAccess,
 } from './rooms.service';
-import { type ClientMessage, RoomHub } from './rooms.signal';
+import { type ClientMessage, type PeerInfo, RoomHub } from './rooms.signal';
 
 declare module 'fastify' {
   interface FastifyRequest {
     roomAccess: RoomAccess | null;
   }
+}
+
+const runtimes = new WeakMap<AppContext, { hub: RoomHub; bus: RoomBus }>();
+
+/** The signalling hub and bus of an app instance (tests compare instances' rosters, wait for the bus). */
+export function roomRuntime(ctx: AppContext) {
+  const r = runtimes.get(ctx);
+  if (!r) throw new Error('rooms module not registered');
+  return r;
 }
 
 /** The origin of a browser's WebSocket must be this server (cookies alone are not enough). */
@@ -43,7 +57,23 @@ function sameOrigin(req: FastifyRequest): boolean {
 export const roomsModule: FastifyPluginAsync = async (app) => {
   const { ctx } = app;
   const { db } = ctx.database;
-  const hub = new RoomHub(app.log);
+  // Several instances on one PostgreSQL relay signals by LISTEN/NOTIFY; PGlite serves one process.
+  const bus: RoomBus =
+    ctx.database.backend === 'postgres'
+      ? new PgRoomBus(db, ctx.database.connection, app.log)
+      : new LocalRoomBus();
+  app.addHook('onClose', () => bus.close());
+  const hub = new RoomHub(app.log, bus, {
+    admitted: (_roomId, identity) => keepDecision(db, identity, 'admitted'),
+    removed: (_roomId, identity) => keepDecision(db, identity, 'removed'),
+    chat: async (roomId, peer, text) => (await recordChat(ctx, roomId, actorOfPeer(peer), text)).at,
+    caucus: (roomId, peer, side) => keepCaucus(ctx, roomId, actorOfPeer(peer), side),
+  });
+  /** The actor of each socket of this instance (events name who did what). */
+  const actors = new Map<string, Actor>();
+  const actorOfPeer = (peer: PeerInfo): Actor =>
+    actors.get(peer.id) ?? { id: null, name: peer.name, role: peer.host ? 'staff' : 'portal', ip: null };
+  runtimes.set(ctx, { hub, bus });
   const provider = providerFromConfig(ctx.config, app.log);
   ctx.jobs.register(ROOM_INVITE_SMS_JOB, (payload, attempt) =>
     deliverInvitation(ctx, provider, String(payload.id), attempt),
@@ -52,6 +82,7 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
   await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
   await app.register(roomsRoutes(hub));
   await app.register(portalRoomsRoutes(hub));
+  await app.register(portalWrittenRoutes);
 
   app.decorateRequest('roomAccess', null);
   app.get<{ Params: { id: string } }>(
@@ -68,6 +99,7 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
         } else if (req.portal) {
           const access = await partyAccess(db, req.portal, req.params.id);
           if (!access.entered) throw roomErrors.codeRequired();
+          if (!access.recordingAcknowledged) throw roomErrors.recordingNotice();
           req.roomAccess = access;
         } else {
           throw errors.unauthenticated();
@@ -79,21 +111,55 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
       const roomId = req.params.id;
       const audioOnly = new URL(req.url, 'http://x').searchParams.get('audio') === '1';
       const actor = access.kind === 'staff' ? actorOf(req) : portalActor(req, `${access.name}（网上）`);
-      const joined = hub.join(roomId, {
-        id: randomUUID(),
-        identity: access.kind === 'staff' ? `staff:${access.userId}` : `party:${access.invitationId}`,
-        name: access.name,
-        role: access.role,
-        host: access.kind === 'staff' && access.host,
-        audioOnly,
-        ws: socket,
+      const peerId = randomUUID();
+      actors.set(peerId, actor);
+      // Messages that arrive while the join is still being published wait for it.
+      const queue: ClientMessage[] = [];
+      let joinedId: string | null = null;
+      socket.on('message', (raw) => {
+        let msg: ClientMessage;
+        try {
+          msg = JSON.parse(String(raw)) as ClientMessage;
+        } catch {
+          return;
+        }
+        if (!joinedId) queue.push(msg);
+        else handle(msg);
       });
+      const handle = (msg: ClientMessage) =>
+        void hub
+          .handle(roomId, joinedId!, msg)
+          .catch((err: Error) => app.log.warn({ err: err.message, roomId }, 'room message not handled'));
+      socket.on('close', () => {
+        actors.delete(peerId);
+        void hub.leave(roomId, peerId).catch(() => undefined);
+      });
+      const joined = await hub.join(
+        roomId,
+        {
+          id: peerId,
+          identity: access.kind === 'staff' ? `staff:${access.userId}` : `party:${access.invitationId}`,
+          name: access.name,
+          role: access.role,
+          host: access.kind === 'staff' && access.host,
+          audioOnly,
+        },
+        socket,
+        await decisionsFor(db, access),
+      );
       if ('refused' in joined) {
         socket.send(JSON.stringify({ type: 'refused', message: joined.refused }));
         socket.close(4003, 'refused');
         return;
       }
       const peer = joined;
+      joinedId = peer.id;
+      // Closed while joining: the close handler found nothing to leave yet.
+      if (socket.readyState !== 1) {
+        await hub.leave(roomId, peer.id);
+        return;
+      }
+      for (const msg of queue.splice(0)) handle(msg);
       if (peer.host) {
         // The host's arrival opens the room (once), on the case timeline.
         await db.transaction().execute(async (trx) => {
@@ -109,22 +175,8 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
               roomId,
             });
         });
-        hub.changed(roomId, { reload: true });
+        await hub.changed(roomId, { reload: true });
       }
-      socket.on('message', (raw) => {
-        let msg: ClientMessage;
-        try {
-          msg = JSON.parse(String(raw)) as ClientMessage;
-        } catch {
-          return;
-        }
-        const said = hub.handle(roomId, peer, msg);
-        if (!said) return;
-        recordChat(ctx, roomId, actor, said.text, said.exhibit ? { name: said.exhibit } : null)
-          .then((r) => hub.chat(roomId, peer, said.text, said.exhibit, r.at))
-          .catch((err: Error) => app.log.warn({ err: err.message, roomId }, 'room chat not kept'));
-      });
-      socket.on('close', () => hub.leave(roomId, peer.id));
     },
   );
 };

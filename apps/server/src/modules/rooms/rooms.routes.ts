@@ -3,10 +3,27 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { AppError, errorResponses, errorSchema } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
-import { portalActor, requireAccount, requirePortal } from '../portal';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LocalFileStore } from '../../platform/storage';
+import { portalActor, requireAccount, requirePortal } from '../portal/portal.session';
+import {
+  acknowledgeRecording,
+  appendRecordingChunk,
+  exhibitFile,
+  finishRecording,
+  RECORDING_CHUNK_MAX,
+  showExhibit,
+  startRecording,
+} from './rooms.live';
 import {
   caseParam,
+  chunkParam,
   enterBody,
+  exhibitBody,
+  exhibitParam,
+  recordingFinishBody,
+  recordingParam,
+  recordingStartBody,
   recordBody,
   refuseBody,
   roomListSchema,
@@ -24,17 +41,25 @@ import {
   listMyRooms,
   partyAccess,
   refuseAsParty,
+  roomErrors,
   roomView,
   saveRecord,
   scheduleRoom,
   sendSignCode,
   signAsParty,
   signAsStaff,
+  type PartyAccess,
   staffAccess,
+  wrongCode,
 } from './rooms.service';
 import type { RoomHub } from './rooms.signal';
 
 const PERM = 'matter.read' as const;
+
+/** The timeline names a party acting on the portal as "<name>（网上）". */
+const partyActor = (req: FastifyRequest, access: PartyAccess) => portalActor(req, `${access.name}（网上）`);
+
+const fileResponse = z.unknown().describe('文件内容：application/pdf、image/jpeg 或 image/png');
 const responses = { ...errorResponses, 422: errorSchema };
 
 /** Staff side of the online rooms (under /api): schedule from the session/hearing form, the record, signatures. */
@@ -116,7 +141,7 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       async (req) => {
         await staffAccess(db, req.auth!, req.params.id);
         const r = await saveRecord(ctx, actorOf(req), req.params.id, req.body);
-        hub.changed(req.params.id, { record: req.body.text, version: r.version });
+        await hub.changed(req.params.id, { record: req.body.text, version: r.version });
         return r;
       },
     );
@@ -136,7 +161,7 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       async (req) => {
         const access = await staffAccess(db, req.auth!, req.params.id);
         await finishRecord(ctx, actorOf(req), req.params.id, req.body.version);
-        hub.changed(req.params.id, { reload: true });
+        await hub.changed(req.params.id, { reload: true });
         return roomView(ctx, db, req.params.id, access);
       },
     );
@@ -156,7 +181,7 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       async (req) => {
         const access = await staffAccess(db, req.auth!, req.params.id);
         await signAsStaff(ctx, access, req.params.id, actorOf(req));
-        hub.changed(req.params.id, { reload: true });
+        await hub.changed(req.params.id, { reload: true });
         return roomView(ctx, db, req.params.id, access);
       },
     );
@@ -176,7 +201,130 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       async (req) => {
         const access = await staffAccess(db, req.auth!, req.params.id);
         await issueRecord(ctx, req.auth!, actorOf(req), req.params.id, req.body.version);
-        hub.changed(req.params.id, { reload: true });
+        await hub.changed(req.params.id, { reload: true });
+        return roomView(ctx, db, req.params.id, access);
+      },
+    );
+
+    const storage = new LocalFileStore(ctx.config.storageDir);
+
+    app.post(
+      '/rooms/:id/exhibits',
+      {
+        config: { auth: PERM },
+        schema: {
+          tags,
+          summary: '出示证据：把本案的一件证据展示给调解室内所有人（记入案件记录）',
+          params: roomParam,
+          body: exhibitBody,
+          response: { 200: roomSchema, ...responses },
+        },
+      },
+      async (req) => {
+        const access = await staffAccess(db, req.auth!, req.params.id);
+        const shown = await showExhibit(ctx, actorOf(req), req.params.id, req.body);
+        await hub.exhibit(req.params.id, access, shown.exhibit, shown.at);
+        return roomView(ctx, db, req.params.id, access);
+      },
+    );
+
+    app.get(
+      '/rooms/:id/exhibits/:exhibitId/file',
+      {
+        config: { auth: PERM },
+        schema: {
+          tags,
+          summary: '查看调解室中出示的证据（记入审计日志）',
+          params: exhibitParam,
+          response: { 200: fileResponse, ...responses },
+        },
+      },
+      async (req, reply) => {
+        await staffAccess(db, req.auth!, req.params.id);
+        const f = await exhibitFile(ctx, storage, actorOf(req), req.params.id, req.params.exhibitId);
+        return sendFile(reply, f);
+      },
+    );
+
+    // The host's browser uploads the recording in chunks (MediaRecorder), raw bytes.
+    app.addContentTypeParser(
+      ['application/octet-stream', 'video/webm', 'audio/webm', 'video/mp4', 'audio/mp4'],
+      { parseAs: 'buffer', bodyLimit: RECORDING_CHUNK_MAX },
+      (_req, body, done) => done(null, body),
+    );
+
+    app.post(
+      '/rooms/:id/recordings',
+      {
+        config: { auth: PERM },
+        schema: {
+          tags,
+          summary: '开始录音录像（仅安排时选择录制、各方已确认告知的调解室）',
+          params: roomParam,
+          body: recordingStartBody,
+          response: { 201: z.object({ id: z.string() }), ...responses },
+        },
+      },
+      async (req, reply) => {
+        const access = await staffAccess(db, req.auth!, req.params.id);
+        const r = await startRecording(ctx, access, actorOf(req), req.params.id, req.body.contentType);
+        await hub.recording(req.params.id, true);
+        return reply.status(201).send(r);
+      },
+    );
+
+    app.put(
+      '/rooms/:id/recordings/:recordingId/chunks/:seq',
+      {
+        config: { auth: PERM },
+        schema: {
+          tags,
+          summary: '上传录音录像的一段（按顺序；重复上传同一段不会重复保存）',
+          params: chunkParam,
+          consumes: ['application/octet-stream'],
+          body: z.unknown().describe('录音录像片段的原始字节'),
+          response: { 200: z.object({ chunks: z.number() }), ...responses },
+        },
+      },
+      async (req) => {
+        await staffAccess(db, req.auth!, req.params.id);
+        if (!Buffer.isBuffer(req.body)) {
+          throw new AppError(400, 'RECORDING_CHUNK_EMPTY', '录音录像片段为空');
+        }
+        return appendRecordingChunk(
+          ctx,
+          storage,
+          req.params.id,
+          req.params.recordingId,
+          req.params.seq,
+          req.body,
+        );
+      },
+    );
+
+    app.post(
+      '/rooms/:id/recordings/:recordingId/finish',
+      {
+        config: { auth: PERM },
+        schema: {
+          tags,
+          summary: '结束录音录像：文件存入文件库并记下摘要值，列入案件记录',
+          params: recordingParam,
+          body: recordingFinishBody,
+          response: { 200: roomSchema, ...responses },
+        },
+      },
+      async (req) => {
+        const access = await staffAccess(db, req.auth!, req.params.id);
+        await finishRecording(
+          ctx,
+          storage,
+          actorOf(req),
+          req.params.id,
+          req.params.recordingId,
+          req.body.chunks,
+        );
+        await hub.recording(req.params.id, false);
         return roomView(ctx, db, req.params.id, access);
       },
     );
@@ -190,6 +338,7 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
     const { db } = ctx.database;
     const tags = ['当事人门户'];
     const portalResponses = { ...responses, 429: errorSchema, 502: errorSchema };
+    const storage = new LocalFileStore(ctx.config.storageDir);
 
     app.get(
       '/portal/rooms',
@@ -236,23 +385,60 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       async (req) => {
         const p = requirePortal(req);
         const access = await partyAccess(db, p, req.params.id);
-        const r = await enterWithCode(
-          ctx,
-          p,
-          req.params.id,
-          req.body.code,
-          portalActor(req, `${access.name}（网上）`),
-        );
+        const r = await enterWithCode(ctx, p, req.params.id, req.body.code, partyActor(req, access));
         if (!r.ok) {
-          throw new AppError(
-            400,
-            r.left > 0 ? 'ROOM_CODE_WRONG' : 'ROOM_CODE_LOCKED',
-            r.left > 0
-              ? `调解室码不正确，还可以再试${r.left}次`
-              : '调解室码输错次数过多，请联系调解员重新发送',
+          throw wrongCode(
+            r.left,
+            '调解室码',
+            ['ROOM_CODE_WRONG', 'ROOM_CODE_LOCKED'],
+            '调解室码输错次数过多，请联系调解员重新发送',
           );
         }
         return roomView(ctx, db, req.params.id, { ...access, entered: true });
+      },
+    );
+
+    app.post(
+      '/portal/rooms/:id/recording-notice',
+      {
+        config: { auth: 'public', portal: 'session' },
+        schema: {
+          tags,
+          summary: '确认已阅读录音录像告知（录制的调解室进入前须确认）',
+          params: roomParam,
+          body: z.strictObject({}),
+          response: { 200: roomSchema, ...portalResponses },
+        },
+      },
+      async (req) => {
+        const access = await partyAccess(db, requirePortal(req), req.params.id);
+        await acknowledgeRecording(ctx, access, req.params.id, partyActor(req, access));
+        return roomView(ctx, db, req.params.id, { ...access, recordingAcknowledged: true });
+      },
+    );
+
+    app.get(
+      '/portal/rooms/:id/exhibits/:exhibitId/file',
+      {
+        config: { auth: 'public', portal: 'session' },
+        schema: {
+          tags,
+          summary: '查看调解室中出示的证据（仅已进入调解室的受邀当事人）',
+          params: exhibitParam,
+          response: { 200: fileResponse, ...portalResponses },
+        },
+      },
+      async (req, reply) => {
+        const access = await partyAccess(db, requirePortal(req), req.params.id);
+        if (!access.entered) throw roomErrors.codeRequired();
+        const f = await exhibitFile(
+          ctx,
+          storage,
+          partyActor(req, access),
+          req.params.id,
+          req.params.exhibitId,
+        );
+        return sendFile(reply, f);
       },
     );
 
@@ -288,8 +474,8 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       },
       async (req) => {
         const access = await partyAccess(db, requireAccount(req), req.params.id);
-        await signAsParty(ctx, access, req.params.id, req.body, portalActor(req, `${access.name}（网上）`));
-        hub.changed(req.params.id, { reload: true });
+        await signAsParty(ctx, access, req.params.id, req.body, partyActor(req, access));
+        await hub.changed(req.params.id, { reload: true });
         return roomView(ctx, db, req.params.id, access);
       },
     );
@@ -308,10 +494,18 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       },
       async (req) => {
         const access = await partyAccess(db, requireAccount(req), req.params.id);
-        await refuseAsParty(ctx, access, req.params.id, req.body, portalActor(req, `${access.name}（网上）`));
-        hub.changed(req.params.id, { reload: true });
+        await refuseAsParty(ctx, access, req.params.id, req.body, partyActor(req, access));
+        await hub.changed(req.params.id, { reload: true });
         return roomView(ctx, db, req.params.id, access);
       },
     );
   };
+}
+
+function sendFile(reply: FastifyReply, f: { data: Buffer; contentType: string; fileName: string }) {
+  return reply
+    .type(f.contentType)
+    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+    .header('cache-control', 'private, no-store')
+    .send(f.data);
 }

@@ -72,6 +72,7 @@ const invitationSchema = z.object({
   note: z.string().nullable(),
   smsState: z.string(),
   entered: z.boolean(),
+  recordingAcknowledged: z.boolean().describe('已确认录音录像告知（不录制的调解室恒为是）'),
   signature: z
     .object({ outcome: z.enum(['signed', 'refused']), at: z.string(), reason: z.string().nullable() })
     .nullable(),
@@ -106,7 +107,46 @@ export const roomSchema = z
     }),
     staffSignatures: z.array(z.object({ name: z.string(), role: z.enum(ROOM_ROLES), at: z.string() })),
     invitations: z.array(invitationSchema),
-    me: z.object({ role: z.enum(ROOM_ROLES), name: z.string(), host: z.boolean(), entered: z.boolean() }),
+    me: z.object({
+      role: z.enum(ROOM_ROLES),
+      name: z.string(),
+      host: z.boolean(),
+      entered: z.boolean(),
+      recordingAcknowledged: z.boolean(),
+    }),
+    exhibits: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          contentType: z.string(),
+          note: z.string().nullable(),
+          shownBy: z.string(),
+          shownAt: z.string(),
+        }),
+      )
+      .describe('在调解室中出示过的证据'),
+    evidence: z
+      .array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          contentType: z.string(),
+          description: z.string().nullable(),
+        }),
+      )
+      .describe('本案证据（仅工作人员可见，可出示）'),
+    recordings: z.array(
+      z.object({
+        id: z.string(),
+        state: z.enum(['recording', 'stored']),
+        sha256: z.string().nullable(),
+        sizeBytes: z.number(),
+        startedBy: z.string(),
+        startedAt: z.string(),
+      }),
+    ),
+    dialIn: z.object({ phone: z.string().nullable(), text: z.string() }).describe('电话参加的说明'),
     iceServers: z.array(
       z.object({
         urls: z.array(z.string()),
@@ -133,3 +173,22 @@ export const roomListSchema = z.object({
 });
 
 export type RoomView = z.infer<typeof roomSchema>;
+
+export const exhibitBody = z.strictObject({
+  evidenceId: z.uuid('请选择要出示的证据'),
+  note: z.string().trim().max(200).optional(),
+});
+
+export const exhibitParam = z.object({ id: z.uuid(), exhibitId: z.uuid() });
+
+export const recordingStartBody = z.strictObject({
+  contentType: z.string().min(5).max(100),
+});
+
+export const recordingParam = z.object({ id: z.uuid(), recordingId: z.uuid() });
+export const chunkParam = z.object({
+  id: z.uuid(),
+  recordingId: z.uuid(),
+  seq: z.coerce.number().int().min(0).max(100_000),
+});
+export const recordingFinishBody = z.strictObject({ chunks: z.number().int().min(1).max(100_000) });

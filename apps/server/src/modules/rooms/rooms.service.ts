@@ -21,12 +21,13 @@ import { sha256Hex } from '../../platform/crypto';
 import { AppError, errors } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs';
 import { appendEvent, assertCaseVisible } from '../../platform/scope';
-import { hearingRecordDocument } from '../arbitration';
-import { getDocumentsService } from '../documents';
-import { mediationIssuer } from '../mediation';
-import { myMemberships } from '../portal';
-import type { PortalContext } from '../portal';
-import { PORTAL_CODE_SMS_JOB } from '../portal';
+import { hearingRecordDocument } from '../arbitration/arbitration.documents';
+import { getDocumentsService } from '../documents/documents.plugin';
+import { mediationIssuer } from '../mediation/mediation.issuer';
+import { myMemberships } from '../portal/portal.access';
+import type { PortalContext } from '../portal/portal.session';
+import { PORTAL_CODE_SMS_JOB } from '../portal/portal.sms';
+import { caseEvidence, roomExhibits, roomRecordings } from './rooms.live';
 import type { recordBody, refuseBody, RoomView, scheduleBody, signBody } from './rooms.schema';
 
 type Trx = Transaction<DB>;
@@ -38,6 +39,8 @@ export const ROOM_INVITE_SMS_JOB = 'sms.room_invitation';
 export const roomErrors = {
   notInvited: () => new AppError(403, 'ROOM_NOT_INVITED', '您不是本次调解（开庭）的受邀当事人，不能进入'),
   codeRequired: () => new AppError(403, 'ROOM_CODE_REQUIRED', '请先输入短信中的调解室码'),
+  recordingNotice: () =>
+    new AppError(403, 'ROOM_RECORDING_NOTICE', '本次调解（开庭）将录音录像，请先阅读并确认录音录像告知'),
   notHost: () => new AppError(403, 'ROOM_NOT_HOST', '只有主持调解（开庭）的工作人员可以操作'),
 };
 
@@ -61,6 +64,8 @@ export interface PartyAccess {
   name: string;
   role: 'worker' | 'employer';
   entered: boolean;
+  /** True when the room is not recorded, or the party acknowledged the recording notice. */
+  recordingAcknowledged: boolean;
   accountId: string | null;
 }
 export type RoomAccess = StaffAccess | PartyAccess;
@@ -72,6 +77,68 @@ async function loadRoom(exec: Exec, id: string) {
   const room = await exec.selectFrom('room').selectAll().where('id', '=', id).executeTakeFirst();
   if (!room) throw errors.notFound('调解室');
   return room;
+}
+
+/** The room while its record waits for signatures (the record's hash is fixed), else 409. */
+async function loadSigningRoom(exec: Exec, id: string) {
+  const room = await loadRoom(exec, id);
+  if (room.record_state !== 'signing' || !room.record_sha256) {
+    throw new AppError(409, 'RECORD_NOT_SIGNING', '笔录尚未交签名或已出具');
+  }
+  return { ...room, record_sha256: room.record_sha256 };
+}
+
+/** The record's title of this kind of room (调解笔录 / 庭审笔录). */
+const recordTitle = (room: { kind: keyof typeof ROOM_RECORD_DOCUMENTS }) =>
+  ROOM_RECORD_DOCUMENTS[room.kind].title;
+
+/** One signature row (signed or refused); a retried submission inserts nothing and returns false. */
+async function insertSignature(
+  trx: Trx,
+  room: { id: string; record_sha256: string },
+  who: { invitationId: string | null; userId: string | null; name: string; role: RoomRole },
+  outcome: { kind: 'signed'; png?: Buffer } | { kind: 'refused'; reason: string },
+  ip: string | null,
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('room_signature')
+    .values({
+      room_id: room.id,
+      invitation_id: who.invitationId,
+      user_id: who.userId,
+      signer_name: who.name,
+      signer_role: who.role,
+      outcome: outcome.kind,
+      record_sha256: room.record_sha256,
+      signature_png: outcome.kind === 'signed' && outcome.png ? outcome.png.toString('base64') : null,
+      signature_sha256: outcome.kind === 'signed' && outcome.png ? sha256Hex(outcome.png) : null,
+      refusal_reason: outcome.kind === 'refused' ? outcome.reason : null,
+      ip,
+    })
+    .onConflict((oc) =>
+      who.userId
+        ? oc.columns(['room_id', 'user_id']).where('user_id', 'is not', null).doNothing()
+        : oc.columns(['room_id', 'invitation_id']).where('invitation_id', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return Boolean(inserted);
+}
+
+const accountRequired = () => new AppError(403, 'PORTAL_ACCOUNT_REQUIRED', '签名须用手机号登录后进行');
+
+/** A wrong one-time code: 400 with the tries left, or locked when none are left. */
+export function wrongCode(
+  left: number,
+  what: '验证码' | '调解室码',
+  codes: readonly [wrong: string, locked: string],
+  lockedMessage: string,
+) {
+  return new AppError(
+    400,
+    left > 0 ? codes[0] : codes[1],
+    left > 0 ? `${what}不正确，还可以再试${left}次` : lockedMessage,
+  );
 }
 
 /** Staff: the case must be visible (404 outside the jurisdiction); hosting needs the track's work permission. */
@@ -93,7 +160,7 @@ export async function staffAccess(exec: Exec, auth: AuthContext, roomId: string)
 export async function partyAccess(db: Kysely<DB>, p: PortalContext, roomId: string): Promise<PartyAccess> {
   const room = await db
     .selectFrom('room')
-    .select(['id', 'matter_id'])
+    .select(['id', 'matter_id', 'recording_opt_in'])
     .where('id', '=', roomId)
     .executeTakeFirst();
   if (!room) throw roomErrors.notInvited();
@@ -114,6 +181,7 @@ export async function partyAccess(db: Kysely<DB>, p: PortalContext, roomId: stri
     name: inv.name,
     role: inv.role,
     entered: inv.entered_session === p.sessionId,
+    recordingAcknowledged: !room.recording_opt_in || inv.recording_ack_at !== null,
     accountId: p.accountId,
   };
 }
@@ -280,6 +348,15 @@ export async function roomView(
     : undefined;
   const rule = ROOM_FORMAT_RULES[room.format];
   const { config } = ctx;
+  const org = room.created_by
+    ? await exec
+        .selectFrom('app_user as u')
+        .innerJoin('organization as o', 'o.id', 'u.organization_id')
+        .select(['o.phone'])
+        .where('u.id', '=', room.created_by)
+        .executeTakeFirst()
+    : undefined;
+  const dialPhone = org?.phone ?? null;
   return {
     id: room.id,
     caseId: room.case_id,
@@ -304,7 +381,7 @@ export async function roomView(
       documentId: room.document_id,
       documentNumber: doc?.number ?? null,
       documentSha256: doc?.sha256 ?? null,
-      documentTitle: ROOM_RECORD_DOCUMENTS[room.kind].title,
+      documentTitle: recordTitle(room),
     },
     staffSignatures: signatures
       .filter((s) => s.user_id)
@@ -329,6 +406,7 @@ export async function roomView(
           note: own ? i.adjustment_note : null,
           smsState: access.kind === 'staff' ? i.sms_state : '',
           entered: i.entered_at !== null,
+          recordingAcknowledged: !room.recording_opt_in || i.recording_ack_at !== null,
           signature: s
             ? { outcome: s.outcome, at: new Date(s.signed_at).toISOString(), reason: s.refusal_reason }
             : null,
@@ -339,6 +417,16 @@ export async function roomView(
       name: access.name,
       host: access.kind === 'staff' && access.host,
       entered: access.kind === 'staff' || access.entered,
+      recordingAcknowledged: access.kind === 'staff' || access.recordingAcknowledged,
+    },
+    exhibits: await roomExhibits(exec, roomId),
+    evidence: access.kind === 'staff' ? await caseEvidence(exec, room.matter_id) : [],
+    recordings: await roomRecordings(exec, roomId),
+    dialIn: {
+      phone: dialPhone,
+      text: dialPhone
+        ? `网络不好、视频断断续续时，可以拨打${dialPhone}改为电话参加，工作人员会把您接入（电话中的陈述同样记入笔录）。`
+        : '网络不好、视频断断续续时，可以点“网络不好，仅语音”；仍不行的，请告诉工作人员改为电话参加，工作人员会按约定时间拨打您登记的电话。',
     },
     iceServers: config.iceUrls.length
       ? [
@@ -461,7 +549,7 @@ export async function finishRecord(ctx: AppContext, actor: Actor, roomId: string
       actor,
       room.matter_id,
       'room_record_finished',
-      `${ROOM_RECORD_DOCUMENTS[room.kind].title}记录完毕，交各方阅读签名（摘要值${hash.slice(0, 12)}）`,
+      `${recordTitle(room)}记录完毕，交各方阅读签名（摘要值${hash.slice(0, 12)}）`,
       { roomId, sha256: hash },
     );
     return { version: row.version, sha256: hash };
@@ -471,9 +559,7 @@ export async function finishRecord(ctx: AppContext, actor: Actor, roomId: string
 /** One-time SMS code to the signed-in phone, through the portal's code queue (same table, job and limits). */
 export async function sendSignCode(ctx: AppContext, access: PartyAccess, roomId: string, ip: string) {
   const { db } = ctx.database;
-  if (!access.accountId) {
-    throw new AppError(403, 'PORTAL_ACCOUNT_REQUIRED', '签名须用手机号登录后进行');
-  }
+  if (!access.accountId) throw accountRequired();
   const room = await loadRoom(db, roomId);
   if (room.record_state !== 'signing') throw new AppError(409, 'RECORD_NOT_SIGNING', '笔录尚未交签名');
   const account = await db
@@ -483,7 +569,7 @@ export async function sendSignCode(ctx: AppContext, access: PartyAccess, roomId:
     .executeTakeFirstOrThrow();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const id = randomUUID();
-  const body = `【随州劳动维权】您正在签署${ROOM_RECORD_DOCUMENTS[room.kind].title}，验证码${code}，5分钟内有效。请勿告诉他人。`;
+  const body = `【随州劳动维权】您正在签署${recordTitle(room)}，验证码${code}，5分钟内有效。请勿告诉他人。`;
   const key = `sms:portal_code:${id}`;
   await db.transaction().execute(async (trx) => {
     await trx
@@ -541,16 +627,13 @@ export async function signAsParty(
   actor: Actor,
 ) {
   const { db } = ctx.database;
-  if (!access.accountId) throw new AppError(403, 'PORTAL_ACCOUNT_REQUIRED', '签名须用手机号登录后进行');
+  if (!access.accountId) throw accountRequired();
   const png = Buffer.from(body.signature.slice('data:image/png;base64,'.length), 'base64');
   if (png.length < 100 || png.subarray(1, 4).toString('latin1') !== 'PNG') {
     throw new AppError(400, 'SIGNATURE_EMPTY', '请在签名框内手写签名');
   }
   const wrong = await db.transaction().execute(async (trx) => {
-    const room = await loadRoom(trx, roomId);
-    if (room.record_state !== 'signing' || !room.record_sha256) {
-      throw new AppError(409, 'RECORD_NOT_SIGNING', '笔录尚未交签名或已出具');
-    }
+    const room = await loadSigningRoom(trx, roomId);
     const done = await trx
       .selectFrom('room_signature')
       .select('outcome')
@@ -560,28 +643,19 @@ export async function signAsParty(
     if (done) return null; // a retried submission: already signed (or refused), nothing more to do
     const check = await consumeSignCode(ctx, trx, access.accountId!, body.code);
     if (!check.ok) return check;
-    await trx
-      .insertInto('room_signature')
-      .values({
-        room_id: roomId,
-        invitation_id: access.invitationId,
-        user_id: null,
-        signer_name: access.name,
-        signer_role: access.role,
-        outcome: 'signed',
-        record_sha256: room.record_sha256,
-        signature_png: png.toString('base64'),
-        signature_sha256: sha256Hex(png),
-        refusal_reason: null,
-        ip: actor.ip,
-      })
-      .execute();
+    await insertSignature(
+      trx,
+      room,
+      { invitationId: access.invitationId, userId: null, name: access.name, role: access.role },
+      { kind: 'signed', png },
+      actor.ip,
+    );
     await appendEvent(
       trx,
       actor,
       room.matter_id,
       'room_record_signed',
-      `${access.name}在手机上阅读并签名确认${ROOM_RECORD_DOCUMENTS[room.kind].title}`,
+      `${access.name}在手机上阅读并签名确认${recordTitle(room)}`,
       {
         roomId,
         recordSha256: room.record_sha256,
@@ -597,10 +671,11 @@ export async function signAsParty(
       .set({ attempts: sql`attempts + 1` })
       .where('id', '=', wrong.codeId)
       .execute();
-    throw new AppError(
-      400,
-      wrong.left > 0 ? 'CODE_WRONG' : 'CODE_LOCKED',
-      wrong.left > 0 ? `验证码不正确，还可以再试${wrong.left}次` : '验证码输错次数过多，已作废，请重新获取',
+    throw wrongCode(
+      wrong.left,
+      '验证码',
+      ['CODE_WRONG', 'CODE_LOCKED'],
+      '验证码输错次数过多，已作废，请重新获取',
     );
   }
 }
@@ -614,35 +689,21 @@ export async function refuseAsParty(
   actor: Actor,
 ) {
   await ctx.database.db.transaction().execute(async (trx) => {
-    const room = await loadRoom(trx, roomId);
-    if (room.record_state !== 'signing' || !room.record_sha256) {
-      throw new AppError(409, 'RECORD_NOT_SIGNING', '笔录尚未交签名或已出具');
-    }
-    const inserted = await trx
-      .insertInto('room_signature')
-      .values({
-        room_id: roomId,
-        invitation_id: access.invitationId,
-        user_id: null,
-        signer_name: access.name,
-        signer_role: access.role,
-        outcome: 'refused',
-        record_sha256: room.record_sha256,
-        refusal_reason: body.reason,
-        ip: actor.ip,
-      })
-      .onConflict((oc) =>
-        oc.columns(['room_id', 'invitation_id']).where('invitation_id', 'is not', null).doNothing(),
-      )
-      .returning('id')
-      .executeTakeFirst();
+    const room = await loadSigningRoom(trx, roomId);
+    const inserted = await insertSignature(
+      trx,
+      room,
+      { invitationId: access.invitationId, userId: null, name: access.name, role: access.role },
+      { kind: 'refused', reason: body.reason },
+      actor.ip,
+    );
     if (!inserted) return;
     await appendEvent(
       trx,
       actor,
       room.matter_id,
       'room_record_refused',
-      `${access.name}拒绝在${ROOM_RECORD_DOCUMENTS[room.kind].title}上签名：${body.reason}`,
+      `${access.name}拒绝在${recordTitle(room)}上签名：${body.reason}`,
       {
         roomId,
         recordSha256: room.record_sha256,
@@ -654,32 +715,21 @@ export async function refuseAsParty(
 /** Staff sign by their session (no handwriting: the signed-in user is the signature). */
 export async function signAsStaff(ctx: AppContext, access: StaffAccess, roomId: string, actor: Actor) {
   await ctx.database.db.transaction().execute(async (trx) => {
-    const room = await loadRoom(trx, roomId);
-    if (room.record_state !== 'signing' || !room.record_sha256) {
-      throw new AppError(409, 'RECORD_NOT_SIGNING', '笔录尚未交签名或已出具');
-    }
-    const inserted = await trx
-      .insertInto('room_signature')
-      .values({
-        room_id: roomId,
-        invitation_id: null,
-        user_id: access.userId,
-        signer_name: access.name,
-        signer_role: access.role,
-        outcome: 'signed',
-        record_sha256: room.record_sha256,
-        ip: actor.ip,
-      })
-      .onConflict((oc) => oc.columns(['room_id', 'user_id']).where('user_id', 'is not', null).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const room = await loadSigningRoom(trx, roomId);
+    const inserted = await insertSignature(
+      trx,
+      room,
+      { invitationId: null, userId: access.userId, name: access.name, role: access.role },
+      { kind: 'signed' },
+      actor.ip,
+    );
     if (!inserted) return;
     await appendEvent(
       trx,
       actor,
       room.matter_id,
       'room_record_signed',
-      `${access.name}（工作人员）签名确认${ROOM_RECORD_DOCUMENTS[room.kind].title}`,
+      `${access.name}（工作人员）签名确认${recordTitle(room)}`,
       {
         roomId,
         recordSha256: room.record_sha256,
@@ -700,10 +750,7 @@ export async function issueRecord(
   version: number,
 ) {
   return ctx.database.db.transaction().execute(async (trx) => {
-    const room = await loadRoom(trx, roomId);
-    if (room.record_state !== 'signing' || !room.record_sha256) {
-      throw new AppError(409, 'RECORD_NOT_SIGNING', '笔录尚未交签名或已出具');
-    }
+    const room = await loadSigningRoom(trx, roomId);
     if (room.version !== version) throw errors.conflict({ version: room.version });
     const invitations = await trx
       .selectFrom('room_invitation')
@@ -778,6 +825,15 @@ export async function issueRecord(
           signatures: signLines,
           recordHash: room.record_sha256,
           organizationName: issuer.name,
+          // The drawn signatures are printed beside the parties' signature lines.
+          signatureImages: signatures
+            .filter(
+              (s) =>
+                s.outcome === 'signed' &&
+                s.signature_png &&
+                (s.signer_role === 'worker' || s.signer_role === 'employer'),
+            )
+            .map((s) => ({ role: s.signer_role as 'worker' | 'employer', png: s.signature_png! })),
         },
       });
       doc = r;
@@ -804,7 +860,7 @@ export async function issueRecord(
       }))
       .where('id', '=', roomId)
       .execute();
-    const title = ROOM_RECORD_DOCUMENTS[room.kind].title;
+    const title = recordTitle(room);
     await appendEvent(
       trx,
       actor,
@@ -835,21 +891,12 @@ function caseCauseOf(types: string[]): string {
   return labels.length ? labels.slice(0, 3).join('、') : '劳动';
 }
 
-/** Chat and exhibits stay on the case timeline (matter events), in their own transaction. */
-export async function recordChat(
-  ctx: AppContext,
-  roomId: string,
-  actor: Actor,
-  text: string,
-  exhibit: { name: string } | null,
-) {
+/** A chat line stays on the case timeline (matter events), in its own transaction. */
+export async function recordChat(ctx: AppContext, roomId: string, actor: Actor, text: string) {
   return ctx.database.db.transaction().execute(async (trx) => {
     const room = await loadRoom(trx, roomId);
-    const kind = exhibit ? 'room_exhibit' : 'room_chat';
-    const summary = exhibit
-      ? `${actor.name}在在线${ROOM_KIND_LABELS[room.kind]}室出示证据：${exhibit.name}${text ? `（${text}）` : ''}`
-      : `${actor.name}（在线${ROOM_KIND_LABELS[room.kind]}室）：${text}`;
-    await appendEvent(trx, actor, room.matter_id, kind, summary.slice(0, 2000), { roomId });
+    const summary = `${actor.name}（在线${ROOM_KIND_LABELS[room.kind]}室）：${text}`;
+    await appendEvent(trx, actor, room.matter_id, 'room_chat', summary.slice(0, 2000), { roomId });
     return { at: new Date().toISOString() };
   });
 }

@@ -43,6 +43,11 @@ export interface RoomInvitationTable {
   entered_session: string | null;
   entered_at: Date | null;
   code_attempts: Generated<number>;
+  /** Migration 0080: the host's waiting-room decisions, kept across reconnects and instances. */
+  admitted_at: Date | null;
+  removed_at: Date | null;
+  /** When the party acknowledged the recording notice (rooms recorded by opt-in only). */
+  recording_ack_at: Date | null;
 }
 
 export interface RoomSignatureTable {
@@ -61,9 +66,42 @@ export interface RoomSignatureTable {
   ip: string | null;
 }
 
+export interface RoomExhibitTable {
+  id: Generated<string>;
+  room_id: string;
+  evidence_id: string;
+  note: string | null;
+  shown_by_name: string;
+  shown_at: Generated<Date>;
+}
+
+export interface RoomRecordingTable {
+  id: Generated<string>;
+  room_id: string;
+  state: Generated<'recording' | 'stored'>;
+  content_type: string;
+  chunks: Generated<number>;
+  size_bytes: ColumnType<string, number | undefined, number | string>;
+  sha256: string | null;
+  storage_key: string | null;
+  started_by: string | null;
+  started_by_name: string;
+  started_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+export interface RoomRelayTable {
+  id: Generated<string>;
+  payload: string;
+  created_at: Generated<Date>;
+}
+
 /** Tables of the rooms module (registered once in db/schema.ts). */
 export interface RoomsTables {
   room: RoomTable;
   room_invitation: RoomInvitationTable;
   room_signature: RoomSignatureTable;
+  room_exhibit: RoomExhibitTable;
+  room_recording: RoomRecordingTable;
+  room_relay: RoomRelayTable;
 }

@@ -28,8 +28,11 @@ interface Room {
     name: string;
     signature: { outcome: 'signed' | 'refused'; at: string; reason: string | null } | null;
   }[];
-  me: { role: string; name: string; entered: boolean };
+  me: { role: string; name: string; entered: boolean; recordingAcknowledged: boolean };
   iceServers: { urls: string[]; username?: string; credential?: string }[];
+  recordingOptIn: boolean;
+  exhibits: { id: string; name: string; note: string | null; shownBy: string }[];
+  dialIn: { phone: string | null; text: string };
 }
 
 /** The party's room on the phone: room code, device check, waiting room, the live record, signing. */
@@ -74,10 +77,12 @@ export function RoomPage({ id }: { id: string }) {
       {error ? <p className="alert error">{error}</p> : null}
       {!room.me.entered ? (
         <EnterCode id={id} onEntered={setRoom} />
+      ) : !room.me.recordingAcknowledged ? (
+        <RecordingNotice id={id} onDone={setRoom} />
       ) : room.record.state === 'drafting' && !media ? (
         <DeviceCheck onReady={(stream, audioOnly) => setMedia({ stream, audioOnly })} />
       ) : null}
-      {room.me.entered && media && room.record.state === 'drafting' ? (
+      {room.me.entered && room.me.recordingAcknowledged && media && room.record.state === 'drafting' ? (
         <RoomStage
           roomId={id}
           iceServers={room.iceServers}
@@ -89,7 +94,14 @@ export function RoomPage({ id }: { id: string }) {
               setRoom((r) => (r ? { ...r, record: { ...r.record, text: w.record! } } : r));
             if (w.reload) load();
           }}
+          exhibitUrl={(x) => `/api/portal/rooms/${id}/exhibits/${x}/file`}
+          dialInText={room.dialIn.text}
         />
+      ) : null}
+      {room.me.entered && !media ? (
+        <p className="hint" data-testid="dial-in">
+          {room.dialIn.text}
+        </p>
       ) : null}
       {room.me.entered ? (
         <section className="card" aria-label="笔录">
@@ -122,6 +134,40 @@ export function RoomPage({ id }: { id: string }) {
         </p>
       ) : null}
     </>
+  );
+}
+
+/** The room is recorded (chosen when it was scheduled): the party reads the notice and acknowledges it first. */
+function RecordingNotice({ id, onDone }: { id: string; onDone: (r: Room) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="card" aria-label="录音录像告知" data-testid="recording-notice">
+      <h2>录音录像告知</h2>
+      <p>
+        本次在线调解（开庭）将全程录音录像，录制内容与笔录一并存入案卷，仅供办理本案使用，不会对外公开。录制开始时页面会显示“正在录音录像”。
+      </p>
+      <p className="hint">如不同意录制，请先不要进入，联系工作人员改为其他方式。</p>
+      {error ? <p className="alert error">{error}</p> : null}
+      <button
+        type="button"
+        className="wide"
+        data-testid="recording-ack"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            onDone(await api<Room>(`/rooms/${id}/recording-notice`, { body: {} }));
+          } catch (e) {
+            setError(errorText(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        我已知悉，同意录音录像并继续
+      </button>
+    </section>
   );
 }
 

@@ -1,5 +1,13 @@
 import { type CSSProperties, type FormEvent, useEffect, useRef, useState } from 'react';
-import { type ChatLine, type IceServer, openMedia, RoomConnection, type RosterPeer } from './room-client';
+import { RoomRecorder } from './recorder';
+import {
+  type Caucus,
+  type ChatLine,
+  type IceServer,
+  openMedia,
+  RoomConnection,
+  type RosterPeer,
+} from './room-client';
 
 /**
  * The room itself, shared by the staff app and the portal (plain elements, no UI library): the
@@ -14,6 +22,16 @@ export interface RoomStageProps {
   host: boolean;
   /** The record or the signatures changed: the page reloads the room. */
   onRoomChanged: (what: { record?: string; version?: number; reload?: boolean }) => void;
+  /** Where an exhibit shown in the room is opened (staff and portal have their own routes). */
+  exhibitUrl: (exhibitId: string) => string;
+  /** How to join by phone when the network fails (shown in the room). */
+  dialInText: string;
+  /** Host: the case's evidence that may be shown, and how to show it. */
+  evidence?: { id: string; name: string }[];
+  onShowExhibit?: (evidenceId: string, note: string) => Promise<void>;
+  /** Host: the room is recorded by opt-in (the parties acknowledged the notice before entering). */
+  recordingOptIn?: boolean;
+  onRecordingStored?: () => void;
 }
 
 declare global {
@@ -88,6 +106,12 @@ export function RoomStage({
   audioOnly: startAudioOnly,
   host,
   onRoomChanged,
+  exhibitUrl,
+  dialInText,
+  evidence = [],
+  onShowExhibit,
+  recordingOptIn = false,
+  onRecordingStored,
 }: RoomStageProps) {
   const [state, setState] = useState<{ me: string | null; state: keyof typeof STATE_TEXT; message?: string }>(
     {
@@ -102,6 +126,12 @@ export function RoomStage({
   const [audioOnly, setAudioOnly] = useState(startAudioOnly);
   const [notice, setNotice] = useState<string | null>(null);
   const [text, setText] = useState('');
+  const [caucus, setCaucus] = useState<Caucus | null>(null);
+  const [recordingOn, setRecordingOn] = useState(false);
+  const [recorder, setRecorder] = useState<RoomRecorder | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [exhibitId, setExhibitId] = useState('');
+  const [exhibitNote, setExhibitNote] = useState('');
   const conn = useRef<RoomConnection | null>(null);
   const changed = useRef(onRoomChanged);
   changed.current = onRoomChanged;
@@ -115,7 +145,17 @@ export function RoomStage({
       JSON.parse(iceKey) as IceServer[],
       {
         onState: setState,
-        onRoster: setRoster,
+        onRoster: (peers, c) => {
+          setRoster(peers);
+          setCaucus(c);
+        },
+        onRecording: setRecordingOn,
+        onWeakNetwork: () => {
+          // Automatic fallback: too little bandwidth for video, keep the voice.
+          c.setAudioOnly(true);
+          setAudioOnly(true);
+          setNotice('网络较慢，已自动改为仅语音；网络好转后可点“恢复视频”');
+        },
         onStreams: setStreams,
         onChat: (l) => setChat((x) => [...x, l]),
         onRoomChanged: (w) => changed.current(w),
@@ -129,7 +169,9 @@ export function RoomStage({
     conn.current = c;
     window.onestopRoom = { videoBytes: () => c.videoBytesReceived() };
     c.connect();
+    const unwatch = c.watchBandwidth();
     return () => {
+      unwatch();
       c.close();
       conn.current = null;
       delete window.onestopRoom;
@@ -152,6 +194,20 @@ export function RoomStage({
         {state.message ?? STATE_TEXT[state.state]}
       </p>
       {notice ? <p className="alert">{notice}</p> : null}
+      {recordingOn ? (
+        <p data-testid="recording-on" style={{ color: '#a8071a', fontWeight: 600 }}>
+          ● 正在录音录像（开始前已告知各方）
+        </p>
+      ) : null}
+      {caucus && state.state === 'admitted' ? (
+        <p className="alert" data-testid={caucus.inside ? 'caucus-inside' : 'caucus-waiting'}>
+          {caucus.inside
+            ? host
+              ? `正在与${caucus.sideLabel}单独沟通（背对背调解），另一方听不到也看不到`
+              : '您正在与调解员单独沟通，对方当事人听不到也看不到'
+            : `调解员正在与${caucus.sideLabel}单独沟通（背对背调解），您暂时听不到也看不到，请稍候`}
+        </p>
+      ) : null}
       {state.state === 'admitted' || state.state === 'waiting' ? (
         <div
           style={{
@@ -208,6 +264,110 @@ export function RoomStage({
           {audioOnly ? '恢复视频' : '网络不好，仅语音'}
         </button>
       </div>
+      {host && state.state === 'admitted' ? (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 }}>
+          {caucus ? (
+            <button
+              type="button"
+              className="secondary"
+              data-testid="caucus-end"
+              onClick={() => conn.current?.caucus(null)}
+            >
+              结束单独沟通，回到共同调解
+            </button>
+          ) : (
+            (['worker', 'employer'] as const).map((side) => (
+              <button
+                key={side}
+                type="button"
+                className="secondary"
+                data-testid={`caucus-${side}`}
+                disabled={!inRoom.some((p) => p.role === side)}
+                onClick={() => conn.current?.caucus(side)}
+              >
+                与{side === 'worker' ? '劳动者' : '用人单位'}单独沟通
+              </button>
+            ))
+          )}
+          {recordingOptIn && RoomRecorder.supported() ? (
+            <button
+              type="button"
+              className="secondary"
+              data-testid={recorder ? 'recording-stop' : 'recording-start'}
+              disabled={busy}
+              onClick={async () => {
+                setBusy(true);
+                try {
+                  if (recorder) {
+                    await recorder.stop();
+                    setRecorder(null);
+                    setNotice('录音录像已保存，摘要值见案件记录');
+                    onRecordingStored?.();
+                  } else {
+                    const r = new RoomRecorder(roomId, stream, () => conn.current?.remoteStreams() ?? []);
+                    await r.start();
+                    setRecorder(r);
+                  }
+                } catch (e) {
+                  setNotice(e instanceof Error ? e.message : '录音录像没有成功');
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              {recorder ? '停止并保存录音录像' : '开始录音录像'}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {host && onShowExhibit && evidence.length && state.state === 'admitted' ? (
+        <form
+          style={{ ...box, display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (!exhibitId) return;
+            setBusy(true);
+            try {
+              await onShowExhibit(exhibitId, exhibitNote.trim());
+              setExhibitNote('');
+            } catch (err) {
+              setNotice(err instanceof Error ? err.message : '出示证据没有成功');
+            } finally {
+              setBusy(false);
+            }
+          }}
+        >
+          <label htmlFor="exhibit-pick">出示证据</label>
+          <select
+            id="exhibit-pick"
+            data-testid="exhibit-pick"
+            value={exhibitId}
+            onChange={(e) => setExhibitId(e.target.value)}
+            style={{ minWidth: 0, maxWidth: '100%' }}
+          >
+            <option value="">请选择本案证据</option>
+            {evidence.map((ev) => (
+              <option key={ev.id} value={ev.id}>
+                {ev.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="exhibit-note" style={{ position: 'absolute', left: -9999 }}>
+            出示说明
+          </label>
+          <input
+            id="exhibit-note"
+            value={exhibitNote}
+            maxLength={200}
+            placeholder="说明（可不填）"
+            onChange={(e) => setExhibitNote(e.target.value)}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+          <button type="submit" data-testid="exhibit-show" disabled={busy || !exhibitId}>
+            向各方出示
+          </button>
+        </form>
+      ) : null}
       {host && waiting.length ? (
         <div style={box} data-testid="waiting-list">
           <strong>等候室</strong>
@@ -262,7 +422,21 @@ export function RoomStage({
                 <small>
                   {l.role} {l.name}：
                 </small>
-                {l.exhibit ? `【出示证据】${l.exhibit} ` : ''}
+                {l.exhibit ? (
+                  <span data-testid="exhibit-line">
+                    【出示证据】
+                    <a href={exhibitUrl(l.exhibit.id)} target="_blank" rel="noreferrer">
+                      {l.exhibit.name}
+                    </a>{' '}
+                    {l.exhibit.contentType.startsWith('image/') ? (
+                      <img
+                        src={exhibitUrl(l.exhibit.id)}
+                        alt={l.exhibit.name}
+                        style={{ display: 'block', maxWidth: '100%', maxHeight: 240, marginTop: 4 }}
+                      />
+                    ) : null}
+                  </span>
+                ) : null}
                 {l.text}
               </li>
             ))}
@@ -286,6 +460,9 @@ export function RoomStage({
           </form>
         </div>
       ) : null}
+      <p className="hint" data-testid="dial-in">
+        {dialInText}
+      </p>
     </section>
   );
 }

@@ -39,9 +39,28 @@ export interface StaffRoom {
     note: string | null;
     smsState: string;
     entered: boolean;
+    recordingAcknowledged: boolean;
     signature: { outcome: 'signed' | 'refused'; at: string; reason: string | null } | null;
   }[];
-  me: { role: string; name: string; host: boolean; entered: boolean };
+  me: { role: string; name: string; host: boolean; entered: boolean; recordingAcknowledged: boolean };
+  exhibits: {
+    id: string;
+    name: string;
+    contentType: string;
+    note: string | null;
+    shownBy: string;
+    shownAt: string;
+  }[];
+  evidence: { id: string; name: string; contentType: string; description: string | null }[];
+  recordings: {
+    id: string;
+    state: 'recording' | 'stored';
+    sha256: string | null;
+    sizeBytes: number;
+    startedBy: string;
+    startedAt: string;
+  }[];
+  dialIn: { phone: string | null; text: string };
   iceServers: { urls: string[]; username?: string; credential?: string }[];
   version: number;
 }
@@ -64,6 +83,8 @@ export const roomsApi = {
     api.put<{ version: number }>(`/api/rooms/${id}/record`, body),
   finish: (id: string, version: number) => api.post<StaffRoom>(`/api/rooms/${id}/record/finish`, { version }),
   sign: (id: string) => api.post<StaffRoom>(`/api/rooms/${id}/record/sign`, {}),
+  exhibit: (id: string, body: { evidenceId: string; note?: string }) =>
+    api.post<StaffRoom>(`/api/rooms/${id}/exhibits`, body),
   issue: (id: string, version: number) => api.post<StaffRoom>(`/api/rooms/${id}/record/issue`, { version }),
   parties: (matterId: string) =>
     api.get<{ workers: { id: string; name: string }[]; employers: { id: string; name: string }[] }>(

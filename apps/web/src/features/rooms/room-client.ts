@@ -17,13 +17,28 @@ export interface RosterPeer {
   audioOnly: boolean;
 }
 
+/** A piece of the case's evidence shown in the room. */
+export interface Exhibit {
+  id: string;
+  name: string;
+  contentType: string;
+  note: string | null;
+}
+
 export interface ChatLine {
   from: string;
   name: string;
   role: string;
   text: string;
-  exhibit: string | null;
+  exhibit: Exhibit | null;
   at: string;
+}
+
+/** The private sub-room (背对背调解): the host with one side; `inside` tells whether this person is in it. */
+export interface Caucus {
+  side: 'worker' | 'employer';
+  sideLabel: string;
+  inside: boolean;
 }
 
 export interface RoomEvents {
@@ -32,12 +47,16 @@ export interface RoomEvents {
     state: 'connecting' | 'waiting' | 'admitted' | 'reconnecting' | 'ended';
     message?: string;
   }): void;
-  onRoster(peers: RosterPeer[]): void;
+  onRoster(peers: RosterPeer[], caucus: Caucus | null): void;
   onStreams(streams: Map<string, MediaStream>): void;
   onChat(line: ChatLine): void;
   /** The room changed on the server (record text, signatures): reload it. */
   onRoomChanged(what: { record?: string; version?: number; reload?: boolean }): void;
   onMuted(by: string): void;
+  /** The host's browser started or stopped recording. */
+  onRecording(on: boolean): void;
+  /** The connection is too weak for video (measured while in the room). */
+  onWeakNetwork(): void;
 }
 
 export interface IceServer {
@@ -49,7 +68,8 @@ export interface IceServer {
 type Incoming =
   | { type: 'welcome'; peerId: string; state: 'waiting' | 'admitted' }
   | { type: 'admitted' }
-  | { type: 'roster'; peers: RosterPeer[] }
+  | { type: 'roster'; peers: RosterPeer[]; caucus: Caucus | null }
+  | { type: 'recording'; on: boolean }
   | { type: 'signal'; from: string; data: SignalData }
   | { type: 'peer-left'; peerId: string }
   | ({ type: 'chat' } & ChatLine)
@@ -69,6 +89,9 @@ export async function openMedia(audioOnly: boolean): Promise<MediaStream> {
     video: audioOnly ? false : { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15 } },
   });
 }
+
+/** Below this estimated outgoing bandwidth (bit/s) video is dropped for audio only. */
+export const WEAK_BITRATE = 150_000;
 
 export class RoomConnection {
   private ws: WebSocket | null = null;
@@ -126,8 +149,9 @@ export class RoomConnection {
     this.send({ type: 'chat', text });
   }
 
-  exhibit(name: string, text: string) {
-    this.send({ type: 'exhibit', name, text });
+  /** Host: take one side into a private sub-room (null: everyone back to the main room). */
+  caucus(side: 'worker' | 'employer' | null) {
+    this.send({ type: 'caucus', side });
   }
 
   admit(peerId: string) {
@@ -172,6 +196,38 @@ export class RoomConnection {
     this.send({ type: 'media', audioOnly, muted: !this.local.getAudioTracks()[0]?.enabled });
   }
 
+  /** The streams received from the others (the host's recorder mixes their sound). */
+  remoteStreams(): MediaStream[] {
+    return [...this.streams.values()];
+  }
+
+  /**
+   * Weak-network watch: every 5 s the estimated outgoing bandwidth of the connections; three low
+   * readings in a row (under 150 kbit/s, too little for video) call onWeakNetwork once.
+   */
+  watchBandwidth(): () => void {
+    let low = 0;
+    let told = false;
+    const t = setInterval(async () => {
+      if (told || this.audioOnly || !this.pcs.size) return;
+      let best = 0;
+      for (const pc of this.pcs.values()) {
+        (await pc.getStats()).forEach(
+          (r: { type: string; state?: string; nominated?: boolean; availableOutgoingBitrate?: number }) => {
+            if (r.type === 'candidate-pair' && r.nominated && r.availableOutgoingBitrate)
+              best = Math.max(best, r.availableOutgoingBitrate);
+          },
+        );
+      }
+      low = best > 0 && best < WEAK_BITRATE ? low + 1 : 0;
+      if (low >= 3) {
+        told = true;
+        this.events.onWeakNetwork();
+      }
+    }, 5000);
+    return () => clearInterval(t);
+  }
+
   /** Bytes of video received from every other browser (grows while their pictures arrive). */
   async videoBytesReceived(): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
@@ -198,7 +254,11 @@ export class RoomConnection {
         this.events.onState({ me: this.me, state: 'admitted' });
         return;
       case 'roster':
-        this.events.onRoster(m.peers);
+        this.events.onRoster(m.peers, m.caucus);
+        // Whoever is no longer with me (a caucus began, or they left) is cut off: no picture, no sound.
+        for (const peer of [...this.pcs.keys()]) {
+          if (!m.peers.some((p) => p.id === peer && p.state === 'admitted')) this.drop(peer);
+        }
         if (!this.admitted || !this.me) return;
         for (const p of m.peers) {
           if (p.id === this.me || p.state !== 'admitted' || this.pcs.has(p.id)) continue;
@@ -217,6 +277,9 @@ export class RoomConnection {
         return;
       case 'room':
         this.events.onRoomChanged(m);
+        return;
+      case 'recording':
+        this.events.onRecording(m.on);
         return;
       case 'muted':
         for (const t of this.local.getAudioTracks()) t.enabled = false;

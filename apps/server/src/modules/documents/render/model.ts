@@ -119,7 +119,8 @@ export interface TableBlock {
 /** Lines for handwritten signatures ("申请人（签名）：" followed by a blank or a printed value). */
 export interface SignatureBlock {
   kind: 'signature';
-  entries: { label: string; value?: string }[];
+  /** `imagePng`: a handwritten signature (drawn on a phone, issue #20) printed beside the label (PDF). */
+  entries: { label: string; value?: string; imagePng?: Buffer }[];
 }
 
 export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | SignatureBlock;

@@ -33,11 +33,31 @@ function drawBlock(canvas: PdfCanvas, block: Block): void {
     case 'signature':
       canvas.y += LINE_PITCH / 2;
       for (const entry of block.entries) {
-        canvas.text(`${entry.label}${entry.value ?? ''}`, { indent: 2, align: 'left' });
+        const label = `${entry.label}${entry.value ?? ''}`;
+        if (entry.imagePng) {
+          drawSignatureImage(canvas, label, entry.imagePng);
+          continue;
+        }
+        canvas.text(label, { indent: 2, align: 'left' });
         canvas.y += LINE_PITCH / 2;
       }
       return;
   }
+}
+
+/** A handwritten signature: the label, then the drawing (two lines high) to its right. */
+function drawSignatureImage(canvas: PdfCanvas, label: string, png: Buffer): void {
+  const height = LINE_PITCH * 2;
+  canvas.ensure(height);
+  const page = canvas.page;
+  const top = canvas.y;
+  canvas.text(label, { indent: 2, align: 'left' });
+  const y = canvas.page === page ? top : PAGE.top;
+  const x = PAGE.left + canvas.textWidth(`　　${label}`, 'body', SIZE.body) + 4;
+  if (!canvas.dry) {
+    canvas.doc.image(png, x, y - LINE_PITCH * 0.5, { fit: [height * 3, height], valign: 'center' });
+  }
+  canvas.y = Math.max(canvas.y, y + height);
 }
 
 /**

@@ -105,6 +105,8 @@ export interface AwardFields {
   items: AwardItem[];
   arbitrators: string[];
   clerk?: string;
+  /** A simplified case heard on the papers (书面审理, issue #20): how it was heard, printed in the opening. */
+  writtenHearing?: string;
 }
 
 export const award = defineTemplate<AwardFields>({
@@ -128,7 +130,11 @@ export const award = defineTemplate<AwardFields>({
   ],
   build: (f, ctx) => [
     ...partiesHeading(ctx, f),
-    p(`申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭进行了审理，现已审理终结。`),
+    p(
+      f.writtenHearing
+        ? `申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭。${f.writtenHearing.replace(/[。；]$/, '')}，现已审理终结。`
+        : `申请人与被申请人${f.caseCause}争议一案，本委依法受理并组成仲裁庭进行了审理，现已审理终结。`,
+    ),
     ...claimsAndDefence(ctx, f.claims),
     h('三、本委查明'),
     p(f.facts),

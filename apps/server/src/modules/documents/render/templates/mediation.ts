@@ -1,4 +1,4 @@
-import { cn, d, defineTemplate, dt, h, kv, list, p, sign, yuan } from './template.js';
+import { cn, d, defineTemplate, dt, h, kv, list, p, sign, signWith, yuan } from './template.js';
 
 // Mediation documents (RULES.md W-04, W-05, §5.7; GLOSSARY 调解建议书; 调解仲裁法 Art. 14).
 
@@ -116,6 +116,8 @@ export interface MediationRecordFields {
   /** sha256 of the record text every signer saw */
   recordHash: string;
   organizationName?: string;
+  /** The handwritten signatures (PNG, base64) of the parties who signed on the phone (issue #20). */
+  signatureImages?: { role: 'worker' | 'employer'; png: string }[];
 }
 
 /**
@@ -153,11 +155,17 @@ export const mediationRecord = defineTemplate<MediationRecordFields>({
     h('签名情况'),
     list(f.signatures, false),
     p(`笔录摘要值（SHA-256）：${f.recordHash}`),
-    sign(
-      '劳动者（签名）：',
-      '用人单位（签名或者盖章）：',
-      `调解员（签名）：${f.mediators.join('、')}`,
-      ...(f.organizationName ? [`调解组织（印章）：${f.organizationName}`] : []),
+    signWith(
+      [
+        '劳动者（签名）：',
+        '用人单位（签名或者盖章）：',
+        `调解员（签名）：${f.mediators.join('、')}`,
+        ...(f.organizationName ? [`调解组织（印章）：${f.organizationName}`] : []),
+      ],
+      {
+        0: f.signatureImages?.find((x) => x.role === 'worker')?.png,
+        1: f.signatureImages?.find((x) => x.role === 'employer')?.png,
+      },
     ),
   ],
 });

@@ -149,6 +149,14 @@ export const sign = (...labels: string[]): Block => ({
   kind: 'signature',
   entries: labels.map((label) => ({ label })),
 });
+/** Signature lines, some with the drawn signature (PNG, base64) printed beside them, by index. */
+export const signWith = (labels: string[], images: Record<number, string | undefined>): Block => ({
+  kind: 'signature',
+  entries: labels.map((label, i) => {
+    const png = images[i];
+    return png ? { label, imagePng: Buffer.from(png, 'base64') } : { label };
+  }),
+});
 export const d = formatChineseDate;
 export const dt = formatChineseDateTime;
 export const yuan = formatYuan;
