@@ -18,7 +18,7 @@ import { act, caseStep } from './arbitration.http';
 import { listCases, presentCase } from './arbitration.presenter';
 import { seedRooms } from './arbitration.runtime';
 import { arbitrationProcedureCheck } from './arbitration.procedure';
-import { registerProcedureCheck } from '../cases/procedure.registry';
+import { registerProcedureCheck } from '../cases';
 import { writtenHearingRoutes } from './arbitration.written.routes';
 import {
   acceptBody,

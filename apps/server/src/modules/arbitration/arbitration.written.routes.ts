@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { todayIso } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
-import { assertCaseVisible } from '../cases/cases.access';
+import { assertCaseVisible } from '../cases';
 import { act, caseStep } from './arbitration.http';
 import { caseParam } from './arbitration.schema';
 import { orderWrittenHearing, writtenHearingView } from './arbitration.written';

@@ -6,7 +6,7 @@ import { type AuthContext, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
-import { getClocksService } from '../clocks/clocks.module';
+import { getClocksService } from '../clocks';
 import { loadApplication } from './arbitration.data';
 import { transitionCase } from './arbitration.steps';
 

@@ -2,3 +2,7 @@
 export { jurisdictionNames } from './arbitration.data';
 export { hearingRecordDocument } from './arbitration.documents';
 export { createApplicationFromMatter } from './arbitration.service';
+export { caseParam } from './arbitration.schema';
+export { submitWritten, writtenHearingView } from './arbitration.written';
+export type { WrittenMember } from './arbitration.written';
+export { submitBody, writtenSchema } from './arbitration.written.routes';

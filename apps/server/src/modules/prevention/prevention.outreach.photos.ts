@@ -11,7 +11,7 @@ import {
   spoolUpload,
   UploadTooLargeError,
 } from '../../platform/storage';
-import { evidenceFileName, sniffEvidenceType } from '../matters/evidence-files';
+import { evidenceFileName, sniffEvidenceType } from '../matters';
 import { PREVENTION_EVIDENCE_MAX_BYTES } from './prevention.evidence';
 import { visitForStaff } from './prevention.outreach.service';
 

@@ -1,7 +1,7 @@
 import { CLAIM_TYPES } from '@onestop/domain';
 import { z } from 'zod';
 import { isoDate } from '../../platform/schema-types';
-import { workerInput } from '../parties/parties.schema';
+import { workerInput } from '../parties';
 
 const date = isoDate();
 const text = (max: number, label: string) =>

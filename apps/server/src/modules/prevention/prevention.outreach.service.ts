@@ -7,9 +7,9 @@ import type { AuthContext } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent, scopeOf } from '../../platform/scope';
-import { createIntake } from '../intake/intake.service';
-import { identityHash, upsertEmployer } from '../parties/parties.service';
-import { fileOutreachFinding } from '../supervision/supervision.outreach';
+import { createIntake } from '../intake';
+import { identityHash, upsertEmployer } from '../parties';
+import { fileOutreachFinding } from '../supervision';
 import type {
   cancelBody,
   issueMatterBody,

@@ -5,7 +5,7 @@ import type { AuthContext } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
-import { createIntake } from '../intake/intake.service';
+import { createIntake } from '../intake';
 import { REFERRAL_PURPOSE_LABELS, type referralBody } from './prevention.outreach.schema';
 import { windowIn } from './prevention.outreach.service';
 import { logEvent, orgForLedger } from './prevention.service';

@@ -5,7 +5,7 @@ import { AppError, errorResponses, errorSchema } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LocalFileStore } from '../../platform/storage';
-import { portalActor, requireAccount, requirePortal } from '../portal/portal.session';
+import { portalActor, requireAccount, requirePortal } from '../portal';
 import {
   acknowledgeRecording,
   appendRecordingChunk,

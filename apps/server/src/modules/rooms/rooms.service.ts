@@ -21,12 +21,12 @@ import { sha256Hex } from '../../platform/crypto';
 import { AppError, errors } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs';
 import { appendEvent, assertCaseVisible } from '../../platform/scope';
-import { hearingRecordDocument } from '../arbitration/arbitration.documents';
-import { getDocumentsService } from '../documents/documents.plugin';
-import { mediationIssuer } from '../mediation/mediation.issuer';
-import { myMemberships } from '../portal/portal.access';
-import type { PortalContext } from '../portal/portal.session';
-import { PORTAL_CODE_SMS_JOB } from '../portal/portal.sms';
+import { hearingRecordDocument } from '../arbitration';
+import { getDocumentsService } from '../documents';
+import { mediationIssuer } from '../mediation';
+import { myMemberships } from '../portal';
+import type { PortalContext } from '../portal';
+import { PORTAL_CODE_SMS_JOB } from '../portal';
 import { caseEvidence, roomExhibits, roomRecordings } from './rooms.live';
 import type { recordBody, refuseBody, RoomView, scheduleBody, signBody } from './rooms.schema';
 

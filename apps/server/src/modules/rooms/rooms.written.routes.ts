@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
-import { caseParam } from '../arbitration/arbitration.schema';
-import { submitWritten, type WrittenMember, writtenHearingView } from '../arbitration/arbitration.written';
-import { submitBody, writtenSchema } from '../arbitration/arbitration.written.routes';
-import { myMemberships } from '../portal/portal.access';
-import { type PortalContext, requirePortal } from '../portal/portal.session';
+import { caseParam } from '../arbitration';
+import { submitWritten, type WrittenMember, writtenHearingView } from '../arbitration';
+import { submitBody, writtenSchema } from '../arbitration';
+import { myMemberships } from '../portal';
+import { type PortalContext, requirePortal } from '../portal';
 
 /**
  * The parties' side of a written hearing (书面审理, issue #20) on the portal, beside the online rooms:

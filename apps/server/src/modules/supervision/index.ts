@@ -3,3 +3,4 @@
  * another module would import from '../supervision', never from its files).
  */
 export { supervisionRoutes } from './supervision.routes';
+export { fileOutreachFinding } from './supervision.outreach';
