@@ -17,3 +17,4 @@ export * from './defaulters';
 export * from './prevention';
 export * from './obligations';
 export * from './rooms';
+export * from './time';

@@ -1,5 +1,6 @@
 import type {} from '@fastify/cookie';
 import {
+  businessDate,
   type EffectiveGrant,
   effectivePermissions,
   isRoleCode,
@@ -107,7 +108,7 @@ export function todayIso(
   config: Pick<AppConfig, 'tzOffsetMinutes'> & { now?: (() => Date) | undefined },
   now = config.now?.() ?? new Date(),
 ): string {
-  return new Date(now.getTime() + config.tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
+  return businessDate(now, config.tzOffsetMinutes);
 }
 
 /**

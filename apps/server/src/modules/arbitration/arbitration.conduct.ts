@@ -16,8 +16,8 @@ import {
   type HearingRecordInput,
   hearingRecordDocument,
 } from './arbitration.documents';
-import { settingNumber, type Trx } from './arbitration.runtime';
-import { hearingNoticeServedToApplicant, localDateTime } from './arbitration.service-proof';
+import { localDateTime, settingNumber, type Trx } from './arbitration.runtime';
+import { hearingNoticeServedToApplicant } from './arbitration.service-proof';
 import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';
 import { tribunalOf } from './arbitration.tribunal';
 
@@ -238,7 +238,8 @@ export async function simpleStep(
   }
   const consents = d ? await assertConsents(trx, d, 'withdraw') : [];
   let payload = input.payload;
-  const proof = kind === 'applicant_no_show' ? await hearingNoticeServedToApplicant(trx, caseId) : null;
+  const proof =
+    kind === 'applicant_no_show' ? await hearingNoticeServedToApplicant(trx, caseId, ctx.config) : null;
   if (kind === 'applicant_no_show') {
     // Treating the applicant as having withdrawn needs PROOF that the written hearing notice reached
     // them (the procedure guard refuses otherwise, 409 PRECONDITION_UNMET) — the staff's word is not
@@ -273,7 +274,7 @@ export async function simpleStep(
         respondentName: names.respondentName,
         caseCause: names.caseCause,
         acceptedDate: (await acceptanceFacts(ctx, trx, caseId)).acceptedDate,
-        hearingAt: hearing ? localDateTime(hearing.starts_at) : '开庭通知书载明的时间',
+        hearingAt: hearing ? localDateTime(ctx, hearing.starts_at) : '开庭通知书载明的时间',
         serviceProof: proof,
         reason: input.summary,
       }),

@@ -71,7 +71,7 @@ export async function arbitrationSnapshot(
     proposedHearingDate,
     // Held: a hearing held (or a 庭审笔录 entered) and no later hearing pending (an adjournment).
     hearingHeld: !pending && (hearings.some((h) => h.state === 'held') || has('hearing_record')),
-    hearingNoticeServedToApplicant: (await hearingNoticeServedToApplicant(exec, caseId)) !== null,
+    hearingNoticeServedToApplicant: (await hearingNoticeServedToApplicant(exec, caseId, ctx.config)) !== null,
     ...(await approvalFacts(exec, caseId)),
   };
 }

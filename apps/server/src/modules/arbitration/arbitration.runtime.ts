@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
+import { dateTimeOf } from '../../platform/time';
 
 export type Trx = Transaction<DB>;
 
@@ -27,8 +28,7 @@ export async function settingNumber(trx: Trx, key: string, fallback: number): Pr
 
 /** 'YYYY-MM-DDTHH:mm' in the configured local time (documents print local time). */
 export function localDateTime(ctx: AppContext, at: Date): string {
-  const d = new Date(at.getTime() + ctx.config.tzOffsetMinutes * 60_000).toISOString();
-  return `${d.slice(0, 10)}T${d.slice(11, 16)}`;
+  return dateTimeOf(ctx.config, at);
 }
 
 export function localDate(ctx: AppContext, at: Date): string {

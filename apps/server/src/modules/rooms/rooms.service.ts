@@ -28,6 +28,7 @@ import { myMemberships } from '../portal/portal.access';
 import type { PortalContext } from '../portal/portal.session';
 import { PORTAL_CODE_SMS_JOB } from '../portal/portal.sms';
 import type { recordBody, refuseBody, RoomView, scheduleBody, signBody } from './rooms.schema';
+import { dateTimeOf } from '../../platform/time';
 
 type Trx = Transaction<DB>;
 type Exec = Kysely<DB> | Trx;
@@ -242,8 +243,7 @@ export async function scheduleRoom(
 }
 
 function localIso(ctx: AppContext, at: Date): string {
-  const d = new Date(at.getTime() + ctx.config.tzOffsetMinutes * 60_000).toISOString();
-  return `${d.slice(0, 10)}T${d.slice(11, 16)}`;
+  return dateTimeOf(ctx.config, at);
 }
 
 /** The room as the caller sees it (staff or an invited party). */

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Empty, Input, List, Space, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, isApiError } from '../../lib/api';
+import { chineseDateOfInstant } from '../../lib/time';
 
 interface Approval {
   id: string;
@@ -68,7 +69,7 @@ export function PendingApprovals() {
                     a.subjectLabel
                   )}
                 </Typography.Text>
-                <Typography.Text type="secondary">{`${a.requestedByName} 报批（${new Date(a.requestedAt).toLocaleDateString('zh-CN')}）：${a.summary}`}</Typography.Text>
+                <Typography.Text type="secondary">{`${a.requestedByName} 报批（${chineseDateOfInstant(a.requestedAt)}）：${a.summary}`}</Typography.Text>
                 <Input
                   aria-label="审批意见"
                   placeholder="审批意见（如：同意受理）"
