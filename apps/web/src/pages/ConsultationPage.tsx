@@ -15,7 +15,7 @@ import { KbSearch } from '../features/knowledge/components/KbSearch';
 import { feedback } from '../lib/feedback';
 import { chineseClockOfInstant } from '../lib/time';
 
-/** The window's quick consultation log (RULES R-01: every question logged) with the knowledge base beside it. */
+/** The window's quick consultation log (中心工作规则（先咨询后立案）: every question logged) with the knowledge base beside it. */
 export default function ConsultationPage() {
   const user = useCurrentUser();
   const canConvert = hasPermission(user, 'intake.create');

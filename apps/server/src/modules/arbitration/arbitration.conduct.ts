@@ -36,7 +36,7 @@ export interface DeterminedItem extends AwardItemInput {
 }
 
 /**
- * Per-item final / non-final determination (调解仲裁法第四十七条; 最高法解释（一）第十九条, RULES §7.1):
+ * Per-item final / non-final determination (调解仲裁法第四十七条; 最高法解释（一）第十九条, final award, 《劳动争议调解仲裁法》第四十七条):
  * labour remuneration, injury medical fees, economic compensation and damages are final when the AWARDED
  * amount of the item does not exceed 12 × the local monthly minimum wage; national-standards items
  * (working hours, rest and leave, social insurance) are final at any amount; everything else non-final.

@@ -45,7 +45,7 @@ export function claimLabel(c: { type: string; facts: string }): string {
   return `“${label}”（${facts.slice(0, 20).join('')}${facts.length > 20 ? '…' : ''}）`;
 }
 
-/** R-03 (《劳动保障监察条例》第二十一条第二款): the claim is already open in another procedure. */
+/** one claim, one open procedure (《劳动保障监察条例》第二十一条第二款): the claim is already open in another procedure. */
 async function assertClaimsFree(trx: Trx, claims: { id: string; type: string; facts: string }[]) {
   if (!claims.length) return;
   const taken = await trx
@@ -109,7 +109,7 @@ export interface OpenCaseInput {
 
 /**
  * Opens a track case for claims of a matter in the caller's transaction: the number (gap-free per
- * track and year), the opening event, the claim links (R-03), the timeline, the audit record and the
+ * track and year), the opening event, the claim links (《劳动保障监察条例》第二十一条第二款), the timeline, the audit record and the
  * clocks the machine starts on creation (triggered on the matter's receipt date).
  */
 export async function openCaseInTrx(

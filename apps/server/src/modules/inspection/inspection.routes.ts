@@ -83,7 +83,7 @@ type Ctx = { auth: AuthContext; actor: Actor };
 const who = (req: FastifyRequest): Ctx => ({ auth: req.auth!, actor: actorOf(req, PERM) });
 
 /**
- * Labor inspection (W-06): complaints and reports, the acceptance decision, the investigation and its
+ * Labor inspection (《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》): complaints and reports, the acceptance decision, the investigation and its
  * outcomes. Every step goes through the inspection machine (cases module); the reporter's identity is
  * never part of these responses except for the case's handling inspectors.
  */

@@ -289,7 +289,7 @@ export interface OpenProceeding {
 }
 
 /**
- * R-03 (《劳动保障监察条例》第二十一条第二款): open mediation / arbitration cases of the same worker and
+ * one claim, one open procedure (《劳动保障监察条例》第二十一条第二款): open mediation / arbitration cases of the same worker and
  * employer on the same claim type.
  */
 export async function openDisputeProceedings(

@@ -18,7 +18,7 @@ import type { ConsentInput, IntakeBody, TriageDecisionInput } from './intake.sch
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
-/** Procedures between which one claim may never be split (R-03; 劳动保障监察条例第二十一条第二款). */
+/** Procedures between which one claim may never be split (《劳动保障监察条例》第二十一条第二款; 劳动保障监察条例第二十一条第二款). */
 const PROCEDURES: readonly ClaimTrack[] = ['mediation', 'arbitration', 'inspection', 'petition', 'referral'];
 
 export async function loadTriageSettings(exec: Exec): Promise<TriageSettings> {
@@ -92,8 +92,8 @@ export function buildTriageInput(
 
 /**
  * The procedure the recommendation gives each claim. Mediation is chosen only with the worker's
- * consent (R-09: 劳动争议调解仲裁法第三条, mediation is voluntary); otherwise the first other
- * procedure recommended. Claims already in another procedure (R-03) stay unrouted.
+ * consent (《劳动争议调解仲裁法》第三条、第四十二条: 劳动争议调解仲裁法第三条, mediation is voluntary); otherwise the first other
+ * procedure recommended. Claims already in another procedure (《劳动保障监察条例》第二十一条第二款) stay unrouted.
  */
 export function recommendedRoutes(
   result: TriageResult,

@@ -20,7 +20,7 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const MATTER_STATUSES = ['registered', 'routed', 'closed', 'merged'] as const;
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
-/** Statuses of a matter still being worked on (duplicates, alerts, R-03 look at these). */
+/** Statuses of a matter still being worked on (duplicates, alerts, 《劳动保障监察条例》第二十一条第二款 look at these). */
 export const OPEN_STATUSES: MatterStatus[] = ['registered', 'routed'];
 
 /** Derived from the domain's track registry (packages/domain/src/tracks/registry.ts). */

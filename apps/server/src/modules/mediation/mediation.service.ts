@@ -66,7 +66,7 @@ export type StartResult =
 /**
  * Records the worker's answer to "mediate first?" (who, when, how) and acts on it in one transaction:
  * consent → a mediation case, kept at the center when "small and simple", else referred to a listed
- * organisation; refusal → straight to arbitration intake with the same claims (R-09, W-04).
+ * organisation; refusal → straight to arbitration intake with the same claims (《劳动争议调解仲裁法》第三条、第四十二条, 《劳动人事争议仲裁办案规则》第六十八条、第六十九条).
  */
 export async function startMediation(
   ctx: AppContext,

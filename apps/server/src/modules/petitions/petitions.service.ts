@@ -24,7 +24,7 @@ const FORM_CHANNEL: Record<PetitionForm, 'mail' | 'window' | 'hotline_12333' | '
 };
 
 /**
- * W-09 registration (《信访工作条例》第十九条、第二十一条): the matter (existing, or registered now
+ * petitions registration (《信访工作条例》第十九条、第二十一条): the matter (existing, or registered now
  * through the single window with request kind 'petition'), the petition case (number, 受理告知 clock
  * petition.reply 15 days, T-P2) with the matter's claims not yet in another procedure, and the
  * petitioner's request, facts and reasons.
@@ -145,7 +145,7 @@ export async function step(
 }
 
 /**
- * R-07 导入: the petition goes to labor inspection or arbitration through a transfer (转办单, the
+ * 《信访工作条例》第三十一条 导入: the petition goes to labor inspection or arbitration through a transfer (转办单, the
  * transfers module: on the matter's timeline, in the receiving organisation's inbox; accepted, it
  * opens the receiving case with the petition's claims), and the petition case is channelled.
  */

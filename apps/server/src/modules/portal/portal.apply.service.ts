@@ -121,7 +121,7 @@ export async function duplicatesFor(db: Kysely<DB>, ctx: AppContext, body: Appli
  * An online application (complaint, mediation request, arbitration application) becomes a matter with
  * the same parties, claims and checks as at the window (validateIntake, upsertWorker, the triage), in
  * one transaction with the uploads, the consents and the submission record. The matter is left for a
- * clerk to route (P-14: a person decides). Not createIntake itself: that needs a staff user (scope,
+ * clerk to route (《个人信息保护法》第二十四条第三款: a person decides). Not createIntake itself: that needs a staff user (scope,
  * created_by and responsible clerk), which an online application does not have.
  */
 export async function createOnlineApplication(

@@ -2,7 +2,7 @@ import type { Block } from '../model.js';
 import { REMEDY_BODIES } from '@onestop/domain';
 import { dt, defineTemplate, h, kv, list, p, partyBlocks, sign, tribunalEntries, yuan } from './template.js';
 
-// Arbitration documents after acceptance (RULES.md W-02, §5.5; 调解仲裁法 Arts. 35–36, 42, 46–50).
+// Arbitration documents after acceptance (《劳动争议调解仲裁法》第三十一条至第五十条, arbitration documents, 劳动人事争议仲裁文书样式; 调解仲裁法 Arts. 35–36, 42, 46–50).
 
 export interface HearingNoticeFields {
   addresseeName: string;
