@@ -215,6 +215,7 @@ const PAGES: { user: string; paths: (o: Objects) => string[] }[] = [
       '/admin/audit',
       '/admin/calendar',
       '/admin/jobs',
+      '/admin/settings',
     ],
   },
   { user: 'petition', paths: () => ['/work/petition', '/petitions'] },

@@ -8,21 +8,23 @@ import { settingsCatalogue, writeSetting } from '../../platform/settings';
  * System settings (系统设置): the registry of `platform/settings.ts` with the stored values, and one
  * write path for every key (typed, version-checked, audited). The admin page is generated from it.
  */
-const settingView = z.object({
-  key: z.string(),
-  family: z.string().nullable(),
-  group: z.string(),
-  groupLabel: z.string(),
-  label: z.string(),
-  help: z.string(),
-  declaredBasis: z.string().describe('登记的法律依据（法律条文或中心规则）'),
-  basis: z.string().nullable().describe('当前取值所附依据'),
-  input: z.enum(['integer', 'fen', 'decimal', 'boolean', 'text', 'choice', 'json']),
-  choices: z.array(z.object({ value: z.string(), label: z.string() })),
-  value: z.unknown(),
-  defaultValue: z.unknown(),
-  version: z.number().describe('0：尚未保存，使用默认值'),
-});
+const settingView = z
+  .object({
+    key: z.string(),
+    family: z.string().nullable(),
+    group: z.string(),
+    groupLabel: z.string(),
+    label: z.string(),
+    help: z.string(),
+    declaredBasis: z.string().describe('登记的法律依据（法律条文或中心规则）'),
+    basis: z.string().nullable().describe('当前取值所附依据'),
+    input: z.enum(['integer', 'fen', 'decimal', 'boolean', 'text', 'choice', 'json']),
+    choices: z.array(z.object({ value: z.string(), label: z.string() })),
+    value: z.unknown(),
+    defaultValue: z.unknown(),
+    version: z.number().describe('0：尚未保存，使用默认值'),
+  })
+  .meta({ id: 'Setting' });
 
 export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.ctx.database;
