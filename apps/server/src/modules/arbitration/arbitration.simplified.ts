@@ -21,6 +21,7 @@ import {
 import { settingNumber, type Trx } from './arbitration.runtime';
 import { addRecord, type IssuedDoc, issueFor } from './arbitration.steps';
 import { assertArbitrationStaff, tribunalOf } from './arbitration.tribunal';
+import { readSetting } from '../../platform/settings';
 
 type Auth = Pick<AuthContext, 'grants'>;
 
@@ -45,12 +46,7 @@ export interface SimplifiedInput {
 /** What the case page needs to show the 简易处理 button only when it is allowed. */
 export async function simplifiedOptions(exec: Kysely<DB> | Trx, caseId: string) {
   const d = await loadApplication(exec, caseId);
-  const row = await exec
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'arbitration.simplified_amount_cap_fen')
-    .executeTakeFirst();
-  const capFen = typeof row?.value === 'number' ? row.value : 10_000_000;
+  const capFen = await readSetting(exec, 'arbitration.simplified_amount_cap_fen');
   const totalFen = d.claims.reduce((s, c) => s + (c.amountFen ?? 0), 0);
   const open = !d.c.closed && !NOT_YET.includes(d.c.state);
   const auto = simplifiedEligibility({ declared: [], exclusions: [], totalFen, capFen });

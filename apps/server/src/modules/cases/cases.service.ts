@@ -4,7 +4,6 @@ import {
   isClaimType,
   isTerminal,
   transition,
-  validateNumberPattern,
   WorkflowError,
 } from '@onestop/domain';
 import type { Transaction } from 'kysely';
@@ -19,8 +18,9 @@ import { appendEvent } from '../../platform/scope';
 import { activeRolesIn, jurisdictionChain } from './cases.access';
 import { documentsDue, moveClocks } from './cases.effects';
 import type { CaseTrack } from './cases.tables';
-import { settingKey, TRACKS } from './cases.tracks';
+import { TRACKS } from './cases.tracks';
 import { checkProcedure } from './procedure.registry';
+import { readFamilySetting } from '../../platform/settings';
 
 type Trx = Transaction<DB>;
 
@@ -71,13 +71,7 @@ async function assertClaimsFree(trx: Trx, claims: { id: string; type: string; fa
 }
 
 async function numberPattern(trx: Trx, track: CaseTrack): Promise<string> {
-  const row = await trx
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', settingKey(track))
-    .executeTakeFirst();
-  const v = row?.value;
-  return typeof v === 'string' && validateNumberPattern(v).length === 0 ? v : TRACKS[track].pattern;
+  return (await readFamilySetting(trx, 'cases.number_pattern', track)) ?? TRACKS[track].pattern;
 }
 
 async function defaultOrganization(trx: Trx, track: CaseTrack, auth: AuthContext): Promise<string> {

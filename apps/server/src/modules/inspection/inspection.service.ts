@@ -1,11 +1,4 @@
-import {
-  addYears,
-  CLAIM_CATALOGUE,
-  DEFAULT_NUMBER_PATTERNS,
-  formatNumber,
-  isClaimType,
-  validateClaims,
-} from '@onestop/domain';
+import { addYears, CLAIM_CATALOGUE, formatNumber, isClaimType, validateClaims } from '@onestop/domain';
 import type { Selectable, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
@@ -27,6 +20,7 @@ import type { EmployerInput } from '../parties/parties.schema';
 import { today } from './inspection.access';
 import type { RegisterBody } from './inspection.schema';
 import type { InspectionSource } from './inspection.tables';
+import { readSetting } from '../../platform/settings';
 
 type Trx = Transaction<DB>;
 export type CaseRow = Selectable<TrackCaseTable>;
@@ -72,12 +66,7 @@ export async function step<T>(
 }
 
 async function matterNumber(trx: Trx, year: number) {
-  const row = await trx
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'intake.matter_number_pattern')
-    .executeTakeFirst();
-  const pattern = typeof row?.value === 'string' ? row.value : DEFAULT_NUMBER_PATTERNS.matter;
+  const pattern = await readSetting(trx, 'intake.matter_number_pattern');
   const seq = await nextSequence(trx, 'matter', year);
   return { number: formatNumber(pattern, year, seq), seq };
 }

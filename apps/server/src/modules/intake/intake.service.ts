@@ -1,5 +1,4 @@
 import {
-  DEFAULT_NUMBER_PATTERNS,
   type EmployerStatus,
   formatNumber,
   triage,
@@ -36,6 +35,7 @@ import {
   type ResolvedDecision,
   resolveDecision,
 } from './triage.service';
+import { readSetting } from '../../platform/settings';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -160,12 +160,7 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
   }
   const settings = await loadTriageSettings(db);
   const year = Number(today.slice(0, 4));
-  const patternRow = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'intake.matter_number_pattern')
-    .executeTakeFirst();
-  const pattern = typeof patternRow?.value === 'string' ? patternRow.value : DEFAULT_NUMBER_PATTERNS.matter;
+  const pattern = await readSetting(db, 'intake.matter_number_pattern');
 
   const id = await db.transaction().execute(async (trx) => {
     // Parties in a fixed order (by keyed hash) so concurrent intakes never deadlock on them.

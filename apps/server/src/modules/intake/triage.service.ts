@@ -15,6 +15,7 @@ import { AppError } from '../../platform/errors';
 import { TRACK_LABELS } from '../matters/matters.schema';
 import type { ClaimTrack } from '../matters/matters.tables';
 import type { ConsentInput, IntakeBody, TriageDecisionInput } from './intake.schema';
+import { readSetting } from '../../platform/settings';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -22,13 +23,10 @@ type Exec = Kysely<DB> | Transaction<DB>;
 const PROCEDURES: readonly ClaimTrack[] = ['mediation', 'arbitration', 'inspection', 'petition', 'referral'];
 
 export async function loadTriageSettings(exec: Exec): Promise<TriageSettings> {
-  const row = await exec
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'alert.collective_min_workers')
-    .executeTakeFirst();
-  const n = Number(row?.value);
-  return { ...DEFAULT_TRIAGE_SETTINGS, ...(Number.isInteger(n) && n > 0 ? { collectiveMinWorkers: n } : {}) };
+  return {
+    ...DEFAULT_TRIAGE_SETTINGS,
+    collectiveMinWorkers: await readSetting(exec, 'alert.collective_min_workers'),
+  };
 }
 
 /** Claims of the same worker(s) against the same employer already routed in another open matter. */

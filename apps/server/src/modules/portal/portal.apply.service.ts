@@ -1,10 +1,4 @@
-import {
-  DEFAULT_NUMBER_PATTERNS,
-  type EmployerStatus,
-  formatNumber,
-  type TriageResult,
-  triage,
-} from '@onestop/domain';
+import { type EmployerStatus, formatNumber, type TriageResult, triage } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
@@ -22,6 +16,7 @@ import { appendEvent } from '../../platform/scope';
 import { checkIdentity, identityHash, upsertEmployer, upsertWorker } from '../parties/parties.service';
 import type { ApplicationBody } from './portal.schema';
 import { attachUploads } from './portal.uploads';
+import { readSetting } from '../../platform/settings';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -175,12 +170,7 @@ export async function createOnlineApplication(
   }
   const settings = await loadTriageSettings(db);
   const year = Number(today.slice(0, 4));
-  const patternRow = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'intake.matter_number_pattern')
-    .executeTakeFirst();
-  const pattern = typeof patternRow?.value === 'string' ? patternRow.value : DEFAULT_NUMBER_PATTERNS.matter;
+  const pattern = await readSetting(db, 'intake.matter_number_pattern');
   const queryCode = generateShortCode();
 
   return db.transaction().execute(async (trx) => {
