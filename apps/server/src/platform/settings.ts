@@ -65,7 +65,7 @@ const numberPattern = z
   .min(1, '编号格式不能为空')
   .refine(
     (p) => validateNumberPattern(p).length === 0,
-    '编号格式须包含序号占位符{seq}，占位符各只能出现一次',
+    '编号格式须包含序号占位符，年份与序号占位符各只能出现一次',
   );
 
 const minimumWageArea = z.strictObject({
@@ -114,7 +114,7 @@ export const SETTINGS = {
     schema: numberPattern,
     default: DEFAULT_NUMBER_PATTERNS.matter,
     label: '维权事项编号格式',
-    help: '{year}为年份，{seq}或{seq:位数}为当年序号。',
+    help: '编号中的{年份}为年份，{序号}为当年序号（{序号:5}补足5位）。',
     basis: '中心编号规则',
     group: 'intake',
     input: 'text',
@@ -342,7 +342,7 @@ export const SETTING_FAMILIES = {
     schema: numberPattern,
     default: '',
     label: '案件编号格式（按业务线）',
-    help: '后缀为业务线；未设置时用业务线登记的默认格式。{year}为年份，{seq}为当年序号。',
+    help: '每条业务线一项；未设置时用业务线登记的默认格式。{年份}为年份，{序号}为当年序号。',
     basis: '中心案件编号规则；各业务线编号规则见每一项的依据',
     group: 'cases',
     input: 'text',

@@ -16,8 +16,17 @@ const EDITED_ELSEWHERE: Record<string, string> = {
   'statistics.publication': '在“统计分析”页面的公开设置中维护。',
 };
 
+/** Number patterns are shown with Chinese placeholders ({年份}, {序号:5}) and stored as {year}, {seq:5}. */
+const isPattern = (s: Setting) =>
+  s.key === 'intake.matter_number_pattern' || s.family === 'cases.number_pattern';
+const patternToScreen = (p: string) =>
+  p.replace(/\{year\}/g, '{年份}').replace(/\{seq(:\d+)?\}/g, (_m, d?: string) => `{序号${d ?? ''}}`);
+const patternFromScreen = (p: string) =>
+  p.replace(/\{年份\}/g, '{year}').replace(/\{序号(:\d+)?\}/g, (_m, d?: string) => `{seq${d ?? ''}}`);
+
 function shown(s: Setting): string {
   const v = s.value;
+  if (isPattern(s) && typeof v === 'string') return patternToScreen(v);
   if (s.input === 'boolean') return v ? '是' : '否';
   if (s.input === 'fen' && typeof v === 'number') return `${(v / 100).toFixed(2)}元`;
   if (s.input === 'choice') return s.choices.find((c) => c.value === v)?.label ?? String(v);
@@ -92,8 +101,8 @@ function SettingRow({ s }: { s: Setting }) {
       <Input
         aria-labelledby={labelId}
         style={{ maxWidth: 360 }}
-        value={typeof draft === 'string' ? draft : ''}
-        onChange={(e) => setDraft(e.target.value)}
+        value={typeof draft === 'string' ? (isPattern(s) ? patternToScreen(draft) : draft) : ''}
+        onChange={(e) => setDraft(isPattern(s) ? patternFromScreen(e.target.value) : e.target.value)}
       />
     );
   }
