@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
@@ -12,6 +12,7 @@ import {
   mayApproveForm,
 } from '@onestop/domain';
 import { activeRolesIn, jurisdictionChain } from './cases.access';
+import type { JsonDefaulted as Json, Timestamp } from '../../db/column-types';
 
 /**
  * Approvals by the approver's own action (issue #13 item 1): a handler asks; the request waits on the
@@ -22,9 +23,6 @@ import { activeRolesIn, jurisdictionChain } from './cases.access';
  * domain (APPROVAL_FORMS); a track registers only what approval does (registerApprovalKind); the
  * table is migration 0046.
  */
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | undefined, string>;
 
 export interface ApprovalRequestTable {
   id: Generated<string>;

@@ -1,9 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import { CLAIM_TRACK_IDS, type ClaimTrackId } from '@onestop/domain';
 import type { PartiesTables } from '../parties/parties.tables';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | null | undefined, string | null>;
+import type { Json, Timestamp } from '../../db/column-types';
 
 export const CHANNELS = [
   'window',
