@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: sessions, the auth context and the request guard are one security boundary, reviewed together.
 import type {} from '@fastify/cookie';
 import {
   businessDate,

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the steps that end or suspend a hearing (withdrawal, no-show, suspension, advance execution) share loading and guards.
 import { ARBITRATION_SUSPENSION_GROUNDS, CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../platform/context';

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the arbitration application and acceptance service; its steps share the case loading and the clocks.
 import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: tribunal forming, recusal and hearing scheduling share the tribunal row and its conflicts check.
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';

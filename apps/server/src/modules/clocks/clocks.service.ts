@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the clock engine on the database (start, suspend, extend, stop, recompute) is one state machine over the clock row.
 import {
   addDays,
   addMonths,

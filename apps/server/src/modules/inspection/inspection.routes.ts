@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the route table of the inspection procedure (one route per step, each with its schema); the logic lives in the phase files.
 import { maskName, maskPhone, type Permission } from '@onestop/domain';
 import { registerProcedureCheck } from '../cases/procedure.registry';
 import { inspectionProcedureCheck } from './inspection.procedure';

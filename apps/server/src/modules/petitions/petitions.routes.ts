@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the route table of the petition procedure (one route per step, each with its schema).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { STEP_DOCUMENTS, stepWithDocument } from './petitions.documents';

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one SQL fact row per case for every statutory statistics table; the query and its refresh belong together.
 import {
   type AwardWinner,
   type CaseFact,

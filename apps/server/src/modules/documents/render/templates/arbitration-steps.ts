@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one template per arbitration step document (model texts of the arbitration document set), read side by side.
 import type { Block } from '../model.js';
 import { APPEAL_RIGHTS, type AwardFinality, type AwardItem, FINALITY_LABEL } from './arbitration-hearing.js';
 import {

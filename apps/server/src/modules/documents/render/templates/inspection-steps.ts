@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one template per inspection step document (GB/T 9704 layout data), read side by side.
 import type { Block } from '../model.js';
 import { remedy, violatedProvisions, WITHDRAWAL_REASONS } from './inspection.js';
 import { cn, d, dt, defineTemplate, h, kv, list, p, partyBlocks, sign, yuan } from './template.js';
