@@ -1,11 +1,10 @@
-import { addYears, CLAIM_CATALOGUE, formatNumber, isClaimType, validateClaims } from '@onestop/domain';
+import { addYears, CLAIM_CATALOGUE, isClaimType, validateClaims } from '@onestop/domain';
 import type { Selectable, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { nextSequence } from '../../platform/sequences';
 import { applyTransitionInTrx, openCaseInTrx, StaleCase } from '../cases/cases.service';
 import type { TrackCaseTable } from '../cases/cases.tables';
 import { appendEvent, scopeOf } from '../../platform/scope';
@@ -20,7 +19,7 @@ import type { EmployerInput } from '../parties/parties.schema';
 import { today } from './inspection.access';
 import type { RegisterBody } from './inspection.schema';
 import type { InspectionSource } from './inspection.tables';
-import { readSetting } from '../../platform/settings';
+import { createMatterRow } from '../matters';
 
 type Trx = Transaction<DB>;
 export type CaseRow = Selectable<TrackCaseTable>;
@@ -65,12 +64,6 @@ export async function step<T>(
   }
 }
 
-async function matterNumber(trx: Trx, year: number) {
-  const pattern = await readSetting(trx, 'intake.matter_number_pattern');
-  const seq = await nextSequence(trx, 'matter', year);
-  return { number: formatNumber(pattern, year, seq), seq };
-}
-
 export interface NewInspectionMatter {
   source: InspectionSource;
   channel: RegisterBody['channel'];
@@ -100,28 +93,20 @@ export async function createInspectionCase(
 ) {
   const day = today(ctx);
   const year = Number(day.slice(0, 4));
-  const { number, seq } = await matterNumber(trx, year);
   const kind = m.source === 'complaint' ? 'complaint' : 'report';
-  const matter = await trx
-    .insertInto('matter')
-    .values({
-      number,
-      year,
-      seq,
-      channel: m.source === 'complaint' || m.source === 'report' ? m.channel : 'other_transfer',
-      request_kind: kind,
-      narrative: m.narrative,
-      jurisdiction_id: m.jurisdictionId,
-      responsible_user_id: auth.userId,
-      created_by: auth.userId,
-      worker_count: m.workerCount,
-      priority_flags: m.claims.some((c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].wageArrears)
-        ? ['wage_arrears']
-        : [],
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const matter = await createMatterRow(trx, year, {
+    channel: m.source === 'complaint' || m.source === 'report' ? m.channel : 'other_transfer',
+    request_kind: kind,
+    narrative: m.narrative,
+    jurisdiction_id: m.jurisdictionId,
+    responsible_user_id: auth.userId,
+    created_by: auth.userId,
+    worker_count: m.workerCount,
+    priority_flags: m.claims.some((c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].wageArrears)
+      ? ['wage_arrears']
+      : [],
+  });
+  const { number } = matter;
   await trx
     .insertInto('matter_party')
     .values([

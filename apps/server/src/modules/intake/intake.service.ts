@@ -1,17 +1,10 @@
-import {
-  type EmployerStatus,
-  formatNumber,
-  triage,
-  type TriageResult,
-  validateClaims,
-} from '@onestop/domain';
+import { type EmployerStatus, triage, type TriageResult, validateClaims } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { nextSequence } from '../../platform/sequences';
 import { raiseAlerts } from '../matters/alerts';
 import type { ClaimTrack } from '../matters/matters.tables';
 import { openDuplicates } from '../matters/matters.presenter';
@@ -35,7 +28,7 @@ import {
   type ResolvedDecision,
   resolveDecision,
 } from './triage.service';
-import { readSetting } from '../../platform/settings';
+import { createMatterRow } from '../matters';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -160,7 +153,6 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
   }
   const settings = await loadTriageSettings(db);
   const year = Number(today.slice(0, 4));
-  const pattern = await readSetting(db, 'intake.matter_number_pattern');
 
   const id = await db.transaction().execute(async (trx) => {
     // Parties in a fixed order (by keyed hash) so concurrent intakes never deadlock on them.
@@ -203,44 +195,35 @@ export async function createIntake(ctx: AppContext, auth: AuthContext, actor: Ac
     const decision = body.triage ? resolveDecision(result, claimTypes, body.triage, body.consent) : null;
     const duplicates = await openDuplicates(trx, workerIds, employerIds);
 
-    const seq = await nextSequence(trx, 'matter', year);
-    const number = formatNumber(pattern, year, seq);
     const consentWorkerId = body.consent ? workerIds[body.consent.workerIndex]! : null;
     const consentWorker = workerRows.find((w) => w.id === consentWorkerId);
-    const matter = await trx
-      .insertInto('matter')
-      .values({
-        number,
-        year,
-        seq,
-        channel: body.channel,
-        request_kind: body.requestKind,
-        status: decision ? 'routed' : 'registered',
-        narrative: body.narrative,
-        jurisdiction_id: body.jurisdictionId,
-        responsible_user_id: body.responsibleUserId ?? auth.userId,
-        created_by: auth.userId,
-        worker_count: input.workerCount,
-        collective: result.collective,
-        collective_contract: input.collectiveContract ?? false,
-        priority_flags: result.priorityFlags,
-        employment_start: body.facts.employmentStart ?? null,
-        employment_end: body.facts.employmentEnd ?? null,
-        knew_date: body.facts.knewDate ?? null,
-        triage_input: JSON.stringify(input),
-        triage_result: JSON.stringify(result),
-        triage_decision: decision ? JSON.stringify(decision) : null,
-        triage_decided_by: decision ? auth.userId : null,
-        triage_decided_at: decision ? new Date() : null,
-        mediation_consent:
-          body.consent && consentWorker
-            ? JSON.stringify(consentRecord(body.consent, consentWorker, actor))
-            : null,
-        duplicate_of_id: duplicates[0]?.id ?? null,
-        updated_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const matter = await createMatterRow(trx, year, {
+      channel: body.channel,
+      request_kind: body.requestKind,
+      status: decision ? 'routed' : 'registered',
+      narrative: body.narrative,
+      jurisdiction_id: body.jurisdictionId,
+      responsible_user_id: body.responsibleUserId ?? auth.userId,
+      created_by: auth.userId,
+      worker_count: input.workerCount,
+      collective: result.collective,
+      collective_contract: input.collectiveContract ?? false,
+      priority_flags: result.priorityFlags,
+      employment_start: body.facts.employmentStart ?? null,
+      employment_end: body.facts.employmentEnd ?? null,
+      knew_date: body.facts.knewDate ?? null,
+      triage_input: JSON.stringify(input),
+      triage_result: JSON.stringify(result),
+      triage_decision: decision ? JSON.stringify(decision) : null,
+      triage_decided_by: decision ? auth.userId : null,
+      triage_decided_at: decision ? new Date() : null,
+      mediation_consent:
+        body.consent && consentWorker
+          ? JSON.stringify(consentRecord(body.consent, consentWorker, actor))
+          : null,
+      duplicate_of_id: duplicates[0]?.id ?? null,
+    });
+    const { number } = matter;
     await insertMatterParts(trx, matter.id, {
       workers: workerIds.map((id, i) => ({ id, representative: body.workers[i]!.representative ?? false })),
       employerIds,

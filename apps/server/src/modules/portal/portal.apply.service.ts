@@ -1,11 +1,10 @@
-import { type EmployerStatus, formatNumber, type TriageResult, triage } from '@onestop/domain';
+import { type EmployerStatus, type TriageResult, triage } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { nextSequence } from '../../platform/sequences';
 import { generateShortCode } from '../documents/short-code';
 import type { IntakeBody } from '../intake/intake.schema';
 import { consentRecord, flagDuplicates, insertMatterParts, validateIntake } from '../intake/intake.service';
@@ -16,7 +15,7 @@ import { appendEvent } from '../../platform/scope';
 import { checkIdentity, identityHash, upsertEmployer, upsertWorker } from '../parties/parties.service';
 import type { ApplicationBody } from './portal.schema';
 import { attachUploads } from './portal.uploads';
-import { readSetting } from '../../platform/settings';
+import { createMatterRow } from '../matters';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -170,7 +169,6 @@ export async function createOnlineApplication(
   }
   const settings = await loadTriageSettings(db);
   const year = Number(today.slice(0, 4));
-  const pattern = await readSetting(db, 'intake.matter_number_pattern');
   const queryCode = generateShortCode();
 
   return db.transaction().execute(async (trx) => {
@@ -202,35 +200,26 @@ export async function createOnlineApplication(
       throw new AppError(400, x.code ?? 'TRIAGE_INVALID_INPUT', x.message, x.details);
     }
     const dups = await openDuplicates(trx, [worker.id], [employer.id]);
-    const seq = await nextSequence(trx, 'matter', year);
-    const number = formatNumber(pattern, year, seq);
-    const matter = await trx
-      .insertInto('matter')
-      .values({
-        number,
-        year,
-        seq,
-        channel: 'online',
-        request_kind: intake.requestKind,
-        status: 'registered',
-        narrative: body.narrative,
-        jurisdiction_id: body.jurisdictionId,
-        responsible_user_id: null,
-        created_by: null,
-        worker_count: 1,
-        collective: result.collective,
-        priority_flags: result.priorityFlags,
-        employment_start: body.facts.employmentStart ?? null,
-        employment_end: body.facts.employmentEnd ?? null,
-        knew_date: body.facts.knewDate ?? null,
-        triage_input: JSON.stringify(input),
-        triage_result: JSON.stringify(result),
-        mediation_consent: JSON.stringify(consentRecord(intake.consent!, { id: w.id, name: w.name }, actor)),
-        duplicate_of_id: dups[0]?.id ?? null,
-        updated_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const matter = await createMatterRow(trx, year, {
+      channel: 'online',
+      request_kind: intake.requestKind,
+      status: 'registered',
+      narrative: body.narrative,
+      jurisdiction_id: body.jurisdictionId,
+      responsible_user_id: null,
+      created_by: null,
+      worker_count: 1,
+      collective: result.collective,
+      priority_flags: result.priorityFlags,
+      employment_start: body.facts.employmentStart ?? null,
+      employment_end: body.facts.employmentEnd ?? null,
+      knew_date: body.facts.knewDate ?? null,
+      triage_input: JSON.stringify(input),
+      triage_result: JSON.stringify(result),
+      mediation_consent: JSON.stringify(consentRecord(intake.consent!, { id: w.id, name: w.name }, actor)),
+      duplicate_of_id: dups[0]?.id ?? null,
+    });
+    const { number } = matter;
     await sql`UPDATE matter SET query_code = ${queryCode} WHERE id = ${matter.id}`.execute(trx);
     await insertMatterParts(trx, matter.id, {
       workers: [{ id: worker.id, representative: false }],
