@@ -3,4 +3,4 @@
  * '../matters', not from its files.
  */
 export { fresh, partiesOf, StaleVersion, transact } from './matters.service';
-export { createMatterRow, type NewMatter } from './matters.create';
+export { claimsNotInOpenProcedure, createMatterRow, type NewMatter } from './matters.create';

@@ -1,5 +1,5 @@
 import { formatNumber } from '@onestop/domain';
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { nextSequence } from '../../platform/sequences';
 import { readSetting } from '../../platform/settings';
@@ -28,4 +28,26 @@ export async function createMatterRow(
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id, number, year, seq };
+}
+
+/**
+ * The claims of a matter not in an open procedure (pending or routed, no open case holds them):
+ * one claim, one open procedure (《劳动保障监察条例》第二十一条第二款; 《劳动人事争议仲裁办案规则》第三十条).
+ * The caller adds its own select and order.
+ */
+export function claimsNotInOpenProcedure(exec: Kysely<DB> | Transaction<DB>, matterId: string) {
+  return exec
+    .selectFrom('matter_claim as mc')
+    .where('mc.matter_id', '=', matterId)
+    .where('mc.status', 'in', ['pending', 'routed'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('case_claim as cc')
+            .select('cc.claim_id')
+            .whereRef('cc.claim_id', '=', 'mc.id')
+            .where('cc.open', '=', true),
+        ),
+      ),
+    );
 }

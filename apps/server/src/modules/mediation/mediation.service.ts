@@ -23,6 +23,7 @@ import { arbitrationPending, mediationIssuer, proposalNextStep } from './mediati
 import { BASIS, claimTypeLabel, whoMediates } from './mediation.rules';
 import type { proposalBody, startBody } from './mediation.schema';
 import { loadCalcFigures, loadCriteria, replyDays } from './mediation.settings';
+import { claimsNotInOpenProcedure } from '../matters';
 
 /** The worker / employer portal answers through the same function as the staff (item by item). */
 export { recordProposalReplies } from './mediation.replies';
@@ -31,21 +32,8 @@ const METHOD_LABELS = { window_signature: '窗口当面签字确认', online_con
 
 /** Claims that may enter mediation: the given ones, else those of the matter not open in any procedure. */
 async function claimsFor(trx: Trx, matterId: string, claimIds: string[] | undefined) {
-  const claims = await trx
-    .selectFrom('matter_claim as mc')
+  const claims = await claimsNotInOpenProcedure(trx, matterId)
     .select(['mc.id', 'mc.type', 'mc.amount_fen', 'mc.track'])
-    .where('mc.matter_id', '=', matterId)
-    .where('mc.status', 'in', ['pending', 'routed'])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('case_claim as cc')
-            .select('cc.claim_id')
-            .whereRef('cc.claim_id', '=', 'mc.id')
-            .where('cc.open', '=', true),
-        ),
-      ),
-    )
     .orderBy('mc.sort')
     .execute();
   if (!claimIds)

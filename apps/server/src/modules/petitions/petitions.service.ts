@@ -15,6 +15,7 @@ import { createTransfer } from '../transfers/transfers.service';
 import { FORM_LABELS, type registerBody, TARGET_LABELS } from './petitions.schema';
 import { addRecord, issueDocument, type PetitionRow, precheck } from './petitions.records';
 import type { PetitionForm } from './petitions.tables';
+import { claimsNotInOpenProcedure } from '../matters';
 
 const FORM_CHANNEL: Record<PetitionForm, 'mail' | 'window' | 'hotline_12333' | 'online'> = {
   letter: 'mail',
@@ -50,23 +51,7 @@ export async function registerPetition(
     await assertMatterInScope(db, auth, matterId!);
   }
   return db.transaction().execute(async (trx) => {
-    const free = await trx
-      .selectFrom('matter_claim as mc')
-      .select('mc.id')
-      .where('mc.matter_id', '=', matterId!)
-      .where('mc.status', 'in', ['pending', 'routed'])
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('case_claim as cc')
-              .select('cc.claim_id')
-              .whereRef('cc.claim_id', '=', 'mc.id')
-              .where('cc.open', '=', true),
-          ),
-        ),
-      )
-      .execute();
+    const free = await claimsNotInOpenProcedure(trx, matterId!).select('mc.id').execute();
     const opened = await openCaseInTrx(
       ctx,
       trx,
