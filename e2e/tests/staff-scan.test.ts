@@ -223,6 +223,7 @@ const PAGES: { user: string; paths: (o: Objects) => string[] }[] = [
       '/admin/calendar',
       '/admin/jobs',
       '/training',
+      '/admin/settings',
     ],
   },
   { user: 'petition', paths: () => ['/work/petition', '/petitions'] },

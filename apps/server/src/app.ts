@@ -14,6 +14,7 @@ import { adminRoutes } from './modules/admin/admin.routes';
 import { arbitrationModule } from './modules/arbitration/arbitration.routes';
 import { auditRoutes } from './modules/admin/audit.routes';
 import { jobsRoutes } from './modules/admin/jobs.routes';
+import { settingsRoutes } from './modules/admin/settings.routes';
 import { usersRoutes } from './modules/admin/users.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { casesModule } from './modules/cases/cases.module';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(auditRoutes, { prefix: '/api/admin/audit' });
   await app.register(jobsRoutes, { prefix: '/api/admin/jobs' });
+  await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
   await app.register(workRoutes, { prefix: '/api/work' });
   await app.register(clocksModule, { prefix: '/api' });
   await app.register(notificationsRoutes, { prefix: '/api/notifications' });

@@ -6,7 +6,7 @@ import { creditCode, intakeBody, residentId } from './intake-fixtures';
 import { setToday } from './procedure.support';
 
 /**
- * Collective disputes (RULES.md W-03, T-A17; 办案规则第六十二条至第六十七条): the one-time notice of all key
+ * Collective disputes (《劳动人事争议仲裁办案规则》第五十六条至第六十七条, 《劳动人事争议仲裁办案规则》第六十三条; 办案规则第六十二条至第六十七条): the one-time notice of all key
  * dates within five days of acceptance; the represented workers' written consent before the
  * representatives dispose of their rights; the tripartite tribunal of collective-contract disputes.
  */

@@ -8,9 +8,9 @@ import { newMatter, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
 
 /**
- * Decision documents of the proceedings (RULES.md W-02, T-A15): 中止审理决定书 with the ground and the
+ * Decision documents of the proceedings (《劳动争议调解仲裁法》第三十一条至第五十条, 《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条): 中止审理决定书 with the ground and the
  * 恢复审理通知书; 延长审理期限通知书 (+15 days, approver) to both parties; 准予撤回仲裁申请决定书. And the
- * simplified procedure's notice (W-03): issued as a document and sent by SMS through the party outbox,
+ * simplified procedure's notice (《劳动人事争议仲裁办案规则》第五十六条至第六十七条): issued as a document and sent by SMS through the party outbox,
  * the defence period shortened only with the respondent's consent.
  */
 describe('arbitration: decision documents and the simplified notice', () => {

@@ -241,7 +241,7 @@ describe('portal: online application, following, service, rating', () => {
     const list = (await employer.get('/api/portal/matters')).body.items;
     const mine = list.find((m: any) => m.id === matter.matterId);
     expect(mine.role).toBe('employer');
-    // The complaint filed by the worker against the same employer stays hidden from the employer (P-05).
+    // The complaint filed by the worker against the same employer stays hidden from the employer (《劳动保障监察条例》第九条第三款；《信访工作条例》第三十条第三款).
     expect(list).toHaveLength(1);
     const name = body.employer.name;
     const draft = await flowDraft(env, clerk, {

@@ -82,6 +82,7 @@ export function createRouter() {
                 { path: 'admin/audit', lazy: page(() => import('./pages/admin/AuditPage')) },
                 { path: 'admin/calendar', lazy: page(() => import('./pages/admin/CalendarPage')) },
                 { path: 'admin/jobs', lazy: page(() => import('./pages/admin/JobsPage')) },
+                { path: 'admin/settings', lazy: page(() => import('./pages/admin/SettingsPage')) },
                 { path: '*', lazy: page(() => import('./pages/NotFoundPage')) },
               ],
             },

@@ -18,3 +18,4 @@ export * from './prevention';
 export * from './obligations';
 export * from './rooms';
 export * from './training';
+export * from './time';

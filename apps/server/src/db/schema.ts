@@ -1,5 +1,5 @@
 import type { ApprovalTables } from '../modules/cases/approvals';
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { ArbitrationTables } from '../modules/arbitration/arbitration.tables';
 import type { CasesTables } from '../modules/cases/cases.tables';
 import type { ClocksTables } from '../modules/clocks/clocks.tables';
@@ -19,10 +19,9 @@ import type { PreventionTables } from '../modules/prevention/prevention.tables';
 import type { ObligationsTables } from '../modules/obligations/obligations.tables';
 import type { RoomsTables } from '../modules/rooms/rooms.tables';
 import type { TrainingTables } from '../modules/training/training.tables';
+import type { Json, Timestamp } from './column-types';
 
 /** Kysely table types. Dates (SQL date) are 'YYYY-MM-DD' strings; int8 is parsed to number. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | null, string | null>;
 
 export interface JurisdictionTable {
   id: Generated<string>;

@@ -1,5 +1,7 @@
+// Over 400 lines on purpose: sessions, the auth context and the request guard are one security boundary, reviewed together.
 import type {} from '@fastify/cookie';
 import {
+  businessDate,
   type EffectiveGrant,
   effectivePermissions,
   isRoleCode,
@@ -107,7 +109,7 @@ export function todayIso(
   config: Pick<AppConfig, 'tzOffsetMinutes'> & { now?: (() => Date) | undefined },
   now = config.now?.() ?? new Date(),
 ): string {
-  return new Date(now.getTime() + config.tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
+  return businessDate(now, config.tzOffsetMinutes);
 }
 
 /**

@@ -282,6 +282,13 @@ export const MENU: MenuNode[] = [
         path: '/admin/jobs',
         permission: 'admin.jobs',
       },
+      {
+        key: 'admin-settings',
+        label: '系统设置',
+        icon: SettingOutlined,
+        path: '/admin/settings',
+        permission: 'admin.orgs',
+      },
     ],
   },
 ];

@@ -2456,6 +2456,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 系统设置：每一项的类型、默认值、说明与法律依据，以及当前取值 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Setting"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/settings/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改一项设置（未登记的设置项 400 SETTING_UNKNOWN；取值类型不符 400 SETTING_INVALID；乐观锁 version） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis?: string;
+                        value: unknown;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Setting"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/users": {
         parameters: {
             query?: never;
@@ -20364,7 +20538,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 法律援助筛查：是否属于援助事项、农民工免予核查经济困难、距期限≤7日可先行援助（R-10） */
+        /** 法律援助筛查：是否属于援助事项、农民工免予核查经济困难、距期限≤7日可先行援助（《法律援助法》第三十一条、第四十二条、第四十四条） */
         get: {
             parameters: {
                 query?: {
@@ -38822,6 +38996,50 @@ export interface components {
             }[];
             username: string;
         };
+        Setting: {
+            /** @description 当前取值所附依据 */
+            basis: string | null;
+            choices: {
+                label: string;
+                value: string;
+            }[];
+            /** @description 登记的法律依据（法律条文或中心规则） */
+            declaredBasis: string;
+            defaultValue: unknown;
+            family: string | null;
+            group: string;
+            groupLabel: string;
+            help: string;
+            /** @enum {string} */
+            input: "integer" | "fen" | "decimal" | "boolean" | "text" | "choice" | "json";
+            key: string;
+            label: string;
+            value: unknown;
+            /** @description 0：尚未保存，使用默认值 */
+            version: number;
+        };
+        SettingInput: {
+            /** @description 当前取值所附依据 */
+            basis: string | null;
+            choices: {
+                label: string;
+                value: string;
+            }[];
+            /** @description 登记的法律依据（法律条文或中心规则） */
+            declaredBasis: string;
+            defaultValue: unknown;
+            family: string | null;
+            group: string;
+            groupLabel: string;
+            help: string;
+            /** @enum {string} */
+            input: "integer" | "fen" | "decimal" | "boolean" | "text" | "choice" | "json";
+            key: string;
+            label: string;
+            value: unknown;
+            /** @description 0：尚未保存，使用默认值 */
+            version: number;
+        };
         TrackCase: {
             assignee: {
                 id: string;
@@ -39490,7 +39708,7 @@ export type operations = Record<string, never>;
 
 /** Stable error codes (ErrorBody.code) by the server module that throws them. */
 export const ERROR_CODES = {
-  "platform": ["BUSY_RETRY_LATER", "CONFLICT", "CSRF_INVALID", "DUPLICATE", "FORBIDDEN", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_OUTCOME_UNKNOWN", "NOT_FOUND", "SESSION_EXPIRED", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+  "platform": ["BUSY_RETRY_LATER", "CONFLICT", "CSRF_INVALID", "DUPLICATE", "FORBIDDEN", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_OUTCOME_UNKNOWN", "NOT_FOUND", "SESSION_EXPIRED", "SETTING_INVALID", "SETTING_UNKNOWN", "UNAUTHENTICATED", "VALIDATION_FAILED"],
   "admin": ["CERTIFICATE_DUPLICATE", "DUPLICATE", "DUPLICATE_ROLE", "INVALID_PARENT", "JOB_NOT_FAILED", "JURISDICTION_NOT_FOUND", "ORGANIZATION_NOT_FOUND", "PASSWORD_POLICY", "USERNAME_TAKEN"],
   "arbitration": ["ADVANCE_ITEMS_REQUIRED", "ADVANCE_NOT_ELIGIBLE", "ALL_CLAIMS_ABANDONED", "ALREADY_SIMPLIFIED", "APPLICATION_INCOMPLETE", "APPLICATION_NOT_UNDER_REVIEW", "ARBITRATION_NOT_READY", "ARBITRATOR_NOT_QUALIFIED", "AWARD_CLOCK_NOT_RUNNING", "AWARD_MISSING", "AWARD_NOT_ISSUED", "CASE_CLOSED", "CLAIMS_CHANGE_EMPTY", "CLAIMS_CHANGE_NOT_NOW", "CLAIM_NOT_IN_CASE", "CLERK_NOT_QUALIFIED", "CLOSING_NOT_NOW", "COLLECTIVE_NOTICE_ISSUED", "CONSENT_DATE_IN_FUTURE", "CONSENT_PARTY_INVALID", "CONVERSION_TOO_LATE", "CORRECTION_NOTICES_EXHAUSTED", "DEFENCE_SHORTENING_NEEDS_CONSENT", "HEARING_CONFLICT", "HEARING_NOT_SCHEDULED", "HEARING_REQUIRED", "HEARING_TIME_INVALID", "NOT_AN_AWARD", "NOT_ARBITRATION_CASE", "NOT_COLLECTIVE", "NOT_SIMPLIFIED", "OUTCOME_REQUIRED", "OUTSIDE_JURISDICTION", "PARTY_NOT_IN_CASE", "POWER_OF_ATTORNEY_REQUIRED", "RECUSAL_DATE_INVALID", "RECUSAL_DECIDER_REQUIRED", "RECUSAL_OWN_CASE", "RECUSAL_TARGET_NOT_MEMBER", "REPRESENTED_CONSENT_MISSING", "SAME_DAY_PENDING", "SIMPLIFIED_NOTICE_ISSUED", "SIMPLIFIED_NOT_ELIGIBLE", "SIMPLIFIED_NOT_NOW", "SOLE_ARBITRATOR_NOT_ALLOWED", "TRIBUNAL_DUPLICATE", "TRIBUNAL_NOT_NOW", "TRIBUNAL_PRESIDING", "TRIBUNAL_REQUIRED", "TRIBUNAL_SIZE", "TRIBUNAL_TRIPARTITE", "WRITTEN_ALREADY_SUBMITTED", "WRITTEN_EVIDENCE_UNKNOWN", "WRITTEN_HEARING_EXISTS", "WRITTEN_HEARING_NOT_SIMPLIFIED", "WRITTEN_HEARING_OPEN", "WRITTEN_PERIOD_OVER"],
   "auth": ["ACCOUNT_DISABLED", "AUTH_INVALID", "AUTH_LOCKED", "PASSWORD_POLICY", "PASSWORD_WRONG"],

@@ -14,6 +14,7 @@ import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
 import { DocumentServiceCard } from '../features/documents/components/DocumentServiceCard';
 import { RoomsPanel } from '../features/rooms/RoomsPanel';
 import { isApiError } from '../lib/api';
+import { chineseClockOfInstant } from '../lib/time';
 
 const STATUS = {
   pass: { color: 'green', text: '符合' },
@@ -66,7 +67,7 @@ export default function ArbitrationCasePage() {
                       .map((p) => p.name)
                       .join('、'),
                   },
-                  { label: '收件时间', children: new Date(c.receivedAt).toLocaleString('zh-CN') },
+                  { label: '收件时间', children: chineseClockOfInstant(c.receivedAt) },
                   { label: '维权事项', children: c.matterNumber },
                   {
                     label: '仲裁请求',
@@ -144,7 +145,7 @@ export default function ArbitrationCasePage() {
                 size="small"
                 dataSource={c.records}
                 renderItem={(r) => (
-                  <List.Item>{`${new Date(r.at).toLocaleString('zh-CN')} ${r.by}：${r.summary}`}</List.Item>
+                  <List.Item>{`${chineseClockOfInstant(r.at)} ${r.by}：${r.summary}`}</List.Item>
                 )}
               />
             </Card>

@@ -7,8 +7,9 @@ import {
   useDayClose,
   useHearingCalendar,
 } from '../features/arbitration/hooks/use-arbitration';
+import { businessToday, dateOfInstant } from '../lib/time';
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = businessToday;
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -74,11 +75,7 @@ export default function ArbitrationWorkPage() {
                 render: (_v: unknown, r: { id: string }) =>
                   (cal.data?.hearings ?? [])
                     .filter(
-                      (h) =>
-                        h.roomId === r.id &&
-                        h.state === 'scheduled' &&
-                        new Date(new Date(h.startsAt).getTime() + 8 * 3600_000).toISOString().slice(0, 10) ===
-                          d,
+                      (h) => h.roomId === r.id && h.state === 'scheduled' && dateOfInstant(h.startsAt) === d,
                     )
                     .map((h) => (
                       <div key={h.id}>

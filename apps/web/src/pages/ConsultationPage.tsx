@@ -13,8 +13,9 @@ import { MatterPicker } from '../features/consultation/components/MatterPicker';
 import { useConsultations, useLogConsultation } from '../features/consultation/hooks/use-consultations';
 import { KbSearch } from '../features/knowledge/components/KbSearch';
 import { feedback } from '../lib/feedback';
+import { chineseClockOfInstant } from '../lib/time';
 
-/** The window's quick consultation log (RULES R-01: every question logged) with the knowledge base beside it. */
+/** The window's quick consultation log (中心工作规则（先咨询后立案）: every question logged) with the knowledge base beside it. */
 export default function ConsultationPage() {
   const user = useCurrentUser();
   const canConvert = hasPermission(user, 'intake.create');
@@ -148,7 +149,7 @@ export default function ConsultationPage() {
                 }
                 description={
                   <Typography.Text type="secondary">
-                    {new Date(c.createdAt).toLocaleString('zh-CN')} · {c.channelLabel} · {c.staffName}
+                    {chineseClockOfInstant(c.createdAt)} · {c.channelLabel} · {c.staffName}
                     {c.visitorName ? ` · ${c.visitorName}` : ''}
                   </Typography.Text>
                 }

@@ -13,7 +13,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { chineseDate } from '@onestop/domain/documents/format';
+import { chineseDate } from '@onestop/domain/time';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../components/PageHeader';

@@ -21,6 +21,7 @@ import { WageGroupPanel } from '../features/wage-groups/components/WageGroupPane
 import { PRIORITY_LABELS } from '../features/matters/types';
 import { isApiError } from '../lib/api';
 import type { IntakeCreatedState } from './IntakePage';
+import { chineseClockOfInstant } from '../lib/time';
 
 /** The master record (维权事项): one page that follows the matter to the end. */
 export default function MatterPage() {
@@ -76,7 +77,7 @@ export default function MatterPage() {
               { label: '事项编号', children: <span data-testid="matter-number">{m.number}</span> },
               { label: '来源渠道', children: m.channelLabel },
               { label: '受理辖区', children: m.jurisdiction.name },
-              { label: '登记时间', children: new Date(m.receivedAt).toLocaleString('zh-CN') },
+              { label: '登记时间', children: chineseClockOfInstant(m.receivedAt) },
               { label: '负责人', children: m.responsible?.name ?? '—' },
               { label: '登记人', children: m.createdBy ?? '—' },
               {

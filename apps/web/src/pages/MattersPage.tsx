@@ -9,6 +9,7 @@ import {
   PRIORITY_LABELS,
   STATUS_OPTIONS,
 } from '../features/matters/types';
+import { chineseClockOfInstant } from '../lib/time';
 
 const SEARCHED_BY: Record<string, string> = {
   name: '按姓名/单位名称模糊查询',
@@ -126,7 +127,7 @@ export default function MattersPage() {
               title: '登记时间',
               dataIndex: 'receivedAt',
               width: 160,
-              render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+              render: (v: string) => chineseClockOfInstant(v),
             },
           ]}
         />

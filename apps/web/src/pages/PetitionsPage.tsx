@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 import { PetitionDetail } from '../features/petitions/components/PetitionDetail';
 import { RegisterPetitionModal } from '../features/petitions/components/RegisterPetitionModal';
 import { usePetitions } from '../features/petitions/hooks/use-petitions';
+import { chineseDateOfInstant } from '../lib/time';
 
 /** Petition work area (信访维权咨询窗口): register, classify, negotiate, transfer, 释明 and print. */
 export default function PetitionsPage() {
@@ -63,7 +64,7 @@ export default function PetitionsPage() {
                     </Space>
                     <Typography.Text>{p.request}</Typography.Text>
                     <Typography.Text type="secondary">
-                      {p.caseNumber} · {new Date(p.createdAt).toLocaleDateString('zh-CN')}
+                      {p.caseNumber} · {chineseDateOfInstant(p.createdAt)}
                     </Typography.Text>
                   </Space>
                 </List.Item>

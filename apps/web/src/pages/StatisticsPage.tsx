@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the statistics page (tables, analysis, publication tabs) shares one period selector and its queries.
 import {
   Alert,
   Grid,

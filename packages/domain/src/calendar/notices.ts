@@ -4,7 +4,7 @@ import type { HolidayNotice, NoticeEntry } from './types';
 /**
  * Seed data: the annual 国务院办公厅 holiday notices, transcribed day by day. Every further year
  * must be entered from its official notice (admin screen); a year without a notice is unknown to the
- * calendar, never "weekdays only" (RULES.md project decisions, H-04/H-05).
+ * calendar, never "weekdays only" (project decisions, 《全国年节及纪念日放假办法》第七条/《全国年节及纪念日放假办法》；国务院办公厅年度节假日安排通知).
  */
 
 /** Expands an inclusive range of rest days that share one name. */

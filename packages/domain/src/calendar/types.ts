@@ -1,7 +1,7 @@
 import type { IsoDate } from './date';
 
 /**
- * Type of one calendar day (RULES.md H-05):
+ * Type of one calendar day (《全国年节及纪念日放假办法》；国务院办公厅年度节假日安排通知):
  * - workday: Monday–Friday, not a rest day;
  * - weekend: an ordinary Saturday/Sunday;
  * - holiday: a rest day from the State Council notice (statutory holiday, 补假 or swapped rest day);

@@ -18,7 +18,7 @@ describe('seed notices', () => {
   );
 
   // Hand count: Mon–Fri days of the year − weekday rest days + make-up days.
-  // 2024: 262 − 19 + 8; 2025: 261 − 18 + 5; 2026: 261 − 19 + 6 (RULES.md H-08: 248 under 13 holidays).
+  // 2024: 262 − 19 + 8; 2025: 261 − 18 + 5; 2026: 261 − 19 + 6 (劳社部发〔2008〕3号: 248 under 13 holidays).
   it.each([
     [NOTICE_2024, 366, 251],
     [NOTICE_2025, 365, 248],

@@ -47,7 +47,7 @@ function checkTypeFitsWeekday(date: IsoDate, type: DayType, what: string): void 
 
 /**
  * Working-day calendar over any set of complete years (one row per day), with optional regional
- * overrides. Working day = workday or makeup_workday (RULES.md H-05). Every query on a date whose
+ * overrides. Working day = workday or makeup_workday (《全国年节及纪念日放假办法》；国务院办公厅年度节假日安排通知). Every query on a date whose
  * year has no data throws CalendarUnknownError.
  */
 export class WorkCalendar {
@@ -158,7 +158,7 @@ export class WorkCalendar {
   }
 
   /**
-   * Counts `n` working days from `from`, the start day excluded (RULES.md C-01, H-07): the result
+   * Counts `n` working days from `from`, the start day excluded (《民法典》第二百零一条；《民事诉讼法》第八十五条第二款, 《民法典》第二百零一条): the result
    * is the n-th working day after `from` (before it when n < 0). n = 0 returns `from` unchanged.
    */
   addWorkingDays(from: IsoDate, n: number): IsoDate {

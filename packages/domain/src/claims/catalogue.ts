@@ -1,7 +1,7 @@
 /**
  * The claim catalogue (诉求 / 请求事项) as data. Triage, final-award screening, legal-aid screening and
  * the calculators all read this table; nothing else hard-codes claim types.
- * Source rows: RULES.md §1.2 (R-02 dispute vs violation), §7.1 (final award), R-10 (legal aid).
+ * Source rows: routing rules (《劳动争议调解仲裁法》第二条、第九条；《劳动保障监察条例》第十一条 dispute vs violation), final award, 《劳动争议调解仲裁法》第四十七条 (final award), 《法律援助法》第三十一条、第四十二条、第四十四条 (legal aid).
  */
 
 export const CLAIM_TYPES = [
@@ -47,7 +47,7 @@ export interface ClaimDefinition {
   monetary: boolean;
   nature: ClaimNature;
   finalAwardCategory: FinalAwardCategory;
-  /** Matter listed in 法律援助法第三十一条. */
+  /** Matter listed in 法律援助法第三十一条 (《法律援助法》第三十一条、第四十二条、第四十四条). */
   legalAidSubject: boolean;
   /** 拖欠劳动报酬: priority flag, same-day acceptance, and the limitation exception of S1 Art. 27 ¶4. */
   wageArrears: boolean;
@@ -251,7 +251,7 @@ export const FINAL_AWARD_CATEGORY_LABELS: Readonly<Record<NonNullable<FinalAward
 };
 
 /**
- * "Likely final" at intake (RULES §7.1): the money categories are final when the item does not exceed
+ * "Likely final" at intake (final award, 《劳动争议调解仲裁法》第四十七条): the money categories are final when the item does not exceed
  * 12 × the local monthly minimum wage (per item, 最高法解释（一）第十九条); 'standards' items always are.
  * At intake only the claimed amount is known, so this is a hint, not the award's label.
  */

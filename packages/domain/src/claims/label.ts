@@ -1,3 +1,4 @@
+import { chineseDate } from '../time';
 import { CLAIM_CATALOGUE, isClaimType } from './catalogue';
 
 /** What a claim label is built from: the catalogue type and the period the claim covers. */
@@ -17,10 +18,7 @@ const parts = (d: string) => {
   return { y, m, day };
 };
 const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-const full = (d: string) => {
-  const p = parts(d);
-  return `${p.y}年${p.m}月${p.day}日`;
-};
+const full = (d: string) => chineseDate(d);
 
 /**
  * The period of a claim in words: whole calendar months as '2025年9月' or '2025年9月至12月'

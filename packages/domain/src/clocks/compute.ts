@@ -24,7 +24,7 @@ export interface ExtensionApproval {
 export interface ComputeDueOptions {
   /**
    * Days during which the clock was suspended (中止), counted in the rule's own kind of day:
-   * working days for working-day rules, calendar days otherwise (RULES.md C-09).
+   * working days for working-day rules, calendar days otherwise (《劳动人事争议仲裁办案规则》第四十五条、第四十六条).
    */
   suspendedDays?: number;
   extension?: ExtensionApproval;
@@ -100,7 +100,7 @@ function countWorkingDays(calendar: WorkCalendar, from: IsoDate, n: number, dire
   return { due, text: `${head}${detail}，${direction === 1 ? '至' : '最迟于'}${due}` };
 }
 
-/** Applies the roll-over policy to the last day of a calendar period (RULES.md C-03, H-06). */
+/** Applies the roll-over policy to the last day of a calendar period (《民法典》第二百零三条第一款；《民事诉讼法》第八十五条第三款, 《民法典》第二百零三条). */
 function rollOver(calendar: WorkCalendar, end: IsoDate, rollover: ClockRollover, direction: 1 | -1): Step {
   if (calendar.isWorkingDay(end)) {
     const makeup = calendar.dayType(end) === 'makeup_workday';
@@ -164,7 +164,7 @@ function advance(
 }
 
 /**
- * Computes the due date of a clock (RULES.md §3.3): start day excluded; working-day periods skip
+ * Computes the due date of a clock (period computation, 《民法典》第二百零一条至第二百零三条): start day excluded; working-day periods skip
  * non-working days and count make-up workdays; calendar-day periods add n days then roll over;
  * months/years land on the corresponding day (month-end fallback) then roll over; suspension adds
  * the suspended days; an approved extension is counted, in its own unit, from the original due date.

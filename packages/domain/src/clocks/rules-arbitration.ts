@@ -1,9 +1,9 @@
 import type { ClockRule } from './types';
 
 /**
- * Arbitration clocks (RULES.md §2.2). Project decision: the arbitration rules' 3-, 5- and 10-day
+ * Arbitration clocks (arbitration time limits, 《劳动争议调解仲裁法》《劳动人事争议仲裁办案规则》). Project decision: the arbitration rules' 3-, 5- and 10-day
  * periods are working days, 15- and 45-day periods calendar days (《劳动人事争议仲裁办案规则》附则,
- * RULES.md C-07/K-10). Informational entries without a fixed duration (T-A9, T-A12, T-A13, T-A16,
+ * 《劳动人事争议仲裁办案规则》第八十条/《劳动人事争议仲裁办案规则》第八十条). Informational entries without a fixed duration (《劳动人事争议仲裁办案规则》第三十六条, 《劳动争议调解仲裁法》第三十六条, 《劳动人事争议仲裁办案规则》第四十四条, 《劳动人事争议仲裁办案规则》第五十六条至第六十一条,
  * T-A23, T-A24) are not clocks and are omitted.
  */
 const WD_NOTE =

@@ -2,7 +2,7 @@ import type { ClockRule } from './types';
 
 /**
  * Re-assessment of a mediation organisation against the 六有五统一 standard. No statute sets these
- * periods (RULES.md K-15): like the center's other service commitments (track 'center', confidence L)
+ * periods (人社厅发〔2023〕36号): like the center's other service commitments (track 'center', confidence L)
  * they are the bureau's own rule, kept here as data with that basis.
  */
 export const PREVENTION_RULES: readonly ClockRule[] = [

@@ -3,7 +3,7 @@ import type { ClockRule } from './types';
 const CD_ROLL_NOTE =
   '法律未明确为工作日，按自然日计算；末日为休息日或法定节假日的顺延至其后第一个工作日（《民法典》第二百零三条），调休上班日不顺延';
 
-/** Mediation clocks (RULES.md §2.1). */
+/** Mediation clocks (mediation time limits, 《劳动争议调解仲裁法》第十四条). */
 export const MEDIATION_RULES: readonly ClockRule[] = [
   {
     id: 'mediation.settlement',
@@ -52,7 +52,7 @@ export const MEDIATION_RULES: readonly ClockRule[] = [
   },
 ];
 
-/** Labor-inspection clocks (RULES.md §2.3); these periods are expressly working days. */
+/** Labor-inspection clocks (inspection time limits, 《劳动保障监察条例》第十七条); these periods are expressly working days. */
 export const INSPECTION_RULES: readonly ClockRule[] = [
   {
     id: 'inspection.limitation',
@@ -168,7 +168,7 @@ const PETITION_CALENDAR_DAYS = {
   confidence: 'V1',
 } as const satisfies Partial<ClockRule>;
 
-/** Petition clocks (RULES.md §2.4), 《信访工作条例》. */
+/** Petition clocks (petition time limits, 《信访工作条例》第三十二条至第三十五条), 《信访工作条例》. */
 export const PETITION_RULES: readonly ClockRule[] = [
   {
     ...PETITION_CALENDAR_DAYS,
@@ -294,7 +294,7 @@ export const PETITION_RULES: readonly ClockRule[] = [
   },
 ];
 
-/** Legal aid (RULES.md §2.5) and the center's own service promise (project decisions, K-14). */
+/** Legal aid (legal-aid time limits, 《法律援助法》) and the center's own service promise (project decisions, 中心服务承诺). */
 export const LEGAL_AID_AND_CENTER_RULES: readonly ClockRule[] = [
   {
     id: 'legal-aid.decision',

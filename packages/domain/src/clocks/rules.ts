@@ -11,7 +11,7 @@ import { PREVENTION_RULES } from './rules-prevention';
 import { TRAINING_RULES } from './rules-training';
 import type { ClockRule, ClockTrack } from './types';
 
-/** The clock catalogue (RULES.md §2) as data. Ids are stable: they are persisted with every deadline. */
+/** The clock catalogue (the statutory time limits) as data. Ids are stable: they are persisted with every deadline. */
 export const CLOCK_RULES: readonly ClockRule[] = [
   ...ARBITRATION_RULES,
   ...MEDIATION_RULES,

@@ -10,8 +10,8 @@ export const CLOCK_TRACK_LABELS: Readonly<Record<ClockTrack, string>> = {
 };
 
 /**
- * - working_days: skip every non-working day, count make-up workdays (RULES.md H-07);
- * - calendar_days: add n days, then roll over per the rule (C-03, H-06);
+ * - working_days: skip every non-working day, count make-up workdays (《民法典》第二百零一条);
+ * - calendar_days: add n days, then roll over per the rule (《民法典》第二百零三条第一款；《民事诉讼法》第八十五条第三款, 《民法典》第二百零三条);
  * - months / years: corresponding day with month-end fallback (《民法典》第二百零二条), then roll over;
  * - same_day: due on the trigger day.
  */
@@ -27,7 +27,7 @@ export const CLOCK_UNIT_LABELS: Readonly<Record<ClockUnit, string>> = {
 
 export type ClockRollover = 'next_working_day' | 'none';
 
-/** Confidence tags of RULES.md §0.1. */
+/** Confidence tags: V1 verified, V2 secondary, U unverified, L local (center practice). */
 export type ClockConfidence = 'V1' | 'V2' | 'U' | 'L';
 
 export interface ClockTrigger {
@@ -47,7 +47,7 @@ export interface ClockExtension {
 
 export interface ClockRule {
   id: string;
-  /** Catalogue code of RULES.md §2, e.g. 'T-A3'. */
+  /** Catalogue code of the statutory time limits, e.g. 'T-A3'. */
   code: string;
   name: string;
   track: ClockTrack;

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { businessDate, chineseDate, chineseDateOf, chineseDateTime } from '../time';
 import {
-  businessDate,
-  chineseDate,
-  chineseDateOf,
-  chineseDateTime,
   documentFen,
   documentYuan,
   FAMILY_NUMBER_STYLE,

@@ -1,44 +1,12 @@
 import { formatFenUppercase, formatYuan as formatFenYuan } from '../claims/money';
+import { chineseDate, chineseDateTime } from '../time';
 
 /**
  * One formatting layer for every document (issue #13): Chinese dates from the business time zone,
  * one money format, Chinese numerals for legal periods. Templates never format values themselves.
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** '2026-12-07' → '2026年12月7日' (GB/T 9704-2012 7.3.5: Arabic numerals, no leading zeros). */
-export function chineseDate(iso: string): string {
-  const m = ISO_DATE.exec(iso);
-  if (!m) throw new RangeError(`日期格式应为YYYY-MM-DD：${iso}`);
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
-}
-
-/** '2026-12-07T14:05' or '2026-12-07 14:05' → '2026年12月7日14时05分'; a bare date as chineseDate. */
-export function chineseDateTime(value: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(value);
-  if (!m) return chineseDate(value);
-  return `${chineseDate(m[1] as string)}${Number(m[2])}时${m[3]}分`;
-}
-
-/**
- * The calendar date of an instant in the business time zone (config TZ_OFFSET_MINUTES, 480 for
- * Beijing time), as 'YYYY-MM-DD'. A timestamp stored in UTC must go through this before it is
- * printed: 2026-12-06T17:00Z is 2026年12月7日 in 随州.
- */
-export function businessDate(instant: Date, tzOffsetMinutes: number): string {
-  return new Date(instant.getTime() + tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
-}
-
-/** The local date and time of an instant in the business time zone, 'YYYY-MM-DDTHH:MM'. */
-export function businessDateTime(instant: Date, tzOffsetMinutes: number): string {
-  return new Date(instant.getTime() + tzOffsetMinutes * 60_000).toISOString().slice(0, 16);
-}
-
-/** An instant printed as a Chinese date in the business time zone. */
-export function chineseDateOf(instant: Date, tzOffsetMinutes: number): string {
-  return chineseDate(businessDate(instant, tzOffsetMinutes));
-}
+// Dates: the one time module (chineseDate, chineseDateTime, businessDate, …) lives in ../time.
 
 /**
  * The one money format of documents: 15600 → '15,600.00元'. With `words`, the capital amount

@@ -1,5 +1,6 @@
 import { maskIdNumber } from '../validators/mask';
-import { chineseDate, SEX_LABELS } from './format';
+import { chineseDate } from '../time';
+import { SEX_LABELS } from './format';
 
 /**
  * Party particulars (当事人基本情况) as the model texts write them: a natural person with name, sex,

@@ -1,8 +1,8 @@
 /**
  * 维权指引 (self-triage for workers) as data: a short question tree whose leaves name the route that
- * fits, why (plain Chinese), the time limits that apply (ids of the clock catalogue, RULES.md §2)
- * and the materials to bring. Routing follows RULES.md §1.2 (R-02 dispute vs. violation, R-04, R-09,
- * R-10); the portal shows it, a clerk still decides (P-14).
+ * fits, why (plain Chinese), the time limits that apply (ids of the clock catalogue, the statutory time limits)
+ * and the materials to bring. Routing follows routing rules (《劳动争议调解仲裁法》第二条、第九条；《劳动保障监察条例》第十一条 dispute vs. violation, 《劳动保障监察条例》第二十条, 《劳动争议调解仲裁法》第三条、第四十二条,
+ * 《法律援助法》第三十一条、第四十二条、第四十四条); the portal shows it, a clerk still decides (《个人信息保护法》第二十四条第三款).
  */
 
 export type GuideRoute = 'consultation' | 'mediation' | 'arbitration' | 'inspection' | 'report' | 'legal_aid';
@@ -33,7 +33,7 @@ export interface GuideResult {
   clockRuleIds: readonly string[];
   materials: readonly string[];
   apply: GuideApplyKind | null;
-  /** Legal aid worth asking for (R-10: wages, work injury, social insurance; migrant workers exempt from means test). */
+  /** Legal aid worth asking for (《法律援助法》第三十一条、第四十二条、第四十四条: wages, work injury, social insurance; migrant workers exempt from means test). */
   legalAid: boolean;
 }
 

@@ -1,6 +1,6 @@
 /**
  * 六有五统一: the standard a mediation organisation is assessed against. No national text defines it
- * (RULES.md K-15: only the campaign 人社厅发〔2023〕36号 on building grassroots labor-dispute mediation
+ * ("六有五统一" not found in law: only the campaign 人社厅发〔2023〕36号 on building grassroots labor-dispute mediation
  * organisations is known to exist), so the items are data the bureau edits (table
  * prevention_checklist_item); these are the defaults it starts from, each with the basis found.
  */

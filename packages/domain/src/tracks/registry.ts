@@ -19,7 +19,7 @@ export interface TrackDefinition {
   machine: keyof typeof WORKFLOW_MACHINES | null;
   /** The family of its legal clocks (clocks/rules); null: no statutory clock of its own. */
   clockTrack: ClockTrack | null;
-  /** The triage's name of the procedure when it is one (R-03: one claim, one procedure). */
+  /** The triage's name of the procedure when it is one (《劳动保障监察条例》第二十一条第二款: one claim, one procedure). */
   proceeding?: ProceedingTrack;
 }
 

@@ -59,7 +59,7 @@ export function buildFacts(input: TriageInput, settings: TriageSettings): Triage
   };
 }
 
-/** Claims that go to mediation / arbitration under R-02 given the request kind. */
+/** Claims that go to mediation / arbitration under 《劳动争议调解仲裁法》第二条、第九条；《劳动保障监察条例》第十一条 given the request kind. */
 export function disputeClaims(f: TriageFacts): ClaimFacts[] {
   const kind = f.input.requestKind;
   if (kind === 'report') return [];
@@ -67,7 +67,7 @@ export function disputeClaims(f: TriageFacts): ClaimFacts[] {
   return f.routable.filter((c) => c.def.nature !== 'violation');
 }
 
-/** Claims that would go to inspection under R-02, before the 2-year check. */
+/** Claims that would go to inspection under 《劳动争议调解仲裁法》第二条、第九条；《劳动保障监察条例》第十一条, before the 2-year check (《劳动保障监察条例》第二十条). */
 export function inspectionCandidates(f: TriageFacts): ClaimFacts[] {
   const kind = f.input.requestKind;
   if (kind === 'application') return f.routable.filter((c) => c.def.nature === 'violation');

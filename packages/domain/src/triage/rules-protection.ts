@@ -3,7 +3,7 @@ import { rec, urgentDaysLeft } from './rule-helpers';
 import { claimLabelList } from '../claims/label';
 import type { ClaimFacts, PriorityFlag, RoutingRule, TriageWarning, TriageWarningCode } from './types';
 
-// Protective rules: employer status, limitations, collective, legal aid, priority (RULES.md §1.2, §2.2, §6).
+// Protective rules: employer status, limitations, collective, legal aid, priority (routing rules, arbitration time limits, 《劳动争议调解仲裁法》《劳动人事争议仲裁办案规则》, priority categories).
 
 export const RULE_R_13: RoutingRule = {
   id: 'R-13',

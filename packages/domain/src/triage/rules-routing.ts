@@ -2,9 +2,9 @@ import { disputeClaims, inspectionCandidates, labels, PROCEEDING_LABELS } from '
 import { rec } from './rule-helpers';
 import type { OutOfScopeTopic, RoutingRule, TriageWarning } from './types';
 
-// Case-routing rules: R-01, R-05, R-03, R-06, R-07, R-02, R-09 (RULES.md §1.2).
+// Case-routing rules: 中心工作规则（先咨询后立案）, 《劳动保障监察条例》第十八条第二款、第三十五条, 《劳动保障监察条例》第二十一条第二款, 《劳动争议调解仲裁法》第二十一条；《劳动保障监察条例》第十三条, 《信访工作条例》第三十一条, 《劳动争议调解仲裁法》第二条、第九条；《劳动保障监察条例》第十一条, 《劳动争议调解仲裁法》第三条、第四十二条 (routing rules).
 
-/** R-05: where each out-of-scope topic goes. */
+/** 《劳动保障监察条例》第十八条第二款、第三十五条: where each out-of-scope topic goes. */
 export const OUT_OF_SCOPE_REFERRALS: Readonly<
   Record<OutOfScopeTopic, { referTo: string; reason: string; basis: string }>
 > = {

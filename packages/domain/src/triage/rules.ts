@@ -5,7 +5,7 @@ import type { RoutingRule } from './types';
 export { OUT_OF_SCOPE_REFERRALS } from './rules-routing';
 
 /**
- * The routing rules (RULES.md §1.2), evaluated in this order. A rule that halts stops the
+ * The routing rules (routing rules), evaluated in this order. A rule that halts stops the
  * case-routing rules after it; rules marked `always` still run (warnings the worker must hear).
  */
 export const ROUTING_RULES: readonly RoutingRule[] = [

@@ -20,7 +20,7 @@ export type PriorityFlag =
   | 'disabled'
   | 'minor';
 
-/** Matters the center does not handle; each maps to where the person is sent. */
+/** Matters the center does not handle (《劳动保障监察条例》第十八条第二款、第三十五条); each maps to where the person is sent. */
 export type OutOfScopeTopic = 'occupational_safety' | 'work_injury_recognition' | 'suspected_crime';
 
 export type RoutingRuleId =
@@ -160,7 +160,7 @@ export interface TrackChoice {
 }
 
 export interface TriageResult {
-  /** a case is opened only for an application, complaint, report or petition. */
+  /** 中心工作规则（先咨询后立案）: a case is opened only for an application, complaint, report or petition. */
   opensCase: boolean;
   recommendations: Recommendation[];
   warnings: TriageWarning[];
@@ -181,7 +181,7 @@ export interface TriageResult {
 export interface ClaimFacts {
   claim: TriageClaim;
   def: ClaimDefinition;
-  /** Blocked by R-03 (already in another procedure). */
+  /** Blocked by 《劳动保障监察条例》第二十一条第二款 (already in another procedure). */
   blockedBy: OpenProceeding | null;
   arbitrationDue: string | null;
   arbitrationDaysLeft: number | null;
@@ -194,7 +194,7 @@ export interface TriageFacts {
   input: TriageInput;
   settings: TriageSettings;
   claims: ClaimFacts[];
-  /** Claims free to be routed (not blocked by R-03). */
+  /** Claims free to be routed (not blocked by 《劳动保障监察条例》第二十一条第二款). */
   routable: ClaimFacts[];
   collective: boolean;
 }

@@ -1,5 +1,5 @@
 /**
- * Display masking for personal data (RULES.md P-04): the full value is shown only to roles with
+ * Display masking for personal data (《民法典》第一千零三十四条；《居民身份证法》第十三条第二款): the full value is shown only to roles with
  * `pii.view`. Code points, not UTF-16 units, so rare characters (𠮷) count as one.
  */
 function mask(value: string, keepStart: number, keepEnd: number): string {

@@ -25,7 +25,7 @@ export type ArbitrationContext = Readonly<{
   missingItems?: readonly string[];
   correctionDeadlinePassed?: boolean;
   suitableForMediation?: boolean;
-  /** Written consent to pause acceptance for pre-arbitration mediation (W-04 safeguard). */
+  /** Written consent to pause acceptance for pre-arbitration mediation (《劳动人事争议仲裁办案规则》第六十八条、第六十九条 safeguard). */
   writtenConsent?: boolean;
   agreementSigned?: boolean;
   materialsComplete?: boolean;

@@ -49,7 +49,7 @@ const extensionRows: Row[] = IN_PROCEEDINGS.map((s) => ({
   basis: '《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条',
 }));
 
-/** Arbitration (仲裁), W-01 window → acceptance and W-02 acceptance → closure, with W-04 pre-mediation. */
+/** Arbitration (仲裁), 《劳动争议调解仲裁法》第二十八条至第三十条 window → acceptance and 《劳动争议调解仲裁法》第三十一条至第五十条 acceptance → closure, with 《劳动人事争议仲裁办案规则》第六十八条、第六十九条 pre-mediation. */
 export const arbitrationMachine = defineMachine<State, Event, ArbitrationContext>({
   track: 'arbitration',
   states: ARBITRATION_STATE_LABELS,

@@ -4,9 +4,9 @@ import { requireText, requireTrue } from './guards';
 
 /** Facts the consultation guards read. */
 export type ConsultationContext = Readonly<{
-  /** a case is opened only when the visitor submits an application, complaint, report or petition. */
+  /** 中心工作规则（先咨询后立案）: a case is opened only when the visitor submits an application, complaint, report or petition. */
   submitsRequest?: boolean;
-  /** where the visitor is sent. */
+  /** 《劳动保障监察条例》第十八条第二款、第三十五条 / 《劳动争议调解仲裁法》第二十一条；《劳动保障监察条例》第十三条: where the visitor is sent. */
   referTo?: string;
 }>;
 
@@ -19,7 +19,7 @@ const FRONT_DESK: readonly RoleCode[] = [
   'legal_aid_liaison',
 ];
 
-/** Consultation (咨询): answered on the spot, turned into a matter, or referred elsewhere. RULES. */
+/** Consultation (咨询): answered on the spot, turned into a matter, or referred elsewhere. 中心工作规则（先咨询后立案）, 《劳动保障监察条例》第十八条第二款、第三十五条. */
 export const consultationMachine = defineMachine<
   'registered' | 'answered' | 'converted_to_matter' | 'referred',
   'answer' | 'convert' | 'refer',

@@ -7,7 +7,7 @@ import { WorkflowError } from './errors';
 const STATES = Object.keys(courtDockingMachine.states) as DockingState[];
 const EVENTS = Object.keys(courtDockingMachine.events) as CourtDockingEvent[];
 
-// Every (state, event) → next state; null = illegal. Written out by hand from RULES.md W-07.
+// Every (state, event) → next state; null = illegal. Written out by hand from 法〔2020〕55号.
 const EXPECTED: Record<DockingState, Partial<Record<CourtDockingEvent, DockingState>>> = {
   referred_in: { start_mediation: 'mediating', return_to_court: 'returned_to_court' },
   mediating: { agree: 'agreed', return_to_court: 'returned_to_court' },

@@ -33,7 +33,7 @@ export type CourtDockingEvent =
 const text = (v: unknown, reason: string) => (typeof v === 'string' && v.trim() ? null : reason);
 
 /**
- * Court docking desk (诉调对接, RULES W-07): (a) court-entrusted mediation by the center's mediators,
+ * Court docking desk (诉调对接, 法〔2020〕55号): (a) court-entrusted mediation by the center's mediators,
  * back to court on failure; (b) judicial confirmation of a mediation agreement, applied for within 30
  * days of its effect (《民事诉讼法》第二百零五条；《人民调解法》第三十三条), the court's ruling recorded
  * by the court liaison (第二百零六条).

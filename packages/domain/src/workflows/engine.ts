@@ -16,7 +16,7 @@ export interface TransitionSpec<S extends string, E extends string, C> {
   /** Document type codes issued (see DOCUMENT_TYPES). */
   documents?: readonly string[];
   /**
-   * Clock rule ids of the clocks catalogue (clocks/rules*.ts, e.g. 'arbitration.award' = T-A15): started
+   * Clock rule ids of the clocks catalogue (clocks/rules*.ts, e.g. 'arbitration.award' = 《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条): started
    * (or restarted from zero), stopped (met), paused (suspended: 中止 days excluded) or resumed.
    * Stopping or pausing a clock that is not running is a no-op for the clock service.
    */

@@ -62,7 +62,7 @@ type Event =
   | 'transfer'
   | 'close';
 
-/** Labor inspection (劳动保障监察), W-06: complaint or report → acceptance → 立案 → investigation → decision. */
+/** Labor inspection (劳动保障监察), 《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》: complaint or report → acceptance → 立案 → investigation → decision. */
 export const inspectionMachine = defineMachine<State, Event, InspectionContext>({
   track: 'inspection',
   states: {

@@ -30,7 +30,7 @@ const eligible = (c: LegalAidContext) =>
       : '未核实经济困难状况，且不属于免予核查的情形',
   );
 
-/** Legal aid (法律援助), W-08: application, one-time supplement list, urgent provisional aid, decision, service. */
+/** Legal aid (法律援助), 《法律援助法》: application, one-time supplement list, urgent provisional aid, decision, service. */
 export const legalAidMachine = defineMachine<
   | 'applied'
   | 'needs_supplement'

@@ -68,7 +68,7 @@ const itemsOk = (c: MediationContext, test: (agreed: number, total: number) => b
     : reason;
 
 /**
- * Mediation (调解), W-04/W-05: a mediation proposal (调解建议书) with a proposed settlement per claim
+ * Mediation (调解), 《劳动人事争议仲裁办案规则》第六十八条、第六十九条/《劳动争议调解仲裁法》第十条至第十六条；《劳动人事争议仲裁办案规则》第七十四条: a mediation proposal (调解建议书) with a proposed settlement per claim
  * item, replies per item, a session, and the outcome. The 15-day clock is T-M1 (S1 Art. 14).
  */
 export const mediationMachine = defineMachine<State, Event, MediationContext>({

@@ -3,7 +3,7 @@ import { defineMachine, type TransitionSpec } from './engine';
 import { all, requireNumber, requireText, requireTrue } from './guards';
 
 export type PetitionContext = Readonly<{
-  /** The statutory procedure the matter is channelled into, e.g. '劳动人事争议仲裁'. */
+  /** The statutory procedure the matter is channelled into (《信访工作条例》第三十一条), e.g. '劳动人事争议仲裁'. */
   channelTo?: string;
   /** Competent organ for accusations (检举控告类, S5 Art. 30). */
   receivingOrgan?: string;
@@ -67,7 +67,7 @@ const reportRows: TransitionSpec<State, Event, PetitionContext>[] = (
   basis: '《信访工作条例》第二十五条',
 }));
 
-/** Petitions (信访), W-09: register, classify, channel into legal procedures, or handle, review and re-review. */
+/** Petitions (信访), 《信访工作条例》: register, classify, channel into legal procedures, or handle, review and re-review. */
 export const petitionMachine = defineMachine<State, Event, PetitionContext>({
   track: 'petition',
   states: {

@@ -1,5 +1,5 @@
 import { addDays } from '../calendar/date';
-import { chineseDate } from '../documents/format';
+import { chineseDate } from '../time';
 
 /**
  * Procedure guards: the legal preconditions of a step, declared next to its machine as data

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { verifyAuditChain } from '../../platform/audit';
 import { errorResponses } from '../../platform/errors';
 import { isoDate as calendarDate } from '../../platform/schema-types';
+import { dayEnd, dayStart } from '../../platform/time';
 
 const auditItem = z
   .object({
@@ -55,9 +56,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.action) base = base.where('action', 'like', `${q.action.replace(/[\\%_]/g, '\\$&')}%`);
       if (q.entity) base = base.where('entity_type', '=', q.entity);
       if (q.entityId) base = base.where('entity_id', '=', q.entityId);
-      if (q.from) base = base.where('at', '>=', new Date(`${q.from}T00:00:00+08:00`));
-      if (q.to)
-        base = base.where('at', '<', new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000));
+      if (q.from) base = base.where('at', '>=', dayStart(app.ctx.config, q.from));
+      if (q.to) base = base.where('at', '<', dayEnd(app.ctx.config, q.to));
       const [rows, count] = await Promise.all([
         base
           .selectAll()

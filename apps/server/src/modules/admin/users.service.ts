@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: users, posts and certificates are written in the same transactions (one account = its grants and cards); kept together.
 import { CERTIFICATE_TYPES, type CertificateType, isRoleActive, ROLES, type RoleCode } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppConfig } from '../../config/env';

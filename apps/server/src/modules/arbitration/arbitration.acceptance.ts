@@ -33,7 +33,7 @@ async function meetSameDay(ctx: AppContext, trx: Trx, actor: Actor, caseId: stri
 
 /**
  * 受理 (调解仲裁法第二十九条; 办案规则第三十条): the four conditions hold and the materials are complete →
- * the machine's 'accept' (award clock T-A15 starts), the 受理通知书 issued at once; for wage arrears,
+ * the machine's 'accept' (award clock 《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条 starts), the 受理通知书 issued at once; for wage arrears,
  * work injury and major collective disputes this is the same day (center policy) and meets that clock.
  */
 export async function acceptApplication(
@@ -116,7 +116,7 @@ export async function rejectApplication(
 
 /**
  * Outside this commission's jurisdiction: NOT a 不予受理通知书 but a written explanation naming the
- * commission to apply to, within five days (办案规则第三十一条; RULES R-06).
+ * commission to apply to, within five days (办案规则第三十一条; 《劳动争议调解仲裁法》第二十一条；《劳动保障监察条例》第十三条).
  */
 export async function redirectApplication(
   ctx: AppContext,

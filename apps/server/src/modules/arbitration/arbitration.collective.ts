@@ -18,7 +18,7 @@ type Auth = Pick<AuthContext, 'grants'>;
 type Exec = Kysely<DB> | Trx;
 
 /**
- * Collective disputes (RULES.md W-03; 《劳动人事争议仲裁办案规则》第六十二条至第六十七条 — verified only via
+ * Collective disputes (《劳动人事争议仲裁办案规则》第五十六条至第六十七条; 《劳动人事争议仲裁办案规则》第六十二条至第六十七条 — verified only via
  * secondary summaries [V2]; the article that carries the consent rule is not pinned down, so messages cite
  * the section as a whole): the representatives' acts bind the workers they represent, but changing or
  * abandoning claims, admitting the other side's claims and settling need the represented workers' consent.
@@ -152,7 +152,7 @@ export async function recordConsent(
 
 /**
  * 变更 / 放弃仲裁请求 during the proceedings. In a collective case the represented workers' written consent
- * is required first. Changed claims restart the award period from the change (办案规则第四十六条, T-A15);
+ * is required first. Changed claims restart the award period from the change (办案规则第四十六条, 《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条);
  * abandoned claims are removed from the application (at least one claim must remain — otherwise withdraw).
  */
 export async function changeClaims(
@@ -281,7 +281,7 @@ async function openClock(exec: Exec, caseId: string, ruleId: string) {
     .executeTakeFirst();
 }
 
-/** What the case page needs for the one-time notice of a collective case (T-A17). */
+/** What the case page needs for the one-time notice of a collective case (《劳动人事争议仲裁办案规则》第六十三条). */
 export async function collectiveNoticeStatus(exec: Exec, d: ApplicationData) {
   if (!d.matter.collective) return null;
   const [tribunal, hearing, issued, clock] = await Promise.all([
@@ -322,9 +322,9 @@ export async function collectiveNoticeStatus(exec: Exec, d: ApplicationData) {
 }
 
 /**
- * 集体劳动人事争议一次性告知 (办案规则第六十三条, RULES T-A17): once the tribunal is formed and the first
+ * 集体劳动人事争议一次性告知 (办案规则第六十三条, 《劳动人事争议仲裁办案规则》第六十三条): once the tribunal is formed and the first
  * hearing is set, ONE notice to all parties of the tribunal members, the defence period, the evidence
- * period and the hearing date and place; it meets the T-A17 clock (and the tribunal-notice clock T-A10).
+ * period and the hearing date and place; it meets the 《劳动人事争议仲裁办案规则》第六十三条 clock (and the tribunal-notice clock T-A10).
  */
 export async function issueCollectiveNotice(
   ctx: AppContext,

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the steps that end or suspend a hearing (withdrawal, no-show, suspension, advance execution) share loading and guards.
 import { writtenAwardText } from './arbitration.written';
 import { ARBITRATION_SUSPENSION_GROUNDS, CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
 import { randomBytes } from 'node:crypto';
@@ -17,8 +18,8 @@ import {
   type HearingRecordInput,
   hearingRecordDocument,
 } from './arbitration.documents';
-import { settingNumber, type Trx } from './arbitration.runtime';
-import { hearingNoticeServedToApplicant, localDateTime } from './arbitration.service-proof';
+import { localDateTime, settingNumber, type Trx } from './arbitration.runtime';
+import { hearingNoticeServedToApplicant } from './arbitration.service-proof';
 import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';
 import { tribunalOf } from './arbitration.tribunal';
 
@@ -37,7 +38,7 @@ export interface DeterminedItem extends AwardItemInput {
 }
 
 /**
- * Per-item final / non-final determination (调解仲裁法第四十七条; 最高法解释（一）第十九条, RULES §7.1):
+ * Per-item final / non-final determination (调解仲裁法第四十七条; 最高法解释（一）第十九条, final award, 《劳动争议调解仲裁法》第四十七条):
  * labour remuneration, injury medical fees, economic compensation and damages are final when the AWARDED
  * amount of the item does not exceed 12 × the local monthly minimum wage; national-standards items
  * (working hours, rest and leave, social insurance) are final at any amount; everything else non-final.
@@ -239,7 +240,8 @@ export async function simpleStep(
   }
   const consents = d ? await assertConsents(trx, d, 'withdraw') : [];
   let payload = input.payload;
-  const proof = kind === 'applicant_no_show' ? await hearingNoticeServedToApplicant(trx, caseId) : null;
+  const proof =
+    kind === 'applicant_no_show' ? await hearingNoticeServedToApplicant(trx, caseId, ctx.config) : null;
   if (kind === 'applicant_no_show') {
     // Treating the applicant as having withdrawn needs PROOF that the written hearing notice reached
     // them (the procedure guard refuses otherwise, 409 PRECONDITION_UNMET) — the staff's word is not
@@ -274,7 +276,7 @@ export async function simpleStep(
         respondentName: names.respondentName,
         caseCause: names.caseCause,
         acceptedDate: (await acceptanceFacts(ctx, trx, caseId)).acceptedDate,
-        hearingAt: hearing ? localDateTime(hearing.starts_at) : '开庭通知书载明的时间',
+        hearingAt: hearing ? localDateTime(ctx, hearing.starts_at) : '开庭通知书载明的时间',
         serviceProof: proof,
         reason: input.summary,
       }),

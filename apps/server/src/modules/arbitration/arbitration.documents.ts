@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the document data of every arbitration step in one place, so a template and its facts are read side by side.
 import { APPROVAL_FORMS, CLAIM_CATALOGUE, chineseDate, isClaimType } from '@onestop/domain';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';

@@ -46,6 +46,7 @@ import {
   postponeHearing,
   scheduleHearing,
 } from './arbitration.tribunal';
+import { dayStart } from '../../platform/time';
 
 const tags = ['仲裁'];
 const ok = { 200: resultSchema, 422: errorSchema, ...errorResponses };
@@ -133,7 +134,7 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = await scopeOf(db, req.auth!, 'matter.read');
       const chain = new Set<string>();
       for (const j of scope) for (const x of await jurisdictionChain(db, j)) chain.add(x);
-      const from = new Date(`${req.query.from}T00:00:00+08:00`);
+      const from = dayStart(app.ctx.config, req.query.from);
       const to = new Date(from.getTime() + req.query.days * 86_400_000);
       return calendar(db, [...chain], from, to);
     },

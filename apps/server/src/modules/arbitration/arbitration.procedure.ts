@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema';
 import { todayIso } from '../../platform/auth';
 import { type ProcedureCheck, preconditionUnmet } from '../cases';
 import { hearingNoticeServedToApplicant } from './arbitration.service-proof';
+import { readFamilySetting } from '../../platform/settings';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -76,7 +77,7 @@ export async function arbitrationSnapshot(
     hearingHeld: written
       ? written.held
       : !pending && (hearings.some((h) => h.state === 'held') || has('hearing_record')),
-    hearingNoticeServedToApplicant: (await hearingNoticeServedToApplicant(exec, caseId)) !== null,
+    hearingNoticeServedToApplicant: (await hearingNoticeServedToApplicant(exec, caseId, ctx.config)) !== null,
     ...(await approvalFacts(exec, caseId)),
   };
 }
@@ -94,11 +95,7 @@ async function approvalFacts(exec: Exec, caseId: string) {
     .select(['j.code', 'j.level', 'm.collective'])
     .where('c.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  const setting = await exec
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', `arbitration.filing_approval.${c.code}`)
-    .executeTakeFirst();
+  const policy = await readFamilySetting(exec, 'arbitration.filing_approval', c.code);
   const approved = await exec
     .selectFrom('approval_request')
     .select('kind')
@@ -111,7 +108,7 @@ async function approvalFacts(exec: Exec, caseId: string) {
   return {
     filingApprovalRequired: filingApprovalRequired(
       { level: c.level, collective: c.collective === true },
-      isFilingApprovalPolicy(setting?.value) ? setting.value : null,
+      isFilingApprovalPolicy(policy) ? policy : null,
     ),
     filingApproved: has('arbitration_filing'),
     closingApproved: has('arbitration_closing'),

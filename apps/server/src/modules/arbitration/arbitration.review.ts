@@ -3,8 +3,8 @@ import type { SameDayCategory } from './arbitration.tables';
 
 // Preliminary review (初审) of an arbitration application as data: each check names its basis. The
 // four acceptance conditions are 《劳动人事争议仲裁办案规则》第三十条; jurisdiction failures are not a
-// rejection but a written explanation naming the competent commission (第三十一条, RULES R-06);
-// limitation is only a warning (it is not an acceptance condition, RULES T-A1).
+// rejection but a written explanation naming the competent commission (第三十一条, 《劳动争议调解仲裁法》第二十一条；《劳动保障监察条例》第十三条);
+// limitation is only a warning (it is not an acceptance condition, T-A1).
 
 export type CheckStatus = 'pass' | 'fail' | 'warning' | 'redirect';
 
@@ -259,7 +259,7 @@ export const SAME_DAY_LABELS: Record<SameDayCategory, string> = {
   major_collective: '重大集体争议',
 };
 
-/** 简易处理 (办案规则第五十六条、第五十七条; RULES §7.2) as data. */
+/** 简易处理 (办案规则第五十六条、第五十七条; §7.2) as data. */
 export const SIMPLIFIED_GROUNDS = {
   clear_facts: '事实清楚、权利义务关系明确、争议不大',
   amount_within_cap: '标的额不超过本省上年度职工年平均工资',

@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
-import { todayIso } from '../../platform/auth';
+import { type AuthContext, todayIso } from '../../platform/auth';
+import { AppError } from '../../platform/errors';
+import { dateTimeOf } from '../../platform/time';
 
 export type Trx = Transaction<DB>;
 
@@ -13,8 +15,7 @@ export async function settingNumber(trx: Trx, key: string, fallback: number): Pr
 
 /** 'YYYY-MM-DDTHH:mm' in the configured local time (documents print local time). */
 export function localDateTime(ctx: AppContext, at: Date): string {
-  const d = new Date(at.getTime() + ctx.config.tzOffsetMinutes * 60_000).toISOString();
-  return `${d.slice(0, 10)}T${d.slice(11, 16)}`;
+  return dateTimeOf(ctx.config, at);
 }
 
 export function localDate(ctx: AppContext, at: Date): string {

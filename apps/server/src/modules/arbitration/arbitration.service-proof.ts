@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { loadParties } from './arbitration.data';
+import { chineseDateAt, type TimeConfig } from '../../platform/time';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -11,17 +12,15 @@ const METHOD_LABELS: Record<string, string> = {
   public_notice: '公告送达',
 };
 
-/** 'YYYY年M月D日 HH:mm' in China time. */
-export function localDateTime(at: Date | string): string {
-  const t = new Date(new Date(at).getTime() + 8 * 3600_000).toISOString();
-  return `${Number(t.slice(0, 4))}年${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日${t.slice(11, 16)}`;
-}
-
 /**
  * How a 开庭通知书 of this case was served on the applicant (signed for, left on refusal, opened), as
  * the decision states it; null when there is no such proof.
  */
-export async function hearingNoticeServedToApplicant(exec: Exec, caseId: string): Promise<string | null> {
+export async function hearingNoticeServedToApplicant(
+  exec: Exec,
+  caseId: string,
+  config: TimeConfig,
+): Promise<string | null> {
   const c = await exec
     .selectFrom('track_case')
     .select('matter_id')
@@ -48,6 +47,6 @@ export async function hearingNoticeServedToApplicant(exec: Exec, caseId: string)
     .orderBy('s.served_at')
     .executeTakeFirst();
   if (!row) return null;
-  const when = row.served_at ? `${localDateTime(row.served_at).replace(/\d{2}:\d{2}$/, '')}` : '';
+  const when = row.served_at ? chineseDateAt(config, row.served_at) : '';
   return `${when}${METHOD_LABELS[row.method] ?? row.method}，${row.state === 'refused' ? `${row.recipient}拒绝签收，留置送达` : `${row.recipient}签收`}`;
 }

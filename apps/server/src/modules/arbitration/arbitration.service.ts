@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the arbitration application and acceptance service; its steps share the case loading and the clocks.
 import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
@@ -37,7 +38,7 @@ export interface ApplicationDetails {
  * Opens an arbitration application (a track case in the machine's initial state 'received') for claims of
  * a matter, pre-filled from the matter's parties and the given claims (amounts, periods, facts) and the
  * matter's evidence list. Runs in the CALLER's transaction (the mediation module calls it when mediation
- * fails: 《劳动争议调解仲裁法》第十四条第三款、第十五条). The acceptance clock (T-A3) runs from today, the
+ * fails: 《劳动争议调解仲裁法》第十四条第三款、第十五条). The acceptance clock (《劳动争议调解仲裁法》第二十九条) runs from today, the
  * application's receipt date; no document is issued here — the window's preliminary review issues the
  * 收件回执 or the 补正通知书 (POST /api/arbitration/applications/:caseId/review).
  */

@@ -21,6 +21,7 @@ import {
 import { settingNumber, type Trx } from './arbitration.runtime';
 import { addRecord, type IssuedDoc, issueFor } from './arbitration.steps';
 import { assertArbitrationStaff, tribunalOf } from './arbitration.tribunal';
+import { readSetting } from '../../platform/settings';
 
 type Auth = Pick<AuthContext, 'grants'>;
 
@@ -45,12 +46,7 @@ export interface SimplifiedInput {
 /** What the case page needs to show the 简易处理 button only when it is allowed. */
 export async function simplifiedOptions(exec: Kysely<DB> | Trx, caseId: string) {
   const d = await loadApplication(exec, caseId);
-  const row = await exec
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'arbitration.simplified_amount_cap_fen')
-    .executeTakeFirst();
-  const capFen = typeof row?.value === 'number' ? row.value : 10_000_000;
+  const capFen = await readSetting(exec, 'arbitration.simplified_amount_cap_fen');
   const totalFen = d.claims.reduce((s, c) => s + (c.amountFen ?? 0), 0);
   const open = !d.c.closed && !NOT_YET.includes(d.c.state);
   const auto = simplifiedEligibility({ declared: [], exclusions: [], totalFen, capFen });
@@ -212,10 +208,10 @@ export type SimplifiedChannel = keyof typeof SIMPLIFIED_CHANNELS;
 const CN_DAYS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /**
- * 简易处理通知 (办案规则第五十六条至第六十一条; RULES W-03): documents other than the 调解书 and 裁决书 may be
+ * 简易处理通知 (办案规则第五十六条至第六十一条; 《劳动人事争议仲裁办案规则》第五十六条至第六十七条): documents other than the 调解书 and 裁决书 may be
  * served by phone, SMS, fax or e-mail, so the notice is issued as a document AND sent through the party
  * outbox (SMS rows are delivered by the outbox worker; a phone call is recorded). The defence period may be
- * shortened or cancelled only with the respondent's consent (第五十八条, RULES T-A7) — its reference is
+ * shortened or cancelled only with the respondent's consent (第五十八条, T-A7) — its reference is
  * required (422 DEFENCE_SHORTENING_NEEDS_CONSENT otherwise); cancelling meets the running defence clock.
  */
 export async function issueSimplifiedNotice(

@@ -7,12 +7,12 @@ import { getDocumentsService } from '../documents';
 import type { RecordKind } from './arbitration.tables';
 import type { Trx } from './arbitration.runtime';
 
-/** T-A17: the one-time notice of all key dates of a collective case runs from acceptance. */
+/** 《劳动人事争议仲裁办案规则》第六十三条: the one-time notice of all key dates of a collective case runs from acceptance. */
 export const COLLECTIVE_NOTICE_RULE = 'arbitration.collective.notice';
 
 /**
  * One machine step of the case inside the caller's transaction (roles, guard, clocks by the machine).
- * Accepting a COLLECTIVE case also starts the T-A17 clock (办案规则第六十三条: within five days of
+ * Accepting a COLLECTIVE case also starts the 《劳动人事争议仲裁办案规则》第六十三条 clock (办案规则第六十三条: within five days of
  * acceptance the parties are told at once of the tribunal, defence and evidence periods and the hearing);
  * the machine's clock lists cannot depend on the case, so it is started here.
  */

@@ -1,7 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | undefined, string>;
+import type { JsonDefaulted as Json, Timestamp } from '../../db/column-types';
 
 export type SameDayCategory = 'wage_arrears' | 'work_injury' | 'major_collective';
 

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: tribunal forming, recusal and hearing scheduling share the tribunal row and its conflicts check.
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
@@ -19,7 +20,7 @@ export const TRIBUNAL_SIDES: Readonly<Record<TribunalSide, string>> = {
 
 /**
  * Collective-CONTRACT disputes (集体合同争议): the tribunal is formed on the tripartite principle —
- * labour administration, trade union and enterprise side, one arbitrator each (RULES.md W-03 and §6.3:
+ * labour administration, trade union and enterprise side, one arbitrator each (《劳动人事争议仲裁办案规则》第五十六条至第六十七条 and collective disputes, 《劳动人事争议仲裁办案规则》第六十二条至第六十七条:
  * "collective-contract disputes: tripartite composition (government–union–employers)", S2 Arts. 62–67,
  * verified only through secondary summaries [V2]; the exact article is uncertain, so the message cites
  * the section and 调解仲裁法第十九条's tripartite make-up of the commission). Returns null when the sides
@@ -279,7 +280,7 @@ async function hearingNotices(
       arbitrators: sitting.filter((t) => t !== presiding).map((t) => t.display_name),
     }),
   };
-  // Collective variant: one notice to all parties at once (办案规则第六十三条, RULES T-A17).
+  // Collective variant: one notice to all parties at once (办案规则第六十三条, 《劳动人事争议仲裁办案规则》第六十三条).
   const addressees = d.matter.collective
     ? [`${names.applicantName}、${names.respondentName}`]
     : [...names.workers.map((w) => w.name), ...names.employers.map((e) => e.name)];

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
@@ -13,6 +13,7 @@ import {
   mayApproveForm,
 } from '@onestop/domain';
 import { activeRolesIn, jurisdictionChain } from './cases.access';
+import type { JsonDefaulted as Json, Timestamp } from '../../db/column-types';
 
 /**
  * Approvals by the approver's own action (issue #13 item 1) — one mechanism and one table
@@ -29,9 +30,6 @@ import { activeRolesIn, jurisdictionChain } from './cases.access';
  *   approving post who takes such a step directly approves by that same action (`markApproved`
  *   without a request writes an approved row).
  */
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | undefined, string>;
 
 export interface ApprovalRequestTable {
   id: Generated<string>;

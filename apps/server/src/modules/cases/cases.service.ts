@@ -4,7 +4,6 @@ import {
   isClaimType,
   isTerminal,
   transition,
-  validateNumberPattern,
   WorkflowError,
 } from '@onestop/domain';
 import type { Transaction } from 'kysely';
@@ -19,8 +18,9 @@ import { appendEvent } from '../../platform/scope';
 import { activeRolesIn, jurisdictionChain } from './cases.access';
 import { documentsDue, moveClocks } from './cases.effects';
 import type { CaseTrack } from './cases.tables';
-import { settingKey, TRACKS } from './cases.tracks';
+import { TRACKS } from './cases.tracks';
 import { checkProcedure } from './procedure.registry';
+import { readFamilySetting } from '../../platform/settings';
 
 type Trx = Transaction<DB>;
 
@@ -45,7 +45,7 @@ export function claimLabel(c: { type: string; facts: string }): string {
   return `“${label}”（${facts.slice(0, 20).join('')}${facts.length > 20 ? '…' : ''}）`;
 }
 
-/** R-03 (《劳动保障监察条例》第二十一条第二款): the claim is already open in another procedure. */
+/** one claim, one open procedure (《劳动保障监察条例》第二十一条第二款): the claim is already open in another procedure. */
 async function assertClaimsFree(trx: Trx, claims: { id: string; type: string; facts: string }[]) {
   if (!claims.length) return;
   const taken = await trx
@@ -71,13 +71,7 @@ async function assertClaimsFree(trx: Trx, claims: { id: string; type: string; fa
 }
 
 async function numberPattern(trx: Trx, track: CaseTrack): Promise<string> {
-  const row = await trx
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', settingKey(track))
-    .executeTakeFirst();
-  const v = row?.value;
-  return typeof v === 'string' && validateNumberPattern(v).length === 0 ? v : TRACKS[track].pattern;
+  return (await readFamilySetting(trx, 'cases.number_pattern', track)) ?? TRACKS[track].pattern;
 }
 
 async function defaultOrganization(trx: Trx, track: CaseTrack, auth: AuthContext): Promise<string> {
@@ -109,7 +103,7 @@ export interface OpenCaseInput {
 
 /**
  * Opens a track case for claims of a matter in the caller's transaction: the number (gap-free per
- * track and year), the opening event, the claim links (R-03), the timeline, the audit record and the
+ * track and year), the opening event, the claim links (《劳动保障监察条例》第二十一条第二款), the timeline, the audit record and the
  * clocks the machine starts on creation (triggered on the matter's receipt date).
  */
 export async function openCaseInTrx(

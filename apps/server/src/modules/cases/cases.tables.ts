@@ -1,9 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import { CASE_TRACK_IDS, type CaseTrackId } from '@onestop/domain';
+import type { Json, Timestamp } from '../../db/column-types';
 
 /** Kysely types of migration 0006_cases.sql. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | null | undefined, string | null>;
 
 /** Derived from the domain's track registry (packages/domain/src/tracks/registry.ts). */
 export const CASE_TRACKS = CASE_TRACK_IDS;

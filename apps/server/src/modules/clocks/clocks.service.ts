@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the clock engine on the database (start, suspend, extend, stop, recompute) is one state machine over the clock row.
 import {
   addDays,
   addMonths,
@@ -256,7 +257,7 @@ export class ClocksService {
     return this.apply(trx, target, 'resume', actor, input.reason ?? null, async (row, rule, cal) => {
       const since = row.suspended_since ?? date;
       if (date < since) throw new AppError(400, 'DATE_INVALID', '恢复日期不能早于中止日期');
-      // Suspended days are counted in the rule's own kind of day (RULES.md C-09).
+      // Suspended days are counted in the rule's own kind of day (《劳动人事争议仲裁办案规则》第四十五条、第四十六条).
       const days = domainSync(() =>
         rule.unit === 'working_days' ? cal.workingDaysBetween(since, date) : daysBetween(since, date),
       );

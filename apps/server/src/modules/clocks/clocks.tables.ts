@@ -1,8 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Json, Timestamp } from '../../db/column-types';
 
 /** Kysely types of migration 0003_clocks.sql. SQL date columns are 'YYYY-MM-DD' strings. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | null, string | null>;
 type DayType = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
 export type ClockStatusColumn = 'running' | 'suspended' | 'met' | 'missed' | 'extended';
 

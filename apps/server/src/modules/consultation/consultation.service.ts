@@ -55,7 +55,7 @@ export async function assertConsultationVisible(db: Kysely<DB>, auth: AuthContex
   if (!scope.includes(jurisdictionId)) throw errors.notFound('咨询记录');
 }
 
-/** RULES R-01: every question is logged, alone or on a matter (then on its timeline too). */
+/** 中心工作规则（先咨询后立案）: every question is logged, alone or on a matter (then on its timeline too). */
 export async function logConsultation(
   ctx: AppContext,
   auth: AuthContext,

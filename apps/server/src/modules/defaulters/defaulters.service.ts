@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the defaulter-list procedure (listing, prior notice, decision, publication, removal) as one service; left whole while the defaulters work (issue #21) is edited in it.
 import {
   DEFAULTER_GROUNDS,
   DEFAULTER_PERIODS,

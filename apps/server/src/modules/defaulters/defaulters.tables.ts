@@ -1,7 +1,6 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { DefaulterGround, DefaulterState } from '@onestop/domain';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+import type { Timestamp } from '../../db/column-types';
 
 /** One defaulter list procedure against an employer, from one inspection case (migration 0063). */
 export interface DefaulterListingTable {

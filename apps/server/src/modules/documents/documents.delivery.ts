@@ -4,6 +4,7 @@ import { type Actor, appendAudit } from '../../platform/audit';
 import { AppError, errors } from '../../platform/errors';
 import { documentErrors } from './documents.service';
 import type { DocumentServiceTable, ServiceMethod, ServiceState } from './documents.tables';
+import { DEFAULT_TZ_OFFSET_MINUTES, startOfBusinessDay } from '@onestop/domain';
 
 // Service (送达) of issued documents: 民事诉讼法 第八十七条至第九十五条, applied to arbitration by the
 // 办案规则; electronic service needs the recipient's consent (第九十条), public notice is deemed served
@@ -48,9 +49,9 @@ type ServiceRow = Omit<DocumentServiceTable, 'id' | 'created_at' | 'row_version'
   created_at: Date;
 };
 
-/** The day the notice is deemed served: publication date + 30 days, at 00:00 China time. */
-export function deemedServedAt(noticeDate: string): Date {
-  const d = new Date(`${noticeDate}T00:00:00+08:00`);
+/** The day the notice is deemed served: publication date + 30 days, at 00:00 business time. */
+export function deemedServedAt(noticeDate: string, tzOffsetMinutes = DEFAULT_TZ_OFFSET_MINUTES): Date {
+  const d = startOfBusinessDay(noticeDate, tzOffsetMinutes);
   return new Date(d.getTime() + PUBLIC_NOTICE_DAYS * 86_400_000);
 }
 

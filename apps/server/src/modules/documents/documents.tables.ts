@@ -1,7 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string, string>;
+import type { JsonRequired as Json, Timestamp } from '../../db/column-types';
 
 export const SUBJECT_TYPES = ['matter', 'case', 'other'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];

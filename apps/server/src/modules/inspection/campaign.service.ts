@@ -24,7 +24,7 @@ export interface ExOfficioInput {
 
 /**
  * 依职权检查 (《劳动保障监察条例》第十四条): the case is opened and 立案 at once (the investigation
- * period T-I4 starts today), in the caller's transaction.
+ * period 《劳动保障监察条例》第十七条 starts today), in the caller's transaction.
  */
 export async function openExOfficioInTrx(
   ctx: AppContext,

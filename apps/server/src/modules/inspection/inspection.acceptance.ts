@@ -143,7 +143,7 @@ async function issueFilingApproval(
 
 /**
  * The acceptance decision within 5 working days (T-I2; 《关于实施〈劳动保障监察条例〉若干规定》第十八条):
- * accept and 立案 the same day (T-I4 starts), or refuse with the reason and the way left to the person.
+ * accept and 立案 the same day (《劳动保障监察条例》第十七条 starts), or refuse with the reason and the way left to the person.
  */
 export async function decideAcceptance(
   ctx: AppContext,

@@ -83,7 +83,7 @@ export interface ReporterView {
 }
 
 /**
- * The reporter's identity (《劳动保障监察条例》第九条第三款：举报人信息保密; RULES.md P-05). The query
+ * The reporter's identity (《劳动保障监察条例》第九条第三款：举报人信息保密; 《劳动保障监察条例》第九条第三款；《信访工作条例》第三十条第三款). The query
  * itself only returns the row to a handling inspector of the case (EXISTS on inspection_inspector for
  * this user), and the role is re-checked here; every disclosure is audited. Others get null.
  */

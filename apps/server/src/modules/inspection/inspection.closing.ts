@@ -62,7 +62,7 @@ export async function caseHeader(trx: Trx, c: CaseRow, filedOn: string | null, d
 }
 
 /**
- * 结案审批表 (RULES.md W-06: PENALIZED / ORDERED / WITHDRAWN_CASE --> CLOSED ⇒ 结案审批表), issued in the
+ * 结案审批表 (《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》: PENALIZED / ORDERED / WITHDRAWN_CASE --> CLOSED ⇒ 结案审批表), issued in the
  * closing transaction. Everything is read through `trx`. The reporter's identity is never printed:
  * a report shows "举报人（身份依法保密）" or "匿名举报" (《劳动保障监察条例》第九条第三款).
  */

@@ -16,6 +16,7 @@ import {
   type legalReviewBody,
 } from './inspection.schema';
 import type { CaseRow } from './inspection.service';
+import { readSettingWithBasis } from '../../platform/settings';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -79,16 +80,8 @@ export async function latestPenalty(exec: Exec, caseId: string) {
 
 /** 法制审核 threshold (《行政处罚法》第五十八条): from `setting`, with its basis. */
 export async function legalReviewThreshold(exec: Exec): Promise<{ minFen: number; basis: string }> {
-  const row = await exec
-    .selectFrom('setting')
-    .select(['value', 'basis'])
-    .where('key', '=', LEGAL_REVIEW_SETTING)
-    .executeTakeFirst();
-  const v = row?.value;
-  return {
-    minFen: typeof v === 'number' ? v : LEGAL_REVIEW_DEFAULT_MIN_FEN,
-    basis: row?.basis ?? '《中华人民共和国行政处罚法》第五十八条',
-  };
+  const { value, basis } = await readSettingWithBasis(exec, LEGAL_REVIEW_SETTING);
+  return { minFen: value, basis };
 }
 
 async function openPenalty(ctx: AppContext, auth: AuthContext, caseId: string) {

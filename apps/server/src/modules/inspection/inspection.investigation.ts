@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the investigation steps (inquiry, site check, evidence, extension) share the same guards; one file per procedure phase.
 import { REPORT_ASSIGNMENT } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';

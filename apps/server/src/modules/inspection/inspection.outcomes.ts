@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the decision steps of an inspection case (order, penalty, closing) share their guards and documents; split by step when the step list changes.
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';

@@ -146,7 +146,7 @@ export async function refer(
 }
 
 /**
- * 结案: the 结案审批表 (internal, RULES.md W-06 CLOSED) and the result told to the complainant
+ * 结案: the 结案审批表 (internal, 《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》 CLOSED) and the result told to the complainant
  * (《保障农民工工资支付条例》第十条第三款), in one transaction with the machine step and the approval
  * (the acting user holds the approving post: a pending request approved, or the approver's own step).
  */

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the route table of the inspection procedure (one route per step, each with its schema); the logic lives in the phase files.
 import { INSPECTION_FORM_KIND, maskName, maskPhone, type Permission } from '@onestop/domain';
 import { registerApprovalKind } from '../cases';
 import { registerProcedureCheck } from '../cases';
@@ -85,7 +86,7 @@ type Ctx = { auth: AuthContext; actor: Actor };
 const who = (req: FastifyRequest): Ctx => ({ auth: req.auth!, actor: actorOf(req, PERM) });
 
 /**
- * Labor inspection (W-06): complaints and reports, the acceptance decision, the investigation and its
+ * Labor inspection (《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》): complaints and reports, the acceptance decision, the investigation and its
  * outcomes. Every step goes through the inspection machine (cases module); the reporter's identity is
  * never part of these responses except for the case's handling inspectors.
  */

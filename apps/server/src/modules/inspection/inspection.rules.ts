@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../platform/errors';
+import { readSettings } from '../../platform/settings';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -76,22 +77,22 @@ export interface PoliceThresholds {
   groupMinFen: number;
 }
 
-/** §7.5 thresholds of 拒不支付劳动报酬罪 as settings (the province picks within the judicial ranges). */
+/**
+ * Thresholds of 拒不支付劳动报酬罪 (《最高人民法院关于审理拒不支付劳动报酬刑事案件适用法律若干问题的解释》
+ * 第三条) as settings (the province picks within the judicial ranges).
+ */
 export async function policeThresholds(exec: Exec): Promise<PoliceThresholds> {
-  const rows = await exec
-    .selectFrom('setting')
-    .select(['key', 'value'])
-    .where('key', 'like', 'inspection.police_referral.%')
-    .execute();
-  const get = (k: string, d: number) => {
-    const v = rows.find((r) => r.key === `inspection.police_referral.${k}`)?.value;
-    return typeof v === 'number' ? v : d;
-  };
+  const s = await readSettings(exec, [
+    'inspection.police_referral.single_worker_min_fen',
+    'inspection.police_referral.single_worker_min_months',
+    'inspection.police_referral.group_min_workers',
+    'inspection.police_referral.group_min_fen',
+  ]);
   return {
-    singleWorkerMinFen: get('single_worker_min_fen', 500_000),
-    singleWorkerMinMonths: get('single_worker_min_months', 3),
-    groupMinWorkers: get('group_min_workers', 10),
-    groupMinFen: get('group_min_fen', 3_000_000),
+    singleWorkerMinFen: s['inspection.police_referral.single_worker_min_fen'],
+    singleWorkerMinMonths: s['inspection.police_referral.single_worker_min_months'],
+    groupMinWorkers: s['inspection.police_referral.group_min_workers'],
+    groupMinFen: s['inspection.police_referral.group_min_fen'],
   };
 }
 

@@ -1,11 +1,4 @@
-import {
-  addYears,
-  CLAIM_CATALOGUE,
-  DEFAULT_NUMBER_PATTERNS,
-  formatNumber,
-  isClaimType,
-  validateClaims,
-} from '@onestop/domain';
+import { addYears, CLAIM_CATALOGUE, isClaimType, validateClaims } from '@onestop/domain';
 import type { Selectable, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
@@ -21,6 +14,7 @@ import type { EmployerInput } from '../parties';
 import { today } from './inspection.access';
 import type { RegisterBody } from './inspection.schema';
 import type { InspectionSource } from './inspection.tables';
+import { createMatterRow } from '../matters';
 
 type Trx = Transaction<DB>;
 export type CaseRow = Selectable<TrackCaseTable>;
@@ -72,17 +66,6 @@ export async function step<T>(
   }
 }
 
-async function matterNumber(trx: Trx, year: number) {
-  const row = await trx
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'intake.matter_number_pattern')
-    .executeTakeFirst();
-  const pattern = typeof row?.value === 'string' ? row.value : DEFAULT_NUMBER_PATTERNS.matter;
-  const seq = await nextSequence(trx, 'matter', year);
-  return { number: formatNumber(pattern, year, seq), seq };
-}
-
 export interface NewInspectionMatter {
   source: InspectionSource;
   channel: RegisterBody['channel'];
@@ -112,28 +95,20 @@ export async function createInspectionCase(
 ) {
   const day = today(ctx);
   const year = Number(day.slice(0, 4));
-  const { number, seq } = await matterNumber(trx, year);
   const kind = m.source === 'complaint' ? 'complaint' : 'report';
-  const matter = await trx
-    .insertInto('matter')
-    .values({
-      number,
-      year,
-      seq,
-      channel: m.source === 'complaint' || m.source === 'report' ? m.channel : 'other_transfer',
-      request_kind: kind,
-      narrative: m.narrative,
-      jurisdiction_id: m.jurisdictionId,
-      responsible_user_id: auth.userId,
-      created_by: auth.userId,
-      worker_count: m.workerCount,
-      priority_flags: m.claims.some((c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].wageArrears)
-        ? ['wage_arrears']
-        : [],
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const matter = await createMatterRow(trx, year, {
+    channel: m.source === 'complaint' || m.source === 'report' ? m.channel : 'other_transfer',
+    request_kind: kind,
+    narrative: m.narrative,
+    jurisdiction_id: m.jurisdictionId,
+    responsible_user_id: auth.userId,
+    created_by: auth.userId,
+    worker_count: m.workerCount,
+    priority_flags: m.claims.some((c) => isClaimType(c.type) && CLAIM_CATALOGUE[c.type].wageArrears)
+      ? ['wage_arrears']
+      : [],
+  });
+  const { number } = matter;
   await trx
     .insertInto('matter_party')
     .values([
@@ -290,7 +265,7 @@ export interface OpenProceeding {
 }
 
 /**
- * R-03 (《劳动保障监察条例》第二十一条第二款): open mediation / arbitration cases of the same worker and
+ * one claim, one open procedure (《劳动保障监察条例》第二十一条第二款): open mediation / arbitration cases of the same worker and
  * employer on the same claim type.
  */
 export async function openDisputeProceedings(

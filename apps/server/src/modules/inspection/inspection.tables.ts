@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Json } from '../../db/column-types';
 
 /** Kysely types of migration 0009_inspection.sql (inspection, supervision, data tables). */
-type Json = ColumnType<unknown, string | null | undefined, string | null>;
 
 export const INSPECTION_SOURCES = ['complaint', 'report', 'ex_officio', 'campaign', 'supervision'] as const;
 export type InspectionSource = (typeof INSPECTION_SOURCES)[number];

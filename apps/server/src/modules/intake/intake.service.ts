@@ -1,11 +1,4 @@
-import {
-  DEFAULT_NUMBER_PATTERNS,
-  type EmployerStatus,
-  formatNumber,
-  triage,
-  type TriageResult,
-  validateClaims,
-} from '@onestop/domain';
+import { type EmployerStatus, triage, type TriageResult, validateClaims } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
@@ -36,6 +29,7 @@ import {
   type ResolvedDecision,
   resolveDecision,
 } from './triage.service';
+import { createMatterRow } from '../matters';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -169,12 +163,6 @@ export async function createIntake(
   }
   const settings = await loadTriageSettings(db);
   const year = Number(today.slice(0, 4));
-  const patternRow = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'intake.matter_number_pattern')
-    .executeTakeFirst();
-  const pattern = typeof patternRow?.value === 'string' ? patternRow.value : DEFAULT_NUMBER_PATTERNS.matter;
 
   const id = await db.transaction().execute(async (trx) => {
     // Parties in a fixed order (by keyed hash) so concurrent intakes never deadlock on them.
@@ -217,44 +205,35 @@ export async function createIntake(
     const decision = body.triage ? resolveDecision(result, claimTypes, body.triage, body.consent) : null;
     const duplicates = await openDuplicates(trx, workerIds, employerIds);
 
-    const seq = await nextSequence(trx, 'matter', year);
-    const number = formatNumber(pattern, year, seq);
     const consentWorkerId = body.consent ? workerIds[body.consent.workerIndex]! : null;
     const consentWorker = workerRows.find((w) => w.id === consentWorkerId);
-    const matter = await trx
-      .insertInto('matter')
-      .values({
-        number,
-        year,
-        seq,
-        channel: body.channel,
-        request_kind: body.requestKind,
-        status: decision ? 'routed' : 'registered',
-        narrative: body.narrative,
-        jurisdiction_id: body.jurisdictionId,
-        responsible_user_id: body.responsibleUserId ?? auth.userId,
-        created_by: auth.userId,
-        worker_count: input.workerCount,
-        collective: result.collective,
-        collective_contract: input.collectiveContract ?? false,
-        priority_flags: result.priorityFlags,
-        employment_start: body.facts.employmentStart ?? null,
-        employment_end: body.facts.employmentEnd ?? null,
-        knew_date: body.facts.knewDate ?? null,
-        triage_input: JSON.stringify(input),
-        triage_result: JSON.stringify(result),
-        triage_decision: decision ? JSON.stringify(decision) : null,
-        triage_decided_by: decision ? auth.userId : null,
-        triage_decided_at: decision ? new Date() : null,
-        mediation_consent:
-          body.consent && consentWorker
-            ? JSON.stringify(consentRecord(body.consent, consentWorker, actor))
-            : null,
-        duplicate_of_id: duplicates[0]?.id ?? null,
-        updated_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const matter = await createMatterRow(trx, year, {
+      channel: body.channel,
+      request_kind: body.requestKind,
+      status: decision ? 'routed' : 'registered',
+      narrative: body.narrative,
+      jurisdiction_id: body.jurisdictionId,
+      responsible_user_id: body.responsibleUserId ?? auth.userId,
+      created_by: auth.userId,
+      worker_count: input.workerCount,
+      collective: result.collective,
+      collective_contract: input.collectiveContract ?? false,
+      priority_flags: result.priorityFlags,
+      employment_start: body.facts.employmentStart ?? null,
+      employment_end: body.facts.employmentEnd ?? null,
+      knew_date: body.facts.knewDate ?? null,
+      triage_input: JSON.stringify(input),
+      triage_result: JSON.stringify(result),
+      triage_decision: decision ? JSON.stringify(decision) : null,
+      triage_decided_by: decision ? auth.userId : null,
+      triage_decided_at: decision ? new Date() : null,
+      mediation_consent:
+        body.consent && consentWorker
+          ? JSON.stringify(consentRecord(body.consent, consentWorker, actor))
+          : null,
+      duplicate_of_id: duplicates[0]?.id ?? null,
+    });
+    const { number } = matter;
     await insertMatterParts(trx, matter.id, {
       workers: workerIds.map((id, i) => ({ id, representative: body.workers[i]!.representative ?? false })),
       employerIds,

@@ -15,20 +15,18 @@ import { AppError } from '../../platform/errors';
 import { TRACK_LABELS } from '../matters';
 import type { ClaimTrack } from '../matters';
 import type { ConsentInput, IntakeBody, TriageDecisionInput } from './intake.schema';
+import { readSetting } from '../../platform/settings';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
-/** Procedures between which one claim may never be split (R-03; 劳动保障监察条例第二十一条第二款). */
+/** Procedures between which one claim may never be split (《劳动保障监察条例》第二十一条第二款; 劳动保障监察条例第二十一条第二款). */
 const PROCEDURES: readonly ClaimTrack[] = ['mediation', 'arbitration', 'inspection', 'petition', 'referral'];
 
 export async function loadTriageSettings(exec: Exec): Promise<TriageSettings> {
-  const row = await exec
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'alert.collective_min_workers')
-    .executeTakeFirst();
-  const n = Number(row?.value);
-  return { ...DEFAULT_TRIAGE_SETTINGS, ...(Number.isInteger(n) && n > 0 ? { collectiveMinWorkers: n } : {}) };
+  return {
+    ...DEFAULT_TRIAGE_SETTINGS,
+    collectiveMinWorkers: await readSetting(exec, 'alert.collective_min_workers'),
+  };
 }
 
 /** Claims of the same worker(s) against the same employer already routed in another open matter. */
@@ -92,8 +90,8 @@ export function buildTriageInput(
 
 /**
  * The procedure the recommendation gives each claim. Mediation is chosen only with the worker's
- * consent (R-09: 劳动争议调解仲裁法第三条, mediation is voluntary); otherwise the first other
- * procedure recommended. Claims already in another procedure (R-03) stay unrouted.
+ * consent (《劳动争议调解仲裁法》第三条、第四十二条: 劳动争议调解仲裁法第三条, mediation is voluntary); otherwise the first other
+ * procedure recommended. Claims already in another procedure (《劳动保障监察条例》第二十一条第二款) stay unrouted.
  */
 export function recommendedRoutes(
   result: TriageResult,

@@ -1,6 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+import type { Timestamp } from '../../db/column-types';
 
 /** Knowledge base entry (migration 0010); search_text is maintained by a trigger. */
 export interface KbEntryTable {

@@ -9,6 +9,7 @@ import { CHANNEL_LABELS } from '../matters';
 import { OPEN_STATUSES } from '../matters';
 import { scopeOf } from '../../platform/scope';
 import { clockFiguresByTrack, mediationFigures } from './figures';
+import { dayStart as businessDayStart } from '../../platform/time';
 
 const count = z.number().int();
 const overviewSchema = z.object({
@@ -84,7 +85,7 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
       const n = (v: string | number | bigint | null | undefined) => Number(v ?? 0);
       const scope = await scopeOf(db, req.auth!, 'leader.dashboard');
       const today = todayIso(app.ctx.config);
-      const dayStart = new Date(`${today}T00:00:00+08:00`);
+      const dayStart = businessDayStart(app.ctx.config, today);
       // The results block covers the chosen period up to today (本月 / 本季度 / 本年).
       const y = Number(today.slice(0, 4));
       const m = Number(today.slice(5, 7));
@@ -96,7 +97,7 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
             ? { kind, year: y, quarter: Math.ceil(m / 3) }
             : { kind, year: y, month: m },
       );
-      const monthStart = new Date(`${period.from}T00:00:00+08:00`);
+      const monthStart = businessDayStart(app.ctx.config, period.from);
       const ids = scope.length ? scope : ['00000000-0000-0000-0000-000000000000'];
 
       const [

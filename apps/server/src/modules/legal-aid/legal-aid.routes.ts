@@ -44,7 +44,7 @@ async function fresh<T>(ctx: AppContext, auth: AuthContext, id: string, work: ()
 
 const RESULT = { 200: referralSchema, 422: errorSchema, ...errorResponses };
 
-/** Legal aid (法律援助, W-08): screening at intake, referral with a 转介函, decision, lawyer, result. */
+/** Legal aid (法律援助, 《法律援助法》): screening at intake (《法律援助法》第三十一条、第四十二条、第四十四条), referral with a 转介函, decision, lawyer, result. */
 export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const { db } = ctx.database;
@@ -56,7 +56,8 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '法律援助筛查：是否属于援助事项、农民工免予核查经济困难、距期限≤7日可先行援助（R-10）',
+        summary:
+          '法律援助筛查：是否属于援助事项、农民工免予核查经济困难、距期限≤7日可先行援助（《法律援助法》第三十一条、第四十二条、第四十四条）',
         params: idParam,
         querystring: screeningQuery,
         response: { 200: screeningSchema, ...errorResponses },

@@ -5,7 +5,7 @@ import { loadTriageSettings } from '../intake';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
-/** 《法律援助法》第四十四条: provide first when this many days or fewer remain (RULES T-L2). */
+/** 《法律援助法》第四十四条: provide first when this many days or fewer remain (T-L2). */
 export const URGENT_DAYS = 7;
 
 export const SCREENING_BASIS = '《法律援助法》第三十一条、第三十五条、第四十二条、第四十四条';
@@ -29,7 +29,7 @@ export interface Screening {
 }
 
 /**
- * R-10 screening of a matter: subject matter (Art. 31 list, the claim catalogue's legalAidSubject),
+ * 《法律援助法》第三十一条、第四十二条、第四十四条 screening of a matter: subject matter (Art. 31 list, the claim catalogue's legalAidSubject),
  * the means-test exemption of migrant workers claiming wages or work-injury damages (Art. 42(3)),
  * and urgency (Art. 44): the days left on the arbitration limitation (the domain's triage re-run
  * for today) or on a deadline the staff enter, whichever is sooner.

@@ -38,8 +38,8 @@ const DECISION_LABELS = {
 } as const;
 
 /**
- * Refers a matter to the legal-aid center: the screening (R-10) at this moment, a legal_aid case
- * (linked to no claim: legal aid runs beside the claim's procedure, R-03 is not engaged) whose
+ * Refers a matter to the legal-aid center: the screening (《法律援助法》第三十一条、第四十二条、第四十四条) at this moment, a legal_aid case
+ * (linked to no claim: legal aid runs beside the claim's procedure, 《劳动保障监察条例》第二十一条第二款 is not engaged) whose
  * decision clock (7 days, T-L1) runs from today, the 转介函 issued by the center, the timeline.
  */
 export async function referMatter(

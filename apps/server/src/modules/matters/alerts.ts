@@ -2,6 +2,7 @@ import { addDays, CLAIM_CATALOGUE, type ClaimType, SEED_NOTICES } from '@onestop
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AlertKind } from './matters.tables';
+import { readSetting } from '../../platform/settings';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -17,10 +18,14 @@ export function nextSpringFestival(today: string): string | null {
   return starts.sort()[0] ?? null;
 }
 
-async function settingNumber(exec: Exec, key: string, fallback: number): Promise<number> {
-  const row = await exec.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
-  const n = Number(row?.value);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
+async function settingNumber(
+  exec: Exec,
+  key:
+    | 'alert.employer_open_matters_min'
+    | 'alert.spring_festival_window_days'
+    | 'alert.collective_min_workers',
+): Promise<number> {
+  return readSetting(exec, key);
 }
 
 async function upsertAlert(
@@ -59,7 +64,7 @@ export async function raiseAlerts(
   today: string,
 ): Promise<AlertKind[]> {
   const raised: AlertKind[] = [];
-  const min = await settingNumber(trx, 'alert.employer_open_matters_min', 3);
+  const min = await settingNumber(trx, 'alert.employer_open_matters_min');
   for (const e of employers) {
     const r = await sql<{ n: number }>`
       SELECT count(DISTINCT m.id)::int AS n FROM matter_party mp JOIN matter m ON m.id = mp.matter_id
@@ -97,7 +102,7 @@ export async function raiseAlerts(
   const wage = claimTypes.some((t) => CLAIM_CATALOGUE[t as ClaimType]?.wageArrears);
   const festival = nextSpringFestival(today);
   if (wage && festival) {
-    const days = await settingNumber(trx, 'alert.spring_festival_window_days', 30);
+    const days = await settingNumber(trx, 'alert.spring_festival_window_days');
     if (today >= addDays(festival, -days)) {
       await upsertAlert(trx, {
         kind: 'spring_festival_wages',

@@ -1,9 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import { CLAIM_TRACK_IDS, type ClaimTrackId } from '@onestop/domain';
 import type { PartiesTables } from '../parties';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | null | undefined, string | null>;
+import type { Json, Timestamp } from '../../db/column-types';
 
 export const CHANNELS = [
   'window',
@@ -20,7 +18,7 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const MATTER_STATUSES = ['registered', 'routed', 'closed', 'merged'] as const;
 export type MatterStatus = (typeof MATTER_STATUSES)[number];
-/** Statuses of a matter still being worked on (duplicates, alerts, R-03 look at these). */
+/** Statuses of a matter still being worked on (duplicates, alerts, 《劳动保障监察条例》第二十一条第二款 look at these). */
 export const OPEN_STATUSES: MatterStatus[] = ['registered', 'routed'];
 
 /** Derived from the domain's track registry (packages/domain/src/tracks/registry.ts). */

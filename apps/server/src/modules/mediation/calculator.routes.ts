@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
-import { AppError, errorResponses, errorSchema, errors } from '../../platform/errors';
+import { AppError, errorResponses, errorSchema } from '../../platform/errors';
+import { writeSetting } from '../../platform/settings';
 import { CALCULATION_LABELS, calculate, calculationInput } from './calculator.service';
 import { EDITABLE_KEYS, figureProblem, loadCalcFigures, loadFigures } from './mediation.settings';
 
@@ -86,32 +86,15 @@ export const calculatorRoutes: FastifyPluginAsyncZod = async (app) => {
       const { key } = req.params;
       const problem = figureProblem(key, req.body.value);
       if (problem) throw new AppError(400, 'SETTING_INVALID', problem, { field: 'value' });
-      return db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('setting').selectAll().where('key', '=', key).executeTakeFirst();
-        if (!before) throw errors.notFound('设置项');
-        const row = await trx
-          .updateTable('setting')
-          .set((eb) => ({
-            value: JSON.stringify(req.body.value),
-            basis: req.body.basis,
-            version: eb('version', '+', 1),
-            updated_at: new Date(),
-          }))
-          .where('key', '=', key)
-          .where('version', '=', req.body.version)
-          .returning(['key', 'label', 'value', 'basis', 'version'])
-          .executeTakeFirst();
-        if (!row) throw errors.conflict({ key, version: before.version, value: before.value });
-        await appendAudit(trx, actorOf(req, 'admin.orgs'), {
-          action: 'setting.update',
-          entityType: 'setting',
-          entityId: null,
-          summary: `修改“${before.label}”`,
-          before: { key, value: before.value, basis: before.basis },
-          after: { key, value: req.body.value, basis: req.body.basis },
-        });
-        return row;
-      });
+      // One write path for settings (platform/settings.ts): typed, version-checked, audited.
+      return db.transaction().execute((trx) =>
+        writeSetting(trx, actorOf(req, 'admin.orgs'), {
+          key,
+          value: req.body.value,
+          version: req.body.version,
+          basis: req.body.basis,
+        }),
+      );
     },
   );
 };

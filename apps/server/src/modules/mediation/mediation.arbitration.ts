@@ -17,8 +17,8 @@ export interface ToArbitrationInput {
 /**
  * Sends claims to arbitration intake WITHOUT retyping: the arbitration case is opened on the same
  * matter_claim rows (type, amount, period, facts as registered), so the application is pre-filled.
- * The arbitration machine starts its acceptance clock (T-A3, 5 working days) on the application's
- * receipt date; mediation never pauses it (R-09: only the applicant's written consent may, W-04).
+ * The arbitration machine starts its acceptance clock (《劳动争议调解仲裁法》第二十九条, 5 working days) on the application's
+ * receipt date; mediation never pauses it (《劳动争议调解仲裁法》第三条、第四十二条: only the applicant's written consent may, 《劳动人事争议仲裁办案规则》第六十八条、第六十九条).
  *
  * The arbitration module's createApplicationFromMatter opens the case and its application pre-filled
  * from the matter's parties, these claims (amounts, periods, facts) and the evidence list.

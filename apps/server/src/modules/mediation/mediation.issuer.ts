@@ -6,6 +6,7 @@ import { mediationPatterns } from '../documents';
 import { sampleSealPng } from '../documents';
 import type { Trx } from './mediation.common';
 import type { OrganizationKind } from './mediation.tables';
+import { readSetting } from '../../platform/settings';
 
 /**
  * Mediation documents belong to the mediating organisation (《劳动争议调解仲裁法》第十条、第十四条):
@@ -44,12 +45,7 @@ async function mediationOrganizationOf(trx: Trx, caseId: string) {
       .where('id', '=', m.organization_id)
       .executeTakeFirstOrThrow();
   }
-  const setting = await trx
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'mediation.center_organization')
-    .executeTakeFirst();
-  const name = typeof setting?.value === 'string' ? setting.value : undefined;
+  const name = await readSetting(trx, 'mediation.center_organization');
   const org = name
     ? await trx.selectFrom('mediation_organization').selectAll().where('name', '=', name).executeTakeFirst()
     : undefined;

@@ -8,7 +8,7 @@ import { organizationsRoutes } from './organizations.routes';
 /** Mediation first, the entitlement calculator and the mediation organisations (registered under /api). */
 export const mediationModule: FastifyPluginAsync = async (app) => {
   const { db } = app.ctx.database;
-  // On the agreed performance date: remind the mediator to confirm performance (R-11 follow-up).
+  // On the agreed performance date: remind the mediator to confirm performance (《劳动争议调解仲裁法》第十六条 follow-up).
   app.ctx.jobs.register(PERFORMANCE_JOB, async (payload) => {
     const caseId = String(payload.caseId);
     const row = await db

@@ -320,7 +320,7 @@ export async function closeWithoutAgreement(
 }
 
 /**
- * Performance of the agreement. Not performed by the agreed date (R-11): wage, work-injury medical fee,
+ * Performance of the agreement. Not performed by the agreed date (《劳动争议调解仲裁法》第十六条): wage, work-injury medical fee,
  * economic compensation and damages items → 支付令 guidance with a court-docking record; any other item
  * → arbitration (《劳动争议调解仲裁法》第十五条、第十六条).
  */

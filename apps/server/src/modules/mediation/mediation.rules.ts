@@ -71,7 +71,7 @@ export function itemOutcome(worker: Reply, employer: Reply): 'agreed' | 'refused
 }
 
 /**
- * R-11: an unperformed agreement on wages, work-injury medical fees, economic compensation or damages
+ * 《劳动争议调解仲裁法》第十六条: an unperformed agreement on wages, work-injury medical fees, economic compensation or damages
  * → 支付令 (《劳动争议调解仲裁法》第十六条); any other item → arbitration (第十五条).
  */
 export function paymentOrderEligible(claimType: string): boolean {

@@ -23,6 +23,7 @@ import { arbitrationPending, mediationIssuer, proposalNextStep } from './mediati
 import { BASIS, claimTypeLabel, whoMediates } from './mediation.rules';
 import type { proposalBody, startBody } from './mediation.schema';
 import { loadCalcFigures, loadCriteria, replyDays } from './mediation.settings';
+import { claimsNotInOpenProcedure } from '../matters';
 
 /** The worker / employer portal answers through the same function as the staff (item by item). */
 export { recordProposalReplies } from './mediation.replies';
@@ -31,21 +32,8 @@ const METHOD_LABELS = { window_signature: '窗口当面签字确认', online_con
 
 /** Claims that may enter mediation: the given ones, else those of the matter not open in any procedure. */
 async function claimsFor(trx: Trx, matterId: string, claimIds: string[] | undefined) {
-  const claims = await trx
-    .selectFrom('matter_claim as mc')
+  const claims = await claimsNotInOpenProcedure(trx, matterId)
     .select(['mc.id', 'mc.type', 'mc.amount_fen', 'mc.track'])
-    .where('mc.matter_id', '=', matterId)
-    .where('mc.status', 'in', ['pending', 'routed'])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('case_claim as cc')
-            .select('cc.claim_id')
-            .whereRef('cc.claim_id', '=', 'mc.id')
-            .where('cc.open', '=', true),
-        ),
-      ),
-    )
     .orderBy('mc.sort')
     .execute();
   if (!claimIds)
@@ -66,7 +54,7 @@ export type StartResult =
 /**
  * Records the worker's answer to "mediate first?" (who, when, how) and acts on it in one transaction:
  * consent → a mediation case, kept at the center when "small and simple", else referred to a listed
- * organisation; refusal → straight to arbitration intake with the same claims (R-09, W-04).
+ * organisation; refusal → straight to arbitration intake with the same claims (《劳动争议调解仲裁法》第三条、第四十二条, 《劳动人事争议仲裁办案规则》第六十八条、第六十九条).
  */
 export async function startMediation(
   ctx: AppContext,

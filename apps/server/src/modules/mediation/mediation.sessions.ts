@@ -15,6 +15,7 @@ import type {
   referralBody,
   sessionBody,
 } from './mediation.schema';
+import { chineseClockAt } from '../../platform/time';
 
 const AGENCY_LABELS = { hrss: '人社', union: '工会', court: '法院', justice: '司法', other: '其他' } as const;
 
@@ -50,7 +51,7 @@ export async function scheduleSession(
     const when = new Date(body.startsAt);
     const who = body.mediators.map((x) => `${x.name}（${AGENCY_LABELS[x.agency]}）`).join('、');
     await step(ctx, trx, auth, actor, caseId, event, {
-      reason: `${when.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })} ${body.room}${body.joint ? '，联合调解' : ''}：${who}`,
+      reason: `${chineseClockAt(ctx.config, when)} ${body.room}${body.joint ? '，联合调解' : ''}：${who}`,
       payload: { bothPartiesConsent },
     });
     const row = await trx

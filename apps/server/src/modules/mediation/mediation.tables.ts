@@ -1,10 +1,8 @@
 import { MEDIATION_ORG_KIND_INFO, MEDIATION_ORG_KINDS, type MediationOrgKind } from '@onestop/domain';
 import type { ColumnType, Generated } from 'kysely';
+import type { Json, JsonRequired, Timestamp } from '../../db/column-types';
 
 /** Kysely types of migration 0007_mediation.sql. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | null | undefined, string | null>;
-type JsonRequired = ColumnType<unknown, string, string>;
 
 /** Kinds of listed mediation organisation: one list, in the domain (prevention/organizations.ts). */
 export const ORGANIZATION_KINDS = MEDIATION_ORG_KINDS;

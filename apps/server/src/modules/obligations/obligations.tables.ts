@@ -1,7 +1,6 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { NextStep, ObligationSource, ObligationStatus } from '@onestop/domain';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+import type { Timestamp } from '../../db/column-types';
 
 export interface ObligationTable {
   id: Generated<string>;

@@ -1,6 +1,5 @@
-import type { ColumnType, Generated } from 'kysely';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+import type { Generated } from 'kysely';
+import type { Timestamp } from '../../db/column-types';
 
 export type PartyKind = 'worker' | 'employer';
 export type IdType = 'resident_id' | 'passport' | 'hmt_residence_permit' | 'foreign_permanent_residence';

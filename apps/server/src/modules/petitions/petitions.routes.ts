@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the route table of the petition procedure (one route per step, each with its schema).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
 import { STEP_DOCUMENTS, stepWithDocument } from './petitions.documents';
@@ -53,7 +54,7 @@ async function fresh<T>(ctx: AppContext, auth: AuthContext, id: string, work: ()
 const RESULT = { 200: petitionResultSchema, 422: errorSchema, ...errorResponses };
 const NEGOTIATION_RESULTS = { continuing: '继续协商', agreed: '达成一致', failed: '协商不成' } as const;
 
-/** Petitions (信访, W-09): registration, classification, early intervention, 导入, 释明, handling. */
+/** Petitions (信访, 《信访工作条例》): registration, classification, early intervention, 导入 (《信访工作条例》第三十一条), 释明, handling. */
 /** The columns of a petition list row (queue and matter page alike). */
 const LIST_COLUMNS = [
   'p.id',

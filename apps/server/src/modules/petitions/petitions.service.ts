@@ -15,6 +15,7 @@ import { createTransfer } from '../transfers';
 import { FORM_LABELS, type registerBody, TARGET_LABELS } from './petitions.schema';
 import { addRecord, issueDocument, type PetitionRow, precheck } from './petitions.records';
 import type { PetitionForm } from './petitions.tables';
+import { claimsNotInOpenProcedure } from '../matters';
 
 const FORM_CHANNEL: Record<PetitionForm, 'mail' | 'window' | 'hotline_12333' | 'online'> = {
   letter: 'mail',
@@ -24,7 +25,7 @@ const FORM_CHANNEL: Record<PetitionForm, 'mail' | 'window' | 'hotline_12333' | '
 };
 
 /**
- * W-09 registration (《信访工作条例》第十九条、第二十一条): the matter (existing, or registered now
+ * petitions registration (《信访工作条例》第十九条、第二十一条): the matter (existing, or registered now
  * through the single window with request kind 'petition'), the petition case (number, 受理告知 clock
  * petition.reply 15 days, T-P2) with the matter's claims not yet in another procedure, and the
  * petitioner's request, facts and reasons.
@@ -50,23 +51,7 @@ export async function registerPetition(
     await assertMatterInScope(db, auth, matterId!);
   }
   return db.transaction().execute(async (trx) => {
-    const free = await trx
-      .selectFrom('matter_claim as mc')
-      .select('mc.id')
-      .where('mc.matter_id', '=', matterId!)
-      .where('mc.status', 'in', ['pending', 'routed'])
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('case_claim as cc')
-              .select('cc.claim_id')
-              .whereRef('cc.claim_id', '=', 'mc.id')
-              .where('cc.open', '=', true),
-          ),
-        ),
-      )
-      .execute();
+    const free = await claimsNotInOpenProcedure(trx, matterId!).select('mc.id').execute();
     const opened = await openCaseInTrx(
       ctx,
       trx,
@@ -145,7 +130,7 @@ export async function step(
 }
 
 /**
- * R-07 导入: the petition goes to labor inspection or arbitration through a transfer (转办单, the
+ * 《信访工作条例》第三十一条 导入: the petition goes to labor inspection or arbitration through a transfer (转办单, the
  * transfers module: on the matter's timeline, in the receiving organisation's inbox; accepted, it
  * opens the receiving case with the petition's claims), and the petition case is channelled.
  */

@@ -1,10 +1,8 @@
-import type { ColumnType, Generated } from 'kysely';
-import type { ConsultationTables } from '../consultation';
-import type { CourtTables } from '../court';
-import type { KnowledgeTables } from '../knowledge';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | null | undefined, string | null>;
+import type { Generated } from 'kysely';
+import type { ConsultationTables } from '../consultation/consultation.tables';
+import type { CourtTables } from '../court/court.tables';
+import type { KnowledgeTables } from '../knowledge/knowledge.tables';
+import type { Json, Timestamp } from '../../db/column-types';
 
 export const PETITION_FORMS = ['letter', 'visit', 'call', 'online'] as const;
 export type PetitionForm = (typeof PETITION_FORMS)[number];

@@ -38,7 +38,7 @@ export async function myMemberships(
             FROM matter_party mp JOIN party pa ON pa.id = mp.party_id JOIN matter m ON m.id = mp.matter_id
             JOIN portal_account a ON a.id = ${p.accountId}
            WHERE m.status <> 'merged' ${only}
-             -- P-05: complaints and reports are never shown to the employer side.
+             -- 《劳动保障监察条例》第九条第三款: complaints and reports are never shown to the employer side.
              AND (mp.role = 'worker' OR m.request_kind NOT IN ('complaint', 'report', 'petition'))
              AND ((mp.role = 'worker' AND pa.phone_hash = a.phone_hash)
                   OR (mp.role = 'worker' AND mp.matter_id IN

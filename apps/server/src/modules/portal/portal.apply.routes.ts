@@ -150,7 +150,7 @@ export function portalApplyRoutes(storage: FileStore): FastifyPluginAsyncZod {
             })
             .returning(['id', 'created_at'])
             .executeTakeFirstOrThrow();
-          // P-05: the reporter stays anonymous; not even the network address goes into the audit record.
+          // 《劳动保障监察条例》第九条第三款；《信访工作条例》第三十条第三款: the reporter stays anonymous; not even the network address goes into the audit record.
           await appendAudit(
             trx,
             { id: null, name: '匿名举报人', role: 'portal', ip: null },

@@ -1,10 +1,4 @@
-import {
-  DEFAULT_NUMBER_PATTERNS,
-  type EmployerStatus,
-  formatNumber,
-  type TriageResult,
-  triage,
-} from '@onestop/domain';
+import { type EmployerStatus, type TriageResult, triage } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
@@ -22,6 +16,7 @@ import { appendEvent } from '../../platform/scope';
 import { checkIdentity, identityHash, upsertEmployer, upsertWorker } from '../parties';
 import type { ApplicationBody } from './portal.schema';
 import { attachUploads } from './portal.uploads';
+import { createMatterRow } from '../matters';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -121,7 +116,7 @@ export async function duplicatesFor(db: Kysely<DB>, ctx: AppContext, body: Appli
  * An online application (complaint, mediation request, arbitration application) becomes a matter with
  * the same parties, claims and checks as at the window (validateIntake, upsertWorker, the triage), in
  * one transaction with the uploads, the consents and the submission record. The matter is left for a
- * clerk to route (P-14: a person decides). Not createIntake itself: that needs a staff user (scope,
+ * clerk to route (《个人信息保护法》第二十四条第三款: a person decides). Not createIntake itself: that needs a staff user (scope,
  * created_by and responsible clerk), which an online application does not have.
  */
 export async function createOnlineApplication(
@@ -175,12 +170,6 @@ export async function createOnlineApplication(
   }
   const settings = await loadTriageSettings(db);
   const year = Number(today.slice(0, 4));
-  const patternRow = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'intake.matter_number_pattern')
-    .executeTakeFirst();
-  const pattern = typeof patternRow?.value === 'string' ? patternRow.value : DEFAULT_NUMBER_PATTERNS.matter;
   const queryCode = generateShortCode();
 
   return db.transaction().execute(async (trx) => {
@@ -212,35 +201,26 @@ export async function createOnlineApplication(
       throw new AppError(400, x.code ?? 'TRIAGE_INVALID_INPUT', x.message, x.details);
     }
     const dups = await openDuplicates(trx, [worker.id], [employer.id]);
-    const seq = await nextSequence(trx, 'matter', year);
-    const number = formatNumber(pattern, year, seq);
-    const matter = await trx
-      .insertInto('matter')
-      .values({
-        number,
-        year,
-        seq,
-        channel: 'online',
-        request_kind: intake.requestKind,
-        status: 'registered',
-        narrative: body.narrative,
-        jurisdiction_id: body.jurisdictionId,
-        responsible_user_id: null,
-        created_by: null,
-        worker_count: 1,
-        collective: result.collective,
-        priority_flags: result.priorityFlags,
-        employment_start: body.facts.employmentStart ?? null,
-        employment_end: body.facts.employmentEnd ?? null,
-        knew_date: body.facts.knewDate ?? null,
-        triage_input: JSON.stringify(input),
-        triage_result: JSON.stringify(result),
-        mediation_consent: JSON.stringify(consentRecord(intake.consent!, { id: w.id, name: w.name }, actor)),
-        duplicate_of_id: dups[0]?.id ?? null,
-        updated_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const matter = await createMatterRow(trx, year, {
+      channel: 'online',
+      request_kind: intake.requestKind,
+      status: 'registered',
+      narrative: body.narrative,
+      jurisdiction_id: body.jurisdictionId,
+      responsible_user_id: null,
+      created_by: null,
+      worker_count: 1,
+      collective: result.collective,
+      priority_flags: result.priorityFlags,
+      employment_start: body.facts.employmentStart ?? null,
+      employment_end: body.facts.employmentEnd ?? null,
+      knew_date: body.facts.knewDate ?? null,
+      triage_input: JSON.stringify(input),
+      triage_result: JSON.stringify(result),
+      mediation_consent: JSON.stringify(consentRecord(intake.consent!, { id: w.id, name: w.name }, actor)),
+      duplicate_of_id: dups[0]?.id ?? null,
+    });
+    const { number } = matter;
     await sql`UPDATE matter SET query_code = ${queryCode} WHERE id = ${matter.id}`.execute(trx);
     await insertMatterParts(trx, matter.id, {
       workers: [{ id: worker.id, representative: false }],

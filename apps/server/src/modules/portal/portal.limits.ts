@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../platform/errors';
+import { readSetting } from '../../platform/settings';
 
 /** Rate limits counted in the database, so every server instance shares them. */
 export type LimitKind =
@@ -12,7 +13,18 @@ export type LimitKind =
   | 'submit.ip'
   | 'upload.account';
 
-const DEFAULTS: Record<LimitKind, { setting?: string; max: number; windowSec: number }> = {
+const DEFAULTS: Record<
+  LimitKind,
+  {
+    setting?:
+      | 'portal.sms_per_phone_hour'
+      | 'portal.sms_per_ip_hour'
+      | 'portal.query_failures_per_ip'
+      | 'portal.submissions_per_hour';
+    max: number;
+    windowSec: number;
+  }
+> = {
   'sms.phone': { setting: 'portal.sms_per_phone_hour', max: 5, windowSec: 3600 },
   'sms.ip': { setting: 'portal.sms_per_ip_hour', max: 20, windowSec: 3600 },
   'verify.ip': { max: 30, windowSec: 3600 },
@@ -31,9 +43,7 @@ export function rateLimited(retryAfterSec: number, message = '操作过于频繁
 async function limitOf(db: Kysely<DB>, kind: LimitKind) {
   const d = DEFAULTS[kind];
   if (!d.setting) return d;
-  const row = await db.selectFrom('setting').select('value').where('key', '=', d.setting).executeTakeFirst();
-  const n = Number(row?.value);
-  return { ...d, max: Number.isInteger(n) && n > 0 ? n : d.max };
+  return { ...d, max: await readSetting(db, d.setting) };
 }
 
 /** Throws 429 when `key` already used up its allowance of `kind` in the window. */

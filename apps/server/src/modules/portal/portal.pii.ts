@@ -1,5 +1,5 @@
 /**
- * Personal data that must never appear in a published typical case (P-04, P-11): resident ID numbers
+ * Personal data that must never appear in a published typical case (《民法典》第一千零三十四条；《居民身份证法》第十三条第二款, P-11): resident ID numbers
  * (18 or 15 digits), mobile phones and landlines, also when written with spaces or dashes.
  */
 const PATTERNS: { label: string; re: RegExp }[] = [

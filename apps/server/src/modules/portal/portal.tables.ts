@@ -1,7 +1,7 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
+import type { Timestamp } from '../../db/column-types';
 
 /** Kysely types of migration 0011_portal.sql (matter.query_code is read through raw SQL). */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export const SUBMISSION_KINDS = ['question', 'complaint', 'report', 'mediation', 'arbitration'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];

@@ -1,8 +1,8 @@
 import type { RecordState, RoomFormat, RoomKind, RoomRole, RoomState } from '@onestop/domain';
 import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp } from '../../db/column-types';
 
 /** Kysely types of migration 0066_rooms.sql. */
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface RoomTable {
   id: Generated<string>;

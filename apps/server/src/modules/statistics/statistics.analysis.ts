@@ -7,6 +7,8 @@ import {
   type Period,
   ROLES,
   isRoleCode,
+  endOfBusinessDay,
+  startOfBusinessDay,
 } from '@onestop/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -59,8 +61,8 @@ export async function analysis(
   const months = monthsOf(period);
   const ids = scope.length ? [...scope] : ['00000000-0000-0000-0000-000000000000'];
   const off = sql.lit(tzOffsetMinutes);
-  const fromTs = new Date(Date.parse(`${period.from}T00:00:00Z`) - tzOffsetMinutes * 60_000);
-  const toTs = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000 - tzOffsetMinutes * 60_000);
+  const fromTs = startOfBusinessDay(period.from, tzOffsetMinutes);
+  const toTs = endOfBusinessDay(period.to, tzOffsetMinutes);
   const received = await sql<{ month: string; channel: string; n: number }>`
     SELECT to_char((received_at AT TIME ZONE 'UTC') + ${off} * interval '1 minute', 'YYYY-MM') AS month, channel,
            count(*)::int AS n

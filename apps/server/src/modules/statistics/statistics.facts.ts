@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one SQL fact row per case for every statutory statistics table; the query and its refresh belong together.
 import {
   type AwardWinner,
   type CaseFact,
@@ -6,6 +7,8 @@ import {
   mediationBodyOfKind,
   type StatPeriod,
   type StatTrack,
+  endOfBusinessDay,
+  startOfBusinessDay,
 } from '@onestop/domain';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema';
@@ -208,8 +211,8 @@ export async function loadFacts(
 ): Promise<CaseFact[]> {
   await refreshStatFacts(db, tzOffsetMinutes);
   if (jurisdictionIds.length === 0) return [];
-  const fromTs = new Date(`${period.from}T00:00:00Z`).getTime() - tzOffsetMinutes * 60_000;
-  const toTs = new Date(`${period.to}T00:00:00Z`).getTime() + 86_400_000 - tzOffsetMinutes * 60_000;
+  const fromTs = startOfBusinessDay(period.from, tzOffsetMinutes).getTime();
+  const toTs = endOfBusinessDay(period.to, tzOffsetMinutes).getTime();
   // The arbitration track also holds the commission's pre-arbitration mediation (part 1, track mediation).
   const r = await sql<{ fact: CaseFact }>`
     SELECT fact FROM stat_case_fact

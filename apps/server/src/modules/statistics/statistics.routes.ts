@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the route table of statistics (tables, analysis, exports, publication) with their schemas.
 import { STAT_TABLES } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

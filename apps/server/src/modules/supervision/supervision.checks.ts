@@ -1,5 +1,5 @@
 /**
- * Labor-relations supervision checks (RULES.md W-10, §7.4), pure so they are unit-tested. Each flag
+ * Labor-relations supervision checks (《劳动保障监察条例》第二十三条至第三十三条, labor-relations numeric rules), pure so they are unit-tested. Each flag
  * names its basis; a flagged filing can open an ex-officio inspection case.
  */
 export interface Flag {

@@ -20,7 +20,7 @@ const anyObject = z.record(z.string(), z.unknown());
 const listSchema = z.object({ items: z.array(anyObject) });
 
 /**
- * Labor-relations supervision (劳动关系科, W-10): layoff reports, dispatch, special working hours,
+ * Labor-relations supervision (劳动关系科, 《劳动保障监察条例》第二十三条至第三十三条): layoff reports, dispatch, special working hours,
  * restructuring / bankruptcy placement plans — validated and flagged; minimum wage as data.
  * No dedicated post exists yet: the inspection post ('inspection.work') files and reviews them.
  */

@@ -13,6 +13,7 @@ import { appendEvent, assertMatterInScope } from '../../platform/scope';
 import { acceptBy } from './transfers.presenter';
 import type { createTransferBody } from './transfers.schema';
 import type { z } from 'zod';
+import { claimsNotInOpenProcedure } from '../matters';
 
 type Trx = Transaction<DB>;
 
@@ -137,23 +138,7 @@ export async function createTransferIn(
           .where('case_id', '=', body.caseId)
           .where('open', '=', true)
           .execute()
-      : await trx
-          .selectFrom('matter_claim as mc')
-          .select('mc.id')
-          .where('mc.matter_id', '=', matterId)
-          .where('mc.status', 'in', ['pending', 'routed'])
-          .where((eb) =>
-            eb.not(
-              eb.exists(
-                eb
-                  .selectFrom('case_claim as cc')
-                  .select('cc.claim_id')
-                  .whereRef('cc.claim_id', '=', 'mc.id')
-                  .where('cc.open', '=', true),
-              ),
-            ),
-          )
-          .execute();
+      : await claimsNotInOpenProcedure(trx, matterId).select('mc.id').execute();
     claimIds = rows.map((r) => r.id);
   } else if (claimIds.length) {
     const own = await trx

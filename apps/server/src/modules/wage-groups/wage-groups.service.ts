@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: wage-group ledgers are being extended by another change; to be split (ledger import, confirmation, payment) once that lands.
 import {
   CONFIRMED_BY,
   groupTotals,

@@ -1,7 +1,6 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { Generated } from 'kysely';
 import type { ConfirmedBy, WageGroupKind, WagePayer } from '@onestop/domain';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+import type { Timestamp } from '../../db/column-types';
 
 /** A group wage arrears matter (migration 0062): one per matter. */
 export interface WageGroupTable {

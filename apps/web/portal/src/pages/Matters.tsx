@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api, errorText } from '../api';
 import { Link } from '../router';
 import { useSession } from '../session';
+import { chineseDateClockOf, chineseDateOf, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain/time';
 
 interface Item {
   id: string;
@@ -11,17 +12,9 @@ interface Item {
   receivedAt: string;
 }
 
-export const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
-export const time = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour12: false,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+/** Dates and times in the business time zone (the one time module). */
+export const day = (iso: string) => chineseDateOf(iso, DEFAULT_TZ_OFFSET_MINUTES);
+export const time = (iso: string) => chineseDateClockOf(iso, DEFAULT_TZ_OFFSET_MINUTES);
 
 export function MattersPage() {
   const { session, loading } = useSession();

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, newKey } from '../api';
 import { EvidencePicker, type Uploaded } from '../Evidence';
+import { businessDate, chineseDate, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain/time';
 
 /** What the portal shows of an obligation (server: obligations.presenter, portal view). */
 interface Obligation {
@@ -27,14 +28,8 @@ interface Obligation {
 
 const yuan = (fen: number) =>
   `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
-const cnDate = (iso: string | null) =>
-  iso
-    ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`
-    : '待生效后确定';
-const today = () => {
-  const d = new Date(Date.now() + 8 * 3600_000);
-  return d.toISOString().slice(0, 10);
-};
+const cnDate = (iso: string | null) => (iso ? chineseDate(iso.slice(0, 10)) : '待生效后确定');
+const today = () => businessDate(new Date(), DEFAULT_TZ_OFFSET_MINUTES);
 
 function Declare({ matterId, o, onDone }: { matterId: string; o: Obligation; onDone: () => void }) {
   const [amount, setAmount] = useState((o.unpaidFen / 100).toFixed(2));

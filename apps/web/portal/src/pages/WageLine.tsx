@@ -1,5 +1,5 @@
 import { formatYuan } from '@onestop/domain/claims/money';
-import { chineseDate } from '@onestop/domain/documents/format';
+import { chineseDate } from '@onestop/domain/time';
 import { useEffect, useState } from 'react';
 import type { Schema } from '../../../src/lib/api-types';
 import { api, errorCode, errorText } from '../api';

@@ -1,4 +1,5 @@
 import type { Schema } from '../../lib/api-types';
+import { chineseDateOrDash } from '../../lib/time';
 
 export type Obligation = Schema<'Obligation'>;
 export type ObligationPayment = Schema<'ObligationPayment'>;
@@ -11,8 +12,7 @@ export const yuanText = (fen: number) =>
   `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
 
 /** 2026-12-07 → 2026年12月7日 */
-export const dateText = (iso: string | null) =>
-  iso ? `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日` : '—';
+export const dateText = (iso: string | null) => chineseDateOrDash(iso);
 
 export const STATUS_COLORS: Record<Obligation['status'], string> = {
   awaiting_effect: 'default',

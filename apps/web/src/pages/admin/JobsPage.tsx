@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { feedback } from '../../lib/feedback';
+import { chineseClockOfInstant } from '../../lib/time';
 
 type JobState = 'pending' | 'running' | 'done' | 'failed';
 
@@ -47,7 +48,7 @@ const STATE_COLOR: Record<JobState, string> = {
   failed: 'error',
 };
 const KEY = ['admin', 'jobs'] as const;
-const time = (s: string | null) => (s ? new Date(s).toLocaleString('zh-CN', { hour12: false }) : '—');
+const time = (s: string | null) => (s ? chineseClockOfInstant(s) : '—');
 
 /** 后台任务: the one job queue — counts, dead letters (failed jobs) with retry, periodic tasks. */
 export default function JobsPage() {

@@ -1,4 +1,4 @@
-import { chineseDate, documentYuan } from '@onestop/domain';
+import { chineseDate, chineseDateTime, documentYuan } from '@onestop/domain';
 
 /**
  * Document model shared by the PDF and DOCX renderers. Pure data: no database, no I/O.
@@ -192,9 +192,8 @@ export function formatChineseDate(iso: string): string {
 
 /** '2026-11-29T14:05' or '2026-11-29 14:05' → '2026年11月29日14时05分' */
 export function formatChineseDateTime(value: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(value);
-  if (!m) return formatChineseDate(value);
-  return `${formatChineseDate(m[1] as string)}${Number(m[2])}时${m[3]}分`;
+  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)) return formatChineseDate(value);
+  return chineseDateTime(value);
 }
 
 /** 12345.5 → '12,345.50元'; with words: '12,345.50元（大写：壹万贰仟叁佰肆拾伍元伍角）' (domain documentYuan). */

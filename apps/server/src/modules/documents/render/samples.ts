@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: sample data of every document type for previews and the golden PDF tests; one entry per type.
 import { deflateSync } from 'node:zlib';
 import { isCaseDocument } from '@onestop/domain';
 import type { DocumentType } from './model.js';

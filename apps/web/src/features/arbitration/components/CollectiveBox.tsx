@@ -13,7 +13,7 @@ const ACTS = [
 ];
 
 /**
- * Collective dispute (办案规则第六十二条至第六十七条): the one-time notice of all key dates (T-A17, offered
+ * Collective dispute (办案规则第六十二条至第六十七条): the one-time notice of all key dates (《劳动人事争议仲裁办案规则》第六十三条, offered
  * once the tribunal and the first hearing are set) and the represented workers' written consents, without
  * which the representatives cannot change or abandon claims, settle or withdraw (the server refuses).
  */

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import { arbitrationApi, type ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction, useArbitrationRefresh } from '../hooks/use-arbitration';
+import { localToInstant } from '../../../lib/time';
 
 type Kind = 'postpone' | 'partial' | 'recusal' | 'correction' | 'filing' | 'closing';
 
@@ -36,8 +37,8 @@ const SEAT: Record<string, string> = {
   clerk: '书记员',
 };
 
-/** 'YYYY-MM-DDTHH:mm' (China time) → ISO with offset. */
-const withOffset = (local: string) => `${local}:00+08:00`;
+/** 'YYYY-MM-DDTHH:mm' (business time) → ISO with offset. */
+const withOffset = localToInstant;
 
 /**
  * The arbitration steps that issue their own documents (issue #13): 延期开庭通知书, 部分裁决书, 回避决定书,

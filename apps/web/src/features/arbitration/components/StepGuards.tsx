@@ -1,11 +1,9 @@
 import { Alert, Button, Card, Space, Tooltip, Typography } from 'antd';
 import type { ArbitrationCase, GuardUnmet, GuardedStep } from '../api/arbitration.api';
+import { chineseDate } from '../../../lib/time';
 
-/** 2026-12-07 → 2026年12月7日 (business dates as the server gives them). */
-export function chineseDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${Number(y)}年${Number(m)}月${Number(d)}日`;
-}
+/** 2026-12-07 → 2026年12月7日 (business dates as the server gives them); the one time module. */
+export { chineseDate };
 
 /** One line per unmet legal precondition: why, from which day it can be met, and the article. */
 export function UnmetReasons({ unmet, testId }: { unmet: GuardUnmet[]; testId?: string }) {

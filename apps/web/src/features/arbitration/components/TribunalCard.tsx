@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction, useArbitrators, useHearingCalendar } from '../hooks/use-arbitration';
+import { businessToday, chineseClockOfInstant } from '../../../lib/time';
 
 /** Tripartite sides of a collective-contract tribunal (劳动行政部门、工会、企业方面). */
 const SIDES = [
@@ -20,7 +21,7 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
   const [clerk, setClerk] = useState<string>();
   const [sides, setSides] = useState<Record<string, string>>({});
   const nameOf = (id: string) => people.data?.find((p) => p.userId === id)?.name ?? id;
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = businessToday();
   const cal = useHearingCalendar(today, 14);
   const [form] = Form.useForm<{ roomId: string; range: [Dayjs, Dayjs] }>();
   const options = (people.data ?? []).map((p) => ({
@@ -142,12 +143,12 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
             {
               title: '开始',
               dataIndex: 'startsAt',
-              render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+              render: (v: string) => chineseClockOfInstant(v),
             },
             {
               title: '结束',
               dataIndex: 'endsAt',
-              render: (v: string) => new Date(v).toLocaleString('zh-CN'),
+              render: (v: string) => chineseClockOfInstant(v),
             },
             {
               title: '状态',

@@ -1,5 +1,6 @@
 import { Tag, Timeline, Typography } from 'antd';
 import type { CaseEvent } from '../types';
+import { chineseClockOfInstant } from '../../../lib/time';
 
 function detail(e: CaseEvent): string | null {
   const p = e.payload ?? {};
@@ -26,7 +27,7 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
               <Tag>{e.toLabel}</Tag>
             )}
             <div className="muted">
-              {new Date(e.at).toLocaleString('zh-CN')} · {e.actorName}
+              {chineseClockOfInstant(e.at)} · {e.actorName}
             </div>
             {e.reason ? <div>说明：{e.reason}</div> : null}
             {detail(e) ? <div>{detail(e)}</div> : null}

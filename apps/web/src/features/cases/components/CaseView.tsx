@@ -5,6 +5,7 @@ import type { CaseDetail } from '../types';
 import { AssignCard } from './AssignCard';
 import { CaseActions } from './CaseActions';
 import { CaseTimeline } from './CaseTimeline';
+import { chineseClockOfInstant } from '../../../lib/time';
 
 const yuan = (fen: number | null) =>
   fen === null ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
@@ -32,8 +33,8 @@ export function CaseView({ c }: { c: CaseDetail }) {
             { label: '当事人', children: c.title ?? '—' },
             { label: '承办机构', children: c.organization.name },
             { label: '辖区', children: c.jurisdiction.name },
-            { label: '立案时间', children: new Date(c.openedAt).toLocaleString('zh-CN') },
-            { label: '结案时间', children: c.closedAt ? new Date(c.closedAt).toLocaleString('zh-CN') : '—' },
+            { label: '立案时间', children: chineseClockOfInstant(c.openedAt) },
+            { label: '结案时间', children: c.closedAt ? chineseClockOfInstant(c.closedAt) : '—' },
           ]}
         />
       </Card>

@@ -9,7 +9,7 @@ interface Values {
   claimIds: string[];
 }
 
-/** Opens a track case for claims of the matter; claims already in an open procedure are not offered. */
+/** Opens a track case for claims of the matter; claims already in an open procedure are not offered (《劳动保障监察条例》第二十一条第二款). */
 export function OpenCaseModal({
   matterId,
   open,

@@ -1,4 +1,4 @@
-import { chineseDate } from '@onestop/domain/documents/format';
+import { chineseDate } from '@onestop/domain/time';
 import { formatYuan } from '@onestop/domain/claims/money';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {

@@ -1,12 +1,9 @@
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Descriptions, Result, Typography } from 'antd';
 import type { Verification } from '../types';
+import { chineseDateOrDash } from '../../../lib/time';
 
-function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
+const formatDate = chineseDateOrDash;
 
 /** The answer of a verification by code or by file: genuine, superseded, or not found. */
 export function VerifyResult({ result }: { result: Verification }) {

@@ -1,9 +1,10 @@
-import { chineseDate } from '@onestop/domain/documents/format';
+import { chineseDate } from '@onestop/domain/time';
 import { Card, Descriptions, List, Progress, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { EmployerObligationsCard } from '../../obligations/components/EmployerObligationsCard';
 import type { EmployerProfile } from '../api/employers.api';
 import { EmployerPreventionCard } from './EmployerPreventionCard';
+import { chineseDateOfInstant } from '../../../lib/time';
 
 const TRACKS: Record<string, string> = {
   inspection: '监察',
@@ -90,8 +91,7 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
           dataSource={p.matters}
           renderItem={(m) => (
             <List.Item>
-              <Link to={`/matters/${m.id}`}>{m.number}</Link>{' '}
-              {new Date(m.receivedAt).toLocaleDateString('zh-CN')}
+              <Link to={`/matters/${m.id}`}>{m.number}</Link> {chineseDateOfInstant(m.receivedAt)}
             </List.Item>
           )}
         />

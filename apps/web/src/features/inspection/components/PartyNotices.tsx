@@ -1,6 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import type { PartyNoticeItem } from '../api/inspection.api';
 import { usePartyNotices } from '../hooks/use-inspection';
+import { chineseClockOfInstant } from '../../../lib/time';
 
 const CHANNEL: Record<PartyNoticeItem['channel'], string> = {
   sms: '短信',
@@ -43,7 +44,7 @@ export function PartyNotices({ caseId }: { caseId: string }) {
           {
             title: '发送时间',
             dataIndex: 'sentAt',
-            render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN') : '—'),
+            render: (v: string | null) => (v ? chineseClockOfInstant(v) : '—'),
           },
         ]}
       />

@@ -5,7 +5,7 @@ import { useCurrentUser } from '../../auth/hooks/use-session';
 import { feedback } from '../../../lib/feedback';
 import { useRegisterInspection } from '../hooks/use-inspection';
 
-/** Violation types an inspection handles (claim catalogue codes, R-02). */
+/** Violation types an inspection handles (claim catalogue codes, 《劳动争议调解仲裁法》第二条、第九条；《劳动保障监察条例》第十一条). */
 const VIOLATIONS = [
   { value: 'minimum_wage', label: '低于最低工资标准' },
   { value: 'unpaid_wages', label: '拖欠工资' },

@@ -5,7 +5,7 @@ import { useMatterLegalAid, useRefer } from '../hooks/use-legal-aid';
 import { ReferralCard } from './ReferralCard';
 import { ScreeningResult } from './ScreeningResult';
 
-/** Legal aid on the matter page: the R-10 screening, the referral step, the referrals' progress. */
+/** Legal aid on the matter page: the 《法律援助法》第三十一条、第四十二条、第四十四条 screening, the referral step, the referrals' progress. */
 export function LegalAidPanel({ matterId }: { matterId: string }) {
   const q = useMatterLegalAid(matterId);
   const refer = useRefer(matterId);

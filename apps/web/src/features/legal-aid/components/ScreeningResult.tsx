@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Tag } from 'antd';
 import type { Screening } from '../api/legal-aid.api';
 
-/** R-10 screening: subject matter, means-test exemption with its reason, urgency (≤7 days). */
+/** 《法律援助法》第三十一条、第四十二条、第四十四条 screening: subject matter, means-test exemption with its reason, urgency (≤7 days). */
 export function ScreeningResult({ s }: { s: Screening }) {
   return (
     <>

@@ -1,5 +1,6 @@
 import { Card, List, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { type MatterDetail, PRIORITY_LABELS, TRACK_LABELS } from '../types';
+import { chineseClockOfInstant } from '../../../lib/time';
 
 export function ClaimsCard({ matter }: { matter: MatterDetail }) {
   return (
@@ -51,7 +52,7 @@ export function TriageCard({ matter }: { matter: MatterDetail }) {
       {t.decision ? (
         <Typography.Paragraph>
           {t.decision.mode === 'accept' ? '采纳分流建议' : '不采纳建议，改判'}
-          {t.decidedBy ? `（${t.decidedBy}，${new Date(t.decidedAt ?? '').toLocaleString('zh-CN')}）` : ''}
+          {t.decidedBy ? `（${t.decidedBy}，${chineseClockOfInstant(t.decidedAt ?? '')}）` : ''}
           {t.decision.overrideReason ? `；理由：${t.decision.overrideReason}` : ''}
         </Typography.Paragraph>
       ) : (
@@ -61,7 +62,7 @@ export function TriageCard({ matter }: { matter: MatterDetail }) {
         <Typography.Paragraph>
           调解意愿：{consent.workerName}
           {consent.given ? '同意' : '不同意'}调解（{consent.methodLabel}，{consent.recordedByName}记录于
-          {new Date(consent.at).toLocaleString('zh-CN')}）
+          {chineseClockOfInstant(consent.at)}）
         </Typography.Paragraph>
       ) : null}
       <List
@@ -91,7 +92,7 @@ export function TimelineCard({ matter }: { matter: MatterDetail }) {
             <div>
               <div>{e.summary}</div>
               <div className="muted">
-                {new Date(e.at).toLocaleString('zh-CN')} · {e.actorName}
+                {chineseClockOfInstant(e.at)} · {e.actorName}
               </div>
             </div>
           ),

@@ -9,6 +9,7 @@ import { yuan } from '../types';
 import { RoomsPanel } from '../../rooms/RoomsPanel';
 import { AgreementForm, CloseModal, RepliesForm, SessionModal, TextModal } from './MediationModals';
 import { ProposalForm } from './ProposalForm';
+import { chineseClockOfInstant } from '../../../lib/time';
 
 const REPLY: Record<Reply, { color: string; text: string }> = {
   pending: { color: 'default', text: '待答复' },
@@ -99,7 +100,7 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
           {
             label: '同意调解',
             children: detail.consent
-              ? `${detail.consent.workerName}，${detail.consent.methodLabel}，${new Date(detail.consent.at).toLocaleString('zh-CN')}（记录人：${detail.consent.recordedByName}）`
+              ? `${detail.consent.workerName}，${detail.consent.methodLabel}，${chineseClockOfInstant(detail.consent.at)}（记录人：${detail.consent.recordedByName}）`
               : '未记录',
           },
           {
@@ -164,7 +165,7 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
       ) : null}
       {detail.sessions.map((s) => (
         <Typography.Paragraph key={s.id} style={{ marginTop: 8 }}>
-          {s.joint ? '联合调解' : '调解'}：{new Date(s.startsAt).toLocaleString('zh-CN')} {s.room}；调解员
+          {s.joint ? '联合调解' : '调解'}：{chineseClockOfInstant(s.startsAt)} {s.room}；调解员
           {s.mediators.map((m) => m.name).join('、')}
           {s.record ? `；笔录：${s.record}` : ''}
         </Typography.Paragraph>

@@ -5,6 +5,7 @@ import { DocumentServiceCard } from '../../documents/components/DocumentServiceC
 import type { Petition } from '../api/petitions.api';
 import { usePetition } from '../hooks/use-petitions';
 import { ACTION_LABELS, PetitionActionModal } from './PetitionActionModal';
+import { chineseClockOfInstant } from '../../../lib/time';
 
 const RECORD_LABELS = { negotiation: '协商调处', settlement: '和解协议', explanation: '释法明理' } as const;
 
@@ -19,7 +20,7 @@ const STAGES = ['sent', 'received', 'answered'] as const;
 
 /** The 转办单 from sending to the target's answer: 已签发 → 已接收 → 已办结答复 (or 已退回). */
 function SlipProgress({ t }: { t: NonNullable<Petition['transfer']> }) {
-  const at = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN') : '');
+  const at = (iso: string | null) => (iso ? chineseClockOfInstant(iso) : '');
   const labels = {
     sent: `已签发，送${t.toOrgName}（${at(t.sentAt)}）`,
     received:
@@ -157,7 +158,7 @@ export function PetitionDetail({ id }: { id: string }) {
       <Card size="small" title="流转记录">
         <Timeline
           items={p.events.map((e) => ({
-            content: `${new Date(e.at).toLocaleString('zh-CN')} ${e.actorName}：${e.label} → ${e.toState}${e.reason ? `（${e.reason}）` : ''}`,
+            content: `${chineseClockOfInstant(e.at)} ${e.actorName}：${e.label} → ${e.toState}${e.reason ? `（${e.reason}）` : ''}`,
           }))}
         />
       </Card>

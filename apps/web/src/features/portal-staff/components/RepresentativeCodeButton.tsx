@@ -3,6 +3,7 @@ import { Alert, Button, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError, request } from '../../../lib/api';
 import { useSession } from '../../auth/hooks/use-session';
+import { chineseDateOfInstant } from '../../../lib/time';
 
 interface IssuedCode {
   code: string;
@@ -65,7 +66,7 @@ export function RepresentativeCodeButton({ matterId, partyId }: { matterId: stri
           {issued ? `${issued.code.slice(0, 4)}-${issued.code.slice(4)}` : ''}
         </Typography.Title>
         <p>
-          有效期至 {issued ? new Date(issued.expiresAt).toLocaleDateString('zh-CN') : ''}，使用一次后失效。
+          有效期至 {issued ? chineseDateOfInstant(issued.expiresAt) : ''}，使用一次后失效。
           请当面或通过已核实的单位联系方式告知；单位代表用本人手机号登录当事人门户，在“我的事项”页输入此码。
         </p>
         <p className="muted">此码只显示这一次，系统仅保存其校验值；关闭后无法再查看，需要时请重新出具。</p>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { feedback } from '../../../lib/feedback';
 import { type FilingDetail, supervisionApi } from '../api/supervision.api';
 
-/** Layoff report or dispatch filing, validated and flagged by the server (W-10, §7.4). */
+/** Layoff report or dispatch filing, validated and flagged by the server (《劳动保障监察条例》第二十三条至第三十三条, labor-relations numeric rules). */
 export function FilingForm({ jurisdictions }: { jurisdictions: { value: string; label: string }[] }) {
   const client = useQueryClient();
   const [form] = Form.useForm();

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useMatterTransfers } from '../hooks/use-transfers';
 import { NewTransferModal } from './NewTransferModal';
 import { TransferStateTag } from './TransferStateTag';
+import { chineseClockOfInstant } from '../../../lib/time';
 
 /** The matter's transfer chain (转办), with the step to send it on. For the matter page. */
 export function TransfersPanel({ matterId }: { matterId: string }) {
@@ -56,7 +57,7 @@ export function TransfersPanel({ matterId }: { matterId: string }) {
                     </span>
                   ) : null}
                   <Typography.Text type="secondary">
-                    {new Date(t.createdAt).toLocaleString('zh-CN')} · {t.fromUser.name}
+                    {chineseClockOfInstant(t.createdAt)} · {t.fromUser.name}
                     {t.acceptBy && t.state === 'pending' ? ` · 应于 ${t.acceptBy} 前接收` : ''}
                   </Typography.Text>
                 </Space>

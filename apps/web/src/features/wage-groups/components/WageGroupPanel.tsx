@@ -1,5 +1,5 @@
 import { formatYuan } from '@onestop/domain/claims/money';
-import { chineseDate } from '@onestop/domain/documents/format';
+import { chineseDate } from '@onestop/domain/time';
 import { WAGE_GROUP_KINDS, WAGE_PAYERS } from '@onestop/domain/wage-groups/ledger';
 import {
   Alert,

@@ -5,10 +5,13 @@ import { drawPageNumbers, drawSignOff, drawVerification, drawWatermark, signOffF
 import { DEFAULT_FALLBACK_FONTS, type FallbackFont } from './fonts.js';
 import { BLOCK_BOTTOM, BLOCK_RIGHT, LINE_PITCH, PAGE, SIZE } from './page.js';
 import { drawTable } from './table.js';
+import { DEFAULT_TZ_OFFSET_MINUTES, startOfBusinessDay } from '@onestop/domain';
 
 export interface PdfRenderOptions {
   /** Fonts for characters Noto Serif SC lacks (CJK Ext-B); default: Debian's Noto CJK if installed. */
   fallbackFonts?: readonly FallbackFont[];
+  /** Business time zone of the issue date (config TZ_OFFSET_MINUTES); default China Standard Time. */
+  tzOffsetMinutes?: number;
 }
 
 function drawBlock(canvas: PdfCanvas, block: Block): void {
@@ -67,7 +70,7 @@ function drawSignatureImage(canvas: PdfCanvas, label: string, png: Buffer): void
  */
 export async function renderPdf(model: DocumentModel, options: PdfRenderOptions = {}): Promise<Buffer> {
   assertValidModel(model);
-  const issued = new Date(`${model.issuedDate}T00:00:00+08:00`);
+  const issued = startOfBusinessDay(model.issuedDate, options.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES);
   const doc = new PDFDocument({
     size: 'A4',
     margins: {

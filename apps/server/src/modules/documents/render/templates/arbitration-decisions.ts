@@ -1,7 +1,7 @@
 import type { Block } from '../model.js';
 import { cn, d, defineTemplate, dt, kv, list, p } from './template.js';
 
-// Arbitration decisions and notices during the proceedings (RULES.md W-02, W-03, T-A15, T-A17; §5.5).
+// Arbitration decisions and notices during the proceedings (《劳动争议调解仲裁法》第三十一条至第五十条, 《劳动人事争议仲裁办案规则》第五十六条至第六十七条, 《劳动争议调解仲裁法》第四十三条；《劳动人事争议仲裁办案规则》第四十五条, 《劳动人事争议仲裁办案规则》第六十三条; arbitration documents, 劳动人事争议仲裁文书样式).
 // 调解仲裁法 = 《中华人民共和国劳动争议调解仲裁法》; 办案规则 = 《劳动人事争议仲裁办案规则》 (2017).
 
 const parties = (applicantName: string, respondentName: string): Block[] => [
@@ -124,7 +124,7 @@ export interface WithdrawalDecisionFields {
   consents?: string[];
 }
 
-/** 准予撤回仲裁申请决定书 (调解仲裁法第四十一条; RULES W-02 WITHDRAWN ⇒ 决定书 (准予撤回)). */
+/** 准予撤回仲裁申请决定书 (调解仲裁法第四十一条; 《劳动争议调解仲裁法》第三十一条至第五十条 WITHDRAWN ⇒ 决定书 (准予撤回)). */
 export const withdrawalDecision = defineTemplate<WithdrawalDecisionFields>({
   type: 'withdrawal_decision',
   title: '准予撤回仲裁申请决定书',
@@ -209,7 +209,7 @@ export interface CollectiveNoticeFields {
 }
 
 /**
- * 集体劳动人事争议一次性告知书 (办案规则第六十三条, RULES T-A17): within five days of acceptance the parties
+ * 集体劳动人事争议一次性告知书 (办案规则第六十三条, 《劳动人事争议仲裁办案规则》第六十三条): within five days of acceptance the parties
  * are told ONCE of the tribunal, the defence period, the evidence period and the hearing date and place.
  */
 export const collectiveNotice = defineTemplate<CollectiveNoticeFields>({

@@ -16,7 +16,7 @@ import { dt, defineTemplate, h, kv, list, p } from './template.js';
 
 export { APPEAL_RIGHTS, type AwardFinality, type AwardItem, FINALITY_LABEL } from './arbitration-parts.js';
 
-// Arbitration documents after acceptance (RULES.md W-02, §5.5; 调解仲裁法 Arts. 35–36, 42, 46–50).
+// Arbitration documents after acceptance (《劳动争议调解仲裁法》第三十一条至第五十条, arbitration documents, 劳动人事争议仲裁文书样式; 调解仲裁法 Arts. 35–36, 42, 46–50).
 
 export interface HearingNoticeFields {
   addresseeName: string;

@@ -1,7 +1,7 @@
 import type { Block } from '../model.js';
 import { cn, d, defineTemplate, dt, h, list, p, sign } from './template.js';
 
-// Arbitration intake documents (RULES.md W-01, §5.2–§5.5). Law cited: 《劳动争议调解仲裁法》 (调解仲裁法),
+// Arbitration intake documents (《劳动争议调解仲裁法》第二十八条至第三十条, receipt, 《劳动人事争议仲裁办案规则》第二十九条–arbitration documents, 劳动人事争议仲裁文书样式). Law cited: 《劳动争议调解仲裁法》 (调解仲裁法),
 // 《劳动人事争议仲裁办案规则》 (办案规则, 2017).
 
 export interface ReceiptMaterial {

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one template per arbitration step document (model texts of the arbitration document set), read side by side.
 import type { Block } from '../model.js';
 import {
   ABSENCE_CONSEQUENCE,

@@ -2,7 +2,7 @@ import { defineTemplate, list, p, sign } from './template.js';
 
 // 释明告知书: the petition window explains the procedure and litigation rights to a petitioner who
 // disputes an inspection or arbitration conclusion and guides them to the courts
-// (seed 四(五); 《信访工作条例》第二十二条第二款、第三十一条; RULES.md R-07, W-09).
+// (seed 四(五); 《信访工作条例》第二十二条第二款、第三十一条; 《信访工作条例》第三十一条, petitions).
 
 export const DISPUTED_CONCLUSIONS = {
   arbitration: '劳动人事争议仲裁裁决',

@@ -1,8 +1,9 @@
+// Over 400 lines on purpose: one template per inspection step document (GB/T 9704 layout data), read side by side.
 import type { Block } from '../model.js';
 import { remedy, violatedProvisions, WITHDRAWAL_REASONS } from './inspection.js';
 import { cn, d, dt, defineTemplate, h, kv, list, p, partyBlocks, sign, yuan } from './template.js';
 
-// Labor inspection documents issued by the investigation steps (issue #13 item 3; RULES.md W-06, §5.6):
+// Labor inspection documents issued by the investigation steps (issue #13 item 3; 《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》, inspection documents, 《劳动保障监察条例》《行政处罚法》):
 // 询问通知书, 询问笔录, 现场检查笔录, 延长办案期限审批表, 撤销立案审批表, 加付赔偿金决定书, 案件移送书 and
 // 听证笔录. 条例 = 《劳动保障监察条例》; 规定 = 《关于实施〈劳动保障监察条例〉若干规定》.
 
@@ -26,7 +27,7 @@ export interface InquiryNoticeFields {
 }
 
 /**
- * 询问通知书 / 调查询问书 (条例第十五条第（三）项; RULES.md §5.6): addressee, matters, time and place,
+ * 询问通知书 / 调查询问书 (条例第十五条第（三）项; inspection documents, 《劳动保障监察条例》《行政处罚法》): addressee, matters, time and place,
  * materials to bring, the basis and the consequence of refusing (条例第三十条).
  */
 export const inquiryNotice = defineTemplate<InquiryNoticeFields>({
@@ -104,7 +105,7 @@ const recordSignatures = (f: InvestigationRecordFields, who: string): Block[] =>
   sign(`${who}（签名）：`, ...f.inspectors.map(() => '监察员（签名）：'), '记录人（签名）：'),
 ];
 
-/** 询问笔录 (条例第十五条第（一）项、第十六条; 《行政处罚法》第五十五条; RULES.md §5.6). */
+/** 询问笔录 (条例第十五条第（一）项、第十六条; 《行政处罚法》第五十五条; inspection documents, 《劳动保障监察条例》《行政处罚法》). */
 export const inquiryRecord = defineTemplate<InvestigationRecordFields>({
   type: 'inquiry_record',
   title: '劳动保障监察询问笔录',
@@ -127,7 +128,7 @@ export const inquiryRecord = defineTemplate<InvestigationRecordFields>({
   ],
 });
 
-/** 现场检查笔录 (条例第十五条第（二）项、第十六条; 《行政处罚法》第五十五条; RULES.md §5.6). */
+/** 现场检查笔录 (条例第十五条第（二）项、第十六条; 《行政处罚法》第五十五条; inspection documents, 《劳动保障监察条例》《行政处罚法》). */
 export const onsiteRecord = defineTemplate<InvestigationRecordFields>({
   type: 'onsite_record',
   title: '劳动保障监察现场检查笔录',
@@ -250,7 +251,7 @@ export interface ExtensionApprovalFields extends ApprovalBase {
   reason: string;
 }
 
-/** 延长办案期限审批表 (条例第十七条: 60 working days, +30 with the head's approval; RULES.md T-I4). */
+/** 延长办案期限审批表 (条例第十七条: 60 working days, +30 with the head's approval; 《劳动保障监察条例》第十七条). */
 export const extensionApproval = defineTemplate<ExtensionApprovalFields>({
   type: 'inspection_extension_approval',
   title: '延长办案期限审批表',
@@ -277,7 +278,7 @@ export interface RevocationApprovalFields extends ApprovalBase {
   evidenceOfCorrection?: string;
 }
 
-/** 撤销立案审批表 (条例第十八条第一款第（三）项; 规定第三十五条; RULES.md §5.6). */
+/** 撤销立案审批表 (条例第十八条第一款第（三）项; 规定第三十五条; inspection documents, 《劳动保障监察条例》《行政处罚法》). */
 export const revocationApproval = defineTemplate<RevocationApprovalFields>({
   type: 'inspection_revocation_approval',
   title: '撤销立案审批表',
@@ -365,7 +366,7 @@ export interface CaseTransferLetterFields {
 
 /**
  * 案件移送书 (条例第十八条第二款: not an inspection matter → the competent department; suspected crime
- * → the judicial organs; 《刑法》第二百七十六条之一 for wage refusal; RULES.md W-06 TRANSFERRED).
+ * → the judicial organs; 《刑法》第二百七十六条之一 for wage refusal; 《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》 TRANSFERRED).
  */
 export const caseTransferLetter = defineTemplate<CaseTransferLetterFields>({
   type: 'case_transfer_letter',
@@ -410,7 +411,7 @@ export interface PenaltyHearingRecordFields {
   opinion?: string;
 }
 
-/** 听证笔录 (《行政处罚法》第六十四条第（八）项、第六十五条; RULES.md W-06 HEARING). */
+/** 听证笔录 (《行政处罚法》第六十四条第（八）项、第六十五条; 《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》 HEARING). */
 export const penaltyHearingRecord = defineTemplate<PenaltyHearingRecordFields>({
   type: 'penalty_hearing_record',
   title: '行政处罚听证笔录',

@@ -13,7 +13,7 @@ import {
   yuan,
 } from './template.js';
 
-// Labor inspection documents (RULES.md W-06, §5.6). 条例 = 《劳动保障监察条例》, 规定 = 《关于实施〈劳动保障监察条例〉若干规定》.
+// Labor inspection documents (《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》, inspection documents, 《劳动保障监察条例》《行政处罚法》). 条例 = 《劳动保障监察条例》, 规定 = 《关于实施〈劳动保障监察条例〉若干规定》.
 
 /**
  * The remedy against an inspection decision, naming the document, the review body, the court and
@@ -179,7 +179,7 @@ export interface PenaltyNoticeFields {
   hearingDeadline: string;
 }
 
-/** 行政处罚告知书 (《行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条; RULES.md §5.6). */
+/** 行政处罚告知书 (《行政处罚法》第四十四条、第四十五条、第六十三条、第六十四条; inspection documents, 《劳动保障监察条例》《行政处罚法》). */
 export const penaltyNotice = defineTemplate<PenaltyNoticeFields>({
   type: 'penalty_notice',
   title: '行政处罚告知书',
@@ -256,7 +256,7 @@ export interface PenaltyDecisionFields {
   violatedProvision?: string;
 }
 
-/** 行政处罚决定书 (《行政处罚法》第五十九条; RULES.md §5.6). Agency and date: issuer and 成文日期. */
+/** 行政处罚决定书 (《行政处罚法》第五十九条; inspection documents, 《劳动保障监察条例》《行政处罚法》). Agency and date: issuer and 成文日期. */
 export const penaltyDecision = defineTemplate<PenaltyDecisionFields>({
   type: 'penalty_decision',
   title: '行政处罚决定书',
@@ -295,7 +295,7 @@ export interface InspectionResultNoticeFields {
   result: string;
 }
 
-/** 投诉处理结果告知书 (《保障农民工工资支付条例》第十条第三款; RULES.md W-06 CLOSED). */
+/** 投诉处理结果告知书 (《保障农民工工资支付条例》第十条第三款; 《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》 CLOSED). */
 export const inspectionResultNotice = defineTemplate<InspectionResultNoticeFields>({
   type: 'inspection_result_notice',
   title: '投诉处理结果告知书',
@@ -339,7 +339,7 @@ export interface InspectionClosingApprovalFields {
 }
 
 /**
- * 结案审批表 (RULES.md W-06 CLOSED; §5.6 "撤销立案审批表 / 结案审批表"): an internal form of the 副卷,
+ * 结案审批表 (《劳动保障监察条例》；《关于实施〈劳动保障监察条例〉若干规定》 CLOSED; inspection documents, 《劳动保障监察条例》《行政处罚法》 "撤销立案审批表 / 结案审批表"): an internal form of the 副卷,
  * never sent to a party; the reporter's identity is not printed on it.
  */
 export const inspectionClosingApproval = defineTemplate<InspectionClosingApprovalFields>({

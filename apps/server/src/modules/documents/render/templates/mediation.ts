@@ -1,6 +1,6 @@
 import { cn, d, defineTemplate, dt, h, kv, list, p, sign, signWith, yuan } from './template.js';
 
-// Mediation documents (RULES.md W-04, W-05, §5.7; GLOSSARY 调解建议书; 调解仲裁法 Art. 14).
+// Mediation documents (《劳动人事争议仲裁办案规则》第六十八条、第六十九条, 《劳动争议调解仲裁法》第十条至第十六条；《劳动人事争议仲裁办案规则》第七十四条, mediation, petition and legal-aid documents; GLOSSARY 调解建议书; 调解仲裁法 Art. 14).
 
 export interface ProposalClaim {
   claim: string;

@@ -1,6 +1,6 @@
 import { cn, d, defineTemplate, kv, list, p, sign } from './template.js';
 
-// Transfers, petitions and legal aid (RULES.md W-08, W-09, §5.7). 条例 = 《信访工作条例》 (2022).
+// Transfers, petitions and legal aid (《法律援助法》, petitions, mediation, petition and legal-aid documents). 条例 = 《信访工作条例》 (2022).
 
 export interface TransferSlipFields {
   matterNo: string;

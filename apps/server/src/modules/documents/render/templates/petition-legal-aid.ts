@@ -1,6 +1,6 @@
 import { d, defineTemplate, p } from './template.js';
 
-// Petition documents (《信访工作条例》, RULES W-09) and legal-aid decisions (《法律援助法》, RULES W-08)
+// Petition documents (《信访工作条例》, petitions) and legal-aid decisions (《法律援助法》, legal aid)
 // that the flows issue at their step (issue #13). Every field is filled from the case record.
 
 interface PetitionBase {

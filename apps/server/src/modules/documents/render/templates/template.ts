@@ -55,7 +55,7 @@ export interface DocumentContext {
 export interface DocumentTemplate<F> {
   type: DocumentType;
   title: string;
-  /** Required fields, from RULES.md §5 */
+  /** Required fields, from document contents */
   required: readonly FieldSpec[];
   /** 主送 line derived from the fields (without the trailing colon) */
   addressee?: (fields: F) => string | undefined;

@@ -1,0 +1,33 @@
+import {
+  businessDate,
+  chineseDate,
+  chineseDateClockOf,
+  chineseDateOf,
+  chineseDateOrDash,
+  DEFAULT_TZ_OFFSET_MINUTES,
+  withOffset,
+} from '@onestop/domain/time';
+
+/**
+ * The web side of the one time module (`packages/domain/src/time.ts`): the screens show business
+ * dates in the platform's time zone (China Standard Time, the server's default TZ_OFFSET_MINUTES),
+ * whatever zone the browser is in. Never write '+08:00', 8 * 3600_000 or toLocaleDateString in a page.
+ */
+const TZ = DEFAULT_TZ_OFFSET_MINUTES;
+
+export { chineseDate, chineseDateOrDash };
+
+/** Today's business date, 'YYYY-MM-DD'. */
+export const businessToday = (): string => businessDate(new Date(), TZ);
+
+/** The business date of an instant the server sent (ISO with offset), 'YYYY-MM-DD'. */
+export const dateOfInstant = (instant: string | Date): string => businessDate(instant, TZ);
+
+/** An instant as a Chinese date, 2026年12月7日. */
+export const chineseDateOfInstant = (instant: string | Date): string => chineseDateOf(instant, TZ);
+
+/** A local 'YYYY-MM-DDTHH:mm' picked on screen as an ISO instant with the business offset. */
+export const localToInstant = (local: string): string => withOffset(local, TZ);
+
+/** An instant as '2026年12月7日 14:05' in the business time zone (timelines, lists). */
+export const chineseClockOfInstant = (instant: string | Date): string => chineseDateClockOf(instant, TZ);
