@@ -51,15 +51,10 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
   beforeAll(async () => {
     p = await places(env);
     const orgs = await organizations(env);
-    center = orgs['随州市劳动人事争议仲裁委员会']!;
+    center = orgs.随州市劳动人事争议仲裁委员会!;
     admin = await signedIn(env, 'admin');
     officer = await user('zdvisit', 'prevention_officer', [p.zengdu]);
-    gsOfficer = await user(
-      'gsvisit',
-      'prevention_officer',
-      [p.guangshui],
-      orgs['广水市一站式劳动保障维权中心'],
-    );
+    gsOfficer = await user('gsvisit', 'prevention_officer', [p.guangshui], orgs.广水市一站式劳动保障维权中心);
     clerk = await signedIn(env, 'clerk');
   });
 

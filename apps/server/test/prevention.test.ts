@@ -72,8 +72,8 @@ describe('prevention: mediation organisations, 六有五统一, case ledger', ()
   beforeAll(async () => {
     p = await places(env);
     const orgs = await organizations(env);
-    center = orgs['随州市劳动人事争议仲裁委员会']!;
-    gsCenter = orgs['广水市一站式劳动保障维权中心']!;
+    center = orgs.随州市劳动人事争议仲裁委员会!;
+    gsCenter = orgs.广水市一站式劳动保障维权中心!;
     admin = await signedIn(env, 'admin');
     officer = await user('zdofficer', 'prevention_officer', [p.zengdu]);
     gsOfficer = await user('gsofficer', 'prevention_officer', [p.guangshui], gsCenter);

@@ -55,7 +55,7 @@ describe('training: courses, attendance, hours, certificate renewal', () => {
 
   beforeAll(async () => {
     p = await places(env);
-    center = (await organizations(env))['随州市劳动人事争议仲裁委员会']!;
+    center = (await organizations(env)).随州市劳动人事争议仲裁委员会!;
     admin = await signedIn(env, 'admin');
     const people = await admin.get('/api/training/people');
     zhangmin = people.body.items.find((x: { name: string }) => x.name === '张敏')?.id;

@@ -359,7 +359,6 @@ async function seedDemoPrevention(trx: Transaction<DB>): Promise<void> {
   });
 }
 
-
 /**
  * Loads the demo staff into a database that has no users yet and marks the database as a demo
  * installation (refused on a production database). Returns whether it loaded the staff.

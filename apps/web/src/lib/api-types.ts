@@ -3414,7 +3414,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 审批（批准或退回）：审批人本人操作，审批表的审批人和日期由此生成 */
+        /** 审批（批准或退回）：审批人本人操作，审批表的审批人和日期由此生成；监察事项批准即由审批人办理该步骤 */
         post: {
             parameters: {
                 query?: never;
@@ -3428,7 +3428,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         approve: boolean;
-                        comment: string;
+                        /** @description 审批意见（退回时必填；批准时不填的，审批表载明该事项的默认意见，如“同意立案。”） */
+                        comment?: string;
                         version: number;
                     };
                 };
@@ -3444,12 +3445,14 @@ export interface paths {
                             comment: string | null;
                             decidedAt: string | null;
                             decidedByName: string | null;
+                            decidedOn: string | null;
                             documentId: string | null;
                             id: string;
                             kind: string;
                             label: string;
                             requestedAt: string;
                             requestedByName: string;
+                            requestedOn: string;
                             state: string;
                             subjectId: string;
                             subjectLabel: string;
@@ -3519,7 +3522,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待我审批的事项（本人持有审批岗位的辖区内，不含本人报请的事项） */
+        /** 待我审批的事项（各条线：仲裁立案、结案审批，监察立案、延长办案期限、撤销立案、结案审批；本人持有审批岗位的辖区内，不含本人报请的事项） */
         get: {
             parameters: {
                 query?: never;
@@ -3540,17 +3543,20 @@ export interface paths {
                                 comment: string | null;
                                 decidedAt: string | null;
                                 decidedByName: string | null;
+                                decidedOn: string | null;
                                 documentId: string | null;
                                 id: string;
                                 kind: string;
                                 label: string;
                                 requestedAt: string;
                                 requestedByName: string;
+                                requestedOn: string;
                                 state: string;
                                 subjectId: string;
                                 subjectLabel: string;
                                 subjectType: string;
                                 summary: string;
+                                track: string | null;
                                 version: number;
                             }[];
                         };
@@ -9998,6 +10004,8 @@ export interface paths {
                                     dueSoon: number;
                                     items: {
                                         basis: string;
+                                        /** @description 到期日为暂定值时，缺少工作日历的年份；录入后自动重算 */
+                                        calendarPendingYear: number | null;
                                         dueDate: string;
                                         id: string;
                                         name: string;
@@ -14098,6 +14106,1047 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/gold-medal/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 金牌评选标准与权重（本局可修改；新的评选按修改后的标准） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldCriteria"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/criteria/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改金牌评选标准（名称、权重、满分件数或每件扣分、依据） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis: string;
+                        label: string;
+                        target?: number;
+                        version: number;
+                        weight: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldCriteria"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/nominations/{id}/mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 评审组成员本人评分（0至100分，可修改本人评分） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        mark: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可推荐参评的调解组织（名录中正常运行的） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldOrganizations"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度金牌评选 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRoundList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 开始年度金牌评选（每年一次；评选标准按当前标准固定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评选详情：推荐对象、评审组评分、计分明细、审批 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 领导审批评选结果（评定对象） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        awardedIds: string[];
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/marking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停止推荐，开始评审组打分 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 推荐金牌调解组织或金牌调解员 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 年度内经查实的投诉件数
+                         * @default 0
+                         */
+                        complaints?: number;
+                        /** @enum {string} */
+                        kind: "organization" | "mediator";
+                        /** Format: uuid */
+                        memberId?: string;
+                        /** Format: uuid */
+                        organizationId?: string;
+                        reason: string;
+                        /** Format: uuid */
+                        userId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在门户公布已审批的评选结果 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gold-medal/rounds/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按评选标准计分（年度办案记录加评审组评分） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GoldRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -14872,7 +15921,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 报请负责人审批：延长办案期限、撤销立案、结案（审批表由负责人本人在系统中审批后签发） */
+        /** 报请负责人审批：立案、延长办案期限、撤销立案、结案（审批表由负责人本人在系统中审批后签发） */
         post: {
             parameters: {
                 query?: never;
@@ -14893,7 +15942,7 @@ export interface paths {
                         evidenceOfCorrection?: string;
                         facts?: string;
                         /** @enum {string} */
-                        kind: "extension" | "revocation" | "closing";
+                        kind: "filing" | "extension" | "revocation" | "closing";
                         opinion?: string;
                         /** @description 延长理由 / 撤销理由 */
                         reason?: string;
@@ -31394,6 +32443,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prevention/org-cases/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 台账案件转送中心：转中心调处（调解中的案件），或达成协议的案件申请仲裁审查、司法确认（经一窗受理登记为维权事项，进入待分流队列）
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 调解协议生效日期（申请仲裁审查或司法确认时必填）
+                         */
+                        agreementEffectiveOn?: string;
+                        /** @description 请求金额（分） */
+                        amountFen?: number;
+                        /** @description 被申请人统一社会信用代码 */
+                        employerCreditCode?: string;
+                        note?: string;
+                        /** @enum {string} */
+                        purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                        version: number;
+                        /** @description 申请人（劳动者）的证件与联系方式；姓名取台账登记的申请人 */
+                        worker: {
+                            address?: string;
+                            disabled?: boolean;
+                            /** @description 民族（文书当事人基本情况） */
+                            ethnicity?: string;
+                            idNumber: string;
+                            /** @enum {string} */
+                            idType: "resident_id" | "passport" | "hmt_residence_permit" | "foreign_permanent_residence";
+                            migrantWorker?: boolean;
+                            minor?: boolean;
+                            phone?: string;
+                            pregnantOrNursing?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            amountText: string;
+                            applicantName: string;
+                            claimType: string;
+                            claimTypeLabel: string;
+                            closedOn: string | null;
+                            closedOnText: string | null;
+                            id: string;
+                            number: string;
+                            organizationId: string;
+                            organizationName: string;
+                            receivedOn: string;
+                            receivedOnText: string;
+                            /** @description 已转送中心：事由与中心的维权事项 */
+                            referral: {
+                                matter: {
+                                    id: string;
+                                    number: string;
+                                };
+                                /** @enum {string} */
+                                purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                                purposeLabel: string;
+                            } | null;
+                            respondentName: string;
+                            result: string;
+                            resultLabel: string;
+                            summary: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/prevention/org-cases/{id}/result": {
         parameters: {
             query?: never;
@@ -31453,6 +32649,16 @@ export interface paths {
                             organizationName: string;
                             receivedOn: string;
                             receivedOnText: string;
+                            /** @description 已转送中心：事由与中心的维权事项 */
+                            referral: {
+                                matter: {
+                                    id: string;
+                                    number: string;
+                                };
+                                /** @enum {string} */
+                                purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                                purposeLabel: string;
+                            } | null;
                             respondentName: string;
                             result: string;
                             resultLabel: string;
@@ -32324,6 +33530,16 @@ export interface paths {
                                 organizationName: string;
                                 receivedOn: string;
                                 receivedOnText: string;
+                                /** @description 已转送中心：事由与中心的维权事项 */
+                                referral: {
+                                    matter: {
+                                        id: string;
+                                        number: string;
+                                    };
+                                    /** @enum {string} */
+                                    purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                                    purposeLabel: string;
+                                } | null;
                                 respondentName: string;
                                 result: string;
                                 resultLabel: string;
@@ -32431,6 +33647,16 @@ export interface paths {
                             organizationName: string;
                             receivedOn: string;
                             receivedOnText: string;
+                            /** @description 已转送中心：事由与中心的维权事项 */
+                            referral: {
+                                matter: {
+                                    id: string;
+                                    number: string;
+                                };
+                                /** @enum {string} */
+                                purpose: "handling" | "arbitral_review" | "judicial_confirmation";
+                                purposeLabel: string;
+                            } | null;
                             respondentName: string;
                             result: string;
                             resultLabel: string;
@@ -32668,6 +33894,990 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prevention/outreach-staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可参加走访、普法宣传的工作人员（本人辖区在岗人员，本人在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PreventionOutreachStaff"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visit-issues/{id}/matter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发现的问题转为维权事项（经一窗受理登记，进入中心待分流队列；劳动者、被走访单位、问题作为诉求）
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 金额（分） */
+                        amountFen?: number;
+                        /**
+                         * @description 缺省为问题登记时的类别
+                         * @enum {string}
+                         */
+                        claimType?: "unpaid_wages" | "overtime_pay" | "economic_compensation" | "double_wages_no_contract" | "unlawful_termination_damages" | "social_insurance" | "work_injury_benefits" | "injury_medical_fees" | "labor_relation_confirmation" | "minimum_wage" | "dispatch" | "working_hours" | "leave" | "annual_leave_pay" | "other";
+                        /** @description 缺省为问题描述 */
+                        facts?: string;
+                        version: number;
+                        /** @description 反映问题的劳动者（维权事项须有劳动者） */
+                        worker: {
+                            address?: string;
+                            disabled?: boolean;
+                            /** @description 民族（文书当事人基本情况） */
+                            ethnicity?: string;
+                            idNumber: string;
+                            /** @enum {string} */
+                            idType: "resident_id" | "passport" | "hmt_residence_permit" | "foreign_permanent_residence";
+                            migrantWorker?: boolean;
+                            minor?: boolean;
+                            name: string;
+                            phone?: string;
+                            pregnantOrNursing?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issue: components["schemas"]["PreventionVisitIssue"];
+                            matter: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            supervisionFilingId: string | null;
+                            visitId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visit-issues/{id}/supervision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 发现的问题转为劳动关系监管事项（走访发现问题，监察员可据此立案检查）
+         * @description 支持 Idempotency-Key 请求头。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issue: components["schemas"]["PreventionVisitIssue"];
+                            matter: {
+                                id: string;
+                                number: string;
+                            } | null;
+                            supervisionFilingId: string | null;
+                            visitId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visit-photos/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看走访照片（记入审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 文件内容 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 走访与普法宣传（本人辖区；计划中的在前） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 计划或完成日期不早于 */
+                    from?: string;
+                    kind?: "enterprise_visit" | "law_session";
+                    status?: "planned" | "done" | "cancelled";
+                    /** @description 计划或完成日期不晚于 */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PreventionVisitListItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 安排走访企业或普法宣传（人员、地点、日期、主题）
+         * @description 支持 Idempotency-Key 请求头：网络重试时返回首次结果，不会重复安排。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: string;
+                        /** @description 用人单位统一社会信用代码（走访企业必填） */
+                        creditCode?: string;
+                        employerName?: string;
+                        /** Format: uuid */
+                        jurisdictionId: string;
+                        /** @enum {string} */
+                        kind: "enterprise_visit" | "law_session";
+                        /**
+                         * Format: date
+                         * @description 计划日期
+                         */
+                        plannedOn: string;
+                        /**
+                         * @description 参加的工作人员（账号编号）；第一位为带队人，缺省为本人
+                         * @default []
+                         */
+                        staffIds?: string[];
+                        /**
+                         * @description 走访或宣传的主题（如“劳动合同签订”“工资支付”）
+                         * @default []
+                         */
+                        topics?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionVisit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 走访或普法宣传详情：人员、参加名单、照片、发现的问题及其去向 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionVisit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消计划中的走访或普法宣传（写明原因；乐观锁 version） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionVisit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传走访或普法宣传照片（multipart：一个或多个 file；JPEG、PNG、PDF，每个不超过10 MB） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description multipart/form-data，字段 file（一个或多个文件） */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contentType: string;
+                                fileName: string;
+                                id: string;
+                                sizeBytes: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prevention/visits/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记走访或普法宣传情况：日期、主题、参加人数与名单、发现的问题（乐观锁 version） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendanceCount: number;
+                        /** @default [] */
+                        attendees?: {
+                            name: string;
+                            position?: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description 实际走访或宣传日期
+                         */
+                        doneOn: string;
+                        /** @default [] */
+                        issues?: {
+                            /** @enum {string} */
+                            claimType?: "unpaid_wages" | "overtime_pay" | "economic_compensation" | "double_wages_no_contract" | "unlawful_termination_damages" | "social_insurance" | "work_injury_benefits" | "injury_medical_fees" | "labor_relation_confirmation" | "minimum_wage" | "dispatch" | "working_hours" | "leave" | "annual_leave_pay" | "other";
+                            description: string;
+                            workerCount?: number;
+                        }[];
+                        /** @description 参加的工作人员（账号编号）；第一位为带队人，缺省为本人 */
+                        staffIds?: string[];
+                        summary?: string;
+                        /** @description 走访或宣传的主题（如“劳动合同签订”“工资支付”） */
+                        topics: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreventionVisit"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/defaulters": {
         parameters: {
             query?: never;
@@ -32741,6 +34951,87 @@ export interface paths {
                 };
                 /** @description Default Response */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/gold-medal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开的金牌调解组织和金牌调解员名单 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicGoldMedal"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -35933,6 +38224,1126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/training/attendance/{id}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记考核成绩（按课程合格分数判定合格，不合格不计学时） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 证件及有效期、年度培训学时、到期提醒 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCertificateList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/certificates/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 换证（须完成本年度培训学时，否则 409 并列明尚缺学时） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 现有效期截止日（防止重复换证）
+                         */
+                        currentValidTo: string;
+                        /**
+                         * Format: date
+                         * @description 新的有效期截止日
+                         */
+                        validTo: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCertificate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训课程（按年度） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCourseList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记培训课程（主题、学时、授课人、日期、地点、培训对象、考核合格分数）
+         * @description 支持 Idempotency-Key 请求头：网络重试时返回首次结果，不会重复登记。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+                        /**
+                         * Format: date
+                         * @description 举办日期
+                         */
+                        heldOn: string;
+                        hours: number;
+                        /** @description 考核合格分数；不填表示不设考核，出勤即计学时 */
+                        passMark?: number;
+                        place: string;
+                        title: string;
+                        topic: string;
+                        trainer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCourseDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 培训课程及出勤、考核情况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCourseDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/courses/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记出勤（工作人员或调解组织成员；同一人不重复登记） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        people: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "user" | "member";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingCourseDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/export/hours.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出年度培训学时统计表（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度培训学时统计（每人已完成学时与应完成学时） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingHoursReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可登记出勤的人员（工作人员、兼职人员、调解组织成员） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingPeople"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/people/{kind}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 个人培训档案（年度学时、课程、证件）及调解成效（成功率、协议履行、办结用时） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "user" | "member";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingPersonRecord"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各类人员年度培训学时要求及依据（本局可修改） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRequirementList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/training/requirements/{audience}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改某类人员的年度培训学时要求（乐观锁 version） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    audience: "staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        basis: string;
+                        minHours: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrainingRequirementList"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/transfers": {
         parameters: {
             query?: never;
@@ -37488,13 +40899,15 @@ export interface paths {
                             items: {
                                 assigneeName: string | null;
                                 dueDate: string | null;
+                                /** @description 办理期限落入尚未录入放假安排的年度：按最严格口径暂定，录入后自动重算（页面标明“暂定”） */
+                                dueProvisional?: boolean;
                                 id: string;
                                 jurisdictionName: string | null;
                                 /**
-                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批
+                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批、mediation 待调解、acceptance 待受理
                                  * @enum {string}
                                  */
-                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval";
+                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval" | "mediation" | "acceptance";
                                 link: string;
                                 matterId: string;
                                 matterNumber: string;
@@ -37623,13 +41036,15 @@ export interface paths {
                             items: {
                                 assigneeName: string | null;
                                 dueDate: string | null;
+                                /** @description 办理期限落入尚未录入放假安排的年度：按最严格口径暂定，录入后自动重算（页面标明“暂定”） */
+                                dueProvisional?: boolean;
                                 id: string;
                                 jurisdictionName: string | null;
                                 /**
-                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批
+                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批、mediation 待调解、acceptance 待受理
                                  * @enum {string}
                                  */
-                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval";
+                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval" | "mediation" | "acceptance";
                                 link: string;
                                 matterId: string;
                                 matterNumber: string;
@@ -38154,17 +41569,453 @@ export interface components {
         };
         Error: {
             /** @description 稳定的错误代码 */
-            code: string;
+            code: components["schemas"]["ErrorCode_platform"] | components["schemas"]["ErrorCode_workflow"] | components["schemas"]["ErrorCode_admin"] | components["schemas"]["ErrorCode_arbitration"] | components["schemas"]["ErrorCode_auth"] | components["schemas"]["ErrorCode_cases"] | components["schemas"]["ErrorCode_clocks"] | components["schemas"]["ErrorCode_consultation"] | components["schemas"]["ErrorCode_court"] | components["schemas"]["ErrorCode_defaulters"] | components["schemas"]["ErrorCode_documents"] | components["schemas"]["ErrorCode_inspection"] | components["schemas"]["ErrorCode_intake"] | components["schemas"]["ErrorCode_legal-aid"] | components["schemas"]["ErrorCode_matters"] | components["schemas"]["ErrorCode_mediation"] | components["schemas"]["ErrorCode_obligations"] | components["schemas"]["ErrorCode_parties"] | components["schemas"]["ErrorCode_petitions"] | components["schemas"]["ErrorCode_portal"] | components["schemas"]["ErrorCode_prevention"] | components["schemas"]["ErrorCode_rooms"] | components["schemas"]["ErrorCode_statistics"] | components["schemas"]["ErrorCode_supervision"] | components["schemas"]["ErrorCode_training"] | components["schemas"]["ErrorCode_transfers"] | components["schemas"]["ErrorCode_wage-groups"];
             details?: unknown;
             /** @description 中文错误说明 */
             message: string;
         };
+        /**
+         * @description admin 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_admin: "CERTIFICATE_DUPLICATE" | "DUPLICATE" | "DUPLICATE_ROLE" | "INVALID_PARENT" | "JOB_NOT_FAILED" | "JURISDICTION_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_POLICY" | "USERNAME_TAKEN";
+        /**
+         * @description admin 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_adminInput: "CERTIFICATE_DUPLICATE" | "DUPLICATE" | "DUPLICATE_ROLE" | "INVALID_PARENT" | "JOB_NOT_FAILED" | "JURISDICTION_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_POLICY" | "USERNAME_TAKEN";
+        /**
+         * @description arbitration 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_arbitration: "ADVANCE_ITEMS_REQUIRED" | "ADVANCE_NOT_ELIGIBLE" | "ALL_CLAIMS_ABANDONED" | "ALREADY_SIMPLIFIED" | "APPLICATION_INCOMPLETE" | "APPLICATION_NOT_UNDER_REVIEW" | "ARBITRATOR_NOT_QUALIFIED" | "AWARD_CLOCK_NOT_RUNNING" | "AWARD_MISSING" | "AWARD_NOT_ISSUED" | "CASE_CLOSED" | "CLAIMS_CHANGE_EMPTY" | "CLAIMS_CHANGE_NOT_NOW" | "CLAIM_NOT_IN_CASE" | "CLERK_NOT_QUALIFIED" | "CLOSING_NOT_NOW" | "COLLECTIVE_NOTICE_ISSUED" | "CONSENT_DATE_IN_FUTURE" | "CONSENT_PARTY_INVALID" | "CONVERSION_TOO_LATE" | "CORRECTION_NOTICES_EXHAUSTED" | "DEFENCE_SHORTENING_NEEDS_CONSENT" | "HEARING_CONFLICT" | "HEARING_NOT_SCHEDULED" | "HEARING_REQUIRED" | "HEARING_TIME_INVALID" | "NOT_AN_AWARD" | "NOT_ARBITRATION_CASE" | "NOT_COLLECTIVE" | "NOT_SIMPLIFIED" | "OUTCOME_REQUIRED" | "OUTSIDE_JURISDICTION" | "PARTY_NOT_IN_CASE" | "POWER_OF_ATTORNEY_REQUIRED" | "RECUSAL_DATE_INVALID" | "RECUSAL_DECIDER_REQUIRED" | "RECUSAL_OWN_CASE" | "RECUSAL_TARGET_NOT_MEMBER" | "REPRESENTED_CONSENT_MISSING" | "SAME_DAY_PENDING" | "SIMPLIFIED_NOTICE_ISSUED" | "SIMPLIFIED_NOT_ELIGIBLE" | "SIMPLIFIED_NOT_NOW" | "SOLE_ARBITRATOR_NOT_ALLOWED" | "TRIBUNAL_DUPLICATE" | "TRIBUNAL_NOT_NOW" | "TRIBUNAL_PRESIDING" | "TRIBUNAL_REQUIRED" | "TRIBUNAL_SIZE" | "TRIBUNAL_TRIPARTITE" | "WRITTEN_ALREADY_SUBMITTED" | "WRITTEN_EVIDENCE_UNKNOWN" | "WRITTEN_HEARING_EXISTS" | "WRITTEN_HEARING_NOT_SIMPLIFIED" | "WRITTEN_HEARING_OPEN" | "WRITTEN_PERIOD_OVER";
+        /**
+         * @description arbitration 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_arbitrationInput: "ADVANCE_ITEMS_REQUIRED" | "ADVANCE_NOT_ELIGIBLE" | "ALL_CLAIMS_ABANDONED" | "ALREADY_SIMPLIFIED" | "APPLICATION_INCOMPLETE" | "APPLICATION_NOT_UNDER_REVIEW" | "ARBITRATOR_NOT_QUALIFIED" | "AWARD_CLOCK_NOT_RUNNING" | "AWARD_MISSING" | "AWARD_NOT_ISSUED" | "CASE_CLOSED" | "CLAIMS_CHANGE_EMPTY" | "CLAIMS_CHANGE_NOT_NOW" | "CLAIM_NOT_IN_CASE" | "CLERK_NOT_QUALIFIED" | "CLOSING_NOT_NOW" | "COLLECTIVE_NOTICE_ISSUED" | "CONSENT_DATE_IN_FUTURE" | "CONSENT_PARTY_INVALID" | "CONVERSION_TOO_LATE" | "CORRECTION_NOTICES_EXHAUSTED" | "DEFENCE_SHORTENING_NEEDS_CONSENT" | "HEARING_CONFLICT" | "HEARING_NOT_SCHEDULED" | "HEARING_REQUIRED" | "HEARING_TIME_INVALID" | "NOT_AN_AWARD" | "NOT_ARBITRATION_CASE" | "NOT_COLLECTIVE" | "NOT_SIMPLIFIED" | "OUTCOME_REQUIRED" | "OUTSIDE_JURISDICTION" | "PARTY_NOT_IN_CASE" | "POWER_OF_ATTORNEY_REQUIRED" | "RECUSAL_DATE_INVALID" | "RECUSAL_DECIDER_REQUIRED" | "RECUSAL_OWN_CASE" | "RECUSAL_TARGET_NOT_MEMBER" | "REPRESENTED_CONSENT_MISSING" | "SAME_DAY_PENDING" | "SIMPLIFIED_NOTICE_ISSUED" | "SIMPLIFIED_NOT_ELIGIBLE" | "SIMPLIFIED_NOT_NOW" | "SOLE_ARBITRATOR_NOT_ALLOWED" | "TRIBUNAL_DUPLICATE" | "TRIBUNAL_NOT_NOW" | "TRIBUNAL_PRESIDING" | "TRIBUNAL_REQUIRED" | "TRIBUNAL_SIZE" | "TRIBUNAL_TRIPARTITE" | "WRITTEN_ALREADY_SUBMITTED" | "WRITTEN_EVIDENCE_UNKNOWN" | "WRITTEN_HEARING_EXISTS" | "WRITTEN_HEARING_NOT_SIMPLIFIED" | "WRITTEN_HEARING_OPEN" | "WRITTEN_PERIOD_OVER";
+        /**
+         * @description auth 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_auth: "ACCOUNT_DISABLED" | "AUTH_INVALID" | "AUTH_LOCKED" | "PASSWORD_POLICY" | "PASSWORD_WRONG";
+        /**
+         * @description auth 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_authInput: "ACCOUNT_DISABLED" | "AUTH_INVALID" | "AUTH_LOCKED" | "PASSWORD_POLICY" | "PASSWORD_WRONG";
+        /**
+         * @description cases 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_cases: "APPROVAL_DECIDED" | "APPROVAL_KIND_UNKNOWN" | "APPROVAL_PENDING" | "APPROVAL_POST_REQUIRED" | "APPROVAL_SELF" | "ASSIGNEE_NOT_QUALIFIED" | "CASE_CLOSED" | "CASE_EVENT_IS_ACT" | "CLAIM_ALREADY_IN_PROCEDURE" | "CLAIM_NOT_IN_MATTER" | "MATTER_CLOSED" | "OPINION_REQUIRED" | "PRECONDITION_UNMET" | "RECUSAL_REQUIRED" | "TRACK_NOT_READY";
+        /**
+         * @description cases 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_casesInput: "APPROVAL_DECIDED" | "APPROVAL_KIND_UNKNOWN" | "APPROVAL_PENDING" | "APPROVAL_POST_REQUIRED" | "APPROVAL_SELF" | "ASSIGNEE_NOT_QUALIFIED" | "CASE_CLOSED" | "CASE_EVENT_IS_ACT" | "CLAIM_ALREADY_IN_PROCEDURE" | "CLAIM_NOT_IN_MATTER" | "MATTER_CLOSED" | "OPINION_REQUIRED" | "PRECONDITION_UNMET" | "RECUSAL_REQUIRED" | "TRACK_NOT_READY";
+        /**
+         * @description clocks 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_clocks: "CALENDAR_DATA_INVALID" | "CALENDAR_NOTICE_INVALID" | "CALENDAR_UNKNOWN" | "CALENDAR_YEAR_EXISTS" | "CLOCK_ALREADY_RUNNING" | "CLOCK_NOT_SHORTENABLE" | "CLOCK_NOT_SUSPENDABLE" | "CLOCK_RULE_UNKNOWN" | "CLOCK_SHORTENING_INVALID" | "DATE_INVALID" | "JURISDICTION_NOT_FOUND";
+        /**
+         * @description clocks 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_clocksInput: "CALENDAR_DATA_INVALID" | "CALENDAR_NOTICE_INVALID" | "CALENDAR_UNKNOWN" | "CALENDAR_YEAR_EXISTS" | "CLOCK_ALREADY_RUNNING" | "CLOCK_NOT_SHORTENABLE" | "CLOCK_NOT_SUSPENDABLE" | "CLOCK_RULE_UNKNOWN" | "CLOCK_SHORTENING_INVALID" | "DATE_INVALID" | "JURISDICTION_NOT_FOUND";
+        /**
+         * @description consultation 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_consultation: "CONSULTATION_CONVERTED" | "JURISDICTION_FORBIDDEN" | "KB_ENTRY_NOT_FOUND";
+        /**
+         * @description consultation 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_consultationInput: "CONSULTATION_CONVERTED" | "JURISDICTION_FORBIDDEN" | "KB_ENTRY_NOT_FOUND";
+        /**
+         * @description court 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_court: "COURT_REQUIRED" | "JURISDICTION_FORBIDDEN" | "JURISDICTION_REQUIRED" | "PARTIES_REQUIRED";
+        /**
+         * @description court 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_courtInput: "COURT_REQUIRED" | "JURISDICTION_FORBIDDEN" | "JURISDICTION_REQUIRED" | "PARTIES_REQUIRED";
+        /**
+         * @description defaulters 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_defaulters: "DEFAULTER_APPROVER_REQUIRED" | "DEFAULTER_DATE_FUTURE" | "DEFAULTER_NOT_INSPECTION" | "DEFAULTER_NO_EMPLOYER" | "DEFAULTER_OPEN" | "DEFAULTER_OPINION_REQUIRED" | "DEFAULTER_PRECONDITION" | "DEFAULTER_REMOVAL_TOO_EARLY" | "DEFAULTER_STATEMENT_LATE" | "DEFAULTER_STATEMENT_PERIOD_RUNNING" | "DEFAULTER_STEP_NOT_ALLOWED";
+        /**
+         * @description defaulters 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_defaultersInput: "DEFAULTER_APPROVER_REQUIRED" | "DEFAULTER_DATE_FUTURE" | "DEFAULTER_NOT_INSPECTION" | "DEFAULTER_NO_EMPLOYER" | "DEFAULTER_OPEN" | "DEFAULTER_OPINION_REQUIRED" | "DEFAULTER_PRECONDITION" | "DEFAULTER_REMOVAL_TOO_EARLY" | "DEFAULTER_STATEMENT_LATE" | "DEFAULTER_STATEMENT_PERIOD_RUNNING" | "DEFAULTER_STEP_NOT_ALLOWED";
+        /**
+         * @description documents 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_documents: "DOCUMENT_CORRECTION_EXISTS" | "DOCUMENT_CORRECTION_NO_CHANGE" | "DOCUMENT_DRAFT" | "DOCUMENT_INVALID" | "DOCUMENT_ISSUED" | "DOCUMENT_ISSUER_NOT_FOUND" | "DOCUMENT_ISSUER_REQUIRED" | "DOCUMENT_MISSING_FIELDS" | "DOCUMENT_NOT_FAILED" | "DOCUMENT_NOT_FREE_STANDING" | "DOCUMENT_NOT_READY" | "DOCUMENT_NO_NUMBER_PATTERN" | "DOCUMENT_NUMBER_PATTERN_INVALID" | "DOCUMENT_RENDER_FAILED" | "DOCUMENT_SUPERSEDED" | "DOCUMENT_TYPE_UNKNOWN" | "FILE_NOT_PDF" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "MULTIPART_REQUIRED" | "NUMBER_PATTERN_INVALID" | "SEAL_NOT_PNG" | "SEAL_TOO_LARGE" | "SERVICE_ALREADY_RECORDED" | "SERVICE_CONSENT_MISSING" | "SERVICE_MISSING_FIELDS" | "SERVICE_NOT_ELECTRONIC" | "SERVICE_OUTCOME_INVALID" | "SERVICE_REQUIRED";
+        /**
+         * @description documents 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_documentsInput: "DOCUMENT_CORRECTION_EXISTS" | "DOCUMENT_CORRECTION_NO_CHANGE" | "DOCUMENT_DRAFT" | "DOCUMENT_INVALID" | "DOCUMENT_ISSUED" | "DOCUMENT_ISSUER_NOT_FOUND" | "DOCUMENT_ISSUER_REQUIRED" | "DOCUMENT_MISSING_FIELDS" | "DOCUMENT_NOT_FAILED" | "DOCUMENT_NOT_FREE_STANDING" | "DOCUMENT_NOT_READY" | "DOCUMENT_NO_NUMBER_PATTERN" | "DOCUMENT_NUMBER_PATTERN_INVALID" | "DOCUMENT_RENDER_FAILED" | "DOCUMENT_SUPERSEDED" | "DOCUMENT_TYPE_UNKNOWN" | "FILE_NOT_PDF" | "FILE_REQUIRED" | "FILE_TOO_LARGE" | "MULTIPART_REQUIRED" | "NUMBER_PATTERN_INVALID" | "SEAL_NOT_PNG" | "SEAL_TOO_LARGE" | "SERVICE_ALREADY_RECORDED" | "SERVICE_CONSENT_MISSING" | "SERVICE_MISSING_FIELDS" | "SERVICE_NOT_ELECTRONIC" | "SERVICE_OUTCOME_INVALID" | "SERVICE_REQUIRED";
+        /**
+         * @description inspection 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_inspection: "ALREADY_EXTENDED" | "APPROVER_ACTS_DIRECTLY" | "CASE_CLOSED" | "COMPENSATION_RATE_OUT_OF_RANGE" | "COMPLAINANT_REQUIRED" | "CORRECTION_EVIDENCE_REQUIRED" | "DATE_IN_FUTURE" | "DEADLINE_PAST" | "DISPUTE_PROCEDURE_OPEN" | "DUE_DATE_REQUIRED" | "HEARING_ALREADY_HELD" | "HEARING_ALREADY_REQUESTED" | "HEARING_BEFORE_SCHEDULE" | "HEARING_NOTICE_TOO_SHORT" | "HEARING_NOT_REQUESTED" | "HEARING_NOT_SCHEDULED" | "HEARING_REQUEST_LATE" | "INSPECTION_NOT_REGISTERED" | "INSPECTION_NOT_TIME_BARRED" | "INSPECTION_STATE" | "INSPECTION_TIME_BARRED" | "INSPECTOR_NOT_QUALIFIED" | "INTERVIEWEE_REQUIRED" | "JURISDICTION_FORBIDDEN" | "LEAD_NOT_SELECTED" | "NOT_HANDLING_INSPECTOR" | "NO_PENALTY_PROPOSED" | "NO_WAGES_OWED" | "ORDER_DEADLINE_NOT_PASSED" | "ORGANIZATION_NOT_FOUND" | "PENALTY_OUT_OF_RANGE" | "PENALTY_RULE_UNKNOWN" | "PERIOD_ORDER" | "PLACE_REQUIRED" | "POLICE_THRESHOLD_NOT_MET" | "REASON_REQUIRED" | "RECEIVING_AUTHORITY_REQUIRED" | "REFERRAL_TARGET_REQUIRED" | "REFER_TO_REQUIRED" | "REPORTER_NAME_REQUIRED" | "REPORTER_REQUIRED" | "RESULT_TEXT_REQUIRED" | "TRANSFER_TARGET_REQUIRED" | "TWO_INSPECTORS_REQUIRED" | "WORKER_COUNT_REQUIRED";
+        /**
+         * @description inspection 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_inspectionInput: "ALREADY_EXTENDED" | "APPROVER_ACTS_DIRECTLY" | "CASE_CLOSED" | "COMPENSATION_RATE_OUT_OF_RANGE" | "COMPLAINANT_REQUIRED" | "CORRECTION_EVIDENCE_REQUIRED" | "DATE_IN_FUTURE" | "DEADLINE_PAST" | "DISPUTE_PROCEDURE_OPEN" | "DUE_DATE_REQUIRED" | "HEARING_ALREADY_HELD" | "HEARING_ALREADY_REQUESTED" | "HEARING_BEFORE_SCHEDULE" | "HEARING_NOTICE_TOO_SHORT" | "HEARING_NOT_REQUESTED" | "HEARING_NOT_SCHEDULED" | "HEARING_REQUEST_LATE" | "INSPECTION_NOT_REGISTERED" | "INSPECTION_NOT_TIME_BARRED" | "INSPECTION_STATE" | "INSPECTION_TIME_BARRED" | "INSPECTOR_NOT_QUALIFIED" | "INTERVIEWEE_REQUIRED" | "JURISDICTION_FORBIDDEN" | "LEAD_NOT_SELECTED" | "NOT_HANDLING_INSPECTOR" | "NO_PENALTY_PROPOSED" | "NO_WAGES_OWED" | "ORDER_DEADLINE_NOT_PASSED" | "ORGANIZATION_NOT_FOUND" | "PENALTY_OUT_OF_RANGE" | "PENALTY_RULE_UNKNOWN" | "PERIOD_ORDER" | "PLACE_REQUIRED" | "POLICE_THRESHOLD_NOT_MET" | "REASON_REQUIRED" | "RECEIVING_AUTHORITY_REQUIRED" | "REFERRAL_TARGET_REQUIRED" | "REFER_TO_REQUIRED" | "REPORTER_NAME_REQUIRED" | "REPORTER_REQUIRED" | "RESULT_TEXT_REQUIRED" | "TRANSFER_TARGET_REQUIRED" | "TWO_INSPECTORS_REQUIRED" | "WORKER_COUNT_REQUIRED";
+        /**
+         * @description intake 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_intake: "CLAIM_DOUBLE_TRACK" | "CLAIM_IN_OTHER_PROCEEDING" | "CONSENT_WORKER" | "DUPLICATE_WORKER" | "JURISDICTION_FORBIDDEN" | "JURISDICTION_NOTICE_ISSUED" | "MATTER_CLOSED" | "MEDIATION_CONSENT_REQUIRED" | "NO_JURISDICTION_WARNING" | "NO_WORKER" | "OVERRIDE_REASON_REQUIRED" | "ROUTE_CLAIM_INDEX" | "WORKPLACE_UNKNOWN";
+        /**
+         * @description intake 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_intakeInput: "CLAIM_DOUBLE_TRACK" | "CLAIM_IN_OTHER_PROCEEDING" | "CONSENT_WORKER" | "DUPLICATE_WORKER" | "JURISDICTION_FORBIDDEN" | "JURISDICTION_NOTICE_ISSUED" | "MATTER_CLOSED" | "MEDIATION_CONSENT_REQUIRED" | "NO_JURISDICTION_WARNING" | "NO_WORKER" | "OVERRIDE_REASON_REQUIRED" | "ROUTE_CLAIM_INDEX" | "WORKPLACE_UNKNOWN";
+        /**
+         * @description legal-aid 模块的错误代码
+         * @enum {string}
+         */
+        "ErrorCode_legal-aid": "LEGAL_AID_NOT_ELIGIBLE" | "LEGAL_AID_NOT_GRANTED" | "LEGAL_AID_NO_APPLICANT" | "LEGAL_AID_REFERRAL_OPEN";
+        /**
+         * @description legal-aid 模块的错误代码
+         * @enum {string}
+         */
+        "ErrorCode_legal-aidInput": "LEGAL_AID_NOT_ELIGIBLE" | "LEGAL_AID_NOT_GRANTED" | "LEGAL_AID_NO_APPLICANT" | "LEGAL_AID_REFERRAL_OPEN";
+        /**
+         * @description matters 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_matters: "EVIDENCE_EMPTY" | "EVIDENCE_MISSING" | "EVIDENCE_MULTIPART" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_TYPE" | "JURISDICTION_FORBIDDEN" | "MATTER_CLOSED" | "MERGE_SELF";
+        /**
+         * @description matters 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_mattersInput: "EVIDENCE_EMPTY" | "EVIDENCE_MISSING" | "EVIDENCE_MULTIPART" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_TYPE" | "JURISDICTION_FORBIDDEN" | "MATTER_CLOSED" | "MERGE_SELF";
+        /**
+         * @description mediation 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_mediation: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW" | "SETTING_INVALID";
+        /**
+         * @description mediation 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_mediationInput: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW" | "SETTING_INVALID";
+        /**
+         * @description obligations 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_obligations: "ENFORCEMENT_NOT_EFFECTIVE" | "INSPECTION_ORG_MISSING" | "INSTALMENTS_INVALID" | "NEXT_STEP_NOT_AVAILABLE" | "NEXT_STEP_TAKEN" | "OBLIGATION_NOT_OVERDUE" | "OBLIGATION_PAID" | "PAYMENT_DATE_FUTURE" | "PAYMENT_DECIDED" | "PAYMENT_EXCEEDS_OUTSTANDING" | "PAYMENT_REJECT_REASON";
+        /**
+         * @description obligations 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_obligationsInput: "ENFORCEMENT_NOT_EFFECTIVE" | "INSPECTION_ORG_MISSING" | "INSTALMENTS_INVALID" | "NEXT_STEP_NOT_AVAILABLE" | "NEXT_STEP_TAKEN" | "OBLIGATION_NOT_OVERDUE" | "OBLIGATION_PAID" | "PAYMENT_DATE_FUTURE" | "PAYMENT_DECIDED" | "PAYMENT_EXCEEDS_OUTSTANDING" | "PAYMENT_REJECT_REASON";
+        /**
+         * @description parties 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_parties: "FORBIDDEN" | "LOOKUP_QUERY";
+        /**
+         * @description parties 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_partiesInput: "FORBIDDEN" | "LOOKUP_QUERY";
+        /**
+         * @description petitions 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_petitions: "CONCLUSION_REQUIRED" | "PETITIONER_REQUIRED" | "PETITION_DOCUMENT_FIELD_REQUIRED" | "PETITION_EVENT_UNKNOWN" | "PETITION_NOT_OPEN" | "PETITION_NOT_REGISTERED" | "TRANSFER_TARGET_MISSING";
+        /**
+         * @description petitions 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_petitionsInput: "CONCLUSION_REQUIRED" | "PETITIONER_REQUIRED" | "PETITION_DOCUMENT_FIELD_REQUIRED" | "PETITION_EVENT_UNKNOWN" | "PETITION_NOT_OPEN" | "PETITION_NOT_REGISTERED" | "TRANSFER_TARGET_MISSING";
+        /**
+         * @description 通用错误代码
+         * @enum {string}
+         */
+        ErrorCode_platform: "BAD_REQUEST" | "BODY_TOO_LARGE" | "BUSY_RETRY_LATER" | "CONFLICT" | "CSRF_INVALID" | "DUPLICATE" | "EVIDENCE_TOO_LARGE" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_OUTCOME_UNKNOWN" | "INTERNAL" | "INVALID_REFERENCE" | "INVALID_VALUE" | "MALFORMED_JSON" | "NOT_FOUND" | "RATE_LIMITED" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "SESSION_EXPIRED" | "SETTING_INVALID" | "SETTING_UNKNOWN" | "TOO_MANY_FILES" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+        /**
+         * @description 通用错误代码
+         * @enum {string}
+         */
+        ErrorCode_platformInput: "BAD_REQUEST" | "BODY_TOO_LARGE" | "BUSY_RETRY_LATER" | "CONFLICT" | "CSRF_INVALID" | "DUPLICATE" | "EVIDENCE_TOO_LARGE" | "FORBIDDEN" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_OUTCOME_UNKNOWN" | "INTERNAL" | "INVALID_REFERENCE" | "INVALID_VALUE" | "MALFORMED_JSON" | "NOT_FOUND" | "RATE_LIMITED" | "REQUEST_TIMEOUT" | "ROUTE_NOT_FOUND" | "SESSION_EXPIRED" | "SETTING_INVALID" | "SETTING_UNKNOWN" | "TOO_MANY_FILES" | "UNAUTHENTICATED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_FAILED";
+        /**
+         * @description portal 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_portal: "CODE_EXPIRED" | "CODE_LOCKED" | "COUNTER_AMOUNT_REQUIRED" | "CSRF_INVALID" | "DOCUMENT_NOT_READY" | "DUPLICATE_OPEN_MATTER" | "EVIDENCE_EMPTY" | "EVIDENCE_MISSING" | "EVIDENCE_MULTIPART" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_TYPE" | "FORBIDDEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "JURISDICTION_UNKNOWN" | "MATTER_CLOSED" | "MODEL_CASE_PERSONAL_DATA" | "NOT_AN_EMPLOYER" | "NOT_FOUND" | "PORTAL_ACCOUNT_REQUIRED" | "PORTAL_UNAUTHENTICATED" | "PROPOSAL_ITEM_UNKNOWN" | "QUERY_CODE_BUSY" | "QUERY_NOT_FOUND" | "RATE_LIMITED" | "RATING_DONE" | "RATING_NOT_OPEN" | "REPRESENTATIVE_CODE_INVALID" | "SMS_FAILED" | "UPLOAD_UNKNOWN" | "UPLOAD_USED";
+        /**
+         * @description portal 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_portalInput: "CODE_EXPIRED" | "CODE_LOCKED" | "COUNTER_AMOUNT_REQUIRED" | "CSRF_INVALID" | "DOCUMENT_NOT_READY" | "DUPLICATE_OPEN_MATTER" | "EVIDENCE_EMPTY" | "EVIDENCE_MISSING" | "EVIDENCE_MULTIPART" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_TYPE" | "FORBIDDEN" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REQUIRED" | "JURISDICTION_UNKNOWN" | "MATTER_CLOSED" | "MODEL_CASE_PERSONAL_DATA" | "NOT_AN_EMPLOYER" | "NOT_FOUND" | "PORTAL_ACCOUNT_REQUIRED" | "PORTAL_UNAUTHENTICATED" | "PROPOSAL_ITEM_UNKNOWN" | "QUERY_CODE_BUSY" | "QUERY_NOT_FOUND" | "RATE_LIMITED" | "RATING_DONE" | "RATING_NOT_OPEN" | "REPRESENTATIVE_CODE_INVALID" | "SMS_FAILED" | "UPLOAD_UNKNOWN" | "UPLOAD_USED";
+        /**
+         * @description prevention 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_prevention: "AGREEMENT_DATE_INVALID" | "AGREEMENT_DATE_REQUIRED" | "AMOUNT_ONLY_FOR_AGREEMENT" | "ASSESSMENT_INCOMPLETE" | "ASSESSMENT_ITEM_TWICE" | "ASSESSMENT_ITEM_UNKNOWN" | "ASSESSMENT_NOTE_REQUIRED" | "ATTENDANCE_COUNT_LOW" | "CLOSED_ON_INVALID" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_REQUIRED" | "DATE_IN_FUTURE" | "EVIDENCE_ITEM_REQUIRED" | "EVIDENCE_ITEM_UNKNOWN" | "EVIDENCE_MISSING" | "EVIDENCE_MULTIPART" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_TYPE" | "ISSUE_ALREADY_HANDLED" | "ISSUE_CLAIM_TYPE_REQUIRED" | "ISSUE_NO_EMPLOYER" | "JURISDICTION_FORBIDDEN" | "MEMBER_USER_ROLE" | "MEMBER_USER_UNKNOWN" | "ORG_CASE_CLOSED" | "ORG_CASE_MEMBERS_ONLY" | "ORG_CASE_NO_AGREEMENT" | "ORG_CASE_REFERRED" | "ORG_NOT_MEMBER" | "VISIT_CANCELLED" | "VISIT_DATE_INVALID" | "VISIT_EMPLOYER_REQUIRED" | "VISIT_NOT_PLANNED" | "VISIT_STAFF_TWICE" | "VISIT_STAFF_UNKNOWN";
+        /**
+         * @description prevention 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_preventionInput: "AGREEMENT_DATE_INVALID" | "AGREEMENT_DATE_REQUIRED" | "AMOUNT_ONLY_FOR_AGREEMENT" | "ASSESSMENT_INCOMPLETE" | "ASSESSMENT_ITEM_TWICE" | "ASSESSMENT_ITEM_UNKNOWN" | "ASSESSMENT_NOTE_REQUIRED" | "ATTENDANCE_COUNT_LOW" | "CLOSED_ON_INVALID" | "CREDIT_CODE_INVALID" | "CREDIT_CODE_REQUIRED" | "DATE_IN_FUTURE" | "EVIDENCE_ITEM_REQUIRED" | "EVIDENCE_ITEM_UNKNOWN" | "EVIDENCE_MISSING" | "EVIDENCE_MULTIPART" | "EVIDENCE_TOO_LARGE" | "EVIDENCE_TYPE" | "ISSUE_ALREADY_HANDLED" | "ISSUE_CLAIM_TYPE_REQUIRED" | "ISSUE_NO_EMPLOYER" | "JURISDICTION_FORBIDDEN" | "MEMBER_USER_ROLE" | "MEMBER_USER_UNKNOWN" | "ORG_CASE_CLOSED" | "ORG_CASE_MEMBERS_ONLY" | "ORG_CASE_NO_AGREEMENT" | "ORG_CASE_REFERRED" | "ORG_NOT_MEMBER" | "VISIT_CANCELLED" | "VISIT_DATE_INVALID" | "VISIT_EMPLOYER_REQUIRED" | "VISIT_NOT_PLANNED" | "VISIT_STAFF_TWICE" | "VISIT_STAFF_UNKNOWN";
+        /**
+         * @description rooms 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_rooms: "CODE_EXPIRED" | "EXHIBIT_NOT_IN_CASE" | "PORTAL_ACCOUNT_REQUIRED" | "RECORDING_CHUNK_EMPTY" | "RECORDING_CHUNK_GAP" | "RECORDING_INCOMPLETE" | "RECORDING_NOT_ACKNOWLEDGED" | "RECORDING_NOT_AGREED" | "RECORDING_STORED" | "RECORDING_TYPE" | "RECORD_EMPTY" | "RECORD_NOT_DRAFTING" | "RECORD_NOT_SIGNING" | "RECORD_SIGNATURES_MISSING" | "RECORD_STAFF_SIGNATURE_MISSING" | "ROOM_CLOSED" | "ROOM_CODE_LOCKED" | "ROOM_CODE_REQUIRED" | "ROOM_FORMAT_NOT_ALLOWED" | "ROOM_KIND_MISMATCH" | "ROOM_NOT_HOST" | "ROOM_NOT_INVITED" | "ROOM_ORIGIN" | "ROOM_PARTY_TWICE" | "ROOM_PARTY_UNKNOWN" | "ROOM_RECORDING_NOTICE" | "SIGNATURE_EMPTY" | "SMS_FAILED";
+        /**
+         * @description rooms 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_roomsInput: "CODE_EXPIRED" | "EXHIBIT_NOT_IN_CASE" | "PORTAL_ACCOUNT_REQUIRED" | "RECORDING_CHUNK_EMPTY" | "RECORDING_CHUNK_GAP" | "RECORDING_INCOMPLETE" | "RECORDING_NOT_ACKNOWLEDGED" | "RECORDING_NOT_AGREED" | "RECORDING_STORED" | "RECORDING_TYPE" | "RECORD_EMPTY" | "RECORD_NOT_DRAFTING" | "RECORD_NOT_SIGNING" | "RECORD_SIGNATURES_MISSING" | "RECORD_STAFF_SIGNATURE_MISSING" | "ROOM_CLOSED" | "ROOM_CODE_LOCKED" | "ROOM_CODE_REQUIRED" | "ROOM_FORMAT_NOT_ALLOWED" | "ROOM_KIND_MISMATCH" | "ROOM_NOT_HOST" | "ROOM_NOT_INVITED" | "ROOM_ORIGIN" | "ROOM_PARTY_TWICE" | "ROOM_PARTY_UNKNOWN" | "ROOM_RECORDING_NOTICE" | "SIGNATURE_EMPTY" | "SMS_FAILED";
+        /**
+         * @description statistics 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_statistics: "NOT_DRILLABLE" | "PUBLICATION_ROW_INVALID";
+        /**
+         * @description statistics 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_statisticsInput: "NOT_DRILLABLE" | "PUBLICATION_ROW_INVALID";
+        /**
+         * @description supervision 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_supervision: "CASE_ALREADY_OPENED" | "JURISDICTION_FORBIDDEN" | "NO_FINDING";
+        /**
+         * @description supervision 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_supervisionInput: "CASE_ALREADY_OPENED" | "JURISDICTION_FORBIDDEN" | "NO_FINDING";
+        /**
+         * @description training 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_training: "AWARDED_UNKNOWN" | "CERTIFICATE_REVOKED" | "COURSE_NOT_ASSESSED" | "COURSE_NOT_HELD" | "CRITERIA_EMPTY" | "MARKS_MISSING" | "NOMINEE_HAS_ACCOUNT" | "NOMINEE_INVALID" | "NOMINEE_UNKNOWN" | "NO_NOMINATIONS" | "PERSON_TWICE" | "PERSON_UNKNOWN" | "PRECONDITION_UNMET" | "ROUND_STATE" | "TARGET_REQUIRED" | "VALID_TO_NOT_LATER";
+        /**
+         * @description training 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_trainingInput: "AWARDED_UNKNOWN" | "CERTIFICATE_REVOKED" | "COURSE_NOT_ASSESSED" | "COURSE_NOT_HELD" | "CRITERIA_EMPTY" | "MARKS_MISSING" | "NOMINEE_HAS_ACCOUNT" | "NOMINEE_INVALID" | "NOMINEE_UNKNOWN" | "NO_NOMINATIONS" | "PERSON_TWICE" | "PERSON_UNKNOWN" | "PRECONDITION_UNMET" | "ROUND_STATE" | "TARGET_REQUIRED" | "VALID_TO_NOT_LATER";
+        /**
+         * @description transfers 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_transfers: "CASE_NOT_IN_MATTER" | "CLAIM_NOT_IN_MATTER" | "MATTER_CLOSED" | "ORGANIZATION_NOT_FOUND" | "TRACK_NOT_READY" | "TRANSFER_PENDING" | "TRANSFER_TARGET_SAME";
+        /**
+         * @description transfers 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_transfersInput: "CASE_NOT_IN_MATTER" | "CLAIM_NOT_IN_MATTER" | "MATTER_CLOSED" | "ORGANIZATION_NOT_FOUND" | "TRACK_NOT_READY" | "TRANSFER_PENDING" | "TRANSFER_TARGET_SAME";
+        /**
+         * @description wage-groups 模块的错误代码
+         * @enum {string}
+         */
+        "ErrorCode_wage-groups": "WAGE_GROUP_EXISTS" | "WAGE_GROUP_NO_EMPLOYER" | "WAGE_IMPORT_COLUMNS" | "WAGE_IMPORT_EMPTY" | "WAGE_IMPORT_INVALID" | "WAGE_IMPORT_NOTHING_VALID" | "WAGE_IMPORT_TOO_MANY" | "WAGE_IMPORT_UNREADABLE" | "WAGE_PAYMENT_FUTURE" | "WAGE_PAYMENT_INVALID" | "WAGE_PAYMENT_PAYER_NAME";
+        /**
+         * @description wage-groups 模块的错误代码
+         * @enum {string}
+         */
+        "ErrorCode_wage-groupsInput": "WAGE_GROUP_EXISTS" | "WAGE_GROUP_NO_EMPLOYER" | "WAGE_IMPORT_COLUMNS" | "WAGE_IMPORT_EMPTY" | "WAGE_IMPORT_INVALID" | "WAGE_IMPORT_NOTHING_VALID" | "WAGE_IMPORT_TOO_MANY" | "WAGE_IMPORT_UNREADABLE" | "WAGE_PAYMENT_FUTURE" | "WAGE_PAYMENT_INVALID" | "WAGE_PAYMENT_PAYER_NAME";
+        /**
+         * @description workflow 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_workflow: "WORKFLOW_GUARD_FAILED" | "WORKFLOW_ILLEGAL_TRANSITION" | "WORKFLOW_INVALID_MACHINE" | "WORKFLOW_ROLE_FORBIDDEN";
+        /**
+         * @description workflow 模块的错误代码
+         * @enum {string}
+         */
+        ErrorCode_workflowInput: "WORKFLOW_GUARD_FAILED" | "WORKFLOW_ILLEGAL_TRANSITION" | "WORKFLOW_INVALID_MACHINE" | "WORKFLOW_ROLE_FORBIDDEN";
         ErrorInput: {
             /** @description 稳定的错误代码 */
-            code: string;
+            code: components["schemas"]["ErrorCode_platformInput"] | components["schemas"]["ErrorCode_workflowInput"] | components["schemas"]["ErrorCode_adminInput"] | components["schemas"]["ErrorCode_arbitrationInput"] | components["schemas"]["ErrorCode_authInput"] | components["schemas"]["ErrorCode_casesInput"] | components["schemas"]["ErrorCode_clocksInput"] | components["schemas"]["ErrorCode_consultationInput"] | components["schemas"]["ErrorCode_courtInput"] | components["schemas"]["ErrorCode_defaultersInput"] | components["schemas"]["ErrorCode_documentsInput"] | components["schemas"]["ErrorCode_inspectionInput"] | components["schemas"]["ErrorCode_intakeInput"] | components["schemas"]["ErrorCode_legal-aidInput"] | components["schemas"]["ErrorCode_mattersInput"] | components["schemas"]["ErrorCode_mediationInput"] | components["schemas"]["ErrorCode_obligationsInput"] | components["schemas"]["ErrorCode_partiesInput"] | components["schemas"]["ErrorCode_petitionsInput"] | components["schemas"]["ErrorCode_portalInput"] | components["schemas"]["ErrorCode_preventionInput"] | components["schemas"]["ErrorCode_roomsInput"] | components["schemas"]["ErrorCode_statisticsInput"] | components["schemas"]["ErrorCode_supervisionInput"] | components["schemas"]["ErrorCode_trainingInput"] | components["schemas"]["ErrorCode_transfersInput"] | components["schemas"]["ErrorCode_wage-groupsInput"];
             details?: unknown;
             /** @description 中文错误说明 */
             message: string;
+        };
+        GoldCriteria: {
+            items: {
+                basis: string;
+                /** @enum {string} */
+                code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                label: string;
+                target: number | null;
+                version: number;
+                weight: number;
+            }[];
+        };
+        GoldCriteriaInput: {
+            items: {
+                basis: string;
+                /** @enum {string} */
+                code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                label: string;
+                target: number | null;
+                version: number;
+                weight: number;
+            }[];
+        };
+        GoldOrganizations: {
+            items: {
+                id: string;
+                jurisdictionName: string;
+                name: string;
+            }[];
+        };
+        GoldOrganizationsInput: {
+            items: {
+                id: string;
+                jurisdictionName: string;
+                name: string;
+            }[];
+        };
+        GoldRound: {
+            approvalNote: string | null;
+            approvedByName: string | null;
+            approvedOnText: string | null;
+            criteria: {
+                basis: string;
+                /** @enum {string} */
+                code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                label: string;
+                target: number | null;
+                weight: number;
+            }[];
+            id: string;
+            nominations: {
+                affiliation: string;
+                awarded: boolean;
+                complaints: number;
+                id: string;
+                /** @enum {string} */
+                kind: "organization" | "mediator";
+                kindLabel: string;
+                marks: {
+                    comment: string | null;
+                    mark: number;
+                    panelistId: string;
+                    panelistName: string;
+                }[];
+                name: string;
+                nominee: {
+                    memberId: string | null;
+                    organizationId: string | null;
+                    userId: string | null;
+                };
+                parts: {
+                    /** @enum {string} */
+                    code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                    explain: string;
+                    label: string;
+                    value: number;
+                    weight: number;
+                }[] | null;
+                reason: string;
+                score: number | null;
+                version: number;
+            }[];
+            publishedOnText: string | null;
+            /** @enum {string} */
+            status: "open" | "marking" | "scored" | "approved" | "published";
+            statusLabel: string;
+            title: string;
+            version: number;
+            year: number;
+        };
+        GoldRoundInput: {
+            approvalNote: string | null;
+            approvedByName: string | null;
+            approvedOnText: string | null;
+            criteria: {
+                basis: string;
+                /** @enum {string} */
+                code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                label: string;
+                target: number | null;
+                weight: number;
+            }[];
+            id: string;
+            nominations: {
+                affiliation: string;
+                awarded: boolean;
+                complaints: number;
+                id: string;
+                /** @enum {string} */
+                kind: "organization" | "mediator";
+                kindLabel: string;
+                marks: {
+                    comment: string | null;
+                    mark: number;
+                    panelistId: string;
+                    panelistName: string;
+                }[];
+                name: string;
+                nominee: {
+                    memberId: string | null;
+                    organizationId: string | null;
+                    userId: string | null;
+                };
+                parts: {
+                    /** @enum {string} */
+                    code: "cases_handled" | "success_rate" | "agreement_performance" | "complaints" | "training_hours" | "standard" | "panel";
+                    explain: string;
+                    label: string;
+                    value: number;
+                    weight: number;
+                }[] | null;
+                reason: string;
+                score: number | null;
+                version: number;
+            }[];
+            publishedOnText: string | null;
+            /** @enum {string} */
+            status: "open" | "marking" | "scored" | "approved" | "published";
+            statusLabel: string;
+            title: string;
+            version: number;
+            year: number;
+        };
+        GoldRoundList: {
+            items: {
+                id: string;
+                nominationCount: number;
+                /** @enum {string} */
+                status: "open" | "marking" | "scored" | "approved" | "published";
+                statusLabel: string;
+                title: string;
+                version: number;
+                year: number;
+            }[];
+        };
+        GoldRoundListInput: {
+            items: {
+                id: string;
+                nominationCount: number;
+                /** @enum {string} */
+                status: "open" | "marking" | "scored" | "approved" | "published";
+                statusLabel: string;
+                title: string;
+                version: number;
+                year: number;
+            }[];
         };
         Jurisdiction: {
             code: string;
@@ -38442,6 +42293,28 @@ export interface components {
                 version: number;
             }[];
         };
+        MediatorOutcomes: {
+            agreements: number;
+            agreementsFollowed: number;
+            agreementsPerformed: number;
+            avgDaysToClose: number | null;
+            casesClosed: number;
+            performanceRate: number | null;
+            sources: string[];
+            successRate: number | null;
+            year: number;
+        };
+        MediatorOutcomesInput: {
+            agreements: number;
+            agreementsFollowed: number;
+            agreementsPerformed: number;
+            avgDaysToClose: number | null;
+            casesClosed: number;
+            performanceRate: number | null;
+            sources: string[];
+            successRate: number | null;
+            year: number;
+        };
         Obligation: {
             actions: ("record_payment" | "decide_payment" | "next_step")[];
             amountFen: number;
@@ -38706,6 +42579,208 @@ export interface components {
             statusLabel: string;
             version: number;
         };
+        PreventionOutreachStaff: {
+            id: string;
+            name: string;
+            organizationName: string;
+        };
+        PreventionOutreachStaffInput: {
+            id: string;
+            name: string;
+            organizationName: string;
+        };
+        PreventionVisit: {
+            address: string;
+            attendanceCount: number | null;
+            attendees: {
+                name: string;
+                position: string | null;
+            }[];
+            cancelReason: string | null;
+            doneOn: string | null;
+            doneOnText: string | null;
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            issues: components["schemas"]["PreventionVisitIssue"][];
+            jurisdiction: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "enterprise_visit" | "law_session";
+            kindLabel: string;
+            photos: {
+                contentType: string;
+                fileName: string;
+                id: string;
+                sizeBytes: number;
+            }[];
+            plannedOn: string;
+            /** @description 中文日期 */
+            plannedOnText: string;
+            staff: {
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "planned" | "done" | "cancelled";
+            statusLabel: string;
+            summary: string | null;
+            topics: string[];
+            version: number;
+        };
+        PreventionVisitInput: {
+            address: string;
+            attendanceCount: number | null;
+            attendees: {
+                name: string;
+                position: string | null;
+            }[];
+            cancelReason: string | null;
+            doneOn: string | null;
+            doneOnText: string | null;
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            issues: components["schemas"]["PreventionVisitIssueInput"][];
+            jurisdiction: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "enterprise_visit" | "law_session";
+            kindLabel: string;
+            photos: {
+                contentType: string;
+                fileName: string;
+                id: string;
+                sizeBytes: number;
+            }[];
+            plannedOn: string;
+            /** @description 中文日期 */
+            plannedOnText: string;
+            staff: {
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "planned" | "done" | "cancelled";
+            statusLabel: string;
+            summary: string | null;
+            topics: string[];
+            version: number;
+        };
+        PreventionVisitIssue: {
+            claimType: string | null;
+            claimTypeLabel: string | null;
+            description: string;
+            id: string;
+            matter: {
+                id: string;
+                number: string;
+            } | null;
+            seq: number;
+            /** @enum {string} */
+            state: "open" | "matter" | "supervision";
+            stateLabel: string;
+            supervisionFilingId: string | null;
+            version: number;
+            workerCount: number | null;
+        };
+        PreventionVisitIssueInput: {
+            claimType: string | null;
+            claimTypeLabel: string | null;
+            description: string;
+            id: string;
+            matter: {
+                id: string;
+                number: string;
+            } | null;
+            seq: number;
+            /** @enum {string} */
+            state: "open" | "matter" | "supervision";
+            stateLabel: string;
+            supervisionFilingId: string | null;
+            version: number;
+            workerCount: number | null;
+        };
+        PreventionVisitListItem: {
+            address: string;
+            attendanceCount: number | null;
+            cancelReason: string | null;
+            doneOn: string | null;
+            doneOnText: string | null;
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            issues: components["schemas"]["PreventionVisitIssue"][];
+            jurisdiction: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "enterprise_visit" | "law_session";
+            kindLabel: string;
+            photoCount: number;
+            plannedOn: string;
+            /** @description 中文日期 */
+            plannedOnText: string;
+            staff: {
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "planned" | "done" | "cancelled";
+            statusLabel: string;
+            summary: string | null;
+            topics: string[];
+            version: number;
+        };
+        PreventionVisitListItemInput: {
+            address: string;
+            attendanceCount: number | null;
+            cancelReason: string | null;
+            doneOn: string | null;
+            doneOnText: string | null;
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            id: string;
+            issues: components["schemas"]["PreventionVisitIssueInput"][];
+            jurisdiction: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "enterprise_visit" | "law_session";
+            kindLabel: string;
+            photoCount: number;
+            plannedOn: string;
+            /** @description 中文日期 */
+            plannedOnText: string;
+            staff: {
+                id: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            status: "planned" | "done" | "cancelled";
+            statusLabel: string;
+            summary: string | null;
+            topics: string[];
+            version: number;
+        };
         PublicDefaulterList: {
             basis: string;
             items: {
@@ -38732,6 +42807,40 @@ export interface components {
                 organ: string;
                 publishedOn: string;
                 responsiblePersons: string;
+            }[];
+        };
+        PublicGoldMedal: {
+            basis: string;
+            rounds: {
+                awardees: {
+                    affiliation: string;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "organization" | "mediator";
+                    kindLabel: string;
+                    name: string;
+                    score: number | null;
+                }[];
+                publishedOnText: string;
+                title: string;
+                year: number;
+            }[];
+        };
+        PublicGoldMedalInput: {
+            basis: string;
+            rounds: {
+                awardees: {
+                    affiliation: string;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "organization" | "mediator";
+                    kindLabel: string;
+                    name: string;
+                    score: number | null;
+                }[];
+                publishedOnText: string;
+                title: string;
+                year: number;
             }[];
         };
         Room: {
@@ -39211,6 +43320,374 @@ export interface components {
             track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court";
             trackLabel: string;
             version: number;
+        };
+        TrainingCertificate: {
+            holderName: string;
+            hours: {
+                done: number;
+                met: boolean;
+                missing: number;
+                required: number;
+            };
+            id: string;
+            issuer: string;
+            number: string;
+            reminderDue: string | null;
+            reminderDueText: string | null;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "expired" | "revoked";
+            statusLabel: string;
+            trainingYear: number;
+            /** @enum {string} */
+            type: "inspector_card" | "arbitrator_card";
+            typeLabel: string;
+            userId: string;
+            validFrom: string;
+            validTo: string;
+            validToText: string;
+        };
+        TrainingCertificateInput: {
+            holderName: string;
+            hours: {
+                done: number;
+                met: boolean;
+                missing: number;
+                required: number;
+            };
+            id: string;
+            issuer: string;
+            number: string;
+            reminderDue: string | null;
+            reminderDueText: string | null;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "expired" | "revoked";
+            statusLabel: string;
+            trainingYear: number;
+            /** @enum {string} */
+            type: "inspector_card" | "arbitrator_card";
+            typeLabel: string;
+            userId: string;
+            validFrom: string;
+            validTo: string;
+            validToText: string;
+        };
+        TrainingCertificateList: {
+            items: {
+                holderName: string;
+                hours: {
+                    done: number;
+                    met: boolean;
+                    missing: number;
+                    required: number;
+                };
+                id: string;
+                issuer: string;
+                number: string;
+                reminderDue: string | null;
+                reminderDueText: string | null;
+                /** @enum {string} */
+                status: "valid" | "expiring" | "expired" | "revoked";
+                statusLabel: string;
+                trainingYear: number;
+                /** @enum {string} */
+                type: "inspector_card" | "arbitrator_card";
+                typeLabel: string;
+                userId: string;
+                validFrom: string;
+                validTo: string;
+                validToText: string;
+            }[];
+        };
+        TrainingCertificateListInput: {
+            items: {
+                holderName: string;
+                hours: {
+                    done: number;
+                    met: boolean;
+                    missing: number;
+                    required: number;
+                };
+                id: string;
+                issuer: string;
+                number: string;
+                reminderDue: string | null;
+                reminderDueText: string | null;
+                /** @enum {string} */
+                status: "valid" | "expiring" | "expired" | "revoked";
+                statusLabel: string;
+                trainingYear: number;
+                /** @enum {string} */
+                type: "inspector_card" | "arbitrator_card";
+                typeLabel: string;
+                userId: string;
+                validFrom: string;
+                validTo: string;
+                validToText: string;
+            }[];
+        };
+        TrainingCourseDetail: {
+            attendance: {
+                affiliation: string;
+                hoursCredited: number;
+                id: string;
+                name: string;
+                passed: boolean | null;
+                person: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "user" | "member";
+                };
+                resultLabel: string;
+                score: number | null;
+                version: number;
+            }[];
+            attendeeCount: number;
+            audienceLabels: string[];
+            audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+            heldOn: string;
+            heldOnText: string;
+            hours: number;
+            id: string;
+            passMark: number | null;
+            place: string;
+            title: string;
+            topic: string;
+            trainer: string;
+            version: number;
+        };
+        TrainingCourseDetailInput: {
+            attendance: {
+                affiliation: string;
+                hoursCredited: number;
+                id: string;
+                name: string;
+                passed: boolean | null;
+                person: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "user" | "member";
+                };
+                resultLabel: string;
+                score: number | null;
+                version: number;
+            }[];
+            attendeeCount: number;
+            audienceLabels: string[];
+            audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+            heldOn: string;
+            heldOnText: string;
+            hours: number;
+            id: string;
+            passMark: number | null;
+            place: string;
+            title: string;
+            topic: string;
+            trainer: string;
+            version: number;
+        };
+        TrainingCourseList: {
+            items: {
+                attendeeCount: number;
+                audienceLabels: string[];
+                audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+                heldOn: string;
+                heldOnText: string;
+                hours: number;
+                id: string;
+                passMark: number | null;
+                place: string;
+                title: string;
+                topic: string;
+                trainer: string;
+                version: number;
+            }[];
+        };
+        TrainingCourseListInput: {
+            items: {
+                attendeeCount: number;
+                audienceLabels: string[];
+                audiences: ("staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator")[];
+                heldOn: string;
+                heldOnText: string;
+                hours: number;
+                id: string;
+                passMark: number | null;
+                place: string;
+                title: string;
+                topic: string;
+                trainer: string;
+                version: number;
+            }[];
+        };
+        TrainingHoursReport: {
+            items: {
+                affiliation: string;
+                audienceLabels: string[];
+                done: number;
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "member";
+                met: boolean;
+                missing: number;
+                name: string;
+                required: number;
+                statusLabel: string;
+            }[];
+            year: number;
+        };
+        TrainingHoursReportInput: {
+            items: {
+                affiliation: string;
+                audienceLabels: string[];
+                done: number;
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "member";
+                met: boolean;
+                missing: number;
+                name: string;
+                required: number;
+                statusLabel: string;
+            }[];
+            year: number;
+        };
+        TrainingPeople: {
+            items: {
+                affiliation: string;
+                audienceLabels: string[];
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "member";
+                name: string;
+            }[];
+        };
+        TrainingPeopleInput: {
+            items: {
+                affiliation: string;
+                audienceLabels: string[];
+                id: string;
+                /** @enum {string} */
+                kind: "user" | "member";
+                name: string;
+            }[];
+        };
+        TrainingPersonRecord: {
+            affiliation: string;
+            audienceLabels: string[];
+            certificates: {
+                holderName: string;
+                hours: {
+                    done: number;
+                    met: boolean;
+                    missing: number;
+                    required: number;
+                };
+                id: string;
+                issuer: string;
+                number: string;
+                reminderDue: string | null;
+                reminderDueText: string | null;
+                /** @enum {string} */
+                status: "valid" | "expiring" | "expired" | "revoked";
+                statusLabel: string;
+                trainingYear: number;
+                /** @enum {string} */
+                type: "inspector_card" | "arbitrator_card";
+                typeLabel: string;
+                userId: string;
+                validFrom: string;
+                validTo: string;
+                validToText: string;
+            }[];
+            courses: {
+                courseId: string;
+                heldOnText: string;
+                hours: number;
+                hoursCredited: number;
+                resultLabel: string;
+                title: string;
+            }[];
+            hours: {
+                done: number;
+                met: boolean;
+                missing: number;
+                required: number;
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "member";
+            name: string;
+            outcomes: components["schemas"]["MediatorOutcomes"];
+            year: number;
+        };
+        TrainingPersonRecordInput: {
+            affiliation: string;
+            audienceLabels: string[];
+            certificates: {
+                holderName: string;
+                hours: {
+                    done: number;
+                    met: boolean;
+                    missing: number;
+                    required: number;
+                };
+                id: string;
+                issuer: string;
+                number: string;
+                reminderDue: string | null;
+                reminderDueText: string | null;
+                /** @enum {string} */
+                status: "valid" | "expiring" | "expired" | "revoked";
+                statusLabel: string;
+                trainingYear: number;
+                /** @enum {string} */
+                type: "inspector_card" | "arbitrator_card";
+                typeLabel: string;
+                userId: string;
+                validFrom: string;
+                validTo: string;
+                validToText: string;
+            }[];
+            courses: {
+                courseId: string;
+                heldOnText: string;
+                hours: number;
+                hoursCredited: number;
+                resultLabel: string;
+                title: string;
+            }[];
+            hours: {
+                done: number;
+                met: boolean;
+                missing: number;
+                required: number;
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "member";
+            name: string;
+            outcomes: components["schemas"]["MediatorOutcomesInput"];
+            year: number;
+        };
+        TrainingRequirementList: {
+            items: {
+                /** @enum {string} */
+                audience: "staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator";
+                audienceLabel: string;
+                basis: string;
+                minHours: number;
+                version: number;
+            }[];
+        };
+        TrainingRequirementListInput: {
+            items: {
+                /** @enum {string} */
+                audience: "staff" | "part_time_inspector" | "part_time_arbitrator" | "org_mediator";
+                audienceLabel: string;
+                basis: string;
+                minHours: number;
+                version: number;
+            }[];
         };
         Transfer: {
             /** @description 应接收的最后工作日（一个工作日内） */
@@ -39706,19 +44183,20 @@ export interface components {
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;
 
-/** Stable error codes (ErrorBody.code) by the server module that throws them. */
+/** Stable error codes (ErrorBody.code) by the server module that throws them (components ErrorCode_<module>). */
 export const ERROR_CODES = {
-  "platform": ["BUSY_RETRY_LATER", "CONFLICT", "CSRF_INVALID", "DUPLICATE", "FORBIDDEN", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_OUTCOME_UNKNOWN", "NOT_FOUND", "SESSION_EXPIRED", "SETTING_INVALID", "SETTING_UNKNOWN", "UNAUTHENTICATED", "VALIDATION_FAILED"],
+  "platform": ["BAD_REQUEST", "BODY_TOO_LARGE", "BUSY_RETRY_LATER", "CONFLICT", "CSRF_INVALID", "DUPLICATE", "EVIDENCE_TOO_LARGE", "FORBIDDEN", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_OUTCOME_UNKNOWN", "INTERNAL", "INVALID_REFERENCE", "INVALID_VALUE", "MALFORMED_JSON", "NOT_FOUND", "RATE_LIMITED", "REQUEST_TIMEOUT", "ROUTE_NOT_FOUND", "SESSION_EXPIRED", "SETTING_INVALID", "SETTING_UNKNOWN", "TOO_MANY_FILES", "UNAUTHENTICATED", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED"],
+  "workflow": ["WORKFLOW_GUARD_FAILED", "WORKFLOW_ILLEGAL_TRANSITION", "WORKFLOW_INVALID_MACHINE", "WORKFLOW_ROLE_FORBIDDEN"],
   "admin": ["CERTIFICATE_DUPLICATE", "DUPLICATE", "DUPLICATE_ROLE", "INVALID_PARENT", "JOB_NOT_FAILED", "JURISDICTION_NOT_FOUND", "ORGANIZATION_NOT_FOUND", "PASSWORD_POLICY", "USERNAME_TAKEN"],
-  "arbitration": ["ADVANCE_ITEMS_REQUIRED", "ADVANCE_NOT_ELIGIBLE", "ALL_CLAIMS_ABANDONED", "ALREADY_SIMPLIFIED", "APPLICATION_INCOMPLETE", "APPLICATION_NOT_UNDER_REVIEW", "ARBITRATION_NOT_READY", "ARBITRATOR_NOT_QUALIFIED", "AWARD_CLOCK_NOT_RUNNING", "AWARD_MISSING", "AWARD_NOT_ISSUED", "CASE_CLOSED", "CLAIMS_CHANGE_EMPTY", "CLAIMS_CHANGE_NOT_NOW", "CLAIM_NOT_IN_CASE", "CLERK_NOT_QUALIFIED", "CLOSING_NOT_NOW", "COLLECTIVE_NOTICE_ISSUED", "CONSENT_DATE_IN_FUTURE", "CONSENT_PARTY_INVALID", "CONVERSION_TOO_LATE", "CORRECTION_NOTICES_EXHAUSTED", "DEFENCE_SHORTENING_NEEDS_CONSENT", "HEARING_CONFLICT", "HEARING_NOT_SCHEDULED", "HEARING_REQUIRED", "HEARING_TIME_INVALID", "NOT_AN_AWARD", "NOT_ARBITRATION_CASE", "NOT_COLLECTIVE", "NOT_SIMPLIFIED", "OUTCOME_REQUIRED", "OUTSIDE_JURISDICTION", "PARTY_NOT_IN_CASE", "POWER_OF_ATTORNEY_REQUIRED", "RECUSAL_DATE_INVALID", "RECUSAL_DECIDER_REQUIRED", "RECUSAL_OWN_CASE", "RECUSAL_TARGET_NOT_MEMBER", "REPRESENTED_CONSENT_MISSING", "SAME_DAY_PENDING", "SIMPLIFIED_NOTICE_ISSUED", "SIMPLIFIED_NOT_ELIGIBLE", "SIMPLIFIED_NOT_NOW", "SOLE_ARBITRATOR_NOT_ALLOWED", "TRIBUNAL_DUPLICATE", "TRIBUNAL_NOT_NOW", "TRIBUNAL_PRESIDING", "TRIBUNAL_REQUIRED", "TRIBUNAL_SIZE", "TRIBUNAL_TRIPARTITE", "WRITTEN_ALREADY_SUBMITTED", "WRITTEN_EVIDENCE_UNKNOWN", "WRITTEN_HEARING_EXISTS", "WRITTEN_HEARING_NOT_SIMPLIFIED", "WRITTEN_HEARING_OPEN", "WRITTEN_PERIOD_OVER"],
+  "arbitration": ["ADVANCE_ITEMS_REQUIRED", "ADVANCE_NOT_ELIGIBLE", "ALL_CLAIMS_ABANDONED", "ALREADY_SIMPLIFIED", "APPLICATION_INCOMPLETE", "APPLICATION_NOT_UNDER_REVIEW", "ARBITRATOR_NOT_QUALIFIED", "AWARD_CLOCK_NOT_RUNNING", "AWARD_MISSING", "AWARD_NOT_ISSUED", "CASE_CLOSED", "CLAIMS_CHANGE_EMPTY", "CLAIMS_CHANGE_NOT_NOW", "CLAIM_NOT_IN_CASE", "CLERK_NOT_QUALIFIED", "CLOSING_NOT_NOW", "COLLECTIVE_NOTICE_ISSUED", "CONSENT_DATE_IN_FUTURE", "CONSENT_PARTY_INVALID", "CONVERSION_TOO_LATE", "CORRECTION_NOTICES_EXHAUSTED", "DEFENCE_SHORTENING_NEEDS_CONSENT", "HEARING_CONFLICT", "HEARING_NOT_SCHEDULED", "HEARING_REQUIRED", "HEARING_TIME_INVALID", "NOT_AN_AWARD", "NOT_ARBITRATION_CASE", "NOT_COLLECTIVE", "NOT_SIMPLIFIED", "OUTCOME_REQUIRED", "OUTSIDE_JURISDICTION", "PARTY_NOT_IN_CASE", "POWER_OF_ATTORNEY_REQUIRED", "RECUSAL_DATE_INVALID", "RECUSAL_DECIDER_REQUIRED", "RECUSAL_OWN_CASE", "RECUSAL_TARGET_NOT_MEMBER", "REPRESENTED_CONSENT_MISSING", "SAME_DAY_PENDING", "SIMPLIFIED_NOTICE_ISSUED", "SIMPLIFIED_NOT_ELIGIBLE", "SIMPLIFIED_NOT_NOW", "SOLE_ARBITRATOR_NOT_ALLOWED", "TRIBUNAL_DUPLICATE", "TRIBUNAL_NOT_NOW", "TRIBUNAL_PRESIDING", "TRIBUNAL_REQUIRED", "TRIBUNAL_SIZE", "TRIBUNAL_TRIPARTITE", "WRITTEN_ALREADY_SUBMITTED", "WRITTEN_EVIDENCE_UNKNOWN", "WRITTEN_HEARING_EXISTS", "WRITTEN_HEARING_NOT_SIMPLIFIED", "WRITTEN_HEARING_OPEN", "WRITTEN_PERIOD_OVER"],
   "auth": ["ACCOUNT_DISABLED", "AUTH_INVALID", "AUTH_LOCKED", "PASSWORD_POLICY", "PASSWORD_WRONG"],
-  "cases": ["APPROVAL_DECIDED", "APPROVAL_KIND_UNKNOWN", "APPROVAL_PENDING", "APPROVAL_POST_REQUIRED", "APPROVAL_SELF", "ASSIGNEE_NOT_QUALIFIED", "CASE_CLOSED", "CASE_EVENT_IS_ACT", "CLAIM_ALREADY_IN_PROCEDURE", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "PRECONDITION_UNMET", "RECUSAL_REQUIRED", "TRACK_NOT_READY"],
+  "cases": ["APPROVAL_DECIDED", "APPROVAL_KIND_UNKNOWN", "APPROVAL_PENDING", "APPROVAL_POST_REQUIRED", "APPROVAL_SELF", "ASSIGNEE_NOT_QUALIFIED", "CASE_CLOSED", "CASE_EVENT_IS_ACT", "CLAIM_ALREADY_IN_PROCEDURE", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "OPINION_REQUIRED", "PRECONDITION_UNMET", "RECUSAL_REQUIRED", "TRACK_NOT_READY"],
   "clocks": ["CALENDAR_DATA_INVALID", "CALENDAR_NOTICE_INVALID", "CALENDAR_UNKNOWN", "CALENDAR_YEAR_EXISTS", "CLOCK_ALREADY_RUNNING", "CLOCK_NOT_SHORTENABLE", "CLOCK_NOT_SUSPENDABLE", "CLOCK_RULE_UNKNOWN", "CLOCK_SHORTENING_INVALID", "DATE_INVALID", "JURISDICTION_NOT_FOUND"],
   "consultation": ["CONSULTATION_CONVERTED", "JURISDICTION_FORBIDDEN", "KB_ENTRY_NOT_FOUND"],
   "court": ["COURT_REQUIRED", "JURISDICTION_FORBIDDEN", "JURISDICTION_REQUIRED", "PARTIES_REQUIRED"],
   "defaulters": ["DEFAULTER_APPROVER_REQUIRED", "DEFAULTER_DATE_FUTURE", "DEFAULTER_NOT_INSPECTION", "DEFAULTER_NO_EMPLOYER", "DEFAULTER_OPEN", "DEFAULTER_OPINION_REQUIRED", "DEFAULTER_PRECONDITION", "DEFAULTER_REMOVAL_TOO_EARLY", "DEFAULTER_STATEMENT_LATE", "DEFAULTER_STATEMENT_PERIOD_RUNNING", "DEFAULTER_STEP_NOT_ALLOWED"],
   "documents": ["DOCUMENT_CORRECTION_EXISTS", "DOCUMENT_CORRECTION_NO_CHANGE", "DOCUMENT_DRAFT", "DOCUMENT_INVALID", "DOCUMENT_ISSUED", "DOCUMENT_ISSUER_NOT_FOUND", "DOCUMENT_ISSUER_REQUIRED", "DOCUMENT_MISSING_FIELDS", "DOCUMENT_NOT_FAILED", "DOCUMENT_NOT_FREE_STANDING", "DOCUMENT_NOT_READY", "DOCUMENT_NO_NUMBER_PATTERN", "DOCUMENT_NUMBER_PATTERN_INVALID", "DOCUMENT_RENDER_FAILED", "DOCUMENT_SUPERSEDED", "DOCUMENT_TYPE_UNKNOWN", "FILE_NOT_PDF", "FILE_REQUIRED", "FILE_TOO_LARGE", "MULTIPART_REQUIRED", "NUMBER_PATTERN_INVALID", "SEAL_NOT_PNG", "SEAL_TOO_LARGE", "SERVICE_ALREADY_RECORDED", "SERVICE_CONSENT_MISSING", "SERVICE_MISSING_FIELDS", "SERVICE_NOT_ELECTRONIC", "SERVICE_OUTCOME_INVALID", "SERVICE_REQUIRED"],
-  "inspection": ["ALREADY_EXTENDED", "APPROVAL_DECIDED", "APPROVAL_PENDING", "APPROVER_ACTS_DIRECTLY", "APPROVER_POST_REQUIRED", "CASE_CLOSED", "COMPENSATION_RATE_OUT_OF_RANGE", "COMPLAINANT_REQUIRED", "CORRECTION_EVIDENCE_REQUIRED", "DATE_IN_FUTURE", "DEADLINE_PAST", "DISPUTE_PROCEDURE_OPEN", "DUE_DATE_REQUIRED", "HEARING_ALREADY_HELD", "HEARING_ALREADY_REQUESTED", "HEARING_BEFORE_SCHEDULE", "HEARING_NOTICE_TOO_SHORT", "HEARING_NOT_REQUESTED", "HEARING_NOT_SCHEDULED", "HEARING_REQUEST_LATE", "INSPECTION_NOT_REGISTERED", "INSPECTION_NOT_TIME_BARRED", "INSPECTION_STATE", "INSPECTION_TIME_BARRED", "INSPECTOR_NOT_QUALIFIED", "INTERVIEWEE_REQUIRED", "JURISDICTION_FORBIDDEN", "LEAD_NOT_SELECTED", "NOT_HANDLING_INSPECTOR", "NO_PENALTY_PROPOSED", "NO_WAGES_OWED", "OPINION_REQUIRED", "ORDER_DEADLINE_NOT_PASSED", "ORGANIZATION_NOT_FOUND", "PENALTY_OUT_OF_RANGE", "PENALTY_RULE_UNKNOWN", "PERIOD_ORDER", "PLACE_REQUIRED", "POLICE_THRESHOLD_NOT_MET", "REASON_REQUIRED", "RECEIVING_AUTHORITY_REQUIRED", "REFERRAL_TARGET_REQUIRED", "REFER_TO_REQUIRED", "REPORTER_NAME_REQUIRED", "REPORTER_REQUIRED", "RESULT_TEXT_REQUIRED", "TRANSFER_TARGET_REQUIRED", "TWO_INSPECTORS_REQUIRED", "WORKER_COUNT_REQUIRED"],
+  "inspection": ["ALREADY_EXTENDED", "APPROVER_ACTS_DIRECTLY", "CASE_CLOSED", "COMPENSATION_RATE_OUT_OF_RANGE", "COMPLAINANT_REQUIRED", "CORRECTION_EVIDENCE_REQUIRED", "DATE_IN_FUTURE", "DEADLINE_PAST", "DISPUTE_PROCEDURE_OPEN", "DUE_DATE_REQUIRED", "HEARING_ALREADY_HELD", "HEARING_ALREADY_REQUESTED", "HEARING_BEFORE_SCHEDULE", "HEARING_NOTICE_TOO_SHORT", "HEARING_NOT_REQUESTED", "HEARING_NOT_SCHEDULED", "HEARING_REQUEST_LATE", "INSPECTION_NOT_REGISTERED", "INSPECTION_NOT_TIME_BARRED", "INSPECTION_STATE", "INSPECTION_TIME_BARRED", "INSPECTOR_NOT_QUALIFIED", "INTERVIEWEE_REQUIRED", "JURISDICTION_FORBIDDEN", "LEAD_NOT_SELECTED", "NOT_HANDLING_INSPECTOR", "NO_PENALTY_PROPOSED", "NO_WAGES_OWED", "ORDER_DEADLINE_NOT_PASSED", "ORGANIZATION_NOT_FOUND", "PENALTY_OUT_OF_RANGE", "PENALTY_RULE_UNKNOWN", "PERIOD_ORDER", "PLACE_REQUIRED", "POLICE_THRESHOLD_NOT_MET", "REASON_REQUIRED", "RECEIVING_AUTHORITY_REQUIRED", "REFERRAL_TARGET_REQUIRED", "REFER_TO_REQUIRED", "REPORTER_NAME_REQUIRED", "REPORTER_REQUIRED", "RESULT_TEXT_REQUIRED", "TRANSFER_TARGET_REQUIRED", "TWO_INSPECTORS_REQUIRED", "WORKER_COUNT_REQUIRED"],
   "intake": ["CLAIM_DOUBLE_TRACK", "CLAIM_IN_OTHER_PROCEEDING", "CONSENT_WORKER", "DUPLICATE_WORKER", "JURISDICTION_FORBIDDEN", "JURISDICTION_NOTICE_ISSUED", "MATTER_CLOSED", "MEDIATION_CONSENT_REQUIRED", "NO_JURISDICTION_WARNING", "NO_WORKER", "OVERRIDE_REASON_REQUIRED", "ROUTE_CLAIM_INDEX", "WORKPLACE_UNKNOWN"],
   "legal-aid": ["LEGAL_AID_NOT_ELIGIBLE", "LEGAL_AID_NOT_GRANTED", "LEGAL_AID_NO_APPLICANT", "LEGAL_AID_REFERRAL_OPEN"],
   "matters": ["EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MATTER_CLOSED", "MERGE_SELF"],
@@ -39727,14 +44205,15 @@ export const ERROR_CODES = {
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
   "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "FORBIDDEN", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],
-  "prevention": ["AMOUNT_ONLY_FOR_AGREEMENT", "ASSESSMENT_INCOMPLETE", "ASSESSMENT_ITEM_TWICE", "ASSESSMENT_ITEM_UNKNOWN", "ASSESSMENT_NOTE_REQUIRED", "CLOSED_ON_INVALID", "CREDIT_CODE_INVALID", "CREDIT_CODE_REQUIRED", "DATE_IN_FUTURE", "EVIDENCE_ITEM_REQUIRED", "EVIDENCE_ITEM_UNKNOWN", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MEMBER_USER_ROLE", "MEMBER_USER_UNKNOWN", "ORG_CASE_CLOSED", "ORG_CASE_MEMBERS_ONLY", "ORG_NOT_MEMBER"],
+  "prevention": ["AGREEMENT_DATE_INVALID", "AGREEMENT_DATE_REQUIRED", "AMOUNT_ONLY_FOR_AGREEMENT", "ASSESSMENT_INCOMPLETE", "ASSESSMENT_ITEM_TWICE", "ASSESSMENT_ITEM_UNKNOWN", "ASSESSMENT_NOTE_REQUIRED", "ATTENDANCE_COUNT_LOW", "CLOSED_ON_INVALID", "CREDIT_CODE_INVALID", "CREDIT_CODE_REQUIRED", "DATE_IN_FUTURE", "EVIDENCE_ITEM_REQUIRED", "EVIDENCE_ITEM_UNKNOWN", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "ISSUE_ALREADY_HANDLED", "ISSUE_CLAIM_TYPE_REQUIRED", "ISSUE_NO_EMPLOYER", "JURISDICTION_FORBIDDEN", "MEMBER_USER_ROLE", "MEMBER_USER_UNKNOWN", "ORG_CASE_CLOSED", "ORG_CASE_MEMBERS_ONLY", "ORG_CASE_NO_AGREEMENT", "ORG_CASE_REFERRED", "ORG_NOT_MEMBER", "VISIT_CANCELLED", "VISIT_DATE_INVALID", "VISIT_EMPLOYER_REQUIRED", "VISIT_NOT_PLANNED", "VISIT_STAFF_TWICE", "VISIT_STAFF_UNKNOWN"],
   "rooms": ["CODE_EXPIRED", "EXHIBIT_NOT_IN_CASE", "PORTAL_ACCOUNT_REQUIRED", "RECORDING_CHUNK_EMPTY", "RECORDING_CHUNK_GAP", "RECORDING_INCOMPLETE", "RECORDING_NOT_ACKNOWLEDGED", "RECORDING_NOT_AGREED", "RECORDING_STORED", "RECORDING_TYPE", "RECORD_EMPTY", "RECORD_NOT_DRAFTING", "RECORD_NOT_SIGNING", "RECORD_SIGNATURES_MISSING", "RECORD_STAFF_SIGNATURE_MISSING", "ROOM_CLOSED", "ROOM_CODE_LOCKED", "ROOM_CODE_REQUIRED", "ROOM_FORMAT_NOT_ALLOWED", "ROOM_KIND_MISMATCH", "ROOM_NOT_HOST", "ROOM_NOT_INVITED", "ROOM_ORIGIN", "ROOM_PARTY_TWICE", "ROOM_PARTY_UNKNOWN", "ROOM_RECORDING_NOTICE", "SIGNATURE_EMPTY", "SMS_FAILED"],
   "statistics": ["NOT_DRILLABLE", "PUBLICATION_ROW_INVALID"],
   "supervision": ["CASE_ALREADY_OPENED", "JURISDICTION_FORBIDDEN", "NO_FINDING"],
+  "training": ["AWARDED_UNKNOWN", "CERTIFICATE_REVOKED", "COURSE_NOT_ASSESSED", "COURSE_NOT_HELD", "CRITERIA_EMPTY", "MARKS_MISSING", "NOMINEE_HAS_ACCOUNT", "NOMINEE_INVALID", "NOMINEE_UNKNOWN", "NO_NOMINATIONS", "PERSON_TWICE", "PERSON_UNKNOWN", "PRECONDITION_UNMET", "ROUND_STATE", "TARGET_REQUIRED", "VALID_TO_NOT_LATER"],
   "transfers": ["CASE_NOT_IN_MATTER", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "ORGANIZATION_NOT_FOUND", "TRACK_NOT_READY", "TRANSFER_PENDING", "TRANSFER_TARGET_SAME"],
   "wage-groups": ["WAGE_GROUP_EXISTS", "WAGE_GROUP_NO_EMPLOYER", "WAGE_IMPORT_COLUMNS", "WAGE_IMPORT_EMPTY", "WAGE_IMPORT_INVALID", "WAGE_IMPORT_NOTHING_VALID", "WAGE_IMPORT_TOO_MANY", "WAGE_IMPORT_UNREADABLE", "WAGE_PAYMENT_FUTURE", "WAGE_PAYMENT_INVALID", "WAGE_PAYMENT_PAYER_NAME"],
 } as const;
-/** Every module-specific stable error code. */
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES][number];
+/** Every stable error code the server answers with: the union the OpenAPI document gives Error.code. */
+export type ErrorCode = components['schemas']['Error']['code'];
 /** A response schema of the API by its component name, e.g. Schema<"Error">. */
 export type Schema<K extends keyof components['schemas']> = components['schemas'][K];

@@ -1,8 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
-import { type AuthContext, todayIso } from '../../platform/auth';
-import { AppError } from '../../platform/errors';
+import { todayIso } from '../../platform/auth';
 import { dateTimeOf } from '../../platform/time';
 
 export type Trx = Transaction<DB>;

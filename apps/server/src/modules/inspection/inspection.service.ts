@@ -5,7 +5,6 @@ import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { nextSequence } from '../../platform/sequences';
 import { applyTransitionInTrx, openCaseInTrx, StaleCase } from '../cases';
 import type { TrackCaseTable } from '../cases';
 import { appendEvent, scopeOf } from '../../platform/scope';

@@ -5,7 +5,6 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { nextSequence } from '../../platform/sequences';
 import { raiseAlerts } from '../matters';
 import type { ClaimTrack } from '../matters';
 import { openDuplicates } from '../matters';

@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
-import type { ConsultationTables } from '../consultation/consultation.tables';
-import type { CourtTables } from '../court/court.tables';
-import type { KnowledgeTables } from '../knowledge/knowledge.tables';
+import type { ConsultationTables } from '../consultation';
+import type { CourtTables } from '../court';
+import type { KnowledgeTables } from '../knowledge';
 import type { Json, Timestamp } from '../../db/column-types';
 
 export const PETITION_FORMS = ['letter', 'visit', 'call', 'online'] as const;

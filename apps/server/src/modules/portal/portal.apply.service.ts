@@ -5,7 +5,6 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { nextSequence } from '../../platform/sequences';
 import { generateShortCode } from '../documents';
 import type { IntakeBody } from '../intake';
 import { consentRecord, flagDuplicates, insertMatterParts, validateIntake } from '../intake';

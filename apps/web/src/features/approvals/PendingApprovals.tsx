@@ -3,7 +3,6 @@ import { Alert, Button, Card, Empty, Input, List, Space, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, isApiError } from '../../lib/api';
-import { chineseDateOfInstant } from '../../lib/time';
 
 interface Approval {
   id: string;
