@@ -161,21 +161,31 @@ export const obligationsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '确认或不予确认劳动者申报的付款（不予确认须写明理由）',
+        summary: '确认或不予确认劳动者申报的付款（不予确认须写明理由；支持 Idempotency-Key，重试不重复处理）',
         params: paymentParam,
         body: decidePaymentBody,
         response: { 200: obligationSchema, ...responses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const auth = req.auth!;
       assertMayWork(auth);
       await visible(auth, req.params.id);
-      await db.transaction().execute(async (trx) => {
-        const o = await lockObligation(trx, req.params.id);
-        await decidePayment(ctx, trx, actorOf(req, 'matter.read'), o, req.params.paymentId, req.body);
-      });
-      return one(auth, req.params.id);
+      return withIdempotency(
+        db,
+        req,
+        reply,
+        'obligation.payment-decision',
+        async () => {
+          await db.transaction().execute(async (trx) => {
+            const o = await lockObligation(trx, req.params.id);
+            await decidePayment(ctx, trx, actorOf(req, 'matter.read'), o, req.params.paymentId, req.body);
+            return req.params.paymentId;
+          });
+          return { status: 200, body: await one(auth, req.params.id) };
+        },
+        async () => ({ status: 200, body: await one(auth, req.params.id) }),
+      );
     },
   );
 
