@@ -97,7 +97,52 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
   });
 
   it('refuses a proposal without an unpaid order (第五条), from outside the county or without the inspection post', async () => {
-    const { caseId, chen, clerk } = await unpaidOrder(1, true);
+    const { caseId, chen, clerk, today } = await unpaidOrder(1, true);
+    // The order was found complied at the check: its obligation is paid, with an event (issue #21).
+    const db = env.server.app.ctx.database.db;
+    const { matter_id } = await db
+      .selectFrom('track_case')
+      .select('matter_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const paid = await mustOk(await chen.get(`/api/matters/${matter_id}/obligations`));
+    expect(
+      paid.items.map((o: any) => [
+        o.source,
+        o.amountFen,
+        o.paidFen,
+        o.statusLabel,
+        o.payments.map((x: any) => [x.amountFen, x.paidOn, x.statusLabel, x.payerLabel, x.note]),
+      ]),
+    ).toEqual([
+      [
+        'order_to_correct',
+        62_800_000,
+        62_800_000,
+        '已履行',
+        [
+          [
+            62_800_000,
+            today,
+            '已确认',
+            '义务人',
+            expect.stringMatching(/^复查认定已按责令改正指令书.+改正$/),
+          ],
+        ],
+      ],
+    ]);
+    const events = await db
+      .selectFrom('matter_event')
+      .select('summary')
+      .where('matter_id', '=', matter_id)
+      .where('kind', '=', 'obligation_paid_on_compliance')
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.summary).toMatch(
+      new RegExp(
+        `^复查认定用人单位已按责令改正指令书.+〔\\d{4}〕第\\d+号改正：拖欠工资628,000\\.00元记为已付（${today}），已付628,000\\.00元／应付628,000\\.00元（《劳动保障监察条例》第十八条、第二十六条）$`,
+      ),
+    );
     const url = `/api/inspection/cases/${caseId}/defaulter-proposals`;
     expect((await new Client(env.url).post(url, PROPOSAL)).status).toBe(401);
     expect((await chen.post(url, { ...PROPOSAL, ground: 'other' })).status).toBe(400);
