@@ -93,6 +93,9 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
       ],
     ]);
     expect(r.periods).toMatchObject({ statementWorkingDays: 5, termYears: 3, removalMonths: 6 });
+    // How far each period's citation was checked is data for the administrator, never document text.
+    expect(r.periods.checks.map((c: any) => c.confidence)).toEqual(['U', 'V2', 'V2', 'U']);
+    expect(r.periods.basis.filter((b: string) => b.includes('核对'))).toEqual([]);
     expect(r.precondition.label).toBe('经人力资源社会保障行政部门依法责令限期支付工资，逾期未支付');
   });
 
@@ -393,9 +396,136 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
     expect(refused).toMatchObject({
       state: 'decided_not_listed',
       stateLabel: '决定不予列入',
-      decidedOn: null,
+      decidedOn: plusDays(due, 1),
+      endsOn: null,
     });
     expect(refused.clocks.map((c: any) => [c.ruleId, c.status])).toEqual([['defaulter.statement', 'met']]);
     expect(today < due).toBe(true);
+    // 不予列入决定书: its own document with the reasons of the review.
+    const last = refused.steps.at(-1);
+    expect([last.step, last.label, last.stateAfter, last.document.title]).toEqual([
+      'decide',
+      '作出不予列入决定',
+      'decided_not_listed',
+      '不予列入拖欠农民工工资失信联合惩戒对象名单决定书',
+    ]);
+    expect(last.document.number).toMatch(/^随人社监失不字〔\d{4}〕第\d+号$/);
+    expect(await docFields(director, last.document.id)).toMatchObject({
+      noticeNumber: proposed.steps[0].document.number,
+      reasons: '用人单位已在决定前足额支付。',
+      decidedDate: plusDays(due, 1),
+      approver: '吴建国',
+    });
+  });
+
+  it('an early removal refused keeps the listing, with its decision; at the end of the term the listing leaves by itself, with its notice', async () => {
+    const { caseId, chen, director, today } = await unpaidOrder(4);
+    const admin = await signedIn(env, 'admin');
+    const zhang = await signedIn(env, 'zhangmin');
+    const proposed = await mustOk(
+      await chen.post(`/api/inspection/cases/${caseId}/defaulter-proposals`, PROPOSAL),
+      201,
+    );
+    const id = proposed.id as string;
+    const due = proposed.clocks[0].dueDate as string;
+    const decisionDay = plusDays(due, 1);
+    setToday(env, decisionDay);
+    const decided = await mustOk(
+      await director.post(`/api/defaulters/${id}/decision`, {
+        list: true,
+        reviewOpinion: '',
+        version: proposed.version,
+      }),
+    );
+    const published = await mustOk(
+      await chen.post(`/api/defaulters/${id}/publication`, { version: decided.version }),
+    );
+    expect(published.endsOn).toBe(decided.endsOn);
+    const endsOn = decided.endsOn as string;
+    // Paid seven months before the application; the application is refused (wages still owed).
+    const appliedOn = plusDays(decisionDay, 220);
+    setToday(env, appliedOn);
+    const applied = await mustOk(
+      await zhang.post(`/api/defaulters/${id}/removal-application`, {
+        paidOn: plusDays(today, 5),
+        appliedOn,
+        commitment: '今后按时足额支付农民工工资。',
+        version: published.version,
+      }),
+    );
+    const noReason = await director.post(`/api/defaulters/${id}/removal`, {
+      approve: false,
+      opinion: ' ',
+      version: applied.version,
+    });
+    expect([noReason.status, noReason.body.code]).toEqual([400, 'DEFAULTER_OPINION_REQUIRED']);
+    const refused = await mustOk(
+      await director.post(`/api/defaulters/${id}/removal`, {
+        approve: false,
+        opinion: '经核实尚有3名农民工的工资共计18,000.00元未支付，不属于已足额支付。',
+        version: applied.version,
+      }),
+    );
+    expect([refused.state, refused.stateLabel, refused.removedOn]).toEqual([
+      'published',
+      '已列入并公开',
+      null,
+    ]);
+    const refusal = refused.steps.at(-1);
+    expect([refusal.step, refusal.label, refusal.document.title]).toEqual([
+      'remove',
+      '作出不予提前移出决定',
+      '不予提前移出拖欠农民工工资失信联合惩戒对象名单决定书',
+    ]);
+    expect(refusal.document.number).toMatch(/^随人社监失驳字〔\d{4}〕第\d+号$/);
+    expect(await docFields(director, refusal.document.id)).toMatchObject({
+      decisionNumber: decided.steps.at(-1).document.number,
+      appliedDate: appliedOn,
+      reasons: '经核实尚有3名农民工的工资共计18,000.00元未支付，不属于已足额支付。',
+      decidedDate: appliedOn,
+      endsDate: endsOn,
+      approver: '吴建国',
+    });
+    expect(refused.clocks.find((c: any) => c.ruleId === 'defaulter.removal-review').status).toBe('met');
+    expect(
+      (await mustOk(await new Client(env.url).get('/api/public/defaulters'))).items.map((x: any) => x.id),
+    ).toContain(id);
+
+    // The last day of the term: still listed. The day after: the job moves it, once.
+    setToday(env, endsOn);
+    await mustOk(await admin.post('/api/admin/defaulters/expire', {}));
+    expect((await mustOk(await director.get(`/api/defaulters/${id}`))).state).toBe('published');
+    const next = plusDays(endsOn, 1);
+    setToday(env, next);
+    const ran = await mustOk(await admin.post('/api/admin/defaulters/expire', {}));
+    expect(ran.removed).toBeGreaterThanOrEqual(1);
+    const expired = await mustOk(await director.get(`/api/defaulters/${id}`));
+    expect([expired.state, expired.stateLabel, expired.removedOn]).toEqual(['expired', '列入期满移出', next]);
+    const notice = expired.steps.at(-1);
+    expect([notice.step, notice.label, notice.actorName, notice.document.title]).toEqual([
+      'expire',
+      '列入期限届满移出',
+      '系统',
+      '列入期限届满移出拖欠农民工工资失信联合惩戒对象名单通知书',
+    ]);
+    expect(notice.document.number).toMatch(/^随人社监失满字〔\d{4}〕第\d+号$/);
+    expect(await docFields(director, notice.document.id)).toMatchObject({
+      decisionNumber: decided.steps.at(-1).document.number,
+      decidedDate: decisionDay,
+      endsDate: endsOn,
+      removedDate: next,
+    });
+    expect(expired.clocks.find((c: any) => c.ruleId === 'defaulter.listing-term').status).toBe('met');
+    expect(
+      (await mustOk(await new Client(env.url).get('/api/public/defaulters'))).items.map((x: any) => x.id),
+    ).not.toContain(id);
+    const timeline = (await mustOk(await director.get(`/api/matters/${expired.matterId}`))).timeline;
+    expect(timeline.filter((e: any) => e.kind === 'defaulter_expire').map((e: any) => e.summary)).toEqual([
+      `失信联合惩戒名单：列入期限届满移出，签发${notice.document.number}（列入期满移出）`,
+    ]);
+    const again = await mustOk(await admin.post('/api/admin/defaulters/expire', {}));
+    expect(again.removed).toBe(0);
+    const forbidden = await director.post('/api/admin/defaulters/expire', {});
+    expect(forbidden.status).toBe(403);
   });
 });

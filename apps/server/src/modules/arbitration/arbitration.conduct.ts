@@ -12,7 +12,12 @@ import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
 import { getClocksService } from '../clocks/clocks.module';
-import { createObligations, itemsFromDocument, type ObligationItemInput, recordService } from '../obligations';
+import {
+  createObligations,
+  itemsFromDocument,
+  type ObligationItemInput,
+  recordService,
+} from '../obligations';
 import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { acceptanceFacts, assertConsents } from './arbitration.collective';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
@@ -376,7 +381,10 @@ export async function mediationStatement(
     respondentName: names.respondentName,
     caseCause: names.caseCause,
     claims: d.claims.map((c) => `${c.label}${c.amountFen ? `${(c.amountFen / 100).toFixed(2)}元` : ''}`),
-    agreedTerms: [...input.agreedTerms, ...payments.map(paymentTerm).filter((t) => !input.agreedTerms.includes(t))],
+    agreedTerms: [
+      ...input.agreedTerms,
+      ...payments.map(paymentTerm).filter((t) => !input.agreedTerms.includes(t)),
+    ],
     arbitrators: await arbitratorNames(trx, caseId),
   });
   // Each payment the 调解书 sets becomes an obligation (issue #21). The 调解书 takes effect when both

@@ -344,7 +344,9 @@ export async function dockingStep(
   // The payments of a confirmed agreement are followed until paid (issue #21): only on confirmation,
   // and only when the agreement belongs to a matter of the center.
   if (body.payments?.length && event !== 'confirm') {
-    throw new AppError(400, 'PAYMENTS_ONLY_ON_CONFIRM', '支付事项只在登记司法确认时填写', { field: 'payments' });
+    throw new AppError(400, 'PAYMENTS_ONLY_ON_CONFIRM', '支付事项只在登记司法确认时填写', {
+      field: 'payments',
+    });
   }
   if (body.payments?.length && !d.matter_id) {
     throw new AppError(422, 'DOCKING_NO_MATTER', '该诉调对接案件未关联维权事项，无法跟踪履行');
