@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pdftotext, squash, writeTemp } from '../src/modules/documents/render/testing/poppler';
 import { addArbitrator, application, seedCalendars } from './arbitration.support';
@@ -341,6 +342,9 @@ describe('obligations: followed until paid', () => {
       });
       const o = ok(await clerk.get(`/api/obligations/${items[1].id}`));
       expect(o.nextSteps.map((s: any) => s.step)).toEqual(['enforcement']);
+      expect(o.enforcementPackUrl).toBeNull();
+      const noPack = await clerk.get(`/api/obligations/${o.id}/enforcement-pack.pdf`);
+      expect([noPack.status, noPack.body.code]).toEqual([409, 'ENFORCEMENT_PACK_MISSING']);
       const wrong = await liqiang.post(`/api/obligations/${o.id}/next-step`, {
         version: o.version,
         step: 'payment_order',
@@ -376,6 +380,43 @@ describe('obligations: followed until paid', () => {
       expect(text).toContain(squash('解除（终止）劳动合同经济补偿：应付8,000.00元'));
       expect(text).toContain(squash('已付0.00元，未付8,000.00元'));
       expect(text).toContain('第五十一条');
+
+      // The pack: application, award and 送达及生效证明书 bound into one PDF, in that order.
+      const withPack = ok(await clerk.get(`/api/obligations/${o.id}`));
+      expect(withPack.enforcementPackUrl).toBe(`/api/obligations/${o.id}/enforcement-pack.pdf`);
+      const certificate = await env.server.app.ctx.database.db
+        .selectFrom('document')
+        .select(['id', 'number', 'title'])
+        .where('type', '=', 'effectiveness_certificate')
+        .where('subject_id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      expect(certificate.title).toBe('送达及生效证明书');
+      const pack = await download(clerk, withPack.enforcementPackUrl);
+      expect([pack.status, pack.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+      const pages = async (data: Buffer) => (await PDFDocument.load(data)).getPageCount();
+      const parts = await Promise.all(
+        [r.document.id, award.id, certificate.id].map(async (id) => {
+          const f = await download(clerk, `/api/documents/${id}/pdf`);
+          expect(f.status).toBe(200);
+          return pages(f.data);
+        }),
+      );
+      expect(await pages(pack.data)).toBe(parts[0]! + parts[1]! + parts[2]!);
+      const bound = squash(pdftotext(writeTemp(`h21-pack-${o.id}.pdf`, pack.data))).replace(/—\d+—/g, '');
+      const at = (s: string) => bound.indexOf(squash(s));
+      expect(at('强制执行申请书')).toBeGreaterThanOrEqual(0);
+      expect(at('强制执行申请书')).toBeLessThan(at('用人单位应当按时足额支付劳动报酬。'));
+      expect(at('用人单位应当按时足额支付劳动报酬。')).toBeLessThan(at('兹证明'));
+      expect(bound).toContain(squash(`本机关于${cn(day)}作出裁决书 ${award.number}`));
+      expect(bound).toContain(squash(`${cn(day)}送达双方当事人`));
+      expect(bound).toContain(
+        squash(
+          `该裁决为终局裁决，自作出之日起发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十七条）。该文书于${cn(day)}发生法律效力`,
+        ),
+      );
+      expect(bound).toContain(squash('未履行金额共计18,000.00元'));
+      expect(bound).toContain(squash('支付下列未履行款项共计18,000.00元'));
+      expect(bound).toContain(certificate.number!);
 
       // Results: the statistics count what was paid on the award, not only what was awarded.
       const quarter = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;

@@ -20,7 +20,7 @@ export const DOCUMENT_TYPES = {
   // Obligations not paid (issue #21)
   payment_order_guidance: '申请支付令告知书',
   enforcement_application: '强制执行申请书',
-  effectiveness_certificate: '法律文书生效证明书',
+  effectiveness_certificate: '送达及生效证明书',
   // Arbitration (S1 Ch. III; S2; S29)
   receipt: '收件回执',
   oral_application_record: '口头申请笔录',

@@ -5,7 +5,9 @@ import type { AppContext } from '../../platform/context';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
+import { contentDisposition } from '../documents/documents.access';
 import { sweepOverdue, takeNextStep } from './obligations.followup';
+import { enforcementPack } from './obligations.pack';
 import { presentObligation, totalsOf } from './obligations.presenter';
 import { findObligations, type ObligationFilter } from './obligations.repository';
 import {
@@ -226,6 +228,29 @@ export const obligationsRoutes: FastifyPluginAsyncZod = async (app) => {
           },
         }),
       );
+    },
+  );
+
+  app.get(
+    '/obligations/:id/enforcement-pack.pdf',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary:
+          '强制执行申请材料（一个 PDF）：强制执行申请书（未履行事项和金额）、执行依据（裁决书或调解书）、送达及生效证明书',
+        params: idParam,
+        response: { 200: z.any().describe('PDF'), ...responses },
+      },
+    },
+    async (req, reply) => {
+      await visible(req.auth!, req.params.id);
+      const { pdf, name } = await enforcementPack(ctx, actorOf(req, 'matter.read'), req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition('inline', name, 'pdf'))
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
 

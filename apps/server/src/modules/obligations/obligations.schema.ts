@@ -109,6 +109,10 @@ export const obligationSchema = z
     nextStep: z.enum(NEXT_STEPS).nullable(),
     nextStepLabel: z.string().nullable(),
     nextStepDocumentId: z.string().nullable(),
+    enforcementPackUrl: z
+      .string()
+      .nullable()
+      .describe('强制执行申请材料（申请书、执行依据、送达及生效证明书合订的一个 PDF；工作人员可见）'),
     /** The next steps open now (overdue, none taken yet), with their basis. */
     nextSteps: z.array(z.object({ step: z.enum(NEXT_STEPS), label: z.string(), basis: z.string() })),
     payments: z.array(paymentSchema),

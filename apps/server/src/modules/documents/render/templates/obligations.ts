@@ -70,7 +70,7 @@ export const enforcementApplication = defineTemplate<EnforcementApplicationField
     p('附件：'),
     list([
       `${f.basisDocument}（生效法律文书）副本一份`,
-      '送达回证（送达证明）及生效证明一份',
+      '送达及生效证明书一份',
       '申请执行人身份证明一份',
       '履行情况记录（付款登记）一份',
     ]),
@@ -148,12 +148,12 @@ const itemRows = (items: readonly UnpaidItem[]): string[][] =>
   ]);
 
 /**
- * 生效证明书 of the enforcement pack (issue #21): issued by the body that made the document, it certifies
+ * 送达及生效证明书 of the enforcement pack (issue #21): issued by the body that made the document, it certifies
  * when it was made, how it was served and when it took effect, and records the payments on it.
  */
 export const effectivenessCertificate = defineTemplate<EffectivenessCertificateFields>({
   type: 'effectiveness_certificate',
-  title: '法律文书生效证明书',
+  title: '送达及生效证明书',
   required: [
     { key: 'applicantName', label: '权利人' },
     { key: 'respondentName', label: '义务人' },
