@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { earliestRemovalDate } from '@onestop/domain';
 import { Client, signedIn, useTestServer } from './harness';
 import { unpaidOrderCase } from './defaulters.support';
+import { creditCode } from './intake-fixtures';
 import { plusDays, setToday } from './procedure.support';
 
 const env = useTestServer({ LOG_LEVEL: 'error' });

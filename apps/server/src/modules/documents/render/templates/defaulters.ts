@@ -250,6 +250,7 @@ export const defaulterNotListedDecision = defineTemplate<DefaulterNotListedDecis
   addressee: (f) => f.employerName,
   build: (f) => [
     particulars(f),
+    p(`经查：${f.facts}`),
     p(
       `本机关曾以${f.noticeNumber}告知书告知你单位，拟以${f.ground}为由将你单位及${f.responsiblePersons}列入拖欠农民工工资失信联合惩戒对象名单。`,
     ),

@@ -138,15 +138,6 @@ export interface EffectivenessCertificateFields {
   unpaidTotalFen: number;
 }
 
-const itemRows = (items: readonly UnpaidItem[]): string[][] =>
-  items.map((i) => [
-    i.item,
-    d(i.dueDate),
-    documentFen(i.amountFen),
-    documentFen(i.paidFen),
-    documentFen(i.amountFen - i.paidFen),
-  ]);
-
 /**
  * 送达及生效证明书 of the enforcement pack (issue #21): issued by the body that made the document, it certifies
  * when it was made, how it was served and when it took effect, and records the payments on it.
@@ -181,12 +172,7 @@ export const effectivenessCertificate = defineTemplate<EffectivenessCertificateF
       list(f.services.length ? f.services : ['（无送达记录）']),
       p(`${f.effectRule}该文书于${d(f.effectiveOn)}发生法律效力。`),
       p(`截至本证明出具之日，本机关登记的履行情况如下，未履行金额共计${documentFen(f.unpaidTotalFen)}：`),
-      {
-        kind: 'table',
-        header: ['事项', '履行期限', '应付', '已付', '未付'],
-        rows: itemRows(f.items),
-        widths: [3, 2, 2, 2, 2],
-      },
+      list(f.items.map(unpaidLine)),
       p('特此证明。'),
     ];
     return blocks;
