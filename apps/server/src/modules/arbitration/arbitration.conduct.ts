@@ -370,12 +370,13 @@ export async function mediationStatement(
 ) {
   const d = await loadApplication(trx, caseId);
   const names = documentNames(d);
-  const payments = itemsFromDocument(input.payments ?? []);
   // Collective: accepting a settlement disposes of the represented workers' rights (办案规则第六十二条起).
   await assertConsents(trx, d, 'accept_settlement');
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'mediate', {
     payload: { bothPartiesSigned: input.bothPartiesSigned },
   });
+  // Checked after the post's own check (the transition), so a post that may not act learns nothing more.
+  const payments = itemsFromDocument(input.payments ?? []);
   const doc = await issueFor(ctx, trx, actor, caseId, 'arbitral_mediation_statement', {
     applicantName: names.applicantName,
     respondentName: names.respondentName,
