@@ -152,4 +152,82 @@ describe('court docking (诉调对接)', () => {
       true,
     );
   });
+
+  it('a judicially confirmed agreement: each payment it sets becomes an obligation, effective on the ruling', async () => {
+    const m = await newMatter(await signedIn(env, 'clerk'), p.zengdu, { worker: '司法确认履行' });
+    const c = (
+      await mediator.post('/api/court-docking/confirmations', {
+        matterId: m.id,
+        courtOrgId: orgs.随州市曾都区人民法院!,
+        agreementTerms: '用人单位分两期支付工资12,500元',
+        agreementEffectiveOn: shift(today(), -3),
+      })
+    ).body;
+    const due1 = shift(today(), 10);
+    const due2 = shift(today(), 40);
+    const payments = [
+      {
+        item: '拖欠工资',
+        claimType: 'unpaid_wages',
+        amountFen: 1_250_000,
+        dueDate: due2,
+        instalments: [
+          { amountFen: 500_000, dueDate: due1 },
+          { amountFen: 750_000, dueDate: due2 },
+        ],
+      },
+    ];
+    const early = await mediator.post(`/api/court-docking/${c.id}/steps/apply_confirmation`, { payments });
+    expect([early.status, early.body.code]).toEqual([400, 'PAYMENTS_ONLY_ON_CONFIRM']);
+    expect((await mediator.post(`/api/court-docking/${c.id}/steps/apply_confirmation`, {})).status).toBe(200);
+    const badType = await court.post(`/api/court-docking/${c.id}/steps/confirm`, {
+      rulingNo: '（2026）鄂1303民特61号',
+      payments: [{ ...payments[0], claimType: 'no_such_claim' }],
+    });
+    expect([badType.status, badType.body.code]).toEqual([400, 'PAYMENT_ITEM_CLAIM_TYPE']);
+    const confirmed = await court.post(`/api/court-docking/${c.id}/steps/confirm`, {
+      rulingNo: '（2026）鄂1303民特61号',
+      payments,
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const list = await mediator.get(`/api/matters/${m.id}/obligations`);
+    expect(list.status).toBe(200);
+    expect(
+      list.body.items.map((o: any) => [
+        o.item,
+        o.instalmentNo,
+        o.amountFen,
+        o.dueDate,
+        o.source,
+        o.sourceLabel,
+        o.effectiveDate,
+        o.servedOn,
+        o.statusLabel,
+      ]),
+    ).toEqual([
+      [
+        '拖欠工资',
+        1,
+        500_000,
+        due1,
+        'court_confirmation',
+        '司法确认裁定书（2026）鄂1303民特61号',
+        today(),
+        today(),
+        '待履行',
+      ],
+      [
+        '拖欠工资',
+        2,
+        750_000,
+        due2,
+        'court_confirmation',
+        '司法确认裁定书（2026）鄂1303民特61号',
+        today(),
+        today(),
+        '待履行',
+      ],
+    ]);
+    expect(list.body.totals).toEqual({ amountFen: 1_250_000, paidFen: 0, unpaidFen: 1_250_000, overdue: 0 });
+  });
 });

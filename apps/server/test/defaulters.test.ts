@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { earliestRemovalDate } from '@onestop/domain';
-import { places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';
-import { creditCode, residentId } from './intake-fixtures';
-import { dayFromNow, plusDays, setToday } from './procedure.support';
+import { unpaidOrderCase } from './defaulters.support';
+import { creditCode } from './intake-fixtures';
+import { plusDays, setToday } from './procedure.support';
 
 const env = useTestServer({ LOG_LEVEL: 'error' });
 afterEach(() => setToday(env, null));
@@ -13,65 +13,8 @@ async function mustOk(r: { status: number; body: any }, status = 200) {
   return r.body;
 }
 
-const me = async (c: Client) =>
-  (await c.get('/api/auth/me')).body.user?.id ?? (await c.get('/api/auth/me')).body.id;
-
-/**
- * An inspection case of wage arrears under investigation, with an order to pay 628,000.00元 by
- * `deadline` that the employer did not meet (《名单办法》第五条第一款). Today is the day after the deadline.
- */
-async function unpaidOrder(n: number, comply = false) {
-  const p = await places(env);
-  const clerk = await signedIn(env, 'clerk');
-  const chen = await signedIn(env, 'inspector');
-  const zhang = await signedIn(env, 'zhangmin');
-  const director = await signedIn(env, 'director');
-  const employer = `随州市失信测试${n}建筑劳务有限公司`;
-  const r = await mustOk(
-    await clerk.post('/api/inspection/cases', {
-      source: 'complaint',
-      channel: 'window',
-      jurisdictionId: p.zengdu,
-      complainant: { name: `失信${n}`, idType: 'resident_id', idNumber: residentId('19900101', 700 + n) },
-      employer: { name: employer, creditCode: creditCode(`MA4D000${n}`) },
-      violations: [
-        { type: 'unpaid_wages', amountFen: 62_800_000, facts: '拖欠42名农民工2026年8月至10月工资' },
-      ],
-      violationEndedOn: '2026-10-31',
-    }),
-    201,
-  );
-  const id = r.caseId as string;
-  await mustOk(
-    // The 负责人 accepts: taking the step is the 立案审批 (立案审批表 issued by his own action).
-    await director.post(`/api/inspection/cases/${id}/acceptance`, { decision: 'accepted' }),
-  );
-  await mustOk(
-    await director.post(`/api/inspection/cases/${id}/inspectors`, {
-      userIds: [await me(chen), await me(zhang)],
-    }),
-  );
-  await mustOk(await chen.post(`/api/inspection/cases/${id}/investigation/start`, {}));
-  const deadline = dayFromNow(3);
-  const ordered = await mustOk(
-    await chen.post(`/api/inspection/cases/${id}/orders`, {
-      violations: '拖欠42名农民工工资628,000.00元',
-      legalBasis: '《劳动保障监察条例》第二十六条',
-      corrections: ['支付拖欠的工资'],
-      deadline,
-      wagesOwedFen: 62_800_000,
-    }),
-  );
-  const outcomeId = ordered.result.outcomeId as string;
-  setToday(env, plusDays(deadline, 1));
-  await mustOk(
-    await chen.post(`/api/inspection/cases/${id}/orders/${outcomeId}/check`, {
-      complied: comply,
-      ...(comply ? {} : { compensationRatePercent: 50, compensationDeadline: plusDays(deadline, 15) }),
-    }),
-  );
-  return { caseId: id, chen, director, clerk, employer, today: plusDays(deadline, 1) };
-}
+/** An inspection case with an order to pay 628,000.00元 not met (see defaulters.support.ts). */
+const unpaidOrder = (n: number, comply = false) => unpaidOrderCase(env, n, comply);
 
 const PROPOSAL = {
   ground: 'criminal_threshold',
@@ -96,11 +39,59 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
       ],
     ]);
     expect(r.periods).toMatchObject({ statementWorkingDays: 5, termYears: 3, removalMonths: 6 });
+    // How far each period's citation was checked is data for the administrator, never document text.
+    expect(r.periods.checks.map((c: any) => c.confidence)).toEqual(['U', 'V2', 'V2', 'U']);
+    expect(r.periods.basis.filter((b: string) => b.includes('核对'))).toEqual([]);
     expect(r.precondition.label).toBe('经人力资源社会保障行政部门依法责令限期支付工资，逾期未支付');
   });
 
   it('refuses a proposal without an unpaid order (第五条), from outside the county or without the inspection post', async () => {
-    const { caseId, chen, clerk } = await unpaidOrder(1, true);
+    const { caseId, chen, clerk, today } = await unpaidOrder(1, true);
+    // The order was found complied at the check: its obligation is paid, with an event (issue #21).
+    const db = env.server.app.ctx.database.db;
+    const { matter_id } = await db
+      .selectFrom('track_case')
+      .select('matter_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    const paid = await mustOk(await chen.get(`/api/matters/${matter_id}/obligations`));
+    expect(
+      paid.items.map((o: any) => [
+        o.source,
+        o.amountFen,
+        o.paidFen,
+        o.statusLabel,
+        o.payments.map((x: any) => [x.amountFen, x.paidOn, x.statusLabel, x.payerLabel, x.note]),
+      ]),
+    ).toEqual([
+      [
+        'order_to_correct',
+        62_800_000,
+        62_800_000,
+        '已履行',
+        [
+          [
+            62_800_000,
+            today,
+            '已确认',
+            '义务人',
+            expect.stringMatching(/^复查认定已按责令改正指令书.+改正$/),
+          ],
+        ],
+      ],
+    ]);
+    const events = await db
+      .selectFrom('matter_event')
+      .select('summary')
+      .where('matter_id', '=', matter_id)
+      .where('kind', '=', 'obligation_paid_on_compliance')
+      .execute();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.summary).toMatch(
+      new RegExp(
+        `^复查认定用人单位已按责令改正指令书.+〔\\d{4}〕第\\d+号改正：拖欠工资628,000\\.00元记为已付（${today}），已付628,000\\.00元／应付628,000\\.00元（《劳动保障监察条例》第十八条、第二十六条）$`,
+      ),
+    );
     const url = `/api/inspection/cases/${caseId}/defaulter-proposals`;
     expect((await new Client(env.url).post(url, PROPOSAL)).status).toBe(401);
     expect((await chen.post(url, { ...PROPOSAL, ground: 'other' })).status).toBe(400);
@@ -351,9 +342,136 @@ describe('defaulter list procedure (issue #21 point 4)', () => {
     expect(refused).toMatchObject({
       state: 'decided_not_listed',
       stateLabel: '决定不予列入',
-      decidedOn: null,
+      decidedOn: plusDays(due, 1),
+      endsOn: null,
     });
     expect(refused.clocks.map((c: any) => [c.ruleId, c.status])).toEqual([['defaulter.statement', 'met']]);
     expect(today < due).toBe(true);
+    // 不予列入决定书: its own document with the reasons of the review.
+    const last = refused.steps.at(-1);
+    expect([last.step, last.label, last.stateAfter, last.document.title]).toEqual([
+      'decide',
+      '作出不予列入决定',
+      'decided_not_listed',
+      '不予列入拖欠农民工工资失信联合惩戒对象名单决定书',
+    ]);
+    expect(last.document.number).toMatch(/^随人社监失不字〔\d{4}〕第\d+号$/);
+    expect(await docFields(director, last.document.id)).toMatchObject({
+      noticeNumber: proposed.steps[0].document.number,
+      reasons: '用人单位已在决定前足额支付。',
+      decidedDate: plusDays(due, 1),
+      approver: '吴建国',
+    });
+  });
+
+  it('an early removal refused keeps the listing, with its decision; at the end of the term the listing leaves by itself, with its notice', async () => {
+    const { caseId, chen, director, today } = await unpaidOrder(4);
+    const admin = await signedIn(env, 'admin');
+    const zhang = await signedIn(env, 'zhangmin');
+    const proposed = await mustOk(
+      await chen.post(`/api/inspection/cases/${caseId}/defaulter-proposals`, PROPOSAL),
+      201,
+    );
+    const id = proposed.id as string;
+    const due = proposed.clocks[0].dueDate as string;
+    const decisionDay = plusDays(due, 1);
+    setToday(env, decisionDay);
+    const decided = await mustOk(
+      await director.post(`/api/defaulters/${id}/decision`, {
+        list: true,
+        reviewOpinion: '',
+        version: proposed.version,
+      }),
+    );
+    const published = await mustOk(
+      await chen.post(`/api/defaulters/${id}/publication`, { version: decided.version }),
+    );
+    expect(published.endsOn).toBe(decided.endsOn);
+    const endsOn = decided.endsOn as string;
+    // Paid seven months before the application; the application is refused (wages still owed).
+    const appliedOn = plusDays(decisionDay, 220);
+    setToday(env, appliedOn);
+    const applied = await mustOk(
+      await zhang.post(`/api/defaulters/${id}/removal-application`, {
+        paidOn: plusDays(today, 5),
+        appliedOn,
+        commitment: '今后按时足额支付农民工工资。',
+        version: published.version,
+      }),
+    );
+    const noReason = await director.post(`/api/defaulters/${id}/removal`, {
+      approve: false,
+      opinion: ' ',
+      version: applied.version,
+    });
+    expect([noReason.status, noReason.body.code]).toEqual([400, 'DEFAULTER_OPINION_REQUIRED']);
+    const refused = await mustOk(
+      await director.post(`/api/defaulters/${id}/removal`, {
+        approve: false,
+        opinion: '经核实尚有3名农民工的工资共计18,000.00元未支付，不属于已足额支付。',
+        version: applied.version,
+      }),
+    );
+    expect([refused.state, refused.stateLabel, refused.removedOn]).toEqual([
+      'published',
+      '已列入并公开',
+      null,
+    ]);
+    const refusal = refused.steps.at(-1);
+    expect([refusal.step, refusal.label, refusal.document.title]).toEqual([
+      'remove',
+      '作出不予提前移出决定',
+      '不予提前移出拖欠农民工工资失信联合惩戒对象名单决定书',
+    ]);
+    expect(refusal.document.number).toMatch(/^随人社监失驳字〔\d{4}〕第\d+号$/);
+    expect(await docFields(director, refusal.document.id)).toMatchObject({
+      decisionNumber: decided.steps.at(-1).document.number,
+      appliedDate: appliedOn,
+      reasons: '经核实尚有3名农民工的工资共计18,000.00元未支付，不属于已足额支付。',
+      decidedDate: appliedOn,
+      endsDate: endsOn,
+      approver: '吴建国',
+    });
+    expect(refused.clocks.find((c: any) => c.ruleId === 'defaulter.removal-review').status).toBe('met');
+    expect(
+      (await mustOk(await new Client(env.url).get('/api/public/defaulters'))).items.map((x: any) => x.id),
+    ).toContain(id);
+
+    // The last day of the term: still listed. The day after: the job moves it, once.
+    setToday(env, endsOn);
+    await mustOk(await admin.post('/api/admin/defaulters/expire', {}));
+    expect((await mustOk(await director.get(`/api/defaulters/${id}`))).state).toBe('published');
+    const next = plusDays(endsOn, 1);
+    setToday(env, next);
+    const ran = await mustOk(await admin.post('/api/admin/defaulters/expire', {}));
+    expect(ran.removed).toBeGreaterThanOrEqual(1);
+    const expired = await mustOk(await director.get(`/api/defaulters/${id}`));
+    expect([expired.state, expired.stateLabel, expired.removedOn]).toEqual(['expired', '列入期满移出', next]);
+    const notice = expired.steps.at(-1);
+    expect([notice.step, notice.label, notice.actorName, notice.document.title]).toEqual([
+      'expire',
+      '列入期限届满移出',
+      '系统',
+      '列入期限届满移出拖欠农民工工资失信联合惩戒对象名单通知书',
+    ]);
+    expect(notice.document.number).toMatch(/^随人社监失满字〔\d{4}〕第\d+号$/);
+    expect(await docFields(director, notice.document.id)).toMatchObject({
+      decisionNumber: decided.steps.at(-1).document.number,
+      decidedDate: decisionDay,
+      endsDate: endsOn,
+      removedDate: next,
+    });
+    expect(expired.clocks.find((c: any) => c.ruleId === 'defaulter.listing-term').status).toBe('met');
+    expect(
+      (await mustOk(await new Client(env.url).get('/api/public/defaulters'))).items.map((x: any) => x.id),
+    ).not.toContain(id);
+    const timeline = (await mustOk(await director.get(`/api/matters/${expired.matterId}`))).timeline;
+    expect(timeline.filter((e: any) => e.kind === 'defaulter_expire').map((e: any) => e.summary)).toEqual([
+      `失信联合惩戒名单：列入期限届满移出，签发${notice.document.number}（列入期满移出）`,
+    ]);
+    const again = await mustOk(await admin.post('/api/admin/defaulters/expire', {}));
+    expect(again.removed).toBe(0);
+    const forbidden = await director.post('/api/admin/defaulters/expire', {});
+    expect(forbidden.status).toBe(403);
   });
 });

@@ -91,8 +91,20 @@ describe('obligations on the portal', () => {
     expect([noReason.status, noReason.body.code]).toEqual([400, 'PAYMENT_REJECT_REASON']);
     const gs = await signedIn(env, 'gsclerk');
     expect((await gs.post(decision, { version: declared.version, confirm: true })).status).toBe(404);
-    const confirmed = await mediator.post(decision, { version: declared.version, confirm: true });
+    // A retried confirmation (same Idempotency-Key) is answered with the first response: confirmed once.
+    const confirmKey = { headers: { 'idempotency-key': randomUUID() } };
+    const confirm = { version: declared.version, confirm: true };
+    const confirmed = await mediator.request('POST', decision, confirm, confirmKey);
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const retried = await mediator.request('POST', decision, confirm, confirmKey);
+    expect([retried.status, retried.body]).toEqual([200, confirmed.body]);
+    const events = await env.server.app.ctx.database.db
+      .selectFrom('matter_event')
+      .select('kind')
+      .where('matter_id', '=', a.matterId)
+      .where('kind', '=', 'obligation_payment_confirmed')
+      .execute();
+    expect(events).toHaveLength(1);
     o = confirmed.body;
     expect([o.status, o.paidFen, o.payments[0].statusLabel, o.payments[0].decidedByName]).toEqual([
       'paid',

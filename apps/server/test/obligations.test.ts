@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pdftotext, squash, writeTemp } from '../src/modules/documents/render/testing/poppler';
 import { addArbitrator, application, seedCalendars } from './arbitration.support';
@@ -8,7 +9,7 @@ import { newMatter, type Places, places } from './cases.support';
 import { download, runJobs } from './documents.support';
 import { Client, signedIn, useTestServer } from './harness';
 import { agreementInTwoInstalments } from './obligations.support';
-import { dayFromNow, setToday, slot } from './procedure.support';
+import { cn, dayFromNow, plusDays, setToday, slot } from './procedure.support';
 
 /**
  * Issue #21 (paid, not just won): an agreement or award becomes obligations with due dates; payments
@@ -248,8 +249,9 @@ describe('obligations: followed until paid', () => {
       ids.liqiang = u.id;
     });
 
-    it('→ an enforcement application with the unpaid items and amounts, once', async () => {
-      const m = await newMatter(clerk, p.zengdu, { worker: '钱执行' });
+    /** An arbitration case of `worker` after its hearing (tribunal of three), on the hearing day. */
+    async function heardCase(worker: string, hours: [string, string] = ['09:00', '11:00']) {
+      const m = await newMatter(clerk, p.zengdu, { worker });
       const body = await application(clerk, { id: m.id, claims: [m.claims[0]!] });
       const caseId = body.case.caseId as string;
       ok(await director.post(`/api/arbitration/cases/${caseId}/accept`, {}));
@@ -272,7 +274,7 @@ describe('obligations: followed until paid', () => {
       ok(
         await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
           roomId: rooms[0].id,
-          ...slot(day),
+          ...slot(day, ...hours),
         }),
       );
       setToday(env, day);
@@ -280,10 +282,15 @@ describe('obligations: followed until paid', () => {
         await wang.post(`/api/arbitration/cases/${caseId}/steps`, {
           step: 'hold_hearing',
           summary: '双方到庭，进行了举证质证和辩论',
-          attendees: ['申请人钱执行到庭', '被申请人委托代理人孙明到庭'],
+          attendees: [`申请人${worker}到庭`, '被申请人委托代理人孙明到庭'],
           statements: [{ speaker: '申请人', text: '请求支付拖欠工资和经济补偿。' }],
         }),
       );
+      return { m, caseId, day };
+    }
+
+    it('→ an enforcement application with the unpaid items and amounts, once', async () => {
+      const { m, caseId, day } = await heardCase('钱执行');
       ok(
         await wang.post(`/api/arbitration/cases/${caseId}/records`, {
           kind: 'mediation_attempt',
@@ -335,6 +342,9 @@ describe('obligations: followed until paid', () => {
       });
       const o = ok(await clerk.get(`/api/obligations/${items[1].id}`));
       expect(o.nextSteps.map((s: any) => s.step)).toEqual(['enforcement']);
+      expect(o.enforcementPackUrl).toBeNull();
+      const noPack = await clerk.get(`/api/obligations/${o.id}/enforcement-pack.pdf`);
+      expect([noPack.status, noPack.body.code]).toEqual([409, 'ENFORCEMENT_PACK_MISSING']);
       const wrong = await liqiang.post(`/api/obligations/${o.id}/next-step`, {
         version: o.version,
         step: 'payment_order',
@@ -370,6 +380,43 @@ describe('obligations: followed until paid', () => {
       expect(text).toContain(squash('解除（终止）劳动合同经济补偿：应付8,000.00元'));
       expect(text).toContain(squash('已付0.00元，未付8,000.00元'));
       expect(text).toContain('第五十一条');
+
+      // The pack: application, award and 送达及生效证明书 bound into one PDF, in that order.
+      const withPack = ok(await clerk.get(`/api/obligations/${o.id}`));
+      expect(withPack.enforcementPackUrl).toBe(`/api/obligations/${o.id}/enforcement-pack.pdf`);
+      const certificate = await env.server.app.ctx.database.db
+        .selectFrom('document')
+        .select(['id', 'number', 'title'])
+        .where('type', '=', 'effectiveness_certificate')
+        .where('subject_id', '=', caseId)
+        .executeTakeFirstOrThrow();
+      expect(certificate.title).toBe('送达及生效证明书');
+      const pack = await download(clerk, withPack.enforcementPackUrl);
+      expect([pack.status, pack.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+      const pages = async (data: Buffer) => (await PDFDocument.load(data)).getPageCount();
+      const parts = await Promise.all(
+        [r.document.id, award.id, certificate.id].map(async (id) => {
+          const f = await download(clerk, `/api/documents/${id}/pdf`);
+          expect(f.status).toBe(200);
+          return pages(f.data);
+        }),
+      );
+      expect(await pages(pack.data)).toBe(parts[0]! + parts[1]! + parts[2]!);
+      const bound = squash(pdftotext(writeTemp(`h21-pack-${o.id}.pdf`, pack.data))).replace(/—\d+—/g, '');
+      const at = (s: string) => bound.indexOf(squash(s));
+      expect(at('强制执行申请书')).toBeGreaterThanOrEqual(0);
+      expect(at('强制执行申请书')).toBeLessThan(at('用人单位应当按时足额支付劳动报酬。'));
+      expect(at('用人单位应当按时足额支付劳动报酬。')).toBeLessThan(at('兹证明'));
+      expect(bound).toContain(squash(`本机关于${cn(day)}作出裁决书 ${award.number}`));
+      expect(bound).toContain(squash(`${cn(day)}送达双方当事人`));
+      expect(bound).toContain(
+        squash(
+          `该裁决为终局裁决，自作出之日起发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十七条）。该文书于${cn(day)}发生法律效力`,
+        ),
+      );
+      expect(bound).toContain(squash('未履行金额共计18,000.00元'));
+      expect(bound).toContain(squash('支付下列未履行款项共计18,000.00元'));
+      expect(bound).toContain(certificate.number!);
 
       // Results: the statistics count what was paid on the award, not only what was awarded.
       const quarter = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
@@ -415,6 +462,102 @@ describe('obligations: followed until paid', () => {
       const after = await band();
       expect([before.count - after.count, before.unpaidFen - after.unpaidFen]).toEqual([1, 1_000_000]);
       expect(after.count).toBeGreaterThanOrEqual(1);
+    });
+
+    it('a 仲裁调解书 in instalments: each payment an obligation with the dates written in it, served on signing', async () => {
+      const { m, caseId, day } = await heardCase('钱调解书', ['14:00', '16:00']);
+      const d10 = plusDays(day, 10);
+      const d30 = plusDays(day, 30);
+      const wages = {
+        item: '拖欠工资',
+        claimType: 'unpaid_wages',
+        amountFen: 900_000,
+        dueDate: d30,
+        instalments: [
+          { amountFen: 600_000, dueDate: d10 },
+          { amountFen: 300_000, dueDate: d30 },
+        ],
+      };
+      const path = `/api/arbitration/cases/${caseId}/mediation-statement`;
+      const terms = { agreedTerms: ['双方自愿达成如下调解协议'], bothPartiesSigned: true };
+      const uneven = await wang.post(path, {
+        ...terms,
+        payments: [{ ...wages, instalments: [{ amountFen: 600_000, dueDate: d10 }] }],
+      });
+      expect([uneven.status, uneven.body.code, uneven.body.message]).toEqual([
+        400,
+        'INSTALMENTS_INVALID',
+        '第1项：分期金额合计6000.00元，与协议金额9000.00元不符',
+      ]);
+      const done = ok(
+        await wang.post(path, {
+          ...terms,
+          payments: [
+            wages,
+            { item: '经济补偿', claimType: 'economic_compensation', amountFen: 500_000, dueDate: d10 },
+          ],
+        }),
+      );
+      const statement = done.documents[0];
+      const items = ok(await clerk.get(`/api/matters/${m.id}/obligations`)).items.sort(
+        (a: any, b: any) => a.dueDate.localeCompare(b.dueDate) || b.amountFen - a.amountFen,
+      );
+      expect(
+        items.map((o: any) => [
+          o.item,
+          o.instalmentNo,
+          o.amountFen,
+          o.dueDate,
+          o.source,
+          o.sourceLabel,
+          o.effectiveDate,
+          o.servedOn,
+          o.statusLabel,
+        ]),
+      ).toEqual([
+        [
+          '拖欠工资',
+          1,
+          600_000,
+          d10,
+          'arbitral_mediation_statement',
+          `仲裁调解书${statement.number}`,
+          day,
+          day,
+          '待履行',
+        ],
+        [
+          '解除（终止）劳动合同经济补偿',
+          1,
+          500_000,
+          d10,
+          'arbitral_mediation_statement',
+          `仲裁调解书${statement.number}`,
+          day,
+          day,
+          '待履行',
+        ],
+        [
+          '拖欠工资',
+          2,
+          300_000,
+          d30,
+          'arbitral_mediation_statement',
+          `仲裁调解书${statement.number}`,
+          day,
+          day,
+          '待履行',
+        ],
+      ]);
+      await runJobs(env);
+      const pdf = await download(clerk, `/api/documents/${statement.id}/pdf`);
+      const text = squash(pdftotext(writeTemp(`h21-ms-${statement.id}.pdf`, pdf.data))).replace(/—\d+—/g, '');
+      expect(text).toContain(
+        squash(
+          `被申请人向申请人支付拖欠工资9,000.00元，分2期支付：第1期于${cn(d10)}前支付6,000.00元；第2期于${cn(d30)}前支付3,000.00元`,
+        ),
+      );
+      expect(text).toContain(squash(`被申请人于${cn(d10)}前向申请人支付经济补偿5,000.00元`));
     });
   });
 });

@@ -838,6 +838,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/defaulters/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即将列入期限届满的名单移出（出具期满移出通知书；平时由后台每小时执行） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            removed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/document-number-patterns": {
         parameters: {
             query?: never;
@@ -5517,6 +5613,25 @@ export interface paths {
                     "application/json": {
                         agreedTerms: string[];
                         bothPartiesSigned: boolean;
+                        /** @description 调解书确定的支付事项（金额、履行期限、分期）：每一项成为一项履行义务（issue #21） */
+                        payments?: {
+                            /** @description 金额（分） */
+                            amountFen: number;
+                            /** @description 请求类别（诉求目录代码），如 unpaid_wages */
+                            claimType?: string;
+                            /**
+                             * Format: date
+                             * @description 文书确定的履行期限
+                             */
+                            dueDate: string;
+                            /** @description 分期履行（各期金额之和须等于该项金额） */
+                            instalments?: {
+                                amountFen: number;
+                                /** Format: date */
+                                dueDate: string;
+                            }[];
+                            item: string;
+                        }[];
                     };
                 };
             };
@@ -11039,6 +11154,25 @@ export interface paths {
                         appliedOn?: string;
                         /** @description 法院处理结果说明 */
                         note?: string;
+                        /** @description 司法确认（confirm）时：经确认的调解协议中的支付事项，每一项成为一项履行义务（issue #21） */
+                        payments?: {
+                            /** @description 金额（分） */
+                            amountFen: number;
+                            /** @description 请求类别（诉求目录代码），如 unpaid_wages */
+                            claimType?: string;
+                            /**
+                             * Format: date
+                             * @description 文书确定的履行期限
+                             */
+                            dueDate: string;
+                            /** @description 分期履行（各期金额之和须等于该项金额） */
+                            instalments?: {
+                                amountFen: number;
+                                /** Format: date */
+                                dueDate: string;
+                            }[];
+                            item: string;
+                        }[];
                         /** Format: date */
                         resultOn?: string;
                         returnedReason?: string;
@@ -24366,6 +24500,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/obligations/{id}/enforcement-pack.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 强制执行申请材料（一个 PDF）：强制执行申请书（未履行事项和金额）、执行依据（裁决书或调解书）、送达及生效证明书 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/obligations/{id}/next-step": {
         parameters: {
             query?: never;
@@ -24588,7 +24814,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 确认或不予确认劳动者申报的付款（不予确认须写明理由） */
+        /** 确认或不予确认劳动者申报的付款（不予确认须写明理由；支持 Idempotency-Key，重试不重复处理） */
         post: {
             parameters: {
                 query?: never;
@@ -41332,6 +41558,13 @@ export interface components {
             }[];
             periods: {
                 basis: string[];
+                /** @description 各期间依据的核对情况（供管理员核对，不写入文书） */
+                checks: {
+                    basis: string;
+                    check: string;
+                    /** @enum {string} */
+                    confidence: "V2" | "U";
+                }[];
                 removalMonths: number;
                 statementWorkingDays: number;
                 termYears: number;
@@ -41350,6 +41583,13 @@ export interface components {
             }[];
             periods: {
                 basis: string[];
+                /** @description 各期间依据的核对情况（供管理员核对，不写入文书） */
+                checks: {
+                    basis: string;
+                    check: string;
+                    /** @enum {string} */
+                    confidence: "V2" | "U";
+                }[];
                 removalMonths: number;
                 statementWorkingDays: number;
                 termYears: number;
@@ -42325,6 +42565,8 @@ export interface components {
             debtorName: string;
             dueDate: string | null;
             effectiveDate: string | null;
+            /** @description 强制执行申请材料（申请书、执行依据、送达及生效证明书合订的一个 PDF；工作人员可见） */
+            enforcementPackUrl: string | null;
             id: string;
             instalmentCount: number;
             instalmentNo: number;
@@ -42364,6 +42606,8 @@ export interface components {
             debtorName: string;
             dueDate: string | null;
             effectiveDate: string | null;
+            /** @description 强制执行申请材料（申请书、执行依据、送达及生效证明书合订的一个 PDF；工作人员可见） */
+            enforcementPackUrl: string | null;
             id: string;
             instalmentCount: number;
             instalmentNo: number;
@@ -44193,7 +44437,7 @@ export const ERROR_CODES = {
   "cases": ["APPROVAL_DECIDED", "APPROVAL_KIND_UNKNOWN", "APPROVAL_PENDING", "APPROVAL_POST_REQUIRED", "APPROVAL_SELF", "ASSIGNEE_NOT_QUALIFIED", "CASE_CLOSED", "CASE_EVENT_IS_ACT", "CLAIM_ALREADY_IN_PROCEDURE", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "OPINION_REQUIRED", "PRECONDITION_UNMET", "RECUSAL_REQUIRED", "TRACK_NOT_READY"],
   "clocks": ["CALENDAR_DATA_INVALID", "CALENDAR_NOTICE_INVALID", "CALENDAR_UNKNOWN", "CALENDAR_YEAR_EXISTS", "CLOCK_ALREADY_RUNNING", "CLOCK_NOT_SHORTENABLE", "CLOCK_NOT_SUSPENDABLE", "CLOCK_RULE_UNKNOWN", "CLOCK_SHORTENING_INVALID", "DATE_INVALID", "JURISDICTION_NOT_FOUND"],
   "consultation": ["CONSULTATION_CONVERTED", "JURISDICTION_FORBIDDEN", "KB_ENTRY_NOT_FOUND"],
-  "court": ["COURT_REQUIRED", "JURISDICTION_FORBIDDEN", "JURISDICTION_REQUIRED", "PARTIES_REQUIRED"],
+  "court": ["COURT_REQUIRED", "DOCKING_NO_MATTER", "JURISDICTION_FORBIDDEN", "JURISDICTION_REQUIRED", "PARTIES_REQUIRED", "PAYMENTS_ONLY_ON_CONFIRM"],
   "defaulters": ["DEFAULTER_APPROVER_REQUIRED", "DEFAULTER_DATE_FUTURE", "DEFAULTER_NOT_INSPECTION", "DEFAULTER_NO_EMPLOYER", "DEFAULTER_OPEN", "DEFAULTER_OPINION_REQUIRED", "DEFAULTER_PRECONDITION", "DEFAULTER_REMOVAL_TOO_EARLY", "DEFAULTER_STATEMENT_LATE", "DEFAULTER_STATEMENT_PERIOD_RUNNING", "DEFAULTER_STEP_NOT_ALLOWED"],
   "documents": ["DOCUMENT_CORRECTION_EXISTS", "DOCUMENT_CORRECTION_NO_CHANGE", "DOCUMENT_DRAFT", "DOCUMENT_INVALID", "DOCUMENT_ISSUED", "DOCUMENT_ISSUER_NOT_FOUND", "DOCUMENT_ISSUER_REQUIRED", "DOCUMENT_MISSING_FIELDS", "DOCUMENT_NOT_FAILED", "DOCUMENT_NOT_FREE_STANDING", "DOCUMENT_NOT_READY", "DOCUMENT_NO_NUMBER_PATTERN", "DOCUMENT_NUMBER_PATTERN_INVALID", "DOCUMENT_RENDER_FAILED", "DOCUMENT_SUPERSEDED", "DOCUMENT_TYPE_UNKNOWN", "FILE_NOT_PDF", "FILE_REQUIRED", "FILE_TOO_LARGE", "MULTIPART_REQUIRED", "NUMBER_PATTERN_INVALID", "SEAL_NOT_PNG", "SEAL_TOO_LARGE", "SERVICE_ALREADY_RECORDED", "SERVICE_CONSENT_MISSING", "SERVICE_MISSING_FIELDS", "SERVICE_NOT_ELECTRONIC", "SERVICE_OUTCOME_INVALID", "SERVICE_REQUIRED"],
   "inspection": ["ALREADY_EXTENDED", "APPROVER_ACTS_DIRECTLY", "CASE_CLOSED", "COMPENSATION_RATE_OUT_OF_RANGE", "COMPLAINANT_REQUIRED", "CORRECTION_EVIDENCE_REQUIRED", "DATE_IN_FUTURE", "DEADLINE_PAST", "DISPUTE_PROCEDURE_OPEN", "DUE_DATE_REQUIRED", "HEARING_ALREADY_HELD", "HEARING_ALREADY_REQUESTED", "HEARING_BEFORE_SCHEDULE", "HEARING_NOTICE_TOO_SHORT", "HEARING_NOT_REQUESTED", "HEARING_NOT_SCHEDULED", "HEARING_REQUEST_LATE", "INSPECTION_NOT_REGISTERED", "INSPECTION_NOT_TIME_BARRED", "INSPECTION_STATE", "INSPECTION_TIME_BARRED", "INSPECTOR_NOT_QUALIFIED", "INTERVIEWEE_REQUIRED", "JURISDICTION_FORBIDDEN", "LEAD_NOT_SELECTED", "NOT_HANDLING_INSPECTOR", "NO_PENALTY_PROPOSED", "NO_WAGES_OWED", "ORDER_DEADLINE_NOT_PASSED", "ORGANIZATION_NOT_FOUND", "PENALTY_OUT_OF_RANGE", "PENALTY_RULE_UNKNOWN", "PERIOD_ORDER", "PLACE_REQUIRED", "POLICE_THRESHOLD_NOT_MET", "REASON_REQUIRED", "RECEIVING_AUTHORITY_REQUIRED", "REFERRAL_TARGET_REQUIRED", "REFER_TO_REQUIRED", "REPORTER_NAME_REQUIRED", "REPORTER_REQUIRED", "RESULT_TEXT_REQUIRED", "TRANSFER_TARGET_REQUIRED", "TWO_INSPECTORS_REQUIRED", "WORKER_COUNT_REQUIRED"],
@@ -44201,7 +44445,7 @@ export const ERROR_CODES = {
   "legal-aid": ["LEGAL_AID_NOT_ELIGIBLE", "LEGAL_AID_NOT_GRANTED", "LEGAL_AID_NO_APPLICANT", "LEGAL_AID_REFERRAL_OPEN"],
   "matters": ["EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MATTER_CLOSED", "MERGE_SELF"],
   "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "INSTALMENTS_INVALID", "INSTALMENT_DATE_PAST", "INSTALMENT_ITEM_UNKNOWN", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
-  "obligations": ["ENFORCEMENT_NOT_EFFECTIVE", "INSPECTION_ORG_MISSING", "INSTALMENTS_INVALID", "NEXT_STEP_NOT_AVAILABLE", "NEXT_STEP_TAKEN", "OBLIGATION_NOT_OVERDUE", "OBLIGATION_PAID", "PAYMENT_DATE_FUTURE", "PAYMENT_DECIDED", "PAYMENT_EXCEEDS_OUTSTANDING", "PAYMENT_REJECT_REASON"],
+  "obligations": ["DOCUMENT_NOT_READY", "ENFORCEMENT_NOT_EFFECTIVE", "ENFORCEMENT_PACK_MISSING", "INSPECTION_ORG_MISSING", "INSTALMENTS_INVALID", "NEXT_STEP_NOT_AVAILABLE", "NEXT_STEP_TAKEN", "OBLIGATION_NOT_OVERDUE", "OBLIGATION_PAID", "PAYMENT_DATE_FUTURE", "PAYMENT_DECIDED", "PAYMENT_EXCEEDS_OUTSTANDING", "PAYMENT_ITEM_CLAIM_TYPE", "PAYMENT_REJECT_REASON"],
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
   "portal": ["CODE_EXPIRED", "CODE_LOCKED", "COUNTER_AMOUNT_REQUIRED", "CSRF_INVALID", "DOCUMENT_NOT_READY", "DUPLICATE_OPEN_MATTER", "EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "FORBIDDEN", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REQUIRED", "JURISDICTION_UNKNOWN", "MATTER_CLOSED", "MODEL_CASE_PERSONAL_DATA", "NOT_AN_EMPLOYER", "NOT_FOUND", "PORTAL_ACCOUNT_REQUIRED", "PORTAL_UNAUTHENTICATED", "PROPOSAL_ITEM_UNKNOWN", "QUERY_CODE_BUSY", "QUERY_NOT_FOUND", "RATE_LIMITED", "RATING_DONE", "RATING_NOT_OPEN", "REPRESENTATIVE_CODE_INVALID", "SMS_FAILED", "UPLOAD_UNKNOWN", "UPLOAD_USED"],

@@ -145,6 +145,15 @@ export const REQUIRED_ELEMENTS: Readonly<Record<string, readonly ElementRule[]>>
   defaulter_publication: [...ALWAYS],
   defaulter_removal_receipt: [...ALWAYS],
   defaulter_removal_decision: [...ALWAYS],
+  defaulter_not_listed_decision: [...ALWAYS],
+  defaulter_removal_refusal: [
+    ...ALWAYS,
+    {
+      element: 'remedy',
+      basis: '《中华人民共和国行政复议法》第二十条；《中华人民共和国行政诉讼法》第四十六条',
+    },
+  ],
+  defaulter_expiry_notice: [...ALWAYS],
   proof_of_service: [...ALWAYS],
   explanation_record: [...ALWAYS],
   suspension_decision: [...ALWAYS, CASE],

@@ -30,6 +30,8 @@ export interface ObligationSourceRule {
   /** Enforcement by the people's court is available (执行依据). */
   enforceable: boolean;
   basis: string;
+  /** How the document takes effect, as the 送达及生效证明书 states it (enforceable documents of the center). */
+  effectText?: string;
 }
 
 export const OBLIGATION_SOURCE_RULES: Readonly<Record<ObligationSource, ObligationSourceRule>> = {
@@ -46,6 +48,8 @@ export const OBLIGATION_SOURCE_RULES: Readonly<Record<ObligationSource, Obligati
     effective: 'on_making',
     enforceable: true,
     basis: '《劳动争议调解仲裁法》第四十七条、第五十一条',
+    effectText:
+      '该裁决为终局裁决，自作出之日起发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十七条）。',
   },
   arbitration_award_non_final: {
     source: 'arbitration_award_non_final',
@@ -55,6 +59,8 @@ export const OBLIGATION_SOURCE_RULES: Readonly<Record<ObligationSource, Obligati
     clockRuleId: 'arbitration.non-final-award.suit',
     enforceable: true,
     basis: '《劳动争议调解仲裁法》第四十八条、第五十条、第五十一条',
+    effectText:
+      '当事人自收到裁决书之日起十五日内未向人民法院提起诉讼的，裁决书发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十八条、第五十条）。',
   },
   arbitral_mediation_statement: {
     source: 'arbitral_mediation_statement',
@@ -62,6 +68,8 @@ export const OBLIGATION_SOURCE_RULES: Readonly<Record<ObligationSource, Obligati
     effective: 'on_receipt',
     enforceable: true,
     basis: '《劳动争议调解仲裁法》第四十二条第三款、第五十一条',
+    effectText:
+      '调解书经双方当事人签收后，发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十二条第三款）。',
   },
   order_to_correct: {
     source: 'order_to_correct',

@@ -20,6 +20,7 @@ export const DOCUMENT_TYPES = {
   // Obligations not paid (issue #21)
   payment_order_guidance: '申请支付令告知书',
   enforcement_application: '强制执行申请书',
+  effectiveness_certificate: '送达及生效证明书',
   // Arbitration (S1 Ch. III; S2; S29)
   receipt: '收件回执',
   oral_application_record: '口头申请笔录',
@@ -97,6 +98,9 @@ export const DOCUMENT_TYPES = {
   defaulter_publication: '失信联合惩戒对象名单公告',
   defaulter_removal_receipt: '提前移出申请受理通知书',
   defaulter_removal_decision: '提前移出失信联合惩戒对象名单决定书',
+  defaulter_not_listed_decision: '不予列入失信联合惩戒对象名单决定书',
+  defaulter_removal_refusal: '不予提前移出失信联合惩戒对象名单决定书',
+  defaulter_expiry_notice: '列入期限届满移出名单通知书',
   assignment_notice: '指派通知书',
   legal_aid_termination: '终止法律援助决定书',
   legal_aid_closing_report: '法律援助结案报告',

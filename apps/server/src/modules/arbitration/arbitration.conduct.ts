@@ -1,14 +1,26 @@
 // Over 400 lines on purpose: the steps that end or suspend a hearing (withdrawal, no-show, suspension, advance execution) share loading and guards.
 import { writtenAwardText } from './arbitration.written';
-import { ARBITRATION_SUSPENSION_GROUNDS, CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
+import {
+  ARBITRATION_SUSPENSION_GROUNDS,
+  CLAIM_CATALOGUE,
+  chineseDate,
+  documentFen,
+  isClaimType,
+} from '@onestop/domain';
+import type { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { getClocksService } from '../clocks';
-import { createObligations, recordService } from '../obligations';
-import { enqueuePartyNotice } from '../notifications';
+import { getClocksService } from '../clocks/clocks.module';
+import {
+  createObligations,
+  itemsFromDocument,
+  type ObligationItemInput,
+  recordService,
+} from '../obligations';
+import { enqueuePartyNotice } from '../notifications/notifications.service';
 import { acceptanceFacts, assertConsents } from './arbitration.collective';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
 import {
@@ -21,6 +33,7 @@ import {
 import { localDateTime, settingNumber, type Trx } from './arbitration.runtime';
 import { hearingNoticeServedToApplicant } from './arbitration.service-proof';
 import { addRecord, type IssuedDoc, issueFor, transitionCase } from './arbitration.steps';
+import type { mediationBody } from './arbitration.schema';
 import { tribunalOf } from './arbitration.tribunal';
 
 type Auth = Pick<AuthContext, 'grants'>;
@@ -338,6 +351,17 @@ async function arbitratorNames(trx: Trx, caseId: string) {
   return t.map((x) => x.display_name);
 }
 
+/** A payment of the 调解书 as its text states it (amount, due date, instalments). */
+function paymentTerm(i: ObligationItemInput): string {
+  const by = i.dueDate ? `于${chineseDate(i.dueDate)}前` : '';
+  const parts = (i.instalments ?? []).map(
+    (x, n) => `第${n + 1}期于${chineseDate(x.dueDate)}前支付${documentFen(x.amountFen)}`,
+  );
+  return parts.length
+    ? `被申请人向申请人支付${i.item}${documentFen(i.amountFen)}，分${parts.length}期支付：${parts.join('；')}`
+    : `被申请人${by}向申请人支付${i.item}${documentFen(i.amountFen)}`;
+}
+
 /** 仲裁调解书: effective once both parties sign for it (调解仲裁法第四十二条). */
 export async function mediationStatement(
   ctx: AppContext,
@@ -345,7 +369,7 @@ export async function mediationStatement(
   auth: Auth,
   actor: Actor,
   caseId: string,
-  input: { agreedTerms: string[]; bothPartiesSigned: boolean },
+  input: z.infer<typeof mediationBody>,
 ) {
   const d = await loadApplication(trx, caseId);
   const names = documentNames(d);
@@ -354,13 +378,36 @@ export async function mediationStatement(
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'mediate', {
     payload: { bothPartiesSigned: input.bothPartiesSigned },
   });
+  // Checked after the post's own check (the transition), so a post that may not act learns nothing more.
+  const payments = itemsFromDocument(input.payments ?? []);
   const doc = await issueFor(ctx, trx, actor, caseId, 'arbitral_mediation_statement', {
     applicantName: names.applicantName,
     respondentName: names.respondentName,
     caseCause: names.caseCause,
     claims: d.claims.map((c) => `${c.label}${c.amountFen ? `${(c.amountFen / 100).toFixed(2)}元` : ''}`),
-    agreedTerms: input.agreedTerms,
+    agreedTerms: [
+      ...input.agreedTerms,
+      ...payments.map(paymentTerm).filter((t) => !input.agreedTerms.includes(t)),
+    ],
     arbitrators: await arbitratorNames(trx, caseId),
+  });
+  // Each payment the 调解书 sets becomes an obligation (issue #21). The 调解书 takes effect when both
+  // parties sign for it (调解仲裁法第四十二条第三款): that signature is its service.
+  const today = todayIso(ctx.config);
+  const matter = await trx
+    .selectFrom('track_case')
+    .select('matter_id')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  await createObligations(ctx, trx, actor, {
+    matterId: matter.matter_id,
+    caseId,
+    source: 'arbitral_mediation_statement',
+    sourceDocumentId: doc.id,
+    sourceLabel: `仲裁调解书${doc.number}`,
+    effectiveDate: today,
+    servedOn: today,
+    items: payments,
   });
   return { step, documents: [doc] };
 }

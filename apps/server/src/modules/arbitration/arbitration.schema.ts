@@ -1,5 +1,6 @@
 import { ARBITRATION_SUSPENSION_GROUNDS } from '@onestop/domain';
 import { z } from 'zod';
+import { documentPaymentItems } from '../obligations';
 import { MATERIAL_KINDS, SIMPLIFIED_EXCLUSIONS, SIMPLIFIED_GROUNDS } from './arbitration.review';
 import { CONSENT_ACTS } from './arbitration.tables';
 import { isoDate as calendarDate, isoDateTime } from '../../platform/schema-types';
@@ -263,6 +264,9 @@ export const extendBody = z.strictObject({
 export const mediationBody = z.strictObject({
   agreedTerms: z.array(text(500, '调解协议条款')).min(1, '请填写调解协议内容'),
   bothPartiesSigned: z.boolean(),
+  payments: documentPaymentItems
+    .optional()
+    .describe('调解书确定的支付事项（金额、履行期限、分期）：每一项成为一项履行义务（issue #21）'),
 });
 export const awardBody = z.strictObject({
   facts: text(5000, '查明事实'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { intakeBody } from '../intake';
+import { intakeBody } from '../intake/intake.schema';
+import { documentPaymentItems } from '../obligations';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 
 const date = calendarDate();
@@ -53,6 +54,9 @@ export const stepBody = z.strictObject({
   rulingNo: z.string().trim().max(100).optional().describe('法院裁定书文号'),
   resultOn: date.optional(),
   note: z.string().trim().max(2000).optional().describe('法院处理结果说明'),
+  payments: documentPaymentItems
+    .optional()
+    .describe('司法确认（confirm）时：经确认的调解协议中的支付事项，每一项成为一项履行义务（issue #21）'),
 });
 
 export const listQuery = z.strictObject({

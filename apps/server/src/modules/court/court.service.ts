@@ -6,12 +6,13 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import { type AuthContext, jurisdictionsFor, todayIso } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
-import { activeRolesIn, jurisdictionChain } from '../cases';
-import { workflowToHttp } from '../cases';
-import { getClocksService } from '../clocks';
-import { OPEN_STATUSES } from '../clocks';
-import { asWindow } from '../consultation';
-import { createIntake } from '../intake';
+import { activeRolesIn, jurisdictionChain } from '../cases/cases.access';
+import { workflowToHttp } from '../cases/cases.service';
+import { getClocksService } from '../clocks/clocks.module';
+import { OPEN_STATUSES } from '../clocks/clocks.service';
+import { asWindow } from '../consultation/window';
+import { createIntake } from '../intake/intake.service';
+import { createObligations, itemsFromDocument } from '../obligations';
 import { appendEvent, assertMatterInScope, scopeOf } from '../../platform/scope';
 import type { confirmationBody, delegateBody, stepBody } from './court.schema';
 import type { DockingState } from './court.tables';
@@ -340,6 +341,17 @@ export async function dockingStep(
     });
   }
   const note = body.returnedReason ?? body.note ?? body.rulingNo ?? null;
+  // The payments of a confirmed agreement are followed until paid (issue #21): only on confirmation,
+  // and only when the agreement belongs to a matter of the center.
+  if (body.payments?.length && event !== 'confirm') {
+    throw new AppError(400, 'PAYMENTS_ONLY_ON_CONFIRM', '支付事项只在登记司法确认时填写', {
+      field: 'payments',
+    });
+  }
+  if (body.payments?.length && !d.matter_id) {
+    throw new AppError(422, 'DOCKING_NO_MATTER', '该诉调对接案件未关联维权事项，无法跟踪履行');
+  }
+  const payments = itemsFromDocument(body.payments ?? []);
   await db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('court_docking')
@@ -363,6 +375,21 @@ export async function dockingStep(
         .where('status', 'in', OPEN_STATUSES)
         .executeTakeFirst();
       if (clock) await getClocksService(ctx).meet(trx, clock.id, actor, '已申请司法确认');
+    }
+    if (event === 'confirm' && payments.length && d.matter_id) {
+      // 司法确认裁定 binds on service (民事诉讼法第二百零六条): the ruling's date is taken as both.
+      const ruled = (set.court_result_on as string | undefined) ?? today;
+      await createObligations(ctx, trx, actor, {
+        matterId: d.matter_id,
+        caseId: null,
+        source: 'court_confirmation',
+        sourceDocumentId: null,
+        sourceLabel: `司法确认裁定书${body.rulingNo ?? ''}`,
+        effectiveDate: ruled,
+        servedOn: ruled,
+        responsibleUserId: d.mediator_user_id ?? actor.id,
+        items: payments,
+      });
     }
     const label = courtDockingMachine.events[event as keyof typeof courtDockingMachine.events];
     const summary = `诉调对接：${label} → ${courtDockingMachine.states[to]}${note ? `（${note}）` : ''}`;

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   DEFAULTER_GROUNDS,
   DEFAULTER_GROUND_CODES,
@@ -25,6 +26,8 @@ import {
 import {
   decide,
   decideRemoval,
+  EXPIRY_JOB,
+  expireListings,
   listListings,
   loadVisible,
   presentListing,
@@ -51,6 +54,25 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
   const show = async (auth: AuthContext, id: string) =>
     presentListing(db, auth, await loadVisible(db, auth, id));
 
+  // Hourly: listings whose three-year term has ended leave the list, each with its notice (期满移出).
+  ctx.jobs.every(EXPIRY_JOB, 3600_000, async () => {
+    await expireListings(ctx, today());
+  });
+
+  app.post(
+    '/admin/defaulters/expire',
+    {
+      config: { auth: 'admin.jobs' },
+      schema: {
+        tags,
+        summary: '立即将列入期限届满的名单移出（出具期满移出通知书；平时由后台每小时执行）',
+        body: z.strictObject({}).optional(),
+        response: { 200: z.object({ removed: z.number() }), ...R },
+      },
+    },
+    async () => ({ removed: await expireListings(ctx, today()) }),
+  );
+
   app.get(
     '/defaulters/rules',
     {
@@ -73,6 +95,11 @@ export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
           DEFAULTER_PERIODS.termYears.basis,
           DEFAULTER_PERIODS.earlyRemoval.basis,
         ],
+        checks: (['statement', 'termYears', 'earlyRemoval', 'expiry'] as const).map((k) => ({
+          basis: DEFAULTER_PERIODS[k].basis,
+          confidence: DEFAULTER_PERIODS[k].confidence,
+          check: DEFAULTER_PERIODS[k].check,
+        })),
       },
     }),
   );

@@ -165,6 +165,9 @@ export const groundsSchema = z
       termYears: z.number(),
       removalMonths: z.number(),
       basis: z.array(z.string()),
+      checks: z
+        .array(z.object({ basis: z.string(), confidence: z.enum(['V2', 'U']), check: z.string() }))
+        .describe('各期间依据的核对情况（供管理员核对，不写入文书）'),
     }),
   })
   .meta({ id: 'DefaulterRules' });

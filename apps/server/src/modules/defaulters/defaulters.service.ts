@@ -12,11 +12,12 @@ import {
   formatYuan,
   listingEndsOn,
   ORDER_PRECONDITION,
+  plusDays,
   stepAllowed,
 } from '@onestop/domain';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { type Actor, appendAudit } from '../../platform/audit';
+import { type Actor, appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
@@ -157,12 +158,18 @@ async function takeStep(
     fields?: Record<string, unknown> | null;
     note: string;
     clockTrigger: string;
+    /** The step's negative outcome (不予列入, 不予提前移出): its own state and document (domain data). */
+    refusal?: boolean;
   },
 ) {
   if (!stepAllowed(step, l.state)) throw defaulterErrors.step(step, l.state);
   if (l.version !== input.version) throw errors.conflict({ id: l.id, version: l.version, state: l.state });
   const def = DEFAULTER_STEPS[step];
-  const to = input.to ?? def.to;
+  const refusal = input.refusal
+    ? (def as { refusal?: { label: string; to: DefaulterState; document: string } }).refusal
+    : undefined;
+  const to = refusal?.to ?? input.to ?? def.to;
+  const label = refusal?.label ?? def.label;
   const updated = await trx
     .updateTable('defaulter_listing')
     .set((eb) => ({ ...input.set, state: to, version: eb('version', '+', 1), updated_at: new Date() }))
@@ -176,13 +183,13 @@ async function takeStep(
     doc = await getDocumentsService(ctx).createAndIssue(trx, actor, {
       subjectType: 'matter',
       subjectId: l.matter_id,
-      type: def.document,
+      type: refusal?.document ?? def.document,
       fields: input.fields,
       issuerOrgId: l.organization_id,
     });
   }
   const clocks = getClocksService(ctx);
-  if (def.meetsClock) await meetIfOpen(trx, ctx, actor, l.id, def.meetsClock, def.label);
+  if (def.meetsClock) await meetIfOpen(trx, ctx, actor, l.id, def.meetsClock, label);
   if (def.startsClock && to === def.to) {
     await clocks.start(
       trx,
@@ -210,7 +217,7 @@ async function takeStep(
       actor_name: actor.name,
     })
     .execute();
-  const summary = `失信联合惩戒名单：${def.label}${doc ? `，签发${doc.number}` : ''}（${DEFAULTER_STATES[to]}）`;
+  const summary = `失信联合惩戒名单：${label}${doc ? `，签发${doc.number}` : ''}（${DEFAULTER_STATES[to]}）`;
   await appendEvent(trx, actor, l.matter_id, `defaulter_${step}`, summary, {
     listingId: l.id,
     documentId: doc?.id,
@@ -430,18 +437,27 @@ export async function decide(
     if (c && today <= c.due_date) throw defaulterErrors.periodRunning(c.due_date);
     if (c) await getClocksService(ctx).meet(trx, c.id, actor, '期满未陈述申辩', '期满未陈述、申辩');
   }
+  const notice = await documentOf(trx, l.id, 'propose');
   if (!input.list) {
     if (!input.reviewOpinion.trim()) throw defaulterErrors.opinionRequired();
+    // 不予列入决定书: the reasons of the review, the procedure ends.
     await takeStep(trx, ctx, actor, l, 'decide', {
       version: input.version,
-      to: 'decided_not_listed',
-      fields: null,
+      refusal: true,
+      set: { decided_on: today },
+      fields: {
+        ...(await particulars(trx, l)),
+        noticeNumber: notice?.number ?? '',
+        reasons: input.reviewOpinion,
+        decidedDate: today,
+        approver: actor.name,
+      },
       note: input.reviewOpinion,
       clockTrigger: today,
     });
+    kickRender(ctx);
     return;
   }
-  const notice = await documentOf(trx, l.id, 'propose');
   const endsOn = listingEndsOn(today);
   const statement =
     l.state === 'statement_received'
@@ -547,13 +563,34 @@ export async function decideRemoval(
   if (!stepAllowed('remove', l.state)) throw defaulterErrors.step('remove', l.state);
   if (!input.approve) {
     if (!input.opinion.trim()) throw defaulterErrors.opinionRequired();
+    // 不予提前移出决定书: the reasons; the listing stays published until its term ends.
+    const receipt = await trx
+      .selectFrom('defaulter_step as s')
+      .innerJoin('document as d', 'd.id', 's.document_id')
+      .select(['d.fields'])
+      .where('s.listing_id', '=', l.id)
+      .where('s.step', '=', 'request_removal')
+      .orderBy('s.at', 'desc')
+      .executeTakeFirst();
+    const appliedDate = (receipt?.fields as { appliedDate?: string } | undefined)?.appliedDate ?? today;
+    const p = await particulars(trx, l);
     await takeStep(trx, ctx, actor, l, 'remove', {
       version: input.version,
-      to: 'published',
-      fields: null,
+      refusal: true,
+      fields: {
+        employerName: p.employerName,
+        responsiblePersons: p.responsiblePersons,
+        decisionNumber: (await documentOf(trx, l.id, 'decide'))?.number ?? '',
+        appliedDate,
+        reasons: input.opinion,
+        decidedDate: today,
+        endsDate: l.ends_on ?? listingEndsOn(l.decided_on ?? today),
+        approver: actor.name,
+      },
       note: `不同意提前移出：${input.opinion}`,
       clockTrigger: today,
     });
+    kickRender(ctx);
     return;
   }
   const application = await trx
@@ -584,6 +621,68 @@ export async function decideRemoval(
   });
   await meetIfOpen(trx, ctx, actor, l.id, 'defaulter.listing-term', '提前移出');
   kickRender(ctx);
+}
+
+export const EXPIRY_JOB = 'defaulters.expiry';
+
+/**
+ * The end of the term (列入期限届满, DEFAULTER_PERIODS.expiry): every listing whose term ended before
+ * `today` leaves the list on the day after its last day, with the 期满移出通知书, the term clock met,
+ * an event on the matter and the audit; it drops off the public list. Run hourly by the job runner
+ * (and on demand by an administrator); a listing already moved is not picked again, and concurrent
+ * runs skip each other's rows.
+ */
+export async function expireListings(ctx: AppContext, today: string): Promise<number> {
+  const { db } = ctx.database;
+  let moved = 0;
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('defaulter_listing')
+        .selectAll()
+        .where('state', 'in', [...DEFAULTER_STEPS.expire.from])
+        .where('ends_on', '<', today)
+        .orderBy('ends_on')
+        .limit(20)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      for (const l of rows) {
+        const p = await particulars(trx, l);
+        const removedOn = plusDays(l.ends_on!, 1);
+        await takeStep(trx, ctx, SYSTEM_ACTOR, l, 'expire', {
+          version: l.version,
+          set: { removed_on: removedOn },
+          fields: {
+            employerName: p.employerName,
+            responsiblePersons: p.responsiblePersons,
+            decisionNumber: (await documentOf(trx, l.id, 'decide'))?.number ?? '',
+            decidedDate: l.decided_on ?? l.ends_on!,
+            endsDate: l.ends_on!,
+            removedDate: removedOn,
+          },
+          note: `列入期限于${l.ends_on}届满，自${removedOn}起移出名单并停止公开`,
+          clockTrigger: today,
+        });
+        // A pending early-removal application ends with the listing.
+        await meetIfOpen(trx, ctx, SYSTEM_ACTOR, l.id, 'defaulter.removal-review', '列入期限届满移出');
+      }
+      return rows.length;
+    });
+    moved += done;
+    if (done < 20) break;
+  }
+  if (moved) kickRender(ctx);
+  return moved;
+}
+
+/** A recorded step's label: the refusal's own label when the step ended in its refusal state. */
+function stepLabel(step: string, stateAfter: string): string {
+  const def = DEFAULTER_STEPS[step as DefaulterStep] as
+    | { label: string; refusal?: { label: string; to: string } }
+    | undefined;
+  if (!def) return step;
+  return def.refusal && def.refusal.to === stateAfter ? def.refusal.label : def.label;
 }
 
 /** The listing with its steps (each with its document), its clocks and the actions open now. */
@@ -651,7 +750,7 @@ export async function presentListing(exec: Exec, auth: AuthContext, l: ListingRo
     steps: steps.map((s) => ({
       id: s.id,
       step: s.step,
-      label: DEFAULTER_STEPS[s.step as DefaulterStep]?.label ?? s.step,
+      label: stepLabel(s.step, s.state_after),
       stateAfter: s.state_after,
       note: s.note,
       actorName: s.actor_name,

@@ -234,6 +234,10 @@ export const DEFAULT_PATTERNS: PatternSeed[] = [
       ['defaulter_publication', '随人社监失公字〔{year}〕第{seq}号'],
       ['defaulter_removal_receipt', '随人社监失申字〔{year}〕第{seq}号'],
       ['defaulter_removal_decision', '随人社监失移字〔{year}〕第{seq}号'],
+      // issue #21: not listed, early removal refused, removed at the end of the term (migration 0082).
+      ['defaulter_not_listed_decision', '随人社监失不字〔{year}〕第{seq}号'],
+      ['defaulter_removal_refusal', '随人社监失驳字〔{year}〕第{seq}号'],
+      ['defaulter_expiry_notice', '随人社监失满字〔{year}〕第{seq}号'],
     ] as const
   ).map(([type, pattern]) => ({ organization: INSP, type, pattern, basis: DEFAULTER_BASIS })),
   { organization: CENTER, type: '*', pattern: '随人社维字〔{year}〕{seq}号', basis: GB_BASIS },

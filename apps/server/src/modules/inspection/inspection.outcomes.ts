@@ -29,7 +29,7 @@ import {
 } from './inspection.rules';
 import { type CaseRow, step } from './inspection.service';
 import type { OutcomeKind } from './inspection.tables';
-import { createObligations } from '../obligations';
+import { createObligations, settleOnCompliance } from '../obligations';
 
 type Trx = Transaction<DB>;
 
@@ -266,6 +266,8 @@ export async function checkOrder(
       .set({ complied: body.complied, checked_on: day })
       .where('id', '=', o.id)
       .execute();
+    // Complied: the wages the order set are paid; its obligations close with an event (issue #21).
+    if (body.complied && o.document_id) await settleOnCompliance(ctx, trx, actor, o.document_id, day);
     let compensationId: string | null = null;
     if (comp !== null) {
       // 加付赔偿金决定书 (《劳动合同法》第八十五条; 条例第二十六条), citing the order it follows.

@@ -1,4 +1,6 @@
 import {
+  chineseDate,
+  chineseDateOf,
   NEXT_STEP_RULES,
   type NextStep,
   nextStepsFor,
@@ -13,9 +15,10 @@ import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordChange } from '../../platform/scope';
 import { systemActor } from '../../platform/system';
-import { getDocumentsService } from '../documents';
-import { enqueueNotifications } from '../notifications';
-import { createTransferIn } from '../transfers';
+import { METHOD_LABELS } from '../documents/documents.delivery';
+import { getDocumentsService } from '../documents/documents.plugin';
+import { enqueueNotifications } from '../notifications/notifications.service';
+import { createTransferIn } from '../transfers/transfers.service';
 import { assertVersion, type ObligationRow } from './obligations.service';
 
 type Trx = Transaction<DB>;
@@ -172,6 +175,7 @@ export async function takeNextStep(
     : { subjectType: 'matter' as const, subjectId: o.matter_id };
   const docs = getDocumentsService(ctx);
   let document: { id: string; number: string };
+  let certificate: { id: string; number: string } | null = null;
   let ref: string | null = null;
   if (body.step === 'inspection') {
     ({ document, ref } = await sendToInspection(ctx, trx, auth, actor, o, items, unpaidTotalFen));
@@ -195,6 +199,7 @@ export async function takeNextStep(
       },
       userOrgId: auth.organizationId,
     });
+    certificate = await effectivenessCertificate(ctx, trx, actor, auth, o, subject);
   } else {
     document = await docs.createAndIssue(trx, actor, {
       ...subject,
@@ -217,6 +222,7 @@ export async function takeNextStep(
       .set({
         next_step: body.step,
         next_step_document_id: document.id,
+        next_step_certificate_id: certificate?.id ?? null,
         next_step_ref: ref,
         next_step_at: new Date(),
         version: s.version + 1,
@@ -247,6 +253,78 @@ export async function takeNextStep(
     summary: `${matter.number}：${NEXT_STEP_RULES[body.step].label}`,
   });
   return { step: body.step, obligationIds: siblings.map((s) => s.id), unpaidTotalFen, document };
+}
+
+/**
+ * 送达及生效证明书 for the enforcement pack, in the name of the body that made the document enforced: when
+ * it was made, each service recorded (or the service date on the obligations), when and why it took
+ * effect, and every item of the document with what was due, paid and unpaid. Null when the document is
+ * not one of the center's (a court's 司法确认裁定: the court certifies its own ruling).
+ */
+async function effectivenessCertificate(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  auth: AuthContext,
+  o: ObligationRow,
+  subject: { subjectType: 'case' | 'matter'; subjectId: string },
+): Promise<{ id: string; number: string } | null> {
+  const effectText = OBLIGATION_SOURCE_RULES[o.source].effectText;
+  if (!o.source_document_id || !effectText) return null;
+  const source = await trx
+    .selectFrom('document')
+    .select(['id', 'number', 'title', 'issued_date', 'issuer_org_id'])
+    .where('id', '=', o.source_document_id)
+    .executeTakeFirstOrThrow();
+  const services = await trx
+    .selectFrom('document_service')
+    .select(['method', 'state', 'served_at', 'recipient'])
+    .where('document_id', '=', source.id)
+    .where('state', 'in', ['served', 'refused'])
+    .orderBy('served_at')
+    .execute();
+  const lines = services.map(
+    (v) =>
+      `${v.served_at ? chineseDateOf(new Date(v.served_at), 480) : ''}${METHOD_LABELS[v.method] ?? ''}送达${v.recipient}，${v.state === 'refused' ? '受送达人拒绝签收，留置送达' : '签收'}`,
+  );
+  if (!lines.length && o.served_on) {
+    lines.push(
+      o.source === 'arbitral_mediation_statement'
+        ? `${chineseDate(o.served_on)}双方当事人签收`
+        : `${chineseDate(o.served_on)}送达双方当事人`,
+    );
+  }
+  const all = await trx
+    .selectFrom('obligation')
+    .select(['item', 'amount_fen', 'paid_fen', 'due_date', 'instalment_no', 'instalment_count'])
+    .where('source_document_id', '=', source.id)
+    .orderBy('due_date')
+    .orderBy('item')
+    .orderBy('instalment_no')
+    .execute();
+  const items = all.map((s) => ({
+    item: s.instalment_count > 1 ? `${s.item}（第${s.instalment_no}期）` : s.item,
+    amountFen: s.amount_fen,
+    paidFen: s.paid_fen,
+    dueDate: s.due_date!,
+  }));
+  return getDocumentsService(ctx).createAndIssue(trx, actor, {
+    ...subject,
+    type: 'effectiveness_certificate',
+    fields: {
+      applicantName: o.creditor_name,
+      respondentName: o.debtor_name,
+      basisDocument: `${source.title} ${source.number ?? o.source_label}`,
+      madeOn: source.issued_date ?? o.effective_date,
+      services: lines,
+      effectiveOn: o.effective_date,
+      effectRule: effectText,
+      items,
+      unpaidTotalFen: all.reduce((sum, s) => sum + s.amount_fen - s.paid_fen, 0),
+    },
+    issuerOrgId: source.issuer_org_id,
+    userOrgId: auth.organizationId,
+  });
 }
 
 /**

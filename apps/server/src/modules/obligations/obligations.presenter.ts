@@ -73,6 +73,8 @@ export function presentObligation(
     nextStep: o.next_step,
     nextStepLabel: o.next_step ? NEXT_STEP_RULES[o.next_step].label : null,
     nextStepDocumentId: o.next_step_document_id,
+    enforcementPackUrl:
+      viewer.staff && o.next_step === 'enforcement' ? `/api/obligations/${o.id}/enforcement-pack.pdf` : null,
     nextSteps: steps.map((s) => ({
       step: s,
       label: NEXT_STEP_RULES[s].label,

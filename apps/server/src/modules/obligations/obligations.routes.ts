@@ -5,7 +5,9 @@ import type { AppContext } from '../../platform/context';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
+import { contentDisposition } from '../documents/documents.access';
 import { sweepOverdue, takeNextStep } from './obligations.followup';
+import { enforcementPack } from './obligations.pack';
 import { presentObligation, totalsOf } from './obligations.presenter';
 import { findObligations, type ObligationFilter } from './obligations.repository';
 import {
@@ -161,21 +163,31 @@ export const obligationsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'matter.read' },
       schema: {
         tags,
-        summary: '确认或不予确认劳动者申报的付款（不予确认须写明理由）',
+        summary: '确认或不予确认劳动者申报的付款（不予确认须写明理由；支持 Idempotency-Key，重试不重复处理）',
         params: paymentParam,
         body: decidePaymentBody,
         response: { 200: obligationSchema, ...responses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const auth = req.auth!;
       assertMayWork(auth);
       await visible(auth, req.params.id);
-      await db.transaction().execute(async (trx) => {
-        const o = await lockObligation(trx, req.params.id);
-        await decidePayment(ctx, trx, actorOf(req, 'matter.read'), o, req.params.paymentId, req.body);
-      });
-      return one(auth, req.params.id);
+      return withIdempotency(
+        db,
+        req,
+        reply,
+        'obligation.payment-decision',
+        async () => {
+          await db.transaction().execute(async (trx) => {
+            const o = await lockObligation(trx, req.params.id);
+            await decidePayment(ctx, trx, actorOf(req, 'matter.read'), o, req.params.paymentId, req.body);
+            return req.params.paymentId;
+          });
+          return { status: 200, body: await one(auth, req.params.id) };
+        },
+        async () => ({ status: 200, body: await one(auth, req.params.id) }),
+      );
     },
   );
 
@@ -216,6 +228,29 @@ export const obligationsRoutes: FastifyPluginAsyncZod = async (app) => {
           },
         }),
       );
+    },
+  );
+
+  app.get(
+    '/obligations/:id/enforcement-pack.pdf',
+    {
+      config: { auth: 'matter.read' },
+      schema: {
+        tags,
+        summary:
+          '强制执行申请材料（一个 PDF）：强制执行申请书（未履行事项和金额）、执行依据（裁决书或调解书）、送达及生效证明书',
+        params: idParam,
+        response: { 200: z.any().describe('PDF'), ...responses },
+      },
+    },
+    async (req, reply) => {
+      await visible(req.auth!, req.params.id);
+      const { pdf, name } = await enforcementPack(ctx, actorOf(req, 'matter.read'), req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition('inline', name, 'pdf'))
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
     },
   );
 

@@ -7,6 +7,27 @@ const fen = z.number().int('金额以分为单位').min(1, '金额须大于零')
 
 export const PAYERS = ['debtor', 'general_contractor', 'wage_deposit', 'emergency_fund', 'other'] as const;
 
+/**
+ * The payment items a binding document states (仲裁调解书, 司法确认的调解协议): each becomes an obligation
+ * with the due date written in the document, in instalments where agreed. Used by the modules that
+ * record those documents (arbitration, court).
+ */
+export const documentPaymentItems = z
+  .array(
+    z.strictObject({
+      item: z.string().trim().min(1, '请填写支付事项').max(100, '支付事项不能超过100字'),
+      claimType: z.string().trim().max(50).optional().describe('请求类别（诉求目录代码），如 unpaid_wages'),
+      amountFen: fen.describe('金额（分）'),
+      dueDate: isoDate.describe('文书确定的履行期限'),
+      instalments: z
+        .array(z.strictObject({ amountFen: fen, dueDate: isoDate }))
+        .max(36, '分期不能超过36期')
+        .optional()
+        .describe('分期履行（各期金额之和须等于该项金额）'),
+    }),
+  )
+  .max(30, '支付事项不能超过30项');
+
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
 export const paymentParam = z.strictObject({
   id: z.uuid('编号格式不正确'),
@@ -88,6 +109,10 @@ export const obligationSchema = z
     nextStep: z.enum(NEXT_STEPS).nullable(),
     nextStepLabel: z.string().nullable(),
     nextStepDocumentId: z.string().nullable(),
+    enforcementPackUrl: z
+      .string()
+      .nullable()
+      .describe('强制执行申请材料（申请书、执行依据、送达及生效证明书合订的一个 PDF；工作人员可见）'),
     /** The next steps open now (overdue, none taken yet), with their basis. */
     nextSteps: z.array(z.object({ step: z.enum(NEXT_STEPS), label: z.string(), basis: z.string() })),
     payments: z.array(paymentSchema),

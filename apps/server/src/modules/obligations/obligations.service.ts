@@ -2,6 +2,7 @@
 import {
   CLAIM_CATALOGUE,
   type Instalment,
+  instalmentProblem,
   isClaimType,
   OBLIGATION_SOURCE_RULES,
   type ObligationSource,
@@ -59,6 +60,39 @@ export interface CreateObligationsInput {
   effectiveDate: string | null;
   items: readonly ObligationItemInput[];
   responsibleUserId?: string | null;
+  /** When the document was served, if it is served as it takes effect (签收的调解书, 送达的裁定). */
+  servedOn?: string | null;
+}
+
+/**
+ * Payment items as a document states them (documentPaymentItems) → obligation items: the claim type
+ * must be one of the catalogue, the instalments must add up to the item and follow one another.
+ */
+export function itemsFromDocument(
+  items: readonly {
+    item: string;
+    claimType?: string | undefined;
+    amountFen: number;
+    dueDate: string;
+    instalments?: readonly Instalment[] | undefined;
+  }[],
+): ObligationItemInput[] {
+  return items.map((i, n) => {
+    if (i.claimType && !isClaimType(i.claimType)) {
+      throw new AppError(400, 'PAYMENT_ITEM_CLAIM_TYPE', `第${n + 1}项支付事项的请求类别不正确`, {
+        field: `payments.${n}.claimType`,
+      });
+    }
+    const problem = instalmentProblem(i.amountFen, i.instalments ?? []);
+    if (problem) throw obligationErrors.instalments(`第${n + 1}项：${problem}`);
+    return {
+      item: i.item,
+      claimType: i.claimType ?? null,
+      amountFen: i.amountFen,
+      dueDate: i.dueDate,
+      instalments: i.instalments ?? [],
+    };
+  });
 }
 
 /** The label of an item: the claim's catalogue label, else the text given. */
@@ -129,6 +163,7 @@ export async function createObligations(
       instalment_no: n + 1,
       instalment_count: schedule.length,
       effective_date: input.effectiveDate,
+      ...(input.servedOn ? { served_on: input.servedOn } : {}),
       due_date: s.dueDate,
       basis: rule.basis,
       status: obligationStatus({ amountFen: s.amountFen, paidFen: 0, dueDate: s.dueDate, today }),
@@ -415,4 +450,60 @@ export async function decidePayment(
     { obligationId: o.id, paymentId: p.id },
   );
   return { obligation: after, payment: decided };
+}
+
+/**
+ * An order to correct (责令改正指令书) found complied at the follow-up check (《劳动保障监察条例》第十八条
+ * 第一款第（二）项): what is still outstanding on its obligations is recorded as paid by the employer on
+ * the check date, confirmed by the inspector who checked, with an event on the matter. Obligations
+ * already paid are left alone; returns how many were settled.
+ */
+export async function settleOnCompliance(
+  ctx: AppContext,
+  trx: Trx,
+  actor: Actor,
+  sourceDocumentId: string,
+  checkedOn: string,
+): Promise<number> {
+  const rows = await trx
+    .selectFrom('obligation')
+    .selectAll()
+    .where('source_document_id', '=', sourceDocumentId)
+    .where('source', '=', 'order_to_correct')
+    .where('status', '!=', 'paid')
+    .orderBy('due_date')
+    .orderBy('instalment_no')
+    .forUpdate()
+    .execute();
+  for (const o of rows) {
+    const outstanding = o.amount_fen - o.paid_fen;
+    const payment = await trx
+      .insertInto('obligation_payment')
+      .values({
+        obligation_id: o.id,
+        amount_fen: outstanding,
+        paid_on: checkedOn,
+        payer: 'debtor',
+        declared_by: 'staff',
+        declared_by_user_id: actor.id,
+        declared_by_name: actor.name,
+        note: `复查认定已按${o.source_label}改正`,
+        status: 'confirmed',
+        decided_by: actor.id,
+        decided_by_name: actor.name,
+        decided_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const after = await applyPaid(ctx, trx, o, outstanding);
+    await recordChange(
+      trx,
+      actor,
+      await matterRef(trx, o.matter_id),
+      'obligation_paid_on_compliance',
+      `复查认定用人单位已按${o.source_label}改正：${o.item}${yuan(outstanding)}记为已付（${checkedOn}），已付${yuan(after.paid_fen)}／应付${yuan(after.amount_fen)}（${OBLIGATION_SOURCE_RULES[o.source].basis}）`,
+      { obligationId: o.id, paymentId: payment.id },
+    );
+  }
+  return rows.length;
 }

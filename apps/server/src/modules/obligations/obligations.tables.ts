@@ -32,6 +32,8 @@ export interface ObligationTable {
   paid_at: Timestamp | null;
   next_step: NextStep | null;
   next_step_document_id: string | null;
+  /** The 送达及生效证明书 issued with a 强制执行申请书 (migration 0083). */
+  next_step_certificate_id: string | null;
   next_step_ref: string | null;
   next_step_at: Timestamp | null;
   version: Generated<number>;

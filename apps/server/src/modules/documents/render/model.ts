@@ -80,6 +80,12 @@ export const DOCUMENT_TYPES = [
   'payment_order_guidance',
   // issue #20: the signed record of an online (or on-site) mediation session (templates/mediation.ts)
   'mediation_record',
+  // issue #21: the defaulter decisions not to list / not to remove early, the end-of-term notice, and
+  // the 生效证明书 of the enforcement pack (templates/defaulters.ts, templates/obligations.ts)
+  'defaulter_not_listed_decision',
+  'defaulter_removal_refusal',
+  'defaulter_expiry_notice',
+  'effectiveness_certificate',
 ] as const;
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -69,6 +69,11 @@ function ObligationItem({ o }: { o: Obligation }) {
           </Typography.Text>
         ))}
         {o.nextStepLabel ? <Tag color="purple">已办理：{o.nextStepLabel}</Tag> : null}
+        {o.enforcementPackUrl ? (
+          <a href={o.enforcementPackUrl} target="_blank" rel="noreferrer" data-testid="enforcement-pack">
+            强制执行申请材料（申请书、执行依据、送达及生效证明书）
+          </a>
+        ) : null}
         <Space wrap>
           {o.actions.includes('record_payment') ? (
             <Button size="small" onClick={() => setPaying(true)} data-testid="record-payment">

@@ -1,4 +1,4 @@
-import { DEFAULTER_RULE } from '@onestop/domain';
+import { DEFAULTER_ACT, DEFAULTER_PERIODS, DEFAULTER_RULE } from '@onestop/domain';
 import { d, defineTemplate, kv, p, yuan } from './template.js';
 import { remedy } from './inspection.js';
 
@@ -229,6 +229,112 @@ export const defaulterRemovalDecision = defineTemplate<DefaulterRemovalDecisionF
   ],
 });
 
+export interface DefaulterNotListedDecisionFields extends DefaulterBase {
+  noticeNumber: string;
+  reasons: string;
+  decidedDate: string;
+  approver: string;
+}
+
+/** 不予列入决定书: after review of the statement (or of the file), the employer is not listed. */
+export const defaulterNotListedDecision = defineTemplate<DefaulterNotListedDecisionFields>({
+  type: 'defaulter_not_listed_decision',
+  title: '不予列入拖欠农民工工资失信联合惩戒对象名单决定书',
+  required: [
+    ...base,
+    { key: 'noticeNumber', label: '告知书文号' },
+    { key: 'reasons', label: '不予列入的理由' },
+    { key: 'decidedDate', label: '决定日期', kind: 'date' },
+    { key: 'approver', label: '批准人' },
+  ],
+  addressee: (f) => f.employerName,
+  build: (f) => [
+    particulars(f),
+    p(`经查：${f.facts}`),
+    p(
+      `本机关曾以${f.noticeNumber}告知书告知你单位，拟以${f.ground}为由将你单位及${f.responsiblePersons}列入拖欠农民工工资失信联合惩戒对象名单。`,
+    ),
+    p(`经复核：${f.reasons}`),
+    p(
+      `依照${DEFAULTER_ACT}和${DEFAULTER_RULE}第五条的规定，经本机关负责人${f.approver}批准，于${d(f.decidedDate)}决定不将你单位及上述人员列入拖欠农民工工资失信联合惩戒对象名单，本次列入程序终结。`,
+    ),
+    p(
+      '本决定不影响本机关依法对你单位拖欠农民工工资的违法行为继续处理；你单位应当依法按时足额支付农民工工资。',
+    ),
+  ],
+});
+
+export interface DefaulterRemovalRefusalFields {
+  employerName: string;
+  responsiblePersons: string;
+  decisionNumber: string;
+  appliedDate: string;
+  reasons: string;
+  decidedDate: string;
+  endsDate: string;
+  approver: string;
+}
+
+/** 不予提前移出决定书: the application for early removal is refused, with reasons; the listing stays. */
+export const defaulterRemovalRefusal = defineTemplate<DefaulterRemovalRefusalFields>({
+  type: 'defaulter_removal_refusal',
+  title: '不予提前移出拖欠农民工工资失信联合惩戒对象名单决定书',
+  required: [
+    { key: 'employerName', label: '用人单位' },
+    { key: 'responsiblePersons', label: '有关责任人员' },
+    { key: 'decisionNumber', label: '列入决定书文号' },
+    { key: 'appliedDate', label: '申请日期', kind: 'date' },
+    { key: 'reasons', label: '不予提前移出的理由' },
+    { key: 'decidedDate', label: '决定日期', kind: 'date' },
+    { key: 'endsDate', label: '列入期限届满日期', kind: 'date' },
+    { key: 'approver', label: '批准人' },
+  ],
+  addressee: (f) => f.employerName,
+  build: (f) => [
+    p(
+      `你单位于${d(f.appliedDate)}申请将你单位及${f.responsiblePersons}提前移出本机关以${f.decisionNumber}决定列入的拖欠农民工工资失信联合惩戒对象名单。`,
+    ),
+    p(`经审核：${f.reasons}`),
+    p(
+      `你单位的申请不符合${DEFAULTER_PERIODS.earlyRemoval.basis}的条件。经本机关负责人${f.approver}批准，于${d(f.decidedDate)}决定不予提前移出。列入期限至${d(f.endsDate)}届满；你单位符合条件后可以再次申请。`,
+    ),
+    remedy('决定书'),
+  ],
+});
+
+export interface DefaulterExpiryNoticeFields {
+  employerName: string;
+  responsiblePersons: string;
+  decisionNumber: string;
+  decidedDate: string;
+  endsDate: string;
+  /** The day after the last day of the term */
+  removedDate: string;
+}
+
+/** 期满移出通知书: the term has ended; the employer is removed from the list and publication stops. */
+export const defaulterExpiryNotice = defineTemplate<DefaulterExpiryNoticeFields>({
+  type: 'defaulter_expiry_notice',
+  title: '列入期限届满移出拖欠农民工工资失信联合惩戒对象名单通知书',
+  required: [
+    { key: 'employerName', label: '用人单位' },
+    { key: 'responsiblePersons', label: '有关责任人员' },
+    { key: 'decisionNumber', label: '列入决定书文号' },
+    { key: 'decidedDate', label: '列入决定日期', kind: 'date' },
+    { key: 'endsDate', label: '列入期限届满日期', kind: 'date' },
+    { key: 'removedDate', label: '移出日期', kind: 'date' },
+  ],
+  addressee: (f) => f.employerName,
+  build: (f) => [
+    p(
+      `本机关以${f.decisionNumber}决定自${d(f.decidedDate)}起将你单位及${f.responsiblePersons}列入拖欠农民工工资失信联合惩戒对象名单，列入期限为${DEFAULTER_PERIODS.termYears.years}年，至${d(f.endsDate)}届满。`,
+    ),
+    p(
+      `依照${DEFAULTER_PERIODS.termYears.basis}和${DEFAULTER_PERIODS.expiry.basis}，列入期限届满，你单位及上述人员自${d(f.removedDate)}起移出拖欠农民工工资失信联合惩戒对象名单，本机关停止公开，并通知有关部门停止联合惩戒。`,
+    ),
+  ],
+});
+
 /** Filled samples (tests, previews). */
 export const DEFAULTER_SAMPLES = {
   defaulter_notice: {
@@ -293,6 +399,36 @@ export const DEFAULTER_SAMPLES = {
     removedDate: '2027-07-15',
     approver: '吴建国',
   },
+  defaulter_not_listed_decision: {
+    employerName: '随州市恒达建筑劳务有限公司',
+    caseNumber: '随人社监案字〔2026〕第7号',
+    responsiblePersons: '法定代表人赵建华',
+    facts: '拖欠42名农民工工资共计628,000.00元，逾期未支付。',
+    ground: '克扣、无故拖欠农民工工资达到认定拒不支付劳动报酬罪数额标准',
+    owedAmount: 628000,
+    noticeNumber: '随人社监失告字〔2026〕第1号',
+    reasons: '你单位在告知期间已足额支付拖欠的农民工工资并提交了支付凭证，不再符合列入条件。',
+    decidedDate: '2026-12-18',
+    approver: '吴建国',
+  },
+  defaulter_removal_refusal: {
+    employerName: '随州市恒达建筑劳务有限公司',
+    responsiblePersons: '法定代表人赵建华',
+    decisionNumber: '随人社监失决字〔2026〕第1号',
+    appliedDate: '2027-07-01',
+    reasons: '经核实，你单位尚有3名农民工的工资共计18,000.00元未支付，不属于已足额支付。',
+    decidedDate: '2027-07-15',
+    endsDate: '2029-12-18',
+    approver: '吴建国',
+  },
+  defaulter_expiry_notice: {
+    employerName: '随州市恒达建筑劳务有限公司',
+    responsiblePersons: '法定代表人赵建华',
+    decisionNumber: '随人社监失决字〔2026〕第1号',
+    decidedDate: '2026-12-18',
+    endsDate: '2029-12-18',
+    removedDate: '2029-12-19',
+  },
 } as const;
 
 export const DEFAULTER_DOCUMENT_TYPES = [
@@ -302,4 +438,7 @@ export const DEFAULTER_DOCUMENT_TYPES = [
   'defaulter_publication',
   'defaulter_removal_receipt',
   'defaulter_removal_decision',
+  'defaulter_not_listed_decision',
+  'defaulter_removal_refusal',
+  'defaulter_expiry_notice',
 ] as const;

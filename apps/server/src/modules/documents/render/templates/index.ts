@@ -11,6 +11,12 @@ import {
   defaulterRemovalDecision,
   defaulterRemovalReceipt,
   defaulterStatementRecord,
+  type DefaulterNotListedDecisionFields,
+  defaulterNotListedDecision,
+  type DefaulterRemovalRefusalFields,
+  defaulterRemovalRefusal,
+  type DefaulterExpiryNoticeFields,
+  defaulterExpiryNotice,
 } from './defaulters.js';
 import { chineseDate, normalizeDocumentText } from '@onestop/domain';
 import {
@@ -161,6 +167,8 @@ import {
   enforcementApplication,
   type PaymentOrderGuidanceFields,
   paymentOrderGuidance,
+  type EffectivenessCertificateFields,
+  effectivenessCertificate,
 } from './obligations.js';
 
 /** The fields each document type is filled with. */
@@ -234,6 +242,10 @@ export interface DocumentFieldsMap {
   enforcement_application: EnforcementApplicationFields;
   payment_order_guidance: PaymentOrderGuidanceFields;
   mediation_record: MediationRecordFields;
+  defaulter_not_listed_decision: DefaulterNotListedDecisionFields;
+  defaulter_removal_refusal: DefaulterRemovalRefusalFields;
+  defaulter_expiry_notice: DefaulterExpiryNoticeFields;
+  effectiveness_certificate: EffectivenessCertificateFields;
 }
 
 export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<DocumentFieldsMap[T]> } = {
@@ -305,6 +317,10 @@ export const TEMPLATES: { readonly [T in DocumentType]: DocumentTemplate<Documen
   enforcement_application: enforcementApplication,
   payment_order_guidance: paymentOrderGuidance,
   mediation_record: mediationRecord,
+  defaulter_not_listed_decision: defaulterNotListedDecision,
+  defaulter_removal_refusal: defaulterRemovalRefusal,
+  defaulter_expiry_notice: defaulterExpiryNotice,
+  effectiveness_certificate: effectivenessCertificate,
 };
 
 export interface DocumentInput<T extends DocumentType> {

@@ -1,4 +1,5 @@
 import { documentFen } from '@onestop/domain';
+import type { Block } from '../model.js';
 import { d, defineTemplate, kv, list, p, sign } from './template.js';
 
 // Issue #21: the next steps offered when an agreement, award or 调解书 is not paid.
@@ -69,7 +70,7 @@ export const enforcementApplication = defineTemplate<EnforcementApplicationField
     p('附件：'),
     list([
       `${f.basisDocument}（生效法律文书）副本一份`,
-      '送达回证（送达证明）及生效证明一份',
+      '送达及生效证明书一份',
       '申请执行人身份证明一份',
       '履行情况记录（付款登记）一份',
     ]),
@@ -121,6 +122,63 @@ export const paymentOrderGuidance = defineTemplate<PaymentOrderGuidanceFields>({
   ],
 });
 
+export interface EffectivenessCertificateFields {
+  applicantName: string;
+  respondentName: string;
+  /** 执行依据: e.g. 裁决书 随劳人仲案字〔2026〕第15号 */
+  basisDocument: string;
+  madeOn: string;
+  /** How the document was served, one line each (recipient, method, date). */
+  services: string[];
+  effectiveOn: string;
+  /** Why it is in force on that date, with the statute and article. */
+  effectRule: string;
+  /** Each item with what was due and what is recorded as paid (履行情况). */
+  items: UnpaidItem[];
+  unpaidTotalFen: number;
+}
+
+/**
+ * 送达及生效证明书 of the enforcement pack (issue #21): issued by the body that made the document, it certifies
+ * when it was made, how it was served and when it took effect, and records the payments on it.
+ */
+export const effectivenessCertificate = defineTemplate<EffectivenessCertificateFields>({
+  type: 'effectiveness_certificate',
+  title: '送达及生效证明书',
+  required: [
+    { key: 'applicantName', label: '权利人' },
+    { key: 'respondentName', label: '义务人' },
+    { key: 'basisDocument', label: '生效法律文书' },
+    { key: 'madeOn', label: '作出日期', kind: 'date' },
+    { key: 'effectiveOn', label: '生效日期', kind: 'date' },
+    { key: 'effectRule', label: '生效依据' },
+    {
+      key: 'items',
+      label: '履行事项',
+      kind: 'items',
+      item: [
+        { key: 'item', label: '事项' },
+        { key: 'dueDate', label: '履行期限', kind: 'date' },
+      ],
+    },
+  ],
+  addressee: () => '',
+  build: (f) => {
+    const blocks: Block[] = [
+      p(
+        `兹证明：${f.applicantName}与${f.respondentName}劳动争议一案，本机关于${d(f.madeOn)}作出${f.basisDocument}。`,
+      ),
+      p('送达情况：'),
+      list(f.services.length ? f.services : ['（无送达记录）']),
+      p(`${f.effectRule}该文书于${d(f.effectiveOn)}发生法律效力。`),
+      p(`截至本证明出具之日，本机关登记的履行情况如下，未履行金额共计${documentFen(f.unpaidTotalFen)}：`),
+      list(f.items.map(unpaidLine)),
+      p('特此证明。'),
+    ];
+    return blocks;
+  },
+});
+
 const SAMPLE_ITEMS: UnpaidItem[] = [
   { item: '拖欠工资', amountFen: 1_560_000, paidFen: 560_000, dueDate: '2026-12-15' },
   { item: '经济补偿', amountFen: 800_000, paidFen: 0, dueDate: '2026-12-15' },
@@ -129,7 +187,23 @@ const SAMPLE_ITEMS: UnpaidItem[] = [
 export const OBLIGATION_SAMPLES: {
   enforcement_application: EnforcementApplicationFields;
   payment_order_guidance: PaymentOrderGuidanceFields;
+  effectiveness_certificate: EffectivenessCertificateFields;
 } = {
+  effectiveness_certificate: {
+    applicantName: '刘䶮',
+    respondentName: '随州市恒达机械制造有限公司',
+    basisDocument: '裁决书 随劳人仲案字〔2026〕第2号',
+    madeOn: '2026-11-02',
+    services: [
+      '2026年11月4日直接送达刘䶮，本人签收',
+      '2026年11月4日直接送达随州市恒达机械制造有限公司，签收',
+    ],
+    effectiveOn: '2026-11-20',
+    effectRule:
+      '当事人自收到裁决书之日起十五日内未向人民法院提起诉讼的，裁决书发生法律效力（《中华人民共和国劳动争议调解仲裁法》第四十八条、第五十条）。',
+    items: SAMPLE_ITEMS,
+    unpaidTotalFen: 1_800_000,
+  },
   enforcement_application: {
     applicantName: '刘䶮',
     respondentName: '随州市恒达机械制造有限公司',
