@@ -13,14 +13,14 @@ import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
-import { getClocksService } from '../clocks/clocks.module';
+import { getClocksService } from '../clocks';
 import {
   createObligations,
   itemsFromDocument,
   type ObligationItemInput,
   recordService,
 } from '../obligations';
-import { enqueuePartyNotice } from '../notifications/notifications.service';
+import { enqueuePartyNotice } from '../notifications';
 import { acceptanceFacts, assertConsents } from './arbitration.collective';
 import { type ApplicationData, documentNames, loadApplication } from './arbitration.data';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { intakeBody } from '../intake/intake.schema';
+import { intakeBody } from '../intake';
 import { documentPaymentItems } from '../obligations';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 

@@ -13,3 +13,4 @@ export { sampleSealPng } from './render/index';
 export { PETITION_OUTCOMES } from './render/templates/other';
 export { SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH, formatShortCode, generateShortCode } from './short-code';
 export { INTERNAL_FORM_TYPES } from './verify.summary';
+export { METHOD_LABELS } from './documents.delivery';

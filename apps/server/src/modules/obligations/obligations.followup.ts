@@ -15,10 +15,10 @@ import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordChange } from '../../platform/scope';
 import { systemActor } from '../../platform/system';
-import { METHOD_LABELS } from '../documents/documents.delivery';
-import { getDocumentsService } from '../documents/documents.plugin';
-import { enqueueNotifications } from '../notifications/notifications.service';
-import { createTransferIn } from '../transfers/transfers.service';
+import { METHOD_LABELS } from '../documents';
+import { getDocumentsService } from '../documents';
+import { enqueueNotifications } from '../notifications';
+import { createTransferIn } from '../transfers';
 import { assertVersion, type ObligationRow } from './obligations.service';
 
 type Trx = Transaction<DB>;

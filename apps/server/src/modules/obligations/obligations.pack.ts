@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { getDocumentsService } from '../documents/documents.plugin';
+import { getDocumentsService } from '../documents';
 
 /**
  * The enforcement application pack (强制执行申请材料, issue #21): the 强制执行申请书 with the unpaid items

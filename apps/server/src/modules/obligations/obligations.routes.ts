@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
-import { contentDisposition } from '../documents/documents.access';
+import { contentDisposition } from '../documents';
 import { sweepOverdue, takeNextStep } from './obligations.followup';
 import { enforcementPack } from './obligations.pack';
 import { presentObligation, totalsOf } from './obligations.presenter';
