@@ -1,3 +1,4 @@
+import { businessDate, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain';
 import type { RoleCode } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
@@ -409,8 +410,8 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<boo
           .execute();
       }
     }
-    // Training and 金牌 demo rows (a course held on the seeding day in China, UTC+8).
-    await seedTrainingDemo(trx, new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+    // Training and 金牌 demo rows (a course held on the seeding day, business time zone by default).
+    await seedTrainingDemo(trx, businessDate(new Date(), DEFAULT_TZ_OFFSET_MINUTES));
     await seedDemoPrevention(trx);
     await appendAudit(trx, SYSTEM_ACTOR, {
       action: 'seed.demo',
