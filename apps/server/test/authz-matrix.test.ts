@@ -383,6 +383,28 @@ const BROAD_WRITES = new Map<string, string>([
   ],
   ['POST /api/defaulters/:id/removal', 'handler: leader post of the listing jurisdiction (提前移出决定)'],
   // Online rooms (issue #20): case visible in the jurisdiction + the track's work post (staffAccess).
+  [
+    'POST /api/arbitration/cases/:caseId/written-hearing',
+    'handler: arbitration post of the case jurisdiction + machine roles (书面审理, 办案规则第六十条)',
+  ],
+  ['POST /api/rooms/:id/exhibits', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
+  ['POST /api/rooms/:id/recordings', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
+  [
+    'PUT /api/rooms/:id/recordings/:recordingId/chunks/:seq',
+    'handler: mediation.work / arbitration.work|clerk on a visible case',
+  ],
+  [
+    'POST /api/rooms/:id/recordings/:recordingId/finish',
+    'handler: mediation.work / arbitration.work|clerk on a visible case',
+  ],
+  [
+    'POST /api/portal/rooms/:id/recording-notice',
+    'portal session and the room invitation of a party it acts for',
+  ],
+  [
+    'POST /api/portal/written-hearings/:caseId/submissions',
+    'portal session acting for a party of the case (memberOf); one submission per round',
+  ],
   ['POST /api/cases/:caseId/rooms', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
   ['PUT /api/rooms/:id/record', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
   ['POST /api/rooms/:id/record/finish', 'handler: mediation.work / arbitration.work|clerk on a visible case'],
