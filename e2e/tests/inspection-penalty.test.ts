@@ -70,12 +70,21 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
    * antd Select: click it once (Playwright waits until it is visible, stable — the modal's opening
    * animation over — and receives the click), then the option in the open dropdown.
    */
+  /**
+   * Picks an option of an antd select. A single select's dropdown fades out after the pick and covers
+   * the fields below it for a moment: wait until no dropdown is visible before the next click.
+   */
   async function pick(page: Page, testId: string, text: string) {
-    await page.getByTestId(testId).click();
+    const select = page.getByTestId(testId);
+    await select.click();
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
       .first()
       .click();
+    const multiple = await select.evaluate(
+      (el) => el.classList.contains('ant-select-multiple') || el.closest('.ant-select-multiple') !== null,
+    );
+    if (!multiple) await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   }
 
   /** Setup through the API: a complaint accepted, two inspectors assigned, the investigation started. */
