@@ -103,8 +103,13 @@ describe('work queues', () => {
       (await zhang.post(`/api/cases/${a.id}/assign`, { userId: zid, version: fresh.version })).status,
     ).toBe(200);
     const mine = (await zhang.get('/api/work/queue')).body.items;
-    expect(mine.map((x: any) => x.id)).toEqual([a.id]);
-    expect(mine[0].assigneeName).toBe('张敏');
+    // Her own cases, then what waits on her mediator post (待调解: registered, nobody assigned yet).
+    const own = mine.filter((x: any) => x.kind === 'case');
+    expect(own.map((x: any) => x.id)).toEqual([a.id]);
+    expect(own[0].assigneeName).toBe('张敏');
+    expect(mine.filter((x: any) => x.kind !== 'case').map((x: any) => x.kind)).toEqual(
+      mine.filter((x: any) => x.kind !== 'case').map(() => 'mediation'),
+    );
     expect((await zhang.get('/api/work/mediation?queue=mine')).body.items.map((x: any) => x.id)).toEqual([
       a.id,
     ]);
