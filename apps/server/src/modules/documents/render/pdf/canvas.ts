@@ -1,3 +1,4 @@
+import { EmbeddedImages } from './images.js';
 import {
   cachedCoverage,
   currentFontHasGlyph,
@@ -41,11 +42,14 @@ export class PdfCanvas {
   breakBeforeLine: number | undefined;
   private readonly fontIds = new Map<FontKey, string>();
   private readonly registered = new Set<FontKey>();
+  /** Images embedded before layout (see images.ts); `doc.image(canvas.images.source(png), …)`. */
+  readonly images: EmbeddedImages;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
     private readonly fallbacks: readonly FallbackFont[],
   ) {
+    this.images = new EmbeddedImages(doc);
     doc.registerFont('body', fontBuffer('body'));
     doc.registerFont('bold', fontBuffer('bold'));
     // pdfkit numbers fonts (F1, F2, …; the subset tag derives from it) in the order they are first

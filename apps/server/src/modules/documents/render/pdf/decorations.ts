@@ -104,7 +104,7 @@ export function drawSignOff(canvas: PdfCanvas, issuer: string, date: string, sea
   canvas.text(date, { x: dateX, width: dateW + 1, align: 'left' });
   if (seal) {
     const cy = nameTop + SEAL_OFFSET;
-    canvas.doc.image(seal, centre - SEAL_SIZE / 2, cy - SEAL_SIZE / 2, {
+    canvas.doc.image(canvas.images.source(seal), centre - SEAL_SIZE / 2, cy - SEAL_SIZE / 2, {
       width: SEAL_SIZE,
       height: SEAL_SIZE,
     });
@@ -112,13 +112,17 @@ export function drawSignOff(canvas: PdfCanvas, issuer: string, date: string, sea
 }
 
 /** QR code with the verification URL and the printed short code, bottom left of the last page. */
-export async function drawVerification(
+export function verificationQr(url: string): Promise<Buffer> {
+  return QRCode.toBuffer(url, { type: 'png', margin: 0, width: 256, errorCorrectionLevel: 'M' });
+}
+
+/** QR code (from `verificationQr`, embedded before layout) and the printed short code, bottom left. */
+export function drawVerification(
   canvas: PdfCanvas,
-  url: string,
+  png: Buffer,
   shortCode: string,
   leftColumnBottom: number,
-): Promise<void> {
-  const png = await QRCode.toBuffer(url, { type: 'png', margin: 0, width: 256, errorCorrectionLevel: 'M' });
+): void {
   const { doc } = canvas;
   const range = doc.bufferedPageRange();
   doc.switchToPage(range.start + range.count - 1);
@@ -127,7 +131,7 @@ export async function drawVerification(
     canvas.newPage();
     top = BLOCK_BOTTOM - QR_SIZE;
   }
-  doc.image(png, PAGE.left, top, { width: QR_SIZE, height: QR_SIZE });
+  doc.image(canvas.images.source(png), PAGE.left, top, { width: QR_SIZE, height: QR_SIZE });
   const x = PAGE.left + QR_SIZE + mm(3);
   canvas.y = top + QR_SIZE / 2 - 20;
   canvas.text(`验证码：${shortCode}`, { x, width: mm(60), size: SIZE.note, pitch: 18, align: 'left' });

@@ -1,7 +1,14 @@
 import PDFDocument from 'pdfkit';
 import { assertValidModel, type Block, type DocumentModel, formatChineseDate } from '../model.js';
 import { PdfCanvas } from './canvas.js';
-import { drawPageNumbers, drawSignOff, drawVerification, drawWatermark, signOffFits } from './decorations.js';
+import {
+  drawPageNumbers,
+  drawSignOff,
+  drawVerification,
+  drawWatermark,
+  signOffFits,
+  verificationQr,
+} from './decorations.js';
 import { DEFAULT_FALLBACK_FONTS, type FallbackFont } from './fonts.js';
 import { BLOCK_BOTTOM, BLOCK_RIGHT, LINE_PITCH, PAGE, SIZE } from './page.js';
 import { drawTable } from './table.js';
@@ -58,7 +65,10 @@ function drawSignatureImage(canvas: PdfCanvas, label: string, png: Buffer): void
   const y = canvas.page === page ? top : PAGE.top;
   const x = PAGE.left + canvas.textWidth(`　　${label}`, 'body', SIZE.body) + 4;
   if (!canvas.dry) {
-    canvas.doc.image(png, x, y - LINE_PITCH * 0.5, { fit: [height * 3, height], valign: 'center' });
+    canvas.doc.image(canvas.images.source(png), x, y - LINE_PITCH * 0.5, {
+      fit: [height * 3, height],
+      valign: 'center',
+    });
   }
   canvas.y = Math.max(canvas.y, y + height);
 }
@@ -101,6 +111,11 @@ export async function renderPdf(model: DocumentModel, options: PdfRenderOptions 
   });
 
   const canvas = new PdfCanvas(doc, options.fallbackFonts ?? DEFAULT_FALLBACK_FONTS);
+  const qrPng = model.verification ? await verificationQr(model.verification.url) : undefined;
+  const signatures = model.paragraphs.flatMap((block) =>
+    block.kind === 'signature' ? block.entries.map((entry) => entry.imagePng) : [],
+  );
+  await canvas.images.embed([model.issuer.sealPng, qrPng, ...signatures]);
 
   const layoutBody = () => {
     // Heading: the issuing body over the title (GB/T 9704-2012 7.2.1; arbitration model texts).
@@ -158,8 +173,8 @@ export async function renderPdf(model: DocumentModel, options: PdfRenderOptions 
   const bodyBottom = canvas.y;
   drawSignOff(canvas, model.issuer.name, formatChineseDate(model.issuedDate), model.issuer.sealPng);
   const leftColumnBottom = canvas.page === pagesBefore ? bodyBottom : PAGE.top;
-  if (model.verification) {
-    await drawVerification(canvas, model.verification.url, model.verification.shortCode, leftColumnBottom);
+  if (model.verification && qrPng) {
+    drawVerification(canvas, qrPng, model.verification.shortCode, leftColumnBottom);
   }
   drawPageNumbers(canvas);
   doc.end();

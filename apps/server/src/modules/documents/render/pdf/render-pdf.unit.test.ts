@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, pbkdf2 } from 'node:crypto';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { type DocumentModel, DOCUMENT_TYPES, InvalidDocumentError } from '../model.js';
 import { SAMPLE_FIELDS, sampleSealPng } from '../samples.js';
@@ -110,6 +111,32 @@ describe('renderPdf', () => {
     const b = await renderPdf(sample('hearing_notice'));
     const hash = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
     expect(hash(a)).toBe(hash(b));
+  });
+
+  it('gives identical bytes when renders with a seal, a QR code and signatures interleave', async () => {
+    // pdfkit inflates PNGs with an alpha channel on the thread pool; renders running side by side (as on a
+    // loaded server) once wrote those image objects at different places in the file.
+    const signed = sample('hearing_notice', {
+      paragraphs: [
+        ...sample('hearing_notice').paragraphs,
+        {
+          kind: 'signature',
+          entries: [
+            { label: '申请人：', imagePng: sampleSealPng(120) },
+            { label: '被申请人：', imagePng: sampleSealPng(96) },
+          ],
+        },
+      ],
+    });
+    const hash = (buf: Buffer) => createHash('sha256').update(buf).digest('hex');
+    // Keep libuv's thread pool busy with work of varying length, as other requests would.
+    const busy = Array.from({ length: 24 }, (_, i) =>
+      promisify(pbkdf2)('load', 'salt', 2_000 * ((i * 7) % 11) + 1, 32, 'sha256'),
+    );
+    const renders = Array.from({ length: 12 }, () => renderPdf(signed));
+    await Promise.all(busy);
+    const hashes = new Set((await Promise.all(renders)).map(hash));
+    expect(hashes.size).toBe(1);
   });
 
   it('rejects a malformed model with a typed error', async () => {
