@@ -20,6 +20,7 @@ import {
 } from './matters.schema';
 import { mergeMatters, patchMatter } from './matters.service';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
+import { sendInlineFile } from '../../platform/files';
 
 export interface MattersRoutesOptions {
   storage?: FileStore;
@@ -170,13 +171,6 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
         },
       },
     },
-    async (req, reply) => {
-      const f = await downloadEvidence(ctx, storage, req, req.params.id);
-      return reply
-        .type(f.contentType)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .header('cache-control', 'private, no-store')
-        .send(f.data);
-    },
+    async (req, reply) => sendInlineFile(reply, await downloadEvidence(ctx, storage, req, req.params.id)),
   );
 };

@@ -1,18 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
-import {
-  contentKey,
-  discardSpooled,
-  type FileStore,
-  type SpooledUpload,
-  spoolUpload,
-  UploadTooLargeError,
-} from '../../platform/storage';
+import { serveAuditedFile, storeFiles } from '../../platform/files';
+import type { FileStore } from '../../platform/storage';
 import { evidenceFileName, sniffEvidenceType } from '../matters';
-import { orgForSupervisor } from './prevention.service';
+import { recordPreventionChange, orgForSupervisor } from './prevention.service';
 
 export const PREVENTION_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -36,94 +29,69 @@ export async function uploadAssessmentEvidence(
     .executeTakeFirst();
   if (!a) throw errors.notFound('评估记录');
   const o = await orgForSupervisor(db, auth, a.organization_id);
-  if (!req.isMultipart()) throw new AppError(400, 'EVIDENCE_MULTIPART', '请以 multipart/form-data 上传文件');
-  const files: (SpooledUpload & { name: string; type: NonNullable<ReturnType<typeof sniffEvidenceType>> })[] =
-    [];
-  let itemCode: string | null = null;
-  try {
-    for await (const part of req.parts()) {
-      if (part.type === 'file') {
-        let spooled: SpooledUpload;
-        try {
-          spooled = await spoolUpload(part.file, storage.tempDir, PREVENTION_EVIDENCE_MAX_BYTES);
-        } catch (err) {
-          if (err instanceof UploadTooLargeError)
-            throw new AppError(413, 'EVIDENCE_TOO_LARGE', `文件“${part.filename}”超过10 MB上限`);
-          throw err;
-        }
-        const type = sniffEvidenceType(spooled.head);
-        if (!type || spooled.size === 0) {
-          await discardSpooled([spooled]);
-          throw new AppError(400, 'EVIDENCE_TYPE', `文件“${part.filename}”不是 PDF、JPEG 或 PNG 文件`, {
-            fileName: part.filename,
-          });
-        }
-        files.push({ ...spooled, name: part.filename, type });
-      } else if (part.fieldname === 'itemCode' && typeof part.value === 'string') {
-        itemCode = part.value.trim();
-      }
-    }
-    if (!itemCode) throw new AppError(400, 'EVIDENCE_ITEM_REQUIRED', '请选择证明材料对应的评估项目');
-    if (files.length === 0) throw new AppError(400, 'EVIDENCE_MISSING', '请选择要上传的照片或文件');
-    const item = await db
-      .selectFrom('prevention_assessment_item')
-      .select('label')
-      .where('assessment_id', '=', assessmentId)
-      .where('code', '=', itemCode)
-      .executeTakeFirst();
-    if (!item)
-      throw new AppError(400, 'EVIDENCE_ITEM_UNKNOWN', '该评估中没有这个评估项目', { field: 'itemCode' });
-    for (const f of files) await storage.putFile(contentKey(f.sha256), f.tmpPath);
-    const code = itemCode;
-    const actor = actorOf(req, 'prevention.work');
-    return await db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .insertInto('prevention_evidence')
-        .values(
-          files.map((f) => ({
-            assessment_id: assessmentId,
-            item_code: code,
-            file_name: evidenceFileName(f.name, f.type),
-            content_type: f.type,
-            size_bytes: f.size,
-            sha256: f.sha256,
-            uploaded_by: auth.userId,
-          })),
-        )
-        .returning(['id', 'item_code', 'file_name', 'content_type', 'size_bytes'])
-        .execute();
-      const summary = `“${o.name}”评估项目“${item.label}”上传证明材料${rows.length}件：${rows.map((r) => r.file_name).join('、')}`;
-      await trx
-        .insertInto('prevention_event')
-        .values({
-          entity_type: 'prevention_assessment',
-          entity_id: assessmentId,
-          organization_id: o.id,
-          action: 'evidence.add',
-          summary,
-          actor_id: actor.id,
-          actor_name: actor.name,
-        })
-        .execute();
-      await appendAudit(trx, actor, {
-        action: 'prevention.evidence.add',
-        entityType: 'prevention_assessment',
-        entityId: assessmentId,
-        summary,
-        after: files.map((f) => ({ name: f.name, type: f.type, size: f.size, sha256: f.sha256 })),
-      });
-      return rows.map((r) => ({
-        id: r.id,
-        itemCode: r.item_code,
-        fileName: r.file_name,
-        contentType: r.content_type,
-        sizeBytes: r.size_bytes,
-      }));
-    });
-  } catch (err) {
-    await discardSpooled(files);
-    throw err;
-  }
+  const itemCode = (fields: Readonly<Record<string, string>>) => fields.itemCode?.trim() ?? '';
+  let itemLabel = '';
+  return storeFiles(
+    storage,
+    req,
+    {
+      maxBytes: PREVENTION_EVIDENCE_MAX_BYTES,
+      sniff: sniffEvidenceType,
+      refuse: (part) =>
+        new AppError(400, 'EVIDENCE_TYPE', `文件“${part.filename}”不是 PDF、JPEG 或 PNG 文件`, {
+          fileName: part.filename,
+        }),
+      missing: '请选择要上传的照片或文件',
+      checkFields: (fields) => {
+        if (!itemCode(fields))
+          throw new AppError(400, 'EVIDENCE_ITEM_REQUIRED', '请选择证明材料对应的评估项目');
+      },
+      beforeStore: async (fields) => {
+        const item = await db
+          .selectFrom('prevention_assessment_item')
+          .select('label')
+          .where('assessment_id', '=', assessmentId)
+          .where('code', '=', itemCode(fields))
+          .executeTakeFirst();
+        if (!item)
+          throw new AppError(400, 'EVIDENCE_ITEM_UNKNOWN', '该评估中没有这个评估项目', { field: 'itemCode' });
+        itemLabel = item.label;
+      },
+    },
+    (files, fields) =>
+      db.transaction().execute(async (trx) => {
+        const rows = await trx
+          .insertInto('prevention_evidence')
+          .values(
+            files.map((f) => ({
+              assessment_id: assessmentId,
+              item_code: itemCode(fields),
+              file_name: evidenceFileName(f.name, f.type),
+              content_type: f.type,
+              size_bytes: f.size,
+              sha256: f.sha256,
+              uploaded_by: auth.userId,
+            })),
+          )
+          .returning(['id', 'item_code', 'file_name', 'content_type', 'size_bytes'])
+          .execute();
+        await recordPreventionChange(
+          trx,
+          actorOf(req, 'prevention.work'),
+          { type: 'prevention_assessment', id: assessmentId, organizationId: o.id },
+          'evidence.add',
+          `“${o.name}”评估项目“${itemLabel}”上传证明材料${rows.length}件：${rows.map((r) => r.file_name).join('、')}`,
+          files.map((f) => ({ name: f.name, type: f.type, size: f.size, sha256: f.sha256 })),
+        );
+        return rows.map((r) => ({
+          id: r.id,
+          itemCode: r.item_code,
+          fileName: r.file_name,
+          contentType: r.content_type,
+          sizeBytes: r.size_bytes,
+        }));
+      }),
+  );
 }
 
 /** The file itself for a supervisor of the organisation's jurisdiction; every view is audited. */
@@ -142,15 +110,16 @@ export async function downloadAssessmentEvidence(
     .executeTakeFirst();
   if (!e) throw errors.notFound('证明材料');
   const o = await orgForSupervisor(db, req.auth!, e.organization_id);
-  const data = await storage.get(contentKey(e.sha256));
-  if (!data) throw errors.notFound('证明材料文件');
-  await db.transaction().execute((trx) =>
-    appendAudit(trx, actorOf(req, 'prevention.work'), {
+  return serveAuditedFile(
+    db,
+    storage,
+    actorOf(req, 'prevention.work'),
+    { sha256: e.sha256, contentType: e.content_type, fileName: e.file_name, missing: '证明材料文件' },
+    {
       action: 'prevention.evidence.view',
       entityType: 'prevention_evidence',
       entityId: e.id,
       summary: `查看“${o.name}”的评估证明材料“${e.file_name}”`,
-    }),
+    },
   );
-  return { data, contentType: e.content_type, fileName: e.file_name };
 }

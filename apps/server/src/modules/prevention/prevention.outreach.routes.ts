@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import type { FileStore } from '../../platform/storage';
+import { sendInlineFile } from '../../platform/files';
 import { downloadVisitPhoto, uploadVisitPhotos } from './prevention.outreach.photos';
 import {
   cancelBody,
@@ -185,14 +186,7 @@ export async function registerOutreachRoutes(app: App, storage: FileStore) {
         response: { 200: z.unknown().describe('文件内容'), ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const f = await downloadVisitPhoto(ctx, storage, req, req.params.id);
-      return reply
-        .type(f.contentType)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .header('cache-control', 'private, no-store')
-        .send(f.data);
-    },
+    async (req, reply) => sendInlineFile(reply, await downloadVisitPhoto(ctx, storage, req, req.params.id)),
   );
 
   const issueResult = async (issueId: string) => {

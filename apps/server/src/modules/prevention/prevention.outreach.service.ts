@@ -19,7 +19,7 @@ import type {
   visitListQuery,
 } from './prevention.outreach.schema';
 import { ISSUE_STATE_LABELS, VISIT_KIND_LABELS, VISIT_STATUS_LABELS } from './prevention.outreach.schema';
-import { logEvent } from './prevention.service';
+import { recordPreventionChange } from './prevention.service';
 import type { IssueState, VisitKind, VisitStatus } from './prevention.tables';
 
 type Exec = Kysely<DB> | Transaction<DB>;
@@ -294,7 +294,7 @@ export async function createVisit(
       .executeTakeFirstOrThrow();
     await setStaff(trx, v.id, staff);
     const where = employer ? `${employer.name}（${body.address}）` : body.address;
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'prevention_visit', id: v.id, organizationId: null },
@@ -367,7 +367,7 @@ export async function recordVisit(
         )
         .execute();
     const issues = body.issues.length ? `，发现问题${body.issues.length}项` : '，未发现问题';
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'prevention_visit', id, organizationId: null },
@@ -404,7 +404,7 @@ export async function cancelVisit(
       .returning('id')
       .executeTakeFirst();
     if (!updated) throw errors.conflict({ version: v.version });
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'prevention_visit', id, organizationId: null },
@@ -522,7 +522,7 @@ export async function issueToMatter(
         visitId: visit.id,
         issueId: issue.id,
       });
-      await logEvent(
+      await recordPreventionChange(
         trx,
         actor,
         { type: 'prevention_visit', id: visit.id, organizationId: null },
@@ -562,7 +562,7 @@ export async function issueToSupervision(
       note: body.note,
     });
     await markIssue(trx, issue, body.version, { supervision_filing_id: filingId });
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'prevention_visit', id: visit.id, organizationId: null },

@@ -8,7 +8,7 @@ import { appendEvent } from '../../platform/scope';
 import { createIntake } from '../intake';
 import { REFERRAL_PURPOSE_LABELS, type referralBody } from './prevention.outreach.schema';
 import { windowIn } from './prevention.outreach.service';
-import { logEvent, orgForLedger } from './prevention.service';
+import { recordPreventionChange, orgForLedger } from './prevention.service';
 
 /**
  * What the center does with a referred agreement, with its legal basis: the existing flows take over on
@@ -118,7 +118,7 @@ export async function referCase(
         purpose: body.purpose,
         agreementEffectiveOn: body.agreementEffectiveOn ?? null,
       });
-      await logEvent(
+      await recordPreventionChange(
         trx,
         actor,
         { type: 'prevention_org_case', id: caseId, organizationId: o.id },

@@ -7,6 +7,7 @@ import { appendAudit } from '../../platform/audit';
 import { actorOf, todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { type FileStore, LocalFileStore } from '../../platform/storage';
+import { sendInlineFile } from '../../platform/files';
 import {
   downloadAssessmentEvidence,
   PREVENTION_EVIDENCE_MAX_BYTES,
@@ -293,14 +294,8 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         response: { 200: z.unknown().describe('文件内容'), ...errorResponses },
       },
     },
-    async (req, reply) => {
-      const f = await downloadAssessmentEvidence(ctx, storage, req, req.params.id);
-      return reply
-        .type(f.contentType)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .header('cache-control', 'private, no-store')
-        .send(f.data);
-    },
+    async (req, reply) =>
+      sendInlineFile(reply, await downloadAssessmentEvidence(ctx, storage, req, req.params.id)),
   );
 
   app.get(

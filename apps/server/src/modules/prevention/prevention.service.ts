@@ -24,10 +24,11 @@ import {
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { type Actor, appendAudit } from '../../platform/audit';
+import type { Actor } from '../../platform/audit';
 import { type AuthContext, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
+import { recordModuleChange } from '../../platform/module-events';
 import { scopeOf } from '../../platform/scope';
 import { getClocksService } from '../clocks';
 import { identityHash } from '../parties';
@@ -50,8 +51,8 @@ const MEDIATION_TABLE_ROWS: Record<string, string> = {
   other: '其他调解组织',
 };
 
-/** One row of the module's timeline per state change (besides the audit entry). */
-export async function logEvent(
+/** One row of the module's timeline per state change, with the audit entry (`prevention.<action>`). */
+export function recordPreventionChange(
   trx: Transaction<DB>,
   actor: Actor,
   entity: { type: string; id: string; organizationId: string | null },
@@ -59,25 +60,7 @@ export async function logEvent(
   summary: string,
   after?: unknown,
 ) {
-  await trx
-    .insertInto('prevention_event')
-    .values({
-      entity_type: entity.type,
-      entity_id: entity.id,
-      organization_id: entity.organizationId,
-      action,
-      summary,
-      actor_id: actor.id,
-      actor_name: actor.name,
-    })
-    .execute();
-  await appendAudit(trx, actor, {
-    action: `prevention.${action}`,
-    entityType: entity.type,
-    entityId: entity.id,
-    summary,
-    after,
-  });
+  return recordModuleChange(trx, actor, 'prevention_event', entity, action, summary, after);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -475,7 +458,7 @@ export async function registerOrganization(
       .execute();
     for (const [i, m] of body.members.entries()) await insertMember(trx, o.id, m, `members.${i}.username`);
     const label = MEDIATION_ORG_KIND_INFO[body.kind].label;
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'mediation_organization', id: o.id, organizationId: o.id },
@@ -531,7 +514,7 @@ export async function updateOrganization(
       body.address !== undefined && '修改地址',
       body.contactPerson !== undefined && '修改联系人',
     ].filter(Boolean);
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'mediation_organization', id, organizationId: id },
@@ -553,7 +536,7 @@ export async function addMember(
   const o = await orgForSupervisor(db, auth, id);
   await db.transaction().execute(async (trx) => {
     const m = await insertMember(trx, id, body, 'username');
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'prevention_org_member', id: m.id, organizationId: id },
@@ -678,7 +661,7 @@ export async function assess(
       .where('organization_id', '=', id)
       .execute();
     const failedLabels = checklist.filter((c) => !given.get(c.code)!.passed).map((c) => c.label);
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'prevention_assessment', id: a.id, organizationId: id },
@@ -778,7 +761,7 @@ export async function recordCase(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'prevention_org_case', id: c.id, organizationId },
@@ -835,7 +818,7 @@ export async function closeCase(
       .executeTakeFirst();
     if (!updated) throw errors.conflict({ version: c.version });
     const amount = body.result === 'agreement' ? `，协议金额${formatYuan(body.amountFen)}` : '';
-    await logEvent(
+    await recordPreventionChange(
       trx,
       actor,
       { type: 'prevention_org_case', id: caseId, organizationId: c.organization_id },

@@ -8,6 +8,7 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
+import { serveAuditedFile } from '../../platform/files';
 import { appendEvent } from '../../platform/scope';
 import { contentKey, type FileStore } from '../../platform/storage';
 import type { PartyAccess, RoomAccess, StaffAccess } from './rooms.service';
@@ -169,17 +170,18 @@ export async function exhibitFile(
     .where('x.room_id', '=', roomId)
     .executeTakeFirst();
   if (!x) throw errors.notFound('出示的证据');
-  const data = await storage.get(contentKey(x.storage_key));
-  if (!data) throw errors.notFound('证据文件');
-  await db.transaction().execute((trx) =>
-    appendAudit(trx, actor, {
+  return serveAuditedFile(
+    db,
+    storage,
+    actor,
+    { sha256: x.storage_key, contentType: x.content_type, fileName: x.file_name, missing: '证据文件' },
+    {
       action: 'room.exhibit.view',
       entityType: 'matter_evidence',
       entityId: x.evidence_id,
       summary: `在线调解室中查看出示的证据“${x.file_name}”`,
-    }),
+    },
   );
-  return { data, contentType: x.content_type, fileName: x.file_name };
 }
 
 /** A party acknowledges that the room is recorded (audio and video); needed before entering such a room. */
@@ -287,6 +289,19 @@ export async function startRecording(
   });
 }
 
+/** A recording of this room, locked for the rest of the transaction (chunks arrive one after another). */
+async function lockedRecording(trx: Transaction<DB>, roomId: string, recordingId: string) {
+  const r = await trx
+    .selectFrom('room_recording')
+    .selectAll()
+    .where('id', '=', recordingId)
+    .where('room_id', '=', roomId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!r) throw errors.notFound('录音录像');
+  return r;
+}
+
 /**
  * Appends chunk `seq` (0, 1, 2 …) of a recording. A chunk already received (a retried upload) is
  * accepted without being written again; a gap is refused (409 with the next expected number).
@@ -300,14 +315,7 @@ export async function appendRecordingChunk(
   data: Buffer,
 ) {
   return ctx.database.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom('room_recording')
-      .selectAll()
-      .where('id', '=', recordingId)
-      .where('room_id', '=', roomId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!r) throw errors.notFound('录音录像');
+    const r = await lockedRecording(trx, roomId, recordingId);
     if (r.state !== 'recording') throw new AppError(409, 'RECORDING_STORED', '录音录像已保存，不能再追加');
     if (seq < r.chunks) return { chunks: r.chunks };
     if (seq > r.chunks) {
@@ -339,14 +347,7 @@ export async function finishRecording(
   chunks: number,
 ) {
   return ctx.database.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom('room_recording')
-      .selectAll()
-      .where('id', '=', recordingId)
-      .where('room_id', '=', roomId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!r) throw errors.notFound('录音录像');
+    const r = await lockedRecording(trx, roomId, recordingId);
     if (r.state === 'stored') return { sha256: r.sha256!, sizeBytes: Number(r.size_bytes) };
     if (chunks !== r.chunks || !r.chunks) {
       throw new AppError(409, 'RECORDING_INCOMPLETE', `录音录像尚有片段未上传（已收到${r.chunks}段）`, {

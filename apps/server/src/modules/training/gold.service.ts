@@ -17,7 +17,6 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
-import { appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
@@ -32,9 +31,10 @@ import type {
 import {
   audiencesOfRoles,
   type Exec,
-  logEvent,
   personHours,
+  recordTrainingChange,
   requirements,
+  updateVersionedRow,
   yearBounds,
 } from './training.service';
 
@@ -178,38 +178,37 @@ export async function updateCriterion(
   code: GoldCriterionCode,
   body: z.infer<typeof criterionBody>,
 ) {
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('gold_criterion')
-      .selectAll()
-      .where('code', '=', code)
-      .executeTakeFirst();
-    if (!before) throw errors.notFound('评选标准');
-    if ((code === 'cases_handled' || code === 'complaints') && !body.target)
-      throw new AppError(400, 'TARGET_REQUIRED', '该项须填写满分件数或每件扣分', { field: 'target' });
-    const r = await trx
-      .updateTable('gold_criterion')
-      .set((eb) => ({
-        label: body.label,
-        weight: body.weight,
-        target: body.target ?? null,
-        basis: body.basis,
-        version: eb('version', '+', 1),
-      }))
-      .where('code', '=', code)
-      .where('version', '=', body.version)
-      .returning('code')
-      .executeTakeFirst();
-    if (!r) throw errors.conflict({ version: before.version });
-    await appendAudit(trx, actor, {
+  await updateVersionedRow(
+    db,
+    actor,
+    '评选标准',
+    (trx) => trx.selectFrom('gold_criterion').selectAll().where('code', '=', code).executeTakeFirst(),
+    (trx) => {
+      if ((code === 'cases_handled' || code === 'complaints') && !body.target)
+        throw new AppError(400, 'TARGET_REQUIRED', '该项须填写满分件数或每件扣分', { field: 'target' });
+      return trx
+        .updateTable('gold_criterion')
+        .set((eb) => ({
+          label: body.label,
+          weight: body.weight,
+          target: body.target ?? null,
+          basis: body.basis,
+          version: eb('version', '+', 1),
+        }))
+        .where('code', '=', code)
+        .where('version', '=', body.version)
+        .returning('code')
+        .executeTakeFirst();
+    },
+    (before) => ({
       action: 'gold.criterion.update',
       entityType: 'gold_criterion',
       entityId: null,
       summary: `修改金牌评选标准“${before.label}”：权重${before.weight}改为${body.weight}`,
       before,
       after: body,
-    });
-  });
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,7 +385,7 @@ export async function createRound(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'gold_round', id: r.id },
@@ -484,7 +483,7 @@ export async function nominate(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'gold_round', id: roundId },
@@ -512,7 +511,7 @@ export async function startMarking(
   if (Number(n.n) === 0) throw new AppError(409, 'NO_NOMINATIONS', '尚无推荐对象，不能开始评审');
   await db.transaction().execute(async (trx) => {
     await moveRound(trx, r, body.version, 'marking');
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'gold_round', id: roundId },
@@ -556,7 +555,7 @@ export async function mark(
         }),
       )
       .execute();
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'gold_round', id: n.round_id },
@@ -699,7 +698,7 @@ export async function score(
         }))
         .where('id', '=', x.n.id)
         .execute();
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'gold_round', id: roundId },
@@ -747,7 +746,7 @@ export async function approve(
       .where('round_id', '=', roundId)
       .where('id', 'in', [...ids])
       .execute();
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'gold_round', id: roundId },
@@ -771,7 +770,7 @@ export async function publish(
   requireStatus(r, ['approved'], '公布');
   await db.transaction().execute(async (trx) => {
     await moveRound(trx, r, body.version, 'published', { published_at: new Date() });
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'gold_round', id: roundId },

@@ -15,17 +15,18 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { type Actor, appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { type Actor, type AuditEntry, appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
 import { invalidateSessionCache, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
+import { recordModuleChange } from '../../platform/module-events';
 import { getClocksService } from '../clocks';
 import type { attendanceBody, courseBody, renewBody, requirementBody, scoreBody } from './training.schema';
 
 export type Exec = Kysely<DB> | Transaction<DB>;
 
-/** One row of the module's timeline per state change, besides the audit entry. */
-export async function logEvent(
+/** One row of the module's timeline per state change, with the audit entry (`training.<action>`). */
+export function recordTrainingChange(
   trx: Transaction<DB>,
   actor: Actor,
   entity: { type: string; id: string },
@@ -33,24 +34,7 @@ export async function logEvent(
   summary: string,
   after?: unknown,
 ) {
-  await trx
-    .insertInto('training_event')
-    .values({
-      entity_type: entity.type,
-      entity_id: entity.id,
-      action,
-      summary,
-      actor_id: actor.id,
-      actor_name: actor.name,
-    })
-    .execute();
-  await appendAudit(trx, actor, {
-    action: `training.${action}`,
-    entityType: entity.type,
-    entityId: entity.id,
-    summary,
-    after,
-  });
+  return recordModuleChange(trx, actor, 'training_event', entity, action, summary, after);
 }
 
 /** [start, end) of a calendar year in the business time zone, as instants. */
@@ -77,36 +61,56 @@ export async function requirements(db: Exec) {
     }));
 }
 
+/**
+ * Changes one row of this module's data (a training requirement, a gold criterion) under optimistic
+ * locking: 404 when it is gone, 409 with the current version when another change came first; the
+ * audit entry (`audit`, given the row as it was) in the same transaction.
+ */
+export async function updateVersionedRow<Row extends { version: number }>(
+  db: Kysely<DB>,
+  actor: Actor,
+  what: string,
+  load: (trx: Transaction<DB>) => Promise<Row | undefined>,
+  update: (trx: Transaction<DB>, before: Row) => Promise<unknown>,
+  audit: (before: Row) => AuditEntry,
+) {
+  await db.transaction().execute(async (trx) => {
+    const before = await load(trx);
+    if (!before) throw errors.notFound(what);
+    if (!(await update(trx, before))) throw errors.conflict({ version: before.version });
+    await appendAudit(trx, actor, audit(before));
+  });
+}
+
 export async function updateRequirement(
   db: Kysely<DB>,
   actor: Actor,
   audience: TrainingAudience,
   body: z.infer<typeof requirementBody>,
 ) {
-  await db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('training_requirement')
-      .selectAll()
-      .where('audience', '=', audience)
-      .executeTakeFirst();
-    if (!before) throw errors.notFound('培训学时要求');
-    const r = await trx
-      .updateTable('training_requirement')
-      .set((eb) => ({ min_hours: body.minHours, basis: body.basis, version: eb('version', '+', 1) }))
-      .where('audience', '=', audience)
-      .where('version', '=', body.version)
-      .returning('audience')
-      .executeTakeFirst();
-    if (!r) throw errors.conflict({ version: before.version });
-    await appendAudit(trx, actor, {
+  await updateVersionedRow(
+    db,
+    actor,
+    '培训学时要求',
+    (trx) =>
+      trx.selectFrom('training_requirement').selectAll().where('audience', '=', audience).executeTakeFirst(),
+    (trx) =>
+      trx
+        .updateTable('training_requirement')
+        .set((eb) => ({ min_hours: body.minHours, basis: body.basis, version: eb('version', '+', 1) }))
+        .where('audience', '=', audience)
+        .where('version', '=', body.version)
+        .returning('audience')
+        .executeTakeFirst(),
+    (before) => ({
       action: 'training.requirement.update',
       entityType: 'training_requirement',
       entityId: null,
       summary: `修改${TRAINING_AUDIENCE_LABELS[audience]}年度培训学时要求：${before.min_hours}学时改为${body.minHours}学时`,
       before,
       after: body,
-    });
-  });
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -367,7 +371,7 @@ export async function createCourse(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'training_course', id: c.id },
@@ -434,7 +438,7 @@ export async function recordAttendance(
         })
         .execute();
     }
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'training_course', id: courseId },
@@ -471,7 +475,7 @@ export async function recordScore(
       .returning('id')
       .executeTakeFirst();
     if (!r) throw errors.conflict({ version: a.version });
-    await logEvent(
+    await recordTrainingChange(
       trx,
       actor,
       { type: 'training_course', id: a.course_id },
@@ -692,7 +696,7 @@ export async function renewCertificate(
         .select('display_name')
         .where('id', '=', cert.user_id)
         .executeTakeFirstOrThrow();
-      await logEvent(
+      await recordTrainingChange(
         trx,
         actor,
         { type: 'certificate', id },
