@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
@@ -93,13 +93,20 @@ async function awaitingTriage(db: Kysely<DB>, auth: AuthContext): Promise<Pendin
 }
 
 /**
- * Arbitration applications waiting for 补正 in the jurisdictions where the user registers intake or
- * handles arbitration, not assigned to someone else (the party's corrections come back to the window).
+ * Open cases in `scope` matching `where` and not assigned to someone else, as to-do items titled
+ * `<prefix>｜<matter title>` (the oldest first, 100 at most).
  */
-async function awaitingCorrection(db: Kysely<DB>, auth: AuthContext): Promise<PendingItem[]> {
-  const perms = ['intake.create', 'arbitration.work'] as const;
-  const scope = [...new Set((await Promise.all(perms.map((p) => scopeOf(db, auth, p)))).flat())];
-  if (!scope.length) return [];
+async function openCaseItems(
+  db: Kysely<DB>,
+  auth: AuthContext,
+  scope: string[],
+  where: RawBuilder<unknown>,
+  item: {
+    kind: PendingItem['kind'];
+    prefix: string;
+    link: (caseId: string, matterId: string) => string;
+  },
+): Promise<PendingItem[]> {
   const rows = await sql<{
     id: string;
     number: string;
@@ -125,14 +132,14 @@ async function awaitingCorrection(db: Kysely<DB>, auth: AuthContext): Promise<Pe
       JOIN jurisdiction j ON j.id = c.jurisdiction_id
       JOIN organization o ON o.id = c.organization_id
       LEFT JOIN app_user u ON u.id = c.assignee_user_id
-     WHERE NOT c.closed AND c.state = 'needs_correction' AND c.jurisdiction_id = ANY(${scope}::uuid[])
+     WHERE NOT c.closed AND ${where} AND c.jurisdiction_id = ANY(${scope}::uuid[])
        AND (c.assignee_user_id IS NULL OR c.assignee_user_id = ${auth.userId})
      ORDER BY c.opened_at LIMIT 100`.execute(db);
   return rows.rows.map((r) => ({
     id: r.id,
-    kind: 'correction',
+    kind: item.kind,
     number: r.number,
-    title: `待补正｜${r.title || r.matter_number}`,
+    title: `${item.prefix}｜${r.title || r.matter_number}`,
     status: r.state,
     statusLabel: stateLabel(r.track, r.state),
     dueDate: day(r.due_date),
@@ -146,8 +153,23 @@ async function awaitingCorrection(db: Kysely<DB>, auth: AuthContext): Promise<Pe
     organizationName: r.organization_name,
     assigneeName: r.assignee_name,
     openedAt: iso(r.opened_at),
-    link: `/cases/${r.id}`,
+    link: item.link(r.id, r.matter_id),
   }));
+}
+
+/**
+ * Arbitration applications waiting for 补正 in the jurisdictions where the user registers intake or
+ * handles arbitration, not assigned to someone else (the party's corrections come back to the window).
+ */
+async function awaitingCorrection(db: Kysely<DB>, auth: AuthContext): Promise<PendingItem[]> {
+  const perms = ['intake.create', 'arbitration.work'] as const;
+  const scope = [...new Set((await Promise.all(perms.map((p) => scopeOf(db, auth, p)))).flat())];
+  if (!scope.length) return [];
+  return openCaseItems(db, auth, scope, sql`c.state = 'needs_correction'`, {
+    kind: 'correction',
+    prefix: '待补正',
+    link: (id) => `/cases/${id}`,
+  });
 }
 
 /**
@@ -290,55 +312,12 @@ async function awaitingPostStep(
     ? sql`AND EXISTS (SELECT 1 FROM document d WHERE d.subject_type = 'case' AND d.subject_id = c.id
                         AND d.type = 'receipt' AND d.number IS NOT NULL)`
     : sql``;
-  const rows = await sql<{
-    id: string;
-    number: string;
-    track: CaseTrack;
-    state: string;
-    matter_id: string;
-    matter_number: string;
-    priority_flags: string[];
-    opened_at: Date;
-    jurisdiction_name: string;
-    organization_name: string;
-    assignee_name: string | null;
-    title: string | null;
-    due_date: string | null;
-  }>`
-    SELECT c.id, c.number, c.track, c.state, c.matter_id, m.number AS matter_number, c.priority_flags,
-           c.opened_at, j.name AS jurisdiction_name, o.name AS organization_name,
-           u.display_name AS assignee_name, ${MATTER_TITLE_SQL} AS title,
-           (SELECT min(k.due_date)::text FROM clock k WHERE k.subject_type = 'case' AND k.subject_id = c.id
-               AND k.status IN ('running', 'extended')) AS due_date
-      FROM track_case c
-      JOIN matter m ON m.id = c.matter_id
-      JOIN jurisdiction j ON j.id = c.jurisdiction_id
-      JOIN organization o ON o.id = c.organization_id
-      LEFT JOIN app_user u ON u.id = c.assignee_user_id
-     WHERE NOT c.closed AND c.track = ${step.track} AND c.state = ${step.state}
-       AND c.jurisdiction_id = ANY(${scope}::uuid[])
-       AND (c.assignee_user_id IS NULL OR c.assignee_user_id = ${auth.userId}) ${receipt}
-     ORDER BY c.opened_at LIMIT 100`.execute(db);
-  return rows.rows.map((r) => ({
-    id: r.id,
+  return openCaseItems(db, auth, scope, sql`c.track = ${step.track} AND c.state = ${step.state} ${receipt}`, {
     kind: step.kind,
-    number: r.number,
-    title: `${step.prefix}｜${r.title || r.matter_number}`,
-    status: r.state,
-    statusLabel: stateLabel(r.track, r.state),
-    dueDate: day(r.due_date),
-    priority: r.priority_flags.length > 0,
-    priorityFlags: priorityList(r.priority_flags),
-    track: r.track,
-    trackLabel: TRACKS[r.track].label,
-    matterId: r.matter_id,
-    matterNumber: r.matter_number,
-    jurisdictionName: r.jurisdiction_name,
-    organizationName: r.organization_name,
-    assigneeName: r.assignee_name,
-    openedAt: iso(r.opened_at),
-    link: `/matters/${r.matter_id}`,
-  }));
+    prefix: step.prefix,
+    // The matter page, where the step is done inline.
+    link: (_id, matterId) => `/matters/${matterId}`,
+  });
 }
 
 export async function pendingWork(db: Kysely<DB>, auth: AuthContext, exclude: Set<string>) {
