@@ -1,18 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../apps/server/src/bootstrap';
-import { upsertEmployer } from '../../apps/server/src/modules/parties/parties.service';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
-import { launchBrowser, newContext, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
-import { startProduct } from '../support/server';
-
-const DEMO = 'Onestop@2026';
-/** A 1×1 PNG: the photo of the worker's IOU (工资欠条). */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { screenshot } from '../support/browser';
+import { claimAmount, drainJobs, IOU_PNG, signInAs, useWindowVisit } from '../support/visit';
 
 /**
  * Issue 6, first scenario, in ONE visit at the 广水 window (郑红, gsclerk: 窗口受理员 + 调解员 + 兼职仲裁员 —
@@ -24,8 +14,6 @@ const PNG = Buffer.from(
  * opens. Every screen (page or dialog) and every action (click, fill, key press, file pick) is counted.
  */
 describe('one visit: intake → mediation → partial agreement → same-day arbitration acceptance', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const screens: string[] = [];
   let actions = 0;
   const screen = (name: string) => {
@@ -37,45 +25,22 @@ describe('one visit: intake → mediation → partial agreement → same-day arb
   };
   const EMPLOYER_CODE = creditCode('MA4G5566');
 
-  beforeAll(async () => {
-    server = await startProduct();
-    browser = await launchBrowser();
-    // The employer is on file from an earlier matter (its registration details came with it).
-    const { ctx } = server.app;
-    await ctx.database.db.transaction().execute((trx) =>
-      upsertEmployer(trx, ctx.cipher, {
-        name: '广水市恒通机械制造有限公司',
-        creditCode: EMPLOYER_CODE,
-        legalRepresentative: '孙建设',
-        address: '广水市经济开发区工业大道6号',
-        industry: '机械制造',
-      }),
-    );
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  // The employer is on file from an earlier matter (its registration details came with it).
+  const visit = useWindowVisit({
+    name: '广水市恒通机械制造有限公司',
+    creditCode: EMPLOYER_CODE,
+    legalRepresentative: '孙建设',
+    address: '广水市经济开发区工业大道6号',
+    industry: '机械制造',
   });
 
-  const drainJobs = async () => {
-    // The product server runs with JOBS_ENABLED=false: render the issued PDFs here.
-    while ((await server.app.ctx.jobs.runOnce()) > 0) {
-      /* next job */
-    }
-  };
-
-  const amount = (page: Page, i: number) =>
-    page.locator(`input[data-testid="claim-amount-${i}"], [data-testid="claim-amount-${i}"] input`).first();
   async function claim(page: Page, i: number, type: string, yuan: string) {
     await act(() => page.getByTestId(`claim-quick-${type}`).click());
-    await act(() => amount(page, i).fill(yuan));
+    await act(() => claimAmount(page, i).fill(yuan));
   }
 
   it('takes one visit', async () => {
-    const page = await (await newContext(browser)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait('gsclerk', DEMO);
+    const page = await signInAs(visit, 'gsclerk');
 
     // 1. The one-page intake: parties (the details the 仲裁申请书 needs: 调解仲裁法第二十八条).
     await act(() => page.getByTestId('menu-/intake').click());
@@ -95,7 +60,7 @@ describe('one visit: intake → mediation → partial agreement → same-day arb
     const end = page.locator('input[date-range="end"]').first();
     await act(() => start.fill('2026-08-01'));
     await act(() => end.fill('2026-10-31'));
-    await act(() => amount(page, 0).fill('9600'));
+    await act(() => claimAmount(page, 0).fill('9600'));
     await claim(page, 1, 'overtime_pay', '1800');
     await claim(page, 2, 'economic_compensation', '3200');
     await act(() =>
@@ -109,7 +74,7 @@ describe('one visit: intake → mediation → partial agreement → same-day arb
       page.locator('input[type="file"]').first().setInputFiles({
         name: '工资欠条.png',
         mimeType: 'image/png',
-        buffer: PNG,
+        buffer: IOU_PNG,
       }),
     );
     await screenshot(page, 'one-visit-claims');
@@ -153,7 +118,7 @@ describe('one visit: intake → mediation → partial agreement → same-day arb
       console.log('[arbitration panel]', await arb.textContent());
       throw e;
     });
-    await drainJobs();
+    await drainJobs(visit.server);
     const matterUrl = page.url();
     const [popup] = await Promise.all([page.waitForEvent('popup'), act(() => print.click())]);
     await popup.waitForLoadState('domcontentloaded');

@@ -1,18 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../apps/server/src/bootstrap';
-import { upsertEmployer } from '../../apps/server/src/modules/parties/parties.service';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
-import { launchBrowser, newContext, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
-import { startProduct } from '../support/server';
-
-const DEMO = 'Onestop@2026';
-/** A 1×1 PNG: the photo of the worker's IOU (工资欠条), brought back after the 补正通知书. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+import { screenshot } from '../support/browser';
+import { claimAmount, drainJobs, IOU_PNG, signInAs, useWindowVisit } from '../support/visit';
 
 /**
  * Issue 14, second check: the two-party window visit at the city center (曾都区 matter, city commission)
@@ -32,8 +22,6 @@ const PNG = Buffer.from(
  * ≤ 40 actions from intake to a served same-day 受理通知书.
  */
 describe('two-party window visit: clerk, mediator and arbitrator are three people; one material missing', () => {
-  let server: RunningServer;
-  let browser: Browser;
   const screens: string[] = [];
   const byUser = new Map<string, { screens: string[]; actions: number }>();
   let who = '';
@@ -52,40 +40,15 @@ describe('two-party window visit: clerk, mediator and arbitrator are three peopl
   };
   const EMPLOYER_CODE = creditCode('MA4G7788');
 
-  beforeAll(async () => {
-    server = await startProduct();
-    browser = await launchBrowser();
-    // The employer is on file from an earlier matter.
-    const { ctx } = server.app;
-    await ctx.database.db.transaction().execute((trx) =>
-      upsertEmployer(trx, ctx.cipher, {
-        name: '随州市鑫达汽车零部件有限公司',
-        creditCode: EMPLOYER_CODE,
-        legalRepresentative: '钱国平',
-        address: '随州市曾都区交通大道1088号',
-        industry: '汽车零部件制造',
-      }),
-    );
+  // The employer is on file from an earlier matter.
+  const visit = useWindowVisit({
+    name: '随州市鑫达汽车零部件有限公司',
+    creditCode: EMPLOYER_CODE,
+    legalRepresentative: '钱国平',
+    address: '随州市曾都区交通大道1088号',
+    industry: '汽车零部件制造',
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const drainJobs = async () => {
-    while ((await server.app.ctx.jobs.runOnce()) > 0) {
-      /* next job */
-    }
-  };
-  async function signIn(username: string): Promise<Page> {
-    const page = await (await newContext(browser)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, DEMO);
-    return page;
-  }
-  const amount = (page: Page, i: number) =>
-    page.locator(`input[data-testid="claim-amount-${i}"], [data-testid="claim-amount-${i}"] input`).first();
+  const signIn = (username: string): Promise<Page> => signInAs(visit, username);
 
   it('takes at most 5 screens and 40 actions', { timeout: 300_000 }, async () => {
     // 1. The clerk registers the visit on the one-page intake (no evidence with the worker today).
@@ -103,11 +66,11 @@ describe('two-party window visit: clerk, mediator and arbitrator are three peopl
     await act(() => clerk.getByTestId('claim-quick-unpaid_wages').click());
     await act(() => clerk.locator('#claims_0_period').fill('2026-08-01'));
     await act(() => clerk.locator('input[date-range="end"]').first().fill('2026-10-31'));
-    await act(() => amount(clerk, 0).fill('12600'));
+    await act(() => claimAmount(clerk, 0).fill('12600'));
     await act(() => clerk.getByTestId('claim-quick-overtime_pay').click());
-    await act(() => amount(clerk, 1).fill('2400'));
+    await act(() => claimAmount(clerk, 1).fill('2400'));
     await act(() => clerk.getByTestId('claim-quick-economic_compensation').click());
-    await act(() => amount(clerk, 2).fill('4200'));
+    await act(() => claimAmount(clerk, 2).fill('4200'));
     await act(() =>
       clerk
         .getByTestId('intake-narrative')
@@ -163,7 +126,7 @@ describe('two-party window visit: clerk, mediator and arbitrator are three peopl
     const missing = await pending.locator('li').allInnerTexts();
     expect(missing).toHaveLength(1);
     expect(missing[0]).toContain('证据');
-    await drainJobs();
+    await drainJobs(visit.server);
     const printCorrection = arb.getByTestId('print-correction_notice').first();
     const [notice] = await Promise.all([clerk.waitForEvent('popup'), act(() => printCorrection.click())]);
     await notice.waitForLoadState('domcontentloaded');
@@ -178,7 +141,7 @@ describe('two-party window visit: clerk, mediator and arbitrator are three peopl
       clerk
         .getByTestId('evidence-card')
         .locator('input[type="file"]')
-        .setInputFiles({ name: '工资欠条.png', mimeType: 'image/png', buffer: PNG }),
+        .setInputFiles({ name: '工资欠条.png', mimeType: 'image/png', buffer: IOU_PNG }),
     );
     const correction = arb.getByTestId('correction-form');
     await expect
@@ -203,7 +166,7 @@ describe('two-party window visit: clerk, mediator and arbitrator are three peopl
     await act(() => panel2.getByTestId('arbitration-accept').click());
     const row = panel2.locator('[data-testid="acceptance-service"] [data-testid="doc-acceptance_notice"]');
     await row.waitFor({ timeout: 20_000 });
-    await drainJobs();
+    await drainJobs(visit.server);
     await act(() => row.getByTestId('serve-acceptance_notice').click());
     screen('送达');
     const modal = arbitrator.locator('[data-testid="service-modal"][data-ready="true"]');
