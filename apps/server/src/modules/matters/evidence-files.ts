@@ -26,3 +26,13 @@ export function evidenceFileName(original: string, type: EvidenceType): string {
   const stem = base.includes('.') ? base.slice(0, base.lastIndexOf('.')) : base;
   return `${stem || '证据'}.${EVIDENCE_EXTENSIONS[type]}`;
 }
+
+/** The columns every table of uploaded files has (name matching the sniffed type, type, size, hash). */
+export function storedFileColumns(f: { name: string; type: EvidenceType; size: number; sha256: string }) {
+  return {
+    file_name: evidenceFileName(f.name, f.type),
+    content_type: f.type,
+    size_bytes: f.size,
+    sha256: f.sha256,
+  };
+}

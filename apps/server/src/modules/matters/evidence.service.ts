@@ -4,7 +4,7 @@ import { actorOf } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { serveAuditedFile, type StoreFilesOptions, storeFiles } from '../../platform/files';
 import type { FileStore } from '../../platform/storage';
-import { type EvidenceType, evidenceFileName, sniffEvidenceType } from './evidence-files';
+import { type EvidenceType, sniffEvidenceType, storedFileColumns } from './evidence-files';
 import { assertMatterInScope, recordChange } from '../../platform/scope';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
@@ -49,10 +49,7 @@ export async function uploadEvidence(
         .values(
           stored.map((f) => ({
             matter_id: matterId,
-            file_name: evidenceFileName(f.name, f.type),
-            content_type: f.type,
-            size_bytes: f.size,
-            sha256: f.sha256,
+            ...storedFileColumns(f),
             storage_key: f.sha256,
             description,
             uploaded_by: auth.userId,

@@ -4,7 +4,8 @@
  */
 export { fresh, partiesOf, StaleVersion, transact } from './matters.service';
 export { raiseAlerts } from './alerts';
-export { evidenceFileName, sniffEvidenceType } from './evidence-files';
+export { evidenceFileName, sniffEvidenceType, storedFileColumns } from './evidence-files';
+export type { EvidenceType } from './evidence-files';
 export { EVIDENCE_MAX_BYTES } from './evidence.service';
 export { loadMatterDetail, openDuplicates } from './matters.presenter';
 export { classifyQuery } from './matters.repository';

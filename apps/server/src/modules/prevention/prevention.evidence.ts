@@ -2,12 +2,28 @@ import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
-import { serveAuditedFile, storeFiles } from '../../platform/files';
+import { serveAuditedFile, type StoreFilesOptions, storeFiles } from '../../platform/files';
 import type { FileStore } from '../../platform/storage';
-import { evidenceFileName, sniffEvidenceType } from '../matters';
+import { type EvidenceType, sniffEvidenceType, storedFileColumns } from '../matters';
 import { recordPreventionChange, orgForSupervisor } from './prevention.service';
 
 export const PREVENTION_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The files of this module (assessment evidence, visit photos): PDF, JPEG or PNG by their content,
+ * 10 MB each; `types` names them as the form does, `missing` asks for them.
+ */
+export function preventionUpload(types: string, missing: string): StoreFilesOptions<EvidenceType> {
+  return {
+    maxBytes: PREVENTION_EVIDENCE_MAX_BYTES,
+    sniff: sniffEvidenceType,
+    refuse: (part) =>
+      new AppError(400, 'EVIDENCE_TYPE', `文件“${part.filename}”不是 ${types} 文件`, {
+        fileName: part.filename,
+      }),
+    missing,
+  };
+}
 
 /**
  * Evidence photos/files of one item of an assessment (multipart: field itemCode, then file parts).
@@ -35,13 +51,7 @@ export async function uploadAssessmentEvidence(
     storage,
     req,
     {
-      maxBytes: PREVENTION_EVIDENCE_MAX_BYTES,
-      sniff: sniffEvidenceType,
-      refuse: (part) =>
-        new AppError(400, 'EVIDENCE_TYPE', `文件“${part.filename}”不是 PDF、JPEG 或 PNG 文件`, {
-          fileName: part.filename,
-        }),
-      missing: '请选择要上传的照片或文件',
+      ...preventionUpload('PDF、JPEG 或 PNG', '请选择要上传的照片或文件'),
       checkFields: (fields) => {
         if (!itemCode(fields))
           throw new AppError(400, 'EVIDENCE_ITEM_REQUIRED', '请选择证明材料对应的评估项目');
@@ -66,10 +76,7 @@ export async function uploadAssessmentEvidence(
             files.map((f) => ({
               assessment_id: assessmentId,
               item_code: itemCode(fields),
-              file_name: evidenceFileName(f.name, f.type),
-              content_type: f.type,
-              size_bytes: f.size,
-              sha256: f.sha256,
+              ...storedFileColumns(f),
               uploaded_by: auth.userId,
             })),
           )

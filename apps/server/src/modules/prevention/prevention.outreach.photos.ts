@@ -4,8 +4,8 @@ import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { serveAuditedFile, storeFiles } from '../../platform/files';
 import type { FileStore } from '../../platform/storage';
-import { evidenceFileName, sniffEvidenceType } from '../matters';
-import { PREVENTION_EVIDENCE_MAX_BYTES } from './prevention.evidence';
+import { storedFileColumns } from '../matters';
+import { preventionUpload } from './prevention.evidence';
 import { visitForStaff } from './prevention.outreach.service';
 import { recordPreventionChange } from './prevention.service';
 
@@ -24,49 +24,34 @@ export async function uploadVisitPhotos(
   const auth = req.auth!;
   const visit = await visitForStaff(db, auth, visitId);
   if (visit.status === 'cancelled') throw new AppError(409, 'VISIT_CANCELLED', '该走访已取消，不能上传照片');
-  return storeFiles(
-    storage,
-    req,
-    {
-      maxBytes: PREVENTION_EVIDENCE_MAX_BYTES,
-      sniff: sniffEvidenceType,
-      refuse: (part) =>
-        new AppError(400, 'EVIDENCE_TYPE', `文件“${part.filename}”不是 JPEG、PNG 或 PDF 文件`, {
-          fileName: part.filename,
-        }),
-      missing: '请选择要上传的照片',
-    },
-    (files) =>
-      db.transaction().execute(async (trx) => {
-        const rows = await trx
-          .insertInto('prevention_visit_photo')
-          .values(
-            files.map((f) => ({
-              visit_id: visitId,
-              file_name: evidenceFileName(f.name, f.type),
-              content_type: f.type,
-              size_bytes: f.size,
-              sha256: f.sha256,
-              uploaded_by: auth.userId,
-            })),
-          )
-          .returning(['id', 'file_name', 'content_type', 'size_bytes'])
-          .execute();
-        await recordPreventionChange(
-          trx,
-          actorOf(req, 'prevention.work'),
-          { type: 'prevention_visit', id: visitId, organizationId: null },
-          'visit.photo',
-          `上传走访照片${rows.length}张：${rows.map((r) => r.file_name).join('、')}`,
-          files.map((f) => ({ name: f.name, type: f.type, size: f.size, sha256: f.sha256 })),
-        );
-        return rows.map((r) => ({
-          id: r.id,
-          fileName: r.file_name,
-          contentType: r.content_type,
-          sizeBytes: r.size_bytes,
-        }));
-      }),
+  return storeFiles(storage, req, preventionUpload('JPEG、PNG 或 PDF', '请选择要上传的照片'), (files) =>
+    db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .insertInto('prevention_visit_photo')
+        .values(
+          files.map((f) => ({
+            visit_id: visitId,
+            ...storedFileColumns(f),
+            uploaded_by: auth.userId,
+          })),
+        )
+        .returning(['id', 'file_name', 'content_type', 'size_bytes'])
+        .execute();
+      await recordPreventionChange(
+        trx,
+        actorOf(req, 'prevention.work'),
+        { type: 'prevention_visit', id: visitId, organizationId: null },
+        'visit.photo',
+        `上传走访照片${rows.length}张：${rows.map((r) => r.file_name).join('、')}`,
+        files.map((f) => ({ name: f.name, type: f.type, size: f.size, sha256: f.sha256 })),
+      );
+      return rows.map((r) => ({
+        id: r.id,
+        fileName: r.file_name,
+        contentType: r.content_type,
+        sizeBytes: r.size_bytes,
+      }));
+    }),
   );
 }
 
