@@ -22,8 +22,8 @@ export type { CaseTrack, TrackCaseTable } from './cases.tables';
 export { TRACKS, TRACK_LABELS, canAssignAs, stateLabel, trackForArea } from './cases.tracks';
 export { preconditionUnmet, registerProcedureCheck } from './procedure.registry';
 export type { ProcedureCheck } from './procedure.registry';
-export { queueCases } from './queues.repository';
-export type { QueueFilters, QueueScope } from './queues.repository';
+export { caseListItem, queueCases } from './queues.repository';
+export type { CaseListRow, QueueFilters, QueueScope } from './queues.repository';
 export { barredStaff, recusalRequired } from './recusal.service';
 export {
   approvalRowsOf,

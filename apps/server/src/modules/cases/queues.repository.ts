@@ -30,7 +30,8 @@ export interface QueueScope {
   unassignedOnly?: boolean | undefined;
 }
 
-interface QueueRow {
+/** A row of the open-case list queries (queues, the to-do list): the case with its matter and names. */
+export interface CaseListRow {
   id: string;
   number: string;
   track: CaseTrack;
@@ -42,9 +43,36 @@ interface QueueRow {
   jurisdiction_name: string;
   organization_name: string;
   assignee_name: string | null;
-  assignee_user_id: string | null;
   opened_at: Date;
   due_date: string | null;
+}
+
+interface QueueRow extends CaseListRow {
+  assignee_user_id: string | null;
+}
+
+/** A case as an item of a list (queue or to-do list): opens the case page, titled by its matter. */
+export function caseListItem(r: CaseListRow) {
+  return {
+    id: r.id,
+    kind: 'case' as const,
+    number: r.number,
+    title: r.title ?? r.matter_number,
+    status: r.state,
+    statusLabel: stateLabel(r.track, r.state),
+    dueDate: r.due_date ? String(r.due_date).slice(0, 10) : null,
+    priority: r.priority_flags.length > 0,
+    priorityFlags: priorityList(r.priority_flags),
+    track: r.track,
+    trackLabel: TRACKS[r.track].label,
+    matterId: r.matter_id,
+    matterNumber: r.matter_number,
+    jurisdictionName: r.jurisdiction_name,
+    organizationName: r.organization_name,
+    assigneeName: r.assignee_name,
+    openedAt: new Date(r.opened_at).toISOString(),
+    link: `/cases/${r.id}`,
+  };
 }
 
 /**
@@ -108,25 +136,6 @@ export async function queueCases(db: Kysely<DB>, cipher: FieldCipher, scope: Que
   const hasMore = rows.rows.length > f.pageSize;
   return {
     hasMore,
-    items: rows.rows.slice(0, f.pageSize).map((r) => ({
-      id: r.id,
-      kind: 'case' as const,
-      number: r.number,
-      title: r.title ?? r.matter_number,
-      status: r.state,
-      statusLabel: stateLabel(r.track, r.state),
-      dueDate: r.due_date ? String(r.due_date).slice(0, 10) : null,
-      priority: r.priority_flags.length > 0,
-      priorityFlags: priorityList(r.priority_flags),
-      track: r.track,
-      trackLabel: TRACKS[r.track].label,
-      matterId: r.matter_id,
-      matterNumber: r.matter_number,
-      jurisdictionName: r.jurisdiction_name,
-      organizationName: r.organization_name,
-      assigneeName: r.assignee_name,
-      openedAt: new Date(r.opened_at).toISOString(),
-      link: `/cases/${r.id}`,
-    })),
+    items: rows.rows.slice(0, f.pageSize).map(caseListItem),
   };
 }

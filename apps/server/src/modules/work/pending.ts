@@ -2,9 +2,9 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
-import { MATTER_TITLE_SQL, priorityList } from '../cases';
-import type { CaseTrack } from '../cases';
-import { stateLabel, TRACKS } from '../cases';
+import { caseListItem, MATTER_TITLE_SQL, priorityList } from '../cases';
+import type { CaseListRow, CaseTrack } from '../cases';
+import { TRACKS } from '../cases';
 import { CHANNEL_LABELS } from '../matters';
 import { scopeOf } from '../../platform/scope';
 import { INTERNAL_FORM_TYPES } from '../documents';
@@ -107,21 +107,7 @@ async function openCaseItems(
     link: (caseId: string, matterId: string) => string;
   },
 ): Promise<PendingItem[]> {
-  const rows = await sql<{
-    id: string;
-    number: string;
-    track: CaseTrack;
-    state: string;
-    matter_id: string;
-    matter_number: string;
-    priority_flags: string[];
-    opened_at: Date;
-    jurisdiction_name: string;
-    organization_name: string;
-    assignee_name: string | null;
-    title: string | null;
-    due_date: string | null;
-  }>`
+  const rows = await sql<CaseListRow>`
     SELECT c.id, c.number, c.track, c.state, c.matter_id, m.number AS matter_number, c.priority_flags,
            c.opened_at, j.name AS jurisdiction_name, o.name AS organization_name,
            u.display_name AS assignee_name, ${MATTER_TITLE_SQL} AS title,
@@ -136,23 +122,9 @@ async function openCaseItems(
        AND (c.assignee_user_id IS NULL OR c.assignee_user_id = ${auth.userId})
      ORDER BY c.opened_at LIMIT 100`.execute(db);
   return rows.rows.map((r) => ({
-    id: r.id,
+    ...caseListItem(r),
     kind: item.kind,
-    number: r.number,
     title: `${item.prefix}｜${r.title || r.matter_number}`,
-    status: r.state,
-    statusLabel: stateLabel(r.track, r.state),
-    dueDate: day(r.due_date),
-    priority: r.priority_flags.length > 0,
-    priorityFlags: priorityList(r.priority_flags),
-    track: r.track,
-    trackLabel: TRACKS[r.track].label,
-    matterId: r.matter_id,
-    matterNumber: r.matter_number,
-    jurisdictionName: r.jurisdiction_name,
-    organizationName: r.organization_name,
-    assigneeName: r.assignee_name,
-    openedAt: iso(r.opened_at),
     link: item.link(r.id, r.matter_id),
   }));
 }
