@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { obligationsApi, type RecordPayment } from '../api/obligations.api';
+import { type NextStep, obligationsApi, type RecordPayment } from '../api/obligations.api';
 
 export function useMatterObligations(matterId: string) {
   return useQuery({
@@ -55,7 +55,7 @@ export function useDecidePayment(id: string) {
 export function useNextStep(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { version: number; step: string; court: string }) => obligationsApi.nextStep(id, body),
+    mutationFn: (body: NextStep) => obligationsApi.nextStep(id, body),
     onSuccess: invalidate,
   });
 }
