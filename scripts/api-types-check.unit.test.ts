@@ -46,7 +46,9 @@ function webErrors(apiTypes: string, only: (file: string) => boolean): Map<strin
   const host = ts.createCompilerHost(config.options, true);
   const readFile = host.readFile.bind(host);
   host.readFile = (file) => (path.resolve(file) === API_TYPES ? apiTypes : readFile(file));
-  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host });
+  // Only the checked files and what they import: parsing the whole web would cost far more.
+  const rootNames = config.fileNames.filter(only);
+  const program = ts.createProgram({ rootNames, options: config.options, host });
   const out = new Map<string, string[]>();
   for (const sf of program.getSourceFiles()) {
     if (sf.isDeclarationFile || !only(sf.fileName)) continue;
