@@ -212,7 +212,8 @@ export interface paths {
                                 name: string | null;
                                 region: string;
                                 regionName: string | null;
-                                type: string;
+                                /** @enum {string} */
+                                type: "workday" | "weekend" | "holiday" | "makeup_workday";
                                 typeLabel: string;
                             }[];
                         };
@@ -306,7 +307,8 @@ export interface paths {
                             name: string | null;
                             region: string;
                             regionName: string | null;
-                            type: string;
+                            /** @enum {string} */
+                            type: "workday" | "weekend" | "holiday" | "makeup_workday";
                             typeLabel: string;
                         };
                     };
@@ -490,7 +492,22 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            items: {
+                                enteredAt: string;
+                                enteredBy: string;
+                                /** @description 放假日数 */
+                                holidays: number;
+                                /** @description 调休上班日数 */
+                                makeupWorkdays: number;
+                                /** @description 地方调整日数 */
+                                overrides: number;
+                                /** @description 通知来源（文件名称及发布日期） */
+                                source: string;
+                                version: number;
+                                year: number;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -589,10 +606,23 @@ export interface paths {
                             days: {
                                 date: string;
                                 name: string | null;
-                                type: string;
+                                /** @enum {string} */
+                                type: "workday" | "weekend" | "holiday" | "makeup_workday";
                                 typeLabel: string;
                             }[];
-                            notice: unknown;
+                            notice: {
+                                holidays: {
+                                    date: string;
+                                    name: string;
+                                }[];
+                                makeupWorkdays: {
+                                    date: string;
+                                    name: string;
+                                }[];
+                                source: string;
+                                version: number;
+                                year: number;
+                            };
                         };
                     };
                 };
@@ -18964,7 +18994,7 @@ export interface paths {
                                 track: string;
                             }[];
                             /** @description 分流建议：recommendations（理由、依据）、warnings、conflicts、choice、priorityFlags */
-                            result: unknown;
+                            result: components["schemas"]["TriageResult"];
                         };
                     };
                 };
@@ -21842,9 +21872,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MatterMediation"];
                     };
                 };
                 /** @description Default Response */
@@ -22897,9 +22925,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -23016,9 +23042,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -23125,9 +23149,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -23229,9 +23251,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -23335,9 +23355,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -23440,9 +23458,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -23607,9 +23623,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -23711,9 +23725,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -23823,9 +23835,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -23944,9 +23954,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -24047,9 +24055,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["MediationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -41670,7 +41676,8 @@ export interface components {
             }[];
             item?: components["schemas"]["DocumentFieldSpec"][];
             key: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "text" | "date" | "datetime" | "amount" | "days" | "choice" | "texts" | "items";
             label: string;
         };
         DocumentFieldSpecInput: {
@@ -41680,7 +41687,8 @@ export interface components {
             }[];
             item?: components["schemas"]["DocumentFieldSpecInput"][];
             key: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "text" | "date" | "datetime" | "amount" | "days" | "choice" | "texts" | "items";
             label: string;
         };
         DocumentInput: {
@@ -42365,11 +42373,11 @@ export interface components {
                 decidedAt: string | null;
                 decidedBy: string | null;
                 /** @description 窗口人员的决定：采纳或改判及理由 */
-                decision: unknown;
+                decision: components["schemas"]["TriageDecision"] | null;
                 /** @description 劳动者同意调解的记录：何人、何时、何种方式 */
-                mediationConsent: unknown;
+                mediationConsent: components["schemas"]["MediationConsent"] | null;
                 /** @description 分流建议（理由与法律依据） */
-                result: unknown;
+                result: components["schemas"]["TriageResult"] | null;
             };
             version: number;
             workerCount: number;
@@ -42492,11 +42500,11 @@ export interface components {
                 decidedAt: string | null;
                 decidedBy: string | null;
                 /** @description 窗口人员的决定：采纳或改判及理由 */
-                decision: unknown;
+                decision: components["schemas"]["TriageDecisionInput"] | null;
                 /** @description 劳动者同意调解的记录：何人、何时、何种方式 */
-                mediationConsent: unknown;
+                mediationConsent: components["schemas"]["MediationConsentInput"] | null;
                 /** @description 分流建议（理由与法律依据） */
-                result: unknown;
+                result: components["schemas"]["TriageResultInput"] | null;
             };
             version: number;
             workerCount: number;
@@ -42532,6 +42540,342 @@ export interface components {
                 statusLabel: string;
                 version: number;
             }[];
+        };
+        MatterMediation: {
+            canStart: boolean;
+            cases: components["schemas"]["MediationCase"][];
+            consent: {
+                at: string;
+                basis: string;
+                given: boolean;
+                /** @enum {string} */
+                method: "window_signature" | "online_confirmation";
+                methodLabel: string;
+                note: string | null;
+                recordedById: string;
+                recordedByName: string;
+                workerId: string;
+                workerName: string;
+            } | null;
+            criteria: {
+                maxEmployers: number;
+                maxTotalFen: number;
+                requireUndisputedFacts: boolean;
+            };
+            freeClaims: {
+                amountFen: number | null;
+                id: string;
+                label: string;
+                track: string | null;
+                type: string;
+            }[];
+            whoMediates: {
+                center: boolean;
+                reasons: string[];
+            };
+        };
+        MatterMediationInput: {
+            canStart: boolean;
+            cases: components["schemas"]["MediationCaseInput"][];
+            consent: {
+                at: string;
+                basis: string;
+                given: boolean;
+                /** @enum {string} */
+                method: "window_signature" | "online_confirmation";
+                methodLabel: string;
+                note: string | null;
+                recordedById: string;
+                recordedByName: string;
+                workerId: string;
+                workerName: string;
+            } | null;
+            criteria: {
+                maxEmployers: number;
+                maxTotalFen: number;
+                requireUndisputedFacts: boolean;
+            };
+            freeClaims: {
+                amountFen: number | null;
+                id: string;
+                label: string;
+                track: string | null;
+                type: string;
+            }[];
+            whoMediates: {
+                center: boolean;
+                reasons: string[];
+            };
+        };
+        MediationCase: {
+            agreementSignedAt: string | null;
+            /** @description 本岗位可做的操作（服务端仍逐项校验） */
+            allowedActions: string[];
+            arbitrationCase: {
+                id: string;
+                number: string;
+                state: string;
+            } | null;
+            claims: {
+                amountFen: number | null;
+                facts: string;
+                id: string;
+                label: string;
+                open: boolean;
+                releasedReason: string | null;
+                type: string;
+            }[];
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                ruleId: string;
+                status: string;
+            }[];
+            closed: boolean;
+            consent: {
+                at: string;
+                basis: string;
+                given: boolean;
+                /** @enum {string} */
+                method: "window_signature" | "online_confirmation";
+                methodLabel: string;
+                note: string | null;
+                recordedById: string;
+                recordedByName: string;
+                workerId: string;
+                workerName: string;
+            } | null;
+            documents: {
+                id: string;
+                number: string | null;
+                shortCode: string | null;
+                state: string;
+                title: string;
+                type: string;
+            }[];
+            employerConsent: {
+                at: string;
+                /** @description 答复渠道，或 session（到场参加调解） */
+                channel: string;
+                given: boolean;
+                recordedBy: string;
+            } | null;
+            followups: {
+                body: string;
+                claimIds: string[];
+                filedOn: string;
+                id: string;
+                /** @enum {string} */
+                kind: "arbitral_review" | "judicial_confirmation" | "payment_order";
+                note: string | null;
+                /** @enum {string} */
+                result: "pending" | "granted" | "refused";
+                resultOn: string | null;
+                version: number;
+            }[];
+            /** @enum {string|null} */
+            handledBy: "center" | "organization" | null;
+            handlingReasons: string[];
+            id: string;
+            items: {
+                basis: string | null;
+                claimedFen: number | null;
+                claimId: string;
+                claimLabel: string;
+                claimType: string;
+                /** @enum {string} */
+                employerReply: "pending" | "accepted" | "rejected";
+                formula: string | null;
+                inCase: boolean;
+                /** @enum {string} */
+                outcome: "agreed" | "refused" | "open";
+                proposedFen: number;
+                reason: string;
+                /** @enum {string} */
+                workerReply: "pending" | "accepted" | "rejected";
+            }[];
+            matterId: string;
+            mediator: {
+                contact: string | null;
+                name: string | null;
+            } | null;
+            number: string;
+            organization: {
+                id: string;
+                kindLabel: string;
+                name: string;
+                phone: string | null;
+            } | null;
+            performanceDate: string | null;
+            /** @enum {string|null} */
+            referralState: "pending" | "accepted" | "returned" | null;
+            replyDeadline: string | null;
+            sessions: {
+                id: string;
+                joint: boolean;
+                mediators: {
+                    agency: string;
+                    name: string;
+                }[];
+                participants: string[];
+                record: string | null;
+                room: string;
+                startsAt: string;
+                /** @enum {string} */
+                status: "scheduled" | "held" | "no_show";
+            }[];
+            state: string;
+            stateLabel: string;
+            version: number;
+        };
+        MediationCaseInput: {
+            agreementSignedAt: string | null;
+            /** @description 本岗位可做的操作（服务端仍逐项校验） */
+            allowedActions: string[];
+            arbitrationCase: {
+                id: string;
+                number: string;
+                state: string;
+            } | null;
+            claims: {
+                amountFen: number | null;
+                facts: string;
+                id: string;
+                label: string;
+                open: boolean;
+                releasedReason: string | null;
+                type: string;
+            }[];
+            clocks: {
+                basis: string;
+                dueDate: string;
+                id: string;
+                ruleId: string;
+                status: string;
+            }[];
+            closed: boolean;
+            consent: {
+                at: string;
+                basis: string;
+                given: boolean;
+                /** @enum {string} */
+                method: "window_signature" | "online_confirmation";
+                methodLabel: string;
+                note: string | null;
+                recordedById: string;
+                recordedByName: string;
+                workerId: string;
+                workerName: string;
+            } | null;
+            documents: {
+                id: string;
+                number: string | null;
+                shortCode: string | null;
+                state: string;
+                title: string;
+                type: string;
+            }[];
+            employerConsent: {
+                at: string;
+                /** @description 答复渠道，或 session（到场参加调解） */
+                channel: string;
+                given: boolean;
+                recordedBy: string;
+            } | null;
+            followups: {
+                body: string;
+                claimIds: string[];
+                filedOn: string;
+                id: string;
+                /** @enum {string} */
+                kind: "arbitral_review" | "judicial_confirmation" | "payment_order";
+                note: string | null;
+                /** @enum {string} */
+                result: "pending" | "granted" | "refused";
+                resultOn: string | null;
+                version: number;
+            }[];
+            /** @enum {string|null} */
+            handledBy: "center" | "organization" | null;
+            handlingReasons: string[];
+            id: string;
+            items: {
+                basis: string | null;
+                claimedFen: number | null;
+                claimId: string;
+                claimLabel: string;
+                claimType: string;
+                /** @enum {string} */
+                employerReply: "pending" | "accepted" | "rejected";
+                formula: string | null;
+                inCase: boolean;
+                /** @enum {string} */
+                outcome: "agreed" | "refused" | "open";
+                proposedFen: number;
+                reason: string;
+                /** @enum {string} */
+                workerReply: "pending" | "accepted" | "rejected";
+            }[];
+            matterId: string;
+            mediator: {
+                contact: string | null;
+                name: string | null;
+            } | null;
+            number: string;
+            organization: {
+                id: string;
+                kindLabel: string;
+                name: string;
+                phone: string | null;
+            } | null;
+            performanceDate: string | null;
+            /** @enum {string|null} */
+            referralState: "pending" | "accepted" | "returned" | null;
+            replyDeadline: string | null;
+            sessions: {
+                id: string;
+                joint: boolean;
+                mediators: {
+                    agency: string;
+                    name: string;
+                }[];
+                participants: string[];
+                record: string | null;
+                room: string;
+                startsAt: string;
+                /** @enum {string} */
+                status: "scheduled" | "held" | "no_show";
+            }[];
+            state: string;
+            stateLabel: string;
+            version: number;
+        };
+        MediationConsent: {
+            at: string;
+            basis: string;
+            given: boolean;
+            /** @enum {string} */
+            method: "window_signature" | "online_confirmation";
+            methodLabel: string;
+            note: string | null;
+            recordedById: string;
+            recordedByName: string;
+            workerId: string;
+            workerName: string;
+        };
+        MediationConsentInput: {
+            at: string;
+            basis: string;
+            given: boolean;
+            /** @enum {string} */
+            method: "window_signature" | "online_confirmation";
+            methodLabel: string;
+            note: string | null;
+            recordedById: string;
+            recordedByName: string;
+            workerId: string;
+            workerName: string;
         };
         MediatorOutcomes: {
             agreements: number;
@@ -44020,6 +44364,140 @@ export interface components {
             toTrack: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court" | null;
             toTrackLabel: string | null;
             version: number;
+        };
+        TriageDecision: {
+            legalAidReferral?: boolean;
+            /** @enum {string} */
+            mode: "accept" | "override";
+            overrideReason: string | null;
+            recommendedRoutes?: {
+                claimIndex: number;
+                /** @enum {string|null} */
+                track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "referral" | null;
+            }[];
+            routes: {
+                claimIndex: number;
+                claimType: string;
+                /** @enum {string|null} */
+                track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "referral" | null;
+            }[];
+        };
+        TriageDecisionInput: {
+            legalAidReferral?: boolean;
+            /** @enum {string} */
+            mode: "accept" | "override";
+            overrideReason: string | null;
+            recommendedRoutes?: {
+                claimIndex: number;
+                /** @enum {string|null} */
+                track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "referral" | null;
+            }[];
+            routes: {
+                claimIndex: number;
+                claimType: string;
+                /** @enum {string|null} */
+                track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "referral" | null;
+            }[];
+        };
+        TriageResult: {
+            choice: {
+                basis: string;
+                claimTypes: string[];
+                message: string;
+                options: {
+                    explanation: string;
+                    track: string;
+                }[];
+            } | null;
+            collective: boolean;
+            conflicts: {
+                basis: string;
+                claimType: string;
+                existingTrack: string;
+                message: string;
+                reference?: string;
+            }[];
+            firedRules: string[];
+            /** @description 是否立案（先咨询后立案：仅申请、投诉、举报、信访立案） */
+            opensCase: boolean;
+            priorityFlags: string[];
+            recommendations: {
+                basis: string;
+                claimTypes: string[];
+                reason: string;
+                referTo?: string;
+                ruleId: string;
+                track: string;
+                urgent?: boolean;
+            }[];
+            sameDayAcceptance: boolean;
+            warnings: {
+                /** @description 管辖提示：本中心管辖的地区 */
+                area?: string;
+                basis: string;
+                claimType?: string;
+                /** @enum {string} */
+                code: "ARBITRATION_LIMITATION_EXPIRED" | "ARBITRATION_LIMITATION_NEAR" | "ARBITRATION_LIMITATION_WAGE_EXCEPTION" | "ARBITRATION_LIMITATION_UNKNOWN" | "INSPECTION_LIMITATION_EXPIRED" | "LEGAL_AID_URGENT" | "SAME_CLAIM_IN_OTHER_PROCEEDING" | "DISPUTE_NOT_FOR_INSPECTION" | "OUTSIDE_JURISDICTION" | "EMPLOYER_BANKRUPT" | "EMPLOYER_RESTRUCTURING" | "EMPLOYER_CLOSED" | "COLLECTIVE_DISPUTE";
+                /** @description 管辖提示：有管辖权的仲裁委员会 */
+                competentBodies?: string[];
+                /** @description 管辖提示：劳动合同履行地已知，结论确定 */
+                conclusive?: boolean;
+                daysLeft?: number;
+                dueDate?: string;
+                message: string;
+                /** @description 管辖提示：劳动合同履行地与用人单位所在地 */
+                places?: string;
+            }[];
+        };
+        TriageResultInput: {
+            choice: {
+                basis: string;
+                claimTypes: string[];
+                message: string;
+                options: {
+                    explanation: string;
+                    track: string;
+                }[];
+            } | null;
+            collective: boolean;
+            conflicts: {
+                basis: string;
+                claimType: string;
+                existingTrack: string;
+                message: string;
+                reference?: string;
+            }[];
+            firedRules: string[];
+            /** @description 是否立案（先咨询后立案：仅申请、投诉、举报、信访立案） */
+            opensCase: boolean;
+            priorityFlags: string[];
+            recommendations: {
+                basis: string;
+                claimTypes: string[];
+                reason: string;
+                referTo?: string;
+                ruleId: string;
+                track: string;
+                urgent?: boolean;
+            }[];
+            sameDayAcceptance: boolean;
+            warnings: {
+                /** @description 管辖提示：本中心管辖的地区 */
+                area?: string;
+                basis: string;
+                claimType?: string;
+                /** @enum {string} */
+                code: "ARBITRATION_LIMITATION_EXPIRED" | "ARBITRATION_LIMITATION_NEAR" | "ARBITRATION_LIMITATION_WAGE_EXCEPTION" | "ARBITRATION_LIMITATION_UNKNOWN" | "INSPECTION_LIMITATION_EXPIRED" | "LEGAL_AID_URGENT" | "SAME_CLAIM_IN_OTHER_PROCEEDING" | "DISPUTE_NOT_FOR_INSPECTION" | "OUTSIDE_JURISDICTION" | "EMPLOYER_BANKRUPT" | "EMPLOYER_RESTRUCTURING" | "EMPLOYER_CLOSED" | "COLLECTIVE_DISPUTE";
+                /** @description 管辖提示：有管辖权的仲裁委员会 */
+                competentBodies?: string[];
+                /** @description 管辖提示：劳动合同履行地已知，结论确定 */
+                conclusive?: boolean;
+                daysLeft?: number;
+                dueDate?: string;
+                message: string;
+                /** @description 管辖提示：劳动合同履行地与用人单位所在地 */
+                places?: string;
+            }[];
         };
         UnpaidObligationsByAge: {
             bands: {

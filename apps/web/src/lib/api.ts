@@ -5,7 +5,7 @@
  * the session is gone (idle timeout or signed out elsewhere) and is handed to the registered handler.
  */
 
-import type { ErrorCode } from './api-types';
+import type { ErrorCode, Schema } from './api-types';
 
 /**
  * The code of an error: one the server documents (its OpenAPI `Error.code`, each module's codes), or
@@ -13,11 +13,8 @@ import type { ErrorCode } from './api-types';
  */
 export type ApiErrorCode = ErrorCode | 'NETWORK' | `HTTP_${number}`;
 
-export interface ApiErrorBody {
-  code: ErrorCode;
-  message: string;
-  details?: unknown;
-}
+/** The body of every error answer (the OpenAPI's `Error` schema). */
+export type ApiErrorBody = Schema<'Error'>;
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';

@@ -33,9 +33,20 @@ const overrideBody = z.strictObject({
   type: z.enum(DAY_TYPES as [DayType, ...DayType[]]),
   name: z.string().trim().max(40).nullable().optional(),
 });
+const noticeEntry = z.object({ date: z.string(), name: z.string() });
+const yearSummary = z.object({
+  year: z.number(),
+  source: z.string().describe('通知来源（文件名称及发布日期）'),
+  holidays: z.number().describe('放假日数'),
+  makeupWorkdays: z.number().describe('调休上班日数'),
+  overrides: z.number().describe('地方调整日数'),
+  version: z.number(),
+  enteredBy: z.string(),
+  enteredAt: z.string(),
+});
 const dayRow = z.object({
   date: z.string(),
-  type: z.string(),
+  type: z.enum(DAY_TYPES as [DayType, ...DayType[]]),
   typeLabel: z.string(),
   name: z.string().nullable(),
 });
@@ -52,7 +63,11 @@ export function calendarAdminRoutes(calendars: CalendarService): FastifyPluginAs
       '/years',
       {
         config: { auth },
-        schema: { tags, summary: '已录入的年度放假安排', response: { 200: z.any(), ...responses } },
+        schema: {
+          tags,
+          summary: '已录入的年度放假安排',
+          response: { 200: z.object({ items: z.array(yearSummary) }), ...responses },
+        },
       },
       async () => {
         const rows = await db
@@ -90,7 +105,17 @@ export function calendarAdminRoutes(calendars: CalendarService): FastifyPluginAs
           params: yearParam,
           querystring: z.object({ region: z.string().max(20).optional() }),
           response: {
-            200: z.object({ notice: z.any(), calendarVersion: z.string(), days: z.array(dayRow) }),
+            200: z.object({
+              notice: z.object({
+                year: z.number(),
+                source: z.string(),
+                holidays: z.array(noticeEntry),
+                makeupWorkdays: z.array(noticeEntry),
+                version: z.number(),
+              }),
+              calendarVersion: z.string(),
+              days: z.array(dayRow),
+            }),
             ...responses,
           },
         },
@@ -116,8 +141,9 @@ export function calendarAdminRoutes(calendars: CalendarService): FastifyPluginAs
           notice: {
             year,
             source: notice.source,
-            holidays: notice.holidays,
-            makeupWorkdays: notice.makeup_workdays,
+            // jsonb written by PUT /years/:year from noticeBody (validated by validateNotice).
+            holidays: notice.holidays as z.infer<typeof noticeEntry>[],
+            makeupWorkdays: notice.makeup_workdays as z.infer<typeof noticeEntry>[],
             version: notice.version,
           },
           calendarVersion: cal.version,
@@ -223,7 +249,7 @@ export function calendarAdminRoutes(calendars: CalendarService): FastifyPluginAs
       region: z.string(),
       regionName: z.string().nullable(),
       date: z.string(),
-      type: z.string(),
+      type: z.enum(DAY_TYPES as [DayType, ...DayType[]]),
       typeLabel: z.string(),
       name: z.string().nullable(),
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldKind } from './render/templates/template';
 import { DOCUMENT_STATES, SERVICE_METHODS, SERVICE_STATES, SUBJECT_TYPES } from './documents.tables';
 import { isoDate as calendarDate, isoDateTime } from '../../platform/schema-types';
 
@@ -112,12 +113,24 @@ export const documentSchema = z
   })
   .meta({ id: 'Document' });
 
+/** The kinds of template field (render/templates/template.ts FieldKind), one input control each. */
+const FIELD_KINDS = [
+  'text',
+  'date',
+  'datetime',
+  'amount',
+  'days',
+  'choice',
+  'texts',
+  'items',
+] as const satisfies readonly FieldKind[];
+
 const fieldSpecSchema: z.ZodType = z
   .lazy(() =>
     z.object({
       key: z.string(),
       label: z.string(),
-      kind: z.string(),
+      kind: z.enum(FIELD_KINDS),
       choices: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
       item: z.array(fieldSpecSchema).optional(),
     }),

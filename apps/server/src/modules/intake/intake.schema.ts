@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, CLAIM_TRACKS } from '../matters';
+import { CHANNELS, CLAIM_TRACKS, triageResultSchema } from '../matters';
 import { employerInput, workerInput } from '../parties';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 
@@ -75,9 +75,9 @@ export type TriageDecisionInput = z.infer<typeof triageDecisionInput>;
 export type ConsentInput = z.infer<typeof consentInput>;
 
 export const triagePreviewResponse = z.object({
-  result: z
-    .unknown()
-    .describe('分流建议：recommendations（理由、依据）、warnings、conflicts、choice、priorityFlags'),
+  result: triageResultSchema.describe(
+    '分流建议：recommendations（理由、依据）、warnings、conflicts、choice、priorityFlags',
+  ),
   defaultRoutes: z.array(z.object({ claimIndex: z.number(), track: z.enum(CLAIM_TRACKS).nullable() })),
   openProceedings: z.array(
     z.object({ track: z.string(), claimTypes: z.array(z.string()), reference: z.string() }),

@@ -9,7 +9,13 @@ export type { EvidenceType } from './evidence-files';
 export { EVIDENCE_MAX_BYTES } from './evidence.service';
 export { loadMatterDetail, openDuplicates } from './matters.presenter';
 export { classifyQuery } from './matters.repository';
-export { CHANNEL_LABELS, TRACK_LABELS, idParam, matterDetailSchema } from './matters.schema';
+export {
+  CHANNEL_LABELS,
+  TRACK_LABELS,
+  idParam,
+  matterDetailSchema,
+  triageResultSchema,
+} from './matters.schema';
 export { CHANNELS, CLAIM_TRACKS, OPEN_STATUSES } from './matters.tables';
 export type { ClaimTrack } from './matters.tables';
 export { claimsNotInOpenProcedure, createMatterRow, type NewMatter } from './matters.create';

@@ -5,7 +5,16 @@ import type { AuthContext } from '../../platform/auth';
 import type { FieldCipher } from '../../platform/crypto';
 import { errors } from '../../platform/errors';
 import { presentParty } from '../parties';
-import { type ALLOWED_ACTIONS, CHANNEL_LABELS, STATUS_LABELS, TRACK_LABELS } from './matters.schema';
+import type { z } from 'zod';
+import {
+  type ALLOWED_ACTIONS,
+  CHANNEL_LABELS,
+  type mediationConsentSchema,
+  STATUS_LABELS,
+  TRACK_LABELS,
+  type triageDecisionSchema,
+  type triageResultSchema,
+} from './matters.schema';
 import { OPEN_STATUSES } from './matters.tables';
 
 type Exec = Kysely<DB> | Transaction<DB>;
@@ -171,11 +180,12 @@ export async function loadMatterDetail(
       uploadedBy: e.uploader,
     })),
     triage: {
-      result: m.triage_result,
-      decision: m.triage_decision,
+      // jsonb written by intake (triage, resolveDecision, consentRecord) in the shapes documented here.
+      result: m.triage_result as z.infer<typeof triageResultSchema> | null,
+      decision: m.triage_decision as z.infer<typeof triageDecisionSchema> | null,
       decidedBy: m.decided_by_name,
       decidedAt: m.triage_decided_at ? iso(m.triage_decided_at) : null,
-      mediationConsent: m.mediation_consent,
+      mediationConsent: m.mediation_consent as z.infer<typeof mediationConsentSchema> | null,
     },
     duplicateOf: ref(m.duplicate_of_id),
     duplicates,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_TRACK_LABELS } from '@onestop/domain';
+import { CLAIM_TRACK_LABELS, TRIAGE_WARNING_CODES } from '@onestop/domain';
 import { partySchema } from '../parties';
 import { CHANNELS, CLAIM_TRACKS, MATTER_STATUSES } from './matters.tables';
 import { isoDate as calendarDate } from '../../platform/schema-types';
@@ -66,6 +66,90 @@ export const evidenceSchema = z.object({
   uploadedBy: z.string().nullable(),
 });
 
+/** The triage result as stored on the matter (the domain's TriageResult, packages/domain/src/triage). */
+export const triageResultSchema = z
+  .object({
+    opensCase: z.boolean().describe('是否立案（先咨询后立案：仅申请、投诉、举报、信访立案）'),
+    recommendations: z.array(
+      z.object({
+        track: z.string(),
+        reason: z.string(),
+        basis: z.string(),
+        ruleId: z.string(),
+        claimTypes: z.array(z.string()),
+        referTo: z.string().optional(),
+        urgent: z.boolean().optional(),
+      }),
+    ),
+    warnings: z.array(
+      z.object({
+        code: z.enum(TRIAGE_WARNING_CODES),
+        message: z.string(),
+        basis: z.string(),
+        claimType: z.string().optional(),
+        dueDate: z.string().optional(),
+        daysLeft: z.number().optional(),
+        places: z.string().optional().describe('管辖提示：劳动合同履行地与用人单位所在地'),
+        area: z.string().optional().describe('管辖提示：本中心管辖的地区'),
+        conclusive: z.boolean().optional().describe('管辖提示：劳动合同履行地已知，结论确定'),
+        competentBodies: z.array(z.string()).optional().describe('管辖提示：有管辖权的仲裁委员会'),
+      }),
+    ),
+    conflicts: z.array(
+      z.object({
+        claimType: z.string(),
+        existingTrack: z.string(),
+        reference: z.string().optional(),
+        message: z.string(),
+        basis: z.string(),
+      }),
+    ),
+    choice: z
+      .object({
+        claimTypes: z.array(z.string()),
+        message: z.string(),
+        basis: z.string(),
+        options: z.array(z.object({ track: z.string(), explanation: z.string() })),
+      })
+      .nullable(),
+    priorityFlags: z.array(z.string()),
+    collective: z.boolean(),
+    sameDayAcceptance: z.boolean(),
+    firedRules: z.array(z.string()),
+  })
+  .meta({ id: 'TriageResult' });
+
+/** The clerk's decision as stored on the matter (intake's resolveDecision). */
+export const triageDecisionSchema = z
+  .object({
+    mode: z.enum(['accept', 'override']),
+    routes: z.array(
+      z.object({ claimIndex: z.number(), claimType: z.string(), track: z.enum(CLAIM_TRACKS).nullable() }),
+    ),
+    overrideReason: z.string().nullable(),
+    legalAidReferral: z.boolean().optional(),
+    recommendedRoutes: z
+      .array(z.object({ claimIndex: z.number(), track: z.enum(CLAIM_TRACKS).nullable() }))
+      .optional(),
+  })
+  .meta({ id: 'TriageDecision' });
+
+/** The worker's consent to mediation (《劳动争议调解仲裁法》第三条: mediation is voluntary). */
+export const mediationConsentSchema = z
+  .object({
+    given: z.boolean(),
+    method: z.enum(['window_signature', 'online_confirmation']),
+    methodLabel: z.string(),
+    workerId: z.string(),
+    workerName: z.string(),
+    recordedById: z.string(),
+    recordedByName: z.string(),
+    at: z.string(),
+    note: z.string().nullable(),
+    basis: z.string(),
+  })
+  .meta({ id: 'MediationConsent' });
+
 export const eventSchema = z.object({
   id: z.number(),
   at: z.string(),
@@ -101,11 +185,13 @@ export const matterDetailSchema = z
     totalAmountFen: z.number(),
     evidence: z.array(evidenceSchema),
     triage: z.object({
-      result: z.unknown().describe('分流建议（理由与法律依据）'),
-      decision: z.unknown().describe('窗口人员的决定：采纳或改判及理由'),
+      result: triageResultSchema.nullable().describe('分流建议（理由与法律依据）'),
+      decision: triageDecisionSchema.nullable().describe('窗口人员的决定：采纳或改判及理由'),
       decidedBy: z.string().nullable(),
       decidedAt: z.string().nullable(),
-      mediationConsent: z.unknown().describe('劳动者同意调解的记录：何人、何时、何种方式'),
+      mediationConsent: mediationConsentSchema
+        .nullable()
+        .describe('劳动者同意调解的记录：何人、何时、何种方式'),
     }),
     duplicateOf: matterRef.nullable(),
     duplicates: z.array(matterRef).describe('同一劳动者与用人单位的其他未结事项'),

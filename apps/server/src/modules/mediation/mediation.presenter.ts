@@ -6,7 +6,9 @@ import { activeRolesIn, jurisdictionChain } from '../cases';
 import { MEDIATION_DESK } from './mediation.common';
 import { claimTypeLabel, itemOutcome, whoMediates } from './mediation.rules';
 import { loadCriteria } from './mediation.settings';
+import type { employerConsentSchema, workerConsentSchema } from './mediation.schema';
 import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from './mediation.tables';
+import type { z } from 'zod';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -155,8 +157,9 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
     stateLabel: (machine.states as Record<string, string>)[c.state] ?? c.state,
     closed: c.closed,
     version: c.version,
-    consent: m?.consent ?? null,
-    employerConsent: m?.employer_consent ?? null,
+    // jsonb in the shapes documented by mediation.schema.ts (consentRecord; the employer's reply/session).
+    consent: (m?.consent ?? null) as z.infer<typeof workerConsentSchema> | null,
+    employerConsent: (m?.employer_consent ?? null) as z.infer<typeof employerConsentSchema> | null,
     handledBy: m?.handled_by ?? null,
     handlingReasons: (m?.handling_reasons as string[] | undefined) ?? [],
     organization: org
@@ -184,11 +187,11 @@ export async function loadMediationDetail(db: Kysely<DB>, caseId: string, auth: 
     items: itemViews,
     sessions: sessions.map((s) => ({
       id: s.id,
-      startsAt: iso(s.starts_at),
+      startsAt: new Date(s.starts_at).toISOString(),
       room: s.room,
       joint: s.joint,
-      mediators: s.mediators,
-      participants: s.participants,
+      mediators: s.mediators as { name: string; agency: string }[],
+      participants: s.participants as string[],
       record: s.record,
       status: s.status,
     })),
@@ -273,7 +276,7 @@ export async function loadMatterMediation(db: Kysely<DB>, matterId: string, auth
   const totalFen = free.reduce((s, c) => s + (c.amount_fen ?? 0), 0);
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(db, matter.jurisdiction_id));
   return {
-    consent: matter.mediation_consent ?? null,
+    consent: (matter.mediation_consent ?? null) as z.infer<typeof workerConsentSchema> | null,
     canStart: free.length > 0 && roles.some((r) => ['intake_clerk', 'mediator', 'union_liaison'].includes(r)),
     freeClaims: free.map((c) => ({
       id: c.id,

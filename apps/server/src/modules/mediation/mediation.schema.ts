@@ -153,6 +153,150 @@ export const organizationBody = z.strictObject({
   active: z.boolean().default(true),
 });
 
-/** Loose response schemas: presenters whitelist the fields. */
-export const mediationDetailSchema = z.record(z.string(), z.unknown()).describe('调解案件详情');
-export const mediationOverviewSchema = z.record(z.string(), z.unknown()).describe('事项的调解概况');
+const replySchema = z.enum(['pending', 'accepted', 'rejected']);
+
+/** The worker's consent to mediation on the matter (intake's consentRecord; 《劳动争议调解仲裁法》第三条). */
+export const workerConsentSchema = z.object({
+  given: z.boolean(),
+  method: z.enum(['window_signature', 'online_confirmation']),
+  methodLabel: z.string(),
+  workerId: z.string(),
+  workerName: z.string(),
+  recordedById: z.string(),
+  recordedByName: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+  basis: z.string(),
+});
+
+/** The employer's consent (its reply to the proposal, or its attendance at a session). */
+export const employerConsentSchema = z.object({
+  given: z.boolean(),
+  at: z.string(),
+  recordedBy: z.string(),
+  channel: z.string().describe('答复渠道，或 session（到场参加调解）'),
+});
+
+/** The mediation case as the panel shows it (mediation.presenter.ts loadMediationDetail). */
+export const mediationDetailSchema = z
+  .object({
+    id: z.string(),
+    matterId: z.string(),
+    number: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+    closed: z.boolean(),
+    version: z.number(),
+    consent: workerConsentSchema.nullable(),
+    employerConsent: employerConsentSchema.nullable(),
+    handledBy: z.enum(['center', 'organization']).nullable(),
+    handlingReasons: z.array(z.string()),
+    organization: z
+      .object({ id: z.string(), name: z.string(), kindLabel: z.string(), phone: z.string().nullable() })
+      .nullable(),
+    referralState: z.enum(['pending', 'accepted', 'returned']).nullable(),
+    mediator: z.object({ name: z.string().nullable(), contact: z.string().nullable() }).nullable(),
+    replyDeadline: z.string().nullable(),
+    performanceDate: z.string().nullable(),
+    agreementSignedAt: z.string().nullable(),
+    claims: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        label: z.string(),
+        amountFen: z.number().nullable(),
+        facts: z.string(),
+        open: z.boolean(),
+        releasedReason: z.string().nullable(),
+      }),
+    ),
+    items: z.array(
+      z.object({
+        claimId: z.string(),
+        claimType: z.string(),
+        claimLabel: z.string(),
+        claimedFen: z.number().nullable(),
+        proposedFen: z.number(),
+        reason: z.string(),
+        formula: z.string().nullable(),
+        basis: z.string().nullable(),
+        workerReply: replySchema,
+        employerReply: replySchema,
+        outcome: z.enum(['agreed', 'refused', 'open']),
+        inCase: z.boolean(),
+      }),
+    ),
+    sessions: z.array(
+      z.object({
+        id: z.string(),
+        startsAt: z.string(),
+        room: z.string(),
+        joint: z.boolean(),
+        mediators: z.array(z.object({ name: z.string(), agency: z.string() })),
+        participants: z.array(z.string()),
+        record: z.string().nullable(),
+        status: z.enum(['scheduled', 'held', 'no_show']),
+      }),
+    ),
+    followups: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['arbitral_review', 'judicial_confirmation', 'payment_order']),
+        body: z.string(),
+        filedOn: z.string(),
+        result: z.enum(['pending', 'granted', 'refused']),
+        resultOn: z.string().nullable(),
+        note: z.string().nullable(),
+        version: z.number(),
+        claimIds: z.array(z.string()),
+      }),
+    ),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        title: z.string(),
+        number: z.string().nullable(),
+        state: z.string(),
+        shortCode: z.string().nullable(),
+      }),
+    ),
+    clocks: z.array(
+      z.object({
+        id: z.string(),
+        ruleId: z.string(),
+        dueDate: z.string(),
+        status: z.string(),
+        basis: z.string(),
+      }),
+    ),
+    arbitrationCase: z.object({ id: z.string(), number: z.string(), state: z.string() }).nullable(),
+    allowedActions: z.array(z.string()).describe('本岗位可做的操作（服务端仍逐项校验）'),
+  })
+  .meta({ id: 'MediationCase' })
+  .describe('调解案件详情');
+
+/** The matter's mediation overview (mediation.presenter.ts loadMatterMediation). */
+export const mediationOverviewSchema = z
+  .object({
+    consent: workerConsentSchema.nullable(),
+    canStart: z.boolean(),
+    freeClaims: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        label: z.string(),
+        amountFen: z.number().nullable(),
+        track: z.string().nullable(),
+      }),
+    ),
+    whoMediates: z.object({ center: z.boolean(), reasons: z.array(z.string()) }),
+    criteria: z.object({
+      maxTotalFen: z.number(),
+      requireUndisputedFacts: z.boolean(),
+      maxEmployers: z.number(),
+    }),
+    cases: z.array(mediationDetailSchema),
+  })
+  .meta({ id: 'MatterMediation' })
+  .describe('事项的调解概况');

@@ -1,59 +1,18 @@
 import type { Schema } from '../../lib/api-types';
-import type { CertificateType, RoleCode } from '@onestop/domain';
-import type { NamedRef } from '../auth/types';
+import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../../lib/api-types-helpers';
 
-export interface UserRoleGrant {
-  role: RoleCode;
-  label: string;
-  active: boolean;
-  jurisdictions: NamedRef[];
-}
+// The API's shapes, generated from the server's OpenAPI (lib/api-types.ts, lib/api-types-helpers.ts).
 
-export interface AdminUser {
-  id: string;
-  username: string;
-  displayName: string;
-  organization: NamedRef;
-  roles: UserRoleGrant[];
-  active: boolean;
-  lockedUntil: string | null;
-  version: number;
-}
+export type AdminUser = Schema<'User'>;
+export type UserRoleGrant = AdminUser['roles'][number];
+export type CreateUserInput = BodyOf<'/api/admin/users', 'post'>;
+export type UpdateUserInput = BodyOf<'/api/admin/users/{id}', 'patch'>;
+export type RoleGrantInput = NonNullable<CreateUserInput['roles']>[number];
 
-export interface RoleGrantInput {
-  role: RoleCode;
-  jurisdictionIds: string[];
-}
-
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  organizationId: string;
-  password: string;
-  phone?: string;
-  roles: RoleGrantInput[];
-}
-
-export interface UpdateUserInput {
-  version: number;
-  displayName?: string;
-  organizationId?: string;
-  active?: boolean;
-  roles?: RoleGrantInput[];
-}
-
-export type CertificateStatus = 'valid' | 'expired' | 'revoked' | 'not_yet_valid';
-
-/** Generated from the server's OpenAPI (lib/api-types.ts). */
 export type Certificate = Schema<'Certificate'>;
+export type CertificateStatus = Certificate['status'];
 
-export interface CertificateInput {
-  type: CertificateType;
-  number: string;
-  issuer: string;
-  validFrom: string;
-  validTo: string;
-}
+export type CertificateInput = BodyOf<'/api/admin/users/{id}/certificates', 'post'>;
 
 export const AGENCIES = {
   hrss: '人力资源和社会保障部门',
@@ -63,75 +22,34 @@ export const AGENCIES = {
   court: '人民法院',
   justice: '司法行政机关',
   petition: '信访部门',
-} as const;
+} as const satisfies Record<Organization['agency'], string>;
 
 export type Agency = keyof typeof AGENCIES;
 
 /** 1+X: the lead agency (人社) and its partners. */
-export const PARTNER_ROLES = { lead: '牵头单位', partner: '协作单位' } as const;
+export const PARTNER_ROLES = { lead: '牵头单位', partner: '协作单位' } as const satisfies Record<
+  Organization['partnerRole'],
+  string
+>;
 
 export type PartnerRole = keyof typeof PARTNER_ROLES;
 
-/** Generated from the server's OpenAPI (lib/api-types.ts). */
 export type Organization = Schema<'Organization'>;
 
-export interface OrganizationInput {
-  name: string;
-  shortName: string;
-  agency: Agency;
-  partnerRole: PartnerRole;
-  parentId?: string | null;
-  jurisdictionId: string;
-  address?: string | null;
-  phone?: string | null;
-}
+export type OrganizationInput = BodyOf<'/api/admin/organizations', 'post'>;
+export type OrganizationPatch = BodyOf<'/api/admin/organizations/{id}', 'patch'>;
 
-export type JurisdictionLevel = 'city' | 'county';
+export type JurisdictionLevel = Jurisdiction['level'];
 
 export const JURISDICTION_LEVELS: Record<JurisdictionLevel, string> = { city: '市级', county: '县级' };
 
-/** Generated from the server's OpenAPI (lib/api-types.ts). */
 export type Jurisdiction = Schema<'Jurisdiction'>;
 
-export interface JurisdictionInput {
-  code: string;
-  name: string;
-  parentId: string | null;
-}
+export type JurisdictionInput = BodyOf<'/api/admin/jurisdictions', 'post'>;
+export type JurisdictionRename = BodyOf<'/api/admin/jurisdictions/{id}', 'patch'>;
 
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  at: string;
-  actorName: string;
-  actorRole: string;
-  ip: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  summary: string;
-}
-
-export interface AuditFilters {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  from?: string;
-  to?: string;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBadSeq: number | null;
-  message: string;
-}
-
-export interface ListResponse<T> {
-  items: T[];
-}
+export type AuditPage = ResponseOf<'/api/admin/audit/'>;
+export type AuditEntry = ItemOf<AuditPage>;
+/** The search form's filters (the route's query without paging). */
+export type AuditFilters = Omit<QueryOf<'/api/admin/audit/'>, 'page' | 'pageSize'>;
+export type AuditVerifyResult = ResponseOf<'/api/admin/audit/verify'>;

@@ -3,22 +3,10 @@ import { Alert, Button, Card, Empty, Input, List, Space, Typography } from 'antd
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, isApiError } from '../../lib/api';
+import type { ItemOf, ResponseOf } from '../../lib/api-types-helpers';
 
-interface Approval {
-  id: string;
-  kind: string;
-  label: string;
-  subjectType: string;
-  subjectId: string;
-  subjectLabel: string;
-  summary: string;
-  requestedByName: string;
-  requestedAt: string;
-  requestedOn: string;
-  version: number;
-  /** The case's track (for the link), when the subject is a case */
-  track: string | null;
-}
+type PendingList = ResponseOf<'/api/approvals/pending'>;
+type Approval = ItemOf<PendingList>;
 
 /** The case page of an approval's subject. */
 function subjectLink(a: Approval): string | null {
@@ -44,7 +32,7 @@ export function PendingApprovals() {
   const client = useQueryClient();
   const q = useQuery({
     queryKey: ['approvals', 'pending'],
-    queryFn: ({ signal }) => api.get<{ items: Approval[] }>('/api/approvals/pending', undefined, signal),
+    queryFn: ({ signal }) => api.get<PendingList>('/api/approvals/pending', undefined, signal),
   });
   const [comments, setComments] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);

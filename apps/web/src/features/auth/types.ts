@@ -1,33 +1,10 @@
 import type { Schema } from '../../lib/api-types';
-import type { RoleCode } from '@onestop/domain';
+import type { BodyOf, ResponseOf } from '../../lib/api-types-helpers';
 
-export interface NamedRef {
-  id: string;
-  name: string;
-}
-
-export interface SessionRole {
-  role: RoleCode;
-  label: string;
-  /** false when the certificate that licenses the role has expired or been revoked. */
-  active: boolean;
-  jurisdictions: NamedRef[];
-}
-
-/** Generated from the server's OpenAPI (lib/api-types.ts). */
+// The API's shapes, generated from the server's OpenAPI (lib/api-types.ts, lib/api-types-helpers.ts).
 export type SessionUser = Schema<'SessionUser'>;
-
-export interface SessionResponse {
-  user: SessionUser;
-  csrfToken: string;
-}
-
-export interface LoginInput {
-  username: string;
-  password: string;
-}
-
-export interface ChangePasswordInput {
-  currentPassword: string;
-  newPassword: string;
-}
+export type SessionRole = SessionUser['roles'][number];
+export type NamedRef = SessionRole['jurisdictions'][number];
+export type SessionResponse = ResponseOf<'/api/auth/me'>;
+export type LoginInput = BodyOf<'/api/auth/login', 'post'>;
+export type ChangePasswordInput = BodyOf<'/api/auth/password', 'post'>;

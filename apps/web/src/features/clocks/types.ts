@@ -1,154 +1,23 @@
-export interface ClockRule {
-  id: string;
-  code: string;
-  name: string;
-  track: string;
-  trackLabel: string;
-  trigger: string;
-  duration: number;
-  unit: string;
-  unitLabel: string;
-  basis: string;
-  unitNote: string | null;
-  extendable: boolean;
-  suspendable: boolean;
-}
+import type { BodyOf, ItemOf, ResponseOf } from '../../lib/api-types-helpers';
 
-export interface DeadlineResult {
-  ruleId: string;
-  due: string;
-  basis: string;
-  explanation: string;
-  calendarVersion: string;
-}
-
-export type ClockUrgency = 'normal' | 'due_soon' | 'overdue';
-
-export interface PersonRef {
-  id: string;
-  name: string;
-}
-
-export interface Clock {
-  id: string;
-  subjectType: string;
-  subjectId: string;
-  subjectLabel: string;
-  /** Present in the matter's combined list: the matter itself or the case the clock runs on. */
-  source?: { type: 'matter' | 'case'; id: string; label: string };
-  ruleId: string;
-  code: string;
-  name: string;
-  track: string;
-  basis: string;
-  explanation: string;
-  triggerDate: string;
-  dueDate: string;
-  originalDueDate: string;
-  status: 'running' | 'suspended' | 'met' | 'missed' | 'extended';
-  statusLabel: string;
-  /** What closed the clock (e.g. 受理立案, 通知补正); null while open. */
-  outcome?: string | null;
-  urgency: ClockUrgency;
-  remainingWorkingDays: number | null;
-  calendarVersion: string;
-  /** Year whose holiday notice is missing: the due date is provisional until it is entered. */
-  calendarPendingYear: number | null;
-  suspendedSince: string | null;
-  suspendedDays: number;
-  responsible: PersonRef | null;
-  organization: PersonRef | null;
-  extended: boolean;
-  extension: { approver: string; reason: string } | null;
-  actions: { suspend: boolean; resume: boolean; extend: boolean; restart: boolean };
-  version: number;
-}
-
-export type OverviewItem = Pick<
-  Clock,
-  | 'id'
-  | 'subjectType'
-  | 'subjectId'
-  | 'subjectLabel'
-  | 'ruleId'
-  | 'name'
-  | 'basis'
-  | 'dueDate'
-  | 'calendarPendingYear'
-  | 'status'
-  | 'statusLabel'
-  | 'urgency'
-  | 'remainingWorkingDays'
->;
-
-export interface OverviewCounts {
-  overdue: number;
-  dueSoon: number;
-}
-
-export interface ClocksOverview {
-  today: string;
-  totals: OverviewCounts;
-  groups: (OverviewCounts & {
-    organization: PersonRef | null;
-    people: (OverviewCounts & { responsible: PersonRef | null; items: OverviewItem[] })[];
-  })[];
-}
-
-export type DayType = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
-
-export interface CalendarYear {
-  year: number;
-  source: string;
-  holidays: number;
-  makeupWorkdays: number;
-  overrides: number;
-  version: number;
-  enteredBy: string;
-  enteredAt: string;
-}
-
-export interface NoticeEntry {
-  date: string;
-  name: string;
-}
-
-export interface CalendarYearDetail {
-  notice: {
-    year: number;
-    source: string;
-    holidays: NoticeEntry[];
-    makeupWorkdays: NoticeEntry[];
-    version: number;
-  };
-  calendarVersion: string;
-  days: { date: string; type: DayType; typeLabel: string; name: string | null }[];
-}
-
-export interface CalendarOverride {
-  region: string;
-  regionName: string | null;
-  date: string;
-  type: DayType;
-  typeLabel: string;
-  name: string | null;
-}
-
-export interface AppNotification {
-  id: string;
-  channel: 'in_app' | 'sms';
-  channelLabel: string;
-  template: string;
-  templateLabel: string;
-  body: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  state: string;
-  stateLabel: string;
-  attempts: number;
-  lastError: string | null;
-  recipient: PersonRef;
-  createdAt: string;
-  sentAt: string | null;
-  readAt: string | null;
-}
+// The API's shapes, generated from the server's OpenAPI (lib/api-types.ts, lib/api-types-helpers.ts).
+export type ClockRule = ItemOf<ResponseOf<'/api/clocks/rules'>>;
+export type DeadlineResult = ResponseOf<'/api/clocks/calculate'>;
+export type ClockList = ResponseOf<'/api/clocks/'>;
+type MatterClock = ItemOf<ResponseOf<'/api/matters/{id}/clocks'>>;
+/** A clock; in the matter's combined list also its `source` (the matter or the case it runs on). */
+export type Clock = ItemOf<ClockList> & { source?: MatterClock['source'] };
+export type ClockUrgency = Clock['urgency'];
+export type PersonRef = NonNullable<Clock['responsible']>;
+export type ClocksOverview = ResponseOf<'/api/clocks/overview'>;
+export type OverviewCounts = ClocksOverview['totals'];
+export type OverviewItem = ClocksOverview['groups'][number]['people'][number]['items'][number];
+export type CalendarYear = ItemOf<ResponseOf<'/api/admin/calendar/years'>>;
+export type CalendarYearDetail = ResponseOf<'/api/admin/calendar/years/{year}'>;
+export type NoticeEntry = CalendarYearDetail['notice']['holidays'][number];
+export type DayType = CalendarYearDetail['days'][number]['type'];
+export type CalendarNotice = BodyOf<'/api/admin/calendar/years/{year}', 'put'>;
+export type CalendarOverride = ItemOf<ResponseOf<'/api/admin/calendar/overrides'>>;
+export type CalendarOverrideInput = BodyOf<'/api/admin/calendar/overrides', 'put'>;
+export type NotificationList = ResponseOf<'/api/notifications/'>;
+export type AppNotification = ItemOf<NotificationList>;

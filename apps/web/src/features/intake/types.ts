@@ -1,69 +1,11 @@
-import type { Party, TriageResult } from '../matters/types';
+import type { BodyOf, ResponseOf } from '../../lib/api-types-helpers';
 
-export interface LookupResult {
-  found: boolean;
-  party: Party | null;
-  derived: {
-    normalized: string;
-    sex: 'male' | 'female' | null;
-    birthDate: string | null;
-    minor: boolean;
-  } | null;
-}
-
-export interface WorkerDraft {
-  name: string;
-  idType: string;
-  idNumber: string;
-  phone?: string;
-  address?: string;
-  migrantWorker?: boolean;
-  disabled?: boolean;
-  pregnantOrNursing?: boolean;
-  minor?: boolean;
-  representative?: boolean;
-}
-
-export interface EmployerDraft {
-  name: string;
-  creditCode?: string;
-  legalRepresentative?: string;
-  address?: string;
-  contactName?: string;
-  contactPhone?: string;
-  industry?: string;
-  size?: string;
-  status?: string;
-}
-
-export interface ClaimDraft {
-  type: string;
-  amountFen?: number;
-  periodFrom?: string;
-  periodTo?: string;
-  facts: string;
-}
-
-export interface IntakeDraft {
-  channel: string;
-  requestKind: string;
-  jurisdictionId: string;
-  workers: WorkerDraft[];
-  employers: EmployerDraft[];
-  claims: ClaimDraft[];
-  narrative: string;
-  facts: { employmentStart?: string; employmentEnd?: string; knewDate?: string; workplace?: string };
-  triage?: {
-    mode: 'accept' | 'override';
-    routes?: { claimIndex: number; track: string }[];
-    overrideReason?: string;
-  };
-  consent?: { given: boolean; method: 'window_signature' | 'online_confirmation'; workerIndex: number };
-}
-
-export interface TriagePreview {
-  result: TriageResult;
-  defaultRoutes: { claimIndex: number; track: string | null }[];
-  openProceedings: { track: string; claimTypes: string[]; reference: string }[];
-  duplicates: { id: string; number: string; status: string }[];
-}
+// The API's shapes, generated from the server's OpenAPI (lib/api-types.ts, lib/api-types-helpers.ts).
+export type LookupResult = ResponseOf<'/api/parties/lookup'>;
+/** The registration form's body: POST /api/intake (also sent to /api/intake/triage for the preview). */
+export type IntakeDraft = BodyOf<'/api/intake', 'post'>;
+export type WorkerDraft = IntakeDraft['workers'][number];
+export type EmployerDraft = IntakeDraft['employers'][number];
+export type ClaimDraft = IntakeDraft['claims'][number];
+export type TriagePreview = ResponseOf<'/api/intake/triage', 'post'>;
+export type JurisdictionNotice = BodyOf<'/api/matters/{id}/jurisdiction-notice', 'post'>;

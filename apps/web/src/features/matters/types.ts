@@ -1,153 +1,26 @@
 import type { Schema } from '../../lib/api-types';
+import type { BodyOf, ItemOf, QueryOf, ResponseOf } from '../../lib/api-types-helpers';
 import { CASE_TRACK_LABELS, CLAIM_TRACK_LABELS } from '@onestop/domain/tracks/registry';
 
-/** Generated from the server's OpenAPI (lib/api-types.ts). */
+// The API's shapes, generated from the server's OpenAPI (lib/api-types.ts, lib/api-types-helpers.ts).
 export type Party = Schema<'Party'>;
-
-export interface PartyPii {
-  id: string;
-  name: string;
-  idNumber: string | null;
-  phone: string | null;
-  address: string | null;
-}
-
-export interface MatterRef {
-  id: string;
-  number: string;
-  status: string;
-}
-
-export interface Claim {
-  id: string;
-  type: string;
-  label: string;
-  amountFen: number | null;
-  amountText: string | null;
-  periodFrom: string | null;
-  periodTo: string | null;
-  facts: string;
-  track: string | null;
-  trackLabel: string | null;
-  status: string;
-  basis: string | null;
-}
-
-export interface Evidence {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  sha256: string;
-  description: string | null;
-  uploadedAt: string;
-  uploadedBy: string | null;
-}
-
-export interface TimelineEvent {
-  id: number;
-  at: string;
-  actorName: string;
-  kind: string;
-  summary: string;
-}
-
-export interface Recommendation {
-  track: string;
-  reason: string;
-  basis: string;
-  ruleId: string;
-  claimTypes: string[];
-  referTo?: string;
-  urgent?: boolean;
-}
-
-export interface TriageResult {
-  opensCase: boolean;
-  recommendations: Recommendation[];
-  warnings: { code: string; message: string; basis: string }[];
-  conflicts: { claimType: string; message: string; basis: string; reference?: string }[];
-  choice: { message: string; basis: string; options: { track: string; explanation: string }[] } | null;
-  priorityFlags: string[];
-  collective: boolean;
-  sameDayAcceptance: boolean;
-}
-
-export interface TriageDecision {
-  mode: 'accept' | 'override';
-  routes: { claimIndex: number; claimType: string; track: string | null }[];
-  overrideReason: string | null;
-}
-
-export interface MediationConsent {
-  given: boolean;
-  methodLabel: string;
-  workerName: string;
-  recordedByName: string;
-  at: string;
-}
-
-export type MatterAction = 'edit' | 'triage' | 'uploadEvidence' | 'merge' | 'viewPii' | 'downloadEvidence';
-
-// Hand-written: the server declares triage result/decision as unknown (z.unknown()).
-export interface MatterDetail {
-  id: string;
-  number: string;
-  channel: string;
-  channelLabel: string;
-  status: string;
-  statusLabel: string;
-  narrative: string;
-  jurisdiction: { id: string; name: string };
-  responsible: { id: string; name: string } | null;
-  createdBy: string | null;
-  receivedAt: string;
-  workerCount: number;
-  collective: boolean;
-  priorityFlags: string[];
-  workers: (Party & { representative: boolean })[];
-  employers: Party[];
-  claims: Claim[];
-  totalAmountFen: number;
-  evidence: Evidence[];
-  triage: {
-    result: TriageResult | null;
-    decision: TriageDecision | null;
-    decidedBy: string | null;
-    decidedAt: string | null;
-    mediationConsent: MediationConsent | null;
-  };
-  duplicateOf: MatterRef | null;
-  duplicates: MatterRef[];
-  mergedInto: MatterRef | null;
-  timeline: TimelineEvent[];
-  allowedActions: MatterAction[];
-  version: number;
-}
-
-export interface MatterListItem {
-  id: string;
-  number: string;
-  status: string;
-  statusLabel: string;
-  channel: string;
-  channelLabel: string;
-  receivedAt: string;
-  jurisdictionName: string;
-  workers: string;
-  employers: string;
-  workerCount: number;
-  collective: boolean;
-  priorityFlags: string[];
-}
-
-export interface MatterList {
-  items: MatterListItem[];
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-  searchedBy: 'none' | 'number' | 'identity' | 'name';
-}
+export type PartyPii = ResponseOf<'/api/parties/{id}/pii'>;
+export type MatterDetail = Schema<'MatterDetail'>;
+export type MatterRef = MatterDetail['duplicates'][number];
+export type Claim = MatterDetail['claims'][number];
+export type Evidence = MatterDetail['evidence'][number];
+export type TimelineEvent = MatterDetail['timeline'][number];
+export type TriageResult = Schema<'TriageResult'>;
+export type Recommendation = TriageResult['recommendations'][number];
+export type TriageDecision = Schema<'TriageDecision'>;
+export type MediationConsent = Schema<'MediationConsent'>;
+export type MatterAction = MatterDetail['allowedActions'][number];
+export type MatterList = ResponseOf<'/api/matters'>;
+export type MatterListItem = ItemOf<MatterList>;
+export type MatterListQuery = QueryOf<'/api/matters'>;
+export type MatterPatch = BodyOf<'/api/matters/{id}', 'patch'>;
+export type MatterMerge = BodyOf<'/api/matters/{id}/merge', 'post'>;
+export type EvidenceUpload = ResponseOf<'/api/matters/{id}/evidence', 'post'>;
 
 export const PRIORITY_LABELS: Record<string, string> = {
   wage_arrears: '欠薪',

@@ -1,49 +1,9 @@
-import type { RoleCode } from '@onestop/domain';
-import type { NamedRef } from '../auth/types';
+import type { ItemOf, QueryOf, ResponseOf } from '../../lib/api-types-helpers';
 
-export interface WorkItem {
-  id: string;
-  /** A track case, or a transfer to my organisation awaiting acceptance. */
-  kind: 'case' | 'transfer' | 'matter' | 'correction' | 'service' | 'approval' | 'mediation' | 'acceptance';
-  number: string;
-  title: string;
-  status: string;
-  statusLabel: string;
-  dueDate: string | null;
-  /** The 办理期限 is provisional: its year's holiday notice is not entered yet (shown as 暂定). */
-  dueProvisional?: boolean;
-  priority: boolean;
-  priorityFlags: { code: string; label: string }[];
-  track: string | null;
-  trackLabel: string | null;
-  matterId: string;
-  matterNumber: string;
-  jurisdictionName: string | null;
-  organizationName: string;
-  assigneeName: string | null;
-  openedAt: string;
-  link: string;
-}
-
-export type QueueKind = 'all' | 'mine' | 'org' | 'unassigned';
-
-export interface WorkFilters {
-  queue?: QueueKind;
-  status?: string;
-  priority?: string;
-  dueBefore?: string;
-  jurisdictionId?: string;
-  q?: string;
-  page?: number;
-}
-
-export interface WorkPage {
-  items: WorkItem[];
-  page: number;
-  pageSize: number;
-  hasMore: boolean;
-}
-
-export interface WorkList extends WorkPage {
-  scope: { role: RoleCode; jurisdictions: NamedRef[] };
-}
+// The API's shapes, generated from the server's OpenAPI (lib/api-types.ts, lib/api-types-helpers.ts).
+export type WorkList = ResponseOf<'/api/work/{track}'>;
+export type WorkPage = ResponseOf<'/api/work/queue'>;
+export type WorkItem = ItemOf<WorkList>;
+/** The list's filters (the route's query; the track is in the path, the page size the server's). */
+export type WorkFilters = Omit<QueryOf<'/api/work/{track}'>, 'track' | 'pageSize'>;
+export type QueueKind = NonNullable<WorkFilters['queue']>;

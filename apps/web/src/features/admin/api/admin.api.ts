@@ -1,4 +1,5 @@
 import { api } from '../../../lib/api';
+import type { ResponseOf } from '../../../lib/api-types-helpers';
 import type {
   AdminUser,
   AuditFilters,
@@ -9,9 +10,10 @@ import type {
   CreateUserInput,
   Jurisdiction,
   JurisdictionInput,
-  ListResponse,
+  JurisdictionRename,
   Organization,
   OrganizationInput,
+  OrganizationPatch,
   UpdateUserInput,
 } from '../types';
 
@@ -19,7 +21,7 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const usersApi = {
   list: (q: string, signal?: AbortSignal) =>
-    api.get<ListResponse<AdminUser>>('/api/admin/users', { q }, signal),
+    api.get<ResponseOf<'/api/admin/users'>>('/api/admin/users', { q }, signal),
   create: (input: CreateUserInput) => api.post<AdminUser>('/api/admin/users', input),
   update: (userId: string, input: UpdateUserInput) =>
     api.patch<AdminUser>(`/api/admin/users/${id(userId)}`, input),
@@ -27,7 +29,11 @@ export const usersApi = {
   resetPassword: (userId: string, password: string) =>
     api.post<void>(`/api/admin/users/${id(userId)}/reset-password`, { password }),
   certificates: (userId: string, signal?: AbortSignal) =>
-    api.get<ListResponse<Certificate>>(`/api/admin/users/${id(userId)}/certificates`, undefined, signal),
+    api.get<ResponseOf<'/api/admin/users/{id}/certificates'>>(
+      `/api/admin/users/${id(userId)}/certificates`,
+      undefined,
+      signal,
+    ),
   addCertificate: (userId: string, input: CertificateInput) =>
     api.post<Certificate>(`/api/admin/users/${id(userId)}/certificates`, input),
   revokeCertificate: (certificateId: string) =>
@@ -36,17 +42,17 @@ export const usersApi = {
 
 export const organizationsApi = {
   list: (signal?: AbortSignal) =>
-    api.get<ListResponse<Organization>>('/api/admin/organizations', undefined, signal),
+    api.get<ResponseOf<'/api/admin/organizations'>>('/api/admin/organizations', undefined, signal),
   create: (input: OrganizationInput) => api.post<Organization>('/api/admin/organizations', input),
-  update: (orgId: string, input: Partial<OrganizationInput> & { version: number }) =>
+  update: (orgId: string, input: OrganizationPatch) =>
     api.patch<Organization>(`/api/admin/organizations/${id(orgId)}`, input),
 };
 
 export const jurisdictionsApi = {
   list: (signal?: AbortSignal) =>
-    api.get<ListResponse<Jurisdiction>>('/api/admin/jurisdictions', undefined, signal),
+    api.get<ResponseOf<'/api/admin/jurisdictions'>>('/api/admin/jurisdictions', undefined, signal),
   create: (input: JurisdictionInput) => api.post<Jurisdiction>('/api/admin/jurisdictions', input),
-  rename: (jurisdictionId: string, input: { version: number; name: string }) =>
+  rename: (jurisdictionId: string, input: JurisdictionRename) =>
     api.patch<Jurisdiction>(`/api/admin/jurisdictions/${id(jurisdictionId)}`, input),
 };
 

@@ -40,7 +40,7 @@ const ENTITY_LABELS: Record<string, string> = {
   session: '登录',
 };
 
-const roleLabel = (code: string) => ROLES[code as RoleCode]?.label ?? '';
+const roleLabel = (code: string | null) => (code ? (ROLES[code as RoleCode]?.label ?? '') : '');
 
 const columns: TableProps<AuditEntry>['columns'] = [
   { title: '序号', dataIndex: 'seq', key: 'seq', width: 90 },

@@ -61,7 +61,8 @@ export function JurisdictionFormModal({
       );
     } else {
       create.mutate(
-        { code: values.code.trim(), name: values.name.trim(), parentId: values.parentId ?? null },
+        // The API creates county-level jurisdictions only: without a parent it answers 请选择上级辖区.
+        { code: values.code.trim(), name: values.name.trim(), parentId: values.parentId ?? '' },
         { onSuccess: done('辖区已创建') },
       );
     }

@@ -1,4 +1,5 @@
 import { ApiError, request, setCsrfToken } from '../../../lib/api';
+import type { ResponseOf } from '../../../lib/api-types-helpers';
 import type { ChangePasswordInput, LoginInput, SessionResponse, SessionUser } from '../types';
 
 const DEMO_KEY = 'onestop.demoMode';
@@ -62,7 +63,7 @@ export function changePassword(input: ChangePasswordInput): Promise<void> {
 
 /** Public: whether this server runs in demo mode, for the banner on the sign-in page. */
 export async function fetchDemoMode(signal?: AbortSignal): Promise<boolean> {
-  const health = await request<{ demoMode?: boolean }>('/api/health', { signal, redirectOn401: false });
+  const health = await request<ResponseOf<'/api/health'>>('/api/health', { signal, redirectOn401: false });
   const demo = health?.demoMode === true;
   rememberDemoMode(demo);
   return demo;

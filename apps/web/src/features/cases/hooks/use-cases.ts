@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { isApiError } from '../../../lib/api';
 import { casesApi } from '../api/cases.api';
-import type { CaseDetail, CaseTrack } from '../types';
+import type { CaseDetail, OpenCaseInput, TransitionInput } from '../types';
 
 export function useMatterCases(matterId: string) {
   return useQuery({
@@ -37,7 +37,7 @@ function useRefresh() {
 export function useOpenCase(matterId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: { track: CaseTrack; claimIds: string[] }) => casesApi.open(matterId, body),
+    mutationFn: (body: OpenCaseInput) => casesApi.open(matterId, body),
     meta: { inlineErrors: true },
     onSuccess: (r) => refresh(r.case),
   });
@@ -47,7 +47,7 @@ export function useTransition(c: CaseDetail) {
   const client = useQueryClient();
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: { event: string; reason?: string; payload?: Record<string, unknown> }) =>
+    mutationFn: (body: Omit<TransitionInput, 'version'>) =>
       casesApi.transition(c.id, { ...body, version: c.version }),
     meta: { inlineErrors: true },
     onSuccess: (r) => {

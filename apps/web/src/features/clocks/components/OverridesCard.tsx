@@ -4,7 +4,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space
 import type { Dayjs } from 'dayjs';
 import { useJurisdictions } from '../../admin/hooks/use-org-structure';
 import { useCalendarOverrides, useDeleteOverride, useSaveOverride } from '../hooks/use-calendar';
-import type { CalendarOverride } from '../types';
+import type { CalendarOverride, DayType } from '../types';
 
 const TYPES = [
   { value: 'holiday', label: '放假（地方节日）' },
@@ -16,7 +16,7 @@ const TYPES = [
 interface Values {
   region: string;
   date: Dayjs;
-  type: string;
+  type: DayType;
   name?: string;
 }
 

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { BodyOf, QueryOf } from '../../../lib/api-types-helpers';
 import { calculateDeadline, clocksApi, fetchClockRules } from '../api/clocks.api';
 
 export function useClockRules() {
@@ -10,10 +11,8 @@ export function useClockRules() {
   });
 }
 
-export interface DeadlineParams {
-  rule: string;
-  from: string;
-}
+/** The calculator's question: the query of GET /api/clocks/calculate. */
+export type DeadlineParams = QueryOf<'/api/clocks/calculate'>;
 
 /** Runs once the user has asked (params set); errors such as CALENDAR_UNKNOWN are shown by the page. */
 export function useDeadline(params: DeadlineParams | null) {
@@ -45,11 +44,12 @@ export function useClocksOverview() {
   });
 }
 
+/** One action on a clock and the request body its route takes. */
 export type ClockAction =
-  | { kind: 'suspend'; id: string; body: { reason: string; date?: string } }
-  | { kind: 'resume'; id: string; body: { reason?: string; date?: string } }
-  | { kind: 'extend'; id: string; body: { approver: string; reason: string } }
-  | { kind: 'restart'; id: string; body: { triggerDate: string; reason: string } };
+  | { kind: 'suspend'; id: string; body: BodyOf<'/api/clocks/{id}/suspend', 'post'> }
+  | { kind: 'resume'; id: string; body: BodyOf<'/api/clocks/{id}/resume', 'post'> }
+  | { kind: 'extend'; id: string; body: BodyOf<'/api/clocks/{id}/extend', 'post'> }
+  | { kind: 'restart'; id: string; body: BodyOf<'/api/clocks/{id}/restart', 'post'> };
 
 export function useClockAction() {
   const client = useQueryClient();

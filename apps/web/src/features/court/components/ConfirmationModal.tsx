@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../../lib/api';
+import type { ResponseOf } from '../../../lib/api-types-helpers';
 import { useOrganizations } from '../../admin/hooks/use-org-structure';
 import { useRequestConfirmation } from '../hooks/use-court';
 
@@ -25,10 +26,8 @@ export function ConfirmationModal({ open, onClose }: { open: boolean; onClose: (
 
   const search = async (q: string) => {
     if (q.trim().length < 2) return;
-    const r = await api.get<{ items: { id: string; number: string; title?: string }[] }>('/api/matters', {
-      q,
-    });
-    setMatters(r.items.map((m) => ({ value: m.id, label: `${m.number}${m.title ? ` ${m.title}` : ''}` })));
+    const r = await api.get<ResponseOf<'/api/matters'>>('/api/matters', { q });
+    setMatters(r.items.map((m) => ({ value: m.id, label: m.number })));
   };
 
   return (

@@ -16,7 +16,7 @@ export function useDelegate() {
 export function useDockingStep() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (v: { d: Docking; event: string; body: Record<string, unknown> }) =>
+    mutationFn: (v: { d: Docking; event: string; body: Parameters<typeof courtApi.step>[2] }) =>
       courtApi.step(v.d, v.event, v.body),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['court-docking'] }),
   });

@@ -2,19 +2,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, Space, Typography } from 'antd';
 import { FormError } from '../../../components/FormError';
 import { api } from '../../../lib/api';
+import type { ResponseOf } from '../../../lib/api-types-helpers';
 import { feedback } from '../../../lib/feedback';
 import { DocumentServiceCard } from '../../documents/components/DocumentServiceCard';
 import { useDocuments } from '../../documents/hooks/use-documents';
 import type { MatterDetail } from '../../matters/types';
-
-interface Warning {
-  code: string;
-  message: string;
-  basis: string;
-  conclusive?: boolean;
-  /** The commissions the places point to (workplace first), when the addresses name a city. */
-  competentBodies?: string[];
-}
 
 /**
  * The intake's jurisdiction warning on the matter page, and the 管辖告知书 issued from it: numbered and
@@ -26,7 +18,7 @@ export function JurisdictionNoticeCard({ matter }: { matter: MatterDetail }) {
   const docs = useDocuments('matter', matter.id);
   const issue = useMutation({
     mutationFn: (v: { competentCommission: string; electronicConsent?: boolean }) =>
-      api.post<{ number: string; servedElectronically: boolean }>(
+      api.post<ResponseOf<'/api/matters/{id}/jurisdiction-notice', 'post'>>(
         `/api/matters/${matter.id}/jurisdiction-notice`,
         { competentCommission: v.competentCommission, electronicConsent: v.electronicConsent === true },
       ),
@@ -37,7 +29,7 @@ export function JurisdictionNoticeCard({ matter }: { matter: MatterDetail }) {
       void client.invalidateQueries({ queryKey: ['matter'] });
     },
   });
-  const warnings = ((matter.triage.result as { warnings?: Warning[] } | null)?.warnings ?? []) as Warning[];
+  const warnings = matter.triage.result?.warnings ?? [];
   const warning = warnings.find((w) => w.code === 'OUTSIDE_JURISDICTION');
   if (!warning) return null;
   const issued = docs.data?.some((d) => d.type === 'jurisdiction_notice');

@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import type { Party } from '../../matters/types';
 import { intakeApi } from '../api/intake.api';
-import type { EmployerDraft, LookupResult, WorkerDraft } from '../types';
+import type { EmployerDraft, IntakeDraft, LookupResult, WorkerDraft } from '../types';
 
 export const ID_TYPE_OPTIONS = [
   { value: 'resident_id', label: '居民身份证' },
@@ -40,8 +40,8 @@ const EMPLOYER_STATUS = [
 ];
 
 export interface PartiesValues {
-  channel: string;
-  requestKind: string;
+  channel: IntakeDraft['channel'];
+  requestKind: IntakeDraft['requestKind'];
   jurisdictionId: string;
   worker: WorkerDraft;
   others: WorkerDraft[];

@@ -17,6 +17,8 @@ import { useEffect } from 'react';
 import { PRIORITY_LABELS, TRACK_LABELS } from '../../matters/types';
 import type { ClaimDraft, IntakeDraft, TriagePreview } from '../types';
 
+type Track = NonNullable<TriagePreview['defaultRoutes'][number]['track']>;
+
 const ROUTE_OPTIONS = ['mediation', 'arbitration', 'inspection', 'petition', 'referral', 'consultation'].map(
   (t) => ({
     value: t,
@@ -27,7 +29,7 @@ const label = (t: string) => CLAIM_CATALOGUE[t as ClaimType]?.label ?? t;
 
 export interface DecisionValues {
   mode: 'accept' | 'override';
-  routes?: (string | undefined)[];
+  routes?: (Track | undefined)[];
   overrideReason?: string;
   consentGiven?: boolean;
   consentMethod?: 'window_signature' | 'online_confirmation';
@@ -44,7 +46,7 @@ export function toDecision(v: DecisionValues): {
   if ((v.mode ?? 'accept') === 'accept') return { triage: { mode: 'accept' }, consent };
   const routes = (v.routes ?? [])
     .map((track, claimIndex) => (track ? { claimIndex, track } : null))
-    .filter((x): x is { claimIndex: number; track: string } => x !== null);
+    .filter((x): x is { claimIndex: number; track: Track } => x !== null);
   return { triage: { mode: 'override', routes, overrideReason: v.overrideReason ?? '' }, consent };
 }
 

@@ -7,7 +7,14 @@ import { useMediationAction } from '../hooks/use-mediation';
 import type { MediationDetail, Reply } from '../types';
 import { yuan } from '../types';
 import { RoomsPanel } from '../../rooms/RoomsPanel';
-import { AgreementForm, CloseModal, RepliesForm, SessionModal, TextModal } from './MediationModals';
+import {
+  type ActionBody,
+  AgreementForm,
+  CloseModal,
+  RepliesForm,
+  SessionModal,
+  TextModal,
+} from './MediationModals';
 import { ProposalForm } from './ProposalForm';
 import { chineseClockOfInstant } from '../../../lib/time';
 
@@ -62,7 +69,7 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
     busy: action.isPending,
     error: dialog === null ? (action.error?.message ?? null) : null,
   };
-  const saveReplies = async (bodies: { side: string }[]) => {
+  const saveReplies = async (bodies: ActionBody<'/replies'>[]) => {
     try {
       for (const body of bodies) await action.mutateAsync({ path: '/replies', body });
       feedback.success('答复已登记');

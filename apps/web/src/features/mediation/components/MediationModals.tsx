@@ -14,8 +14,19 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import type { BodyOf } from '../../../lib/api-types-helpers';
 import type { MediationDetail } from '../types';
 import { yuan } from '../types';
+
+/** The request bodies of the mediation steps (POST /api/mediation/cases/{caseId}/…). */
+interface ActionBodies {
+  '/agreement': BodyOf<'/api/mediation/cases/{caseId}/agreement', 'post'>;
+  '/close': BodyOf<'/api/mediation/cases/{caseId}/close', 'post'>;
+  '/proposal': BodyOf<'/api/mediation/cases/{caseId}/proposal', 'post'>;
+  '/replies': BodyOf<'/api/mediation/cases/{caseId}/replies', 'post'>;
+  '/sessions': BodyOf<'/api/mediation/cases/{caseId}/sessions', 'post'>;
+}
+export type ActionBody<P extends keyof ActionBodies> = ActionBodies[P];
 
 /** What every inline form on a mediation case receives (the dialogs add onCancel). */
 export interface InlineFormProps<B = unknown> {
@@ -25,7 +36,7 @@ export interface InlineFormProps<B = unknown> {
   onSubmit: (body: B) => void;
 }
 
-interface Common extends InlineFormProps {
+interface Common<B> extends InlineFormProps<B> {
   onCancel: () => void;
 }
 
@@ -50,9 +61,7 @@ export function RepliesForm({
   detail: MediationDetail;
   busy: boolean;
   error: string | null;
-  onSubmit: (
-    bodies: { side: Side; channel: string; replies: { claimId: string; accepted: boolean }[] }[],
-  ) => void;
+  onSubmit: (bodies: ActionBody<'/replies'>[]) => void;
 }) {
   const items = detail.items.filter((i) => i.inCase);
   const sides = (['worker', 'employer'] as const).filter((side) =>
@@ -114,7 +123,7 @@ export function RepliesForm({
  * The 调解协议书, inline: agreed items, the performance date, an optional record; the button itself
  * confirms that both parties signed (or sealed) and the mediator signed and sealed it (调解仲裁法第十四条).
  */
-export function AgreementForm({ detail, busy, error, onSubmit }: InlineFormProps) {
+export function AgreementForm({ detail, busy, error, onSubmit }: InlineFormProps<ActionBody<'/agreement'>>) {
   const [form] = Form.useForm<{ performanceDate: Dayjs; record?: string }>();
   const agreed = detail.items.filter((i) => i.inCase && i.outcome === 'agreed');
   const refused = detail.items.filter((i) => i.inCase && i.outcome === 'refused');
@@ -173,7 +182,7 @@ export function AgreementForm({ detail, busy, error, onSubmit }: InlineFormProps
   );
 }
 
-const OUTCOMES: Record<string, string> = {
+const OUTCOMES: Record<ActionBody<'/close'>['outcome'], string> = {
   fail: '调解不成',
   respondent_refuses: '用人单位不同意调解',
   no_show: '当事人未到场',
@@ -182,11 +191,15 @@ const OUTCOMES: Record<string, string> = {
 };
 
 /** Failure / refusal / no-show / expiry (→ arbitration with the same claims) or withdrawal. */
-export function CloseModal({ detail, busy, error, onCancel, onSubmit }: Common) {
+export function CloseModal({ detail, busy, error, onCancel, onSubmit }: Common<ActionBody<'/close'>>) {
   const options = Object.entries(OUTCOMES)
     .filter(([k]) => detail.allowedActions.includes(k))
     .map(([value, label]) => ({ value, label }));
-  const [form] = Form.useForm<{ outcome: string; reason: string; toArbitration: boolean }>();
+  const [form] = Form.useForm<{
+    outcome: ActionBody<'/close'>['outcome'];
+    reason: string;
+    toArbitration: boolean;
+  }>();
   return (
     <Modal
       open
@@ -231,12 +244,12 @@ const AGENCIES = [
 ];
 
 /** A (joint) session: room, time, mediators from 人社 / 工会 / 法院, participants. */
-export function SessionModal({ detail, busy, error, onCancel, onSubmit }: Common) {
+export function SessionModal({ detail, busy, error, onCancel, onSubmit }: Common<ActionBody<'/sessions'>>) {
   const [form] = Form.useForm<{
     startsAt: Dayjs;
     room: string;
     joint: boolean;
-    mediators: { name?: string; agency?: string }[];
+    mediators: { name?: string; agency?: ActionBody<'/sessions'>['mediators'][number]['agency'] }[];
     participants?: string[];
     employerConsents: boolean;
   }>();
@@ -338,7 +351,7 @@ export function TextModal({
   onCancel,
   onSubmit,
   extra,
-}: { title: string; label: string; extra?: React.ReactNode } & Omit<Common, 'detail' | 'onSubmit'> & {
+}: { title: string; label: string; extra?: React.ReactNode } & Omit<Common<string>, 'detail' | 'onSubmit'> & {
     onSubmit: (text: string) => void;
   }) {
   const [text, setText] = useState('');

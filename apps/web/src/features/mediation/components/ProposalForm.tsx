@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { CalculationInput } from '../types';
 import { yuan } from '../types';
-import type { InlineFormProps } from './MediationModals';
+import type { ActionBody, InlineFormProps } from './MediationModals';
 import { EntitlementCalculator, KIND_FOR_CLAIM } from './EntitlementCalculator';
 
 interface ItemValue {
@@ -24,7 +24,7 @@ interface Values {
  * The 调解建议书 editor, inline on the case: per claim a proposed amount and its reason (prefilled from
  * the claim, so the mediator only changes what differs), with the calculator beside each item.
  */
-export function ProposalForm({ detail, busy, error, onSubmit }: InlineFormProps) {
+export function ProposalForm({ detail, busy, error, onSubmit }: InlineFormProps<ActionBody<'/proposal'>>) {
   const [form] = Form.useForm<Values>();
   const [calcFor, setCalcFor] = useState<number | null>(null);
   const claims = detail.claims.filter((c) => c.open);

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { mediationApi } from '../api/mediation.api';
+import type { StartMediation } from '../types';
 
 export function useMatterMediation(matterId: string) {
   return useQuery({
@@ -32,7 +33,7 @@ function useRefresh(matterId: string) {
 export function useStartMediation(matterId: string) {
   const refresh = useRefresh(matterId);
   return useMutation({
-    mutationFn: (body: unknown) => mediationApi.start(matterId, body),
+    mutationFn: (body: StartMediation) => mediationApi.start(matterId, body),
     onSuccess: refresh,
   });
 }

@@ -1,13 +1,9 @@
 import { api } from '../../../lib/api';
+import type { BodyOf } from '../../../lib/api-types-helpers';
 import type { Obligation, ObligationList, ObligationNextStepResult, UnpaidObligationsByAge } from '../types';
 
-export interface RecordPayment {
-  version: number;
-  amountFen: number;
-  paidOn: string;
-  payer: string;
-  note?: string;
-}
+export type RecordPayment = BodyOf<'/api/obligations/{id}/payments', 'post'>;
+export type NextStep = BodyOf<'/api/obligations/{id}/next-step', 'post'>;
 
 export const obligationsApi = {
   forMatter: (matterId: string, signal?: AbortSignal) =>
@@ -18,8 +14,11 @@ export const obligationsApi = {
     api.get<UnpaidObligationsByAge>('/api/leader/obligations', undefined, signal),
   recordPayment: (id: string, body: RecordPayment) =>
     api.post<Obligation>(`/api/obligations/${id}/payments`, body),
-  decide: (id: string, paymentId: string, body: { version: number; confirm: boolean; note?: string }) =>
-    api.post<Obligation>(`/api/obligations/${id}/payments/${paymentId}/decision`, body),
-  nextStep: (id: string, body: { version: number; step: string; court: string }) =>
+  decide: (
+    id: string,
+    paymentId: string,
+    body: BodyOf<'/api/obligations/{id}/payments/{paymentId}/decision', 'post'>,
+  ) => api.post<Obligation>(`/api/obligations/${id}/payments/${paymentId}/decision`, body),
+  nextStep: (id: string, body: NextStep) =>
     api.post<ObligationNextStepResult>(`/api/obligations/${id}/next-step`, body),
 };

@@ -23,6 +23,7 @@ import {
   useNextStep,
   useRecordPayment,
 } from '../hooks/use-obligations';
+import type { NextStep, RecordPayment } from '../api/obligations.api';
 import { dateText, type Obligation, PAYER_OPTIONS, STATUS_COLORS, yuanText } from '../types';
 
 /** One obligation: what is owed, by when, what was paid; the buttons the server allows. */
@@ -137,7 +138,12 @@ function ObligationItem({ o }: { o: Obligation }) {
 }
 
 function PaymentModal({ o, onClose }: { o: Obligation; onClose: () => void }) {
-  const [form] = Form.useForm<{ amount: number; paidOn: dayjs.Dayjs; payer: string; note?: string }>();
+  const [form] = Form.useForm<{
+    amount: number;
+    paidOn: dayjs.Dayjs;
+    payer: RecordPayment['payer'];
+    note?: string;
+  }>();
   const m = useRecordPayment(o.id);
   return (
     <Modal
@@ -187,7 +193,7 @@ function PaymentModal({ o, onClose }: { o: Obligation; onClose: () => void }) {
 }
 
 function NextStepModal({ o, onClose }: { o: Obligation; onClose: () => void }) {
-  const [form] = Form.useForm<{ step: string; court: string }>();
+  const [form] = Form.useForm<{ step: NextStep['step']; court: string }>();
   const m = useNextStep(o.id);
   return (
     <Modal

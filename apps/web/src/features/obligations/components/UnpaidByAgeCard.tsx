@@ -1,8 +1,8 @@
 import { Card, Table, Typography } from 'antd';
 import { useUnpaidByAge } from '../hooks/use-obligations';
-import { yuanText } from '../types';
+import { type UnpaidObligationsByAge, yuanText } from '../types';
 
-type Cell = { count: number; unpaidFen: number };
+type Cell = UnpaidObligationsByAge['total']['total'];
 const cellText = (c: Cell) => (c.count ? `${c.count}项 ${yuanText(c.unpaidFen)}` : '—');
 
 /** Leader page: unpaid obligations (agreements, awards) by days past due and by responsible unit. */

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { obligationsApi, type RecordPayment } from '../api/obligations.api';
+import type { BodyOf } from '../../../lib/api-types-helpers';
+import { type NextStep, obligationsApi, type RecordPayment } from '../api/obligations.api';
 
 export function useMatterObligations(matterId: string) {
   return useQuery({
@@ -42,7 +43,9 @@ export function useRecordPayment(id: string) {
 export function useDecidePayment(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { paymentId: string; version: number; confirm: boolean; note?: string }) =>
+    mutationFn: (
+      v: { paymentId: string } & BodyOf<'/api/obligations/{id}/payments/{paymentId}/decision', 'post'>,
+    ) =>
       obligationsApi.decide(id, v.paymentId, {
         version: v.version,
         confirm: v.confirm,
@@ -55,7 +58,7 @@ export function useDecidePayment(id: string) {
 export function useNextStep(id: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: { version: number; step: string; court: string }) => obligationsApi.nextStep(id, body),
+    mutationFn: (body: NextStep) => obligationsApi.nextStep(id, body),
     onSuccess: invalidate,
   });
 }

@@ -2,14 +2,11 @@ import { CREDENTIAL_RULES } from '@onestop/domain/access/credentials';
 import { Alert, Button, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { isApiError, request } from '../../../lib/api';
+import type { ResponseOf } from '../../../lib/api-types-helpers';
 import { useSession } from '../../auth/hooks/use-session';
 import { chineseDateOfInstant } from '../../../lib/time';
 
-interface IssuedCode {
-  code: string;
-  expiresAt: string;
-  partyName: string;
-}
+type IssuedCode = ResponseOf<'/api/portal/staff/matters/{id}/representative-code', 'post'>;
 
 const rule = CREDENTIAL_RULES.representativeCode;
 

@@ -1,4 +1,5 @@
 import { api, type QueryValue } from '../../../lib/api';
+import type { QueryOf } from '../../../lib/api-types-helpers';
 import type { WorkFilters, WorkList, WorkPage } from '../types';
 import type { WorkTrack } from '../work-areas';
 
@@ -17,7 +18,7 @@ export function fetchWorkList(
 /** Across tracks: 'mine' (my cases + transfers awaiting my organisation), 'org', 'unassigned'. */
 export function fetchQueue(
   queue: 'mine' | 'org' | 'unassigned',
-  filters: Omit<WorkFilters, 'queue'> = {},
+  filters: Omit<QueryOf<'/api/work/queue'>, 'queue' | 'pageSize'> = {},
   signal?: AbortSignal,
 ): Promise<WorkPage> {
   return api.get<WorkPage>('/api/work/queue', { queue, ...filters } as Record<string, QueryValue>, signal);
