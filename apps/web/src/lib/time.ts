@@ -17,6 +17,13 @@ const TZ = DEFAULT_TZ_OFFSET_MINUTES;
 
 export { chineseDate, chineseDateOrDash };
 
+/**
+ * A stored text with ISO dates in it (a clock's computation note: '自2026-12-07次日起算5个工作日，至
+ * 2026-12-14') as shown on screen: every date written the Chinese way ('2026年12月7日').
+ */
+export const chineseDatesIn = (text: string): string =>
+  text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => chineseDate(d));
+
 /** Today's business date, 'YYYY-MM-DD'. */
 export const businessToday = (): string => businessDate(new Date(), TZ);
 

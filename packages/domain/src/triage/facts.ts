@@ -1,5 +1,6 @@
 import { CLAIM_CATALOGUE } from '../claims/catalogue';
 import { addYears, daysBetween } from '../claims/dates';
+import { claimLabelList } from '../claims/label';
 import type {
   ClaimFacts,
   OpenProceeding,
@@ -74,6 +75,7 @@ export function inspectionCandidates(f: TriageFacts): ClaimFacts[] {
   return f.routable.filter((c) => c.def.nature !== 'dispute');
 }
 
+/** The claims named in a reason, each by its period ('“支付拖欠工资（2026年8月）”、…'), once each. */
 export function labels(claims: readonly ClaimFacts[]): string {
-  return claims.map((c) => `“${c.def.label}”`).join('、');
+  return claimLabelList(claims.map((c) => c.claim));
 }

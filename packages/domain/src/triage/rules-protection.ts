@@ -1,6 +1,7 @@
 import { inspectionCandidates, labels } from './facts';
 import { rec, urgentDaysLeft } from './rule-helpers';
-import { claimLabelList } from '../claims/label';
+import { claimLabel, claimLabelList } from '../claims/label';
+import { chineseDate } from '../time';
 import type { ClaimFacts, PriorityFlag, RoutingRule, TriageWarning, TriageWarningCode } from './types';
 
 // Protective rules: employer status, limitations, collective, legal aid, priority (routing rules, arbitration time limits, 《劳动争议调解仲裁法》《劳动人事争议仲裁办案规则》, priority categories).
@@ -79,7 +80,7 @@ export const RULE_R_04: RoutingRule = {
     return {
       warnings: expired.map((c) => ({
         code: 'INSPECTION_LIMITATION_EXPIRED' as const,
-        message: `“${c.def.label}”的违法行为已超过两年未被发现、投诉或举报，劳动保障监察不再查处（5个工作日内书面告知不予受理）`,
+        message: `“${claimLabel(c.claim)}”的违法行为已超过两年未被发现、投诉或举报，劳动保障监察不再查处（5个工作日内书面告知不予受理）`,
         basis,
         claimType: c.claim.type,
       })),
@@ -164,12 +165,12 @@ export const RULE_T_A1: RoutingRule = {
           ? {
               ...common,
               code,
-              message: `${names(claims)}的仲裁时效可能已于${c.arbitrationDue}届满；时效不是受理条件，是否中断、中止由仲裁庭审查，仍应接收申请`,
+              message: `${names(claims)}的仲裁时效可能已于${chineseDate(c.arbitrationDue as string)}届满；时效不是受理条件，是否中断、中止由仲裁庭审查，仍应接收申请`,
             }
           : {
               ...common,
               code,
-              message: `${names(claims)}的仲裁时效将于${c.arbitrationDue}届满（剩余${c.arbitrationDaysLeft}日），请尽快申请`,
+              message: `${names(claims)}的仲裁时效将于${chineseDate(c.arbitrationDue as string)}届满（剩余${c.arbitrationDaysLeft}日），请尽快申请`,
             },
       );
     }

@@ -1,4 +1,5 @@
 import { disputeClaims, inspectionCandidates, labels, PROCEEDING_LABELS } from './facts';
+import { claimLabel } from '../claims/label';
 import { rec } from './rule-helpers';
 import type { OutOfScopeTopic, RoutingRule, TriageWarning } from './types';
 
@@ -83,7 +84,7 @@ export const RULE_R_03: RoutingRule = {
         claimType: c.claim.type,
         existingTrack: p.track,
         ...(p.reference ? { reference: p.reference } : {}),
-        message: `诉求“${c.def.label}”已在${PROCEEDING_LABELS[p.track]}程序中处理${ref}，同一诉求不得同时进入两个程序，请在原程序中继续主张`,
+        message: `诉求“${claimLabel(c.claim)}”已在${PROCEEDING_LABELS[p.track]}程序中处理${ref}，同一诉求不得同时进入两个程序，请在原程序中继续主张`,
         basis,
       };
     });

@@ -1,4 +1,4 @@
-import { type Instalment, instalmentProblem } from '@onestop/domain';
+import { chineseDate, type Instalment, instalmentProblem } from '@onestop/domain';
 import type { z } from 'zod';
 import { createObligations } from '../obligations';
 import type { AppContext } from '../../platform/context';
@@ -131,7 +131,8 @@ export async function concludeAgreement(
     const terms = [
       ...agreed.map(
         (i) =>
-          `乙方向甲方支付${claimTypeLabel(i.claim)}${yuanText(i.proposed_fen)}${instalmentText(schedule.get(i.claim_id))}`,
+          // '乙方向甲方支付拖欠工资（2026年8月）人民币4,500.00元': the label's own 支付 is not repeated.
+          `乙方向甲方支付${claimTypeLabel(i.claim).replace(/^支付/, '')}人民币${yuanText(i.proposed_fen)}${instalmentText(schedule.get(i.claim_id))}`,
       ),
       ...body.extraTerms,
       ...(refused.length
@@ -246,7 +247,7 @@ function instalmentsByItem(
 function instalmentText(schedule: readonly Instalment[] | undefined): string {
   if (!schedule?.length) return '';
   return `，分${schedule.length}期履行：${schedule
-    .map((s, n) => `第${n + 1}期于${s.dueDate}前支付${yuanText(s.amountFen)}`)
+    .map((s, n) => `第${n + 1}期于${chineseDate(s.dueDate)}前支付${yuanText(s.amountFen)}`)
     .join('，')}`;
 }
 

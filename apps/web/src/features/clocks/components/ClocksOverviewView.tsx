@@ -1,4 +1,5 @@
 import '../clocks.css';
+import { chineseDate } from '@onestop/domain/time';
 import { Alert, Badge, Card, Collapse, Empty, Space, Statistic, Table, Tag } from 'antd';
 import { useClocksOverview } from '../hooks/use-clocks';
 import type { OverviewItem } from '../types';
@@ -11,11 +12,11 @@ const columns = [
     title: '到期日',
     dataIndex: 'dueDate',
     key: 'due',
-    width: 130,
+    width: 170,
     // A date computed before its year's holiday notice was entered says so (录入后自动重算).
     render: (v: string, item: OverviewItem) => (
       <span data-testid="overview-due">
-        {v}
+        {chineseDate(v)}
         {item.calendarPendingYear ? '（暂定）' : ''}
       </span>
     ),
@@ -45,14 +46,14 @@ export function ClocksOverviewView() {
   return (
     <Space direction="vertical" size="middle" className="full-width">
       <Card size="small" loading={overview.isPending}>
-        <Space size="large">
+        <Space size="large" wrap data-testid="overview-totals">
           <Statistic title="已逾期" value={data?.totals.overdue ?? 0} valueStyle={{ color: '#cf1322' }} />
           <Statistic
             title="两个工作日内到期"
             value={data?.totals.dueSoon ?? 0}
             valueStyle={{ color: '#d46b08' }}
           />
-          <Statistic title="统计日" value={data?.today ?? '—'} />
+          <Statistic title="统计日" value={data ? chineseDate(data.today) : '—'} />
         </Space>
       </Card>
       {data && data.groups.length === 0 ? (

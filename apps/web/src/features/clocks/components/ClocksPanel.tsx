@@ -6,6 +6,7 @@ import { useSubjectClocks } from '../hooks/use-clocks';
 import type { Clock, ClockUrgency } from '../types';
 import { type ClockActionKind, ClockActionModal } from './ClockActionModal';
 import { chineseDate } from '@onestop/domain';
+import { chineseDatesIn } from '../../../lib/time';
 
 export const URGENCY_COLORS: Record<ClockUrgency, string> = {
   normal: 'blue',
@@ -100,7 +101,7 @@ function ClockItem({ clock, onAction }: { clock: Clock; onAction: (k: ClockActio
               className="clock-explanation"
               ellipsis={{ rows: 2, expandable: true, symbol: '展开' }}
             >
-              {clock.explanation}
+              {chineseDatesIn(clock.explanation)}
             </Typography.Paragraph>
             {clock.responsible ? (
               <Typography.Text type="secondary">责任人：{clock.responsible.name}</Typography.Text>

@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type DeadlineParams, useClockRules, useDeadline } from '../hooks/use-clocks';
 import type { ClockRule } from '../types';
+import { chineseDatesIn } from '../../../lib/time';
 
 interface CalculatorValues {
   rule: string;
@@ -102,7 +103,7 @@ export function DeadlineCalculator() {
                   ),
                 },
                 { key: 'basis', label: '法律依据', children: result.data.basis },
-                { key: 'explanation', label: '计算说明', children: result.data.explanation },
+                { key: 'explanation', label: '计算说明', children: chineseDatesIn(result.data.explanation) },
               ]}
             />
           </Card>

@@ -1,3 +1,4 @@
+import { chineseDate } from '@onestop/domain/time';
 import { Button, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { feedback } from '../../../lib/feedback';
@@ -55,9 +56,9 @@ export function ApprovalsPanel({ c }: { c: InspectionCase }) {
                   <Tag color={STATE_COLOR[a.state]}>{a.stateLabel}</Tag>
                   <Typography.Text strong>{a.label}</Typography.Text>
                   <Typography.Text type="secondary">
-                    {a.requestedBy}于{a.requestedOn}报批
+                    {a.requestedBy}于{chineseDate(a.requestedOn)}报批
                     {a.decidedBy
-                      ? `；${a.decidedBy}于${a.decidedOn}${a.state === 'approved' ? '批准' : '不同意'}`
+                      ? `；${a.decidedBy}于${a.decidedOn ? chineseDate(a.decidedOn) : ''}${a.state === 'approved' ? '批准' : '不同意'}`
                       : ''}
                   </Typography.Text>
                 </Space>

@@ -1,3 +1,4 @@
+import { chineseDate } from '@onestop/domain/time';
 import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { reasonText, UnmetReasons } from '../../arbitration/components/StepGuards';
 import { useMemo, useState } from 'react';
@@ -137,8 +138,8 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               : '—',
           },
           { label: '投诉人/举报人', children: <Reporter c={c} /> },
-          { label: '收到日期', children: c.receivedOn ?? '—' },
-          { label: '立案日期', children: c.filedOn ?? '—' },
+          { label: '收到日期', children: c.receivedOn ? chineseDate(c.receivedOn) : '—' },
+          { label: '立案日期', children: c.filedOn ? chineseDate(c.filedOn) : '—' },
           {
             label: '违法事项',
             children:
@@ -159,7 +160,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
                 color={k.status === 'met' ? 'green' : 'orange'}
                 style={{ whiteSpace: 'normal', marginBottom: 4 }}
               >
-                {k.name} {k.dueDate ?? ''}{' '}
+                {k.name} {k.dueDate ? chineseDate(k.dueDate) : ''}{' '}
                 {k.status === 'met' ? '已办结' : k.status === 'extended' ? '已延长' : ''}
               </Tag>
             )),
@@ -227,8 +228,8 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               renderItem={(r) => (
                 <List.Item>
                   <Tag>{RECORD_KIND_LABELS[r.kind]}</Tag>
-                  {r.title} {r.place ? `（${r.place}）` : ''} {r.dueDate ? `期限 ${r.dueDate}` : ''}{' '}
-                  {r.content}
+                  {r.title} {r.place ? `（${r.place}）` : ''}{' '}
+                  {r.dueDate ? `期限 ${chineseDate(r.dueDate)}` : ''} {r.content}
                 </List.Item>
               )}
             />

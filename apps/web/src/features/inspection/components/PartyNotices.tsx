@@ -1,6 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import type { PartyNoticeItem } from '../api/inspection.api';
 import { usePartyNotices } from '../hooks/use-inspection';
+import { hasPermission, useCurrentUser } from '../../auth/hooks/use-session';
 import { chineseClockOfInstant } from '../../../lib/time';
 
 const CHANNEL: Record<PartyNoticeItem['channel'], string> = {
@@ -19,9 +20,13 @@ const STATE: Record<PartyNoticeItem['state'], { label: string; color: string }> 
   recorded: { label: '已登记', color: 'blue' },
 };
 
-/** 向当事人发出的通知 (shown to inspection.work holders; hidden when the list is refused). */
+/**
+ * 向当事人发出的通知, shown to inspection.work holders only: the page never asks for the list on behalf
+ * of a user who may not read it (a leader approving the case saw a refusal toast).
+ */
 export function PartyNotices({ caseId }: { caseId: string }) {
-  const q = usePartyNotices(caseId);
+  const user = useCurrentUser();
+  const q = usePartyNotices(caseId, hasPermission(user, 'inspection.work'));
   if (q.isError || !q.data?.items.length) return null;
   return (
     <div data-testid="inspection-party-notices" style={{ marginTop: 8 }}>

@@ -16,10 +16,12 @@ export function useInspectionCase(id: string) {
   });
 }
 
-export function usePartyNotices(id: string) {
+/** The case's notices to the parties: asked only by a user holding inspection.work (a leader is not). */
+export function usePartyNotices(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['inspection', 'case', id, 'notices'],
     queryFn: ({ signal }) => inspectionApi.notices(id, signal),
+    enabled,
     retry: false,
   });
 }

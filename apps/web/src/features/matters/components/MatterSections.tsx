@@ -1,4 +1,5 @@
-import { Card, List, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, List, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { claimPeriodText } from '@onestop/domain/claims/label';
 import { type MatterDetail, PRIORITY_LABELS, TRACK_LABELS } from '../types';
 import { chineseClockOfInstant } from '../../../lib/time';
 
@@ -22,7 +23,7 @@ export function ClaimsCard({ matter }: { matter: MatterDetail }) {
           {
             title: '期间',
             width: 190,
-            render: (_, c) => (c.periodFrom ? `${c.periodFrom} 至 ${c.periodTo ?? '今'}` : '—'),
+            render: (_, c) => claimPeriodText(c.periodFrom, c.periodTo) ?? '—',
           },
           {
             title: '程序',
@@ -65,6 +66,20 @@ export function TriageCard({ matter }: { matter: MatterDetail }) {
           {chineseClockOfInstant(consent.at)}）
         </Typography.Paragraph>
       ) : null}
+      {/* The warnings of the matter, each once (three monthly wage items give one limitation warning). */}
+      {(t.result?.warnings ?? [])
+        .filter((w) => w.code !== 'SAME_CLAIM_IN_OTHER_PROCEEDING')
+        .map((w) => (
+          <Alert
+            key={w.code + w.message}
+            type="warning"
+            showIcon
+            data-testid="triage-warning"
+            style={{ marginBottom: 8 }}
+            title={w.message}
+            description={`依据：${w.basis}`}
+          />
+        ))}
       <List
         size="small"
         dataSource={t.result?.recommendations ?? []}
