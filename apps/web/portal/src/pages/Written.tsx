@@ -132,9 +132,9 @@ export function WrittenPage({ caseId }: { caseId: string }) {
       <section className="card" aria-labelledby="order" data-testid="written-order">
         <h2 id="order">仲裁庭决定</h2>
         <p>
-          本案适用简易处理，经双方同意，仲裁庭<strong>不开庭</strong>，根据双方在网上提交的材料审理（{w.basis}
-          ）。
+          本案适用简易处理，经双方同意，仲裁庭<strong>不开庭</strong>，根据双方在网上提交的材料审理。
         </p>
+        <p className="hint">依据：{w.basis}</p>
         <p data-testid="written-statement-due">
           <strong>陈述意见和证据：</strong>
           {day(w.statementDue)}前（含当日）{w.statementOpen ? '' : '，已截止'}

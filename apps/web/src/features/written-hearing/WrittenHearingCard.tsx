@@ -177,12 +177,12 @@ function OrderWrittenHearing({
 
 function WrittenHearingProgress({ c, w }: { c: ArbitrationCase; w: WrittenHearing }) {
   const clock = (rule: string) => c.clocks.find((k) => k.ruleId === rule);
-  const period = (rule: string, due: string, open: boolean) => {
+  const period = (rule: string, due: string, open: boolean, notYet: boolean) => {
     const k = clock(rule);
     return (
       <Space wrap size={4}>
         <span>{chineseDate(due)}前（含当日）</span>
-        {open ? <Tag color="blue">进行中</Tag> : <Tag>未开始或已截止</Tag>}
+        {open ? <Tag color="blue">进行中</Tag> : <Tag>{notYet ? '尚未开始' : '已截止'}</Tag>}
         {k ? <Tag>{`期限规则：${CLOCK_STATUS[k.status] ?? k.status}`}</Tag> : null}
       </Space>
     );
@@ -194,9 +194,16 @@ function WrittenHearingProgress({ c, w }: { c: ArbitrationCase; w: WrittenHearin
           size="small"
           column={1}
           items={[
-            { label: '决定', children: `${w.orderedBy}决定书面审理（${w.basis}）` },
-            { label: '陈述意见和证据', children: period(STATEMENT_RULE, w.statementDue, w.statementOpen) },
-            { label: '质证意见', children: period(REPLY_RULE, w.replyDue, w.replyOpen) },
+            { label: '决定', children: `${w.orderedBy}决定书面审理` },
+            { label: '依据', children: w.basis },
+            {
+              label: '陈述意见和证据',
+              children: period(STATEMENT_RULE, w.statementDue, w.statementOpen, false),
+            },
+            {
+              label: '质证意见',
+              children: period(REPLY_RULE, w.replyDue, w.replyOpen, w.statementOpen && !w.replyOpen),
+            },
           ]}
         />
         <List
