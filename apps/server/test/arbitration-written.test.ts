@@ -3,7 +3,7 @@ import { phoneHash } from '../src/modules/parties/parties.service';
 import { addArbitrator, application, seedCalendars } from './arbitration.support';
 import { newMatter, type Places, places } from './cases.support';
 import { type Client, signedIn, useTestServer } from './harness';
-import { SmsGateway, signInByPhone } from './portal.support';
+import { SmsGateway, signInByPhone, uploadFile } from './portal.support';
 
 /**
  * 书面审理 (issue #20) of a simplified case (办案规则第六十条): ordered with both parties' agreement,
@@ -235,5 +235,60 @@ describe('arbitration: written hearing of a simplified case', () => {
     expect(view).toMatchObject({ decidable: true, blocking: null, statementOpen: false, replyOpen: false });
     const made = await arbitrator.post(`/api/arbitration/cases/${c.caseId}/award`, AWARD);
     expect(made.status, JSON.stringify(made.body)).toBe(200);
+  });
+
+  it('the portal lists the written hearing; a statement carries new files as the case evidence', async () => {
+    const c = await servedCase(true);
+    expect((await c.worker.get('/api/portal/written-hearings')).body.items).toEqual([]);
+    const ordered = await arbitrator.post(`/api/arbitration/cases/${c.caseId}/written-hearing`, {
+      bothPartiesAgreed: true,
+    });
+    const { statementDue, replyDue } = ordered.body.writtenHearing;
+    const list = await c.worker.get('/api/portal/written-hearings');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      {
+        caseId: c.caseId,
+        caseNumber: ordered.body.case.number,
+        role: 'worker',
+        roleLabel: '申请人',
+        statementDue,
+        replyDue,
+        statementOpen: true,
+        replyOpen: false,
+        submitted: [],
+      },
+    ]);
+    expect((await c.employer.get('/api/portal/written-hearings')).body.items[0].role).toBe('employer');
+    const up = await uploadFile(
+      c.worker,
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, ...Array(64).fill(1)]),
+      '工资条.jpg',
+    );
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const portal = `/api/portal/written-hearings/${c.caseId}`;
+    const sent = await c.worker.post(`${portal}/submissions`, {
+      round: 'statement',
+      text: '被申请人拖欠我三个月工资，工资条附后。',
+      uploadIds: [up.body.id],
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.viewer).toBe('worker');
+    expect(sent.body.submissions.map((s: any) => [s.roundLabel, s.evidence])).toEqual([
+      ['陈述意见和证据', ['工资条.jpg']],
+    ]);
+    // The file is now the case's evidence (staff see it on the card); the upload cannot be used twice.
+    const staff = (await arbitrator.get(`/api/arbitration/cases/${c.caseId}/written-hearing`)).body;
+    expect([staff.viewer, staff.submissions[0].evidence]).toEqual([null, ['工资条.jpg']]);
+    const evidence = await env.server.app.ctx.database.db
+      .selectFrom('matter_evidence')
+      .select(['file_name', 'description'])
+      .where('matter_id', '=', c.matterId)
+      .where('file_name', '=', '工资条.jpg')
+      .execute();
+    expect(evidence).toEqual([{ file_name: '工资条.jpg', description: '书面审理陈述意见所附证据' }]);
+    expect((await c.worker.get('/api/portal/written-hearings')).body.items[0].submitted).toEqual([
+      'statement',
+    ]);
   });
 });

@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/bootstrap';
 import { loadConfig } from '../src/config/env';
@@ -29,6 +32,7 @@ const env = useTestServer({
 });
 afterAll(() => sms.stop());
 
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 let p: Places;
@@ -140,6 +144,74 @@ async function events(matterId: string, kinds: string[]) {
 }
 
 describe('online rooms, live', () => {
+  it('presence: a participant nobody renews (its instance was killed) leaves the room; they come back in', async () => {
+    const s = await roomWithBothSides();
+    const { ctx } = env.server.app;
+    const { db } = ctx.database;
+    const rt = roomRuntime(ctx);
+    const host = new Signal(env.url, s.roomId, mediator.cookie!);
+    const hostId = (await host.next('welcome')).peerId as string;
+    // The worker's socket sat on another instance that died (SIGKILL): its join reached this one
+    // through the bus, and its presence row stopped being renewed.
+    const invitationId = s.room.invitations[0].id as string;
+    const ghost = {
+      id: '00000000-0000-4000-8000-00000000dead',
+      identity: `party:${invitationId}`,
+      name: s.workerName,
+      role: 'worker' as const,
+      host: false,
+      state: 'waiting' as const,
+      muted: false,
+      audioOnly: false,
+      instance: 'killed-instance',
+    };
+    await rt.bus.publish({ op: 'join', room: s.roomId, peer: ghost });
+    await db
+      .insertInto('room_presence')
+      .values({
+        peer_id: ghost.id,
+        room_id: s.roomId,
+        identity: ghost.identity,
+        instance: ghost.instance,
+        expires_at: new Date(Date.now() - 1000),
+      })
+      .execute();
+    await host.next('roster', (m) => m.peers.some((x: any) => x.id === ghost.id));
+    // The host's own socket is renewed by the heartbeat; the ghost's expired row is swept.
+    await rt.beat();
+    await host.next('peer-left', (m) => m.peerId === ghost.id);
+    expect(host.last('roster').peers.map((x: any) => x.id)).toEqual([hostId]);
+    const rows = await db
+      .selectFrom('room_presence')
+      .select(['peer_id', 'identity'])
+      .where('room_id', '=', s.roomId)
+      .execute();
+    expect(rows).toEqual([{ peer_id: hostId, identity: expect.stringMatching(/^staff:/) }]);
+    // The worker reconnects (here, through this instance): in the waiting room again, present.
+    const back = new Signal(env.url, s.roomId, s.worker.cookie!);
+    const welcome = await back.next('welcome');
+    expect(welcome.state).toBe('waiting');
+    await host.next('roster', (m) => m.peers.some((x: any) => x.id === welcome.peerId));
+    await expect
+      .poll(async () =>
+        (await db.selectFrom('room_presence').select('peer_id').where('room_id', '=', s.roomId).execute())
+          .map((r) => r.peer_id)
+          .sort(),
+      )
+      .toEqual([hostId, welcome.peerId].sort());
+    // A socket that closes takes its presence with it.
+    await back.close();
+    await until(() => host.last('roster')?.peers.length === 1, 'the worker left');
+    await expect
+      .poll(
+        async () =>
+          (await db.selectFrom('room_presence').select('peer_id').where('room_id', '=', s.roomId).execute())
+            .length,
+      )
+      .toBe(1);
+    await host.close();
+  });
+
   it('caucus: the mediator takes the worker aside; the employer sees and hears nobody until they return', async () => {
     const s = await roomWithBothSides();
     const { host, worker, employer, hostId, workerId, employerId } = await allAdmitted(s, {
@@ -398,4 +470,76 @@ describe.skipIf(!process.env.DATABASE_URL)('online rooms across two server insta
     await until(() => employer.last('roster')?.peers.length === 3, 'the worker back');
     for (const c of [host, back, employer]) await c.close();
   });
+
+  it('an instance killed with SIGKILL: its participant leaves the others within ~30 s and reconnects elsewhere', async () => {
+    const s = await roomWithBothSides();
+    // A third instance in its own process, so that it can really be killed.
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps/server/src/main.ts')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'silent',
+        DEMO_MODE: 'true',
+        WEB_DIST: '/nonexistent',
+        JOBS_ENABLED: 'false',
+        DATABASE_URL: env.databaseUrl!,
+        STORAGE_DIR: storageDir,
+      },
+      stdio: 'ignore',
+    });
+    try {
+      const childUrl = `http://127.0.0.1:${port}`;
+      const deadline = Date.now() + 120_000;
+      for (;;) {
+        const up = await fetch(`${childUrl}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (up) break;
+        if (Date.now() > deadline) throw new Error('the child instance did not start');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const host = new Signal(env.url, s.roomId, mediator.cookie!);
+      await host.next('welcome');
+      const worker = new Signal(childUrl, s.roomId, s.worker.cookie!);
+      const workerId = (await worker.next('welcome')).peerId as string;
+      await host.next('roster', (m) => m.peers.some((x: any) => x.id === workerId));
+      const killedAt = Date.now();
+      child.kill('SIGKILL');
+      // Nobody publishes the departure; the expired presence does, on a live instance.
+      await host.next('peer-left', (m) => m.peerId === workerId, 40_000);
+      const after = Date.now() - killedAt;
+      expect(after).toBeLessThan(32_000);
+      expect(host.last('roster').peers.map((x: any) => x.id)).not.toContain(workerId);
+      expect(
+        roomRuntime(other.app.ctx)
+          .hub.peers(s.roomId)
+          .map((x) => x.id),
+      ).not.toContain(workerId);
+      // The worker's page reconnects through a live instance and is back in the room.
+      const back = new Signal(other.url, s.roomId, s.worker.cookie!);
+      const welcome = await back.next('welcome');
+      await host.next('roster', (m) => m.peers.some((x: any) => x.id === welcome.peerId));
+      await back.close();
+      await host.close();
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 240_000);
 });
+
+/** A port nobody listens on (for the child instance). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}

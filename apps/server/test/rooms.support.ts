@@ -51,8 +51,8 @@ export class Signal {
   send(msg: unknown) {
     this.ws.send(JSON.stringify(msg));
   }
-  async next(type: string, where: (m: any) => boolean = () => true): Promise<any> {
-    const deadline = Date.now() + 10_000;
+  async next(type: string, where: (m: any) => boolean = () => true, timeoutMs = 10_000): Promise<any> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const m = this.messages.find((x) => x.type === type && where(x));
       if (m) return m;

@@ -1,7 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfimages, pdftotext, squash, writeTemp } from '../src/modules/documents/render/testing/poppler';
 import { phoneHash } from '../src/modules/parties/parties.service';
 import { addArbitrator, application, seedCalendars } from './arbitration.support';
 import { newMatter, type Places, places } from './cases.support';
+import { download, runJobs } from './documents.support';
 import { type Client, signedIn, useTestServer } from './harness';
 import { PortalClient, SmsGateway, signInByPhone } from './portal.support';
 import { SIGNATURE, Signal, socketStatus } from './rooms.support';
@@ -9,7 +14,21 @@ import { SIGNATURE, Signal, socketStatus } from './rooms.support';
 /** Online rooms (issue #20): who may enter, the record, signatures and the issued 调解笔录. */
 const sms = new SmsGateway();
 await sms.start();
-const env = useTestServer({ LOG_LEVEL: 'error', SMS_PROVIDER: 'http', SMS_HTTP_URL: sms.url });
+const env = useTestServer({
+  LOG_LEVEL: 'error',
+  SMS_PROVIDER: 'http',
+  SMS_HTTP_URL: sms.url,
+  STORAGE_DIR: mkdtempSync(join(tmpdir(), 'onestop-rooms-docs-')),
+});
+
+/** The issued record's PDF: its images (pdfimages -list) and its text. */
+async function issuedPdf(c: Client, documentId: string) {
+  await runJobs(env);
+  const pdf = await download(c, `/api/documents/${documentId}/pdf`);
+  expect(pdf.status).toBe(200);
+  const file = writeTemp(`room-record-${documentId}.pdf`, pdf.data);
+  return { images: pdfimages(file), text: squash(pdftotext(file)).replace(/—\d+—/g, '') };
+}
 afterAll(() => sms.stop());
 
 describe('online rooms', () => {
@@ -210,6 +229,12 @@ describe('online rooms', () => {
       expect.stringMatching(/^用人单位随州市视频测试\d+有限公司：拒绝签名，理由：对加班事实的记录有异议$/),
       '工作人员张敏：已签名（工作人员登录确认）',
     ]);
+    expect(doc.fields.refusals).toEqual([{ role: 'employer', reason: '对加班事实的记录有异议' }]);
+    // On the PDF: the worker's drawn signature (the 1×1 test drawing) and the employer's refusal on its line.
+    const pdf = await issuedPdf(mediator, issued.body.record.documentId);
+    // (The seal and the verification QR code are the other images.)
+    expect(pdf.images.filter((i) => i.type === 'image' && i.width === 1).length).toBe(1);
+    expect(pdf.text).toContain(squash('用人单位（签名或者盖章）：拒绝签名（理由：对加班事实的记录有异议）'));
     const events = await env.server.app.ctx.database.db
       .selectFrom('matter_event')
       .select('kind')
@@ -359,5 +384,18 @@ describe('online rooms', () => {
     expect(doc.fields.statements.at(-1).text).toContain(
       `笔录摘要值（SHA-256）：${finished.body.record.sha256}`,
     );
+    // The worker (申请人) signed by hand: the drawing is on the 庭审笔录 beside the applicant's line.
+    expect(doc.fields.signatureImages).toEqual([
+      { role: 'worker', png: SIGNATURE.slice('data:image/png;base64,'.length) },
+    ]);
+    const pdf = await issuedPdf(liqiang, issued.body.record.documentId);
+    // The drawing (1×1 px in this test) beside the seal (240 px) and the verification QR code (256 px).
+    expect(
+      pdf.images
+        .filter((i) => i.type === 'image')
+        .map((i) => `${i.width}x${i.height}`)
+        .sort(),
+    ).toEqual(['1x1', '240x240', '256x256']);
+    expect(pdf.text).toContain(squash('申请人（签名或者盖章）：'));
   });
 });

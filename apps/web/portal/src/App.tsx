@@ -10,6 +10,7 @@ import { MattersPage } from './pages/Matters';
 import { DefaultersPage } from './pages/WageLine';
 import { RoomPage } from './pages/Room';
 import { QuestionPage, ReportPage } from './pages/Submit';
+import { WrittenPage } from './pages/Written';
 import { Link, usePath } from './router';
 import { SessionProvider, useSession } from './session';
 
@@ -23,6 +24,7 @@ const TITLES: [RegExp, string][] = [
   [/^\/login/, '手机号登录'],
   [/^\/query/, '查询码查询'],
   [/^\/rooms\//, '在线调解室'],
+  [/^\/written\//, '书面审理'],
   [/^\/matters\/./, '事项进度'],
   [/^\/matters/, '我的事项'],
   [/^\/sites/, '服务网点'],
@@ -39,6 +41,8 @@ function Page({ path }: { path: string }) {
   if (matter) return <MatterPage id={matter[1]!} />;
   const room = /^\/rooms\/([0-9a-f-]{36})$/.exec(path);
   if (room) return <RoomPage id={room[1]!} />;
+  const written = /^\/written\/([0-9a-f-]{36})$/.exec(path);
+  if (written) return <WrittenPage caseId={written[1]!} />;
   const apply = /^\/apply\/(arbitration|mediation|complaint)$/.exec(path);
   if (apply) return <ApplyPage kind={apply[1] as 'arbitration' | 'mediation' | 'complaint'} />;
   switch (path) {

@@ -31834,6 +31834,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/written-hearings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我参加的书面审理（不开庭，在线提交意见） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caseId: string;
+                                caseNumber: string;
+                                replyDue: string;
+                                replyOpen: boolean;
+                                /** @enum {string} */
+                                role: "worker" | "employer";
+                                roleLabel: string;
+                                statementDue: string;
+                                statementOpen: boolean;
+                                /** @description 我方已提交的轮次 */
+                                submitted: ("statement" | "reply")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/written-hearings/{caseId}": {
         parameters: {
             query?: never;
@@ -31948,11 +32052,19 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default [] */
+                        /**
+                         * @description 本案已提交的证据
+                         * @default []
+                         */
                         evidenceIds?: string[];
                         /** @enum {string} */
                         round: "statement" | "reply";
                         text: string;
+                        /**
+                         * @description 随本次意见新上传的文件（先上传 /api/portal/uploads；须手机号登录），提交时作为本案证据
+                         * @default []
+                         */
+                        uploadIds?: string[];
                     };
                 };
             };
@@ -44868,6 +44980,11 @@ export interface components {
                 submittedBy: string;
                 text: string;
             }[];
+            /**
+             * @description 门户：查看者一方；工作人员为 null
+             * @enum {string|null}
+             */
+            viewer: "worker" | "employer" | null;
         };
         WrittenHearingInput: {
             basis: string;
@@ -44894,6 +45011,11 @@ export interface components {
                 submittedBy: string;
                 text: string;
             }[];
+            /**
+             * @description 门户：查看者一方；工作人员为 null
+             * @enum {string|null}
+             */
+            viewer: "worker" | "employer" | null;
         };
     };
     responses: never;

@@ -10,6 +10,7 @@ import { StepGuards } from '../features/arbitration/components/StepGuards';
 import { SimplifiedBox } from '../features/arbitration/components/SimplifiedBox';
 import { TribunalCard } from '../features/arbitration/components/TribunalCard';
 import { useArbitrationCase } from '../features/arbitration/hooks/use-arbitration';
+import { WrittenHearingCard } from '../features/written-hearing/WrittenHearingCard';
 import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
 import { DocumentServiceCard } from '../features/documents/components/DocumentServiceCard';
 import { RoomsPanel } from '../features/rooms/RoomsPanel';
@@ -123,6 +124,7 @@ export default function ArbitrationCasePage() {
                 <SimplifiedBox c={c} />
               </Card>
             ) : null}
+            {accepted ? <WrittenHearingCard c={c} /> : null}
             {accepted && (!c.closed || c.tribunal.length > 0) ? <TribunalCard c={c} /> : null}
             {accepted && !c.closed && c.tribunal.length > 0 ? (
               <Card size="small" title="在线开庭">

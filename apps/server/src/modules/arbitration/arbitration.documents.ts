@@ -143,6 +143,10 @@ export interface HearingRecordInput {
   summary: string;
   attendees?: string[] | undefined;
   statements?: { speaker: string; text: string }[] | undefined;
+  /** The parties' handwritten signatures (online room, issue #20), printed beside their lines. */
+  signatureImages?: { role: 'worker' | 'employer'; png: string }[] | undefined;
+  /** Parties who refused to sign, with why (调解仲裁法第四十条). */
+  refusals?: { role: 'worker' | 'employer'; reason: string }[] | undefined;
 }
 
 /** 庭审笔录 of the hearing being held (调解仲裁法第四十条): attendees, statements, signatures. */
@@ -181,6 +185,8 @@ export async function hearingRecordDocument(
     statements,
     arbitrators: t.arbitrators,
     clerk: t.clerk ?? actor.name,
+    ...(input.signatureImages?.length ? { signatureImages: input.signatureImages } : {}),
+    ...(input.refusals?.length ? { refusals: input.refusals } : {}),
   });
 }
 

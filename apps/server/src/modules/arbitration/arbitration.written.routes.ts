@@ -17,6 +17,7 @@ export const writtenSchema = z
     statementOpen: z.boolean(),
     replyOpen: z.boolean(),
     decidable: z.boolean().describe('仲裁庭现在可以作出裁决'),
+    viewer: z.enum(['worker', 'employer']).nullable().describe('门户：查看者一方；工作人员为 null'),
     blocking: z.string().nullable(),
     submissions: z.array(
       z.object({
@@ -42,7 +43,12 @@ const orderBody = z.strictObject({
 export const submitBody = z.strictObject({
   round: z.enum(['statement', 'reply']),
   text: z.string().trim().min(10, '请写明您的意见（至少10个字）').max(20_000),
-  evidenceIds: z.array(z.uuid()).max(20).default([]),
+  evidenceIds: z.array(z.uuid()).max(20).default([]).describe('本案已提交的证据'),
+  uploadIds: z
+    .array(z.uuid())
+    .max(10)
+    .default([])
+    .describe('随本次意见新上传的文件（先上传 /api/portal/uploads；须手机号登录），提交时作为本案证据'),
 });
 
 /** 书面审理 of a simplified case (issue #20), staff side; the parties submit on the portal (rooms.written.routes.ts). */

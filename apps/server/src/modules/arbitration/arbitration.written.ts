@@ -171,6 +171,7 @@ export async function writtenHearingView(
     statementOpen: s.statementOpen,
     replyOpen: s.replyOpen,
     decidable: s.decidable,
+    viewer,
     blocking: s.blocking,
     submissions: subs
       // A party sees the other side's statement once the statements are closed (to comment on it).
@@ -205,6 +206,8 @@ export async function submitWritten(
   caseId: string,
   body: { round: Round; text: string; evidenceIds: string[] },
   actorIp: string,
+  /** Files uploaded with this submission become the case's evidence, in the same transaction (their ids). */
+  attach?: (trx: Trx, actor: Actor) => Promise<string[]>,
 ) {
   const { db } = ctx.database;
   const c = { matter_id: me.matterId };
@@ -255,6 +258,8 @@ export async function submitWritten(
         throw new AppError(400, 'WRITTEN_EVIDENCE_UNKNOWN', '所附证据不是本案已上传的证据');
     }
     const name = `${me.partyName}（网上）`;
+    const actor: Actor = { id: null, name, role: 'portal', ip: actorIp };
+    if (attach) ids.push(...(await attach(trx, actor)));
     await trx
       .insertInto('written_submission')
       .values({
@@ -269,7 +274,7 @@ export async function submitWritten(
       .execute();
     await appendEvent(
       trx,
-      { id: null, name, role: 'portal', ip: actorIp },
+      actor,
       c.matter_id,
       'written_submission',
       `${SIDE_LABELS[role]}${me.partyName}在线提交书面审理${ROUND_LABELS[body.round]}${ids.length ? `（附证据${ids.length}件）` : ''}`,

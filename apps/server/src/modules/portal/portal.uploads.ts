@@ -112,8 +112,20 @@ export async function attachUploads(
   uploadIds: readonly string[],
   description: string | null,
 ): Promise<number> {
+  return (await attachUploadsAsEvidence(trx, actor, accountId, matterId, uploadIds, description)).length;
+}
+
+/** As attachUploads; returns the new matter_evidence ids (in the order of the uploads). */
+export async function attachUploadsAsEvidence(
+  trx: Transaction<DB>,
+  actor: Actor,
+  accountId: string,
+  matterId: string,
+  uploadIds: readonly string[],
+  description: string | null,
+): Promise<string[]> {
   const ids = [...new Set(uploadIds)];
-  if (ids.length === 0) return 0;
+  if (ids.length === 0) return [];
   const rows = await trx
     .selectFrom('portal_upload')
     .selectAll()
@@ -162,5 +174,5 @@ export async function attachUploads(
       })),
     },
   );
-  return rows.length;
+  return inserted.map((x) => x.id);
 }

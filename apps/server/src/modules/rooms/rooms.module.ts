@@ -21,6 +21,7 @@ import {
   roomErrors,
   staffAccess,
 } from './rooms.service';
+import { PRESENCE_INTERVAL_MS, RoomPresence } from './rooms.presence';
 import { type ClientMessage, type PeerInfo, RoomHub } from './rooms.signal';
 
 declare module 'fastify' {
@@ -29,7 +30,7 @@ declare module 'fastify' {
   }
 }
 
-const runtimes = new WeakMap<AppContext, { hub: RoomHub; bus: RoomBus }>();
+const runtimes = new WeakMap<AppContext, { hub: RoomHub; bus: RoomBus; beat: () => Promise<void> }>();
 
 /** The signalling hub and bus of an app instance (tests compare instances' rosters, wait for the bus). */
 export function roomRuntime(ctx: AppContext) {
@@ -73,7 +74,26 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
   const actors = new Map<string, Actor>();
   const actorOfPeer = (peer: PeerInfo): Actor =>
     actors.get(peer.id) ?? { id: null, name: peer.name, role: peer.host ? 'staff' : 'portal', ip: null };
-  runtimes.set(ctx, { hub, bus });
+  // Presence with an expiry (rooms.presence.ts): this instance renews its sockets' rows while they
+  // answer pings and sweeps rows nobody renews any more (an instance killed with its sockets).
+  const presence = new RoomPresence(db);
+  const beat = async () => {
+    const live = hub.heartbeat();
+    await presence.renew(live.map((x) => x.peerId));
+    for (const gone of await presence.sweep()) await hub.expire(gone.roomId, gone.peerId);
+  };
+  let beating: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    beating = beating
+      .then(beat)
+      .catch((err: Error) => app.log.warn({ err: err.message }, 'room presence heartbeat failed'));
+  }, PRESENCE_INTERVAL_MS);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await beating;
+  });
+  runtimes.set(ctx, { hub, bus, beat });
   const provider = providerFromConfig(ctx.config, app.log);
   ctx.jobs.register(ROOM_INVITE_SMS_JOB, (payload, attempt) =>
     deliverInvitation(ctx, provider, String(payload.id), attempt),
@@ -133,6 +153,7 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
       socket.on('close', () => {
         actors.delete(peerId);
         void hub.leave(roomId, peerId).catch(() => undefined);
+        void presence.exit(peerId).catch(() => undefined);
       });
       const joined = await hub.join(
         roomId,
@@ -154,6 +175,7 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
       }
       const peer = joined;
       joinedId = peer.id;
+      await presence.enter({ roomId, peerId: peer.id, identity: peer.identity, instance: hub.instance });
       // Closed while joining: the close handler found nothing to leave yet.
       if (socket.readyState !== 1) {
         await hub.leave(roomId, peer.id);

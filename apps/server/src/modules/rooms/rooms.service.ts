@@ -786,6 +786,18 @@ export async function issueRecord(
         ? `${who}：已签名（工作人员登录确认）`
         : `${who}：已签名（手机手写签名并经短信验证码确认，签名摘要值${s.signature_sha256?.slice(0, 16)}）`;
     });
+    // The parties' drawn signatures go beside their lines on the PDF; a refusal is printed on the line.
+    const isParty = (role: string): role is 'worker' | 'employer' => role === 'worker' || role === 'employer';
+    const signatureImages = signatures.flatMap((s) =>
+      s.outcome === 'signed' && s.signature_png && !s.user_id && isParty(s.signer_role)
+        ? [{ role: s.signer_role, png: s.signature_png }]
+        : [],
+    );
+    const refusals = signatures.flatMap((s) =>
+      s.outcome === 'refused' && !s.user_id && isParty(s.signer_role)
+        ? [{ role: s.signer_role, reason: s.refusal_reason ?? '' }]
+        : [],
+    );
     const lines = room.record_text
       .split('\n')
       .map((l) => l.trim())
@@ -827,14 +839,8 @@ export async function issueRecord(
           recordHash: room.record_sha256,
           organizationName: issuer.name,
           // The drawn signatures are printed beside the parties' signature lines.
-          signatureImages: signatures
-            .filter(
-              (s) =>
-                s.outcome === 'signed' &&
-                s.signature_png &&
-                (s.signer_role === 'worker' || s.signer_role === 'employer'),
-            )
-            .map((s) => ({ role: s.signer_role as 'worker' | 'employer', png: s.signature_png! })),
+          signatureImages,
+          refusals,
         },
       });
       doc = r;
@@ -848,6 +854,8 @@ export async function issueRecord(
             text: `${signLines.join('；')}。笔录摘要值（SHA-256）：${room.record_sha256}`,
           },
         ],
+        signatureImages,
+        refusals,
       });
       doc = r;
     }

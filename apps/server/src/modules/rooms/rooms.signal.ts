@@ -78,6 +78,8 @@ export class RoomHub {
   private readonly sockets = new Map<string, WebSocket>();
   /** Joins of this instance published but not yet applied (the bus brings them back). */
   private readonly joining = new Map<string, () => void>();
+  /** Sockets of this instance that answered the last ping (rooms.presence.ts). */
+  private readonly alive = new Map<string, boolean>();
 
   constructor(
     private readonly log: FastifyBaseLogger,
@@ -126,6 +128,9 @@ export class RoomHub {
       instance: this.instance,
     };
     this.sockets.set(peer.id, ws);
+    this.alive.set(peer.id, true);
+    ws.on('pong', () => this.alive.set(peer.id, true));
+    ws.on('close', () => this.alive.delete(peer.id));
     const applied = new Promise<void>((resolve) => this.joining.set(peer.id, resolve));
     await this.bus.publish({ op: 'join', room: roomId, peer });
     await applied;
@@ -134,6 +139,46 @@ export class RoomHub {
 
   async leave(roomId: string, peerId: string) {
     if (!this.sockets.delete(peerId)) return;
+    await this.bus.publish({ op: 'leave', room: roomId, peerId });
+  }
+
+  /**
+   * One heartbeat of this instance's sockets: a socket that did not answer the previous ping is
+   * terminated (its close handler publishes the departure), the others are pinged. Returns the
+   * peers still connected here, whose presence the caller renews.
+   */
+  heartbeat(): { roomId: string; peerId: string }[] {
+    const live: { roomId: string; peerId: string }[] = [];
+    for (const [roomId, l] of this.rooms) {
+      for (const p of l.peers.values()) {
+        const ws = this.sockets.get(p.id);
+        if (!ws) continue;
+        if (this.alive.get(p.id) === false) {
+          ws.terminate();
+          continue;
+        }
+        this.alive.set(p.id, false);
+        try {
+          ws.ping();
+        } catch {
+          /* closing: the close handler follows */
+        }
+        live.push({ roomId, peerId: p.id });
+      }
+    }
+    return live;
+  }
+
+  /**
+   * A participant whose presence expired (its instance stopped renewing it: killed, or cut off from
+   * the database): every instance drops it and tells its room. A socket of this instance is closed.
+   */
+  async expire(roomId: string, peerId: string) {
+    const ws = this.sockets.get(peerId);
+    if (ws) {
+      this.sockets.delete(peerId);
+      ws.close(4001, 'presence expired');
+    }
     await this.bus.publish({ op: 'leave', room: roomId, peerId });
   }
 

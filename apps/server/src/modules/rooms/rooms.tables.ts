@@ -96,6 +96,15 @@ export interface RoomRelayTable {
   created_at: Generated<Date>;
 }
 
+/** One signalling socket's presence, renewed by the instance holding it (0084_room_presence.sql). */
+export interface RoomPresenceTable {
+  peer_id: string;
+  room_id: string;
+  identity: string;
+  instance: string;
+  expires_at: Date;
+}
+
 /** Tables of the rooms module (registered once in db/schema.ts). */
 export interface RoomsTables {
   room: RoomTable;
@@ -104,4 +113,5 @@ export interface RoomsTables {
   room_exhibit: RoomExhibitTable;
   room_recording: RoomRecordingTable;
   room_relay: RoomRelayTable;
+  room_presence: RoomPresenceTable;
 }

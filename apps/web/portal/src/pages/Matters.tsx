@@ -3,6 +3,7 @@ import { api, errorText } from '../api';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { chineseDateClockOf, chineseDateOf, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain/time';
+import { MyWrittenHearings } from './Written';
 
 interface Item {
   id: string;
@@ -67,6 +68,7 @@ export function MattersPage() {
         </Link>
       ))}
       <MyRooms reload={reload} />
+      <MyWrittenHearings reload={reload} />
       <RepresentationForm onAdded={() => setReload((n) => n + 1)} />
     </>
   );

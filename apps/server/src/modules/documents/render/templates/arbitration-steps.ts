@@ -15,7 +15,22 @@ import {
   RULES,
   tribunalSignature,
 } from './arbitration-parts.js';
-import { cn, d, defineTemplate, dt, h, kv, list, p, sign, tribunalEntries, yuan } from './template.js';
+import {
+  cn,
+  d,
+  defineTemplate,
+  dt,
+  h,
+  kv,
+  list,
+  p,
+  partySignLabel,
+  type RefusedBy,
+  type SignedBy,
+  signWith,
+  tribunalEntries,
+  yuan,
+} from './template.js';
 
 // Arbitration documents issued by the steps of the proceedings (issue #13, item 3): 仲裁庭组成通知书,
 // 延期开庭通知书, 庭审笔录, 先予执行裁决书, 部分（先行）裁决书, 回避决定书, 裁决书补正决定书, and the internal
@@ -137,6 +152,10 @@ export interface HearingRecordFields {
   statements: HearingStatement[];
   arbitrators: string[];
   clerk: string;
+  /** The handwritten signatures (PNG, base64) the parties drew on their phones in the online room (issue #20). */
+  signatureImages?: SignedBy[];
+  /** A party who refused to sign, with the reason (调解仲裁法第四十条: the refusal is recorded). */
+  refusals?: RefusedBy[];
 }
 
 /**
@@ -180,11 +199,17 @@ export const hearingRecord = defineTemplate<HearingRecordFields>({
       p(
         `以上笔录已交当事人和其他仲裁参加人阅读（或者向其宣读）。当事人和其他仲裁参加人认为对自己陈述的记录有遗漏或者差错的，有权申请补正；不予补正的，应当记录该申请（${LAW}第四十条）。`,
       ),
-      sign(
-        ...seats,
-        '申请人（签名或者盖章）：',
-        '被申请人（签名或者盖章）：',
-        '其他仲裁参加人（签名或者盖章）：',
+      signWith(
+        [
+          ...seats,
+          partySignLabel('申请人（签名或者盖章）：', 'worker', f.refusals),
+          partySignLabel('被申请人（签名或者盖章）：', 'employer', f.refusals),
+          '其他仲裁参加人（签名或者盖章）：',
+        ],
+        {
+          [seats.length]: f.signatureImages?.find((x) => x.role === 'worker')?.png,
+          [seats.length + 1]: f.signatureImages?.find((x) => x.role === 'employer')?.png,
+        },
       ),
     ];
   },

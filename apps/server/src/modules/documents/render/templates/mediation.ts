@@ -1,4 +1,19 @@
-import { cn, d, defineTemplate, dt, h, kv, list, p, sign, signWith, yuan } from './template.js';
+import {
+  cn,
+  d,
+  defineTemplate,
+  dt,
+  h,
+  kv,
+  list,
+  p,
+  partySignLabel,
+  type RefusedBy,
+  type SignedBy,
+  sign,
+  signWith,
+  yuan,
+} from './template.js';
 
 // Mediation documents (《劳动人事争议仲裁办案规则》第六十八条、第六十九条, 《劳动争议调解仲裁法》第十条至第十六条；《劳动人事争议仲裁办案规则》第七十四条, mediation, petition and legal-aid documents; GLOSSARY 调解建议书; 调解仲裁法 Art. 14).
 
@@ -117,7 +132,9 @@ export interface MediationRecordFields {
   recordHash: string;
   organizationName?: string;
   /** The handwritten signatures (PNG, base64) of the parties who signed on the phone (issue #20). */
-  signatureImages?: { role: 'worker' | 'employer'; png: string }[];
+  signatureImages?: SignedBy[];
+  /** A party who refused to sign, with the reason (printed on its signature line too). */
+  refusals?: RefusedBy[];
 }
 
 /**
@@ -157,8 +174,8 @@ export const mediationRecord = defineTemplate<MediationRecordFields>({
     p(`笔录摘要值（SHA-256）：${f.recordHash}`),
     signWith(
       [
-        '劳动者（签名）：',
-        '用人单位（签名或者盖章）：',
+        partySignLabel('劳动者（签名）：', 'worker', f.refusals),
+        partySignLabel('用人单位（签名或者盖章）：', 'employer', f.refusals),
         `调解员（签名）：${f.mediators.join('、')}`,
         ...(f.organizationName ? [`调解组织（印章）：${f.organizationName}`] : []),
       ],

@@ -157,6 +157,22 @@ export const signWith = (labels: string[], images: Record<number, string | undef
     return png ? { label, imagePng: Buffer.from(png, 'base64') } : { label };
   }),
 });
+/** A party's drawn signature on a record (worker = 申请人 / 劳动者, employer = 被申请人 / 用人单位). */
+export interface SignedBy {
+  role: 'worker' | 'employer';
+  png: string;
+}
+export interface RefusedBy {
+  role: 'worker' | 'employer';
+  reason: string;
+}
+
+/** A party's signature line: the label, and the refusal with its reason when the party refused. */
+export function partySignLabel(label: string, role: 'worker' | 'employer', refusals?: RefusedBy[]): string {
+  const r = refusals?.find((x) => x.role === role);
+  return r ? `${label}拒绝签名（理由：${r.reason}）` : label;
+}
+
 export const d = formatChineseDate;
 export const dt = formatChineseDateTime;
 export const yuan = formatYuan;

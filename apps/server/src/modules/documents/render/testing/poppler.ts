@@ -94,3 +94,21 @@ export function readZipEntry(zip: Buffer, name: string): Buffer | undefined {
 
 /** Removes all whitespace: pdftotext -layout pads justified lines and wraps long values. */
 export const squash = (text: string): string => text.replace(/\s+/g, '');
+
+export interface PdfImageRow {
+  page: number;
+  type: string;
+  width: number;
+  height: number;
+}
+
+/** The images of a PDF as `pdfimages -list` reports them (soft masks have type 'smask'). */
+export function pdfimages(file: string): PdfImageRow[] {
+  const out = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((c) => c.length > 4)
+    .map((c) => ({ page: Number(c[0]), type: c[2]!, width: Number(c[3]), height: Number(c[4]) }));
+}
