@@ -6,6 +6,7 @@ import {
   interleaved,
   load,
   type LoadResult,
+  rssMB,
   signIn,
   spawnCompiledServer,
   spawnTs,
@@ -20,6 +21,8 @@ import {
  */
 export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ?? 8)) {
   const results: Record<string, LoadResult> = {};
+  // Resident memory of each product process: idle (after start-up and sign-in) and after the load.
+  const rss: Record<string, { idleMB: number; afterLoadMB: number }> = {};
   const db = await createDatabase();
   const common = { LOG_LEVEL: 'silent', DEMO_MODE: 'true', JOBS_ENABLED: 'false', WEB_DIST: '/nonexistent' };
   try {
@@ -33,9 +36,11 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
         pid: product.pid,
       };
       const bareTarget = { url: 'http://127.0.0.1:3982/list', pid: bare.pid };
+      const idlePg = rssMB(product.pid ?? 0);
       await load(productTarget.url, { cookie }, 2); // warm-up (JIT, pools, caches)
       await load(bareTarget.url, {}, 2);
       [results.productPostgres, results.barePostgres] = await interleaved(productTarget, bareTarget, seconds);
+      rss.productPostgres = { idleMB: idlePg, afterLoadMB: rssMB(product.pid ?? 0) };
     } finally {
       await stop(product);
       await stop(bare);
@@ -45,6 +50,7 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
     const child = await spawnCompiledServer({ ...common, PGLITE_DIR: path.join(dir, 'pglite') }, 3983);
     try {
       const cookie = await signIn('http://127.0.0.1:3983', 'admin', 'Onestop@2026');
+      const idleLite = rssMB(child.pid ?? 0);
       await load('http://127.0.0.1:3983/api/admin/jurisdictions', { cookie }, 2);
       results.productPglite = await load(
         'http://127.0.0.1:3983/api/admin/jurisdictions',
@@ -52,6 +58,7 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
         seconds,
         child.pid,
       );
+      rss.productPglite = { idleMB: idleLite, afterLoadMB: rssMB(child.pid ?? 0) };
     } finally {
       await stop(child);
     }
@@ -72,7 +79,12 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
     `[list] CPU per request, bare/product on PostgreSQL: ${cpuRatioPg.toFixed(2)} (server process only; PGlite's figure includes the embedded database)`,
   );
   console.log(`[list] product on PGlite / bare on PostgreSQL: ${ratioLite.toFixed(2)}`);
-  return { results, ratioPg, cpuRatioPg, ratioLite };
+  console.log('[list] resident memory (VmRSS) of the product process, MB');
+  console.table(rss);
+  console.log(
+    `[list] the embedded database costs ${(rss.productPglite?.idleMB ?? 0) - (rss.productPostgres?.idleMB ?? 0)} MB idle (PGlite minus PostgreSQL)`,
+  );
+  return { results, ratioPg, cpuRatioPg, ratioLite, rss };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

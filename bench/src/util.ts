@@ -99,6 +99,12 @@ export function cpuMs(pid: number): number {
 }
 const CLOCK_TICKS_PER_SEC = 100;
 
+/** Resident memory (VmRSS) of a process in MB, from /proc (Linux). */
+export function rssMB(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
+  return Math.round(kb / 1024);
+}
+
 /** autocannon from this process against a server in another; bounded in time, loopback only. */
 export async function load(
   url: string,

@@ -52,6 +52,30 @@ describe('session cache: changes take effect on the next request', () => {
     expect((await liu.get('/api/auth/me')).body.user.permissions).toEqual([]);
   });
 
+  it('served from the cache, a session still needs its CSRF token to change state (403 CSRF_INVALID)', async () => {
+    const c = await signedIn(env, 'court');
+    expect((await c.get('/api/auth/me')).status).toBe(200); // cached now
+    const r = await c.request('POST', '/api/auth/logout', undefined, { noCsrf: true });
+    expect([r.status, r.body.code]).toEqual([403, 'CSRF_INVALID']);
+    expect((await c.get('/api/auth/me')).status).toBe(200); // still signed in
+  });
+
+  it('served from the cache, a session gets 403 for what its posts do not grant and 200 for what they do', async () => {
+    const c = await signedIn(env, 'court');
+    expect((await c.get('/api/auth/me')).status).toBe(200); // cached now
+    const r = await c.get('/api/admin/users');
+    expect([r.status, r.body.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await c.get('/api/admin/jurisdictions')).status).toBe(200);
+  });
+
+  it('without a cookie, or with an unknown one, a protected route answers 401', async () => {
+    const anonymous = new Client(env.url);
+    expect((await anonymous.get('/api/auth/me')).body.code).toBe('UNAUTHENTICATED');
+    anonymous.cookie = 'onestop_sid=not-a-session';
+    const r = await anonymous.get('/api/auth/me');
+    expect([r.status, r.body.code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
   it('deactivating a user ends their session at once (401)', async () => {
     const admin = await signedIn(env, 'admin');
     const zhou = await signedIn(env, 'union');

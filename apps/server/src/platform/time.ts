@@ -60,3 +60,21 @@ export function chineseDateAt(config: TimeConfig, instant: Date | string): strin
 export function chineseClockAt(config: TimeConfig, instant: Date | string): string {
   return chineseDateClockOf(instant, config.tzOffsetMinutes);
 }
+
+/**
+ * The business date of instants given in epoch milliseconds, computed once per business day: the
+ * returned function keeps the current day's bounds and its 'YYYY-MM-DD' and recomputes only when an
+ * instant falls outside them (next day, or a clock set back). For code that asks on every request.
+ */
+export function businessDateCache(tzOffsetMinutes: number): (epochMs: number) => string {
+  let from = 0;
+  let to = -1;
+  let date = '';
+  return (epochMs) => {
+    if (epochMs >= from && epochMs < to) return date;
+    date = businessDate(new Date(epochMs), tzOffsetMinutes);
+    from = startOfBusinessDay(date, tzOffsetMinutes).getTime();
+    to = endOfBusinessDay(date, tzOffsetMinutes).getTime();
+    return date;
+  };
+}

@@ -181,6 +181,14 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     version: number;
   }) => ({ id: j.id, code: j.code, name: j.name, parentId: j.parent_id, level: j.level, version: j.version });
 
+  // Read by every staff page: compiled to SQL once, not built and compiled on each request. The
+  // presented columns only (no timestamps to parse for nothing).
+  const listJurisdictions = db
+    .selectFrom('jurisdiction')
+    .select(['id', 'code', 'name', 'parent_id', 'level', 'version'])
+    .orderBy('sort')
+    .orderBy('code')
+    .compile();
   app.get(
     '/jurisdictions',
     {
@@ -191,17 +199,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(jurisdictionSchema) }), ...errorResponses },
       },
     },
-    async () => ({
-      // The presented columns only (no timestamps to parse for nothing).
-      items: (
-        await db
-          .selectFrom('jurisdiction')
-          .select(['id', 'code', 'name', 'parent_id', 'level', 'version'])
-          .orderBy('sort')
-          .orderBy('code')
-          .execute()
-      ).map(presentJ),
-    }),
+    async () => ({ items: (await db.executeQuery(listJurisdictions)).rows.map(presentJ) }),
   );
 
   app.post(

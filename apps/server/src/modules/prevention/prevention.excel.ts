@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/heavy-modules';
 import type { presentAssessments, presentOrganizations } from './prevention.service';
 
 type Org = Awaited<ReturnType<typeof presentOrganizations>>[number];
@@ -36,7 +37,7 @@ export const PREVENTION_EXCEL_LAYOUT = { headerRow: 2, firstDataRow: 3 } as cons
 
 /** 调解组织名录: one row per organisation with its members and its 六有五统一 state. */
 export async function registerWorkbook(orgs: readonly Org[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'onestop';
   sheet(
     wb,
@@ -77,7 +78,7 @@ export async function assessmentsWorkbook(
   rows: readonly { org: Org; assessment: Assessment }[],
   itemLabels: readonly string[],
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'onestop';
   sheet(
     wb,

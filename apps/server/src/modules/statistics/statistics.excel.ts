@@ -1,5 +1,5 @@
 import { chineseDate } from '@onestop/domain';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/heavy-modules';
 import type { TableAnswer } from './statistics.service';
 
 /** Layout constants the tests read back (first data row, first value column). */
@@ -14,7 +14,7 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
  * row, the indicators, then 单位负责人 / 填表人 / 报出日期 and the consistency warnings.
  */
 export async function tableWorkbook(t: TableAnswer, filledBy: string, reportDate: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'onestop';
   const ws = wb.addWorksheet(t.title.slice(0, 31), {
     pageSetup: {

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chineseDate } from '@onestop/domain';
-import PDFDocument from 'pdfkit';
 import type { TableAnswer } from './statistics.service';
+import { loadPdfKit } from '../../platform/heavy-modules';
 
 /**
  * The table printed as a PDF (A4 landscape): title, 表号, 填报单位 / 统计期, the indicators with their code
@@ -21,7 +21,8 @@ const MARGIN = 36;
 const ROW_PAD = 4;
 const FONT_SIZE = 9;
 
-export function tablePdf(t: TableAnswer, filledBy: string, reportDate: string): Promise<Buffer> {
+export async function tablePdf(t: TableAnswer, filledBy: string, reportDate: string): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/heavy-modules';
 import type { hoursReport } from './training.service';
 
 type Row = Awaited<ReturnType<typeof hoursReport>>[number];
@@ -11,7 +11,7 @@ export const TRAINING_EXCEL_LAYOUT = { headerRow: 2, firstDataRow: 3 } as const;
 
 /** 年度培训学时统计表: one row per person, the hours done against the minimum of their groups. */
 export async function hoursWorkbook(year: number, rows: readonly Row[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'onestop';
   const title = `${year}年度培训学时统计表`;
   const headers = [

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../platform/heavy-modules';
 import {
   CONFIRMED_BY,
   chineseDate,
@@ -11,7 +12,7 @@ import { AppError } from '../../platform/errors';
 
 /** The import template: the header row and one example row, ID number column formatted as text. */
 export async function templateWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'onestop';
   const ws = wb.addWorksheet('欠薪台账');
   ws.columns = LEDGER_COLUMNS.map((header, i) => ({
@@ -46,7 +47,7 @@ function cellText(cell: ExcelJS.Cell): string {
  * that is not blank becomes a raw row, numbered as Excel numbers it.
  */
 export async function readLedgerSheet(data: Buffer): Promise<RawLedgerRow[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
@@ -116,7 +117,7 @@ export async function ledgerWorkbook(
   totals: { claimedFen: number; owedFen: number; paidFen: number; outstandingFen: number },
   exportedOn: string,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'onestop';
   const ws = wb.addWorksheet('欠薪台账');
   const headers = [

@@ -1,22 +1,5 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Header,
-  ImageRun,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  type ParagraphChild,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
-import QRCode from 'qrcode';
+import type { Paragraph, ParagraphChild, Table, TextRun } from 'docx';
+import { loadDocx, loadQRCode } from '../../../../platform/heavy-modules';
 import { assertValidModel, type Block, type DocumentModel, formatChineseDate } from '../model.js';
 import { BODY_CHAR_SPACING, CHAR_PITCH, LINE_PITCH, PAGE, PT_PER_MM, SIZE } from '../pdf/page.js';
 
@@ -28,15 +11,21 @@ const px = (pt: number) => Math.round((pt * 96) / 72);
 const BODY_FONT = { ascii: '仿宋_GB2312', eastAsia: '仿宋_GB2312', hAnsi: '仿宋_GB2312' };
 const TITLE_FONT = { ascii: '方正小标宋简体', eastAsia: '方正小标宋简体', hAnsi: '方正小标宋简体' };
 const HEADING_FONT = { ascii: '黑体', eastAsia: '黑体', hAnsi: '黑体' };
-const LINE = { line: twip(LINE_PITCH), lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const LINE = { line: twip(LINE_PITCH), lineRule: 'exact', before: 0, after: 0 } as const;
 const INDENT = { firstLine: twip(2 * CHAR_PITCH) };
+
+/**
+ * The docx package, loaded on first rendering (platform/heavy-modules): set by renderDocx before any
+ * helper below runs, so they use it as if imported.
+ */
+let D: typeof import('docx');
 
 function run(
   text: string,
   options: { size?: number; bold?: boolean; font?: typeof BODY_FONT } = {},
 ): TextRun {
   const size = options.size ?? SIZE.body;
-  return new TextRun({
+  return new D.TextRun({
     text,
     size: size * 2,
     bold: options.bold ?? false,
@@ -46,10 +35,10 @@ function run(
 }
 
 const para = (text: string, indent = true, alignment: 'both' | 'left' | 'right' | 'center' = 'both') =>
-  new Paragraph({
+  new D.Paragraph({
     children: [run(text)],
     spacing: LINE,
-    alignment: AlignmentType[alignment === 'both' ? 'JUSTIFIED' : (alignment.toUpperCase() as 'LEFT')],
+    alignment: D.AlignmentType[alignment === 'both' ? 'JUSTIFIED' : (alignment.toUpperCase() as 'LEFT')],
     ...(indent ? { indent: INDENT } : {}),
   });
 
@@ -60,27 +49,27 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
   const widths = Array.from({ length: columns }, (_, i) =>
     twip(((weights[i] ?? 1) / total) * PAGE.blockWidth),
   );
-  const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+  const border = { style: D.BorderStyle.SINGLE, size: 6, color: '000000' };
   const row = (cells: string[], header: boolean) =>
-    new TableRow({
+    new D.TableRow({
       tableHeader: header,
       cantSplit: true,
       children: widths.map(
         (w, i) =>
-          new TableCell({
-            width: { size: w, type: WidthType.DXA },
+          new D.TableCell({
+            width: { size: w, type: D.WidthType.DXA },
             borders: { top: border, bottom: border, left: border, right: border },
             children: [
-              new Paragraph({
-                alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
+              new D.Paragraph({
+                alignment: header ? D.AlignmentType.CENTER : D.AlignmentType.LEFT,
                 children: [run(cells[i] ?? '', { size: SIZE.table, bold: header })],
               }),
             ],
           }),
       ),
     });
-  return new Table({
-    width: { size: twip(PAGE.blockWidth), type: WidthType.DXA },
+  return new D.Table({
+    width: { size: twip(PAGE.blockWidth), type: D.WidthType.DXA },
     columnWidths: widths,
     rows: [...(block.header ? [row(block.header, true)] : []), ...block.rows.map((r) => row(r, false))],
   });
@@ -90,7 +79,11 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [
-        new Paragraph({ children: [run(block.text, { font: HEADING_FONT })], spacing: LINE, indent: INDENT }),
+        new D.Paragraph({
+          children: [run(block.text, { font: HEADING_FONT })],
+          spacing: LINE,
+          indent: INDENT,
+        }),
       ];
     case 'paragraph':
       return [para(block.text, block.indent !== false && !block.align, block.align ?? 'both')];
@@ -119,30 +112,30 @@ function signOff(model: DocumentModel): Paragraph[] {
   const children: ParagraphChild[] = [run(model.issuer.name)];
   return [
     para('', false),
-    new Paragraph({
+    new D.Paragraph({
       children,
       spacing: LINE,
-      alignment: AlignmentType.RIGHT,
+      alignment: D.AlignmentType.RIGHT,
       indent: { right: twip(nameRight) },
     }),
-    new Paragraph({
+    new D.Paragraph({
       children: [run(date)],
       spacing: LINE,
-      alignment: AlignmentType.RIGHT,
+      alignment: D.AlignmentType.RIGHT,
       indent: { right: twip(dateRight) },
     }),
   ];
 }
 
 const pageNumberFooter = (alignment: 'left' | 'right') =>
-  new Footer({
+  new D.Footer({
     children: [
-      new Paragraph({
-        alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+      new D.Paragraph({
+        alignment: alignment === 'left' ? D.AlignmentType.LEFT : D.AlignmentType.RIGHT,
         indent: alignment === 'left' ? { left: twip(CHAR_PITCH) } : { right: twip(CHAR_PITCH) },
         children: [
-          new TextRun({
-            children: ['— ', PageNumber.CURRENT, ' —'],
+          new D.TextRun({
+            children: ['— ', D.PageNumber.CURRENT, ' —'],
             size: SIZE.pageNumber * 2,
             font: BODY_FONT,
           }),
@@ -154,15 +147,17 @@ const pageNumberFooter = (alignment: 'left' | 'right') =>
 /** Renders the same content as renderPdf as a Word document (A4, GB/T 9704 margins and sizes). */
 export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   assertValidModel(model);
+  D = await loadDocx();
+  const QRCode = await loadQRCode();
   const body: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: twip(LINE_PITCH * 1.5), lineRule: LineRuleType.EXACT },
+    new D.Paragraph({
+      alignment: D.AlignmentType.CENTER,
+      spacing: { line: twip(LINE_PITCH * 1.5), lineRule: D.LineRuleType.EXACT },
       children: [run(model.issuer.name, { size: SIZE.title, font: TITLE_FONT })],
     }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: twip(LINE_PITCH * 1.5), lineRule: LineRuleType.EXACT },
+    new D.Paragraph({
+      alignment: D.AlignmentType.CENTER,
+      spacing: { line: twip(LINE_PITCH * 1.5), lineRule: D.LineRuleType.EXACT },
       children: [run(model.title, { size: SIZE.title, font: TITLE_FONT })],
     }),
     para(model.number, false, 'right'),
@@ -176,9 +171,9 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
     const qr = await QRCode.toBuffer(model.verification.url, { type: 'png', margin: 0, width: 256 });
     body.push(
       para('', false),
-      new Paragraph({
+      new D.Paragraph({
         children: [
-          new ImageRun({ type: 'png', data: qr, transformation: { width: px(62), height: px(62) } }),
+          new D.ImageRun({ type: 'png', data: qr, transformation: { width: px(62), height: px(62) } }),
           run(`  验证码：${model.verification.shortCode}`, { size: SIZE.note }),
         ],
       }),
@@ -186,15 +181,15 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
   }
   // Draft mark on every page: Word has no portable watermark, so a large grey 草稿 in the header.
   const draftHeader = () =>
-    new Header({
+    new D.Header({
       children: [
-        new Paragraph({
-          alignment: AlignmentType.RIGHT,
-          children: [new TextRun({ text: '草稿', size: 56, bold: true, color: 'B0B0B0', font: BODY_FONT })],
+        new D.Paragraph({
+          alignment: D.AlignmentType.RIGHT,
+          children: [new D.TextRun({ text: '草稿', size: 56, bold: true, color: 'B0B0B0', font: BODY_FONT })],
         }),
       ],
     });
-  const doc = new Document({
+  const doc = new D.Document({
     creator: 'onestop',
     title: model.title,
     subject: model.number,
@@ -219,5 +214,5 @@ export async function renderDocx(model: DocumentModel): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return D.Packer.toBuffer(doc);
 }

@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_TYPES } from '../model.js';
 import { SAMPLE_FIELDS, sampleSealPng } from '../samples.js';
 import { createDocument, requiredDisplayValues } from '../templates/index.js';
 import { readZipEntry } from '../testing/poppler.js';
 import { renderDocx } from './render-docx.js';
+import { preloadHeavyModules } from '../../../../platform/heavy-modules';
+
+// pdfkit, docx and qrcode load on first use: pay that here, not in the first timed case.
+beforeAll(preloadHeavyModules, 60_000);
 
 const base = {
   issuer: { name: '随州市劳动人事争议仲裁委员会', sealPng: sampleSealPng() },

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { loadQRCode } from '../../../../platform/heavy-modules';
 import type { PdfCanvas } from './canvas.js';
 import {
   BLOCK_BOTTOM,
@@ -112,8 +112,13 @@ export function drawSignOff(canvas: PdfCanvas, issuer: string, date: string, sea
 }
 
 /** QR code with the verification URL and the printed short code, bottom left of the last page. */
-export function verificationQr(url: string): Promise<Buffer> {
-  return QRCode.toBuffer(url, { type: 'png', margin: 0, width: 256, errorCorrectionLevel: 'M' });
+export async function verificationQr(url: string): Promise<Buffer> {
+  return (await loadQRCode()).toBuffer(url, {
+    type: 'png',
+    margin: 0,
+    width: 256,
+    errorCorrectionLevel: 'M',
+  });
 }
 
 /** QR code (from `verificationQr`, embedded before layout) and the printed short code, bottom left. */

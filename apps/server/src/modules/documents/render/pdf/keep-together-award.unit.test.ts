@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FIELDS, sampleContext } from '../samples.js';
 import { pdftotext, squash, writeTemp } from '../testing/poppler.js';
 import { createDocument } from '../templates/index.js';
 import { renderPdf } from './render-pdf.js';
+import { preloadHeavyModules } from '../../../../platform/heavy-modules';
+
+// pdfkit, docx and qrcode load on first use: pay that here, not in the first timed case.
+beforeAll(preloadHeavyModules, 60_000);
 
 // Issue #13 item 7 on real templates: an award (or a 先予执行裁决书) long enough to break over pages
 // never leaves a page holding only the signature block. The whole block — tribunal (presiding

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentModel } from '../model.js';
 import { pdftotext, squash, writeTemp } from '../testing/poppler.js';
 import { renderPdf } from './render-pdf.js';
+import { preloadHeavyModules } from '../../../../platform/heavy-modules';
+
+// pdfkit, docx and qrcode load on first use: pay that here, not in the first timed case.
+beforeAll(preloadHeavyModules, 60_000);
 
 // GB/T 9704-2012 7.3.5.4 and issue #13: no page holds only the signatures and the sign-off.
 const model = (lines: number): DocumentModel => ({

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { assertValidModel, type Block, type DocumentModel, formatChineseDate } from '../model.js';
 import { PdfCanvas } from './canvas.js';
 import {
@@ -13,6 +12,7 @@ import { DEFAULT_FALLBACK_FONTS, type FallbackFont } from './fonts.js';
 import { BLOCK_BOTTOM, BLOCK_RIGHT, LINE_PITCH, PAGE, SIZE } from './page.js';
 import { drawTable } from './table.js';
 import { DEFAULT_TZ_OFFSET_MINUTES, startOfBusinessDay } from '@onestop/domain';
+import { loadPdfKit } from '../../../../platform/heavy-modules';
 
 export interface PdfRenderOptions {
   /** Fonts for characters Noto Serif SC lacks (CJK Ext-B); default: Debian's Noto CJK if installed. */
@@ -81,6 +81,7 @@ function drawSignatureImage(canvas: PdfCanvas, label: string, png: Buffer): void
 export async function renderPdf(model: DocumentModel, options: PdfRenderOptions = {}): Promise<Buffer> {
   assertValidModel(model);
   const issued = startOfBusinessDay(model.issuedDate, options.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margins: {

@@ -1,6 +1,6 @@
 import { createHash, pbkdf2 } from 'node:crypto';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type DocumentModel, DOCUMENT_TYPES, InvalidDocumentError } from '../model.js';
 import { SAMPLE_FIELDS, sampleSealPng } from '../samples.js';
 import { createDocument, requiredDisplayValues } from '../templates/index.js';
@@ -9,6 +9,10 @@ import { DEFAULT_FALLBACK_FONTS } from './fonts.js';
 import { fallbackBuffer } from './fonts.js';
 import { mm } from './page.js';
 import { renderPdf } from './render-pdf.js';
+import { preloadHeavyModules } from '../../../../platform/heavy-modules';
+
+// pdfkit, docx and qrcode load on first use: pay that here, not in the first timed case.
+beforeAll(preloadHeavyModules, 60_000);
 
 const issuer = { name: '随州市劳动人事争议仲裁委员会', sealPng: sampleSealPng() };
 const base = { issuer, number: '随劳人仲案字〔2026〕第15号', issuedDate: '2026-11-29' };

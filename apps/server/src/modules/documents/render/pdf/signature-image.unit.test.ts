@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_FIELDS, sampleSealPng } from '../samples.js';
 import { createDocument } from '../templates/index.js';
 import { pdftotext, squash, writeTemp } from '../testing/poppler.js';
 import { renderPdf } from './render-pdf.js';
+import { preloadHeavyModules } from '../../../../platform/heavy-modules';
+
+// pdfkit, docx and qrcode load on first use: pay that here, not in the first timed case.
+beforeAll(preloadHeavyModules, 60_000);
 
 // A 1x1 PNG (the drawn signature stands in for a phone's canvas drawing).
 const DOT =

@@ -1,10 +1,14 @@
 import { type DocumentElement, lintDocumentText, REMEDY_BODIES, requiredElements } from '@onestop/domain';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Block, DOCUMENT_TYPES, type DocumentModel, type DocumentType } from '../model.js';
 import { renderPdf } from '../pdf/render-pdf.js';
 import { INSPECTION_TYPES, SAMPLE_CASE_NUMBERS, SAMPLE_FIELDS, sampleContext } from '../samples.js';
 import { pdftotext, squash, writeTemp } from '../testing/poppler.js';
 import { createDocument } from './index.js';
+import { preloadHeavyModules } from '../../../../platform/heavy-modules';
+
+// pdfkit, docx and qrcode load on first use: pay that here, not in the first timed case.
+beforeAll(preloadHeavyModules, 60_000);
 
 // Issue #13: every document type, rendered from realistic data, carries its legally required
 // elements (REQUIRED_ELEMENTS in the domain package) and passes the document text lint.
