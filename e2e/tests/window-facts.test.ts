@@ -22,8 +22,8 @@ import { setBusinessDate, startProduct } from '../support/server';
  *   ticked for the worker.
  * - 6: the 补正 period runs over the National Day holiday (five calendar days from 29 September would be
  *   Sunday 4 October, inside the holiday): the date printed in the 补正通知书 is the clock engine's due
- *   date, the same Chinese date the matter page's clock shows; the acceptance clock closed by the notice
- *   says so, never “已按期完成”.
+ *   date, the same Chinese date the matter page's clock shows; the acceptance clock stopped by the notice
+ *   says it stopped and restarts on correction (nothing was decided), never “已按期完成”.
  */
 describe('window facts and dates: facts kept across routes, portal asks what the 补正 would, one date everywhere', () => {
   const sms = new SmsGateway();
@@ -125,7 +125,7 @@ describe('window facts and dates: facts kept across routes, portal asks what the
       expect(text).not.toContain('所依据的事实');
       expect(text).not.toContain('2026年10月4日');
 
-      // The matter page's clocks: the same date; the acceptance clock says what closed it.
+      // The matter page's clocks: the same date; each closed clock says what happened to it.
       const clocks = page.getByTestId('clocks-panel');
       const period = clocks.getByTestId('clock-arbitration.correction-period');
       await period.waitFor({ timeout: 20_000 });
