@@ -5,8 +5,11 @@ import { loadConfig } from '../../apps/server/src/config/env';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The whole product (API + built staff app) on an in-memory PGlite, or on DATABASE_URL when set. */
-export async function startProduct(): Promise<RunningServer> {
+/**
+ * The whole product (API + built staff app) on an in-memory PGlite, or on DATABASE_URL when set.
+ * `settings` adds environment settings (e.g. the test SMS gateway for the portal's sign-in).
+ */
+export async function startProduct(settings: Record<string, string> = {}): Promise<RunningServer> {
   const config = loadConfig({
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -16,6 +19,7 @@ export async function startProduct(): Promise<RunningServer> {
     DEMO_MODE: 'true',
     WEB_DIST: path.join(ROOT, 'apps/web/dist'),
     JOBS_ENABLED: 'false',
+    ...settings,
   });
   return startServer(config);
 }

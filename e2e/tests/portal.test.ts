@@ -186,6 +186,7 @@ describe('the parties’ portal at 360 px', () => {
     // What the 补正通知书 would otherwise demand is asked before submitting.
     await page.getByTestId('apply-address').fill('湖北省随州市曾都区舜井大道8号');
     await page.getByTestId('apply-employerAddress').fill('随州市曾都区交通大道66号');
+    await page.getByTestId('apply-legalRepresentative').fill('孙建国');
     await page.getByTestId('apply-employmentStart').fill('2025-03-01');
     await page.getByTestId('apply-claim-0-from').fill('2025-10-01');
     await page.getByTestId('apply-claim-0-to').fill('2025-12-31');

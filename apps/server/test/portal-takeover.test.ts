@@ -50,13 +50,20 @@ describe('portal identity: access only from what a party proved', () => {
         creditCode: code,
         contactName: '孙会计',
         contactPhone: '13900000002',
+        address: '随州市曾都区南郊工业园8号',
+        legalRepresentative: '孙永福',
       },
     });
     const filed = await fileAgainst(victim, victimBody, clerk);
 
     const attacker = await signInByPhone(env, sms, '13722220002');
     const attackBody = applicationBody(jurisdiction, {
-      worker: { name: '周小明', idType: 'resident_id', idNumber: residentId('19920101', 711) },
+      worker: {
+        name: '周小明',
+        idType: 'resident_id',
+        idNumber: residentId('19920101', 711),
+        address: '随州市曾都区西城街道1号',
+      },
       employer: {
         name: '被改名的公司',
         creditCode: code,
@@ -96,7 +103,7 @@ describe('portal identity: access only from what a party proved', () => {
     const victim = await signInByPhone(env, sms, '13711110003');
     const idNumber = residentId('19880808', 733);
     const victimBody = applicationBody(jurisdiction, {
-      worker: { name: '吴大伟', idType: 'resident_id', idNumber },
+      worker: { name: '吴大伟', idType: 'resident_id', idNumber, address: '随州市曾都区东城街道2号' },
     });
     const filed = await fileAgainst(victim, victimBody, clerk);
     const attacker = await signInByPhone(env, sms, '13722220004');
@@ -127,6 +134,8 @@ describe('portal identity: access only from what a party proved', () => {
           name: '随州市远航电子有限公司',
           creditCode: creditCode('MA4T0005'),
           contactPhone: '13900000005',
+          address: '随州市曾都区汉东路5号',
+          legalRepresentative: '陈远航',
         },
       }),
       clerk,

@@ -123,6 +123,9 @@ export function applicationBody(jurisdictionId: string, over: Record<string, unk
       creditCode: creditCode(`MA4D${String(n).padStart(4, '0')}`),
       contactName: '钱经理',
       contactPhone: '13900000001',
+      // What the arbitration review would otherwise demand by a 补正通知书.
+      address: '随州市曾都区物流园路2号',
+      legalRepresentative: '钱国栋',
     },
     claims: [
       {
@@ -134,7 +137,7 @@ export function applicationBody(jurisdictionId: string, over: Record<string, unk
       },
     ],
     narrative: '在物流公司做分拣员，三个月工资没有发。',
-    facts: {},
+    facts: { employmentStart: '2024-05-06' },
     uploadIds: [],
     mediationConsent: false,
     electronicServiceConsent: true,

@@ -76,6 +76,42 @@ describe('portal: online application, following, service, rating', () => {
     expect(badId.status).toBe(400);
   });
 
+  it('refuses an online arbitration application without what the 补正通知书 would demand, listing it all', async () => {
+    const bare = applicationBody(jurisdiction);
+    const r = await worker.post(
+      '/api/portal/applications',
+      {
+        ...bare,
+        worker: { ...bare.worker, address: ' ' },
+        employer: { name: '随州市无名建材有限公司', contactPhone: '13900000009' },
+        claims: [{ type: 'unpaid_wages', amountFen: 500_000, facts: '欠薪' }],
+        narrative: '',
+        facts: {},
+      },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe('ARBITRATION_APPLICATION_INCOMPLETE');
+    expect(r.body.details.missing.map((m: { label: string }) => m.label)).toEqual([
+      '您的住址',
+      '单位地址',
+      '单位法定代表人或主要负责人姓名',
+      '入职日期',
+      '第1项请求的起止日期',
+      '事实和理由（至少10个字）',
+    ]);
+    expect(r.body.message).toBe(
+      '仲裁申请还需要填写：您的住址、单位地址、单位法定代表人或主要负责人姓名、入职日期、第1项请求的起止日期、事实和理由（至少10个字）（否则仲裁委初审时会要求补正）',
+    );
+    // Refused before anything is written.
+    const names = await db()
+      .selectFrom('party')
+      .select('name')
+      .where('name', '=', '随州市无名建材有限公司')
+      .execute();
+    expect(names).toEqual([]);
+  });
+
   it('tells the worker about an open matter with the same employer', async () => {
     const again = { ...body, uploadIds: [] };
     const dup = await worker.post('/api/portal/applications', again, { 'idempotency-key': randomUUID() });

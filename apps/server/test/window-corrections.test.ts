@@ -45,11 +45,14 @@ describe('window: 补正 dates from the clock engine, clock outcomes', () => {
     expect(period.status).toBe('running');
     expect(period.dueDate).toBe(expected);
     expect(doc.fields.deadline).toBe(expected);
-    // The acceptance clock was closed by the correction notice, and says so.
+    // The acceptance clock was stopped by the correction notice, nothing decided, and says so; the
+    // one-time-notice clock was met by the notice.
     const acceptance = clocks.find((k) => k.ruleId === 'arbitration.acceptance');
     expect(acceptance.status).toBe('met');
-    expect(acceptance.outcome).toBe('通知补正');
-    expect(acceptance.statusLabel).toBe('已办结：通知补正');
+    expect(acceptance.outcome).toBe('已停止：通知补正，补正完成后重新起算');
+    expect(acceptance.statusLabel).toBe('已停止：通知补正，补正完成后重新起算');
+    const notice = clocks.find((k) => k.ruleId === 'arbitration.correction');
+    expect(notice.statusLabel).toBe('已办结：通知补正');
 
     const corrected = await clerk.post(`/api/arbitration/cases/${caseId}/review`, { applicantSigned: true });
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);

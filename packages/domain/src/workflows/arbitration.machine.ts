@@ -98,6 +98,9 @@ export const arbitrationMachine = defineMachine<State, Event, ArbitrationContext
       documents: ['request_for_materials_notice'],
       clocksStop: ['arbitration.correction', 'arbitration.acceptance'],
       clocksStart: ['arbitration.correction-period'],
+      // Nothing is decided yet: the acceptance period starts again from the day the corrected
+      // materials are received (《劳动人事争议仲裁办案规则》第四十六条第（二）项).
+      clockOutcomes: { 'arbitration.acceptance': '已停止：通知补正，补正完成后重新起算' },
       basis: '《劳动人事争议仲裁办案规则》第二十九条第四款',
     },
     {

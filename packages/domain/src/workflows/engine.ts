@@ -26,6 +26,12 @@ export interface TransitionSpec<S extends string, E extends string, C> {
   clocksResume?: readonly string[];
   /** Clocks extended with approval (the clock's extension rule supplies the length). */
   clocksExtend?: readonly string[];
+  /**
+   * What a stopped clock records as having happened, when that is not the step itself: e.g. the
+   * acceptance period stopped by a 补正通知书 is not decided but restarts on correction. Keys are rule ids
+   * of clocksStop; the text is shown as the clock's state.
+   */
+  clockOutcomes?: Readonly<Record<string, string>>;
   /** Legal basis of this step. */
   basis?: string;
 }
@@ -62,6 +68,7 @@ export interface Transition<S extends string, E extends string, C> {
   clocksPause: readonly string[];
   clocksResume: readonly string[];
   clocksExtend: readonly string[];
+  clockOutcomes: Readonly<Record<string, string>>;
   basis?: string;
 }
 
@@ -93,6 +100,7 @@ export interface TransitionResult<S extends string, E extends string> {
   clocksPause: readonly string[];
   clocksResume: readonly string[];
   clocksExtend: readonly string[];
+  clockOutcomes: Readonly<Record<string, string>>;
 }
 
 export interface TransitionRequest<C> {
@@ -131,6 +139,9 @@ export function defineMachine<S extends string, E extends string, C = WorkflowCo
         invalid(`终结状态不得再转换：${from}`, { track, from, event: t.event });
       if (t.roles.length === 0)
         invalid(`转换未声明岗位：${from} —${t.event}→`, { track, from, event: t.event });
+      for (const rule of Object.keys(t.clockOutcomes ?? {}))
+        if (!t.clocksStop?.includes(rule))
+          invalid(`期限结果只能用于本步骤停止的期限：${rule}`, { track, from, event: t.event, rule });
       const key = `${from}\u0000${t.event}`;
       if (seen.has(key))
         invalid(`同一状态与事件重复声明：${from} —${t.event}→`, { track, from, event: t.event });
@@ -147,6 +158,7 @@ export function defineMachine<S extends string, E extends string, C = WorkflowCo
         clocksPause: t.clocksPause ?? [],
         clocksResume: t.clocksResume ?? [],
         clocksExtend: t.clocksExtend ?? [],
+        clockOutcomes: t.clockOutcomes ?? {},
         ...(t.basis ? { basis: t.basis } : {}),
       });
     }
@@ -254,6 +266,7 @@ export function transition<S extends string, E extends string, C>(
     clocksPause: t.clocksPause,
     clocksResume: t.clocksResume,
     clocksExtend: t.clocksExtend,
+    clockOutcomes: t.clockOutcomes,
   };
 }
 

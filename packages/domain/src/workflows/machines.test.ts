@@ -160,6 +160,7 @@ describe.each(Object.values(WORKFLOW_MACHINES) as AnyMachine[])('$track machine'
           clocksPause: t.clocksPause,
           clocksResume: t.clocksResume,
           clocksExtend: t.clocksExtend,
+          clockOutcomes: t.clockOutcomes,
         });
       }
     }

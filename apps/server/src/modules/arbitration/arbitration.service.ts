@@ -7,6 +7,7 @@ import { openCaseInTrx } from '../cases';
 import { getClocksService } from '../clocks';
 import { appendEvent } from '../../platform/scope';
 import { isSystemAuth, systemAuth } from '../../platform/system';
+import { nowOf } from '../../platform/time';
 import {
   type ApplicationData,
   documentNames,
@@ -133,7 +134,8 @@ export async function createApplicationFromMatter(
       representatives: JSON.stringify(reps),
       checklist: JSON.stringify([]),
       same_day_category: category,
-      received_at: new Date(),
+      // The business clock (the same today as the clocks and the documents' dates).
+      received_at: nowOf(ctx.config),
       updated_at: new Date(),
     })
     .execute();
@@ -250,7 +252,7 @@ export async function reviewAndIssue(
     throw new AppError(409, 'APPLICATION_NOT_UNDER_REVIEW', '该申请已不在初审阶段');
   }
   const names = documentNames(d);
-  const receivedAt = new Date();
+  const receivedAt = nowOf(ctx.config);
   if (!result.complete) {
     if (correcting) {
       // 办案规则第二十九条: every missing item is told at once. Items already told are never told again

@@ -13,6 +13,8 @@ export interface ClockMoves {
   clocksPause: readonly string[];
   clocksResume: readonly string[];
   clocksExtend: readonly string[];
+  /** What a stopped clock records when it is not the step itself (the machine's clockOutcomes). */
+  clockOutcomes?: Readonly<Record<string, string>>;
 }
 
 export interface CaseRef {
@@ -65,7 +67,7 @@ export async function moveClocks(
   for (const ruleId of moves.clocksStop) {
     const row = await open(ruleId);
     if (!row) continue;
-    const r = await clocks.meet(trx, row.id, actor, reason, opts.outcome);
+    const r = await clocks.meet(trx, row.id, actor, reason, moves.clockOutcomes?.[ruleId] ?? opts.outcome);
     effects.push({ ruleId, action: 'meet', dueDate: r.due_date });
   }
   for (const ruleId of moves.clocksPause) {

@@ -1,4 +1,9 @@
-import { type EmployerStatus, type TriageResult, triage } from '@onestop/domain';
+import {
+  type EmployerStatus,
+  missingForArbitrationApplication,
+  type TriageResult,
+  triage,
+} from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
@@ -112,6 +117,38 @@ export async function duplicatesFor(db: Kysely<DB>, ctx: AppContext, body: Appli
 }
 
 /**
+ * An online arbitration application carries what the preliminary review would otherwise demand by a
+ * 补正通知书 (《劳动人事争议仲裁办案规则》第二十九条): the same list the portal asks for. The employer's
+ * address and principal count as given when the employer on file (by credit code) already has them.
+ */
+async function assertArbitrationComplete(db: Kysely<DB>, ctx: AppContext, body: ApplicationBody) {
+  const code = body.employer.creditCode?.trim().toUpperCase();
+  const onFile = code
+    ? await db
+        .selectFrom('party')
+        .select(['address_enc', 'legal_representative'])
+        .where('identity_hash', '=', identityHash(ctx.cipher, 'employer', code))
+        .executeTakeFirst()
+    : undefined;
+  const missing = missingForArbitrationApplication({
+    workerAddress: body.worker.address ?? '',
+    employerAddress: onFile?.address_enc ? '（已登记）' : (body.employer.address ?? ''),
+    employerPrincipal: onFile?.legal_representative ? true : (body.employer.legalRepresentative ?? ''),
+    employmentStart: body.facts.employmentStart ?? '',
+    narrative: body.narrative,
+    claims: body.claims.map((c) => ({ ...c, amount: c.amountFen })),
+  });
+  if (missing.length) {
+    throw new AppError(
+      400,
+      'ARBITRATION_APPLICATION_INCOMPLETE',
+      `仲裁申请还需要填写：${missing.map((m) => m.label).join('、')}（否则仲裁委初审时会要求补正）`,
+      { missing },
+    );
+  }
+}
+
+/**
  * An online application (complaint, mediation request, arbitration application) becomes a matter with
  * the same parties, claims and checks as at the window (validateIntake, upsertWorker, the triage), in
  * one transaction with the uploads, the consents and the submission record. The matter is left for a
@@ -156,6 +193,7 @@ export async function createOnlineApplication(
     .where('id', '=', body.jurisdictionId)
     .executeTakeFirst();
   if (!j) throw new AppError(400, 'JURISDICTION_UNKNOWN', '请选择办理地点', { field: 'jurisdictionId' });
+  if (body.kind === 'arbitration') await assertArbitrationComplete(db, ctx, body);
   const duplicates = await duplicatesFor(db, ctx, body, today);
   if (duplicates.length && !body.acknowledgeDuplicate) {
     throw new AppError(

@@ -1,7 +1,8 @@
+import { missingForArbitrationApplication } from '@onestop/domain/claims/application';
 import { CLAIM_CATALOGUE, CLAIM_TYPES, type ClaimType } from '@onestop/domain/claims/catalogue';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, errorCode, errorText, newKey } from '../api';
-import { clearDraft, loadDraft, missingForArbitration, saveDraft } from '../draft';
+import { clearDraft, loadDraft, saveDraft } from '../draft';
 import { Field } from '../Field';
 import { EvidencePicker, type Uploaded } from '../Evidence';
 import { Link, navigate } from '../router';
@@ -58,6 +59,7 @@ export function ApplyPage({ kind }: { kind: Kind }) {
     employer: '',
     creditCode: '',
     employerAddress: '',
+    legalRepresentative: '',
     contactName: '',
     contactPhone: '',
     narrative: '',
@@ -69,13 +71,16 @@ export function ApplyPage({ kind }: { kind: Kind }) {
     saved?.claims?.length ? saved.claims.map((c) => ({ ...c, key: ++claimKey })) : [emptyClaim()],
   );
   const [files, setFiles] = useState<Uploaded[]>([]);
-  const [mediation, setMediation] = useState(kind === 'mediation');
+  // Consents are the worker's own express acts: never ticked in advance (a mediation request asks for
+  // the tick before it is sent; 《劳动争议调解仲裁法》第三条: mediation is voluntary).
+  const [mediation, setMediation] = useState(false);
   // Electronic service needs the worker's own express consent: never ticked in advance.
   const [eService, setEService] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Result | null>(null);
+  const [draftSaved, setDraftSaved] = useState<string | null>(null);
   const key = useRef(newKey());
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
 
@@ -133,14 +138,24 @@ export function ApplyPage({ kind }: { kind: Kind }) {
     e.preventDefault();
     setError(null);
     if (kind === 'arbitration') {
-      const missing = missingForArbitration({
-        ...f,
-        claims: claims.map((c) => ({ ...c, monetary: CLAIM_CATALOGUE[c.type].monetary })),
+      const missing = missingForArbitrationApplication({
+        workerAddress: f.address,
+        employerAddress: f.employerAddress,
+        employerPrincipal: f.legalRepresentative,
+        employmentStart: f.employmentStart,
+        narrative: f.narrative,
+        claims,
       });
       if (missing.length) {
-        setError(`仲裁申请还需要填写：${missing.join('、')}（仲裁委审查时会要求补正）`);
+        setError(
+          `仲裁申请还需要填写：${missing.map((m) => m.label).join('、')}（否则仲裁委初审时会要求补正）`,
+        );
         return;
       }
+    }
+    if (kind === 'mediation' && !mediation) {
+      setError('申请调解须勾选“我愿意先调解”（调解以自愿为前提）');
+      return;
     }
     setBusy(true);
     const body = {
@@ -157,6 +172,7 @@ export function ApplyPage({ kind }: { kind: Kind }) {
         name: f.employer.trim(),
         ...(f.creditCode.trim() && { creditCode: f.creditCode.trim() }),
         ...(f.employerAddress.trim() && { address: f.employerAddress.trim() }),
+        ...(f.legalRepresentative.trim() && { legalRepresentative: f.legalRepresentative.trim() }),
         ...(f.contactName.trim() && { contactName: f.contactName.trim() }),
         ...(f.contactPhone.trim() && { contactPhone: f.contactPhone.trim() }),
       },
@@ -257,6 +273,13 @@ export function ApplyPage({ kind }: { kind: Kind }) {
         label={kind === 'arbitration' ? '单位地址 *' : '单位地址'}
         value={f.employerAddress}
         onChange={set('employerAddress')}
+      />
+      <Field
+        id="legalRepresentative"
+        label={kind === 'arbitration' ? '单位法定代表人或负责人姓名 *' : '单位法定代表人或负责人姓名'}
+        value={f.legalRepresentative}
+        onChange={set('legalRepresentative')}
+        hint="不知道法定代表人的，填老板或经理的姓名"
       />
       <Field id="contactName" label="单位联系人" value={f.contactName} onChange={set('contactName')} />
       <Field
@@ -370,6 +393,23 @@ export function ApplyPage({ kind }: { kind: Kind }) {
         我同意中心把文书发到本网页（电子送达），第一次打开的时间就是送达时间；我仍可要纸质文书
       </label>
       <p className="hint">您的个人信息仅用于办理本事项，依法加密保存。</p>
+      <button
+        type="button"
+        className="secondary wide"
+        onClick={() => {
+          const { idNumber: _never, ...kept } = f;
+          saveDraft(kind, { f: kept, claims: claims.map(({ key: _k, ...c }) => c) } satisfies Draft);
+          setDraftSaved('草稿已保存在本手机，下次打开本页可以接着填（身份证号码须重新输入）');
+        }}
+        data-testid="apply-save-draft"
+      >
+        保存草稿，稍后再填
+      </button>
+      {draftSaved ? (
+        <p className="alert ok" role="status" data-testid="apply-draft-saved">
+          {draftSaved}
+        </p>
+      ) : null}
       {error ? (
         <div className="alert error" role="alert">
           {error}

@@ -129,7 +129,7 @@ export function ReviewForm({
             .join('；')}
         </Form.Item>
         <Form.Item name="facts" label="事实和理由">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="review-facts" />
         </Form.Item>
         <Form.Item name="kinds" label="已收到的材料（未勾选的将列入补正通知书）">
           <Checkbox.Group

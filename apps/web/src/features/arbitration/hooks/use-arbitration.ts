@@ -54,6 +54,10 @@ function useRefresh() {
     void client.invalidateQueries({ queryKey: ['arbitration'] });
     void client.invalidateQueries({ queryKey: ['matter'] });
     void client.invalidateQueries({ queryKey: ['cases'] });
+    // The matter page's cases card and the case pages show the case's state: live after every step.
+    void client.invalidateQueries({ queryKey: ['matter-cases'] });
+    void client.invalidateQueries({ queryKey: ['case'] });
+    void client.invalidateQueries({ queryKey: ['work'] });
     void client.invalidateQueries({ queryKey: ['clocks'] });
     void client.invalidateQueries({ queryKey: ['documents'] });
   };

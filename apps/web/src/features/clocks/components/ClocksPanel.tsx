@@ -62,7 +62,9 @@ function ClockItem({ clock, onAction }: { clock: Clock; onAction: (k: ClockActio
             {clock.source?.type === 'case' ? (
               <Tag data-testid="clock-source">{clock.source.label}</Tag>
             ) : null}
-            <Tag color={STATUS_COLORS[clock.status]}>{clock.statusLabel}</Tag>
+            <Tag color={STATUS_COLORS[clock.status]} data-testid="clock-status">
+              {clock.statusLabel}
+            </Tag>
             {open || clock.status === 'missed' ? (
               <Tag color={URGENCY_COLORS[clock.urgency]} data-testid="clock-countdown">
                 {countdownText(clock)}
