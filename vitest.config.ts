@@ -15,6 +15,8 @@ export default defineConfig({
             'scripts/**/*.unit.test.ts',
           ],
           environment: 'node',
+          // PDF renders and the type-check test take seconds each on a loaded shared machine.
+          testTimeout: 30_000,
         },
       },
       {
