@@ -165,11 +165,11 @@ describe('computeDue over the 2026 calendar', () => {
     });
     expect(result.basis).toContain('《劳动争议调解仲裁法》第二十九条');
     expect(result.explanation).toContain(
-      '自2026-02-13次日起算5个工作日（跳过春节假期，2月14日调休上班计入）',
+      '自2026年2月13日次日起算5个工作日（跳过春节假期，2月14日调休上班计入）',
     );
     expect(due('arbitration.acceptance', '2026-02-13')).toBe(result.due);
     expect(computeDue(requireRule('mediation.settlement'), '2026-09-16', calendar).explanation).toContain(
-      '期限末日2026-10-01为国庆节假期，顺延至其后第一个工作日2026-10-08',
+      '期限末日2026年10月1日为国庆节假期，顺延至其后第一个工作日2026年10月8日',
     );
     expect(computeDue(requireRule('mediation.settlement'), '2026-09-25', calendar).explanation).toContain(
       '调休上班日，不顺延',
@@ -179,9 +179,9 @@ describe('computeDue over the 2026 calendar', () => {
   it('explains the same-day promise when the application arrives on a rest day', () => {
     const sameDay = requireRule('center.same-day-acceptance');
     expect(computeDue(sameDay, '2026-02-15', calendar).explanation).toBe(
-      '收到之日2026-02-15为春节假期，于其后第一个工作日2026-02-24办结',
+      '收到之日2026年2月15日为春节假期，于其后第一个工作日2026年2月24日办结',
     );
-    expect(computeDue(sameDay, '2026-02-14', calendar).explanation).toBe('当日办结，期限为2026-02-14');
+    expect(computeDue(sameDay, '2026-02-14', calendar).explanation).toBe('当日办结，期限为2026年2月14日');
   });
 
   it('finds the clocks restarted by an event and the clocks of a track', () => {

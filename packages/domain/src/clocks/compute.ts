@@ -11,6 +11,7 @@ import {
   type WorkCalendar,
   weekdayName,
 } from '../calendar';
+import { chineseDate as cd } from '../time';
 import { ClockInputError } from './errors';
 import { findRule } from './rules';
 import type { ClockRollover, ClockRule, ClockUnit } from './types';
@@ -96,21 +97,22 @@ function countWorkingDays(calendar: WorkCalendar, from: IsoDate, n: number, dire
   if (holidayNames.length > 0) details.push(`跳过${holidayNames.join('、')}假期`);
   if (makeups.length > 0) details.push(`${makeups.join('、')}调休上班计入`);
   const detail = details.length > 0 ? `（${details.join('，')}）` : '';
-  const head = direction === 1 ? `自${from}次日起算${n}个工作日` : `自${from}前一日起倒数${n}个工作日`;
-  return { due, text: `${head}${detail}，${direction === 1 ? '至' : '最迟于'}${due}` };
+  const head =
+    direction === 1 ? `自${cd(from)}次日起算${n}个工作日` : `自${cd(from)}前一日起倒数${n}个工作日`;
+  return { due, text: `${head}${detail}，${direction === 1 ? '至' : '最迟于'}${cd(due)}` };
 }
 
 /** Applies the roll-over policy to the last day of a calendar period (《民法典》第二百零三条第一款；《民事诉讼法》第八十五条第三款, 《民法典》第二百零三条). */
 function rollOver(calendar: WorkCalendar, end: IsoDate, rollover: ClockRollover, direction: 1 | -1): Step {
   if (calendar.isWorkingDay(end)) {
     const makeup = calendar.dayType(end) === 'makeup_workday';
-    return { due: end, text: makeup ? `期限末日${end}为调休上班日，不顺延` : `期限末日为${end}` };
+    return { due: end, text: makeup ? `期限末日${cd(end)}为调休上班日，不顺延` : `期限末日为${cd(end)}` };
   }
   const label = describeDay(calendar, end);
-  if (rollover === 'none') return { due: end, text: `期限末日${end}为${label}（本期限不顺延）` };
+  if (rollover === 'none') return { due: end, text: `期限末日${cd(end)}为${label}（本期限不顺延）` };
   const due = direction === 1 ? calendar.nextWorkingDay(end) : calendar.previousWorkingDay(end);
   const where = direction === 1 ? '顺延至其后第一个工作日' : '提前至其前最后一个工作日';
-  return { due, text: `期限末日${end}为${label}，${where}${due}` };
+  return { due, text: `期限末日${cd(end)}为${label}，${where}${cd(due)}` };
 }
 
 function advance(
@@ -134,7 +136,8 @@ function advance(
     case 'calendar_days': {
       const end = addDays(from, direction * duration + suspendedDays);
       const roll = rollOver(calendar, end, rollover, direction);
-      const head = direction === 1 ? `自${from}次日起算${duration}日` : `自${from}前一日起倒数${duration}日`;
+      const head =
+        direction === 1 ? `自${cd(from)}次日起算${duration}日` : `自${cd(from)}前一日起倒数${duration}日`;
       return { due: roll.due, text: `${head}${suspension}，${roll.text}` };
     }
     case 'months':
@@ -149,15 +152,15 @@ function advance(
       const label = unit === 'years' ? `${duration}年` : `${duration}个月`;
       return {
         due: roll.due,
-        text: `自${from}起算${label}，对应日为${corresponding}${fallback}${suspension}，${roll.text}`,
+        text: `自${cd(from)}起算${label}，对应日为${cd(corresponding)}${fallback}${suspension}，${roll.text}`,
       };
     }
     case 'same_day': {
       const roll = rollOver(calendar, from, rollover, 1);
-      if (roll.due === from) return { due: from, text: `当日办结，期限为${from}` };
+      if (roll.due === from) return { due: from, text: `当日办结，期限为${cd(from)}` };
       return {
         due: roll.due,
-        text: `收到之日${from}为${describeDay(calendar, from)}，于其后第一个工作日${roll.due}办结`,
+        text: `收到之日${cd(from)}为${describeDay(calendar, from)}，于其后第一个工作日${cd(roll.due)}办结`,
       };
     }
   }

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useMatter } from '../../matters/hooks/use-matters';
 import { useMatterCases } from '../hooks/use-cases';
+import { chineseDate } from '../../../lib/time';
 import { OpenCaseModal } from './OpenCaseModal';
 
 /** The matter's track cases (one per function), with the step to open another. For the matter page. */
@@ -48,7 +49,7 @@ export function CasesPanel({ matterId }: { matterId: string }) {
               description={
                 <Typography.Text type="secondary">
                   {c.organizationName} · 承办人 {c.assigneeName ?? '未分配'}
-                  {c.dueDate ? ` · 最近期限 ${c.dueDate}` : ''}
+                  {c.dueDate ? ` · 最近期限 ${chineseDate(c.dueDate)}` : ''}
                 </Typography.Text>
               }
             />
