@@ -11,4 +11,9 @@ export { classifyQuery } from './matters.repository';
 export { CHANNEL_LABELS, TRACK_LABELS, idParam, matterDetailSchema } from './matters.schema';
 export { CHANNELS, CLAIM_TRACKS, OPEN_STATUSES } from './matters.tables';
 export type { ClaimTrack } from './matters.tables';
-export { claimsNotInOpenProcedure, createMatterRow, type NewMatter } from './matters.create';
+export {
+  claimsInOpenProcedure,
+  claimsNotInOpenProcedure,
+  createMatterRow,
+  type NewMatter,
+} from './matters.create';
