@@ -1682,7 +1682,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 修改本地数据或就地调解标准（乐观锁：version） */
+        /** 修改本地数据或就地调解标准（乐观锁：version；0 表示尚未保存过） */
         put: {
             parameters: {
                 query?: never;
@@ -25506,7 +25506,8 @@ export interface paths {
                             }[];
                             conclusionRef: string | null;
                             createdAt: string;
-                            disputedConclusion: string | null;
+                            /** @enum {string|null} */
+                            disputedConclusion: "inspection" | "arbitration" | null;
                             documents: {
                                 id: string;
                                 number: string | null;
@@ -25540,7 +25541,11 @@ export interface paths {
                                 createdAt: string;
                                 documentId: string | null;
                                 id: string;
-                                kind: string;
+                                /**
+                                 * @description 协商调处、和解协议、释法明理
+                                 * @enum {string}
+                                 */
+                                kind: "negotiation" | "settlement" | "explanation";
                                 occurredOn: string;
                                 result: string | null;
                             }[];
@@ -25676,7 +25681,8 @@ export interface paths {
                             }[];
                             conclusionRef: string | null;
                             createdAt: string;
-                            disputedConclusion: string | null;
+                            /** @enum {string|null} */
+                            disputedConclusion: "inspection" | "arbitration" | null;
                             documents: {
                                 id: string;
                                 number: string | null;
@@ -25710,7 +25716,11 @@ export interface paths {
                                 createdAt: string;
                                 documentId: string | null;
                                 id: string;
-                                kind: string;
+                                /**
+                                 * @description 协商调处、和解协议、释法明理
+                                 * @enum {string}
+                                 */
+                                kind: "negotiation" | "settlement" | "explanation";
                                 occurredOn: string;
                                 result: string | null;
                             }[];
@@ -25855,7 +25865,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -25889,7 +25900,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26044,7 +26059,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26078,7 +26094,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26236,7 +26256,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26270,7 +26291,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26431,7 +26456,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26465,7 +26491,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26623,7 +26653,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26657,7 +26688,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26806,7 +26841,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26840,7 +26876,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -27009,7 +27049,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -27043,7 +27084,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -27199,7 +27244,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -27233,7 +27279,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -41948,12 +41998,12 @@ export interface components {
          * @description mediation 模块的错误代码
          * @enum {string}
          */
-        ErrorCode_mediation: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW" | "SETTING_INVALID";
+        ErrorCode_mediation: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW";
         /**
          * @description mediation 模块的错误代码
          * @enum {string}
          */
-        ErrorCode_mediationInput: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW" | "SETTING_INVALID";
+        ErrorCode_mediationInput: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW";
         /**
          * @description obligations 模块的错误代码
          * @enum {string}
@@ -44444,7 +44494,7 @@ export const ERROR_CODES = {
   "intake": ["CLAIM_DOUBLE_TRACK", "CLAIM_IN_OTHER_PROCEEDING", "CONSENT_WORKER", "DUPLICATE_WORKER", "JURISDICTION_FORBIDDEN", "JURISDICTION_NOTICE_ISSUED", "MATTER_CLOSED", "MEDIATION_CONSENT_REQUIRED", "NO_JURISDICTION_WARNING", "NO_WORKER", "OVERRIDE_REASON_REQUIRED", "ROUTE_CLAIM_INDEX", "WORKPLACE_UNKNOWN"],
   "legal-aid": ["LEGAL_AID_NOT_ELIGIBLE", "LEGAL_AID_NOT_GRANTED", "LEGAL_AID_NO_APPLICANT", "LEGAL_AID_REFERRAL_OPEN"],
   "matters": ["EVIDENCE_EMPTY", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MATTER_CLOSED", "MERGE_SELF"],
-  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "INSTALMENTS_INVALID", "INSTALMENT_DATE_PAST", "INSTALMENT_ITEM_UNKNOWN", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
+  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "INSTALMENTS_INVALID", "INSTALMENT_DATE_PAST", "INSTALMENT_ITEM_UNKNOWN", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW"],
   "obligations": ["DOCUMENT_NOT_READY", "ENFORCEMENT_NOT_EFFECTIVE", "ENFORCEMENT_PACK_MISSING", "INSPECTION_ORG_MISSING", "INSTALMENTS_INVALID", "NEXT_STEP_NOT_AVAILABLE", "NEXT_STEP_TAKEN", "OBLIGATION_NOT_OVERDUE", "OBLIGATION_PAID", "PAYMENT_DATE_FUTURE", "PAYMENT_DECIDED", "PAYMENT_EXCEEDS_OUTSTANDING", "PAYMENT_ITEM_CLAIM_TYPE", "PAYMENT_REJECT_REASON"],
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],
