@@ -4,7 +4,7 @@ import { ROLES } from '@onestop/domain';
 import { ConfigError, loadConfig } from './config/env';
 import { openDatabase } from './db/database';
 import { migrate } from './db/migrate';
-import { appendAudit, auditKeyOf, SYSTEM_ACTOR } from './platform/audit';
+import { appendAudit, auditKeyOf } from './platform/audit';
 import { appendAnchor, parseAnchors, verifyAuditChain } from './platform/audit-verify';
 import { backupDatabase, digestDatabase, restoreDatabase } from './platform/backup';
 import { cipherFromConfig } from './platform/crypto';
@@ -12,6 +12,7 @@ import { rekeyAll } from './platform/rekey';
 import { hashPassword, passwordPolicyViolation } from './platform/passwords';
 import { seedDemo } from './seed/demo';
 import { seedReference } from './seed/reference';
+import { systemActor } from './platform/system';
 
 const DEFAULT_ANCHORS = './data/audit-anchors.jsonl';
 
@@ -122,7 +123,7 @@ async function main() {
             .insertInto('user_role')
             .values({ user_id: user.id, role: 'sysadmin', jurisdiction_id: city.id })
             .execute();
-          await appendAudit(trx, SYSTEM_ACTOR, {
+          await appendAudit(trx, systemActor('命令行创建系统管理员'), {
             action: 'user.create',
             entityType: 'user',
             entityId: user.id,

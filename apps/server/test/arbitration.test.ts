@@ -233,7 +233,6 @@ describe('arbitration: application, review, acceptance, day close', () => {
 
   it('limitation is only a warning; mediation engineers can open a pre-filled application', async () => {
     const { createApplicationFromMatter } = await import('../src/modules/arbitration/arbitration.service');
-    expect(typeof createApplicationFromMatter).toBe('function');
     const m = await newMatter(clerk, p.zengdu);
     const db = env.server.app.ctx.database.db;
     const user = await db
@@ -252,6 +251,8 @@ describe('arbitration: application, review, acceptance, day close', () => {
         ),
       );
     const view = (await clerk.get(`/api/arbitration/cases/${r.caseId}`)).body;
+    // The pre-filled application is a new arbitration case of this matter, numbered by the commission.
+    expect([view.caseId, view.number, view.matterId]).toEqual([r.caseId, r.number, m.id]);
     expect(view.state).toBe('received');
     expect(view.claims[0].amountFen).toBe(1_250_000);
     expect(view.facts).toContain('调解不成');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../src/platform/audit-verify';
 import { newMatter, places } from './cases.support';
 import { runJobs } from './documents.support';
 import { signedIn, useTestServer } from './harness';
@@ -39,11 +40,15 @@ describe('the system actor', () => {
     ]);
     const audit = await db
       .selectFrom('audit_log')
-      .select(['actor_id', 'actor_name', 'actor_role'])
+      .select(['actor_id', 'actor_name', 'actor_role', 'actor_reason'])
       .where('action', '=', 'matter.obligation_overdue')
       .where('entity_id', '=', a.matterId)
       .execute();
-    expect(audit).toEqual([{ actor_id: null, actor_name: '系统', actor_role: 'system' }]);
+    expect(audit).toEqual([
+      { actor_id: null, actor_name: '系统', actor_role: 'system', actor_reason: '义务履行期限巡检' },
+    ]);
+    // The reason is part of the row's hash: the chain (older rows without one included) still verifies.
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, firstBadSeq: null });
 
     // The staff timeline shows who acted and why.
     const mediator = await signedIn(env, 'zhangmin');

@@ -117,6 +117,8 @@ export interface AuditLogTable {
   actor_id: string | null;
   actor_name: string;
   actor_role: string | null;
+  /** Why the system acted (actor_role 'system' only; migration 0089). */
+  actor_reason: string | null;
   ip: string | null;
   action: string;
   entity_type: string;

@@ -74,6 +74,8 @@ export interface AuditRowForHash {
   actor_id: string | null;
   actor_name: string;
   actor_role: string | null;
+  /** Why the system acted (migration 0089); null for a person and for rows written before. */
+  actor_reason?: string | null;
   ip: string | null;
   action: string;
   entity_type: string;
@@ -97,6 +99,8 @@ function content(r: AuditRowForHash): unknown[] {
     r.summary,
     r.before ?? null,
     r.after ?? null,
+    // Hashed only when present: rows written before 0089 (and a person's rows) keep their hashes.
+    ...(r.actor_reason ? [r.actor_reason] : []),
   ];
 }
 
@@ -167,6 +171,7 @@ export async function flushAudit(trx: Transaction<DB>, key: Buffer): Promise<voi
       actor_id: actor.id,
       actor_name: actor.name,
       actor_role: actor.role,
+      actor_reason: actor.id === null && actor.role === 'system' ? (actor.reason ?? null) : null,
       ip: actor.ip,
       action: entry.action,
       entity_type: entry.entityType,

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema';
-import { appendAudit, SYSTEM_ACTOR } from './audit';
+import { appendAudit } from './audit';
 import type { FieldCipher } from './crypto';
+import { systemActor } from './system';
 
 /**
  * Key rotation of field encryption: re-encrypts every stored value of every `*_enc` text column
@@ -70,7 +71,7 @@ export async function rekeyAll(
           );
         }
         if (rows.length > 0) {
-          await appendAudit(trx, SYSTEM_ACTOR, {
+          await appendAudit(trx, systemActor('更换数据加密密钥'), {
             action: 'crypto.rekey',
             entityType: 'table',
             entityId: `${table}.${column}`,

@@ -101,6 +101,40 @@ export async function readSettingWithBasis<K extends SettingKey>(
   };
 }
 
+/** The stored value (the default when absent or unusable) and the row's version (0 = no row yet). */
+export async function readSettingVersioned<K extends SettingKey>(
+  exec: Exec,
+  key: K,
+): Promise<{ value: SettingValue<K>; version: number }> {
+  const row = await exec
+    .selectFrom('setting')
+    .select(['value', 'version'])
+    .where('key', '=', key)
+    .executeTakeFirst();
+  const parsed = SETTINGS[key].schema.safeParse(row?.value);
+  return {
+    value: (parsed.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>,
+    version: row?.version ?? 0,
+  };
+}
+
+/** The admin views of some declared keys (stored row or the default), in the order given. */
+export async function readSettingViews(exec: Exec, keys: readonly SettingKey[]): Promise<SettingView[]> {
+  const rows = await exec
+    .selectFrom('setting')
+    .select(['key', 'label', 'value', 'basis', 'version'])
+    .where('key', 'in', [...keys])
+    .execute();
+  return keys.map((k) =>
+    viewOf(
+      k,
+      SETTINGS[k] as AnyDef,
+      null,
+      rows.find((r) => r.key === k),
+    ),
+  );
+}
+
 /** A stored setting with its declaration, as the admin page shows it. */
 export interface SettingView {
   key: string;
@@ -186,6 +220,8 @@ export async function writeSetting(
   trx: Transaction<DB>,
   actor: Actor,
   input: { key: string; value: unknown; version: number; basis?: string | undefined },
+  /** The module's own audit action and summary (default: setting.update, 修改“label”). */
+  audit?: { action: string; summary: string },
 ): Promise<SettingView> {
   const value = parseSettingValue(input.key, input.value);
   const found = settingDefinition(input.key) as { def: AnyDef; family: SettingFamily | null };
@@ -213,10 +249,10 @@ export async function writeSetting(
         .returning(['key', 'label', 'value', 'basis', 'version'])
         .executeTakeFirstOrThrow();
   await appendAudit(trx, actor, {
-    action: 'setting.update',
+    action: audit?.action ?? 'setting.update',
     entityType: 'setting',
     entityId: null,
-    summary: `修改“${row.label}”`,
+    summary: audit?.summary ?? `修改“${row.label}”`,
     before: before ? { key: input.key, value: before.value, basis: before.basis } : null,
     after: { key: input.key, value, basis },
   });

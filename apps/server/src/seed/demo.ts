@@ -2,11 +2,15 @@ import { businessDate, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain';
 import type { RoleCode } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { appendAudit, SYSTEM_ACTOR } from '../platform/audit';
+import { appendAudit } from '../platform/audit';
+import { systemActor } from '../platform/system';
 import type { FieldCipher } from '../platform/crypto';
 import { hashPassword } from '../platform/passwords';
 import { claimInstallationMode } from './installation';
 import { seedTrainingDemo } from '../modules/training/training.demo';
+
+/** The demo seed acts as the system, with this reason (audit log). */
+const DEMO_SEED = systemActor('载入演示数据');
 
 export const DEMO_PASSWORD = 'Onestop@2026';
 
@@ -349,10 +353,10 @@ async function seedDemoPrevention(trx: Transaction<DB>): Promise<void> {
       action: 'register',
       summary,
       actor_id: null,
-      actor_name: SYSTEM_ACTOR.name,
+      actor_name: DEMO_SEED.name,
     })
     .execute();
-  await appendAudit(trx, SYSTEM_ACTOR, {
+  await appendAudit(trx, DEMO_SEED, {
     action: 'prevention.register',
     entityType: 'mediation_organization',
     entityId: o.id,
@@ -413,7 +417,7 @@ export async function seedDemo(db: Kysely<DB>, cipher: FieldCipher): Promise<boo
     // Training and 金牌 demo rows (a course held on the seeding day, business time zone by default).
     await seedTrainingDemo(trx, businessDate(new Date(), DEFAULT_TZ_OFFSET_MINUTES));
     await seedDemoPrevention(trx);
-    await appendAudit(trx, SYSTEM_ACTOR, {
+    await appendAudit(trx, DEMO_SEED, {
       action: 'seed.demo',
       entityType: 'system',
       summary: `载入演示用户 ${DEMO_USERS.length} 个`,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Agency, DB } from '../db/schema';
-import { appendAudit, SYSTEM_ACTOR } from '../platform/audit';
+import { appendAudit } from '../platform/audit';
+import { systemActor } from '../platform/system';
 
 /**
  * Reference data every installation starts with: 随州市 and its county-level divisions, and the
@@ -162,7 +163,7 @@ export async function seedReference(db: Kysely<DB>): Promise<boolean> {
         .executeTakeFirstOrThrow();
       oIds.set(o.name, row.id);
     }
-    await appendAudit(trx, SYSTEM_ACTOR, {
+    await appendAudit(trx, systemActor('初始化参考数据'), {
       action: 'seed.reference',
       entityType: 'system',
       summary: `初始化辖区 ${JURISDICTIONS.length} 个、机构 ${ORGANIZATIONS.length} 个`,

@@ -1,12 +1,8 @@
 import { type ChangeEvent, useState } from 'react';
-import { api, errorText, newKey } from './api';
+import { api, errorText, newKey, type PortalResponse } from './api';
 import { compressImage } from './image';
 
-export interface Uploaded {
-  id: string;
-  fileName: string;
-  sizeBytes: number;
-}
+export type Uploaded = PortalResponse<'/uploads', 'post'>;
 
 /**
  * Evidence from the phone: the camera or the album (photos are made smaller first), each file

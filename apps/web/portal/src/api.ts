@@ -1,18 +1,27 @@
 /** The portal's API client: the portal cookie, the x-portal-csrf header, retries with back-off. */
+import type { ApiPath, ApiResponse } from '../../src/lib/api-shapes';
+import type { ErrorCode } from '../../src/lib/api-types';
+
+/**
+ * The code of an error: one the server documents (its OpenAPI `Error.code`, generated into
+ * src/lib/api-types.ts), or the portal's own 'ERROR' for an answer that is not an error body.
+ */
+export type PortalErrorCode = ErrorCode | 'ERROR';
+
+/** The success body of a portal route, by its path under /api/portal (e.g. '/me'), from the generated types. */
+export type PortalResponse<
+  P extends string,
+  M extends 'get' | 'post' | 'put' = 'get',
+> = `/api/portal${P}` extends ApiPath ? ApiResponse<`/api/portal${P}`, M> : never;
 
 export interface ApiError {
   status: number;
-  code: string;
+  code: PortalErrorCode;
   message: string;
   details?: unknown;
 }
 
-export interface Session {
-  kind: 'account' | 'query';
-  csrfToken: string;
-  phoneMasked: string | null;
-  matterId: string | null;
-}
+export type Session = PortalResponse<'/me'>;
 
 let csrf: string | null = null;
 
@@ -36,7 +45,7 @@ export function errorText(e: unknown): string {
   return '网络不稳定，请稍后再试';
 }
 
-export function errorCode(e: unknown): string | null {
+export function errorCode(e: unknown): PortalErrorCode | null {
   return isApiError(e) ? e.code : null;
 }
 
@@ -96,7 +105,7 @@ export async function api<T>(path: string, o: Options = {}): Promise<T> {
 /** Public endpoints outside /api/portal (the clocks calculator, the knowledge base). */
 export async function publicApi<T>(path: string): Promise<T> {
   const res = await fetch(path, { credentials: 'same-origin' });
-  const data = (await res.json()) as T & { message?: string; code?: string };
+  const data = (await res.json()) as T & { message?: string; code?: ErrorCode };
   if (!res.ok) throw { status: res.status, code: data.code ?? 'ERROR', message: data.message ?? '查询失败' };
   return data;
 }

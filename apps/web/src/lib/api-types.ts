@@ -1712,7 +1712,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 修改本地数据或就地调解标准（乐观锁：version） */
+        /** 修改本地数据或就地调解标准（乐观锁：version；0 表示尚未保存过） */
         put: {
             parameters: {
                 query?: never;
@@ -25512,7 +25512,8 @@ export interface paths {
                             }[];
                             conclusionRef: string | null;
                             createdAt: string;
-                            disputedConclusion: string | null;
+                            /** @enum {string|null} */
+                            disputedConclusion: "inspection" | "arbitration" | null;
                             documents: {
                                 id: string;
                                 number: string | null;
@@ -25546,7 +25547,11 @@ export interface paths {
                                 createdAt: string;
                                 documentId: string | null;
                                 id: string;
-                                kind: string;
+                                /**
+                                 * @description 协商调处、和解协议、释法明理
+                                 * @enum {string}
+                                 */
+                                kind: "negotiation" | "settlement" | "explanation";
                                 occurredOn: string;
                                 result: string | null;
                             }[];
@@ -25682,7 +25687,8 @@ export interface paths {
                             }[];
                             conclusionRef: string | null;
                             createdAt: string;
-                            disputedConclusion: string | null;
+                            /** @enum {string|null} */
+                            disputedConclusion: "inspection" | "arbitration" | null;
                             documents: {
                                 id: string;
                                 number: string | null;
@@ -25716,7 +25722,11 @@ export interface paths {
                                 createdAt: string;
                                 documentId: string | null;
                                 id: string;
-                                kind: string;
+                                /**
+                                 * @description 协商调处、和解协议、释法明理
+                                 * @enum {string}
+                                 */
+                                kind: "negotiation" | "settlement" | "explanation";
                                 occurredOn: string;
                                 result: string | null;
                             }[];
@@ -25861,7 +25871,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -25895,7 +25906,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26050,7 +26065,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26084,7 +26100,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26242,7 +26262,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26276,7 +26297,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26437,7 +26462,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26471,7 +26497,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26629,7 +26659,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26663,7 +26694,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -26812,7 +26847,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -26846,7 +26882,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -27015,7 +27055,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -27049,7 +27090,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -27205,7 +27250,8 @@ export interface paths {
                                 }[];
                                 conclusionRef: string | null;
                                 createdAt: string;
-                                disputedConclusion: string | null;
+                                /** @enum {string|null} */
+                                disputedConclusion: "inspection" | "arbitration" | null;
                                 documents: {
                                     id: string;
                                     number: string | null;
@@ -27239,7 +27285,11 @@ export interface paths {
                                     createdAt: string;
                                     documentId: string | null;
                                     id: string;
-                                    kind: string;
+                                    /**
+                                     * @description 协商调处、和解协议、释法明理
+                                     * @enum {string}
+                                     */
+                                    kind: "negotiation" | "settlement" | "explanation";
                                     occurredOn: string;
                                     result: string | null;
                                 }[];
@@ -42068,12 +42118,12 @@ export interface components {
          * @description mediation 模块的错误代码
          * @enum {string}
          */
-        ErrorCode_mediation: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW" | "SETTING_INVALID";
+        ErrorCode_mediation: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW";
         /**
          * @description mediation 模块的错误代码
          * @enum {string}
          */
-        ErrorCode_mediationInput: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW" | "SETTING_INVALID";
+        ErrorCode_mediationInput: "CLAIM_NOT_AVAILABLE" | "CLAIM_NOT_IN_CASE" | "CLAIM_NOT_IN_PROPOSAL" | "CONSENT_WORKER" | "INSTALMENTS_INVALID" | "INSTALMENT_DATE_PAST" | "INSTALMENT_ITEM_UNKNOWN" | "LOCAL_FIGURE_MISSING" | "MEDIATION_CONSENT_REQUIRED" | "MEDIATION_ISSUER_MISSING" | "MEDIATION_NOTHING_AGREED" | "MEDIATION_NO_AGREEMENT" | "MEDIATION_NO_PROPOSAL" | "MEDIATION_ORGANIZATION_REQUIRED" | "MEDIATION_ORGANIZATION_UNKNOWN" | "MEDIATION_REPLIES_PENDING" | "MEDIATOR_CONTACT_REQUIRED" | "NOT_MEDIATION_CASE" | "NO_CLAIMS_FOR_MEDIATION" | "OVERRIDE_REASON_REQUIRED" | "PERFORMANCE_DATE_PAST" | "PROPOSAL_AMOUNT_REQUIRED" | "PROPOSAL_ITEM_MISSING" | "REFERRAL_NOT_PENDING" | "REPLY_DEADLINE_PAST" | "SESSION_NO_SHOW";
         /**
          * @description obligations 模块的错误代码
          * @enum {string}
@@ -45044,7 +45094,7 @@ export const ERROR_CODES = {
   "intake": ["CLAIM_DOUBLE_TRACK", "CLAIM_IN_OTHER_PROCEEDING", "CONSENT_WORKER", "DUPLICATE_WORKER", "JURISDICTION_FORBIDDEN", "JURISDICTION_NOTICE_ISSUED", "MATTER_CLOSED", "MEDIATION_CONSENT_REQUIRED", "NO_JURISDICTION_WARNING", "NO_WORKER", "OVERRIDE_REASON_REQUIRED", "ROUTE_CLAIM_INDEX", "WORKPLACE_UNKNOWN"],
   "legal-aid": ["LEGAL_AID_NOT_ELIGIBLE", "LEGAL_AID_NOT_GRANTED", "LEGAL_AID_NO_APPLICANT", "LEGAL_AID_REFERRAL_OPEN"],
   "matters": ["EVIDENCE_EMPTY", "EVIDENCE_TYPE", "JURISDICTION_FORBIDDEN", "MATTER_CLOSED", "MERGE_SELF"],
-  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "INSTALMENTS_INVALID", "INSTALMENT_DATE_PAST", "INSTALMENT_ITEM_UNKNOWN", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW", "SETTING_INVALID"],
+  "mediation": ["CLAIM_NOT_AVAILABLE", "CLAIM_NOT_IN_CASE", "CLAIM_NOT_IN_PROPOSAL", "CONSENT_WORKER", "INSTALMENTS_INVALID", "INSTALMENT_DATE_PAST", "INSTALMENT_ITEM_UNKNOWN", "LOCAL_FIGURE_MISSING", "MEDIATION_CONSENT_REQUIRED", "MEDIATION_ISSUER_MISSING", "MEDIATION_NOTHING_AGREED", "MEDIATION_NO_AGREEMENT", "MEDIATION_NO_PROPOSAL", "MEDIATION_ORGANIZATION_REQUIRED", "MEDIATION_ORGANIZATION_UNKNOWN", "MEDIATION_REPLIES_PENDING", "MEDIATOR_CONTACT_REQUIRED", "NOT_MEDIATION_CASE", "NO_CLAIMS_FOR_MEDIATION", "OVERRIDE_REASON_REQUIRED", "PERFORMANCE_DATE_PAST", "PROPOSAL_AMOUNT_REQUIRED", "PROPOSAL_ITEM_MISSING", "REFERRAL_NOT_PENDING", "REPLY_DEADLINE_PAST", "SESSION_NO_SHOW"],
   "obligations": ["DOCUMENT_NOT_READY", "ENFORCEMENT_NOT_EFFECTIVE", "ENFORCEMENT_PACK_MISSING", "INSPECTION_ORG_MISSING", "INSTALMENTS_INVALID", "NEXT_STEP_NOT_AVAILABLE", "NEXT_STEP_TAKEN", "OBLIGATION_NOT_OVERDUE", "OBLIGATION_PAID", "PAYMENT_DATE_FUTURE", "PAYMENT_DECIDED", "PAYMENT_EXCEEDS_OUTSTANDING", "PAYMENT_ITEM_CLAIM_TYPE", "PAYMENT_REJECT_REASON"],
   "parties": ["FORBIDDEN", "LOOKUP_QUERY"],
   "petitions": ["CONCLUSION_REQUIRED", "PETITIONER_REQUIRED", "PETITION_DOCUMENT_FIELD_REQUIRED", "PETITION_EVENT_UNKNOWN", "PETITION_NOT_OPEN", "PETITION_NOT_REGISTERED", "TRANSFER_TARGET_MISSING"],

@@ -8,13 +8,14 @@ import { CaseResultModal } from '../features/prevention/components/CaseResultMod
 import { OrgCasesList } from '../features/prevention/components/OrgCasesList';
 import { ReferralModal } from '../features/prevention/components/ReferralModal';
 import { useMyOrganizations, useOrgCases, useRecordCase } from '../features/prevention/hooks/use-prevention';
+import type { CaseInput } from '../features/prevention/api/prevention.api';
 
 const CLAIM_OPTIONS = CLAIM_TYPES.map((t) => ({ value: t, label: CLAIM_CATALOGUE[t].label }));
 
 interface Values {
   applicantName: string;
   respondentName: string;
-  claimType: string;
+  claimType: CaseInput['claimType'];
   summary: string;
   receivedOn: Dayjs;
 }

@@ -2,10 +2,14 @@ import { findRule, isDomainError, reminderSchedule, type WorkCalendar } from '@o
 import type { FastifyBaseLogger } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
-import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { appendAudit } from '../../platform/audit';
 import { enqueueNotifications, type NewNotification } from '../notifications';
 import type { CalendarService } from './calendar.service';
 import { subjectLabel } from './clocks.labels';
+import { systemActor } from '../../platform/system';
+
+/** The periodic clock sweep marking due clocks missed (the system acts, with this reason). */
+const MISS_SWEEP = systemActor('期限巡检');
 
 export interface SweepDeps {
   db: Kysely<DB>;
@@ -102,7 +106,7 @@ async function markMissed(deps: SweepDeps, opts: Required<SweepOptions>, result:
           rows.map((c) => ({
             clock_id: c.id,
             event: 'miss',
-            actor: SYSTEM_ACTOR.name,
+            actor: MISS_SWEEP.name,
             actor_id: null,
             reason: '期限届满未办结',
             payload: JSON.stringify({ due: c.due_date, today: opts.today }),
@@ -126,7 +130,7 @@ async function markMissed(deps: SweepDeps, opts: Required<SweepOptions>, result:
         })),
       );
       result.escalations += await enqueueNotifications(trx, messages);
-      await appendAudit(trx, SYSTEM_ACTOR, {
+      await appendAudit(trx, MISS_SWEEP, {
         action: 'clock.miss',
         entityType: 'clock',
         entityId: rows.length === 1 ? rows[0]!.id : null,

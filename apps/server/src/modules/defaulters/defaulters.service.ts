@@ -17,7 +17,7 @@ import {
 } from '@onestop/domain';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { type Actor, appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
@@ -27,6 +27,10 @@ import { computeOrProvisional, OPEN_STATUSES } from '../clocks';
 import { getDocumentsService } from '../documents';
 import { rolesOnCase } from '../inspection';
 import type { DefaulterListingTable } from './defaulters.tables';
+import { systemActor } from '../../platform/system';
+
+/** The daily job that moves listings whose term has ended (the system acts, with this reason). */
+const EXPIRY_SWEEP = systemActor('失信名单列入期限届满巡检');
 
 type Exec = Kysely<DB> | Transaction<DB>;
 export type ListingRow = Selectable<DefaulterListingTable>;
@@ -650,7 +654,7 @@ export async function expireListings(ctx: AppContext, today: string): Promise<nu
       for (const l of rows) {
         const p = await particulars(trx, l);
         const removedOn = plusDays(l.ends_on!, 1);
-        await takeStep(trx, ctx, SYSTEM_ACTOR, l, 'expire', {
+        await takeStep(trx, ctx, EXPIRY_SWEEP, l, 'expire', {
           version: l.version,
           set: { removed_on: removedOn },
           fields: {
@@ -665,7 +669,7 @@ export async function expireListings(ctx: AppContext, today: string): Promise<nu
           clockTrigger: today,
         });
         // A pending early-removal application ends with the listing.
-        await meetIfOpen(trx, ctx, SYSTEM_ACTOR, l.id, 'defaulter.removal-review', '列入期限届满移出');
+        await meetIfOpen(trx, ctx, EXPIRY_SWEEP, l.id, 'defaulter.removal-review', '列入期限届满移出');
       }
       return rows.length;
     });

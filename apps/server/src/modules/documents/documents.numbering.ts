@@ -1,10 +1,11 @@
 import { formatNumber, NUMBER_STYLES, validateNumberPattern } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { appendAudit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
 import { TEMPLATES } from './render/index';
+import { systemActor } from '../../platform/system';
 
 /**
  * 文号 patterns are data (document_number_pattern), one per issuer and type, or '*' for the issuer's
@@ -309,7 +310,7 @@ export async function seedNumberPatterns(db: Kysely<DB>): Promise<number> {
     });
     if (!rows.length) return 0;
     await trx.insertInto('document_number_pattern').values(rows).execute();
-    await appendAudit(trx, SYSTEM_ACTOR, {
+    await appendAudit(trx, systemActor('初始化文号格式'), {
       action: 'document_number_pattern.seed',
       entityType: 'document_number_pattern',
       summary: `初始化文号格式 ${rows.length} 条`,

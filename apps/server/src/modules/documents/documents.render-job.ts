@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AppConfig } from '../../config/env';
 import type { DB } from '../../db/schema';
-import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { appendAudit } from '../../platform/audit';
 import { todayIso } from '../../platform/auth';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
@@ -15,6 +15,7 @@ import type { DocumentContext, DocumentModel } from './render/index';
 import { draftNumber, findPattern } from './documents.numbering';
 import { renderDocx, renderPdf } from './render/index';
 import { formatShortCode } from './short-code';
+import { systemActor } from '../../platform/system';
 
 export interface RenderDeps {
   db: Kysely<DB>;
@@ -185,7 +186,7 @@ export async function renderDocumentJob(
           .where('state', '=', 'issued')
           .execute();
       }
-      await appendAudit(trx, SYSTEM_ACTOR, {
+      await appendAudit(trx, systemActor('文书签发版生成'), {
         action: 'document.issued',
         entityType: 'document',
         entityId: documentId,

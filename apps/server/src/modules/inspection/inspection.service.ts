@@ -13,7 +13,7 @@ import type { EmployerInput } from '../parties';
 import { today } from './inspection.access';
 import type { RegisterBody } from './inspection.schema';
 import type { InspectionSource } from './inspection.tables';
-import { createMatterRow } from '../matters';
+import { claimsInOpenProcedure, createMatterRow } from '../matters';
 
 type Trx = Transaction<DB>;
 export type CaseRow = Selectable<TrackCaseTable>;
@@ -292,15 +292,11 @@ export async function openDisputeProceedings(
       .execute()
   ).map((r) => r.type);
   if (!workers.length || !employers.length || !types.length) return [];
-  const rows = await exec
-    .selectFrom('track_case as tc')
+  const rows = await claimsInOpenProcedure(exec)
     .innerJoin('organization as o', 'o.id', 'tc.organization_id')
-    .innerJoin('case_claim as cc', 'cc.case_id', 'tc.id')
-    .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
     .select(['tc.track', 'tc.number', 'o.name as organization', 'mc.type as claimType'])
     .where('tc.track', 'in', ['mediation', 'arbitration'])
     .where('tc.closed', '=', false)
-    .where('cc.open', '=', true)
     .where('mc.type', 'in', types)
     .where('tc.matter_id', '!=', c.matter_id)
     .where((eb) =>

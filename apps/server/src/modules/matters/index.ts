@@ -18,4 +18,9 @@ export {
 } from './matters.schema';
 export { CHANNELS, CLAIM_TRACKS, OPEN_STATUSES } from './matters.tables';
 export type { ClaimTrack } from './matters.tables';
-export { claimsNotInOpenProcedure, createMatterRow, type NewMatter } from './matters.create';
+export {
+  claimsInOpenProcedure,
+  claimsNotInOpenProcedure,
+  createMatterRow,
+  type NewMatter,
+} from './matters.create';

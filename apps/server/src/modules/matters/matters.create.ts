@@ -31,6 +31,20 @@ export async function createMatterRow(
 }
 
 /**
+ * The claims held by an open case (case_claim.open), with the case (tc) and the claim (mc): the one
+ * definition of "in an open procedure" (《劳动保障监察条例》第二十一条第二款; 《劳动人事争议仲裁办案规则》第三十条).
+ * `claimsNotInOpenProcedure` is its complement within one matter; inspection asks it across matters
+ * (the same worker and employer). The caller adds its own filters and select.
+ */
+export function claimsInOpenProcedure(exec: Kysely<DB> | Transaction<DB>) {
+  return exec
+    .selectFrom('case_claim as cc')
+    .innerJoin('track_case as tc', 'tc.id', 'cc.case_id')
+    .innerJoin('matter_claim as mc', 'mc.id', 'cc.claim_id')
+    .where('cc.open', '=', true);
+}
+
+/**
  * The claims of a matter not in an open procedure (pending or routed, no open case holds them):
  * one claim, one open procedure (《劳动保障监察条例》第二十一条第二款; 《劳动人事争议仲裁办案规则》第三十条).
  * The caller adds its own select and order.

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
-import { AppError, errorResponses, errorSchema } from '../../platform/errors';
+import { errorResponses, errorSchema } from '../../platform/errors';
 import { writeSetting } from '../../platform/settings';
 import { CALCULATION_LABELS, calculate, calculationInput } from './calculator.service';
-import { EDITABLE_KEYS, figureProblem, loadCalcFigures, loadFigures } from './mediation.settings';
+import { EDITABLE_KEYS, loadCalcFigures, loadFigures } from './mediation.settings';
 
 const figureSchema = z.object({
   key: z.string(),
@@ -72,21 +72,20 @@ export const calculatorRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { auth: 'admin.orgs' },
       schema: {
         tags,
-        summary: '修改本地数据或就地调解标准（乐观锁：version）',
+        summary: '修改本地数据或就地调解标准（乐观锁：version；0 表示尚未保存过）',
         params: z.strictObject({ key: z.enum(EDITABLE_KEYS, '不可修改的设置项') }),
         body: z.strictObject({
           value: z.unknown(),
           basis: z.string().trim().min(2, '请填写依据').max(500),
-          version: z.number().int().min(1),
+          version: z.number().int().min(0),
         }),
         response: { 200: figureSchema, ...errorResponses },
       },
     },
     async (req) => {
       const { key } = req.params;
-      const problem = figureProblem(key, req.body.value);
-      if (problem) throw new AppError(400, 'SETTING_INVALID', problem, { field: 'value' });
-      // One write path for settings (platform/settings.ts): typed, version-checked, audited.
+      // One write path for settings (platform/settings.ts): typed by the registry (400 SETTING_INVALID
+      // with the registry's reason), version-checked (0 = not stored yet), audited.
       return db.transaction().execute((trx) =>
         writeSetting(trx, actorOf(req, 'admin.orgs'), {
           key,

@@ -146,7 +146,7 @@ export const petitionSchema = z.object({
   reasons: z.string(),
   category: z.string().nullable(),
   categoryLabel: z.string().nullable(),
-  disputedConclusion: z.string().nullable(),
+  disputedConclusion: z.enum(['inspection', 'arbitration']).nullable(),
   conclusionRef: z.string().nullable(),
   transfer: z
     .object({
@@ -169,7 +169,7 @@ export const petitionSchema = z.object({
   records: z.array(
     z.object({
       id: z.string(),
-      kind: z.string(),
+      kind: z.enum(['negotiation', 'settlement', 'explanation']).describe('协商调处、和解协议、释法明理'),
       occurredOn: z.string(),
       content: z.string(),
       result: z.string().nullable(),

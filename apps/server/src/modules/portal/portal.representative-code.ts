@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { appendAudit } from '../../platform/audit';
 import type { FieldCipher } from '../../platform/crypto';
 import type { IssueEnricher } from '../documents';
 import { formatShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../documents';
+import { systemActor } from '../../platform/system';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -97,7 +98,7 @@ export const representativeCodeEnricher: IssueEnricher = async (deps, doc, issue
     fields: { representativeCode: formatShortCode(code), portalUrl },
     async onIssued(trx) {
       await recordRepresentativeCode(trx, cipher, { ...respondent, code, issuedBy, documentId: doc.id });
-      await appendAudit(trx, SYSTEM_ACTOR, {
+      await appendAudit(trx, systemActor('应诉通知书签发时生成网上应诉代表码'), {
         action: 'portal.representative_code.issue',
         entityType: 'matter',
         entityId: respondent.matterId,

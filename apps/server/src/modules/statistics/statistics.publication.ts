@@ -10,8 +10,8 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
-import { appendAudit } from '../../platform/audit';
-import { AppError, errors } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
+import { readSettingVersioned, writeSetting } from '../../platform/settings';
 import { loadFacts } from './statistics.facts';
 
 /**
@@ -19,7 +19,7 @@ import { loadFacts } from './statistics.facts';
  * migration 0069). Only count rows in 件 or 人 can be published, for the whole city and the last full
  * quarter; a figure under 5 is shown as "<5" so nobody can be identified (domain `suppress`).
  */
-export const PUBLICATION_KEY = 'statistics.publication';
+export const PUBLICATION_KEY = 'statistics.publication' as const;
 const PUBLISHABLE_UNITS = new Set(['件', '人']);
 
 export interface PublicationRow {
@@ -41,16 +41,15 @@ export function publishableRows() {
   );
 }
 
-export async function readPublication(db: Kysely<DB>): Promise<Publication & { version: number }> {
-  const s = await db
-    .selectFrom('setting')
-    .select(['value', 'version'])
-    .where('key', '=', PUBLICATION_KEY)
-    .executeTakeFirst();
-  const v = (s?.value ?? { enabled: false, rows: [] }) as Publication;
-  return { enabled: v.enabled === true, rows: Array.isArray(v.rows) ? v.rows : [], version: s?.version ?? 0 };
+/** The stored choice through the settings registry (typed; off with no rows when absent or unusable). */
+export async function readPublication(
+  db: Kysely<DB> | Transaction<DB>,
+): Promise<Publication & { version: number }> {
+  const { value, version } = await readSettingVersioned(db, PUBLICATION_KEY);
+  return { enabled: value.enabled, rows: value.rows, version };
 }
 
+/** Checks the rows are publishable, then writes through the registry (typed, version-checked, audited). */
 export async function writePublication(
   trx: Transaction<DB>,
   actor: Actor,
@@ -65,26 +64,15 @@ export async function writePublication(
       'PUBLICATION_ROW_INVALID',
       `报表“${bad.table}”的指标“${bad.row}”不能公开：只能公开以件、人计的计数指标`,
     );
-  const before = await readPublication(trx);
-  const updated = await trx
-    .updateTable('setting')
-    .set({
-      value: JSON.stringify({ enabled: next.enabled, rows: next.rows }),
-      version: before.version + 1,
-      updated_at: new Date(),
-    })
-    .where('key', '=', PUBLICATION_KEY)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw errors.conflict(before);
-  await appendAudit(trx, actor, {
-    action: 'statistics.publication.update',
-    entityType: 'setting',
-    entityId: null,
-    summary: next.enabled ? `公开统计数据（${next.rows.length}项指标）` : '停止公开统计数据',
-    before: { enabled: before.enabled, rows: before.rows },
-    after: next,
-  });
+  await writeSetting(
+    trx,
+    actor,
+    { key: PUBLICATION_KEY, value: { enabled: next.enabled, rows: next.rows }, version },
+    {
+      action: 'statistics.publication.update',
+      summary: next.enabled ? `公开统计数据（${next.rows.length}项指标）` : '停止公开统计数据',
+    },
+  );
 }
 
 /** The public figures: the city total of each chosen row for the last full quarter, small numbers suppressed. */

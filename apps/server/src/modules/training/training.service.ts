@@ -15,13 +15,14 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { type Actor, type AuditEntry, appendAudit, SYSTEM_ACTOR } from '../../platform/audit';
+import { type Actor, type AuditEntry, appendAudit } from '../../platform/audit';
 import { invalidateSessionCache, todayIso } from '../../platform/auth';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordModuleChange } from '../../platform/module-events';
 import { getClocksService } from '../clocks';
 import type { attendanceBody, courseBody, renewBody, requirementBody, scoreBody } from './training.schema';
+import { systemActor } from '../../platform/system';
 
 export type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -618,7 +619,8 @@ export async function ensureReminders(ctx: AppContext): Promise<number> {
       ),
     )
     .execute();
-  for (const c of due) await db.transaction().execute((trx) => startReminder(ctx, trx, c, SYSTEM_ACTOR));
+  for (const c of due)
+    await db.transaction().execute((trx) => startReminder(ctx, trx, c, systemActor('培训证书到期提醒巡检')));
   return due.length;
 }
 

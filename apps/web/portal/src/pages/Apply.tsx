@@ -1,7 +1,7 @@
 import { missingForArbitrationApplication } from '@onestop/domain/claims/application';
 import { CLAIM_CATALOGUE, CLAIM_TYPES, type ClaimType } from '@onestop/domain/claims/catalogue';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { api, errorCode, errorText, newKey } from '../api';
+import { api, errorCode, errorText, newKey, type PortalResponse } from '../api';
 import { clearDraft, loadDraft, saveDraft } from '../draft';
 import { Field } from '../Field';
 import { EvidencePicker, type Uploaded } from '../Evidence';
@@ -39,12 +39,7 @@ interface Draft {
   claims: Omit<Claim, 'key'>[];
 }
 
-interface Result {
-  matterId: string;
-  number: string;
-  queryCode: string;
-  evidenceCount: number;
-}
+type Result = PortalResponse<'/applications', 'post'>;
 
 export function ApplyPage({ kind }: { kind: Kind }) {
   const { session, loading } = useSession();

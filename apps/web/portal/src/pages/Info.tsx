@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, errorText, publicApi } from '../api';
+import { api, errorText, type PortalResponse, publicApi } from '../api';
 import { day } from './Matters';
 
 function useLoad<T>(load: () => Promise<T>): { data: T | null; error: string | null } {
@@ -14,15 +14,7 @@ function useLoad<T>(load: () => Promise<T>): { data: T | null; error: string | n
   return { data, error };
 }
 
-interface Site {
-  id: string;
-  name: string;
-  address: string;
-  hours: string;
-  phone: string | null;
-  services: string;
-  demo: boolean;
-}
+type Site = PortalResponse<'/public/sites'>['items'][number];
 
 export function SitesPage() {
   const { data, error } = useLoad(() => api<{ items: Site[] }>('/public/sites'));

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, errorText } from '../api';
+import { api, errorText, type PortalResponse } from '../api';
 import { Link } from '../router';
 import { useSession } from '../session';
 import { chineseDateClockOf, chineseDateOf, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain/time';
@@ -74,15 +74,7 @@ export function MattersPage() {
   );
 }
 
-interface RoomItem {
-  id: string;
-  caseNumber: string;
-  kindLabel: string;
-  formatLabel: string;
-  startsAtText: string;
-  stateLabel: string;
-  online: boolean;
-}
+type RoomItem = PortalResponse<'/rooms'>['items'][number];
 
 /** Mediation sessions and hearings the user is invited to (the link of the invitation SMS). */
 function MyRooms({ reload }: { reload: number }) {

@@ -1,30 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, errorText, newKey } from '../api';
+import { api, errorText, newKey, type PortalResponse } from '../api';
 import { EvidencePicker, type Uploaded } from '../Evidence';
 import { businessDate, chineseDate, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain/time';
 
 /** What the portal shows of an obligation (server: obligations.presenter, portal view). */
-interface Obligation {
-  id: string;
-  item: string;
-  instalmentNo: number;
-  instalmentCount: number;
-  debtorName: string;
-  amountFen: number;
-  paidFen: number;
-  unpaidFen: number;
-  dueDate: string | null;
-  status: 'awaiting_effect' | 'open' | 'part_paid' | 'overdue' | 'paid';
-  statusLabel: string;
-  sourceLabel: string;
-  payments: {
-    id: string;
-    amountFen: number;
-    paidOn: string;
-    statusLabel: string;
-    declaredBy: 'staff' | 'worker';
-  }[];
-}
+type Obligation = PortalResponse<'/matters/{id}/obligations'>['items'][number];
 
 const yuan = (fen: number) =>
   `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;

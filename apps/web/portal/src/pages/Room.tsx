@@ -3,37 +3,11 @@ import type SignaturePad from 'signature_pad';
 import { DeviceCheck } from '../../../src/features/rooms/DeviceCheck';
 import { RoomStage } from '../../../src/features/rooms/RoomStage';
 import { SignatureBox } from '../../../src/features/rooms/SignatureBox';
-import { api, errorText, newKey } from '../api';
+import { api, errorText, newKey, type PortalResponse } from '../api';
 import { Link } from '../router';
 import { useSession } from '../session';
 
-interface Room {
-  id: string;
-  caseNumber: string;
-  kindLabel: string;
-  formatLabel: string;
-  startsAtText: string;
-  stateLabel: string;
-  record: {
-    text: string;
-    state: 'drafting' | 'signing' | 'issued';
-    stateLabel: string;
-    sha256: string | null;
-    documentNumber: string | null;
-    documentTitle: string;
-  };
-  invitations: {
-    id: string;
-    role: 'worker' | 'employer';
-    name: string;
-    signature: { outcome: 'signed' | 'refused'; at: string; reason: string | null } | null;
-  }[];
-  me: { role: string; name: string; entered: boolean; recordingAcknowledged: boolean };
-  iceServers: { urls: string[]; username?: string; credential?: string }[];
-  recordingOptIn: boolean;
-  exhibits: { id: string; name: string; note: string | null; shownBy: string }[];
-  dialIn: { phone: string | null; text: string };
-}
+type Room = PortalResponse<'/rooms/{id}'>;
 
 /** The party's room on the phone: room code, device check, waiting room, the live record, signing. */
 export function RoomPage({ id }: { id: string }) {

@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import { api, errorText } from '../api';
+import { api, errorText, type PortalResponse } from '../api';
 import { Link } from '../router';
 import { useSession } from '../session';
 
@@ -68,13 +68,7 @@ export function ReportPage() {
   );
 }
 
-interface Question {
-  id: string;
-  subject: string;
-  body: string;
-  createdAt: string;
-  replies: { body: string; at: string }[];
-}
+type Question = PortalResponse<'/questions'>['items'][number];
 
 export function QuestionPage() {
   const { session, loading } = useSession();

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, buildUrl, type QueryValue } from '../../lib/api';
-import type { paths } from '../../lib/api-types';
+import type { ApiResponse, ItemOf } from '../../lib/api-shapes';
 
 export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
 
@@ -14,53 +14,14 @@ export interface PeriodQuery {
   jurisdictionId?: string;
 }
 
-export interface StatCell {
-  value: number | null;
-  text: string;
-  drillable: boolean;
-}
+export type StatCell = ItemOf<StatTable['rows'][number]['cells']>;
 
-export interface StatTable {
-  code: string;
-  title: string;
-  formNumber: string;
-  basis: string;
-  periodLabel: string;
-  reportingUnit: string;
-  period: { from: string; to: string };
-  columns: { key: string; label: string }[];
-  rows: {
-    code: string;
-    label: string;
-    indent: number;
-    unit: string;
-    rule: string;
-    unavailable: string | null;
-    cells: StatCell[];
-  }[];
-  warnings: { check: string; label: string; column: string; left: number; right: number; message: string }[];
-}
+export type StatTable = ApiResponse<'/api/statistics/tables/{code}'>;
 
-export interface DrillDown {
-  row: { code: string; label: string; unit: string };
-  column: string;
-  items: {
-    caseId: string;
-    caseNumber: string;
-    matterId: string;
-    matterNumber: string;
-    isMatter: boolean;
-    jurisdiction: string;
-    registeredOn: string;
-    acceptedOn: string | null;
-    closedOn: string | null;
-    value: number;
-  }[];
-}
+export type DrillDown = ApiResponse<'/api/statistics/tables/{code}/cells/{row}'>;
 
 /** The leaders' analysis, as the server's OpenAPI declares it (lib/api-types.ts, generated). */
-export type Analysis =
-  paths['/api/statistics/analysis']['get']['responses'][200]['content']['application/json'];
+export type Analysis = ApiResponse<'/api/statistics/analysis'>;
 
 export const STAT_TABLE_TABS = [
   { code: 'arbitration', label: '劳动人事争议处理情况' },

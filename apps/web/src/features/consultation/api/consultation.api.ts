@@ -1,4 +1,5 @@
 import { api } from '../../../lib/api';
+import type { ApiBody, ApiResponse } from '../../../lib/api-shapes';
 
 export type ConsultationChannel = 'window' | 'phone' | 'online' | 'hotline_12333' | 'petition_window';
 
@@ -10,39 +11,9 @@ export const CONSULTATION_CHANNELS: { value: ConsultationChannel; label: string 
   { value: 'petition_window', label: '信访维权咨询窗口' },
 ];
 
-export interface Consultation {
-  id: string;
-  matterId: string | null;
-  matterNumber: string | null;
-  jurisdictionId: string;
-  channel: ConsultationChannel;
-  channelLabel: string;
-  topic: string;
-  question: string;
-  answer: string;
-  legalBasis: string;
-  kbEntryId: string | null;
-  visitorName: string | null;
-  visitorPhone: string | null;
-  staffName: string;
-  state: 'answered' | 'converted';
-  convertedMatterId: string | null;
-  version: number;
-  createdAt: string;
-}
+export type Consultation = ApiResponse<'/api/consultations/{id}'>;
 
-export interface NewConsultation {
-  jurisdictionId: string;
-  channel: ConsultationChannel;
-  topic: string;
-  question: string;
-  answer: string;
-  legalBasis?: string;
-  kbEntryId?: string;
-  matterId?: string;
-  visitorName?: string;
-  visitorPhone?: string;
-}
+export type NewConsultation = ApiBody<'/api/consultations'>;
 
 /** The parts of the single window's intake form the one-step conversion needs. */
 export interface ConvertInput {
@@ -58,37 +29,34 @@ export interface ConvertInput {
 
 export const consultationApi = {
   list: (query: { q?: string; mine?: boolean; matterId?: string }, signal?: AbortSignal) =>
-    api.get<{ items: Consultation[] }>(
+    api.get<ApiResponse<'/api/consultations'>>(
       '/api/consultations',
       { q: query.q, mine: query.mine ? 'true' : undefined, matterId: query.matterId },
       signal,
     ),
   create: (body: NewConsultation) => api.post<Consultation>('/api/consultations', body),
   convert: (c: Consultation, v: ConvertInput) =>
-    api.post<{ consultation: Consultation; matter: { id: string; number: string } }>(
-      `/api/consultations/${c.id}/convert`,
-      {
-        version: c.version,
-        channel: 'window',
-        requestKind: 'application',
-        workers: [
-          {
-            name: v.workerName,
-            idType: 'resident_id',
-            idNumber: v.idNumber,
-            ...(v.phone && { phone: v.phone }),
-            migrantWorker: v.migrantWorker,
-          },
-        ],
-        employers: [{ name: v.employerName }],
-        claims: [
-          {
-            type: v.claimType,
-            ...(v.amountYuan !== undefined && { amountFen: Math.round(v.amountYuan * 100) }),
-            facts: v.facts,
-          },
-        ],
-        narrative: c.question,
-      },
-    ),
+    api.post<ApiResponse<'/api/consultations/{id}/convert', 'post'>>(`/api/consultations/${c.id}/convert`, {
+      version: c.version,
+      channel: 'window',
+      requestKind: 'application',
+      workers: [
+        {
+          name: v.workerName,
+          idType: 'resident_id',
+          idNumber: v.idNumber,
+          ...(v.phone && { phone: v.phone }),
+          migrantWorker: v.migrantWorker,
+        },
+      ],
+      employers: [{ name: v.employerName }],
+      claims: [
+        {
+          type: v.claimType,
+          ...(v.amountYuan !== undefined && { amountFen: Math.round(v.amountYuan * 100) }),
+          facts: v.facts,
+        },
+      ],
+      narrative: c.question,
+    }),
 };

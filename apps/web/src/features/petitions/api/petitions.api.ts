@@ -1,78 +1,12 @@
 import { api } from '../../../lib/api';
+import type { ApiResponse, ItemOf } from '../../../lib/api-shapes';
 
-export interface DocRef {
-  id: string;
-  type: string;
-  title: string;
-  number: string | null;
-  state: string;
-}
+type Result = ApiResponse<'/api/petitions/{id}/classify', 'post'>;
+export type DocRef = NonNullable<Result['document']>;
 
-export interface Petition {
-  id: string;
-  matter: { id: string; number: string };
-  case: { id: string; number: string; state: string; stateLabel: string; closed: boolean; version: number };
-  form: string;
-  formLabel: string;
-  petitionerName: string;
-  petitionerPhone: string | null;
-  request: string;
-  facts: string;
-  reasons: string;
-  category: string | null;
-  categoryLabel: string | null;
-  disputedConclusion: 'inspection' | 'arbitration' | null;
-  conclusionRef: string | null;
-  transfer: {
-    id: string;
-    state: string;
-    toOrgName: string;
-    toTrack: string | null;
-    openedCaseNumber: string | null;
-    slipDocumentId: string | null;
-    stage: 'sent' | 'received' | 'answered' | 'returned';
-    stageLabel: string;
-    sentAt: string;
-    decidedAt: string | null;
-    returnReason: string | null;
-    openedCaseStateLabel: string | null;
-  } | null;
-  records: {
-    id: string;
-    kind: 'negotiation' | 'settlement' | 'explanation';
-    occurredOn: string;
-    content: string;
-    result: string | null;
-    documentId: string | null;
-    actorName: string;
-    createdAt: string;
-  }[];
-  documents: DocRef[];
-  clocks: { ruleId: string; name: string; dueDate: string; status: string }[];
-  events: {
-    at: string;
-    event: string;
-    label: string;
-    toState: string;
-    actorName: string;
-    reason: string | null;
-  }[];
-  actions: string[];
-  createdAt: string;
-}
+export type Petition = ApiResponse<'/api/petitions/{id}'>;
 
-export interface PetitionListItem {
-  id: string;
-  matterId: string;
-  matterNumber: string;
-  caseNumber: string;
-  state: string;
-  stateLabel: string;
-  petitionerName: string;
-  request: string;
-  formLabel: string;
-  createdAt: string;
-}
+export type PetitionListItem = ItemOf<ApiResponse<'/api/petitions'>['items']>;
 
 export interface RegisterInput {
   matterId?: string;
@@ -128,19 +62,22 @@ function registerBody(v: RegisterInput) {
   };
 }
 
-type Result = { petition: Petition; document?: DocRef | null };
-
 export const petitionsApi = {
   list: (open: boolean | undefined, signal?: AbortSignal) =>
-    api.get<{ items: PetitionListItem[] }>(
+    api.get<ApiResponse<'/api/petitions'>>(
       '/api/petitions',
       { open: open === undefined ? undefined : String(open) },
       signal,
     ),
   forMatter: (matterId: string, signal?: AbortSignal) =>
-    api.get<{ items: PetitionListItem[] }>(`/api/matters/${matterId}/petitions`, undefined, signal),
+    api.get<ApiResponse<'/api/matters/{id}/petitions'>>(
+      `/api/matters/${matterId}/petitions`,
+      undefined,
+      signal,
+    ),
   get: (id: string, signal?: AbortSignal) => api.get<Petition>(`/api/petitions/${id}`, undefined, signal),
-  register: (v: RegisterInput) => api.post<Petition>('/api/petitions', registerBody(v)),
+  register: (v: RegisterInput) =>
+    api.post<ApiResponse<'/api/petitions', 'post'>>('/api/petitions', registerBody(v)),
   act: (p: Petition, action: string, body: Record<string, unknown>) => {
     const path = ['classify', 'resolve', 'transfer', 'explain', 'accept', 'decide'].includes(action)
       ? `/api/petitions/${p.id}/${action}`

@@ -1,144 +1,27 @@
 import { api, upload } from '../../../lib/api';
+import type { ApiBody, ApiResponse, ItemOf } from '../../../lib/api-shapes';
 
-export interface OrgMember {
-  id: string;
-  name: string;
-  position: string;
-  positionLabel: string;
-  username: string | null;
-}
+export type OrgMember = OrganizationDetail['members'][number];
 
-export interface Organization {
-  id: string;
-  name: string;
-  kind: string;
-  kindLabel: string;
-  statisticsRow: string;
-  jurisdiction: { id: string; name: string };
-  foundedOn: string;
-  foundedOnText: string;
-  status: string;
-  statusLabel: string;
-  address: string | null;
-  contactPerson: string | null;
-  creditCode: string | null;
-  employer: { id: string; name: string } | null;
-  members: OrgMember[];
-  standard: {
-    state: 'never' | 'passed' | 'failed';
-    label: string;
-    lastAssessedOn: string | null;
-    reassessDue: string | null;
-    reassessDueText: string | null;
-  };
-  version: number;
-}
+export type Organization = ItemOf<ApiResponse<'/api/prevention/organizations'>['items']>;
 
-export interface AssessmentItem {
-  code: string;
-  group: string;
-  groupLabel: string;
-  label: string;
-  passed: boolean;
-  note: string | null;
-  evidence: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
-}
+export type AssessmentItem = Assessment['items'][number];
 
-export interface Assessment {
-  id: string;
-  organizationId: string;
-  assessedOn: string;
-  assessedOnText: string;
-  assessorName: string;
-  passed: boolean;
-  resultLabel: string;
-  failedCount: number;
-  failedItems: string[];
-  reassessRule: { id: string; name: string; basis: string };
-  reassessDue: string;
-  reassessDueText: string;
-  clockId: string | null;
-  clockStatus: string | null;
-  clockStatusLabel: string | null;
-  note: string | null;
-  items: AssessmentItem[];
-}
+export type Assessment = ApiResponse<'/api/prevention/organizations/{id}/assessments', 'post'>;
 
-export interface OrganizationDetail extends Organization {
-  assessments: Assessment[];
-  events: { at: string; atText: string; actorName: string; summary: string }[];
-}
+export type OrganizationDetail = ApiResponse<'/api/prevention/organizations/{id}'>;
 
-export interface ChecklistItem {
-  code: string;
-  group: string;
-  groupLabel: string;
-  label: string;
-  guidance: string;
-  basis: string;
-  sort: number;
-  active: boolean;
-  version: number;
-}
+export type ChecklistItem = ItemOf<ApiResponse<'/api/prevention/checklist'>['items']>;
 
-export interface OrgCase {
-  id: string;
-  organizationId: string;
-  organizationName: string;
-  number: string;
-  applicantName: string;
-  respondentName: string;
-  claimType: string;
-  claimTypeLabel: string;
-  summary: string;
-  receivedOn: string;
-  receivedOnText: string;
-  result: string;
-  resultLabel: string;
-  closedOn: string | null;
-  closedOnText: string | null;
-  amountFen: number;
-  amountText: string;
-  /** Referred to the center (issue #19 item 3): why, and the matter it became. */
-  referral: {
-    purpose: 'handling' | 'arbitral_review' | 'judicial_confirmation';
-    purposeLabel: string;
-    matter: { id: string; number: string };
-  } | null;
-  version: number;
-}
+export type OrgCase = ItemOf<ApiResponse<'/api/prevention/organizations/{id}/cases'>['items']>;
 
-export interface RegisterInput {
-  name: string;
-  kind: string;
-  jurisdictionId: string;
-  foundedOn: string;
-  address: string;
-  contactPerson?: string;
-  creditCode?: string;
-  members: { name: string; position: string; username?: string }[];
-}
+export type RegisterInput = ApiBody<'/api/prevention/organizations'>;
 
-export interface AssessmentInput {
-  assessedOn: string;
-  items: { code: string; passed: boolean; note?: string }[];
-  note?: string;
-}
+export type AssessmentInput = ApiBody<'/api/prevention/organizations/{id}/assessments'>;
 
-export interface CaseInput {
-  applicantName: string;
-  respondentName: string;
-  claimType: string;
-  summary: string;
-  receivedOn: string;
-}
+export type CaseInput = ApiBody<'/api/prevention/organizations/{id}/cases'>;
 
-export interface CaseResultInput {
-  version: number;
-  result: 'agreement' | 'no_agreement' | 'withdrawn';
-  closedOn: string;
-  amountFen: number;
-}
+export type CaseResultInput = ApiBody<'/api/prevention/org-cases/{id}/result'>;
 
 export const preventionApi = {
   list: (shortfall: boolean, signal?: AbortSignal) =>

@@ -2,6 +2,7 @@ import { CLAIM_CATALOGUE, CLAIM_TYPES } from '@onestop/domain/claims/catalogue';
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { VisitIssue } from '../api/outreach.api';
 import { useIssueToMatter } from '../hooks/use-outreach';
+import type { IssueMatterInput } from '../api/outreach.api';
 
 const CLAIM_OPTIONS = CLAIM_TYPES.map((t) => ({ value: t, label: CLAIM_CATALOGUE[t].label }));
 export const ID_TYPE_OPTIONS = [
@@ -16,7 +17,7 @@ interface Values {
   idType: 'resident_id' | 'passport' | 'hmt_residence_permit' | 'foreign_permanent_residence';
   idNumber: string;
   phone?: string;
-  claimType?: string;
+  claimType?: IssueMatterInput['claimType'];
   amountYuan?: number;
 }
 

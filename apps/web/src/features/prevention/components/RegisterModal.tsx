@@ -9,6 +9,7 @@ import { Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space } from 
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useRegisterOrganization } from '../hooks/use-prevention';
+import type { RegisterInput } from '../api/prevention.api';
 
 const KIND_OPTIONS = MEDIATION_ORG_KINDS.map((k) => ({ value: k, label: MEDIATION_ORG_KIND_INFO[k].label }));
 const POSITION_OPTIONS = ORG_MEMBER_POSITIONS.map((p) => ({
@@ -18,13 +19,17 @@ const POSITION_OPTIONS = ORG_MEMBER_POSITIONS.map((p) => ({
 
 interface Values {
   name: string;
-  kind: string;
+  kind: RegisterInput['kind'];
   jurisdictionId: string;
   foundedOn: Dayjs;
   address: string;
   contactPerson?: string;
   creditCode?: string;
-  members?: { name: string; position: string; username?: string }[];
+  members?: {
+    name: string;
+    position: NonNullable<RegisterInput['members']>[number]['position'];
+    username?: string;
+  }[];
 }
 
 /** 登记调解组织: the organisation, its jurisdiction and founding date, the employer's credit code, its members. */

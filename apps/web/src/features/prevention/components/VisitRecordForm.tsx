@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { Visit } from '../api/outreach.api';
 import { useOutreachStaff, useRecordVisit } from '../hooks/use-outreach';
 import { TOPIC_OPTIONS } from './PlanVisitModal';
+import type { RecordInput } from '../api/outreach.api';
 
 const CLAIM_OPTIONS = CLAIM_TYPES.map((t) => ({ value: t, label: CLAIM_CATALOGUE[t].label }));
 
@@ -15,7 +16,7 @@ interface Values {
   attendanceCount: number;
   attendees: { name: string; position?: string }[];
   summary?: string;
-  issues: { description: string; claimType?: string; workerCount?: number }[];
+  issues: RecordInput['issues'];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { api } from '../../../lib/api';
 import type { Schema } from '../../../lib/api-types';
+import type { ApiBody, ApiResponse } from '../../../lib/api-shapes';
 
 export type Course = Schema<'TrainingCourseList'>['items'][number];
 export type CourseDetail = Schema<'TrainingCourseDetail'>;
@@ -14,25 +15,9 @@ export type GoldRound = Schema<'GoldRound'>;
 export type Nomination = GoldRound['nominations'][number];
 export type Audience = Course['audiences'][number];
 
-export interface CourseInput {
-  title: string;
-  topic: string;
-  hours: number;
-  trainer: string;
-  heldOn: string;
-  place: string;
-  audiences: Audience[];
-  passMark?: number;
-}
+export type CourseInput = ApiBody<'/api/training/courses'>;
 
-export interface NominationInput {
-  kind: 'organization' | 'mediator';
-  organizationId?: string;
-  userId?: string;
-  memberId?: string;
-  reason: string;
-  complaints: number;
-}
+export type NominationInput = ApiBody<'/api/gold-medal/rounds/{id}/nominations'>;
 
 export const trainingApi = {
   requirements: (signal?: AbortSignal) =>
@@ -41,7 +26,8 @@ export const trainingApi = {
     api.get<{ items: Course[] }>('/api/training/courses', { year }, signal),
   course: (id: string, signal?: AbortSignal) =>
     api.get<CourseDetail>(`/api/training/courses/${id}`, undefined, signal),
-  createCourse: (body: CourseInput) => api.post<CourseDetail>('/api/training/courses', body),
+  createCourse: (body: CourseInput) =>
+    api.post<ApiResponse<'/api/training/courses', 'post'>>('/api/training/courses', body),
   attend: (id: string, people: { kind: 'user' | 'member'; id: string }[]) =>
     api.post<CourseDetail>(`/api/training/courses/${id}/attendance`, { people }),
   score: (attendanceId: string, body: { version: number; score: number }) =>
