@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chineseDate } from '@onestop/domain';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { COMPLETE, seedCalendars } from '../../apps/server/test/arbitration.support';
 import { newMatter, openCase, places } from '../../apps/server/test/cases.support';
@@ -58,7 +59,7 @@ describe('window paths: correction loop, clock outcomes, acts', () => {
     const pending = page.getByTestId('correction-pending');
     await pending.waitFor();
     expect(await pending.locator('li').allInnerTexts()).toEqual(view.missingItems);
-    expect(await pending.textContent()).toContain(`补正期限 ${view.correctionDeadline}`);
+    expect(await pending.textContent()).toContain(`补正期限 ${chineseDate(view.correctionDeadline)}`);
     await page.getByTestId('print-correction_notice').first().waitFor();
     // The acceptance clock says what closed it, not only that it closed in time.
     await page.getByText('已办结：通知补正').first().waitFor();
