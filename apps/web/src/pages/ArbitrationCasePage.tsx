@@ -15,7 +15,7 @@ import { ClocksPanel } from '../features/clocks/components/ClocksPanel';
 import { DocumentServiceCard } from '../features/documents/components/DocumentServiceCard';
 import { RoomsPanel } from '../features/rooms/RoomsPanel';
 import { isApiError } from '../lib/api';
-import { chineseClockOfInstant } from '../lib/time';
+import { chineseClockOfInstant, chineseDateOrDash } from '../lib/time';
 
 const STATUS = {
   pass: { color: 'green', text: '符合' },
@@ -103,7 +103,7 @@ export default function ArbitrationCasePage() {
                 <Alert
                   style={{ marginTop: 8 }}
                   type="warning"
-                  message={`补正事项（期限 ${c.correctionDeadline ?? ''}）`}
+                  message={`补正事项（期限 ${chineseDateOrDash(c.correctionDeadline)}）`}
                   description={
                     <ol style={{ margin: 0, paddingLeft: 20 }}>
                       {c.missingItems.map((x) => (

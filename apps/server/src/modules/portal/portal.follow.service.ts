@@ -1,10 +1,10 @@
-import { formatFen } from '@onestop/domain';
+import { claimLabel, formatFen } from '@onestop/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { CaseTrack } from '../cases';
 import { stateLabel, TRACK_LABELS } from '../cases';
 import type { Membership } from './portal.access';
-import { claimLabel, FRIENDLY_STATUS, friendlyTimeline, ROLE_LABELS } from './portal.timeline';
+import { FRIENDLY_STATUS, friendlyTimeline, ROLE_LABELS } from './portal.timeline';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -139,7 +139,7 @@ export async function matterDetail(db: Kysely<DB>, m: Membership, withQueryCode:
   const [claims, events, cases, others, consents, messages] = await Promise.all([
     db
       .selectFrom('matter_claim')
-      .select(['id', 'type', 'amount_fen'])
+      .select(['id', 'type', 'amount_fen', 'period_from', 'period_to'])
       .where('matter_id', '=', m.matterId)
       .orderBy('sort')
       .execute(),
@@ -195,7 +195,8 @@ export async function matterDetail(db: Kysely<DB>, m: Membership, withQueryCode:
     queryCode: withQueryCode && m.role === 'worker' ? matter.query_code : null,
     claims: claims.map((c) => ({
       id: c.id,
-      label: claimLabel(c.type),
+      // Each claim by its period ('支付拖欠工资（2026年8月）'): three months are three distinct items.
+      label: claimLabel({ type: c.type, periodFrom: c.period_from, periodTo: c.period_to }),
       amountText: c.amount_fen === null ? null : formatFen(Number(c.amount_fen)),
     })),
     cases: cases.map((c) => ({

@@ -1,5 +1,5 @@
+import { chineseDateOrDash } from '../../../lib/time';
 import { Alert, Button, Form, Input, Modal, Select, Space, Tooltip } from 'antd';
-import { chineseDate } from '@onestop/domain';
 import { useState } from 'react';
 import { DocumentServiceCard } from '../../documents/components/DocumentServiceCard';
 import type { StepResult } from '../api/arbitration.api';
@@ -61,7 +61,7 @@ export function AcceptanceBox({
             type="warning"
             showIcon
             data-testid="correction-pending"
-            title={`待补正：已出具补正通知书，补正期限 ${c.correctionDeadline ? chineseDate(c.correctionDeadline) : '—'}，须补正以下全部事项`}
+            title={`待补正：已出具补正通知书，补正期限 ${chineseDateOrDash(c.correctionDeadline)}，须补正以下全部事项`}
             description={
               <ol style={{ margin: 0, paddingLeft: 20 }}>
                 {c.missingItems.map((x) => (

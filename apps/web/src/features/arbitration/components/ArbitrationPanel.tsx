@@ -1,3 +1,4 @@
+import { chineseDateOrDash } from '../../../lib/time';
 import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -32,7 +33,7 @@ export function ArbitrationPanel({ matterId }: { matterId: string }) {
               type="warning"
               showIcon
               data-testid="correction-list"
-              message={`材料不全，已出具补正通知书（补正期限 ${last.case.correctionDeadline ?? ''}），一次性告知以下全部事项：`}
+              message={`材料不全，已出具补正通知书（补正期限 ${chineseDateOrDash(last.case.correctionDeadline)}），一次性告知以下全部事项：`}
               description={
                 <ol style={{ margin: 0, paddingLeft: 20 }}>
                   {(last.missingItems ?? []).map((x) => (
