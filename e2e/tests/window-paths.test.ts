@@ -1,7 +1,6 @@
 import { chineseDate } from '@onestop/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chineseDate } from '@onestop/domain';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { COMPLETE, seedCalendars } from '../../apps/server/test/arbitration.support';
 import { newMatter, openCase, places } from '../../apps/server/test/cases.support';
