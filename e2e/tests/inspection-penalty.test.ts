@@ -1,3 +1,4 @@
+import { chineseDate } from '@onestop/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
@@ -183,29 +184,32 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
 
     // 2. A hearing date too early: the server's 422 message is shown in the form.
     await panel.getByTestId('penalty-scheduleHearing').click();
-    const earliest = ((await page.getByTestId('hearing-earliest').textContent()) ?? '').match(
-      /\d{4}-\d{2}-\d{2}/,
-    )![0];
+    // The panel prints the earliest date in Chinese; the date input takes it as YYYY-MM-DD.
+    const shown = ((await page.getByTestId('hearing-earliest').textContent()) ?? '').match(
+      /(\d{4})年(\d{1,2})月(\d{1,2})日/,
+    )!;
+    const earliest = `${shown[1]}-${shown[2]!.padStart(2, '0')}-${shown[3]!.padStart(2, '0')}`;
+    const earliestCn = chineseDate(earliest);
     await page.getByTestId('penalty-hearingDate').fill(deadline);
     await page.getByTestId('penalty-place').fill('市人社局第一听证室');
     await page.getByTestId('penalty-hearingOfficer').fill('王法制');
     await page.getByTestId('penalty-form-ok').click();
     const alert = page.getByTestId('penalty-form').getByRole('alert').first();
     await alert.waitFor({ timeout: 15_000 });
-    expect(await alert.textContent()).toContain(`听证日期不得早于${earliest}`);
+    expect(await alert.textContent()).toContain(`听证日期不得早于${earliestCn}`);
     await screenshot(page, 'inspection-hearing-too-early');
     await page.getByTestId('penalty-hearingDate').fill(earliest);
     await page.getByTestId('penalty-form-ok').click();
     await panel
       .getByTestId('penalty-status-schedule')
-      .filter({ hasText: earliest })
+      .filter({ hasText: earliestCn })
       .waitFor({ timeout: 15_000 });
     await panel.getByTestId('print-hearing_notice_penalty').waitFor();
 
     // 3. The hearing day comes (the server's business clock moves to the notified date; nothing is
     // back-dated): before it, recording is not offered; on it, the hearing is held and recorded.
     expect(await panel.getByTestId('penalty-status-record').textContent()).toContain(
-      `待 ${earliest} 举行后登记`,
+      `待 ${earliestCn} 举行后登记`,
     );
     setBusinessDate(server, earliest);
     await page.reload();

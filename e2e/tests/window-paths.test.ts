@@ -121,7 +121,7 @@ describe('window paths: correction loop, clock outcomes, acts', () => {
       await page.goto(`${server.url}/work/mediation`);
       await page.getByTestId(`work-item-${med.id}`).waitFor({ timeout: 20_000 });
       // The only provisional date of this server's lists is this case's.
-      expect(await page.getByTestId('work-table').textContent()).toContain('2027-01-08（暂定）');
+      expect(await page.getByTestId('work-table').textContent()).toContain('2027年1月8日（暂定）');
       await screenshot(page, `window-provisional-${name}`);
       await page.context().close();
     }

@@ -1,3 +1,4 @@
+import { chineseDate } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
@@ -169,7 +170,7 @@ export async function scheduleHearing(
       throw new AppError(
         422,
         'HEARING_NOTICE_TOO_SHORT',
-        `应当在举行听证的七个工作日前通知当事人，听证日期不得早于${earliest}（${HEARING_BASIS}）`,
+        `应当在举行听证的七个工作日前通知当事人，听证日期不得早于${chineseDate(earliest)}（${HEARING_BASIS}）`,
         { field: 'hearingDate', earliest },
       );
     }
@@ -217,7 +218,7 @@ export async function recordHearing(
     throw new AppError(
       422,
       'HEARING_BEFORE_SCHEDULE',
-      `听证日期不得早于通知的日期${h.scheduled.hearingDate}`,
+      `听证日期不得早于通知的日期${chineseDate(h.scheduled.hearingDate)}`,
       {
         field: 'heldOn',
       },

@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react';
 import { FormError } from '../../../components/FormError';
 import { ApiError, isApiError } from '../../../lib/api';
 import { feedback } from '../../../lib/feedback';
+import { chineseDate } from '../../../lib/time';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useInspectionAction } from '../hooks/use-inspection';
 import { type InspectionCase, LEGAL_REVIEW_CONCLUSIONS, type PenaltyView } from '../types';
@@ -67,7 +68,7 @@ function formSpec(key: StepKey, p: PenaltyView): FormSpec {
             min: p.earliestHearingDate,
             extra: (
               <span data-testid="hearing-earliest">
-                最早可定于 {p.earliestHearingDate}（应在举行听证的七个工作日前通知当事人）
+                最早可定于 {chineseDate(p.earliestHearingDate)}（应在举行听证的七个工作日前通知当事人）
               </span>
             ),
           },
@@ -270,12 +271,12 @@ export function PenaltyPanel({ c, p }: { c: InspectionCase; p: PenaltyView }) {
   );
   const schedule = h?.scheduled ? (
     <Status id="schedule" color="green">
-      {h.scheduled.hearingDate} {h.scheduled.hearingTime}，{h.scheduled.place}，主持人
+      {chineseDate(h.scheduled.hearingDate)} {h.scheduled.hearingTime}，{h.scheduled.place}，主持人
       {h.scheduled.hearingOfficer}
     </Status>
   ) : h ? (
     <Status id="schedule" color="orange">
-      待安排：听证日期不得早于 {p.earliestHearingDate}
+      待安排：听证日期不得早于 {chineseDate(p.earliestHearingDate)}
     </Status>
   ) : (
     <Status id="schedule" color="default">
@@ -298,7 +299,9 @@ export function PenaltyPanel({ c, p }: { c: InspectionCase; p: PenaltyView }) {
     </Space>
   ) : h?.scheduled ? (
     <Status id="record" color="orange">
-      {p.today < h.scheduled.hearingDate ? `待 ${h.scheduled.hearingDate} 举行后登记` : '待登记听证笔录'}
+      {p.today < h.scheduled.hearingDate
+        ? `待 ${chineseDate(h.scheduled.hearingDate)} 举行后登记`
+        : '待登记听证笔录'}
     </Status>
   ) : (
     <Status id="record" color="default">

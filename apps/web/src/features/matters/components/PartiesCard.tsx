@@ -2,6 +2,7 @@ import { Button, Card, Descriptions, Modal, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { RepresentativeCodeButton } from '../../portal-staff/components/RepresentativeCodeButton';
 import { mattersApi } from '../api/matters.api';
+import { chineseDateOrDash } from '../../../lib/time';
 import type { Party, PartyPii } from '../types';
 
 function flags(p: Party) {
@@ -67,7 +68,7 @@ export function PartiesCard({
             items={[
               { label: w.idTypeLabel ?? '证件', children: w.idNumberMasked ?? '—' },
               { label: '性别', children: w.sex === 'male' ? '男' : w.sex === 'female' ? '女' : '—' },
-              { label: '出生日期', children: w.birthDate ?? '—' },
+              { label: '出生日期', children: chineseDateOrDash(w.birthDate) },
               { label: '电话', children: w.phoneMasked ?? '—' },
               { label: '住址', children: w.addressMasked ?? '—', span: 2 },
             ]}

@@ -2,6 +2,7 @@ import { Space, Table, Tag, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
+import { chineseDate } from '../../../lib/time';
 import type { WorkItem } from '../types';
 
 /** The tag telling a to-do item that is not an assigned case (transfer, triage, correction, service). */
@@ -18,7 +19,7 @@ function DueDate({ value, provisional }: { value: string | null; provisional: bo
   if (!value) return <span className="muted">—</span>;
   const days = dayjs(value).startOf('day').diff(dayjs().startOf('day'), 'day');
   // Computed before its year's holiday notice was entered: provisional until then (录入后自动重算).
-  const text = `${dayjs(value).format('YYYY-MM-DD')}${provisional ? '（暂定）' : ''}`;
+  const text = `${chineseDate(value)}${provisional ? '（暂定）' : ''}`;
   if (days < 0) return <Tag color="red">{text}（已超期）</Tag>;
   if (days <= 3)
     return (
