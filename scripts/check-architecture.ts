@@ -5,8 +5,12 @@
  *   the web imports no server code, no module imports app.ts);
  * - the module graph: the file graph collapsed to the server's modules (apps/server/src/modules/<name>),
  *   with every strongly connected component of two or more modules reported as a cycle.
+ * - long files: a source or test file over 400 lines says why at its top (a comment within its first
+ *   five lines containing "Over 400 lines"), or is split (issue #16 item 7).
  * `--dot` prints the collapsed picture used in docs/ARCHITECTURE.md instead.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-cruiser';
@@ -126,6 +130,28 @@ export function moduleGraphDot(report: ArchitectureReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+export const LONG_FILE_LINES = 400;
+/** Checked-in files written by generators, not by hand. */
+const GENERATED = new Set(['apps/web/src/lib/api-types.ts', 'apps/server/src/platform/error-codes.ts']);
+
+/** Tracked .ts/.tsx files over LONG_FILE_LINES lines whose first five lines give no reason. */
+export function longFilesWithoutReason(baseDir: string = REPO_ROOT): string[] {
+  const files = execFileSync('git', ['ls-files', '*.ts', '*.tsx'], { cwd: baseDir, encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => f && !GENERATED.has(f));
+  return files.filter((file) => {
+    let text: string;
+    try {
+      text = readFileSync(path.join(baseDir, file), 'utf8');
+    } catch {
+      return false; // deleted in the work tree
+    }
+    const lines = text.split('\n');
+    if (lines.length - (lines.at(-1) === '' ? 1 : 0) <= LONG_FILE_LINES) return false;
+    return !lines.slice(0, 5).some((line) => /over 400 lines/i.test(line));
+  });
+}
+
 async function main(): Promise<void> {
   const report = await checkArchitecture();
   if (process.argv.includes('--dot')) {
@@ -134,12 +160,16 @@ async function main(): Promise<void> {
   }
   for (const v of report.violations) console.error(`✗ ${v.rule}: ${v.from} → ${v.to}`);
   for (const c of report.moduleCycles) console.error(`✗ module cycle: ${c.join(' ↔ ')}`);
-  const problems = report.violations.length + report.moduleCycles.length;
+  const long = longFilesWithoutReason();
+  for (const f of long) console.error(`✗ ${f}: over ${LONG_FILE_LINES} lines without a reason at its top`);
+  const problems = report.violations.length + report.moduleCycles.length + long.length;
   if (problems > 0) {
     console.error(`architecture: ${problems} problem(s); see docs/ARCHITECTURE.md`);
     process.exitCode = 1;
   } else {
-    console.log(`architecture: ${report.moduleGraph.size} modules, no forbidden import, no module cycle`);
+    console.log(
+      `architecture: ${report.moduleGraph.size} modules, no forbidden import, no module cycle, no long file without a reason`,
+    );
   }
 }
 

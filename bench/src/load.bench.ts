@@ -1,3 +1,4 @@
+// Over 400 lines: the two-instance load test (proxy, clients, SIGKILL, lost-write audit) as one script.
 /**
  * `npm run bench -- load`: the product as production runs it — two instances on one PostgreSQL
  * behind HAProxy (deploy/cluster.ts, deploy/haproxy.cfg), a shared file store — under concurrent

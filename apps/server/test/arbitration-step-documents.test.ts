@@ -1,3 +1,4 @@
+// Over 400 lines: one test per arbitration step document, each standing alone.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

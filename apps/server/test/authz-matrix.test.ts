@@ -1,3 +1,4 @@
+// Over 400 lines: the reviewed table of every route's permission, read as one list.
 import { describe, expect, it } from 'vitest';
 import { newMatter, places } from './cases.support';
 import { creditCode } from './intake-fixtures';

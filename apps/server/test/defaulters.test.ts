@@ -1,3 +1,4 @@
+// Over 400 lines: the defaulter-list procedure from listing to removal, one test per step, each standing alone.
 import { afterEach, describe, expect, it } from 'vitest';
 import { earliestRemovalDate } from '@onestop/domain';
 import { Client, signedIn, useTestServer } from './harness';

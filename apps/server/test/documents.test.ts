@@ -1,3 +1,4 @@
+// Over 400 lines: document issue, numbering, service and verification tests, each standing alone.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';

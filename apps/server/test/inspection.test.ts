@@ -1,3 +1,4 @@
+// Over 400 lines: the inspection procedure from complaint to closure, one test per step, each standing alone.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   NotificationProvider,

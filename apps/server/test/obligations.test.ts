@@ -1,3 +1,4 @@
+// Over 400 lines: obligations and payments from every source document, each test standing alone.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

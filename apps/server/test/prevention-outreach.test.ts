@@ -1,3 +1,4 @@
+// Over 400 lines: outreach visits, photos and sessions, each test standing alone.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizations, type Places, places } from './cases.support';
 import { Client, signedIn, useTestServer } from './harness';

@@ -1,3 +1,4 @@
+// Over 400 lines: mediation organisations, 六有五统一 assessments and their ledgers, each test standing alone.
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { organizations, type Places, places } from './cases.support';

@@ -1,3 +1,4 @@
+// Over 400 lines: live room features (chat, exhibits, recordings, presence, SIGKILL recovery), each test standing alone.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// Over 400 lines: room scheduling, invitations, signing and records, each test standing alone.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Over 400 lines: the fixture builder of the statutory statistics tables: one row kind per table.
 import { randomUUID } from 'node:crypto';
 import type { TestEnv } from './harness';
 

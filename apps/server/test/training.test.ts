@@ -1,3 +1,4 @@
+// Over 400 lines: training, accreditation and 金牌 selection, each test standing alone.
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureReminders } from '../src/modules/training/training.service';

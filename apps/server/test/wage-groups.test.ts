@@ -1,3 +1,4 @@
+// Over 400 lines: group wage arrears (ledger, Excel import, payments), each test standing alone.
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Over 400 lines: the demo city (jurisdictions, agencies, staff, calendars, sample matters) in one readable script.
 import { businessDate, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain';
 import type { RoleCode } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';

@@ -1,3 +1,4 @@
+// Over 400 lines: the arbitration time limits as data, each with its legal basis; one table read as a whole.
 import type { ClockRule } from './types';
 
 /**

@@ -1,3 +1,4 @@
+// Over 400 lines: the arbitration state machine as one declaration of states and steps with their preconditions.
 import type { RoleCode } from '../access/roles';
 import { defineMachine, type TransitionSpec } from './engine';
 import {

@@ -1,3 +1,4 @@
+// Over 400 lines: the one approval workflow of both tracks (arbitration and inspection: request, decide, the approval forms) kept together so its rules are read in one place; split by step when a third kind of approval comes.
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';

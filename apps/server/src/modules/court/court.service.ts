@@ -1,3 +1,4 @@
+// Over 400 lines: court docking (司法确认 requests, their states, documents and the court's answers) as one service; to split when online filing with the court arrives.
 import { addDays, availableEvents, courtDockingMachine, daysBetween, transition } from '@onestop/domain';
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';

@@ -1,3 +1,4 @@
+// Over 400 lines: outreach (plans, visits, photos, 普法 sessions, issues turned into matters) in one service; to split into visits and sessions.
 import { CLAIM_CATALOGUE, type ClaimType, chineseDate, validateCreditCode } from '@onestop/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';

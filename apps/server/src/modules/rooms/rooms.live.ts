@@ -1,3 +1,4 @@
+// Over 400 lines: the live part of a room (chat, exhibits, recordings, presence) shares its locks and checks; to split by feature with the rooms service.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, rm, stat, truncate } from 'node:fs/promises';

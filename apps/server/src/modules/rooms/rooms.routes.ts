@@ -1,3 +1,4 @@
+// Over 400 lines: every HTTP route of the online rooms with its schema; to split with the rooms service.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth';

@@ -1,3 +1,4 @@
+// Over 400 lines: the WebSocket signalling state machine (join, admit, caucus, relay, heartbeat) is one protocol read as a whole.
 import { ROOM_MAX_PARTICIPANTS, ROOM_ROLE_LABELS, type RoomRole } from '@onestop/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';

@@ -1,3 +1,4 @@
+// Over 400 lines: 金牌 selection (criteria, nominations, scoring, decisions) as one procedure; to split criteria from nominations.
 import {
   chineseDate,
   GOLD_NOMINEE_KIND_LABELS,

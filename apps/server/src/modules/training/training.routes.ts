@@ -1,3 +1,4 @@
+// Over 400 lines: every route of training and accreditation with its schema; to split with the training service.
 import type { Permission } from '@onestop/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -1,3 +1,4 @@
+// Over 400 lines: the online application form with its draft, consent and 补正-field checks in one screen; to split the steps into components.
 import { missingForArbitrationApplication } from '@onestop/domain/claims/application';
 import { CLAIM_CATALOGUE, CLAIM_TYPES, type ClaimType } from '@onestop/domain/claims/catalogue';
 import { type FormEvent, useEffect, useRef, useState } from 'react';

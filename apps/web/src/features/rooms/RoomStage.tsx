@@ -1,3 +1,4 @@
+// Over 400 lines: the room screen (video grid, waiting room, chat, record) shares the live state; to split panels into components.
 import { type CSSProperties, type FormEvent, useEffect, useRef, useState } from 'react';
 import { RoomRecorder } from './recorder';
 import {

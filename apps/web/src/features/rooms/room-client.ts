@@ -1,3 +1,4 @@
+// Over 400 lines: the WebRTC and signalling client (peer connections, reconnect, audio-only fallback) is one protocol.
 /**
  * The browser side of an online room (issue #20), shared by the staff app and the parties' portal;
  * no UI library. Media goes browser to browser over WebRTC (a full mesh, at most six people); the

@@ -1,3 +1,4 @@
+// Over 400 lines: the document models of the defaulter-list procedure (notice, hearing, decision, removal) side by side so their shared wording stays consistent.
 import { DEFAULTER_ACT, DEFAULTER_PERIODS, DEFAULTER_RULE } from '@onestop/domain';
 import { d, defineTemplate, kv, p, yuan } from './template.js';
 import { remedy } from './inspection.js';

@@ -1,3 +1,4 @@
+// Over 400 lines: the registry of every document type with its required fields; one table read as a whole.
 import {
   type DefaulterListingDecisionFields,
   type DefaulterNoticeFields,
