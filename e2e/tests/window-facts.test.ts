@@ -132,7 +132,9 @@ describe('window facts and dates: facts kept across routes, portal asks what the
       expect(await period.getByTestId('clock-due').textContent()).toBe(dueText);
       expect(await period.getByTestId('clock-status').textContent()).toBe('计时中');
       const acceptance = clocks.getByTestId('clock-arbitration.acceptance');
-      expect(await acceptance.getByTestId('clock-status').textContent()).toBe('已办结：通知补正');
+      expect(await acceptance.getByTestId('clock-status').textContent()).toBe(
+        '已停止：通知补正，补正完成后重新起算',
+      );
       expect(await clocks.textContent()).not.toContain('已按期完成');
       await period.scrollIntoViewIfNeeded();
       await screenshot(page, 'window-facts-correction-desktop');

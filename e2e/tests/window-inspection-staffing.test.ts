@@ -84,7 +84,8 @@ describe('inspection staffing at the city detachment (two inspectors, approvals 
       const { page, refused } = await signedInPage('director', viewport);
       await page.goto(`${server.url}/inspection/cases/${caseId}`);
       await state(page, '已登记');
-      await page.getByTestId('step-assignInspectors').click();
+      // The step is enabled once the inspectors it offers have loaded (data-ready).
+      await page.locator('[data-testid="step-assignInspectors"][data-ready="true"]').click();
       const dialog = page.locator('.ant-modal:visible');
       await dialog.getByTestId('field-userIds').click();
       await page.getByTitle('陈刚（监察员）').click();

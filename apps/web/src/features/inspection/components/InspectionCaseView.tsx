@@ -175,14 +175,18 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
         <Space wrap style={{ margin: '12px 0' }} data-testid="inspection-actions">
           {steps.map((st) => {
             const blocked = guarded(st.key);
+            // The assign form is offered once the inspectors it lists have loaded (a ready state the
+            // browser tests wait for; an empty list would look like "nobody may be assigned").
+            const waiting = st.key === 'assignInspectors' && !assignees.isSuccess;
             return (
               <Tooltip key={st.key} title={blocked ? reasonText(blocked) : ''}>
                 <Button
                   danger={st.danger}
                   type={st.key === 'accept' ? 'primary' : 'default'}
                   loading={action.isPending && open?.key === st.key}
-                  disabled={blocked !== null}
+                  disabled={blocked !== null || waiting}
                   data-allowed={String(blocked === null)}
+                  data-ready={String(!waiting)}
                   data-testid={`step-${st.key}`}
                   onClick={() => (st.fields.length ? setOpen(st) : run(st, {}))}
                 >
