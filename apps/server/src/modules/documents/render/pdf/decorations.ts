@@ -111,7 +111,7 @@ export function drawSignOff(canvas: PdfCanvas, issuer: string, date: string, sea
   }
 }
 
-/** QR code with the verification URL and the printed short code, bottom left of the last page. */
+/** The verification URL as a QR code PNG, made before layout so it is embedded with the other images. */
 export async function verificationQr(url: string): Promise<Buffer> {
   return (await loadQRCode()).toBuffer(url, {
     type: 'png',
@@ -121,7 +121,7 @@ export async function verificationQr(url: string): Promise<Buffer> {
   });
 }
 
-/** QR code (from `verificationQr`, embedded before layout) and the printed short code, bottom left. */
+/** The QR code (from `verificationQr`) and the printed short code, bottom left of the last page. */
 export function drawVerification(
   canvas: PdfCanvas,
   png: Buffer,
