@@ -45,7 +45,8 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
       await stop(product);
       await stop(bare);
     }
-    // Product on embedded PGlite.
+    // Product on embedded PGlite (BENCH_PGLITE=0 skips it, when only the PostgreSQL ratio is wanted).
+    if (process.env.BENCH_PGLITE === '0') return finish(results, rss);
     const dir = mkdtempSync(path.join(tmpdir(), 'onestop-bench-'));
     const child = await spawnCompiledServer({ ...common, PGLITE_DIR: path.join(dir, 'pglite') }, 3983);
     try {
@@ -65,8 +66,17 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
   } finally {
     await db.drop();
   }
+  return finish(results, rss);
+}
+
+function finish(
+  results: Record<string, LoadResult>,
+  rss: Record<string, { idleMB: number; afterLoadMB: number }>,
+) {
   const ratioPg = results.productPostgres!.requestsPerSec / results.barePostgres!.requestsPerSec;
-  const ratioLite = results.productPglite!.requestsPerSec / results.barePostgres!.requestsPerSec;
+  const ratioLite = results.productPglite
+    ? results.productPglite.requestsPerSec / results.barePostgres!.requestsPerSec
+    : Number.NaN;
   // CPU per request of the server process: less sensitive to the neighbours than req/s.
   const cpuRatioPg =
     (results.barePostgres!.cpuMsPerRequest ?? 0) / (results.productPostgres!.cpuMsPerRequest ?? 1);

@@ -50,7 +50,7 @@ export async function spawnCompiledServer(env: Record<string, string>, port: num
   return spawnNode(['apps/server/dist/main.js'], { NODE_ENV: 'production', ...env }, '/api/health', port);
 }
 
-async function spawnNode(
+export async function spawnNode(
   args: string[],
   env: Record<string, string>,
   healthPath: string,
