@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { requestCookie } from './cookies';
 
 /**
  * Read scaling: with DATABASE_READ_URL set (a PostgreSQL streaming replica), lists and searches
@@ -60,7 +61,7 @@ function wroteRecently(req: FastifyRequest, windowMs: number): boolean {
   const userId = req.auth?.userId;
   const mine = userId ? lastWriteByUser.get(userId) : undefined;
   if (mine !== undefined && now - mine < windowMs) return true;
-  const raw = req.cookies?.[RECENT_WRITE_COOKIE];
+  const raw = requestCookie(req, RECENT_WRITE_COOKIE);
   const at = raw && /^\d{13}$/.test(raw) ? Number(raw) : undefined;
   // A mark from the future (clock skew between instances) counts as recent, within one window.
   return at !== undefined && Math.abs(now - at) < windowMs;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config/env';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
+import { requestCookie } from '../../platform/cookies';
 import { randomToken, sha256Hex } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
 
@@ -97,7 +98,7 @@ export function registerPortalSession(app: FastifyInstance, db: Kysely<DB>) {
 }
 
 async function resolvePortalSession(req: FastifyRequest, db: Kysely<DB>): Promise<void> {
-  const token = req.cookies[PORTAL_COOKIE];
+  const token = requestCookie(req, PORTAL_COOKIE);
   if (!token) return;
   const row = await db
     .selectFrom('portal_session')
