@@ -15,6 +15,7 @@ import pg from 'pg';
 import type { AppConfig } from '../config/env';
 import type { DB } from '../db/schema';
 import type { Actor } from './audit';
+import { requestCookie } from './cookies';
 import { randomToken, sha256Hex } from './crypto';
 import { errors } from './errors';
 import { businessDateCache } from './time';
@@ -399,12 +400,18 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppCo
   });
   const idleMs = config.sessionIdleMinutes * 60_000;
 
+  // Each route gets the guard as its first preValidation hook, bound to what it declares: no
+  // global hook for Fastify to run on every request and no `req.routeOptions` (an object Fastify
+  // builds anew on each read) to find the declaration. Instance-level preValidation hooks of a
+  // plugin's scope (the portal's session) run before it; none of them grants anything.
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
     const auth = route.config?.auth;
-    if (!auth) throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
-    for (const method of [route.method].flat())
-      if (method !== 'HEAD') app.routeCatalog.push({ method, url: route.url, auth });
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) {
+      if (!auth) throw new Error(`route ${route.method} ${route.url} does not declare config.auth`);
+      for (const method of [route.method].flat())
+        if (method !== 'HEAD') app.routeCatalog.push({ method, url: route.url, auth });
+    }
+    if (auth) route.preValidation = [guard(auth), ...[route.preValidation ?? []].flat()];
   });
 
   // The business date of each request, computed once a day (permissions depend on the date); the
@@ -474,21 +481,21 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppCo
   // resolved and checked synchronously. Anything else (no cookie, a cache miss, an idle or
   // inactive session, a touch due) takes the general path above. Both end in the same checks.
   const touchWithinMs = Math.min(TOUCH_EVERY_MS, idleMs);
-  app.addHook('preValidation', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
-    const declared = req.routeOptions.config?.auth;
-    if (!declared) return done();
-    const token = req.cookies[SESSION_COOKIE];
-    const now = Date.now();
-    const hit = token ? cache.get(token, now) : undefined;
-    if (hit?.row.active && now - hit.row.last_seen_at.getTime() <= touchWithinMs) {
-      try {
-        req.auth = authOf(hit, now);
-        authorize(req, declared);
-      } catch (err) {
-        return done(err as Error);
+  function guard(declared: RouteAuth) {
+    return (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
+      const token = requestCookie(req, SESSION_COOKIE);
+      const now = Date.now();
+      const hit = token ? cache.get(token, now) : undefined;
+      if (hit?.row.active && now - hit.row.last_seen_at.getTime() <= touchWithinMs) {
+        try {
+          req.auth = authOf(hit, now);
+          authorize(req, declared);
+        } catch (err) {
+          return done(err as Error);
+        }
+        return done();
       }
-      return done();
-    }
-    resolve(req, reply, declared, token).then(() => done(), done);
-  });
+      resolve(req, reply, declared, token).then(() => done(), done);
+    };
+  }
 }

@@ -1,4 +1,4 @@
-import type { FastifyServerOptions } from 'fastify';
+import { type FastifyServerOptions, LogController } from 'fastify';
 
 /**
  * Logger options: JSON logs with personal data redacted. Request bodies are never logged; the paths
@@ -37,9 +37,17 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
 
 /**
  * Fastify gives every request a child logger (bound to its request id), built with the redaction
- * rules: a cost on every request. With logging off (`LOG_LEVEL=silent`) nothing would be written
- * through it, so requests share the root logger instead.
+ * rules, and logs each request's arrival and completion through it (building the log objects and
+ * the response time first): a cost on every request. With logging off (`LOG_LEVEL=silent`) nothing
+ * would be written, so requests share the root logger and the request log lines are not prepared.
  */
-export function requestLoggerOptions(level: string): Pick<FastifyServerOptions, 'childLoggerFactory'> {
-  return level === 'silent' ? { childLoggerFactory: (logger) => logger } : {};
+export function requestLoggerOptions(
+  level: string,
+): Pick<FastifyServerOptions, 'childLoggerFactory' | 'logController'> {
+  return level === 'silent'
+    ? {
+        childLoggerFactory: (logger) => logger,
+        logController: new LogController({ disableRequestLogging: true }),
+      }
+    : {};
 }

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * The security headers (CSP, HSTS, nosniff, frame options …) are the same for every response:
- * helmet computes them once at start and one hook copies them onto each reply. (@fastify/helmet
+ * helmet computes them once at start and app.ts's onRequest hook copies them onto each reply. (@fastify/helmet
  * rebuilt the whole helmet middleware, CSP string included, on every request: measured at about
  * 7 % of a list request's CPU.) No route uses per-route helmet options or CSP nonces.
  */
@@ -27,13 +26,4 @@ export function securityHeaders(options: Readonly<HelmetOptions>): Record<string
   // helmet's middleware is synchronous; anything else would leave the headers incomplete.
   if (!done) throw new Error('helmet did not complete synchronously');
   return headers;
-}
-
-/** Sets the precomputed security headers on every reply (one synchronous onRequest hook). */
-export function registerSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>) {
-  const headers = securityHeaders(options);
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
-    done();
-  });
 }

@@ -12,8 +12,16 @@ export const RECEIVE_TIMEOUT_MS = 120_000;
  *
  * One sweep a second over the requests in flight (a Set in arrival order) rather than a timer per
  * request: a request costs an insertion and a deletion; the answer comes within a second of `ms`.
+ *
+ * Installs the guard and returns the step that starts a request's clock, for app.ts to run in its
+ * one onRequest hook (no hook of its own). No onRequestAbort hook either (Fastify would add a 'close'
+ * listener to every request for it): a request whose client went away is dropped by the sweep
+ * without an answer, at its deadline at the latest, or at once by onResponse if it completes.
  */
-export function registerRequestTimeout(app: FastifyInstance, ms = HANDLER_TIMEOUT_MS) {
+export function requestTimeout(
+  app: FastifyInstance,
+  ms = HANDLER_TIMEOUT_MS,
+): (req: FastifyRequest, reply: FastifyReply) => void {
   const inFlight = new Map<FastifyRequest, { reply: FastifyReply; at: number }>();
   const sweepEveryMs = Math.min(1000, ms);
   let sweeper: NodeJS.Timeout | null = null;
@@ -23,7 +31,7 @@ export function registerRequestTimeout(app: FastifyInstance, ms = HANDLER_TIMEOU
     for (const [req, { reply, at }] of inFlight) {
       if (at > deadline) break;
       inFlight.delete(req);
-      if (reply.sent) continue;
+      if (reply.sent || req.raw.destroyed) continue;
       req.log.warn({ url: req.url, method: req.method, ms }, 'request timed out');
       reply.status(503).send({ code: 'REQUEST_TIMEOUT', message: '系统繁忙，处理超时，请稍后重试' });
     }
@@ -37,18 +45,13 @@ export function registerRequestTimeout(app: FastifyInstance, ms = HANDLER_TIMEOU
     if (sweeper) clearInterval(sweeper);
     done();
   });
-  // Callback-style hooks: no promise per request for two synchronous steps.
-  app.addHook('onRequest', (req, reply, done) => {
-    const type = req.headers['content-type'];
-    if (type === undefined || !type.startsWith('multipart/')) inFlight.set(req, { reply, at: Date.now() });
-    done();
-  });
+  // A callback-style hook: no promise per request for one synchronous step.
   app.addHook('onResponse', (req, _reply, done) => {
     inFlight.delete(req);
     done();
   });
-  app.addHook('onRequestAbort', (req, done) => {
-    inFlight.delete(req);
-    done();
-  });
+  return (req, reply) => {
+    const type = req.headers['content-type'];
+    if (type === undefined || !type.startsWith('multipart/')) inFlight.set(req, { reply, at: Date.now() });
+  };
 }
