@@ -7,7 +7,12 @@ import { createDatabase, load, signIn, spawnNode, stop } from './util';
  * writes a V8 .cpuprofile (node --cpu-prof) of the product answering authenticated
  * GET /api/admin/jurisdictions on PostgreSQL into `dir` (default /tmp/onestop-prof), and prints the CPU
  * milliseconds per request (PROFILE=0: without the profiler; PROFILE_ENTRY: another build's main.js,
- * e.g. a copy of dist kept from before a change). Summarise it with `node bench/src/cpuprofile-summary.mjs <file>`.
+ * e.g. a copy of dist kept from before a change).
+ *
+ * On a loaded machine CPU ms per request swings several-fold between runs. Instruction counts do not:
+ * run main.js under `valgrind --tool=callgrind --instr-atstart=no --smc-check=all-non-file`, warm it
+ * up with a few thousand requests, then `callgrind_control -z`, `-i on`, send N requests, `-i off`,
+ * `-d`, and compare the totals (minus v8::internal::compiler::* symbols, the JIT still at work). Summarise it with `node bench/src/cpuprofile-summary.mjs <file>`.
  */
 const dir = path.resolve(process.argv[2] ?? '/tmp/onestop-prof');
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
