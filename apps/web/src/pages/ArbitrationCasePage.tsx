@@ -16,6 +16,7 @@ import { DocumentServiceCard } from '../features/documents/components/DocumentSe
 import { RoomsPanel } from '../features/rooms/RoomsPanel';
 import { isApiError } from '../lib/api';
 import { chineseClockOfInstant, chineseDateOrDash } from '../lib/time';
+import { money } from '../lib/money';
 
 const STATUS = {
   pass: { color: 'green', text: '符合' },
@@ -74,7 +75,7 @@ export default function ArbitrationCasePage() {
                     label: '仲裁请求',
                     span: 2,
                     children: c.claims
-                      .map((x) => `${x.label}${x.amountFen ? ` ¥${(x.amountFen / 100).toFixed(2)}` : ''}`)
+                      .map((x) => `${x.label}${x.amountFen ? ` ${money(x.amountFen)}` : ''}`)
                       .join('；'),
                   },
                   { label: '事实和理由', span: 2, children: c.facts },

@@ -22,6 +22,7 @@ import { PRIORITY_LABELS } from '../features/matters/types';
 import { isApiError } from '../lib/api';
 import type { IntakeCreatedState } from './IntakePage';
 import { chineseClockOfInstant } from '../lib/time';
+import { money } from '../lib/money';
 
 /** The master record (维权事项): one page that follows the matter to the end. */
 export default function MatterPage() {
@@ -82,7 +83,7 @@ export default function MatterPage() {
               { label: '登记人', children: m.createdBy ?? '—' },
               {
                 label: '请求总额',
-                children: `¥${(m.totalAmountFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`,
+                children: money(m.totalAmountFen),
               },
             ]}
           />

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../features/auth/hooks/use-session';
 import { supervisionApi } from '../features/supervision/api/supervision.api';
 import { FilingForm } from '../features/supervision/components/FilingForm';
 import { feedback } from '../lib/feedback';
+import { money } from '../lib/money';
 
 /** 劳动关系监管 (劳动关系科): filings with their flags, campaigns (专项检查), minimum wage table. */
 export default function SupervisionPage() {
@@ -108,8 +109,8 @@ export default function SupervisionPage() {
                 columns={[
                   { title: '地区代码', dataIndex: 'areaCode', width: 100 },
                   { title: '档次', dataIndex: 'tier', width: 70, render: (t: number) => `${t}类` },
-                  { title: '月最低工资', dataIndex: 'monthlyFen', render: (f: number) => `${f / 100}元` },
-                  { title: '小时最低工资', dataIndex: 'hourlyFen', render: (f: number) => `${f / 100}元` },
+                  { title: '月最低工资', dataIndex: 'monthlyFen', render: (f: number) => money(f) },
+                  { title: '小时最低工资', dataIndex: 'hourlyFen', render: (f: number) => money(f) },
                   { title: '生效日期', dataIndex: 'effectiveFrom', width: 110 },
                   { title: '依据', dataIndex: 'basis' },
                 ]}

@@ -15,10 +15,10 @@ import { DocumentServiceCard } from '../../documents/components/DocumentServiceC
 import { PrintButtons } from './PrintButtons';
 import { type StepSpec, stepSpecs } from './actions';
 import { ReferralModal, type ReferralValues, referralBody } from './ReferralModal';
+import { money } from '../../../lib/money';
 
 type Outcome = InspectionCase['outcomes'][number];
 
-const yuan = (fen: number | null) => (fen === null ? '' : `¥${(fen / 100).toLocaleString('zh-CN')}`);
 
 /** Reporter block: identity for the case's handling inspectors only (《劳动保障监察条例》第九条第三款). */
 function Reporter({ c }: { c: InspectionCase }) {
@@ -143,7 +143,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
           {
             label: '违法事项',
             children:
-              c.violations.map((v) => `${v.label}${v.amountFen ? ` ${yuan(v.amountFen)}` : ''}`).join('；') ||
+              c.violations.map((v) => `${v.label}${v.amountFen ? ` ${money(v.amountFen)}` : ''}`).join('；') ||
               '依职权检查',
           },
           {
