@@ -34,46 +34,58 @@ describe('leader dashboard and supervision page agree on overdue and due-soon cl
 
   it('counts the constructed clocks the same way on both pages', async () => {
     const matter = await newMatter(clerk, p.zengdu);
-    const open = await openCase(clerk, matter.id, 'consultation', []);
-    expect(open.status, JSON.stringify(open.body)).toBe(201);
-    const closed = await openCase(clerk, matter.id, 'consultation', []);
-    expect(closed.status, JSON.stringify(closed.body)).toBe(201);
+    const opened = await openCase(clerk, matter.id, 'mediation', [matter.claims[0]!.id]);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const other = await newMatter(clerk, p.zengdu);
+    const shut = await openCase(clerk, other.id, 'mediation', [other.claims[0]!.id]);
+    expect(shut.status, JSON.stringify(shut.body)).toBe(201);
+    const open = { body: { id: opened.body.case.id as string } };
+    const closed = { body: { id: shut.body.case.id as string } };
 
     const { ctx } = env.server.app;
     const db = ctx.database.db;
-    await db.updateTable('track_case').set({ closed: true }).where('id', '=', closed.body.id).execute();
+    await db
+      .updateTable('track_case')
+      .set({ closed: true, closed_at: new Date() })
+      .where('id', '=', closed.body.id)
+      .execute();
     const today = todayIso(ctx.config);
     const cal = (await clocksRuntime(ctx).calendars.snapshot(db)).for(p.zengdu);
     const inWorkingDays = (n: number) => cal.addWorkingDays(today, n);
     // Counted after the cases exist, so the clocks they started themselves are in both counts.
     const before = await figures();
     expect(before.dashboard).toEqual(before.supervision);
-    const rule = CLOCK_RULES.find((r) => r.track === 'arbitration')!;
+    // One rule per clock: a subject has at most one open clock of a rule (clock_open_unique).
+    const rules = CLOCK_RULES.slice(0, 10);
+    let next = 0;
     const clock = (
       subjectType: 'case' | 'matter',
       subjectId: string,
       due: string,
       status: 'running' | 'missed' | 'met',
-    ) => ({
-      subject_type: subjectType,
-      subject_id: subjectId,
-      rule_id: rule.id,
-      trigger_date: addDays(today, -20),
-      due_date: due,
-      original_due_date: due,
-      calendar_version: 'test',
-      status,
-      basis: rule.basis,
-      explanation: '临期口径测试',
-      jurisdiction_id: p.zengdu,
-      organization_id: null,
-      responsible_user_id: null,
-      extension_approver: null,
-      extension_reason: null,
-      suspended_since: null,
-      subject_label: null,
-      updated_at: new Date(),
-    });
+    ) => {
+      const rule = rules[next++]!;
+      return {
+        subject_type: subjectType,
+        subject_id: subjectId,
+        rule_id: rule.id,
+        trigger_date: addDays(today, -20),
+        due_date: due,
+        original_due_date: due,
+        calendar_version: 'test',
+        status,
+        basis: rule.basis,
+        explanation: '临期口径测试',
+        jurisdiction_id: p.zengdu,
+        organization_id: null,
+        responsible_user_id: null,
+        extension_approver: null,
+        extension_reason: null,
+        suspended_since: null,
+        subject_label: null,
+        updated_at: new Date(),
+      };
+    };
     await db
       .insertInto('clock')
       .values([
@@ -101,7 +113,8 @@ describe('leader dashboard and supervision page agree on overdue and due-soon cl
       .flatMap((g: any) => g.people.flatMap((x: any) => x.items))
       .filter(
         (i: any) =>
-          [open.body.id, matter.id, closed.body.id].includes(i.subjectId) && i.ruleId === rule.id,
+          [open.body.id, matter.id, closed.body.id].includes(i.subjectId) &&
+          rules.some((r) => r.id === i.ruleId),
       );
     expect(mine.map((i: any) => `${i.subjectType}:${i.urgency}:${i.dueDate}`).sort()).toEqual(
       [

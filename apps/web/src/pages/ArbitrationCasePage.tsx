@@ -35,7 +35,8 @@ export default function ArbitrationCasePage() {
   const c = q.data;
   const accepted = !['received', 'needs_correction', 'not_accepted', 'redirected'].includes(c.state);
   return (
-    <>
+    // data-ready: the case is loaded and no refetch is under way (browser tests wait for it).
+    <div data-testid="arbitration-case" data-ready={q.isFetching ? 'false' : 'true'}>
       <PageHeader title={`仲裁案件 ${c.number}`}>
         <Space wrap>
           <Tag color="blue">{c.stateLabel}</Tag>
@@ -53,7 +54,7 @@ export default function ArbitrationCasePage() {
             <Card size="small" title="仲裁申请">
               <Descriptions
                 size="small"
-                column={2}
+                column={{ xs: 1, sm: 2 }}
                 items={[
                   {
                     label: '申请人',
@@ -96,7 +97,7 @@ export default function ArbitrationCasePage() {
                     width: 90,
                     render: (s: keyof typeof STATUS) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag>,
                   },
-                  { title: '说明', dataIndex: 'messages', render: (m: string[]) => m.join('；') || '—' },
+                  { title: '说明', dataIndex: 'messages', width: 120, render: (m: string[]) => m.join('；') || '—' },
                   { title: '依据', dataIndex: 'basis' },
                 ]}
               />
@@ -146,6 +147,7 @@ export default function ArbitrationCasePage() {
             <Card size="small" title="案件记录">
               <List
                 size="small"
+                locale={{ emptyText: '暂无案件记录' }}
                 dataSource={c.records}
                 renderItem={(r) => (
                   <List.Item>{`${chineseClockOfInstant(r.at)} ${r.by}：${r.summary}`}</List.Item>
@@ -155,6 +157,6 @@ export default function ArbitrationCasePage() {
           </Space>
         </Col>
       </Row>
-    </>
+    </div>
   );
 }

@@ -8,6 +8,7 @@ import { supervisionApi } from '../features/supervision/api/supervision.api';
 import { FilingForm } from '../features/supervision/components/FilingForm';
 import { feedback } from '../lib/feedback';
 import { money } from '../lib/money';
+import { chineseDateOrDash } from '../lib/time';
 
 /** 劳动关系监管 (劳动关系科): filings with their flags, campaigns (专项检查), minimum wage table. */
 export default function SupervisionPage() {
@@ -92,7 +93,7 @@ export default function SupervisionPage() {
                 columns={[
                   { title: '名称', dataIndex: 'name' },
                   { title: '内容', dataIndex: 'topic' },
-                  { title: '期间', render: (_: unknown, r) => `${r.startsOn} 至 ${r.endsOn}` },
+                  { title: '期间', render: (_: unknown, r) => `${chineseDateOrDash(r.startsOn)}至${chineseDateOrDash(r.endsOn)}` },
                   { title: '单位数', dataIndex: 'employers', width: 80 },
                 ]}
               />

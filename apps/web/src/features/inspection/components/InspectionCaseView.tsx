@@ -16,6 +16,7 @@ import { PrintButtons } from './PrintButtons';
 import { type StepSpec, stepSpecs } from './actions';
 import { ReferralModal, type ReferralValues, referralBody } from './ReferralModal';
 import { money } from '../../../lib/money';
+import { chineseDateOrDash } from '../../../lib/time';
 
 type Outcome = InspectionCase['outcomes'][number];
 
@@ -245,7 +246,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               dataSource={c.requests}
               renderItem={(r) => (
                 <List.Item>
-                  {r.materials.join('、')}，期限 {r.deadline}{' '}
+                  {r.materials.join('、')}，期限 {chineseDateOrDash(r.deadline)}{' '}
                   {r.receivedOn ? <Tag color="green">已提供</Tag> : <Tag>待提供</Tag>}
                 </List.Item>
               )}
@@ -261,7 +262,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
                 <List.Item>
                   <div>
                     {o.summary}
-                    {o.deadline ? <Tag style={{ marginLeft: 6 }}>期限 {o.deadline}</Tag> : null}
+                    {o.deadline ? <Tag style={{ marginLeft: 6 }}>期限 {chineseDateOrDash(o.deadline)}</Tag> : null}
                     {check(o)}
                   </div>
                 </List.Item>
