@@ -10,6 +10,7 @@ import { intakeBody } from '../../apps/server/test/intake-fixtures';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { LoginPage } from '../support/pages';
 import { startProduct } from '../support/server';
+import { todayIso } from '../../apps/server/src/platform/auth';
 
 /**
  * Issue 14, the walk: the pages the window's people open every day — the arbitrator's work list and a
@@ -79,15 +80,6 @@ describe('the window walk at 1366 px and 360 px', () => {
     return page;
   }
 
-  async function settle(page: Page) {
-    await page.waitForLoadState('networkidle');
-    await page
-      .locator('.ant-spin-spinning, .ant-skeleton-active')
-      .first()
-      .waitFor({ state: 'detached', timeout: 5_000 })
-      .catch(() => undefined);
-  }
-
   async function shoot(page: Page, name: string) {
     await screenshot(page, name);
     const dir = process.env.WALK_SHOTS;
@@ -97,36 +89,118 @@ describe('the window walk at 1366 px and 360 px', () => {
     }
   }
 
-  const WALK: { user: string; name: string; path: () => string }[] = [
-    { user: 'zhangmin', name: 'arbitration-work', path: () => '/arbitration' },
-    { user: 'zhangmin', name: 'arbitration-case', path: () => `/arbitration/cases/${o.arbitrationCase}` },
-    { user: 'director', name: 'leader-clocks', path: () => '/leader/clocks' },
-    { user: 'director', name: 'leader', path: () => '/leader' },
-    { user: 'petition', name: 'petitions', path: () => '/petitions' },
-    { user: 'clerk', name: 'transfers', path: () => '/transfers' },
-    { user: 'clerk', name: 'matter', path: () => `/matters/${o.matter}` },
-    { user: 'clerk', name: 'workbench', path: () => '/' },
+  const ready = (testId: string) => `[data-testid="${testId}"][data-ready="true"]`;
+
+  /** The pages each person opens, with the ready state each page declares. */
+  const WALK: { user: string; pages: { name: string; path: () => string; ready: string }[] }[] = [
+    {
+      user: 'zhangmin',
+      pages: [
+        { name: 'arbitration-work', path: () => '/arbitration', ready: ready('arbitration-work') },
+        {
+          name: 'arbitration-case',
+          path: () => `/arbitration/cases/${o.arbitrationCase}`,
+          ready: ready('arbitration-case'),
+        },
+      ],
+    },
+    {
+      user: 'director',
+      pages: [
+        { name: 'leader-clocks', path: () => '/leader/clocks', ready: ready('overview-totals') },
+        { name: 'leader', path: () => '/leader', ready: '[data-testid="leader-overview"]' },
+      ],
+    },
+    {
+      user: 'petition',
+      pages: [
+        { name: 'petition', path: () => `/petitions?id=${o.petition}`, ready: ready('petition-detail') },
+      ],
+    },
+    {
+      user: 'clerk',
+      pages: [
+        { name: 'transfers', path: () => '/transfers', ready: ready('transfers-page') },
+        { name: 'matter', path: () => `/matters/${o.matter}`, ready: ready('matter-page') },
+        { name: 'workbench', path: () => '/', ready: ready('my-work') },
+      ],
+    },
   ];
+
+  /** Visits a person's pages at one width: each waits for its ready state, is shot, and must not overflow. */
+  async function walk(user: string, viewport: typeof DESKTOP, label: string) {
+    const group = WALK.find((w) => w.user === user)!;
+    const page = await signIn(user, viewport);
+    const texts = new Map<string, string>();
+    for (const w of group.pages) {
+      await page.goto(`${server.url}${w.path()}`);
+      await page.locator(w.ready).first().waitFor({ timeout: 30_000 });
+      await shoot(page, `window-walk-${w.name}-${label}`);
+      const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+      expect(width, `${w.name} at ${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
+      const text = (await page.locator('main, body').first().textContent()) ?? '';
+      // No ISO date on screen: dates are written 2026年12月7日.
+      expect(text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [], `${w.name}: ISO dates`).toEqual([]);
+      texts.set(w.name, text);
+    }
+    return { page, texts };
+  }
 
   for (const [label, viewport] of [
     ['desktop', DESKTOP],
     ['phone', PHONE],
   ] as const) {
-    it(`walks the pages at ${viewport.width} px`, async () => {
-      const pages = new Map<string, Page>();
-      for (const w of WALK) {
-        let page = pages.get(w.user);
-        if (!page) {
-          page = await signIn(w.user, viewport);
-          pages.set(w.user, page);
-        }
-        await page.goto(`${server.url}${w.path()}`);
-        await settle(page);
-        await shoot(page, `window-walk-${w.name}-${label}`);
-        const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
-        expect(width, `${w.name} at ${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
-      }
-      for (const page of pages.values()) await page.context().close();
+    describe(`at ${viewport.width} px`, () => {
+      it('the arbitrator: the work list and a case', async () => {
+        const { page, texts } = await walk('zhangmin', viewport, label);
+        // The day cannot be closed while the same-day acceptance waits: the button says so, disabled.
+        await page.goto(`${server.url}/arbitration`);
+        await page.locator(ready('arbitration-work')).waitFor({ timeout: 30_000 });
+        expect(await page.getByTestId('close-day').isDisabled()).toBe(true);
+        expect(await page.getByTestId('close-day-reason').textContent()).toBe('出具上列受理通知书后方可日结');
+        await page.context().close();
+        const today = todayIso(server.app.ctx.config);
+        const weekday = '日一二三四五六'[new Date(`${today}T00:00:00Z`).getUTCDay()];
+        // The room calendar's days are written the Chinese way, with the weekday.
+        expect(texts.get('arbitration-work')).toContain(
+          `${Number(today.slice(5, 7))}月${Number(today.slice(8, 10))}日 周${weekday}`,
+        );
+        expect(texts.get('arbitration-work')).toContain('空闲');
+        // Amounts: ¥ with thousands grouped and two decimals.
+        expect(texts.get('arbitration-case')).toContain('支付拖欠工资（2026年10月） ¥1,234,567.89');
+      });
+      it('the leader: 期限督办 and the dashboard', async () => {
+        const { page, texts } = await walk('director', viewport, label);
+        await page.context().close();
+        // Due soon is one definition: the dashboard and 期限督办 show the same two numbers.
+        const dueSoon = (t: string) => /两个工作日内到期\s*(\d+)/.exec(t)?.[1];
+        const overdue = (t: string) => /(?:期限)?已逾期\s*(\d+)/.exec(t)?.[1];
+        const sup = texts.get('leader-clocks')!;
+        const dash = texts.get('leader')!;
+        expect(dueSoon(dash)).toBeDefined();
+        expect(dueSoon(dash)).toBe(dueSoon(sup));
+        expect(overdue(dash)).toBe(overdue(sup));
+        // The alerts card is below on a phone, beside on a desktop: the text names it.
+        expect(dash).toContain('（见“预警”栏）');
+      });
+      it('the petition officer: a petition', async () => {
+        const { page, texts } = await walk('petition', viewport, label);
+        await page.context().close();
+        expect(texts.get('petition')).toMatch(/书面告知信访人是否受理：\d{4}年\d{1,2}月\d{1,2}日前/);
+      });
+      it('the clerk: transfers, the matter of several tracks, the 工作台', async () => {
+        const { page, texts } = await walk('clerk', viewport, label);
+        await page.context().close();
+        const matter = texts.get('matter')!;
+        expect(matter).toContain('¥4,500.00');
+        expect(matter).toContain('¥1,234,567.89');
+        expect(matter).toContain('¥1,239,067.89');
+        expect(matter).toMatch(/应于\d{4}年\d{1,2}月\d{1,2}日前接收/);
+        // The clerk holds no case-handling post: the 工作台 says so instead of "no work area at all".
+        expect(texts.get('workbench')).toContain(
+          '您的岗位不承办案件，没有案件工作区；窗口受理、维权事项等请从左侧菜单进入',
+        );
+      });
     });
   }
 });

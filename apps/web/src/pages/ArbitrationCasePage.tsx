@@ -97,7 +97,12 @@ export default function ArbitrationCasePage() {
                     width: 90,
                     render: (s: keyof typeof STATUS) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag>,
                   },
-                  { title: '说明', dataIndex: 'messages', width: 120, render: (m: string[]) => m.join('；') || '—' },
+                  {
+                    title: '说明',
+                    dataIndex: 'messages',
+                    width: 120,
+                    render: (m: string[]) => m.join('；') || '—',
+                  },
                   { title: '依据', dataIndex: 'basis' },
                 ]}
               />

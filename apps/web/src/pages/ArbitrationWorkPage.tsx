@@ -98,19 +98,19 @@ export default function ArbitrationWorkPage() {
               ...days.map((d) => ({
                 title: dayHead(d),
                 key: d,
-                render: (_v: unknown, r: { id: string }) =>
-                  (cal.data?.hearings ?? [])
-                    .filter(
-                      (h) => h.roomId === r.id && h.state === 'scheduled' && dateOfInstant(h.startsAt) === d,
-                    )
-                    .map((h) => (
-                      <div key={h.id}>
-                        <Link to={`/arbitration/cases/${h.caseId}`}>
-                          {timeOf(h.startsAt)}{' '}
-                          {h.caseNumber}
-                        </Link>
-                      </div>
-                    )),
+                render: (_v: unknown, r: { id: string }) => {
+                  const hearings = (cal.data?.hearings ?? []).filter(
+                    (h) => h.roomId === r.id && h.state === 'scheduled' && dateOfInstant(h.startsAt) === d,
+                  );
+                  if (!hearings.length) return <span className="muted">空闲</span>;
+                  return hearings.map((h) => (
+                    <div key={h.id}>
+                      <Link to={`/arbitration/cases/${h.caseId}`}>
+                        {timeOf(h.startsAt)} {h.caseNumber}
+                      </Link>
+                    </div>
+                  ));
+                },
               })),
             ]}
           />

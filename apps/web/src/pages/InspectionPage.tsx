@@ -46,8 +46,18 @@ export default function InspectionPage() {
             width: 110,
             render: (v: string, r) => <Tag color={r.closed ? 'default' : 'blue'}>{v}</Tag>,
           },
-          { title: '收到日期', dataIndex: 'receivedOn', width: 130, render: (v: string | null) => chineseDateOrDash(v) },
-          { title: '最近期限', dataIndex: 'nextDue', width: 130, render: (v: string | null) => chineseDateOrDash(v) },
+          {
+            title: '收到日期',
+            dataIndex: 'receivedOn',
+            width: 130,
+            render: (v: string | null) => chineseDateOrDash(v),
+          },
+          {
+            title: '最近期限',
+            dataIndex: 'nextDue',
+            width: 130,
+            render: (v: string | null) => chineseDateOrDash(v),
+          },
         ]}
       />
     </>

@@ -40,7 +40,8 @@ export default function MatterPage() {
   }
   const m = q.data;
   return (
-    <>
+    // data-ready: the matter is loaded and no refetch is under way (browser tests wait for it).
+    <div data-testid="matter-page" data-ready={q.isFetching ? 'false' : 'true'}>
       <PageHeader title={`维权事项 ${m.number}`}>
         <Space wrap>
           <Tag color={m.status === 'routed' ? 'blue' : m.status === 'merged' ? 'default' : 'orange'}>
@@ -128,6 +129,6 @@ export default function MatterPage() {
           </Col>
         </Row>
       </Space>
-    </>
+    </div>
   );
 }

@@ -231,7 +231,11 @@ function Drill({
             },
             { title: '案件编号', dataIndex: 'caseNumber' },
             { title: '辖区', dataIndex: 'jurisdiction' },
-            { title: '受理日期', dataIndex: 'acceptedOn', render: (v: string | null) => chineseDateOrDash(v) },
+            {
+              title: '受理日期',
+              dataIndex: 'acceptedOn',
+              render: (v: string | null) => chineseDateOrDash(v),
+            },
             { title: '结案日期', dataIndex: 'closedOn', render: (v: string | null) => chineseDateOrDash(v) },
             ...(d && d.row.unit !== '件'
               ? [

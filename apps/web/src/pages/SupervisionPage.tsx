@@ -93,7 +93,11 @@ export default function SupervisionPage() {
                 columns={[
                   { title: '名称', dataIndex: 'name' },
                   { title: '内容', dataIndex: 'topic' },
-                  { title: '期间', render: (_: unknown, r) => `${chineseDateOrDash(r.startsOn)}至${chineseDateOrDash(r.endsOn)}` },
+                  {
+                    title: '期间',
+                    render: (_: unknown, r) =>
+                      `${chineseDateOrDash(r.startsOn)}至${chineseDateOrDash(r.endsOn)}`,
+                  },
                   { title: '单位数', dataIndex: 'employers', width: 80 },
                 ]}
               />

@@ -2,6 +2,7 @@ import { addDays, type ClockUrgency, compare, findRule } from '@onestop/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { CalendarService } from './calendar.service';
+import type { ClockStatusColumn } from './clocks.tables';
 import { urgencyOf } from './clocks.presenter';
 
 /** A clock the leaders are warned about: overdue, or due within two working days. */
@@ -14,7 +15,7 @@ export interface UrgentClock {
   basis: string;
   due_date: string;
   calendar_pending_year: number | null;
-  status: string;
+  status: ClockStatusColumn;
   jurisdiction_id: string | null;
   responsible_user_id: string | null;
   organization_id: string | null;

@@ -125,9 +125,7 @@ export function ReviewForm({
         }}
       >
         <Form.Item label="仲裁请求">
-          {c.claims
-            .map((x) => `${x.label}${x.amountFen ? ` ${money(x.amountFen)}` : ''}`)
-            .join('；')}
+          {c.claims.map((x) => `${x.label}${x.amountFen ? ` ${money(x.amountFen)}` : ''}`).join('；')}
         </Form.Item>
         <Form.Item name="facts" label="事实和理由">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="review-facts" />

@@ -51,7 +51,12 @@ export function CaseView({ c }: { c: CaseDetail }) {
                 scroll={{ x: 480 }}
                 columns={[
                   { title: '诉求', dataIndex: 'typeLabel', width: 140 },
-                  { title: '金额', dataIndex: 'amountFen', width: 120, render: (fen: number | null) => money(fen) },
+                  {
+                    title: '金额',
+                    dataIndex: 'amountFen',
+                    width: 120,
+                    render: (fen: number | null) => money(fen),
+                  },
                   { title: '事实', dataIndex: 'facts', ellipsis: true },
                   {
                     title: '状态',

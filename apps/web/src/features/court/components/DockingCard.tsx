@@ -29,7 +29,12 @@ export function DockingCard({ d }: { d: Docking }) {
           { label: '纠纷概要', children: d.summary },
           ...(d.mediatorName ? [{ label: '调解员', children: d.mediatorName }] : []),
           ...(d.agreementTerms
-            ? [{ label: '调解协议', children: `${d.agreementTerms}（${chineseDateOrDash(d.agreementEffectiveOn)}生效）` }]
+            ? [
+                {
+                  label: '调解协议',
+                  children: `${d.agreementTerms}（${chineseDateOrDash(d.agreementEffectiveOn)}生效）`,
+                },
+              ]
             : []),
           ...(d.confirmationDue ? [{ label: '申请司法确认截止', children: d.confirmationDue }] : []),
           ...(d.returnedReason ? [{ label: '退回理由', children: d.returnedReason }] : []),

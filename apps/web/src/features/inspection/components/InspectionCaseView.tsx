@@ -20,7 +20,6 @@ import { chineseDateOrDash } from '../../../lib/time';
 
 type Outcome = InspectionCase['outcomes'][number];
 
-
 /** Reporter block: identity for the case's handling inspectors only (《劳动保障监察条例》第九条第三款). */
 function Reporter({ c }: { c: InspectionCase }) {
   if (c.source === 'complaint') return <>{c.complainant ?? '—'}（投诉人）</>;
@@ -144,8 +143,9 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
           {
             label: '违法事项',
             children:
-              c.violations.map((v) => `${v.label}${v.amountFen ? ` ${money(v.amountFen)}` : ''}`).join('；') ||
-              '依职权检查',
+              c.violations
+                .map((v) => `${v.label}${v.amountFen ? ` ${money(v.amountFen)}` : ''}`)
+                .join('；') || '依职权检查',
           },
           {
             label: '受理决定',
@@ -262,7 +262,9 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
                 <List.Item>
                   <div>
                     {o.summary}
-                    {o.deadline ? <Tag style={{ marginLeft: 6 }}>期限 {chineseDateOrDash(o.deadline)}</Tag> : null}
+                    {o.deadline ? (
+                      <Tag style={{ marginLeft: 6 }}>期限 {chineseDateOrDash(o.deadline)}</Tag>
+                    ) : null}
                     {check(o)}
                   </div>
                 </List.Item>
