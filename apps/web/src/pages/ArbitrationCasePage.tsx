@@ -16,6 +16,7 @@ import { DocumentServiceCard } from '../features/documents/components/DocumentSe
 import { RoomsPanel } from '../features/rooms/RoomsPanel';
 import { isApiError } from '../lib/api';
 import { chineseClockOfInstant, chineseDateOrDash } from '../lib/time';
+import { money } from '../lib/money';
 
 const STATUS = {
   pass: { color: 'green', text: '符合' },
@@ -34,7 +35,8 @@ export default function ArbitrationCasePage() {
   const c = q.data;
   const accepted = !['received', 'needs_correction', 'not_accepted', 'redirected'].includes(c.state);
   return (
-    <>
+    // data-ready: the case is loaded and no refetch is under way (browser tests wait for it).
+    <div data-testid="arbitration-case" data-ready={q.isFetching ? 'false' : 'true'}>
       <PageHeader title={`仲裁案件 ${c.number}`}>
         <Space wrap>
           <Tag color="blue">{c.stateLabel}</Tag>
@@ -52,7 +54,7 @@ export default function ArbitrationCasePage() {
             <Card size="small" title="仲裁申请">
               <Descriptions
                 size="small"
-                column={2}
+                column={{ xs: 1, sm: 2 }}
                 items={[
                   {
                     label: '申请人',
@@ -74,7 +76,7 @@ export default function ArbitrationCasePage() {
                     label: '仲裁请求',
                     span: 2,
                     children: c.claims
-                      .map((x) => `${x.label}${x.amountFen ? ` ¥${(x.amountFen / 100).toFixed(2)}` : ''}`)
+                      .map((x) => `${x.label}${x.amountFen ? ` ${money(x.amountFen)}` : ''}`)
                       .join('；'),
                   },
                   { label: '事实和理由', span: 2, children: c.facts },
@@ -95,7 +97,12 @@ export default function ArbitrationCasePage() {
                     width: 90,
                     render: (s: keyof typeof STATUS) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag>,
                   },
-                  { title: '说明', dataIndex: 'messages', render: (m: string[]) => m.join('；') || '—' },
+                  {
+                    title: '说明',
+                    dataIndex: 'messages',
+                    width: 120,
+                    render: (m: string[]) => m.join('；') || '—',
+                  },
                   { title: '依据', dataIndex: 'basis' },
                 ]}
               />
@@ -145,6 +152,7 @@ export default function ArbitrationCasePage() {
             <Card size="small" title="案件记录">
               <List
                 size="small"
+                locale={{ emptyText: '暂无案件记录' }}
                 dataSource={c.records}
                 renderItem={(r) => (
                   <List.Item>{`${chineseClockOfInstant(r.at)} ${r.by}：${r.summary}`}</List.Item>
@@ -154,6 +162,6 @@ export default function ArbitrationCasePage() {
           </Space>
         </Col>
       </Row>
-    </>
+    </div>
   );
 }

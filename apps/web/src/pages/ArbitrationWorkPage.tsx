@@ -7,11 +7,17 @@ import {
   useDayClose,
   useHearingCalendar,
 } from '../features/arbitration/hooks/use-arbitration';
-import { businessToday, dateOfInstant } from '../lib/time';
+import { businessToday, chineseClockOfInstant, dateOfInstant } from '../lib/time';
 
 const today = businessToday;
 const addDays = (iso: string, n: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const WEEKDAYS = '日一二三四五六';
+/** A calendar column's head: '12月7日 周一'. */
+const dayHead = (iso: string) =>
+  `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日 周${WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]}`;
+/** The business time of day of an instant: '09:30'. */
+const timeOf = (instant: string) => chineseClockOfInstant(instant).slice(-5);
 
 /** 仲裁工作区: same-day banner and day close, the case queue, the room calendar (rooms × days). */
 export default function ArbitrationWorkPage() {
@@ -25,7 +31,13 @@ export default function ArbitrationWorkPage() {
   return (
     <>
       <PageHeader title="仲裁工作区" />
-      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Space
+        orientation="vertical"
+        size={16}
+        style={{ width: '100%' }}
+        data-testid="arbitration-work"
+        data-ready={day.isSuccess && cases.isSuccess && cal.isSuccess ? 'true' : 'false'}
+      >
         {pending.length ? (
           <Alert
             type="error"
@@ -40,14 +52,26 @@ export default function ArbitrationWorkPage() {
             ))}
           />
         ) : null}
-        <Space>
-          <Button onClick={() => close.mutate()} loading={close.isPending} disabled={day.data?.closed}>
+        <Space wrap>
+          {/* The day cannot be closed while a same-day acceptance is pending: the button says so
+              instead of leading to a refusal. */}
+          <Button
+            data-testid="close-day"
+            onClick={() => close.mutate()}
+            loading={close.isPending}
+            disabled={!day.isSuccess || day.data?.closed || pending.length > 0}
+          >
             {day.data?.closed ? '今日已日结' : '日结'}
           </Button>
+          {!day.data?.closed && pending.length ? (
+            <span data-testid="close-day-reason">出具上列受理通知书后方可日结</span>
+          ) : null}
         </Space>
         <Card size="small" title="在办仲裁案件">
           <List
             size="small"
+            loading={cases.isPending}
+            locale={{ emptyText: '暂无在办仲裁案件' }}
             dataSource={cases.data ?? []}
             renderItem={(c) => (
               <List.Item>
@@ -65,29 +89,28 @@ export default function ArbitrationWorkPage() {
             size="small"
             rowKey="id"
             pagination={false}
+            loading={cal.isPending}
+            locale={{ emptyText: '暂无仲裁庭室' }}
             dataSource={cal.data?.rooms ?? []}
             scroll={{ x: true }}
             columns={[
               { title: '庭室', dataIndex: 'name', fixed: 'left' },
               ...days.map((d) => ({
-                title: d.slice(5),
+                title: dayHead(d),
                 key: d,
-                render: (_v: unknown, r: { id: string }) =>
-                  (cal.data?.hearings ?? [])
-                    .filter(
-                      (h) => h.roomId === r.id && h.state === 'scheduled' && dateOfInstant(h.startsAt) === d,
-                    )
-                    .map((h) => (
-                      <div key={h.id}>
-                        <Link to={`/arbitration/cases/${h.caseId}`}>
-                          {new Date(h.startsAt).toLocaleTimeString('zh-CN', {
-                            hour: '2-digit',
-                            minute: '2-digit',
-                          })}{' '}
-                          {h.caseNumber}
-                        </Link>
-                      </div>
-                    )),
+                render: (_v: unknown, r: { id: string }) => {
+                  const hearings = (cal.data?.hearings ?? []).filter(
+                    (h) => h.roomId === r.id && h.state === 'scheduled' && dateOfInstant(h.startsAt) === d,
+                  );
+                  if (!hearings.length) return <span className="muted">空闲</span>;
+                  return hearings.map((h) => (
+                    <div key={h.id}>
+                      <Link to={`/arbitration/cases/${h.caseId}`}>
+                        {timeOf(h.startsAt)} {h.caseNumber}
+                      </Link>
+                    </div>
+                  ));
+                },
               })),
             ]}
           />

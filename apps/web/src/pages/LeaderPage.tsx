@@ -110,7 +110,7 @@ export default function LeaderPage() {
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
                 在办事项 {o.open.matters} 件，其中优先办理（欠薪、农民工、工伤等）{o.open.priorityMatters}{' '}
                 件、集体争议 {o.open.collectiveMatters} 件；待接收的转办{' '}
-                <Link to="/transfers">{o.transfersPending} 件</Link>；预警 {o.alerts} 条（见右侧）。
+                <Link to="/transfers">{o.transfersPending} 件</Link>；预警 {o.alerts} 条（见“预警”栏）。
               </Typography.Paragraph>
             </Card>
           </Col>

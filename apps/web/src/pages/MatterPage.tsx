@@ -22,6 +22,7 @@ import { PRIORITY_LABELS } from '../features/matters/types';
 import { isApiError } from '../lib/api';
 import type { IntakeCreatedState } from './IntakePage';
 import { chineseClockOfInstant } from '../lib/time';
+import { money } from '../lib/money';
 
 /** The master record (维权事项): one page that follows the matter to the end. */
 export default function MatterPage() {
@@ -39,7 +40,8 @@ export default function MatterPage() {
   }
   const m = q.data;
   return (
-    <>
+    // data-ready: the matter is loaded and no refetch is under way (browser tests wait for it).
+    <div data-testid="matter-page" data-ready={q.isFetching ? 'false' : 'true'}>
       <PageHeader title={`维权事项 ${m.number}`}>
         <Space wrap>
           <Tag color={m.status === 'routed' ? 'blue' : m.status === 'merged' ? 'default' : 'orange'}>
@@ -82,7 +84,7 @@ export default function MatterPage() {
               { label: '登记人', children: m.createdBy ?? '—' },
               {
                 label: '请求总额',
-                children: `¥${(m.totalAmountFen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`,
+                children: money(m.totalAmountFen),
               },
             ]}
           />
@@ -127,6 +129,6 @@ export default function MatterPage() {
           </Col>
         </Row>
       </Space>
-    </>
+    </div>
   );
 }

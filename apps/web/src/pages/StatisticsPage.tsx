@@ -39,6 +39,8 @@ import {
   useStatTable,
 } from '../features/statistics/statistics.api';
 import { isApiError } from '../lib/api';
+import { money } from '../lib/money';
+import { chineseDateOrDash } from '../lib/time';
 
 const KIND_OPTIONS: { label: string; value: PeriodKind }[] = [
   { label: '月', value: 'month' },
@@ -193,7 +195,7 @@ function Drill({
 }) {
   const q = useDrillDown(code, cell?.row ?? null, cell?.column ?? null, period);
   const d = q.data;
-  const money = d?.row.unit === '元';
+  const isMoney = d?.row.unit === '元';
   return (
     <Drawer
       open={cell !== null}
@@ -229,15 +231,19 @@ function Drill({
             },
             { title: '案件编号', dataIndex: 'caseNumber' },
             { title: '辖区', dataIndex: 'jurisdiction' },
-            { title: '受理日期', dataIndex: 'acceptedOn', render: (v: string | null) => v ?? '—' },
-            { title: '结案日期', dataIndex: 'closedOn', render: (v: string | null) => v ?? '—' },
+            {
+              title: '受理日期',
+              dataIndex: 'acceptedOn',
+              render: (v: string | null) => chineseDateOrDash(v),
+            },
+            { title: '结案日期', dataIndex: 'closedOn', render: (v: string | null) => chineseDateOrDash(v) },
             ...(d && d.row.unit !== '件'
               ? [
                   {
                     title: d.row.unit,
                     dataIndex: 'value',
                     align: 'right' as const,
-                    render: (v: number) => (money ? (v / 100).toFixed(2) : v),
+                    render: (v: number) => (isMoney ? money(v) : v),
                   },
                 ]
               : []),
@@ -329,7 +335,7 @@ function AnalysisPanel({ period }: { period: PeriodQuery }) {
                 title: '请求金额（元）',
                 dataIndex: 'claimedFen',
                 align: 'right',
-                render: (v: number) => (v / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 }),
+                render: (v: number) => money(v),
               },
             ]}
           />

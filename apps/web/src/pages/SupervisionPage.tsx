@@ -7,6 +7,8 @@ import { useCurrentUser } from '../features/auth/hooks/use-session';
 import { supervisionApi } from '../features/supervision/api/supervision.api';
 import { FilingForm } from '../features/supervision/components/FilingForm';
 import { feedback } from '../lib/feedback';
+import { money } from '../lib/money';
+import { chineseDateOrDash } from '../lib/time';
 
 /** 劳动关系监管 (劳动关系科): filings with their flags, campaigns (专项检查), minimum wage table. */
 export default function SupervisionPage() {
@@ -91,7 +93,11 @@ export default function SupervisionPage() {
                 columns={[
                   { title: '名称', dataIndex: 'name' },
                   { title: '内容', dataIndex: 'topic' },
-                  { title: '期间', render: (_: unknown, r) => `${r.startsOn} 至 ${r.endsOn}` },
+                  {
+                    title: '期间',
+                    render: (_: unknown, r) =>
+                      `${chineseDateOrDash(r.startsOn)}至${chineseDateOrDash(r.endsOn)}`,
+                  },
                   { title: '单位数', dataIndex: 'employers', width: 80 },
                 ]}
               />
@@ -108,8 +114,8 @@ export default function SupervisionPage() {
                 columns={[
                   { title: '地区代码', dataIndex: 'areaCode', width: 100 },
                   { title: '档次', dataIndex: 'tier', width: 70, render: (t: number) => `${t}类` },
-                  { title: '月最低工资', dataIndex: 'monthlyFen', render: (f: number) => `${f / 100}元` },
-                  { title: '小时最低工资', dataIndex: 'hourlyFen', render: (f: number) => `${f / 100}元` },
+                  { title: '月最低工资', dataIndex: 'monthlyFen', render: (f: number) => money(f) },
+                  { title: '小时最低工资', dataIndex: 'hourlyFen', render: (f: number) => money(f) },
                   { title: '生效日期', dataIndex: 'effectiveFrom', width: 110 },
                   { title: '依据', dataIndex: 'basis' },
                 ]}

@@ -16,7 +16,10 @@ export default function TransfersPage() {
   const overdue = useOverdueTransfers(leader);
   const current = tab === 'overdue' ? overdue : box;
   return (
-    <>
+    <div
+      data-testid="transfers-page"
+      data-ready={current.isSuccess && !current.isFetching ? 'true' : 'false'}
+    >
       <PageHeader
         title="转办"
         extra={
@@ -50,6 +53,6 @@ export default function TransfersPage() {
         />
         <TransferInbox items={current.data?.items ?? []} loading={current.isPending} />
       </Card>
-    </>
+    </div>
   );
 }

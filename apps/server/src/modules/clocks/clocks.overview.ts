@@ -1,9 +1,9 @@
-import { addDays, CLOCK_STATUS_LABELS, compare, findRule } from '@onestop/domain';
+import { CLOCK_STATUS_LABELS, findRule } from '@onestop/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { CalendarService } from './calendar.service';
 import { subjectLabel } from './clocks.labels';
-import { urgencyOf } from './clocks.presenter';
+import { urgentClocks } from './clocks.urgent';
 
 const LIMIT = 2000;
 
@@ -27,8 +27,9 @@ interface Item {
 }
 
 /**
- * Overdue (missed, or open and past due) and near-due (due within two working days) clocks in the
- * leader's jurisdictions (null = the whole city), grouped by organisation and responsible person.
+ * The supervision page: the warned clocks (urgentClocks — overdue, or due within two working days;
+ * the same set the leader dashboard counts) in the leader's jurisdictions (null = the whole city),
+ * grouped by organisation and responsible person.
  */
 export async function buildOverview(
   db: Kysely<DB>,
@@ -36,48 +37,7 @@ export async function buildOverview(
   today: string,
   scope: Set<string> | null,
 ) {
-  const snap = await calendars.snapshot(db);
-  let horizon = addDays(today, 4);
-  try {
-    horizon = snap.all().reduce((h, cal) => {
-      const d = cal.addWorkingDays(today, 2);
-      return compare(d, h) > 0 ? d : h;
-    }, today);
-  } catch {
-    /* calendar unknown after today: four calendar days is the shown approximation */
-  }
-  let q = db
-    .selectFrom('clock as c')
-    .leftJoin('app_user as u', 'u.id', 'c.responsible_user_id')
-    .leftJoin('organization as o', 'o.id', 'c.organization_id')
-    .select([
-      'c.id',
-      'c.subject_type',
-      'c.subject_id',
-      'c.subject_label',
-      'c.rule_id',
-      'c.basis',
-      'c.due_date',
-      'c.calendar_pending_year',
-      'c.status',
-      'c.jurisdiction_id',
-      'c.responsible_user_id',
-      'c.organization_id',
-      'u.display_name as responsible_name',
-      'o.name as organization_name',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('c.status', '=', 'missed'),
-        eb.and([eb('c.status', 'in', ['running', 'extended']), eb('c.due_date', '<=', horizon)]),
-      ]),
-    );
-  if (scope !== null) {
-    if (!scope.size) return { today, totals: { overdue: 0, dueSoon: 0 }, groups: [] };
-    q = q.where('c.jurisdiction_id', 'in', [...scope]);
-  }
-  const rows = await q.orderBy('c.due_date').orderBy('c.id').limit(LIMIT).execute();
-
+  const rows = await urgentClocks(db, calendars, today, scope);
   const groups = new Map<
     string,
     {
@@ -88,9 +48,9 @@ export async function buildOverview(
     }
   >();
   const totals = { overdue: 0, dueSoon: 0 };
+  let listed = 0;
   for (const r of rows) {
-    const { urgency, remaining } = urgencyOf(r, snap.for(r.jurisdiction_id), today);
-    if (urgency === 'normal') continue;
+    const { urgency, remaining } = r;
     const orgKey = r.organization_id ?? '';
     let g = groups.get(orgKey);
     if (!g) {
@@ -119,6 +79,8 @@ export async function buildOverview(
     totals[key]++;
     g[key]++;
     p[key]++;
+    // The counts cover every warned clock; the lists stop at LIMIT items per page load.
+    if (listed++ >= LIMIT) continue;
     p.items.push({
       id: r.id,
       subjectType: r.subject_type,

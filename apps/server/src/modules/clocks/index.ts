@@ -4,4 +4,5 @@ export { presentClock, urgencyOf } from './clocks.presenter';
 export type { ClockWithNames } from './clocks.presenter';
 export { clockQuery, scopeOf } from './clocks.routes';
 export { clockSchema } from './clocks.schema';
+export { type UrgentClock, urgentClocks } from './clocks.urgent';
 export { OPEN_STATUSES, computeOrProvisional } from './clocks.service';

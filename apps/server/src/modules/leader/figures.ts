@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { todayIso } from '../../platform/auth';
 import { clocksRuntime } from '../clocks';
-import { urgencyOf } from '../clocks';
+import { urgentClocks } from '../clocks';
 import { itemOutcome } from '../mediation';
 
 /**
@@ -18,27 +18,17 @@ export const MEDIATION_PARTIAL = ['partially_agreed'] as const;
 export const MEDIATION_NONE = ['refused', 'failed', 'no_show'] as const;
 const CONCLUDED = [...MEDIATION_FULL, ...MEDIATION_PARTIAL, ...MEDIATION_NONE];
 
-/** Overdue and due-soon legal clocks of open cases, per track, by the clock engine's urgency. */
-export async function clockFiguresByTrack(ctx: AppContext, ids: string[]) {
+/**
+ * Overdue and due-soon clocks per track: the clocks module's one definition (urgentClocks), so the
+ * dashboard shows the same numbers as the supervision page for the same scope (null = the whole city).
+ */
+export async function clockFiguresByTrack(ctx: AppContext, scope: Set<string> | null) {
   const { db } = ctx.database;
-  const rows = await db
-    .selectFrom('clock as k')
-    .innerJoin('track_case as c', (j) =>
-      j.onRef('c.id', '=', 'k.subject_id').on('k.subject_type', '=', 'case'),
-    )
-    .select(['c.track', 'k.status', 'k.due_date', 'k.jurisdiction_id'])
-    .where('c.jurisdiction_id', 'in', ids)
-    .where('c.closed', '=', false)
-    .where('k.status', 'in', ['running', 'extended', 'missed'])
-    .execute();
-  const snap = await clocksRuntime(ctx).calendars.snapshot(db);
-  const today = todayIso(ctx.config);
+  const rows = await urgentClocks(db, clocksRuntime(ctx).calendars, todayIso(ctx.config), scope);
   const byTrack = new Map<string, { overdue: number; dueSoon: number }>();
   for (const r of rows) {
-    const { urgency } = urgencyOf(r, snap.for(r.jurisdiction_id), today);
-    if (urgency === 'normal') continue;
     const t = byTrack.get(r.track) ?? { overdue: 0, dueSoon: 0 };
-    if (urgency === 'overdue') t.overdue++;
+    if (r.urgency === 'overdue') t.overdue++;
     else t.dueSoon++;
     byTrack.set(r.track, t);
   }

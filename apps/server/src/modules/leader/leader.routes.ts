@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { todayIso } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
 import { TRACKS } from '../cases';
+import { scopeOf as clockScopeOf } from '../clocks';
 import { CHANNEL_LABELS } from '../matters';
 import { OPEN_STATUSES } from '../matters';
 import { scopeOf } from '../../platform/scope';
@@ -159,7 +160,7 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
           .where('c.closed', '=', false)
           .groupBy('c.track')
           .execute(),
-        clockFiguresByTrack(app.ctx, ids),
+        clockFiguresByTrack(app.ctx, await clockScopeOf(db, req.auth!, 'leader.dashboard')),
         db
           .selectFrom('transfer as t')
           .innerJoin('matter as m', 'm.id', 't.matter_id')

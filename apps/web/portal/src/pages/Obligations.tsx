@@ -2,12 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, errorText, newKey, type PortalResponse } from '../api';
 import { EvidencePicker, type Uploaded } from '../Evidence';
 import { businessDate, chineseDate, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain/time';
+import { moneyInText } from '../../../src/lib/money';
 
 /** What the portal shows of an obligation (server: obligations.presenter, portal view). */
 type Obligation = PortalResponse<'/matters/{id}/obligations'>['items'][number];
 
-const yuan = (fen: number) =>
-  `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+const yuan = moneyInText;
 const cnDate = (iso: string | null) => (iso ? chineseDate(iso.slice(0, 10)) : '待生效后确定');
 const today = () => businessDate(new Date(), DEFAULT_TZ_OFFSET_MINUTES);
 

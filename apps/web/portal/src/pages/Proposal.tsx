@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, errorText } from '../api';
+import { money } from '../../../src/lib/money';
 
 interface Proposal {
   document: { documentId: string; title: string; number: string | null };
@@ -63,7 +64,7 @@ export function ProposalCard({ id, onDone }: { id: string; onDone: () => void })
                 第{it.index + 1}项：{it.claim}
               </strong>
             </legend>
-            {it.proposedFen !== null ? <p>建议金额：{(it.proposedFen / 100).toFixed(2)}元</p> : null}
+            {it.proposedFen !== null ? <p>建议金额：{money(it.proposedFen)}</p> : null}
             <p className="hint">理由：{it.reason}</p>
             {it.myAnswer ? <p className="tag">已答复：{labels[it.myAnswer as Answer['answer']]}</p> : null}
             {(['accept', 'reject', 'counter'] as const).map((k) => (

@@ -1,5 +1,6 @@
 import type { Schema } from '../../lib/api-types';
 import type { BodyOf, ItemOf, ResponseOf } from '../../lib/api-types-helpers';
+import { money } from '../../lib/money';
 
 // The API's shapes, generated from the server's OpenAPI (lib/api-types.ts, lib/api-types-helpers.ts).
 export type MediationDetail = Schema<'MediationCase'>;
@@ -13,7 +14,5 @@ export type CalculationInput = BodyOf<'/api/calculators/entitlements', 'post'>;
 export type CalculationKind = CalculationInput['kind'];
 export type CalculationResult = ResponseOf<'/api/calculators/entitlements', 'post'>;
 
-export const yuan = (fen: number | null | undefined) =>
-  fen === null || fen === undefined
-    ? '—'
-    : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** '¥4,500.00' (lib/money). */
+export const yuan = money;

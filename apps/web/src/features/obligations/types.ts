@@ -1,5 +1,6 @@
 import type { Schema } from '../../lib/api-types';
 import { chineseDateOrDash } from '../../lib/time';
+import { moneyInText } from '../../lib/money';
 
 export type Obligation = Schema<'Obligation'>;
 export type ObligationPayment = Schema<'ObligationPayment'>;
@@ -8,8 +9,7 @@ export type ObligationNextStepResult = Schema<'ObligationNextStepResult'>;
 export type UnpaidObligationsByAge = Schema<'UnpaidObligationsByAge'>;
 
 /** 15,600.00元 */
-export const yuanText = (fen: number) =>
-  `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+export const yuanText = (fen: number) => moneyInText(fen);
 
 /** 2026-12-07 → 2026年12月7日 */
 export const dateText = (iso: string | null) => chineseDateOrDash(iso);

@@ -5,6 +5,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import type { Schema } from '../../lib/api-types';
 import { feedback } from '../../lib/feedback';
+import { money } from '../../lib/money';
 
 type Setting = Schema<'Setting'>;
 
@@ -28,7 +29,7 @@ function shown(s: Setting): string {
   const v = s.value;
   if (isPattern(s) && typeof v === 'string') return patternToScreen(v);
   if (s.input === 'boolean') return v ? '是' : '否';
-  if (s.input === 'fen' && typeof v === 'number') return `${(v / 100).toFixed(2)}元`;
+  if (s.input === 'fen' && typeof v === 'number') return money(v);
   if (s.input === 'choice') return s.choices.find((c) => c.value === v)?.label ?? String(v);
   if (s.input === 'json') return EDITED_ELSEWHERE[s.key] ?? '结构化数据';
   return String(v);

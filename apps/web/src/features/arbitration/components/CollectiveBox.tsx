@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction } from '../hooks/use-arbitration';
+import { chineseDateOrDash } from '../../../lib/time';
 
 const ACTS = [
   { value: 'change_claims', label: '变更仲裁请求' },
@@ -29,7 +30,9 @@ export function CollectiveBox({ c }: { c: ArbitrationCase }) {
         <Space wrap>
           <Typography.Text>一次性告知（受理后五日内，办案规则第六十三条）：</Typography.Text>
           {n.dueDate ? (
-            <Tag color={n.clockStatus === 'met' ? 'green' : 'orange'}>期限 {n.dueDate}</Tag>
+            <Tag color={n.clockStatus === 'met' ? 'green' : 'orange'}>
+              期限 {chineseDateOrDash(n.dueDate)}
+            </Tag>
           ) : null}
           {n.issuedNumber ? (
             <Tag color="green" data-testid="collective-notice-issued">
@@ -66,7 +69,12 @@ export function CollectiveBox({ c }: { c: ArbitrationCase }) {
           columns={[
             { title: '同意事项', dataIndex: 'actLabel', width: 140 },
             { title: '同意人', dataIndex: 'names', render: (v: string[]) => v.join('、') },
-            { title: '签署日期', dataIndex: 'signedOn', width: 110 },
+            {
+              title: '签署日期',
+              dataIndex: 'signedOn',
+              width: 130,
+              render: (v: string | null) => chineseDateOrDash(v),
+            },
             { title: '书面同意书（附件）', dataIndex: 'documentRef' },
           ]}
         />

@@ -18,6 +18,7 @@ import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction } from '../hooks/use-arbitration';
 import { reasonText, UnmetReasons } from './StepGuards';
+import { money } from '../../../lib/money';
 
 const GROUNDS = [
   { value: 'worker_died', label: '劳动者死亡，需等待继承人表明是否参加仲裁' },
@@ -211,7 +212,7 @@ export function ProceedingsBox({ c }: { c: ArbitrationCase }) {
                   <Form.Item
                     key={x.claimId}
                     name={['amounts', x.claimId]}
-                    label={`${x.label}（原请求 ¥${((x.amountFen ?? 0) / 100).toFixed(2)}）变更为（元）`}
+                    label={`${x.label}（原请求 ${money(x.amountFen ?? 0)}）变更为（元）`}
                     initialValue={x.amountFen === null ? undefined : x.amountFen / 100}
                   >
                     <InputNumber min={0} precision={2} style={{ width: 180 }} />

@@ -11,6 +11,7 @@ import {
 } from '../api/arbitration.api';
 import { feedback } from '../../../lib/feedback';
 import { useArbitrationRefresh } from '../hooks/use-arbitration';
+import { money } from '../../../lib/money';
 
 const KINDS: MaterialKind[] = ['application', 'applicant_id', 'respondent_info', 'evidence', 'authorization'];
 const KIND_LABELS: Partial<Record<MaterialKind, string>> = {
@@ -124,9 +125,7 @@ export function ReviewForm({
         }}
       >
         <Form.Item label="仲裁请求">
-          {c.claims
-            .map((x) => `${x.label}${x.amountFen ? ` ¥${(x.amountFen / 100).toFixed(2)}` : ''}`)
-            .join('；')}
+          {c.claims.map((x) => `${x.label}${x.amountFen ? ` ${money(x.amountFen)}` : ''}`).join('；')}
         </Form.Item>
         <Form.Item name="facts" label="事实和理由">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid="review-facts" />

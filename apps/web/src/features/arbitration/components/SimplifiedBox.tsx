@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction } from '../hooks/use-arbitration';
+import { money } from '../../../lib/money';
 
 const GROUNDS = [
   { value: 'clear_facts', label: '事实清楚、权利义务关系明确、争议不大' },
@@ -124,7 +125,7 @@ export function SimplifiedBox({ c }: { c: ArbitrationCase }) {
                 <Alert
                   type="info"
                   style={{ marginBottom: 8 }}
-                  message={`标的额 ¥${(o.totalFen / 100).toFixed(2)} 不超过本省上年度职工年平均工资 ¥${(o.capFen / 100).toFixed(2)}`}
+                  message={`标的额 ${money(o.totalFen)} 不超过本省上年度职工年平均工资 ${money(o.capFen)}`}
                 />
               ) : null}
               <Form.Item name="grounds" label="适用情形（第五十六条，符合任一即可）">

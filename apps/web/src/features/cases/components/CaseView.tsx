@@ -6,9 +6,7 @@ import { AssignCard } from './AssignCard';
 import { CaseActions } from './CaseActions';
 import { CaseTimeline } from './CaseTimeline';
 import { chineseClockOfInstant } from '../../../lib/time';
-
-const yuan = (fen: number | null) =>
-  fen === null ? '—' : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
+import { money } from '../../../lib/money';
 
 /** The case page body: summary, the allowed actions, claims, timeline, clocks, 承办人 and 回避. */
 export function CaseView({ c }: { c: CaseDetail }) {
@@ -53,7 +51,12 @@ export function CaseView({ c }: { c: CaseDetail }) {
                 scroll={{ x: 480 }}
                 columns={[
                   { title: '诉求', dataIndex: 'typeLabel', width: 140 },
-                  { title: '金额', dataIndex: 'amountFen', width: 120, render: yuan },
+                  {
+                    title: '金额',
+                    dataIndex: 'amountFen',
+                    width: 120,
+                    render: (fen: number | null) => money(fen),
+                  },
                   { title: '事实', dataIndex: 'facts', ellipsis: true },
                   {
                     title: '状态',

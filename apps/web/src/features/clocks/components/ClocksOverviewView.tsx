@@ -46,7 +46,12 @@ export function ClocksOverviewView() {
   return (
     <Space direction="vertical" size="middle" className="full-width">
       <Card size="small" loading={overview.isPending}>
-        <Space size="large" wrap data-testid="overview-totals">
+        <Space
+          size="large"
+          wrap
+          data-testid="overview-totals"
+          data-ready={overview.isSuccess && !overview.isFetching ? 'true' : 'false'}
+        >
           <Statistic title="已逾期" value={data?.totals.overdue ?? 0} valueStyle={{ color: '#cf1322' }} />
           <Statistic
             title="两个工作日内到期"

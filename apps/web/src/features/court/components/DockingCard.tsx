@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Docking } from '../api/court.api';
 import { useDockingStep } from '../hooks/use-court';
+import { chineseDateOrDash } from '../../../lib/time';
 
 /** One court-docking case with its court result and the steps the user's post allows now. */
 export function DockingCard({ d }: { d: Docking }) {
@@ -28,7 +29,12 @@ export function DockingCard({ d }: { d: Docking }) {
           { label: '纠纷概要', children: d.summary },
           ...(d.mediatorName ? [{ label: '调解员', children: d.mediatorName }] : []),
           ...(d.agreementTerms
-            ? [{ label: '调解协议', children: `${d.agreementTerms}（${d.agreementEffectiveOn}生效）` }]
+            ? [
+                {
+                  label: '调解协议',
+                  children: `${d.agreementTerms}（${chineseDateOrDash(d.agreementEffectiveOn)}生效）`,
+                },
+              ]
             : []),
           ...(d.confirmationDue ? [{ label: '申请司法确认截止', children: d.confirmationDue }] : []),
           ...(d.returnedReason ? [{ label: '退回理由', children: d.returnedReason }] : []),
@@ -36,7 +42,7 @@ export function DockingCard({ d }: { d: Docking }) {
             ? [
                 {
                   label: '法院裁定',
-                  children: `${d.courtRulingNo}（${d.courtResultOn}）${d.courtResultNote ?? ''}`,
+                  children: `${d.courtRulingNo}（${chineseDateOrDash(d.courtResultOn)}）${d.courtResultNote ?? ''}`,
                 },
               ]
             : []),

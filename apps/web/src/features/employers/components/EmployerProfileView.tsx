@@ -5,6 +5,7 @@ import { EmployerObligationsCard } from '../../obligations/components/EmployerOb
 import type { EmployerProfile } from '../api/employers.api';
 import { EmployerPreventionCard } from './EmployerPreventionCard';
 import { chineseDateOfInstant } from '../../../lib/time';
+import { money } from '../../../lib/money';
 
 const TRACKS: Record<string, string> = {
   inspection: '监察',
@@ -28,7 +29,7 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
             { label: '统一社会信用代码', children: p.employer.creditCode ?? '—' },
             { label: '法定代表人', children: p.employer.legalRepresentative ?? '—' },
             { label: '行业', children: p.employer.industry ?? '—' },
-            { label: '罚款合计', children: `¥${(p.penaltiesTotalFen / 100).toLocaleString('zh-CN')}` },
+            { label: '罚款合计', children: money(p.penaltiesTotalFen) },
             { label: '仲裁裁决', children: `${p.awards}件` },
             {
               label: '欠薪失信名单',

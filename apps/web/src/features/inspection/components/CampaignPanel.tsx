@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../auth/hooks/use-session';
 import { inspectionApi } from '../api/inspection.api';
 import { useCampaign, useCampaigns, useCreateCampaign } from '../hooks/use-inspection';
 import type { Campaign } from '../types';
+import { chineseDateOrDash } from '../../../lib/time';
 
 interface Values {
   name: string;
@@ -235,7 +236,7 @@ export function CampaignPanel() {
           {
             title: '期间',
             width: 210,
-            render: (_: unknown, r) => `${r.startsOn} 至 ${r.endsOn}`,
+            render: (_: unknown, r) => `${chineseDateOrDash(r.startsOn)}至${chineseDateOrDash(r.endsOn)}`,
           },
           { title: '单位数', dataIndex: 'employers', width: 80 },
         ]}

@@ -15,10 +15,10 @@ import { DocumentServiceCard } from '../../documents/components/DocumentServiceC
 import { PrintButtons } from './PrintButtons';
 import { type StepSpec, stepSpecs } from './actions';
 import { ReferralModal, type ReferralValues, referralBody } from './ReferralModal';
+import { money } from '../../../lib/money';
+import { chineseDateOrDash } from '../../../lib/time';
 
 type Outcome = InspectionCase['outcomes'][number];
-
-const yuan = (fen: number | null) => (fen === null ? '' : `¥${(fen / 100).toLocaleString('zh-CN')}`);
 
 /** Reporter block: identity for the case's handling inspectors only (《劳动保障监察条例》第九条第三款). */
 function Reporter({ c }: { c: InspectionCase }) {
@@ -143,8 +143,9 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
           {
             label: '违法事项',
             children:
-              c.violations.map((v) => `${v.label}${v.amountFen ? ` ${yuan(v.amountFen)}` : ''}`).join('；') ||
-              '依职权检查',
+              c.violations
+                .map((v) => `${v.label}${v.amountFen ? ` ${money(v.amountFen)}` : ''}`)
+                .join('；') || '依职权检查',
           },
           {
             label: '受理决定',
@@ -245,7 +246,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               dataSource={c.requests}
               renderItem={(r) => (
                 <List.Item>
-                  {r.materials.join('、')}，期限 {r.deadline}{' '}
+                  {r.materials.join('、')}，期限 {chineseDateOrDash(r.deadline)}{' '}
                   {r.receivedOn ? <Tag color="green">已提供</Tag> : <Tag>待提供</Tag>}
                 </List.Item>
               )}
@@ -261,7 +262,9 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
                 <List.Item>
                   <div>
                     {o.summary}
-                    {o.deadline ? <Tag style={{ marginLeft: 6 }}>期限 {o.deadline}</Tag> : null}
+                    {o.deadline ? (
+                      <Tag style={{ marginLeft: 6 }}>期限 {chineseDateOrDash(o.deadline)}</Tag>
+                    ) : null}
                     {check(o)}
                   </div>
                 </List.Item>

@@ -8,8 +8,9 @@ import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useInspectionAction } from '../hooks/use-inspection';
 import { type InspectionCase, LEGAL_REVIEW_CONCLUSIONS, type PenaltyView } from '../types';
 import { PrintButtons } from './PrintButtons';
+import { money } from '../../../lib/money';
 
-const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN')}`;
+const yuan = money;
 
 type StepKey = keyof PenaltyView['actions'];
 

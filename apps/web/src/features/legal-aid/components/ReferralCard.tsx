@@ -5,6 +5,7 @@ import { documentFileUrl } from '../../documents/api/documents.api';
 import { DocumentServiceCard } from '../../documents/components/DocumentServiceCard';
 import type { Referral } from '../api/legal-aid.api';
 import { useReferralAction } from '../hooks/use-legal-aid';
+import { chineseDateOrDash } from '../../../lib/time';
 
 type Action = 'decision' | 'lawyer' | 'confirm' | 'result';
 const LABELS: Record<string, string> = {
@@ -58,7 +59,7 @@ export function ReferralCard({ r, showMatter }: { r: Referral; showMatter?: bool
             children: r.decisionDue
               ? `${r.decisionDue} 前作出决定`
               : r.decidedOn
-                ? `已于 ${r.decidedOn} 决定`
+                ? `已于${chineseDateOrDash(r.decidedOn)}决定`
                 : '—',
           },
           ...(r.refusalReason ? [{ label: '不予援助理由', children: r.refusalReason }] : []),

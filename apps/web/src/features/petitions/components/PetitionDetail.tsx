@@ -5,7 +5,7 @@ import { DocumentServiceCard } from '../../documents/components/DocumentServiceC
 import type { Petition } from '../api/petitions.api';
 import { usePetition } from '../hooks/use-petitions';
 import { ACTION_LABELS, PetitionActionModal } from './PetitionActionModal';
-import { chineseClockOfInstant } from '../../../lib/time';
+import { chineseClockOfInstant, chineseDateOrDash } from '../../../lib/time';
 
 const RECORD_LABELS = { negotiation: '协商调处', settlement: '和解协议', explanation: '释法明理' } as const;
 
@@ -119,7 +119,7 @@ export function PetitionDetail({ id }: { id: string }) {
         <Card size="small" title="期限">
           {p.clocks.map((c) => (
             <div key={c.ruleId}>
-              {c.name}：{c.dueDate} 前
+              {c.name}：{chineseDateOrDash(c.dueDate)}前
             </div>
           ))}
         </Card>

@@ -6,6 +6,7 @@ import { FormError } from '../../../components/FormError';
 import { useDecideTransfer } from '../hooks/use-transfers';
 import type { Transfer } from '../types';
 import { TransferStateTag } from './TransferStateTag';
+import { chineseDateOrDash } from '../../../lib/time';
 
 /** Transfers to (inbox) or from (outbox) my organisation; the receiver accepts or returns with a reason. */
 export function TransferInbox({ items, loading }: { items: Transfer[]; loading: boolean }) {
@@ -35,8 +36,8 @@ export function TransferInbox({ items, loading }: { items: Transfer[]; loading: 
       title: '应接收日',
       dataIndex: 'acceptBy',
       key: 'acceptBy',
-      width: 110,
-      render: (v: string | null) => v ?? '—',
+      width: 130,
+      render: (v: string | null) => chineseDateOrDash(v),
     },
     {
       title: '操作',

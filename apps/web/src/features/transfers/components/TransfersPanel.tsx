@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useMatterTransfers } from '../hooks/use-transfers';
 import { NewTransferModal } from './NewTransferModal';
 import { TransferStateTag } from './TransferStateTag';
-import { chineseClockOfInstant } from '../../../lib/time';
+import { chineseClockOfInstant, chineseDateOrDash } from '../../../lib/time';
 
 /** The matter's transfer chain (转办), with the step to send it on. For the matter page. */
 export function TransfersPanel({ matterId }: { matterId: string }) {
@@ -58,7 +58,9 @@ export function TransfersPanel({ matterId }: { matterId: string }) {
                   ) : null}
                   <Typography.Text type="secondary">
                     {chineseClockOfInstant(t.createdAt)} · {t.fromUser.name}
-                    {t.acceptBy && t.state === 'pending' ? ` · 应于 ${t.acceptBy} 前接收` : ''}
+                    {t.acceptBy && t.state === 'pending'
+                      ? ` · 应于${chineseDateOrDash(t.acceptBy)}前接收`
+                      : ''}
                   </Typography.Text>
                 </Space>
               }

@@ -11,7 +11,12 @@ export function MyWorkList() {
   const q = useMyWork();
   const items = (q.data?.items ?? []).filter((i) => i.kind !== 'approval');
   return (
-    <Card size="small" data-testid="my-work" extra={<Link to="/transfers">转办收件箱</Link>}>
+    <Card
+      size="small"
+      data-testid="my-work"
+      data-ready={q.isSuccess && !q.isFetching ? 'true' : 'false'}
+      extra={<Link to="/transfers">转办收件箱</Link>}
+    >
       <WorkTable items={items} loading={q.isPending} showTrack />
     </Card>
   );

@@ -10,7 +10,7 @@ import { JurisdictionList } from './JurisdictionList';
 export function WorkAreaCards({ user }: { user: SessionUser }) {
   const areas = WORK_AREAS.filter((a) => hasPermission(user, a.permission));
   if (areas.length === 0) {
-    return <Empty description="您当前没有可办理的业务工作区" />;
+    return <Empty description="您的岗位不承办案件，没有案件工作区；窗口受理、维权事项等请从左侧菜单进入" />;
   }
   return (
     <Row gutter={[16, 16]}>
