@@ -38501,6 +38501,32 @@ export interface paths {
                             createdAt: string;
                             /** @description 备案所填内容（按备案种类）及校验结果 result */
                             data: {
+                                agencyLicenceNo?: string;
+                                agencyName?: string;
+                                /** Format: date */
+                                approvedFrom?: string;
+                                /** Format: date */
+                                approvedTo?: string;
+                                congressApproved?: boolean;
+                                contractEmployees?: number;
+                                dispatchedWorkers?: number;
+                                issueId?: string;
+                                layoffCount?: number;
+                                /** Format: date */
+                                licenceValidTo?: string;
+                                /**
+                                 * Format: date
+                                 * @description 向工会或全体职工说明情况之日
+                                 */
+                                noticeDate?: string;
+                                /**
+                                 * Format: date
+                                 * @description 计划实施日期
+                                 */
+                                plannedDate?: string;
+                                planTitle?: string;
+                                positions?: string;
+                                protectedIncluded?: boolean;
                                 result?: {
                                     capPercent?: number;
                                     flags: {
@@ -38514,8 +38540,16 @@ export interface paths {
                                     ratioPercent?: number;
                                     total?: number;
                                 };
-                            } & {
-                                [key: string]: unknown;
+                                socialInsuranceArrearsFen?: number;
+                                /** @enum {string} */
+                                system?: "comprehensive" | "flexible";
+                                temporaryOverSixMonths?: number;
+                                totalEmployees?: number;
+                                unionOpinionHeard?: boolean;
+                                visitedOn?: string;
+                                visitId?: string;
+                                wageArrearsFen?: number;
+                                workerCount?: number;
                             };
                             employer: {
                                 creditCode: string | null;
@@ -38622,6 +38656,32 @@ export interface paths {
                             createdAt: string;
                             /** @description 备案所填内容（按备案种类）及校验结果 result */
                             data: {
+                                agencyLicenceNo?: string;
+                                agencyName?: string;
+                                /** Format: date */
+                                approvedFrom?: string;
+                                /** Format: date */
+                                approvedTo?: string;
+                                congressApproved?: boolean;
+                                contractEmployees?: number;
+                                dispatchedWorkers?: number;
+                                issueId?: string;
+                                layoffCount?: number;
+                                /** Format: date */
+                                licenceValidTo?: string;
+                                /**
+                                 * Format: date
+                                 * @description 向工会或全体职工说明情况之日
+                                 */
+                                noticeDate?: string;
+                                /**
+                                 * Format: date
+                                 * @description 计划实施日期
+                                 */
+                                plannedDate?: string;
+                                planTitle?: string;
+                                positions?: string;
+                                protectedIncluded?: boolean;
                                 result?: {
                                     capPercent?: number;
                                     flags: {
@@ -38635,8 +38695,16 @@ export interface paths {
                                     ratioPercent?: number;
                                     total?: number;
                                 };
-                            } & {
-                                [key: string]: unknown;
+                                socialInsuranceArrearsFen?: number;
+                                /** @enum {string} */
+                                system?: "comprehensive" | "flexible";
+                                temporaryOverSixMonths?: number;
+                                totalEmployees?: number;
+                                unionOpinionHeard?: boolean;
+                                visitedOn?: string;
+                                visitId?: string;
+                                wageArrearsFen?: number;
+                                workerCount?: number;
                             };
                             employer: {
                                 creditCode: string | null;

@@ -53,7 +53,12 @@ const employerPrevention = z.object({
 /** The employer profile (employers.service employerProfile). */
 export const employerProfileSchema = z.object({
   employer: employerSummary,
-  risk: z.object({ score: z.number(), level: riskLevel, levelLabel: z.string(), factors: z.array(riskFactor) }),
+  risk: z.object({
+    score: z.number(),
+    level: riskLevel,
+    levelLabel: z.string(),
+    factors: z.array(riskFactor),
+  }),
   matters: z.array(
     z.object({
       id: z.string(),

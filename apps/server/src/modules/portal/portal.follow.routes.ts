@@ -77,7 +77,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '打开送达给我的文书（电子送达：首次打开的时间即送达时间，只记录一次）',
         params: serviceParam,
-        response: { 200: z.unknown().describe("application/pdf"), ...responses },
+        response: { 200: z.unknown().describe('application/pdf'), ...responses },
       },
     },
     async (req, reply) => {

@@ -193,7 +193,12 @@ export const portalMatterDetailSchema = z.object({
   ),
   timeline: z.array(z.object({ id: z.number(), at: z.string(), text: z.string() })),
   upcoming: z.array(
-    z.object({ kind: z.enum(['mediation', 'hearing']), label: z.string(), at: z.string(), place: z.string() }),
+    z.object({
+      kind: z.enum(['mediation', 'hearing']),
+      label: z.string(),
+      at: z.string(),
+      place: z.string(),
+    }),
   ),
   documents: z.array(servedDocumentSchema),
   ratings: z.array(
@@ -212,7 +217,7 @@ export const portalMatterDetailSchema = z.object({
 export const portalMessagesSchema = z.object({
   items: z.array(
     z.object({
-    id: z.string(),
+      id: z.string(),
       fromMe: z.boolean(),
       author: z.string(),
       body: z.string(),

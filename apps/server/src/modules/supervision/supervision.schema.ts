@@ -109,15 +109,30 @@ export const filingListResponse = z.object({
   ),
 });
 
+/**
+ * What a filing stored: the fields its kind's form has (layoff, dispatch, special hours, placement; an
+ * outreach finding names its visit and issue) and the checks' result.
+ */
+const filingData = z
+  .object({
+    ...layoffData.shape,
+    ...dispatchData.shape,
+    ...specialHoursData.shape,
+    ...placementData.shape,
+    visitId: z.string(),
+    issueId: z.string(),
+    visitedOn: z.string(),
+    result: filingResult,
+  })
+  .partial()
+  .describe('备案所填内容（按备案种类）及校验结果 result');
+
 export const filingDetailResponse = z.object({
   id: z.string(),
   kind: filingKind,
   kindLabel: z.string(),
   employer: z.object({ id: z.string(), name: z.string(), creditCode: z.string().nullable() }),
-  data: z
-    .object({ result: filingResult.optional() })
-    .catchall(z.unknown())
-    .describe('备案所填内容（按备案种类）及校验结果 result'),
+  data: filingData,
   flags: z.array(filingFlag),
   status: filingStatus,
   caseId: z.string().nullable(),

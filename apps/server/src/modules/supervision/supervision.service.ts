@@ -32,10 +32,7 @@ type FilingResult =
   | ReturnType<typeof specialHoursCheck>
   | ReturnType<typeof placementCheck>;
 
-export function evaluate(
-  body: FilingBody,
-  today: string,
-): { result: FilingResult; flags: Flag[] } {
+export function evaluate(body: FilingBody, today: string): { result: FilingResult; flags: Flag[] } {
   switch (body.kind) {
     case 'layoff': {
       const r = layoffCheck(body.data, today);

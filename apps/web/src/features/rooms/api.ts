@@ -13,7 +13,8 @@ type MatterParties = Pick<ResponseOf<'/api/matters/{id}'>, 'workers' | 'employer
 
 export const roomsApi = {
   list: (caseId: string) => api.get<RoomList>(`/api/cases/${caseId}/rooms`),
-  schedule: (caseId: string, body: ScheduleRoomInput) => api.post<StaffRoom>(`/api/cases/${caseId}/rooms`, body),
+  schedule: (caseId: string, body: ScheduleRoomInput) =>
+    api.post<StaffRoom>(`/api/cases/${caseId}/rooms`, body),
   get: (id: string) => api.get<StaffRoom>(`/api/rooms/${id}`),
   saveRecord: (id: string, body: BodyOf<'/api/rooms/{id}/record', 'put'>) =>
     api.put<ResponseOf<'/api/rooms/{id}/record', 'put'>>(`/api/rooms/${id}/record`, body),
@@ -22,6 +23,5 @@ export const roomsApi = {
   exhibit: (id: string, body: BodyOf<'/api/rooms/{id}/exhibits', 'post'>) =>
     api.post<StaffRoom>(`/api/rooms/${id}/exhibits`, body),
   issue: (id: string, version: number) => api.post<StaffRoom>(`/api/rooms/${id}/record/issue`, { version }),
-  parties: (matterId: string) =>
-    api.get<MatterParties>(`/api/matters/${matterId}`),
+  parties: (matterId: string) => api.get<MatterParties>(`/api/matters/${matterId}`),
 };

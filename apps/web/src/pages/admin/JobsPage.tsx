@@ -37,7 +37,8 @@ export default function JobsPage() {
     refetchInterval: 15_000,
   });
   const retry = useMutation({
-    mutationFn: (id: number) => api.post<ResponseOf<'/api/admin/jobs/{id}/retry', 'post'>>(`/api/admin/jobs/${id}/retry`, {}),
+    mutationFn: (id: number) =>
+      api.post<ResponseOf<'/api/admin/jobs/{id}/retry', 'post'>>(`/api/admin/jobs/${id}/retry`, {}),
     onSuccess: (job) => {
       feedback.success(`已重新排队：${job.kindLabel}（#${job.id}）`);
       void qc.invalidateQueries({ queryKey: KEY });

@@ -1,5 +1,6 @@
 import { api } from '../../../lib/api';
-import type { ApiPath, BodyOf, ResponseOf } from '../../../lib/api-types-helpers';
+import type { ApiBody } from '../../../lib/api-shapes';
+import type { ApiPath, ResponseOf } from '../../../lib/api-types-helpers';
 import type {
   CalculationInput,
   CalculationResult,
@@ -12,7 +13,7 @@ type StepOf<R> = R extends `/api/mediation/cases/{caseId}${infer S}` ? S : never
 /** A step of a mediation case: its route under /api/mediation/cases/{caseId} ('/proposal', '/sessions/{sessionId}/record'). */
 export type MediationStep = StepOf<Extract<ApiPath, `/api/mediation/cases/{caseId}/${string}`>>;
 /** The request body of a step, from the generated API types. */
-export type StepBody<S extends MediationStep> = BodyOf<`/api/mediation/cases/{caseId}${S}`, 'post'>;
+export type StepBody<S extends MediationStep> = ApiBody<`/api/mediation/cases/{caseId}${S}`, 'post'>;
 /** One step to post: its route, the ids its route names ({sessionId}, {followupId}) and its body. */
 export type MediationAction = {
   [S in MediationStep]: { step: S; body: StepBody<S>; ids?: Record<string, string> };
@@ -29,6 +30,7 @@ export const mediationApi = {
     api.post<ResponseOf<'/api/matters/{id}/mediation', 'post'>>(`/api/matters/${matterId}/mediation`, body),
   organizations: (signal?: AbortSignal) =>
     api.get<ResponseOf<'/api/mediation/organizations'>>('/api/mediation/organizations', undefined, signal),
-  action: (caseId: string, a: MediationAction) => api.post<MediationDetail>(stepUrl(caseId, a.step, a.ids), a.body),
+  action: (caseId: string, a: MediationAction) =>
+    api.post<MediationDetail>(stepUrl(caseId, a.step, a.ids), a.body),
   calculate: (body: CalculationInput) => api.post<CalculationResult>('/api/calculators/entitlements', body),
 };

@@ -46,7 +46,12 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const action = useMediationAction(detail.matterId, detail.id);
   const can = (a: string) => detail.allowedActions.includes(a);
-  const run = <S extends MediationStep>(step: S, body: StepBody<S>, done: string, ids?: Record<string, string>) =>
+  const run = <S extends MediationStep>(
+    step: S,
+    body: StepBody<S>,
+    done: string,
+    ids?: Record<string, string>,
+  ) =>
     action.mutate(
       // One step with its own body (the union of all steps cannot follow S's correlation on its own).
       { step, body, ...(ids ? { ids } : {}) } as MediationAction,
@@ -265,12 +270,9 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
           title="调解笔录"
           label="笔录内容"
           onSubmit={(t) =>
-            run(
-              '/sessions/{sessionId}/record',
-              { version: detail.version, record: t },
-              '笔录已保存',
-              { sessionId: scheduled.id },
-            )
+            run('/sessions/{sessionId}/record', { version: detail.version, record: t }, '笔录已保存', {
+              sessionId: scheduled.id,
+            })
           }
         />
       ) : null}
