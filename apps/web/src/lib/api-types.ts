@@ -1742,7 +1742,12 @@ export interface paths {
                             basis: string | null;
                             key: string;
                             label: string;
-                            value: unknown;
+                            value: number | boolean | {
+                                area: string;
+                                code: string;
+                                hourlyFen: number;
+                                monthlyFen: number;
+                            }[];
                             version: number;
                         };
                     };
@@ -8288,7 +8293,12 @@ export interface paths {
                                 basis: string | null;
                                 key: string;
                                 label: string;
-                                value: unknown;
+                                value: number | boolean | {
+                                    area: string;
+                                    code: string;
+                                    hourlyFen: number;
+                                    monthlyFen: number;
+                                }[];
                                 version: number;
                             }[];
                             /** @description 计算过程（中文） */
@@ -8389,7 +8399,12 @@ export interface paths {
                                 basis: string | null;
                                 key: string;
                                 label: string;
-                                value: unknown;
+                                value: number | boolean | {
+                                    area: string;
+                                    code: string;
+                                    hourlyFen: number;
+                                    monthlyFen: number;
+                                }[];
                                 version: number;
                             }[];
                             kinds: {
@@ -13958,7 +13973,103 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            awards: number;
+                            cases: {
+                                closed: boolean;
+                                id: string;
+                                number: string;
+                                source: string | null;
+                                state: string;
+                                track: string;
+                            }[];
+                            defaulterListings: {
+                                decidedOn: string | null;
+                                endsOn: string | null;
+                                id: string;
+                                removedOn: string | null;
+                                state: string;
+                                stateLabel: string;
+                            }[];
+                            employer: {
+                                creditCode: string | null;
+                                id: string;
+                                industry: string | null;
+                                legalRepresentative: string | null;
+                                name: string;
+                                size: string | null;
+                                status: string;
+                            };
+                            filings: {
+                                createdAt: string;
+                                flags: {
+                                    basis: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                                id: string;
+                                kind: string;
+                                status: string;
+                            }[];
+                            matters: {
+                                id: string;
+                                number: string;
+                                receivedAt: string;
+                                requestKind: string;
+                                status: string;
+                                workerCount: number;
+                            }[];
+                            outcomes: {
+                                amountFen: number | null;
+                                caseId: string;
+                                complied: boolean | null;
+                                createdAt: string;
+                                fineFen: number | null;
+                                id: string;
+                                kind: string;
+                                summary: string;
+                            }[];
+                            penaltiesTotalFen: number;
+                            prevention: {
+                                committee: {
+                                    foundedOn: string;
+                                    id: string;
+                                    name: string;
+                                    standard: {
+                                        label: string;
+                                        lastAssessedOn: string | null;
+                                        lastAssessedOnText?: string;
+                                        reassessDue: string | null;
+                                        reassessDueText?: string;
+                                        /** @enum {string} */
+                                        state: "never" | "passed" | "failed";
+                                    };
+                                    status: string;
+                                    statusLabel: string;
+                                } | null;
+                                visits: {
+                                    date: string | null;
+                                    dateText: string;
+                                    id: string;
+                                    issueCount: number;
+                                    kind: string;
+                                    kindLabel: string;
+                                    status: string;
+                                    statusLabel: string;
+                                    topics: string[];
+                                }[];
+                            };
+                            risk: {
+                                factors: {
+                                    code: string;
+                                    count: number;
+                                    label: string;
+                                    points: number;
+                                }[];
+                                /** @enum {string} */
+                                level: "high" | "medium" | "low";
+                                levelLabel: string;
+                                score: number;
+                            };
                         };
                     };
                 };
@@ -14043,7 +14154,103 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            awards: number;
+                            cases: {
+                                closed: boolean;
+                                id: string;
+                                number: string;
+                                source: string | null;
+                                state: string;
+                                track: string;
+                            }[];
+                            defaulterListings: {
+                                decidedOn: string | null;
+                                endsOn: string | null;
+                                id: string;
+                                removedOn: string | null;
+                                state: string;
+                                stateLabel: string;
+                            }[];
+                            employer: {
+                                creditCode: string | null;
+                                id: string;
+                                industry: string | null;
+                                legalRepresentative: string | null;
+                                name: string;
+                                size: string | null;
+                                status: string;
+                            };
+                            filings: {
+                                createdAt: string;
+                                flags: {
+                                    basis: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                                id: string;
+                                kind: string;
+                                status: string;
+                            }[];
+                            matters: {
+                                id: string;
+                                number: string;
+                                receivedAt: string;
+                                requestKind: string;
+                                status: string;
+                                workerCount: number;
+                            }[];
+                            outcomes: {
+                                amountFen: number | null;
+                                caseId: string;
+                                complied: boolean | null;
+                                createdAt: string;
+                                fineFen: number | null;
+                                id: string;
+                                kind: string;
+                                summary: string;
+                            }[];
+                            penaltiesTotalFen: number;
+                            prevention: {
+                                committee: {
+                                    foundedOn: string;
+                                    id: string;
+                                    name: string;
+                                    standard: {
+                                        label: string;
+                                        lastAssessedOn: string | null;
+                                        lastAssessedOnText?: string;
+                                        reassessDue: string | null;
+                                        reassessDueText?: string;
+                                        /** @enum {string} */
+                                        state: "never" | "passed" | "failed";
+                                    };
+                                    status: string;
+                                    statusLabel: string;
+                                } | null;
+                                visits: {
+                                    date: string | null;
+                                    dateText: string;
+                                    id: string;
+                                    issueCount: number;
+                                    kind: string;
+                                    kindLabel: string;
+                                    status: string;
+                                    statusLabel: string;
+                                    topics: string[];
+                                }[];
+                            };
+                            risk: {
+                                factors: {
+                                    code: string;
+                                    count: number;
+                                    label: string;
+                                    points: number;
+                                }[];
+                                /** @enum {string} */
+                                level: "high" | "medium" | "low";
+                                levelLabel: string;
+                                score: number;
+                            };
                         };
                     };
                 };
@@ -14127,7 +14334,23 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                creditCode: string | null;
+                                factors: {
+                                    code: string;
+                                    count: number;
+                                    label: string;
+                                    points: number;
+                                }[];
+                                id: string;
+                                industry: string | null;
+                                legalRepresentative: string | null;
+                                /** @enum {string} */
+                                level: "high" | "medium" | "low";
+                                levelLabel: string;
+                                name: string;
+                                score: number;
+                                size: string | null;
+                                status: string;
                             }[];
                         };
                     };
@@ -27993,7 +28216,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                id: string;
+                                number: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                role: "worker" | "employer";
+                                roleLabel: string;
+                                status: string;
+                                statusLabel: string;
                             }[];
                         };
                     };
@@ -28097,7 +28327,68 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            cases: {
+                                closed: boolean;
+                                number: string;
+                                stateLabel: string;
+                                track: string;
+                                trackLabel: string;
+                            }[];
+                            claims: {
+                                amountText: string | null;
+                                id: string;
+                                label: string;
+                            }[];
+                            consents: {
+                                electronicService: {
+                                    at: string;
+                                    given: boolean;
+                                } | null;
+                                mediation: {
+                                    at: string;
+                                    given: boolean;
+                                } | null;
+                            };
+                            documents: {
+                                documentId: string;
+                                number: string | null;
+                                openedAt: string | null;
+                                servedAt: string | null;
+                                serviceId: string;
+                                title: string;
+                                type: string;
+                            }[];
+                            id: string;
+                            myName: string;
+                            number: string;
+                            otherSide: string[];
+                            /** @description 查询码：仅劳动者本人登录账户时给出 */
+                            queryCode: string | null;
+                            ratings: {
+                                caseId: string | null;
+                                label: string;
+                                score: number | null;
+                                track: string;
+                            }[];
+                            receivedAt: string;
+                            /** @enum {string} */
+                            role: "worker" | "employer";
+                            roleLabel: string;
+                            status: string;
+                            statusLabel: string;
+                            timeline: {
+                                at: string;
+                                id: number;
+                                text: string;
+                            }[];
+                            unreadMessages: number;
+                            upcoming: {
+                                at: string;
+                                /** @enum {string} */
+                                kind: "mediation" | "hearing";
+                                label: string;
+                                place: string;
+                            }[];
                         };
                     };
                 };
@@ -28416,7 +28707,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description application/pdf */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -28635,7 +28926,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                at: string;
+                                author: string;
+                                body: string;
+                                fromMe: boolean;
+                                id: string;
                             }[];
                         };
                     };
@@ -29053,7 +29348,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            caseId: string | null;
+                            document: {
+                                documentId: string;
+                                number: string | null;
+                                openedAt: string | null;
+                                servedAt: string | null;
+                                serviceId: string;
+                                title: string;
+                                type: string;
+                            };
+                            items: {
+                                claim: string;
+                                claimId: string | null;
+                                index: number;
+                                myAnswer: string | null;
+                                proposedFen: number | null;
+                                reason: string;
+                            }[];
+                            jurisdictionId: string | null;
                         };
                     };
                 };
@@ -29156,7 +29469,25 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            caseId: string | null;
+                            document: {
+                                documentId: string;
+                                number: string | null;
+                                openedAt: string | null;
+                                servedAt: string | null;
+                                serviceId: string;
+                                title: string;
+                                type: string;
+                            };
+                            items: {
+                                claim: string;
+                                claimId: string | null;
+                                index: number;
+                                myAnswer: string | null;
+                                proposedFen: number | null;
+                                reason: string;
+                            }[];
+                            jurisdictionId: string | null;
                         };
                     };
                 };
@@ -31148,7 +31479,15 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                at: string;
+                                channel: string;
+                                given: boolean;
+                                /** @enum {string} */
+                                kind: "mediation" | "electronic_service";
+                                partyId: string;
+                                partyName: string;
+                                ref: string;
+                                text: string;
                             }[];
                         };
                     };
@@ -31598,7 +31937,13 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                body: string | null;
+                                createdAt: string;
+                                employerAddress: string | null;
+                                employerName: string | null;
+                                id: string;
+                                state: string;
+                                subject: string | null;
                             }[];
                         };
                     };
@@ -37814,7 +38159,24 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            flags: {
+                                basis: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            result: {
+                                capPercent?: number;
+                                flags: {
+                                    basis: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                                maxAllowed?: number;
+                                /** @description 经济性裁员：须履行法定程序 */
+                                procedureRequired?: boolean;
+                                ratioPercent?: number;
+                                total?: number;
+                            };
                         };
                     };
                 };
@@ -37896,7 +38258,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                caseId: string | null;
+                                createdAt: string;
+                                creditCode: string | null;
+                                employerName: string;
+                                flagCount: number;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "layoff" | "dispatch" | "special_hours" | "restructuring" | "bankruptcy" | "outreach";
+                                kindLabel: string;
+                                /** @enum {string} */
+                                status: "filed" | "flagged" | "approved" | "rejected" | "case_opened";
                             }[];
                         };
                     };
@@ -38124,7 +38496,79 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            caseId: string | null;
+                            caseNumber: string | null;
+                            createdAt: string;
+                            /** @description 备案所填内容（按备案种类）及校验结果 result */
+                            data: {
+                                agencyLicenceNo?: string;
+                                agencyName?: string;
+                                /** Format: date */
+                                approvedFrom?: string;
+                                /** Format: date */
+                                approvedTo?: string;
+                                congressApproved?: boolean;
+                                contractEmployees?: number;
+                                dispatchedWorkers?: number;
+                                issueId?: string;
+                                layoffCount?: number;
+                                /** Format: date */
+                                licenceValidTo?: string;
+                                /**
+                                 * Format: date
+                                 * @description 向工会或全体职工说明情况之日
+                                 */
+                                noticeDate?: string;
+                                /**
+                                 * Format: date
+                                 * @description 计划实施日期
+                                 */
+                                plannedDate?: string;
+                                planTitle?: string;
+                                positions?: string;
+                                protectedIncluded?: boolean;
+                                result?: {
+                                    capPercent?: number;
+                                    flags: {
+                                        basis: string;
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    maxAllowed?: number;
+                                    /** @description 经济性裁员：须履行法定程序 */
+                                    procedureRequired?: boolean;
+                                    ratioPercent?: number;
+                                    total?: number;
+                                };
+                                socialInsuranceArrearsFen?: number;
+                                /** @enum {string} */
+                                system?: "comprehensive" | "flexible";
+                                temporaryOverSixMonths?: number;
+                                totalEmployees?: number;
+                                unionOpinionHeard?: boolean;
+                                visitedOn?: string;
+                                visitId?: string;
+                                wageArrearsFen?: number;
+                                workerCount?: number;
+                            };
+                            employer: {
+                                creditCode: string | null;
+                                id: string;
+                                name: string;
+                            };
+                            flags: {
+                                basis: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "layoff" | "dispatch" | "special_hours" | "restructuring" | "bankruptcy" | "outreach";
+                            kindLabel: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "filed" | "flagged" | "approved" | "rejected" | "case_opened";
+                            version: number;
                         };
                     };
                 };
@@ -38207,7 +38651,79 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            caseId: string | null;
+                            caseNumber: string | null;
+                            createdAt: string;
+                            /** @description 备案所填内容（按备案种类）及校验结果 result */
+                            data: {
+                                agencyLicenceNo?: string;
+                                agencyName?: string;
+                                /** Format: date */
+                                approvedFrom?: string;
+                                /** Format: date */
+                                approvedTo?: string;
+                                congressApproved?: boolean;
+                                contractEmployees?: number;
+                                dispatchedWorkers?: number;
+                                issueId?: string;
+                                layoffCount?: number;
+                                /** Format: date */
+                                licenceValidTo?: string;
+                                /**
+                                 * Format: date
+                                 * @description 向工会或全体职工说明情况之日
+                                 */
+                                noticeDate?: string;
+                                /**
+                                 * Format: date
+                                 * @description 计划实施日期
+                                 */
+                                plannedDate?: string;
+                                planTitle?: string;
+                                positions?: string;
+                                protectedIncluded?: boolean;
+                                result?: {
+                                    capPercent?: number;
+                                    flags: {
+                                        basis: string;
+                                        code: string;
+                                        message: string;
+                                    }[];
+                                    maxAllowed?: number;
+                                    /** @description 经济性裁员：须履行法定程序 */
+                                    procedureRequired?: boolean;
+                                    ratioPercent?: number;
+                                    total?: number;
+                                };
+                                socialInsuranceArrearsFen?: number;
+                                /** @enum {string} */
+                                system?: "comprehensive" | "flexible";
+                                temporaryOverSixMonths?: number;
+                                totalEmployees?: number;
+                                unionOpinionHeard?: boolean;
+                                visitedOn?: string;
+                                visitId?: string;
+                                wageArrearsFen?: number;
+                                workerCount?: number;
+                            };
+                            employer: {
+                                creditCode: string | null;
+                                id: string;
+                                name: string;
+                            };
+                            flags: {
+                                basis: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            id: string;
+                            /** @enum {string} */
+                            kind: "layoff" | "dispatch" | "special_hours" | "restructuring" | "bankruptcy" | "outreach";
+                            kindLabel: string;
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "filed" | "flagged" | "approved" | "rejected" | "case_opened";
+                            version: number;
                         };
                     };
                 };
@@ -38300,7 +38816,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            caseId: string;
+                            caseNumber: string;
+                            matterId: string;
+                            matterNumber: string;
                         };
                     };
                 };
@@ -38395,7 +38914,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            areaCode: string;
+                            basis: string;
+                            basisOfRule: string;
+                            below?: boolean;
+                            effectiveFrom: string;
+                            hourlyFen: number;
+                            monthlyFen: number;
+                            on: string;
+                            paidFen?: number;
+                            shortfallFen?: number;
+                            tier: number;
                         };
                     };
                 };
@@ -38476,7 +39005,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            /** @enum {boolean} */
+                            ok: true;
                         };
                     };
                 };
@@ -38558,7 +39088,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                areaCode: string;
+                                basis: string;
+                                effectiveFrom: string;
+                                hourlyFen: number;
+                                monthlyFen: number;
+                                tier: number;
                             }[];
                         };
                     };

@@ -4,10 +4,10 @@ import { todayIso } from '../../platform/auth';
 import { errorResponses, errors } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
 import { identityHash } from '../parties';
+import { employerProfileSchema, employerRiskListSchema } from './employers.schema';
 import { employerProfile } from './employers.service';
 
 const tags = ['用人单位'];
-const anyObject = z.record(z.string(), z.unknown());
 
 /** The employer profile by 统一社会信用代码 and the risk ranking used to target visits. */
 export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -23,7 +23,7 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           '用人单位画像：维权事项、监察案件与处理结果、处罚、监管备案、仲裁裁决，及风险评分（列明因素）',
         params: z.strictObject({ creditCode: z.string().trim().min(1).max(30) }),
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: employerProfileSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -51,7 +51,7 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '用人单位画像（按当事人编号）',
         params: z.strictObject({ id: z.uuid() }),
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: employerProfileSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -73,7 +73,7 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '风险排名：辖区内涉及事项、监察或监管备案的用人单位，按风险分从高到低（前50）',
-        response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses },
+        response: { 200: employerRiskListSchema, ...errorResponses },
       },
     },
     async (req) => {

@@ -76,7 +76,7 @@ export function riskScore(f: {
   );
   return {
     score,
-    level: score >= 60 ? 'high' : score >= 30 ? 'medium' : 'low',
+    level: score >= 60 ? ('high' as const) : score >= 30 ? ('medium' as const) : ('low' as const),
     levelLabel: score >= 60 ? '高' : score >= 30 ? '中' : '低',
     factors,
   };
@@ -223,7 +223,7 @@ export async function employerProfile(db: Kysely<DB>, partyId: string, scope: st
       id: f.id,
       kind: f.kind,
       status: f.status,
-      flags: f.flags,
+      flags: f.flags as { code: string; message: string; basis: string }[],
       createdAt: new Date(f.created_at).toISOString(),
     })),
     awards,

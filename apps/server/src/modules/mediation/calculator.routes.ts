@@ -4,12 +4,19 @@ import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import { writeSetting } from '../../platform/settings';
 import { CALCULATION_LABELS, calculate, calculationInput } from './calculator.service';
-import { EDITABLE_KEYS, loadCalcFigures, loadFigures } from './mediation.settings';
+import { EDITABLE_KEYS, type FigureValue, loadCalcFigures, loadFigures } from './mediation.settings';
+
+/** A figure's value as its setting declares it (platform/settings.registry.ts). */
+const figureValue = z.union([
+  z.number(),
+  z.boolean(),
+  z.array(z.object({ code: z.string(), area: z.string(), monthlyFen: z.number(), hourlyFen: z.number() })),
+]);
 
 const figureSchema = z.object({
   key: z.string(),
   label: z.string(),
-  value: z.unknown(),
+  value: figureValue,
   basis: z.string().nullable(),
   version: z.number(),
 });
@@ -86,7 +93,7 @@ export const calculatorRoutes: FastifyPluginAsyncZod = async (app) => {
       const { key } = req.params;
       // One write path for settings (platform/settings.ts): typed by the registry (400 SETTING_INVALID
       // with the registry's reason), version-checked (0 = not stored yet), audited.
-      return db.transaction().execute((trx) =>
+      const saved = await db.transaction().execute((trx) =>
         writeSetting(trx, actorOf(req, 'admin.orgs'), {
           key,
           value: req.body.value,
@@ -94,6 +101,8 @@ export const calculatorRoutes: FastifyPluginAsyncZod = async (app) => {
           basis: req.body.basis,
         }),
       );
+      // writeSetting stored a value of the key's declared type (else it refused with 400 SETTING_INVALID).
+      return { ...saved, value: saved.value as FigureValue };
     },
   );
 };

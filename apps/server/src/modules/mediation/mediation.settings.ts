@@ -12,10 +12,16 @@ export interface MinimumWageArea {
   hourlyFen: number;
 }
 
+/** A local figure's value as the settings registry types it: an amount, a yes/no or the minimum-wage table. */
+export type FigureValue =
+  | number
+  | boolean
+  | { code: string; area: string; monthlyFen: number; hourlyFen: number }[];
+
 export interface LocalFigure {
   key: string;
   label: string;
-  value: unknown;
+  value: FigureValue;
   basis: string | null;
   version: number;
 }
@@ -38,7 +44,8 @@ export async function loadFigures(exec: Exec): Promise<LocalFigure[]> {
   return views.map((v) => ({
     key: v.key,
     label: v.label,
-    value: v.value,
+    // Read through the registry (platform/settings.ts): a value of its declared type, else the default.
+    value: v.value as FigureValue,
     basis: v.basis ?? v.declaredBasis,
     version: v.version,
   }));

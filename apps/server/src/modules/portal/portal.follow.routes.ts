@@ -12,13 +12,16 @@ import { consentRef } from './portal.apply.service';
 import { listMatters, matterDetail, ratableTracks, servedDocuments } from './portal.follow.service';
 import { loadProposal, replyToProposal } from './portal.proposal';
 import {
-  anyObject,
   consentBody,
   defenceBody,
   evidenceBody,
   matterParam,
   messageBody,
   okResponse,
+  portalMatterDetailSchema,
+  portalMatterListSchema,
+  portalMessagesSchema,
+  portalProposalSchema,
   proposalReplyBody,
   ratingBody,
   serviceParam,
@@ -42,7 +45,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '我的事项',
-        response: { 200: z.object({ items: z.array(anyObject) }), ...responses },
+        response: { 200: portalMatterListSchema, ...responses },
       },
     },
     async (req) => ({ items: await listMatters(db, await myMemberships(db, requirePortal(req))) }),
@@ -56,7 +59,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '事项进度：通俗时间线、调解和开庭时间、送达给我的文书、评价',
         params: matterParam,
-        response: { 200: anyObject, ...responses },
+        response: { 200: portalMatterDetailSchema, ...responses },
       },
     },
     async (req) => {
@@ -74,7 +77,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '打开送达给我的文书（电子送达：首次打开的时间即送达时间，只记录一次）',
         params: serviceParam,
-        response: { 200: z.unknown(), ...responses },
+        response: { 200: z.unknown().describe('application/pdf'), ...responses },
       },
     },
     async (req, reply) => {
@@ -119,7 +122,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '与工作人员的留言（打开即标记已读）',
         params: matterParam,
-        response: { 200: z.object({ items: z.array(anyObject) }), ...responses },
+        response: { 200: portalMessagesSchema, ...responses },
       },
     },
     async (req) => {
@@ -370,7 +373,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '送达给我的调解建议书（逐项）',
         params: matterParam,
-        response: { 200: anyObject, ...responses },
+        response: { 200: portalProposalSchema, ...responses },
       },
     },
     async (req) => loadProposal(db, await membershipOf(db, requirePortal(req), req.params.id)),
@@ -385,7 +388,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '逐项答复调解建议书（同意、不同意或提出可接受的金额）',
         params: matterParam,
         body: proposalReplyBody,
-        response: { 200: anyObject, ...responses },
+        response: { 200: portalProposalSchema, ...responses },
       },
     },
     async (req) =>

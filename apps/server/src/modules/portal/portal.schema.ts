@@ -136,4 +136,140 @@ export const staffMessageBody = z.strictObject({
 });
 
 export const okResponse = z.object({ ok: z.boolean() });
-export const anyObject = z.record(z.string(), z.unknown());
+
+// ---- Responses of the portal's own-matter routes (portal.follow.service, portal.proposal) ----
+
+const partyRole = z.enum(['worker', 'employer']);
+
+/** One of my matters (the portal's list). */
+export const portalMatterListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      role: partyRole,
+      roleLabel: z.string(),
+      status: z.string(),
+      statusLabel: z.string(),
+      receivedAt: z.string(),
+    }),
+  ),
+});
+
+/** A document electronically served on me (opening it is the service). */
+export const servedDocumentSchema = z.object({
+  documentId: z.string(),
+  serviceId: z.string(),
+  title: z.string(),
+  number: z.string().nullable(),
+  type: z.string(),
+  servedAt: z.string().nullable(),
+  openedAt: z.string().nullable(),
+});
+
+const consentState = z.object({ given: z.boolean(), at: z.string() }).nullable();
+
+/** My matter's progress: friendly timeline, coming sessions, served documents, ratings, consents. */
+export const portalMatterDetailSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  role: partyRole,
+  roleLabel: z.string(),
+  myName: z.string(),
+  otherSide: z.array(z.string()),
+  status: z.string(),
+  statusLabel: z.string(),
+  receivedAt: z.string(),
+  queryCode: z.string().nullable().describe('查询码：仅劳动者本人登录账户时给出'),
+  claims: z.array(z.object({ id: z.string(), label: z.string(), amountText: z.string().nullable() })),
+  cases: z.array(
+    z.object({
+      track: z.string(),
+      trackLabel: z.string(),
+      number: z.string(),
+      stateLabel: z.string(),
+      closed: z.boolean(),
+    }),
+  ),
+  timeline: z.array(z.object({ id: z.number(), at: z.string(), text: z.string() })),
+  upcoming: z.array(
+    z.object({
+      kind: z.enum(['mediation', 'hearing']),
+      label: z.string(),
+      at: z.string(),
+      place: z.string(),
+    }),
+  ),
+  documents: z.array(servedDocumentSchema),
+  ratings: z.array(
+    z.object({
+      track: z.string(),
+      caseId: z.string().nullable(),
+      label: z.string(),
+      score: z.number().nullable(),
+    }),
+  ),
+  consents: z.object({ mediation: consentState, electronicService: consentState }),
+  unreadMessages: z.number(),
+});
+
+/** My messages with the staff. */
+export const portalMessagesSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      fromMe: z.boolean(),
+      author: z.string(),
+      body: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+
+/** The mediation proposal served on me, item by item, with my answers so far. */
+export const portalProposalSchema = z.object({
+  document: servedDocumentSchema,
+  caseId: z.string().nullable(),
+  jurisdictionId: z.string().nullable(),
+  items: z.array(
+    z.object({
+      index: z.number(),
+      claimId: z.string().nullable(),
+      claim: z.string(),
+      proposedFen: z.number().nullable(),
+      reason: z.string(),
+      myAnswer: z.string().nullable(),
+    }),
+  ),
+});
+
+/** The consents a matter's parties gave in the portal (staff view). */
+export const portalConsentListSchema = z.object({
+  items: z.array(
+    z.object({
+      ref: z.string(),
+      kind: z.enum(['mediation', 'electronic_service']),
+      given: z.boolean(),
+      channel: z.string(),
+      text: z.string(),
+      partyId: z.string(),
+      partyName: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+
+/** Questions (window staff) or anonymous reports (inspectors) the portal received. */
+export const portalSubmissionListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      subject: z.string().nullable(),
+      body: z.string().nullable(),
+      employerName: z.string().nullable(),
+      employerAddress: z.string().nullable(),
+      state: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});

@@ -9,11 +9,12 @@ import { ensureQueryCode } from './portal.apply.service';
 import { matterForAny } from './portal.representative';
 import { findPersonalData } from './portal.pii';
 import {
-  anyObject,
   matterParam,
   messageBody,
   modelCaseBody,
   okResponse,
+  portalConsentListSchema,
+  portalSubmissionListSchema,
   staffMessageBody,
 } from './portal.schema';
 
@@ -67,7 +68,7 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '当事人在门户作出的同意（调解、电子送达），含确认编号（登记电子送达时填写）',
         params: matterParam,
-        response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses },
+        response: { 200: portalConsentListSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -156,7 +157,7 @@ export const portalStaffRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '门户收到的咨询留言（窗口受理员）和匿名举报（监察员）',
         querystring: z.strictObject({ kind: z.enum(['question', 'report']) }),
-        response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses },
+        response: { 200: portalSubmissionListSchema, ...errorResponses },
       },
     },
     async (req) => {

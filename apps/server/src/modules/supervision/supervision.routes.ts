@@ -4,7 +4,18 @@ import { actorOf, todayIso } from '../../platform/auth';
 import { appendAudit } from '../../platform/audit';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
-import { filingBody, minimumWageBody, minimumWageQuery, openCaseBody } from './supervision.schema';
+import {
+  filingBody,
+  filingCheckResponse,
+  filingDetailResponse,
+  filingListResponse,
+  minimumWageBody,
+  minimumWageQuery,
+  minimumWageResponse,
+  minimumWageTableResponse,
+  openCaseBody,
+  openedCaseResponse,
+} from './supervision.schema';
 import {
   createFiling,
   evaluate,
@@ -16,8 +27,6 @@ import {
 
 const tags = ['劳动关系监管'];
 const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
-const anyObject = z.record(z.string(), z.unknown());
-const listSchema = z.object({ items: z.array(anyObject) });
 
 /**
  * Labor-relations supervision (劳动关系科, 《劳动保障监察条例》第二十三条至第三十三条): layoff reports, dispatch, special working hours,
@@ -36,7 +45,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '预检备案（裁员人数门槛、派遣比例上限等），不保存',
         body: filingBody,
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: filingCheckResponse, ...errorResponses },
       },
     },
     async (req) => evaluate(req.body, todayIso(ctx.config)),
@@ -50,7 +59,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '登记监管备案并自动校验、标记问题',
         body: filingBody,
-        response: { 201: anyObject, ...errorResponses },
+        response: { 201: filingDetailResponse, ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -65,7 +74,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/supervision/filings',
     {
       config: { auth: 'inspection.work' },
-      schema: { tags, summary: '监管备案列表', response: { 200: listSchema, ...errorResponses } },
+      schema: { tags, summary: '监管备案列表', response: { 200: filingListResponse, ...errorResponses } },
     },
     async (req) => {
       const scope = await scopeOf(db, req.auth!, 'inspection.work');
@@ -111,7 +120,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '监管备案详情',
         params: idParam,
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: filingDetailResponse, ...errorResponses },
       },
     },
     async (req) => {
@@ -130,7 +139,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '据监管发现的问题依职权立案检查',
         params: idParam,
         body: openCaseBody,
-        response: { 201: anyObject, 422: errorSchema, ...errorResponses },
+        response: { 201: openedCaseResponse, 422: errorSchema, ...errorResponses },
       },
     },
     async (req, reply) =>
@@ -147,7 +156,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '某地某日适用的最低工资标准；给出月工资时判断是否低于标准',
         querystring: minimumWageQuery,
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: minimumWageResponse, ...errorResponses },
       },
     },
     async (req) => {
@@ -175,7 +184,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '最低工资标准表（按地区、档次、生效日期）',
-        response: { 200: listSchema, ...errorResponses },
+        response: { 200: minimumWageTableResponse, ...errorResponses },
       },
     },
     async () => ({
@@ -205,7 +214,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '维护最低工资标准（新增或更正某地某生效日期的标准）',
         body: minimumWageBody,
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
       },
     },
     async (req) => {
@@ -238,7 +247,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
           after: b,
         });
       });
-      return { ok: true };
+      return { ok: true as const };
     },
   );
 };

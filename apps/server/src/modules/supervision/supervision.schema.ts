@@ -72,3 +72,101 @@ export const minimumWageBody = z.strictObject({
 });
 
 export const openCaseBody = z.strictObject({ version: z.number().int().min(1).optional() });
+
+// ---- Responses (what the routes return; the serializer drops anything not listed) ----
+
+const filingKind = z.enum(['layoff', 'dispatch', 'special_hours', 'restructuring', 'bankruptcy', 'outreach']);
+const filingStatus = z.enum(['filed', 'flagged', 'approved', 'rejected', 'case_opened']);
+
+/** One problem a check found, with its legal basis. */
+export const filingFlag = z.object({ code: z.string(), message: z.string(), basis: z.string() });
+
+/** What the checks computed (the fields present depend on the kind of filing). */
+export const filingResult = z.object({
+  flags: z.array(filingFlag),
+  procedureRequired: z.boolean().optional().describe('经济性裁员：须履行法定程序'),
+  ratioPercent: z.number().optional(),
+  total: z.number().optional(),
+  capPercent: z.number().optional(),
+  maxAllowed: z.number().optional(),
+});
+
+export const filingCheckResponse = z.object({ result: filingResult, flags: z.array(filingFlag) });
+
+export const filingListResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      kind: filingKind,
+      kindLabel: z.string(),
+      status: filingStatus,
+      flagCount: z.number(),
+      caseId: z.string().nullable(),
+      employerName: z.string(),
+      creditCode: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+/**
+ * What a filing stored: the fields its kind's form has (layoff, dispatch, special hours, placement; an
+ * outreach finding names its visit and issue) and the checks' result.
+ */
+const filingData = z
+  .object({
+    ...layoffData.shape,
+    ...dispatchData.shape,
+    ...specialHoursData.shape,
+    ...placementData.shape,
+    visitId: z.string(),
+    issueId: z.string(),
+    visitedOn: z.string(),
+    result: filingResult,
+  })
+  .partial()
+  .describe('备案所填内容（按备案种类）及校验结果 result');
+
+export const filingDetailResponse = z.object({
+  id: z.string(),
+  kind: filingKind,
+  kindLabel: z.string(),
+  employer: z.object({ id: z.string(), name: z.string(), creditCode: z.string().nullable() }),
+  data: filingData,
+  flags: z.array(filingFlag),
+  status: filingStatus,
+  caseId: z.string().nullable(),
+  caseNumber: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});
+
+/** The stored data of a filing (its form's fields and the checks' result). */
+export type FilingData = z.infer<typeof filingDetailResponse>['data'];
+
+export const openedCaseResponse = z.object({
+  matterId: z.string(),
+  matterNumber: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+});
+
+const minimumWageRow = z.object({
+  areaCode: z.string(),
+  tier: z.number(),
+  monthlyFen: z.number(),
+  hourlyFen: z.number(),
+  effectiveFrom: z.string(),
+  basis: z.string(),
+});
+
+export const minimumWageResponse = minimumWageRow.extend({
+  on: z.string(),
+  paidFen: z.number().optional(),
+  below: z.boolean().optional(),
+  shortfallFen: z.number().optional(),
+  basisOfRule: z.string(),
+});
+
+export const minimumWageTableResponse = z.object({ items: z.array(minimumWageRow) });

@@ -14,7 +14,7 @@ import {
   placementCheck,
   specialHoursCheck,
 } from './supervision.checks';
-import type { FilingBody } from './supervision.schema';
+import type { FilingBody, FilingData } from './supervision.schema';
 
 export const FILING_LABELS = {
   layoff: '经济性裁员报告',
@@ -25,10 +25,14 @@ export const FILING_LABELS = {
   outreach: '走访发现问题',
 } as const;
 
-export function evaluate(
-  body: FilingBody,
-  today: string,
-): { result: Record<string, unknown>; flags: Flag[] } {
+/** What the checks of one filing computed (the fields depend on its kind). */
+type FilingResult =
+  | ReturnType<typeof layoffCheck>
+  | ReturnType<typeof dispatchCheck>
+  | ReturnType<typeof specialHoursCheck>
+  | ReturnType<typeof placementCheck>;
+
+export function evaluate(body: FilingBody, today: string): { result: FilingResult; flags: Flag[] } {
   switch (body.kind) {
     case 'layoff': {
       const r = layoffCheck(body.data, today);
@@ -97,7 +101,8 @@ export async function filingDetail(db: Kysely<DB>, id: string, scope: string[]) 
     kind: f.kind,
     kindLabel: FILING_LABELS[f.kind],
     employer: { id: f.employer_party_id, name: f.employer_name, creditCode: f.credit_code },
-    data: f.data,
+    // What createFiling stored: the form's data and the checks' result.
+    data: f.data as FilingData,
     flags: f.flags as Flag[],
     status: f.status,
     caseId: f.case_id,

@@ -1,15 +1,11 @@
 import { walkGuide } from '@onestop/domain/portal-guide/index';
 import { useEffect, useState } from 'react';
+import type { ApiResponse } from '../../../src/lib/api-shapes';
 import { publicApi } from '../api';
 import { Link } from '../router';
 
-interface Rule {
-  id: string;
-  name: string;
-  duration: number;
-  unitLabel: string;
-  basis: string;
-}
+/** The clocks catalogue (GET /api/clocks/rules), from the generated API types. */
+type Rule = ApiResponse<'/api/clocks/rules'>['items'][number];
 
 const APPLY_LINKS: Record<string, { to: string; label: string }> = {
   question: { to: '/question', label: '网上咨询留言' },

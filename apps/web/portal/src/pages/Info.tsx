@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import type { ApiResponse } from '../../../src/lib/api-shapes';
 import { api, errorText, type PortalResponse, publicApi } from '../api';
 import { day } from './Matters';
 
@@ -157,12 +158,8 @@ export function KnowledgePage() {
   );
 }
 
-interface Rule {
-  id: string;
-  name: string;
-  trackLabel: string;
-  trigger: string;
-}
+/** The clocks catalogue (GET /api/clocks/rules), from the generated API types. */
+type Rule = ApiResponse<'/api/clocks/rules'>['items'][number];
 
 export function CalculatorPage() {
   const { data } = useLoad(() => publicApi<{ items: Rule[] }>('/api/clocks/rules'));

@@ -1,45 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, errorText, newKey } from '../api';
+import { api, errorText, newKey, type PortalResponse } from '../api';
 import { EvidencePicker, type Uploaded } from '../Evidence';
 import { ObligationsCard } from './Obligations';
 import { ProposalCard } from './Proposal';
 import { day, time } from './Matters';
 import { WageLine } from './WageLine';
 
-interface Detail {
-  id: string;
-  number: string;
-  role: 'worker' | 'employer';
-  roleLabel: string;
-  myName: string;
-  otherSide: string[];
-  statusLabel: string;
-  receivedAt: string;
-  queryCode: string | null;
-  claims: { id: string; label: string; amountText: string | null }[];
-  cases: { trackLabel: string; number: string; stateLabel: string; closed: boolean }[];
-  timeline: { id: number; at: string; text: string }[];
-  upcoming: { label: string; at: string; place: string }[];
-  documents: {
-    documentId: string;
-    serviceId: string;
-    title: string;
-    number: string | null;
-    type: string;
-    openedAt: string | null;
-  }[];
-  ratings: { track: string; label: string; score: number | null }[];
-  consents: { mediation: { given: boolean } | null; electronicService: { given: boolean } | null };
-  unreadMessages: number;
-}
-
-interface Message {
-  id: string;
-  fromMe: boolean;
-  author: string;
-  body: string;
-  at: string;
-}
+// The API's shapes, generated from the server's OpenAPI (src/lib/api-types.ts).
+type Detail = PortalResponse<'/matters/{id}'>;
+type Message = PortalResponse<'/matters/{id}/messages'>['items'][number];
 
 function Messages({ id }: { id: string }) {
   const [items, setItems] = useState<Message[]>([]);

@@ -5,13 +5,7 @@ import { useSession } from '../session';
 import { chineseDateClockOf, chineseDateOf, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain/time';
 import { MyWrittenHearings } from './Written';
 
-interface Item {
-  id: string;
-  number: string;
-  roleLabel: string;
-  statusLabel: string;
-  receivedAt: string;
-}
+type Item = PortalResponse<'/matters'>['items'][number];
 
 /** Dates and times in the business time zone (the one time module). */
 export const day = (iso: string) => chineseDateOf(iso, DEFAULT_TZ_OFFSET_MINUTES);

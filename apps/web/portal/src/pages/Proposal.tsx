@@ -1,17 +1,9 @@
 import { useEffect, useState } from 'react';
-import { api, errorText } from '../api';
 import { money } from '../../../src/lib/money';
+import { api, errorText, type PortalResponse } from '../api';
 
-interface Proposal {
-  document: { documentId: string; title: string; number: string | null };
-  items: {
-    index: number;
-    claim: string;
-    proposedFen: number | null;
-    reason: string;
-    myAnswer: string | null;
-  }[];
-}
+/** The mediation proposal served on me, from the generated API types. */
+type Proposal = PortalResponse<'/matters/{id}/proposal'>;
 
 type Answer = { answer: 'accept' | 'reject' | 'counter'; amount: string; comment: string };
 

@@ -1,47 +1,14 @@
 import { chineseDate, chineseDateClockOf, DEFAULT_TZ_OFFSET_MINUTES } from '@onestop/domain/time';
 import { useCallback, useEffect, useState } from 'react';
-import { api, errorText } from '../api';
+import { api, errorText, type PortalResponse } from '../api';
 import { EvidencePicker, type Uploaded } from '../Evidence';
 import { Link } from '../router';
 import { useSession } from '../session';
 
-type Role = 'worker' | 'employer';
-type Round = 'statement' | 'reply';
-
-interface Written {
-  caseId: string;
-  basis: string;
-  orderedBy: string;
-  statementDue: string;
-  replyDue: string;
-  statementOpen: boolean;
-  replyOpen: boolean;
-  decidable: boolean;
-  viewer: Role | null;
-  blocking: string | null;
-  submissions: {
-    role: Role;
-    roleLabel: string;
-    round: Round;
-    roundLabel: string;
-    text: string;
-    evidence: string[];
-    submittedBy: string;
-    submittedAt: string;
-  }[];
-}
-
-interface WrittenItem {
-  caseId: string;
-  caseNumber: string;
-  role: Role;
-  roleLabel: string;
-  statementDue: string;
-  replyDue: string;
-  statementOpen: boolean;
-  replyOpen: boolean;
-  submitted: Round[];
-}
+// The API's shapes, generated from the server's OpenAPI (src/lib/api-types.ts).
+type Written = PortalResponse<'/written-hearings/{caseId}'>;
+type WrittenItem = PortalResponse<'/written-hearings'>['items'][number];
+type Round = Written['submissions'][number]['round'];
 
 /** A business date (YYYY-MM-DD) and an instant, as the rest of the portal prints them. */
 const day = chineseDate;

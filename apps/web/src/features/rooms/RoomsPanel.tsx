@@ -24,7 +24,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../lib/api';
 import { feedback } from '../../lib/feedback';
-import { roomsApi } from './api';
+import { roomsApi, type ScheduleRoomInput } from './api';
+
+/** A party's adjustment (翻译, 无障碍, 仅音频), as the schedule route accepts it. */
+type Adjustment = NonNullable<ScheduleRoomInput['invitations'][number]['adjustments']>[number];
 
 interface FormValues {
   format: RoomFormat;
@@ -35,7 +38,7 @@ interface FormValues {
     name: string;
     invite: boolean;
     preference: RoomFormat;
-    adjustments: string[];
+    adjustments: Adjustment[];
     note?: string;
   }[];
 }

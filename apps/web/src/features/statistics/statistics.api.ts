@@ -1,18 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, buildUrl, type QueryValue } from '../../lib/api';
-import type { ApiResponse, ItemOf } from '../../lib/api-shapes';
+import type { ApiQuery, ApiResponse, ItemOf } from '../../lib/api-shapes';
 
-export type PeriodKind = 'month' | 'quarter' | 'year' | 'custom';
-
-export interface PeriodQuery {
-  kind: PeriodKind;
-  year?: number;
-  quarter?: number;
-  month?: number;
-  from?: string;
-  to?: string;
-  jurisdictionId?: string;
-}
+/** The period (and jurisdiction) a statistics table is computed for: the routes' query, generated. */
+export type PeriodQuery = ApiQuery<'/api/statistics/tables/{code}'>;
+export type PeriodKind = PeriodQuery['kind'];
 
 export type StatCell = ItemOf<StatTable['rows'][number]['cells']>;
 

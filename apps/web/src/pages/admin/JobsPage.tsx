@@ -3,37 +3,14 @@ import { Alert, Button, Card, Descriptions, Segmented, Space, Table, Tag, Typogr
 import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
+import type { ItemOf, ResponseOf } from '../../lib/api-types-helpers';
 import { feedback } from '../../lib/feedback';
 import { chineseClockOfInstant } from '../../lib/time';
 
-type JobState = 'pending' | 'running' | 'done' | 'failed';
-
-interface JobItem {
-  id: number;
-  kind: string;
-  kindLabel: string;
-  state: JobState;
-  stateLabel: string;
-  attempts: number;
-  maxAttempts: number;
-  lastError: string | null;
-  runAt: string;
-  leaseUntil: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-interface JobsOverview {
-  counts: Record<JobState, number>;
-  items: JobItem[];
-  schedules: {
-    name: string;
-    label: string;
-    lastRunAt: string | null;
-    lastRunBy: string | null;
-    lastError: string | null;
-  }[];
-}
+// The API's shapes, generated from the server's OpenAPI (lib/api-types.ts, lib/api-types-helpers.ts).
+type JobsOverview = ResponseOf<'/api/admin/jobs/'>;
+type JobItem = ItemOf<JobsOverview>;
+type JobState = JobItem['state'];
 
 const STATE_OPTIONS: { value: JobState; label: string }[] = [
   { value: 'failed', label: '失败' },
@@ -60,7 +37,8 @@ export default function JobsPage() {
     refetchInterval: 15_000,
   });
   const retry = useMutation({
-    mutationFn: (id: number) => api.post<JobItem>(`/api/admin/jobs/${id}/retry`, {}),
+    mutationFn: (id: number) =>
+      api.post<ResponseOf<'/api/admin/jobs/{id}/retry', 'post'>>(`/api/admin/jobs/${id}/retry`, {}),
     onSuccess: (job) => {
       feedback.success(`已重新排队：${job.kindLabel}（#${job.id}）`);
       void qc.invalidateQueries({ queryKey: KEY });

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { feedback } from '../../../lib/feedback';
 import { DocumentsPanel } from '../../documents/components/DocumentsPanel';
 import { useMediationAction } from '../hooks/use-mediation';
+import type { MediationAction, MediationStep, StepBody } from '../api/mediation.api';
 import type { MediationDetail, Reply } from '../types';
 import { yuan } from '../types';
 import { RoomsPanel } from '../../rooms/RoomsPanel';
@@ -45,9 +46,15 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const action = useMediationAction(detail.matterId, detail.id);
   const can = (a: string) => detail.allowedActions.includes(a);
-  const run = (path: string, body: unknown, done: string) =>
+  const run = <S extends MediationStep>(
+    step: S,
+    body: StepBody<S>,
+    done: string,
+    ids?: Record<string, string>,
+  ) =>
     action.mutate(
-      { path, body },
+      // One step with its own body (the union of all steps cannot follow S's correlation on its own).
+      { step, body, ...(ids ? { ids } : {}) } as MediationAction,
       {
         onSuccess: () => {
           setDialog(null);
@@ -71,7 +78,7 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
   };
   const saveReplies = async (bodies: ActionBody<'/replies'>[]) => {
     try {
-      for (const body of bodies) await action.mutateAsync({ path: '/replies', body });
+      for (const body of bodies) await action.mutateAsync({ step: '/replies', body });
       feedback.success('答复已登记');
     } catch {
       /* the error is shown under the form */
@@ -263,7 +270,9 @@ export function MediationCaseView({ detail }: { detail: MediationDetail }) {
           title="调解笔录"
           label="笔录内容"
           onSubmit={(t) =>
-            run(`/sessions/${scheduled.id}/record`, { version: detail.version, record: t }, '笔录已保存')
+            run('/sessions/{sessionId}/record', { version: detail.version, record: t }, '笔录已保存', {
+              sessionId: scheduled.id,
+            })
           }
         />
       ) : null}

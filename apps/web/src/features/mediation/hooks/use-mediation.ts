@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { mediationApi } from '../api/mediation.api';
+import { type MediationAction, mediationApi } from '../api/mediation.api';
 import type { StartMediation } from '../types';
 
 export function useMatterMediation(matterId: string) {
@@ -41,7 +41,7 @@ export function useStartMediation(matterId: string) {
 export function useMediationAction(matterId: string, caseId: string) {
   const refresh = useRefresh(matterId);
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => mediationApi.action(caseId, path, body),
+    mutationFn: (a: MediationAction) => mediationApi.action(caseId, a),
     onSuccess: refresh,
   });
 }

@@ -1,55 +1,26 @@
 import { api } from '../../../lib/api';
+import type { BodyOf, ItemOf, ResponseOf } from '../../../lib/api-types-helpers';
 
-export interface FilingFlag {
-  code: string;
-  message: string;
-  basis: string;
-}
-export interface FilingListItem {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  status: string;
-  flagCount: number;
-  caseId: string | null;
-  employerName: string;
-  creditCode: string | null;
-  createdAt: string;
-}
-export interface FilingDetail {
-  id: string;
-  kindLabel: string;
-  flags: FilingFlag[];
-  data: Record<string, unknown>;
-  caseId: string | null;
-}
-export interface MinimumWageRow {
-  areaCode: string;
-  tier: number;
-  monthlyFen: number;
-  hourlyFen: number;
-  effectiveFrom: string;
-  basis: string;
-}
-export interface CampaignItem {
-  id: string;
-  name: string;
-  topic: string;
-  startsOn: string;
-  endsOn: string;
-  employers: number;
-}
+// The API's shapes, generated from the server's OpenAPI (lib/api-types.ts).
+export type FilingDetail = ResponseOf<'/api/supervision/filings/{id}'>;
+export type FilingFlag = FilingDetail['flags'][number];
+export type FilingList = ResponseOf<'/api/supervision/filings'>;
+export type FilingListItem = ItemOf<FilingList>;
+export type FilingInput = BodyOf<'/api/supervision/filings', 'post'>;
+export type OpenedCase = ResponseOf<'/api/supervision/filings/{id}/case', 'post'>;
+export type MinimumWageTable = ResponseOf<'/api/supervision/minimum-wage/table'>;
+export type MinimumWageRow = ItemOf<MinimumWageTable>;
+export type CampaignList = ResponseOf<'/api/inspection/campaigns'>;
+export type CampaignItem = ItemOf<CampaignList>;
+export type CampaignInput = BodyOf<'/api/inspection/campaigns', 'post'>;
+export type CampaignCreated = ResponseOf<'/api/inspection/campaigns', 'post'>;
 
 export const supervisionApi = {
-  filings: (signal?: AbortSignal) =>
-    api.get<{ items: FilingListItem[] }>('/api/supervision/filings', undefined, signal),
-  file: (body: unknown) => api.post<FilingDetail>('/api/supervision/filings', body),
-  openCase: (id: string) =>
-    api.post<{ caseId: string; caseNumber: string }>(`/api/supervision/filings/${id}/case`, {}),
+  filings: (signal?: AbortSignal) => api.get<FilingList>('/api/supervision/filings', undefined, signal),
+  file: (body: FilingInput) => api.post<FilingDetail>('/api/supervision/filings', body),
+  openCase: (id: string) => api.post<OpenedCase>(`/api/supervision/filings/${id}/case`, {}),
   minimumWage: (signal?: AbortSignal) =>
-    api.get<{ items: MinimumWageRow[] }>('/api/supervision/minimum-wage/table', undefined, signal),
-  campaigns: (signal?: AbortSignal) =>
-    api.get<{ items: CampaignItem[] }>('/api/inspection/campaigns', undefined, signal),
-  createCampaign: (body: unknown) =>
-    api.post<{ id: string; cases: unknown[] }>('/api/inspection/campaigns', body),
+    api.get<MinimumWageTable>('/api/supervision/minimum-wage/table', undefined, signal),
+  campaigns: (signal?: AbortSignal) => api.get<CampaignList>('/api/inspection/campaigns', undefined, signal),
+  createCampaign: (body: CampaignInput) => api.post<CampaignCreated>('/api/inspection/campaigns', body),
 };

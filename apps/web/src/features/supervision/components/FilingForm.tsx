@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, InputNumber, Select, Switch } from 'a
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { feedback } from '../../../lib/feedback';
-import { type FilingDetail, supervisionApi } from '../api/supervision.api';
+import { type FilingDetail, type FilingInput, supervisionApi } from '../api/supervision.api';
 
 /** Layoff report or dispatch filing, validated and flagged by the server (《劳动保障监察条例》第二十三条至第三十三条, labor-relations numeric rules). */
 export function FilingForm({ jurisdictions }: { jurisdictions: { value: string; label: string }[] }) {
@@ -11,7 +11,7 @@ export function FilingForm({ jurisdictions }: { jurisdictions: { value: string; 
   const kind = Form.useWatch('kind', form) as 'layoff' | 'dispatch' | undefined;
   const [last, setLast] = useState<FilingDetail | null>(null);
   const file = useMutation({
-    mutationFn: (body: unknown) => supervisionApi.file(body),
+    mutationFn: (body: FilingInput) => supervisionApi.file(body),
     onSuccess: (r) => {
       setLast(r);
       feedback.success(r.flags.length ? `已登记，发现${r.flags.length}项问题` : '已登记，未发现问题');
@@ -35,7 +35,8 @@ export function FilingForm({ jurisdictions }: { jurisdictions: { value: string; 
             agencyName: v.agencyName,
             ...(v.agencyLicenceNo ? { agencyLicenceNo: v.agencyLicenceNo } : {}),
           };
-    file.mutate({ kind: v.kind, employer, jurisdictionId: v.jurisdictionId, data });
+    // The form's values, checked by the server's body schema (filingBody).
+    file.mutate({ kind: v.kind, employer, jurisdictionId: v.jurisdictionId, data } as FilingInput);
   };
   return (
     <Card size="small" title="登记监管备案">
