@@ -316,6 +316,11 @@ describe('online rooms, live', () => {
       headers: { cookie: s.worker.cookie! },
     });
     expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toBe(
+      `inline; filename*=UTF-8''${encodeURIComponent('工资条.pdf')}`,
+    );
+    expect(file.headers.get('cache-control')).toBe('private, no-store');
     expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
     // Another case's party: 403; evidence of another matter cannot be shown here.
     const other = await roomWithBothSides();
