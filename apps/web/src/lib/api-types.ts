@@ -42731,6 +42731,23 @@ export interface components {
                 track: string | null;
                 type: string;
             }[];
+            /** @description 劳动者不同意调解时：谁、何时、如何表示，以及转入的仲裁案件 */
+            refusal: {
+                arbitrationCase: {
+                    id: string;
+                    number: string;
+                    state: string;
+                    stateLabel: string;
+                } | null;
+                at: string;
+                basis: string;
+                methodLabel: string;
+                /** @description 之后怎么办（已转入仲裁的案号，或可直接申请仲裁） */
+                next: string;
+                note: string | null;
+                recordedByName: string;
+                workerName: string;
+            } | null;
             whoMediates: {
                 center: boolean;
                 reasons: string[];
@@ -42764,6 +42781,23 @@ export interface components {
                 track: string | null;
                 type: string;
             }[];
+            /** @description 劳动者不同意调解时：谁、何时、如何表示，以及转入的仲裁案件 */
+            refusal: {
+                arbitrationCase: {
+                    id: string;
+                    number: string;
+                    state: string;
+                    stateLabel: string;
+                } | null;
+                at: string;
+                basis: string;
+                methodLabel: string;
+                /** @description 之后怎么办（已转入仲裁的案号，或可直接申请仲裁） */
+                next: string;
+                note: string | null;
+                recordedByName: string;
+                workerName: string;
+            } | null;
             whoMediates: {
                 center: boolean;
                 reasons: string[];
