@@ -269,7 +269,12 @@ describe('staff with many posts, organisations and jurisdictions', () => {
       parentId: r.city.id,
     });
     expect(county.status).toBe(201);
-    expect(county.body).toMatchObject({ code: '421397', name: '测试县', parentId: r.city.id, level: 'county' });
+    expect(county.body).toMatchObject({
+      code: '421397',
+      name: '测试县',
+      parentId: r.city.id,
+      level: 'county',
+    });
     const audit = await admin.get('/api/admin/audit?entity=jurisdiction');
     expect(audit.body.items[0].summary).toBe('新建县级辖区 测试县（421397）');
     // The database holds the rule too (two requests at once): a second root row is refused.

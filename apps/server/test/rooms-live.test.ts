@@ -228,7 +228,10 @@ describe('online rooms, live', () => {
       ['rooms.presence.interval_seconds', 5, 5, '在线调解室'],
       ['rooms.presence.ttl_seconds', 20, 20, '在线调解室'],
     ]);
-    const invalid = await admin.put('/api/admin/settings/rooms.presence.ttl_seconds', { value: 2, version: 0 });
+    const invalid = await admin.put('/api/admin/settings/rooms.presence.ttl_seconds', {
+      value: 2,
+      version: 0,
+    });
     expect([invalid.status, invalid.body.code, invalid.body.message]).toEqual([
       400,
       'SETTING_INVALID',

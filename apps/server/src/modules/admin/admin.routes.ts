@@ -238,7 +238,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
             .select(['id', 'level'])
             .where('id', '=', parentId)
             .executeTakeFirst();
-          if (!parent) throw new AppError(400, 'JURISDICTION_NOT_FOUND', '上级辖区不存在', { field: 'parentId' });
+          if (!parent)
+            throw new AppError(400, 'JURISDICTION_NOT_FOUND', '上级辖区不存在', { field: 'parentId' });
           if (parent.level !== 'city') {
             throw new AppError(400, 'JURISDICTION_PARENT_LEVEL', '县级辖区的上级须为市级辖区', {
               field: 'parentId',

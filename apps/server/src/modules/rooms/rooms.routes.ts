@@ -503,4 +503,3 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
     );
   };
 }
-

@@ -789,9 +789,7 @@ export async function issueRecord(
     const onItsLine = (s: (typeof signatures)[number]) =>
       s.outcome === 'refused' && !s.user_id && isParty(s.signer_role);
     const refusals = signatures.flatMap((s) =>
-      onItsLine(s) && isParty(s.signer_role)
-        ? [{ role: s.signer_role, reason: s.refusal_reason ?? '' }]
-        : [],
+      onItsLine(s) && isParty(s.signer_role) ? [{ role: s.signer_role, reason: s.refusal_reason ?? '' }] : [],
     );
     // A party's refusal is printed once, on its own signature line (partySignLabel): the list of
     // signatures names who signed and how, and only a refusal no line carries.
