@@ -1,8 +1,8 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDatabase, ROOT, signIn } from './util';
+import { createDatabase, ROOT, rssMB, signIn } from './util';
 
 /**
  * Resident memory (RSS) of one server process: the compiled production build (`npm run
@@ -17,12 +17,6 @@ interface Sample {
   database: string;
   idleMB: number;
   afterUseMB: number;
-}
-
-function rssMB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
-  return Math.round(kb / 1024);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -221,6 +221,71 @@ describe('staff with many posts, organisations and jurisdictions', () => {
     expect(audit.body.items[0].summary).toContain('随县一站式劳动保障维权中心');
     expect(audit.body.items[0].actorName).toBe('系统管理员');
   });
+
+  it('jurisdictions: one city-level root per deployment, county-level ones under it; admins only', async () => {
+    const admin = await signedIn(env, 'admin');
+    const clerk = await signedIn(env, 'clerk');
+    const r = await refs(admin);
+    expect(r.city).toMatchObject({ parentId: null, level: 'city' });
+    const denied = await clerk.post('/api/admin/jurisdictions', { code: '421398', name: '无权辖区' });
+    expect(denied.status).toBe(403);
+    // A second root: refused, with what to do instead.
+    const root = await admin.post('/api/admin/jurisdictions', { code: '420300', name: '十堰市' });
+    expect([root.status, root.body.code, root.body.message]).toEqual([
+      409,
+      'JURISDICTION_ROOT_EXISTS',
+      '已有市级辖区“随州市”，每个部署只设一个市级辖区；新建县级辖区请选择上级辖区',
+    ]);
+    const nullParent = await admin.post('/api/admin/jurisdictions', {
+      code: '420300',
+      name: '十堰市',
+      parentId: null,
+    });
+    expect([nullParent.status, nullParent.body.code]).toEqual([409, 'JURISDICTION_ROOT_EXISTS']);
+    // A county-level jurisdiction sits under the city, not under another county.
+    const underCounty = await admin.post('/api/admin/jurisdictions', {
+      code: '421397',
+      name: '某镇',
+      parentId: r.zengdu.id,
+    });
+    expect([underCounty.status, underCounty.body.code, underCounty.body.message]).toEqual([
+      400,
+      'JURISDICTION_PARENT_LEVEL',
+      '县级辖区的上级须为市级辖区',
+    ]);
+    const missing = await admin.post('/api/admin/jurisdictions', {
+      code: '421397',
+      name: '某县',
+      parentId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect([missing.status, missing.body.code, missing.body.message]).toEqual([
+      400,
+      'JURISDICTION_NOT_FOUND',
+      '上级辖区不存在',
+    ]);
+    const county = await admin.post('/api/admin/jurisdictions', {
+      code: '421397',
+      name: '测试县',
+      parentId: r.city.id,
+    });
+    expect(county.status).toBe(201);
+    expect(county.body).toMatchObject({
+      code: '421397',
+      name: '测试县',
+      parentId: r.city.id,
+      level: 'county',
+    });
+    const audit = await admin.get('/api/admin/audit?entity=jurisdiction');
+    expect(audit.body.items[0].summary).toBe('新建县级辖区 测试县（421397）');
+    // The database holds the rule too (two requests at once): a second root row is refused.
+    const { db } = env.server.app.ctx.database;
+    await expect(
+      db
+        .insertInto('jurisdiction')
+        .values({ code: '420300', name: '十堰市', level: 'city', parent_id: null, updated_at: new Date() })
+        .execute(),
+    ).rejects.toMatchObject({ code: '23505' });
+  });
 });
 
 describe('organisation edits inside one transaction', () => {

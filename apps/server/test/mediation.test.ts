@@ -61,7 +61,7 @@ describe('mediation (调解优先)', () => {
   });
 
   it('a refusal goes straight to arbitration intake; the 5-day acceptance clock runs, never paused', async () => {
-    const m = await newMatter(clerk, p.zengdu, { claims: CLAIMS });
+    const m = await newMatter(clerk, p.zengdu, { claims: CLAIMS, worker: '拒调解工' });
     const r = await start(clerk, m.id, { consent: consent(false) });
     expect(r.status).toBe(201);
     expect(r.body.outcome).toBe('arbitration');
@@ -74,6 +74,29 @@ describe('mediation (调解优先)', () => {
       .items as any[];
     const acceptance = clocks.find((k) => k.ruleId === 'arbitration.acceptance');
     expect(acceptance.status).toBe('running');
+    // The matter's mediation card says what happened: refused, by whom, when, and where it went.
+    const overview = (await clerk.get(`/api/matters/${m.id}/mediation`)).body;
+    expect(overview.canStart).toBe(false);
+    expect(overview.cases).toEqual([]);
+    const { at, ...refusal } = overview.refusal;
+    expect(at).toBe(matter.triage.mediationConsent.at);
+    expect(refusal).toEqual({
+      workerName: '拒调解工',
+      methodLabel: '窗口当面签字确认',
+      recordedByName: '王晓梅',
+      note: '窗口当面签字',
+      next: `请求事项已转入仲裁：${r.body.number}（已收件）`,
+      basis: '《劳动争议调解仲裁法》第五条：不愿调解的，可以直接向劳动争议仲裁委员会申请仲裁',
+      arbitrationCase: { id: r.body.caseId, number: r.body.number, state: 'received', stateLabel: '已收件' },
+    });
+  });
+
+  it('a matter whose worker agreed has no refusal on its card', async () => {
+    const m = await newMatter(clerk, p.zengdu, { claims: CLAIMS });
+    expect((await start(clerk, m.id, { consent: consent(true) })).status).toBe(201);
+    const overview = (await clerk.get(`/api/matters/${m.id}/mediation`)).body;
+    expect(overview.refusal).toBeNull();
+    expect(overview.cases).toHaveLength(1);
   });
 
   it('proposal per item; employer rejects two → the accepted item is a signed agreement, the rest an arbitration case with the same claims', async () => {

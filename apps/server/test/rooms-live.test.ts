@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../src/bootstrap';
 import { loadConfig } from '../src/config/env';
@@ -213,6 +214,58 @@ describe('online rooms, live', () => {
     await host.close();
   });
 
+  it('presence timings are settings: an administrator lengthens the expiry; the next beat renews with it', async () => {
+    const s = await roomWithBothSides();
+    const { db } = env.server.app.ctx.database;
+    const rt = roomRuntime(env.server.app.ctx);
+    const admin = await signedIn(env, 'admin');
+    const catalogue = (await admin.get('/api/admin/settings')).body.items as any[];
+    expect(
+      catalogue
+        .filter((x) => x.key.startsWith('rooms.presence.'))
+        .map((x) => [x.key, x.value, x.defaultValue, x.groupLabel]),
+    ).toEqual([
+      ['rooms.presence.interval_seconds', 5, 5, '在线调解室'],
+      ['rooms.presence.ttl_seconds', 20, 20, '在线调解室'],
+    ]);
+    const invalid = await admin.put('/api/admin/settings/rooms.presence.ttl_seconds', {
+      value: 2,
+      version: 0,
+    });
+    expect([invalid.status, invalid.body.code, invalid.body.message]).toEqual([
+      400,
+      'SETTING_INVALID',
+      '“在线调解室：在线记录有效期（秒）”不得小于5',
+    ]);
+    const host = new Signal(env.url, s.roomId, mediator.cookie!);
+    const hostId = (await host.next('welcome')).peerId as string;
+    const secondsLeft = async () => {
+      const row = await db
+        .selectFrom('room_presence')
+        .select(sql<number>`extract(epoch from expires_at - now())::float8`.as('left'))
+        .where('peer_id', '=', hostId)
+        .executeTakeFirstOrThrow();
+      return Number(row.left);
+    };
+    await rt.beat();
+    expect(await secondsLeft()).toBeGreaterThan(15);
+    expect(await secondsLeft()).toBeLessThanOrEqual(20);
+    const put = await admin.put('/api/admin/settings/rooms.presence.ttl_seconds', { value: 120, version: 0 });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    await rt.beat();
+    expect(await secondsLeft()).toBeGreaterThan(115);
+    expect(await secondsLeft()).toBeLessThanOrEqual(120);
+    // Back to the default for the other tests.
+    const reset = await admin.put('/api/admin/settings/rooms.presence.ttl_seconds', {
+      value: 20,
+      version: put.body.version,
+    });
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+    await rt.beat();
+    expect(await secondsLeft()).toBeLessThanOrEqual(20);
+    await host.close();
+  });
+
   it('caucus: the mediator takes the worker aside; the employer sees and hears nobody until they return', async () => {
     const s = await roomWithBothSides();
     const { host, worker, employer, hostId, workerId, employerId } = await allAdmitted(s, {
@@ -316,6 +369,11 @@ describe('online rooms, live', () => {
       headers: { cookie: s.worker.cookie! },
     });
     expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toBe(
+      `inline; filename*=UTF-8''${encodeURIComponent('工资条.pdf')}`,
+    );
+    expect(file.headers.get('cache-control')).toBe('private, no-store');
     expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
     // Another case's party: 403; evidence of another matter cannot be shown here.
     const other = await roomWithBothSides();

@@ -16,6 +16,7 @@ export type SettingGroup =
   | 'arbitration'
   | 'inspection'
   | 'portal'
+  | 'rooms'
   | 'statistics';
 
 export const SETTING_GROUP_LABELS: Record<SettingGroup, string> = {
@@ -26,6 +27,7 @@ export const SETTING_GROUP_LABELS: Record<SettingGroup, string> = {
   arbitration: '仲裁',
   inspection: '劳动保障监察',
   portal: '群众门户防滥用',
+  rooms: '在线调解室',
   statistics: '统计公开',
 };
 
@@ -315,6 +317,24 @@ export const SETTINGS = {
     help: '超过后一小时内不能再提交。',
     basis: PORTAL_BASIS,
     group: 'portal',
+    input: 'integer',
+  }),
+  'rooms.presence.interval_seconds': def({
+    schema: count(1, 60),
+    default: 5,
+    label: '在线调解室：在线心跳间隔（秒）',
+    help: '各服务实例每隔此数秒确认一次本实例连接的参与人仍在线，并清理已过期的在线记录。',
+    basis: '中心技术规则（参与人掉线后及时告知其他参与人）',
+    group: 'rooms',
+    input: 'integer',
+  }),
+  'rooms.presence.ttl_seconds': def({
+    schema: count(5, 600),
+    default: 20,
+    label: '在线调解室：在线记录有效期（秒）',
+    help: '参与人所在实例停止续期（如实例意外退出）后，经过此数秒（再加一个心跳间隔）其他参与人看到其离开；不足两个心跳间隔时按两个心跳间隔计。',
+    basis: '中心技术规则（参与人掉线后及时告知其他参与人）',
+    group: 'rooms',
     input: 'integer',
   }),
   'statistics.publication': def({

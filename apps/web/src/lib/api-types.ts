@@ -1545,8 +1545,11 @@ export interface paths {
                     "application/json": {
                         code: string;
                         name: string;
-                        /** Format: uuid */
-                        parentId: string;
+                        /**
+                         * Format: uuid
+                         * @description 上级（市级）辖区；不填为市级辖区，每个部署只有一个
+                         */
+                        parentId?: string | null;
                     };
                 };
             };
@@ -42523,12 +42526,12 @@ export interface components {
          * @description admin 模块的错误代码
          * @enum {string}
          */
-        ErrorCode_admin: "CERTIFICATE_DUPLICATE" | "DUPLICATE" | "DUPLICATE_ROLE" | "INVALID_PARENT" | "JOB_NOT_FAILED" | "JURISDICTION_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_POLICY" | "USERNAME_TAKEN";
+        ErrorCode_admin: "CERTIFICATE_DUPLICATE" | "DUPLICATE" | "DUPLICATE_ROLE" | "INVALID_PARENT" | "JOB_NOT_FAILED" | "JURISDICTION_NOT_FOUND" | "JURISDICTION_PARENT_LEVEL" | "JURISDICTION_ROOT_EXISTS" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_POLICY" | "USERNAME_TAKEN";
         /**
          * @description admin 模块的错误代码
          * @enum {string}
          */
-        ErrorCode_adminInput: "CERTIFICATE_DUPLICATE" | "DUPLICATE" | "DUPLICATE_ROLE" | "INVALID_PARENT" | "JOB_NOT_FAILED" | "JURISDICTION_NOT_FOUND" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_POLICY" | "USERNAME_TAKEN";
+        ErrorCode_adminInput: "CERTIFICATE_DUPLICATE" | "DUPLICATE" | "DUPLICATE_ROLE" | "INVALID_PARENT" | "JOB_NOT_FAILED" | "JURISDICTION_NOT_FOUND" | "JURISDICTION_PARENT_LEVEL" | "JURISDICTION_ROOT_EXISTS" | "ORGANIZATION_NOT_FOUND" | "PASSWORD_POLICY" | "USERNAME_TAKEN";
         /**
          * @description arbitration 模块的错误代码
          * @enum {string}
@@ -43266,6 +43269,23 @@ export interface components {
                 track: string | null;
                 type: string;
             }[];
+            /** @description 劳动者不同意调解时：谁、何时、如何表示，以及转入的仲裁案件 */
+            refusal: {
+                arbitrationCase: {
+                    id: string;
+                    number: string;
+                    state: string;
+                    stateLabel: string;
+                } | null;
+                at: string;
+                basis: string;
+                methodLabel: string;
+                /** @description 之后怎么办（已转入仲裁的案号，或可直接申请仲裁） */
+                next: string;
+                note: string | null;
+                recordedByName: string;
+                workerName: string;
+            } | null;
             whoMediates: {
                 center: boolean;
                 reasons: string[];
@@ -43299,6 +43319,23 @@ export interface components {
                 track: string | null;
                 type: string;
             }[];
+            /** @description 劳动者不同意调解时：谁、何时、如何表示，以及转入的仲裁案件 */
+            refusal: {
+                arbitrationCase: {
+                    id: string;
+                    number: string;
+                    state: string;
+                    stateLabel: string;
+                } | null;
+                at: string;
+                basis: string;
+                methodLabel: string;
+                /** @description 之后怎么办（已转入仲裁的案号，或可直接申请仲裁） */
+                next: string;
+                note: string | null;
+                recordedByName: string;
+                workerName: string;
+            } | null;
             whoMediates: {
                 center: boolean;
                 reasons: string[];
@@ -45616,7 +45653,7 @@ export type operations = Record<string, never>;
 export const ERROR_CODES = {
   "platform": ["BAD_REQUEST", "BODY_TOO_LARGE", "BUSY_RETRY_LATER", "CONFLICT", "CSRF_INVALID", "DUPLICATE", "EVIDENCE_MISSING", "EVIDENCE_MULTIPART", "EVIDENCE_TOO_LARGE", "FORBIDDEN", "IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_INVALID", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_OUTCOME_UNKNOWN", "INTERNAL", "INVALID_REFERENCE", "INVALID_VALUE", "MALFORMED_JSON", "NOT_FOUND", "RATE_LIMITED", "REQUEST_TIMEOUT", "ROUTE_NOT_FOUND", "SESSION_EXPIRED", "SETTING_INVALID", "SETTING_UNKNOWN", "TOO_MANY_FILES", "UNAUTHENTICATED", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_FAILED"],
   "workflow": ["WORKFLOW_GUARD_FAILED", "WORKFLOW_ILLEGAL_TRANSITION", "WORKFLOW_INVALID_MACHINE", "WORKFLOW_ROLE_FORBIDDEN"],
-  "admin": ["CERTIFICATE_DUPLICATE", "DUPLICATE", "DUPLICATE_ROLE", "INVALID_PARENT", "JOB_NOT_FAILED", "JURISDICTION_NOT_FOUND", "ORGANIZATION_NOT_FOUND", "PASSWORD_POLICY", "USERNAME_TAKEN"],
+  "admin": ["CERTIFICATE_DUPLICATE", "DUPLICATE", "DUPLICATE_ROLE", "INVALID_PARENT", "JOB_NOT_FAILED", "JURISDICTION_NOT_FOUND", "JURISDICTION_PARENT_LEVEL", "JURISDICTION_ROOT_EXISTS", "ORGANIZATION_NOT_FOUND", "PASSWORD_POLICY", "USERNAME_TAKEN"],
   "arbitration": ["ADVANCE_ITEMS_REQUIRED", "ADVANCE_NOT_ELIGIBLE", "ALL_CLAIMS_ABANDONED", "ALREADY_SIMPLIFIED", "APPLICATION_INCOMPLETE", "APPLICATION_NOT_UNDER_REVIEW", "ARBITRATOR_NOT_QUALIFIED", "AWARD_CLOCK_NOT_RUNNING", "AWARD_MISSING", "AWARD_NOT_ISSUED", "CASE_CLOSED", "CLAIMS_CHANGE_EMPTY", "CLAIMS_CHANGE_NOT_NOW", "CLAIM_NOT_IN_CASE", "CLERK_NOT_QUALIFIED", "CLOSING_NOT_NOW", "COLLECTIVE_NOTICE_ISSUED", "CONSENT_DATE_IN_FUTURE", "CONSENT_PARTY_INVALID", "CONVERSION_TOO_LATE", "CORRECTION_NOTICES_EXHAUSTED", "DEFENCE_SHORTENING_NEEDS_CONSENT", "HEARING_CONFLICT", "HEARING_NOT_SCHEDULED", "HEARING_REQUIRED", "HEARING_TIME_INVALID", "NOT_AN_AWARD", "NOT_ARBITRATION_CASE", "NOT_COLLECTIVE", "NOT_SIMPLIFIED", "OUTCOME_REQUIRED", "OUTSIDE_JURISDICTION", "PARTY_NOT_IN_CASE", "POWER_OF_ATTORNEY_REQUIRED", "RECUSAL_DATE_INVALID", "RECUSAL_DECIDER_REQUIRED", "RECUSAL_OWN_CASE", "RECUSAL_TARGET_NOT_MEMBER", "REPRESENTED_CONSENT_MISSING", "SAME_DAY_PENDING", "SIMPLIFIED_NOTICE_ISSUED", "SIMPLIFIED_NOT_ELIGIBLE", "SIMPLIFIED_NOT_NOW", "SOLE_ARBITRATOR_NOT_ALLOWED", "TRIBUNAL_DUPLICATE", "TRIBUNAL_NOT_NOW", "TRIBUNAL_PRESIDING", "TRIBUNAL_REQUIRED", "TRIBUNAL_SIZE", "TRIBUNAL_TRIPARTITE", "WRITTEN_ALREADY_SUBMITTED", "WRITTEN_EVIDENCE_UNKNOWN", "WRITTEN_HEARING_EXISTS", "WRITTEN_HEARING_NOT_SIMPLIFIED", "WRITTEN_HEARING_OPEN", "WRITTEN_PERIOD_OVER"],
   "auth": ["ACCOUNT_DISABLED", "AUTH_INVALID", "AUTH_LOCKED", "PASSWORD_POLICY", "PASSWORD_WRONG"],
   "cases": ["APPROVAL_DECIDED", "APPROVAL_KIND_UNKNOWN", "APPROVAL_PENDING", "APPROVAL_POST_REQUIRED", "APPROVAL_SELF", "ASSIGNEE_NOT_QUALIFIED", "CASE_CLOSED", "CASE_EVENT_IS_ACT", "CLAIM_ALREADY_IN_PROCEDURE", "CLAIM_NOT_IN_MATTER", "MATTER_CLOSED", "OPINION_REQUIRED", "PRECONDITION_UNMET", "RECUSAL_REQUIRED", "TRACK_NOT_READY"],

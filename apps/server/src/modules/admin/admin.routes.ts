@@ -216,12 +216,36 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const b = req.body;
       const row = await db.transaction().execute(async (trx) => {
-        const parent = await trx
-          .selectFrom('jurisdiction')
-          .select(['id'])
-          .where('id', '=', b.parentId)
-          .executeTakeFirst();
-        if (!parent) throw new AppError(400, 'JURISDICTION_NOT_FOUND', '上级辖区不存在');
+        // One city-level root per deployment (the bureau's city), county-level jurisdictions under it.
+        const parentId = b.parentId ?? null;
+        if (parentId === null) {
+          const root = await trx
+            .selectFrom('jurisdiction')
+            .select('name')
+            .where('parent_id', 'is', null)
+            .executeTakeFirst();
+          if (root) {
+            throw new AppError(
+              409,
+              'JURISDICTION_ROOT_EXISTS',
+              `已有市级辖区“${root.name}”，每个部署只设一个市级辖区；新建县级辖区请选择上级辖区`,
+              { field: 'parentId' },
+            );
+          }
+        } else {
+          const parent = await trx
+            .selectFrom('jurisdiction')
+            .select(['id', 'level'])
+            .where('id', '=', parentId)
+            .executeTakeFirst();
+          if (!parent)
+            throw new AppError(400, 'JURISDICTION_NOT_FOUND', '上级辖区不存在', { field: 'parentId' });
+          if (parent.level !== 'city') {
+            throw new AppError(400, 'JURISDICTION_PARENT_LEVEL', '县级辖区的上级须为市级辖区', {
+              field: 'parentId',
+            });
+          }
+        }
         const dup = await trx
           .selectFrom('jurisdiction')
           .select('id')
@@ -237,8 +261,8 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           .values({
             code: b.code,
             name: b.name,
-            parent_id: b.parentId,
-            level: 'county',
+            parent_id: parentId,
+            level: parentId === null ? 'city' : 'county',
             sort: maxSort.m + 1,
             updated_at: new Date(),
           })
@@ -248,7 +272,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'jurisdiction.create',
           entityType: 'jurisdiction',
           entityId: j.id,
-          summary: `新建辖区 ${b.name}（${b.code}）`,
+          summary: `新建${parentId === null ? '市级' : '县级'}辖区 ${b.name}（${b.code}）`,
           after: b,
         });
         return j;

@@ -178,8 +178,13 @@ export const createJurisdictionBody = z.strictObject({
     .string()
     .trim()
     .regex(/^\d{6}$/, '辖区代码应为 6 位行政区划代码'),
-  name: z.string().trim().min(2).max(50),
-  parentId: z.string().uuid('请选择上级辖区'),
+  name: z.string().trim().min(2, '辖区名称至少 2 个字').max(50, '辖区名称不超过 50 个字'),
+  parentId: z
+    .string()
+    .uuid('请选择上级辖区')
+    .nullable()
+    .optional()
+    .describe('上级（市级）辖区；不填为市级辖区，每个部署只有一个'),
 });
 
 export const updateJurisdictionBody = z.strictObject({ version, name: z.string().trim().min(2).max(50) });

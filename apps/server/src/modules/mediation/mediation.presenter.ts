@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
 import { activeRolesIn, jurisdictionChain } from '../cases';
 import { MEDIATION_DESK } from './mediation.common';
-import { claimTypeLabel, itemOutcome, whoMediates } from './mediation.rules';
+import { BASIS, claimTypeLabel, itemOutcome, whoMediates } from './mediation.rules';
 import { loadCriteria } from './mediation.settings';
 import type { employerConsentSchema, workerConsentSchema } from './mediation.schema';
 import { ORGANIZATION_KIND_LABELS, type OrganizationKind } from './mediation.tables';
@@ -275,8 +275,10 @@ export async function loadMatterMediation(db: Kysely<DB>, matterId: string, auth
   const criteria = await loadCriteria(db);
   const totalFen = free.reduce((s, c) => s + (c.amount_fen ?? 0), 0);
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(db, matter.jurisdiction_id));
+  const consent = (matter.mediation_consent ?? null) as z.infer<typeof workerConsentSchema> | null;
   return {
-    consent: (matter.mediation_consent ?? null) as z.infer<typeof workerConsentSchema> | null,
+    consent,
+    refusal: consent && !consent.given ? await refusalView(db, matterId, consent) : null,
     canStart: free.length > 0 && roles.some((r) => ['intake_clerk', 'mediator', 'union_liaison'].includes(r)),
     freeClaims: free.map((c) => ({
       id: c.id,
@@ -288,5 +290,35 @@ export async function loadMatterMediation(db: Kysely<DB>, matterId: string, auth
     whoMediates: whoMediates({ totalFen, factsUndisputed: true, employerCount: employers.length }, criteria),
     criteria,
     cases: await Promise.all(cases.map((c) => loadMediationDetail(db, c.id, auth))),
+  };
+}
+
+/**
+ * The worker refused mediation (《劳动争议调解仲裁法》第三条: mediation is voluntary): who, when, how,
+ * and what came of it — the claims go to arbitration (第五条), so the arbitration case of the matter
+ * is named when it exists.
+ */
+async function refusalView(db: Kysely<DB>, matterId: string, consent: z.infer<typeof workerConsentSchema>) {
+  const arb = await db
+    .selectFrom('track_case')
+    .select(['id', 'number', 'state'])
+    .where('matter_id', '=', matterId)
+    .where('track', '=', 'arbitration')
+    .orderBy('opened_at', 'desc')
+    .executeTakeFirst();
+  const stateLabel = arb
+    ? ((WORKFLOW_MACHINES.arbitration.states as Record<string, string>)[arb.state] ?? arb.state)
+    : '';
+  return {
+    workerName: consent.workerName,
+    methodLabel: consent.methodLabel,
+    recordedByName: consent.recordedByName,
+    at: consent.at,
+    note: consent.note,
+    next: arb
+      ? `请求事项已转入仲裁：${arb.number}（${stateLabel}）`
+      : '未调解；劳动者可以直接向劳动人事争议仲裁委员会申请仲裁',
+    basis: BASIS.refusal,
+    arbitrationCase: arb ? { id: arb.id, number: arb.number, state: arb.state, stateLabel } : null,
   };
 }

@@ -280,6 +280,21 @@ export const mediationDetailSchema = z
 export const mediationOverviewSchema = z
   .object({
     consent: workerConsentSchema.nullable(),
+    refusal: z
+      .object({
+        workerName: z.string(),
+        methodLabel: z.string(),
+        recordedByName: z.string(),
+        at: z.string(),
+        note: z.string().nullable(),
+        next: z.string().describe('之后怎么办（已转入仲裁的案号，或可直接申请仲裁）'),
+        basis: z.string(),
+        arbitrationCase: z
+          .object({ id: z.string(), number: z.string(), state: z.string(), stateLabel: z.string() })
+          .nullable(),
+      })
+      .nullable()
+      .describe('劳动者不同意调解时：谁、何时、如何表示，以及转入的仲裁案件'),
     canStart: z.boolean(),
     freeClaims: z.array(
       z.object({

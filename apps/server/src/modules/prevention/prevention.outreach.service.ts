@@ -444,6 +444,27 @@ async function issueForStaff(db: Exec, auth: AuthContext, issueId: string) {
   return { issue, visit, employer };
 }
 
+/**
+ * The issue, its visit and employer, ready to convert into `target` (a matter or a supervision item):
+ * the version the user saw (409 otherwise) and a visited employer (422 ISSUE_NO_EMPLOYER otherwise).
+ */
+async function convertibleIssue(
+  db: Exec,
+  auth: AuthContext,
+  issueId: string,
+  version: number,
+  target: string,
+) {
+  const found = await issueForStaff(db, auth, issueId);
+  if (found.issue.version !== version) throw errors.conflict({ version: found.issue.version });
+  const { employer } = found;
+  if (!employer)
+    throw new AppError(422, 'ISSUE_NO_EMPLOYER', `该次普法宣传未登记用人单位，不能转为${target}`, {
+      field: 'employer',
+    });
+  return { ...found, employer };
+}
+
 /** Marks the issue converted (version-checked) in the converting transaction; zero rows → 409. */
 async function markIssue(
   trx: Transaction<DB>,
@@ -480,12 +501,7 @@ export async function issueToMatter(
   body: z.infer<typeof issueMatterBody>,
 ): Promise<{ visitId: string; matterId: string }> {
   const { db } = ctx.database;
-  const { issue, visit, employer } = await issueForStaff(db, auth, issueId);
-  if (issue.version !== body.version) throw errors.conflict({ version: issue.version });
-  if (!employer)
-    throw new AppError(422, 'ISSUE_NO_EMPLOYER', '该次普法宣传未登记用人单位，不能转为维权事项', {
-      field: 'employer',
-    });
+  const { issue, visit, employer } = await convertibleIssue(db, auth, issueId, body.version, '维权事项');
   const claimType = body.claimType ?? issue.claim_type;
   if (!claimType)
     throw new AppError(400, 'ISSUE_CLAIM_TYPE_REQUIRED', '请选择诉求类别', { field: 'claimType' });
@@ -545,12 +561,13 @@ export async function issueToSupervision(
   body: z.infer<typeof issueSupervisionBody>,
 ): Promise<{ visitId: string; filingId: string }> {
   const { db } = ctx.database;
-  const { issue, visit, employer } = await issueForStaff(db, auth, issueId);
-  if (issue.version !== body.version) throw errors.conflict({ version: issue.version });
-  if (!employer)
-    throw new AppError(422, 'ISSUE_NO_EMPLOYER', '该次普法宣传未登记用人单位，不能转为劳动关系监管事项', {
-      field: 'employer',
-    });
+  const { issue, visit, employer } = await convertibleIssue(
+    db,
+    auth,
+    issueId,
+    body.version,
+    '劳动关系监管事项',
+  );
   return db.transaction().execute(async (trx) => {
     const filingId = await fileOutreachFinding(trx, auth, actor, {
       employerPartyId: employer.id,

@@ -21,7 +21,7 @@ import {
   roomErrors,
   staffAccess,
 } from './rooms.service';
-import { PRESENCE_INTERVAL_MS, RoomPresence } from './rooms.presence';
+import { DEFAULT_PRESENCE_TIMINGS, presenceTimings, RoomPresence } from './rooms.presence';
 import { type ClientMessage, type PeerInfo, RoomHub } from './rooms.signal';
 
 declare module 'fastify' {
@@ -76,21 +76,35 @@ export const roomsModule: FastifyPluginAsync = async (app) => {
     actors.get(peer.id) ?? { id: null, name: peer.name, role: peer.host ? 'staff' : 'portal', ip: null };
   // Presence with an expiry (rooms.presence.ts): this instance renews its sockets' rows while they
   // answer pings and sweeps rows nobody renews any more (an instance killed with its sockets).
+  // The interval and the expiry are settings, read on every beat (an edit applies at the next one).
   const presence = new RoomPresence(db);
+  let intervalMs = DEFAULT_PRESENCE_TIMINGS.intervalMs;
   const beat = async () => {
+    const timings = await presenceTimings(db);
+    intervalMs = timings.intervalMs;
+    presence.ttlSeconds = timings.ttlSeconds;
     const live = hub.heartbeat();
     await presence.renew(live.map((x) => x.peerId));
     for (const gone of await presence.sweep()) await hub.expire(gone.roomId, gone.peerId);
   };
   let beating: Promise<void> = Promise.resolve();
-  const timer = setInterval(() => {
-    beating = beating
-      .then(beat)
-      .catch((err: Error) => app.log.warn({ err: err.message }, 'room presence heartbeat failed'));
-  }, PRESENCE_INTERVAL_MS);
-  timer.unref();
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      beating = beating
+        .then(beat)
+        .catch((err: Error) => app.log.warn({ err: err.message }, 'room presence heartbeat failed'))
+        .then(() => {
+          if (!closed) schedule();
+        });
+    }, intervalMs);
+    timer.unref();
+  };
+  schedule();
   app.addHook('onClose', async () => {
-    clearInterval(timer);
+    closed = true;
+    if (timer) clearTimeout(timer);
     await beating;
   });
   runtimes.set(ctx, { hub, bus, beat });

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import { readSettings, SETTINGS } from '../../platform/settings';
 
 /**
  * Presence of the room participants across server instances (issue #20). The roster each instance
@@ -8,10 +9,28 @@ import type { DB } from '../../db/schema';
  * every socket has a row with an expiry, renewed by its instance while the socket answers pings;
  * every live instance sweeps expired rows (the DELETE … RETURNING hands each to exactly one of them)
  * and publishes the departure. The database clock (now()) is the one clock, so instances' clocks
- * do not matter. Others see the participant leave within TTL + one interval (≈ 25 s).
+ * do not matter. Others see the participant leave within TTL + one interval (≈ 25 s with the
+ * defaults); both figures are settings (`rooms.presence.*`, platform/settings.registry.ts), read
+ * afresh on every beat so that an administrator's change applies without a restart.
  */
-export const PRESENCE_TTL_SECONDS = 20;
-export const PRESENCE_INTERVAL_MS = 5_000;
+export interface PresenceTimings {
+  intervalMs: number;
+  ttlSeconds: number;
+}
+
+/** The heartbeat interval and the expiry of a presence row, from the settings. */
+export async function presenceTimings(exec: Kysely<DB>): Promise<PresenceTimings> {
+  const s = await readSettings(exec, ['rooms.presence.interval_seconds', 'rooms.presence.ttl_seconds']);
+  const interval = s['rooms.presence.interval_seconds'];
+  // A row must outlive at least two beats, or a live socket would flicker out between renewals.
+  return { intervalMs: interval * 1000, ttlSeconds: Math.max(s['rooms.presence.ttl_seconds'], 2 * interval) };
+}
+
+/** The timings before the settings have been read (the registry's defaults). */
+export const DEFAULT_PRESENCE_TIMINGS: PresenceTimings = {
+  intervalMs: SETTINGS['rooms.presence.interval_seconds'].default * 1000,
+  ttlSeconds: SETTINGS['rooms.presence.ttl_seconds'].default,
+};
 
 export interface PresenceRow {
   roomId: string;
@@ -19,10 +38,10 @@ export interface PresenceRow {
 }
 
 export class RoomPresence {
-  constructor(
-    private readonly db: Kysely<DB>,
-    private readonly ttlSeconds = PRESENCE_TTL_SECONDS,
-  ) {}
+  /** The expiry given to rows entered or renewed from now on (set by each beat from the settings). */
+  ttlSeconds = DEFAULT_PRESENCE_TIMINGS.ttlSeconds;
+
+  constructor(private readonly db: Kysely<DB>) {}
 
   private expiry() {
     return sql<Date>`now() + make_interval(secs => ${this.ttlSeconds})`;

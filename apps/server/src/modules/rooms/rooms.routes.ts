@@ -3,8 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { AppError, errorResponses, errorSchema } from '../../platform/errors';
+import { sendInlineFile } from '../../platform/files';
 import { withIdempotency } from '../../platform/idempotency';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { LocalFileStore } from '../../platform/storage';
 import { portalActor, requireAccount, requirePortal } from '../portal';
 import {
@@ -243,7 +244,7 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       async (req, reply) => {
         await staffAccess(db, req.auth!, req.params.id);
         const f = await exhibitFile(ctx, storage, actorOf(req), req.params.id, req.params.exhibitId);
-        return sendFile(reply, f);
+        return sendInlineFile(reply, f);
       },
     );
 
@@ -439,7 +440,7 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
           req.params.id,
           req.params.exhibitId,
         );
-        return sendFile(reply, f);
+        return sendInlineFile(reply, f);
       },
     );
 
@@ -501,12 +502,4 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
       },
     );
   };
-}
-
-function sendFile(reply: FastifyReply, f: { data: Buffer; contentType: string; fileName: string }) {
-  return reply
-    .type(f.contentType)
-    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-    .header('cache-control', 'private, no-store')
-    .send(f.data);
 }

@@ -779,13 +779,6 @@ export async function issueRecord(
         `请工作人员先签名（${ROOM_RECORD_DOCUMENTS[room.kind].basis}）`,
       );
     }
-    const signLines = signatures.map((s) => {
-      const who = `${s.user_id ? '工作人员' : s.signer_role === 'worker' ? '劳动者' : '用人单位'}${s.signer_name}`;
-      if (s.outcome === 'refused') return `${who}：拒绝签名，理由：${s.refusal_reason}`;
-      return s.user_id
-        ? `${who}：已签名（工作人员登录确认）`
-        : `${who}：已签名（手机手写签名并经短信验证码确认，签名摘要值${s.signature_sha256?.slice(0, 16)}）`;
-    });
     // The parties' drawn signatures go beside their lines on the PDF; a refusal is printed on the line.
     const isParty = (role: string): role is 'worker' | 'employer' => role === 'worker' || role === 'employer';
     const signatureImages = signatures.flatMap((s) =>
@@ -793,11 +786,22 @@ export async function issueRecord(
         ? [{ role: s.signer_role, png: s.signature_png }]
         : [],
     );
+    const onItsLine = (s: (typeof signatures)[number]) =>
+      s.outcome === 'refused' && !s.user_id && isParty(s.signer_role);
     const refusals = signatures.flatMap((s) =>
-      s.outcome === 'refused' && !s.user_id && isParty(s.signer_role)
-        ? [{ role: s.signer_role, reason: s.refusal_reason ?? '' }]
-        : [],
+      onItsLine(s) && isParty(s.signer_role) ? [{ role: s.signer_role, reason: s.refusal_reason ?? '' }] : [],
     );
+    // A party's refusal is printed once, on its own signature line (partySignLabel): the list of
+    // signatures names who signed and how, and only a refusal no line carries.
+    const signLines = signatures
+      .filter((s) => !onItsLine(s))
+      .map((s) => {
+        const who = `${s.user_id ? '工作人员' : s.signer_role === 'worker' ? '劳动者' : '用人单位'}${s.signer_name}`;
+        if (s.outcome === 'refused') return `${who}：拒绝签名，理由：${s.refusal_reason}`;
+        return s.user_id
+          ? `${who}：已签名（工作人员登录确认）`
+          : `${who}：已签名（手机手写签名并经短信验证码确认，签名摘要值${s.signature_sha256?.slice(0, 16)}）`;
+      });
     const lines = room.record_text
       .split('\n')
       .map((l) => l.trim())

@@ -61,8 +61,8 @@ export function JurisdictionFormModal({
       );
     } else {
       create.mutate(
-        // The API creates county-level jurisdictions only: without a parent it answers 请选择上级辖区.
-        { code: values.code.trim(), name: values.name.trim(), parentId: values.parentId ?? '' },
+        // Without a parent the API creates the city-level root (one per deployment: 409 once it exists).
+        { code: values.code.trim(), name: values.name.trim(), parentId: values.parentId ?? null },
         { onSuccess: done('辖区已创建') },
       );
     }
@@ -110,13 +110,24 @@ export function JurisdictionFormModal({
         <Form.Item
           label="上级辖区"
           name="parentId"
-          extra={editing ? undefined : '县级辖区请选择所属的市；不选则新建市级辖区。'}
+          rules={
+            !editing && cities.length
+              ? [{ required: true, message: '已有市级辖区，新建县级辖区请选择上级辖区' }]
+              : []
+          }
+          extra={
+            editing
+              ? undefined
+              : cities.length
+                ? '县级辖区请选择所属的市（每个部署只设一个市级辖区）。'
+                : '尚无市级辖区：不选上级即新建市级辖区。'
+          }
         >
           <Select
-            allowClear
+            allowClear={!cities.length}
             disabled={!!editing}
             options={cities}
-            placeholder="无（市级）"
+            placeholder={cities.length ? '请选择所属的市' : '无（新建市级辖区）'}
             data-testid="jurisdiction-parent"
           />
         </Form.Item>

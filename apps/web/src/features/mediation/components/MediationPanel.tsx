@@ -1,6 +1,9 @@
 import { Alert, Button, Card, Checkbox, Divider, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { feedback } from '../../../lib/feedback';
+import { chineseClockOfInstant } from '../../../lib/time';
+import type { MatterMediation } from '../types';
 import { useMatterMediation, useMediationOrganizations, useStartMediation } from '../hooks/use-mediation';
 import { MediationCaseView } from './MediationCaseView';
 
@@ -90,7 +93,47 @@ export function MediationPanel({ matterId }: { matterId: string }) {
           <MediationCaseView detail={c} />
         </div>
       ))}
-      {!d.canStart && !d.cases.length ? <Typography.Text type="secondary">暂无调解</Typography.Text> : null}
+      {d.refusal ? <RefusalNotice refusal={d.refusal} /> : null}
+      {!d.canStart && !d.cases.length && !d.refusal ? (
+        <Typography.Text type="secondary">暂无调解</Typography.Text>
+      ) : null}
     </Card>
+  );
+}
+
+type Refusal = NonNullable<MatterMediation['refusal']>;
+
+/** The worker refused mediation: who, when, how, and where the claims went (the arbitration case). */
+function RefusalNotice({ refusal }: { refusal: Refusal }) {
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginTop: 8 }}
+      data-testid="mediation-refusal"
+      title={`劳动者${refusal.workerName}拒绝调解`}
+      description={
+        <div>
+          <div>
+            {chineseClockOfInstant(refusal.at)}，{refusal.methodLabel}，由{refusal.recordedByName}记录
+            {refusal.note ? `（${refusal.note}）` : ''}。
+          </div>
+          <div>
+            {refusal.arbitrationCase ? (
+              <>
+                请求事项已转入仲裁：
+                <Link to={`/cases/${refusal.arbitrationCase.id}`}>{refusal.arbitrationCase.number}</Link>（
+                {refusal.arbitrationCase.stateLabel}）
+              </>
+            ) : (
+              refusal.next
+            )}
+          </div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            依据：{refusal.basis}
+          </Typography.Text>
+        </div>
+      }
+    />
   );
 }
