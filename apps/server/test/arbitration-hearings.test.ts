@@ -1,4 +1,4 @@
-// Over 400 lines: one tribunal-to-award journey in six tests, each building its own case with the factories above them.
+// Over 400 lines: a tribunal-to-award journey in six tests, each building its own case (factories).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runJobs } from './documents.support';
 import { addArbitrator, application, approved, seedCalendars } from './arbitration.support';
