@@ -7,10 +7,12 @@
  *   with every strongly connected component of two or more modules reported as a cycle.
  * - long files: a source or test file over 400 lines says why at its top (a comment within its first
  *   five lines containing "Over 400 lines"), or is split (issue #16 item 7).
- * `--dot` prints the collapsed picture used in docs/ARCHITECTURE.md instead.
+ * - the picture: the module graph in docs/ARCHITECTURE.md is what dependency-cruiser draws now
+ *   (`--write-picture` rewrites it there).
+ * `--dot` prints the collapsed module graph as Graphviz dot instead.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cruise, type ICruiseResult, type IConfiguration } from 'dependency-cruiser';
@@ -130,6 +132,45 @@ export function moduleGraphDot(report: ArchitectureReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The document that carries the module picture, between a ```mermaid fence and the next ```. */
+export const PICTURE_DOC = 'docs/ARCHITECTURE.md';
+const PICTURE_FENCE = /(```mermaid\n)([\s\S]*?)(```)/;
+
+/**
+ * The module picture, drawn by dependency-cruiser's mermaid reporter: the server's files collapsed to
+ * app.ts, platform and each module (the command docs/ARCHITECTURE.md names).
+ */
+export async function architecturePicture(baseDir: string = REPO_ROOT): Promise<string> {
+  const config: IConfiguration = require(path.join(REPO_ROOT, '.dependency-cruiser.cjs'));
+  const { output } = await cruise(
+    ['apps/server/src'],
+    {
+      ...config.options,
+      baseDir,
+      includeOnly: '^apps/server/src/(modules|platform|app\\.ts)',
+      collapse: '^apps/server/src/(modules/[^/]+|platform)',
+      tsConfig: { fileName: path.join(REPO_ROOT, 'tsconfig.base.json') },
+      outputType: 'mermaid',
+    },
+    undefined,
+    { tsConfig: { options: { baseUrl: baseDir } } },
+  );
+  return String(output).trimEnd() + '\n';
+}
+
+/** The picture as checked in (null when the document has no mermaid block). */
+export function checkedInPicture(baseDir: string = REPO_ROOT): string | null {
+  return PICTURE_FENCE.exec(readFileSync(path.join(baseDir, PICTURE_DOC), 'utf8'))?.[2] ?? null;
+}
+
+function writePicture(picture: string, baseDir: string = REPO_ROOT): void {
+  const file = path.join(baseDir, PICTURE_DOC);
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(PICTURE_FENCE, (_, open, __, close) => open + picture + close),
+  );
+}
+
 export const LONG_FILE_LINES = 400;
 /** Checked-in files written by generators, not by hand. */
 const GENERATED = new Set(['apps/web/src/lib/api-types.ts', 'apps/server/src/platform/error-codes.ts']);
@@ -162,7 +203,17 @@ async function main(): Promise<void> {
   for (const c of report.moduleCycles) console.error(`✗ module cycle: ${c.join(' ↔ ')}`);
   const long = longFilesWithoutReason();
   for (const f of long) console.error(`✗ ${f}: over ${LONG_FILE_LINES} lines without a reason at its top`);
-  const problems = report.violations.length + report.moduleCycles.length + long.length;
+  const picture = await architecturePicture();
+  let stalePicture = 0;
+  if (process.argv.includes('--write-picture')) writePicture(picture);
+  else if (checkedInPicture() !== picture) {
+    stalePicture = 1;
+    console.error(
+      `✗ ${PICTURE_DOC}: the module picture is not what dependency-cruiser draws now; ` +
+        'run `npx tsx scripts/check-architecture.ts --write-picture`',
+    );
+  }
+  const problems = report.violations.length + report.moduleCycles.length + long.length + stalePicture;
   if (problems > 0) {
     console.error(`architecture: ${problems} problem(s); see docs/ARCHITECTURE.md`);
     process.exitCode = 1;

@@ -62,6 +62,39 @@ describe('arbitration: collective variant', () => {
     return { caseId, view: acc.body.case };
   }
 
+  /**
+   * A collective case with its tribunal set, the respondent served, both periods waived in writing and
+   * a hearing scheduled ten days ahead (afternoon, so it never clashes with another test's morning).
+   */
+  async function collectiveCaseWithHearing(seed: number): Promise<string> {
+    const { caseId } = await collectiveCase(seed);
+    const t = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+      arbitratorIds: [ids.arb_c_1, ids.arb_c_2, ids.arb_c_3],
+      presidingId: ids.arb_c_2,
+      clerkId: ids.liqiang,
+    });
+    expect(t.status, JSON.stringify(t.body)).toBe(200);
+    expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+    for (const [kind, summary] of [
+      ['defence_waiver', '被申请人书面声明放弃答辩期'],
+      ['evidence_waiver', '双方当事人书面声明放弃举证期限'],
+    ]) {
+      const w = await liqiang.post(`/api/arbitration/cases/${caseId}/records`, { kind, summary });
+      expect(w.status, JSON.stringify(w.body)).toBe(200);
+    }
+    const cal = (
+      await clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
+    ).body;
+    const d = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const h = await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
+      roomId: cal.rooms[0].id,
+      startsAt: `${d}T14:00:00+08:00`,
+      endsAt: `${d}T16:00:00+08:00`,
+    });
+    expect(h.status, JSON.stringify(h.body)).toBe(200);
+    return caseId;
+  }
+
   beforeAll(async () => {
     p = await places(env);
     clerk = await signedIn(env, 'clerk');
@@ -78,11 +111,9 @@ describe('arbitration: collective variant', () => {
     );
   });
 
-  let caseId: string;
-
   it('T-A17: one notice of tribunal, defence, evidence and hearing, offered once tribunal and hearing are set', async () => {
     const c = await collectiveCase(700);
-    caseId = c.caseId;
+    const caseId = c.caseId;
     const clock = c.view.clocks.find((k: any) => k.ruleId === 'arbitration.collective.notice');
     expect(clock?.status).toBe('running');
     expect(c.view.collectiveNotice).toMatchObject({ tribunalSet: false, hearingSet: false, canIssue: false });
@@ -145,6 +176,7 @@ describe('arbitration: collective variant', () => {
   });
 
   it('representatives cannot abandon claims, settle or withdraw without the represented workers’ written consent', async () => {
+    const caseId = await collectiveCaseWithHearing(720);
     const view = (await liqiang.get(`/api/arbitration/cases/${caseId}`)).body;
     expect(view.representedWorkers).toHaveLength(7);
     const claimId = view.claims[0].claimId;
@@ -165,7 +197,7 @@ describe('arbitration: collective variant', () => {
     });
     expect(anon.statusCode).toBe(401);
     expect((await liqiang.post(consentPath, { act: 'withdraw' })).status).toBe(400);
-    const rep = view.parties.find((x: any) => x.name === '工友700-0');
+    const rep = view.parties.find((x: any) => x.name === '工友720-0');
     const bad = await liqiang.post(consentPath, {
       act: 'withdraw',
       partyIds: [rep.partyId],
@@ -221,8 +253,8 @@ describe('arbitration: collective variant', () => {
       withdrawalApplicationFiled: true,
     });
     expect([w1.status, w1.body.code]).toEqual([422, 'REPRESENTED_CONSENT_MISSING']);
-    expect(w1.body.details.missing.map((m: any) => m.name)).toEqual(['工友700-8', '工友700-9']);
-    expect(w1.body.message).toContain('工友700-8、工友700-9');
+    expect(w1.body.details.missing.map((m: any) => m.name)).toEqual(['工友720-8', '工友720-9']);
+    expect(w1.body.message).toContain('工友720-8、工友720-9');
     const rest = await liqiang.post(consentPath, {
       act: 'withdraw',
       partyIds: represented.slice(5),

@@ -1,3 +1,4 @@
+// Over 400 lines: a tribunal-to-award journey in six tests, each building its own case (factories).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runJobs } from './documents.support';
 import { addArbitrator, application, approved, seedCalendars } from './arbitration.support';
@@ -42,6 +43,67 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     }
   }
 
+  /** The two claims of a wage matter; the first goes to arbitration. */
+  const WAGE_CLAIMS = [
+    {
+      type: 'unpaid_wages',
+      amountFen: 1_250_000,
+      periodFrom: '2025-09-01',
+      periodTo: '2025-12-31',
+      facts: '拖欠四个月工资',
+    },
+    {
+      type: 'overtime_pay',
+      amountFen: 300_000,
+      periodFrom: '2025-09-01',
+      periodTo: '2025-12-31',
+      facts: '加班费未付',
+    },
+  ];
+
+  /** The hearing rooms of the commission's calendar (at least two: the tests book both). */
+  async function hearingRooms(): Promise<string[]> {
+    const cal = (await clerk.get(`/api/arbitration/calendar?from=${day(0)}&days=14`)).body;
+    const roomIds = cal.rooms.map((r: any) => r.id as string);
+    expect(roomIds.length).toBeGreaterThanOrEqual(2);
+    return roomIds;
+  }
+
+  /**
+   * An accepted wage case (first claim), served, both periods waived, 简易处理 with 王仲裁 as sole
+   * arbitrator and 李强 as clerk: ready for a hearing.
+   */
+  async function caseWithTribunal(): Promise<string> {
+    const m = await newMatter(clerk, p.zengdu, { claims: WAGE_CLAIMS });
+    const body = await application(clerk, { id: m.id, claims: [m.claims[0]!] });
+    const caseId = body.case.caseId as string;
+    expect((await director.post(`/api/arbitration/cases/${caseId}/accept`, {})).status).toBe(200);
+    expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+    await waivePeriods(caseId);
+    const simple = await liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, {
+      apply: true,
+      reason: '欠薪事实清楚',
+    });
+    expect(simple.status, JSON.stringify(simple.body)).toBe(200);
+    const t = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+      arbitratorIds: [ids.arb_wang],
+      clerkId: ids.liqiang,
+    });
+    expect(t.status, JSON.stringify(t.body)).toBe(200);
+    return caseId;
+  }
+
+  /** A hearing of `caseId` in `roomId` on day `offset` (from, to: 'HH:MM'); its notices issued. */
+  async function scheduled(caseId: string, roomId: string, offset: number, from: string, to: string) {
+    const h = await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
+      roomId,
+      startsAt: at(offset, from),
+      endsAt: at(offset, to),
+    });
+    expect(h.status, JSON.stringify(h.body)).toBe(200);
+    return h.body;
+  }
+
   afterEach(() => setToday(env, null));
 
   beforeAll(async () => {
@@ -69,27 +131,8 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     );
   });
 
-  let case1: string;
-  let roomIds: string[];
-
   it('composes the tribunal: expired certificate and the matter mediator are refused', async () => {
-    const claims = [
-      {
-        type: 'unpaid_wages',
-        amountFen: 1_250_000,
-        periodFrom: '2025-09-01',
-        periodTo: '2025-12-31',
-        facts: '拖欠四个月工资',
-      },
-      {
-        type: 'overtime_pay',
-        amountFen: 300_000,
-        periodFrom: '2025-09-01',
-        periodTo: '2025-12-31',
-        facts: '加班费未付',
-      },
-    ];
-    const m = await newMatter(clerk, p.zengdu, { claims });
+    const m = await newMatter(clerk, p.zengdu, { claims: WAGE_CLAIMS });
     // Claim 2 goes to mediation with 张敏 as mediator.
     const med = await openCase(clerk, m.id, 'mediation', [m.claims[1]!.id]);
     expect(med.status, JSON.stringify(med.body)).toBe(201);
@@ -99,7 +142,7 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     });
     expect(asg.status, JSON.stringify(asg.body)).toBe(200);
     const body = await application(clerk, { id: m.id, claims: [m.claims[0]!] });
-    case1 = body.case.caseId;
+    const case1 = body.case.caseId;
     expect((await director.post(`/api/arbitration/cases/${case1}/accept`, {})).status).toBe(200);
     expect((await liqiang.post(`/api/arbitration/cases/${case1}/serve-respondent`, {})).status).toBe(200);
     await waivePeriods(case1);
@@ -135,9 +178,8 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
   });
 
   it('schedules hearings: notice < 5 days refused; room or arbitrator double booking refused', async () => {
-    const cal = (await clerk.get(`/api/arbitration/calendar?from=${day(0)}&days=14`)).body;
-    roomIds = cal.rooms.map((r: any) => r.id);
-    expect(roomIds.length).toBeGreaterThanOrEqual(2);
+    const case1 = await caseWithTribunal();
+    const roomIds = await hearingRooms();
     const short = await liqiang.post(`/api/arbitration/cases/${case1}/hearings`, {
       roomId: roomIds[0],
       startsAt: at(3, '09:00'),
@@ -185,6 +227,10 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
   });
 
   it("a postponement requested later than 3 days before the hearing is the commission's decision", async () => {
+    const case1 = await caseWithTribunal();
+    const [room] = await hearingRooms();
+    // Day 8 in the afternoon: the morning is another test's (each test books its own slot).
+    await scheduled(case1, room!, 8, '14:00', '16:00');
     const view = (await clerk.get(`/api/arbitration/cases/${case1}`)).body;
     const hearing = view.hearings.find((h: any) => h.state === 'scheduled');
     // 调解仲裁法第三十五条: a late request is not forbidden; whether to postpone is decided here.
@@ -253,8 +299,11 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
     expect(det.body.items.map((i: any) => i.finality)).toEqual(['final', 'non_final', 'final']);
 
     const wang = arb.arb_wang!.client;
-    // The hearing day comes (postponed to day 10): only then is the hearing held and the award made.
-    setToday(env, day(10));
+    const case1 = await caseWithTribunal();
+    const [room] = await hearingRooms();
+    await scheduled(case1, room!, 11, '09:00', '11:00');
+    // The hearing day comes: only then is the hearing held and the award made.
+    setToday(env, day(11));
     const held = await wang.post(`/api/arbitration/cases/${case1}/steps`, {
       step: 'hold_hearing',
       summary: '双方到庭，进行了举证质证和辩论',
@@ -325,6 +374,7 @@ describe('arbitration: tribunal, hearings, conduct, award', () => {
   });
   it('treats a no-show applicant as withdrawn only when the written hearing notice is proven served', async () => {
     const { caseId } = await acceptedCase();
+    const roomIds = await hearingRooms();
     // 简易处理 with a sole arbitrator: notices may go by SMS, but an SMS is no proof of service.
     await liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, { apply: true, reason: '标的额较小' });
     const t = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {

@@ -124,9 +124,8 @@ describe('documents: drafts, rendering, issue, integrity, correction', () => {
     const clerk = await signedIn(env, 'clerk');
     const r = await clerk.get('/api/documents/types');
     expect(r.status).toBe(200);
-    // Every registered template is listed, each with its issuers (at least the founding 24 types).
-    expect(r.body.items).toHaveLength(Object.keys(TEMPLATES).length);
-    expect(r.body.items.length).toBeGreaterThanOrEqual(24);
+    // Every registered template is listed, each with its issuers.
+    expect(r.body.items.map((t: any) => t.type).sort()).toEqual(Object.keys(TEMPLATES).sort());
     for (const t of r.body.items) expect(t.issuers.length, t.type).toBeGreaterThan(0);
     const receipt = r.body.items.find((t: any) => t.type === 'receipt');
     expect(receipt.required.map((f: any) => f.label)).toContain('收到材料');

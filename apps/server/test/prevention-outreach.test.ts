@@ -26,7 +26,6 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
   let gsOfficer: Client;
   let clerk: Client;
   let center: string;
-  let visit: any;
 
   async function user(username: string, role: string, jurisdictionIds: string[], org = center) {
     const r = await admin.post('/api/admin/users', {
@@ -48,6 +47,37 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
     plannedOn: '2026-11-20',
     topics: ['劳动合同签订', '工资支付'],
   };
+
+  /** What the officer records after the visit: 12 present, two issues (unpaid wages, dispatch ratio). */
+  const RECORD = {
+    version: 1,
+    doneOn: '2026-11-20',
+    topics: ['劳动合同签订', '工资支付', '劳务派遣'],
+    attendanceCount: 12,
+    attendees: [
+      { name: '刘经理', position: '人事经理' },
+      { name: '孙师傅', position: '车间主任' },
+    ],
+    summary: '查阅劳动合同与工资台账，召开职工座谈会。',
+    issues: [
+      { description: '3名职工反映2026年9月至10月工资未发放', claimType: 'unpaid_wages', workerCount: 3 },
+      { description: '劳务派遣用工超过用工总量的10%' },
+    ],
+  };
+
+  /** A visit to `employer` planned and recorded (RECORD) by the 曾都区 officer; its detail. */
+  async function recordedVisit(employer: { name: string; code: string }) {
+    const created = await officer.post('/api/prevention/visits', {
+      ...plan,
+      employerName: employer.name,
+      creditCode: employer.code,
+      jurisdictionId: p.zengdu,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const done = await officer.post(`/api/prevention/visits/${created.body.id}/record`, RECORD);
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    return (await officer.get(`/api/prevention/visits/${created.body.id}`)).body;
+  }
 
   beforeAll(async () => {
     p = await places(env);
@@ -111,21 +141,7 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
     expect((await gsOfficer.get('/api/prevention/visits')).body.items).toEqual([]);
 
     const record = `/api/prevention/visits/${created.body.id}/record`;
-    const body = {
-      version: 1,
-      doneOn: '2026-11-20',
-      topics: ['劳动合同签订', '工资支付', '劳务派遣'],
-      attendanceCount: 12,
-      attendees: [
-        { name: '刘经理', position: '人事经理' },
-        { name: '孙师傅', position: '车间主任' },
-      ],
-      summary: '查阅劳动合同与工资台账，召开职工座谈会。',
-      issues: [
-        { description: '3名职工反映2026年9月至10月工资未发放', claimType: 'unpaid_wages', workerCount: 3 },
-        { description: '劳务派遣用工超过用工总量的10%' },
-      ],
-    };
+    const body = RECORD;
     const low = await officer.post(record, { ...body, attendanceCount: 1 });
     expect(low.status).toBe(400);
     expect(low.body).toMatchObject({
@@ -179,13 +195,15 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
         })
       ).status,
     ).toBe(404);
-    visit = (await officer.get(`/api/prevention/visits/${created.body.id}`)).body;
+    const visit = (await officer.get(`/api/prevention/visits/${created.body.id}`)).body;
     expect(visit.photos).toHaveLength(1);
     const listed = (await officer.get('/api/prevention/visits?status=done')).body.items;
     expect(listed.map((v: any) => [v.id, v.photoCount, v.issues.length])).toEqual([[visit.id, 1, 2]]);
   });
 
   it('turns one issue into a matter in the intake queue and the other into a supervision item', async () => {
+    const employer = { name: '随州市走访测试二机械有限公司', code: creditCode('MA4W0029') };
+    const visit = await recordedVisit(employer);
     const [wages, dispatch] = visit.issues;
     const worker = {
       name: '周建军',
@@ -225,7 +243,7 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
       workerCount: 3,
     });
     expect(matter.workers.map((w: any) => w.name)).toEqual(['周建军']);
-    expect(matter.employers.map((e: any) => e.name)).toEqual([EMPLOYER]);
+    expect(matter.employers.map((e: any) => e.name)).toEqual([employer.name]);
     expect(matter.claims.map((c: any) => [c.type, c.amountFen, c.facts])).toEqual([
       ['unpaid_wages', 1_200_000, '3名职工反映2026年9月至10月工资未发放'],
     ]);
@@ -248,7 +266,7 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
     expect(filing).toMatchObject({
       kind: 'outreach',
       kindLabel: '走访发现问题',
-      employer: { name: EMPLOYER, creditCode: CODE },
+      employer: { name: employer.name, creditCode: employer.code },
       flags: [
         {
           code: 'outreach_issue',
@@ -273,13 +291,15 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
   });
 
   it("shows the visits and the state of the employer's committee on its profile", async () => {
+    const employer = { name: '随州市走访测试三机械有限公司', code: creditCode('MA4W0039') };
+    const visit = await recordedVisit(employer);
     const org = await officer.post('/api/prevention/organizations', {
-      name: `${EMPLOYER}劳动争议调解委员会`,
+      name: `${employer.name}劳动争议调解委员会`,
       kind: 'enterprise_committee',
       jurisdictionId: p.zengdu,
       foundedOn: '2024-05-01',
       address: '随州市曾都区经济开发区明珠路8号',
-      creditCode: CODE,
+      creditCode: employer.code,
     });
     expect(org.status, JSON.stringify(org.body)).toBe(201);
     const items = [
@@ -302,11 +322,11 @@ describe('prevention outreach: visits, issues to matters and supervision items, 
       items,
     });
     expect(a.status, JSON.stringify(a.body)).toBe(201);
-    const profile = (await clerk.get(`/api/employers/by-code/${CODE}`)).body;
+    const profile = (await clerk.get(`/api/employers/by-code/${employer.code}`)).body;
     expect(profile.prevention).toEqual({
       committee: {
         id: org.body.id,
-        name: `${EMPLOYER}劳动争议调解委员会`,
+        name: `${employer.name}劳动争议调解委员会`,
         status: 'active',
         statusLabel: '正常运行',
         foundedOn: '2024-05-01',

@@ -18,7 +18,7 @@ describe('claim catalogue', () => {
     }
   });
 
-  it('classifies per RULES R-02 / §7.1 / R-10', () => {
+  it('classifies per 调解仲裁法第二条、第九条、第四十七条; 劳动保障监察条例第十一条; 法律援助法第三十一条', () => {
     expect(CLAIM_CATALOGUE.unpaid_wages).toMatchObject({
       nature: 'either',
       finalAwardCategory: 'remuneration',

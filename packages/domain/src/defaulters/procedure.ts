@@ -20,7 +20,7 @@
 export const DEFAULTER_RULE =
   '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》（人力资源社会保障部令第45号）';
 
-/** The statute the rule is made under (RULES.md S6 Art. 48, [V1]). */
+/** The statute the rule is made under (《保障农民工工资支付条例》第四十八条, full text checked). */
 export const DEFAULTER_ACT = '《保障农民工工资支付条例》第四十八条';
 
 /** How a citation was checked: V2 seen in a secondary copy or the ministry's summary, U not seen. */

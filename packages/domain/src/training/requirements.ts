@@ -1,7 +1,7 @@
 /**
  * Training and accreditation (issue #19 item 6): who is trained, how many hours a year each group must
  * complete, and how credited hours are counted. No national text fixes a minimum number of hours for
- * these groups (RULES.md has none; only the qualification articles below are known), so the minimums
+ * these groups (none was found; only the qualification articles below are known), so the minimums
  * are the bureau's own rule, kept as data (table training_requirement, admin-editable) with that basis.
  */
 import type { CertificateType } from '../access/roles';

@@ -123,7 +123,7 @@ export function filingApprovalRequired(
 /**
  * Which inspection cases need the 立案审批 before 立案, per inspection body: `all` (every complaint and
  * report case) or `none`, by the setting `inspection.filing_approval.<jurisdiction code>`; default
- * `all` (RULES.md W-06: accepted ⇒ 立案审批表 with the approver and the 立案 date). Cases opened ex
+ * `all` (an accepted complaint is 立案 on a 立案审批表 with the approver and the 立案 date: 《劳动保障监察条例》第十四条第二款; 《关于实施〈劳动保障监察条例〉若干规定》第十八条). Cases opened ex
  * officio (巡视检查, 专项检查, 书面审查) are 立案 by the inspection plan that opened them, so the gate
  * applies to complaints and reports.
  */

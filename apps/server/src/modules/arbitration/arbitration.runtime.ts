@@ -2,14 +2,29 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { todayIso } from '../../platform/auth';
+import { readSetting } from '../../platform/settings';
 import { dateTimeOf } from '../../platform/time';
 
 export type Trx = Transaction<DB>;
 
-export async function settingNumber(trx: Trx, key: string, fallback: number): Promise<number> {
-  const row = await trx.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
-  const v = row?.value;
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+/** The arbitration settings that are numbers (declared in platform/settings.registry.ts). */
+export type ArbitrationNumberSetting =
+  | 'arbitration.monthly_minimum_wage_fen'
+  | 'arbitration.simplified_amount_cap_fen'
+  | 'arbitration.correction_days'
+  | 'arbitration.evidence_days'
+  | 'arbitration.major_collective_min_workers';
+
+/**
+ * A numeric arbitration setting, read through the settings registry: the stored value when valid, else
+ * the registry's default. The callers' second argument repeats that default and is not read.
+ */
+export async function settingNumber(
+  trx: Trx,
+  key: ArbitrationNumberSetting,
+  _registryDefault?: number,
+): Promise<number> {
+  return readSetting(trx, key);
 }
 
 /** 'YYYY-MM-DDTHH:mm' in the configured local time (documents print local time). */

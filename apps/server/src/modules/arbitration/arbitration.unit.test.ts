@@ -71,7 +71,15 @@ describe('preliminary review (办案规则第二十九条、第三十条、第�
       evidence: [],
       facts: '',
     });
-    expect(r.missingItems.length).toBeGreaterThanOrEqual(6);
+    expect(r.missingItems).toEqual([
+      '事实和理由（不少于十个字）',
+      '仲裁申请书',
+      '申请人在仲裁申请书上签名（盖章或按指印）',
+      '仲裁申请书副本（按被申请人人数，应交1份，已交0份）',
+      '申请人身份证明复印件',
+      '被申请人主体资格材料（营业执照复印件或登记信息）',
+      '证据目录及证据材料（注明证据来源）',
+    ]);
     expect(r.complete).toBe(false);
   });
   it('outside the jurisdiction is a redirect, limitation only a warning', () => {

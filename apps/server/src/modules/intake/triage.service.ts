@@ -1,5 +1,6 @@
 import {
   CLAIM_CATALOGUE,
+  CLAIM_TRACK_IDS,
   type ClaimType,
   DEFAULT_TRIAGE_SETTINGS,
   type EmployerStatus,
@@ -19,8 +20,11 @@ import { readSetting } from '../../platform/settings';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
-/** Procedures between which one claim may never be split (《劳动保障监察条例》第二十一条第二款; 劳动保障监察条例第二十一条第二款). */
-const PROCEDURES: readonly ClaimTrack[] = ['mediation', 'arbitration', 'inspection', 'petition', 'referral'];
+/**
+ * Procedures between which one claim may never be split (《劳动保障监察条例》第二十一条第二款): every
+ * route of the track registry but the answer to a question.
+ */
+const PROCEDURES: readonly ClaimTrack[] = CLAIM_TRACK_IDS.filter((t) => t !== 'consultation');
 
 export async function loadTriageSettings(exec: Exec): Promise<TriageSettings> {
   return {

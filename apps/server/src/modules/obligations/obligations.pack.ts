@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AppContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { dayStart } from '../../platform/time';
 import { getDocumentsService } from '../documents';
 
 /**
@@ -57,7 +58,8 @@ export async function enforcementPack(
     parts.push(`${d.title}${d.number ?? ''}`);
   }
   const application = docs.find((x) => x.id === o.next_step_document_id)!;
-  const issued = new Date(`${application.issued_date ?? '2000-01-01'}T00:00:00+08:00`);
+  // The pack's PDF dates are the start of the application's issue day in the business time zone.
+  const issued = dayStart(ctx.config, application.issued_date ?? '2000-01-01');
   pack.setTitle(`强制执行申请材料 ${application.number ?? ''}`);
   pack.setSubject(parts.join('；'));
   pack.setCreator('onestop');

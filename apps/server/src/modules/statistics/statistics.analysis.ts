@@ -1,5 +1,7 @@
 import {
+  CASE_TRACK_LABELS,
   type CaseFact,
+  type CaseTrackId,
   DISPUTE_CAUSE_LABELS,
   type DisputeCause,
   inPeriod,
@@ -14,13 +16,14 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { CHANNEL_LABELS } from '../matters';
 
-const TRACK_LABELS: Record<string, string> = {
-  arbitration: '仲裁',
-  mediation: '调解',
-  inspection: '劳动保障监察',
-  petition: '信访',
-  legal_aid: '法律援助',
-};
+/** The tracks whose time to close is reported, in the figure's order; labels from the track registry. */
+const CLOSE_TIME_TRACKS = [
+  'arbitration',
+  'mediation',
+  'inspection',
+  'petition',
+  'legal_aid',
+] as const satisfies readonly CaseTrackId[];
 
 /** How many employers the top-employers figure lists. */
 const TOP_EMPLOYERS = 10;
@@ -125,7 +128,8 @@ export async function analysis(
     share: disposed.size === 0 ? null : Math.round((settledFirst * 1000) / disposed.size) / 10,
   };
 
-  const timeToClose = Object.entries(TRACK_LABELS).map(([track, label]) => {
+  const timeToClose = CLOSE_TIME_TRACKS.map((track) => {
+    const label = CASE_TRACK_LABELS[track];
     const days = facts
       .filter((f) => f.track === track && f.acceptedOn !== null && inPeriod(f.closedOn, period))
       .map((f) => daysBetween(f.registeredOn, f.closedOn as string));

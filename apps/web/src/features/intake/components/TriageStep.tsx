@@ -1,4 +1,5 @@
 import { CLAIM_CATALOGUE, type ClaimType } from '@onestop/domain/claims/catalogue';
+import { CLAIM_TRACK_IDS, CLAIM_TRACK_LABELS } from '@onestop/domain/tracks/registry';
 import {
   Alert,
   Card,
@@ -19,11 +20,9 @@ import type { ClaimDraft, IntakeDraft, TriagePreview } from '../types';
 
 type Track = NonNullable<TriagePreview['defaultRoutes'][number]['track']>;
 
-const ROUTE_OPTIONS = ['mediation', 'arbitration', 'inspection', 'petition', 'referral', 'consultation'].map(
-  (t) => ({
-    value: t,
-    label: TRACK_LABELS[t],
-  }),
+/** The routes a claim can take (分流去向), from the track registry; the answer to a question (咨询答复) last. */
+const ROUTE_OPTIONS = [...CLAIM_TRACK_IDS.filter((t) => t !== 'consultation'), 'consultation' as const].map(
+  (t) => ({ value: t, label: CLAIM_TRACK_LABELS[t] }),
 );
 const label = (t: string) => CLAIM_CATALOGUE[t as ClaimType]?.label ?? t;
 

@@ -1,15 +1,16 @@
+import { CASE_TRACK_IDS, CASE_TRACK_LABELS, TRACK_REGISTRY } from '@onestop/domain/tracks/registry';
 import { Form, Input, Modal, Select } from 'antd';
 import { FormError } from '../../../components/FormError';
 import type { CaseTrack } from '../../cases/types';
 import { useCreateTransfer, useOrganizations } from '../hooks/use-transfers';
 
-const TRACK_OPTIONS: { value: CaseTrack; label: string }[] = [
-  { value: 'mediation', label: '调解' },
-  { value: 'arbitration', label: '仲裁' },
-  { value: 'inspection', label: '劳动保障监察' },
-  { value: 'petition', label: '信访' },
-  { value: 'legal_aid', label: '法律援助' },
-];
+/**
+ * The tracks a matter can be transferred into, from the track registry: those whose cases follow a
+ * declared machine (the server refuses the others), except the consultation, answered where it is asked.
+ */
+const TRACK_OPTIONS: { value: CaseTrack; label: string }[] = CASE_TRACK_IDS.filter(
+  (t) => TRACK_REGISTRY[t].machine !== null && t !== 'consultation',
+).map((t) => ({ value: t, label: CASE_TRACK_LABELS[t] }));
 
 interface Values {
   toOrgId: string;

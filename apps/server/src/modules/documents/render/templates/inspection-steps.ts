@@ -211,7 +211,7 @@ export interface FilingApprovalFields extends ApprovalBase {
 }
 
 /**
- * 立案审批表 (条例第十四条第二款; 规定第十八条第一款; RULES.md W-06 FILED, §5.6): case number, source,
+ * 立案审批表 (《劳动保障监察条例》第十四条第二款; 《关于实施〈劳动保障监察条例〉若干规定》第十八条第一款): case number, source,
  * the employer's identity, the suspected violations and the basis, the handlers, the approver and the
  * date of the approving action (= the 立案 date, from which the 60 working days of 条例第十七条 run).
  */
