@@ -3805,13 +3805,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -3904,10 +3898,19 @@ export interface paths {
                     content: {
                         "application/json": {
                             hearings: {
-                                [key: string]: unknown;
+                                arbitratorIds: string[];
+                                caseId: string;
+                                caseNumber: string;
+                                endsAt: string;
+                                id: string;
+                                roomId: string;
+                                startsAt: string;
+                                state: string;
                             }[];
                             rooms: {
-                                [key: string]: unknown;
+                                id: string;
+                                location: string;
+                                name: string;
                             }[];
                         };
                     };
@@ -3994,9 +3997,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ArbitrationCaseSummary"][];
                         };
                     };
                 };
@@ -4080,9 +4081,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -4175,13 +4174,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4289,13 +4282,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4387,7 +4374,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                comment: string | null;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                                decidedOn: string | null;
+                                documentId: string | null;
+                                id: string;
+                                kind: string;
+                                label: string;
+                                requestedAt: string;
+                                requestedByName: string;
+                                requestedOn: string;
+                                /** @enum {string} */
+                                state: "pending" | "approved" | "rejected";
+                                subjectId: string;
+                                subjectLabel: string;
+                                /** @enum {string} */
+                                subjectType: "case" | "matter";
+                                summary: string;
+                                version: number;
                             }[];
                         };
                     };
@@ -4474,7 +4479,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                arbitrator: boolean;
+                                /** @description 应回避的理由（含依据）；null：无须回避 */
+                                barred: string | null;
+                                /** @description 持仲裁员证但已过期或未生效 */
+                                certificateInvalid: boolean;
+                                clerk: boolean;
+                                name: string;
+                                userId: string;
                             }[];
                         };
                     };
@@ -4574,13 +4586,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4686,13 +4692,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4799,13 +4799,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4904,13 +4898,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5011,13 +4999,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5115,13 +5097,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5226,13 +5202,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5332,13 +5302,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5439,13 +5403,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5548,13 +5506,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5672,13 +5624,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5784,13 +5730,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5893,13 +5833,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6005,13 +5939,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6111,13 +6039,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6218,13 +6140,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6322,13 +6238,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6455,13 +6365,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6557,13 +6461,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6663,13 +6561,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6771,13 +6663,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6879,13 +6765,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7007,13 +6887,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7113,13 +6987,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7225,13 +7093,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7399,13 +7261,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7499,7 +7355,10 @@ export interface paths {
                             closed: boolean;
                             date: string;
                             pending: {
-                                [key: string]: unknown;
+                                caseId: string;
+                                categoryLabel: string;
+                                number: string;
+                                stateLabel: string;
                             }[];
                         };
                     };
@@ -7579,7 +7438,10 @@ export interface paths {
                             closed: boolean;
                             date: string;
                             pending: {
-                                [key: string]: unknown;
+                                caseId: string;
+                                categoryLabel: string;
+                                number: string;
+                                stateLabel: string;
                             }[];
                         };
                     };
@@ -7673,9 +7535,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ArbitrationAwardItem"][];
                             minimumWageFen: number;
                         };
                     };
@@ -7774,13 +7634,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -15406,9 +15260,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["InspectionCampaign"][];
                         };
                     };
                 };
@@ -15505,7 +15357,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            cases: {
+                                caseId: string;
+                                caseNumber: string;
+                                employerId: string;
+                            }[];
+                            id: string;
                         };
                     };
                 };
@@ -15587,9 +15444,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionCampaignDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -15674,9 +15529,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["InspectionListItem"][];
                         };
                     };
                 };
@@ -15815,7 +15668,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            case: components["schemas"]["InspectionCase"];
+                            caseId: string;
+                            caseNumber: string;
+                            matterId: string;
+                            matterNumber: string;
                         };
                     };
                 };
@@ -15906,9 +15763,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionCase"];
                     };
                 };
                 /** @description Default Response */
@@ -16009,9 +15864,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16128,9 +15981,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16232,9 +16083,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16342,9 +16191,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16546,9 +16393,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16648,9 +16493,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16750,9 +16593,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16850,9 +16691,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16943,7 +16782,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            items: {
+                                /** @enum {string} */
+                                channel: "sms" | "phone" | "mail" | "in_person" | "none";
+                                createdAt: string;
+                                id: string;
+                                /** @description 已脱敏 */
+                                recipient: string;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "sending" | "sent" | "logged" | "failed" | "recorded";
+                                template: string;
+                            }[];
                         };
                     };
                 };
@@ -17044,9 +16894,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17150,9 +16998,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17254,9 +17100,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17356,9 +17200,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17460,9 +17302,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17565,9 +17405,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17674,9 +17512,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17783,9 +17619,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17904,9 +17738,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18003,9 +17835,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18113,9 +17943,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18223,9 +18051,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18322,9 +18148,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18424,9 +18248,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18517,9 +18339,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["InspectionCase"][];
                         };
                     };
                 };
@@ -18603,7 +18423,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                basis: string;
+                                code: string;
+                                label: string;
+                                maxFen: number;
+                                minFen: number;
+                                per: string;
                             }[];
                         };
                     };
@@ -41521,6 +41346,492 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ArbitrationAwardItem: {
+            amountFen?: number;
+            claimType: string;
+            /** @enum {string} */
+            finality: "final" | "non_final";
+            text: string;
+            why: string;
+        };
+        ArbitrationAwardItemInput: {
+            amountFen?: number;
+            claimType: string;
+            /** @enum {string} */
+            finality: "final" | "non_final";
+            text: string;
+            why: string;
+        };
+        ArbitrationCase: {
+            applicantSigned: boolean;
+            /** @description 当前可办理的步骤及其法定前提（未满足的不可办理） */
+            availableEvents: components["schemas"]["ArbitrationGuardedStep"][];
+            awards: {
+                finalDocumentId: string | null;
+                id: string;
+                items: components["schemas"]["ArbitrationAwardItem"][];
+                minimumWageFen: number;
+                nonFinalDocumentId: string | null;
+            }[];
+            caseId: string;
+            checklist: components["schemas"]["ArbitrationCheckItem"][];
+            claims: {
+                amountFen: number | null;
+                claimId: string;
+                facts: string;
+                label: string;
+                periodFrom: string | null;
+                periodTo: string | null;
+                type: string;
+            }[];
+            clocks: {
+                dueDate: string;
+                extensionApprover: string | null;
+                id: string;
+                ruleId: string;
+                status: string;
+                suspendedDays: number;
+                triggerDate: string;
+            }[];
+            closed: boolean;
+            collective: boolean;
+            collectiveContract: boolean;
+            /** @description 集体争议：一次性告知的期限与出具情况（非集体争议为 null） */
+            collectiveNotice: {
+                canIssue: boolean;
+                clockStatus: string | null;
+                dueDate: string | null;
+                hearingSet: boolean;
+                issuedDocumentId: string | null;
+                issuedNumber: string | null;
+                tribunalSet: boolean;
+            } | null;
+            competentCommission: string | null;
+            consents: {
+                /** @enum {string} */
+                act: "change_claims" | "abandon_claims" | "admit_claims" | "accept_settlement" | "withdraw";
+                actLabel: string;
+                at: string;
+                by: string;
+                documentRef: string;
+                id: string;
+                names: string[];
+                note: string | null;
+                partyIds: string[];
+                signedOn: string;
+            }[];
+            copiesSubmitted: number;
+            correctionDeadline: string | null;
+            documents: components["schemas"]["ArbitrationCaseDocument"][];
+            employerDomicile: string | null;
+            evidence: {
+                form?: string;
+                source: string;
+                title: string;
+            }[];
+            facts: string;
+            hearings: {
+                endsAt: string;
+                id: string;
+                postponedReason: string | null;
+                room: string;
+                roomId: string;
+                startsAt: string;
+                state: string;
+            }[];
+            materials: components["schemas"]["ArbitrationMaterial"][];
+            matterId: string;
+            matterNumber: string;
+            missingItems: string[];
+            number: string;
+            outcome: string | null;
+            outcomeAmountFen: number | null;
+            parties: {
+                name: string;
+                partyId: string;
+                representative: boolean;
+                /** @enum {string} */
+                role: "worker" | "employer";
+            }[];
+            partyNotices: {
+                at: string;
+                body: string;
+                channel: string;
+                id: string;
+                recipient: string;
+                sentAt: string | null;
+                state: string;
+                template: string;
+            }[];
+            performancePlace: string | null;
+            procedure: {
+                earliestHearingDate: string | null;
+                upcoming: components["schemas"]["ArbitrationGuardedStep"][];
+            };
+            receivedAt: string;
+            records: {
+                at: string;
+                by: string;
+                id: string;
+                kind: string;
+                summary: string;
+            }[];
+            redirectExplanation: string | null;
+            rejectionReason: string | null;
+            representatives: {
+                name: string;
+                phone?: string;
+            }[];
+            representedWorkers: {
+                name: string;
+                partyId: string;
+            }[];
+            sameDayCategory: string | null;
+            sameDayLabel: string | null;
+            simplified: boolean;
+            simplifiedGrounds: string[];
+            simplifiedOptions: {
+                amountWithinCap: boolean;
+                canApply: boolean;
+                canConvert: boolean;
+                capFen: number;
+                totalFen: number;
+            };
+            state: string;
+            stateLabel: string;
+            tribunal: {
+                name: string;
+                role: string;
+                side: string | null;
+                userId: string;
+            }[];
+            version: number;
+            withinJurisdiction: boolean | null;
+            witnesses: {
+                address: string;
+                name: string;
+            }[];
+            workerCount: number | null;
+        };
+        ArbitrationCaseDocument: {
+            id: string;
+            issuedDate: string | null;
+            number: string | null;
+            state: string;
+            title: string;
+            type: string;
+        };
+        ArbitrationCaseDocumentInput: {
+            id: string;
+            issuedDate: string | null;
+            number: string | null;
+            state: string;
+            title: string;
+            type: string;
+        };
+        ArbitrationCaseInput: {
+            applicantSigned: boolean;
+            /** @description 当前可办理的步骤及其法定前提（未满足的不可办理） */
+            availableEvents: components["schemas"]["ArbitrationGuardedStepInput"][];
+            awards: {
+                finalDocumentId: string | null;
+                id: string;
+                items: components["schemas"]["ArbitrationAwardItemInput"][];
+                minimumWageFen: number;
+                nonFinalDocumentId: string | null;
+            }[];
+            caseId: string;
+            checklist: components["schemas"]["ArbitrationCheckItemInput"][];
+            claims: {
+                amountFen: number | null;
+                claimId: string;
+                facts: string;
+                label: string;
+                periodFrom: string | null;
+                periodTo: string | null;
+                type: string;
+            }[];
+            clocks: {
+                dueDate: string;
+                extensionApprover: string | null;
+                id: string;
+                ruleId: string;
+                status: string;
+                suspendedDays: number;
+                triggerDate: string;
+            }[];
+            closed: boolean;
+            collective: boolean;
+            collectiveContract: boolean;
+            /** @description 集体争议：一次性告知的期限与出具情况（非集体争议为 null） */
+            collectiveNotice: {
+                canIssue: boolean;
+                clockStatus: string | null;
+                dueDate: string | null;
+                hearingSet: boolean;
+                issuedDocumentId: string | null;
+                issuedNumber: string | null;
+                tribunalSet: boolean;
+            } | null;
+            competentCommission: string | null;
+            consents: {
+                /** @enum {string} */
+                act: "change_claims" | "abandon_claims" | "admit_claims" | "accept_settlement" | "withdraw";
+                actLabel: string;
+                at: string;
+                by: string;
+                documentRef: string;
+                id: string;
+                names: string[];
+                note: string | null;
+                partyIds: string[];
+                signedOn: string;
+            }[];
+            copiesSubmitted: number;
+            correctionDeadline: string | null;
+            documents: components["schemas"]["ArbitrationCaseDocumentInput"][];
+            employerDomicile: string | null;
+            evidence: {
+                form?: string;
+                source: string;
+                title: string;
+            }[];
+            facts: string;
+            hearings: {
+                endsAt: string;
+                id: string;
+                postponedReason: string | null;
+                room: string;
+                roomId: string;
+                startsAt: string;
+                state: string;
+            }[];
+            materials: components["schemas"]["ArbitrationMaterialInput"][];
+            matterId: string;
+            matterNumber: string;
+            missingItems: string[];
+            number: string;
+            outcome: string | null;
+            outcomeAmountFen: number | null;
+            parties: {
+                name: string;
+                partyId: string;
+                representative: boolean;
+                /** @enum {string} */
+                role: "worker" | "employer";
+            }[];
+            partyNotices: {
+                at: string;
+                body: string;
+                channel: string;
+                id: string;
+                recipient: string;
+                sentAt: string | null;
+                state: string;
+                template: string;
+            }[];
+            performancePlace: string | null;
+            procedure: {
+                earliestHearingDate: string | null;
+                upcoming: components["schemas"]["ArbitrationGuardedStepInput"][];
+            };
+            receivedAt: string;
+            records: {
+                at: string;
+                by: string;
+                id: string;
+                kind: string;
+                summary: string;
+            }[];
+            redirectExplanation: string | null;
+            rejectionReason: string | null;
+            representatives: {
+                name: string;
+                phone?: string;
+            }[];
+            representedWorkers: {
+                name: string;
+                partyId: string;
+            }[];
+            sameDayCategory: string | null;
+            sameDayLabel: string | null;
+            simplified: boolean;
+            simplifiedGrounds: string[];
+            simplifiedOptions: {
+                amountWithinCap: boolean;
+                canApply: boolean;
+                canConvert: boolean;
+                capFen: number;
+                totalFen: number;
+            };
+            state: string;
+            stateLabel: string;
+            tribunal: {
+                name: string;
+                role: string;
+                side: string | null;
+                userId: string;
+            }[];
+            version: number;
+            withinJurisdiction: boolean | null;
+            witnesses: {
+                address: string;
+                name: string;
+            }[];
+            workerCount: number | null;
+        };
+        ArbitrationCaseSummary: {
+            caseId: string;
+            closed: boolean;
+            matterId: string;
+            matterNumber: string;
+            number: string;
+            openedAt: string;
+            sameDayCategory: string | null;
+            sameDayLabel: string | null;
+            state: string;
+            stateLabel: string;
+        };
+        ArbitrationCaseSummaryInput: {
+            caseId: string;
+            closed: boolean;
+            matterId: string;
+            matterNumber: string;
+            number: string;
+            openedAt: string;
+            sameDayCategory: string | null;
+            sameDayLabel: string | null;
+            state: string;
+            stateLabel: string;
+        };
+        ArbitrationCheckItem: {
+            basis: string;
+            /** @enum {string} */
+            code: "party_standing" | "jurisdiction" | "dispute_scope" | "limitation" | "specific_claims" | "materials";
+            label: string;
+            messages: string[];
+            /** @enum {string} */
+            status: "pass" | "fail" | "warning" | "redirect";
+        };
+        ArbitrationCheckItemInput: {
+            basis: string;
+            /** @enum {string} */
+            code: "party_standing" | "jurisdiction" | "dispute_scope" | "limitation" | "specific_claims" | "materials";
+            label: string;
+            messages: string[];
+            /** @enum {string} */
+            status: "pass" | "fail" | "warning" | "redirect";
+        };
+        ArbitrationGuardedStep: {
+            allowed: boolean;
+            event: string;
+            label: string;
+            unmet: components["schemas"]["GuardUnmet"][];
+        };
+        ArbitrationGuardedStepInput: {
+            allowed: boolean;
+            event: string;
+            label: string;
+            unmet: components["schemas"]["GuardUnmetInput"][];
+        };
+        ArbitrationMaterial: {
+            copies?: number;
+            /** @enum {string} */
+            form: "原件" | "复印件";
+            /** @enum {string} */
+            kind: "application" | "applicant_id" | "respondent_info" | "evidence" | "authorization" | "representatives" | "other";
+            pages: number;
+            title: string;
+        };
+        ArbitrationMaterialInput: {
+            copies?: number;
+            /** @enum {string} */
+            form: "原件" | "复印件";
+            /** @enum {string} */
+            kind: "application" | "applicant_id" | "respondent_info" | "evidence" | "authorization" | "representatives" | "other";
+            pages: number;
+            title: string;
+        };
+        ArbitrationStepResult: {
+            acceptedDate?: string;
+            agents?: {
+                authority: string;
+                identity?: string;
+                name: string;
+            }[];
+            approvalId?: string;
+            arbitrators?: string[];
+            awardDueDate?: string | null;
+            case: components["schemas"]["ArbitrationCase"];
+            /** @description 收件初审：材料是否齐全 */
+            complete?: boolean;
+            consentId?: string;
+            consents?: string[];
+            defencePeriod?: string;
+            documents: components["schemas"]["IssuedDocument"][];
+            evidenceDeadline?: string | null;
+            explanation?: string;
+            grounds?: string[];
+            hearingId?: string;
+            items?: components["schemas"]["ArbitrationAwardItem"][];
+            /** @description 收件初审：一次性列明的全部补正事项 */
+            missingItems?: string[];
+            /** @description 简易处理通知：发出的当事人通知编号 */
+            notices?: string[];
+            presidingId?: string;
+            recomposeTribunal?: boolean;
+            recordId?: string;
+            result?: {
+                checklist: components["schemas"]["ArbitrationCheckItem"][];
+                complete: boolean;
+                conditionsMet: boolean;
+                missingItems: string[];
+                withinJurisdiction: boolean;
+            };
+            satisfactionRequests?: string[];
+            simplified?: boolean;
+            writtenHearing?: components["schemas"]["WrittenHearing"];
+        };
+        ArbitrationStepResultInput: {
+            acceptedDate?: string;
+            agents?: {
+                authority: string;
+                identity?: string;
+                name: string;
+            }[];
+            approvalId?: string;
+            arbitrators?: string[];
+            awardDueDate?: string | null;
+            case: components["schemas"]["ArbitrationCaseInput"];
+            /** @description 收件初审：材料是否齐全 */
+            complete?: boolean;
+            consentId?: string;
+            consents?: string[];
+            defencePeriod?: string;
+            documents: components["schemas"]["IssuedDocumentInput"][];
+            evidenceDeadline?: string | null;
+            explanation?: string;
+            grounds?: string[];
+            hearingId?: string;
+            items?: components["schemas"]["ArbitrationAwardItemInput"][];
+            /** @description 收件初审：一次性列明的全部补正事项 */
+            missingItems?: string[];
+            /** @description 简易处理通知：发出的当事人通知编号 */
+            notices?: string[];
+            presidingId?: string;
+            recomposeTribunal?: boolean;
+            recordId?: string;
+            result?: {
+                checklist: components["schemas"]["ArbitrationCheckItemInput"][];
+                complete: boolean;
+                conditionsMet: boolean;
+                missingItems: string[];
+                withinJurisdiction: boolean;
+            };
+            satisfactionRequests?: string[];
+            simplified?: boolean;
+            writtenHearing?: components["schemas"]["WrittenHearingInput"];
+        };
         AuditRecord: {
             action: string;
             actorName: string;
@@ -42426,6 +42737,866 @@ export interface components {
                 version: number;
                 year: number;
             }[];
+        };
+        GuardUnmet: {
+            basis: string;
+            /** @description YYYY-MM-DD；null：须先办理某事，等待不能满足 */
+            earliestDate: string | null;
+            guard: string;
+            message: string;
+        };
+        GuardUnmetInput: {
+            basis: string;
+            /** @description YYYY-MM-DD；null：须先办理某事，等待不能满足 */
+            earliestDate: string | null;
+            guard: string;
+            message: string;
+        };
+        InspectionActionResult: {
+            case: components["schemas"]["InspectionCase"];
+            result?: components["schemas"]["InspectionStepOutcome"];
+        };
+        InspectionActionResultInput: {
+            case: components["schemas"]["InspectionCaseInput"];
+            result?: components["schemas"]["InspectionStepOutcomeInput"];
+        };
+        InspectionApproval: {
+            basis: string;
+            canDecide: boolean;
+            decidedBy: string | null;
+            decidedOn: string | null;
+            documentId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "filing" | "extension" | "revocation" | "closing";
+            label: string;
+            opinion: string | null;
+            /** @description 报批时提交的内容 */
+            request: {
+                /**
+                 * @default sms
+                 * @enum {string}
+                 */
+                channel: "sms" | "phone" | "mail" | "in_person";
+                evidenceOfCorrection?: string;
+                facts?: string;
+                /** @enum {string} */
+                kind?: "filing" | "extension" | "revocation" | "closing";
+                opinion?: string;
+                /** @description 延长理由 / 撤销理由 */
+                reason?: string;
+                /** @description 结案：处理结果 */
+                resultText?: string;
+                /**
+                 * @description 撤销立案类别：违法行为轻微且已改正 / 违法事实不能成立（终结调查）
+                 * @default withdrawal
+                 * @enum {string}
+                 */
+                revocation: "withdrawal" | "investigation_end";
+            };
+            requestedBy: string;
+            requestedOn: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected";
+            stateLabel: string;
+            version: number;
+        };
+        InspectionApprovalInput: {
+            basis: string;
+            canDecide: boolean;
+            decidedBy: string | null;
+            decidedOn: string | null;
+            documentId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "filing" | "extension" | "revocation" | "closing";
+            label: string;
+            opinion: string | null;
+            /** @description 报批时提交的内容 */
+            request: {
+                /**
+                 * @default sms
+                 * @enum {string}
+                 */
+                channel: "sms" | "phone" | "mail" | "in_person";
+                evidenceOfCorrection?: string;
+                facts?: string;
+                /** @enum {string} */
+                kind?: "filing" | "extension" | "revocation" | "closing";
+                opinion?: string;
+                /** @description 延长理由 / 撤销理由 */
+                reason?: string;
+                /** @description 结案：处理结果 */
+                resultText?: string;
+                /**
+                 * @description 撤销立案类别：违法行为轻微且已改正 / 违法事实不能成立（终结调查）
+                 * @default withdrawal
+                 * @enum {string}
+                 */
+                revocation: "withdrawal" | "investigation_end";
+            };
+            requestedBy: string;
+            requestedOn: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected";
+            stateLabel: string;
+            version: number;
+        };
+        InspectionCampaign: {
+            /** @description 检查的用人单位数 */
+            employers: number;
+            endsOn: string;
+            id: string;
+            name: string;
+            startsOn: string;
+            topic: string;
+        };
+        InspectionCampaignDetail: {
+            employers: {
+                caseId: string | null;
+                caseNumber: string | null;
+                creditCode: string | null;
+                employerId: string;
+                name: string;
+                state: string | null;
+            }[];
+            endsOn: string;
+            id: string;
+            name: string;
+            startsOn: string;
+            topic: string;
+        };
+        InspectionCampaignDetailInput: {
+            employers: {
+                caseId: string | null;
+                caseNumber: string | null;
+                creditCode: string | null;
+                employerId: string;
+                name: string;
+                state: string | null;
+            }[];
+            endsOn: string;
+            id: string;
+            name: string;
+            startsOn: string;
+            topic: string;
+        };
+        InspectionCampaignInput: {
+            /** @description 检查的用人单位数 */
+            employers: number;
+            endsOn: string;
+            id: string;
+            name: string;
+            startsOn: string;
+            topic: string;
+        };
+        InspectionCase: {
+            actions: {
+                accept: boolean;
+                assignInspectors: boolean;
+                check: boolean;
+                close: boolean;
+                decidePenalty: boolean;
+                endInvestigation: boolean;
+                extend: boolean;
+                order: boolean;
+                proposePenalty: boolean;
+                record: boolean;
+                refer: boolean;
+                refuse: boolean;
+                request: boolean;
+                requestExtension: boolean;
+                requestFiling: boolean;
+                startInvestigation: boolean;
+                withdraw: boolean;
+            };
+            approvals: components["schemas"]["InspectionApproval"][];
+            campaignId: string | null;
+            clocks: {
+                dueDate: string | null;
+                id: string;
+                name: string;
+                ruleId: string;
+                status: string;
+            }[];
+            closed: boolean;
+            complainant: string | null;
+            decision: string | null;
+            decisionLabel: string | null;
+            decisionReason: string | null;
+            documents: {
+                id: string;
+                number: string | null;
+                shortCode: string | null;
+                state: string;
+                title: string;
+                type: string;
+            }[];
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            events: {
+                allowed: boolean;
+                event: string;
+                label: string;
+                to: string;
+                unmet: {
+                    basis: string;
+                    earliestDate: string | null;
+                    guard: string;
+                    message: string;
+                }[];
+            }[];
+            extended: boolean;
+            filedOn: string | null;
+            id: string;
+            inspectors: {
+                certificateNumber: string;
+                certificateValid: boolean;
+                lead: boolean;
+                name: string;
+                userId: string;
+            }[];
+            isHandlingInspector: boolean;
+            matterId: string;
+            matterNumber: string;
+            narrative: string;
+            number: string;
+            outcomes: {
+                amountFen: number | null;
+                checkedOn: string | null;
+                complied: boolean | null;
+                createdAt: string | null;
+                deadline: string | null;
+                documentId: string | null;
+                fineFen: number | null;
+                hearingDeadline: string | null;
+                id: string;
+                kind: string;
+                ratePercent: number | null;
+                summary: string;
+            }[];
+            /** @description 拟处罚的听证与法制审核（未拟处罚为 null） */
+            penalty: components["schemas"]["InspectionPenalty"] | null;
+            receivedOn: string | null;
+            records: {
+                content: string;
+                createdAt: string | null;
+                /** @description 随记录制作的询问笔录、现场检查笔录 */
+                documentId: string | null;
+                doneAt: string | null;
+                dueDate: string | null;
+                id: string;
+                inspectorIds: string[];
+                interviewee: string | null;
+                /** @enum {string} */
+                kind: "onsite" | "inquiry" | "evidence" | "task";
+                occurredOn: string | null;
+                place: string | null;
+                title: string;
+            }[];
+            referralTo: string | null;
+            /** @description 举报人：仅本案承办监察员可见（《劳动保障监察条例》第九条第三款）；投诉为 null */
+            reporter: ({
+                /** @enum {string|null} */
+                anonymous: null;
+                note: string;
+                /** @enum {boolean} */
+                withheld: true;
+            } | {
+                address: string | null;
+                anonymous: boolean;
+                idNumber: string | null;
+                name: string | null;
+                phone: string | null;
+                rewardRequested: boolean;
+                /** @enum {boolean} */
+                withheld: false;
+            }) | null;
+            requests: {
+                attendTime: string | null;
+                deadline: string;
+                /** @description 随要求制作的询问通知书 */
+                documentId: string | null;
+                id: string;
+                issuedOn: string;
+                materials: string[];
+                note: string | null;
+                place: string | null;
+                receivedOn: string | null;
+            }[];
+            /** @enum {string} */
+            source: "complaint" | "report" | "ex_officio" | "campaign" | "supervision";
+            sourceLabel: string;
+            state: string;
+            stateLabel: string;
+            version: number;
+            violationEndedOn: string | null;
+            violations: {
+                amountFen: number | null;
+                facts: string;
+                id: string;
+                label: string;
+                open: boolean;
+                type: string;
+            }[];
+        };
+        InspectionCaseInput: {
+            actions: {
+                accept: boolean;
+                assignInspectors: boolean;
+                check: boolean;
+                close: boolean;
+                decidePenalty: boolean;
+                endInvestigation: boolean;
+                extend: boolean;
+                order: boolean;
+                proposePenalty: boolean;
+                record: boolean;
+                refer: boolean;
+                refuse: boolean;
+                request: boolean;
+                requestExtension: boolean;
+                requestFiling: boolean;
+                startInvestigation: boolean;
+                withdraw: boolean;
+            };
+            approvals: components["schemas"]["InspectionApprovalInput"][];
+            campaignId: string | null;
+            clocks: {
+                dueDate: string | null;
+                id: string;
+                name: string;
+                ruleId: string;
+                status: string;
+            }[];
+            closed: boolean;
+            complainant: string | null;
+            decision: string | null;
+            decisionLabel: string | null;
+            decisionReason: string | null;
+            documents: {
+                id: string;
+                number: string | null;
+                shortCode: string | null;
+                state: string;
+                title: string;
+                type: string;
+            }[];
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            events: {
+                allowed: boolean;
+                event: string;
+                label: string;
+                to: string;
+                unmet: {
+                    basis: string;
+                    earliestDate: string | null;
+                    guard: string;
+                    message: string;
+                }[];
+            }[];
+            extended: boolean;
+            filedOn: string | null;
+            id: string;
+            inspectors: {
+                certificateNumber: string;
+                certificateValid: boolean;
+                lead: boolean;
+                name: string;
+                userId: string;
+            }[];
+            isHandlingInspector: boolean;
+            matterId: string;
+            matterNumber: string;
+            narrative: string;
+            number: string;
+            outcomes: {
+                amountFen: number | null;
+                checkedOn: string | null;
+                complied: boolean | null;
+                createdAt: string | null;
+                deadline: string | null;
+                documentId: string | null;
+                fineFen: number | null;
+                hearingDeadline: string | null;
+                id: string;
+                kind: string;
+                ratePercent: number | null;
+                summary: string;
+            }[];
+            /** @description 拟处罚的听证与法制审核（未拟处罚为 null） */
+            penalty: components["schemas"]["InspectionPenaltyInput"] | null;
+            receivedOn: string | null;
+            records: {
+                content: string;
+                createdAt: string | null;
+                /** @description 随记录制作的询问笔录、现场检查笔录 */
+                documentId: string | null;
+                doneAt: string | null;
+                dueDate: string | null;
+                id: string;
+                inspectorIds: string[];
+                interviewee: string | null;
+                /** @enum {string} */
+                kind: "onsite" | "inquiry" | "evidence" | "task";
+                occurredOn: string | null;
+                place: string | null;
+                title: string;
+            }[];
+            referralTo: string | null;
+            /** @description 举报人：仅本案承办监察员可见（《劳动保障监察条例》第九条第三款）；投诉为 null */
+            reporter: ({
+                /** @enum {string|null} */
+                anonymous: null;
+                note: string;
+                /** @enum {boolean} */
+                withheld: true;
+            } | {
+                address: string | null;
+                anonymous: boolean;
+                idNumber: string | null;
+                name: string | null;
+                phone: string | null;
+                rewardRequested: boolean;
+                /** @enum {boolean} */
+                withheld: false;
+            }) | null;
+            requests: {
+                attendTime: string | null;
+                deadline: string;
+                /** @description 随要求制作的询问通知书 */
+                documentId: string | null;
+                id: string;
+                issuedOn: string;
+                materials: string[];
+                note: string | null;
+                place: string | null;
+                receivedOn: string | null;
+            }[];
+            /** @enum {string} */
+            source: "complaint" | "report" | "ex_officio" | "campaign" | "supervision";
+            sourceLabel: string;
+            state: string;
+            stateLabel: string;
+            version: number;
+            violationEndedOn: string | null;
+            violations: {
+                amountFen: number | null;
+                facts: string;
+                id: string;
+                label: string;
+                open: boolean;
+                type: string;
+            }[];
+        };
+        InspectionListItem: {
+            closed: boolean;
+            employerName: string | null;
+            id: string;
+            matterNumber: string;
+            nextDue: string | null;
+            number: string;
+            receivedOn: string | null;
+            /** @enum {string|null} */
+            source: "complaint" | "report" | "ex_officio" | "campaign" | "supervision" | null;
+            sourceLabel: string;
+            state: string;
+            stateLabel: string;
+        };
+        InspectionListItemInput: {
+            closed: boolean;
+            employerName: string | null;
+            id: string;
+            matterNumber: string;
+            nextDue: string | null;
+            number: string;
+            receivedOn: string | null;
+            /** @enum {string|null} */
+            source: "complaint" | "report" | "ex_officio" | "campaign" | "supervision" | null;
+            sourceLabel: string;
+            state: string;
+            stateLabel: string;
+        };
+        InspectionPenalty: {
+            actions: {
+                legalReview: boolean;
+                recordHearing: boolean;
+                requestHearing: boolean;
+                scheduleHearing: boolean;
+            };
+            basis: string | null;
+            decided: boolean;
+            earliestHearingDate: string;
+            fineFen: number;
+            hearing: {
+                held: {
+                    hearingOfficer: string;
+                    heldOn: string;
+                    opinion: string | null;
+                    transcript: string;
+                } | null;
+                requestedOn: string;
+                scheduled: {
+                    hearingDate: string;
+                    hearingOfficer: string;
+                    hearingTime: string;
+                    noticeDocumentId: string;
+                    place: string;
+                } | null;
+            } | null;
+            hearingDeadline: string | null;
+            hearingWindowOpen: boolean;
+            label: string | null;
+            legalReview: {
+                /** @enum {string} */
+                conclusion: "approved" | "revise" | "rejected";
+                conclusionLabel: string;
+                opinion: string;
+                reviewedOn: string;
+                reviewer: string;
+            } | null;
+            legalReviewBasis: string;
+            legalReviewMinFen: number;
+            legalReviewRequired: boolean;
+            noticeDocumentId: string | null;
+            outcomeId: string;
+            today: string;
+        };
+        InspectionPenaltyInput: {
+            actions: {
+                legalReview: boolean;
+                recordHearing: boolean;
+                requestHearing: boolean;
+                scheduleHearing: boolean;
+            };
+            basis: string | null;
+            decided: boolean;
+            earliestHearingDate: string;
+            fineFen: number;
+            hearing: {
+                held: {
+                    hearingOfficer: string;
+                    heldOn: string;
+                    opinion: string | null;
+                    transcript: string;
+                } | null;
+                requestedOn: string;
+                scheduled: {
+                    hearingDate: string;
+                    hearingOfficer: string;
+                    hearingTime: string;
+                    noticeDocumentId: string;
+                    place: string;
+                } | null;
+            } | null;
+            hearingDeadline: string | null;
+            hearingWindowOpen: boolean;
+            label: string | null;
+            legalReview: {
+                /** @enum {string} */
+                conclusion: "approved" | "revise" | "rejected";
+                conclusionLabel: string;
+                opinion: string;
+                reviewedOn: string;
+                reviewer: string;
+            } | null;
+            legalReviewBasis: string;
+            legalReviewMinFen: number;
+            legalReviewRequired: boolean;
+            noticeDocumentId: string | null;
+            outcomeId: string;
+            today: string;
+        };
+        InspectionStepOutcome: {
+            approvalId?: string;
+            compensationFen?: number | null;
+            compensationId?: string | null;
+            complied?: boolean;
+            /** @description 本步骤签发的文书 */
+            documents?: {
+                id: string;
+                number: string;
+                shortCode: string;
+            }[];
+            dueDate?: string | null;
+            /** @description 听证：申请、排期、笔录 */
+            hearing?: {
+                held?: {
+                    attendees?: string;
+                    documentId?: string;
+                    hearingOfficer: string;
+                    heldOn: string;
+                    opinion?: string;
+                    recordedBy: string;
+                    recorder?: string;
+                    transcript: string;
+                };
+                requestedOn: string;
+                scheduled?: {
+                    hearingDate: string;
+                    hearingOfficer: string;
+                    hearingTime: string;
+                    noticeDocumentId: string;
+                    place: string;
+                };
+            };
+            hearingDeadline?: string | null;
+            /** @description 新建的记录或材料要求 */
+            id?: string;
+            legalReview?: {
+                /** @enum {string} */
+                conclusion?: "approved" | "revise" | "rejected";
+                opinion: string;
+                recordedBy: string;
+                reviewedOn: string;
+                reviewer: string;
+            };
+            outcomeId?: string;
+            /** @description 报请负责人审批：已提交、等待审批 */
+            pendingApproval?: {
+                approvalId: string;
+                /** @enum {string} */
+                kind: "filing" | "extension" | "revocation" | "closing";
+                /** @enum {string} */
+                state: "pending";
+            };
+            policeReferral?: {
+                met: boolean;
+                reasons: string[];
+            };
+            range?: {
+                basis: string;
+                code: string;
+                label: string;
+                maxFen: number;
+                minFen: number;
+            };
+            /** @description 审批同意时办理的步骤的结果 */
+            result?: {
+                approvalId?: string;
+                compensationFen?: number | null;
+                compensationId?: string | null;
+                complied?: boolean;
+                /** @description 本步骤签发的文书 */
+                documents?: {
+                    id: string;
+                    number: string;
+                    shortCode: string;
+                }[];
+                dueDate?: string | null;
+                /** @description 听证：申请、排期、笔录 */
+                hearing?: {
+                    held?: {
+                        attendees?: string;
+                        documentId?: string;
+                        hearingOfficer: string;
+                        heldOn: string;
+                        opinion?: string;
+                        recordedBy: string;
+                        recorder?: string;
+                        transcript: string;
+                    };
+                    requestedOn: string;
+                    scheduled?: {
+                        hearingDate: string;
+                        hearingOfficer: string;
+                        hearingTime: string;
+                        noticeDocumentId: string;
+                        place: string;
+                    };
+                };
+                hearingDeadline?: string | null;
+                /** @description 新建的记录或材料要求 */
+                id?: string;
+                legalReview?: {
+                    /** @enum {string} */
+                    conclusion?: "approved" | "revise" | "rejected";
+                    opinion: string;
+                    recordedBy: string;
+                    reviewedOn: string;
+                    reviewer: string;
+                };
+                outcomeId?: string;
+                /** @description 报请负责人审批：已提交、等待审批 */
+                pendingApproval?: {
+                    approvalId: string;
+                    /** @enum {string} */
+                    kind: "filing" | "extension" | "revocation" | "closing";
+                    /** @enum {string} */
+                    state: "pending";
+                };
+                policeReferral?: {
+                    met: boolean;
+                    reasons: string[];
+                };
+                range?: {
+                    basis: string;
+                    code: string;
+                    label: string;
+                    maxFen: number;
+                    minFen: number;
+                };
+                /** @enum {string} */
+                state?: "pending" | "approved" | "rejected";
+                transferId?: string | null;
+            };
+            /** @enum {string} */
+            state?: "pending" | "approved" | "rejected";
+            transferId?: string | null;
+        };
+        InspectionStepOutcomeInput: {
+            approvalId?: string;
+            compensationFen?: number | null;
+            compensationId?: string | null;
+            complied?: boolean;
+            /** @description 本步骤签发的文书 */
+            documents?: {
+                id: string;
+                number: string;
+                shortCode: string;
+            }[];
+            dueDate?: string | null;
+            /** @description 听证：申请、排期、笔录 */
+            hearing?: {
+                held?: {
+                    attendees?: string;
+                    documentId?: string;
+                    hearingOfficer: string;
+                    heldOn: string;
+                    opinion?: string;
+                    recordedBy: string;
+                    recorder?: string;
+                    transcript: string;
+                };
+                requestedOn: string;
+                scheduled?: {
+                    hearingDate: string;
+                    hearingOfficer: string;
+                    hearingTime: string;
+                    noticeDocumentId: string;
+                    place: string;
+                };
+            };
+            hearingDeadline?: string | null;
+            /** @description 新建的记录或材料要求 */
+            id?: string;
+            legalReview?: {
+                /** @enum {string} */
+                conclusion?: "approved" | "revise" | "rejected";
+                opinion: string;
+                recordedBy: string;
+                reviewedOn: string;
+                reviewer: string;
+            };
+            outcomeId?: string;
+            /** @description 报请负责人审批：已提交、等待审批 */
+            pendingApproval?: {
+                approvalId: string;
+                /** @enum {string} */
+                kind: "filing" | "extension" | "revocation" | "closing";
+                /** @enum {string} */
+                state: "pending";
+            };
+            policeReferral?: {
+                met: boolean;
+                reasons: string[];
+            };
+            range?: {
+                basis: string;
+                code: string;
+                label: string;
+                maxFen: number;
+                minFen: number;
+            };
+            /** @description 审批同意时办理的步骤的结果 */
+            result?: {
+                approvalId?: string;
+                compensationFen?: number | null;
+                compensationId?: string | null;
+                complied?: boolean;
+                /** @description 本步骤签发的文书 */
+                documents?: {
+                    id: string;
+                    number: string;
+                    shortCode: string;
+                }[];
+                dueDate?: string | null;
+                /** @description 听证：申请、排期、笔录 */
+                hearing?: {
+                    held?: {
+                        attendees?: string;
+                        documentId?: string;
+                        hearingOfficer: string;
+                        heldOn: string;
+                        opinion?: string;
+                        recordedBy: string;
+                        recorder?: string;
+                        transcript: string;
+                    };
+                    requestedOn: string;
+                    scheduled?: {
+                        hearingDate: string;
+                        hearingOfficer: string;
+                        hearingTime: string;
+                        noticeDocumentId: string;
+                        place: string;
+                    };
+                };
+                hearingDeadline?: string | null;
+                /** @description 新建的记录或材料要求 */
+                id?: string;
+                legalReview?: {
+                    /** @enum {string} */
+                    conclusion?: "approved" | "revise" | "rejected";
+                    opinion: string;
+                    recordedBy: string;
+                    reviewedOn: string;
+                    reviewer: string;
+                };
+                outcomeId?: string;
+                /** @description 报请负责人审批：已提交、等待审批 */
+                pendingApproval?: {
+                    approvalId: string;
+                    /** @enum {string} */
+                    kind: "filing" | "extension" | "revocation" | "closing";
+                    /** @enum {string} */
+                    state: "pending";
+                };
+                policeReferral?: {
+                    met: boolean;
+                    reasons: string[];
+                };
+                range?: {
+                    basis: string;
+                    code: string;
+                    label: string;
+                    maxFen: number;
+                    minFen: number;
+                };
+                /** @enum {string} */
+                state?: "pending" | "approved" | "rejected";
+                transferId?: string | null;
+            };
+            /** @enum {string} */
+            state?: "pending" | "approved" | "rejected";
+            transferId?: string | null;
+        };
+        IssuedDocument: {
+            id: string;
+            number: string;
+            type: string;
+        };
+        IssuedDocumentInput: {
+            id: string;
+            number: string;
+            type: string;
         };
         Jurisdiction: {
             code: string;
