@@ -43322,8 +43322,8 @@ export interface components {
             /** @description 本步骤签发的文书 */
             documents?: {
                 id: string;
-                number: string;
-                shortCode: string;
+                number: string | null;
+                shortCode?: string;
             }[];
             dueDate?: string | null;
             /** @description 听证：申请、排期、笔录 */
@@ -43350,6 +43350,8 @@ export interface components {
             hearingDeadline?: string | null;
             /** @description 新建的记录或材料要求 */
             id?: string;
+            /** @description 指派后的承办监察员人数 */
+            inspectorCount?: number;
             legalReview?: {
                 /** @enum {string} */
                 conclusion?: "approved" | "revise" | "rejected";
@@ -43387,8 +43389,8 @@ export interface components {
                 /** @description 本步骤签发的文书 */
                 documents?: {
                     id: string;
-                    number: string;
-                    shortCode: string;
+                    number: string | null;
+                    shortCode?: string;
                 }[];
                 dueDate?: string | null;
                 /** @description 听证：申请、排期、笔录 */
@@ -43415,6 +43417,8 @@ export interface components {
                 hearingDeadline?: string | null;
                 /** @description 新建的记录或材料要求 */
                 id?: string;
+                /** @description 指派后的承办监察员人数 */
+                inspectorCount?: number;
                 legalReview?: {
                     /** @enum {string} */
                     conclusion?: "approved" | "revise" | "rejected";
@@ -43459,8 +43463,8 @@ export interface components {
             /** @description 本步骤签发的文书 */
             documents?: {
                 id: string;
-                number: string;
-                shortCode: string;
+                number: string | null;
+                shortCode?: string;
             }[];
             dueDate?: string | null;
             /** @description 听证：申请、排期、笔录 */
@@ -43487,6 +43491,8 @@ export interface components {
             hearingDeadline?: string | null;
             /** @description 新建的记录或材料要求 */
             id?: string;
+            /** @description 指派后的承办监察员人数 */
+            inspectorCount?: number;
             legalReview?: {
                 /** @enum {string} */
                 conclusion?: "approved" | "revise" | "rejected";
@@ -43524,8 +43530,8 @@ export interface components {
                 /** @description 本步骤签发的文书 */
                 documents?: {
                     id: string;
-                    number: string;
-                    shortCode: string;
+                    number: string | null;
+                    shortCode?: string;
                 }[];
                 dueDate?: string | null;
                 /** @description 听证：申请、排期、笔录 */
@@ -43552,6 +43558,8 @@ export interface components {
                 hearingDeadline?: string | null;
                 /** @description 新建的记录或材料要求 */
                 id?: string;
+                /** @description 指派后的承办监察员人数 */
+                inspectorCount?: number;
                 legalReview?: {
                     /** @enum {string} */
                     conclusion?: "approved" | "revise" | "rejected";
