@@ -1,3 +1,4 @@
+// Over 400 lines: the penalty panel and the four forms of its hearing and legal review (行政处罚法第五十八条、第六十四条) read together; split the forms out when another is added.
 import { Button, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { FormError } from '../../../components/FormError';
