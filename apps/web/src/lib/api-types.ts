@@ -3813,13 +3813,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -3912,10 +3906,19 @@ export interface paths {
                     content: {
                         "application/json": {
                             hearings: {
-                                [key: string]: unknown;
+                                arbitratorIds: string[];
+                                caseId: string;
+                                caseNumber: string;
+                                endsAt: string;
+                                id: string;
+                                roomId: string;
+                                startsAt: string;
+                                state: string;
                             }[];
                             rooms: {
-                                [key: string]: unknown;
+                                id: string;
+                                location: string;
+                                name: string;
                             }[];
                         };
                     };
@@ -4002,9 +4005,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ArbitrationCaseSummary"][];
                         };
                     };
                 };
@@ -4088,9 +4089,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationCase"];
                     };
                 };
                 /** @description Default Response */
@@ -4183,13 +4182,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4297,13 +4290,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4395,7 +4382,25 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                comment: string | null;
+                                decidedAt: string | null;
+                                decidedByName: string | null;
+                                decidedOn: string | null;
+                                documentId: string | null;
+                                id: string;
+                                kind: string;
+                                label: string;
+                                requestedAt: string;
+                                requestedByName: string;
+                                requestedOn: string;
+                                /** @enum {string} */
+                                state: "pending" | "approved" | "rejected";
+                                subjectId: string;
+                                subjectLabel: string;
+                                /** @enum {string} */
+                                subjectType: "case" | "matter";
+                                summary: string;
+                                version: number;
                             }[];
                         };
                     };
@@ -4482,7 +4487,14 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                arbitrator: boolean;
+                                /** @description 应回避的理由（含依据）；null：无须回避 */
+                                barred: string | null;
+                                /** @description 持仲裁员证但已过期或未生效 */
+                                certificateInvalid: boolean;
+                                clerk: boolean;
+                                name: string;
+                                userId: string;
                             }[];
                         };
                     };
@@ -4582,13 +4594,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4694,13 +4700,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4807,13 +4807,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4912,13 +4906,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5019,13 +5007,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5123,13 +5105,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5234,13 +5210,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5340,13 +5310,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5447,13 +5411,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5556,13 +5514,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5680,13 +5632,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5792,13 +5738,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -5901,13 +5841,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6013,13 +5947,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6119,13 +6047,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6226,13 +6148,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6330,13 +6246,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6463,13 +6373,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6565,13 +6469,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6671,13 +6569,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6779,13 +6671,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6887,13 +6773,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7015,13 +6895,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7121,13 +6995,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7233,13 +7101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7407,13 +7269,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -7507,7 +7363,10 @@ export interface paths {
                             closed: boolean;
                             date: string;
                             pending: {
-                                [key: string]: unknown;
+                                caseId: string;
+                                categoryLabel: string;
+                                number: string;
+                                stateLabel: string;
                             }[];
                         };
                     };
@@ -7587,7 +7446,10 @@ export interface paths {
                             closed: boolean;
                             date: string;
                             pending: {
-                                [key: string]: unknown;
+                                caseId: string;
+                                categoryLabel: string;
+                                number: string;
+                                stateLabel: string;
                             }[];
                         };
                     };
@@ -7681,9 +7543,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["ArbitrationAwardItem"][];
                             minimumWageFen: number;
                         };
                     };
@@ -7782,13 +7642,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            case: {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["ArbitrationStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -15632,9 +15486,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["InspectionCampaign"][];
                         };
                     };
                 };
@@ -15731,7 +15583,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            cases: {
+                                caseId: string;
+                                caseNumber: string;
+                                employerId: string;
+                            }[];
+                            id: string;
                         };
                     };
                 };
@@ -15813,9 +15670,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionCampaignDetail"];
                     };
                 };
                 /** @description Default Response */
@@ -15900,9 +15755,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["InspectionListItem"][];
                         };
                     };
                 };
@@ -16041,7 +15894,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            case: components["schemas"]["InspectionCase"];
+                            caseId: string;
+                            caseNumber: string;
+                            matterId: string;
+                            matterNumber: string;
                         };
                     };
                 };
@@ -16132,9 +15989,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionCase"];
                     };
                 };
                 /** @description Default Response */
@@ -16235,9 +16090,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16354,9 +16207,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16458,9 +16309,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16568,9 +16417,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16772,9 +16619,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16874,9 +16719,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -16976,9 +16819,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17076,9 +16917,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17169,7 +17008,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            items: {
+                                /** @enum {string} */
+                                channel: "sms" | "phone" | "mail" | "in_person" | "none";
+                                createdAt: string;
+                                id: string;
+                                /** @description 已脱敏 */
+                                recipient: string;
+                                sentAt: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "sending" | "sent" | "logged" | "failed" | "recorded";
+                                template: string;
+                            }[];
                         };
                     };
                 };
@@ -17270,9 +17120,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17376,9 +17224,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17480,9 +17326,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17582,9 +17426,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17686,9 +17528,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17791,9 +17631,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -17900,9 +17738,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18009,9 +17845,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18130,9 +17964,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18229,9 +18061,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18339,9 +18169,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18449,9 +18277,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18548,9 +18374,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18650,9 +18474,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["InspectionActionResult"];
                     };
                 };
                 /** @description Default Response */
@@ -18743,9 +18565,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                [key: string]: unknown;
-                            }[];
+                            items: components["schemas"]["InspectionCase"][];
                         };
                     };
                 };
@@ -18829,7 +18649,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                [key: string]: unknown;
+                                basis: string;
+                                code: string;
+                                label: string;
+                                maxFen: number;
+                                minFen: number;
+                                per: string;
                             }[];
                         };
                     };
@@ -42059,6 +41884,492 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ArbitrationAwardItem: {
+            amountFen?: number;
+            claimType: string;
+            /** @enum {string} */
+            finality: "final" | "non_final";
+            text: string;
+            why: string;
+        };
+        ArbitrationAwardItemInput: {
+            amountFen?: number;
+            claimType: string;
+            /** @enum {string} */
+            finality: "final" | "non_final";
+            text: string;
+            why: string;
+        };
+        ArbitrationCase: {
+            applicantSigned: boolean;
+            /** @description 当前可办理的步骤及其法定前提（未满足的不可办理） */
+            availableEvents: components["schemas"]["ArbitrationGuardedStep"][];
+            awards: {
+                finalDocumentId: string | null;
+                id: string;
+                items: components["schemas"]["ArbitrationAwardItem"][];
+                minimumWageFen: number;
+                nonFinalDocumentId: string | null;
+            }[];
+            caseId: string;
+            checklist: components["schemas"]["ArbitrationCheckItem"][];
+            claims: {
+                amountFen: number | null;
+                claimId: string;
+                facts: string;
+                label: string;
+                periodFrom: string | null;
+                periodTo: string | null;
+                type: string;
+            }[];
+            clocks: {
+                dueDate: string;
+                extensionApprover: string | null;
+                id: string;
+                ruleId: string;
+                status: string;
+                suspendedDays: number;
+                triggerDate: string;
+            }[];
+            closed: boolean;
+            collective: boolean;
+            collectiveContract: boolean;
+            /** @description 集体争议：一次性告知的期限与出具情况（非集体争议为 null） */
+            collectiveNotice: {
+                canIssue: boolean;
+                clockStatus: string | null;
+                dueDate: string | null;
+                hearingSet: boolean;
+                issuedDocumentId: string | null;
+                issuedNumber: string | null;
+                tribunalSet: boolean;
+            } | null;
+            competentCommission: string | null;
+            consents: {
+                /** @enum {string} */
+                act: "change_claims" | "abandon_claims" | "admit_claims" | "accept_settlement" | "withdraw";
+                actLabel: string;
+                at: string;
+                by: string;
+                documentRef: string;
+                id: string;
+                names: string[];
+                note: string | null;
+                partyIds: string[];
+                signedOn: string;
+            }[];
+            copiesSubmitted: number;
+            correctionDeadline: string | null;
+            documents: components["schemas"]["ArbitrationCaseDocument"][];
+            employerDomicile: string | null;
+            evidence: {
+                form?: string;
+                source: string;
+                title: string;
+            }[];
+            facts: string;
+            hearings: {
+                endsAt: string;
+                id: string;
+                postponedReason: string | null;
+                room: string;
+                roomId: string;
+                startsAt: string;
+                state: string;
+            }[];
+            materials: components["schemas"]["ArbitrationMaterial"][];
+            matterId: string;
+            matterNumber: string;
+            missingItems: string[];
+            number: string;
+            outcome: string | null;
+            outcomeAmountFen: number | null;
+            parties: {
+                name: string;
+                partyId: string;
+                representative: boolean;
+                /** @enum {string} */
+                role: "worker" | "employer";
+            }[];
+            partyNotices: {
+                at: string;
+                body: string;
+                channel: string;
+                id: string;
+                recipient: string;
+                sentAt: string | null;
+                state: string;
+                template: string;
+            }[];
+            performancePlace: string | null;
+            procedure: {
+                earliestHearingDate: string | null;
+                upcoming: components["schemas"]["ArbitrationGuardedStep"][];
+            };
+            receivedAt: string;
+            records: {
+                at: string;
+                by: string;
+                id: string;
+                kind: string;
+                summary: string;
+            }[];
+            redirectExplanation: string | null;
+            rejectionReason: string | null;
+            representatives: {
+                name: string;
+                phone?: string;
+            }[];
+            representedWorkers: {
+                name: string;
+                partyId: string;
+            }[];
+            sameDayCategory: string | null;
+            sameDayLabel: string | null;
+            simplified: boolean;
+            simplifiedGrounds: string[];
+            simplifiedOptions: {
+                amountWithinCap: boolean;
+                canApply: boolean;
+                canConvert: boolean;
+                capFen: number;
+                totalFen: number;
+            };
+            state: string;
+            stateLabel: string;
+            tribunal: {
+                name: string;
+                role: string;
+                side: string | null;
+                userId: string;
+            }[];
+            version: number;
+            withinJurisdiction: boolean | null;
+            witnesses: {
+                address: string;
+                name: string;
+            }[];
+            workerCount: number | null;
+        };
+        ArbitrationCaseDocument: {
+            id: string;
+            issuedDate: string | null;
+            number: string | null;
+            state: string;
+            title: string;
+            type: string;
+        };
+        ArbitrationCaseDocumentInput: {
+            id: string;
+            issuedDate: string | null;
+            number: string | null;
+            state: string;
+            title: string;
+            type: string;
+        };
+        ArbitrationCaseInput: {
+            applicantSigned: boolean;
+            /** @description 当前可办理的步骤及其法定前提（未满足的不可办理） */
+            availableEvents: components["schemas"]["ArbitrationGuardedStepInput"][];
+            awards: {
+                finalDocumentId: string | null;
+                id: string;
+                items: components["schemas"]["ArbitrationAwardItemInput"][];
+                minimumWageFen: number;
+                nonFinalDocumentId: string | null;
+            }[];
+            caseId: string;
+            checklist: components["schemas"]["ArbitrationCheckItemInput"][];
+            claims: {
+                amountFen: number | null;
+                claimId: string;
+                facts: string;
+                label: string;
+                periodFrom: string | null;
+                periodTo: string | null;
+                type: string;
+            }[];
+            clocks: {
+                dueDate: string;
+                extensionApprover: string | null;
+                id: string;
+                ruleId: string;
+                status: string;
+                suspendedDays: number;
+                triggerDate: string;
+            }[];
+            closed: boolean;
+            collective: boolean;
+            collectiveContract: boolean;
+            /** @description 集体争议：一次性告知的期限与出具情况（非集体争议为 null） */
+            collectiveNotice: {
+                canIssue: boolean;
+                clockStatus: string | null;
+                dueDate: string | null;
+                hearingSet: boolean;
+                issuedDocumentId: string | null;
+                issuedNumber: string | null;
+                tribunalSet: boolean;
+            } | null;
+            competentCommission: string | null;
+            consents: {
+                /** @enum {string} */
+                act: "change_claims" | "abandon_claims" | "admit_claims" | "accept_settlement" | "withdraw";
+                actLabel: string;
+                at: string;
+                by: string;
+                documentRef: string;
+                id: string;
+                names: string[];
+                note: string | null;
+                partyIds: string[];
+                signedOn: string;
+            }[];
+            copiesSubmitted: number;
+            correctionDeadline: string | null;
+            documents: components["schemas"]["ArbitrationCaseDocumentInput"][];
+            employerDomicile: string | null;
+            evidence: {
+                form?: string;
+                source: string;
+                title: string;
+            }[];
+            facts: string;
+            hearings: {
+                endsAt: string;
+                id: string;
+                postponedReason: string | null;
+                room: string;
+                roomId: string;
+                startsAt: string;
+                state: string;
+            }[];
+            materials: components["schemas"]["ArbitrationMaterialInput"][];
+            matterId: string;
+            matterNumber: string;
+            missingItems: string[];
+            number: string;
+            outcome: string | null;
+            outcomeAmountFen: number | null;
+            parties: {
+                name: string;
+                partyId: string;
+                representative: boolean;
+                /** @enum {string} */
+                role: "worker" | "employer";
+            }[];
+            partyNotices: {
+                at: string;
+                body: string;
+                channel: string;
+                id: string;
+                recipient: string;
+                sentAt: string | null;
+                state: string;
+                template: string;
+            }[];
+            performancePlace: string | null;
+            procedure: {
+                earliestHearingDate: string | null;
+                upcoming: components["schemas"]["ArbitrationGuardedStepInput"][];
+            };
+            receivedAt: string;
+            records: {
+                at: string;
+                by: string;
+                id: string;
+                kind: string;
+                summary: string;
+            }[];
+            redirectExplanation: string | null;
+            rejectionReason: string | null;
+            representatives: {
+                name: string;
+                phone?: string;
+            }[];
+            representedWorkers: {
+                name: string;
+                partyId: string;
+            }[];
+            sameDayCategory: string | null;
+            sameDayLabel: string | null;
+            simplified: boolean;
+            simplifiedGrounds: string[];
+            simplifiedOptions: {
+                amountWithinCap: boolean;
+                canApply: boolean;
+                canConvert: boolean;
+                capFen: number;
+                totalFen: number;
+            };
+            state: string;
+            stateLabel: string;
+            tribunal: {
+                name: string;
+                role: string;
+                side: string | null;
+                userId: string;
+            }[];
+            version: number;
+            withinJurisdiction: boolean | null;
+            witnesses: {
+                address: string;
+                name: string;
+            }[];
+            workerCount: number | null;
+        };
+        ArbitrationCaseSummary: {
+            caseId: string;
+            closed: boolean;
+            matterId: string;
+            matterNumber: string;
+            number: string;
+            openedAt: string;
+            sameDayCategory: string | null;
+            sameDayLabel: string | null;
+            state: string;
+            stateLabel: string;
+        };
+        ArbitrationCaseSummaryInput: {
+            caseId: string;
+            closed: boolean;
+            matterId: string;
+            matterNumber: string;
+            number: string;
+            openedAt: string;
+            sameDayCategory: string | null;
+            sameDayLabel: string | null;
+            state: string;
+            stateLabel: string;
+        };
+        ArbitrationCheckItem: {
+            basis: string;
+            /** @enum {string} */
+            code: "party_standing" | "jurisdiction" | "dispute_scope" | "limitation" | "specific_claims" | "materials";
+            label: string;
+            messages: string[];
+            /** @enum {string} */
+            status: "pass" | "fail" | "warning" | "redirect";
+        };
+        ArbitrationCheckItemInput: {
+            basis: string;
+            /** @enum {string} */
+            code: "party_standing" | "jurisdiction" | "dispute_scope" | "limitation" | "specific_claims" | "materials";
+            label: string;
+            messages: string[];
+            /** @enum {string} */
+            status: "pass" | "fail" | "warning" | "redirect";
+        };
+        ArbitrationGuardedStep: {
+            allowed: boolean;
+            event: string;
+            label: string;
+            unmet: components["schemas"]["GuardUnmet"][];
+        };
+        ArbitrationGuardedStepInput: {
+            allowed: boolean;
+            event: string;
+            label: string;
+            unmet: components["schemas"]["GuardUnmetInput"][];
+        };
+        ArbitrationMaterial: {
+            copies?: number;
+            /** @enum {string} */
+            form: "原件" | "复印件";
+            /** @enum {string} */
+            kind: "application" | "applicant_id" | "respondent_info" | "evidence" | "authorization" | "representatives" | "other";
+            pages: number;
+            title: string;
+        };
+        ArbitrationMaterialInput: {
+            copies?: number;
+            /** @enum {string} */
+            form: "原件" | "复印件";
+            /** @enum {string} */
+            kind: "application" | "applicant_id" | "respondent_info" | "evidence" | "authorization" | "representatives" | "other";
+            pages: number;
+            title: string;
+        };
+        ArbitrationStepResult: {
+            acceptedDate?: string;
+            agents?: {
+                authority: string;
+                identity?: string;
+                name: string;
+            }[];
+            approvalId?: string;
+            arbitrators?: string[];
+            awardDueDate?: string | null;
+            case: components["schemas"]["ArbitrationCase"];
+            /** @description 收件初审：材料是否齐全 */
+            complete?: boolean;
+            consentId?: string;
+            consents?: string[];
+            defencePeriod?: string;
+            documents: components["schemas"]["IssuedDocument"][];
+            evidenceDeadline?: string | null;
+            explanation?: string;
+            grounds?: string[];
+            hearingId?: string;
+            items?: components["schemas"]["ArbitrationAwardItem"][];
+            /** @description 收件初审：一次性列明的全部补正事项 */
+            missingItems?: string[];
+            /** @description 简易处理通知：发出的当事人通知编号 */
+            notices?: string[];
+            presidingId?: string;
+            recomposeTribunal?: boolean;
+            recordId?: string;
+            result?: {
+                checklist: components["schemas"]["ArbitrationCheckItem"][];
+                complete: boolean;
+                conditionsMet: boolean;
+                missingItems: string[];
+                withinJurisdiction: boolean;
+            };
+            satisfactionRequests?: string[];
+            simplified?: boolean;
+            writtenHearing?: components["schemas"]["WrittenHearing"];
+        };
+        ArbitrationStepResultInput: {
+            acceptedDate?: string;
+            agents?: {
+                authority: string;
+                identity?: string;
+                name: string;
+            }[];
+            approvalId?: string;
+            arbitrators?: string[];
+            awardDueDate?: string | null;
+            case: components["schemas"]["ArbitrationCaseInput"];
+            /** @description 收件初审：材料是否齐全 */
+            complete?: boolean;
+            consentId?: string;
+            consents?: string[];
+            defencePeriod?: string;
+            documents: components["schemas"]["IssuedDocumentInput"][];
+            evidenceDeadline?: string | null;
+            explanation?: string;
+            grounds?: string[];
+            hearingId?: string;
+            items?: components["schemas"]["ArbitrationAwardItemInput"][];
+            /** @description 收件初审：一次性列明的全部补正事项 */
+            missingItems?: string[];
+            /** @description 简易处理通知：发出的当事人通知编号 */
+            notices?: string[];
+            presidingId?: string;
+            recomposeTribunal?: boolean;
+            recordId?: string;
+            result?: {
+                checklist: components["schemas"]["ArbitrationCheckItemInput"][];
+                complete: boolean;
+                conditionsMet: boolean;
+                missingItems: string[];
+                withinJurisdiction: boolean;
+            };
+            satisfactionRequests?: string[];
+            simplified?: boolean;
+            writtenHearing?: components["schemas"]["WrittenHearingInput"];
+        };
         AuditRecord: {
             action: string;
             actorName: string;
@@ -42964,6 +43275,874 @@ export interface components {
                 version: number;
                 year: number;
             }[];
+        };
+        GuardUnmet: {
+            basis: string;
+            /** @description YYYY-MM-DD；null：须先办理某事，等待不能满足 */
+            earliestDate: string | null;
+            guard: string;
+            message: string;
+        };
+        GuardUnmetInput: {
+            basis: string;
+            /** @description YYYY-MM-DD；null：须先办理某事，等待不能满足 */
+            earliestDate: string | null;
+            guard: string;
+            message: string;
+        };
+        InspectionActionResult: {
+            case: components["schemas"]["InspectionCase"];
+            result?: components["schemas"]["InspectionStepOutcome"];
+        };
+        InspectionActionResultInput: {
+            case: components["schemas"]["InspectionCaseInput"];
+            result?: components["schemas"]["InspectionStepOutcomeInput"];
+        };
+        InspectionApproval: {
+            basis: string;
+            canDecide: boolean;
+            decidedBy: string | null;
+            decidedOn: string | null;
+            documentId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "filing" | "extension" | "revocation" | "closing";
+            label: string;
+            opinion: string | null;
+            /** @description 报批时提交的内容 */
+            request: {
+                /**
+                 * @default sms
+                 * @enum {string}
+                 */
+                channel: "sms" | "phone" | "mail" | "in_person";
+                evidenceOfCorrection?: string;
+                facts?: string;
+                /** @enum {string} */
+                kind?: "filing" | "extension" | "revocation" | "closing";
+                opinion?: string;
+                /** @description 延长理由 / 撤销理由 */
+                reason?: string;
+                /** @description 结案：处理结果 */
+                resultText?: string;
+                /**
+                 * @description 撤销立案类别：违法行为轻微且已改正 / 违法事实不能成立（终结调查）
+                 * @default withdrawal
+                 * @enum {string}
+                 */
+                revocation: "withdrawal" | "investigation_end";
+            };
+            requestedBy: string;
+            requestedOn: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected";
+            stateLabel: string;
+            version: number;
+        };
+        InspectionApprovalInput: {
+            basis: string;
+            canDecide: boolean;
+            decidedBy: string | null;
+            decidedOn: string | null;
+            documentId: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "filing" | "extension" | "revocation" | "closing";
+            label: string;
+            opinion: string | null;
+            /** @description 报批时提交的内容 */
+            request: {
+                /**
+                 * @default sms
+                 * @enum {string}
+                 */
+                channel: "sms" | "phone" | "mail" | "in_person";
+                evidenceOfCorrection?: string;
+                facts?: string;
+                /** @enum {string} */
+                kind?: "filing" | "extension" | "revocation" | "closing";
+                opinion?: string;
+                /** @description 延长理由 / 撤销理由 */
+                reason?: string;
+                /** @description 结案：处理结果 */
+                resultText?: string;
+                /**
+                 * @description 撤销立案类别：违法行为轻微且已改正 / 违法事实不能成立（终结调查）
+                 * @default withdrawal
+                 * @enum {string}
+                 */
+                revocation: "withdrawal" | "investigation_end";
+            };
+            requestedBy: string;
+            requestedOn: string;
+            /** @enum {string} */
+            state: "pending" | "approved" | "rejected";
+            stateLabel: string;
+            version: number;
+        };
+        InspectionCampaign: {
+            /** @description 检查的用人单位数 */
+            employers: number;
+            endsOn: string;
+            id: string;
+            name: string;
+            startsOn: string;
+            topic: string;
+        };
+        InspectionCampaignDetail: {
+            employers: {
+                caseId: string | null;
+                caseNumber: string | null;
+                creditCode: string | null;
+                employerId: string;
+                name: string;
+                state: string | null;
+            }[];
+            endsOn: string;
+            id: string;
+            name: string;
+            startsOn: string;
+            topic: string;
+        };
+        InspectionCampaignDetailInput: {
+            employers: {
+                caseId: string | null;
+                caseNumber: string | null;
+                creditCode: string | null;
+                employerId: string;
+                name: string;
+                state: string | null;
+            }[];
+            endsOn: string;
+            id: string;
+            name: string;
+            startsOn: string;
+            topic: string;
+        };
+        InspectionCampaignInput: {
+            /** @description 检查的用人单位数 */
+            employers: number;
+            endsOn: string;
+            id: string;
+            name: string;
+            startsOn: string;
+            topic: string;
+        };
+        InspectionCase: {
+            actions: {
+                accept: boolean;
+                assignInspectors: boolean;
+                check: boolean;
+                close: boolean;
+                decidePenalty: boolean;
+                endInvestigation: boolean;
+                extend: boolean;
+                order: boolean;
+                proposePenalty: boolean;
+                record: boolean;
+                refer: boolean;
+                refuse: boolean;
+                request: boolean;
+                requestExtension: boolean;
+                requestFiling: boolean;
+                startInvestigation: boolean;
+                withdraw: boolean;
+            };
+            approvals: components["schemas"]["InspectionApproval"][];
+            campaignId: string | null;
+            clocks: {
+                dueDate: string | null;
+                id: string;
+                name: string;
+                ruleId: string;
+                status: string;
+            }[];
+            closed: boolean;
+            complainant: string | null;
+            decision: string | null;
+            decisionLabel: string | null;
+            decisionReason: string | null;
+            documents: {
+                id: string;
+                number: string | null;
+                shortCode: string | null;
+                state: string;
+                title: string;
+                type: string;
+            }[];
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            events: {
+                allowed: boolean;
+                event: string;
+                label: string;
+                to: string;
+                unmet: {
+                    basis: string;
+                    earliestDate: string | null;
+                    guard: string;
+                    message: string;
+                }[];
+            }[];
+            extended: boolean;
+            filedOn: string | null;
+            id: string;
+            inspectors: {
+                certificateNumber: string;
+                certificateValid: boolean;
+                lead: boolean;
+                name: string;
+                userId: string;
+            }[];
+            isHandlingInspector: boolean;
+            matterId: string;
+            matterNumber: string;
+            narrative: string;
+            number: string;
+            outcomes: {
+                amountFen: number | null;
+                checkedOn: string | null;
+                complied: boolean | null;
+                createdAt: string | null;
+                deadline: string | null;
+                documentId: string | null;
+                fineFen: number | null;
+                hearingDeadline: string | null;
+                id: string;
+                kind: string;
+                ratePercent: number | null;
+                summary: string;
+            }[];
+            /** @description 拟处罚的听证与法制审核（未拟处罚为 null） */
+            penalty: components["schemas"]["InspectionPenalty"] | null;
+            receivedOn: string | null;
+            records: {
+                content: string;
+                createdAt: string | null;
+                /** @description 随记录制作的询问笔录、现场检查笔录 */
+                documentId: string | null;
+                doneAt: string | null;
+                dueDate: string | null;
+                id: string;
+                inspectorIds: string[];
+                interviewee: string | null;
+                /** @enum {string} */
+                kind: "onsite" | "inquiry" | "evidence" | "task";
+                occurredOn: string | null;
+                place: string | null;
+                title: string;
+            }[];
+            referralTo: string | null;
+            /** @description 举报人：仅本案承办监察员可见（《劳动保障监察条例》第九条第三款）；投诉为 null */
+            reporter: ({
+                /** @enum {string|null} */
+                anonymous: null;
+                note: string;
+                /** @enum {boolean} */
+                withheld: true;
+            } | {
+                address: string | null;
+                anonymous: boolean;
+                idNumber: string | null;
+                name: string | null;
+                phone: string | null;
+                rewardRequested: boolean;
+                /** @enum {boolean} */
+                withheld: false;
+            }) | null;
+            requests: {
+                attendTime: string | null;
+                deadline: string;
+                /** @description 随要求制作的询问通知书 */
+                documentId: string | null;
+                id: string;
+                issuedOn: string;
+                materials: string[];
+                note: string | null;
+                place: string | null;
+                receivedOn: string | null;
+            }[];
+            /** @enum {string} */
+            source: "complaint" | "report" | "ex_officio" | "campaign" | "supervision";
+            sourceLabel: string;
+            state: string;
+            stateLabel: string;
+            version: number;
+            violationEndedOn: string | null;
+            violations: {
+                amountFen: number | null;
+                facts: string;
+                id: string;
+                label: string;
+                open: boolean;
+                type: string;
+            }[];
+        };
+        InspectionCaseInput: {
+            actions: {
+                accept: boolean;
+                assignInspectors: boolean;
+                check: boolean;
+                close: boolean;
+                decidePenalty: boolean;
+                endInvestigation: boolean;
+                extend: boolean;
+                order: boolean;
+                proposePenalty: boolean;
+                record: boolean;
+                refer: boolean;
+                refuse: boolean;
+                request: boolean;
+                requestExtension: boolean;
+                requestFiling: boolean;
+                startInvestigation: boolean;
+                withdraw: boolean;
+            };
+            approvals: components["schemas"]["InspectionApprovalInput"][];
+            campaignId: string | null;
+            clocks: {
+                dueDate: string | null;
+                id: string;
+                name: string;
+                ruleId: string;
+                status: string;
+            }[];
+            closed: boolean;
+            complainant: string | null;
+            decision: string | null;
+            decisionLabel: string | null;
+            decisionReason: string | null;
+            documents: {
+                id: string;
+                number: string | null;
+                shortCode: string | null;
+                state: string;
+                title: string;
+                type: string;
+            }[];
+            employer: {
+                creditCode: string | null;
+                id: string;
+                name: string;
+            } | null;
+            events: {
+                allowed: boolean;
+                event: string;
+                label: string;
+                to: string;
+                unmet: {
+                    basis: string;
+                    earliestDate: string | null;
+                    guard: string;
+                    message: string;
+                }[];
+            }[];
+            extended: boolean;
+            filedOn: string | null;
+            id: string;
+            inspectors: {
+                certificateNumber: string;
+                certificateValid: boolean;
+                lead: boolean;
+                name: string;
+                userId: string;
+            }[];
+            isHandlingInspector: boolean;
+            matterId: string;
+            matterNumber: string;
+            narrative: string;
+            number: string;
+            outcomes: {
+                amountFen: number | null;
+                checkedOn: string | null;
+                complied: boolean | null;
+                createdAt: string | null;
+                deadline: string | null;
+                documentId: string | null;
+                fineFen: number | null;
+                hearingDeadline: string | null;
+                id: string;
+                kind: string;
+                ratePercent: number | null;
+                summary: string;
+            }[];
+            /** @description 拟处罚的听证与法制审核（未拟处罚为 null） */
+            penalty: components["schemas"]["InspectionPenaltyInput"] | null;
+            receivedOn: string | null;
+            records: {
+                content: string;
+                createdAt: string | null;
+                /** @description 随记录制作的询问笔录、现场检查笔录 */
+                documentId: string | null;
+                doneAt: string | null;
+                dueDate: string | null;
+                id: string;
+                inspectorIds: string[];
+                interviewee: string | null;
+                /** @enum {string} */
+                kind: "onsite" | "inquiry" | "evidence" | "task";
+                occurredOn: string | null;
+                place: string | null;
+                title: string;
+            }[];
+            referralTo: string | null;
+            /** @description 举报人：仅本案承办监察员可见（《劳动保障监察条例》第九条第三款）；投诉为 null */
+            reporter: ({
+                /** @enum {string|null} */
+                anonymous: null;
+                note: string;
+                /** @enum {boolean} */
+                withheld: true;
+            } | {
+                address: string | null;
+                anonymous: boolean;
+                idNumber: string | null;
+                name: string | null;
+                phone: string | null;
+                rewardRequested: boolean;
+                /** @enum {boolean} */
+                withheld: false;
+            }) | null;
+            requests: {
+                attendTime: string | null;
+                deadline: string;
+                /** @description 随要求制作的询问通知书 */
+                documentId: string | null;
+                id: string;
+                issuedOn: string;
+                materials: string[];
+                note: string | null;
+                place: string | null;
+                receivedOn: string | null;
+            }[];
+            /** @enum {string} */
+            source: "complaint" | "report" | "ex_officio" | "campaign" | "supervision";
+            sourceLabel: string;
+            state: string;
+            stateLabel: string;
+            version: number;
+            violationEndedOn: string | null;
+            violations: {
+                amountFen: number | null;
+                facts: string;
+                id: string;
+                label: string;
+                open: boolean;
+                type: string;
+            }[];
+        };
+        InspectionListItem: {
+            closed: boolean;
+            employerName: string | null;
+            id: string;
+            matterNumber: string;
+            nextDue: string | null;
+            number: string;
+            receivedOn: string | null;
+            /** @enum {string|null} */
+            source: "complaint" | "report" | "ex_officio" | "campaign" | "supervision" | null;
+            sourceLabel: string;
+            state: string;
+            stateLabel: string;
+        };
+        InspectionListItemInput: {
+            closed: boolean;
+            employerName: string | null;
+            id: string;
+            matterNumber: string;
+            nextDue: string | null;
+            number: string;
+            receivedOn: string | null;
+            /** @enum {string|null} */
+            source: "complaint" | "report" | "ex_officio" | "campaign" | "supervision" | null;
+            sourceLabel: string;
+            state: string;
+            stateLabel: string;
+        };
+        InspectionPenalty: {
+            actions: {
+                legalReview: boolean;
+                recordHearing: boolean;
+                requestHearing: boolean;
+                scheduleHearing: boolean;
+            };
+            basis: string | null;
+            decided: boolean;
+            earliestHearingDate: string;
+            fineFen: number;
+            hearing: {
+                held: {
+                    hearingOfficer: string;
+                    heldOn: string;
+                    opinion: string | null;
+                    transcript: string;
+                } | null;
+                requestedOn: string;
+                scheduled: {
+                    hearingDate: string;
+                    hearingOfficer: string;
+                    hearingTime: string;
+                    noticeDocumentId: string;
+                    place: string;
+                } | null;
+            } | null;
+            hearingDeadline: string | null;
+            hearingWindowOpen: boolean;
+            label: string | null;
+            legalReview: {
+                /** @enum {string} */
+                conclusion: "approved" | "revise" | "rejected";
+                conclusionLabel: string;
+                opinion: string;
+                reviewedOn: string;
+                reviewer: string;
+            } | null;
+            legalReviewBasis: string;
+            legalReviewMinFen: number;
+            legalReviewRequired: boolean;
+            noticeDocumentId: string | null;
+            outcomeId: string;
+            today: string;
+        };
+        InspectionPenaltyInput: {
+            actions: {
+                legalReview: boolean;
+                recordHearing: boolean;
+                requestHearing: boolean;
+                scheduleHearing: boolean;
+            };
+            basis: string | null;
+            decided: boolean;
+            earliestHearingDate: string;
+            fineFen: number;
+            hearing: {
+                held: {
+                    hearingOfficer: string;
+                    heldOn: string;
+                    opinion: string | null;
+                    transcript: string;
+                } | null;
+                requestedOn: string;
+                scheduled: {
+                    hearingDate: string;
+                    hearingOfficer: string;
+                    hearingTime: string;
+                    noticeDocumentId: string;
+                    place: string;
+                } | null;
+            } | null;
+            hearingDeadline: string | null;
+            hearingWindowOpen: boolean;
+            label: string | null;
+            legalReview: {
+                /** @enum {string} */
+                conclusion: "approved" | "revise" | "rejected";
+                conclusionLabel: string;
+                opinion: string;
+                reviewedOn: string;
+                reviewer: string;
+            } | null;
+            legalReviewBasis: string;
+            legalReviewMinFen: number;
+            legalReviewRequired: boolean;
+            noticeDocumentId: string | null;
+            outcomeId: string;
+            today: string;
+        };
+        InspectionStepOutcome: {
+            approvalId?: string;
+            compensationFen?: number | null;
+            compensationId?: string | null;
+            complied?: boolean;
+            /** @description 本步骤签发的文书 */
+            documents?: {
+                id: string;
+                number: string | null;
+                shortCode?: string;
+            }[];
+            dueDate?: string | null;
+            /** @description 听证：申请、排期、笔录 */
+            hearing?: {
+                held?: {
+                    attendees?: string;
+                    documentId?: string;
+                    hearingOfficer: string;
+                    heldOn: string;
+                    opinion?: string;
+                    recordedBy: string;
+                    recorder?: string;
+                    transcript: string;
+                };
+                requestedOn: string;
+                scheduled?: {
+                    hearingDate: string;
+                    hearingOfficer: string;
+                    hearingTime: string;
+                    noticeDocumentId: string;
+                    place: string;
+                };
+            };
+            hearingDeadline?: string | null;
+            /** @description 新建的记录或材料要求 */
+            id?: string;
+            /** @description 指派后的承办监察员人数 */
+            inspectorCount?: number;
+            legalReview?: {
+                /** @enum {string} */
+                conclusion?: "approved" | "revise" | "rejected";
+                opinion: string;
+                recordedBy: string;
+                reviewedOn: string;
+                reviewer: string;
+            };
+            outcomeId?: string;
+            /** @description 报请负责人审批：已提交、等待审批 */
+            pendingApproval?: {
+                approvalId: string;
+                /** @enum {string} */
+                kind: "filing" | "extension" | "revocation" | "closing";
+                /** @enum {string} */
+                state: "pending";
+            };
+            policeReferral?: {
+                met: boolean;
+                reasons: string[];
+            };
+            range?: {
+                basis: string;
+                code: string;
+                label: string;
+                maxFen: number;
+                minFen: number;
+            };
+            /** @description 审批同意时办理的步骤的结果 */
+            result?: {
+                approvalId?: string;
+                compensationFen?: number | null;
+                compensationId?: string | null;
+                complied?: boolean;
+                /** @description 本步骤签发的文书 */
+                documents?: {
+                    id: string;
+                    number: string | null;
+                    shortCode?: string;
+                }[];
+                dueDate?: string | null;
+                /** @description 听证：申请、排期、笔录 */
+                hearing?: {
+                    held?: {
+                        attendees?: string;
+                        documentId?: string;
+                        hearingOfficer: string;
+                        heldOn: string;
+                        opinion?: string;
+                        recordedBy: string;
+                        recorder?: string;
+                        transcript: string;
+                    };
+                    requestedOn: string;
+                    scheduled?: {
+                        hearingDate: string;
+                        hearingOfficer: string;
+                        hearingTime: string;
+                        noticeDocumentId: string;
+                        place: string;
+                    };
+                };
+                hearingDeadline?: string | null;
+                /** @description 新建的记录或材料要求 */
+                id?: string;
+                /** @description 指派后的承办监察员人数 */
+                inspectorCount?: number;
+                legalReview?: {
+                    /** @enum {string} */
+                    conclusion?: "approved" | "revise" | "rejected";
+                    opinion: string;
+                    recordedBy: string;
+                    reviewedOn: string;
+                    reviewer: string;
+                };
+                outcomeId?: string;
+                /** @description 报请负责人审批：已提交、等待审批 */
+                pendingApproval?: {
+                    approvalId: string;
+                    /** @enum {string} */
+                    kind: "filing" | "extension" | "revocation" | "closing";
+                    /** @enum {string} */
+                    state: "pending";
+                };
+                policeReferral?: {
+                    met: boolean;
+                    reasons: string[];
+                };
+                range?: {
+                    basis: string;
+                    code: string;
+                    label: string;
+                    maxFen: number;
+                    minFen: number;
+                };
+                /** @enum {string} */
+                state?: "pending" | "approved" | "rejected";
+                transferId?: string | null;
+            };
+            /** @enum {string} */
+            state?: "pending" | "approved" | "rejected";
+            transferId?: string | null;
+        };
+        InspectionStepOutcomeInput: {
+            approvalId?: string;
+            compensationFen?: number | null;
+            compensationId?: string | null;
+            complied?: boolean;
+            /** @description 本步骤签发的文书 */
+            documents?: {
+                id: string;
+                number: string | null;
+                shortCode?: string;
+            }[];
+            dueDate?: string | null;
+            /** @description 听证：申请、排期、笔录 */
+            hearing?: {
+                held?: {
+                    attendees?: string;
+                    documentId?: string;
+                    hearingOfficer: string;
+                    heldOn: string;
+                    opinion?: string;
+                    recordedBy: string;
+                    recorder?: string;
+                    transcript: string;
+                };
+                requestedOn: string;
+                scheduled?: {
+                    hearingDate: string;
+                    hearingOfficer: string;
+                    hearingTime: string;
+                    noticeDocumentId: string;
+                    place: string;
+                };
+            };
+            hearingDeadline?: string | null;
+            /** @description 新建的记录或材料要求 */
+            id?: string;
+            /** @description 指派后的承办监察员人数 */
+            inspectorCount?: number;
+            legalReview?: {
+                /** @enum {string} */
+                conclusion?: "approved" | "revise" | "rejected";
+                opinion: string;
+                recordedBy: string;
+                reviewedOn: string;
+                reviewer: string;
+            };
+            outcomeId?: string;
+            /** @description 报请负责人审批：已提交、等待审批 */
+            pendingApproval?: {
+                approvalId: string;
+                /** @enum {string} */
+                kind: "filing" | "extension" | "revocation" | "closing";
+                /** @enum {string} */
+                state: "pending";
+            };
+            policeReferral?: {
+                met: boolean;
+                reasons: string[];
+            };
+            range?: {
+                basis: string;
+                code: string;
+                label: string;
+                maxFen: number;
+                minFen: number;
+            };
+            /** @description 审批同意时办理的步骤的结果 */
+            result?: {
+                approvalId?: string;
+                compensationFen?: number | null;
+                compensationId?: string | null;
+                complied?: boolean;
+                /** @description 本步骤签发的文书 */
+                documents?: {
+                    id: string;
+                    number: string | null;
+                    shortCode?: string;
+                }[];
+                dueDate?: string | null;
+                /** @description 听证：申请、排期、笔录 */
+                hearing?: {
+                    held?: {
+                        attendees?: string;
+                        documentId?: string;
+                        hearingOfficer: string;
+                        heldOn: string;
+                        opinion?: string;
+                        recordedBy: string;
+                        recorder?: string;
+                        transcript: string;
+                    };
+                    requestedOn: string;
+                    scheduled?: {
+                        hearingDate: string;
+                        hearingOfficer: string;
+                        hearingTime: string;
+                        noticeDocumentId: string;
+                        place: string;
+                    };
+                };
+                hearingDeadline?: string | null;
+                /** @description 新建的记录或材料要求 */
+                id?: string;
+                /** @description 指派后的承办监察员人数 */
+                inspectorCount?: number;
+                legalReview?: {
+                    /** @enum {string} */
+                    conclusion?: "approved" | "revise" | "rejected";
+                    opinion: string;
+                    recordedBy: string;
+                    reviewedOn: string;
+                    reviewer: string;
+                };
+                outcomeId?: string;
+                /** @description 报请负责人审批：已提交、等待审批 */
+                pendingApproval?: {
+                    approvalId: string;
+                    /** @enum {string} */
+                    kind: "filing" | "extension" | "revocation" | "closing";
+                    /** @enum {string} */
+                    state: "pending";
+                };
+                policeReferral?: {
+                    met: boolean;
+                    reasons: string[];
+                };
+                range?: {
+                    basis: string;
+                    code: string;
+                    label: string;
+                    maxFen: number;
+                    minFen: number;
+                };
+                /** @enum {string} */
+                state?: "pending" | "approved" | "rejected";
+                transferId?: string | null;
+            };
+            /** @enum {string} */
+            state?: "pending" | "approved" | "rejected";
+            transferId?: string | null;
+        };
+        IssuedDocument: {
+            id: string;
+            number: string;
+            type: string;
+        };
+        IssuedDocumentInput: {
+            id: string;
+            number: string;
+            type: string;
         };
         Jurisdiction: {
             code: string;

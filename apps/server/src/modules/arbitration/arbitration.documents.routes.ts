@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { approvalsOf } from '../cases';
 import { assertCaseVisible } from '../cases';
-import { z } from 'zod';
 import { errorResponses } from '../../platform/errors';
 import {
   correctAward,
@@ -13,10 +12,10 @@ import {
 import { recordAgents } from './arbitration.agents';
 import { determineFinality } from './arbitration.conduct';
 import { act, audited, caseStep } from './arbitration.http';
+import { approvalListSchema } from './arbitration.responses';
 import { settingNumber } from './arbitration.runtime';
 import {
   agentsBody,
-  anyObject,
   approvalRequestBody,
   awardCorrectionBody,
   caseParam,
@@ -117,7 +116,7 @@ export const documentStepRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['仲裁'],
         summary: '本案的审批事项（立案审批、结案审批）及其审批人、日期',
         params: caseParam,
-        response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses },
+        response: { 200: approvalListSchema, ...errorResponses },
       },
     },
     async (req) => {

@@ -20,7 +20,6 @@ import { act, audited, caseStep } from './arbitration.http';
 import { assertArbitrationStep } from './arbitration.procedure';
 import { settingNumber } from './arbitration.runtime';
 import {
-  anyObject,
   awardBody,
   calendarQuery,
   caseParam,
@@ -32,12 +31,17 @@ import {
   mediationBody,
   postponeBody,
   recordBody,
-  resultSchema,
   resumeBody,
   stepBody,
   suspendBody,
   tribunalBody,
 } from './arbitration.schema';
+import {
+  arbitratorsSchema,
+  calendarSchema,
+  determineSchema,
+  stepResultSchema,
+} from './arbitration.responses';
 import { addRecord } from './arbitration.steps';
 import { calendar } from './arbitration.presenter';
 import {
@@ -49,7 +53,7 @@ import {
 import { dayStart } from '../../platform/time';
 
 const tags = ['仲裁'];
-const ok = { 200: resultSchema, 422: errorSchema, ...errorResponses };
+const ok = { 200: stepResultSchema, 422: errorSchema, ...errorResponses };
 
 /** Tribunal, hearing calendar, conduct of the case, award and closure. */
 export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -68,7 +72,7 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '可选仲裁员：本案辖区持有效仲裁员证的人员，并标明应回避者',
         params: caseParam,
-        response: { 200: z.object({ items: z.array(anyObject) }), ...errorResponses },
+        response: { 200: arbitratorsSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -125,7 +129,7 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '仲裁庭室日历（庭室 × 日期）',
         querystring: calendarQuery,
         response: {
-          200: z.object({ rooms: z.array(anyObject), hearings: z.array(anyObject) }),
+          200: calendarSchema,
           ...errorResponses,
         },
       },
@@ -256,7 +260,7 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '逐项判断终局或非终局（十二个月当地月最低工资标准，调解仲裁法第四十七条）',
         body: determineBody,
         response: {
-          200: z.object({ minimumWageFen: z.number(), items: z.array(anyObject) }),
+          200: determineSchema,
           ...errorResponses,
         },
       },

@@ -8,7 +8,8 @@ import { assertCaseVisible } from '../cases';
 import { StaleCase } from '../cases';
 import { presentCase } from './arbitration.presenter';
 import type { Trx } from './arbitration.runtime';
-import { caseParam, resultSchema } from './arbitration.schema';
+import { stepResultSchema } from './arbitration.responses';
+import { caseParam } from './arbitration.schema';
 
 /** Route options of a step on one case: matter.read at the door (the machine checks the post), the
  * case id, the body, and the answer every step gives (the fresh case, or 422 with what is missing). */
@@ -20,15 +21,16 @@ export function caseStep<B extends z.ZodTypeAny>(summary: string, body: B) {
       summary,
       params: caseParam,
       body,
-      response: { 200: resultSchema, 422: errorSchema, ...errorResponses },
+      response: { 200: stepResultSchema, 422: errorSchema, ...errorResponses },
     },
   };
 }
 
-export interface ActResult {
-  documents?: { type: string; id: string; number: string }[];
-  [key: string]: unknown;
-}
+/** What a step's work gives back (the route adds the fresh case view); `step` is not answered. */
+export type ActResult = Omit<z.infer<typeof stepResultSchema>, 'case' | 'documents'> & {
+  documents?: { type: string; id: string; number: string }[] | undefined;
+  step?: unknown;
+};
 
 /**
  * Runs one arbitration step on a visible case in ONE transaction and answers with the fresh case view;

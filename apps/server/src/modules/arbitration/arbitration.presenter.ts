@@ -14,7 +14,8 @@ import { activeRolesIn, jurisdictionChain } from '../cases';
 import { stateLabel } from '../cases';
 import { loadApplication } from './arbitration.data';
 import { arbitrationStepVerdicts } from './arbitration.procedure';
-import { SAME_DAY_LABELS } from './arbitration.review';
+import type { AwardItem } from './arbitration.responses';
+import { type CheckItem, SAME_DAY_LABELS } from './arbitration.review';
 import { tribunalOf } from './arbitration.tribunal';
 
 type Exec = Kysely<DB>;
@@ -131,7 +132,7 @@ export async function presentCase(ctx: AppContext, caseId: string, auth: AuthCon
     simplified: d.app.simplified,
     simplifiedGrounds: d.app.simplified_grounds,
     simplifiedOptions: simplifiedOpts,
-    checklist: d.app.checklist as unknown[],
+    checklist: d.app.checklist as CheckItem[],
     missingItems: d.app.missing_items,
     correctionDeadline: d.app.correction_deadline,
     rejectionReason: d.app.rejection_reason,
@@ -163,7 +164,7 @@ export async function presentCase(ctx: AppContext, caseId: string, auth: AuthCon
     })),
     awards: awards.map((a) => ({
       id: a.id,
-      items: a.items as unknown[],
+      items: a.items as AwardItem[],
       minimumWageFen: Number(a.minimum_wage_fen),
       finalDocumentId: a.final_document_id,
       nonFinalDocumentId: a.non_final_document_id,

@@ -22,7 +22,6 @@ import { registerProcedureCheck } from '../cases';
 import { writtenHearingRoutes } from './arbitration.written.routes';
 import {
   acceptBody,
-  anyObject,
   caseParam,
   createBody,
   dayBody,
@@ -30,15 +29,18 @@ import {
   redirectBody,
   rejectBody,
   simplifiedBody,
-  resultSchema,
   reviewBody,
 } from './arbitration.schema';
+import {
+  caseListSchema,
+  caseViewSchema,
+  pendingSameDaySchema as pendingSchema,
+  stepResultSchema,
+} from './arbitration.responses';
 import { createAtWindow, reviewAndIssue, updateDetails } from './arbitration.service';
 import { decideSimplified } from './arbitration.simplified';
 
 const tags = ['仲裁'];
-const listSchema = z.object({ items: z.array(anyObject) });
-const pendingSchema = z.object({ date: z.string(), pending: z.array(anyObject), closed: z.boolean() });
 
 /** Arbitration (仲裁): application and preliminary review, acceptance, day close; hearings in hearingRoutes. */
 export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
@@ -58,7 +60,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
           matterId: z.string().uuid().optional(),
           open: z.coerce.boolean().optional(),
         }),
-        response: { 200: listSchema, ...errorResponses },
+        response: { 200: caseListSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -76,7 +78,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '仲裁案件：申请书、初审清单、补正、仲裁庭、开庭、记录、裁决、文书与期限',
         params: caseParam,
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: caseViewSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -94,7 +96,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
         summary:
           '窗口收取仲裁申请并初审：材料齐全当场出具收件回执；不全则出具一次性列明全部补正事项及期限的补正通知书（办案规则第二十九条）',
         body: createBody,
-        response: { 201: resultSchema, 422: errorSchema, ...errorResponses },
+        response: { 201: stepResultSchema, 422: errorSchema, ...errorResponses },
       },
     },
     async (req, reply) => {

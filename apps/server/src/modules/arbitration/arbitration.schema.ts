@@ -288,10 +288,6 @@ export const closeBody = z.strictObject({
   amountFen: z.number().int().min(0).optional(),
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: presenter objects documented by their TypeScript types.
-export const anyObject: z.ZodType<any> = z.record(z.string(), z.unknown());
-export const resultSchema = z.object({ case: anyObject }).catchall(z.unknown());
-
 /** A party's agents with the authority the power of attorney grants (调解仲裁法第二十四条). */
 export const agentsBody = z.strictObject({
   partyId: uuid,

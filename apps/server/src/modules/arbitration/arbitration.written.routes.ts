@@ -4,35 +4,9 @@ import { todayIso } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
 import { assertCaseVisible } from '../cases';
 import { act, caseStep } from './arbitration.http';
+import { writtenSchema } from './arbitration.responses';
 import { caseParam } from './arbitration.schema';
 import { orderWrittenHearing, writtenHearingView } from './arbitration.written';
-
-export const writtenSchema = z
-  .object({
-    caseId: z.string(),
-    basis: z.string(),
-    orderedBy: z.string(),
-    statementDue: z.string().describe('提交陈述意见和证据的期限（YYYY-MM-DD，含当日）'),
-    replyDue: z.string().describe('提交质证意见的期限（YYYY-MM-DD，含当日）'),
-    statementOpen: z.boolean(),
-    replyOpen: z.boolean(),
-    decidable: z.boolean().describe('仲裁庭现在可以作出裁决'),
-    viewer: z.enum(['worker', 'employer']).nullable().describe('门户：查看者一方；工作人员为 null'),
-    blocking: z.string().nullable(),
-    submissions: z.array(
-      z.object({
-        role: z.enum(['worker', 'employer']),
-        roleLabel: z.string(),
-        round: z.enum(['statement', 'reply']),
-        roundLabel: z.string(),
-        text: z.string(),
-        evidence: z.array(z.string()),
-        submittedBy: z.string(),
-        submittedAt: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'WrittenHearing' });
 
 const orderBody = z.strictObject({
   bothPartiesAgreed: z.boolean().describe('双方当事人同意书面审理'),

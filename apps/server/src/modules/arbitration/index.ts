@@ -5,4 +5,5 @@ export { createApplicationFromMatter } from './arbitration.service';
 export { caseParam } from './arbitration.schema';
 export { submitWritten, writtenHearingView } from './arbitration.written';
 export type { WrittenMember } from './arbitration.written';
-export { submitBody, writtenSchema } from './arbitration.written.routes';
+export { submitBody } from './arbitration.written.routes';
+export { writtenSchema } from './arbitration.responses';

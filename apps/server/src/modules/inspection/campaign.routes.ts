@@ -3,7 +3,8 @@ import { actorOf } from '../../platform/auth';
 import { errorResponses, errors } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
 import { campaignDetail, createCampaign } from './campaign.service';
-import { anyObject, campaignBody, idParam, listSchema } from './inspection.schema';
+import { campaignCreatedSchema, campaignDetailSchema, campaignListSchema } from './inspection.responses';
+import { campaignBody, idParam } from './inspection.schema';
 
 const tags = ['劳动保障监察'];
 
@@ -16,7 +17,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     '/inspection/campaigns',
     {
       config: { auth: 'inspection.work' },
-      schema: { tags, summary: '专项检查列表', response: { 200: listSchema, ...errorResponses } },
+      schema: { tags, summary: '专项检查列表', response: { 200: campaignListSchema, ...errorResponses } },
     },
     async (req) => {
       const scope = await scopeOf(db, req.auth!, 'inspection.work');
@@ -55,7 +56,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '发起专项检查：每家用人单位依职权立案一件',
         body: campaignBody,
-        response: { 201: anyObject, ...errorResponses },
+        response: { 201: campaignCreatedSchema, ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -72,7 +73,7 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '专项检查详情（各单位的案件状态）',
         params: idParam,
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: campaignDetailSchema, ...errorResponses },
       },
     },
     async (req) => {

@@ -22,6 +22,7 @@ import {
 import { loadInspectionCase, requireState, rolesOnCase, today } from './inspection.access';
 import type { approvalDecisionBody, approvalRequestBody } from './inspection.schema';
 import type { CaseRow } from './inspection.service';
+import type { StepOutcome } from './inspection.responses';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 type Trx = Transaction<DB>;
@@ -195,7 +196,9 @@ export async function decideApproval(
     { approve: body.approve, comment: body.opinion, version: body.version },
     c.id,
   );
-  return { approvalId, state: out.approval.state, ...(body.approve && { result: out.result }) };
+  // The step the approval carried out answers as the step itself would (inspection.responses.ts).
+  const result = out.result as StepOutcome['result'];
+  return { approvalId, state: out.approval.state, ...(body.approve && { result }) };
 }
 
 /** The case's approvals as the case page shows them, with whether this user may decide. */
@@ -211,7 +214,7 @@ export async function approvalsView(exec: Exec, auth: AuthContext, c: CaseRow) {
     label: INSPECTION_APPROVALS[kind].label,
     state: r.state,
     stateLabel: { pending: '待审批', approved: '已批准', rejected: '不同意' }[r.state],
-    request: r.payload,
+    request: r.payload as Partial<ApprovalRequest>,
     requestedBy: r.requested_by_name,
     requestedOn: r.requested_on,
     decidedBy: r.decided_by_name,

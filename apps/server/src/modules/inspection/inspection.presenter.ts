@@ -139,9 +139,9 @@ export async function loadInspectionDetail(ctx: AppContext, auth: AuthContext, a
       ext?.source === 'complaint' ? (parties.find((p) => p.role === 'worker')?.name ?? null) : null,
     reporter: reporterRow
       ? reporter
-        ? { withheld: false, ...reporter }
+        ? { withheld: false as const, ...reporter }
         : {
-            withheld: true,
+            withheld: true as const,
             anonymous: null,
             note: '举报人信息依法保密，仅本案承办监察员可见（《劳动保障监察条例》第九条第三款）',
           }

@@ -41,8 +41,17 @@ import {
 import { closeCase, refer } from './inspection.referrals';
 import { listInspectionCases, loadInspectionDetail } from './inspection.presenter';
 import {
+  actionResultSchema,
+  inspectionCaseSchema,
+  inspectionCasesSchema,
+  inspectionListSchema,
+  noticesSchema,
+  penaltyRulesSchema,
+  registeredSchema,
+  type StepOutcome,
+} from './inspection.responses';
+import {
   acceptanceBody,
-  anyObject,
   approvalDecisionBody,
   approvalParam,
   approvalRequestBody,
@@ -58,7 +67,6 @@ import {
   idParam,
   inspectorsBody,
   listQuery,
-  listSchema,
   orderBody,
   outcomeParam,
   penaltyBody,
@@ -105,7 +113,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '监察案件队列（辖区内；mine=true 只看本人承办）',
         querystring: listQuery,
-        response: { 200: listSchema, ...errorResponses },
+        response: { 200: inspectionListSchema, ...errorResponses },
       },
     },
     async (req) => ({
@@ -125,7 +133,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           '登记投诉（本人权益，实名）或举报（可匿名；举报人身份仅承办监察员可见），受理期限五个工作日开始计算',
         body: registerBody,
-        response: { 201: anyObject, 422: errorSchema, ...errorResponses },
+        response: { 201: registeredSchema, 422: errorSchema, ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -143,7 +151,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '监察案件详情（含行政处罚听证、法制审核进度）与当前用户可执行的操作',
         params: idParam,
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: inspectionCaseSchema, ...errorResponses },
       },
     },
     async (req) => detail(req, req.params.id),
@@ -157,7 +165,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '本案向当事人发出的通知（渠道、状态、发送时间；收件人已脱敏）',
         params: idParam,
-        response: { 200: anyObject, ...errorResponses },
+        response: { 200: noticesSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -191,7 +199,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '维权事项的监察案件',
         params: idParam,
-        response: { 200: listSchema, ...errorResponses },
+        response: { 200: inspectionCasesSchema, ...errorResponses },
       },
     },
     async (req) => {
@@ -215,7 +223,8 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     summary: string,
     params: P,
     body: B,
-    run: (c: Ctx, params: z.infer<P>, body: z.infer<B>) => Promise<unknown>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a step that answers nothing returns Promise<void>
+    run: (c: Ctx, params: z.infer<P>, body: z.infer<B>) => Promise<StepOutcome | undefined | void>,
   ) =>
     app.post(
       path,
@@ -226,12 +235,13 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
           summary,
           params,
           body,
-          response: { 200: anyObject, 422: errorSchema, ...errorResponses },
+          response: { 200: actionResultSchema, 422: errorSchema, ...errorResponses },
         },
       },
       async (req) => {
         const p = req.params as z.infer<P> & { id: string };
-        const result = await run(who(req), p, req.body as z.infer<B>);
+        // A step that answers nothing (void) has no `result` in the answer.
+        const result = (await run(who(req), p, req.body as z.infer<B>)) as StepOutcome | undefined;
         return { result, case: await detail(req, p.id) };
       },
     );
@@ -373,7 +383,8 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     c: Ctx,
     caseId: string,
     request: ApprovalRequest,
-    direct: () => Promise<unknown>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a step that answers nothing returns Promise<void>
+    direct: () => Promise<StepOutcome | undefined | void>,
   ) => {
     const { c: row, ext } = await loadInspectionCase(db, c.auth, caseId);
     if (await holdsApprovingPost(db, c.auth, row, request.kind)) return direct();
@@ -521,7 +532,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '罚款幅度（数据表，附依据）',
-        response: { 200: listSchema, ...errorResponses },
+        response: { 200: penaltyRulesSchema, ...errorResponses },
       },
     },
     async () => ({

@@ -166,10 +166,6 @@ export const campaignBody = z.strictObject({
   employers: z.array(employerInput).min(1, '请列明检查的用人单位').max(500),
 });
 
-/** Responses are built by presenters; these schemas document them (OpenAPI). */
-export const anyObject = z.record(z.string(), z.unknown());
-export const listSchema = z.object({ items: z.array(anyObject) });
-
 export const hearingRequestBody = z.strictObject({
   requestedOn: date.optional().describe('当事人提出听证申请的日期（默认今天）'),
   version: z.number().int().min(1).optional(),

@@ -1,4 +1,6 @@
 import { api } from '../../../lib/api';
+import type { Schema } from '../../../lib/api-types';
+import type { ApiPath, BodyOf, ItemOf, MethodOf, ResponseOf } from '../../../lib/api-types-helpers';
 
 export const MATERIAL_KINDS = {
   application: '仲裁申请书',
@@ -11,197 +13,50 @@ export const MATERIAL_KINDS = {
 } as const;
 export type MaterialKind = keyof typeof MATERIAL_KINDS;
 
-export interface Material {
-  kind: MaterialKind;
-  title: string;
-  form: '原件' | '复印件';
-  pages: number;
-  copies?: number;
-}
-
-export interface CheckItem {
-  code: string;
-  label: string;
-  status: 'pass' | 'fail' | 'warning' | 'redirect';
-  messages: string[];
-  basis: string;
-}
-
-export interface CaseDoc {
-  id: string;
-  type: string;
-  title: string;
-  number: string | null;
-  state: string;
-  issuedDate: string | null;
-}
-
-export interface ArbitrationCase {
-  caseId: string;
-  number: string;
-  matterId: string;
-  matterNumber: string;
-  state: string;
-  stateLabel: string;
-  closed: boolean;
-  version: number;
-  collective: boolean;
-  collectiveContract: boolean;
-  collectiveNotice: {
-    dueDate: string | null;
-    clockStatus: string | null;
-    tribunalSet: boolean;
-    hearingSet: boolean;
-    issuedDocumentId: string | null;
-    issuedNumber: string | null;
-    canIssue: boolean;
-  } | null;
-  representedWorkers: { partyId: string; name: string }[];
-  consents: {
-    id: string;
-    act: string;
-    actLabel: string;
-    names: string[];
-    signedOn: string;
-    documentRef: string;
-    by: string;
-    at: string;
-  }[];
-  partyNotices: {
-    id: string;
-    recipient: string;
-    channel: string;
-    state: string;
-    body: string;
-    at: string;
-  }[];
-  simplified: boolean;
-  simplifiedGrounds: string[];
-  simplifiedOptions?: {
-    canApply: boolean;
-    canConvert: boolean;
-    amountWithinCap: boolean;
-    capFen: number;
-    totalFen: number;
-  };
-  representatives: { name: string }[];
-  sameDayCategory: string | null;
-  sameDayLabel: string | null;
-  receivedAt: string;
-  parties: { partyId: string; role: 'worker' | 'employer'; name: string }[];
-  claims: {
-    claimId: string;
-    type: string;
-    label: string;
-    amountFen: number | null;
-    periodFrom: string | null;
-    periodTo: string | null;
-  }[];
-  facts: string;
-  evidence: { title: string; source: string }[];
-  materials: Material[];
-  checklist: CheckItem[];
-  missingItems: string[];
-  correctionDeadline: string | null;
-  redirectExplanation: string | null;
-  tribunal: { userId: string; role: string; side: string | null; name: string }[];
-  hearings: { id: string; room: string; startsAt: string; endsAt: string; state: string }[];
-  records: { id: string; kind: string; summary: string; by: string; at: string }[];
-  awards: { id: string; items: { text: string; finality: string; amountFen?: number; why: string }[] }[];
-  documents: CaseDoc[];
-  clocks: { id: string; ruleId: string; status: string; dueDate: string; extensionApprover: string | null }[];
-  /** Offered steps with the procedure verdict: `allowed` and the unmet legal preconditions. */
-  availableEvents: GuardedStep[];
-  procedure?: { earliestHearingDate: string | null; upcoming: GuardedStep[] };
-}
-
+/** Shapes of the arbitration answers, generated from the server's OpenAPI (arbitration.responses.ts). */
+export type Material = Schema<'ArbitrationMaterial'>;
+export type CheckItem = Schema<'ArbitrationCheckItem'>;
+export type CaseDoc = Schema<'ArbitrationCaseDocument'>;
+export type ArbitrationCase = ResponseOf<'/api/arbitration/cases/{caseId}'>;
 /** A legal precondition of a step that is not met (409 PRECONDITION_UNMET details have the same shape). */
-export interface GuardUnmet {
-  guard: string;
-  message: string;
-  earliestDate: string | null;
-  basis: string;
-}
-
-export interface GuardedStep {
-  event: string;
-  label: string;
-  allowed?: boolean;
-  unmet: GuardUnmet[];
-}
-
-export interface CaseSummary {
-  caseId: string;
-  number: string;
-  stateLabel: string;
-  state: string;
-  closed: boolean;
-  matterId: string;
-  matterNumber: string;
-  sameDayLabel: string | null;
-  openedAt: string;
-}
-
-export interface StepResult {
-  case: ArbitrationCase;
-  documents: { type: string; id: string; number: string }[];
-  complete?: boolean;
-  missingItems?: string[];
-}
-
-export interface PendingSameDay {
-  caseId: string;
-  number: string;
-  stateLabel: string;
-  categoryLabel: string;
-}
-
-export interface Arbitrator {
-  userId: string;
-  name: string;
-  arbitrator: boolean;
-  certificateInvalid: boolean;
-  clerk: boolean;
-  barred: string | null;
-}
-
-export interface CalendarData {
-  rooms: { id: string; name: string; location: string }[];
-  hearings: {
-    id: string;
-    caseId: string;
-    caseNumber: string;
-    roomId: string;
-    startsAt: string;
-    endsAt: string;
-    state: string;
-  }[];
-}
+export type GuardUnmet = Schema<'GuardUnmet'>;
+export type GuardedStep = Schema<'ArbitrationGuardedStep'>;
+export type CaseSummary = ItemOf<ResponseOf<'/api/arbitration/cases'>>;
+export type StepResult = Schema<'ArbitrationStepResult'>;
+export type DayClose = ResponseOf<'/api/arbitration/day-close'>;
+export type PendingSameDay = DayClose['pending'][number];
+export type Arbitrator = ItemOf<ResponseOf<'/api/arbitration/cases/{caseId}/arbitrators'>>;
+export type CalendarData = ResponseOf<'/api/arbitration/calendar'>;
+export type ApplicationBody = BodyOf<'/api/arbitration/applications', 'post'>;
+type StepPath = Extract<ApiPath, `/api/arbitration/cases/{caseId}/${string}`>;
+/** The body of one of the case's steps (POST /api/arbitration/cases/:caseId/…). */
+export type ArbitrationStepBody = {
+  [P in StepPath]: 'post' extends MethodOf<P> ? BodyOf<P, 'post' & MethodOf<P>> : never;
+}[StepPath];
+export type AwardItemInput = BodyOf<'/api/arbitration/determine', 'post'>['items'][number];
 
 const c = (caseId: string, path = '') => `/api/arbitration/cases/${caseId}${path}`;
 
 export const arbitrationApi = {
   list: (query: { matterId?: string; open?: boolean }, signal?: AbortSignal) =>
-    api.get<{ items: CaseSummary[] }>('/api/arbitration/cases', query, signal),
+    api.get<ResponseOf<'/api/arbitration/cases'>>('/api/arbitration/cases', query, signal),
   get: (caseId: string, signal?: AbortSignal) => api.get<ArbitrationCase>(c(caseId), undefined, signal),
-  create: (body: unknown) => api.post<StepResult>('/api/arbitration/applications', body),
-  action: (caseId: string, path: string, body: unknown) => api.post<StepResult>(c(caseId, path), body),
-  postpone: (hearingId: string, body: unknown) =>
+  create: (body: ApplicationBody) => api.post<StepResult>('/api/arbitration/applications', body),
+  action: (caseId: string, path: string, body: ArbitrationStepBody) =>
+    api.post<StepResult>(c(caseId, path), body),
+  postpone: (hearingId: string, body: BodyOf<'/api/arbitration/hearings/{hearingId}/postpone', 'post'>) =>
     api.post<StepResult>(`/api/arbitration/hearings/${hearingId}/postpone`, body),
   arbitrators: (caseId: string, signal?: AbortSignal) =>
-    api.get<{ items: Arbitrator[] }>(c(caseId, '/arbitrators'), undefined, signal),
-  dayClose: (signal?: AbortSignal) =>
-    api.get<{ date: string; pending: PendingSameDay[]; closed: boolean }>(
-      '/api/arbitration/day-close',
+    api.get<ResponseOf<'/api/arbitration/cases/{caseId}/arbitrators'>>(
+      c(caseId, '/arbitrators'),
       undefined,
       signal,
     ),
-  closeDay: () => api.post<{ date: string; closed: boolean }>('/api/arbitration/day-close', {}),
+  dayClose: (signal?: AbortSignal) => api.get<DayClose>('/api/arbitration/day-close', undefined, signal),
+  closeDay: () =>
+    api.post<ResponseOf<'/api/arbitration/day-close', 'post'>>('/api/arbitration/day-close', {}),
   calendar: (from: string, days: number, signal?: AbortSignal) =>
     api.get<CalendarData>('/api/arbitration/calendar', { from, days }, signal),
-  determine: (items: unknown) =>
-    api.post<{ minimumWageFen: number; items: { text: string; finality: string; why: string }[] }>(
-      '/api/arbitration/determine',
-      { items },
-    ),
+  determine: (items: AwardItemInput[]) =>
+    api.post<ResponseOf<'/api/arbitration/determine', 'post'>>('/api/arbitration/determine', { items }),
 };

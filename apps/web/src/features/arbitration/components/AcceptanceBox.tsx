@@ -2,7 +2,7 @@ import { chineseDateOrDash } from '../../../lib/time';
 import { Alert, Button, Form, Input, Modal, Select, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { DocumentServiceCard } from '../../documents/components/DocumentServiceCard';
-import type { StepResult } from '../api/arbitration.api';
+import type { ArbitrationStepBody, StepResult } from '../api/arbitration.api';
 import { useArbitrationAction, useArbitrationCase } from '../hooks/use-arbitration';
 import { DocButtons } from './DocButtons';
 import { ReviewForm } from './ReviewForm';
@@ -31,7 +31,7 @@ export function AcceptanceBox({
   const [form] = Form.useForm();
   const c = q.data;
   if (!c) return null;
-  const run = async (path: string, body: unknown) => {
+  const run = async (path: string, body: ArbitrationStepBody) => {
     const r = await act.mutateAsync({ path, body });
     onDone?.(r);
     setReject(false);

@@ -1,11 +1,14 @@
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { isApiError } from '../../../lib/api';
+import type { BodyOf } from '../../../lib/api-types-helpers';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction } from '../hooks/use-arbitration';
 import { chineseDateOrDash } from '../../../lib/time';
 
-const ACTS = [
+type ConsentAct = BodyOf<'/api/arbitration/cases/{caseId}/consents', 'post'>['act'];
+
+const ACTS: { value: ConsentAct; label: string }[] = [
   { value: 'change_claims', label: '变更仲裁请求' },
   { value: 'abandon_claims', label: '放弃仲裁请求' },
   { value: 'admit_claims', label: '承认对方当事人的仲裁请求' },
@@ -21,7 +24,12 @@ const ACTS = [
 export function CollectiveBox({ c }: { c: ArbitrationCase }) {
   const notice = useArbitrationAction(c.caseId);
   const consent = useArbitrationAction(c.caseId);
-  const [form] = Form.useForm<{ act: string; partyIds: string[]; signedOn: Dayjs; documentRef: string }>();
+  const [form] = Form.useForm<{
+    act: ConsentAct;
+    partyIds: string[];
+    signedOn: Dayjs;
+    documentRef: string;
+  }>();
   const n = c.collectiveNotice;
   if (!c.collective || !n) return null;
   return (

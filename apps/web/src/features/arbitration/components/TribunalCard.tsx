@@ -2,12 +2,15 @@ import { Alert, Button, Card, DatePicker, Form, Select, Space, Table, Tag } from
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { isApiError } from '../../../lib/api';
+import type { BodyOf } from '../../../lib/api-types-helpers';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction, useArbitrators, useHearingCalendar } from '../hooks/use-arbitration';
 import { businessToday, chineseClockOfInstant } from '../../../lib/time';
 
 /** Tripartite sides of a collective-contract tribunal (劳动行政部门、工会、企业方面). */
-const SIDES = [
+type TribunalSide = NonNullable<BodyOf<'/api/arbitration/cases/{caseId}/tribunal', 'post'>['sides']>[string];
+
+const SIDES: { value: TribunalSide; label: string }[] = [
   { value: 'labour_administration', label: '劳动行政部门代表' },
   { value: 'trade_union', label: '工会代表' },
   { value: 'enterprise', label: '企业方面代表' },
@@ -19,7 +22,7 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
   const act = useArbitrationAction(c.caseId);
   const [ids, setIds] = useState<string[]>([]);
   const [clerk, setClerk] = useState<string>();
-  const [sides, setSides] = useState<Record<string, string>>({});
+  const [sides, setSides] = useState<Record<string, TribunalSide>>({});
   const nameOf = (id: string) => people.data?.find((p) => p.userId === id)?.name ?? id;
   const today = businessToday();
   const cal = useHearingCalendar(today, 14);
@@ -75,7 +78,9 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
                   ...(clerk ? { clerkId: clerk } : {}),
                   ...(c.collectiveContract
                     ? {
-                        sides: Object.fromEntries(ids.filter((id) => sides[id]).map((id) => [id, sides[id]])),
+                        sides: Object.fromEntries(
+                          ids.flatMap((id) => (sides[id] ? [[id, sides[id]] as const] : [])),
+                        ),
                       }
                     : {}),
                 },

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { arbitrationApi } from '../api/arbitration.api';
+import { type ApplicationBody, type ArbitrationStepBody, arbitrationApi } from '../api/arbitration.api';
 
 export function useArbitrationCases(query: { matterId?: string; open?: boolean }) {
   return useQuery({
@@ -65,13 +65,16 @@ function useRefresh() {
 
 export function useCreateApplication() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (body: unknown) => arbitrationApi.create(body), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (body: ApplicationBody) => arbitrationApi.create(body),
+    onSuccess: refresh,
+  });
 }
 
 export function useArbitrationAction(caseId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ path, body }: { path: string; body: unknown }) =>
+    mutationFn: ({ path, body }: { path: string; body: ArbitrationStepBody }) =>
       arbitrationApi.action(caseId, path, body),
     onSuccess: refresh,
   });

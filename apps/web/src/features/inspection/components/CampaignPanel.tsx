@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { feedback } from '../../../lib/feedback';
 import { useCurrentUser } from '../../auth/hooks/use-session';
-import { inspectionApi } from '../api/inspection.api';
+import { type CampaignBody, inspectionApi } from '../api/inspection.api';
 import { useCampaign, useCampaigns, useCreateCampaign } from '../hooks/use-inspection';
 import type { Campaign } from '../types';
 import { chineseDateOrDash } from '../../../lib/time';
@@ -110,7 +110,7 @@ function NewCampaignModal({
         jurisdictionId: v.jurisdictionId,
         startsOn: v.startsOn.trim(),
         endsOn: v.endsOn.trim(),
-        employers: v.employers.map((e) => JSON.parse(e) as { name: string; creditCode?: string }),
+        employers: v.employers.map((e) => JSON.parse(e) as CampaignBody['employers'][number]),
       },
       {
         onSuccess: (r) => {

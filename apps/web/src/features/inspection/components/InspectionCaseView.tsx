@@ -89,7 +89,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
       { path: st.path, body: st.body(values, c) },
       {
         onSuccess: (r) => {
-          const pending = (r.result as { pendingApproval?: unknown } | null)?.pendingApproval;
+          const pending = r.result?.pendingApproval;
           feedback.success(pending ? `${st.label}：已报请负责人审批` : `${st.label}：${r.case.stateLabel}`);
           setOpen(null);
         },
@@ -101,10 +101,11 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
       { path: '/referrals', body: referralBody(v, c) },
       {
         onSuccess: (r) => {
-          const res = (r.result ?? {}) as { transferId?: string | null; documents?: { title?: string }[] };
+          const res = r.result ?? {};
           const to =
             v.target === 'police' ? '公安机关' : v.target === 'mediation' ? '调解组织' : '劳动人事争议仲裁';
-          const docs = (res.documents ?? []).map((d) => d.title).filter(Boolean);
+          // The step answers the issued documents by number (移送函, 移送决定书).
+          const docs = (res.documents ?? []).map((d) => d.number).filter(Boolean);
           const text = `已移送${to}${res.transferId ? '，已生成转办单' : ''}${docs.length ? `，文书：${docs.join('、')}` : ''}`;
           setReferred(text);
           feedback.success(text);

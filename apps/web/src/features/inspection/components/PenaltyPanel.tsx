@@ -1,3 +1,4 @@
+// Over 400 lines: the penalty panel and the four forms of its hearing and legal review (行政处罚法第五十八条、第六十四条) read together; split the forms out when another is added.
 import { Button, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { FormError } from '../../../components/FormError';
@@ -5,8 +6,14 @@ import { ApiError, isApiError } from '../../../lib/api';
 import { feedback } from '../../../lib/feedback';
 import { chineseDate } from '../../../lib/time';
 import { useIsMobile } from '../../../lib/use-is-mobile';
+import type { InspectionStepBody } from '../api/inspection.api';
 import { useInspectionAction } from '../hooks/use-inspection';
-import { type InspectionCase, LEGAL_REVIEW_CONCLUSIONS, type PenaltyView } from '../types';
+import {
+  type InspectionCase,
+  LEGAL_REVIEW_CONCLUSIONS,
+  type LegalReviewConclusion,
+  type PenaltyView,
+} from '../types';
 import { PrintButtons } from './PrintButtons';
 import { money } from '../../../lib/money';
 
@@ -30,10 +37,12 @@ interface FormSpec {
   ok: string;
   fields: Field[];
   initial: Record<string, unknown>;
-  body: (v: Record<string, string | undefined>) => unknown;
+  body: (v: Record<string, string | undefined>) => InspectionStepBody;
 }
 
 const trim = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
+/** A required field (the form's rule ensures it; empty → the server's 400 names it). */
+const need = (v: string | undefined) => v?.trim() ?? '';
 
 /** The four forms of the hearing and the legal review (行政处罚法第五十八条、第六十四条). */
 function formSpec(key: StepKey, p: PenaltyView): FormSpec {
@@ -83,10 +92,10 @@ function formSpec(key: StepKey, p: PenaltyView): FormSpec {
           ...(p.hearing?.scheduled ?? {}),
         },
         body: (v) => ({
-          hearingDate: v.hearingDate,
-          hearingTime: trim(v.hearingTime),
-          place: trim(v.place),
-          hearingOfficer: trim(v.hearingOfficer),
+          hearingDate: need(v.hearingDate),
+          hearingTime: need(v.hearingTime),
+          place: need(v.place),
+          hearingOfficer: need(v.hearingOfficer),
         }),
       };
     case 'recordHearing':
@@ -110,9 +119,9 @@ function formSpec(key: StepKey, p: PenaltyView): FormSpec {
           hearingOfficer: p.hearing?.scheduled?.hearingOfficer,
         },
         body: (v) => ({
-          heldOn: v.heldOn,
-          hearingOfficer: trim(v.hearingOfficer),
-          transcript: trim(v.transcript),
+          heldOn: need(v.heldOn),
+          hearingOfficer: need(v.hearingOfficer),
+          transcript: need(v.transcript),
           opinion: trim(v.opinion),
         }),
       };
@@ -141,10 +150,10 @@ function formSpec(key: StepKey, p: PenaltyView): FormSpec {
         ],
         initial: { reviewedOn: p.today, conclusion: 'approved', ...(p.legalReview ?? {}) },
         body: (v) => ({
-          reviewer: trim(v.reviewer),
-          reviewedOn: v.reviewedOn,
-          conclusion: v.conclusion,
-          opinion: trim(v.opinion),
+          reviewer: need(v.reviewer),
+          reviewedOn: need(v.reviewedOn),
+          conclusion: v.conclusion as LegalReviewConclusion | undefined,
+          opinion: need(v.opinion),
         }),
       };
   }

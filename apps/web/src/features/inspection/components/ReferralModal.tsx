@@ -1,6 +1,9 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useReferralOrganizations } from '../hooks/use-inspection';
+import type { BodyOf } from '../../../lib/api-types-helpers';
 import type { InspectionCase } from '../types';
+
+type ReferralBody = BodyOf<'/api/inspection/cases/{id}/referrals', 'post'>;
 
 export type ReferralTarget = 'mediation' | 'arbitration' | 'police';
 
@@ -19,7 +22,7 @@ const TARGETS: { value: ReferralTarget; label: string }[] = [
 ];
 
 /** The body of POST /api/inspection/cases/:id/referrals for the chosen target. */
-export function referralBody(v: ReferralValues, c: InspectionCase) {
+export function referralBody(v: ReferralValues, c: InspectionCase): ReferralBody {
   if (v.target === 'police') {
     return {
       kind: 'police',

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../auth/hooks/use-session';
 import { feedback } from '../../../lib/feedback';
 import { useRegisterInspection } from '../hooks/use-inspection';
+import type { RegisterBody } from '../api/inspection.api';
 
 /** Violation types an inspection handles (claim catalogue codes, 《劳动争议调解仲裁法》第二条、第九条；《劳动保障监察条例》第十一条). */
 const VIOLATIONS = [
@@ -56,7 +57,7 @@ export function RegisterForm() {
   }, [user]);
 
   const submit = (v: Values) => {
-    const body = {
+    const body: RegisterBody = {
       source: v.source,
       channel: 'window',
       jurisdictionId: v.jurisdictionId,
@@ -69,9 +70,10 @@ export function RegisterForm() {
           }
         : {
             complainant: {
-              name: v.complainantName,
+              // Required by the form when the source is a complaint.
+              name: v.complainantName ?? '',
               idType: 'resident_id',
-              idNumber: v.complainantId,
+              idNumber: v.complainantId ?? '',
               phone: v.complainantPhone || undefined,
             },
           }),

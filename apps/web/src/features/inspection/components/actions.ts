@@ -1,16 +1,23 @@
+import type { BodyOf } from '../../../lib/api-types-helpers';
+import type { InspectionStepBody } from '../api/inspection.api';
 import type { InspectionCase } from '../types';
 import type { FieldSpec } from './ActionModal';
+
+type RecordKind = BodyOf<'/api/inspection/cases/{id}/records', 'post'>['kind'];
 
 export interface StepSpec {
   key: keyof InspectionCase['actions'];
   label: string;
   path: string;
   fields: FieldSpec[];
-  body: (v: Record<string, unknown>, c: InspectionCase) => unknown;
+  body: (v: Record<string, unknown>, c: InspectionCase) => InspectionStepBody;
   danger?: boolean;
 }
 
 const s = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+/** A required field (the form's rule ensures it; empty → the server's 400 names it). */
+const req = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
 const fen = (v: unknown) => (typeof v === 'number' ? Math.round(v * 100) : undefined);
 const lines = (v: unknown) =>
   typeof v === 'string'
@@ -44,7 +51,7 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
             '报请负责人审批，批准即立案并签发立案审批表（《劳动保障监察条例》第十四条第二款；《关于实施〈劳动保障监察条例〉若干规定》第十八条第一款）',
         },
       ],
-      body: (v) => ({ kind: 'filing', reason: v.reason }),
+      body: (v) => ({ kind: 'filing', reason: req(v.reason) }),
     },
     {
       key: 'refuse',
@@ -94,7 +101,7 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
           },
         },
       ],
-      body: (v) => ({ userIds: v.userIds }),
+      body: (v) => ({ userIds: list(v.userIds) }),
     },
     {
       key: 'startInvestigation',
@@ -136,15 +143,15 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
         { name: 'dueDate', label: '任务期限', kind: 'date' },
       ],
       body: (v) => ({
-        kind: v.kind,
-        title: v.title,
+        kind: v.kind as RecordKind,
+        title: req(v.title),
         content: s(v.content) ?? '',
         place: s(v.place),
         interviewee: s(v.interviewee),
         occurredOn: s(v.occurredOn),
         startTime: s(v.startTime),
         endTime: s(v.endTime),
-        inspectorIds: v.inspectorIds ?? [],
+        inspectorIds: list(v.inspectorIds),
         dueDate: s(v.dueDate),
       }),
     },
@@ -160,7 +167,7 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
       ],
       body: (v) => ({
         materials: lines(v.materials),
-        deadline: v.deadline,
+        deadline: req(v.deadline),
         attendTime: s(v.attendTime),
         place: s(v.place),
       }),
@@ -171,7 +178,7 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
       path: '/extension',
       // The 负责人 extends by his own action: the 延长办案期限审批表 prints his name and today's date.
       fields: [{ name: 'reason', label: '延长理由', kind: 'textarea', required: true }],
-      body: (v, c) => ({ reason: v.reason, version: c.version }),
+      body: (v, c) => ({ reason: req(v.reason), version: c.version }),
     },
     {
       key: 'requestExtension',
@@ -186,7 +193,7 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
           extra: '报请负责人审批，批准后延长三十个工作日（《劳动保障监察条例》第十七条）',
         },
       ],
-      body: (v) => ({ kind: 'extension', reason: v.reason }),
+      body: (v) => ({ kind: 'extension', reason: req(v.reason) }),
     },
     {
       key: 'order',
@@ -264,7 +271,7 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
         { name: 'evidenceOfCorrection', label: '已改正的证据', kind: 'textarea', required: true },
       ],
       body: (v, c) => ({
-        reason: v.reason,
+        reason: req(v.reason),
         evidenceOfCorrection: v.evidenceOfCorrection,
         version: c.version,
       }),
@@ -275,7 +282,7 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
       path: '/investigation-end',
       danger: true,
       fields: [{ name: 'reason', label: '投诉举报内容不实的理由', kind: 'textarea', required: true }],
-      body: (v, c) => ({ reason: v.reason, version: c.version }),
+      body: (v, c) => ({ reason: req(v.reason), version: c.version }),
     },
     {
       key: 'close',

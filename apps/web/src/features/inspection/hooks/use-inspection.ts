@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { inspectionApi } from '../api/inspection.api';
+import {
+  type CampaignBody,
+  type InspectionStepBody,
+  inspectionApi,
+  type RegisterBody,
+} from '../api/inspection.api';
 
 export function useInspectionList(query: { state?: string; mine?: string }) {
   return useQuery({
@@ -48,7 +53,8 @@ export function useInspectionAction(id: string, opts: { inlineErrors?: boolean }
   const client = useQueryClient();
   return useMutation({
     meta: opts.inlineErrors ? { inlineErrors: true } : undefined,
-    mutationFn: ({ path, body }: { path: string; body: unknown }) => inspectionApi.action(id, path, body),
+    mutationFn: ({ path, body }: { path: string; body: InspectionStepBody }) =>
+      inspectionApi.action(id, path, body),
     onSuccess: (r) => {
       client.setQueryData(['inspection', 'case', id], r.case);
       void client.invalidateQueries({ queryKey: ['inspection'] });
@@ -62,7 +68,7 @@ export function useInspectionAction(id: string, opts: { inlineErrors?: boolean }
 export function useRegisterInspection() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => inspectionApi.register(body),
+    mutationFn: (body: RegisterBody) => inspectionApi.register(body),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['inspection'] }),
   });
 }
@@ -87,7 +93,7 @@ export function useCampaign(id: string | null) {
 export function useCreateCampaign() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => inspectionApi.createCampaign(body),
+    mutationFn: (body: CampaignBody) => inspectionApi.createCampaign(body),
     onSuccess: () => void client.invalidateQueries({ queryKey: ['inspection'] }),
   });
 }
