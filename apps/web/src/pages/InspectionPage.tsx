@@ -6,6 +6,7 @@ import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-sessio
 import { CampaignPanel } from '../features/inspection/components/CampaignPanel';
 import { RegisterForm } from '../features/inspection/components/RegisterForm';
 import { useInspectionList } from '../features/inspection/hooks/use-inspection';
+import { chineseDateOrDash } from '../lib/time';
 
 /** 劳动保障监察: the case queue and the complaint / report register. */
 export default function InspectionPage() {
@@ -45,8 +46,18 @@ export default function InspectionPage() {
             width: 110,
             render: (v: string, r) => <Tag color={r.closed ? 'default' : 'blue'}>{v}</Tag>,
           },
-          { title: '收到日期', dataIndex: 'receivedOn', width: 110 },
-          { title: '最近期限', dataIndex: 'nextDue', width: 110 },
+          {
+            title: '收到日期',
+            dataIndex: 'receivedOn',
+            width: 130,
+            render: (v: string | null) => chineseDateOrDash(v),
+          },
+          {
+            title: '最近期限',
+            dataIndex: 'nextDue',
+            width: 130,
+            render: (v: string | null) => chineseDateOrDash(v),
+          },
         ]}
       />
     </>

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { isApiError } from '../../../lib/api';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction } from '../hooks/use-arbitration';
+import { chineseDateOrDash } from '../../../lib/time';
 
 const ACTS = [
   { value: 'change_claims', label: '变更仲裁请求' },
@@ -66,7 +67,12 @@ export function CollectiveBox({ c }: { c: ArbitrationCase }) {
           columns={[
             { title: '同意事项', dataIndex: 'actLabel', width: 140 },
             { title: '同意人', dataIndex: 'names', render: (v: string[]) => v.join('、') },
-            { title: '签署日期', dataIndex: 'signedOn', width: 110 },
+            {
+              title: '签署日期',
+              dataIndex: 'signedOn',
+              width: 130,
+              render: (v: string | null) => chineseDateOrDash(v),
+            },
             { title: '书面同意书（附件）', dataIndex: 'documentRef' },
           ]}
         />

@@ -17,9 +17,6 @@ export interface FieldSpec {
 /** Whether a step's form still waits for fetched options (its button and dialog declare data-ready). */
 export const optionsLoading = (fields: FieldSpec[]): boolean => fields.some((f) => f.optionsLoading);
 
-/** A date field shows the Chinese way and accepts the ISO form typed by hand. */
-const DATE_FORMATS = ['YYYY年M月D日', 'YYYY-MM-DD'];
-
 /**
  * One small form per step; the server checks everything again (roles, guards, ranges). While any
  * select's options load, that select shows loading, 确定 is disabled and the form declares
@@ -103,7 +100,7 @@ export function ActionModal({
             ) : f.kind === 'switch' ? (
               <Switch data-testid={`field-${f.name}`} />
             ) : f.kind === 'date' ? (
-              <DatePicker format={DATE_FORMATS} style={{ width: 200 }} data-testid={`field-${f.name}`} />
+              <DatePicker style={{ width: 200 }} data-testid={`field-${f.name}`} />
             ) : (
               <Input data-testid={`field-${f.name}`} />
             )}
