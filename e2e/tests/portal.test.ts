@@ -39,7 +39,8 @@ async function axe(page: Page, name: string) {
     const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) {
       const t = n.textContent ?? '';
-      if (/\b\d{4}-\d{2}-\d{2}\b/.test(t) && n.parentElement?.checkVisibility()) out.push(t.trim().slice(0, 60));
+      if (/\b\d{4}-\d{2}-\d{2}\b/.test(t) && n.parentElement?.checkVisibility())
+        out.push(t.trim().slice(0, 60));
     }
     return out;
   });
@@ -211,8 +212,12 @@ describe('the parties’ portal at 360 px', () => {
       { name: '考勤表.png', mimeType: 'image/png', buffer: Buffer.concat([PNG]) },
     ]);
     await page.getByTestId('evidence-files').getByText('考勤表').waitFor();
-    // The pickers speak Chinese (Chromium's own "Choose File / No file chosen" is not shown).
-    const shown = await page.locator('body').innerText();
+    // The pickers speak Chinese. Chromium draws "Choose File / No file chosen" inside a visible native
+    // input, out of reach of the page's text: so no native input may be visible, and the page's
+    // text and accessible names are Chinese.
+    expect(await page.locator('input[type=file]:visible').count()).toBe(0);
+    expect(await page.locator('input[type=file]').count()).toBe(2);
+    const shown = `${await page.locator('body').textContent()} ${await page.locator('body').ariaSnapshot()}`;
     expect(shown).not.toContain('Choose File');
     expect(shown).not.toContain('No file chosen');
     await page.getByText('工资条.png、考勤表.png', { exact: true }).waitFor();
