@@ -44,6 +44,8 @@ export function FilePicker({
         id={`${id}-input`}
         type="file"
         hidden
+        // Inline as well: a stylesheet's `display` on inputs would otherwise show Chromium's own control.
+        style={{ display: 'none' }}
         tabIndex={-1}
         accept={accept}
         multiple={multiple}

@@ -53,6 +53,8 @@ export function FilePicker({
         ref={input}
         type="file"
         hidden
+        // Inline as well: a stylesheet's `display` on inputs would otherwise show Chromium's own control.
+        style={{ display: 'none' }}
         tabIndex={-1}
         accept={accept}
         multiple={multiple}
