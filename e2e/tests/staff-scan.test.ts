@@ -139,6 +139,10 @@ async function scan(page: Page, where: string): Promise<string[]> {
     (w) => !/\d/.test(w) && !VERIFICATION_CODE.test(w) && !ALLOWED_WORDS.has(w),
   );
   if (words.length) problems.push(`${where}: 屏幕上有英文或内部代码 ${words.join(', ')}`);
+  // Chromium draws a visible native file input as "Choose File / No file chosen" (out of the page's
+  // text): every picker is components/FilePicker, whose input stays hidden.
+  const nativeFileInputs = await page.locator('input[type=file]:visible').count();
+  if (nativeFileInputs) problems.push(`${where}: ${nativeFileInputs} 个原生文件选择控件（显示英文）`);
   const dates = await isoDatesOnScreen(page);
   if (dates.length) problems.push(`${where}: 屏幕上有 ISO 日期 ${dates.join(' | ')}`);
   const axe = await new AxeBuilder({ page }).analyze();
