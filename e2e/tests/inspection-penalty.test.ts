@@ -172,13 +172,13 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     await state(page, '已告知拟处罚');
     const panel = page.getByTestId('penalty-panel');
     await panel.waitFor();
-    expect(await panel.getByTestId('penalty-status-request').textContent()).toContain(deadline);
+    expect(await panel.getByTestId('penalty-status-request').textContent()).toContain(chineseDate(deadline));
     expect(await panel.getByTestId('penalty-status-review').textContent()).toContain('须经法制审核');
     await panel.getByTestId('print-penalty_notice').waitFor();
 
     // 1. The party asks for a hearing (today, within the five working days).
     await panel.getByTestId('penalty-requestHearing').click();
-    await page.getByTestId('penalty-form').getByText(deadline).waitFor();
+    await page.getByTestId('penalty-form').getByText(chineseDate(deadline)).waitFor();
     await page.getByTestId('penalty-form-ok').click();
     await panel.getByTestId('penalty-status-request').filter({ hasText: '要求听证' }).waitFor();
 

@@ -26,11 +26,25 @@ const PNG = Buffer.from(
   'base64',
 );
 
-/** axe-core on the page as it is now: no serious or critical violations. */
+/**
+ * axe-core on the page as it is now: no serious or critical violations; and no ISO date (2026-12-07)
+ * in the visible text — dates on screen are written the Chinese way (2026年12月7日).
+ */
 async function axe(page: Page, name: string) {
   const r = await new AxeBuilder({ page }).analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const iso = await page.evaluate(() => {
+    const out: string[] = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const t = n.textContent ?? '';
+      if (/\b\d{4}-\d{2}-\d{2}\b/.test(t) && n.parentElement?.checkVisibility())
+        out.push(t.trim().slice(0, 60));
+    }
+    return out;
+  });
+  expect(iso.map((t) => `${name}: ${t}`)).toEqual([]);
 }
 
 describe('the parties’ portal at 360 px', () => {
@@ -198,6 +212,17 @@ describe('the parties’ portal at 360 px', () => {
       { name: '考勤表.png', mimeType: 'image/png', buffer: Buffer.concat([PNG]) },
     ]);
     await page.getByTestId('evidence-files').getByText('考勤表').waitFor();
+    // The pickers speak Chinese. Chromium draws "Choose File / No file chosen" inside a visible native
+    // input, out of reach of the page's text: so no native input may be visible, and the page's
+    // text and accessible names are Chinese.
+    expect(await page.locator('input[type=file]:visible').count()).toBe(0);
+    expect(await page.locator('input[type=file]').count()).toBe(2);
+    const shown = `${await page.locator('body').textContent()} ${await page.locator('body').ariaSnapshot()}`;
+    expect(shown).not.toContain('Choose File');
+    expect(shown).not.toContain('No file chosen');
+    await page.getByText('工资条.png、考勤表.png', { exact: true }).waitFor();
+    expect(await page.getByText('未选择文件', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: /拍照上传证据/ }).waitFor();
     await axe(page, 'apply form');
     await page.getByTestId('apply-submit').click();
     await page.getByTestId('apply-done').waitFor({ timeout: 20_000 });

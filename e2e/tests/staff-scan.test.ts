@@ -65,6 +65,27 @@ async function settle(page: Page) {
   await page.locator('[data-testid="user-menu"], form').first().waitFor({ timeout: 20_000 });
 }
 
+/**
+ * Visible text with an ISO date (2026-12-07) in it, each quoted with a little context: dates on screen
+ * are written the Chinese way (2026年12月7日). Typed data (translate="no") is not exempt; an input's or
+ * a date picker's own value is not text and is not read here.
+ */
+async function isoDatesOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out = new Set<string>();
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('script, style') || !el.checkVisibility()) continue;
+      const t = n.textContent ?? '';
+      for (const m of t.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) {
+        out.add(t.slice(Math.max(0, m.index - 20), m.index + 30).trim());
+      }
+    }
+    return [...out];
+  });
+}
+
 /** Every problem of the page as it is now: overflow, ASCII words, serious or critical axe findings. */
 async function scan(page: Page, where: string): Promise<string[]> {
   const problems: string[] = [];
@@ -118,6 +139,12 @@ async function scan(page: Page, where: string): Promise<string[]> {
     (w) => !/\d/.test(w) && !VERIFICATION_CODE.test(w) && !ALLOWED_WORDS.has(w),
   );
   if (words.length) problems.push(`${where}: 屏幕上有英文或内部代码 ${words.join(', ')}`);
+  // Chromium draws a visible native file input as "Choose File / No file chosen" (out of the page's
+  // text): every picker is components/FilePicker, whose input stays hidden.
+  const nativeFileInputs = await page.locator('input[type=file]:visible').count();
+  if (nativeFileInputs) problems.push(`${where}: ${nativeFileInputs} 个原生文件选择控件（显示英文）`);
+  const dates = await isoDatesOnScreen(page);
+  if (dates.length) problems.push(`${where}: 屏幕上有 ISO 日期 ${dates.join(' | ')}`);
   const axe = await new AxeBuilder({ page }).analyze();
   for (const v of axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
     problems.push(

@@ -1,12 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider } from 'antd';
 import type { ThemeConfig } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+import zhCN from 'antd/es/locale/zh_CN';
 import { RouterProvider } from 'react-router';
 import { sessionQuery } from './features/auth/hooks/use-session';
 import { installSessionExpiry } from './features/auth/session-exit';
 import { FeedbackBridge } from './lib/feedback';
 import { createQueryClient } from './lib/query-client';
+import { PICKER_DATE_FORMATS, PICKER_DATE_TIME_FORMATS } from './lib/time';
 import { createRouter } from './routes';
 
 export const FONT_STACK = '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
@@ -27,6 +28,22 @@ const theme: ThemeConfig = {
   },
 };
 
+/**
+ * zh_CN with the date pickers showing dates the Chinese way (2026年12月7日) instead of ISO; typed ISO
+ * dates are still accepted. The picker takes a list where its type says one string.
+ */
+const locale: typeof zhCN = {
+  ...zhCN,
+  DatePicker: {
+    ...zhCN.DatePicker!,
+    lang: {
+      ...zhCN.DatePicker!.lang,
+      fieldDateFormat: PICKER_DATE_FORMATS as unknown as string,
+      fieldDateTimeFormat: PICKER_DATE_TIME_FORMATS as unknown as string,
+    },
+  },
+};
+
 // One client and one router for the life of the page (module scope, so StrictMode cannot make two).
 const queryClient = createQueryClient();
 installSessionExpiry(queryClient);
@@ -36,7 +53,7 @@ const router = createRouter();
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={locale} theme={theme} button={{ autoInsertSpace: false }}>
       <AntdApp>
         <FeedbackBridge />
         <QueryClientProvider client={queryClient}>

@@ -1,5 +1,6 @@
-import { type ChangeEvent, useState } from 'react';
+import { useState } from 'react';
 import { api, errorText, newKey, type PortalResponse } from './api';
+import { FilePicker } from './FilePicker';
 import { compressImage } from './image';
 
 export type Uploaded = PortalResponse<'/uploads', 'post'>;
@@ -19,9 +20,7 @@ export function EvidencePicker({
 }) {
   const [busy, setBusy] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const add = async (e: ChangeEvent<HTMLInputElement>) => {
-    const list = [...(e.target.files ?? [])];
-    e.target.value = '';
+  const add = async (list: File[]) => {
     setError(null);
     let current = files;
     for (const file of list) {
@@ -62,23 +61,20 @@ export function EvidencePicker({
   };
   return (
     <div>
-      <label htmlFor={`${idPrefix}-camera`}>拍照上传证据</label>
-      <input
-        id={`${idPrefix}-camera`}
-        type="file"
+      <FilePicker
+        label="拍照上传证据"
+        buttonText="拍照"
         accept="image/*,application/pdf"
         capture="environment"
-        onChange={(e) => void add(e)}
-        data-testid={`${idPrefix}-camera`}
+        onFiles={(f) => void add(f)}
+        testId={`${idPrefix}-camera`}
       />
-      <label htmlFor={`${idPrefix}-album`}>从相册或文件中选择</label>
-      <input
-        id={`${idPrefix}-album`}
-        type="file"
+      <FilePicker
+        label="从相册或文件中选择"
         accept="image/*,application/pdf"
         multiple
-        onChange={(e) => void add(e)}
-        data-testid={`${idPrefix}-album`}
+        onFiles={(f) => void add(f)}
+        testId={`${idPrefix}-album`}
       />
       <p className="hint">照片或 PDF，每个不超过10 MB。照片会自动压缩。</p>
       {busy > 0 ? <p role="status">正在上传…</p> : null}

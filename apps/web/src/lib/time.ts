@@ -24,6 +24,15 @@ export { chineseDate, chineseDateOrDash };
 export const chineseDatesIn = (text: string): string =>
   text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => chineseDate(d));
 
+/**
+ * How every date picker shows a date (the first format) and what it accepts typed (any of them): the
+ * Chinese way on screen, the ISO form still understood. Set once for all pickers in App.tsx's locale.
+ */
+export const PICKER_DATE_FORMATS = ['YYYY年M月D日', 'YYYY-MM-DD'];
+export const PICKER_DATE_TIME_FORMATS = ['YYYY年M月D日 HH:mm:ss', 'YYYY-MM-DD HH:mm:ss'];
+/** A picker with hours and minutes only. */
+export const PICKER_MINUTE_FORMATS = ['YYYY年M月D日 HH:mm', 'YYYY-MM-DD HH:mm'];
+
 /** Today's business date, 'YYYY-MM-DD'. */
 export const businessToday = (): string => businessDate(new Date(), TZ);
 

@@ -1,18 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Input,
-  List,
-  Modal,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Button, Card, Descriptions, Empty, Input, List, Modal, Space, Spin, Tag, Typography } from 'antd';
+import { FilePicker } from '../components/FilePicker';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader';
@@ -95,19 +83,17 @@ export default function PreventionVisitPage() {
           title="照片"
           style={{ marginBottom: 12 }}
           extra={
-            <Upload
+            <FilePicker
+              label="走访照片"
               accept="image/jpeg,image/png,application/pdf"
               multiple
-              showUploadList={false}
-              beforeUpload={(file, list) => {
-                if (file === list[list.length - 1]) upload.mutate(list as File[]);
-                return false;
-              }}
-            >
-              <Button icon={<CameraOutlined />} loading={upload.isPending} data-testid="visit-photo-upload">
-                拍照或上传
-              </Button>
-            </Upload>
+              onFiles={(files) => upload.mutate(files)}
+              icon={<CameraOutlined />}
+              loading={upload.isPending}
+              buttonText="拍照或上传"
+              status={false}
+              testId="visit-photo-upload"
+            />
           }
         >
           {v.photos.length ? (

@@ -1,6 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Image, Modal, Space, Typography, Upload } from 'antd';
+import { App, Button, Image, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { FilePicker } from '../../../components/FilePicker';
 import { isApiError, upload } from '../../../lib/api';
 import type { Organization } from '../types';
 
@@ -57,11 +58,15 @@ export function SealButton({ org }: { org: Organization }) {
               onError={() => setMissing(true)}
             />
           )}
-          <Upload accept="image/png" showUploadList={false} beforeUpload={(f) => send(f)} maxCount={1}>
-            <Button icon={<UploadOutlined />} loading={busy} data-testid="org-seal-upload">
-              上传印章（PNG，≤2 MB）
-            </Button>
-          </Upload>
+          <FilePicker
+            label="印章图片"
+            accept="image/png"
+            onFiles={(files) => send(files[0]!)}
+            icon={<UploadOutlined />}
+            loading={busy}
+            buttonText="上传印章（PNG，≤2 MB）"
+            testId="org-seal-upload"
+          />
           <Typography.Text type="secondary">
             按 GB/T 9704 盖于成文日期上方；更换后只影响之后签发的文书。
           </Typography.Text>

@@ -5,7 +5,7 @@ import { isApiError } from '../../../lib/api';
 import type { BodyOf } from '../../../lib/api-types-helpers';
 import type { ArbitrationCase } from '../api/arbitration.api';
 import { useArbitrationAction, useArbitrators, useHearingCalendar } from '../hooks/use-arbitration';
-import { businessToday, chineseClockOfInstant } from '../../../lib/time';
+import { businessToday, chineseClockOfInstant, PICKER_MINUTE_FORMATS } from '../../../lib/time';
 
 /** Tripartite sides of a collective-contract tribunal (劳动行政部门、工会、企业方面). */
 type TribunalSide = NonNullable<BodyOf<'/api/arbitration/cases/{caseId}/tribunal', 'post'>['sides']>[string];
@@ -125,7 +125,7 @@ export function TribunalCard({ c }: { c: ArbitrationCase }) {
             />
           </Form.Item>
           <Form.Item name="range" rules={[{ required: true, message: '请选择开庭时间' }]}>
-            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+            <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format={PICKER_MINUTE_FORMATS} />
           </Form.Item>
           <Button htmlType="submit" loading={act.isPending}>
             排期开庭（开庭五日前通知）

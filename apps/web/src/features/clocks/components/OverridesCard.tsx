@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useJurisdictions } from '../../admin/hooks/use-org-structure';
 import { useCalendarOverrides, useDeleteOverride, useSaveOverride } from '../hooks/use-calendar';
 import type { CalendarOverride, DayType } from '../types';
+import { chineseDateOrDash } from '../../../lib/time';
 
 const TYPES = [
   { value: 'holiday', label: '放假（地方节日）' },
@@ -80,7 +81,12 @@ export function OverridesCard() {
         pagination={false}
         columns={[
           { title: '地区', key: 'region', render: (_, r) => r.regionName ?? r.region },
-          { title: '日期', dataIndex: 'date', key: 'date' },
+          {
+            title: '日期',
+            dataIndex: 'date',
+            key: 'date',
+            render: (v: string | null) => chineseDateOrDash(v),
+          },
           { title: '类型', dataIndex: 'typeLabel', key: 'type' },
           { title: '名称', dataIndex: 'name', key: 'name' },
           {

@@ -1,6 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { PICKER_MINUTE_FORMATS } from '../../../lib/time';
 import type { FieldSpec } from '../types';
 
 // A form generated from a document type's required fields (GET /api/documents/types): dates and
@@ -55,7 +56,7 @@ function Control({ spec }: { spec: FieldSpec }) {
       return <DatePicker style={{ width: '100%' }} />;
     case 'datetime':
       return (
-        <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        <DatePicker showTime={{ format: 'HH:mm' }} format={PICKER_MINUTE_FORMATS} style={{ width: '100%' }} />
       );
     case 'amount':
       return <InputNumber min={0} precision={2} addonAfter="元" style={{ width: '100%' }} />;

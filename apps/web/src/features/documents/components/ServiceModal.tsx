@@ -20,6 +20,7 @@ import { FormError } from '../../../components/FormError';
 import { feedback } from '../../../lib/feedback';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { documentsApi, proofOfServiceUrl } from '../api/documents.api';
+import { PICKER_MINUTE_FORMATS } from '../../../lib/time';
 import { useDocumentMutation, useRecipients } from '../hooks/use-documents';
 import type { DocumentService, OfficialDocument, ServiceInput, ServiceMethod } from '../types';
 
@@ -100,7 +101,11 @@ function ResultForm({
       </Form.Item>
       {outcome !== 'returned' ? (
         <Form.Item name="servedAt" label="送达时间" rules={[{ required: true, message: '请选择送达时间' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format={PICKER_MINUTE_FORMATS}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
       ) : null}
       {outcome === 'served' ? (

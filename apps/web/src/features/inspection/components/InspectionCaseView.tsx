@@ -1,4 +1,4 @@
-import { chineseDate } from '@onestop/domain/time';
+import { chineseDate, chineseDateOrDash } from '../../../lib/time';
 import { Alert, Button, Card, Descriptions, List, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { reasonText, UnmetReasons } from '../../arbitration/components/StepGuards';
 import { useMemo, useState } from 'react';
@@ -7,7 +7,7 @@ import { feedback } from '../../../lib/feedback';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { useAssignees, useInspectionAction } from '../hooks/use-inspection';
 import { type InspectionCase, RECORD_KIND_LABELS } from '../types';
-import { ActionModal } from './ActionModal';
+import { ActionModal, optionsLoading } from './ActionModal';
 import { ApprovalsPanel } from './ApprovalsPanel';
 import { PartyNotices } from './PartyNotices';
 import { PenaltyPanel } from './PenaltyPanel';
@@ -16,7 +16,6 @@ import { PrintButtons } from './PrintButtons';
 import { type StepSpec, stepSpecs } from './actions';
 import { ReferralModal, type ReferralValues, referralBody } from './ReferralModal';
 import { money } from '../../../lib/money';
-import { chineseDateOrDash } from '../../../lib/time';
 
 type Outcome = InspectionCase['outcomes'][number];
 
@@ -63,7 +62,7 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
       ].filter((x, i, all) => all.findIndex((y) => y.value === x.value) === i),
     [assignees.data, c.inspectors],
   );
-  const steps = stepSpecs(inspectors).filter((st) => c.actions[st.key]);
+  const steps = stepSpecs(inspectors, assignees.isLoading).filter((st) => c.actions[st.key]);
   /** The step's machine event verdict when its legal preconditions are unmet, else null. */
   const guarded = (key: string) => {
     const ev = c.events?.find((e) => e.event === GUARDED_STEPS[key]);
@@ -177,16 +176,16 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
         <Space wrap style={{ margin: '12px 0' }} data-testid="inspection-actions">
           {steps.map((st) => {
             const blocked = guarded(st.key);
-            // The assign form is offered once the inspectors it lists have loaded (a ready state the
-            // browser tests wait for; an empty list would look like "nobody may be assigned").
-            const waiting = st.key === 'assignInspectors' && !assignees.isSuccess;
+            // A step whose form offers fetched options declares whether they have loaded (the dialog
+            // itself shows the loading select and keeps 确定 disabled until then).
+            const waiting = optionsLoading(st.fields);
             return (
               <Tooltip key={st.key} title={blocked ? reasonText(blocked) : ''}>
                 <Button
                   danger={st.danger}
                   type={st.key === 'accept' ? 'primary' : 'default'}
                   loading={action.isPending && open?.key === st.key}
-                  disabled={blocked !== null || waiting}
+                  disabled={blocked !== null}
                   data-allowed={String(blocked === null)}
                   data-ready={String(!waiting)}
                   data-testid={`step-${st.key}`}
@@ -280,7 +279,12 @@ export function InspectionCaseView({ c, compact = false }: { c: InspectionCase; 
               dataSource={c.outcomes}
               columns={[
                 { title: '处理', dataIndex: 'summary' },
-                { title: '期限', dataIndex: 'deadline', width: 110 },
+                {
+                  title: '期限',
+                  dataIndex: 'deadline',
+                  width: 130,
+                  render: (d: string | null) => chineseDateOrDash(d),
+                },
                 {
                   title: '复查',
                   width: 160,

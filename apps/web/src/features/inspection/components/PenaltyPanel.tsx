@@ -4,7 +4,7 @@ import { type ReactNode, useState } from 'react';
 import { FormError } from '../../../components/FormError';
 import { ApiError, isApiError } from '../../../lib/api';
 import { feedback } from '../../../lib/feedback';
-import { chineseDate } from '../../../lib/time';
+import { chineseDate, chineseDateOrDash } from '../../../lib/time';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import type { InspectionStepBody } from '../api/inspection.api';
 import { useInspectionAction } from '../hooks/use-inspection';
@@ -58,7 +58,7 @@ function formSpec(key: StepKey, p: PenaltyView): FormSpec {
             label: '当事人提出申请的日期',
             kind: 'date',
             required: true,
-            extra: `应在收到行政处罚告知书后五个工作日内提出，即 ${p.hearingDeadline ?? '—'} 前（行政处罚法第六十四条）`,
+            extra: `应在收到行政处罚告知书后五个工作日内提出，即 ${chineseDateOrDash(p.hearingDeadline)} 前（行政处罚法第六十四条）`,
           },
         ],
         initial: { requestedOn: p.today },
@@ -268,15 +268,15 @@ export function PenaltyPanel({ c, p }: { c: InspectionCase; p: PenaltyView }) {
 
   const request = h ? (
     <Status id="request" color="green">
-      当事人于 {h.requestedOn} 要求听证
+      当事人于 {chineseDate(h.requestedOn)} 要求听证
     </Status>
   ) : decided || !p.hearingWindowOpen ? (
     <Status id="request" color="default">
-      未在期限（{p.hearingDeadline}）内要求听证，视为放弃
+      未在期限（{chineseDateOrDash(p.hearingDeadline)}）内要求听证，视为放弃
     </Status>
   ) : (
     <Status id="request" color="orange">
-      申请期限至 {p.hearingDeadline}（五个工作日）
+      申请期限至 {chineseDateOrDash(p.hearingDeadline)}（五个工作日）
     </Status>
   );
   const schedule = h?.scheduled ? (
@@ -296,7 +296,7 @@ export function PenaltyPanel({ c, p }: { c: InspectionCase; p: PenaltyView }) {
   const held = h?.held ? (
     <Space orientation="vertical" size={2}>
       <Status id="record" color="green">
-        {h.held.heldOn} 举行，主持人{h.held.hearingOfficer}
+        {chineseDate(h.held.heldOn)} 举行，主持人{h.held.hearingOfficer}
       </Status>
       {h.held.opinion ? <Typography.Text>听证结果：{h.held.opinion}</Typography.Text> : null}
       <Typography.Text
@@ -325,7 +325,7 @@ export function PenaltyPanel({ c, p }: { c: InspectionCase; p: PenaltyView }) {
         id="review"
         color={lr.conclusion === 'rejected' ? 'red' : lr.conclusion === 'revise' ? 'gold' : 'green'}
       >
-        {lr.conclusionLabel}（{lr.reviewer}，{lr.reviewedOn}）
+        {lr.conclusionLabel}（{lr.reviewer}，{chineseDate(lr.reviewedOn)}）
       </Status>
       <Typography.Text type="secondary">{lr.opinion}</Typography.Text>
     </Space>

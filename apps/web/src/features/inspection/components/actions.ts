@@ -27,8 +27,14 @@ const lines = (v: unknown) =>
         .filter(Boolean)
     : [];
 
-/** The steps of the inspection work area, each behind an allowed action of the case. */
-export function stepSpecs(inspectors: { value: string; label: string }[]): StepSpec[] {
+/**
+ * The steps of the inspection work area, each behind an allowed action of the case. `inspectorsLoading`:
+ * the inspectors the selects offer are still being fetched (the dialog waits, see ActionModal).
+ */
+export function stepSpecs(
+  inspectors: { value: string; label: string }[],
+  inspectorsLoading = false,
+): StepSpec[] {
   return [
     {
       key: 'accept',
@@ -94,6 +100,7 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
           label: '承办监察员（调查须两名以上）',
           kind: 'multiselect',
           options: inspectors,
+          optionsLoading: inspectorsLoading,
           required: true,
           minItems: {
             count: 2,
@@ -139,6 +146,7 @@ export function stepSpecs(inspectors: { value: string; label: string }[]): StepS
           label: '在场监察员（笔录须两名以上）',
           kind: 'multiselect',
           options: inspectors,
+          optionsLoading: inspectorsLoading,
         },
         { name: 'dueDate', label: '任务期限', kind: 'date' },
       ],

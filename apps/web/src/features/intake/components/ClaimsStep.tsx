@@ -8,15 +8,16 @@ import {
   Form,
   type FormInstance,
   Input,
+  List,
   InputNumber,
   Row,
   Select,
   Space,
   Typography,
-  Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { FilePicker } from '../../../components/FilePicker';
 import { feedback } from '../../../lib/feedback';
 import type { ClaimDraft } from '../types';
 
@@ -242,28 +243,43 @@ export function ClaimsStep({
         </Form.Item>
       </Card>
       <Card size="small" title="证据材料（PDF、JPEG、PNG，每件不超过10 MB）" style={{ marginTop: 16 }}>
-        <Upload
+        <FilePicker
+          label="证据材料"
           multiple
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-          fileList={files.map((f, i) => ({
-            uid: String(i),
-            name: f.name,
-            size: f.size,
-            status: 'done' as const,
-          }))}
-          beforeUpload={(file, list) => {
-            if (file.size > MAX_BYTES) feedback.error(`文件“${file.name}”超过10 MB`);
-            // Several files picked at once arrive together: add them in one go.
-            else if (file === list.find((f) => f.size <= MAX_BYTES))
-              onFiles([...files, ...list.filter((f) => f.size <= MAX_BYTES)]);
-            return false;
+          onFiles={(list) => {
+            for (const f of list.filter((x) => x.size > MAX_BYTES))
+              feedback.error(`文件“${f.name}”超过10 MB`);
+            const ok = list.filter((x) => x.size <= MAX_BYTES);
+            if (ok.length) onFiles([...files, ...ok]);
           }}
-          onRemove={(f) => onFiles(files.filter((_, i) => String(i) !== f.uid))}
-        >
-          <Button icon={<UploadOutlined />} data-testid="intake-evidence">
-            选择文件
-          </Button>
-        </Upload>
+          icon={<UploadOutlined />}
+          status={false}
+          testId="intake-evidence"
+        />
+        <List
+          size="small"
+          locale={{ emptyText: '未选择文件' }}
+          dataSource={files}
+          data-testid="intake-evidence-files"
+          renderItem={(f, i) => (
+            <List.Item
+              actions={[
+                <Button
+                  key="remove"
+                  type="link"
+                  size="small"
+                  aria-label={`删除${f.name}`}
+                  onClick={() => onFiles(files.filter((_, j) => j !== i))}
+                >
+                  删除
+                </Button>,
+              ]}
+            >
+              <span style={{ overflowWrap: 'anywhere' }}>{f.name}</span>
+            </List.Item>
+          )}
+        />
       </Card>
     </Form>
   );

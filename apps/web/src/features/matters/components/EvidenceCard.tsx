@@ -1,5 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, List, Upload } from 'antd';
+import { Card, List } from 'antd';
+import { FilePicker } from '../../../components/FilePicker';
 import { feedback } from '../../../lib/feedback';
 import { evidenceFileUrl, mattersApi } from '../api/matters.api';
 import { useMatterMutation } from '../hooks/use-matters';
@@ -18,20 +19,23 @@ export function EvidenceCard({ matter }: { matter: MatterDetail }) {
       title={`证据（${matter.evidence.length}）`}
       extra={
         canUpload ? (
-          <Upload
+          <FilePicker
+            label="证据材料"
             multiple
-            showUploadList={false}
             accept=".pdf,.jpg,.jpeg,.png"
-            beforeUpload={(file) => {
-              if (file.size > 10 * 1024 * 1024) feedback.error(`文件“${file.name}”超过10 MB`);
-              else upload.mutate([file], { onSuccess: () => feedback.success('证据已上传') });
-              return false;
+            onFiles={(files) => {
+              for (const f of files.filter((x) => x.size > 10 * 1024 * 1024)) {
+                feedback.error(`文件“${f.name}”超过10 MB`);
+              }
+              const ok = files.filter((x) => x.size <= 10 * 1024 * 1024);
+              if (ok.length) upload.mutate(ok, { onSuccess: () => feedback.success('证据已上传') });
             }}
-          >
-            <Button size="small" icon={<UploadOutlined />} loading={upload.isPending}>
-              上传证据
-            </Button>
-          </Upload>
+            size="small"
+            icon={<UploadOutlined />}
+            loading={upload.isPending}
+            buttonText="上传证据"
+            status={false}
+          />
         ) : null
       }
     >

@@ -1,5 +1,6 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, List, Space, Tag, Typography, Upload } from 'antd';
+import { Card, Descriptions, List, Space, Tag, Typography } from 'antd';
+import { FilePicker } from '../../../components/FilePicker';
 import type { Assessment } from '../api/prevention.api';
 import { useUploadEvidence } from '../hooks/use-prevention';
 
@@ -36,20 +37,15 @@ export function AssessmentCard({ a }: { a: Assessment }) {
           <List.Item
             data-testid={`assessed-${i.code}`}
             extra={
-              <Upload
+              <FilePicker
+                label={`上传${i.label}证明材料`}
                 accept="image/jpeg,image/png,application/pdf"
-                showUploadList={false}
-                customRequest={({ file, onSuccess, onError }) => {
-                  upload
-                    .mutateAsync({ assessmentId: a.id, itemCode: i.code, file: file as File })
-                    .then((r) => onSuccess?.(r))
-                    .catch((e: Error) => onError?.(e));
-                }}
-              >
-                <Button size="small" icon={<UploadOutlined />} aria-label={`上传${i.label}证明材料`}>
-                  上传照片
-                </Button>
-              </Upload>
+                onFiles={(files) => upload.mutate({ assessmentId: a.id, itemCode: i.code, file: files[0]! })}
+                size="small"
+                icon={<UploadOutlined />}
+                buttonText="上传照片"
+                status={false}
+              />
             }
           >
             <Space direction="vertical" size={0}>

@@ -17,9 +17,9 @@ import {
   Space,
   Table,
   Tag,
-  Upload,
 } from 'antd';
 import dayjs from 'dayjs';
+import { FilePicker } from '../../../components/FilePicker';
 import { useState } from 'react';
 import { hasPermission, useCurrentUser } from '../../auth/hooks/use-session';
 import { isApiError } from '../../../lib/api';
@@ -91,18 +91,16 @@ function ImportBox({ group, matterId }: { group: WageGroup; matterId: string }) 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Upload
+        <FilePicker
+          label="工资台账 Excel 文件"
           accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={async (file) => {
-            imp.mutate({ id: group.id, file: await base64Of(file), goodRowsOnly });
-            return false;
-          }}
-        >
-          <Button loading={imp.isPending} data-testid="wage-import">
-            从 Excel 导入
-          </Button>
-        </Upload>
+          onFiles={async (files) =>
+            imp.mutate({ id: group.id, file: await base64Of(files[0]!), goodRowsOnly })
+          }
+          loading={imp.isPending}
+          buttonText="从 Excel 导入"
+          testId="wage-import"
+        />
         <Checkbox checked={goodRowsOnly} onChange={(e) => setGoodRowsOnly(e.target.checked)}>
           有错误时只导入无误的行
         </Checkbox>
