@@ -10,9 +10,15 @@ export type ApiPath = keyof paths;
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type OperationOf<P extends ApiPath, M extends Method> = NonNullable<paths[P][M]>;
 type JsonOf<T> = T extends { content: { 'application/json': infer J } } ? J : never;
-type SuccessOf<R> = 200 extends keyof R ? R[200] : 201 extends keyof R ? R[201] : never;
+type SuccessOf<R> = 200 extends keyof R
+  ? R[200]
+  : 201 extends keyof R
+    ? R[201]
+    : 202 extends keyof R
+      ? R[202]
+      : never;
 
-/** The JSON body of the success answer (200, else 201) of `method` on `path`. */
+/** The JSON body of the success answer (200, else 201, else 202 accepted) of `method` on `path`. */
 export type ApiResponse<P extends ApiPath, M extends Method = 'get'> =
   OperationOf<P, M> extends { responses: infer R } ? JsonOf<SuccessOf<R>> : never;
 

@@ -5,7 +5,7 @@
  * the web relies on the old shape.
  *
  *   type Detail = ResponseOf<'/api/matters/{id}'>;             // GET, 200
- *   type Created = ResponseOf<'/api/admin/users', 'post'>;     // POST, 200 or 201
+ *   type Created = ResponseOf<'/api/admin/users', 'post'>;     // POST, 200, 201 or 202
  *   type NewUser = BodyOf<'/api/admin/users', 'post'>;
  *   type Filters = QueryOf<'/api/admin/audit'>;
  */
@@ -24,9 +24,11 @@ type JsonOf<C> = C extends { content: { 'application/json': infer J } } ? J : ne
 type Responses<P extends ApiPath, M extends MethodOf<P>> =
   Operation<P, M> extends { responses: infer R } ? R : never;
 
-/** The JSON body of a successful answer (200 or 201). */
+/** The JSON body of a successful answer (200, 201, or 202 for a submission accepted for later handling). */
 export type ResponseOf<P extends ApiPath, M extends MethodOf<P> = 'get' & MethodOf<P>> = JsonOf<
-  Responses<P, M>[200 & keyof Responses<P, M>] | Responses<P, M>[201 & keyof Responses<P, M>]
+  | Responses<P, M>[200 & keyof Responses<P, M>]
+  | Responses<P, M>[201 & keyof Responses<P, M>]
+  | Responses<P, M>[202 & keyof Responses<P, M>]
 >;
 
 /** The JSON request body a route accepts. */

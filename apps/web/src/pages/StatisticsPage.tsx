@@ -40,7 +40,7 @@ import {
 } from '../features/statistics/statistics.api';
 import { isApiError } from '../lib/api';
 import { money } from '../lib/money';
-import { chineseDateOrDash } from '../lib/time';
+import { chineseDate, chineseDateOrDash } from '../lib/time';
 
 const KIND_OPTIONS: { label: string; value: PeriodKind }[] = [
   { label: '月', value: 'month' },
@@ -413,7 +413,8 @@ export default function StatisticsPage() {
           <div data-testid="stats-ready" data-ready="true">
             <Typography.Paragraph>
               <strong>{t.data.title}</strong>（{t.data.formNumber}）　统计期：{t.data.periodLabel}（
-              {t.data.period.from}至{t.data.period.to}）　填报单位：{t.data.reportingUnit}
+              {chineseDate(t.data.period.from)}至{chineseDate(t.data.period.to)}）　填报单位：
+              {t.data.reportingUnit}
             </Typography.Paragraph>
             {t.data.warnings.length ? (
               <Alert

@@ -8,6 +8,7 @@ import { NoticeFormModal } from '../../features/clocks/components/NoticeFormModa
 import { OverridesCard } from '../../features/clocks/components/OverridesCard';
 import { useCalendarYear, useCalendarYears } from '../../features/clocks/hooks/use-calendar';
 import type { CalendarYear } from '../../features/clocks/types';
+import { chineseDatesIn } from '../../lib/time';
 
 export default function CalendarPage() {
   const years = useCalendarYears();
@@ -47,7 +48,12 @@ export default function CalendarPage() {
             onRow={(r) => ({ onClick: () => setSelected(r.year) })}
             columns={[
               { title: '年度', dataIndex: 'year', key: 'year', width: 80 },
-              { title: '通知来源', dataIndex: 'source', key: 'source' },
+              {
+                title: '通知来源',
+                dataIndex: 'source',
+                key: 'source',
+                render: (t: string) => chineseDatesIn(t),
+              },
               { title: '放假日', dataIndex: 'holidays', key: 'h', width: 80 },
               { title: '调休上班', dataIndex: 'makeupWorkdays', key: 'm', width: 90 },
               { title: '地方调整', dataIndex: 'overrides', key: 'o', width: 90 },
@@ -82,7 +88,9 @@ export default function CalendarPage() {
           {detail.error ? <Alert type="error" showIcon title={detail.error.message} /> : null}
           {detail.data ? (
             <>
-              <Typography.Paragraph type="secondary">来源：{detail.data.notice.source}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary">
+                来源：{chineseDatesIn(detail.data.notice.source)}
+              </Typography.Paragraph>
               <CalendarLegend />
               <CalendarYearGrid days={detail.data.days} />
             </>

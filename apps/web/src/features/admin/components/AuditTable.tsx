@@ -1,6 +1,7 @@
 import { Table } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
+import { chineseClockOfInstant, chineseDatesIn } from '../../../lib/time';
 import { ROLES, type RoleCode } from '@onestop/domain';
 import type { AuditEntry } from '../types';
 
@@ -49,7 +50,8 @@ const columns: TableProps<AuditEntry>['columns'] = [
     dataIndex: 'at',
     key: 'at',
     width: 170,
-    render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+    // Seconds do not depend on the time zone; the rest is the business clock, written the Chinese way.
+    render: (at: string) => `${chineseClockOfInstant(at)}${dayjs(at).format(':ss')}`,
   },
   {
     title: '操作人',
@@ -78,7 +80,13 @@ const columns: TableProps<AuditEntry>['columns'] = [
       </span>
     ),
   },
-  { title: '摘要', dataIndex: 'summary', key: 'summary', ellipsis: true },
+  {
+    title: '摘要',
+    dataIndex: 'summary',
+    key: 'summary',
+    ellipsis: true,
+    render: (text: string | null) => (text ? chineseDatesIn(text) : ''),
+  },
   { title: 'IP', dataIndex: 'ip', key: 'ip', width: 140, responsive: ['lg'] },
 ];
 

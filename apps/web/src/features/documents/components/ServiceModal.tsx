@@ -20,7 +20,7 @@ import { FormError } from '../../../components/FormError';
 import { feedback } from '../../../lib/feedback';
 import { useIsMobile } from '../../../lib/use-is-mobile';
 import { documentsApi, proofOfServiceUrl } from '../api/documents.api';
-import { PICKER_MINUTE_FORMATS } from '../../../lib/time';
+import { chineseClockOfInstant, chineseDate, PICKER_MINUTE_FORMATS } from '../../../lib/time';
 import { useDocumentMutation, useRecipients } from '../hooks/use-documents';
 import type { DocumentService, OfficialDocument, ServiceInput, ServiceMethod } from '../types';
 
@@ -141,8 +141,8 @@ function ServiceItem({ doc, s }: { doc: OfficialDocument; s: DocumentService }) 
     s.place && `地点：${s.place}`,
     s.consentRef && `同意书：${s.consentRef}`,
     s.trackingNo && `单号：${s.trackingNo}`,
-    s.noticeDate && `公告日期：${s.noticeDate}`,
-    s.servedAt && `送达时间：${dayjs(s.servedAt).format('YYYY-MM-DD HH:mm')}`,
+    s.noticeDate && `公告日期：${chineseDate(s.noticeDate)}`,
+    s.servedAt && `送达时间：${chineseClockOfInstant(s.servedAt)}`,
     s.signer && `签收人：${s.signer}`,
     s.refusalReason && `拒收事由：${s.refusalReason}（见证人：${s.witnesses ?? ''}）`,
   ].filter(Boolean);
