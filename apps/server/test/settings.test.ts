@@ -118,6 +118,23 @@ describe('system settings: one registry, one typed write path', () => {
       version: 1,
     });
     expect(wrong.body.code).toBe('SETTING_INVALID');
+    // The inspection body's 立案审批 policy is a family of its own (all | none), edited the same way.
+    const inspection = await admin.put('/api/admin/settings/inspection.filing_approval.421381', {
+      value: 'none',
+      version: 0,
+    });
+    expect(inspection.status).toBe(200);
+    expect(inspection.body).toMatchObject({
+      family: 'inspection.filing_approval',
+      value: 'none',
+      version: 1,
+    });
+    const collective = await admin.put('/api/admin/settings/inspection.filing_approval.421381', {
+      value: 'collective',
+      version: 1,
+    });
+    expect(collective.status).toBe(400);
+    expect(collective.body.code).toBe('SETTING_INVALID');
     expect(SETTINGS['portal.sms_per_ip_hour'].default).toBe(20);
   });
 });

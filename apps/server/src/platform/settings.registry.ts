@@ -1,4 +1,10 @@
-import { DEFAULT_NUMBER_PATTERNS, isFilingApprovalPolicy, validateNumberPattern } from '@onestop/domain';
+import {
+  DEFAULT_NUMBER_PATTERNS,
+  INSPECTION_FILING_APPROVAL_DEFAULT,
+  isFilingApprovalPolicy,
+  isInspectionFilingApprovalPolicy,
+  validateNumberPattern,
+} from '@onestop/domain';
 import { z } from 'zod';
 
 /**
@@ -372,6 +378,21 @@ export const SETTING_FAMILIES = {
     choices: [
       { value: 'all', label: '全部案件' },
       { value: 'collective', label: '仅集体争议' },
+      { value: 'none', label: '不需要' },
+    ],
+  }),
+  'inspection.filing_approval': def({
+    schema: z
+      .string({ message: '须为全部或不需要' })
+      .refine(isInspectionFilingApprovalPolicy, '须为全部或不需要'),
+    default: INSPECTION_FILING_APPROVAL_DEFAULT,
+    label: '劳动保障监察立案审批（按监察机构所在地区）',
+    help: '后缀为监察机构所在地区代码；未设置时投诉、举报案件均须报负责人审批后立案（主动检查按检查计划立案）。',
+    basis: '《劳动保障监察条例》第十四条第二款；《关于实施〈劳动保障监察条例〉若干规定》第十八条第一款',
+    group: 'inspection',
+    input: 'choice',
+    choices: [
+      { value: 'all', label: '投诉、举报案件均须审批' },
       { value: 'none', label: '不需要' },
     ],
   }),

@@ -1,4 +1,4 @@
-import { inspectionFilingApprovalRequired, isInspectionFilingApprovalPolicy } from '@onestop/domain';
+import { inspectionFilingApprovalRequired } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
 import type { AuthContext } from '../../platform/auth';
 import { AppError } from '../../platform/errors';
+import { readFamilySetting } from '../../platform/settings';
 import { getDocumentsService } from '../documents';
 import { createTransfer } from '../transfers';
 import { attachApprovalDocument } from '../cases';
@@ -79,17 +80,8 @@ export async function filingApprovalRequired(
     .select('code')
     .where('id', '=', c.jurisdiction_id)
     .executeTakeFirst();
-  const setting = j
-    ? await exec
-        .selectFrom('setting')
-        .select('value')
-        .where('key', '=', `inspection.filing_approval.${j.code}`)
-        .executeTakeFirst()
-    : undefined;
-  return inspectionFilingApprovalRequired(
-    source,
-    isInspectionFilingApprovalPolicy(setting?.value) ? setting.value : null,
-  );
+  const policy = j ? await readFamilySetting(exec, 'inspection.filing_approval', j.code) : null;
+  return inspectionFilingApprovalRequired(source, policy);
 }
 
 const SOURCE_TEXT: Record<string, string> = { complaint: '投诉', report: '举报' };
