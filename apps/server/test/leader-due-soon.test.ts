@@ -1,6 +1,6 @@
 import { addDays, CLOCK_RULES } from '@onestop/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { todayIso } from '../src/platform/auth';
+import { businessToday } from '../src/platform/time';
 import { clocksRuntime } from '../src/modules/clocks';
 import { seedCalendars } from './arbitration.support';
 import { newMatter, openCase, type Places, places } from './cases.support';
@@ -49,7 +49,7 @@ describe('leader dashboard and supervision page agree on overdue and due-soon cl
       .set({ closed: true, closed_at: new Date() })
       .where('id', '=', closed.body.id)
       .execute();
-    const today = todayIso(ctx.config);
+    const today = businessToday(ctx.config);
     const cal = (await clocksRuntime(ctx).calendars.snapshot(db)).for(p.zengdu);
     const inWorkingDays = (n: number) => cal.addWorkingDays(today, n);
     // Counted after the cases exist, so the clocks they started themselves are in both counts.

@@ -183,7 +183,7 @@ export type AppConfig = z.output<typeof envSchema> & {
   secretKey: string;
   auditKey: string;
   /**
-   * Test-only clock: where the business date (`todayIso`) is read from. Never set from the
+   * Test-only clock: where the business date (`businessToday`) is read from. Never set from the
    * environment; API tests set it on the running server to let the calendar pass (a hearing date
    * arrives) instead of back-dating records. Defaults to the system clock.
    */

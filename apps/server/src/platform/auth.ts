@@ -1,7 +1,6 @@
 // Over 400 lines on purpose: sessions, the auth context and the request guard are one security boundary, reviewed together.
 import type {} from '@fastify/cookie';
 import {
-  businessDate,
   type EffectiveGrant,
   effectivePermissions,
   isRoleCode,
@@ -18,7 +17,7 @@ import type { Actor } from './audit';
 import { requestCookie } from './cookies';
 import { randomToken, sha256Hex } from './crypto';
 import { errors } from './errors';
-import { businessDateCache } from './time';
+import { businessDateCache, businessToday } from './time';
 
 export const SESSION_COOKIE = 'onestop_sid';
 
@@ -101,17 +100,6 @@ interface SessionRow {
   active: boolean;
   grants: { role: string; jurisdiction_id: string }[] | null;
   certs: { type: string; valid_from: string; valid_to: string; revoked: boolean }[] | null;
-}
-
-/**
- * Today's date at the configured offset (China Standard Time by default), as 'YYYY-MM-DD'; the
- * test-only `config.now` clock, when set, replaces the system clock.
- */
-export function todayIso(
-  config: Pick<AppConfig, 'tzOffsetMinutes'> & { now?: (() => Date) | undefined },
-  now = config.now?.() ?? new Date(),
-): string {
-  return businessDate(now, config.tzOffsetMinutes);
 }
 
 /**
@@ -314,7 +302,7 @@ export async function resolveSession(
   config: Pick<AppConfig, 'tzOffsetMinutes'>,
 ): Promise<AuthContext | null> {
   const row = await loadSession(db, sessionId);
-  return row ? buildAuthContext(row, todayIso(config)) : null;
+  return row ? buildAuthContext(row, businessToday(config)) : null;
 }
 
 export function buildAuthContext(row: SessionRow, today: string): AuthContext {
@@ -417,7 +405,7 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>, config: AppCo
   // The business date of each request, computed once a day (permissions depend on the date); the
   // test-only clock `config.now`, when set, is asked on every request instead.
   const todayAt = businessDateCache(config.tzOffsetMinutes);
-  const today = (now: number) => (config.now ? todayIso(config) : todayAt(now));
+  const today = (now: number) => (config.now ? businessToday(config) : todayAt(now));
   /** The auth context of a cached session, built once per session and business date. */
   const authOf = (entry: CacheEntry, now: number): AuthContext => {
     const date = today(now);

@@ -1,11 +1,19 @@
 // Over 400 lines on purpose: users, posts and certificates are written in the same transactions (one account = its grants and cards); kept together.
-import { CERTIFICATE_TYPES, type CertificateType, isRoleActive, ROLES, type RoleCode } from '@onestop/domain';
+import {
+  CERTIFICATE_TYPES,
+  type CertificateType,
+  isRoleActive,
+  maskPhone,
+  ROLES,
+  type RoleCode,
+} from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppConfig } from '../../config/env';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { invalidateSessionCache, todayIso } from '../../platform/auth';
-import { type FieldCipher, maskPhone } from '../../platform/crypto';
+import { invalidateSessionCache } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
+import type { FieldCipher } from '../../platform/crypto';
 import { AppError, errors } from '../../platform/errors';
 import { hashPassword, passwordPolicyViolation } from '../../platform/passwords';
 
@@ -294,7 +302,7 @@ export class UsersService {
       .select(['user_id', 'type', 'valid_from', 'valid_to', 'revoked'])
       .where('user_id', 'in', ids)
       .execute();
-    const today = todayIso(this.config);
+    const today = businessToday(this.config);
     const order = new Map(ids.map((id, i) => [id, i]));
     return users
       .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
@@ -339,7 +347,7 @@ export class UsersService {
       .where('user_id', '=', userId)
       .orderBy('valid_to', 'desc')
       .execute();
-    const today = todayIso(this.config);
+    const today = businessToday(this.config);
     return rows.map((c) => presentCertificate(c, today));
   }
 
@@ -381,7 +389,7 @@ export class UsersService {
         summary: `为 ${user.display_name} 登记${CERTIFICATE_TYPES[input.type].label}（${input.number}）`,
         after: input,
       });
-      return presentCertificate(row, todayIso(this.config));
+      return presentCertificate(row, businessToday(this.config));
     });
   }
 
@@ -400,7 +408,7 @@ export class UsersService {
         entityId: id,
         summary: `注销证件 ${row.number}`,
       });
-      return presentCertificate(row, todayIso(this.config));
+      return presentCertificate(row, businessToday(this.config));
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { getClocksService } from '../clocks';
 import { documentNames } from './arbitration.data';
@@ -60,7 +61,7 @@ export async function acceptApplication(
     .where('type', '=', 'receipt')
     .where('number', 'is not', null)
     .executeTakeFirst();
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const evidenceDays = await settingNumber(trx, 'arbitration.evidence_days', 15);
   const evidenceDeadline = input.evidenceDeadline ?? addCalendarDays(today, evidenceDays);
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'accept', {
@@ -164,7 +165,7 @@ export async function serveRespondent(
   const { d } = await reviewStored(ctx, trx, caseId);
   const names = documentNames(d);
   const evidenceDays = await settingNumber(trx, 'arbitration.evidence_days', 15);
-  const evidenceDeadline = input.evidenceDeadline ?? addCalendarDays(todayIso(ctx.config), evidenceDays);
+  const evidenceDeadline = input.evidenceDeadline ?? addCalendarDays(businessToday(ctx.config), evidenceDays);
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'serve_respondent', {
     expectedVersion: input.version,
   });

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { StaleCase } from '../cases';
 import { getClocksService } from '../clocks';
@@ -108,7 +109,7 @@ export async function recordConsent(
     throw new AppError(409, 'NOT_COLLECTIVE', '本案不是集体劳动人事争议，无需登记被代表劳动者的书面同意');
   }
   if (d.c.closed) throw new AppError(409, 'CASE_CLOSED', '案件已结案');
-  if (input.signedOn > todayIso(ctx.config)) {
+  if (input.signedOn > businessToday(ctx.config)) {
     throw new AppError(422, 'CONSENT_DATE_IN_FUTURE', '书面同意的签署日期不能晚于今天');
   }
   const represented = representedWorkers(d);
@@ -234,7 +235,7 @@ export async function changeClaims(
       const r = await getClocksService(ctx).restart(
         trx,
         clock.id,
-        todayIso(ctx.config),
+        businessToday(ctx.config),
         '变更仲裁请求，审理期限自受理变更之日起重新计算',
         actor,
       );
@@ -265,7 +266,7 @@ export async function acceptanceFacts(ctx: AppContext, exec: Exec, caseId: strin
     .where('number', 'is not', null)
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
-  const acceptedDate = doc?.issued_date ?? todayIso(ctx.config);
+  const acceptedDate = doc?.issued_date ?? businessToday(ctx.config);
   const f = (doc?.fields ?? {}) as { evidenceDeadline?: string };
   return { acceptedDate, evidenceDeadline: f.evidenceDeadline ?? null };
 }

@@ -11,7 +11,8 @@ import type { z } from 'zod';
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday, dateOf } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { getClocksService } from '../clocks';
 import {
@@ -157,7 +158,7 @@ export async function resumeCase(
     applicantName: names.applicantName,
     respondentName: names.respondentName,
     caseCause: names.caseCause,
-    suspendedDate: todayIso(ctx.config, suspended?.created_at ?? new Date()),
+    suspendedDate: dateOf(ctx.config, suspended?.created_at ?? new Date()),
     reason: input.reason,
     ...(clock && { awardDueDate: clock.due_date }),
   });
@@ -320,7 +321,7 @@ export async function simpleStep(
         respondentName: names.respondentName,
         caseCause: names.caseCause,
         acceptedDate: (await acceptanceFacts(ctx, trx, caseId)).acceptedDate,
-        withdrawalDate: todayIso(ctx.config),
+        withdrawalDate: businessToday(ctx.config),
         reason: input.summary,
         ...(consents.length && { consents }),
       }),
@@ -393,7 +394,7 @@ export async function mediationStatement(
   });
   // Each payment the 调解书 sets becomes an obligation (issue #21). The 调解书 takes effect when both
   // parties sign for it (调解仲裁法第四十二条第三款): that signature is its service.
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const matter = await trx
     .selectFrom('track_case')
     .select('matter_id')
@@ -437,7 +438,7 @@ export async function makeAward(
       .where('kind', '=', 'mediation_attempt')
       .executeTakeFirst()) !== undefined;
   // A case heard on the papers (书面审理): only after its periods, or both sides submitted everything.
-  const written = await writtenAwardText(trx, caseId, todayIso(ctx.config));
+  const written = await writtenAwardText(trx, caseId, businessToday(ctx.config));
   const step = await transitionCase(ctx, trx, auth, actor, caseId, 'award', {
     payload: { mediationAttempted: attempted },
   });
@@ -471,7 +472,7 @@ export async function makeAward(
       .select('matter_id')
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
-    const today = todayIso(ctx.config);
+    const today = businessToday(ctx.config);
     await createObligations(ctx, trx, actor, {
       matterId: matter.matter_id,
       caseId,
@@ -520,7 +521,7 @@ export async function serveAward(ctx: AppContext, trx: Trx, auth: Auth, actor: A
     trx,
     actor,
     [award.final_document_id, award.non_final_document_id].filter((x): x is string => x !== null),
-    todayIso(ctx.config),
+    businessToday(ctx.config),
   );
   if (award.non_final_document_id && award.final_document_id) {
     const c = await trx
@@ -539,7 +540,7 @@ export async function serveAward(ctx: AppContext, trx: Trx, auth: Auth, actor: A
           subjectId: caseId,
           subjectLabel: c.number,
           ruleId,
-          triggerDate: todayIso(ctx.config),
+          triggerDate: businessToday(ctx.config),
           responsibleUserId: c.assignee_user_id,
           organizationId: c.organization_id,
           jurisdictionId: c.jurisdiction_id,

@@ -2,7 +2,8 @@
 import { APPROVAL_FORMS, CLAIM_CATALOGUE, chineseDate, isClaimType } from '@onestop/domain';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday, dateOf } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { type ApprovalFormIssuer, type ApprovalRow, registerApprovalKind, requestApproval } from '../cases';
 import { activeRolesIn, jurisdictionChain } from '../cases';
@@ -45,7 +46,7 @@ async function acceptedDateOf(ctx: AppContext, trx: Trx, caseId: string): Promis
     .where('number', 'is not', null)
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
-  return doc?.issued_date ?? todayIso(ctx.config);
+  return doc?.issued_date ?? businessToday(ctx.config);
 }
 
 /** Each party (collective: one notice to all, 办案规则第六十三条). */
@@ -238,7 +239,7 @@ export async function advanceExecutionDocument(
     applicantName: names.applicantName,
     respondentName: names.respondentName,
     caseCause: names.caseCause,
-    applicationDate: input.applicationDate ?? todayIso(ctx.config),
+    applicationDate: input.applicationDate ?? businessToday(ctx.config),
     grounds: input.summary,
     items: (input.items ?? []).map((i) => ({ text: i.text, amount: i.amountFen / 100 })),
     performDays: input.performDays ?? 5,
@@ -336,7 +337,7 @@ export async function decideRecusal(
       `仲裁员、书记员是否回避，由仲裁委员会主任或者其委托的仲裁院负责人决定（${RECUSAL_BASIS}）`,
     );
   }
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   if (input.requestedOn > today) {
     throw new AppError(400, 'RECUSAL_DATE_INVALID', '回避申请日期不能晚于今天');
   }
@@ -505,7 +506,7 @@ function approvalFormHandler(
 export function registerArbitrationApprovals() {
   registerApprovalKind('arbitration_filing', {
     issue: approvalFormHandler('arbitration_filing', async (ctx, _trx, _row, d) => ({
-      receivedDate: todayIso(ctx.config, d.matter.received_at),
+      receivedDate: dateOf(ctx.config, d.matter.received_at),
       claims: claimTexts(d),
     })),
   });
@@ -560,10 +561,10 @@ export async function requestArbitrationApproval(
     subjectLabel: `${d.c.number} ${names.applicantName}与${names.respondentName}${names.caseCause}争议`,
     jurisdictionId: d.c.jurisdiction_id,
     summary: kind === 'arbitration_closing' ? `${input.outcome}：${input.opinion}` : input.opinion,
-    requestedOn: todayIso(ctx.config),
+    requestedOn: businessToday(ctx.config),
     payload: {
       handlerOpinion: input.opinion,
-      requestedDate: todayIso(ctx.config),
+      requestedDate: businessToday(ctx.config),
       ...(kind === 'arbitration_closing' && { outcome: input.outcome, amountFen: input.amountFen ?? null }),
     },
   });

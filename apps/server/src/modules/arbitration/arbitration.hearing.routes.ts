@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayIso } from '../../platform/auth';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { activeRolesIn, assertCaseVisible, grantsOfUser, jurisdictionChain } from '../cases';
 import { barredStaff } from '../cases';
@@ -50,7 +49,7 @@ import {
   postponeHearing,
   scheduleHearing,
 } from './arbitration.tribunal';
-import { dayStart } from '../../platform/time';
+import { dayStart, businessToday } from '../../platform/time';
 
 const tags = ['仲裁'];
 const ok = { 200: stepResultSchema, 422: errorSchema, ...errorResponses };
@@ -86,7 +85,7 @@ export const hearingRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('jurisdiction_id', 'in', chain)
         .execute();
       const barred = await barredStaff(db, c);
-      const today = todayIso(ctx.config);
+      const today = businessToday(ctx.config);
       const items = [];
       for (const u of users) {
         const g = await grantsOfUser(db, u.user_id, today);

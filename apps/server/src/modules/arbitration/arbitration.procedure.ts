@@ -9,7 +9,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
-import { todayIso } from '../../platform/auth';
+import { businessToday, dateOf } from '../../platform/time';
 import { type ProcedureCheck, preconditionUnmet } from '../cases';
 import { hearingNoticeServedToApplicant } from './arbitration.service-proof';
 import { readFamilySetting } from '../../platform/settings';
@@ -64,14 +64,19 @@ export async function arbitrationSnapshot(
   const pending = hearings.find((h) => h.state === 'scheduled');
   const current = pending ?? hearings[0];
   // 书面审理 (issue #20): the written hearing stands for the oral one.
-  const written = await writtenHearingFacts(exec, caseId, todayIso(ctx.config), ctx.config.tzOffsetMinutes);
+  const written = await writtenHearingFacts(
+    exec,
+    caseId,
+    businessToday(ctx.config),
+    ctx.config.tzOffsetMinutes,
+  );
   return {
-    today: todayIso(ctx.config),
+    today: businessToday(ctx.config),
     defenceDueDate: defence?.due_date ?? null,
     defenceWaived: has('defence_waiver'),
     evidenceDueDate: typeof evidence === 'string' ? evidence : null,
     evidenceWaived: has('evidence_waiver'),
-    hearingDate: current ? todayIso(ctx.config, new Date(current.starts_at)) : (written?.orderedDate ?? null),
+    hearingDate: current ? dateOf(ctx.config, new Date(current.starts_at)) : (written?.orderedDate ?? null),
     proposedHearingDate,
     // Held: a hearing held (or a 庭审笔录 entered) and no later hearing pending (an adjournment).
     hearingHeld: written

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, todayIso } from '../../platform/auth';
+import { actorOf } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertCaseVisible } from '../cases';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
@@ -196,7 +197,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const date = req.query.date ?? todayIso(ctx.config);
+      const date = req.query.date ?? businessToday(ctx.config);
       const pending = await pendingSameDay(db, req.auth!, date);
       const scope = await scopeOf(db, req.auth!, 'matter.read');
       const closed = scope.length
@@ -231,7 +232,7 @@ export const arbitrationModule: FastifyPluginAsyncZod = async (app) => {
       ) {
         throw errors.forbidden('只有窗口受理员、仲裁员或书记员可以日结');
       }
-      const date = req.body.date ?? todayIso(ctx.config);
+      const date = req.body.date ?? businessToday(ctx.config);
       const r = await closeDay(db, auth, actorOf(req, 'matter.read'), date);
       if (r.refused) throw samePendingError(r.pending);
       return { date, pending: [], closed: true };

@@ -1,9 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
-import { todayIso } from '../../platform/auth';
 import { readSetting } from '../../platform/settings';
-import { dateTimeOf } from '../../platform/time';
+import { dateTimeOf, dateOf } from '../../platform/time';
 
 export type Trx = Transaction<DB>;
 
@@ -33,7 +32,7 @@ export function localDateTime(ctx: AppContext, at: Date): string {
 }
 
 export function localDate(ctx: AppContext, at: Date): string {
-  return todayIso(ctx.config, at);
+  return dateOf(ctx.config, at);
 }
 
 export function addCalendarDays(iso: string, days: number): string {

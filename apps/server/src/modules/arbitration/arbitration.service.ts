@@ -1,13 +1,13 @@
 // Over 400 lines on purpose: the arbitration application and acceptance service; its steps share the case loading and the clocks.
 import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
 import { AppError, errors } from '../../platform/errors';
 import { openCaseInTrx } from '../cases';
 import { getClocksService } from '../clocks';
 import { appendEvent } from '../../platform/scope';
 import { isSystemAuth, systemAuth } from '../../platform/system';
-import { nowOf } from '../../platform/time';
+import { nowOf, businessToday } from '../../platform/time';
 import {
   type ApplicationData,
   documentNames,
@@ -140,7 +140,7 @@ export async function createApplicationFromMatter(
     })
     .execute();
   // The acceptance clocks were started on the matter's receipt date; the application is received today.
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const clocks = getClocksService(ctx);
   for (const ruleId of ['arbitration.correction', 'arbitration.acceptance']) {
     const row = await trx
@@ -224,7 +224,7 @@ export async function reviewStored(ctx: AppContext, trx: Trx, caseId: string) {
     representatives: d.app.representatives as { name: string }[],
     employmentEnd: d.matter.employment_end,
     knewDate: d.matter.knew_date,
-    today: todayIso(ctx.config),
+    today: businessToday(ctx.config),
     jurisdictionNames: await jurisdictionNames(trx, d.c.jurisdiction_id),
   });
   return { d, result };
@@ -245,7 +245,7 @@ export async function reviewAndIssue(
   caseId: string,
 ) {
   const { d, result } = await reviewStored(ctx, trx, caseId);
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const issued: { type: string; id: string; number: string }[] = [];
   const correcting = d.c.state === 'needs_correction';
   if (d.c.state !== 'received' && !correcting) {
@@ -386,7 +386,7 @@ async function secondCorrectionNotice(
       { missingItems },
     );
   }
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const clock = await trx
     .selectFrom('clock')
     .select('id')
@@ -452,7 +452,7 @@ async function startSameDay(
     .where('rule_id', '=', SAME_DAY_RULE)
     .where('status', 'in', ['running', 'suspended', 'extended'])
     .executeTakeFirst();
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   if (open) {
     await clocks.restart(trx, open.id, today, '补正后材料齐备', actor);
     return;

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { StaleCase } from '../cases';
 import { getClocksService } from '../clocks';
@@ -162,7 +163,7 @@ export async function decideSimplified(
     .where('rule_id', '=', 'arbitration.award')
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   if (clock && (clock.due_date < today || !['running', 'suspended', 'extended'].includes(clock.status))) {
     throw new AppError(
       422,

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { applyTransitionInTrx, type TransitionInput } from '../cases';
 import { getClocksService } from '../clocks';
 import { getDocumentsService } from '../documents';
@@ -61,7 +62,7 @@ async function startCollectiveNoticeClock(ctx: AppContext, trx: Trx, actor: Acto
       subjectId: caseId,
       subjectLabel: c.number,
       ruleId: COLLECTIVE_NOTICE_RULE,
-      triggerDate: todayIso(ctx.config),
+      triggerDate: businessToday(ctx.config),
       responsibleUserId: c.assignee_user_id,
       organizationId: c.organization_id,
       jurisdictionId: c.jurisdiction_id,

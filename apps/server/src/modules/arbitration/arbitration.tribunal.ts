@@ -2,7 +2,8 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { activeRolesIn, grantsOfUser, jurisdictionChain } from '../cases';
 import { barredStaff, recusalRequired } from '../cases';
@@ -104,7 +105,7 @@ export async function composeTribunal(
   if (!presiding || !ids.includes(presiding))
     throw new AppError(400, 'TRIBUNAL_PRESIDING', '首席仲裁员须为仲裁庭成员');
   const chain = await jurisdictionChain(trx, d.c.jurisdiction_id);
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const barred = await barredStaff(trx, d.c);
   const names: string[] = [];
   for (const id of ids) {
@@ -321,7 +322,7 @@ export async function scheduleHearing(
   if (!room?.active) throw errors.notFound('仲裁庭室');
   // Five days' notice (调解仲裁法第三十五条; 办案规则第三十八条): the procedure guard
   // arbitration.hearing-notice-period refuses an earlier date (409 PRECONDITION_UNMET).
-  const noticeDays = daysFromTo(todayIso(ctx.config), localDate(ctx, startsAt));
+  const noticeDays = daysFromTo(businessToday(ctx.config), localDate(ctx, startsAt));
   const arbitratorIds = tribunal.map((t) => t.user_id);
   await assertFree(trx, input.roomId, arbitratorIds, startsAt, endsAt);
   const event = c.state === 'hearing' ? 'adjourn' : 'schedule_hearing';
@@ -368,7 +369,7 @@ export async function postponeHearing(
     .executeTakeFirst();
   if (!h) throw errors.notFound('开庭安排');
   if (h.state !== 'scheduled') throw new AppError(409, 'HEARING_NOT_SCHEDULED', '该开庭安排已不在待开庭状态');
-  const requestedOn = input.requestedOn ?? todayIso(ctx.config);
+  const requestedOn = input.requestedOn ?? businessToday(ctx.config);
   const daysBefore = daysFromTo(requestedOn, localDate(ctx, h.starts_at));
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);

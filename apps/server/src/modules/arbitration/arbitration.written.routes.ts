@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses } from '../../platform/errors';
 import { assertCaseVisible } from '../cases';
 import { act, caseStep } from './arbitration.http';
@@ -55,7 +55,7 @@ export const writtenHearingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       await assertCaseVisible(db, req.auth!, req.params.caseId);
-      return writtenHearingView(db, req.params.caseId, todayIso(ctx.config), null);
+      return writtenHearingView(db, req.params.caseId, businessToday(ctx.config), null);
     },
   );
 };

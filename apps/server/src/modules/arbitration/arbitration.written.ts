@@ -2,7 +2,8 @@ import { chineseDate, findRule } from '@onestop/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
@@ -69,7 +70,7 @@ export async function orderWrittenHearing(
   };
   const statement = await clocks.start(
     trx,
-    { ...common, ruleId: STATEMENT_RULE, triggerDate: todayIso(ctx.config) },
+    { ...common, ruleId: STATEMENT_RULE, triggerDate: businessToday(ctx.config) },
     actor,
   );
   const reply = await clocks.start(
@@ -98,7 +99,7 @@ export async function orderWrittenHearing(
     `${d.c.number}经双方同意书面审理：${chineseDate(statementDue)}前提交陈述意见和证据，${chineseDate(replyDue)}前提交质证意见（${WRITTEN_BASIS}）`,
     { caseId, statementDue, replyDue },
   );
-  return writtenHearingView(trx, caseId, todayIso(ctx.config), null);
+  return writtenHearingView(trx, caseId, businessToday(ctx.config), null);
 }
 
 async function loadHearing(exec: Exec, caseId: string) {
@@ -212,7 +213,7 @@ export async function submitWritten(
   const { db } = ctx.database;
   const c = { matter_id: me.matterId };
   const role = me.role;
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   return db.transaction().execute(async (trx) => {
     const h = await trx
       .selectFrom('written_hearing')

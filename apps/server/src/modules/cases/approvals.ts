@@ -3,7 +3,8 @@ import type { Generated, Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
 import {
@@ -426,7 +427,7 @@ export async function decideApproval(
     );
   }
   const comment = input.comment?.trim() ?? '';
-  const day = todayIso(ctx.config);
+  const day = businessToday(ctx.config);
   if (!input.approve) {
     if (!comment)
       throw new AppError(400, 'OPINION_REQUIRED', '不同意的，请填写审批意见', { field: 'comment' });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { appendEvent } from '../../platform/scope';
 import { activeRolesIn, grantsOfUser, jurisdictionChain, roleLabels } from './cases.access';
@@ -31,7 +32,7 @@ export async function assignCase(
   if (!mine.some((r) => canAssignAs(c.track, r))) {
     throw errors.forbidden(`您在该辖区没有分配${spec.label}案件的岗位`);
   }
-  const assignee = await grantsOfUser(db, input.userId, todayIso(ctx.config));
+  const assignee = await grantsOfUser(db, input.userId, businessToday(ctx.config));
   if (!assignee?.user.active) throw errors.notFound('承办人');
   const theirs = activeRolesIn(assignee.grants, chain);
   if (!theirs.some((r) => spec.handlers.includes(r))) {

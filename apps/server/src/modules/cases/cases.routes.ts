@@ -2,7 +2,8 @@ import { actForm } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
-import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
+import { actorOf, type AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertMatterInScope } from '../../platform/scope';
 import {
@@ -203,7 +204,7 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('u.active', '=', true)
         .execute();
       const barred = await barredStaff(db, c);
-      const today = todayIso(ctx.config);
+      const today = businessToday(ctx.config);
       const items = [];
       for (const { id } of candidates) {
         const g = await grantsOfUser(db, id, today);

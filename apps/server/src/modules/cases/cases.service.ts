@@ -10,7 +10,8 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday, dateOf } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { nextSequence } from '../../platform/sequences';
 import { CLAIM_TRACKS, type ClaimTrack } from '../matters';
@@ -147,7 +148,7 @@ export async function openCaseInTrx(
     throw new AppError(400, 'CLAIM_NOT_IN_MATTER', '所选诉求不属于该维权事项', { claimId: foreign });
   await assertClaimsFree(trx, claims);
 
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const year = Number(today.slice(0, 4));
   const pattern = await numberPattern(trx, input.track);
   const seq = await nextSequence(trx, `case:${input.track}`, year);
@@ -225,7 +226,7 @@ export async function openCaseInTrx(
     summary: `${matter.number}：${summary}`,
     after: { matterId, track: input.track, number, claimIds: ids, organizationId },
   });
-  const receivedOn = todayIso(ctx.config, new Date(matter.received_at));
+  const receivedOn = dateOf(ctx.config, new Date(matter.received_at));
   const clocks = await moveClocks(
     ctx,
     trx,
@@ -303,7 +304,7 @@ export async function applyTransitionInTrx(
     machine.transitions.some((t) => t.from === c.state && t.event === event && t.roles.includes(r)),
   );
   const terminal = isTerminal(machine, step.to);
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const reason = input.reason?.trim() || null;
   const updated = await trx
     .updateTable('track_case')

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import type { FieldCipher } from '../../platform/crypto';
 import type { JobRunner } from '../../platform/jobs';
 import { type NotificationProvider, providerFromConfig } from '../notifications';
@@ -27,7 +27,7 @@ export function clocksRuntime(ctx: AppContext): ClocksRuntime {
   let rt = runtimes.get(ctx);
   if (!rt) {
     const calendars = new CalendarService();
-    rt = { calendars, clocks: new ClocksService(calendars, () => todayIso(ctx.config)) };
+    rt = { calendars, clocks: new ClocksService(calendars, () => businessToday(ctx.config)) };
     runtimes.set(ctx, rt);
   }
   return rt;
@@ -69,7 +69,7 @@ export const clocksModule: FastifyPluginAsyncZod = async (app) => {
     cipher,
     provider: providerFromConfig(config, app.log),
     log: app.log,
-    today: () => todayIso(config),
+    today: () => businessToday(config),
   });
   await app.register(calculatorRoutes(rt.calendars));
   await app.register(clocksRoutes(rt), { prefix: '/clocks' });

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { actorOf, type AuthContext, jurisdictionsFor, todayIso } from '../../platform/auth';
+import { actorOf, type AuthContext, jurisdictionsFor } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import type { ClocksRuntime } from './clocks.module';
 import { type ClockWithNames, presentClock } from './clocks.presenter';
@@ -100,7 +101,7 @@ export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
           .execute();
         const scope = await scopeOf(db, auth, 'matter.read');
         const snap = await rt.calendars.snapshot(db);
-        const today = todayIso(config);
+        const today = businessToday(config);
         return {
           items: rows
             .filter((r) => !r.jurisdiction_id || scope === null || scope.has(r.jurisdiction_id))
@@ -121,7 +122,7 @@ export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
       },
       async (req) => {
         const scope = await scopeOf(db, req.auth!, 'leader.dashboard');
-        return buildOverview(db, rt.calendars, todayIso(config), scope);
+        return buildOverview(db, rt.calendars, businessToday(config), scope);
       },
     );
 
@@ -206,7 +207,7 @@ export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
           return presentClock(
             fresh as ClockWithNames,
             await rt.calendars.snapshot(db),
-            todayIso(config),
+            businessToday(config),
             auth,
           );
         },

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, jurisdictionsFor, todayIso } from '../../platform/auth';
+import { type AuthContext, jurisdictionsFor } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { activeRolesIn, jurisdictionChain } from '../cases';
 import { workflowToHttp } from '../cases';
@@ -312,7 +313,7 @@ export async function dockingStep(
   const d = await db.selectFrom('court_docking').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d) throw errors.notFound('诉调对接案件');
   if (body.version !== undefined && body.version !== d.version) throw new StaleDocking(id);
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const roles = activeRolesIn(auth.grants, await jurisdictionChain(db, d.jurisdiction_id));
   const effectiveOn = body.agreementEffectiveOn ?? d.agreement_effective_on ?? today;
   const appliedOn = body.appliedOn ?? today;

@@ -7,7 +7,8 @@ import {
   DEFAULTER_RULE,
   ORDER_PRECONDITION,
 } from '@onestop/domain';
-import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
+import { actorOf, type AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import {
   decisionBody,
@@ -50,7 +51,7 @@ const R = { ...errorResponses, 422: errorSchema };
 export const defaultersRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const { db } = ctx.database;
-  const today = () => todayIso(ctx.config);
+  const today = () => businessToday(ctx.config);
   const show = async (auth: AuthContext, id: string) =>
     presentListing(db, auth, await loadVisible(db, auth, id));
 

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppConfig } from '../../config/env';
 import type { DB } from '../../db/schema';
 import { appendAudit } from '../../platform/audit';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
 import type { FieldCipher } from '../../platform/crypto';
@@ -126,7 +126,7 @@ export async function renderDocumentJob(
           .where('organization_id', '=', doc.issuer_org_id)
           .executeTakeFirst()
       : undefined;
-    const today = todayIso(config);
+    const today = businessToday(config);
     const pattern = issued ? undefined : await findPattern(db, doc.issuer_org_id, doc.type);
     // An issued document renders the context frozen at issue; a draft the live record.
     const context =

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppConfig } from '../../config/env';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs';
 import type { FieldCipher } from '../../platform/crypto';
@@ -61,7 +61,7 @@ export class DocumentsService {
   }
 
   today(): string {
-    return todayIso(this.deps.config);
+    return businessToday(this.deps.config);
   }
 
   private async issuerFor(trx: Trx, input: CreateDraftInput): Promise<{ id: string; name: string }> {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
-import { actorOf, todayIso } from '../../platform/auth';
+import { actorOf } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errorResponses, errors } from '../../platform/errors';
 import { contentDisposition, requireDocumentWork } from './documents.access';
 import { markOpened, METHOD_LABELS, recordService, recordServiceResult } from './documents.delivery';
@@ -213,7 +214,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         issuer: { name: doc.issuer_name },
         number: doc.number,
-        issuedDate: todayIso(config),
+        issuedDate: businessToday(config),
         draft: false,
       });
       // A one-page form (~150 ms): rendered on request, not stored; the signed paper is the record.

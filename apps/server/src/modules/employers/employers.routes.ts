@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses, errors } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
 import { identityHash } from '../parties';
@@ -38,7 +38,7 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         p.id,
         await scopeOf(db, req.auth!, 'matter.read'),
-        todayIso(ctx.config),
+        businessToday(ctx.config),
       ))!;
     },
   );
@@ -59,7 +59,7 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         req.params.id,
         await scopeOf(db, req.auth!, 'matter.read'),
-        todayIso(ctx.config),
+        businessToday(ctx.config),
       );
       if (!r) throw errors.notFound('用人单位');
       return r;
@@ -105,7 +105,7 @@ export const employersRoutes: FastifyPluginAsyncZod = async (app) => {
         .orderBy('p.updated_at', 'desc')
         .limit(200)
         .execute();
-      const today = todayIso(ctx.config);
+      const today = businessToday(ctx.config);
       const items = [];
       for (const { id } of ids) {
         const r = await employerProfile(db, id, scope, today);

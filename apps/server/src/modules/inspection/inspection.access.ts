@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { activeRolesIn, assertCaseVisible, jurisdictionChain } from '../cases';
 
@@ -140,5 +141,5 @@ export function requireState(c: { state: string; number: string }, states: reado
 }
 
 export function today(ctx: AppContext): string {
-  return todayIso(ctx.config);
+  return businessToday(ctx.config);
 }

@@ -2,7 +2,8 @@ import { triage, type TriageInput } from '@onestop/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { fresh, partiesOf, StaleVersion, transact } from '../matters';
 import { assertMatterInScope, recordChange } from '../../platform/scope';
@@ -24,7 +25,7 @@ export async function decideMatterTriage(
     throw new AppError(409, 'MATTER_CLOSED', '事项已办结或已合并，不能重新分流');
   }
   const settings = await loadTriageSettings(db);
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   await transact(ctx, auth, async (trx) => {
     const row = await trx.selectFrom('matter').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     if (row.version !== body.version) throw new StaleVersion(id);

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
-import { actorOf, todayIso } from '../../platform/auth';
+import { actorOf } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errorResponses } from '../../platform/errors';
 import { recordService } from '../documents';
 import { getDocumentsService } from '../documents';
@@ -182,7 +183,7 @@ export const jurisdictionLetterRoutes: FastifyPluginAsyncZod = async (app) => {
           action: 'matter.jurisdiction_notice',
           entityType: 'matter',
           entityId: m.id,
-          summary: `${m.number}：出具管辖告知书 ${doc.number}（${todayIso(ctx.config)}）`,
+          summary: `${m.number}：出具管辖告知书 ${doc.number}（${businessToday(ctx.config)}）`,
           after: {
             documentId: doc.id,
             competentCommission: req.body.competentCommission,

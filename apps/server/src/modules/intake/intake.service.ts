@@ -3,7 +3,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { raiseAlerts } from '../matters';
 import type { ClaimTrack } from '../matters';
@@ -98,7 +99,7 @@ function runTriage(
 
 /** The triage screen: the domain's recommendation for the facts typed so far (nothing is written). */
 export async function previewTriage(db: Kysely<DB>, ctx: AppContext, body: IntakeBody) {
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   validateIntake(body, today);
   const ids = await existingPartyIds(db, ctx, body, today);
   const open = await findOpenProceedings(db, ids.workerIds, ids.employerIds);
@@ -154,7 +155,7 @@ export async function createIntake(
   within?: (trx: Transaction<DB>, matter: { id: string; number: string }) => Promise<void>,
 ) {
   const { db } = ctx.database;
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   validateIntake(body, today);
   const intakeScope = await scopeOf(db, auth, 'intake.create');
   if (!intakeScope.includes(body.jurisdictionId)) {

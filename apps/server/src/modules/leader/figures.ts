@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { clocksRuntime } from '../clocks';
 import { urgentClocks } from '../clocks';
 import { itemOutcome } from '../mediation';
@@ -24,7 +24,7 @@ const CONCLUDED = [...MEDIATION_FULL, ...MEDIATION_PARTIAL, ...MEDIATION_NONE];
  */
 export async function clockFiguresByTrack(ctx: AppContext, scope: Set<string> | null) {
   const { db } = ctx.database;
-  const rows = await urgentClocks(db, clocksRuntime(ctx).calendars, todayIso(ctx.config), scope);
+  const rows = await urgentClocks(db, clocksRuntime(ctx).calendars, businessToday(ctx.config), scope);
   const byTrack = new Map<string, { overdue: number; dueSoon: number }>();
   for (const r of rows) {
     const t = byTrack.get(r.track) ?? { overdue: 0, dueSoon: 0 };

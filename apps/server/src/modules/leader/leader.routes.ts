@@ -2,7 +2,6 @@ import { resolvePeriod } from '@onestop/domain';
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayIso } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
 import { TRACKS } from '../cases';
 import { scopeOf as clockScopeOf } from '../clocks';
@@ -10,7 +9,7 @@ import { CHANNEL_LABELS } from '../matters';
 import { OPEN_STATUSES } from '../matters';
 import { scopeOf } from '../../platform/scope';
 import { clockFiguresByTrack, mediationFigures } from './figures';
-import { dayStart as businessDayStart } from '../../platform/time';
+import { dayStart as businessDayStart, businessToday } from '../../platform/time';
 
 const count = z.number().int();
 const overviewSchema = z.object({
@@ -85,7 +84,7 @@ export const leaderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const n = (v: string | number | bigint | null | undefined) => Number(v ?? 0);
       const scope = await scopeOf(db, req.auth!, 'leader.dashboard');
-      const today = todayIso(app.ctx.config);
+      const today = businessToday(app.ctx.config);
       const dayStart = businessDayStart(app.ctx.config, today);
       // The results block covers the chosen period up to today (本月 / 本季度 / 本年).
       const y = Number(today.slice(0, 4));

@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
-import { todayIso } from '../../platform/auth';
+import { dateOf } from '../../platform/time';
 import { getDocumentsService } from '../documents';
 import type { IssuedRef } from '../documents';
 import type { ReferralView } from './legal-aid.presenter';
@@ -29,7 +29,7 @@ export async function issueDecision(
   const common = {
     applicantName: r.applicantName,
     caseNumber: r.case.number,
-    appliedDate: todayIso(ctx.config, new Date(r.createdAt)),
+    appliedDate: dateOf(ctx.config, new Date(r.createdAt)),
     matter: claims.length ? `${claims.join('、')}劳动争议` : '劳动争议',
   };
   const fields =

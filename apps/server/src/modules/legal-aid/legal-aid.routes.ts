@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
-import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
+import { actorOf, type AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { StaleCase } from '../cases';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
@@ -65,7 +66,7 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       await assertMatterInScope(db, req.auth!, req.params.id);
-      return screenMatter(db, req.params.id, todayIso(ctx.config), req.query.deadline);
+      return screenMatter(db, req.params.id, businessToday(ctx.config), req.query.deadline);
     },
   );
 
@@ -92,7 +93,7 @@ export const legalAidRoutes: FastifyPluginAsyncZod = async (app) => {
       for (const r of rows) referrals.push(await presentReferral(ctx, r.id, req.auth!));
       const open = referrals.some((r) => !r.case.closed);
       return {
-        screening: await screenMatter(db, m.id, todayIso(ctx.config)),
+        screening: await screenMatter(db, m.id, businessToday(ctx.config)),
         referrals,
         canRefer:
           !open &&

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { applyTransition, applyTransitionInTrx, openCaseInTrx, workflowToHttp } from '../cases';
 import { issueDecision } from './legal-aid.decision';
@@ -50,7 +51,7 @@ export async function referMatter(
   body: z.infer<typeof referBody>,
 ): Promise<string> {
   const { db } = ctx.database;
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const s = await screenMatter(db, matterId, today, body.deadline);
   if (!s.eligible && !s.urgent && !body.urgentMeasureNeeded) {
     throw new AppError(422, 'LEGAL_AID_NOT_ELIGIBLE', `${s.reason}，不能转介法律援助`, { screening: s });
@@ -222,7 +223,7 @@ export async function decide(
     version?: number | undefined;
   },
 ) {
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const hardship = body.economicHardship ?? r.economicHardship ?? undefined;
   const event =
     body.decision === 'grant' ? 'grant' : body.decision === 'refuse' ? 'refuse' : 'provide_urgent_aid';
@@ -285,7 +286,7 @@ export async function assignLawyer(
   r: ReferralView,
   body: { lawyerName: string; lawFirm: string; version?: number | undefined },
 ) {
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   if (r.case.state === 'granted') {
     await applyTransition(ctx, auth, actor, r.case.id, 'assign_lawyer', {
       expectedVersion: body.version,

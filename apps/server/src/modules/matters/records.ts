@@ -3,7 +3,8 @@ import { trackLabel } from '@onestop/domain';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { AppContext } from '../../platform/context';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { clocksRuntime } from '../clocks';
 import { type ClockWithNames, presentClock } from '../clocks';
 import { clockQuery, scopeOf } from '../clocks';
@@ -60,7 +61,7 @@ export async function matterClocks(ctx: AppContext, auth: AuthContext, matterId:
     .execute();
   const scope = await scopeOf(db, auth, 'matter.read');
   const snap = await clocksRuntime(ctx).calendars.snapshot(db);
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   return {
     items: rows
       .filter((r) => !r.jurisdiction_id || scope === null || scope.has(r.jurisdiction_id))

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { createObligations } from '../obligations';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { enqueueJob } from '../../platform/jobs';
 import { getDocumentsService } from '../documents';
@@ -87,7 +88,7 @@ export async function concludeAgreement(
     const { c, m } = await loadCase(trx, caseId);
     assertVersion(c, body.version);
     await assertDesk(trx, auth, c.jurisdiction_id);
-    const today = todayIso(ctx.config);
+    const today = businessToday(ctx.config);
     if (body.performanceDate < today) {
       throw new AppError(400, 'PERFORMANCE_DATE_PAST', '履行期限不能早于今天', { field: 'performanceDate' });
     }
@@ -285,9 +286,9 @@ export async function closeWithoutAgreement(
         .where('rule_id', '=', 'mediation.settlement')
         .orderBy('created_at', 'desc')
         .executeTakeFirst();
-      const start = clock?.trigger_date ?? todayIso(ctx.config);
+      const start = clock?.trigger_date ?? businessToday(ctx.config);
       payload.daysSinceReceipt = Math.round(
-        (Date.parse(todayIso(ctx.config)) - Date.parse(start)) / 86_400_000,
+        (Date.parse(businessToday(ctx.config)) - Date.parse(start)) / 86_400_000,
       );
     }
     if (body.outcome === 'no_show') {
@@ -341,7 +342,7 @@ export async function recordPerformance(
       await step(ctx, trx, auth, actor, caseId, 'perform', { ...(body.note ? { reason: body.note } : {}) });
       return { paymentOrder: null, arbitration: null };
     }
-    const today = todayIso(ctx.config);
+    const today = businessToday(ctx.config);
     const claims = await openClaims(trx, caseId);
     await step(ctx, trx, auth, actor, caseId, 'report_non_performance', {
       ...(body.note ? { reason: body.note } : {}),

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { openCaseInTrx } from '../cases';
 import { getDocumentsService } from '../documents';
@@ -244,7 +245,7 @@ export async function saveProposal(
       }
       return { claim, proposedFen, reason: i.reason, calc, input: i.calculation ?? null, sort };
     });
-    const today = todayIso(ctx.config);
+    const today = businessToday(ctx.config);
     const deadline = body.replyDeadline ?? addDays(today, await replyDays(trx));
     if (deadline < today)
       throw new AppError(400, 'REPLY_DEADLINE_PAST', '答复期限不能早于今天', { field: 'replyDeadline' });

@@ -10,7 +10,8 @@ import {
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordChange } from '../../platform/scope';
@@ -34,7 +35,7 @@ export const OVERDUE_SWEEP_REASON = '义务履行期限巡检';
  * alerts the responsible unit's handler in the same transaction. Idempotent: a flagged row is not
  * picked again; concurrent sweeps skip each other's rows.
  */
-export async function sweepOverdue(ctx: AppContext, today = todayIso(ctx.config)): Promise<number> {
+export async function sweepOverdue(ctx: AppContext, today = businessToday(ctx.config)): Promise<number> {
   const { db } = ctx.database;
   let flagged = 0;
   for (;;) {
@@ -208,7 +209,7 @@ export async function takeNextStep(
         workerName: o.creditor_name,
         employerName: o.debtor_name,
         agreementNumber: source?.number ?? o.source_label,
-        agreementDate: source?.issued_date ?? o.effective_date ?? todayIso(ctx.config),
+        agreementDate: source?.issued_date ?? o.effective_date ?? businessToday(ctx.config),
         court: body.court,
         items,
         unpaidTotalFen,

@@ -1,7 +1,7 @@
 import { ageBand, daysOverdue, OVERDUE_AGE_BANDS, type OverdueAgeBand } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
 
@@ -39,7 +39,7 @@ export const obligationsLeaderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const scope = await scopeOf(db, req.auth!, 'leader.dashboard');
-      const today = todayIso(app.ctx.config);
+      const today = businessToday(app.ctx.config);
       const rows = scope.length
         ? await db
             .selectFrom('obligation as o')

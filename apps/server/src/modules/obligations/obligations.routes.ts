@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
+import { actorOf, type AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import type { AppContext } from '../../platform/context';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
@@ -39,7 +40,7 @@ function mayWork(auth: AuthContext) {
 /** Obligations listed and presented for a staff member (jurisdiction already applied by the caller). */
 export async function presentedList(ctx: AppContext, auth: AuthContext, filter: ObligationFilter) {
   const { rows, payments } = await findObligations(ctx.database.db, filter);
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const items = rows.map((o) =>
     presentObligation(o, payments.get(o.id) ?? [], today, { staff: true, mayWork: mayWork(auth) }),
   );

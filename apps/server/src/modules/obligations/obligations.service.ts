@@ -13,7 +13,8 @@ import {
 import type { Selectable, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordChange } from '../../platform/scope';
@@ -140,7 +141,7 @@ export async function createObligations(
         .executeTakeFirst()
     : undefined;
   const { worker, employer } = await partiesOfMatter(trx, input.matterId);
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const rule = OBLIGATION_SOURCE_RULES[input.source];
   const rows = items.flatMap((i) => {
     const schedule = i.instalments?.length ? i.instalments : [{ amountFen: i.amountFen, dueDate: i.dueDate }];
@@ -203,7 +204,7 @@ export async function recordService(
     .where('source_document_id', 'in', sourceDocumentIds)
     .forUpdate()
     .execute();
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   for (const o of rows) {
     const rule = OBLIGATION_SOURCE_RULES[o.source];
     let effective = o.effective_date;
@@ -277,7 +278,7 @@ async function applyPaid(ctx: AppContext, trx: Trx, o: ObligationRow, amountFen:
     amountFen: o.amount_fen,
     paidFen: paid,
     dueDate: o.due_date,
-    today: todayIso(ctx.config),
+    today: businessToday(ctx.config),
   });
   const r = await trx
     .updateTable('obligation')
@@ -300,7 +301,7 @@ function checkAmount(ctx: AppContext, o: ObligationRow, amountFen: number, paidO
   if (o.status === 'paid') throw obligationErrors.alreadyPaid();
   const outstanding = o.amount_fen - o.paid_fen;
   if (amountFen > outstanding) throw obligationErrors.paymentExceeds(outstanding);
-  if (paidOn > todayIso(ctx.config)) throw obligationErrors.paidInFuture();
+  if (paidOn > businessToday(ctx.config)) throw obligationErrors.paidInFuture();
 }
 
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}元`;

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
-import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
+import { actorOf, type AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errorResponses, errors } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
 import { lookupQuery, lookupResponse, partyPiiSchema, partySchema, searchQuery } from './parties.schema';
@@ -57,7 +58,7 @@ export const partiesRoutes: FastifyPluginAsyncZod = async (app) => {
         return { found: !!p, party: p ? presentParty(p, cipher) : null, derived: null };
       }
       if (!q.idType || !q.idNumber) throw new AppError(400, 'LOOKUP_QUERY', '请提供证件类型和证件号码');
-      const derived = checkIdentity(q.idType, q.idNumber, todayIso(app.ctx.config));
+      const derived = checkIdentity(q.idType, q.idNumber, businessToday(app.ctx.config));
       const p = await partyByIdentity(db, cipher, 'worker', derived.normalized);
       return { found: !!p, party: p ? presentParty(p, cipher) : null, derived };
     },

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { dateOf } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { applyTransitionInTrx, workflowToHttp } from '../cases';
 import { getDocumentsService } from '../documents';
@@ -71,7 +72,7 @@ export async function stepWithDocument(
     const common = {
       petitionerName: p.petitioner_name,
       caseNumber: c.number,
-      receivedDate: todayIso(ctx.config, new Date(c.received_at)),
+      receivedDate: dateOf(ctx.config, new Date(c.received_at)),
       request: p.request,
     };
     let fields: Record<string, unknown> | undefined;
@@ -91,7 +92,7 @@ export async function stepWithDocument(
         .where('event', '=', 'accept')
         .orderBy('seq', 'desc')
         .executeTakeFirst();
-      const acceptedDate = todayIso(ctx.config, accepted ? new Date(accepted.at) : new Date());
+      const acceptedDate = dateOf(ctx.config, accepted ? new Date(accepted.at) : new Date());
       const originalDeadline = addDays(acceptedDate, HANDLING_DAYS);
       fields = {
         ...common,

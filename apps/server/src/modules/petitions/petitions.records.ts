@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errors } from '../../platform/errors';
 import { assertCaseVisible } from '../cases';
 import { validateFields } from '../documents';
@@ -94,7 +95,7 @@ export function kickRender(ctx: AppContext) {
 
 /** Checks a document's fields before the state moves (the document is issued right after). */
 export function precheck(ctx: AppContext, p: PetitionRow, type: string, fields: Record<string, unknown>) {
-  validateFields(type, fields, p.org_name, todayIso(ctx.config));
+  validateFields(type, fields, p.org_name, businessToday(ctx.config));
 }
 
 export async function addRecord(

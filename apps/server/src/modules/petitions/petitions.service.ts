@@ -3,7 +3,8 @@ import { daysBetween, petitionMachine } from '@onestop/domain';
 import type { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday, dateOf } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { applyTransition, openCaseInTrx } from '../cases';
 import { TRACKS } from '../cases';
@@ -230,7 +231,7 @@ export async function explainPetition(
   await step(ctx, auth, actor, p, 'explain', { version: input.version, reason: `引导至${input.court}` });
   return issueDocument(ctx, actor, p, 'explanation_record', fields, {
     kind: 'explanation',
-    occurredOn: todayIso(ctx.config),
+    occurredOn: businessToday(ctx.config),
     content: input.explanation,
     result: `引导通过司法途径解决：${input.court}`,
     payload: { conclusionType, conclusionRef: fields.conclusionRef },
@@ -251,7 +252,7 @@ export async function acceptPetition(
     .executeTakeFirstOrThrow();
   const fields = {
     petitionerName: p.petitioner_name,
-    receivedDate: todayIso(ctx.config, new Date(m.received_at)),
+    receivedDate: dateOf(ctx.config, new Date(m.received_at)),
     request: p.request,
     handlingDays: 60,
   };
@@ -328,7 +329,7 @@ export async function stepPayload(
 ): Promise<Record<string, unknown>> {
   const payload: Record<string, unknown> = {};
   if (body.replyReceivedOn)
-    payload.daysSinceReplyReceived = daysBetween(body.replyReceivedOn, todayIso(ctx.config));
+    payload.daysSinceReplyReceived = daysBetween(body.replyReceivedOn, businessToday(ctx.config));
   if (body.receivingOrgan) payload.receivingOrgan = body.receivingOrgan;
   if (body.majorOrUrgent !== undefined) payload.majorOrUrgent = body.majorOrUrgent;
   if (event === 'extend') {

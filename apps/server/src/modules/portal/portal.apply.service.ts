@@ -8,7 +8,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError } from '../../platform/errors';
 import { generateShortCode } from '../documents';
 import type { IntakeBody } from '../intake';
@@ -168,7 +168,7 @@ export async function createOnlineApplication(
   duplicate: boolean;
 }> {
   const { db } = ctx.database;
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const account = await db
     .selectFrom('portal_account')
     .selectAll()

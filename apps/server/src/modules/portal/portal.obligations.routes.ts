@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errorResponses, errorSchema, errors } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
 import {
@@ -40,7 +40,7 @@ export const portalObligationsRoutes: FastifyPluginAsyncZod = async (app) => {
       ...(m.role === 'worker' ? { creditorPartyIds: [m.partyId] } : { debtorPartyId: m.partyId }),
       ...(ids ? { ids } : {}),
     });
-    const today = todayIso(ctx.config);
+    const today = businessToday(ctx.config);
     const items = rows.map((o) =>
       presentObligation(o, payments.get(o.id) ?? [], today, { staff: false, mayWork: false }),
     );

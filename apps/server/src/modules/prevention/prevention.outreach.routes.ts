@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, todayIso } from '../../platform/auth';
+import { actorOf } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import type { FileStore } from '../../platform/storage';
 import { sendInlineFile } from '../../platform/files';
@@ -94,7 +95,8 @@ export async function registerOutreachRoutes(app: App, storage: FileStore) {
         req,
         reply,
         'prevention.visit',
-        () => createVisit(ctx, req.auth!, actorOf(req, 'prevention.work'), req.body, todayIso(ctx.config)),
+        () =>
+          createVisit(ctx, req.auth!, actorOf(req, 'prevention.work'), req.body, businessToday(ctx.config)),
         (id) => presentVisit(db, id),
       ),
   );
@@ -135,7 +137,7 @@ export async function registerOutreachRoutes(app: App, storage: FileStore) {
         actorOf(req, 'prevention.work'),
         req.params.id,
         req.body,
-        todayIso(ctx.config),
+        businessToday(ctx.config),
       );
       return presentVisit(db, req.params.id);
     },
@@ -281,7 +283,7 @@ export async function registerOutreachRoutes(app: App, storage: FileStore) {
             actorOf(req, 'org_case.record'),
             req.params.id,
             req.body,
-            todayIso(ctx.config),
+            businessToday(ctx.config),
           ),
         async () => (await presentCases(db, { id: req.params.id }))[0]!,
       ),

@@ -4,7 +4,8 @@ import { CHECKLIST_GROUP_LABELS, type ChecklistGroup } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
-import { actorOf, todayIso } from '../../platform/auth';
+import { actorOf } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { type FileStore, LocalFileStore } from '../../platform/storage';
 import { sendInlineFile } from '../../platform/files';
@@ -353,7 +354,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
             actorOf(req, 'org_case.record'),
             req.params.id,
             req.body,
-            todayIso(ctx.config),
+            businessToday(ctx.config),
           ),
         async (cid) => (await presentCases(db, { id: cid }))[0]!,
       ),
@@ -378,7 +379,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         actorOf(req, 'org_case.record'),
         req.params.id,
         req.body,
-        todayIso(ctx.config),
+        businessToday(ctx.config),
       );
       return (await presentCases(db, { id: req.params.id }))[0]!;
     },

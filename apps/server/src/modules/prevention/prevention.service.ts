@@ -25,7 +25,8 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordModuleChange } from '../../platform/module-events';
@@ -566,7 +567,7 @@ export async function assess(
 ): Promise<string> {
   const { db } = ctx.database;
   const o = await orgForSupervisor(db, auth, id);
-  if (body.assessedOn > todayIso(ctx.config))
+  if (body.assessedOn > businessToday(ctx.config))
     throw new AppError(400, 'DATE_IN_FUTURE', '评估日期不能晚于今天', { field: 'assessedOn' });
   const checklist = await checklistInForce(db);
   const given = new Map(body.items.map((i) => [i.code, i]));

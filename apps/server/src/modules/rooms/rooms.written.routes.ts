@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { todayIso } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { caseParam } from '../arbitration';
 import { submitWritten, type WrittenMember, writtenHearingView } from '../arbitration';
@@ -67,7 +67,7 @@ export const portalWrittenRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('c.matter_id', 'in', [...byMatter.keys()])
         .orderBy('w.ordered_at', 'desc')
         .execute();
-      const today = todayIso(ctx.config);
+      const today = businessToday(ctx.config);
       const items = [];
       for (const r of rows) {
         const me = byMatter.get(r.matter_id)!;
@@ -102,7 +102,7 @@ export const portalWrittenRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const me = await memberOf(req.params.caseId, requirePortal(req));
-      return writtenHearingView(db, req.params.caseId, todayIso(ctx.config), me.role);
+      return writtenHearingView(db, req.params.caseId, businessToday(ctx.config), me.role);
     },
   );
 

@@ -2,7 +2,8 @@
 import { STAT_TABLES } from '@onestop/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, todayIso } from '../../platform/auth';
+import { actorOf } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses } from '../../platform/errors';
 import { isoDate } from '../../platform/schema-types';
 import { analysis } from './statistics.analysis';
@@ -282,7 +283,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { answer } = await tableFor(db, config, req.auth!, req.params.code, req.query);
       const filledBy = req.query.filledBy ?? req.auth!.displayName;
-      const buf = await tableWorkbook(answer, filledBy, todayIso(config));
+      const buf = await tableWorkbook(answer, filledBy, businessToday(config));
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', contentDisposition(`${answer.title}_${answer.periodLabel}`, 'xlsx'))
@@ -306,7 +307,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { answer } = await tableFor(db, config, req.auth!, req.params.code, req.query);
       const filledBy = req.query.filledBy ?? req.auth!.displayName;
-      const buf = await tablePdf(answer, filledBy, todayIso(config));
+      const buf = await tablePdf(answer, filledBy, businessToday(config));
       return reply
         .type('application/pdf')
         .header('content-disposition', contentDisposition(`${answer.title}_${answer.periodLabel}`, 'pdf'))
@@ -331,7 +332,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       const scope = [...new Set(t.columns.flatMap((c) => c.jurisdictionIds))];
       return {
         periodLabel: t.period.label,
-        ...(await analysis(db, scope, t.facts, t.period, todayIso(config), config.tzOffsetMinutes)),
+        ...(await analysis(db, scope, t.facts, t.period, businessToday(config), config.tzOffsetMinutes)),
       };
     },
   );
@@ -417,7 +418,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (_req, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return publicFigures(db, config.tzOffsetMinutes, todayIso(config));
+      return publicFigures(db, config.tzOffsetMinutes, businessToday(config));
     },
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, todayIso } from '../../platform/auth';
+import { actorOf } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { appendAudit } from '../../platform/audit';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { scopeOf } from '../../platform/scope';
@@ -48,7 +49,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: filingCheckResponse, ...errorResponses },
       },
     },
-    async (req) => evaluate(req.body, todayIso(ctx.config)),
+    async (req) => evaluate(req.body, businessToday(ctx.config)),
   );
 
   app.post(
@@ -160,7 +161,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const on = req.query.on ?? todayIso(ctx.config);
+      const on = req.query.on ?? businessToday(ctx.config);
       const mw = await minimumWageOn(db, req.query.areaCode, on);
       if (!mw) throw errors.notFound('该地区的最低工资标准');
       const paid = req.query.monthlyFen;

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import { type Actor, appendAudit } from '../../platform/audit';
-import { type AuthContext, todayIso } from '../../platform/auth';
+import type { AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { AppError, errors } from '../../platform/errors';
 import { openExOfficioInTrx } from '../inspection';
 import { employerParty } from '../inspection';
@@ -58,7 +59,7 @@ export async function createFiling(ctx: AppContext, auth: AuthContext, actor: Ac
   if (!(await scopeOf(db, auth, 'inspection.work')).includes(body.jurisdictionId)) {
     throw new AppError(403, 'JURISDICTION_FORBIDDEN', '您在所选辖区没有劳动关系监管的岗位');
   }
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const { result, flags } = evaluate(body, today);
   return db.transaction().execute(async (trx) => {
     const employerId = await employerParty(ctx, trx, body.employer);

@@ -3,7 +3,8 @@ import type { Permission } from '@onestop/domain';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, todayIso } from '../../platform/auth';
+import { actorOf } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses } from '../../platform/errors';
 import { withIdempotency } from '../../platform/idempotency';
 import {
@@ -89,7 +90,7 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const { db } = ctx.database;
   const tags = ['培训与评选'];
-  const thisYear = () => Number(todayIso(ctx.config).slice(0, 4));
+  const thisYear = () => Number(businessToday(ctx.config).slice(0, 4));
 
   // --- requirements ------------------------------------------------------------------------------
 

@@ -17,7 +17,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { type Actor, type AuditEntry, appendAudit } from '../../platform/audit';
-import { invalidateSessionCache, todayIso } from '../../platform/auth';
+import { invalidateSessionCache } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import type { AppContext } from '../../platform/context';
 import { AppError, errors } from '../../platform/errors';
 import { recordModuleChange } from '../../platform/module-events';
@@ -399,7 +400,7 @@ export async function recordAttendance(
     .where('id', '=', courseId)
     .executeTakeFirst();
   if (!course) throw errors.notFound('培训课程');
-  if (course.held_on > todayIso(ctx.config))
+  if (course.held_on > businessToday(ctx.config))
     throw new AppError(
       409,
       'COURSE_NOT_HELD',
@@ -511,7 +512,7 @@ function certStatus(validTo: string, revoked: boolean, today: string) {
 
 export async function listCertificates(ctx: AppContext, userId?: string) {
   const { db } = ctx.database;
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const year = Number(today.slice(0, 4));
   let q = db
     .selectFrom('certificate as c')
@@ -600,7 +601,7 @@ async function startReminder(
 /** Starts the reminder clock of every valid certificate expiring within the window (the daily job). */
 export async function ensureReminders(ctx: AppContext): Promise<number> {
   const { db } = ctx.database;
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const due = await db
     .selectFrom('certificate as c')
     .select(['c.id', 'c.user_id', 'c.number', 'c.type', 'c.valid_to'])
@@ -633,7 +634,7 @@ export async function renewCertificate(
   body: z.infer<typeof renewBody>,
 ) {
   const { db } = ctx.database;
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const year = Number(today.slice(0, 4));
   const cert = await db.selectFrom('certificate').selectAll().where('id', '=', id).executeTakeFirst();
   if (!cert) throw errors.notFound('证件');

@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
-import { todayIso } from '../../platform/auth';
+import { businessToday, dateOf } from '../../platform/time';
 import { MATTER_TITLE_SQL } from '../cases';
 import type { CaseTrack } from '../cases';
 import { TRACKS } from '../cases';
@@ -20,7 +20,7 @@ export async function acceptBy(
   jurisdictionId: string,
   exec: Kysely<DB> | Transaction<DB> = ctx.database.db,
 ): Promise<string> {
-  const sentOn = todayIso(ctx.config, createdAt);
+  const sentOn = dateOf(ctx.config, createdAt);
   try {
     // Inside a transaction pass it: PGlite runs one transaction at a time.
     const snap = await clocksRuntime(ctx).calendars.snapshot(exec);
@@ -57,7 +57,7 @@ export const TRANSFER_SELECT = (db: Kysely<DB>) =>
 type Row = Awaited<ReturnType<ReturnType<typeof TRANSFER_SELECT>['executeTakeFirstOrThrow']>>;
 
 export async function presentTransfers(ctx: AppContext, rows: Row[], auth: AuthContext) {
-  const today = todayIso(ctx.config);
+  const today = businessToday(ctx.config);
   const out = [];
   for (const r of rows) {
     const deadline =

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context';
-import { actorOf, type AuthContext, todayIso } from '../../platform/auth';
+import { actorOf, type AuthContext } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { errorResponses, errorSchema, errors } from '../../platform/errors';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
 import { presentTransfers, TRANSFER_SELECT } from './transfers.presenter';
@@ -128,7 +129,7 @@ export const transfersRoutes: FastifyPluginAsyncZod = async (app) => {
         .orderBy('t.created_at')
         .limit(500)
         .execute();
-      const today = todayIso(ctx.config);
+      const today = businessToday(ctx.config);
       const items = (await presentTransfers(ctx, rows, req.auth!)).filter(
         (t) => t.acceptBy !== null && today > t.acceptBy,
       );

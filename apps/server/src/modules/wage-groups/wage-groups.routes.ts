@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, todayIso } from '../../platform/auth';
+import { actorOf } from '../../platform/auth';
+import { businessToday } from '../../platform/time';
 import { appendAudit } from '../../platform/audit';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import { assertMatterInScope, scopeOf } from '../../platform/scope';
@@ -146,7 +147,7 @@ export const wageGroupsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = actorOf(req);
       const raw = await readLedgerSheet(Buffer.from(req.body.file, 'base64'));
-      const today = todayIso(ctx.config);
+      const today = businessToday(ctx.config);
       const r = await db.transaction().execute(async (trx) => {
         const { group } = await writableGroup(trx, req.auth!, req.params.id);
         return importRows(trx, ctx, actor, group, raw, req.body.goodRowsOnly ?? false, today);
@@ -169,7 +170,7 @@ export const wageGroupsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const today = todayIso(ctx.config);
+      const today = businessToday(ctx.config);
       await db.transaction().execute(async (trx) => {
         const { group } = await writableGroup(trx, req.auth!, req.params.id);
         await recordPayment(trx, actor, group, req.params.lineId, req.body, today);
@@ -231,7 +232,7 @@ export const wageGroupsRoutes: FastifyPluginAsyncZod = async (app) => {
         group.name,
         view.lines.map((l) => ({ ...l, idMasked: l.idNumberMasked })),
         view.totals,
-        todayIso(ctx.config),
+        businessToday(ctx.config),
       );
       return reply
         .type(XLSX)
