@@ -7,7 +7,6 @@ import { sessionQuery } from './features/auth/hooks/use-session';
 import { installSessionExpiry } from './features/auth/session-exit';
 import { FeedbackBridge } from './lib/feedback';
 import { createQueryClient } from './lib/query-client';
-import { PICKER_DATE_FORMATS, PICKER_DATE_TIME_FORMATS } from './lib/time';
 import { createRouter } from './routes';
 
 export const FONT_STACK = '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
@@ -28,21 +27,6 @@ const theme: ThemeConfig = {
   },
 };
 
-/**
- * zh_CN with the date pickers showing dates the Chinese way (2026年12月7日) instead of ISO; typed ISO
- * dates are still accepted. The picker takes a list where its type says one string.
- */
-const locale: typeof zhCN = {
-  ...zhCN,
-  DatePicker: {
-    ...zhCN.DatePicker!,
-    lang: {
-      ...zhCN.DatePicker!.lang,
-      fieldDateFormat: PICKER_DATE_FORMATS as unknown as string,
-      fieldDateTimeFormat: PICKER_DATE_TIME_FORMATS as unknown as string,
-    },
-  },
-};
 
 // One client and one router for the life of the page (module scope, so StrictMode cannot make two).
 const queryClient = createQueryClient();
@@ -53,7 +37,7 @@ const router = createRouter();
 
 export function App() {
   return (
-    <ConfigProvider locale={locale} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntdApp>
         <FeedbackBridge />
         <QueryClientProvider client={queryClient}>
