@@ -66,7 +66,8 @@ export function PetitionDetail({ id }: { id: string }) {
         size="small"
         title={
           <Space wrap>
-            <span>信访事项 {p.case.number}</span>
+            {/* The number wraps on a phone instead of being cut (the card head keeps its text on one line). */}
+            <span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>信访事项 {p.case.number}</span>
             <Tag color={p.case.closed ? 'default' : 'processing'} data-testid="petition-state">
               {p.case.stateLabel}
             </Tag>
