@@ -42,8 +42,9 @@ describe('labor inspection in Chromium', () => {
     return page;
   }
 
+  // A state the page declares; a loaded CI machine can take well over 15 s to get there.
   async function state(page: Page, text: string) {
-    await page.getByTestId('inspection-state').filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('inspection-state').filter({ hasText: text }).first().waitFor({ timeout: 60_000 });
   }
 
   let caseId = '';
