@@ -27,7 +27,6 @@ const theme: ThemeConfig = {
   },
 };
 
-
 // One client and one router for the life of the page (module scope, so StrictMode cannot make two).
 const queryClient = createQueryClient();
 installSessionExpiry(queryClient);
