@@ -10,7 +10,7 @@ import { intakeBody } from '../../apps/server/test/intake-fixtures';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { LoginPage } from '../support/pages';
 import { startProduct } from '../support/server';
-import { todayIso } from '../../apps/server/src/platform/auth';
+import { businessToday } from '../../apps/server/src/platform/time';
 
 /**
  * Issue 14, the walk: the pages the window's people open every day — the arbitrator's work list and a
@@ -159,7 +159,7 @@ describe('the window walk at 1366 px and 360 px', () => {
         expect(await page.getByTestId('close-day').isDisabled()).toBe(true);
         expect(await page.getByTestId('close-day-reason').textContent()).toBe('出具上列受理通知书后方可日结');
         await page.context().close();
-        const today = todayIso(server.app.ctx.config);
+        const today = businessToday(server.app.ctx.config);
         const weekday = '日一二三四五六'[new Date(`${today}T00:00:00Z`).getUTCDay()];
         // The room calendar's days are written the Chinese way, with the weekday.
         expect(texts.get('arbitration-work')).toContain(
