@@ -42,9 +42,13 @@ export function useWindowVisit(employer: EmployerOnFile): VisitEnv {
   return env;
 }
 
-/** A new desktop page signed in as a demo user (waits for the user menu). */
-export async function signInAs(env: VisitEnv, username: string): Promise<Page> {
-  const page = await (await newContext(env.browser)).newPage();
+/** A new page (desktop unless a viewport is given) signed in as a demo user (waits for the user menu). */
+export async function signInAs(
+  env: VisitEnv,
+  username: string,
+  viewport?: Parameters<typeof newContext>[1],
+): Promise<Page> {
+  const page = await (await newContext(env.browser, viewport)).newPage();
   const login = new LoginPage(page, env.server.url);
   await login.open();
   await login.signInAndWait(username, DEMO_PASSWORD);

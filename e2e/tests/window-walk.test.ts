@@ -7,9 +7,9 @@ import { application, seedCalendars } from '../../apps/server/test/arbitration.s
 import { newMatter, openCase, organizations, places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
 import { intakeBody } from '../../apps/server/test/intake-fixtures';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser';
 import { startProduct } from '../support/server';
+import { signInAs } from '../support/visit';
 import { businessToday } from '../../apps/server/src/platform/time';
 
 /**
@@ -72,14 +72,6 @@ describe('the window walk at 1366 px and 360 px', () => {
     await server?.close();
   });
 
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, 'Onestop@2026');
-    return page;
-  }
-
   async function shoot(page: Page, name: string) {
     await screenshot(page, name);
     const dir = process.env.WALK_SHOTS;
@@ -130,7 +122,7 @@ describe('the window walk at 1366 px and 360 px', () => {
   /** Visits a person's pages at one width: each waits for its ready state, is shot, and must not overflow. */
   async function walk(user: string, viewport: typeof DESKTOP, label: string) {
     const group = WALK.find((w) => w.user === user)!;
-    const page = await signIn(user, viewport);
+    const page = await signInAs({ server, browser }, user, viewport);
     const texts = new Map<string, string>();
     for (const w of group.pages) {
       await page.goto(`${server.url}${w.path()}`);
