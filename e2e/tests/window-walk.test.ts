@@ -84,7 +84,7 @@ describe('the window walk at 1366 px and 360 px', () => {
   const ready = (testId: string) => `[data-testid="${testId}"][data-ready="true"]`;
 
   /** The pages each person opens, with the ready state each page declares. */
-  const WALK: { user: string; pages: { name: string; path: () => string; ready: string }[] }[] = [
+  const WALK: { user: string; pages: { name: string; path: () => string; ready: string | string[] }[] }[] = [
     {
       user: 'zhangmin',
       pages: [
@@ -114,7 +114,7 @@ describe('the window walk at 1366 px and 360 px', () => {
       pages: [
         { name: 'transfers', path: () => '/transfers', ready: ready('transfers-page') },
         { name: 'matter', path: () => `/matters/${o.matter}`, ready: ready('matter-page') },
-        { name: 'workbench', path: () => '/', ready: ready('my-work') },
+        { name: 'workbench', path: () => '/', ready: [ready('my-work'), ready('waiting-on-others')] },
       ],
     },
   ];
@@ -126,7 +126,7 @@ describe('the window walk at 1366 px and 360 px', () => {
     const texts = new Map<string, string>();
     for (const w of group.pages) {
       await page.goto(`${server.url}${w.path()}`);
-      await page.locator(w.ready).first().waitFor({ timeout: 30_000 });
+      for (const r of [w.ready].flat()) await page.locator(r).first().waitFor({ timeout: 30_000 });
       await shoot(page, `window-walk-${w.name}-${label}`);
       const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
       expect(width, `${w.name} at ${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
@@ -192,6 +192,11 @@ describe('the window walk at 1366 px and 360 px', () => {
         expect(texts.get('workbench')).toContain(
           '您的岗位不承办案件，没有案件工作区；窗口受理、维权事项等请从左侧菜单进入',
         );
+        // The same-day application the clerk took in waits on the arbitrator's acceptance, due today.
+        const waiting = texts.get('workbench')!;
+        expect(waiting).toContain('我经办、待他人办理');
+        expect(waiting).toMatch(/仲裁员领导受理立案\d{4}年\d{1,2}月\d{1,2}日/);
+        expect(waiting).toContain('欠薪、工伤、重大集体争议当日受理');
       });
     });
   }

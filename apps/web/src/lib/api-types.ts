@@ -41880,6 +41880,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/work/waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我经办、待他人办理：我登记的事项或我立的案件中，正等待其他岗位办理的在办案件（等待谁、做什么、最近法定期限）
+         * @description 等待的岗位与步骤取自程序流程：最近一项进行中的法定期限，由哪些步骤满足（如仲裁受理期限由仲裁员受理或不予受理满足，《劳动争议调解仲裁法》第二十九条）；本人岗位可以办理的不列入（见我的待办）。
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hasMore: boolean;
+                            items: {
+                                assigneeName: string | null;
+                                dueDate: string | null;
+                                /** @description 办理期限落入尚未录入放假安排的年度：按最严格口径暂定，录入后自动重算（页面标明“暂定”） */
+                                dueProvisional?: boolean;
+                                /** @description 最近期限的名称 */
+                                dueRule: string | null;
+                                id: string;
+                                jurisdictionName: string | null;
+                                /**
+                                 * @description case 案件、transfer 待接收转办、matter 待分流事项、correction 待补正、service 待送达文书、approval 待审批报批、mediation 待调解、acceptance 待受理
+                                 * @enum {string}
+                                 */
+                                kind: "case" | "transfer" | "matter" | "correction" | "service" | "approval" | "mediation" | "acceptance";
+                                link: string;
+                                matterId: string;
+                                matterNumber: string;
+                                number: string;
+                                openedAt: string;
+                                organizationName: string;
+                                priority: boolean;
+                                priorityFlags: {
+                                    code: string;
+                                    label: string;
+                                }[];
+                                status: string;
+                                statusLabel: string;
+                                title: string;
+                                /** @enum {string|null} */
+                                track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court" | null;
+                                trackLabel: string | null;
+                                waitingOn: {
+                                    /** @description true：所列步骤满足最近期限；false：没有进行中的期限，列出当前可办的全部步骤 */
+                                    answersClock: boolean;
+                                    roles: {
+                                        code: string;
+                                        label: string;
+                                    }[];
+                                    /** @description 满足该期限的步骤 */
+                                    steps: string[];
+                                    text: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -4,6 +4,7 @@ import { PageHeader } from '../components/PageHeader';
 import { PendingApprovals } from '../features/approvals/PendingApprovals';
 import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-session';
 import { MyWorkList } from '../features/work/components/MyWorkList';
+import { WaitingOnOthers } from '../features/work/components/WaitingOnOthers';
 import { WorkAreaCards } from '../features/work/components/WorkAreaCards';
 
 function greeting(hour: number): string {
@@ -29,6 +30,14 @@ export default function HomePage() {
         <MyWorkList />
       </section>
       <PendingApprovals />
+      {hasPermission(user, 'intake.create') ? (
+        <section aria-labelledby="waiting-heading" className="home-section">
+          <Typography.Title level={2} id="waiting-heading" className="section-title">
+            我经办、待他人办理
+          </Typography.Title>
+          <WaitingOnOthers />
+        </section>
+      ) : null}
       <section aria-labelledby="workareas-heading" className="home-section">
         <Typography.Title level={2} id="workareas-heading" className="section-title">
           我的工作区

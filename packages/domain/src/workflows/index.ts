@@ -66,3 +66,4 @@ export type {
   ProcedureGuard,
   StepVerdict,
 } from './procedure';
+export { type OpenStep, type WaitingOn, waitingOn } from './waiting';

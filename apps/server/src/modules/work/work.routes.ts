@@ -14,6 +14,7 @@ import { scopeOf } from '../../platform/scope';
 import { presentTransfers, TRANSFER_SELECT } from '../transfers';
 import { isoDate as calendarDate } from '../../platform/schema-types';
 import { pendingWork } from './pending';
+import { waitingOnOthers } from './waiting';
 
 /** Work areas: one per function of the center; a user sees those their active posts grant. */
 export const WORK_AREAS = {
@@ -254,6 +255,43 @@ export const workRoutes: FastifyPluginAsyncZod = async (app) => {
         pageSize: f.pageSize,
         hasMore: r.hasMore,
       };
+    },
+  );
+
+  app.get(
+    '/waiting',
+    {
+      config: { auth: 'authenticated' },
+      schema: {
+        tags: ['工作区'],
+        summary:
+          '我经办、待他人办理：我登记的事项或我立的案件中，正等待其他岗位办理的在办案件（等待谁、做什么、最近法定期限）',
+        description:
+          '等待的岗位与步骤取自程序流程：最近一项进行中的法定期限，由哪些步骤满足（如仲裁受理期限由仲裁员受理或不予受理满足，《劳动争议调解仲裁法》第二十九条）；本人岗位可以办理的不列入（见我的待办）。',
+        response: {
+          200: z.object({
+            items: z.array(
+              workItem.extend({
+                dueRule: z.string().nullable().describe('最近期限的名称'),
+                waitingOn: z.object({
+                  roles: z.array(z.object({ code: z.string(), label: z.string() })),
+                  steps: z.array(z.string()).describe('满足该期限的步骤'),
+                  text: z.string(),
+                  answersClock: z
+                    .boolean()
+                    .describe('true：所列步骤满足最近期限；false：没有进行中的期限，列出当前可办的全部步骤'),
+                }),
+              }),
+            ),
+            hasMore: z.boolean(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const r = await waitingOnOthers(db, req.auth!);
+      return { items: await markProvisional(db, r.items), hasMore: r.hasMore };
     },
   );
 

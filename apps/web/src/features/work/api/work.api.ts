@@ -1,6 +1,6 @@
 import { api, type QueryValue } from '../../../lib/api';
 import type { QueryOf } from '../../../lib/api-types-helpers';
-import type { WorkFilters, WorkList, WorkPage } from '../types';
+import type { WaitingList, WorkFilters, WorkList, WorkPage } from '../types';
 import type { WorkTrack } from '../work-areas';
 
 export function fetchWorkList(
@@ -22,4 +22,9 @@ export function fetchQueue(
   signal?: AbortSignal,
 ): Promise<WorkPage> {
   return api.get<WorkPage>('/api/work/queue', { queue, ...filters } as Record<string, QueryValue>, signal);
+}
+
+/** Cases I took in that now wait on someone else (who, for what, by when). */
+export function fetchWaiting(signal?: AbortSignal): Promise<WaitingList> {
+  return api.get<WaitingList>('/api/work/waiting', {}, signal);
 }

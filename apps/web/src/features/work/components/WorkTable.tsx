@@ -2,7 +2,7 @@ import { Space, Table, Tag, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router';
-import { chineseDate } from '../../../lib/time';
+import { businessToday, chineseDate } from '../../../lib/time';
 import type { WorkItem } from '../types';
 
 /** The tag telling a to-do item that is not an assigned case (transfer, triage, correction, service). */
@@ -15,16 +15,18 @@ const KIND_TAGS: Partial<Record<WorkItem['kind'], { label: string; color: string
   acceptance: { label: '待受理', color: 'red' },
 };
 
-function DueDate({ value, provisional }: { value: string | null; provisional: boolean }) {
+export function DueDate({ value, provisional }: { value: string | null; provisional: boolean }) {
   if (!value) return <span className="muted">—</span>;
-  const days = dayjs(value).startOf('day').diff(dayjs().startOf('day'), 'day');
+  // Days to the due date counted from the business date (the center's time zone), not the browser's.
+  const days = dayjs(value).diff(dayjs(businessToday()), 'day');
   // Computed before its year's holiday notice was entered: provisional until then (录入后自动重算).
   const text = `${chineseDate(value)}${provisional ? '（暂定）' : ''}`;
   if (days < 0) return <Tag color="red">{text}（已超期）</Tag>;
   if (days <= 3)
     return (
       <Tag color="orange">
-        {text}（剩{days}天）
+        {text}
+        {days === 0 ? '（今日到期）' : `（剩${days}天）`}
       </Tag>
     );
   return <span>{text}</span>;

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { fetchQueue, fetchWorkList } from '../api/work.api';
+import { fetchQueue, fetchWaiting, fetchWorkList } from '../api/work.api';
 import type { WorkFilters } from '../types';
 import type { WorkTrack } from '../work-areas';
 
@@ -15,5 +15,12 @@ export function useMyWork() {
   return useQuery({
     queryKey: ['work', 'queue', 'mine'],
     queryFn: ({ signal }) => fetchQueue('mine', {}, signal),
+  });
+}
+
+export function useWaitingOnOthers() {
+  return useQuery({
+    queryKey: ['work', 'waiting'],
+    queryFn: ({ signal }) => fetchWaiting(signal),
   });
 }
