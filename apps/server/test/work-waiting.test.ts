@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { application, seedCalendars } from './arbitration.support';
 import { newMatter, places } from './cases.support';
 import { signedIn, useTestServer } from './harness';
+import { residentId } from './intake-fixtures';
+import { PortalClient } from './portal.support';
 
 /**
  * 我经办、待他人办理 (GET /api/work/waiting): the window clerk who took in a same-day application sees it
@@ -14,13 +16,22 @@ describe('cases I took in that wait on someone else', () => {
     await seedCalendars(env);
   });
 
+  let seq = 0;
   async function sameDayApplication() {
     const clerk = await signedIn(env, 'clerk');
     const p = await places(env);
-    const m = await newMatter(clerk, p.zengdu);
+    const idNumber = residentId('19850315', 300 + seq++, '421303');
+    const m = await newMatter(clerk, p.zengdu, { idNumber });
     const body = await application(clerk, { id: m.id, claims: [m.claims[0]!] });
     const sameDay = body.case.clocks.find((k: any) => k.ruleId === 'center.same-day-acceptance');
-    return { clerk, caseId: body.case.caseId as string, number: body.case.number as string, sameDay };
+    return {
+      clerk,
+      matterId: m.id,
+      idNumber,
+      caseId: body.case.caseId as string,
+      number: body.case.number as string,
+      sameDay,
+    };
   }
 
   it('the clerk sees the application waiting on the arbitrator’s acceptance, due the same day', async () => {
@@ -86,5 +97,33 @@ describe('cases I took in that wait on someone else', () => {
         answersClock: true,
       },
     });
+  });
+
+  it('the worker’s phone shows the next step, who takes it and the statutory date', async () => {
+    const { clerk, matterId, idNumber, number, sameDay } = await sameDayApplication();
+    const code = (await clerk.get(`/api/portal/staff/matters/${matterId}/query-code`)).body.queryCode;
+    const phone = new PortalClient(env.url);
+    const signed = await phone.post('/api/portal/auth/query', {
+      queryCode: code,
+      idLast6: idNumber.slice(-6),
+    });
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    const d = await phone.get(`/api/portal/matters/${matterId}`);
+    expect(d.status).toBe(200);
+    expect(d.body.cases).toEqual([
+      {
+        track: 'arbitration',
+        trackLabel: '仲裁',
+        number,
+        stateLabel: '已收件',
+        closed: false,
+        next: {
+          steps: ['受理立案'],
+          by: '仲裁员',
+          dueDate: sameDay.dueDate,
+          dueRule: '欠薪、工伤、重大集体争议当日受理',
+        },
+      },
+    ]);
   });
 });

@@ -28157,6 +28157,17 @@ export interface paths {
                         "application/json": {
                             cases: {
                                 closed: boolean;
+                                /** @description 在办案件的下一步：由程序与进行中的期限推出；已结案为 null */
+                                next: {
+                                    /** @description 办理岗位 */
+                                    by: string | null;
+                                    /** @description 最近的法定期限 */
+                                    dueDate: string | null;
+                                    /** @description 该期限的名称 */
+                                    dueRule: string | null;
+                                    /** @description 下一步（任一） */
+                                    steps: string[];
+                                } | null;
                                 number: string;
                                 stateLabel: string;
                                 track: string;

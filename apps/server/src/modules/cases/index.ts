@@ -34,3 +34,4 @@ export {
   pendingFor,
 } from './approvals';
 export type { ApprovalFormIssuer, GivenApproval } from './approvals';
+export { type CaseNext, caseNext, nextStepsOf } from './cases.next';

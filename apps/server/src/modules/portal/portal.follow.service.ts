@@ -1,8 +1,8 @@
 import { claimLabel, formatFen } from '@onestop/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { CaseTrack } from '../cases';
-import { stateLabel, TRACK_LABELS } from '../cases';
+import type { CaseNext, CaseTrack } from '../cases';
+import { nextStepsOf, stateLabel, TRACK_LABELS } from '../cases';
 import type { Membership } from './portal.access';
 import { FRIENDLY_STATUS, friendlyTimeline, ROLE_LABELS } from './portal.timeline';
 
@@ -123,6 +123,15 @@ export async function ratableTracks(db: Kysely<DB>, m: Membership) {
   return out.map((o) => ({ ...o, score: rated.find((r) => r.track === o.track)?.score ?? null }));
 }
 
+/**
+ * A case's next step as the party reads it: the step(s), the post that takes them (the first post of
+ * the first step: 仲裁员, not every post that may), the statutory date and its name.
+ */
+function partyNext(n: CaseNext | undefined) {
+  if (!n) return null;
+  return { steps: n.steps, by: n.roles[0]?.label ?? null, dueDate: n.dueDate, dueRule: n.dueRule };
+}
+
 export async function matterDetail(db: Kysely<DB>, m: Membership, withQueryCode: boolean) {
   const matter = await db
     .selectFrom('matter')
@@ -178,6 +187,11 @@ export async function matterDetail(db: Kysely<DB>, m: Membership, withQueryCode:
       .executeTakeFirst(),
   ]);
   const refs = cases.map((c) => ({ id: c.id, track: c.track as CaseTrack, number: c.number }));
+  // Who each open case waits on and by when (the procedure and its running time limits).
+  const next = await nextStepsOf(
+    db,
+    cases.map((c) => ({ id: c.id, track: c.track as CaseTrack, state: c.state, closed: c.closed })),
+  );
   const consent = (kind: 'mediation' | 'electronic_service') => {
     const c = consents.find((x) => x.kind === kind);
     return c ? { given: c.given, at: iso(c.created_at) } : null;
@@ -205,6 +219,7 @@ export async function matterDetail(db: Kysely<DB>, m: Membership, withQueryCode:
       number: c.number,
       stateLabel: stateLabel(c.track as CaseTrack, c.state),
       closed: c.closed,
+      next: partyNext(next.get(c.id)),
     })),
     timeline: friendlyTimeline(events, refs, m.role),
     upcoming: await upcoming(db, m.matterId),

@@ -189,6 +189,15 @@ export const portalMatterDetailSchema = z.object({
       number: z.string(),
       stateLabel: z.string(),
       closed: z.boolean(),
+      next: z
+        .object({
+          steps: z.array(z.string()).describe('下一步（任一）'),
+          by: z.string().nullable().describe('办理岗位'),
+          dueDate: z.string().nullable().describe('最近的法定期限'),
+          dueRule: z.string().nullable().describe('该期限的名称'),
+        })
+        .nullable()
+        .describe('在办案件的下一步：由程序与进行中的期限推出；已结案为 null'),
     }),
   ),
   timeline: z.array(z.object({ id: z.number(), at: z.string(), text: z.string() })),

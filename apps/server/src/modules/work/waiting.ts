@@ -1,9 +1,8 @@
-import { findRule, ROLES, waitingOn } from '@onestop/domain';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
-import { type CaseListRow, caseListItem, MATTER_TITLE_SQL, TRACKS } from '../cases';
+import { type CaseListRow, caseListItem, caseNext, MATTER_TITLE_SQL } from '../cases';
 
 /** How many cases the list shows (the nearest time limits first). */
 const LIMIT = 50;
@@ -11,12 +10,12 @@ const LIMIT = 50;
 /**
  * 我经办、待他人办理: open cases of matters the user registered (or cases they opened) that now wait on
  * someone else — the posts who may take the step that answers the case's running time limits
- * (domain `waitingOn`), none of them held by the user, and the case not assigned to the user. E.g. the
- * window clerk who took in a wage-arrears application sees it waiting on the arbitrator's 受理 on the
- * same day (《劳动争议调解仲裁法》第二十九条).
+ * (cases `caseNext`, domain `waitingOn`), none of them held by the user, and the case not assigned to the
+ * user. E.g. the window clerk who took in a wage-arrears application sees it waiting on the arbitrator's
+ * 受理 on the same day (《劳动争议调解仲裁法》第二十九条).
  */
 export async function waitingOnOthers(db: Kysely<DB>, auth: AuthContext) {
-  const mine = new Set(auth.grants.filter((g) => g.active).map((g) => g.role));
+  const mine = new Set<string>(auth.grants.filter((g) => g.active).map((g) => g.role));
   const rows = await sql<CaseListRow & { rule_ids: string[] | null }>`
     SELECT c.id, c.number, c.track, c.state, c.matter_id, m.number AS matter_number, c.priority_flags,
            c.opened_at, j.name AS jurisdiction_name, o.name AS organization_name,
@@ -38,20 +37,10 @@ export async function waitingOnOthers(db: Kysely<DB>, auth: AuthContext) {
      LIMIT 500`.execute(db);
   const items = [];
   for (const r of rows.rows) {
-    const machine = TRACKS[r.track].machine;
-    const running = r.rule_ids ?? [];
-    const w = machine ? waitingOn(machine, r.state, running) : null;
-    if (!w || w.roles.some((role) => mine.has(role))) continue;
-    items.push({
-      ...caseListItem(r),
-      dueRule: running[0] ? (findRule(running[0])?.name ?? null) : null,
-      waitingOn: {
-        roles: w.roles.map((code) => ({ code, label: ROLES[code].label })),
-        steps: [...new Set(w.steps.map((s) => s.label))],
-        text: w.text,
-        answersClock: w.answersClock,
-      },
-    });
+    const next = caseNext(r.track, r.state, r.rule_ids ?? [], r.due_date);
+    if (!next || next.roles.some((role) => mine.has(role.code))) continue;
+    const { dueDate: _d, dueRule, ...waitingOn } = next;
+    items.push({ ...caseListItem(r), dueRule, waitingOn });
     if (items.length === LIMIT) break;
   }
   return { items, hasMore: items.length === LIMIT };

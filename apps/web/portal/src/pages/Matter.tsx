@@ -4,6 +4,7 @@ import { EvidencePicker, type Uploaded } from '../Evidence';
 import { ObligationsCard } from './Obligations';
 import { ProposalCard } from './Proposal';
 import { day, time } from './Matters';
+import { chineseDate } from '@onestop/domain/time';
 import { WageLine } from './WageLine';
 
 // The API's shapes, generated from the server's OpenAPI (src/lib/api-types.ts).
@@ -195,9 +196,20 @@ export function MatterPage({ id }: { id: string }) {
           ))}
         </ul>
         {d.cases.map((c) => (
-          <p key={c.number}>
-            {c.trackLabel}（{c.number}）：<strong>{c.stateLabel}</strong>
-          </p>
+          <div key={c.number} data-testid={`case-${c.track}`}>
+            <p>
+              {c.trackLabel}（{c.number}）：<strong>{c.stateLabel}</strong>
+            </p>
+            {c.next ? (
+              <p className="hint" data-testid={`case-next-${c.track}`}>
+                下一步：{c.next.steps.join('或')}
+                {c.next.by ? `（由${c.next.by}办理）` : ''}
+                {c.next.dueDate
+                  ? `，期限：${chineseDate(c.next.dueDate)}${c.next.dueRule ? `（${c.next.dueRule}）` : ''}`
+                  : ''}
+              </p>
+            ) : null}
+          </div>
         ))}
       </section>
       {d.role === 'worker' ? <WageLine matterId={id} /> : null}
