@@ -69,3 +69,15 @@ export async function registerMatter(
     { name: jurisdictionName, body },
   );
 }
+
+/**
+ * Waits until the page declares itself settled: no element says `data-ready="false"` (a query still
+ * loading or refetching) and no antd spinner spins. Fails after `timeout` instead of going on unsettled.
+ */
+export async function settled(page: Page, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-ready="false"], .ant-spin-spinning, .ant-skeleton-active') === null,
+    undefined,
+    { timeout },
+  );
+}

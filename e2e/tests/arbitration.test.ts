@@ -5,9 +5,9 @@ import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { application, seedCalendars } from '../../apps/server/test/arbitration.support';
 import { newMatter, places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
-import { launchBrowser, newContext, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { launchBrowser, screenshot } from '../support/browser';
 import { startProduct } from '../support/server';
+import { signInAs } from '../support/visit';
 
 /** Window effort of the acceptance flow: screens seen and user actions (clicks, keystroke fields). */
 const effort = { screens: new Set<string>(), actions: 0 };
@@ -21,7 +21,6 @@ describe('arbitration at the window in Chromium', () => {
   let browser: Browser;
   let env: TestEnv;
   let clerk: Client;
-  let page: Page;
 
   beforeAll(async () => {
     server = await startProduct();
@@ -29,17 +28,14 @@ describe('arbitration at the window in Chromium', () => {
     browser = await launchBrowser();
     await seedCalendars(env);
     clerk = await signedIn(env, 'clerk');
-    const context = await newContext(browser);
-    page = await context.newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    // 张敏: 一人多岗 — she takes the application at the window and, as arbitrator, decides acceptance.
-    await login.signInAndWait('zhangmin', 'Onestop@2026');
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
+
+  // 张敏: 一人多岗 — she takes the application at the window and, as arbitrator, decides acceptance.
+  const zhangmin = (): Promise<Page> => signInAs({ server, browser }, 'zhangmin');
 
   const drainJobs = async () => {
     while ((await server.app.ctx.jobs.runOnce()) > 0) {
@@ -50,6 +46,7 @@ describe('arbitration at the window in Chromium', () => {
   it('a second applicant with missing materials gets a 补正通知书 listing every missing item', async () => {
     const p = await places(env);
     const m = await newMatter(clerk, p.zengdu, { worker: '刘二娃' });
+    const page = await zhangmin();
     await page.goto(`${server.url}/matters/${m.id}`);
     await page.getByTestId('arbitration-apply').click();
     await page.getByTestId('apply-submit').click();
@@ -70,6 +67,7 @@ describe('arbitration at the window in Chromium', () => {
   it('a wage-arrears application is accepted with a same-day 受理通知书 that prints', async () => {
     const p = await places(env);
     const m = await newMatter(clerk, p.zengdu, { worker: '陈大山' });
+    const page = await zhangmin();
     await act(page.goto(`${server.url}/matters/${m.id}`));
     effort.screens.add('维权事项页');
     await act(page.getByTestId('arbitration-apply').click());
@@ -127,6 +125,7 @@ describe('arbitration at the window in Chromium', () => {
     expect((await director.post(`/api/arbitration/cases/${caseId}/accept`, {})).status).toBe(200);
     const liqiang = await signedIn(env, 'liqiang');
     expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+    const page = await zhangmin();
     await page.goto(`${server.url}/arbitration/cases/${caseId}`);
     // The applicant first lowers the amount claimed (变更仲裁请求): the award period restarts.
     await page.getByTestId('proceedings-change').click();

@@ -5,9 +5,9 @@ import { application, seedCalendars } from '../../apps/server/test/arbitration.s
 import { newMatter, places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
 import { intakeBody } from '../../apps/server/test/intake-fixtures';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser';
 import { startProduct } from '../support/server';
+import { signInAs } from '../support/visit';
 
 /**
  * Issue #14, service (送达) from the pages that show documents: the document's state and its service
@@ -38,13 +38,6 @@ describe('documents served from the pages that show them', () => {
       /* render the issued PDFs */
     }
   };
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, 'Onestop@2026');
-    return page;
-  }
   const noOverflow = (page: Page) =>
     page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
@@ -57,7 +50,7 @@ describe('documents served from the pages that show them', () => {
     expect((await director.post(`/api/arbitration/cases/${caseId}/accept`, {})).status).toBe(200);
     await drainJobs();
 
-    const page = await signIn('clerk');
+    const page = await signInAs({ server, browser }, 'clerk');
     await page.goto(`${server.url}/arbitration/cases/${caseId}`);
     const row = page.getByTestId('doc-acceptance_notice');
     await page.locator('[data-testid="document-service-card"][data-ready="true"]').waitFor();
@@ -86,7 +79,7 @@ describe('documents served from the pages that show them', () => {
     await screenshot(page, 'service-arbitration');
     await page.context().close();
 
-    const phone = await signIn('clerk', PHONE);
+    const phone = await signInAs({ server, browser }, 'clerk', PHONE);
     await phone.goto(`${server.url}/arbitration/cases/${caseId}`);
     await phone.locator('[data-testid="doc-acceptance_notice"][data-service="已送达"]').waitFor();
     // The documents block itself fits the phone; the arbitration page as a whole still overflows at
@@ -109,7 +102,7 @@ describe('documents served from the pages that show them', () => {
       [DESKTOP, 'desktop'],
       [PHONE, 'phone'],
     ] as const) {
-      const page = await signIn('clerk', viewport);
+      const page = await signInAs({ server, browser }, 'clerk', viewport);
       await page.goto(`${server.url}/matters/${r.body.id}`);
       const card = page.getByTestId('jurisdiction-card');
       await card.waitFor();

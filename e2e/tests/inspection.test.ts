@@ -4,9 +4,9 @@ import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { Client } from '../../apps/server/test/harness';
 import { newMatter, openCase } from '../../apps/server/test/cases.support';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
-import { launchBrowser, newContext, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { launchBrowser, screenshot } from '../support/browser';
 import { startProduct } from '../support/server';
+import { signInAs } from '../support/visit';
 
 const DEMO = 'Onestop@2026';
 const REPORTER = '李秘密';
@@ -34,20 +34,12 @@ describe('labor inspection in Chromium', () => {
     await server?.close();
   });
 
-  async function signedInPage(username: string): Promise<Page> {
-    const page = await (await newContext(browser)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, DEMO);
-    return page;
-  }
+  const signedInPage = (username: string): Promise<Page> => signInAs({ server, browser }, username);
 
   // A state the page declares; a loaded CI machine can take well over 15 s to get there.
   async function state(page: Page, text: string) {
     await page.getByTestId('inspection-state').filter({ hasText: text }).first().waitFor({ timeout: 60_000 });
   }
-
-  let caseId = '';
 
   async function api(username: string) {
     const c = new Client(server.url);
@@ -71,9 +63,20 @@ describe('labor inspection in Chromium', () => {
       violationEndedOn: '2026-01-10',
       ...over,
     });
-    expect(r.status).toBe(201);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body.caseId as string;
   }
+
+  /** Setup through the API: the named report about the restaurant (as the clerk registers it at the window). */
+  const registerReport = async () =>
+    registerComplaint(await zengdu(), {
+      source: 'report',
+      reporter: { anonymous: false, name: REPORTER, phone: '13900001111' },
+      employer: { name: '随州市好味道餐饮有限公司', creditCode: creditCode('MA4R0009') },
+      violations: [
+        { type: 'minimum_wage', amountFen: 90_000, facts: '服务员月工资1200元，低于当地最低工资标准' },
+      ],
+    });
 
   it('the clerk registers a report about a restaurant below the minimum wage; the reporter stays hidden in the clerk’s UI', async () => {
     const page = await signedInPage('clerk');
@@ -89,7 +92,6 @@ describe('labor inspection in Chromium', () => {
     await page.getByTestId('insp-facts').fill('服务员月工资1200元，低于当地最低工资标准');
     await page.getByTestId('insp-submit').click();
     await page.waitForURL(/\/inspection\/cases\//, { timeout: 20_000 });
-    caseId = page.url().split('/').pop()!;
     await state(page, '已登记');
     await page.getByTestId('reporter-withheld').waitFor();
     expect(await page.locator('main').textContent()).not.toContain(REPORTER);
@@ -99,6 +101,7 @@ describe('labor inspection in Chromium', () => {
   });
 
   it('the inspector accepts and 立案 the same day, investigates, and withdraws the case once the employer corrects', async () => {
+    const caseId = await registerReport();
     const director = new Client(server.url);
     await director.login('director', DEMO);
     const users = await Promise.all(

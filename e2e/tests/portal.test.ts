@@ -9,8 +9,9 @@ import { type RunningServer, startServer } from '../../apps/server/src/bootstrap
 import { loadConfig } from '../../apps/server/src/config/env';
 import { SAMPLE_FIELDS } from '../../apps/server/src/modules/documents/render/index';
 import { flowDraft } from '../../apps/server/test/documents.support';
+import { places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn } from '../../apps/server/test/harness';
-import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
+import { creditCode, intakeBody, residentId } from '../../apps/server/test/intake-fixtures';
 import { SmsGateway } from '../../apps/server/test/portal.support';
 import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { portalSignIn } from '../support/portal';
@@ -19,6 +20,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const WORKER_PHONE = '13812340001';
 const EMPLOYER_PHONE = '13912340002';
 const EMPLOYER = '随州市恒达机械制造有限公司';
+const EMPLOYER_CODE = creditCode('MA4E7777');
 
 // 1x1 PNG: a real image the phone's canvas can draw and compress.
 const PNG = Buffer.from(
@@ -52,7 +54,6 @@ describe('the parties’ portal at 360 px', () => {
   let server: RunningServer;
   let browser: Browser;
   let clerk: Client;
-  let matterId = '';
 
   beforeAll(async () => {
     await sms.start();
@@ -93,8 +94,24 @@ describe('the parties’ portal at 360 px', () => {
 
   const signIn = (page: Page, phone: string) => portalSignIn(page, server.url, sms, phone);
 
+  /**
+   * The staff side: a matter registered at the window for the worker 刘小红 against the employer (the
+   * portal application of the worker's test is one way in; this test file's other way is the window).
+   */
+  async function windowMatter(): Promise<string> {
+    const zengdu = (await places({ server, url: server.url, databaseUrl: undefined })).zengdu;
+    const body = intakeBody(zengdu);
+    body.workers[0]!.name = '刘小红';
+    body.employers[0]!.name = EMPLOYER;
+    body.employers[0]!.creditCode = EMPLOYER_CODE;
+    const r = await clerk.post('/api/intake', body);
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return r.body.id as string;
+  }
+
   /** The staff side: an issued document on the matter, served electronically on `recipient`. */
   async function serve(
+    matterId: string,
     type: 'acceptance_notice' | 'mediation_proposal',
     recipient: string,
     fields: Record<string, unknown>,
@@ -193,7 +210,7 @@ describe('the parties’ portal at 360 px', () => {
     await page.getByTestId('apply-name').fill('刘小红');
     await page.getByTestId('apply-idNumber').fill(residentId('19920304', 512));
     await page.getByTestId('apply-employer').fill(EMPLOYER);
-    await page.getByTestId('apply-creditCode').fill(creditCode('MA4E7777'));
+    await page.getByTestId('apply-creditCode').fill(EMPLOYER_CODE);
     await page.getByTestId('apply-contactPhone').fill(EMPLOYER_PHONE);
     await page.getByTestId('apply-claim-0-amount').fill('15600');
     await page.getByTestId('apply-claim-0-facts').fill('2025年10月至12月工资没有发放');
@@ -231,7 +248,7 @@ describe('the parties’ portal at 360 px', () => {
     await screenshot(page, 'portal-apply-done-phone');
     await page.getByTestId('apply-view').click();
     await page.getByTestId('timeline').getByText('您在网上提交的申请已收到').waitFor();
-    matterId = page.url().split('/').pop()!;
+    const matterId = page.url().split('/').pop()!;
     const evidence = await server.app.ctx.database.db
       .selectFrom('matter_evidence')
       .selectAll()
@@ -239,7 +256,7 @@ describe('the parties’ portal at 360 px', () => {
       .execute();
     expect(evidence).toHaveLength(2);
 
-    await serve('acceptance_notice', '刘小红', { applicantName: '刘小红' });
+    await serve(matterId, 'acceptance_notice', '刘小红', { applicantName: '刘小红' });
     await page.reload();
     const [popup] = await Promise.all([
       page.context().waitForEvent('page'),
@@ -281,7 +298,8 @@ describe('the parties’ portal at 360 px', () => {
   });
 
   it('an employer signs in by phone and answers the 调解建议书 item by item', async () => {
-    await serve('mediation_proposal', EMPLOYER, {
+    const matterId = await windowMatter();
+    await serve(matterId, 'mediation_proposal', EMPLOYER, {
       addresseeName: EMPLOYER,
       respondentName: EMPLOYER,
       applicantName: '刘小红',
@@ -310,6 +328,7 @@ describe('the parties’ portal at 360 px', () => {
     const replies = await server.app.ctx.database.db
       .selectFrom('portal_proposal_reply')
       .select(['item_index', 'answer', 'counter_amount_fen'])
+      .where('matter_id', '=', matterId)
       .orderBy('item_index')
       .execute();
     expect(replies.map((r) => r.answer)).toEqual(['accept', 'reject', 'counter']);

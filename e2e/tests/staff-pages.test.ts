@@ -1,21 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { seedCalendars } from '../../apps/server/test/arbitration.support';
 import { newMatter, openCase, places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser';
+import { settled } from '../support/pages';
 import { startProduct } from '../support/server';
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
-    .catch(() => undefined);
-}
+import { signInAs } from '../support/visit';
 
 /** The master record and the to-do list at 1366 px and 360 px (issue #14 items 7, 9, 11). */
 describe('every staff page at 1366 px and 360 px', () => {
@@ -57,10 +49,7 @@ describe('every staff page at 1366 px and 360 px', () => {
     expect(opened.status).toBe(201);
     const waiting = await newMatter(clerk, p.zengdu, { worker: '待分流丁' });
     for (const viewport of [DESKTOP, PHONE]) {
-      const page = await (await newContext(browser, viewport)).newPage();
-      const login = new LoginPage(page, server.url);
-      await login.open();
-      await login.signInAndWait('clerk', 'Onestop@2026');
+      const page = await signInAs({ server, browser }, 'clerk', viewport);
       await page.getByTestId(`work-item-${waiting.id}`).waitFor({ timeout: 20_000 });
       await page.goto(`${server.url}/matters/${m.id}`);
       await page.getByTestId('clock-source').first().waitFor({ timeout: 20_000 });
@@ -70,7 +59,8 @@ describe('every staff page at 1366 px and 360 px', () => {
       for (const label of ['第1项 支付拖欠工资（2025年9月）', '第3项 支付拖欠工资（2025年11月）']) {
         await page.getByText(label).first().waitFor();
       }
-      await settle(page);
+      await page.locator('[data-testid="matter-page"][data-ready="true"]').waitFor();
+      await settled(page);
       await screenshot(page, viewport === PHONE ? 'matter-page-phone' : 'matter-page');
       if (viewport === PHONE) {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -8,16 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_COLUMNS } from '@onestop/domain';
 import { type RunningServer, startServer } from '../../apps/server/src/bootstrap';
 import { loadConfig } from '../../apps/server/src/config/env';
+import { businessToday } from '../../apps/server/src/platform/time';
 import { newMatter } from '../../apps/server/test/cases.support';
 import { type Client, signedIn } from '../../apps/server/test/harness';
 import { residentId } from '../../apps/server/test/intake-fixtures';
 import { SmsGateway } from '../../apps/server/test/portal.support';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { portalSignIn } from '../support/portal';
+import { signInAs } from '../support/visit';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DEMO = 'Onestop@2026';
 const WORKER = '赵大军';
 const WORKER_PHONE = '13812347701';
 const OTHER = '孙小红';
@@ -35,7 +35,7 @@ describe('group wage ledger: staff record a 总包代发 payment, the worker see
   let server: RunningServer;
   let browser: Browser;
   let clerk: Client;
-  let matterId = '';
+  let zengdu = '';
 
   beforeAll(async () => {
     await sms.start();
@@ -58,11 +58,22 @@ describe('group wage ledger: staff record a 总包代发 payment, the worker see
     const env = { server, url: server.url, databaseUrl: undefined };
     clerk = await signedIn(env, 'clerk');
     const admin = await signedIn(env, 'admin');
-    const items = (await admin.get('/api/admin/jurisdictions')).body.items as { id: string; name: string }[];
-    const m = await newMatter(clerk, items.find((x) => x.name === '曾都区')!.id, {
+    zengdu = (await admin.get('/api/admin/jurisdictions')).body.items.find(
+      (x: { name: string }) => x.name === '曾都区',
+    ).id as string;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await sms.stop();
+  });
+
+  /** Each test's own matter with its group ledger of three workers, imported from the Excel sheet. */
+  async function wageGroup() {
+    const m = await newMatter(clerk, zengdu, {
       employer: '随州市欠薪浏览器测试建筑劳务有限公司',
     });
-    matterId = m.id;
+    const matterId = m.id;
     const g = await clerk.post('/api/wage-groups', {
       matterId,
       kind: 'project',
@@ -87,22 +98,17 @@ describe('group wage ledger: staff record a 总包代发 payment, the worker see
       ]),
     });
     expect(imp.status, JSON.stringify(imp.body)).toBe(200);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await sms.stop();
-  });
-
-  async function staffPage(viewport = DESKTOP): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait('clerk', DEMO);
-    return page;
+    return {
+      matterId,
+      groupId: g.body.id as string,
+      lines: imp.body.group.lines as { id: string; version: number }[],
+    };
   }
 
+  const staffPage = (): Promise<Page> => signInAs({ server, browser }, 'clerk');
+
   it('staff record a payment by the general contractor on the ledger', async () => {
+    const { matterId } = await wageGroup();
     const page = await staffPage();
     await page.goto(`${server.url}/matters/${matterId}`);
     const panel = page.locator('[data-testid="wage-group-panel"][data-ready="true"]');
@@ -124,6 +130,16 @@ describe('group wage ledger: staff record a 总包代发 payment, the worker see
   });
 
   it('the worker on a 360 px phone sees his own line of the ledger, and no other worker', async () => {
+    // The 3,000 元 paid by the general contractor, recorded by staff through the API.
+    const { matterId, groupId, lines } = await wageGroup();
+    const paid = await clerk.post(`/api/wage-groups/${groupId}/lines/${lines[0]!.id}/payments`, {
+      amountFen: 300_000,
+      paidOn: businessToday(server.app.ctx.config),
+      payer: 'general_contractor',
+      payerName: '湖北楚天建设集团有限公司',
+      version: lines[0]!.version,
+    });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(201);
     const page = await (await newContext(browser, PHONE)).newPage();
     await portalSignIn(page, server.url, sms, WORKER_PHONE);
     await page.goto(`${server.url}/m/matters/${matterId}`);

@@ -2,17 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chineseDate, computeDue, createSeedCalendar, requireRule } from '@onestop/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { pdftotext, squash, writeTemp } from '../../apps/server/src/modules/documents/render/testing/poppler';
 import { type Client, signedIn } from '../../apps/server/test/harness';
 import { creditCode, intakeBody, residentId } from '../../apps/server/test/intake-fixtures';
 import { SmsGateway } from '../../apps/server/test/portal.support';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage, registerMatter } from '../support/pages';
+import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
+import { registerMatter } from '../support/pages';
 import { portalSignIn } from '../support/portal';
 import { setBusinessDate, startProduct } from '../support/server';
+import { signInAs } from '../support/visit';
 
 /**
  * Issue 14, items 4 and 6 at the window, on the demo data:
@@ -52,14 +53,6 @@ describe('window facts and dates: facts kept across routes, portal asks what the
       /* next job */
     }
   };
-  async function staffPage(username: string, viewport = DESKTOP): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, 'Onestop@2026');
-    return page;
-  }
-
   it('declining mediation keeps the facts; the 补正通知书 asks only for the evidence, by the date the clock shows', {
     timeout: 240_000,
   }, async () => {
@@ -75,7 +68,7 @@ describe('window facts and dates: facts kept across routes, portal asks what the
 
       const narrative =
         '2026年3月进随州市鸿运建筑劳务有限公司做钢筋工，6月至8月工资共12500元至今未发，多次催要未果。';
-      const page = await staffPage('clerk');
+      const page = await signInAs({ server, browser }, 'clerk');
       const { jurisdictionId: _ignored, ...body } = intakeBody('', {
         narrative,
         claims: [
@@ -141,7 +134,7 @@ describe('window facts and dates: facts kept across routes, portal asks what the
       await page.context().close();
 
       // The same on a phone.
-      const phone = await staffPage('clerk', PHONE);
+      const phone = await signInAs({ server, browser }, 'clerk', PHONE);
       await phone.goto(`${server.url}/matters/${matterId}`);
       const phoneClock = phone.getByTestId('clock-arbitration.correction-period');
       await phoneClock.waitFor({ timeout: 20_000 });

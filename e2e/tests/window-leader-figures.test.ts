@@ -4,9 +4,9 @@ import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { application, seedCalendars } from '../../apps/server/test/arbitration.support';
 import { newMatter, openCase, places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser';
 import { startProduct } from '../support/server';
+import { signInAs } from '../support/visit';
 
 const wages = (month: string, last: string) => ({
   type: 'unpaid_wages',
@@ -43,14 +43,6 @@ describe('leader figures: mediation success, same-day list, due soon', () => {
     await browser?.close();
     await server?.close();
   });
-
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, 'Onestop@2026');
-    return page;
-  }
 
   /** A mediation at the window: the worker accepts every item, the employer those in `employerAccepts`. */
   async function mediation(claims: unknown[], employerAccepts: boolean[]) {
@@ -105,7 +97,7 @@ describe('leader figures: mediation success, same-day list, due soon', () => {
       [DESKTOP, 'desktop'],
       [PHONE, 'phone'],
     ] as const) {
-      const page = await signIn('director', viewport);
+      const page = await signInAs({ server, browser }, 'director', viewport);
       await page.goto(`${server.url}/leader`);
       const results = page.getByTestId('leader-period-results');
       await results.waitFor({ timeout: 20_000 });
@@ -144,7 +136,7 @@ describe('leader figures: mediation success, same-day list, due soon', () => {
     expect(list.map((x) => x.caseId)).toContain(c.case.caseId);
     expect(list.map((x) => x.caseId)).not.toContain(w.case.caseId);
 
-    const page = await signIn('director');
+    const page = await signInAs({ server, browser }, 'director');
     await page.goto(`${server.url}/leader`);
     const alert = page.getByTestId('leader-same-day');
     await alert.waitFor({ timeout: 20_000 });
@@ -168,7 +160,7 @@ describe('leader figures: mediation success, same-day list, due soon', () => {
       return Number(((await s.locator('.ant-statistic-content').textContent()) ?? '').replace(/\D/g, ''));
     };
     const read = async () => {
-      const page = await signIn('director');
+      const page = await signInAs({ server, browser }, 'director');
       await page.goto(`${server.url}/leader`);
       await page.getByTestId('leader-overview').waitFor({ timeout: 20_000 });
       const dashboard = await stat(page, '两个工作日内到期');

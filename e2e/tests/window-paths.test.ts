@@ -1,13 +1,13 @@
 import { chineseDate } from '@onestop/domain';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { COMPLETE, seedCalendars } from '../../apps/server/test/arbitration.support';
 import { newMatter, openCase, places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser';
 import { startProduct } from '../support/server';
+import { signInAs } from '../support/visit';
 
 /**
  * Issue 14, the window's off-happy paths: the 补正 loop on the arbitration page (what is missing, the
@@ -32,14 +32,6 @@ describe('window paths: correction loop, clock outcomes, acts', () => {
     await server?.close();
   });
 
-  async function signIn(username: string, viewport = DESKTOP): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, 'Onestop@2026');
-    return page;
-  }
-
   it('a clerk sees what is missing, prints the notice, completes the correction; 受理 is not offered to her post', async () => {
     const p = await places(env);
     const m = await newMatter(clerk, p.zengdu, { worker: '补正测试' });
@@ -54,7 +46,7 @@ describe('window paths: correction loop, clock outcomes, acts', () => {
     const view = (await clerk.get(`/api/arbitration/cases/${caseId}`)).body;
     expect(view.state).toBe('needs_correction');
 
-    const page = await signIn('clerk');
+    const page = await signInAs({ server, browser }, 'clerk');
     await page.goto(`${server.url}/arbitration/cases/${caseId}`);
     const pending = page.getByTestId('correction-pending');
     await pending.waitFor();
@@ -88,7 +80,7 @@ describe('window paths: correction loop, clock outcomes, acts', () => {
       [DESKTOP, 'desktop'],
       [PHONE, 'phone'],
     ] as const) {
-      const page = await signIn('zhangmin', viewport);
+      const page = await signInAs({ server, browser }, 'zhangmin', viewport);
       await page.goto(`${server.url}/cases/${med.id}`);
       const link = page.getByTestId('case-act-send_proposal');
       await link.waitFor();
@@ -117,7 +109,7 @@ describe('window paths: correction loop, clock outcomes, acts', () => {
       [DESKTOP, 'desktop'],
       [PHONE, 'phone'],
     ] as const) {
-      const page = await signIn('zhangmin', viewport);
+      const page = await signInAs({ server, browser }, 'zhangmin', viewport);
       await page.goto(`${server.url}/work/mediation`);
       await page.getByTestId(`work-item-${med.id}`).waitFor({ timeout: 20_000 });
       // The only provisional date of this server's lists is this case's.
