@@ -51,17 +51,19 @@ describe('leaders’ overview (领导驾驶舱)', () => {
     expect(o.date).toBe(today);
     expect(o.today.mattersReceived).toBe(before.today.mattersReceived + 1);
     expect(o.today.byChannel.find((c: any) => c.channel === 'window')?.label).toBe('窗口来访');
-    expect(o.today.casesOpened).toBeGreaterThan(before.today.casesOpened);
+    // The application opens the one arbitration case.
+    expect(o.today.casesOpened).toBe(before.today.casesOpened + 1);
     expect(o.today.sameDayPending).toContainEqual({
       caseId: app.case.caseId,
       number: app.case.number,
       category: '拖欠工资',
     });
     expect(o.open.matters).toBe(before.open.matters + 1);
-    expect(o.open.priorityMatters).toBeGreaterThan(0);
+    // A migrant worker's unpaid wages: a priority matter.
+    expect(o.open.priorityMatters).toBe(before.open.priorityMatters + 1);
     const arb = o.open.byTrack.find((t: any) => t.track === 'arbitration');
     expect(arb.label).toBe('仲裁');
-    expect(arb.open).toBeGreaterThan(0);
+    expect(arb.open).toBe(before.open.byTrack.find((t: any) => t.track === 'arbitration').open + 1);
     expect(o.clocks.dueSoon + o.clocks.overdue).toBeGreaterThan(0);
 
     // Accepting it moves it off the pending list and into this month's acceptances.
