@@ -67,7 +67,8 @@ function declaredIn(scope: ts.Node): Set<string> {
     for (const st of s) {
       if (ts.isVariableStatement(st))
         for (const d of st.declarationList.declarations) bindingNames(d.name, names);
-      else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) names.add(st.name.text);
+      else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name)
+        names.add(st.name.text);
       else if (ts.isImportDeclaration(st) && st.importClause) {
         const c = st.importClause;
         if (c.name) names.add(c.name.text);
@@ -85,7 +86,8 @@ function declaredIn(scope: ts.Node): Set<string> {
       names.add(scope.name.text);
   } else if (ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
     const init = scope.initializer;
-    if (init && ts.isVariableDeclarationList(init)) for (const d of init.declarations) bindingNames(d.name, names);
+    if (init && ts.isVariableDeclarationList(init))
+      for (const d of init.declarations) bindingNames(d.name, names);
   } else if (ts.isCatchClause(scope) && scope.variableDeclaration) {
     bindingNames(scope.variableDeclaration.name, names);
   }
@@ -125,14 +127,14 @@ function isAssignment(op: ts.SyntaxKind) {
   return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
 }
 
-export interface SharedWrite {
+interface SharedWrite {
   name: string;
   line: number;
   test: string;
 }
 
 /** Writes, inside test bodies, to variables declared outside them. */
-export function sharedWrites(fileName: string, text: string): SharedWrite[] {
+function sharedWrites(fileName: string, text: string): SharedWrite[] {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found: SharedWrite[] = [];
   const inBody = (body: ts.Node, testName: string) => {
@@ -155,7 +157,11 @@ export function sharedWrites(fileName: string, text: string): SharedWrite[] {
         // Declared in the test body or in a scope inside it: the test's own.
         if (scope && scope.pos >= body.pos && scope.end <= body.end) continue;
         if (!scope) continue; // a global (globalThis, process.env is a property write on a global)
-        found.push({ name: id.text, line: sf.getLineAndCharacterOfPosition(id.getStart()).line + 1, test: testName });
+        found.push({
+          name: id.text,
+          line: sf.getLineAndCharacterOfPosition(id.getStart()).line + 1,
+          test: testName,
+        });
       }
       ts.forEachChild(n, visit);
     };

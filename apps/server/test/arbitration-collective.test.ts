@@ -277,7 +277,10 @@ describe('arbitration: collective variant', () => {
     });
     expect([dup.status, dup.body.code]).toEqual([422, 'TRIBUNAL_TRIPARTITE']);
     expect(dup.body.message).toContain('尚缺：企业方面代表');
-    const badSide = await s.liqiang.post(path, { arbitratorIds: three, sides: { [three[0]!]: 'government' } });
+    const badSide = await s.liqiang.post(path, {
+      arbitratorIds: three,
+      sides: { [three[0]!]: 'government' },
+    });
     expect(badSide.status).toBe(400);
     const ok = await s.liqiang.post(path, {
       arbitratorIds: three,

@@ -270,7 +270,9 @@ describe('arbitration: simplified procedure and collective variant', () => {
       const cal = (
         await s.clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
       ).body;
-      expect((await s.liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+      expect((await s.liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(
+        200,
+      );
       // The parties waived the defence and evidence periods in writing: the hearing may come in 9 days.
       for (const [kind, summary] of [
         ['defence_waiver', '被申请人书面声明放弃答辩期'],

@@ -226,7 +226,9 @@ describe('clocks on a subject: start, suspend, resume, extend, restart, sweep', 
         .filter((x: any) => x.items.some((i: any) => i.subjectId === late.subjectId))
         .map((x: any) => ({ organization: g.organization?.id, responsible: x.responsible })),
     );
-    expect(placed).toEqual([{ organization: organizationId, responsible: { id: u.zhangmin.id, name: '张敏' } }]);
+    expect(placed).toEqual([
+      { organization: organizationId, responsible: { id: u.zhangmin.id, name: '张敏' } },
+    ]);
     const zm = await signedIn(env, 'zhangmin');
     expect((await zm.get('/api/clocks/overview')).status).toBe(403);
   });
