@@ -66,7 +66,8 @@ describe('leaders’ overview (领导驾驶舱)', () => {
     // byTrack lists only the tracks with open work.
     const arbBefore = before.open.byTrack.find((t: any) => t.track === 'arbitration')?.open ?? 0;
     expect(arb.open).toBe(arbBefore + 1);
-    expect(o.clocks.dueSoon + o.clocks.overdue).toBeGreaterThan(0);
+    // The same-day acceptance commitment (center.same-day-acceptance) is due today: due soon.
+    expect(o.clocks).toEqual({ dueSoon: before.clocks.dueSoon + 1, overdue: before.clocks.overdue });
 
     // Accepting it moves it off the pending list and into this month's acceptances.
     const acc = await s.director.post(`/api/arbitration/cases/${app.case.caseId}/accept`, {});
