@@ -1,3 +1,4 @@
+// Over 400 lines: the portal journey (apply, follow, serve, message, rate, the employer's side, refusals) in nine tests, each filing its own application (factories).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
