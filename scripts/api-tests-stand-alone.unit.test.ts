@@ -169,9 +169,11 @@ function sharedWrites(fileName: string, text: string): SharedWrite[] {
   };
   const walk = (n: ts.Node) => {
     if (ts.isCallExpression(n) && testCallName(n)) {
-      const [name, fn] = n.arguments;
+      // it(name, fn), it(name, fn, timeout) or it(name, options, fn)
+      const [name, ...rest] = n.arguments;
       const title = name && ts.isStringLiteralLike(name) ? name.text : name ? name.getText(sf) : '?';
-      if (fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) inBody(fn, title);
+      const fn = rest.find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a));
+      if (fn) inBody(fn, title);
       return;
     }
     ts.forEachChild(n, walk);
@@ -208,6 +210,7 @@ describe('API tests share no state between tests', () => {
           expect(seen).toContain('x');
         });
         it.each([1])('each %s', () => { counter += 1; });
+        it('with options', { timeout: 1 }, () => { counter--; });
         it('reads', () => expect(caseId).toBe('a'));
       });`;
     expect(sharedWrites('x.test.ts', text).map((w) => `${w.test}:${w.name}:${w.line}`)).toEqual([
@@ -217,6 +220,7 @@ describe('API tests share no state between tests', () => {
       'writes:shared:14',
       'writes:seen:21',
       'each %s:counter:26',
+      'with options:counter:27',
     ]);
   });
 
