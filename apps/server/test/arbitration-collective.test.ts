@@ -1,7 +1,6 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addArbitrator, application, approved, COMPLETE, seedCalendars } from './arbitration.support';
-import { type Places, places } from './cases.support';
-import { type Client, signedIn, useTestServer } from './harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { application, approved, COMPLETE, useArbitrationSetup } from './arbitration.support';
+import { useTestServer } from './harness';
 import { creditCode, intakeBody, residentId } from './intake-fixtures';
 import { setToday } from './procedure.support';
 
@@ -13,12 +12,10 @@ import { setToday } from './procedure.support';
 describe('arbitration: collective variant', () => {
   const env = useTestServer({ LOG_LEVEL: 'error', STORAGE_DIR: `/tmp/onestop-arbc-${process.pid}` });
   afterEach(() => setToday(env, null));
-  let p: Places;
-  let clerk: Client;
-  let director: Client;
-  let liqiang: Client;
-  let zhangmin: Client;
-  let ids: Record<string, string>;
+  const s = useArbitrationSetup(env, {
+    users: ['clerk', 'director', 'liqiang', 'zhangmin'],
+    arbitrators: { arb_c_1: '甲仲裁', arb_c_2: '乙仲裁', arb_c_3: '丙仲裁' },
+  });
 
   const withReps = {
     materials: [
@@ -36,9 +33,9 @@ describe('arbitration: collective variant', () => {
       address: '湖北省随州市曾都区交通大道100号',
       representative: i < 3,
     }));
-    const r = await clerk.post(
+    const r = await s.clerk.post(
       '/api/intake',
-      intakeBody(p.zengdu, {
+      intakeBody(s.p.zengdu, {
         workers,
         employers: [
           {
@@ -52,12 +49,12 @@ describe('arbitration: collective variant', () => {
       }),
     );
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    const ok = await application(clerk, r.body, withReps);
+    const ok = await application(s.clerk, r.body, withReps);
     expect(ok.complete, JSON.stringify(ok.missingItems)).toBe(true);
     const caseId = ok.case.caseId as string;
     // The city commission's collective cases are accepted after the 立案审批 (approval forms).
-    await approved(liqiang, director, caseId, 'filing');
-    const acc = await director.post(`/api/arbitration/cases/${caseId}/accept`, {});
+    await approved(s.liqiang, s.director, caseId, 'filing');
+    const acc = await s.director.post(`/api/arbitration/cases/${caseId}/accept`, {});
     expect(acc.status, JSON.stringify(acc.body)).toBe(200);
     return { caseId, view: acc.body.case };
   }
@@ -68,25 +65,25 @@ describe('arbitration: collective variant', () => {
    */
   async function collectiveCaseWithHearing(seed: number): Promise<string> {
     const { caseId } = await collectiveCase(seed);
-    const t = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
-      arbitratorIds: [ids.arb_c_1, ids.arb_c_2, ids.arb_c_3],
-      presidingId: ids.arb_c_2,
-      clerkId: ids.liqiang,
+    const t = await s.liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+      arbitratorIds: [s.ids.arb_c_1, s.ids.arb_c_2, s.ids.arb_c_3],
+      presidingId: s.ids.arb_c_2,
+      clerkId: s.ids.liqiang,
     });
     expect(t.status, JSON.stringify(t.body)).toBe(200);
-    expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+    expect((await s.liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
     for (const [kind, summary] of [
       ['defence_waiver', '被申请人书面声明放弃答辩期'],
       ['evidence_waiver', '双方当事人书面声明放弃举证期限'],
     ]) {
-      const w = await liqiang.post(`/api/arbitration/cases/${caseId}/records`, { kind, summary });
+      const w = await s.liqiang.post(`/api/arbitration/cases/${caseId}/records`, { kind, summary });
       expect(w.status, JSON.stringify(w.body)).toBe(200);
     }
     const cal = (
-      await clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
+      await s.clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
     ).body;
     const d = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const h = await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
+    const h = await s.liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
       roomId: cal.rooms[0].id,
       startsAt: `${d}T14:00:00+08:00`,
       endsAt: `${d}T16:00:00+08:00`,
@@ -94,22 +91,6 @@ describe('arbitration: collective variant', () => {
     expect(h.status, JSON.stringify(h.body)).toBe(200);
     return caseId;
   }
-
-  beforeAll(async () => {
-    p = await places(env);
-    clerk = await signedIn(env, 'clerk');
-    director = await signedIn(env, 'director');
-    liqiang = await signedIn(env, 'liqiang');
-    zhangmin = await signedIn(env, 'zhangmin');
-    await seedCalendars(env);
-    await addArbitrator(env, 'arb_c_1', '甲仲裁');
-    await addArbitrator(env, 'arb_c_2', '乙仲裁');
-    await addArbitrator(env, 'arb_c_3', '丙仲裁');
-    const db = env.server.app.ctx.database.db;
-    ids = Object.fromEntries(
-      (await db.selectFrom('app_user').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
-    );
-  });
 
   it('T-A17: one notice of tribunal, defence, evidence and hearing, offered once tribunal and hearing are set', async () => {
     const c = await collectiveCase(700);
@@ -120,33 +101,33 @@ describe('arbitration: collective variant', () => {
     const path = `/api/arbitration/cases/${caseId}/collective-notice`;
     const anon = await env.server.app.inject({ method: 'POST', url: path, payload: {} });
     expect(anon.statusCode).toBe(401);
-    expect((await liqiang.post(path, { extra: 1 })).status).toBe(400);
-    expect((await clerk.post(path, {})).status).toBe(403);
-    const early = await liqiang.post(path, {});
+    expect((await s.liqiang.post(path, { extra: 1 })).status).toBe(400);
+    expect((await s.clerk.post(path, {})).status).toBe(403);
+    const early = await s.liqiang.post(path, {});
     expect([early.status, early.body.code]).toEqual([422, 'TRIBUNAL_REQUIRED']);
 
-    const t = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
-      arbitratorIds: [ids.arb_c_1, ids.arb_c_2, ids.arb_c_3],
-      presidingId: ids.arb_c_2,
-      clerkId: ids.liqiang,
+    const t = await s.liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+      arbitratorIds: [s.ids.arb_c_1, s.ids.arb_c_2, s.ids.arb_c_3],
+      presidingId: s.ids.arb_c_2,
+      clerkId: s.ids.liqiang,
     });
     expect(t.status, JSON.stringify(t.body)).toBe(200);
-    const noHearing = await liqiang.post(path, {});
+    const noHearing = await s.liqiang.post(path, {});
     expect([noHearing.status, noHearing.body.code]).toEqual([422, 'HEARING_REQUIRED']);
-    expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+    expect((await s.liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
     // The parties waived the defence and evidence periods in writing: the hearing may come in 10 days.
     for (const [kind, summary] of [
       ['defence_waiver', '被申请人书面声明放弃答辩期'],
       ['evidence_waiver', '双方当事人书面声明放弃举证期限'],
     ]) {
-      const w = await liqiang.post(`/api/arbitration/cases/${caseId}/records`, { kind, summary });
+      const w = await s.liqiang.post(`/api/arbitration/cases/${caseId}/records`, { kind, summary });
       expect(w.status, JSON.stringify(w.body)).toBe(200);
     }
     const cal = (
-      await clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
+      await s.clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
     ).body;
     const d = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const h = await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
+    const h = await s.liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
       roomId: cal.rooms[0].id,
       startsAt: `${d}T09:00:00+08:00`,
       endsAt: `${d}T11:00:00+08:00`,
@@ -154,12 +135,12 @@ describe('arbitration: collective variant', () => {
     expect(h.status, JSON.stringify(h.body)).toBe(200);
     expect(h.body.case.collectiveNotice.canIssue).toBe(true);
 
-    const stale = await liqiang.post(path, { version: h.body.case.version - 1 });
+    const stale = await s.liqiang.post(path, { version: h.body.case.version - 1 });
     expect(stale.status).toBe(409);
-    const ok = await liqiang.post(path, { version: h.body.case.version });
+    const ok = await s.liqiang.post(path, { version: h.body.case.version });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.documents.map((x: any) => x.type)).toEqual(['collective_notice']);
-    const doc = (await clerk.get(`/api/documents/${ok.body.documents[0].id}`)).body;
+    const doc = (await s.clerk.get(`/api/documents/${ok.body.documents[0].id}`)).body;
     expect(doc.title).toBe('集体劳动人事争议仲裁告知书');
     expect(doc.fields.presidingArbitrator).toBe('乙仲裁');
     expect(doc.fields.arbitrators).toEqual(['甲仲裁', '丙仲裁']);
@@ -171,16 +152,16 @@ describe('arbitration: collective variant', () => {
     const met = ok.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.collective.notice');
     expect(met.status).toBe('met');
     expect(ok.body.case.collectiveNotice).toMatchObject({ canIssue: false, clockStatus: 'met' });
-    const again = await liqiang.post(path, {});
+    const again = await s.liqiang.post(path, {});
     expect([again.status, again.body.code]).toEqual([409, 'COLLECTIVE_NOTICE_ISSUED']);
   });
 
   it('representatives cannot abandon claims, settle or withdraw without the represented workers’ written consent', async () => {
     const caseId = await collectiveCaseWithHearing(720);
-    const view = (await liqiang.get(`/api/arbitration/cases/${caseId}`)).body;
+    const view = (await s.liqiang.get(`/api/arbitration/cases/${caseId}`)).body;
     expect(view.representedWorkers).toHaveLength(7);
     const claimId = view.claims[0].claimId;
-    const abandon = await liqiang.post(`/api/arbitration/cases/${caseId}/claims-change`, {
+    const abandon = await s.liqiang.post(`/api/arbitration/cases/${caseId}/claims-change`, {
       action: 'change_claims',
       changes: [{ claimId, amountFen: 900_000 }],
       reason: '核减金额',
@@ -196,9 +177,9 @@ describe('arbitration: collective variant', () => {
       payload: { act: 'withdraw', partyIds: [claimId], signedOn: '2026-01-05', documentRef: '同意书' },
     });
     expect(anon.statusCode).toBe(401);
-    expect((await liqiang.post(consentPath, { act: 'withdraw' })).status).toBe(400);
+    expect((await s.liqiang.post(consentPath, { act: 'withdraw' })).status).toBe(400);
     const rep = view.parties.find((x: any) => x.name === '工友720-0');
-    const bad = await liqiang.post(consentPath, {
+    const bad = await s.liqiang.post(consentPath, {
       act: 'withdraw',
       partyIds: [rep.partyId],
       signedOn: '2026-01-05',
@@ -207,14 +188,14 @@ describe('arbitration: collective variant', () => {
     expect([bad.status, bad.body.code]).toEqual([422, 'CONSENT_PARTY_INVALID']);
     const represented = view.representedWorkers.map((w: any) => w.partyId);
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const change = await liqiang.post(consentPath, {
+    const change = await s.liqiang.post(consentPath, {
       act: 'change_claims',
       partyIds: represented,
       signedOn: today,
       documentRef: '全体劳动者同意变更请求书（附件3）',
     });
     expect(change.status, JSON.stringify(change.body)).toBe(200);
-    const changed = await liqiang.post(`/api/arbitration/cases/${caseId}/claims-change`, {
+    const changed = await s.liqiang.post(`/api/arbitration/cases/${caseId}/claims-change`, {
       action: 'change_claims',
       changes: [{ claimId, amountFen: 900_000 }],
       reason: '核减金额',
@@ -226,13 +207,13 @@ describe('arbitration: collective variant', () => {
     // The hearing day comes (test clock): only then is the hearing held.
     const hearingDay = view.hearings.find((x: any) => x.state === 'scheduled').startsAt as string;
     setToday(env, new Date(new Date(hearingDay).getTime() + 8 * 3600_000).toISOString().slice(0, 10));
-    const held = await zhangmin.post(`/api/arbitration/cases/${caseId}/steps`, {
+    const held = await s.zhangmin.post(`/api/arbitration/cases/${caseId}/steps`, {
       step: 'hold_hearing',
       summary: '开庭',
     });
     // zhangmin does not sit on this tribunal but holds an arbitrator post; the machine allows arbitrators.
     expect(held.status, JSON.stringify(held.body)).toBe(200);
-    const settle = await zhangmin.post(`/api/arbitration/cases/${caseId}/mediation-statement`, {
+    const settle = await s.zhangmin.post(`/api/arbitration/cases/${caseId}/mediation-statement`, {
       agreedTerms: ['被申请人支付工资9000元'],
       bothPartiesSigned: true,
     });
@@ -240,14 +221,14 @@ describe('arbitration: collective variant', () => {
     expect(settle.body.message).toContain('接受调解');
 
     const some = represented.slice(0, 5);
-    const partial = await liqiang.post(consentPath, {
+    const partial = await s.liqiang.post(consentPath, {
       act: 'withdraw',
       partyIds: some,
       signedOn: today,
       documentRef: '撤回仲裁申请同意书（附件5）',
     });
     expect(partial.status).toBe(200);
-    const w1 = await zhangmin.post(`/api/arbitration/cases/${caseId}/steps`, {
+    const w1 = await s.zhangmin.post(`/api/arbitration/cases/${caseId}/steps`, {
       step: 'withdraw',
       summary: '已达成和解',
       withdrawalApplicationFiled: true,
@@ -255,7 +236,7 @@ describe('arbitration: collective variant', () => {
     expect([w1.status, w1.body.code]).toEqual([422, 'REPRESENTED_CONSENT_MISSING']);
     expect(w1.body.details.missing.map((m: any) => m.name)).toEqual(['工友720-8', '工友720-9']);
     expect(w1.body.message).toContain('工友720-8、工友720-9');
-    const rest = await liqiang.post(consentPath, {
+    const rest = await s.liqiang.post(consentPath, {
       act: 'withdraw',
       partyIds: represented.slice(5),
       signedOn: today,
@@ -263,13 +244,13 @@ describe('arbitration: collective variant', () => {
     });
     expect(rest.status).toBe(200);
     expect(rest.body.case.consents).toHaveLength(3);
-    const w2 = await zhangmin.post(`/api/arbitration/cases/${caseId}/steps`, {
+    const w2 = await s.zhangmin.post(`/api/arbitration/cases/${caseId}/steps`, {
       step: 'withdraw',
       summary: '已达成和解',
       withdrawalApplicationFiled: true,
     });
     expect(w2.status, JSON.stringify(w2.body)).toBe(200);
-    const doc = (await clerk.get(`/api/documents/${w2.body.documents[0].id}`)).body;
+    const doc = (await s.clerk.get(`/api/documents/${w2.body.documents[0].id}`)).body;
     expect(doc.fields.consents).toHaveLength(2);
     expect(doc.fields.consents[1]).toContain('附件6');
     const db = env.server.app.ctx.database.db;
@@ -286,19 +267,22 @@ describe('arbitration: collective variant', () => {
     const { caseId: cc, view } = await collectiveCase(800, { collectiveContract: true });
     expect(view.collectiveContract).toBe(true);
     const path = `/api/arbitration/cases/${cc}/tribunal`;
-    const three = [ids.arb_c_1, ids.arb_c_2, ids.arb_c_3] as string[];
-    const none = await liqiang.post(path, { arbitratorIds: three });
+    const three = [s.ids.arb_c_1, s.ids.arb_c_2, s.ids.arb_c_3] as string[];
+    const none = await s.liqiang.post(path, { arbitratorIds: three });
     expect([none.status, none.body.code]).toEqual([422, 'TRIBUNAL_TRIPARTITE']);
     expect(none.body.message).toContain('三方原则');
-    const dup = await liqiang.post(path, {
+    const dup = await s.liqiang.post(path, {
       arbitratorIds: three,
       sides: { [three[0]!]: 'labour_administration', [three[1]!]: 'trade_union', [three[2]!]: 'trade_union' },
     });
     expect([dup.status, dup.body.code]).toEqual([422, 'TRIBUNAL_TRIPARTITE']);
     expect(dup.body.message).toContain('尚缺：企业方面代表');
-    const badSide = await liqiang.post(path, { arbitratorIds: three, sides: { [three[0]!]: 'government' } });
+    const badSide = await s.liqiang.post(path, {
+      arbitratorIds: three,
+      sides: { [three[0]!]: 'government' },
+    });
     expect(badSide.status).toBe(400);
-    const ok = await liqiang.post(path, {
+    const ok = await s.liqiang.post(path, {
       arbitratorIds: three,
       presidingId: three[0],
       sides: { [three[0]!]: 'labour_administration', [three[1]!]: 'trade_union', [three[2]!]: 'enterprise' },

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { addArbitrator, application, approved, COMPLETE, seedCalendars } from './arbitration.support';
-import { newMatter, type Places, places } from './cases.support';
-import { type Client, signedIn, useTestServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { application, approved, COMPLETE, useArbitrationSetup } from './arbitration.support';
+import { newMatter } from './cases.support';
+import { signedIn, useTestServer } from './harness';
 import { creditCode, intakeBody, residentId } from './intake-fixtures';
 
 /**
@@ -12,35 +12,19 @@ import { creditCode, intakeBody, residentId } from './intake-fixtures';
  */
 describe('arbitration: simplified procedure and collective variant', () => {
   const env = useTestServer();
-  let p: Places;
-  let clerk: Client;
-  let director: Client;
-  let liqiang: Client;
-  let ids: Record<string, string>;
+  const s = useArbitrationSetup(env, {
+    users: ['clerk', 'director', 'liqiang'],
+    arbitrators: { arb_sun: '孙仲裁', arb_zhou: '周仲裁', arb_wu: '吴仲裁' },
+  });
 
   async function accepted(over: { claims?: unknown[] } = {}) {
-    const m = await newMatter(clerk, p.zengdu, over);
-    const body = await application(clerk, { id: m.id, claims: m.claims });
+    const m = await newMatter(s.clerk, s.p.zengdu, over);
+    const body = await application(s.clerk, { id: m.id, claims: m.claims });
     const caseId = body.case.caseId as string;
-    const acc = await director.post(`/api/arbitration/cases/${caseId}/accept`, {});
+    const acc = await s.director.post(`/api/arbitration/cases/${caseId}/accept`, {});
     expect(acc.status, JSON.stringify(acc.body)).toBe(200);
     return { m, caseId };
   }
-
-  beforeAll(async () => {
-    p = await places(env);
-    clerk = await signedIn(env, 'clerk');
-    director = await signedIn(env, 'director');
-    liqiang = await signedIn(env, 'liqiang');
-    await seedCalendars(env);
-    await addArbitrator(env, 'arb_sun', '孙仲裁');
-    await addArbitrator(env, 'arb_zhou', '周仲裁');
-    await addArbitrator(env, 'arb_wu', '吴仲裁');
-    const db = env.server.app.ctx.database.db;
-    ids = Object.fromEntries(
-      (await db.selectFrom('app_user').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
-    );
-  });
 
   it('walks 401 → 400 → 403/409 → 422 → 200 and records the decision on case, timeline and audit', async () => {
     const { m, caseId } = await accepted();
@@ -51,14 +35,14 @@ describe('arbitration: simplified procedure and collective variant', () => {
       payload: { apply: true, reason: 'x' },
     });
     expect(anon.statusCode).toBe(401);
-    expect((await liqiang.post(path, { apply: true })).status).toBe(400);
-    expect((await liqiang.post(path, { apply: true, reason: 'x', extra: 1 })).status).toBe(400);
+    expect((await s.liqiang.post(path, { apply: true })).status).toBe(400);
+    expect((await s.liqiang.post(path, { apply: true, reason: 'x', extra: 1 })).status).toBe(400);
     const petition = await signedIn(env, 'petition');
     expect([403, 404]).toContain((await petition.post(path, { apply: true, reason: 'x' })).status);
     // The window clerk is not arbitration staff.
-    expect((await clerk.post(path, { apply: true, reason: '窗口' })).status).toBe(403);
+    expect((await s.clerk.post(path, { apply: true, reason: '窗口' })).status).toBe(403);
 
-    const excluded = await liqiang.post(path, {
+    const excluded = await s.liqiang.post(path, {
       apply: true,
       reason: '事实清楚',
       grounds: ['clear_facts'],
@@ -68,13 +52,13 @@ describe('arbitration: simplified procedure and collective variant', () => {
     expect(excluded.body.message).toContain('被申请人下落不明');
     expect(excluded.body.message).toContain('第五十七条');
 
-    const view0 = (await liqiang.get(`/api/arbitration/cases/${caseId}`)).body;
+    const view0 = (await s.liqiang.get(`/api/arbitration/cases/${caseId}`)).body;
     expect(view0.simplifiedOptions).toMatchObject({
       canApply: true,
       canConvert: false,
       amountWithinCap: true,
     });
-    const ok = await liqiang.post(path, {
+    const ok = await s.liqiang.post(path, {
       apply: true,
       reason: '欠薪事实清楚，标的额小',
       version: view0.version,
@@ -84,9 +68,9 @@ describe('arbitration: simplified procedure and collective variant', () => {
     expect(ok.body.case.simplifiedGrounds).toContain('amount_within_cap');
     expect(ok.body.case.simplifiedOptions).toMatchObject({ canApply: false, canConvert: true });
     expect(ok.body.case.records.some((r: any) => r.summary.startsWith('决定简易处理'))).toBe(true);
-    const again = await liqiang.post(path, { apply: true, reason: '再次' });
+    const again = await s.liqiang.post(path, { apply: true, reason: '再次' });
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_SIMPLIFIED']);
-    const stale = await liqiang.post(path, { apply: false, reason: '过期版本', version: view0.version });
+    const stale = await s.liqiang.post(path, { apply: false, reason: '过期版本', version: view0.version });
     expect(stale.status).toBe(409);
 
     const db = env.server.app.ctx.database.db;
@@ -106,8 +90,8 @@ describe('arbitration: simplified procedure and collective variant', () => {
     expect(audit.map((a) => a.action)).toEqual(['arbitration.simplified.apply']);
 
     // One arbitrator is now allowed.
-    const sole = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
-      arbitratorIds: [ids.arb_sun],
+    const sole = await s.liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+      arbitratorIds: [s.ids.arb_sun],
     });
     expect(sole.status, JSON.stringify(sole.body)).toBe(200);
     expect(sole.body.case.tribunal.map((t: any) => t.role)).toEqual(['sole']);
@@ -115,7 +99,7 @@ describe('arbitration: simplified procedure and collective variant', () => {
     // Conversion to the ordinary procedure: the award period still runs from acceptance.
     const dueBefore = ok.body.case.clocks.find((k: any) => k.ruleId === 'arbitration.award')?.dueDate;
     expect(dueBefore).toBeTruthy();
-    const conv = await liqiang.post(path, { apply: false, reason: '被申请人提出反请求，案情复杂' });
+    const conv = await s.liqiang.post(path, { apply: false, reason: '被申请人提出反请求，案情复杂' });
     expect(conv.status, JSON.stringify(conv.body)).toBe(200);
     expect(conv.body.case.simplified).toBe(false);
     expect(conv.body.recomposeTribunal).toBe(true);
@@ -124,7 +108,7 @@ describe('arbitration: simplified procedure and collective variant', () => {
     expect(conv.body.case.records.some((r: any) => r.summary.includes('审理期限仍自受理之日起计算'))).toBe(
       true,
     );
-    const twice = await liqiang.post(path, { apply: false, reason: '再转' });
+    const twice = await s.liqiang.post(path, { apply: false, reason: '再转' });
     expect([twice.status, twice.body.code]).toEqual([409, 'NOT_SIMPLIFIED']);
   });
 
@@ -140,19 +124,19 @@ describe('arbitration: simplified procedure and collective variant', () => {
         },
       ],
     });
-    const sole = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
-      arbitratorIds: [ids.arb_sun],
+    const sole = await s.liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+      arbitratorIds: [s.ids.arb_sun],
     });
     expect([sole.status, sole.body.code]).toEqual([422, 'SOLE_ARBITRATOR_NOT_ALLOWED']);
-    const view = (await liqiang.get(`/api/arbitration/cases/${caseId}`)).body;
+    const view = (await s.liqiang.get(`/api/arbitration/cases/${caseId}`)).body;
     expect(view.simplifiedOptions.amountWithinCap).toBe(false);
-    const r = await liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, {
+    const r = await s.liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, {
       apply: true,
       reason: '申请',
     });
     expect([r.status, r.body.code]).toEqual([422, 'SIMPLIFIED_NOT_ELIGIBLE']);
     expect(r.body.message).toContain('第五十六条');
-    const agreed = await liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, {
+    const agreed = await s.liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, {
       apply: true,
       reason: '双方书面同意',
       grounds: ['parties_agree'],
@@ -162,9 +146,9 @@ describe('arbitration: simplified procedure and collective variant', () => {
   });
 
   it('refuses simplified before acceptance', async () => {
-    const m = await newMatter(clerk, p.zengdu);
-    const body = await application(clerk, { id: m.id, claims: m.claims });
-    const r = await liqiang.post(`/api/arbitration/cases/${body.case.caseId}/simplified`, {
+    const m = await newMatter(s.clerk, s.p.zengdu);
+    const body = await application(s.clerk, { id: m.id, claims: m.claims });
+    const r = await s.liqiang.post(`/api/arbitration/cases/${body.case.caseId}/simplified`, {
       apply: true,
       reason: '事实清楚',
     });
@@ -172,9 +156,6 @@ describe('arbitration: simplified procedure and collective variant', () => {
   });
 
   describe('collective dispute (≥10 workers)', () => {
-    let matter: { id: string; claims: { id: string }[] };
-    let caseId: string;
-
     const collectiveMatter = async (reps: number, seed: number) => {
       const workers = Array.from({ length: 10 }, (_, i) => ({
         name: `集体工${seed}-${i}`,
@@ -184,9 +165,9 @@ describe('arbitration: simplified procedure and collective variant', () => {
         address: '湖北省随州市曾都区交通大道100号',
         representative: i < reps,
       }));
-      const r = await clerk.post(
+      const r = await s.clerk.post(
         '/api/intake',
-        intakeBody(p.zengdu, {
+        intakeBody(s.p.zengdu, {
           workers,
           employers: [
             {
@@ -208,10 +189,21 @@ describe('arbitration: simplified procedure and collective variant', () => {
         { kind: 'representatives', title: '代表人推选书及全体申请人名单', form: '原件', pages: 2 },
       ],
     };
+    /** A collective case of ten workers, three of them representatives, filed (立案审批) and accepted. */
+    const acceptedCollective = async (seed: number) => {
+      const matter = await collectiveMatter(3, seed);
+      const ok = await application(s.clerk, matter, withReps);
+      expect(ok.complete, JSON.stringify(ok.missingItems)).toBe(true);
+      const caseId = ok.case.caseId as string;
+      await approved(s.liqiang, s.director, caseId, 'filing');
+      const acc = await s.director.post(`/api/arbitration/cases/${caseId}/accept`, {});
+      expect(acc.status, JSON.stringify(acc.body)).toBe(200);
+      return caseId;
+    };
 
     it('records 3–5 representatives on the application: 2 → 补正, 6 → 400, 3 → receipt', async () => {
       const two = await collectiveMatter(2, 500);
-      const r2 = await clerk.post('/api/arbitration/applications', {
+      const r2 = await s.clerk.post('/api/arbitration/applications', {
         matterId: two.id,
         claimIds: two.claims.map((c) => c.id),
         ...COMPLETE,
@@ -221,8 +213,8 @@ describe('arbitration: simplified procedure and collective variant', () => {
       expect(r2.body.complete).toBe(false);
       expect(r2.body.missingItems.join('；')).toContain('应推选三至五名，现有2名');
 
-      matter = await collectiveMatter(3, 600);
-      const six = await clerk.post('/api/arbitration/applications', {
+      const matter = await collectiveMatter(3, 600);
+      const six = await s.clerk.post('/api/arbitration/applications', {
         matterId: matter.id,
         claimIds: matter.claims.map((c) => c.id),
         ...COMPLETE,
@@ -230,27 +222,28 @@ describe('arbitration: simplified procedure and collective variant', () => {
         representatives: Array.from({ length: 6 }, (_, i) => ({ name: `代表${i}` })),
       });
       expect(six.status).toBe(400);
-      const ok = await application(clerk, matter, withReps);
+      const ok = await application(s.clerk, matter, withReps);
       expect(ok.complete, JSON.stringify(ok.missingItems)).toBe(true);
       expect(ok.case.representatives.map((r: any) => r.name)).toEqual([
         '集体工600-0',
         '集体工600-1',
         '集体工600-2',
       ]);
-      caseId = ok.case.caseId;
-      await approved(liqiang, director, caseId, 'filing');
-      const acc = await director.post(`/api/arbitration/cases/${caseId}/accept`, {});
+      const caseId = ok.case.caseId;
+      await approved(s.liqiang, s.director, caseId, 'filing');
+      const acc = await s.director.post(`/api/arbitration/cases/${caseId}/accept`, {});
       expect(acc.status, JSON.stringify(acc.body)).toBe(200);
     });
 
     it('needs three arbitrators even when simplified; one hearing notice to all via the representatives', async () => {
-      const amountOnly = await liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, {
+      const caseId = await acceptedCollective(610);
+      const amountOnly = await s.liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, {
         apply: true,
         reason: '标的额小',
       });
       expect([amountOnly.status, amountOnly.body.code]).toEqual([422, 'SIMPLIFIED_NOT_ELIGIBLE']);
       expect(amountOnly.body.message).toContain('第六十二条');
-      const clear = await liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, {
+      const clear = await s.liqiang.post(`/api/arbitration/cases/${caseId}/simplified`, {
         apply: true,
         reason: '事实清楚',
         grounds: ['clear_facts', 'parties_agree'],
@@ -258,14 +251,14 @@ describe('arbitration: simplified procedure and collective variant', () => {
       expect(clear.status, JSON.stringify(clear.body)).toBe(200);
       expect(clear.body.case.simplifiedGrounds).toEqual(['clear_facts']);
 
-      const one = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
-        arbitratorIds: [ids.arb_sun],
+      const one = await s.liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+        arbitratorIds: [s.ids.arb_sun],
       });
       expect([one.status, one.body.code]).toEqual([422, 'TRIBUNAL_SIZE']);
       expect(one.body.message).toContain('三名仲裁员');
-      const three = await liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
-        arbitratorIds: [ids.arb_sun, ids.arb_zhou, ids.arb_wu],
-        presidingId: ids.arb_zhou,
+      const three = await s.liqiang.post(`/api/arbitration/cases/${caseId}/tribunal`, {
+        arbitratorIds: [s.ids.arb_sun, s.ids.arb_zhou, s.ids.arb_wu],
+        presidingId: s.ids.arb_zhou,
       });
       expect(three.status, JSON.stringify(three.body)).toBe(200);
       expect(three.body.case.tribunal.map((t: any) => t.role).sort()).toEqual([
@@ -275,28 +268,30 @@ describe('arbitration: simplified procedure and collective variant', () => {
       ]);
 
       const cal = (
-        await clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
+        await s.clerk.get(`/api/arbitration/calendar?from=${new Date().toISOString().slice(0, 10)}&days=14`)
       ).body;
-      expect((await liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(200);
+      expect((await s.liqiang.post(`/api/arbitration/cases/${caseId}/serve-respondent`, {})).status).toBe(
+        200,
+      );
       // The parties waived the defence and evidence periods in writing: the hearing may come in 9 days.
       for (const [kind, summary] of [
         ['defence_waiver', '被申请人书面声明放弃答辩期'],
         ['evidence_waiver', '双方当事人书面声明放弃举证期限'],
       ]) {
-        const w = await liqiang.post(`/api/arbitration/cases/${caseId}/records`, { kind, summary });
+        const w = await s.liqiang.post(`/api/arbitration/cases/${caseId}/records`, { kind, summary });
         expect(w.status, JSON.stringify(w.body)).toBe(200);
       }
       const d = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
-      const h = await liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
+      const h = await s.liqiang.post(`/api/arbitration/cases/${caseId}/hearings`, {
         roomId: cal.rooms[2].id,
         startsAt: `${d}T09:00:00+08:00`,
         endsAt: `${d}T11:00:00+08:00`,
       });
       expect(h.status, JSON.stringify(h.body)).toBe(200);
       expect(h.body.documents.map((x: any) => x.type)).toEqual(['hearing_notice']);
-      const fields = (await clerk.get(`/api/documents/${h.body.documents[0].id}`)).body.fields;
-      expect(fields.addresseeName).toContain('代表人：集体工600-0、集体工600-1、集体工600-2');
-      expect(fields.addresseeName).toContain('随州市集体纺织600有限公司');
+      const fields = (await s.clerk.get(`/api/documents/${h.body.documents[0].id}`)).body.fields;
+      expect(fields.addresseeName).toContain('代表人：集体工610-0、集体工610-1、集体工610-2');
+      expect(fields.addresseeName).toContain('随州市集体纺织610有限公司');
     });
   });
 });

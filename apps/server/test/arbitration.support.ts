@@ -1,6 +1,7 @@
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { hashPassword } from '../src/platform/passwords';
 import { DEMO_PASSWORD } from '../src/seed/demo';
+import { type Places, places } from './cases.support';
 import { type Client, signedIn, type TestEnv } from './harness';
 
 /** Complete window materials for a one-respondent application (仲裁申请书 per 办案规则第二十九条). */
@@ -124,4 +125,40 @@ export async function approved(
   });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
   return done.body.documentId as string;
+}
+
+/** What useArbitrationSetup gives a test file: filled in before its first test, read-only after. */
+export type ArbitrationSetup<U extends string> = Readonly<
+  {
+    /** Jurisdiction ids: city, 曾都区, 广水市. */
+    p: Places;
+    /** User ids by username: the demo users and the arbitrators added for the file. */
+    ids: Readonly<Record<string, string>>;
+  } & Record<U, Client>
+>;
+
+/**
+ * The set-up the arbitration and leader test files share, run once before the file's first test:
+ * the jurisdictions, the named users signed in, next year's calendar (seedCalendars) and, when
+ * given, certified arbitrators added by username → display name (addArbitrator). Each test builds
+ * its own cases from there; nothing a test writes is read by another.
+ */
+export function useArbitrationSetup<const U extends string>(
+  env: TestEnv,
+  opts: { users: readonly U[]; arbitrators?: Record<string, string> },
+): ArbitrationSetup<U> {
+  const setup = {} as Record<string, unknown>;
+  beforeAll(async () => {
+    setup.p = await places(env);
+    for (const username of opts.users) setup[username] = await signedIn(env, username);
+    await seedCalendars(env);
+    for (const [username, name] of Object.entries(opts.arbitrators ?? {})) {
+      await addArbitrator(env, username, name);
+    }
+    const db = env.server.app.ctx.database.db;
+    setup.ids = Object.fromEntries(
+      (await db.selectFrom('app_user').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
+    );
+  });
+  return setup as ArbitrationSetup<U>;
 }

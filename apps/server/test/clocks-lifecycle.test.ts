@@ -209,11 +209,26 @@ describe('clocks on a subject: start, suspend, resume, extend, restart, sweep', 
   });
 
   it('the leaders overview groups overdue and near-due clocks by organisation and person', async () => {
+    const u = await users();
+    const organizationId = u.zhangmin.organizationId ?? u.zhangmin.organization?.id;
     const dir = await signedIn(env, 'director');
+    const before = (await dir.get('/api/clocks/overview')).body.totals;
+    // Due 2026-06-05 and still running: overdue.
+    const late = await start('arbitration.acceptance', '2026-05-29', {
+      responsibleUserId: u.zhangmin.id,
+      organizationId,
+    });
     const r = await dir.get('/api/clocks/overview');
     expect(r.status).toBe(200);
-    expect(r.body.totals.overdue).toBeGreaterThanOrEqual(1);
-    expect(JSON.stringify(r.body.groups)).toContain('张敏');
+    expect(r.body.totals).toEqual({ overdue: before.overdue + 1, dueSoon: before.dueSoon });
+    const placed = r.body.groups.flatMap((g: any) =>
+      g.people
+        .filter((x: any) => x.items.some((i: any) => i.subjectId === late.subjectId))
+        .map((x: any) => ({ organization: g.organization?.id, responsible: x.responsible })),
+    );
+    expect(placed).toEqual([
+      { organization: organizationId, responsible: { id: u.zhangmin.id, name: '张敏' } },
+    ]);
     const zm = await signedIn(env, 'zhangmin');
     expect((await zm.get('/api/clocks/overview')).status).toBe(403);
   });

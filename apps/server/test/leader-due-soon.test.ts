@@ -1,10 +1,10 @@
 import { addDays, CLOCK_RULES } from '@onestop/domain';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { businessToday } from '../src/platform/time';
 import { clocksRuntime } from '../src/modules/clocks';
-import { seedCalendars } from './arbitration.support';
-import { newMatter, openCase, type Places, places } from './cases.support';
-import { type Client, signedIn, useTestServer } from './harness';
+import { useArbitrationSetup } from './arbitration.support';
+import { newMatter, openCase } from './cases.support';
+import { useTestServer } from './harness';
 
 /**
  * "Due soon" is defined once (clocks module, urgentClocks): the leader dashboard (/api/leader/overview)
@@ -13,31 +13,22 @@ import { type Client, signedIn, useTestServer } from './harness';
  */
 describe('leader dashboard and supervision page agree on overdue and due-soon clocks', () => {
   const env = useTestServer({ LOG_LEVEL: 'error', STORAGE_DIR: `/tmp/onestop-due-soon-${process.pid}` });
-  let p: Places;
-  let clerk: Client;
-  let director: Client;
-
-  beforeAll(async () => {
-    p = await places(env);
-    clerk = await signedIn(env, 'clerk');
-    director = await signedIn(env, 'director');
-    await seedCalendars(env);
-  });
+  const s = useArbitrationSetup(env, { users: ['clerk', 'director'] });
 
   const figures = async () => {
-    const dash = await director.get('/api/leader/overview');
-    const sup = await director.get('/api/clocks/overview');
+    const dash = await s.director.get('/api/leader/overview');
+    const sup = await s.director.get('/api/clocks/overview');
     expect(dash.status).toBe(200);
     expect(sup.status).toBe(200);
     return { dashboard: dash.body.clocks, supervision: sup.body.totals };
   };
 
   it('counts the constructed clocks the same way on both pages', async () => {
-    const matter = await newMatter(clerk, p.zengdu);
-    const opened = await openCase(clerk, matter.id, 'mediation', [matter.claims[0]!.id]);
+    const matter = await newMatter(s.clerk, s.p.zengdu);
+    const opened = await openCase(s.clerk, matter.id, 'mediation', [matter.claims[0]!.id]);
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
-    const other = await newMatter(clerk, p.zengdu);
-    const shut = await openCase(clerk, other.id, 'mediation', [other.claims[0]!.id]);
+    const other = await newMatter(s.clerk, s.p.zengdu);
+    const shut = await openCase(s.clerk, other.id, 'mediation', [other.claims[0]!.id]);
     expect(shut.status, JSON.stringify(shut.body)).toBe(201);
     const open = { body: { id: opened.body.case.id as string } };
     const closed = { body: { id: shut.body.case.id as string } };
@@ -50,7 +41,7 @@ describe('leader dashboard and supervision page agree on overdue and due-soon cl
       .where('id', '=', closed.body.id)
       .execute();
     const today = businessToday(ctx.config);
-    const cal = (await clocksRuntime(ctx).calendars.snapshot(db)).for(p.zengdu);
+    const cal = (await clocksRuntime(ctx).calendars.snapshot(db)).for(s.p.zengdu);
     const inWorkingDays = (n: number) => cal.addWorkingDays(today, n);
     // Counted after the cases exist, so the clocks they started themselves are in both counts.
     const before = await figures();
@@ -76,7 +67,7 @@ describe('leader dashboard and supervision page agree on overdue and due-soon cl
         status,
         basis: rule.basis,
         explanation: '临期口径测试',
-        jurisdiction_id: p.zengdu,
+        jurisdiction_id: s.p.zengdu,
         organization_id: null,
         responsible_user_id: null,
         extension_approver: null,
@@ -108,7 +99,7 @@ describe('leader dashboard and supervision page agree on overdue and due-soon cl
     expect(after.dashboard.overdue - before.dashboard.overdue).toBe(3);
 
     // The supervision page lists exactly those clocks for this matter.
-    const sup = (await director.get('/api/clocks/overview')).body;
+    const sup = (await s.director.get('/api/clocks/overview')).body;
     const mine = sup.groups
       .flatMap((g: any) => g.people.flatMap((x: any) => x.items))
       .filter(

@@ -1,3 +1,4 @@
+// Over 400 lines: the portal journey (apply, follow, serve, message, rate, the employer's side, refusals) in nine tests, each filing its own application (factories).
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,23 +18,64 @@ const env = useTestServer({
 afterAll(() => sms.stop());
 
 const db = () => env.server.app.ctx.database.db;
-const WORKER_PHONE = '13712345678';
+/** The phone the applications name as the employer's contact (applicationBody). */
 const EMPLOYER_PHONE = '13900000001';
+
+let phones = 0;
+/** A worker's phone of its own for each test: one code per phone a minute (portal.limits). */
+const nextPhone = () => `1371234${String(5000 + ++phones).padStart(4, '0')}`;
+
+type Filed = { matterId: string; number: string; queryCode: string };
 
 describe('portal: online application, following, service, rating', () => {
   let clerk: Client;
   let jurisdiction: string;
-  let worker: PortalClient;
-  let matter: { matterId: string; number: string; queryCode: string };
-  let body: ReturnType<typeof applicationBody>;
 
   beforeAll(async () => {
     clerk = await signedIn(env, 'clerk');
     jurisdiction = (await places(env)).zengdu;
-    worker = await signInByPhone(env, sms, WORKER_PHONE);
   });
 
+  /** A worker signed in by a phone of its own who filed an arbitration application online. */
+  async function filed(over: Record<string, unknown> = {}) {
+    const worker = await signInByPhone(env, sms, nextPhone());
+    const body = applicationBody(jurisdiction, over);
+    const r = await worker.post('/api/portal/applications', body, { 'idempotency-key': randomUUID() });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    return { worker, body, matter: r.body as Filed };
+  }
+
+  /** The 受理通知书 on the matter, issued and served electronically on the worker (who consented). */
+  async function servedNotice(matterId: string) {
+    const draft = await flowDraft(env, clerk, {
+      subjectType: 'matter',
+      subjectId: matterId,
+      type: 'acceptance_notice',
+      fields: { ...SAMPLE_FIELDS.acceptance_notice, applicantName: '赵小军' },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    expect((await clerk.post(`/api/documents/${draft.body.id}/issue`, {})).status).toBe(200);
+    await runJobs(env);
+    const sv = await clerk.post(`/api/documents/${draft.body.id}/service`, {
+      recipient: '赵小军',
+      recipientRole: '申请人',
+      method: 'electronic',
+    });
+    expect(sv.status, JSON.stringify(sv.body)).toBe(201);
+    return draft.body.id as string;
+  }
+
   it('files an arbitration application with two photos; retries give one record', async () => {
+    const phone = nextPhone();
+    const worker = await signInByPhone(env, sms, phone);
+    const online = () =>
+      db()
+        .selectFrom('matter')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .where('channel', '=', 'online')
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    const before = await online();
     const k1 = randomUUID();
     const a = await uploadFile(worker, jpeg('a'), '欠条.jpg', k1);
     expect(a.status).toBe(201);
@@ -44,7 +86,7 @@ describe('portal: online application, following, service, rating', () => {
     const txt = await uploadFile(worker, Buffer.from('not an image'), 'x.jpg');
     expect(txt.status).toBe(400);
     expect(txt.body.code).toBe('EVIDENCE_TYPE');
-    body = applicationBody(jurisdiction, { uploadIds: [a.body.id, b.body.id] });
+    const body = applicationBody(jurisdiction, { uploadIds: [a.body.id, b.body.id] });
     const noKey = await worker.post('/api/portal/applications', body);
     expect(noKey.body.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
     const key = randomUUID();
@@ -56,17 +98,12 @@ describe('portal: online application, following, service, rating', () => {
     expect(r2.status).toBe(201);
     expect(r2.headers.get('idempotent-replay')).toBe('true');
     expect(r2.body).toEqual(r1.body);
-    matter = r1.body;
-    const count = await db()
-      .selectFrom('matter')
-      .select(({ fn }) => fn.countAll<number>().as('n'))
-      .where('channel', '=', 'online')
-      .executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(1);
+    const matter: Filed = r1.body;
+    expect(await online()).toBe(before + 1);
     const detail = (await clerk.get(`/api/matters/${matter.matterId}`)).body;
     expect(detail.channel).toBe('online');
     expect(detail.evidence).toHaveLength(2);
-    expect(detail.workers[0].phoneMasked).toBe('137****5678');
+    expect(detail.workers[0].phoneMasked).toBe(`137****${phone.slice(-4)}`);
     // Same checks as the window: a wrong ID number is refused with the domain's message.
     const badId = await worker.post(
       '/api/portal/applications',
@@ -77,6 +114,7 @@ describe('portal: online application, following, service, rating', () => {
   });
 
   it('refuses an online arbitration application without what the 补正通知书 would demand, listing it all', async () => {
+    const worker = await signInByPhone(env, sms, nextPhone());
     const bare = applicationBody(jurisdiction);
     const r = await worker.post(
       '/api/portal/applications',
@@ -113,6 +151,7 @@ describe('portal: online application, following, service, rating', () => {
   });
 
   it('tells the worker about an open matter with the same employer', async () => {
+    const { worker, body } = await filed();
     const again = { ...body, uploadIds: [] };
     const dup = await worker.post('/api/portal/applications', again, { 'idempotency-key': randomUUID() });
     expect(dup.status).toBe(409);
@@ -127,6 +166,7 @@ describe('portal: online application, following, service, rating', () => {
   });
 
   it('shows the matter in plain words and gives the 查询码 access to it alone', async () => {
+    const { worker, body, matter } = await filed();
     const list = (await worker.get('/api/portal/matters')).body.items;
     expect(list.map((m: any) => m.id)).toContain(matter.matterId);
     const d = (await worker.get(`/api/portal/matters/${matter.matterId}`)).body;
@@ -156,24 +196,11 @@ describe('portal: online application, following, service, rating', () => {
   });
 
   it('opening a served document records the service once', async () => {
+    const { worker, matter } = await filed();
     const consents = (await clerk.get(`/api/portal/staff/matters/${matter.matterId}/consents`)).body.items;
     const es = consents.find((c: any) => c.kind === 'electronic_service');
     expect(es.given).toBe(true);
-    const draft = await flowDraft(env, clerk, {
-      subjectType: 'matter',
-      subjectId: matter.matterId,
-      type: 'acceptance_notice',
-      fields: { ...SAMPLE_FIELDS.acceptance_notice, applicantName: '赵小军' },
-    });
-    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    expect((await clerk.post(`/api/documents/${draft.body.id}/issue`, {})).status).toBe(200);
-    await runJobs(env);
-    const sv = await clerk.post(`/api/documents/${draft.body.id}/service`, {
-      recipient: '赵小军',
-      recipientRole: '申请人',
-      method: 'electronic',
-    });
-    expect(sv.status, JSON.stringify(sv.body)).toBe(201);
+    const documentId = await servedNotice(matter.matterId);
     const d = (await worker.get(`/api/portal/matters/${matter.matterId}`)).body;
     expect(d.documents).toHaveLength(1);
     expect(d.documents[0].openedAt).toBeNull();
@@ -198,11 +225,13 @@ describe('portal: online application, following, service, rating', () => {
       .selectFrom('audit_log')
       .select('seq')
       .where('action', '=', 'document.service.opened')
+      .where('entity_id', '=', documentId)
       .execute();
     expect(audits).toHaveLength(1);
   });
 
   it('messages from staff reach the party', async () => {
+    const { worker, matter } = await filed();
     const detail = (await clerk.get(`/api/matters/${matter.matterId}`)).body;
     const r = await clerk.post(`/api/portal/staff/matters/${matter.matterId}/messages`, {
       partyId: detail.workers[0].id,
@@ -218,6 +247,7 @@ describe('portal: online application, following, service, rating', () => {
   });
 
   it('a rating opens once a track is closed, once per track', async () => {
+    const { worker, matter } = await filed();
     const early = await worker.post(`/api/portal/matters/${matter.matterId}/ratings`, {
       track: 'consultation',
       score: 5,
@@ -255,11 +285,23 @@ describe('portal: online application, following, service, rating', () => {
         })
       ).body.code,
     ).toBe('RATING_DONE');
-    const row = await db().selectFrom('satisfaction_rating').selectAll().executeTakeFirstOrThrow();
-    expect(row.score).toBe(4);
+    const rows = await db()
+      .selectFrom('satisfaction_rating')
+      .select(['track', 'score', 'comment'])
+      .where('matter_id', '=', matter.matterId)
+      .execute();
+    expect(rows).toEqual([{ track: 'consultation', score: 4, comment: '解答清楚' }]);
   });
 
   it('the employer redeems the 单位代表码, sees the notice and answers the 调解建议书 item by item', async () => {
+    const { worker, body, matter } = await filed();
+    // The worker also complains to labour inspection about the same employer.
+    const complaint = await worker.post(
+      '/api/portal/applications',
+      { ...body, acknowledgeDuplicate: true, kind: 'complaint' },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(complaint.status, JSON.stringify(complaint.body)).toBe(201);
     const employer = await signInByPhone(env, sms, EMPLOYER_PHONE);
     // The contact phone the worker typed into his application opens nothing by itself.
     expect((await employer.get('/api/portal/matters')).body.items).toEqual([]);
@@ -344,10 +386,20 @@ describe('portal: online application, following, service, rating', () => {
   });
 
   it('refuses another party on every portal endpoint, without leaking anything', async () => {
+    const { worker, body, matter } = await filed();
+    await servedNotice(matter.matterId);
+    // A second matter of the same worker, opened by its own 查询码 below.
+    const second = await worker.post(
+      '/api/portal/applications',
+      { ...body, acknowledgeDuplicate: true, kind: 'complaint' },
+      { 'idempotency-key': randomUUID() },
+    );
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
     const other = await signInByPhone(env, sms, '13512340000');
     const mine = await uploadFile(other, jpeg('x'), 'x.jpg');
     const d = (await worker.get(`/api/portal/matters/${matter.matterId}`)).body;
     const m = matter.matterId;
+    expect(d.documents).toHaveLength(1);
     const svc = d.documents[0].serviceId;
     const probes: [string, string, unknown?][] = [
       ['GET', `/api/portal/matters/${m}`],
@@ -366,12 +418,11 @@ describe('portal: online application, following, service, rating', () => {
       ],
     ];
     const q = new PortalClient(env.url);
-    const secondMatter = (await worker.get('/api/portal/matters')).body.items.find((x: any) => x.id !== m);
     const last6 = body.worker.idNumber.slice(-6);
     const code = await db()
       .selectFrom('matter')
       .select(sql<string>`query_code`.as('q'))
-      .where('id', '=', secondMatter.id)
+      .where('id', '=', second.body.matterId)
       .executeTakeFirstOrThrow();
     expect((await q.post('/api/portal/auth/query', { queryCode: code.q, idLast6: last6 })).status).toBe(200);
     for (const client of [other, q]) {

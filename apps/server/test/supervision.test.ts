@@ -104,6 +104,12 @@ describe('labor-relations supervision, campaigns, employer profile', () => {
     expect(profile.cases).toHaveLength(1);
     expect(profile.risk.factors.find((f: any) => f.code === 'inspections').count).toBe(1);
     const risk = await mustOk(await chen.get('/api/employers/risk'));
-    expect(risk.items.length).toBeGreaterThan(0);
+    // The campaign's employer is on the risk list with the score its profile gives.
+    const listed = risk.items.find((i: any) => i.id === profile.employer.id);
+    expect([listed?.creditCode, listed?.score, listed?.level]).toEqual([
+      code,
+      profile.risk.score,
+      profile.risk.level,
+    ]);
   });
 });
