@@ -11,7 +11,8 @@ import { createDatabase, signIn, spawnNode, stop } from './util';
  *   npx tsx bench/src/count-list.ts strace     # system calls per request (strace -f -c, attached after warm-up)
  *   npx tsx bench/src/count-list.ts callgrind  # instructions per request (valgrind --tool=callgrind)
  *
- * COUNT_REQUESTS (default 2000; callgrind: 1000), COUNT_WARMUP (default 3000; callgrind: 1500),
+ * COUNT_PORT (default 3975; callgrind: 3985; the bare server takes the next port), COUNT_REQUESTS
+ * (default 2000; callgrind: 1000), COUNT_WARMUP (default 3000; callgrind: 1500),
  * COUNT_ENTRY: another build's main.js (e.g. a copy of dist kept from before a change). Needs
  * `npm run build:server` first. Instructions are also given without those of V8's optimising compiler
  * (still compiling after the warm-up, by different amounts in different runs) and for the GC alone.
@@ -20,6 +21,8 @@ const mode = process.argv[2] === 'callgrind' ? 'callgrind' : 'strace';
 const n = Number(process.env.COUNT_REQUESTS ?? (mode === 'callgrind' ? 1000 : 2000));
 const warmup = Number(process.env.COUNT_WARMUP ?? (mode === 'callgrind' ? 1500 : 3000));
 const out = `/tmp/onestop-count-${process.pid}`;
+// The product's port and the bare server's (the next one); COUNT_PORT to run two counts at once.
+const port = Number(process.env.COUNT_PORT ?? (mode === 'callgrind' ? 3985 : 3975));
 
 async function send(url: string, headers: Record<string, string>, amount: number) {
   const r = await autocannon({ url, connections: 10, amount, headers, timeout: 120 });
@@ -135,21 +138,26 @@ try {
       DATABASE_URL: db.url,
     },
     '/api/health',
-    3985,
+    port,
     mode === 'callgrind' ? 'valgrind' : undefined,
   );
   const bare = await spawnNode(
     wrap(['--import', 'tsx', 'bench/src/bare-server.ts']),
     { DATABASE_URL: db.url },
     '/list',
-    3986,
+    port + 1,
     mode === 'callgrind' ? 'valgrind' : undefined,
   );
   try {
-    const cookie = await signIn('http://127.0.0.1:3985', 'admin', 'Onestop@2026');
+    const cookie = await signIn(`http://127.0.0.1:${port}`, 'admin', 'Onestop@2026');
     const sides: { name: string; url: string; headers: Record<string, string>; child: ChildProcess }[] = [
-      { name: 'product', url: 'http://127.0.0.1:3985/api/admin/jurisdictions', headers: { cookie }, child: product },
-      { name: 'bare', url: 'http://127.0.0.1:3986/list', headers: {}, child: bare },
+      {
+        name: 'product',
+        url: `http://127.0.0.1:${port}/api/admin/jurisdictions`,
+        headers: { cookie },
+        child: product,
+      },
+      { name: 'bare', url: `http://127.0.0.1:${port + 1}/list`, headers: {}, child: bare },
     ];
     const perRequest: Record<string, Record<string, number | string>> = {};
     for (const s of sides) {
