@@ -95,7 +95,7 @@ export function requestTimeout(
   });
   return (req, reply) => {
     const type = req.headers['content-type'];
-    if (type !== undefined && type.startsWith('multipart/')) return;
+    if (type?.startsWith('multipart/')) return;
     const link: InFlight = { req, reply, at: Date.now(), prev: tail, next: null };
     if (tail) tail.next = link;
     else head = link;

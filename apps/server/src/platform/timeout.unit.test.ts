@@ -19,7 +19,12 @@ async function appWithTimeout(ms: number) {
     return { ok: true };
   });
   await app.ready();
-  return { app, release: () => pending.splice(0).forEach((r) => r()) };
+  return {
+    app,
+    release: () => {
+      for (const r of pending.splice(0)) r();
+    },
+  };
 }
 
 describe('handler timeout (requestTimeout)', () => {
