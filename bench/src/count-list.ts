@@ -16,6 +16,9 @@ import { createDatabase, signIn, spawnNode, stop } from './util';
  * COUNT_ENTRY: another build's main.js (e.g. a copy of dist kept from before a change). Needs
  * `npm run build:server` first. Instructions are also given without those of V8's optimising compiler
  * (still compiling after the warm-up, by different amounts in different runs) and for the GC alone.
+ * One full (mark-compact) collection of the ~50 MB heap costs some 10^8 instructions: whether one falls
+ * inside a short window decides the GC figure, so compare GC over many requests (`node --trace-gc-nvp`:
+ * bytes promoted per request) rather than one window's instructions.
  */
 const mode = process.argv[2] === 'callgrind' ? 'callgrind' : 'strace';
 const n = Number(process.env.COUNT_REQUESTS ?? (mode === 'callgrind' ? 1000 : 2000));
