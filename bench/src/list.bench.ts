@@ -69,6 +69,8 @@ export async function runListBench(seconds = Number(process.env.BENCH_SECONDS ??
   return finish(results, rss);
 }
 
+const SKIPPED = 'skipped (BENCH_PGLITE=0)';
+
 function finish(
   results: Record<string, LoadResult>,
   rss: Record<string, { idleMB: number; afterLoadMB: number }>,
@@ -88,11 +90,16 @@ function finish(
   console.log(
     `[list] CPU per request, bare/product on PostgreSQL: ${cpuRatioPg.toFixed(2)} (server process only; PGlite's figure includes the embedded database)`,
   );
-  console.log(`[list] product on PGlite / bare on PostgreSQL: ${ratioLite.toFixed(2)}`);
+  const pgliteSkipped = results.productPglite === undefined;
+  console.log(
+    `[list] product on PGlite / bare on PostgreSQL: ${pgliteSkipped ? SKIPPED : ratioLite.toFixed(2)}`,
+  );
   console.log('[list] resident memory (VmRSS) of the product process, MB');
   console.table(rss);
   console.log(
-    `[list] the embedded database costs ${(rss.productPglite?.idleMB ?? 0) - (rss.productPostgres?.idleMB ?? 0)} MB idle (PGlite minus PostgreSQL)`,
+    pgliteSkipped || !rss.productPglite || !rss.productPostgres
+      ? `[list] the embedded database's memory cost: ${SKIPPED}`
+      : `[list] the embedded database costs ${rss.productPglite.idleMB - rss.productPostgres.idleMB} MB idle (PGlite minus PostgreSQL)`,
   );
   return { results, ratioPg, cpuRatioPg, ratioLite, rss };
 }

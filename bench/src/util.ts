@@ -55,14 +55,16 @@ export async function spawnNode(
   env: Record<string, string>,
   healthPath: string,
   port: number,
+  /** Another program to run `args` with (e.g. valgrind, whose arguments then name node). */
+  command = process.execPath,
 ): Promise<ChildProcess> {
   const entry = args[args.length - 1]!;
-  const child = spawn(process.execPath, args, {
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + (command === process.execPath ? 90_000 : 900_000); // valgrind starts slowly
   while (Date.now() < deadline) {
     try {
       const r = await fetch(`http://127.0.0.1:${port}${healthPath}`);

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import { type Kysely, PostgresDialect } from 'kysely';
+import { type Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { deriveKey } from '../platform/crypto';
 import { UnitOfWorkDb } from '../platform/unit-of-work';
@@ -90,7 +90,44 @@ function appRoleSwitch(pool: pg.Pool): Pick<Database, 'useAppRole' | 'withOwner'
 /** The unit-of-work Kysely over a pool (also for tools with a pool of their own, e.g. benchmarks). */
 export function unitOfWorkDb(pool: pg.Pool, opts: { auditKey?: string | undefined } = {}): Kysely<DB> {
   const auditKey = deriveKey(opts.auditKey ?? DEMO_AUDIT_KEY, 'audit-chain');
-  return new UnitOfWorkDb({ dialect: new PostgresDialect({ pool }) }, auditKey);
+  return new UnitOfWorkDb({ dialect: new PostgresDialect({ pool: callbackQueryPool(pool) }) }, auditKey);
+}
+
+/**
+ * The pool as Kysely sees it: the same pg pool and clients, except that a query Kysely sends goes
+ * through pg's callback form (`client.query(sql, values, callback)`, as `pool.query` does) instead of
+ * the promise pg builds when no callback is given. Measured on the list request (PostgreSQL, 10
+ * connections, `node --trace-gc-nvp`): with pg's promise every request left about 1.8 KB to be
+ * promoted to the old generation by the young-generation collections (then marked and swept by full
+ * collections, a large share of the request's CPU); with the callback form, 28 bytes, as little as
+ * the bare Fastify + pg server. Results, errors (Kysely adds the caller's stack), transactions and
+ * release are unchanged; a cursor (unused here) is passed through as it is.
+ */
+function callbackQueryPool(pool: pg.Pool): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    query: ((sqlOrCursor: string | pg.Submittable, parameters?: readonly unknown[]) => {
+      if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor);
+      return new Promise<pg.QueryResult>((resolve, reject) => {
+        client.query(sqlOrCursor, parameters as unknown[], (err, result) =>
+          err ? reject(err) : resolve(result),
+        );
+      });
+    }) as unknown as PostgresPoolClient['query'],
+    release: (destroy?: boolean) => client.release(destroy),
+  });
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapped = clients.get(client);
+      if (!wrapped) {
+        wrapped = wrap(client);
+        clients.set(client, wrapped);
+      }
+      return wrapped;
+    },
+    end: () => pool.end(),
+  };
 }
 
 /**
