@@ -1729,7 +1729,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         basis: string;
-                        value: unknown;
+                        /** @description 取值：类型由该项设置登记（数字、是否或最低工资标准列表） */
+                        value: number | boolean | {
+                            area: string;
+                            code: string;
+                            hourlyFen: number;
+                            monthlyFen: number;
+                        }[];
                         version: number;
                     };
                 };
@@ -2406,13 +2412,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 印章图片（PNG） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -2476,7 +2482,13 @@ export interface paths {
             /** @description multipart/form-data，字段 file：印章图片（PNG，不超过 2 MB） */
             requestBody: {
                 content: {
-                    "multipart/form-data": unknown;
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description 印章图片（PNG，不超过 2 MB）
+                         */
+                        file: string;
+                    };
                 };
             };
             responses: {
@@ -2695,7 +2707,19 @@ export interface paths {
                 content: {
                     "application/json": {
                         basis?: string;
-                        value: unknown;
+                        /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+                        value: number | string | boolean | {
+                            area: string;
+                            code: string;
+                            hourlyFen: number;
+                            monthlyFen: number;
+                        }[] | {
+                            enabled: boolean;
+                            rows: {
+                                row: string;
+                                table: string;
+                            }[];
+                        };
                         version: number;
                     };
                 };
@@ -8950,9 +8974,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         event: string;
-                        /** @description 本步骤的事实（例如告知去向 referTo、延期批准人 approver），由状态机的条件检查 */
+                        /** @description 本步骤的事实（例如告知去向 referTo、延期批准人 approver），由状态机的条件检查；各步骤不同，取值为字符串、数字、布尔、null 或其数组 */
                         payload?: {
-                            [key: string]: unknown;
+                            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
                         };
                         reason?: string;
                         /** @description 页面上看到的案件版本（乐观锁） */
@@ -9218,7 +9242,7 @@ export interface paths {
                                 event: string;
                                 eventLabel: string;
                                 id: number;
-                                payload: unknown;
+                                payload: components["schemas"]["JsonValue"];
                                 reason: string | null;
                             }[];
                         };
@@ -12468,7 +12492,7 @@ export interface paths {
                     "application/json": {
                         /** @description 模板字段（见 GET /api/documents/types） */
                         fields: {
-                            [key: string]: unknown;
+                            [key: string]: components["schemas"]["DocumentFieldValueInput"];
                         };
                         /** Format: uuid */
                         issuerOrgId?: string;
@@ -12638,7 +12662,7 @@ export interface paths {
                     "application/json": {
                         /** @description 模板字段（见 GET /api/documents/types） */
                         fields: {
-                            [key: string]: unknown;
+                            [key: string]: components["schemas"]["DocumentFieldValueInput"];
                         };
                         /** @description 乐观锁版本号：须与读取时一致，否则返回 409 */
                         rowVersion: number;
@@ -12728,7 +12752,7 @@ export interface paths {
                     "application/json": {
                         /** @description 更正后的字段；省略时沿用原文书字段 */
                         fields?: {
-                            [key: string]: unknown;
+                            [key: string]: components["schemas"]["DocumentFieldValueInput"];
                         };
                         reason: string;
                     };
@@ -12819,13 +12843,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容 */
+                /** @description 文书 Word 版 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Default Response */
@@ -12992,13 +13016,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容 */
+                /** @description 文书 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -13077,13 +13101,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 送达回证 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -14286,13 +14310,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容：application/pdf、image/jpeg 或 image/png */
+                /** @description 证据文件 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -21187,7 +21213,7 @@ export interface paths {
                                 createdAt: string | null;
                                 createdBy: string | null;
                                 fields?: {
-                                    [key: string]: unknown;
+                                    [key: string]: components["schemas"]["DocumentFieldValue"];
                                 };
                                 hasDocx: boolean;
                                 hasPdf: boolean;
@@ -21334,7 +21360,12 @@ export interface paths {
             /** @description multipart/form-data：字段 file（可多个），可选字段 description */
             requestBody: {
                 content: {
-                    "multipart/form-data": unknown;
+                    "multipart/form-data": {
+                        /** @description 证据说明（最多 500 字） */
+                        description?: string;
+                        /** @description 证据文件（PDF、JPEG 或 PNG，每件不超过 10 MB）；可多个（同名字段重复） */
+                        file: string[];
+                    };
                 };
             };
             responses: {
@@ -24576,13 +24607,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description PDF */
+                /** @description 强制执行申请材料 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -28535,13 +28566,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/pdf */
+                /** @description 送达的文书 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -30726,13 +30757,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容：application/pdf、image/jpeg 或 image/png */
+                /** @description 证据文件 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -31945,7 +31978,13 @@ export interface paths {
             /** @description multipart/form-data：字段 file（一张照片或一个 PDF） */
             requestBody: {
                 content: {
-                    "multipart/form-data": unknown;
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description 一张照片或一个 PDF（JPEG、PNG、PDF，不超过 10 MB）
+                         */
+                        file: string;
+                    };
                 };
             };
             responses: {
@@ -32385,7 +32424,12 @@ export interface paths {
             /** @description multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件） */
             requestBody: {
                 content: {
-                    "application/json": unknown;
+                    "multipart/form-data": {
+                        /** @description 证明照片或文件（PDF、JPEG、PNG，每个不超过10 MB）；可多个（同名字段重复） */
+                        file: string[];
+                        /** @description 评估项目代码（先于文件发送） */
+                        itemCode: string;
+                    };
                 };
             };
             responses: {
@@ -32687,13 +32731,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容 */
+                /** @description 文件内容（按上传时识别的类型） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -32773,13 +32819,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -32859,13 +32905,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -34806,13 +34852,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容 */
+                /** @description 文件内容（按上传时识别的类型） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -35251,7 +35299,10 @@ export interface paths {
             /** @description multipart/form-data，字段 file（一个或多个文件） */
             requestBody: {
                 content: {
-                    "application/json": unknown;
+                    "multipart/form-data": {
+                        /** @description 照片或文件（JPEG、PNG、PDF，每个不超过10 MB）；可多个（同名字段重复） */
+                        file: string[];
+                    };
                 };
             };
             responses: {
@@ -36080,13 +36131,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容：application/pdf、image/jpeg 或 image/png */
+                /** @description 证据文件 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -36666,10 +36719,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description 录音录像片段的原始字节 */
+            /** @description 录音录像片段的原始字节（MediaRecorder 的一段） */
             requestBody: {
                 content: {
-                    "application/octet-stream": unknown;
+                    "application/octet-stream": string;
+                    "audio/mp4": string;
+                    "audio/webm": string;
+                    "video/mp4": string;
+                    "video/webm": string;
                 };
             };
             responses: {
@@ -37647,13 +37704,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/pdf */
+                /** @description 报表 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -37739,13 +37796,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description 报表 Excel */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -39615,13 +39672,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -40663,7 +40720,13 @@ export interface paths {
             /** @description multipart/form-data，字段 file：待核验的 PDF 文件（不超过 10 MB） */
             requestBody: {
                 content: {
-                    "multipart/form-data": unknown;
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description 待核验的 PDF 文件（不超过 10 MB）
+                         */
+                        file: string;
+                    };
                 };
             };
             responses: {
@@ -41155,13 +41218,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -41451,13 +41514,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -42374,9 +42437,9 @@ export interface components {
             action: string;
             actorName: string;
             actorRole: string | null;
-            after: unknown;
+            after: components["schemas"]["JsonValue"];
             at: string;
-            before: unknown;
+            before: components["schemas"]["JsonValue"];
             entityId: string | null;
             entityType: string;
             id: string;
@@ -42388,9 +42451,9 @@ export interface components {
             action: string;
             actorName: string;
             actorRole: string | null;
-            after: unknown;
+            after: components["schemas"]["JsonValueInput"];
             at: string;
-            before: unknown;
+            before: components["schemas"]["JsonValueInput"];
             entityId: string | null;
             entityType: string;
             id: string;
@@ -42621,7 +42684,7 @@ export interface components {
             createdAt: string | null;
             createdBy: string | null;
             fields?: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["DocumentFieldValue"];
             };
             hasDocx: boolean;
             hasPdf: boolean;
@@ -42702,12 +42765,24 @@ export interface components {
             kind: "text" | "date" | "datetime" | "amount" | "days" | "choice" | "texts" | "items";
             label: string;
         };
+        /** @description 模板字段的值：文字、选项、日期为字符串，金额、天数为数字，文字列表为字符串数组，明细为对象数组（对象的值为字符串、数字、布尔、null 或其数组） */
+        DocumentFieldValue: ((string | number | boolean) | null) | (((string | number | boolean) | null) | {
+            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        })[] | {
+            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        };
+        /** @description 模板字段的值：文字、选项、日期为字符串，金额、天数为数字，文字列表为字符串数组，明细为对象数组（对象的值为字符串、数字、布尔、null 或其数组） */
+        DocumentFieldValueInput: ((string | number | boolean) | null) | (((string | number | boolean) | null) | {
+            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        })[] | {
+            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        };
         DocumentInput: {
             correctionReason: string | null;
             createdAt: string | null;
             createdBy: string | null;
             fields?: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["DocumentFieldValueInput"];
             };
             hasDocx: boolean;
             hasPdf: boolean;
@@ -44144,6 +44219,10 @@ export interface components {
             number: string;
             type: string;
         };
+        /** @description 任意 JSON 值（字符串、数字、布尔、null、数组或对象），由写入方决定结构 */
+        JsonValue: JsonValue;
+        /** @description 任意 JSON 值（字符串、数字、布尔、null、数组或对象），由写入方决定结构 */
+        JsonValueInput: JsonValue;
         Jurisdiction: {
             code: string;
             /** Format: uuid */
@@ -44244,7 +44323,7 @@ export interface components {
                 at: string;
                 id: number;
                 kind: string;
-                payload: unknown;
+                payload: components["schemas"]["JsonValue"];
                 summary: string;
             }[];
             totalAmountFen: number;
@@ -44371,7 +44450,7 @@ export interface components {
                 at: string;
                 id: number;
                 kind: string;
-                payload: unknown;
+                payload: components["schemas"]["JsonValueInput"];
                 summary: string;
             }[];
             totalAmountFen: number;
@@ -45615,7 +45694,19 @@ export interface components {
             }[];
             /** @description 登记的法律依据（法律条文或中心规则） */
             declaredBasis: string;
-            defaultValue: unknown;
+            /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+            defaultValue: number | string | boolean | {
+                area: string;
+                code: string;
+                hourlyFen: number;
+                monthlyFen: number;
+            }[] | {
+                enabled: boolean;
+                rows: {
+                    row: string;
+                    table: string;
+                }[];
+            };
             family: string | null;
             group: string;
             groupLabel: string;
@@ -45624,7 +45715,19 @@ export interface components {
             input: "integer" | "fen" | "decimal" | "boolean" | "text" | "choice" | "json";
             key: string;
             label: string;
-            value: unknown;
+            /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+            value: number | string | boolean | {
+                area: string;
+                code: string;
+                hourlyFen: number;
+                monthlyFen: number;
+            }[] | {
+                enabled: boolean;
+                rows: {
+                    row: string;
+                    table: string;
+                }[];
+            };
             /** @description 0：尚未保存，使用默认值 */
             version: number;
         };
@@ -45637,7 +45740,19 @@ export interface components {
             }[];
             /** @description 登记的法律依据（法律条文或中心规则） */
             declaredBasis: string;
-            defaultValue: unknown;
+            /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+            defaultValue: number | string | boolean | {
+                area: string;
+                code: string;
+                hourlyFen: number;
+                monthlyFen: number;
+            }[] | {
+                enabled: boolean;
+                rows: {
+                    row: string;
+                    table: string;
+                }[];
+            };
             family: string | null;
             group: string;
             groupLabel: string;
@@ -45646,7 +45761,19 @@ export interface components {
             input: "integer" | "fen" | "decimal" | "boolean" | "text" | "choice" | "json";
             key: string;
             label: string;
-            value: unknown;
+            /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+            value: number | string | boolean | {
+                area: string;
+                code: string;
+                hourlyFen: number;
+                monthlyFen: number;
+            }[] | {
+                enabled: boolean;
+                rows: {
+                    row: string;
+                    table: string;
+                }[];
+            };
             /** @description 0：尚未保存，使用默认值 */
             version: number;
         };
@@ -45702,8 +45829,9 @@ export interface components {
                 eventLabel: string;
                 fromLabel: string | null;
                 fromState: string | null;
+                /** @description 本步骤记录的事实（提交的 payload 与系统记录的内容） */
                 payload: {
-                    [key: string]: unknown;
+                    [key: string]: components["schemas"]["JsonValue"];
                 } | null;
                 reason: string | null;
                 role: string | null;
@@ -45788,8 +45916,9 @@ export interface components {
                 eventLabel: string;
                 fromLabel: string | null;
                 fromState: string | null;
+                /** @description 本步骤记录的事实（提交的 payload 与系统记录的内容） */
                 payload: {
-                    [key: string]: unknown;
+                    [key: string]: components["schemas"]["JsonValueInput"];
                 } | null;
                 reason: string | null;
                 role: string | null;
@@ -46860,5 +46989,7 @@ export const ERROR_CODES = {
 } as const;
 /** Every stable error code the server answers with: the union the OpenAPI document gives Error.code. */
 export type ErrorCode = components['schemas']['Error']['code'];
+/** A JSON value of any shape (components JsonValue: timeline payloads, audit snapshots). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 /** A response schema of the API by its component name, e.g. Schema<"Error">. */
 export type Schema<K extends keyof components['schemas']> = components['schemas'][K];
