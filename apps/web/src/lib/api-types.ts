@@ -13861,7 +13861,8 @@ export interface paths {
                                 number: string;
                                 source: string | null;
                                 state: string;
-                                track: string;
+                                /** @enum {string} */
+                                track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court";
                             }[];
                             defaulterListings: {
                                 decidedOn: string | null;
@@ -14042,7 +14043,8 @@ export interface paths {
                                 number: string;
                                 source: string | null;
                                 state: string;
-                                track: string;
+                                /** @enum {string} */
+                                track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court";
                             }[];
                             defaulterListings: {
                                 decidedOn: string | null;
