@@ -123,7 +123,14 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  */
 export const jsonValue: z.ZodType<JsonValue> = z
   .lazy(() =>
-    z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+    z.union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(jsonValue),
+      z.record(z.string(), jsonValue),
+    ]),
   )
   .meta({
     id: 'JsonValue',

@@ -15,7 +15,11 @@ import { settingValueShape } from '../../platform/settings.registry';
  * schema does, in writeSetting (400 SETTING_INVALID with the registry's Chinese reason), and a
  * stored row is shown as it is (a broken row must not break the page that repairs it).
  */
-const settingValue = documentedAs(z.unknown(), settingValueShape(), '取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表）');
+const settingValue = documentedAs(
+  z.unknown(),
+  settingValueShape(),
+  '取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表）',
+);
 
 const settingView = z
   .object({

@@ -87,7 +87,10 @@ export const caseDetailSchema = z
         role: z.string().nullable(),
         at: z.string(),
         reason: z.string().nullable(),
-        payload: z.record(z.string(), jsonValue).nullable().describe('本步骤记录的事实（提交的 payload 与系统记录的内容）'),
+        payload: z
+          .record(z.string(), jsonValue)
+          .nullable()
+          .describe('本步骤记录的事实（提交的 payload 与系统记录的内容）'),
       }),
     ),
     clocks: z.array(

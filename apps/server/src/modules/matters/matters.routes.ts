@@ -148,7 +148,11 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
           '上传证据（multipart/form-data，字段 file，可多个；PDF/JPEG/PNG，按文件内容识别，每件≤10 MB）',
         params: idParam,
         ...multipartBody('multipart/form-data：字段 file（可多个），可选字段 description', {
-          file: { kind: 'files', description: '证据文件（PDF、JPEG 或 PNG，每件不超过 10 MB）', required: true },
+          file: {
+            kind: 'files',
+            description: '证据文件（PDF、JPEG 或 PNG，每件不超过 10 MB）',
+            required: true,
+          },
           description: { kind: 'text', description: '证据说明（最多 500 字）' },
         }),
         response: { 201: z.object({ items: z.array(evidenceSchema) }), 413: errorSchema, ...errorResponses },

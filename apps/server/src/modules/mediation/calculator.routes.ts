@@ -81,7 +81,11 @@ export const calculatorRoutes: FastifyPluginAsyncZod = async (app) => {
         params: z.strictObject({ key: z.enum(EDITABLE_KEYS, '不可修改的设置项') }),
         body: z.strictObject({
           // Checked by the key's own schema in writeSetting (400 SETTING_INVALID with the registry's reason).
-          value: documentedAs(z.unknown(), figureValue, '取值：类型由该项设置登记（数字、是否或最低工资标准列表）'),
+          value: documentedAs(
+            z.unknown(),
+            figureValue,
+            '取值：类型由该项设置登记（数字、是否或最低工资标准列表）',
+          ),
           basis: z.string().trim().min(2, '请填写依据').max(500),
           version: z.number().int().min(0),
         }),

@@ -35,7 +35,11 @@ export function portalApplyRoutes(storage: FileStore): FastifyPluginAsyncZod {
           summary: '上传一张照片或一个 PDF（multipart，字段 file；须带 Idempotency-Key，重试返回同一结果）',
           description: '按文件内容识别类型（JPEG、PNG、PDF），每件不超过 10 MB。',
           ...multipartBody('multipart/form-data：字段 file（一张照片或一个 PDF）', {
-            file: { kind: 'file', description: '一张照片或一个 PDF（JPEG、PNG、PDF，不超过 10 MB）', required: true },
+            file: {
+              kind: 'file',
+              description: '一张照片或一个 PDF（JPEG、PNG、PDF，不超过 10 MB）',
+              required: true,
+            },
           }),
           response: { 201: uploadSchema, 200: uploadSchema, ...responses },
         },

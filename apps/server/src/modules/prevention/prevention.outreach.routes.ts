@@ -171,7 +171,11 @@ export async function registerOutreachRoutes(app: App, storage: FileStore) {
         summary: '上传走访或普法宣传照片（multipart：一个或多个 file；JPEG、PNG、PDF，每个不超过10 MB）',
         params: idParam,
         ...multipartBody('multipart/form-data，字段 file（一个或多个文件）', {
-          file: { kind: 'files', description: '照片或文件（JPEG、PNG、PDF，每个不超过10 MB）', required: true },
+          file: {
+            kind: 'files',
+            description: '照片或文件（JPEG、PNG、PDF，每个不超过10 MB）',
+            required: true,
+          },
         }),
         response: { 201: photoListSchema, 413: errorSchema, ...errorResponses },
       },
@@ -188,7 +192,10 @@ export async function registerOutreachRoutes(app: App, storage: FileStore) {
         tags,
         summary: '查看走访照片（记入审计）',
         params: idParam,
-        response: { 200: fileResponse('文件内容（按上传时识别的类型）', MEDIA.pdf, MEDIA.jpeg, MEDIA.png), ...errorResponses },
+        response: {
+          200: fileResponse('文件内容（按上传时识别的类型）', MEDIA.pdf, MEDIA.jpeg, MEDIA.png),
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) => sendInlineFile(reply, await downloadVisitPhoto(ctx, storage, req, req.params.id)),

@@ -4,7 +4,6 @@ import type { DB } from '../../db/schema';
 import { withIdempotency } from '../../platform/idempotency';
 import { MEDIA } from '../../platform/openapi-content';
 
-
 /** An Excel download with its Chinese file name. */
 export function sendXlsx(reply: FastifyReply, fileName: string, data: Buffer | Uint8Array) {
   return reply

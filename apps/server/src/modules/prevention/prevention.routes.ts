@@ -277,7 +277,11 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         params: idParam,
         ...multipartBody('multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件）', {
           itemCode: { kind: 'text', description: '评估项目代码（先于文件发送）', required: true },
-          file: { kind: 'files', description: '证明照片或文件（PDF、JPEG、PNG，每个不超过10 MB）', required: true },
+          file: {
+            kind: 'files',
+            description: '证明照片或文件（PDF、JPEG、PNG，每个不超过10 MB）',
+            required: true,
+          },
         }),
         response: { 201: evidenceListSchema, 413: errorSchema, ...errorResponses },
       },
@@ -294,7 +298,10 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         tags,
         summary: '查看评估证明材料（记入审计）',
         params: idParam,
-        response: { 200: fileResponse('文件内容（按上传时识别的类型）', MEDIA.pdf, MEDIA.jpeg, MEDIA.png), ...errorResponses },
+        response: {
+          200: fileResponse('文件内容（按上传时识别的类型）', MEDIA.pdf, MEDIA.jpeg, MEDIA.png),
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) =>

@@ -31,7 +31,11 @@ export function toFormValues(specs: FieldSpec[], fields: Values | undefined): Va
 }
 
 /** Form values → server fields (dayjs back to strings, empty strings dropped). */
-export function fromFormValues(specs: FieldSpec[], values: Values, base: DocumentFields = {}): DocumentFields {
+export function fromFormValues(
+  specs: FieldSpec[],
+  values: Values,
+  base: DocumentFields = {},
+): DocumentFields {
   const out: DocumentFields = { ...base };
   for (const spec of specs) {
     const v = values[spec.key];
@@ -43,7 +47,9 @@ export function fromFormValues(specs: FieldSpec[], values: Values, base: Documen
       out[spec.key] = (v as Dayjs).format(spec.kind === 'datetime' ? DATETIME_FORMAT : DATE_FORMAT);
     else if (spec.kind === 'items' && Array.isArray(v))
       // An item's fields are scalars (its specs have no nested items), as DocumentFieldValue's list entries.
-      out[spec.key] = v.map((i) => fromFormValues(spec.item ?? [], (i ?? {}) as Values)) as DocumentFieldValue;
+      out[spec.key] = v.map((i) =>
+        fromFormValues(spec.item ?? [], (i ?? {}) as Values),
+      ) as DocumentFieldValue;
     else if (spec.kind === 'texts' && Array.isArray(v))
       out[spec.key] = v.filter((s): s is string => typeof s === 'string' && s.trim() !== '');
     // The controls give strings, numbers and booleans (and option values of a choice).
