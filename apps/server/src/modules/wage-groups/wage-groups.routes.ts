@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { businessToday } from '../../platform/time';
 import { appendAudit } from '../../platform/audit';
