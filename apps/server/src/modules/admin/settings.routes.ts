@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
 import { documentedAs } from '../../platform/openapi-content';
-import { settingsCatalogue, writeSetting } from '../../platform/settings';
-import { settingValueShape } from '../../platform/settings.registry';
+import { settingsCatalogue, settingValueShape, writeSetting } from '../../platform/settings';
 
 /**
  * System settings (系统设置): the registry of `platform/settings.ts` with the stored values, and one

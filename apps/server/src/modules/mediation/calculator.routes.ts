@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
 import { documentedAs } from '../../platform/openapi-content';
-import { SETTINGS, settingValueShape } from '../../platform/settings.registry';
-import { writeSetting } from '../../platform/settings';
+import { settingValueShape, writeSetting } from '../../platform/settings';
+import { SETTINGS } from '../../platform/settings.registry';
 import { CALCULATION_LABELS, calculate, calculationInput } from './calculator.service';
 import { EDITABLE_KEYS, type FigureValue, loadCalcFigures, loadFigures } from './mediation.settings';
 
