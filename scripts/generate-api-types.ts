@@ -14,6 +14,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WORKFLOW_ERROR_CODES } from '@onestop/domain';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
+import ts from 'typescript';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const API_TYPES_FILE = path.join(REPO_ROOT, 'apps/web/src/lib/api-types.ts');
@@ -93,7 +94,15 @@ export function errorCodesOfSpec(spec: unknown): Record<string, string[]> {
 
 /** The whole text of api-types.ts for this OpenAPI document. */
 export async function apiTypesSource(spec: unknown): Promise<string> {
-  const ast = await openapiTS(spec as OpenAPI3, { alphabetize: true });
+  const ast = await openapiTS(spec as OpenAPI3, {
+    alphabetize: true,
+    // The recursive JSON value (platform/openapi-content.ts jsonValue) as a type alias of its own:
+    // written inline, `JsonValue: … | components["schemas"]["JsonValue"][]` refers to itself (TS2502).
+    transform: (_schema, { path: at }) =>
+      at === '#/components/schemas/JsonValue' || at === '#/components/schemas/JsonValueInput'
+        ? ts.factory.createTypeReferenceNode('JsonValue')
+        : undefined,
+  });
   const codes = errorCodesOfSpec(spec);
   const lines = Object.entries(codes).map(
     ([m, list]) => `  ${JSON.stringify(m)}: [${list.map((c) => JSON.stringify(c)).join(', ')}],`,
@@ -105,6 +114,8 @@ export async function apiTypesSource(spec: unknown): Promise<string> {
     '} as const;',
     '/** Every stable error code the server answers with: the union the OpenAPI document gives Error.code. */',
     "export type ErrorCode = components['schemas']['Error']['code'];",
+    '/** A JSON value of any shape (components JsonValue: timeline payloads, audit snapshots). */',
+    'export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };',
     '/** A response schema of the API by its component name, e.g. Schema<"Error">. */',
     "export type Schema<K extends keyof components['schemas']> = components['schemas'][K];",
   ].join('\n');

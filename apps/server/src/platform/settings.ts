@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { DB } from '../db/schema';
 import { type Actor, appendAudit } from './audit';
 import { AppError, errors } from './errors';
@@ -257,4 +257,34 @@ export async function writeSetting(
     after: { key: input.key, value, basis },
   });
   return viewOf(row.key, found.def, found.family, row);
+}
+
+const INTEGER_SHAPE = z.number().int();
+const STRING_SHAPE = z.string();
+const SHAPE_OF_INPUT: Record<Exclude<SettingInput, 'json'>, z.ZodType> = {
+  integer: INTEGER_SHAPE,
+  fen: INTEGER_SHAPE,
+  decimal: z.number(),
+  boolean: z.boolean(),
+  text: STRING_SHAPE,
+  choice: STRING_SHAPE,
+};
+
+/**
+ * The JSON shape a setting's value can take, derived from the registry: a number for integer, fen and
+ * decimal inputs, a boolean, a string for text and choice inputs, and for a json input the entry's
+ * own schema (e.g. the minimum wage by area). What one key accepts is that key's schema
+ * (`writeSetting`: 400 SETTING_INVALID with its reason); this is the union the API documents.
+ */
+export function settingValueShape(
+  defs: readonly SettingDef<z.ZodType>[] = [...Object.values(SETTINGS), ...Object.values(SETTING_FAMILIES)],
+): z.ZodType {
+  const shapes: z.ZodType[] = [];
+  for (const d of defs) {
+    const shape = d.input === 'json' ? d.schema : SHAPE_OF_INPUT[d.input];
+    if (!shapes.includes(shape)) shapes.push(shape);
+  }
+  const [first, ...rest] = shapes;
+  if (!first) throw new Error('the settings registry is empty');
+  return rest.length ? z.union([first, ...rest]) : first;
 }

@@ -1729,7 +1729,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         basis: string;
-                        value: unknown;
+                        /** @description 取值：类型由该项设置登记（数字、是否或最低工资标准列表） */
+                        value: number | boolean | {
+                            area: string;
+                            code: string;
+                            hourlyFen: number;
+                            monthlyFen: number;
+                        }[];
                         version: number;
                     };
                 };
@@ -2406,13 +2412,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 印章图片（PNG） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -2476,7 +2482,13 @@ export interface paths {
             /** @description multipart/form-data，字段 file：印章图片（PNG，不超过 2 MB） */
             requestBody: {
                 content: {
-                    "multipart/form-data": unknown;
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description 印章图片（PNG，不超过 2 MB）
+                         */
+                        file: string;
+                    };
                 };
             };
             responses: {
@@ -2695,7 +2707,19 @@ export interface paths {
                 content: {
                     "application/json": {
                         basis?: string;
-                        value: unknown;
+                        /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+                        value: number | string | boolean | {
+                            area: string;
+                            code: string;
+                            hourlyFen: number;
+                            monthlyFen: number;
+                        }[] | {
+                            enabled: boolean;
+                            rows: {
+                                row: string;
+                                table: string;
+                            }[];
+                        };
                         version: number;
                     };
                 };
@@ -8950,9 +8974,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         event: string;
-                        /** @description 本步骤的事实（例如告知去向 referTo、延期批准人 approver），由状态机的条件检查 */
+                        /** @description 本步骤的事实（例如告知去向 referTo、延期批准人 approver），由状态机的条件检查；各步骤不同，取值为字符串、数字、布尔、null 或其数组 */
                         payload?: {
-                            [key: string]: unknown;
+                            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
                         };
                         reason?: string;
                         /** @description 页面上看到的案件版本（乐观锁） */
@@ -9218,7 +9242,7 @@ export interface paths {
                                 event: string;
                                 eventLabel: string;
                                 id: number;
-                                payload: unknown;
+                                payload: components["schemas"]["JsonValue"];
                                 reason: string | null;
                             }[];
                         };
@@ -12468,7 +12492,7 @@ export interface paths {
                     "application/json": {
                         /** @description 模板字段（见 GET /api/documents/types） */
                         fields: {
-                            [key: string]: unknown;
+                            [key: string]: components["schemas"]["DocumentFieldValueInput"];
                         };
                         /** Format: uuid */
                         issuerOrgId?: string;
@@ -12638,7 +12662,7 @@ export interface paths {
                     "application/json": {
                         /** @description 模板字段（见 GET /api/documents/types） */
                         fields: {
-                            [key: string]: unknown;
+                            [key: string]: components["schemas"]["DocumentFieldValueInput"];
                         };
                         /** @description 乐观锁版本号：须与读取时一致，否则返回 409 */
                         rowVersion: number;
@@ -12728,7 +12752,7 @@ export interface paths {
                     "application/json": {
                         /** @description 更正后的字段；省略时沿用原文书字段 */
                         fields?: {
-                            [key: string]: unknown;
+                            [key: string]: components["schemas"]["DocumentFieldValueInput"];
                         };
                         reason: string;
                     };
@@ -12819,13 +12843,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容 */
+                /** @description 文书 Word 版 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                     };
                 };
                 /** @description Default Response */
@@ -12992,13 +13016,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容 */
+                /** @description 文书 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -13077,13 +13101,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description 送达回证 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -13837,7 +13861,8 @@ export interface paths {
                                 number: string;
                                 source: string | null;
                                 state: string;
-                                track: string;
+                                /** @enum {string} */
+                                track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court";
                             }[];
                             defaulterListings: {
                                 decidedOn: string | null;
@@ -14018,7 +14043,8 @@ export interface paths {
                                 number: string;
                                 source: string | null;
                                 state: string;
-                                track: string;
+                                /** @enum {string} */
+                                track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court";
                             }[];
                             defaulterListings: {
                                 decidedOn: string | null;
@@ -14286,13 +14312,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容：application/pdf、image/jpeg 或 image/png */
+                /** @description 证据文件 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -21187,7 +21215,7 @@ export interface paths {
                                 createdAt: string | null;
                                 createdBy: string | null;
                                 fields?: {
-                                    [key: string]: unknown;
+                                    [key: string]: components["schemas"]["DocumentFieldValue"];
                                 };
                                 hasDocx: boolean;
                                 hasPdf: boolean;
@@ -21334,7 +21362,12 @@ export interface paths {
             /** @description multipart/form-data：字段 file（可多个），可选字段 description */
             requestBody: {
                 content: {
-                    "multipart/form-data": unknown;
+                    "multipart/form-data": {
+                        /** @description 证据说明（最多 500 字） */
+                        description?: string;
+                        /** @description 证据文件（PDF、JPEG 或 PNG，每件不超过 10 MB）；可多个（同名字段重复） */
+                        file: string[];
+                    };
                 };
             };
             responses: {
@@ -24576,13 +24609,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description PDF */
+                /** @description 强制执行申请材料 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -28546,13 +28579,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/pdf */
+                /** @description 送达的文书 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -30737,13 +30770,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容：application/pdf、image/jpeg 或 image/png */
+                /** @description 证据文件 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -31956,7 +31991,13 @@ export interface paths {
             /** @description multipart/form-data：字段 file（一张照片或一个 PDF） */
             requestBody: {
                 content: {
-                    "multipart/form-data": unknown;
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description 一张照片或一个 PDF（JPEG、PNG、PDF，不超过 10 MB）
+                         */
+                        file: string;
+                    };
                 };
             };
             responses: {
@@ -32396,7 +32437,12 @@ export interface paths {
             /** @description multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件） */
             requestBody: {
                 content: {
-                    "application/json": unknown;
+                    "multipart/form-data": {
+                        /** @description 证明照片或文件（PDF、JPEG、PNG，每个不超过10 MB）；可多个（同名字段重复） */
+                        file: string[];
+                        /** @description 评估项目代码（先于文件发送） */
+                        itemCode: string;
+                    };
                 };
             };
             responses: {
@@ -32698,13 +32744,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容 */
+                /** @description 文件内容（按上传时识别的类型） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -32784,13 +32832,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -32870,13 +32918,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -34817,13 +34865,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容 */
+                /** @description 文件内容（按上传时识别的类型） */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -35262,7 +35312,10 @@ export interface paths {
             /** @description multipart/form-data，字段 file（一个或多个文件） */
             requestBody: {
                 content: {
-                    "application/json": unknown;
+                    "multipart/form-data": {
+                        /** @description 照片或文件（JPEG、PNG、PDF，每个不超过10 MB）；可多个（同名字段重复） */
+                        file: string[];
+                    };
                 };
             };
             responses: {
@@ -36091,13 +36144,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description 文件内容：application/pdf、image/jpeg 或 image/png */
+                /** @description 证据文件 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
+                        "image/jpeg": string;
+                        "image/png": string;
                     };
                 };
                 /** @description Default Response */
@@ -36677,10 +36732,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            /** @description 录音录像片段的原始字节 */
+            /** @description 录音录像片段的原始字节（MediaRecorder 的一段） */
             requestBody: {
                 content: {
-                    "application/octet-stream": unknown;
+                    "application/octet-stream": string;
+                    "audio/mp4": string;
+                    "audio/webm": string;
+                    "video/mp4": string;
+                    "video/webm": string;
                 };
             };
             responses: {
@@ -37658,13 +37717,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/pdf */
+                /** @description 报表 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/pdf": string;
                     };
                 };
                 /** @description Default Response */
@@ -37750,13 +37809,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description 报表 Excel */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -39626,13 +39685,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -40674,7 +40733,13 @@ export interface paths {
             /** @description multipart/form-data，字段 file：待核验的 PDF 文件（不超过 10 MB） */
             requestBody: {
                 content: {
-                    "multipart/form-data": unknown;
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description 待核验的 PDF 文件（不超过 10 MB）
+                         */
+                        file: string;
+                    };
                 };
             };
             responses: {
@@ -41166,13 +41231,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -41462,13 +41527,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                /** @description Excel 工作簿 */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     };
                 };
                 /** @description Default Response */
@@ -42514,9 +42579,9 @@ export interface components {
             action: string;
             actorName: string;
             actorRole: string | null;
-            after: unknown;
+            after: components["schemas"]["JsonValue"];
             at: string;
-            before: unknown;
+            before: components["schemas"]["JsonValue"];
             entityId: string | null;
             entityType: string;
             id: string;
@@ -42528,9 +42593,9 @@ export interface components {
             action: string;
             actorName: string;
             actorRole: string | null;
-            after: unknown;
+            after: components["schemas"]["JsonValueInput"];
             at: string;
-            before: unknown;
+            before: components["schemas"]["JsonValueInput"];
             entityId: string | null;
             entityType: string;
             id: string;
@@ -42761,7 +42826,7 @@ export interface components {
             createdAt: string | null;
             createdBy: string | null;
             fields?: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["DocumentFieldValue"];
             };
             hasDocx: boolean;
             hasPdf: boolean;
@@ -42842,12 +42907,24 @@ export interface components {
             kind: "text" | "date" | "datetime" | "amount" | "days" | "choice" | "texts" | "items";
             label: string;
         };
+        /** @description 模板字段的值：文字、选项、日期为字符串，金额、天数为数字，文字列表为字符串数组，明细为对象数组（对象的值为字符串、数字、布尔、null 或其数组） */
+        DocumentFieldValue: ((string | number | boolean) | null) | (((string | number | boolean) | null) | {
+            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        })[] | {
+            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        };
+        /** @description 模板字段的值：文字、选项、日期为字符串，金额、天数为数字，文字列表为字符串数组，明细为对象数组（对象的值为字符串、数字、布尔、null 或其数组） */
+        DocumentFieldValueInput: ((string | number | boolean) | null) | (((string | number | boolean) | null) | {
+            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        })[] | {
+            [key: string]: ((string | number | boolean) | null) | ((string | number | boolean) | null)[];
+        };
         DocumentInput: {
             correctionReason: string | null;
             createdAt: string | null;
             createdBy: string | null;
             fields?: {
-                [key: string]: unknown;
+                [key: string]: components["schemas"]["DocumentFieldValueInput"];
             };
             hasDocx: boolean;
             hasPdf: boolean;
@@ -44284,6 +44361,10 @@ export interface components {
             number: string;
             type: string;
         };
+        /** @description 任意 JSON 值（字符串、数字、布尔、null、数组或对象），由写入方决定结构 */
+        JsonValue: JsonValue;
+        /** @description 任意 JSON 值（字符串、数字、布尔、null、数组或对象），由写入方决定结构 */
+        JsonValueInput: JsonValue;
         Jurisdiction: {
             code: string;
             /** Format: uuid */
@@ -44384,7 +44465,7 @@ export interface components {
                 at: string;
                 id: number;
                 kind: string;
-                payload: unknown;
+                payload: components["schemas"]["JsonValue"];
                 summary: string;
             }[];
             totalAmountFen: number;
@@ -44511,7 +44592,7 @@ export interface components {
                 at: string;
                 id: number;
                 kind: string;
-                payload: unknown;
+                payload: components["schemas"]["JsonValueInput"];
                 summary: string;
             }[];
             totalAmountFen: number;
@@ -45755,7 +45836,19 @@ export interface components {
             }[];
             /** @description 登记的法律依据（法律条文或中心规则） */
             declaredBasis: string;
-            defaultValue: unknown;
+            /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+            defaultValue: number | string | boolean | {
+                area: string;
+                code: string;
+                hourlyFen: number;
+                monthlyFen: number;
+            }[] | {
+                enabled: boolean;
+                rows: {
+                    row: string;
+                    table: string;
+                }[];
+            };
             family: string | null;
             group: string;
             groupLabel: string;
@@ -45764,7 +45857,19 @@ export interface components {
             input: "integer" | "fen" | "decimal" | "boolean" | "text" | "choice" | "json";
             key: string;
             label: string;
-            value: unknown;
+            /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+            value: number | string | boolean | {
+                area: string;
+                code: string;
+                hourlyFen: number;
+                monthlyFen: number;
+            }[] | {
+                enabled: boolean;
+                rows: {
+                    row: string;
+                    table: string;
+                }[];
+            };
             /** @description 0：尚未保存，使用默认值 */
             version: number;
         };
@@ -45777,7 +45882,19 @@ export interface components {
             }[];
             /** @description 登记的法律依据（法律条文或中心规则） */
             declaredBasis: string;
-            defaultValue: unknown;
+            /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+            defaultValue: number | string | boolean | {
+                area: string;
+                code: string;
+                hourlyFen: number;
+                monthlyFen: number;
+            }[] | {
+                enabled: boolean;
+                rows: {
+                    row: string;
+                    table: string;
+                }[];
+            };
             family: string | null;
             group: string;
             groupLabel: string;
@@ -45786,7 +45903,19 @@ export interface components {
             input: "integer" | "fen" | "decimal" | "boolean" | "text" | "choice" | "json";
             key: string;
             label: string;
-            value: unknown;
+            /** @description 取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表） */
+            value: number | string | boolean | {
+                area: string;
+                code: string;
+                hourlyFen: number;
+                monthlyFen: number;
+            }[] | {
+                enabled: boolean;
+                rows: {
+                    row: string;
+                    table: string;
+                }[];
+            };
             /** @description 0：尚未保存，使用默认值 */
             version: number;
         };
@@ -45842,8 +45971,9 @@ export interface components {
                 eventLabel: string;
                 fromLabel: string | null;
                 fromState: string | null;
+                /** @description 本步骤记录的事实（提交的 payload 与系统记录的内容） */
                 payload: {
-                    [key: string]: unknown;
+                    [key: string]: components["schemas"]["JsonValue"];
                 } | null;
                 reason: string | null;
                 role: string | null;
@@ -45928,8 +46058,9 @@ export interface components {
                 eventLabel: string;
                 fromLabel: string | null;
                 fromState: string | null;
+                /** @description 本步骤记录的事实（提交的 payload 与系统记录的内容） */
                 payload: {
-                    [key: string]: unknown;
+                    [key: string]: components["schemas"]["JsonValueInput"];
                 } | null;
                 reason: string | null;
                 role: string | null;
@@ -47000,5 +47131,7 @@ export const ERROR_CODES = {
 } as const;
 /** Every stable error code the server answers with: the union the OpenAPI document gives Error.code. */
 export type ErrorCode = components['schemas']['Error']['code'];
+/** A JSON value of any shape (components JsonValue: timeline payloads, audit snapshots). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 /** A response schema of the API by its component name, e.g. Schema<"Error">. */
 export type Schema<K extends keyof components['schemas']> = components['schemas'][K];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { verifyAuditChain } from '../../platform/audit';
 import { errorResponses } from '../../platform/errors';
 import { isoDate as calendarDate } from '../../platform/schema-types';
+import { type JsonValue, jsonValue } from '../../platform/openapi-content';
 import { dayEnd, dayStart } from '../../platform/time';
 
 const auditItem = z
@@ -17,8 +18,9 @@ const auditItem = z
     entityType: z.string(),
     entityId: z.string().nullable(),
     summary: z.string(),
-    before: z.unknown(),
-    after: z.unknown(),
+    /** The entity before and after the change, as the audit record holds it (JSON of the writer's shape). */
+    before: jsonValue,
+    after: jsonValue,
   })
   .meta({ id: 'AuditRecord' });
 
@@ -80,8 +82,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           entityType: r.entity_type,
           entityId: r.entity_id,
           summary: r.summary,
-          before: r.before,
-          after: r.after,
+          // jsonb columns: the JSON the writer stored
+          before: r.before as JsonValue,
+          after: r.after as JsonValue,
         })),
       };
     },

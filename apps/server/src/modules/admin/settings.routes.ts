@@ -2,12 +2,24 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses } from '../../platform/errors';
-import { settingsCatalogue, writeSetting } from '../../platform/settings';
+import { documentedAs } from '../../platform/openapi-content';
+import { settingsCatalogue, settingValueShape, writeSetting } from '../../platform/settings';
 
 /**
  * System settings (系统设置): the registry of `platform/settings.ts` with the stored values, and one
  * write path for every key (typed, version-checked, audited). The admin page is generated from it.
  */
+/**
+ * A value as the registry types it (settingValueShape). The route checks nothing more: the key's own
+ * schema does, in writeSetting (400 SETTING_INVALID with the registry's Chinese reason), and a
+ * stored row is shown as it is (a broken row must not break the page that repairs it).
+ */
+const settingValue = documentedAs(
+  z.unknown(),
+  settingValueShape(),
+  '取值：类型由设置项登记（整数、金额（分）、小数、是否、文字、选项或列表）',
+);
+
 const settingView = z
   .object({
     key: z.string(),
@@ -20,8 +32,8 @@ const settingView = z
     basis: z.string().nullable().describe('当前取值所附依据'),
     input: z.enum(['integer', 'fen', 'decimal', 'boolean', 'text', 'choice', 'json']),
     choices: z.array(z.object({ value: z.string(), label: z.string() })),
-    value: z.unknown(),
-    defaultValue: z.unknown(),
+    value: settingValue,
+    defaultValue: settingValue,
     version: z.number().describe('0：尚未保存，使用默认值'),
   })
   .meta({ id: 'Setting' });
@@ -53,7 +65,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
           '修改一项设置（未登记的设置项 400 SETTING_UNKNOWN；取值类型不符 400 SETTING_INVALID；乐观锁 version）',
         params: z.strictObject({ key: z.string().min(1).max(200) }),
         body: z.strictObject({
-          value: z.unknown(),
+          value: settingValue,
           basis: z.string().trim().max(500).optional(),
           version: z.number().int().min(0),
         }),

@@ -6,6 +6,7 @@ import { errors } from '../../platform/errors';
 import { activeRolesIn, jurisdictionChain } from './cases.access';
 import { canAssignAs, PRIORITY_LABELS, stateLabel, TRACKS } from './cases.tracks';
 import { barredStaff } from './recusal.service';
+import type { JsonValue } from '../../platform/openapi-content';
 
 export function priorityList(flags: readonly string[]) {
   return flags.map((code) => ({ code, label: PRIORITY_LABELS[code as PriorityFlag] ?? code }));
@@ -123,7 +124,7 @@ export async function loadCaseDetail(db: Kysely<DB>, caseId: string, auth: AuthC
       role: e.role,
       at: new Date(e.at).toISOString(),
       reason: e.reason,
-      payload: (e.payload ?? null) as Record<string, unknown> | null,
+      payload: (e.payload ?? null) as Record<string, JsonValue> | null, // jsonb: what the step recorded
     })),
     clocks: clocks.map((k) => ({
       id: k.id,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_TRACKS } from './cases.tables';
+import { flatRecord, jsonValue } from '../../platform/openapi-content';
 
 export const idParam = z.strictObject({ id: z.uuid('编号格式不正确') });
 
@@ -13,10 +14,13 @@ export const transitionBody = z.strictObject({
   event: z.string().min(1, '请选择操作').max(60),
   version: z.number().int().min(1).describe('页面上看到的案件版本（乐观锁）'),
   reason: z.string().trim().max(2000).optional(),
-  payload: z
-    .record(z.string(), z.unknown())
+  // Free-form per step by design: the workflows (packages/domain/src/workflows) read the facts they need
+  // from it in their guards and declare no payload shape per step, so it is a flat record of JSON scalars.
+  payload: flatRecord
     .optional()
-    .describe('本步骤的事实（例如告知去向 referTo、延期批准人 approver），由状态机的条件检查'),
+    .describe(
+      '本步骤的事实（例如告知去向 referTo、延期批准人 approver），由状态机的条件检查；各步骤不同，取值为字符串、数字、布尔、null 或其数组',
+    ),
 });
 
 export const assignBody = z.strictObject({
@@ -83,7 +87,10 @@ export const caseDetailSchema = z
         role: z.string().nullable(),
         at: z.string(),
         reason: z.string().nullable(),
-        payload: z.record(z.string(), z.unknown()).nullable(),
+        payload: z
+          .record(z.string(), jsonValue)
+          .nullable()
+          .describe('本步骤记录的事实（提交的 payload 与系统记录的内容）'),
       }),
     ),
     clocks: z.array(

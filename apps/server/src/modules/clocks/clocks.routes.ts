@@ -22,6 +22,7 @@ import {
 import { buildOverview } from './clocks.overview';
 import { TRACK_PERMISSIONS } from './clocks.labels';
 import { requireRule } from '@onestop/domain';
+import type { JsonValue } from '../../platform/openapi-content';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -163,7 +164,7 @@ export function clocksRoutes(rt: ClocksRuntime): FastifyPluginAsyncZod {
             actor: e.actor,
             at: new Date(e.at).toISOString(),
             reason: e.reason,
-            payload: e.payload,
+            payload: e.payload as JsonValue, // jsonb: the JSON the step stored
           })),
         };
       },

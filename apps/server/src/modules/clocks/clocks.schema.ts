@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate as calendarDate } from '../../platform/schema-types';
+import { jsonValue } from '../../platform/openapi-content';
 
 export const isoDate = calendarDate();
 export const idParam = z.object({ id: z.string().uuid('编号格式不正确') });
@@ -92,7 +93,8 @@ export const eventSchema = z.object({
   actor: z.string(),
   at: z.string(),
   reason: z.string().nullable(),
-  payload: z.unknown(),
+  /** What the step recorded (e.g. the suspension's days, the restart's trigger date): the writer's shape. */
+  payload: jsonValue,
 });
 
 const overviewItem = clockSchema.pick({

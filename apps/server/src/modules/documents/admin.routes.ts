@@ -8,6 +8,7 @@ import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
 import { sha256Hex } from '../../platform/crypto';
 import { AppError, errorResponses, errors } from '../../platform/errors';
+import { fileResponse, MEDIA } from '../../platform/openapi-content';
 import {
   discardSpooled,
   LocalFileStore,
@@ -44,8 +45,7 @@ export const documentsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '上传机构电子印章（PNG，透明背景，不超过 2 MB）',
-        consumes: ['multipart/form-data'],
-        body: multipartFile('印章图片（PNG，不超过 2 MB）'),
+        ...multipartFile('印章图片（PNG，不超过 2 MB）'),
         params: idParam,
         response: {
           200: z.object({ organizationId: z.string(), sha256: z.string(), bytes: z.number() }),
@@ -118,7 +118,7 @@ export const documentsAdminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '预览机构电子印章',
         params: idParam,
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: fileResponse('印章图片（PNG）', MEDIA.png), ...errorResponses },
       },
     },
     async (req, reply) => {

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema';
 import { effectiveServiceState, METHOD_LABELS, serviceSummary } from './documents.delivery';
 import type { DocumentState, ServiceMethod, ServiceState } from './documents.tables';
 import { formatShortCode } from './short-code';
+import type { DocumentFields } from './documents.schema';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -115,6 +116,6 @@ export function presentDocument(d: DocumentRow, services: ServiceRow[], opts: { 
     rowVersion: d.row_version,
     serviceSummary: summary,
     services: presented,
-    ...(opts.withFields ? { fields: d.fields as Record<string, unknown> } : {}),
+    ...(opts.withFields ? { fields: d.fields as DocumentFields } : {}),
   };
 }

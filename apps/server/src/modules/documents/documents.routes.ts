@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
 import { AppError, errorResponses, errors } from '../../platform/errors';
+import { fileResponse, MEDIA } from '../../platform/openapi-content';
 import { contentDisposition, requireDocumentWork } from './documents.access';
 import { describeTypes } from './documents.fields';
 import { documentQuery, presentDocument, servicesFor } from './documents.presenter';
@@ -25,7 +26,6 @@ const isTemplateType = (t: string): t is keyof typeof TEMPLATES => Object.hasOwn
 
 const tags = ['文书'];
 const created = z.object({ id: z.string(), rowVersion: z.number() });
-const fileResponse = { 200: z.any().describe('文件内容'), ...errorResponses };
 
 /** Staff API for documents of a subject (a matter or a case): drafts, issue, correction, files. */
 export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZod {
@@ -263,7 +263,13 @@ export function documentsRoutes(service: DocumentsService): FastifyPluginAsyncZo
             tags,
             summary: ext === 'pdf' ? '查看或打印文书 PDF（记录审计）' : '下载文书 Word 版（记录审计）',
             params: idParam,
-            response: fileResponse,
+            response: {
+              200:
+                ext === 'pdf'
+                  ? fileResponse('文书 PDF', MEDIA.pdf)
+                  : fileResponse('文书 Word 版', MEDIA.docx),
+              ...errorResponses,
+            },
           },
         },
         async (req, reply) => {

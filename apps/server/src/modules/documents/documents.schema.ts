@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldKind } from './render/templates/template';
 import { DOCUMENT_STATES, SERVICE_METHODS, SERVICE_STATES, SUBJECT_TYPES } from './documents.tables';
 import { isoDate as calendarDate, isoDateTime } from '../../platform/schema-types';
+import { multipartBody } from '../../platform/openapi-content';
 
 const uuid = (message = '编号格式不正确') => z.string().uuid(message);
 const isoDate = calendarDate();
@@ -11,7 +12,24 @@ const text = (max: number, label: string) =>
 export const idParam = z.strictObject({ id: uuid() });
 export const serviceParam = z.strictObject({ id: uuid(), serviceId: uuid() });
 export const rowVersion = z.number().int().min(1).describe('乐观锁版本号：须与读取时一致，否则返回 409');
-const fields = z.record(z.string(), z.unknown()).describe('模板字段（见 GET /api/documents/types）');
+/**
+ * A template field's value, by the kinds of field the templates take (render/templates/template.ts
+ * FieldKind): text, choice, date and datetime as strings, amount and days as numbers, texts as a list of
+ * strings, items as a list of records; besides the required fields, a template may take a flag
+ * (boolean), a record (e.g. previousNotice { number, date }) or a list of records (signatureImages).
+ */
+const fieldScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const fieldRecord = z.record(z.string(), z.union([fieldScalar, z.array(fieldScalar)]));
+export const documentFieldValue = z
+  .union([fieldScalar, z.array(z.union([fieldScalar, fieldRecord])), fieldRecord])
+  .meta({
+    id: 'DocumentFieldValue',
+    description:
+      '模板字段的值：文字、选项、日期为字符串，金额、天数为数字，文字列表为字符串数组，明细为对象数组（对象的值为字符串、数字、布尔、null 或其数组）',
+  });
+export const documentFields = z.record(z.string(), documentFieldValue);
+export type DocumentFields = z.infer<typeof documentFields>;
+const fields = documentFields.describe('模板字段（见 GET /api/documents/types）');
 
 export const listQuery = z.strictObject({
   subjectType: z.enum(SUBJECT_TYPES, '对象类型不正确'),
@@ -109,7 +127,7 @@ export const documentSchema = z
     rowVersion: z.number(),
     serviceSummary: z.enum(['none', 'pending', 'partial', 'served', 'returned']),
     services: z.array(serviceSchema),
-    fields: z.record(z.string(), z.unknown()).optional(),
+    fields: documentFields.optional(),
   })
   .meta({ id: 'Document' });
 
@@ -207,6 +225,8 @@ export const patternUpdateBody = z.strictObject({
   version: rowVersion,
 });
 
-/** Documents a multipart upload (one part named "file"); the handler reads it with req.file(). */
+/** A multipart upload of one part named "file" (consumes + body, to spread into a schema); the handler reads it with req.file(). */
 export const multipartFile = (description: string) =>
-  z.unknown().describe(`multipart/form-data，字段 file：${description}`);
+  multipartBody(`multipart/form-data，字段 file：${description}`, {
+    file: { kind: 'file', description, required: true },
+  });

@@ -4,6 +4,7 @@ import { appendAudit } from '../../platform/audit';
 import { actorOf } from '../../platform/auth';
 import { businessToday } from '../../platform/time';
 import { AppError, errorResponses, errors } from '../../platform/errors';
+import { fileResponse, MEDIA } from '../../platform/openapi-content';
 import { contentDisposition, requireDocumentWork } from './documents.access';
 import { markOpened, METHOD_LABELS, recordService, recordServiceResult } from './documents.delivery';
 import { buildModel } from './documents.fields';
@@ -179,7 +180,7 @@ export const serviceRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '打印送达回证（供受送达人签名；拒收时由送达人、见证人签名）',
         params: idParam,
         querystring: z.strictObject({ serviceId: z.string().uuid('送达记录编号格式不正确').optional() }),
-        response: { 200: z.any(), ...errorResponses },
+        response: { 200: fileResponse('送达回证 PDF', MEDIA.pdf), ...errorResponses },
       },
     },
     async (req, reply) => {

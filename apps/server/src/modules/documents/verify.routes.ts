@@ -124,8 +124,7 @@ export const verifyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '上传 PDF 文件核验是否与签发原件一致（公开，限流，文件不超过 10 MB）',
-        consumes: ['multipart/form-data'],
-        body: multipartFile('待核验的 PDF 文件（不超过 10 MB）'),
+        ...multipartFile('待核验的 PDF 文件（不超过 10 MB）'),
         response: { 200: verifyFileResponse, ...errorResponses, 413: errorResponses[400] },
       },
     },

@@ -1,3 +1,4 @@
+import { CASE_TRACK_IDS } from '@onestop/domain';
 import { z } from 'zod';
 
 /** One explained factor of the risk score (count and the points it adds). */
@@ -73,7 +74,7 @@ export const employerProfileSchema = z.object({
     z.object({
       id: z.string(),
       number: z.string(),
-      track: z.string(),
+      track: z.enum(CASE_TRACK_IDS),
       state: z.string(),
       closed: z.boolean(),
       source: z.string().nullable(),

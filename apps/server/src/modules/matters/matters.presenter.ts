@@ -16,6 +16,7 @@ import {
   type triageResultSchema,
 } from './matters.schema';
 import { OPEN_STATUSES } from './matters.tables';
+import type { JsonValue } from '../../platform/openapi-content';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 const iso = (d: Date | string) => new Date(d).toISOString();
@@ -196,7 +197,7 @@ export async function loadMatterDetail(
       actorName: e.actor_reason ? `${e.actor_name}（${e.actor_reason}）` : e.actor_name,
       kind: e.kind,
       summary: e.summary,
-      payload: e.payload,
+      payload: e.payload as JsonValue, // jsonb: the JSON the event stored
     })),
     allowedActions: actionsFor(auth, m.status, intakeScope.includes(m.jurisdiction_id)),
     version: m.version,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
+import { fileResponse, MEDIA, multipartBody } from '../../platform/openapi-content';
 import { readDb } from '../../platform/read-pool';
 import { downloadEvidence, EVIDENCE_MAX_BYTES, EVIDENCE_MAX_FILES, uploadEvidence } from './evidence.service';
 import { type FileStore, LocalFileStore } from '../../platform/storage';
@@ -146,8 +147,14 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
         summary:
           '上传证据（multipart/form-data，字段 file，可多个；PDF/JPEG/PNG，按文件内容识别，每件≤10 MB）',
         params: idParam,
-        consumes: ['multipart/form-data'],
-        body: z.unknown().describe('multipart/form-data：字段 file（可多个），可选字段 description'),
+        ...multipartBody('multipart/form-data：字段 file（可多个），可选字段 description', {
+          file: {
+            kind: 'files',
+            description: '证据文件（PDF、JPEG 或 PNG，每件不超过 10 MB）',
+            required: true,
+          },
+          description: { kind: 'text', description: '证据说明（最多 500 字）' },
+        }),
         response: { 201: z.object({ items: z.array(evidenceSchema) }), 413: errorSchema, ...errorResponses },
       },
     },
@@ -166,7 +173,7 @@ export const mattersRoutes: FastifyPluginAsyncZod<MattersRoutesOptions> = async 
         summary: '下载证据文件（每次查看记入审计日志）',
         params: idParam,
         response: {
-          200: z.unknown().describe('文件内容：application/pdf、image/jpeg 或 image/png'),
+          200: fileResponse('证据文件', MEDIA.pdf, MEDIA.jpeg, MEDIA.png),
           ...errorResponses,
         },
       },

@@ -3,6 +3,7 @@ import { CLAIM_TRACK_LABELS, TRIAGE_WARNING_CODES } from '@onestop/domain';
 import { partySchema } from '../parties';
 import { CHANNELS, CLAIM_TRACKS, MATTER_STATUSES } from './matters.tables';
 import { isoDate as calendarDate } from '../../platform/schema-types';
+import { jsonValue } from '../../platform/openapi-content';
 
 export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
   window: '窗口来访',
@@ -156,7 +157,7 @@ export const eventSchema = z.object({
   actorName: z.string(),
   kind: z.string(),
   summary: z.string(),
-  payload: z.unknown(),
+  payload: jsonValue,
 });
 
 export const matterDetailSchema = z

@@ -2,16 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { errorResponses, errorSchema } from '../../platform/errors';
-import { writeSetting } from '../../platform/settings';
+import { documentedAs } from '../../platform/openapi-content';
+import { settingValueShape, writeSetting } from '../../platform/settings';
+import { SETTINGS } from '../../platform/settings.registry';
 import { CALCULATION_LABELS, calculate, calculationInput } from './calculator.service';
 import { EDITABLE_KEYS, type FigureValue, loadCalcFigures, loadFigures } from './mediation.settings';
 
-/** A figure's value as its setting declares it (platform/settings.registry.ts). */
-const figureValue = z.union([
-  z.number(),
-  z.boolean(),
-  z.array(z.object({ code: z.string(), area: z.string(), monthlyFen: z.number(), hourlyFen: z.number() })),
-]);
+/** A figure's value as its setting declares it (platform/settings.registry.ts): number, boolean or the minimum wage list. */
+const figureValue = settingValueShape(EDITABLE_KEYS.map((k) => SETTINGS[k]));
 
 const figureSchema = z.object({
   key: z.string(),
@@ -82,7 +80,12 @@ export const calculatorRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '修改本地数据或就地调解标准（乐观锁：version；0 表示尚未保存过）',
         params: z.strictObject({ key: z.enum(EDITABLE_KEYS, '不可修改的设置项') }),
         body: z.strictObject({
-          value: z.unknown(),
+          // Checked by the key's own schema in writeSetting (400 SETTING_INVALID with the registry's reason).
+          value: documentedAs(
+            z.unknown(),
+            figureValue,
+            '取值：类型由该项设置登记（数字、是否或最低工资标准列表）',
+          ),
           basis: z.string().trim().min(2, '请填写依据').max(500),
           version: z.number().int().min(0),
         }),

@@ -24,6 +24,7 @@ import {
   sweepResultSchema,
 } from './obligations.schema';
 import { assertMayWork, decidePayment, lockObligation, recordPayment } from './obligations.service';
+import { fileResponse, MEDIA } from '../../platform/openapi-content';
 
 const tags = ['履行跟踪'];
 const responses = { ...errorResponses, 422: errorSchema };
@@ -241,7 +242,7 @@ export const obligationsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           '强制执行申请材料（一个 PDF）：强制执行申请书（未履行事项和金额）、执行依据（裁决书或调解书）、送达及生效证明书',
         params: idParam,
-        response: { 200: z.any().describe('PDF'), ...responses },
+        response: { 200: fileResponse('强制执行申请材料 PDF', MEDIA.pdf), ...responses },
       },
     },
     async (req, reply) => {

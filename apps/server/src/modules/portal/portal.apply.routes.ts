@@ -9,6 +9,7 @@ import { checkLimit, countAttempt } from './portal.limits';
 import { applicationBody, applicationResponse, questionBody, reportBody } from './portal.schema';
 import { portalActor, requireAccount } from './portal.session';
 import { idempotencyKeyOf, receiveUpload } from './portal.uploads';
+import { multipartBody } from '../../platform/openapi-content';
 
 const tags = ['当事人门户'];
 const responses = { ...errorResponses, 413: errorSchema, 422: errorSchema, 429: errorSchema };
@@ -33,8 +34,13 @@ export function portalApplyRoutes(storage: FileStore): FastifyPluginAsyncZod {
           tags,
           summary: '上传一张照片或一个 PDF（multipart，字段 file；须带 Idempotency-Key，重试返回同一结果）',
           description: '按文件内容识别类型（JPEG、PNG、PDF），每件不超过 10 MB。',
-          consumes: ['multipart/form-data'],
-          body: z.unknown().describe('multipart/form-data：字段 file（一张照片或一个 PDF）'),
+          ...multipartBody('multipart/form-data：字段 file（一张照片或一个 PDF）', {
+            file: {
+              kind: 'file',
+              description: '一张照片或一个 PDF（JPEG、PNG、PDF，不超过 10 MB）',
+              required: true,
+            },
+          }),
           response: { 201: uploadSchema, 200: uploadSchema, ...responses },
         },
       },

@@ -28,6 +28,7 @@ import {
 } from './portal.schema';
 import { portalActor, requireAccount, requirePortal } from './portal.session';
 import { attachUploads, idempotencyKeyOf } from './portal.uploads';
+import { fileResponse, MEDIA } from '../../platform/openapi-content';
 
 const tags = ['当事人门户'];
 const responses = { ...errorResponses, 422: errorSchema, 429: errorSchema };
@@ -77,7 +78,7 @@ export const portalFollowRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '打开送达给我的文书（电子送达：首次打开的时间即送达时间，只记录一次）',
         params: serviceParam,
-        response: { 200: z.unknown().describe('application/pdf'), ...responses },
+        response: { 200: fileResponse('送达的文书 PDF', MEDIA.pdf), ...responses },
       },
     },
     async (req, reply) => {

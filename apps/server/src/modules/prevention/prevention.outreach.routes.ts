@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { businessToday } from '../../platform/time';
 import { errorResponses, errorSchema } from '../../platform/errors';
@@ -36,6 +35,7 @@ import { referCase } from './prevention.referral';
 import { createdResponder } from './prevention.routes.support';
 import { idParam, orgCaseSchema } from './prevention.schema';
 import { presentCases } from './prevention.service';
+import { fileResponse, MEDIA, multipartBody } from '../../platform/openapi-content';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -169,7 +169,13 @@ export async function registerOutreachRoutes(app: App, storage: FileStore) {
         tags,
         summary: '上传走访或普法宣传照片（multipart：一个或多个 file；JPEG、PNG、PDF，每个不超过10 MB）',
         params: idParam,
-        body: z.unknown().describe('multipart/form-data，字段 file（一个或多个文件）'),
+        ...multipartBody('multipart/form-data，字段 file（一个或多个文件）', {
+          file: {
+            kind: 'files',
+            description: '照片或文件（JPEG、PNG、PDF，每个不超过10 MB）',
+            required: true,
+          },
+        }),
         response: { 201: photoListSchema, 413: errorSchema, ...errorResponses },
       },
     },
@@ -185,7 +191,10 @@ export async function registerOutreachRoutes(app: App, storage: FileStore) {
         tags,
         summary: '查看走访照片（记入审计）',
         params: idParam,
-        response: { 200: z.unknown().describe('文件内容'), ...errorResponses },
+        response: {
+          200: fileResponse('文件内容（按上传时识别的类型）', MEDIA.pdf, MEDIA.jpeg, MEDIA.png),
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) => sendInlineFile(reply, await downloadVisitPhoto(ctx, storage, req, req.params.id)),

@@ -2,13 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { withIdempotency } from '../../platform/idempotency';
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { MEDIA } from '../../platform/openapi-content';
 
 /** An Excel download with its Chinese file name. */
 export function sendXlsx(reply: FastifyReply, fileName: string, data: Buffer | Uint8Array) {
   return reply
-    .type(XLSX_TYPE)
+    .type(MEDIA.xlsx)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
     .send(data);
 }

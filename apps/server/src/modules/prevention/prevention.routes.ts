@@ -16,7 +16,7 @@ import {
 } from './prevention.evidence';
 import { assessmentsWorkbook, registerWorkbook } from './prevention.excel';
 import { registerOutreachRoutes } from './prevention.outreach.routes';
-import { createdResponder, sendXlsx, XLSX_TYPE } from './prevention.routes.support';
+import { createdResponder, sendXlsx } from './prevention.routes.support';
 import {
   assessmentBody,
   assessmentSchema,
@@ -52,6 +52,7 @@ import {
   registerOrganization,
   updateOrganization,
 } from './prevention.service';
+import { fileResponse, MEDIA, multipartBody } from '../../platform/openapi-content';
 
 export interface PreventionRoutesOptions {
   storage?: FileStore;
@@ -274,9 +275,14 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         summary:
           '上传评估项目的证明照片或文件（multipart：字段 itemCode 与 file；PDF、JPEG、PNG，每个不超过10 MB）',
         params: idParam,
-        body: z
-          .unknown()
-          .describe('multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件）'),
+        ...multipartBody('multipart/form-data，字段 itemCode（评估项目代码）与 file（一个或多个文件）', {
+          itemCode: { kind: 'text', description: '评估项目代码（先于文件发送）', required: true },
+          file: {
+            kind: 'files',
+            description: '证明照片或文件（PDF、JPEG、PNG，每个不超过10 MB）',
+            required: true,
+          },
+        }),
         response: { 201: evidenceListSchema, 413: errorSchema, ...errorResponses },
       },
     },
@@ -292,7 +298,10 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         tags,
         summary: '查看评估证明材料（记入审计）',
         params: idParam,
-        response: { 200: z.unknown().describe('文件内容'), ...errorResponses },
+        response: {
+          200: fileResponse('文件内容（按上传时识别的类型）', MEDIA.pdf, MEDIA.jpeg, MEDIA.png),
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) =>
@@ -393,7 +402,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         tags,
         summary: '导出调解组织名录（Excel）',
         querystring: listQuery,
-        response: { 200: z.unknown().describe(XLSX_TYPE), ...errorResponses },
+        response: { 200: fileResponse('Excel 工作簿', MEDIA.xlsx), ...errorResponses },
       },
     },
     async (req, reply) => {
@@ -410,7 +419,7 @@ export const preventionRoutes: FastifyPluginAsyncZod<PreventionRoutesOptions> = 
         tags,
         summary: '导出六有五统一评估结果（Excel，每次评估一行）',
         querystring: listQuery,
-        response: { 200: z.unknown().describe(XLSX_TYPE), ...errorResponses },
+        response: { 200: fileResponse('Excel 工作簿', MEDIA.xlsx), ...errorResponses },
       },
     },
     async (req, reply) => {

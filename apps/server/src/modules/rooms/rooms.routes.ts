@@ -55,13 +55,14 @@ import {
   wrongCode,
 } from './rooms.service';
 import type { RoomHub } from './rooms.signal';
+import { binaryBody, fileResponse, MEDIA } from '../../platform/openapi-content';
 
 const PERM = 'matter.read' as const;
 
 /** The timeline names a party acting on the portal as "<name>（网上）". */
 const partyActor = (req: FastifyRequest, access: PartyAccess) => portalActor(req, `${access.name}（网上）`);
 
-const fileResponse = z.unknown().describe('文件内容：application/pdf、image/jpeg 或 image/png');
+const exhibitFileResponse = fileResponse('证据文件', MEDIA.pdf, MEDIA.jpeg, MEDIA.png);
 const responses = { ...errorResponses, 422: errorSchema };
 
 /** Staff side of the online rooms (under /api): schedule from the session/hearing form, the record, signatures. */
@@ -238,7 +239,7 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
           tags,
           summary: '查看调解室中出示的证据（记入审计日志）',
           params: exhibitParam,
-          response: { 200: fileResponse, ...responses },
+          response: { 200: exhibitFileResponse, ...responses },
         },
       },
       async (req, reply) => {
@@ -283,8 +284,14 @@ export function roomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
           tags,
           summary: '上传录音录像的一段（按顺序；重复上传同一段不会重复保存）',
           params: chunkParam,
-          consumes: ['application/octet-stream'],
-          body: z.unknown().describe('录音录像片段的原始字节'),
+          ...binaryBody(
+            '录音录像片段的原始字节（MediaRecorder 的一段）',
+            MEDIA.octet,
+            MEDIA.webm,
+            MEDIA.videoWebm,
+            MEDIA.mp4,
+            MEDIA.videoMp4,
+          ),
           response: { 200: z.object({ chunks: z.number() }), ...responses },
         },
       },
@@ -427,7 +434,7 @@ export function portalRoomsRoutes(hub: RoomHub): FastifyPluginAsyncZod {
           tags,
           summary: '查看调解室中出示的证据（仅已进入调解室的受邀当事人）',
           params: exhibitParam,
-          response: { 200: fileResponse, ...portalResponses },
+          response: { 200: exhibitFileResponse, ...portalResponses },
         },
       },
       async (req, reply) => {

@@ -12,6 +12,7 @@ import { publicFigures, publishableRows, readPublication, writePublication } fro
 import { tableWorkbook } from './statistics.excel';
 import { tablePdf } from './statistics.pdf';
 import { drillCsv, drillDown, tableFor } from './statistics.service';
+import { fileResponse, MEDIA } from '../../platform/openapi-content';
 
 const tags = ['统计报表'];
 
@@ -275,7 +276,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
         params: codeParam,
         querystring: exportQuery,
         response: {
-          200: z.unknown().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+          200: fileResponse('报表 Excel', MEDIA.xlsx),
           ...errorResponses,
         },
       },
@@ -285,7 +286,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
       const filledBy = req.query.filledBy ?? req.auth!.displayName;
       const buf = await tableWorkbook(answer, filledBy, businessToday(config));
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(MEDIA.xlsx)
         .header('content-disposition', contentDisposition(`${answer.title}_${answer.periodLabel}`, 'xlsx'))
         .header('cache-control', 'private, no-store')
         .send(buf);
@@ -301,7 +302,7 @@ export const statisticsRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '报表打印（PDF，A4横向，表头逐页重复）',
         params: codeParam,
         querystring: exportQuery,
-        response: { 200: z.unknown().describe('application/pdf'), ...errorResponses },
+        response: { 200: fileResponse('报表 PDF', MEDIA.pdf), ...errorResponses },
       },
     },
     async (req, reply) => {

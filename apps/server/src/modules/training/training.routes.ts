@@ -67,11 +67,11 @@ import {
   requirements,
   updateRequirement,
 } from './training.service';
+import { fileResponse, MEDIA } from '../../platform/openapi-content';
 
 /** The first of the route's permissions the user holds (the post recorded as acting). */
 const held = (req: FastifyRequest, perms: Permission[]) => perms.find((p) => req.auth?.permissions.has(p));
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Training records: the administrator (staff, part-time posts) and the prevention officers (mediators). */
@@ -276,14 +276,14 @@ export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '导出年度培训学时统计表（Excel）',
         querystring: yearQuery,
-        response: { 200: z.unknown().describe(XLSX), ...errorResponses },
+        response: { 200: fileResponse('Excel 工作簿', MEDIA.xlsx), ...errorResponses },
       },
     },
     async (req, reply) => {
       const year = req.query.year ?? thisYear();
       const rows = await hoursReport(db, year);
       return reply
-        .type(XLSX)
+        .type(MEDIA.xlsx)
         .header('content-disposition', attachment(`${year}年度培训学时统计表.xlsx`))
         .send(await hoursWorkbook(year, rows));
     },

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../platform/auth';
 import { businessToday } from '../../platform/time';
 import { appendAudit } from '../../platform/audit';
@@ -28,9 +27,9 @@ import {
   WRITE_PERMISSIONS,
   writableGroup,
 } from './wage-groups.service';
+import { fileResponse, MEDIA } from '../../platform/openapi-content';
 
 const tags = ['群体欠薪台账'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const R = { ...errorResponses, 422: errorSchema };
 
 function attachment(name: string): string {
@@ -63,12 +62,12 @@ export const wageGroupsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '下载欠薪台账导入模板',
-        response: { 200: z.unknown().describe(XLSX), ...R },
+        response: { 200: fileResponse('Excel 工作簿', MEDIA.xlsx), ...R },
       },
     },
     async (_req, reply) =>
       reply
-        .type(XLSX)
+        .type(MEDIA.xlsx)
         .header('content-disposition', attachment('欠薪台账导入模板'))
         .send(await templateWorkbook()),
   );
@@ -214,7 +213,7 @@ export const wageGroupsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '导出欠薪台账 Excel（身份证号遮蔽，记录审计）',
         params: idParam,
-        response: { 200: z.unknown().describe(XLSX), ...R },
+        response: { 200: fileResponse('Excel 工作簿', MEDIA.xlsx), ...R },
       },
     },
     async (req, reply) => {
@@ -235,7 +234,7 @@ export const wageGroupsRoutes: FastifyPluginAsyncZod = async (app) => {
         businessToday(ctx.config),
       );
       return reply
-        .type(XLSX)
+        .type(MEDIA.xlsx)
         .header('content-disposition', attachment(`${group.name}欠薪台账`))
         .header('cache-control', 'private, no-store')
         .send(buf);

@@ -19,5 +19,8 @@ export type ServiceResultInput = BodyOf<'/api/documents/{id}/service/{serviceId}
 export type DocumentCreate = BodyOf<'/api/documents', 'post'>;
 export type DocumentUpdate = BodyOf<'/api/documents/{id}', 'patch'>;
 export type DocumentCorrect = BodyOf<'/api/documents/{id}/correct', 'post'>;
+/** A document's template fields as the API takes them (field name → DocumentFieldValue). */
+export type DocumentFields = DocumentCreate['fields'];
+export type DocumentFieldValue = Schema<'DocumentFieldValueInput'>;
 export type Verification = Schema<'DocumentVerification'>;
 export type FileVerification = ResponseOf<'/api/verify/file', 'post'>;

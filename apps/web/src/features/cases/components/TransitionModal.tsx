@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { FormError } from '../../../components/FormError';
 import { useTransition } from '../hooks/use-cases';
-import type { AvailableEvent, CaseDetail } from '../types';
+import type { AvailableEvent, CaseDetail, TransitionInput } from '../types';
 
 /**
  * Facts some steps need beyond a reason (the machine's guards read them). Steps not listed here take
@@ -38,10 +38,12 @@ export function TransitionModal({
   const handleOk = async () => {
     if (!action) return;
     const values = await form.validateFields();
-    const payload: Record<string, unknown> = {};
+    const payload: NonNullable<TransitionInput['payload']> = {};
     for (const f of extra) {
       const v = values[f.name];
-      if (v !== undefined && v !== '') payload[f.name] = f.kind === 'check' ? v === true : v;
+      if (v === undefined || v === '') continue;
+      // A check box gives a boolean, a text field its string.
+      payload[f.name] = f.kind === 'check' ? v === true : String(v);
     }
     mutation.mutate(
       {

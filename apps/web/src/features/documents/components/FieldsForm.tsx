@@ -2,7 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PICKER_MINUTE_FORMATS } from '../../../lib/time';
-import type { FieldSpec } from '../types';
+import type { DocumentFields, DocumentFieldValue, FieldSpec } from '../types';
 
 // A form generated from a document type's required fields (GET /api/documents/types): dates and
 // times as pickers, amounts and day counts as numbers, choices as selects, lists as repeatable rows.
@@ -31,8 +31,12 @@ export function toFormValues(specs: FieldSpec[], fields: Values | undefined): Va
 }
 
 /** Form values → server fields (dayjs back to strings, empty strings dropped). */
-export function fromFormValues(specs: FieldSpec[], values: Values, base: Values = {}): Values {
-  const out: Values = { ...base };
+export function fromFormValues(
+  specs: FieldSpec[],
+  values: Values,
+  base: DocumentFields = {},
+): DocumentFields {
+  const out: DocumentFields = { ...base };
   for (const spec of specs) {
     const v = values[spec.key];
     if (v === undefined || v === null || v === '') {
@@ -42,10 +46,14 @@ export function fromFormValues(specs: FieldSpec[], values: Values, base: Values 
     if (dayjs.isDayjs(v))
       out[spec.key] = (v as Dayjs).format(spec.kind === 'datetime' ? DATETIME_FORMAT : DATE_FORMAT);
     else if (spec.kind === 'items' && Array.isArray(v))
-      out[spec.key] = v.map((i) => fromFormValues(spec.item ?? [], (i ?? {}) as Values));
+      // An item's fields are scalars (its specs have no nested items), as DocumentFieldValue's list entries.
+      out[spec.key] = v.map((i) =>
+        fromFormValues(spec.item ?? [], (i ?? {}) as Values),
+      ) as DocumentFieldValue;
     else if (spec.kind === 'texts' && Array.isArray(v))
-      out[spec.key] = v.filter((s) => typeof s === 'string' && s.trim());
-    else out[spec.key] = v;
+      out[spec.key] = v.filter((s): s is string => typeof s === 'string' && s.trim() !== '');
+    // The controls give strings, numbers and booleans (and option values of a choice).
+    else out[spec.key] = v as DocumentFieldValue;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { chineseDate } from '@onestop/domain/time';
+import { CASE_TRACK_LABELS } from '@onestop/domain/tracks/registry';
 import { Card, Descriptions, List, Progress, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { EmployerObligationsCard } from '../../obligations/components/EmployerObligationsCard';
@@ -6,16 +7,6 @@ import type { EmployerProfile } from '../api/employers.api';
 import { EmployerPreventionCard } from './EmployerPreventionCard';
 import { chineseDateOfInstant } from '../../../lib/time';
 import { money } from '../../../lib/money';
-
-const TRACKS: Record<string, string> = {
-  inspection: '监察',
-  mediation: '调解',
-  arbitration: '仲裁',
-  petition: '信访',
-  legal_aid: '法律援助',
-  consultation: '咨询',
-  court: '诉调对接',
-};
 
 /** One employer: every matter, case, outcome, penalty and filing, with the risk score and its factors. */
 export function EmployerProfileView({ p }: { p: EmployerProfile }) {
@@ -78,7 +69,12 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
               render: (v: string, r) =>
                 r.track === 'inspection' ? <Link to={`/inspection/cases/${r.id}`}>{v}</Link> : v,
             },
-            { title: '程序', dataIndex: 'track', render: (t: string) => <Tag>{TRACKS[t] ?? t}</Tag> },
+            {
+              title: '程序',
+              dataIndex: 'track',
+              // The case labels of the domain's track registry, as everywhere else in the web.
+              render: (_: unknown, r) => <Tag>{CASE_TRACK_LABELS[r.track]}</Tag>,
+            },
             { title: '状态', dataIndex: 'state' },
           ]}
         />
