@@ -48,6 +48,12 @@ export interface IdempotencyClaim {
 }
 
 const context = new AsyncLocalStorage<IdempotencyContext>();
+/**
+ * Keyed requests now inside `context.run`. On Node 20 an enabled AsyncLocalStorage keeps V8's promise
+ * hooks on for the whole process, so that every later request (keyed or not) pays for them; the storage
+ * is disabled again whenever no keyed request is running (`run` enables it again on the next one).
+ */
+let keyedRunning = 0;
 
 /** Thrown inside the transaction when another request committed the key first; never leaves this module. */
 class IdempotencyKeyTaken extends Error {
@@ -147,6 +153,7 @@ export async function withIdempotency<T>(
   const previous = await replay(db, reply, ctx, recover);
   if (previous) return previous.body;
   let r: Outcome<T>;
+  keyedRunning++;
   try {
     r = await context.run(ctx, work);
   } catch (err) {
@@ -158,6 +165,7 @@ export async function withIdempotency<T>(
   } finally {
     // Work the handler left running (it should not) must not claim the key later.
     if (ctx.state === 'open') ctx.state = 'closed';
+    if (--keyedRunning === 0) context.disable();
   }
   if (ctx.state === 'claimed') {
     await db
