@@ -102,6 +102,12 @@ describe('labor-relations supervision, campaigns, employer profile', () => {
     expect(d.employers.every((e: any) => e.state === 'filed')).toBe(true);
     const profile = await mustOk(await chen.get(`/api/employers/by-code/${code}`));
     expect(profile.cases).toHaveLength(1);
+    // The case's state in Chinese, from the inspection machine.
+    expect([profile.cases[0].track, profile.cases[0].state, profile.cases[0].stateLabel]).toEqual([
+      'inspection',
+      'filed',
+      '已立案',
+    ]);
     expect(profile.risk.factors.find((f: any) => f.code === 'inspections').count).toBe(1);
     const risk = await mustOk(await chen.get('/api/employers/risk'));
     // The campaign's employer is on the risk list with the score its profile gives.

@@ -13861,6 +13861,8 @@ export interface paths {
                                 number: string;
                                 source: string | null;
                                 state: string;
+                                /** @description 状态（中文） */
+                                stateLabel: string;
                                 /** @enum {string} */
                                 track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court";
                             }[];
@@ -14043,6 +14045,8 @@ export interface paths {
                                 number: string;
                                 source: string | null;
                                 state: string;
+                                /** @description 状态（中文） */
+                                stateLabel: string;
                                 /** @enum {string} */
                                 track: "consultation" | "mediation" | "arbitration" | "inspection" | "petition" | "legal_aid" | "court";
                             }[];

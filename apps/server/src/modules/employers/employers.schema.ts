@@ -76,6 +76,7 @@ export const employerProfileSchema = z.object({
       number: z.string(),
       track: z.enum(CASE_TRACK_IDS),
       state: z.string(),
+      stateLabel: z.string().describe('状态（中文）'),
       closed: z.boolean(),
       source: z.string().nullable(),
     }),

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { CLAIM_CATALOGUE, isClaimType } from '@onestop/domain';
+import { stateLabel } from '../cases';
 import { defaulterStateOf } from '../defaulters';
 import { employerPrevention } from '../prevention';
 
@@ -203,6 +204,7 @@ export async function employerProfile(db: Kysely<DB>, partyId: string, scope: st
       number: c.number,
       track: c.track,
       state: c.state,
+      stateLabel: stateLabel(c.track, c.state),
       closed: c.closed,
       source: c.source,
     })),

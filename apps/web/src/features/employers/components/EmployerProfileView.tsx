@@ -66,8 +66,11 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
             {
               title: '案号',
               dataIndex: 'number',
-              render: (v: string, r) =>
-                r.track === 'inspection' ? <Link to={`/inspection/cases/${r.id}`}>{v}</Link> : v,
+              render: (v: string, r) => (
+                <Link to={r.track === 'inspection' ? `/inspection/cases/${r.id}` : `/cases/${r.id}`}>
+                  {v}
+                </Link>
+              ),
             },
             {
               title: '程序',
@@ -75,7 +78,7 @@ export function EmployerProfileView({ p }: { p: EmployerProfile }) {
               // The case labels of the domain's track registry, as everywhere else in the web.
               render: (_: unknown, r) => <Tag>{CASE_TRACK_LABELS[r.track]}</Tag>,
             },
-            { title: '状态', dataIndex: 'state' },
+            { title: '状态', dataIndex: 'stateLabel' },
           ]}
         />
       </Card>
