@@ -41,6 +41,26 @@ describe('labor inspection in Chromium', () => {
     await page.getByTestId('inspection-state').filter({ hasText: text }).first().waitFor({ timeout: 60_000 });
   }
 
+  /**
+   * Confirms the step dialog and waits for its outcome: the dialog closes (the step was done), or an
+   * error is shown (a form message, or the server's refusal), which fails the test with its words.
+   */
+  async function confirmStep(page: Page) {
+    await page.getByTestId('action-ok').click();
+    const outcome = await page.waitForFunction(
+      () => {
+        if (!document.querySelector('[data-testid="action-form"]')) return 'closed';
+        const e = document.querySelector(
+          '.ant-message-error, .ant-notification-notice-error, .ant-form-item-explain-error',
+        );
+        return e ? `error: ${e.textContent}` : false;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await outcome.jsonValue()).toBe('closed');
+  }
+
   async function api(username: string) {
     const c = new Client(server.url);
     await c.login(username, DEMO);
@@ -248,7 +268,7 @@ describe('labor inspection in Chromium', () => {
     await page.getByTestId('step-refuse').click();
     await page.getByTestId('field-decision').click();
     await page.getByTitle('属于争议程序或已在调解、仲裁中（条例第二十一条第二款）').click();
-    await page.getByTestId('action-ok').click();
+    await confirmStep(page);
     await state(page, '已告知');
     await page.getByTestId('inspection-case').filter({ hasText: arbNumber }).waitFor();
     await page.getByTestId('inspection-documents').filter({ hasText: '不予受理告知书' }).waitFor();
