@@ -1,9 +1,9 @@
-import { Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useWaitingOnOthers } from '../hooks/use-work-list';
 import type { WaitingItem } from '../types';
-import { DueDate } from './WorkTable';
+import { DueDate, PriorityTag } from './WorkTable';
 
 const columns: TableProps<WaitingItem>['columns'] = [
   {
@@ -13,13 +13,7 @@ const columns: TableProps<WaitingItem>['columns'] = [
     width: 220,
     render: (number: string, item) => (
       <Space size={4} wrap className="case-number">
-        {item.priority ? (
-          <Tooltip title={item.priorityFlags.map((f) => f.label).join('、')}>
-            <Tag color="red" className="priority-tag">
-              优先
-            </Tag>
-          </Tooltip>
-        ) : null}
+        <PriorityTag item={item} />
         <Link to={item.link} data-testid={`waiting-item-${item.id}`}>
           {number}
         </Link>

@@ -15,6 +15,18 @@ const KIND_TAGS: Partial<Record<WorkItem['kind'], { label: string; color: string
   acceptance: { label: '待受理', color: 'red' },
 };
 
+/** 优先, with the matter's priority flags (欠薪、工伤…) on hover; nothing for an ordinary item. */
+export function PriorityTag({ item }: { item: Pick<WorkItem, 'priority' | 'priorityFlags'> }) {
+  if (!item.priority) return null;
+  return (
+    <Tooltip title={item.priorityFlags.map((f) => f.label).join('、')}>
+      <Tag color="red" className="priority-tag">
+        优先
+      </Tag>
+    </Tooltip>
+  );
+}
+
 export function DueDate({ value, provisional }: { value: string | null; provisional: boolean }) {
   if (!value) return <span className="muted">—</span>;
   // Days to the due date counted from the business date (the center's time zone), not the browser's.
@@ -41,13 +53,7 @@ function columns(showTrack: boolean): TableProps<WorkItem>['columns'] {
       width: 230,
       render: (number: string, item) => (
         <Space size={4} wrap className="case-number">
-          {item.priority ? (
-            <Tooltip title={item.priorityFlags.map((f) => f.label).join('、')}>
-              <Tag color="red" className="priority-tag">
-                优先
-              </Tag>
-            </Tooltip>
-          ) : null}
+          <PriorityTag item={item} />
           {KIND_TAGS[item.kind] ? (
             <Tag color={KIND_TAGS[item.kind]?.color}>{KIND_TAGS[item.kind]?.label}</Tag>
           ) : null}
