@@ -22,7 +22,7 @@ export type { CaseTrack, TrackCaseTable } from './cases.tables';
 export { TRACKS, TRACK_LABELS, canAssignAs, stateLabel, trackForArea } from './cases.tracks';
 export { preconditionUnmet, registerProcedureCheck } from './procedure.registry';
 export type { ProcedureCheck } from './procedure.registry';
-export { caseListItem, queueCases } from './queues.repository';
+export { CASE_LIST_COLUMNS, CASE_LIST_FROM, caseListItem, queueCases } from './queues.repository';
 export type { CaseListRow, QueueFilters, QueueScope } from './queues.repository';
 export { barredStaff, recusalRequired } from './recusal.service';
 export {

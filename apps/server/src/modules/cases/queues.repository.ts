@@ -51,6 +51,18 @@ interface QueueRow extends CaseListRow {
   assignee_user_id: string | null;
 }
 
+/** The columns of a CaseListRow except due_date (each list computes its own), over CASE_LIST_FROM. */
+export const CASE_LIST_COLUMNS = sql`c.id, c.number, c.track, c.state, c.matter_id, m.number AS matter_number, c.priority_flags,
+  c.opened_at, j.name AS jurisdiction_name, o.name AS organization_name, u.display_name AS assignee_name,
+  ${MATTER_TITLE_SQL} AS title`;
+
+/** A case with its matter, jurisdiction, organisation and assignee: what a case list row is read from. */
+export const CASE_LIST_FROM = sql`track_case c
+  JOIN matter m ON m.id = c.matter_id
+  JOIN jurisdiction j ON j.id = c.jurisdiction_id
+  JOIN organization o ON o.id = c.organization_id
+  LEFT JOIN app_user u ON u.id = c.assignee_user_id`;
+
 /** A case as an item of a list (queue or to-do list): opens the case page, titled by its matter. */
 export function caseListItem(r: CaseListRow) {
   return {
@@ -119,14 +131,8 @@ export async function queueCases(db: Kysely<DB>, cipher: FieldCipher, scope: Que
   if (f.dueBefore) where.push(sql`d.due_date <= ${f.dueBefore}`);
   if (f.q) where.push(queueSearch(cipher, f.q));
   const rows = await sql<QueueRow>`
-    SELECT c.id, c.number, c.track, c.state, c.priority_flags, c.matter_id, c.assignee_user_id, c.opened_at,
-           m.number AS matter_number, j.name AS jurisdiction_name, o.name AS organization_name,
-           u.display_name AS assignee_name, d.due_date, ${MATTER_TITLE_SQL} AS title
-      FROM track_case c
-      JOIN matter m ON m.id = c.matter_id
-      JOIN jurisdiction j ON j.id = c.jurisdiction_id
-      JOIN organization o ON o.id = c.organization_id
-      LEFT JOIN app_user u ON u.id = c.assignee_user_id
+    SELECT ${CASE_LIST_COLUMNS}, c.assignee_user_id, d.due_date
+      FROM ${CASE_LIST_FROM}
       LEFT JOIN LATERAL (
         SELECT min(k.due_date)::text AS due_date FROM clock k
          WHERE k.subject_type = 'case' AND k.subject_id = c.id AND k.status IN ('running', 'extended')) d ON TRUE

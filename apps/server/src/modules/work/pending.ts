@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
-import { caseListItem, MATTER_TITLE_SQL, priorityList } from '../cases';
+import { CASE_LIST_COLUMNS, CASE_LIST_FROM, caseListItem, MATTER_TITLE_SQL, priorityList } from '../cases';
 import type { CaseListRow, CaseTrack } from '../cases';
 import { TRACKS } from '../cases';
 import { CHANNEL_LABELS } from '../matters';
@@ -108,16 +108,10 @@ async function openCaseItems(
   },
 ): Promise<PendingItem[]> {
   const rows = await sql<CaseListRow>`
-    SELECT c.id, c.number, c.track, c.state, c.matter_id, m.number AS matter_number, c.priority_flags,
-           c.opened_at, j.name AS jurisdiction_name, o.name AS organization_name,
-           u.display_name AS assignee_name, ${MATTER_TITLE_SQL} AS title,
+    SELECT ${CASE_LIST_COLUMNS},
            (SELECT min(k.due_date)::text FROM clock k WHERE k.subject_type = 'case' AND k.subject_id = c.id
                AND k.status IN ('running', 'extended')) AS due_date
-      FROM track_case c
-      JOIN matter m ON m.id = c.matter_id
-      JOIN jurisdiction j ON j.id = c.jurisdiction_id
-      JOIN organization o ON o.id = c.organization_id
-      LEFT JOIN app_user u ON u.id = c.assignee_user_id
+      FROM ${CASE_LIST_FROM}
      WHERE NOT c.closed AND ${where} AND c.jurisdiction_id = ANY(${scope}::uuid[])
        AND (c.assignee_user_id IS NULL OR c.assignee_user_id = ${auth.userId})
      ORDER BY c.opened_at LIMIT 100`.execute(db);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuthContext } from '../../platform/auth';
-import { type CaseListRow, caseListItem, caseNext, MATTER_TITLE_SQL } from '../cases';
+import { CASE_LIST_COLUMNS, CASE_LIST_FROM, type CaseListRow, caseListItem, caseNext } from '../cases';
 
 /** How many cases the list shows (the nearest time limits first). */
 const LIMIT = 50;
@@ -17,15 +17,8 @@ const LIMIT = 50;
 export async function waitingOnOthers(db: Kysely<DB>, auth: AuthContext) {
   const mine = new Set<string>(auth.grants.filter((g) => g.active).map((g) => g.role));
   const rows = await sql<CaseListRow & { rule_ids: string[] | null }>`
-    SELECT c.id, c.number, c.track, c.state, c.matter_id, m.number AS matter_number, c.priority_flags,
-           c.opened_at, j.name AS jurisdiction_name, o.name AS organization_name,
-           u.display_name AS assignee_name, ${MATTER_TITLE_SQL} AS title,
-           k.due_date::text AS due_date, k.rule_ids
-      FROM track_case c
-      JOIN matter m ON m.id = c.matter_id
-      JOIN jurisdiction j ON j.id = c.jurisdiction_id
-      JOIN organization o ON o.id = c.organization_id
-      LEFT JOIN app_user u ON u.id = c.assignee_user_id
+    SELECT ${CASE_LIST_COLUMNS}, k.due_date::text AS due_date, k.rule_ids
+      FROM ${CASE_LIST_FROM}
       LEFT JOIN LATERAL (
         SELECT min(k.due_date) AS due_date, array_agg(k.rule_id ORDER BY k.due_date, k.rule_id) AS rule_ids
           FROM clock k
