@@ -75,9 +75,23 @@ export async function registerMatter(
  * loading or refetching) and no antd spinner spins. Fails after `timeout` instead of going on unsettled.
  */
 export async function settled(page: Page, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    () => document.querySelector('[data-ready="false"], .ant-spin-spinning, .ant-skeleton-active') === null,
-    undefined,
-    { timeout },
-  );
+  const unsettled = '[data-ready="false"], .ant-spin-spinning, .ant-skeleton-active';
+  try {
+    await page.waitForFunction((sel) => document.querySelector(sel) === null, unsettled, { timeout });
+  } catch (e) {
+    // Say what held the page back, so a failure names the card or spinner and not just the timeout.
+    const held = await page
+      .locator(unsettled)
+      .evaluateAll((els) =>
+        els.map((el) => {
+          const owner = el.closest('[data-testid]');
+          return `<${el.tagName.toLowerCase()} class="${el.className}"> in ${owner?.getAttribute('data-testid') ?? '(no test id)'}`;
+        }),
+      )
+      .catch(() => [] as string[]);
+    throw new Error(
+      `${page.url()} not settled after ${timeout} ms: ${held.join('; ') || '(gone at the end)'}`,
+      { cause: e },
+    );
+  }
 }

@@ -10,7 +10,7 @@ import { newMatter, openCase, places } from '../../apps/server/test/cases.suppor
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage, menuPaths } from '../support/pages';
+import { LoginPage, menuPaths, settled } from '../support/pages';
 import { startProduct } from '../support/server';
 
 const ROUTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../apps/web/src/routes.tsx');
@@ -56,13 +56,10 @@ const ALLOWED_WORDS = new Set([
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  await page
-    .locator('.ant-spin-spinning, .ant-skeleton-active')
-    .first()
-    .waitFor({ state: 'detached', timeout: 3_000 })
-    .catch(() => undefined);
   // Every page of the layout has the user menu; the password page stands alone with its form.
   await page.locator('[data-testid="user-menu"], form').first().waitFor({ timeout: 20_000 });
+  // Then the page's own declaration: no query loading (data-ready="false") and no spinner.
+  await settled(page);
 }
 
 /**
@@ -300,7 +297,9 @@ describe('every staff page: width, words and accessibility', () => {
 
   beforeAll(async () => {
     server = await startProduct();
-    browser = await launchBrowser();
+    // Fake camera and microphone: the rooms pages are scanned as a person with a working device sees them
+    // (without them, the device check waits on a permission prompt nobody answers).
+    browser = await launchBrowser({ fakeMedia: true });
     env = { server, url: server.url, databaseUrl: undefined } as TestEnv;
     await seedCalendars(env);
   });

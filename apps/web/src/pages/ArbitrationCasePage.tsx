@@ -17,6 +17,7 @@ import { RoomsPanel } from '../features/rooms/RoomsPanel';
 import { isApiError } from '../lib/api';
 import { chineseClockOfInstant, chineseDateOrDash } from '../lib/time';
 import { money } from '../lib/money';
+import { readyAttr } from '../lib/ready';
 
 const STATUS = {
   pass: { color: 'green', text: '符合' },
@@ -35,8 +36,8 @@ export default function ArbitrationCasePage() {
   const c = q.data;
   const accepted = !['received', 'needs_correction', 'not_accepted', 'redirected'].includes(c.state);
   return (
-    // data-ready: the case is loaded and no refetch is under way (browser tests wait for it).
-    <div data-testid="arbitration-case" data-ready={q.isFetching ? 'false' : 'true'}>
+    // data-ready: the case query has settled (loaded or failed) and no refetch is under way (browser tests wait for it).
+    <div data-testid="arbitration-case" data-ready={readyAttr(q)}>
       <PageHeader title={`仲裁案件 ${c.number}`}>
         <Space wrap>
           <Tag color="blue">{c.stateLabel}</Tag>

@@ -8,6 +8,7 @@ import {
   useHearingCalendar,
 } from '../features/arbitration/hooks/use-arbitration';
 import { businessToday, chineseClockOfInstant, dateOfInstant } from '../lib/time';
+import { readyAttr } from '../lib/ready';
 
 const today = businessToday;
 const addDays = (iso: string, n: number) =>
@@ -36,7 +37,7 @@ export default function ArbitrationWorkPage() {
         size={16}
         style={{ width: '100%' }}
         data-testid="arbitration-work"
-        data-ready={day.isSuccess && cases.isSuccess && cal.isSuccess ? 'true' : 'false'}
+        data-ready={readyAttr(day, cases, cal)}
       >
         {pending.length ? (
           <Alert

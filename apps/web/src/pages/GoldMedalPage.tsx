@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
 import { GoldRoundPanel } from '../features/training/components/GoldRoundPanel';
 import { useOpenRound, useRounds } from '../features/training/hooks/use-training';
+import { readyAttr } from '../lib/ready';
 
 const STATUS_COLORS = {
   open: 'blue',
@@ -34,7 +35,7 @@ export default function GoldMedalPage() {
       >
         金牌调解组织和金牌调解员：推荐、评审组打分、按评选标准计分、领导审批、门户公布
       </PageHeader>
-      <Space direction="vertical" size="middle" style={{ width: '100%' }} data-ready={rounds.isSuccess}>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }} data-ready={readyAttr(rounds)}>
         <Card size="small" title="年度评选">
           <List
             loading={rounds.isPending}

@@ -6,6 +6,7 @@ import { useInspectionCase } from '../features/inspection/hooks/use-inspection';
 import { isApiError } from '../lib/api';
 import { DefaulterPanel } from '../features/defaulters/components/DefaulterPanel';
 import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-session';
+import { readyAttr } from '../lib/ready';
 
 export default function InspectionCasePage() {
   const { id = '' } = useParams();
@@ -21,9 +22,9 @@ export default function InspectionCasePage() {
     );
   }
   const c = q.data;
-  // data-ready: the case is loaded and no refetch is under way (browser tests wait for it).
+  // data-ready: the case query has settled (loaded or failed) and no refetch is under way (browser tests wait for it).
   return (
-    <div data-testid="inspection-case-page" data-ready={q.isFetching ? 'false' : 'true'}>
+    <div data-testid="inspection-case-page" data-ready={readyAttr(q)}>
       <PageHeader title={`监察案件 ${c.number}`}>
         维权事项 <Link to={`/matters/${c.matterId}`}>{c.matterNumber}</Link>
       </PageHeader>

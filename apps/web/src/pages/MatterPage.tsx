@@ -23,6 +23,7 @@ import { isApiError } from '../lib/api';
 import type { IntakeCreatedState } from './IntakePage';
 import { chineseClockOfInstant } from '../lib/time';
 import { money } from '../lib/money';
+import { readyAttr } from '../lib/ready';
 
 /** The master record (维权事项): one page that follows the matter to the end. */
 export default function MatterPage() {
@@ -40,8 +41,8 @@ export default function MatterPage() {
   }
   const m = q.data;
   return (
-    // data-ready: the matter is loaded and no refetch is under way (browser tests wait for it).
-    <div data-testid="matter-page" data-ready={q.isFetching ? 'false' : 'true'}>
+    // data-ready: the matter query has settled (loaded or failed) and no refetch is under way (browser tests wait for it).
+    <div data-testid="matter-page" data-ready={readyAttr(q)}>
       <PageHeader title={`维权事项 ${m.number}`}>
         <Space wrap>
           <Tag color={m.status === 'routed' ? 'blue' : m.status === 'merged' ? 'default' : 'orange'}>

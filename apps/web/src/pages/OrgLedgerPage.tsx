@@ -9,6 +9,7 @@ import { OrgCasesList } from '../features/prevention/components/OrgCasesList';
 import { ReferralModal } from '../features/prevention/components/ReferralModal';
 import { useMyOrganizations, useOrgCases, useRecordCase } from '../features/prevention/hooks/use-prevention';
 import type { CaseInput } from '../features/prevention/api/prevention.api';
+import { readyAttr } from '../lib/ready';
 
 const CLAIM_OPTIONS = CLAIM_TYPES.map((t) => ({ value: t, label: CLAIM_CATALOGUE[t].label }));
 
@@ -34,7 +35,7 @@ export default function OrgLedgerPage() {
   const orgs = mine.data?.items ?? [];
   if (!orgId) return <Empty description="您尚未登记为任何调解组织的调解员，请联系调解组织指导员" />;
   return (
-    <div data-ready={cases.isSuccess}>
+    <div data-ready={readyAttr(cases)}>
       <PageHeader title="调解案件台账">
         {orgs.length > 1 ? (
           <Select

@@ -6,6 +6,7 @@ import { AssessmentCard } from '../features/prevention/components/AssessmentCard
 import { AssessmentForm } from '../features/prevention/components/AssessmentForm';
 import { OrgCasesList } from '../features/prevention/components/OrgCasesList';
 import { useOrganizationDetail, useOrgCases } from '../features/prevention/hooks/use-prevention';
+import { readyAttr } from '../lib/ready';
 
 /** One mediation organisation: particulars, members, 六有五统一 assessments with evidence, its case ledger. */
 export default function PreventionOrganizationPage() {
@@ -16,7 +17,7 @@ export default function PreventionOrganizationPage() {
   const o = q.data;
   if (!o) return <Spin />;
   return (
-    <div data-ready={q.isSuccess}>
+    <div data-ready={readyAttr(q)}>
       <PageHeader title={o.name}>
         <Space wrap>
           <Tag>{o.kindLabel}</Tag>

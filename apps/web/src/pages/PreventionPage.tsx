@@ -7,6 +7,7 @@ import { useCurrentUser } from '../features/auth/hooks/use-session';
 import type { Organization } from '../features/prevention/api/prevention.api';
 import { RegisterModal } from '../features/prevention/components/RegisterModal';
 import { useOrganizationsRegister } from '../features/prevention/hooks/use-prevention';
+import { readyAttr } from '../lib/ready';
 
 const STANDARD_COLORS = { never: 'default', passed: 'green', failed: 'red' } as const;
 
@@ -61,7 +62,7 @@ export default function PreventionPage() {
           loading={q.isPending}
           dataSource={q.data?.items ?? []}
           scroll={{ x: 800 }}
-          data-ready={q.isSuccess}
+          data-ready={readyAttr(q)}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
             {

@@ -14,6 +14,7 @@ import {
   useVisit,
 } from '../features/prevention/hooks/use-outreach';
 import { VISIT_STATUS_COLORS } from './PreventionVisitsPage';
+import { readyAttr } from '../lib/ready';
 
 const ISSUE_COLORS = { open: 'orange', matter: 'blue', supervision: 'purple' } as const;
 
@@ -30,7 +31,7 @@ export default function PreventionVisitPage() {
   const v = q.data;
   if (!v) return <Spin />;
   return (
-    <div data-ready={q.isSuccess && !q.isFetching}>
+    <div data-ready={readyAttr(q)}>
       <PageHeader
         title={`${v.kindLabel}：${v.employer?.name ?? v.address}`}
         extra={

@@ -6,6 +6,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useCurrentUser } from '../features/auth/hooks/use-session';
 import { PlanVisitModal } from '../features/prevention/components/PlanVisitModal';
 import { useVisits } from '../features/prevention/hooks/use-outreach';
+import { readyAttr } from '../lib/ready';
 
 export const VISIT_STATUS_COLORS: Record<string, string> = {
   planned: 'blue',
@@ -42,7 +43,7 @@ export default function PreventionVisitsPage() {
       >
         走访企业、普法宣传的计划与记录；发现的问题可一步转为维权事项或劳动关系监管事项
       </PageHeader>
-      <Card size="small" data-testid="visits" data-ready={q.isSuccess && !q.isFetching}>
+      <Card size="small" data-testid="visits" data-ready={readyAttr(q)}>
         <Segmented
           value={status}
           onChange={(v) => setStatus(String(v))}

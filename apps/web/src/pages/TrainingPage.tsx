@@ -8,6 +8,7 @@ import { CourseDrawer } from '../features/training/components/CourseDrawer';
 import { CourseModal } from '../features/training/components/CourseModal';
 import { PersonDrawer } from '../features/training/components/PersonDrawer';
 import { RenewModal } from '../features/training/components/RenewModal';
+import { readyAttr } from '../lib/ready';
 import {
   useCertificates,
   useCourses,
@@ -42,7 +43,7 @@ export default function TrainingPage() {
       size="small"
       loading={courses.isPending}
       dataSource={courses.data?.items ?? []}
-      data-ready={courses.isSuccess}
+      data-ready={readyAttr(courses)}
       data-testid="courses-table"
       scroll={{ x: 760 }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
@@ -82,7 +83,7 @@ export default function TrainingPage() {
         size="small"
         loading={hours.isPending}
         dataSource={hours.data?.items ?? []}
-        data-ready={hours.isSuccess}
+        data-ready={readyAttr(hours)}
         data-testid="hours-table"
         scroll={{ x: 760 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
@@ -119,7 +120,7 @@ export default function TrainingPage() {
       size="small"
       loading={certs.isPending}
       dataSource={certs.data?.items ?? []}
-      data-ready={certs.isSuccess}
+      data-ready={readyAttr(certs)}
       data-testid="certs-table"
       scroll={{ x: 900 }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}

@@ -6,6 +6,7 @@ import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-sessio
 import { TransferInbox } from '../features/transfers/components/TransferInbox';
 import { useOverdueTransfers, useTransfers } from '../features/transfers/hooks/use-transfers';
 import type { TransferBox } from '../features/transfers/types';
+import { readyAttr } from '../lib/ready';
 
 /** /transfers — transfers to my organisation (accept or return) and from it; leaders see the overdue ones. */
 export default function TransfersPage() {
@@ -16,10 +17,7 @@ export default function TransfersPage() {
   const overdue = useOverdueTransfers(leader);
   const current = tab === 'overdue' ? overdue : box;
   return (
-    <div
-      data-testid="transfers-page"
-      data-ready={current.isSuccess && !current.isFetching ? 'true' : 'false'}
-    >
+    <div data-testid="transfers-page" data-ready={readyAttr(current)}>
       <PageHeader
         title="转办"
         extra={

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, isApiError } from '../../lib/api';
 import type { ItemOf, ResponseOf } from '../../lib/api-types-helpers';
+import { readyAttr } from '../../lib/ready';
 
 type PendingList = ResponseOf<'/api/approvals/pending'>;
 type Approval = ItemOf<PendingList>;
@@ -61,7 +62,7 @@ export function PendingApprovals() {
       <Typography.Title level={2} id="approvals-heading" className="section-title">
         待我审批
       </Typography.Title>
-      <Card size="small" data-ready={q.isSuccess ? 'true' : 'false'} data-testid="pending-approvals">
+      <Card size="small" data-ready={readyAttr(q)} data-testid="pending-approvals">
         {error ? <Alert type="error" message={error} style={{ marginBottom: 8 }} /> : null}
         <List
           locale={{ emptyText: <Empty description="暂无待审批事项" /> }}

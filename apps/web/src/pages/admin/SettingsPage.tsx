@@ -6,6 +6,7 @@ import { api } from '../../lib/api';
 import type { Schema } from '../../lib/api-types';
 import { feedback } from '../../lib/feedback';
 import { money } from '../../lib/money';
+import { readyAttr } from '../../lib/ready';
 
 type Setting = Schema<'Setting'>;
 
@@ -151,7 +152,7 @@ export default function SettingsPage() {
   const groups = new Map<string, Setting[]>();
   for (const s of list.data?.items ?? []) groups.set(s.groupLabel, [...(groups.get(s.groupLabel) ?? []), s]);
   return (
-    <div data-ready={list.isSuccess}>
+    <div data-ready={readyAttr(list)}>
       <PageHeader title="系统设置" />
       {list.isError && <Alert type="error" showIcon message="系统设置加载失败，请刷新重试" />}
       <Space direction="vertical" style={{ width: '100%' }}>

@@ -4,6 +4,7 @@ import { Alert, Badge, Card, Collapse, Empty, Space, Statistic, Table, Tag } fro
 import { useClocksOverview } from '../hooks/use-clocks';
 import type { OverviewItem } from '../types';
 import { countdownText, URGENCY_COLORS } from './ClocksPanel';
+import { readyAttr } from '../../../lib/ready';
 
 const columns = [
   { title: '事项', dataIndex: 'subjectLabel', key: 'subject' },
@@ -46,12 +47,7 @@ export function ClocksOverviewView() {
   return (
     <Space direction="vertical" size="middle" className="full-width">
       <Card size="small" loading={overview.isPending}>
-        <Space
-          size="large"
-          wrap
-          data-testid="overview-totals"
-          data-ready={overview.isSuccess && !overview.isFetching ? 'true' : 'false'}
-        >
+        <Space size="large" wrap data-testid="overview-totals" data-ready={readyAttr(overview)}>
           <Statistic title="已逾期" value={data?.totals.overdue ?? 0} valueStyle={{ color: '#cf1322' }} />
           <Statistic
             title="两个工作日内到期"

@@ -10,6 +10,7 @@ import { documentsRefetchInterval } from '../hooks/use-documents';
 import type { OfficialDocument, SubjectType } from '../types';
 import { DocumentStateTag, documentStateLabel, ServiceTag, serviceLabel } from './DocumentTags';
 import { ServiceModal } from './ServiceModal';
+import { readyAttr } from '../../../lib/ready';
 
 /** The posts that draft, issue and serve documents (the server's DOCUMENT_WORK_PERMISSIONS). */
 const SERVING_PERMISSIONS: Permission[] = [
@@ -88,7 +89,7 @@ export function DocumentServiceCard({
   const servingDoc = all.find((d) => d.id === serving) ?? null;
 
   const body = (
-    <div data-testid={testId} data-ready={ready ? 'true' : 'false'}>
+    <div data-testid={testId} data-ready={readyAttr(...results)}>
       <List
         size="small"
         loading={!ready && results.some((r) => r.isLoading)}

@@ -23,6 +23,7 @@ import { documentsApi, proofOfServiceUrl } from '../api/documents.api';
 import { chineseClockOfInstant, chineseDate, PICKER_MINUTE_FORMATS } from '../../../lib/time';
 import { useDocumentMutation, useRecipients } from '../hooks/use-documents';
 import type { DocumentService, OfficialDocument, ServiceInput, ServiceMethod } from '../types';
+import { readyAttr } from '../../../lib/ready';
 
 const METHODS: { value: ServiceMethod; label: string; hint: string }[] = [
   {
@@ -252,7 +253,7 @@ export function ServiceModal({ doc, onClose }: { doc: OfficialDocument | null; o
       width={isMobile ? '100%' : 680}
       destroyOnHidden
     >
-      <div data-testid="service-modal" data-ready={recipients.isSuccess ? 'true' : 'false'}>
+      <div data-testid="service-modal" data-ready={readyAttr(recipients)}>
         {doc?.services.length ? (
           <List size="small" dataSource={doc.services} renderItem={(s) => <ServiceItem doc={doc} s={s} />} />
         ) : (

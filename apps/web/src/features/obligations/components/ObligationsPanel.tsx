@@ -25,6 +25,7 @@ import {
 } from '../hooks/use-obligations';
 import type { NextStep, RecordPayment } from '../api/obligations.api';
 import { dateText, type Obligation, PAYER_OPTIONS, STATUS_COLORS, yuanText } from '../types';
+import { readyAttr } from '../../../lib/ready';
 
 /** One obligation: what is owed, by when, what was paid; the buttons the server allows. */
 function ObligationItem({ o }: { o: Obligation }) {
@@ -251,7 +252,7 @@ export function ObligationsPanel({ matterId }: { matterId: string }) {
       size="small"
       title="履行情况"
       data-testid="obligations-panel"
-      data-ready={q.isSuccess ? 'true' : 'false'}
+      data-ready={readyAttr(q)}
       extra={
         t && t.amountFen > 0 ? (
           <Typography.Text type={t.overdue ? 'danger' : 'secondary'}>

@@ -1,6 +1,7 @@
 import { Card, Table, Typography } from 'antd';
 import { useUnpaidByAge } from '../hooks/use-obligations';
 import { type UnpaidObligationsByAge, yuanText } from '../types';
+import { readyAttr } from '../../../lib/ready';
 
 type Cell = UnpaidObligationsByAge['total']['total'];
 const cellText = (c: Cell) => (c.count ? `${c.count}项 ${yuanText(c.unpaidFen)}` : '—');
@@ -21,7 +22,7 @@ export function UnpaidByAgeCard() {
       size="small"
       title="未履行的协议、裁决款项（按逾期时长和责任单位）"
       data-testid="leader-unpaid-obligations"
-      data-ready={q.isSuccess ? 'true' : 'false'}
+      data-ready={readyAttr(q)}
     >
       {d && d.total.total.count === 0 ? (
         <Typography.Text type="secondary">没有未履行的款项</Typography.Text>

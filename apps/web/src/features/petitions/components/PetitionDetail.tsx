@@ -6,6 +6,7 @@ import type { Petition } from '../api/petitions.api';
 import { usePetition } from '../hooks/use-petitions';
 import { ACTION_LABELS, PetitionActionModal } from './PetitionActionModal';
 import { chineseClockOfInstant, chineseDateOrDash } from '../../../lib/time';
+import { readyAttr } from '../../../lib/ready';
 
 const RECORD_LABELS = { negotiation: '协商调处', settlement: '和解协议', explanation: '释法明理' } as const;
 
@@ -59,8 +60,8 @@ export function PetitionDetail({ id }: { id: string }) {
       size={12}
       style={{ width: '100%' }}
       data-testid="petition-detail"
-      // data-ready: the petition is loaded and no refetch is under way (browser tests wait for it).
-      data-ready={q.isFetching ? 'false' : 'true'}
+      // data-ready: the petition query has settled (loaded or failed) and no refetch is under way (browser tests wait for it).
+      data-ready={readyAttr(q)}
     >
       <Card
         size="small"

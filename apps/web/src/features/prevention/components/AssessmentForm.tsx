@@ -2,6 +2,7 @@ import { Alert, Button, Card, DatePicker, Form, Input, Radio, Space, Typography 
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Assessment } from '../api/prevention.api';
 import { useAssess, useChecklist } from '../hooks/use-prevention';
+import { readyAttr } from '../../../lib/ready';
 
 interface Values {
   assessedOn: Dayjs;
@@ -27,7 +28,7 @@ export function AssessmentForm({
   const [form] = Form.useForm<Values>();
   const items = checklist.data?.items ?? [];
   return (
-    <Card size="small" title="六有五统一评估" data-testid="assessment-form" data-ready={checklist.isSuccess}>
+    <Card size="small" title="六有五统一评估" data-testid="assessment-form" data-ready={readyAttr(checklist)}>
       {/* A div, not a <form>: with one text field, Enter in the date field would submit (implicit submission). */}
       <Form
         form={form}

@@ -2,6 +2,7 @@ import { Card } from 'antd';
 import { Link } from 'react-router';
 import { useMyWork } from '../hooks/use-work-list';
 import { WorkTable } from './WorkTable';
+import { readyAttr } from '../../../lib/ready';
 
 /**
  * 我的待办: every role in one list — cases assigned to me and transfers awaiting my organisation.
@@ -14,7 +15,7 @@ export function MyWorkList() {
     <Card
       size="small"
       data-testid="my-work"
-      data-ready={q.isSuccess && !q.isFetching ? 'true' : 'false'}
+      data-ready={readyAttr(q)}
       extra={<Link to="/transfers">转办收件箱</Link>}
     >
       <WorkTable items={items} loading={q.isPending} showTrack />

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useWaitingOnOthers } from '../hooks/use-work-list';
 import type { WaitingItem } from '../types';
 import { DueDate, PriorityTag } from './WorkTable';
+import { readyAttr } from '../../../lib/ready';
 
 const columns: TableProps<WaitingItem>['columns'] = [
   {
@@ -72,11 +73,7 @@ const columns: TableProps<WaitingItem>['columns'] = [
 export function WaitingOnOthers() {
   const q = useWaitingOnOthers();
   return (
-    <Card
-      size="small"
-      data-testid="waiting-on-others"
-      data-ready={q.isSuccess && !q.isFetching ? 'true' : 'false'}
-    >
+    <Card size="small" data-testid="waiting-on-others" data-ready={readyAttr(q)}>
       <Table<WaitingItem>
         rowKey="id"
         size="middle"
