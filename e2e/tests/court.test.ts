@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { Client } from '../../apps/server/test/harness';
 import { intakeBody, jurisdictions } from '../../apps/server/test/intake-fixtures';
-import { launchBrowser, newContext, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { launchBrowser, screenshot } from '../support/browser';
+import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
 
 describe('court docking in Chromium', () => {
@@ -27,10 +27,7 @@ describe('court docking in Chromium', () => {
     const matter = await clerk.post('/api/intake', intakeBody(zengdu.id));
     expect(matter.status).toBe(201);
 
-    const page = await (await newContext(browser)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait('zhangmin', 'Onestop@2026');
+    const page = await signInAs({ server, browser }, 'zhangmin');
     await page.goto(`${server.url}/court-docking`);
     await page.getByTestId('confirmation-new').click();
     const matterSelect = page.getByLabel('维权事项', { exact: true });

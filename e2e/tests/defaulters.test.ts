@@ -10,11 +10,10 @@ import { unpaidOrderCase } from '../../apps/server/test/defaulters.support';
 import { creditCode } from '../../apps/server/test/intake-fixtures';
 import { plusDays } from '../../apps/server/test/procedure.support';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { signInAs } from '../support/visit';
 import { setBusinessDate } from '../support/server';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DEMO = 'Onestop@2026';
 
 /**
  * Issue #21 point 4 in the browser: the defaulter panel of an inspection case (the leader decides, the
@@ -59,10 +58,7 @@ describe('defaulter list: the panel on the case, the employer profile and the pu
     // The statement period has run out without a statement.
     setBusinessDate(server, plusDays(proposed.body.clocks[0].dueDate, 1));
 
-    const desk = await (await newContext(browser, DESKTOP)).newPage();
-    const login = new LoginPage(desk, server.url);
-    await login.open();
-    await login.signInAndWait('director', DEMO);
+    const desk = await signInAs({ server, browser }, 'director', DESKTOP);
     await desk.goto(`${server.url}/inspection/cases/${caseId}`);
     const listing = desk.getByTestId('defaulter-listing');
     await desk.locator('[data-testid="defaulter-listing"][data-state="proposed"]').waitFor();
@@ -73,10 +69,7 @@ describe('defaulter list: the panel on the case, the employer profile and the pu
     await screenshot(desk, 'defaulter-panel-1366');
 
     // The inspector publishes, on a 360 px screen.
-    const phone = await (await newContext(browser, PHONE)).newPage();
-    const inspector = new LoginPage(phone, server.url);
-    await inspector.open();
-    await inspector.signInAndWait('inspector', DEMO);
+    const phone = await signInAs({ server, browser }, 'inspector', PHONE);
     await phone.goto(`${server.url}/inspection/cases/${caseId}`);
     const card = phone.locator('[data-testid="defaulter-listing"][data-state="listed"]');
     await card.waitFor();

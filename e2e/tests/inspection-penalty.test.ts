@@ -4,8 +4,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { Client } from '../../apps/server/test/harness';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
-import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { launchBrowser, PHONE, screenshot } from '../support/browser';
+import { signInAs } from '../support/visit';
 import { setBusinessDate, startProduct } from '../support/server';
 
 const DEMO = 'Onestop@2026';
@@ -51,12 +51,8 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     await server?.close();
   });
 
-  async function signedInPage(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, DEMO);
-    return page;
+  function signedInPage(username: string, viewport?: { width: number; height: number }): Promise<Page> {
+    return signInAs({ server, browser }, username, viewport);
   }
 
   /** The case page shows `text` as the state and declares its queries settled (data-ready). */

@@ -2,11 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
-import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { launchBrowser, PHONE, screenshot } from '../support/browser';
+import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
-
-const DEMO = 'Onestop@2026';
 
 /**
  * One window, tracked to the end: a clerk records a walk-in migrant worker with three months' unpaid
@@ -28,12 +26,8 @@ describe('window intake in Chromium', () => {
     await server?.close();
   });
 
-  async function signIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, DEMO);
-    return page;
+  function signIn(username: string, viewport?: { width: number; height: number }): Promise<Page> {
+    return signInAs({ server, browser }, username, viewport);
   }
 
   async function intake(page: Page, counts: { screens: number; actions: number }) {

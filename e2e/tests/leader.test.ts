@@ -4,8 +4,8 @@ import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { application, seedCalendars } from '../../apps/server/test/arbitration.support';
 import { newMatter, places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
-import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { launchBrowser, PHONE, screenshot } from '../support/browser';
+import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
 
 /** The director opens the 领导驾驶舱: today's numbers and a same-day acceptance still owed today. */
@@ -32,10 +32,7 @@ describe('leaders’ overview in Chromium', () => {
     const m = await newMatter(clerk, p.zengdu, { worker: '何小东' });
     const app = await application(clerk, { id: m.id, claims: m.claims });
     for (const viewport of [undefined, PHONE]) {
-      const page = await (await newContext(browser, viewport)).newPage();
-      const login = new LoginPage(page, server.url);
-      await login.open();
-      await login.signInAndWait('director', 'Onestop@2026');
+      const page = await signInAs({ server, browser }, 'director', viewport);
       await page.goto(`${server.url}/leader`);
       await page.getByTestId('leader-overview').waitFor({ timeout: 20_000 });
       const pending = page.getByTestId('leader-same-day');

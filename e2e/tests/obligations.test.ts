@@ -10,7 +10,7 @@ import { places } from '../../apps/server/test/cases.support';
 import { agreementInTwoInstalments } from '../../apps/server/test/obligations.support';
 import { SmsGateway } from '../../apps/server/test/portal.support';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { signInAs } from '../support/visit';
 import { setBusinessDate } from '../support/server';
 import { portalSignIn } from '../support/portal';
 
@@ -81,10 +81,7 @@ describe('paid, not just won: payment declared on the phone, confirmed by staff'
     await screenshot(phone, 'obligations-portal-360');
 
     // The mediator confirms it on the matter page.
-    const desk = await (await newContext(browser, DESKTOP)).newPage();
-    const login = new LoginPage(desk, server.url);
-    await login.open();
-    await login.signInAndWait('zhangmin', 'Onestop@2026');
+    const desk = await signInAs({ server, browser }, 'zhangmin', DESKTOP);
     await desk.goto(`${server.url}/matters/${a.matterId}`);
     const panel = desk.locator('[data-testid="obligations-panel"][data-ready="true"]');
     await panel.waitFor();

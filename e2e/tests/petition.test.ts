@@ -2,11 +2,11 @@ import { mod11_2CheckChar } from '@onestop/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
-import { launchBrowser, newContext, screenshot } from '../support/browser';
-import { LoginPage, registerMatter } from '../support/pages';
+import { launchBrowser, screenshot } from '../support/browser';
+import { registerMatter } from '../support/pages';
+import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
 
-const DEMO = 'Onestop@2026';
 let seq = 300;
 /** A valid GB 11643 resident ID (曾都区, born 1985). */
 function residentId(): string {
@@ -34,12 +34,8 @@ describe('petitions and legal aid in Chromium', () => {
     }
   }
 
-  async function signedInPage(username: string): Promise<Page> {
-    const page = await (await newContext(browser)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, DEMO);
-    return page;
+  function signedInPage(username: string): Promise<Page> {
+    return signInAs({ server, browser }, username);
   }
 
   /**

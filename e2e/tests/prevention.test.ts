@@ -5,6 +5,7 @@ import { Client } from '../../apps/server/test/harness';
 import { creditCode, jurisdictions, residentId } from '../../apps/server/test/intake-fixtures';
 import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { LoginPage } from '../support/pages';
+import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
 
 const PASSWORD = 'Initial#Pass2026';
@@ -166,10 +167,7 @@ describe('prevention in Chromium', () => {
 
     // The mediation statistics table counts it under 企业劳动争议调解委员会.
     expect(Number(await enterpriseRow())).toBe(before + 1);
-    const stats = await (await newContext(browser)).newPage();
-    const dirLogin = new LoginPage(stats, server.url);
-    await dirLogin.open();
-    await dirLogin.signInAndWait('director', 'Onestop@2026');
+    const stats = await signInAs({ server, browser }, 'director');
     await stats.goto(`${server.url}/statistics`);
     await stats.getByTestId('stats-period').waitFor();
     await stats.getByRole('tab', { name: '调解组织处理情况' }).click();
@@ -207,10 +205,7 @@ describe('prevention in Chromium', () => {
     expect(planned.status, JSON.stringify(planned.body)).toBe(201);
 
     // The desktop list shows the plan.
-    const desk = await (await newContext(browser)).newPage();
-    const deskLogin = new LoginPage(desk, server.url);
-    await deskLogin.open();
-    await deskLogin.signInAndWait('prevention', 'Onestop@2026');
+    const desk = await signInAs({ server, browser }, 'prevention');
     await desk.goto(`${server.url}/prevention/visits`);
     await desk.locator('[data-testid="visits"][data-ready="true"]').waitFor();
     await desk.getByRole('link', { name: `走访企业：${employer}` }).waitFor();
@@ -218,10 +213,7 @@ describe('prevention in Chromium', () => {
     await desk.context().close();
 
     // The field form on the phone: attendance, one attendee, one issue, then a photo.
-    const phone = await (await newContext(browser, PHONE)).newPage();
-    const phoneLogin = new LoginPage(phone, server.url);
-    await phoneLogin.open();
-    await phoneLogin.signInAndWait('prevention', 'Onestop@2026');
+    const phone = await signInAs({ server, browser }, 'prevention', PHONE);
     await phone.goto(`${server.url}/prevention/visits/${planned.body.id}`);
     await phone.locator('[data-ready="true"]').first().waitFor();
     const form = phone.getByTestId('visit-record-form');

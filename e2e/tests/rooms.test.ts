@@ -10,7 +10,7 @@ import { type Client, signedIn } from '../../apps/server/test/harness';
 import { creditCode, intakeBody, residentId } from '../../apps/server/test/intake-fixtures';
 import { SmsGateway } from '../../apps/server/test/portal.support';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { signInAs } from '../support/visit';
 import { portalSignIn } from '../support/portal';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -166,10 +166,7 @@ describe('online mediation room in Chromium', () => {
     await employer.locator('[data-testid="representation-submit"]:enabled').click();
     await employer.getByTestId('matter-item').first().waitFor();
     // The mediator schedules the video mediation from the case's session form.
-    const mediator = await (await newContext(browser, DESKTOP)).newPage();
-    const login = new LoginPage(mediator, server.url);
-    await login.open();
-    await login.signInAndWait('zhangmin', 'Onestop@2026');
+    const mediator = await signInAs({ server, browser }, 'zhangmin', DESKTOP);
     await mediator.goto(`${server.url}/matters/${matterId}`);
     await mediator.getByTestId('room-schedule').click();
     await mediator.getByText(`邀请 ${WORKER}`).waitFor({ timeout: 15_000 });

@@ -10,7 +10,8 @@ import { newMatter, openCase, places } from '../../apps/server/test/cases.suppor
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage, menuPaths, settled } from '../support/pages';
+import { menuPaths, settled } from '../support/pages';
+import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
 
 const ROUTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../apps/web/src/routes.tsx');
@@ -335,10 +336,7 @@ describe('every staff page: width, words and accessibility', () => {
             ? await preventionObjects(env)
             : ({} as Objects),
       );
-      const desktop = await (await newContext(browser, DESKTOP)).newPage();
-      const login = new LoginPage(desktop, server.url);
-      await login.open();
-      await login.signInAndWait(user, 'Onestop@2026');
+      const desktop = await signInAs({ server, browser }, user, DESKTOP);
       // The post opens these pages from its own menu (no 403 page scanned by mistake).
       const menu = await menuPaths(desktop);
       expect(

@@ -6,7 +6,7 @@ import { places } from '../../apps/server/test/cases.support';
 import type { TestEnv } from '../../apps/server/test/harness';
 import { buildStatisticsFixture } from '../../apps/server/test/statistics.support';
 import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
 
 /** The quarter before today (China time), as the page's default and the director's choice. */
@@ -40,10 +40,7 @@ describe('statistics in Chromium', () => {
   });
 
   it('picks last quarter, sees table and chart, opens a number’s matters and exports Excel', async () => {
-    const page = await (await newContext(browser)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait('director', 'Onestop@2026');
+    const page = await signInAs({ server, browser }, 'director');
     await page.goto(`${server.url}/statistics`);
     await page.getByTestId('stats-period').waitFor();
     await page.getByRole('spinbutton', { name: '统计年份' }).fill(String(lq.year));
@@ -93,10 +90,7 @@ describe('statistics in Chromium', () => {
   });
 
   it('fits the dashboard on a 360 px phone', async () => {
-    const page = await (await newContext(browser, PHONE)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait('director', 'Onestop@2026');
+    const page = await signInAs({ server, browser }, 'director', PHONE);
     await page.goto(`${server.url}/statistics`);
     await page.locator('[data-testid="stats-ready"][data-ready="true"]').waitFor({ timeout: 20_000 });
     await page.locator('[data-testid="stats-trend-chart"][data-ready="true"]').waitFor();
@@ -107,10 +101,7 @@ describe('statistics in Chromium', () => {
   });
 
   it('publishes chosen figures on the portal: the director turns it on, a worker’s phone shows them', async () => {
-    const page = await (await newContext(browser)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait('director', 'Onestop@2026');
+    const page = await signInAs({ server, browser }, 'director');
     await page.goto(`${server.url}/statistics`);
     const card = page.getByTestId('stats-publication');
     await card.getByRole('checkbox', { name: '本期受理案件（件）' }).first().waitFor();

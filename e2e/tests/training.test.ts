@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../apps/server/src/bootstrap';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser';
+import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
 
 /**
@@ -23,12 +23,8 @@ describe('training in Chromium', () => {
     await server?.close();
   });
 
-  async function signedInPage(user: string, viewport = DESKTOP): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(user, 'Onestop@2026');
-    return page;
+  function signedInPage(user: string, viewport = DESKTOP): Promise<Page> {
+    return signInAs({ server, browser }, user, viewport);
   }
 
   async function tab(page: Page, name: string) {

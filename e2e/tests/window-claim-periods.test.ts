@@ -5,8 +5,9 @@ import { pdftotext, squash, writeTemp } from '../../apps/server/src/modules/docu
 import { runJobs } from '../../apps/server/test/documents.support';
 import { Client } from '../../apps/server/test/harness';
 import { residentId } from '../../apps/server/test/intake-fixtures';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage, registerMatter } from '../support/pages';
+import { DESKTOP, launchBrowser, PHONE, screenshot } from '../support/browser';
+import { registerMatter } from '../support/pages';
+import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
 
 const DEMO = 'Onestop@2026';
@@ -41,12 +42,8 @@ describe('claims told apart by their period (three monthly wage items)', () => {
     await server?.close();
   });
 
-  async function signedInPage(username: string, viewport = DESKTOP): Promise<Page> {
-    const page = await (await newContext(browser, viewport)).newPage();
-    const login = new LoginPage(page, server.url);
-    await login.open();
-    await login.signInAndWait(username, DEMO);
-    return page;
+  function signedInPage(username: string, viewport = DESKTOP): Promise<Page> {
+    return signInAs({ server, browser }, username, viewport);
   }
 
   async function pdfText(id: string): Promise<string> {

@@ -12,7 +12,7 @@ import { newMatter, places } from '../../apps/server/test/cases.support';
 import { type Client, signedIn, type TestEnv } from '../../apps/server/test/harness';
 import { SmsGateway } from '../../apps/server/test/portal.support';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { signInAs } from '../support/visit';
 import { portalSignIn } from '../support/portal';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -97,10 +97,7 @@ describe('written hearing in Chromium', () => {
     const caseId = await simplifiedCase();
 
     // The arbitrator, on the case page: the step is offered; the form asks for both parties' agreement.
-    const staff = await (await newContext(browser, DESKTOP)).newPage();
-    const login = new LoginPage(staff, server.url);
-    await login.open();
-    await login.signInAndWait('arb_e2e_written', 'Onestop@2026');
+    const staff = await signInAs({ server, browser }, 'arb_e2e_written', DESKTOP);
     await staff.goto(`${server.url}/arbitration/cases/${caseId}`);
     await staff.locator('[data-testid="written-hearing-order"]:enabled').waitFor({ timeout: 20_000 });
     await staff.getByTestId('written-hearing-order').click();
