@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Page object: the sign-in page. */
 export class LoginPage {
@@ -94,4 +94,51 @@ export async function settled(page: Page, timeout = 20_000): Promise<void> {
       { cause: e },
     );
   }
+}
+
+/**
+ * Waits until no finite CSS animation runs on the elements matching `selector` or inside them (antd's
+ * dialog zoom, a dropdown's slide). Spinners (infinite animations) do not count.
+ */
+export async function animationsDone(page: Page, selector: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (sel) =>
+      Array.from(document.querySelectorAll(sel)).every((el) =>
+        el
+          .getAnimations({ subtree: true })
+          .every(
+            (a: Animation) =>
+              a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity,
+          ),
+      ),
+    selector,
+    { timeout },
+  );
+}
+
+/**
+ * Picks the option `label` in an antd Select (`select` is the select itself): waits for an opening
+ * dialog to stand still, opens the list, waits for it to finish opening, clicks the option and then
+ * waits until the select shows it. A pick the select did not take fails here, naming the option,
+ * instead of later as a form that says the field is empty. Nothing is clicked twice.
+ */
+export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
+  await animationsDone(page, '.ant-modal');
+  await select.click();
+  const option = page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true });
+  await option.waitFor();
+  await animationsDone(page, '.ant-select-dropdown');
+  await option.click();
+  // The shown value carries the option's label as its title (a tag of a multiple select too); the test id
+  // may sit on the select's root or on its input, so the root is read.
+  await select
+    .locator(
+      'xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+    )
+    .getByTitle(label, { exact: true })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch((e: unknown) => {
+      throw new Error(`the select did not take the option “${label}”`, { cause: e });
+    });
 }

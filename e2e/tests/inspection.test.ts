@@ -6,6 +6,7 @@ import { newMatter, openCase } from '../../apps/server/test/cases.support';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
 import { launchBrowser, screenshot } from '../support/browser';
 import { startProduct } from '../support/server';
+import { chooseOption } from '../support/pages';
 import { signInAs } from '../support/visit';
 
 const DEMO = 'Onestop@2026';
@@ -58,7 +59,9 @@ describe('labor inspection in Chromium', () => {
       undefined,
       { timeout: 60_000 },
     );
-    expect(await outcome.jsonValue()).toBe('closed');
+    const result = await outcome.jsonValue();
+    if (result !== 'closed') await screenshot(page, `inspection-step-failed-${Date.now()}`);
+    expect(result).toBe('closed');
   }
 
   async function api(username: string) {
@@ -106,8 +109,7 @@ describe('labor inspection in Chromium', () => {
     await page.getByTestId('insp-reporter-phone').fill('13900001111');
     await page.getByTestId('insp-employer-name').fill('随州市好味道餐饮有限公司');
     await page.getByTestId('insp-credit-code').fill(creditCode('MA4R0009'));
-    await page.getByTestId('insp-type').click();
-    await page.getByTitle('低于最低工资标准').click();
+    await chooseOption(page, page.getByTestId('insp-type'), '低于最低工资标准');
     await page.getByTestId('insp-amount').fill('900');
     await page.getByTestId('insp-facts').fill('服务员月工资1200元，低于当地最低工资标准');
     await page.getByTestId('insp-submit').click();
@@ -266,8 +268,11 @@ describe('labor inspection in Chromium', () => {
     await page.goto(`${server.url}/inspection/cases/${id}`);
     await state(page, '已登记');
     await page.getByTestId('step-refuse').click();
-    await page.getByTestId('field-decision').click();
-    await page.getByTitle('属于争议程序或已在调解、仲裁中（条例第二十一条第二款）').click();
+    await chooseOption(
+      page,
+      page.getByTestId('field-decision'),
+      '属于争议程序或已在调解、仲裁中（条例第二十一条第二款）',
+    );
     await confirmStep(page);
     await state(page, '已告知');
     await page.getByTestId('inspection-case').filter({ hasText: arbNumber }).waitFor();

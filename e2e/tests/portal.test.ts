@@ -15,6 +15,7 @@ import { creditCode, intakeBody, residentId } from '../../apps/server/test/intak
 import { SmsGateway } from '../../apps/server/test/portal.support';
 import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
 import { portalSignIn } from '../support/portal';
+import { settled } from '../support/pages';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKER_PHONE = '13812340001';
@@ -192,7 +193,7 @@ describe('the parties’ portal at 360 px', () => {
     ]) {
       await page.goto(`${server.url}/m${p}`);
       await page.locator('h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       await axe(page, p);
     }
     await page.goto(`${server.url}/m/sites`);

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { requestsInFlight, subscribeRequests } from './api';
 import { ApplyPage } from './pages/Apply';
 import { GoldMedalPage } from './pages/GoldMedal';
 import { GuidePage } from './pages/Guide';
@@ -85,6 +86,15 @@ function Shell() {
     document.documentElement.classList.toggle('large', large);
     localStorage.setItem('portal.large', large ? '1' : '0');
   }, [large]);
+  // data-ready on <main> (browser tests wait for "true"): this path's page has run its effects and no
+  // request is under way. The check runs in an effect after every commit, reading the live count: the
+  // page's own effects run before the shell's, so a load the page starts in that commit is counted, and
+  // a page is never "ready" between its paint and its first request.
+  const inFlightNow = useSyncExternalStore(subscribeRequests, requestsInFlight);
+  const [readyFor, setReadyFor] = useState<string | null>(null);
+  useEffect(() => {
+    setReadyFor(requestsInFlight() === 0 ? path : null);
+  });
   const title = TITLES.find(([re]) => re.test(path))?.[1];
   useEffect(() => {
     document.title = title ? `${title} — 劳动维权一站通` : '劳动维权一站通 — 随州市一站式劳动保障维权中心';
@@ -112,7 +122,7 @@ function Shell() {
           ) : null}
         </div>
       </header>
-      <main id="main">
+      <main id="main" data-ready={readyFor === path && inFlightNow === 0 ? 'true' : 'false'}>
         <Page path={path} />
       </main>
       <footer>

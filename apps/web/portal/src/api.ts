@@ -34,6 +34,26 @@ export function newKey(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
 }
 
+/**
+ * Requests under way. The page's <main> declares data-ready="false" while any runs (browser tests wait
+ * for "true", as on the staff pages); retries and their back-off count as under way.
+ */
+let inFlight = 0;
+const inFlightListeners = new Set<() => void>();
+export function subscribeRequests(listener: () => void): () => void {
+  inFlightListeners.add(listener);
+  return () => inFlightListeners.delete(listener);
+}
+export const requestsInFlight = (): number => inFlight;
+function tracked<T>(run: () => Promise<T>): Promise<T> {
+  inFlight++;
+  for (const l of inFlightListeners) l();
+  return run().finally(() => {
+    inFlight--;
+    for (const l of inFlightListeners) l();
+  });
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function isApiError(e: unknown): e is ApiError {
@@ -89,7 +109,11 @@ async function once<T>(path: string, o: Options): Promise<T> {
   return data as T;
 }
 
-export async function api<T>(path: string, o: Options = {}): Promise<T> {
+export function api<T>(path: string, o: Options = {}): Promise<T> {
+  return tracked(() => withRetries<T>(path, o));
+}
+
+async function withRetries<T>(path: string, o: Options): Promise<T> {
   const retries = o.retries ?? 0;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -103,7 +127,11 @@ export async function api<T>(path: string, o: Options = {}): Promise<T> {
 }
 
 /** Public endpoints outside /api/portal (the clocks calculator, the knowledge base). */
-export async function publicApi<T>(path: string): Promise<T> {
+export function publicApi<T>(path: string): Promise<T> {
+  return tracked(() => publicOnce<T>(path));
+}
+
+async function publicOnce<T>(path: string): Promise<T> {
   const res = await fetch(path, { credentials: 'same-origin' });
   const data = (await res.json()) as T & { message?: string; code?: ErrorCode };
   if (!res.ok) throw { status: res.status, code: data.code ?? 'ERROR', message: data.message ?? '查询失败' };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Schema } from '../../../src/lib/api-types';
+import { errorCode, publicApi } from '../api';
 
 type PublicGold = Schema<'PublicGoldMedal'>;
 
@@ -8,11 +9,9 @@ export function GoldMedalPage() {
   const [data, setData] = useState<PublicGold | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    fetch('/api/public/gold-medal', { credentials: 'same-origin' })
-      .then(async (r) =>
-        r.ok ? setData((await r.json()) as PublicGold) : setError('名单暂时无法查询，请稍后再试'),
-      )
-      .catch(() => setError('网络不稳定，请稍后再试'));
+    publicApi<PublicGold>('/api/public/gold-medal')
+      .then(setData)
+      .catch((e) => setError(errorCode(e) ? '名单暂时无法查询，请稍后再试' : '网络不稳定，请稍后再试'));
   }, []);
   if (error) return <p className="alert error">{error}</p>;
   if (!data) return <p role="status">正在加载…</p>;

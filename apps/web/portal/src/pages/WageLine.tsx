@@ -2,7 +2,7 @@ import { formatYuan } from '@onestop/domain/claims/money';
 import { chineseDate } from '@onestop/domain/time';
 import { useEffect, useState } from 'react';
 import type { Schema } from '../../../src/lib/api-types';
-import { api, errorCode, errorText } from '../api';
+import { api, errorCode, errorText, publicApi } from '../api';
 
 type Ledger = Schema<'WorkerWageLedger'>;
 
@@ -78,11 +78,9 @@ export function DefaultersPage() {
   const [list, setList] = useState<PublicList | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    fetch('/api/public/defaulters', { credentials: 'same-origin' })
-      .then(async (r) =>
-        r.ok ? setList((await r.json()) as PublicList) : setError('名单暂时无法查询，请稍后再试'),
-      )
-      .catch(() => setError('网络不稳定，请稍后再试'));
+    publicApi<PublicList>('/api/public/defaulters')
+      .then(setList)
+      .catch((e) => setError(errorCode(e) ? '名单暂时无法查询，请稍后再试' : '网络不稳定，请稍后再试'));
   }, []);
   if (error) return <p className="alert error">{error}</p>;
   if (!list) return <p role="status">正在加载…</p>;
