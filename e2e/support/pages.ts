@@ -117,28 +117,53 @@ export async function animationsDone(page: Page, selector: string, timeout = 10_
 }
 
 /**
- * Picks the option `label` in an antd Select (`select` is the select itself): waits for an opening
- * dialog to stand still, opens the list, waits for it to finish opening, clicks the option and then
- * waits until the select shows it. A pick the select did not take fails here, naming the option,
- * instead of later as a form that says the field is empty. Nothing is clicked twice.
+ * Picks the option whose text contains `label` in an antd Select (`select` is the select or its input):
+ * waits for an opening dialog to stand still, opens the list, waits for it to finish opening, clicks the
+ * option, then waits until the select shows it and, for a single select, until its list has gone (its
+ * fading list would cover the fields below). A pick the select did not take fails here, naming the
+ * option, instead of later as a form that says the field is empty. Nothing is clicked twice.
  */
 export async function chooseOption(page: Page, select: Locator, label: string): Promise<void> {
   await animationsDone(page, '.ant-modal');
   await select.click();
-  const option = page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true });
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label })
+    .first();
   await option.waitFor();
   await animationsDone(page, '.ant-select-dropdown');
   await option.click();
-  // The shown value carries the option's label as its title (a tag of a multiple select too); the test id
-  // may sit on the select's root or on its input, so the root is read.
-  await select
-    .locator(
-      'xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
-    )
-    .getByTitle(label, { exact: true })
+  // The shown value (or a multiple select's tag) carries the option's label as its title.
+  const root = select.locator(
+    'xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  await root
+    .locator('[title]', { hasText: label })
     .first()
     .waitFor({ timeout: 10_000 })
     .catch((e: unknown) => {
       throw new Error(`the select did not take the option “${label}”`, { cause: e });
     });
+  const multiple = await root.evaluate((el) => el.classList.contains('ant-select-multiple'));
+  if (!multiple) await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+}
+
+/**
+ * Clicks a dialog's OK button and waits for the dialog (the element with test id `bodyTestId`) to close,
+ * which is how the page says the step was done. If it stays open, fails with the errors it shows (a
+ * field's message, the server's refusal) instead of a later wait for a result that never comes.
+ */
+export async function submitDialog(page: Page, okTestId: string, bodyTestId: string, timeout = 30_000) {
+  await page.getByTestId(okTestId).click();
+  try {
+    await page.getByTestId(bodyTestId).waitFor({ state: 'detached', timeout });
+  } catch (e) {
+    const shown = await page
+      .locator('.ant-modal-wrap:visible')
+      .locator('[role="alert"], .ant-form-item-explain-error')
+      .allTextContents()
+      .catch(() => [] as string[]);
+    throw new Error(`the dialog ${bodyTestId} stayed open: ${shown.join('；') || '(no error shown)'}`, {
+      cause: e,
+    });
+  }
 }

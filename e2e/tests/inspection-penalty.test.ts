@@ -5,6 +5,7 @@ import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { Client } from '../../apps/server/test/harness';
 import { creditCode, residentId } from '../../apps/server/test/intake-fixtures';
 import { launchBrowser, PHONE, screenshot } from '../support/browser';
+import { chooseOption, submitDialog } from '../support/pages';
 import { signInAs } from '../support/visit';
 import { setBusinessDate, startProduct } from '../support/server';
 
@@ -63,26 +64,9 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
       .waitFor({ timeout: 15_000 });
   }
 
-  /**
-   * antd Select: click it once (Playwright waits until it is visible, stable — the modal's opening
-   * animation over — and receives the click), then the option in the open dropdown.
-   */
-  /**
-   * Picks an option of an antd select. A single select's dropdown fades out after the pick and covers
-   * the fields below it for a moment: wait until no dropdown is visible before the next click.
-   */
-  async function pick(page: Page, testId: string, text: string) {
-    const select = page.getByTestId(testId);
-    await select.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-      .first()
-      .click();
-    const multiple = await select.evaluate(
-      (el) => el.classList.contains('ant-select-multiple') || el.closest('.ant-select-multiple') !== null,
-    );
-    if (!multiple) await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
-  }
+  /** Picks an option of the antd select with this test id (see chooseOption). */
+  const pick = (page: Page, testId: string, text: string) =>
+    chooseOption(page, page.getByTestId(testId), text);
 
   /** Setup through the API: a complaint accepted, two inspectors assigned, the investigation started. */
   async function investigatingCase(n: number, violations: unknown[]) {
@@ -175,7 +159,7 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     // 1. The party asks for a hearing (today, within the five working days).
     await panel.getByTestId('penalty-requestHearing').click();
     await page.getByTestId('penalty-form').getByText(chineseDate(deadline)).waitFor();
-    await page.getByTestId('penalty-form-ok').click();
+    await submitDialog(page, 'penalty-form-ok', 'penalty-form');
     await panel.getByTestId('penalty-status-request').filter({ hasText: '要求听证' }).waitFor();
 
     // 2. A hearing date too early: the server's 422 message is shown in the form.
@@ -195,10 +179,12 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     expect(await alert.textContent()).toContain(`听证日期不得早于${earliestCn}`);
     await screenshot(page, 'inspection-hearing-too-early');
     await page.getByTestId('penalty-hearingDate').fill(earliest);
-    await page.getByTestId('penalty-form-ok').click();
+    await submitDialog(page, 'penalty-form-ok', 'penalty-form');
+    // Scheduled: the status names the date and the place (before, it says 待安排 with the earliest date).
     await panel
       .getByTestId('penalty-status-schedule')
       .filter({ hasText: earliestCn })
+      .filter({ hasText: '市人社局第一听证室' })
       .waitFor({ timeout: 15_000 });
     await panel.getByTestId('print-hearing_notice_penalty').waitFor();
 
@@ -213,7 +199,7 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     await panel.getByTestId('penalty-recordHearing').click();
     await page.getByTestId('penalty-transcript').fill('当事人承认安排夜班，称已调整岗位。');
     await page.getByTestId('penalty-opinion').fill('维持拟处罚意见');
-    await page.getByTestId('penalty-form-ok').click();
+    await submitDialog(page, 'penalty-form-ok', 'penalty-form');
     await panel
       .getByTestId('penalty-status-record')
       .filter({ hasText: '王法制' })
@@ -224,7 +210,7 @@ describe('inspection referral, penalty hearing and legal review in Chromium', ()
     await panel.getByTestId('penalty-legalReview').click();
     await page.getByTestId('penalty-reviewer').fill('法制科 刘审核');
     await page.getByTestId('penalty-opinion').fill('事实清楚，证据确凿，适用依据正确，程序合法，同意。');
-    await page.getByTestId('penalty-form-ok').click();
+    await submitDialog(page, 'penalty-form-ok', 'penalty-form');
     await panel.getByTestId('penalty-status-review').filter({ hasText: '同意（法制科 刘审核' }).waitFor({
       timeout: 15_000,
     });

@@ -4,7 +4,7 @@ import type { RunningServer } from '../../apps/server/src/bootstrap';
 import { Client } from '../../apps/server/test/harness';
 import { creditCode, jurisdictions, residentId } from '../../apps/server/test/intake-fixtures';
 import { launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
-import { LoginPage } from '../support/pages';
+import { chooseOption, LoginPage } from '../support/pages';
 import { signInAs } from '../support/visit';
 import { startProduct } from '../support/server';
 
@@ -28,13 +28,9 @@ async function pickDate(page: Page, label: string, iso: string) {
   await input.press('Enter');
 }
 
-async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
+/** Picks an option of the antd select labelled `label` (see chooseOption). */
+const choose = (page: Page, label: string, option: string) =>
+  chooseOption(page, page.getByLabel(label, { exact: true }), option);
 
 describe('prevention in Chromium', () => {
   let server: RunningServer;
