@@ -29,7 +29,14 @@ export const DESKTOP = { width: 1366, height: 860 };
 export const PHONE = { width: 360, height: 740 };
 
 export async function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
-  return browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Reduced motion: the staff app then turns antd's animations off (App.tsx), so a click never lands on a
+  // dialog or list that is still moving.
+  return browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    reducedMotion: 'reduce',
+  });
 }
 
 const SCREENS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'screens');
