@@ -12,7 +12,7 @@ export default defineConfig({
           include: [
             'packages/domain/src/**/*.test.ts',
             'apps/server/src/**/*.unit.test.ts',
-            'apps/web/src/lib/**/*.unit.test.ts',
+            'apps/web/src/**/*.unit.test.ts',
             'scripts/**/*.unit.test.ts',
           ],
           environment: 'node',

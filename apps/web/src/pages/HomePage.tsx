@@ -6,6 +6,7 @@ import { hasPermission, useCurrentUser } from '../features/auth/hooks/use-sessio
 import { MyWorkList } from '../features/work/components/MyWorkList';
 import { WaitingOnOthers } from '../features/work/components/WaitingOnOthers';
 import { WorkAreaCards } from '../features/work/components/WorkAreaCards';
+import { businessHour } from '../lib/time';
 
 function greeting(hour: number): string {
   if (hour < 11) return '上午好';
@@ -20,7 +21,7 @@ export default function HomePage() {
     <>
       <PageHeader title="工作台">
         <span data-testid="welcome">
-          {user.displayName}，{greeting(new Date().getHours())}！欢迎使用一站式劳动保障维权平台。
+          {user.displayName}，{greeting(businessHour())}！欢迎使用一站式劳动保障维权平台。
         </span>
       </PageHeader>
       <section aria-labelledby="mywork-heading" className="home-section">

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, buildUrl, type QueryValue } from '../../lib/api';
 import type { ApiQuery, ApiResponse, ItemOf } from '../../lib/api-shapes';
+import { businessToday } from '../../lib/time';
 
 /** The period (and jurisdiction) a statistics table is computed for: the routes' query, generated. */
 export type PeriodQuery = ApiQuery<'/api/statistics/tables/{code}'>;
@@ -53,9 +54,9 @@ export const pdfUrl = (code: string, p: PeriodQuery) => buildUrl(`/api/statistic
 export const csvUrl = (code: string, row: string, column: string, p: PeriodQuery) =>
   buildUrl(`/api/statistics/tables/${code}/cells/${row}/csv`, { ...q(p), column });
 
-/** The quarter before today's (the usual quarterly report). */
-export function lastQuarter(today = new Date()): { year: number; quarter: number } {
-  const y = today.getFullYear();
-  const qn = Math.floor(today.getMonth() / 3) + 1;
+/** The quarter before today's business date (the usual quarterly report), whatever the browser's zone. */
+export function lastQuarter(today: string = businessToday()): { year: number; quarter: number } {
+  const y = Number(today.slice(0, 4));
+  const qn = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
   return qn === 1 ? { year: y - 1, quarter: 4 } : { year: y, quarter: qn - 1 };
 }

@@ -3,11 +3,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { useMarkRead, useMyNotifications } from '../hooks/use-calendar';
 import type { AppNotification } from '../types';
-
-function when(iso: string): string {
-  const d = new Date(iso);
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
+import { monthDayClockOfInstant } from '../../../lib/time';
 
 /** In-app reminders (deadline reminders, overdue escalations), unread first; clicking one marks it read. */
 export function NotificationBell() {
@@ -36,7 +32,7 @@ export function NotificationBell() {
                   <span>
                     {n.readAt ? null : <Badge status="processing" />} {n.templateLabel}
                     <Typography.Text type="secondary" style={{ float: 'right', fontWeight: 400 }}>
-                      {when(n.createdAt)}
+                      {monthDayClockOfInstant(n.createdAt)}
                     </Typography.Text>
                   </span>
                 }
