@@ -132,7 +132,12 @@ describe('inspection penalty: hearing and legal review', () => {
       hearingOfficer: '王法制',
       legalBasis: expect.stringContaining('第六十四条'),
     });
-    expect(notice.fields.rights.length).toBeGreaterThan(0);
+    expect(notice.fields.rights).toEqual([
+      '认为听证主持人与本案有直接利害关系或者其他关系可能影响公正执法的，有权申请回避',
+      '可以亲自参加听证，也可以委托一至二人代理',
+      '有权进行申辩和质证',
+      '听证笔录应当交你单位审核无误后签字或者盖章',
+    ]);
 
     // Cannot record a hearing before its day; the hearing day comes (test clock), then it is held.
     const day = earliest;

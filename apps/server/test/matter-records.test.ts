@@ -21,7 +21,8 @@ describe('the master record aggregates all its tracks; the to-do list shows what
     const caseId = opened.body.case.id as string;
     const caseNumber = opened.body.case.number as string;
     const caseClocks = (await clerk.get(`/api/clocks?subjectType=case&subjectId=${caseId}`)).body.items;
-    expect(caseClocks.length).toBeGreaterThan(0);
+    // Opening a mediation case starts its one clock: the 15-day settlement period (调解仲裁法第十四条第三款).
+    expect(caseClocks.map((c: any) => [c.ruleId, c.status])).toEqual([['mediation.settlement', 'running']]);
 
     const r = await clerk.get(`/api/matters/${m.id}/clocks`);
     expect(r.status).toBe(200);

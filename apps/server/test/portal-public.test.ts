@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { phoneHash } from '../src/modules/parties/parties.service';
 import { signedIn, useTestServer } from './harness';
 import { PortalClient, SmsGateway, signInByPhone } from './portal.support';
+import { JURISDICTIONS } from '../src/seed/reference';
 
 const sms = new SmsGateway();
 await sms.start();
@@ -173,6 +174,12 @@ describe('portal: questions, anonymous reports, public pages, typical cases', ()
     expect((await director.post('/api/portal/staff/model-cases', c)).status).toBe(201);
     const list = (await pub.get('/api/portal/public/model-cases')).body.items;
     expect(list[0].title).toBe(c.title);
-    expect((await pub.get('/api/portal/public/jurisdictions')).body.items.length).toBeGreaterThan(2);
+    // The places a person can pick: the seeded city, its three county-level divisions and two zones.
+    const places = (await pub.get('/api/portal/public/jurisdictions')).body.items as {
+      name: string;
+      level: string;
+    }[];
+    expect(places.map((p) => p.name).sort()).toEqual(JURISDICTIONS.map((j) => j.name).sort());
+    expect(places.filter((p) => p.level === 'city').map((p) => p.name)).toEqual(['随州市']);
   });
 });
