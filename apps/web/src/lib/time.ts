@@ -1,5 +1,6 @@
 import {
   businessDate,
+  businessDateTime,
   chineseDate,
   chineseDateClockOf,
   chineseDateOf,
@@ -48,22 +49,12 @@ export const localToInstant = (local: string): string => withOffset(local, TZ);
 /** An instant as '2026年12月7日 14:05' in the business time zone (timelines, lists). */
 export const chineseClockOfInstant = (instant: string | Date): string => chineseDateClockOf(instant, TZ);
 
-/** An instant's wall clock in the business time zone, whatever zone the browser is in. */
-function wallClock(instant: string | Date) {
-  const d = new Date(new Date(instant).getTime() + TZ * 60_000);
-  return {
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-}
-
 /** The hour (0–23) of an instant in the business time zone (the 工作台's 上午好/下午好). */
-export const businessHour = (instant: string | Date = new Date()): number => wallClock(instant).hour;
+export const businessHour = (instant: string | Date = new Date()): number =>
+  Number(businessDateTime(instant, TZ).slice(11, 13));
 
 /** An instant as '12月7日 14:05' in the business time zone (short lists such as the reminders). */
 export const monthDayClockOfInstant = (instant: string | Date): string => {
-  const w = wallClock(instant);
-  return `${w.month}月${w.day}日 ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
+  const local = businessDateTime(instant, TZ);
+  return `${Number(local.slice(5, 7))}月${Number(local.slice(8, 10))}日 ${local.slice(11, 16)}`;
 };
