@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './browser';
 
 /** Page object: the sign-in page. */
 export class LoginPage {
@@ -149,8 +150,9 @@ export async function chooseOption(page: Page, select: Locator, label: string): 
 
 /**
  * Clicks a dialog's OK button and waits for the dialog (the element with test id `bodyTestId`) to close,
- * which is how the page says the step was done. If it stays open, fails with the errors it shows (a
- * field's message, the server's refusal) instead of a later wait for a result that never comes.
+ * which is how the page says the step was done. If it stays open, saves a screenshot and fails with the
+ * errors shown (a field's message, the server's refusal in the dialog or as a message) instead of a
+ * later wait for a result that never comes.
  */
 export async function submitDialog(page: Page, okTestId: string, bodyTestId: string, timeout = 30_000) {
   await page.getByTestId(okTestId).click();
@@ -158,10 +160,12 @@ export async function submitDialog(page: Page, okTestId: string, bodyTestId: str
     await page.getByTestId(bodyTestId).waitFor({ state: 'detached', timeout });
   } catch (e) {
     const shown = await page
-      .locator('.ant-modal-wrap:visible')
-      .locator('[role="alert"], .ant-form-item-explain-error')
+      .locator(
+        '.ant-modal-wrap:visible [role="alert"], .ant-modal-wrap:visible .ant-form-item-explain-error, .ant-message-error, .ant-notification-notice-error',
+      )
       .allTextContents()
       .catch(() => [] as string[]);
+    await screenshot(page, `dialog-stayed-open-${bodyTestId}-${Date.now()}`);
     throw new Error(`the dialog ${bodyTestId} stayed open: ${shown.join('；') || '(no error shown)'}`, {
       cause: e,
     });
